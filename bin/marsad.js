@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The CLI is written in TypeScript and compiled to dist/ by `npm run build` (run by `prepare` on `npm ci`).
+import { main } from '../dist/cli/main.js';
+
+main(process.argv).catch((err) => {
+  console.error(`marsad: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,22 @@
+/** A half-open range `[start, end)` in UTF-16 code units of an article's ORIGINAL text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A span together with the text it covers, as written in the original. */
+export interface Evidence extends Span {
+  text: string;
+}
+
+export function evidenceOf(original: string, span: Span): Evidence {
+  return { start: span.start, end: span.end, text: original.slice(span.start, span.end) };
+}
+
+export function spanContains(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+export function spansOverlap(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
