@@ -1,0 +1,68 @@
+/**
+ * Versioned schema of the SQLite store. Each entry runs once, in order, inside a transaction;
+ * applied versions are recorded in `schema_migrations`. Never edit a released migration: add one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'articles, origins and Arabic full-text index',
+    sql: `
+      CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        published TEXT,
+        published_at TEXT,
+        published_raw TEXT,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_published ON articles(published);
+      CREATE TABLE article_origins (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT,
+        source TEXT,
+        input TEXT,
+        external_id TEXT,
+        added_at TEXT NOT NULL
+      );
+      CREATE INDEX article_origins_article ON article_origins(article_id);
+      -- Normalised title and text (see text/normalize.ts): SQLite's own diacritic folding does not
+      -- strip harakat, so normalisation happens in JS at index and query time. Trigrams match
+      -- words with glued clitics (وحفتر، لحفتر) and glued words (جنوبطرابلس).
+      CREATE VIRTUAL TABLE articles_fts USING fts5(body, tokenize = 'trigram');
+    `,
+  },
+  {
+    version: 2,
+    name: 'events',
+    sql: `
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        date TEXT,
+        place_id TEXT,
+        place_name TEXT,
+        admin1 TEXT,
+        lat REAL,
+        lon REAL,
+        actor1 TEXT,
+        actor2 TEXT,
+        fatalities INTEGER,
+        modality TEXT NOT NULL,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX events_article ON events(article_id);
+      CREATE INDEX events_date ON events(date);
+      CREATE INDEX events_type ON events(event_type, sub_event_type);
+    `,
+  },
+];
