@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { addDbOption, collectFieldMap, withDb } from '../options.js';
+import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
+import { createProgress } from '../progress.js';
+import type { IngestOptions } from '../../ingest/read.js';
+
+const FORMATS = ['txt', 'html', 'rss', 'atom', 'jsonl', 'json', 'trec'] as const;
+
+export function registerIngest(program: Command): void {
+  addDbOption(
+    program
+      .command('ingest')
+      .description('read articles (files, directories, http(s) URLs, - for stdin) and store them')
+      .argument('<inputs...>', 'paths, URLs, or - for standard input')
+      .option('--field <name=input>', 'map a JSON field, e.g. --field published=published_raw (repeatable)', collectFieldMap)
+      .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
+      .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000'),
+  ).action(async (inputs: string[], opts: { db?: string; field?: Record<string, string>; format?: string; timeout: string }) => {
+    if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
+      throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
+    }
+    const options: IngestOptions = {
+      fieldMap: opts.field,
+      format: opts.format as IngestOptions['format'],
+      timeoutMs: Number(opts.timeout),
+    };
+    const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options));
+    if (summary.read === 0) process.exitCode = 1;
+  });
+}
+
+export async function runIngest(
+  repo: Parameters<typeof ingestInputs>[0],
+  inputs: string[],
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const progress = createProgress('ingest');
+  let summary: IngestSummary;
+  try {
+    summary = await ingestInputs(repo, inputs, options, {
+      onArticle: (s, where) => progress.update(s.read, where),
+      onError: (where, message) => progress.log(`error: ${where}: ${message}`),
+    });
+  } finally {
+    progress.stop();
+  }
+  process.stdout.write(`${formatSummary(summary)}\n`);
+  return summary;
+}
+
+export function formatSummary(s: IngestSummary): string {
+  const rate = s.seconds > 0 ? ` (${Math.round(s.read / s.seconds)} articles/s, ${(s.bytes / 1e6 / s.seconds).toFixed(1)} MB/s)` : '';
+  return `read ${s.read}, new ${s.new}, duplicate ${s.duplicate}, failed ${s.failed} in ${s.seconds.toFixed(1)} s${rate}`;
+}

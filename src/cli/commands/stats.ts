@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { addDbOption, withDb } from '../options.js';
+
+export function registerStats(program: Command): void {
+  addDbOption(
+    program.command('stats').description('count what the store holds').option('--json', 'one JSON object'),
+  ).action(async (opts: { db?: string; json?: boolean }) => {
+    await withDb(opts, (repo) => {
+      const stats = repo.stats();
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(stats)}\n`);
+        return;
+      }
+      process.stdout.write(
+        [
+          `articles:  ${stats.articles}`,
+          `events:    ${stats.events}`,
+          `sources:   ${stats.sources}`,
+          `published: ${stats.firstPublished ?? '-'} … ${stats.lastPublished ?? '-'}`,
+        ].join('\n') + '\n',
+      );
+    });
+  });
+}

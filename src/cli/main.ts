@@ -1,0 +1,23 @@
+/** The `marsad` command line: one subcommand a module under commands/. */
+import { Command } from 'commander';
+import { registerIngest } from './commands/ingest.js';
+import { registerArticles } from './commands/articles.js';
+import { registerShow } from './commands/show.js';
+import { registerStats } from './commands/stats.js';
+import { registerDemo } from './commands/demo.js';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('marsad')
+    .description('Marsad (مرصد): structured, geocoded, sourced conflict events from Arabic news')
+    .version('0.1.0')
+    .showHelpAfterError();
+  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerDemo]) {
+    register(program);
+  }
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}

@@ -1,0 +1,43 @@
+/** Options shared by several commands. */
+import type { Command } from 'commander';
+import { openRepository, resolveDbLocation } from '../store/open.js';
+import type { Repository } from '../store/repository.js';
+
+export function addDbOption(cmd: Command): Command {
+  return cmd.option('--db <path>', 'database file (default: $MARSAD_DB or ./marsad.db)');
+}
+
+export function openDb(options: { db?: string }): Repository {
+  return openRepository(resolveDbLocation(options.db));
+}
+
+/** Runs `fn` with an open store and always closes it. */
+export async function withDb<T>(options: { db?: string }, fn: (repo: Repository) => Promise<T> | T): Promise<T> {
+  const repo = openDb(options);
+  try {
+    return await fn(repo);
+  } finally {
+    repo.close();
+  }
+}
+
+/** Accepts `YYYY-MM-DD` only, so that a typo is an error rather than an empty result. */
+export function parseDateOption(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new Error(`invalid date "${value}": expected YYYY-MM-DD`);
+  }
+  return value;
+}
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`invalid number "${value}"`);
+  return n;
+}
+
+/** `--field published=published_raw` → { published: 'published_raw' }. */
+export function collectFieldMap(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const m = /^(id|title|text|published|url|source)=(.+)$/.exec(value);
+  if (!m) throw new Error(`invalid --field "${value}": expected NAME=INPUT_FIELD with NAME one of id, title, text, published, url, source`);
+  return { ...previous, [m[1]]: m[2] };
+}
