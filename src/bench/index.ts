@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: prints throughput figures. Speed targets live here, never in timed tests.
+ * Benchmarks that need ../shared/datasets say so and are skipped when it is absent.
+ */
+import { BENCHMARKS } from './benchmarks.js';
+
+async function run(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const bench of BENCHMARKS) {
+    if (only.length && !only.some((name) => bench.name.includes(name))) continue;
+    process.stdout.write(`\n## ${bench.name}\n`);
+    const skip = bench.skipReason?.();
+    if (skip) {
+      process.stdout.write(`skipped: ${skip}\n`);
+      continue;
+    }
+    const lines = await bench.run();
+    for (const line of lines) process.stdout.write(`${line}\n`);
+  }
+}
+
+run().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

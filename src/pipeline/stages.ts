@@ -1,0 +1,23 @@
+/** The pipeline's stages, in the order they run. */
+import type { Doc } from '../core/document.js';
+import { segmentSentences } from '../text/segment.js';
+import { tokenize } from '../text/tokenize.js';
+import { findNumbers } from '../text/numbers.js';
+import { findTemporals } from '../text/temporal.js';
+
+/** Knowledge shared by every document of a run, loaded once. */
+export interface PipelineContext {}
+
+export interface Stage {
+  name: string;
+  run(doc: Doc, context: PipelineContext): Doc;
+}
+
+export const STAGES: readonly Stage[] = [
+  // Text: where sentences and words are, with their clitics.
+  { name: 'sentences', run: (doc) => ({ ...doc, sentences: segmentSentences(doc.view) }) },
+  { name: 'tokens', run: (doc) => ({ ...doc, tokens: tokenize(doc.view, doc.sentences) }) },
+  // Quantities and time, resolved against the publication date.
+  { name: 'numbers', run: (doc) => ({ ...doc, numbers: findNumbers(doc.view) }) },
+  { name: 'temporals', run: (doc) => ({ ...doc, temporals: findTemporals(doc.view, doc.article.published) }) },
+];
