@@ -1,0 +1,120 @@
+/**
+ * Dictionary matching: every known name in the text, longest match first, over clitic-aware
+ * tokens. A name may carry proclitics on its first word (وبطرابلس، للعزيزية), may be glued to
+ * a direction word (جنوبطرابلس), and may have quotation marks inside it (اللواء «التاسع ترهونة»).
+ */
+import type { Token } from '../core/document.js';
+import { toNormOffset, type NormalizedText } from '../text/normalize.js';
+import { tokenReadings } from '../text/tokenize.js';
+import { splitGluedToken } from '../text/glued.js';
+import { cliticReadings } from '../text/clitics.js';
+import { withoutArticle, type NameIndex, type TrieNode } from './name-index.js';
+import type { EntityCandidate } from './candidate.js';
+
+/** Direction words that make a place "near" (geo_precision 2) and keep the direction. */
+export const DIRECTION_WORDS: ReadonlyMap<string, string> = new Map([
+  ['جنوب', 'south'], ['جنوبي', 'south'], ['شمال', 'north'], ['شمالي', 'north'],
+  ['شرق', 'east'], ['شرقي', 'east'], ['غرب', 'west'], ['غربي', 'west'],
+  ['وسط', 'centre'], ['جنوب غرب', 'south-west'], ['جنوب شرق', 'south-east'],
+  ['شمال غرب', 'north-west'], ['شمال شرق', 'north-east'],
+]);
+
+const QUOTE = /^["'()]+$/;
+
+function entityTypeOf(node: TrieNode, index: NameIndex) {
+  return index.entriesAt(node)[0].type;
+}
+
+/** Start of a reading's name in the original: after its proclitics, but keeping a written ال. */
+function nameStart(token: Token, view: NormalizedText, stem: string, proclitics: string[]): number {
+  const tokenNorm = toNormOffset(view, token.start);
+  let at = tokenNorm + token.norm.length - stem.length;
+  if (proclitics[proclitics.length - 1] === 'ال' && view.norm.startsWith('ال', at - 2) && at - 2 >= tokenNorm) at -= 2;
+  return view.starts[at];
+}
+
+function directionBefore(tokens: Token[], i: number): string | null {
+  const prev = tokens[i - 1];
+  if (!prev || prev.kind !== 'word' || prev.sentence !== tokens[i].sentence) return null;
+  const two = tokens[i - 2];
+  if (two && two.kind === 'word' && two.sentence === prev.sentence) {
+    const pair = DIRECTION_WORDS.get(`${withoutArticle(two.stem)} ${prev.stem}`);
+    if (pair) return pair;
+  }
+  return DIRECTION_WORDS.get(withoutArticle(prev.stem)) ?? null;
+}
+
+export function matchNames(tokens: Token[], view: NormalizedText, index: NameIndex): EntityCandidate[] {
+  const found: EntityCandidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'word') continue;
+    let best: EntityCandidate | null = null;
+    for (const reading of tokenReadings(token, view)) {
+      let node = index.start(withoutArticle(reading.stem));
+      if (!node) continue;
+      let end = -1;
+      let endNode: TrieNode | null = null;
+      if (index.entriesAt(node).length) {
+        end = i;
+        endNode = node;
+      }
+      for (let j = i + 1; j < tokens.length && tokens[j].sentence === token.sentence; j++) {
+        const next = tokens[j];
+        if (next.kind === 'punct' && QUOTE.test(next.norm)) continue;
+        if (next.kind !== 'word' && next.kind !== 'number') break;
+        const child = index.next(node, next.norm);
+        if (!child) break;
+        node = child;
+        if (index.entriesAt(node).length) {
+          end = j;
+          endNode = node;
+        }
+      }
+      if (!endNode) continue;
+      const candidate: EntityCandidate = {
+        start: nameStart(token, view, reading.stem, reading.proclitics),
+        end: tokens[end].end,
+        type: entityTypeOf(endNode, index),
+        tokenStart: i,
+        tokenEnd: end + 1,
+        entries: [...index.entriesAt(endNode)],
+        source: 'dictionary',
+        rule: 'dictionary.name',
+        confidence: 0.9,
+        direction: directionBefore(tokens, i),
+      };
+      if (!best || candidate.tokenEnd > best.tokenEnd || (candidate.tokenEnd === best.tokenEnd && candidate.start < best.start)) {
+        best = candidate;
+      }
+    }
+    if (best) {
+      found.push(best);
+      i = best.tokenEnd - 1; // longest match wins: no name starts inside another
+      continue;
+    }
+    const parts = splitGluedToken(token, view, (w) => index.isSingleWordName(w));
+    if (parts) {
+      const [head, rest] = [parts[0], parts[parts.length - 1]];
+      for (const reading of cliticReadings(rest.norm).reverse()) {
+        const node = index.start(withoutArticle(reading.stem));
+        if (!node || !index.entriesAt(node).length) continue;
+        const headWord = head.norm.replace(/^[وف]/, '');
+        found.push({
+          start: rest.span.start,
+          end: rest.span.end,
+          type: entityTypeOf(node, index),
+          tokenStart: i,
+          tokenEnd: i + 1,
+          entries: [...index.entriesAt(node)],
+          source: 'dictionary',
+          rule: 'dictionary.glued',
+          confidence: 0.85,
+          direction: DIRECTION_WORDS.get(headWord) ?? null,
+        });
+        break;
+      }
+    }
+  }
+  return found;
+}

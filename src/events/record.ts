@@ -1,0 +1,90 @@
+/**
+ * The event record of ../shared/reference/events.md, field names exact. Inferred things (a
+ * resolved actor, a place) carry no position of their own; `evidence` and the per-field
+ * `sources` point to the words they rest on.
+ */
+import type { Evidence } from '../core/span.js';
+
+export type Modality = 'asserted' | 'claimed' | 'announced' | 'planned' | 'denied' | 'threatened';
+
+export interface EventActor {
+  id: string;
+  name: string;
+  name_ar: string;
+  inter: number;
+}
+
+export interface EventLocation {
+  id: string;
+  name: string;
+  name_ar: string;
+  country: string;
+  admin1: string | null;
+  admin2?: string | null;
+  lat: number;
+  lon: number;
+  geo_precision: 1 | 2 | 3;
+  /** "جنوب طرابلس": the direction from the named place, kept with geo_precision 2. */
+  direction?: string | null;
+}
+
+/** Which words and which rule produced one field of the event. */
+export interface FieldSource {
+  field: string;
+  rule: string;
+  evidence: Evidence | null;
+  note?: string;
+}
+
+export interface EventRecord {
+  id: string;
+  event_type: string;
+  sub_event_type: string;
+  disorder_type: string;
+  plover: { type: string; mode: string | null };
+  date: string | null;
+  time_precision: 1 | 2 | 3 | null;
+  date_text: string | null;
+  /** Why `date` is null, when it is. */
+  date_reason?: string | null;
+  actor1: EventActor | null;
+  assoc_actor_1: EventActor[];
+  actor2: EventActor | null;
+  assoc_actor_2: EventActor[];
+  location: EventLocation | null;
+  location_reason?: string | null;
+  fatalities: number;
+  injured: number | null;
+  modality: Modality;
+  claimed_by: Evidence | null;
+  evidence: Evidence[];
+  trigger: Evidence;
+  rule: string;
+  confidence: number;
+  sources: FieldSource[];
+  notes?: string[];
+}
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+export interface EntityRecord {
+  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  text: string;
+  start: number;
+  end: number;
+  ref: string | null;
+  rule: string;
+  confidence: number;
+}
+
+export interface ExtractionRecord {
+  article: ArticleRef;
+  events: EventRecord[];
+  entities: EntityRecord[];
+}
