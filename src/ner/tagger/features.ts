@@ -1,0 +1,184 @@
+/**
+ * Feature extraction for the NER tagger: every token gets a list of feature strings drawn from a
+ * ±2 token window (words, clitic-stripped stems, affixes, shapes, trigger words and lists of
+ * entity names learned from training data).
+ */
+import { normalizeForMatch } from '../../text/normalize.js';
+
+/** Word lists the features consult; they travel inside the model file. */
+export interface FeatureLexicons {
+  /** Normalised stem → class of entity the word announces (`PERS` after الرئيس, `LOC` after مدينة …). */
+  triggers: ReadonlyMap<string, string>;
+  /** Normalised stem of every training word → entity types it was seen inside (`PERS`, `LOC+ORG`), or `O`, `O4`, `O1` (never an entity; seen 5+, 2–4, 1 times). */
+  entityWords: ReadonlyMap<string, string>;
+  /** Stems of a known multi-word or single-word entity joined by a space → its type. */
+  entityPhrases: ReadonlyMap<string, string>;
+  /** Longest entry of `entityPhrases`, in tokens. */
+  maxPhraseTokens: number;
+  /** Normalised word → distributional cluster id (words that share contexts in training). */
+  clusters: ReadonlyMap<string, string>;
+}
+
+export interface AnalysedWord {
+  norm: string;
+  /** Norm without the proclitics و ف ب ك ل ال لل (only when at least two letters remain). */
+  stem: string;
+  /** The stripped proclitics, concatenated ('' when none). */
+  proclitics: string;
+}
+
+/**
+ * A small proclitic stripper for features only: conjunction و/ف, then preposition ب/ك/ل, then the
+ * article ال (or لل, ل + ال). It over-strips names that begin with these letters (بغداد → غداد);
+ * the tagger also sees the unstripped word, so that costs little.
+ */
+export function stripProclitics(norm: string): { stem: string; proclitics: string } {
+  let rest = norm;
+  let proclitics = '';
+  const take = (p: string, minLeft: number) => {
+    if (rest.startsWith(p) && rest.length - p.length >= minLeft) {
+      proclitics += p;
+      rest = rest.slice(p.length);
+      return true;
+    }
+    return false;
+  };
+  if (!take('و', 3)) take('ف', 3);
+  if (!take('لل', 2)) {
+    if (!take('ب', 3) && !take('ك', 3)) take('ل', 3);
+    take('ال', 2);
+  }
+  return { stem: rest, proclitics };
+}
+
+const wordCache = new Map<string, AnalysedWord>();
+const WORD_CACHE_LIMIT = 200_000;
+
+export function analyseWord(token: string): AnalysedWord {
+  const cached = wordCache.get(token);
+  if (cached) return cached;
+  const normalised = normalizeForMatch(token);
+  const norm = normalised.length > 0 ? normalised : token;
+  const { stem, proclitics } = stripProclitics(norm);
+  const analysed = { norm, stem, proclitics };
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(token, analysed);
+  return analysed;
+}
+
+/** A coarse shape: digits, Latin, punctuation (the mark itself) or Arabic with a length bucket. */
+export function wordShape(norm: string): string {
+  if (/^[0-9]+(?:[.,/][0-9]+)*$/.test(norm)) return norm.length === 4 ? 'year' : 'num';
+  if (/[0-9]/.test(norm)) return 'hasnum';
+  if (/^[a-z]+$/.test(norm)) return 'latin';
+  if (/[a-z]/.test(norm)) return 'mixlatin';
+  if (!/[\u0621-\u064a]/.test(norm)) return `punct${norm.length <= 2 ? norm : ''}`;
+  const n = norm.length;
+  return n <= 2 ? 'ar2' : n === 3 ? 'ar3' : n === 4 ? 'ar4' : n <= 6 ? 'ar6' : 'ar7';
+}
+
+const BOUNDARY: AnalysedWord = { norm: '<s>', stem: '<s>', proclitics: '' };
+const END: AnalysedWord = { norm: '</s>', stem: '</s>', proclitics: '' };
+
+/**
+ * For each token, the tags a known-entity phrase covering it would give (`B-LOC`, `I-LOC`), found
+ * by longest match from left to right over stems; '' where no phrase matches.
+ */
+function phraseMatches(words: readonly AnalysedWord[], lex: FeatureLexicons): string[] {
+  const out = new Array<string>(words.length).fill('');
+  let i = 0;
+  while (i < words.length) {
+    let matched = 0;
+    let type = '';
+    let key = '';
+    for (let len = 1; len <= lex.maxPhraseTokens && i + len <= words.length; len++) {
+      key = len === 1 ? words[i].stem : `${key} ${words[i + len - 1].stem}`;
+      const t = lex.entityPhrases.get(key);
+      if (t !== undefined) {
+        matched = len;
+        type = t;
+      }
+    }
+    if (matched === 0) {
+      i++;
+      continue;
+    }
+    out[i] = `B-${type}`;
+    for (let k = 1; k < matched; k++) out[i + k] = `I-${type}`;
+    i += matched;
+  }
+  return out;
+}
+
+/** Feature strings of every token of a sentence. */
+export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicons): string[][] {
+  const words = tokens.map(analyseWord);
+  const n = words.length;
+  const at = (i: number) => (i < 0 ? BOUNDARY : i >= n ? END : words[i]);
+  const shapes = words.map((w) => wordShape(w.norm));
+  const shapeAt = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]);
+  const trigger = (i: number) => (i < 0 || i >= n ? undefined : lex.triggers.get(words[i].stem) ?? lex.triggers.get(words[i].norm));
+  const known = (i: number) => lex.entityWords.get(words[i].stem) ?? 'unk';
+  const cluster = (i: number) => (i < 0 || i >= n ? undefined : lex.clusters.get(words[i].norm));
+  const phrases = phraseMatches(words, lex);
+  const all: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const prev = at(i - 1);
+    const prev2 = at(i - 2);
+    const next = at(i + 1);
+    const next2 = at(i + 2);
+    const f: string[] = [
+      'bias',
+      `w=${w.norm}`,
+      `s=${w.stem}`,
+      `pc=${w.proclitics}`,
+      `w-1=${prev.norm}`,
+      `w-2=${prev2.norm}`,
+      `w+1=${next.norm}`,
+      `w+2=${next2.norm}`,
+      `s-1=${prev.stem}`,
+      `s+1=${next.stem}`,
+      `w-1w=${prev.norm}|${w.norm}`,
+      `ww+1=${w.norm}|${next.norm}`,
+      `s-1s=${prev.stem}|${w.stem}`,
+      `ss+1=${w.stem}|${next.stem}`,
+      `w-2w-1=${prev2.norm}|${prev.norm}`,
+      `w+1w+2=${next.norm}|${next2.norm}`,
+      `sh=${shapes[i]}`,
+      `sh-1=${shapeAt(i - 1)}`,
+      `sh+1=${shapeAt(i + 1)}`,
+      `sh3=${shapeAt(i - 1)}|${shapes[i]}|${shapeAt(i + 1)}`,
+      `suf2-1=${prev.norm.slice(-2)}`,
+      `suf2+1=${next.norm.slice(-2)}`,
+    ];
+    const wn = w.norm;
+    for (let k = 1; k <= 4 && k < wn.length; k++) {
+      f.push(`pre${k}=${wn.slice(0, k)}`, `suf${k}=${wn.slice(-k)}`);
+    }
+    if (w.stem !== wn) {
+      for (let k = 1; k <= 3 && k < w.stem.length; k++) f.push(`spre${k}=${w.stem.slice(0, k)}`, `ssuf${k}=${w.stem.slice(-k)}`);
+    }
+    if (wn.startsWith('ال')) f.push('al');
+    for (const [offset, name] of [[0, 'tr'], [-1, 'tr-1'], [-2, 'tr-2'], [1, 'tr+1']] as const) {
+      const t = trigger(i + offset);
+      if (t) f.push(`${name}=${t}`);
+    }
+    const t1 = trigger(i - 1);
+    if (t1) f.push(`tr-1w=${t1}|${w.stem}`);
+    const kn = known(i);
+    const knPrev = i === 0 ? '<s>' : known(i - 1);
+    const knNext = i === n - 1 ? '</s>' : known(i + 1);
+    f.push(`kn=${kn}`, `kn-1=${knPrev}`, `kn+1=${knNext}`, `kn-1kn=${knPrev}|${kn}`, `knkn+1=${kn}|${knNext}`, `kn-1knkn+1=${knPrev}|${kn}|${knNext}`);
+    if (kn === 'unk') f.push(`unkw-1=${prev.norm}`, `unkw+1=${next.norm}`, `unksh=${shapes[i]}`);
+    if (phrases[i]) {
+      f.push(`ph=${phrases[i]}`, `phw=${phrases[i]}|${shapes[i]}`);
+    }
+    for (const [offset, name] of [[0, 'c'], [-1, 'c-1'], [1, 'c+1']] as const) {
+      const c = cluster(i + offset);
+      if (c) f.push(`${name}=${c}`);
+    }
+    all.push(f);
+  }
+  return all;
+}

@@ -1,0 +1,185 @@
+/**
+ * The NER model: a linear scorer over feature strings plus BIO transition scores, decoded with
+ * Viterbi. Saved as JSON (optionally gzipped) with int8-quantised weights.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parseConll, formatConll } from '../conll.js';
+import { viterbi } from './decode.js';
+import { sentenceFeatures, type FeatureLexicons } from './features.js';
+import { bioConstraints } from './tags.js';
+
+export interface NerModel {
+  readonly tags: readonly string[];
+  /** Feature string → row of `weights`. */
+  readonly featureIndex: ReadonlyMap<string, number>;
+  /** `weights[row * tags.length + tag]`. */
+  readonly weights: Float32Array | Float64Array;
+  /** `transition[prev * tags.length + cur]`. */
+  readonly transition: Float64Array;
+  /** Score of each tag as the first of a sentence. */
+  readonly start: Float64Array;
+  /**
+   * Subtracted from the O tag's score at every token. The perceptron is cautious (precision well
+   * above recall); this trades some precision back for recall and is tuned by cross-validation.
+   */
+  readonly outsidePenalty: number;
+  readonly lexicons: FeatureLexicons;
+  readonly allowed: Uint8Array;
+  readonly allowedFirst: Uint8Array;
+  /** Provenance and licence, as stored in the file's `$meta`. */
+  readonly meta: Record<string, unknown>;
+}
+
+export const MODEL_FORMAT = 'marsad-ner-perceptron/1';
+
+/** The committed model; the same relative path works from src/ner/tagger/ and dist/ner/tagger/. */
+export const DEFAULT_MODEL_URL = new URL('../../../packs/models/ner-anercorp.json.gz', import.meta.url);
+
+interface ModelFile {
+  $meta: Record<string, unknown>;
+  format: string;
+  tags: string[];
+  /** Feature strings, one per weight row, joined by newlines. */
+  features: string;
+  /** Real weight = stored int8 × weightScale. */
+  weightScale: number;
+  /** Base64 of the int8 weights, row-major (feature, tag). */
+  weights: string;
+  transition: number[];
+  start: number[];
+  outsidePenalty: number;
+  lexicons: {
+    triggers: Record<string, string>;
+    entityWords: Record<string, string>;
+    entityPhrases: Record<string, string>;
+    maxPhraseTokens: number;
+    clusters: Record<string, string>;
+  };
+}
+
+export function createModel(parts: Omit<NerModel, 'allowed' | 'allowedFirst'>): NerModel {
+  const { allowed, allowedFirst } = bioConstraints(parts.tags);
+  return { ...parts, allowed, allowedFirst };
+}
+
+export function loadNerModel(path?: string): NerModel {
+  const location = path ?? fileURLToPath(DEFAULT_MODEL_URL);
+  const raw = readFileSync(location);
+  const text = (location.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  const file = JSON.parse(text) as ModelFile;
+  if (file.format !== MODEL_FORMAT) throw new Error(`${location}: unknown model format ${String(file.format)}`);
+  const names = file.features.split('\n');
+  const featureIndex = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) featureIndex.set(names[i], i);
+  const bytes = Buffer.from(file.weights, 'base64');
+  const quantised = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const weights = new Float32Array(quantised.length);
+  for (let i = 0; i < quantised.length; i++) weights[i] = quantised[i] * file.weightScale;
+  const lex = file.lexicons;
+  return createModel({
+    tags: file.tags,
+    featureIndex,
+    weights,
+    transition: Float64Array.from(file.transition),
+    start: Float64Array.from(file.start),
+    outsidePenalty: file.outsidePenalty,
+    lexicons: {
+      triggers: new Map(Object.entries(lex.triggers)),
+      entityWords: new Map(Object.entries(lex.entityWords)),
+      entityPhrases: new Map(Object.entries(lex.entityPhrases)),
+      maxPhraseTokens: lex.maxPhraseTokens,
+      clusters: new Map(Object.entries(lex.clusters)),
+    },
+    meta: file.$meta,
+  });
+}
+
+/**
+ * The model as file text. Weights are quantised to int8 with one scale; feature rows whose
+ * weights all round to zero are dropped, which is most of what keeps the file small.
+ */
+export function serializeNerModel(model: NerModel): string {
+  const n = model.tags.length;
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = max > 0 ? max / 127 : 1;
+  const names: string[] = [];
+  const rows: Int8Array[] = [];
+  for (const [name, row] of model.featureIndex) {
+    const q = new Int8Array(n);
+    let any = false;
+    for (let t = 0; t < n; t++) {
+      q[t] = Math.round(model.weights[row * n + t] / scale);
+      if (q[t] !== 0) any = true;
+    }
+    if (!any) continue;
+    names.push(name);
+    rows.push(q);
+  }
+  const packed = new Int8Array(rows.length * n);
+  rows.forEach((r, i) => packed.set(r, i * n));
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const file: ModelFile = {
+    $meta: model.meta,
+    format: MODEL_FORMAT,
+    tags: [...model.tags],
+    features: names.join('\n'),
+    weightScale: scale,
+    weights: Buffer.from(packed.buffer).toString('base64'),
+    transition: Array.from(model.transition, round),
+    start: Array.from(model.start, round),
+    outsidePenalty: model.outsidePenalty,
+    lexicons: {
+      triggers: Object.fromEntries(model.lexicons.triggers),
+      entityWords: Object.fromEntries(model.lexicons.entityWords),
+      entityPhrases: Object.fromEntries(model.lexicons.entityPhrases),
+      maxPhraseTokens: model.lexicons.maxPhraseTokens,
+      clusters: Object.fromEntries(model.lexicons.clusters),
+    },
+  };
+  return JSON.stringify(file);
+}
+
+/** Emission scores `[token * tags + tag]` from precomputed feature rows (-1 for unknown features). */
+export function emissionScores(model: NerModel, featureRows: readonly Int32Array[]): Float64Array {
+  const n = model.tags.length;
+  const emission = new Float64Array(featureRows.length * n);
+  const w = model.weights;
+  for (let i = 0; i < featureRows.length; i++) {
+    const base = i * n;
+    for (const row of featureRows[i]) {
+      if (row < 0) continue;
+      const off = row * n;
+      for (let t = 0; t < n; t++) emission[base + t] += w[off + t];
+    }
+  }
+  return emission;
+}
+
+export function featureRowsOf(model: NerModel, tokens: readonly string[]): Int32Array[] {
+  return sentenceFeatures(tokens, model.lexicons).map((names) => Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1));
+}
+
+/** BIO tags (`B-PERS`, `I-LOC`, `O` …) for one tokenised sentence. */
+export function tagTokens(model: NerModel, tokens: string[]): string[] {
+  if (tokens.length === 0) return [];
+  const emission = emissionScores(model, featureRowsOf(model, tokens));
+  const outside = model.tags.indexOf('O');
+  if (model.outsidePenalty !== 0) for (let i = 0; i < tokens.length; i++) emission[i * model.tags.length + outside] -= model.outsidePenalty;
+  const path = viterbi(emission, tokens.length, model.tags.length, model.transition, model.start, model.allowed, model.allowedFirst);
+  return Array.from(path, (t) => model.tags[t]);
+}
+
+/**
+ * Tags a CoNLL text (`token [TAG]` lines, blank lines between sentences) and returns
+ * `token GOLD PRED` lines, GOLD being the input's first label column or O when it has none.
+ */
+export function tagConll(model: NerModel, conllText: string): string {
+  const sentences = parseConll(conllText).map((s) => {
+    const gold = s.columns[0] ?? s.tokens.map(() => 'O');
+    return { tokens: s.tokens, columns: [gold, tagTokens(model, s.tokens)] };
+  });
+  return formatConll(sentences);
+}

@@ -1,0 +1,270 @@
+/**
+ * Training: an averaged structured perceptron over the features of features.ts with first-order
+ * BIO transitions, plus the word lists (known entity words and phrases) learned from the training
+ * sentences. Lists used as features while training are built by jackknife (each block of training
+ * sentences sees lists from the other blocks), so the model learns how far to trust them on text
+ * it has not seen.
+ */
+import { analyseWord, sentenceFeatures, type FeatureLexicons } from './features.js';
+import { createModel, emissionScores, type NerModel } from './model.js';
+import { viterbi } from './decode.js';
+import { bioConstraints, TAGS } from './tags.js';
+import { bioEntities } from '../conll.js';
+
+export interface LabelledSentence {
+  tokens: string[];
+  tags: string[];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  /** Features seen fewer times than this in training are dropped. */
+  minFeatureCount: number;
+  /** Contiguous blocks used to build the jackknifed word lists. */
+  jackknifeBlocks: number;
+  /** Entity class → trigger words (titles before persons, مدينة before places …). */
+  triggers: Record<string, readonly string[]>;
+  /** See NerModel.outsidePenalty. */
+  outsidePenalty: number;
+  /** Stored as the model's `$meta`. */
+  meta: Record<string, unknown>;
+  log?: (line: string) => void;
+}
+
+/** Deterministic PRNG (mulberry32) so that a run with the same seed gives the same model. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function triggerMap(triggers: Record<string, readonly string[]>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [cls, words] of Object.entries(triggers)) for (const w of words) map.set(analyseWord(w).stem, cls);
+  return map;
+}
+
+/** Most frequent key of a count map. */
+function argmax(counts: Map<string, number>): [string, number] {
+  let best = '';
+  let bestCount = -1;
+  for (const [k, c] of counts) if (c > bestCount || (c === bestCount && k < best)) [best, bestCount] = [k, c];
+  return [best, bestCount];
+}
+
+/**
+ * Known words and entity phrases of some sentences. Every word seen is listed, with every entity
+ * type it carries in at least a fifth of its occurrences, or else as O with a frequency bucket (a
+ * word never seen is then a telling feature: unknown words in news are often names); a phrase when it is that entity in at least half the places
+ * its words occur.
+ */
+export function learnEntityLists(sentences: readonly LabelledSentence[]): Pick<FeatureLexicons, 'entityWords' | 'entityPhrases' | 'maxPhraseTokens'> {
+  const wordTotal = new Map<string, number>();
+  const wordTypes = new Map<string, Map<string, number>>();
+  const phraseTypes = new Map<string, Map<string, number>>();
+  const maxTokens = 6;
+  for (const s of sentences) {
+    const stems = s.tokens.map((t) => analyseWord(t).stem);
+    stems.forEach((st) => wordTotal.set(st, (wordTotal.get(st) ?? 0) + 1));
+    for (const e of bioEntities(s.tags)) {
+      for (let i = e.start; i < e.end; i++) {
+        let m = wordTypes.get(stems[i]);
+        if (!m) wordTypes.set(stems[i], (m = new Map()));
+        m.set(e.type, (m.get(e.type) ?? 0) + 1);
+      }
+      if (e.end - e.start > maxTokens) continue;
+      const key = stems.slice(e.start, e.end).join(' ');
+      let m = phraseTypes.get(key);
+      if (!m) phraseTypes.set(key, (m = new Map()));
+      m.set(e.type, (m.get(e.type) ?? 0) + 1);
+    }
+  }
+  const entityWords = new Map<string, string>();
+  for (const [word, total] of wordTotal) {
+    const types = wordTypes.get(word);
+    const kept = types ? [...types].filter(([, c]) => c / total >= 0.2).map(([t]) => t).sort() : [];
+    entityWords.set(word, kept.length > 0 ? kept.join('+') : total === 1 ? 'O1' : total < 5 ? 'O4' : 'O');
+  }
+  const occurrences = new Map<string, number>();
+  for (const s of sentences) {
+    const stems = s.tokens.map((t) => analyseWord(t).stem);
+    for (let i = 0; i < stems.length; i++) {
+      let key = '';
+      for (let len = 1; len <= maxTokens && i + len <= stems.length; len++) {
+        key = len === 1 ? stems[i] : `${key} ${stems[i + len - 1]}`;
+        if (phraseTypes.has(key)) occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const entityPhrases = new Map<string, string>();
+  let maxPhraseTokens = 0;
+  for (const [key, types] of phraseTypes) {
+    const [type, count] = argmax(types);
+    if (count / (occurrences.get(key) ?? count) < 0.5) continue;
+    entityPhrases.set(key, type);
+    maxPhraseTokens = Math.max(maxPhraseTokens, key.split(' ').length);
+  }
+  return { entityWords, entityPhrases, maxPhraseTokens };
+}
+
+/**
+ * Distributional word classes from the training text alone: each frequent word is described by
+ * its most frequent left and right neighbour classes (function words and punctuation), a cheap
+ * stand-in for Brown clusters that groups words appearing in the same slots.
+ */
+export function learnClusters(sentences: readonly LabelledSentence[]): Map<string, string> {
+  const freq = new Map<string, number>();
+  for (const s of sentences) for (const t of s.tokens) {
+    const w = analyseWord(t).norm;
+    freq.set(w, (freq.get(w) ?? 0) + 1);
+  }
+  const contextWords = new Set([...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 60).map(([w]) => w));
+  const left = new Map<string, Map<string, number>>();
+  const right = new Map<string, Map<string, number>>();
+  const bump = (m: Map<string, Map<string, number>>, w: string, c: string) => {
+    let inner = m.get(w);
+    if (!inner) m.set(w, (inner = new Map()));
+    inner.set(c, (inner.get(c) ?? 0) + 1);
+  };
+  for (const s of sentences) {
+    const norms = s.tokens.map((t) => analyseWord(t).norm);
+    for (let i = 0; i < norms.length; i++) {
+      const l = i === 0 ? '<s>' : contextWords.has(norms[i - 1]) ? norms[i - 1] : '*';
+      const r = i === norms.length - 1 ? '</s>' : contextWords.has(norms[i + 1]) ? norms[i + 1] : '*';
+      bump(left, norms[i], l);
+      bump(right, norms[i], r);
+    }
+  }
+  const clusters = new Map<string, string>();
+  for (const [w, f] of freq) {
+    if (f < 3) continue;
+    clusters.set(w, `${argmax(left.get(w)!)[0]}_${argmax(right.get(w)!)[0]}`);
+  }
+  return clusters;
+}
+
+export function buildLexicons(sentences: readonly LabelledSentence[], triggers: Record<string, readonly string[]>, clusters: ReadonlyMap<string, string>): FeatureLexicons {
+  return { triggers: triggerMap(triggers), clusters, ...learnEntityLists(sentences) };
+}
+
+/** Trains on `sentences` and returns a model whose lists are learned from all of them. */
+export function trainNerModel(sentences: readonly LabelledSentence[], options: TrainOptions): NerModel {
+  const log = options.log ?? (() => {});
+  const tags = TAGS;
+  const n = tags.length;
+  const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const clusters = learnClusters(sentences);
+
+  // Feature strings of each training sentence, with jackknifed entity lists.
+  const blocks = Math.max(1, options.jackknifeBlocks);
+  const blockOf = (i: number) => Math.min(blocks - 1, Math.floor((i * blocks) / sentences.length));
+  const featureNames: string[][][] = new Array(sentences.length);
+  for (let b = 0; b < blocks; b++) {
+    const others = sentences.filter((_, i) => blocks === 1 || blockOf(i) !== b);
+    const lex = buildLexicons(others, options.triggers, clusters);
+    sentences.forEach((s, i) => {
+      if (blockOf(i) === b) featureNames[i] = sentenceFeatures(s.tokens, lex);
+    });
+  }
+
+  const counts = new Map<string, number>();
+  for (const sent of featureNames) for (const tok of sent) for (const f of tok) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const featureIndex = new Map<string, number>();
+  for (const [f, c] of counts) if (c >= options.minFeatureCount) featureIndex.set(f, featureIndex.size);
+  counts.clear();
+  const nf = featureIndex.size;
+  log(`features kept: ${nf}`);
+
+  const rows: Int32Array[][] = featureNames.map((sent) => sent.map((tok) => {
+    const ids: number[] = [];
+    for (const f of tok) {
+      const id = featureIndex.get(f);
+      if (id !== undefined) ids.push(id);
+    }
+    return Int32Array.from(ids);
+  }));
+  featureNames.length = 0;
+  const gold = sentences.map((s) => Int32Array.from(s.tags, (t) => {
+    const i = tagIndex.get(t);
+    if (i === undefined) throw new Error(`unknown tag ${t}`);
+    return i;
+  }));
+
+  // Averaged perceptron with the usual lazy trick: the average is w - u / c, where u sums each
+  // update times the step it happened at.
+  const w = new Float64Array(nf * n);
+  const u = new Float64Array(nf * n);
+  const trans = new Float64Array(n * n);
+  const transU = new Float64Array(n * n);
+  const start = new Float64Array(n);
+  const startU = new Float64Array(n);
+  const { allowed, allowedFirst } = bioConstraints(tags);
+  const scratch = createModel({ tags, featureIndex, weights: w, transition: trans, start, outsidePenalty: 0, lexicons: buildLexicons([], {}, clusters), meta: {} });
+  const order = sentences.map((_, i) => i);
+  const random = seededRandom(options.seed);
+  let c = 1;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let errors = 0;
+    for (const si of order) {
+      const feats = rows[si];
+      const g = gold[si];
+      const len = g.length;
+      if (len === 0) continue;
+      const emission = emissionScores(scratch, feats);
+      const p = viterbi(emission, len, n, trans, start, allowed, allowedFirst);
+      let differs = false;
+      for (let i = 0; i < len; i++) {
+        if (p[i] === g[i]) continue;
+        differs = true;
+        errors++;
+        for (const f of feats[i]) {
+          w[f * n + g[i]] += 1;
+          u[f * n + g[i]] += c;
+          w[f * n + p[i]] -= 1;
+          u[f * n + p[i]] -= c;
+        }
+      }
+      if (differs) {
+        start[g[0]] += 1;
+        startU[g[0]] += c;
+        start[p[0]] -= 1;
+        startU[p[0]] -= c;
+        for (let i = 1; i < len; i++) {
+          const gi = g[i - 1] * n + g[i];
+          const pi = p[i - 1] * n + p[i];
+          if (gi === pi) continue;
+          trans[gi] += 1;
+          transU[gi] += c;
+          trans[pi] -= 1;
+          transU[pi] -= c;
+        }
+      }
+      c++;
+    }
+    log(`epoch ${epoch + 1}: ${errors} token errors`);
+  }
+  for (let k = 0; k < w.length; k++) w[k] -= u[k] / c;
+  for (let k = 0; k < trans.length; k++) trans[k] -= transU[k] / c;
+  for (let k = 0; k < n; k++) start[k] -= startU[k] / c;
+
+  return createModel({
+    tags,
+    featureIndex,
+    weights: Float32Array.from(w),
+    transition: trans,
+    start,
+    outsidePenalty: options.outsidePenalty,
+    lexicons: buildLexicons(sentences, options.triggers, clusters),
+    meta: options.meta,
+  });
+}
