@@ -62,9 +62,13 @@ function isArabicLetter(c: number): boolean {
     (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08c9);
 }
 
-/** Harakat and tatweel, which sit inside a word without breaking it. */
+/**
+ * Harakat, tatweel and Quranic marks: they belong to the character before them (the ranges of
+ * normalize.ts's attachesToPrevious), so a sentence must not end between the two.
+ */
 function isArabicMark(c: number): boolean {
-  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || (c >= 0x0610 && c <= 0x061a) ||
+    (c >= 0x06d6 && c <= 0x06ed) || (c >= 0x08d3 && c <= 0x08ff);
 }
 
 function isLetter(c: number): boolean {
@@ -229,6 +233,7 @@ function segmentLine(text: string, from: number, to: number, out: Sentence[]): v
     // Take the closing quotes and brackets that follow the stop into the sentence.
     let end = runEnd;
     for (;;) {
+      while (end < to && isArabicMark(text.charCodeAt(end))) end++;
       let k = end;
       while (k < to && isBlank(text.charCodeAt(k))) k++;
       if (quotes && q < quotes.at.length && quotes.at[q] === k && quotes.role[q] < 0) {
