@@ -1,0 +1,124 @@
+import { XMLParser } from 'fast-xml-parser';
+import { articleItem, errorItem, LineCounter, type IngestItem } from '../types.js';
+import { htmlToText, xmlInnerText } from '../html-text.js';
+
+// Text-bearing elements are kept raw: feeds put HTML in them escaped, in CDATA, or (wrongly)
+// as bare markup, and a raw string lets one function handle all three.
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  stopNodes: ['*.title', '*.description', '*.content:encoded', '*.content', '*.summary'],
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
+});
+
+type XmlNode = Record<string, unknown>;
+
+/** One article per RSS 2.0 / RSS 1.0 item or Atom entry. */
+export function parseFeed(xml: string, name: string): IngestItem[] {
+  let doc: XmlNode;
+  try {
+    doc = parser.parse(xml) as XmlNode;
+  } catch (e) {
+    return [errorItem(name, `invalid XML (${oneLine(e)})`)];
+  }
+  const rss = (doc.rss as XmlNode | undefined)?.channel as XmlNode | undefined;
+  const rdf = doc['rdf:RDF'] as XmlNode | undefined;
+  const atom = doc.feed as XmlNode | undefined;
+  const entries: XmlNode[] = [];
+  let feedTitle: string | null = null;
+  let isAtom = false;
+  if (rss) {
+    entries.push(...asNodes(rss.item));
+    feedTitle = plainText(rss.title);
+  } else if (rdf) {
+    entries.push(...asNodes(rdf.item));
+    feedTitle = plainText((rdf.channel as XmlNode | undefined)?.title);
+  } else if (atom) {
+    isAtom = true;
+    entries.push(...asNodes(atom.entry));
+    feedTitle = plainText(atom.title);
+  } else {
+    return [errorItem(name, 'XML that is neither an RSS nor an Atom feed')];
+  }
+  if (entries.length === 0) return [errorItem(name, 'feed has no items')];
+  const wheres = entryWheres(xml, name, isAtom ? 'entry' : 'item', entries.length);
+  return entries.map((entry, i) => (isAtom ? atomEntry(entry, wheres[i], name, feedTitle) : rssItem(entry, wheres[i], name, feedTitle)));
+}
+
+function rssItem(item: XmlNode, where: string, feed: string, feedTitle: string | null): IngestItem {
+  const body = item['content:encoded'] ?? item.description;
+  return articleItem(where, {
+    title: plainText(item.title),
+    text: body === undefined ? '' : htmlToText(xmlInnerText(rawOf(body))),
+    published: textOf(item.pubDate) ?? textOf(item['dc:date']),
+    url: (item.link as unknown[] | undefined)?.map(textOf).find(Boolean) ?? textOf(item['@_rdf:about']),
+    source: textOf(item.source) ?? feedTitle,
+    externalId: textOf(item.guid),
+    input: feed,
+  });
+}
+
+function atomEntry(entry: XmlNode, where: string, feed: string, feedTitle: string | null): IngestItem {
+  const body = entry.content ?? entry.summary;
+  const links = asNodes(entry.link);
+  const link = links.find((l) => l['@_rel'] === undefined || l['@_rel'] === 'alternate') ?? links[0];
+  return articleItem(where, {
+    title: plainText(entry.title),
+    text: body === undefined ? '' : atomText(body),
+    published: textOf(entry.published) ?? textOf(entry.updated),
+    url: textOf(link?.['@_href']),
+    source: plainText((entry.source as XmlNode | undefined)?.title) ?? feedTitle,
+    externalId: textOf(entry.id),
+    input: feed,
+  });
+}
+
+/** Atom says how its text is written: `text` (escaped), `html` (escaped HTML) or `xhtml` (markup). */
+function atomText(node: unknown): string {
+  const type = typeof node === 'object' && node !== null ? (node as XmlNode)['@_type'] : undefined;
+  const raw = rawOf(node);
+  if (type === 'xhtml') return htmlToText(raw);
+  if (type === 'text' || type === undefined) return xmlInnerText(raw).trim();
+  return htmlToText(xmlInnerText(raw));
+}
+
+/** Each entry's line, found by scanning for its start tag; `#n` when the scan disagrees with the parser. */
+function entryWheres(xml: string, name: string, tag: string, count: number): string[] {
+  const starts: number[] = [];
+  const re = new RegExp(`<${tag}[\\s>/]`, 'g');
+  for (let m: RegExpExecArray | null; (m = re.exec(xml)); ) starts.push(m.index);
+  if (starts.length !== count) return Array.from({ length: count }, (_, i) => `${name}#${i + 1}`);
+  const lines = new LineCounter(xml);
+  return starts.map((offset) => `${name}:${lines.lineAt(offset)}`);
+}
+
+function asNodes(v: unknown): XmlNode[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).filter((x): x is XmlNode => typeof x === 'object' && x !== null);
+}
+
+/** The raw inner content of a stop node (a string, or `#text` beside attributes). */
+function rawOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object') return String((v as XmlNode)['#text'] ?? '');
+  return '';
+}
+
+/** A short text element (title): markup and entities resolved, spaces collapsed. */
+function plainText(v: unknown): string | null {
+  if (v === undefined) return null;
+  const t = htmlToText(xmlInnerText(rawOf(v))).replace(/\s+/g, ' ').trim();
+  return t === '' ? null : t;
+}
+
+function textOf(v: unknown): string | null {
+  const s = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as XmlNode)['#text'] : undefined;
+  return typeof s === 'string' && s.trim() !== '' ? s.trim() : null;
+}
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
+}

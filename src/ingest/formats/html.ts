@@ -1,0 +1,106 @@
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { articleItem, type IngestItem } from '../types.js';
+import { htmlToText } from '../html-text.js';
+
+/** Meta tags that carry a publication date, most specific first. */
+const DATE_META = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'date'];
+
+type Element = ReturnType<ReturnType<typeof parseHTML>['document']['querySelector']>;
+type HtmlDocument = ReturnType<typeof parseHTML>['document'];
+
+/** An HTML page: body and title by Readability, date, URL and site from the page's metadata. */
+export function parseHtml(html: string, where: string, pageUrl: string | null = null): IngestItem {
+  const { document } = parseHTML(html);
+  // Read metadata first: Readability strips scripts (JSON-LD) and rewrites the tree.
+  const jsonLd = readJsonLd(document);
+  const published = jsonLd.datePublished ?? metaDate(document) ?? timeDate(document);
+  const url = attr(document.querySelector('link[rel="canonical"]'), 'href') ?? metaContent(document, 'og:url') ?? pageUrl;
+  const source = metaContent(document, 'og:site_name') ?? jsonLd.publisher;
+  const fallbackTitle =
+    metaContent(document, 'og:title') ?? jsonLd.headline ?? document.querySelector('title')?.textContent ?? '';
+
+  let title = '';
+  let text = '';
+  try {
+    const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    if (result) {
+      title = result.title ?? '';
+      text = htmlToText(result.content ?? '');
+    }
+  } catch {
+    // Readability gives up on some malformed pages; the paragraphs below still hold the text.
+  }
+  if (text.trim() === '') {
+    const again = parseHTML(html).document;
+    text = [...again.querySelectorAll('p')].map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  }
+  return articleItem(where, { title: title.trim() || fallbackTitle.trim(), text, published, url, source, input: where });
+}
+
+function attr(el: Element, name: string): string | null {
+  const v = el?.getAttribute(name);
+  return v && v.trim() !== '' ? v.trim() : null;
+}
+
+function metaContent(document: HtmlDocument, key: string): string | null {
+  for (const meta of document.querySelectorAll('meta')) {
+    const name = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
+    if (name === key) {
+      const v = meta.getAttribute('content');
+      if (v && v.trim() !== '') return v.trim();
+    }
+  }
+  return null;
+}
+
+function metaDate(document: HtmlDocument): string | null {
+  for (const key of DATE_META) {
+    const v = metaContent(document, key);
+    if (v) return v;
+  }
+  return null;
+}
+
+function timeDate(document: HtmlDocument): string | null {
+  return attr(document.querySelector('[itemprop="datePublished"]'), 'datetime') ??
+    attr(document.querySelector('[itemprop="datePublished"]'), 'content') ??
+    attr(document.querySelector('time[datetime]'), 'datetime');
+}
+
+interface JsonLdFacts {
+  datePublished: string | null;
+  headline: string | null;
+  publisher: string | null;
+}
+
+/** The first article-like node of the page's JSON-LD, looking inside arrays and `@graph`. */
+function readJsonLd(document: HtmlDocument): JsonLdFacts {
+  const facts: JsonLdFacts = { datePublished: null, headline: null, publisher: null };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue; // a broken JSON-LD block is common and says nothing about the article
+    }
+    const queue: unknown[] = [data];
+    while (queue.length > 0) {
+      const node = queue.shift();
+      if (Array.isArray(node)) queue.push(...node);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (Array.isArray(o['@graph'])) queue.push(...o['@graph']);
+        facts.datePublished ??= stringOf(o.datePublished) ?? stringOf(o.dateCreated);
+        facts.headline ??= stringOf(o.headline);
+        const publisher = o.publisher as Record<string, unknown> | undefined;
+        facts.publisher ??= stringOf(publisher?.name);
+      }
+    }
+  }
+  return facts;
+}
+
+function stringOf(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
