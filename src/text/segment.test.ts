@@ -141,6 +141,14 @@ const cases: Array<{ name: string; text: string; expected: Array<[string, boolea
     ],
   },
   { name: 'blank text', text: ' \n\t\n ', expected: [] },
+  {
+    name: 'a stop after harakat-bearing punctuation keeps the mark in the sentence',
+    text: 'انتهى؟َ نعم.',
+    expected: [
+      ['انتهى؟َ', false],
+      ['نعم.', false],
+    ],
+  },
 ];
 
 for (const c of cases) {
@@ -159,4 +167,14 @@ test('segmentSentences: spans are ordered, trimmed and inside the text', () => {
     last = s.end;
   }
   assert.equal(sentences.length, 3);
+});
+
+test('segmentSentences: a pairing longer than a few sentences protects nothing', () => {
+  const clause = 'وتواصل القصف على الأحياء السكنية طوال الليل';
+  const inner = Array.from({ length: 16 }, () => `${clause}.`).join(' ');
+  const text = `قال «${inner}» ثم سكت.`;
+  const sentences = segmentSentences(normalize(text));
+  assert.equal(sentences.length, 17);
+  const short = `قال «${clause}. ${clause}.» ثم سكت.`;
+  assert.equal(segmentSentences(normalize(short)).length, 2);
 });

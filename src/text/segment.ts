@@ -5,7 +5,8 @@
  * any closing quotes or brackets that follow). No split at a decimal point, a single-letter
  * abbreviation, a list number, a dot glued to a Latin word (a domain), an ellipsis that the
  * clause goes on after, or a stop inside a quotation that goes on. Quotes are paired per line
- * first, so an unpaired or mismatched quote never protects anything beyond its own line.
+ * first, so an unpaired or mismatched quote never protects anything beyond its own line, and a
+ * pairing longer than a few sentences protects nothing.
  * A line that is one segment with no final stop and few words is a heading.
  */
 import type { Sentence } from '../core/document.js';
@@ -13,6 +14,11 @@ import type { NormalizedText } from './normalize.js';
 
 /** A heading has at most this many words. */
 const MAX_HEADING_WORDS = 15;
+/**
+ * A quotation longer than this does not hold its sentences together: quoted statements in the
+ * press run to two or three sentences, and a longer pairing is most often two unrelated marks.
+ */
+const MAX_PROTECTED_QUOTE = 600;
 
 const enum Ch {
   Dot = 0x2e,
@@ -141,6 +147,7 @@ function pairQuotes(text: string, from: number, to: number): { at: number[]; rol
     } else if (stack.length > 0) {
       const opener = stack.pop()!;
       if (quoteNominal(text.charCodeAt(opener)) === 'either') straightOpen = stack.some((s) => quoteNominal(text.charCodeAt(s)) === 'either');
+      if (i - opener > MAX_PROTECTED_QUOTE) continue;
       roles.set(opener, 1);
       roles.set(i, -1);
     }

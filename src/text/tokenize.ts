@@ -62,32 +62,62 @@ function isHamzatedAlef(c: number): boolean {
   return c === 0x0623 || c === 0x0625 || c === 0x0622; // أ إ آ: never the article's alef
 }
 
+/** Longest proclitic run before the article's alef (وبال): hamza bits cover indexes 0..2. */
+const ARTICLE_ALEF_MAX_INDEX = 2;
+/** Memo of word analyses; news vocabulary is small next to its token count. */
+const analysisCache = new Map<string, CliticReading>();
+const ANALYSIS_CACHE_LIMIT = 200_000;
+
+/** The clitic analysis of the Arabic word at norm [from, to), reading the original's hamzas. */
+function analyzeWordAt(view: NormalizedText, from: number, to: number): CliticReading {
+  const word = view.norm.slice(from, to);
+  let hamzaMask = 0;
+  for (let k = 0; k <= ARTICLE_ALEF_MAX_INDEX && from + k < to; k++) {
+    if (word.charCodeAt(k) === 0x0627 && isHamzatedAlef(view.original.charCodeAt(view.starts[from + k]))) hamzaMask |= 1 << k;
+  }
+  const key = String.fromCharCode(0x30 + hamzaMask) + word;
+  let found = analysisCache.get(key);
+  if (!found) {
+    found = analyzeClitics(word, undefined, hamzaMask ? (alefIndex) => (hamzaMask & (1 << alefIndex)) === 0 : undefined);
+    if (analysisCache.size >= ANALYSIS_CACHE_LIMIT) analysisCache.clear();
+    analysisCache.set(key, found);
+  }
+  return found;
+}
+
+function pushToken(
+  view: NormalizedText, out: Token[], ns: number, ne: number, kind: TokenKind,
+  proclitics: string[], stemNs: number, sentence: number,
+): void {
+  const start = view.starts[ns];
+  const end = view.ends[ne - 1];
+  const norm = view.norm.slice(ns, ne);
+  out.push({
+    start,
+    end,
+    text: view.original.slice(start, end),
+    norm,
+    kind,
+    proclitics,
+    stem: stemNs === ns ? norm : view.norm.slice(stemNs, ne),
+    stemStart: view.starts[stemNs],
+    sentence,
+  });
+}
+
+/** End of the number that starts with the digit at i. */
+function scanNumber(norm: string, i: number, to: number): number {
+  while (i < to && CLASS[norm.charCodeAt(i)] === C.Digit) i++;
+  while (i + 1 < to && isNumberSeparator(norm.charCodeAt(i)) && CLASS[norm.charCodeAt(i + 1)] === C.Digit) {
+    i += 2;
+    while (i < to && CLASS[norm.charCodeAt(i)] === C.Digit) i++;
+  }
+  return i;
+}
+
 /** Reads the tokens of one sentence: norm range [from, to). */
 function tokenizeRange(view: NormalizedText, from: number, to: number, sentence: number, out: Token[]): void {
-  const { norm, starts, ends, original } = view;
-  const push = (ns: number, ne: number, kind: TokenKind, proclitics: string[], stemNs: number) => {
-    const start = starts[ns];
-    const end = ends[ne - 1];
-    out.push({
-      start,
-      end,
-      text: original.slice(start, end),
-      norm: norm.slice(ns, ne),
-      kind,
-      proclitics,
-      stem: norm.slice(stemNs, ne),
-      stemStart: starts[stemNs],
-      sentence,
-    });
-  };
-  const scanDigits = (i: number): number => {
-    while (i < to && CLASS[norm.charCodeAt(i)] === C.Digit) i++;
-    while (i + 1 < to && isNumberSeparator(norm.charCodeAt(i)) && CLASS[norm.charCodeAt(i + 1)] === C.Digit) {
-      i += 2;
-      while (i < to && CLASS[norm.charCodeAt(i)] === C.Digit) i++;
-    }
-    return i;
-  };
+  const norm = view.norm;
   let i = from;
   while (i < to) {
     const code = norm.charCodeAt(i);
@@ -96,23 +126,20 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
     switch (cls) {
       case C.Arabic: {
         while (j < to && (CLASS[norm.charCodeAt(j)] === C.Arabic || CLASS[norm.charCodeAt(j)] === C.Mark)) j++;
-        const word = norm.slice(i, j);
-        const numberClitics = j < to && CLASS[norm.charCodeAt(j)] === C.Digit ? numberProclitics(word) : null;
+        const numberClitics = j < to && CLASS[norm.charCodeAt(j)] === C.Digit ? numberProclitics(norm.slice(i, j)) : null;
         if (numberClitics) {
-          const end = scanDigits(j);
-          push(i, end, 'number', numberClitics, j);
+          const end = scanNumber(norm, j, to);
+          pushToken(view, out, i, end, 'number', numberClitics, j, sentence);
           j = end;
         } else {
-          const wordStart = i;
-          const articleAllowed = (alefIndex: number) => !isHamzatedAlef(original.charCodeAt(starts[wordStart + alefIndex]));
-          const { proclitics, stem } = analyzeClitics(word, undefined, articleAllowed);
-          push(i, j, 'word', proclitics, j - stem.length);
+          const { proclitics, stem } = analyzeWordAt(view, i, j);
+          pushToken(view, out, i, j, 'word', proclitics.slice(), j - stem.length, sentence);
         }
         break;
       }
       case C.Digit:
-        j = scanDigits(i);
-        push(i, j, 'number', [], i);
+        j = scanNumber(norm, i, to);
+        pushToken(view, out, i, j, 'number', [], i, sentence);
         break;
       case C.Latin:
         while (j < to) {
@@ -120,18 +147,18 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
           if (k !== C.Latin && k !== C.Mark && k !== C.Digit) break;
           j++;
         }
-        push(i, j, 'latin', [], i);
+        pushToken(view, out, i, j, 'latin', [], i, sentence);
         break;
       case C.Punct:
         while (j < to && norm.charCodeAt(j) === code) j++;
-        push(i, j, 'punct', [], i);
+        pushToken(view, out, i, j, 'punct', [], i, sentence);
         break;
       case C.Symbol:
-        push(i, j, 'symbol', [], i);
+        pushToken(view, out, i, j, 'symbol', [], i, sentence);
         break;
       case C.HighSurrogate:
         if (j < to && CLASS[norm.charCodeAt(j)] === C.Symbol && norm.charCodeAt(j) >= 0xdc00) j++;
-        push(i, j, 'symbol', [], i);
+        pushToken(view, out, i, j, 'symbol', [], i, sentence);
         break;
       default: // whitespace, controls, a mark with no word before it
         break;
