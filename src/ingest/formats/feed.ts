@@ -49,10 +49,13 @@ export function parseFeed(xml: string, name: string): IngestItem[] {
 }
 
 function rssItem(item: XmlNode, where: string, feed: string, feedTitle: string | null): IngestItem {
-  const body = item['content:encoded'] ?? item.description;
+  // Some feeds send an empty content:encoded beside a full description.
+  const text = [item['content:encoded'], item.description]
+    .map((body) => (body === undefined ? '' : htmlToText(xmlInnerText(rawOf(body)))))
+    .find((t) => t !== '') ?? '';
   return articleItem(where, {
     title: plainText(item.title),
-    text: body === undefined ? '' : htmlToText(xmlInnerText(rawOf(body))),
+    text,
     published: textOf(item.pubDate) ?? textOf(item['dc:date']),
     url: (item.link as unknown[] | undefined)?.map(textOf).find(Boolean) ?? textOf(item['@_rdf:about']),
     source: textOf(item.source) ?? feedTitle,
@@ -62,12 +65,12 @@ function rssItem(item: XmlNode, where: string, feed: string, feedTitle: string |
 }
 
 function atomEntry(entry: XmlNode, where: string, feed: string, feedTitle: string | null): IngestItem {
-  const body = entry.content ?? entry.summary;
+  const text = [entry.content, entry.summary].map((body) => (body === undefined ? '' : atomText(body))).find((t) => t !== '') ?? '';
   const links = asNodes(entry.link);
   const link = links.find((l) => l['@_rel'] === undefined || l['@_rel'] === 'alternate') ?? links[0];
   return articleItem(where, {
     title: plainText(entry.title),
-    text: body === undefined ? '' : atomText(body),
+    text,
     published: textOf(entry.published) ?? textOf(entry.updated),
     url: textOf(link?.['@_href']),
     source: plainText((entry.source as XmlNode | undefined)?.title) ?? feedTitle,

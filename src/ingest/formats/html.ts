@@ -17,15 +17,15 @@ export function parseHtml(html: string, where: string, pageUrl: string | null = 
   const published = jsonLd.datePublished ?? metaDate(document) ?? timeDate(document);
   const url = attr(document.querySelector('link[rel="canonical"]'), 'href') ?? metaContent(document, 'og:url') ?? pageUrl;
   const source = metaContent(document, 'og:site_name') ?? jsonLd.publisher;
-  const fallbackTitle =
-    metaContent(document, 'og:title') ?? jsonLd.headline ?? document.querySelector('title')?.textContent ?? '';
+  // The publisher's headline metadata, unlike <title>, carries no " - Site name" tail.
+  const headline = jsonLd.headline ?? metaContent(document, 'og:title');
 
-  let title = '';
+  let title = document.querySelector('title')?.textContent ?? '';
   let text = '';
   try {
     const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
     if (result) {
-      title = result.title ?? '';
+      title = result.title || title;
       text = htmlToText(result.content ?? '');
     }
   } catch {
@@ -35,7 +35,15 @@ export function parseHtml(html: string, where: string, pageUrl: string | null = 
     const again = parseHTML(html).document;
     text = [...again.querySelectorAll('p')].map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
   }
-  return articleItem(where, { title: title.trim() || fallbackTitle.trim(), text, published, url, source, input: where });
+  const finalTitle = (headline ?? title).replace(/\s+/g, ' ').trim();
+  return articleItem(where, { title: finalTitle, text: withoutLeadingTitle(text, finalTitle), published, url, source, input: where });
+}
+
+/** The page's <h1> usually repeats the headline as the body's first line; the title field has it already. */
+function withoutLeadingTitle(text: string, title: string): string {
+  const firstBreak = text.indexOf('\n');
+  if (title === '' || firstBreak === -1) return text;
+  return text.slice(0, firstBreak).trim() === title ? text.slice(firstBreak + 1) : text;
 }
 
 function attr(el: Element, name: string): string | null {
