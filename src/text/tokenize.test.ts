@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as tokenizeModule from './tokenize.js';
@@ -189,4 +191,19 @@ test('property: every token is an exact slice and its stem is the stem as writte
     }),
     { numRuns: 500 },
   );
+});
+
+/** The ANT corpus, beside the repository (src/text or dist/text → repo root → ../shared). */
+const ANT = fileURLToPath(new URL('../../../shared/datasets/ant-corpus/ant-v1.1.jsonl', import.meta.url));
+
+test('real text: spans are exact on the ANT conflict articles', (t) => {
+  if (!existsSync(ANT)) {
+    t.skip(`no corpus at ${ANT}`);
+    return;
+  }
+  const articles = readFileSync(ANT, 'utf8').split('\n').filter(Boolean)
+    .map((line) => JSON.parse(line) as { text: string; conflict_dev?: boolean })
+    .filter((a) => a.conflict_dev);
+  assert.ok(articles.length > 0);
+  for (const { text } of articles) assertSpansExact(text, tokensOf(text));
 });
