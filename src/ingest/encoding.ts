@@ -63,15 +63,18 @@ export function decodeText(buf: Uint8Array, declared?: string | null): DecodedTe
   if (encoding !== null) {
     return { ok: true, text: iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding), encoding };
   }
-  const badAt = invalidUtf8Offset(buf);
-  if (badAt < 0) return { ok: true, text: utf8Strict.decode(buf), encoding: 'utf-8' };
+  try {
+    return { ok: true, text: utf8Strict.decode(buf), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: try the declared charset, then Windows-1256
+  }
   const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
     return { ok: true, text: iconv.decode(bytes, declared), encoding: declared.toLowerCase() };
   }
   const arabic = arabicSingleByteGuess(buf);
   if (arabic !== null) return { ok: true, text: iconv.decode(bytes, arabic), encoding: arabic };
-  return { ok: false, message: `cannot decode: invalid UTF-8 at byte ${badAt}, and not UTF-16 or Windows-1256 text` };
+  return { ok: false, message: `cannot decode: invalid UTF-8 at byte ${invalidUtf8Offset(buf)}, and not UTF-16 or Windows-1256 text` };
 }
 
 function bomEncoding(buf: Uint8Array): string | null {

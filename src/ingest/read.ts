@@ -2,7 +2,7 @@
  * Reading what users have: files, directories, stdin and URLs, in whatever of our formats and
  * encodings they come, as a stream of articles and one-line errors, in input order.
  */
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { binaryKind, declaredCharset, decodeText, invalidUtf8Offset } from './encoding.js';
 import { charsetOf, contentTypeFormat, extensionHint, sniffFormat } from './detect.js';
@@ -98,22 +98,35 @@ async function* readPath(path: string, options: IngestOptions): AsyncGenerator<I
     return;
   }
   if (info.isDirectory()) {
-    for (const file of await listFiles(path)) yield* readFileItems(file, options);
+    let files: string[];
+    try {
+      files = await listFiles(path);
+    } catch (e) {
+      yield errorItem(path, fsMessage(e));
+      return;
+    }
+    for (const file of files) yield* readFileItems(file, options);
   } else {
     yield* readFileItems(path, options);
   }
 }
 
 /** Files under `dir`, recursively, sorted by path, hidden files and folders left out. */
-async function listFiles(dir: string): Promise<string[]> {
+async function listFiles(dir: string, seen = new Set<string>()): Promise<string[]> {
+  // Real paths already listed: a symbolic link back up the tree must not loop.
+  const real = await realpath(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const entries = (await readdir(dir, { withFileTypes: true }))
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const e of entries) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await listFiles(path)));
-    else if (e.isFile()) files.push(path);
+    // A symbolic link counts as what it points to.
+    const isDirectory = e.isDirectory() || (e.isSymbolicLink() && (await stat(path).catch(() => null))?.isDirectory());
+    if (isDirectory) files.push(...(await listFiles(path, seen)));
+    else files.push(path);
   }
   return files;
 }
