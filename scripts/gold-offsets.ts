@@ -1,0 +1,203 @@
+/**
+ * Builds a gold-event file (eval/gold/README.md) from an annotation spec kept OUTSIDE the
+ * repository, and checks a built file against the texts.
+ *
+ * The spec is the gold file with phrases where the gold file has offsets: a trigger or span is
+ * `"phrase"`, `{ "find": "phrase", "nth": 1 }` (0-based occurrence) or
+ * `{ "from": "first words", "to": "last words" }` (from the start of the first to the end of the
+ * first `to` found after it). Phrases are article text, so specs never enter the repository;
+ * the gold file holds only offsets and hashes.
+ *
+ *   node --import tsx scripts/gold-offsets.ts build --corpus seeds --spec /tmp/seeds.spec.json \
+ *     --out eval/gold/seeds.json
+ *   node --import tsx scripts/gold-offsets.ts check --gold eval/gold/seeds.json [--show]
+ *
+ * Seeds: offsets are in the BODY as `parseTxt` (src/ingest/formats/txt.ts) gives it, so they
+ * match what `marsad ingest` stores; `text_sha256` hashes the whole file.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseTxt } from '../src/ingest/formats/txt.js';
+
+type Corpus = 'seeds' | 'ant-v1.1';
+interface Span { start: number; end: number }
+type SpanSpec = string | { find: string; nth?: number } | { from: string; to: string };
+
+interface SourceDoc {
+  /** The text offsets point into. */
+  text: string;
+  /** What `text_sha256` hashes: the whole file for seeds, the `text` field for ANT. */
+  hashed: string;
+  /** Where `text` starts in `hashed` (seeds with a title line), for readers that want file offsets. */
+  bodyStart: number;
+  published: string | null;
+}
+
+const REPO_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const SHARED = resolve(REPO_ROOT, '..', 'shared');
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s, 'utf8').digest('hex');
+}
+
+function loadSeed(name: string): SourceDoc {
+  const file = readFileSync(join(SHARED, 'seeds', name), 'utf8');
+  const item = parseTxt(file, name);
+  if (item.kind !== 'article') throw new Error(`${name}: ${item.message}`);
+  const body = item.article.text;
+  const bodyStart = file.length - body.length;
+  if (file.slice(bodyStart) !== body) throw new Error(`${name}: body is not a suffix of the file`);
+  return { text: body, hashed: file, bodyStart, published: null };
+}
+
+let antIndex: Map<string, { text: string; published_raw: string }> | null = null;
+function loadAnt(id: string): SourceDoc {
+  if (antIndex === null) {
+    antIndex = new Map();
+    const lines = readFileSync(join(SHARED, 'datasets', 'ant-corpus', 'ant-v1.1.jsonl'), 'utf8').split('\n');
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      const rec = JSON.parse(line) as { id: string; text: string; published_raw: string };
+      antIndex.set(rec.id, rec);
+    }
+  }
+  const rec = antIndex.get(id);
+  if (rec === undefined) throw new Error(`ANT: no document ${id}`);
+  return { text: rec.text, hashed: rec.text, bodyStart: 0, published: antPublished(rec.published_raw) };
+}
+
+/** `published_raw` is ISO 8601 with the site's (Tunisian) offset, or DD/MM/YYYY: keep the local date. */
+function antPublished(raw: string): string {
+  const iso = /^(\d{4}-\d{2}-\d{2})T/.exec(raw);
+  if (iso) return iso[1];
+  const dmy = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(raw.trim());
+  if (dmy) return `${dmy[3]}-${dmy[2]}-${dmy[1]}`;
+  throw new Error(`unreadable published_raw: ${raw}`);
+}
+
+function loadDoc(corpus: Corpus, doc: string): SourceDoc {
+  return corpus === 'seeds' ? loadSeed(doc) : loadAnt(doc);
+}
+
+function nthIndexOf(text: string, phrase: string, nth: number, from = 0): number {
+  let at = from - 1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(phrase, at + 1);
+    if (at === -1) return -1;
+  }
+  return at;
+}
+
+function resolveSpan(text: string, spec: SpanSpec, where: string): Span {
+  if (typeof spec === 'string') spec = { find: spec };
+  if ('find' in spec) {
+    const nth = spec.nth ?? 0;
+    const start = nthIndexOf(text, spec.find, nth);
+    if (start === -1) throw new Error(`${where}: phrase not found (nth ${nth}): ${spec.find}`);
+    // An unqualified phrase must be unique, or the annotator meant something they did not say.
+    if (spec.nth === undefined && text.indexOf(spec.find, start + 1) !== -1) {
+      throw new Error(`${where}: phrase occurs more than once, give nth: ${spec.find}`);
+    }
+    return { start, end: start + spec.find.length };
+  }
+  const start = text.indexOf(spec.from);
+  if (start === -1) throw new Error(`${where}: 'from' not found: ${spec.from}`);
+  const toAt = text.indexOf(spec.to, start);
+  if (toAt === -1) throw new Error(`${where}: 'to' not found after 'from': ${spec.to}`);
+  return { start, end: toAt + spec.to.length };
+}
+
+interface SpecDoc {
+  doc: string;
+  events: Array<Record<string, unknown> & { trigger: SpanSpec; evidence: SpanSpec[] }>;
+  not_events?: Array<{ span: SpanSpec; why: string }>;
+}
+interface Spec { $meta: Record<string, unknown>; documents: SpecDoc[] }
+
+function build(corpus: Corpus, specPath: string, outPath: string): void {
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
+  const documents = spec.documents.map((d) => {
+    const src = loadDoc(corpus, d.doc);
+    const events = d.events.map((e, i) => {
+      const where = `${d.doc} event ${i}`;
+      const { trigger, evidence, ...fields } = e;
+      // Field order of the documented format: type first, spans last but one, note last.
+      const { note, ...rest } = fields;
+      return {
+        ...rest,
+        trigger: resolveSpan(src.text, trigger, `${where} trigger`),
+        evidence: evidence.map((s, j) => resolveSpan(src.text, s, `${where} evidence ${j}`)),
+        note,
+      };
+    });
+    const notEvents = (d.not_events ?? []).map((n, i) => ({
+      ...resolveSpan(src.text, n.span, `${d.doc} not_event ${i}`),
+      why: n.why,
+    }));
+    return {
+      doc: d.doc,
+      published: src.published,
+      text_sha256: sha256(src.hashed),
+      ...(corpus === 'seeds' ? { body_start: src.bodyStart } : {}),
+      events,
+      ...(notEvents.length > 0 ? { not_events: notEvents } : {}),
+    };
+  });
+  const out = { $meta: { ...spec.$meta, corpus }, documents };
+  writeFileSync(outPath, JSON.stringify(out, null, 2) + '\n');
+  const nEvents = documents.reduce((n, d) => n + d.events.length, 0);
+  console.log(`${outPath}: ${documents.length} documents, ${nEvents} events`);
+}
+
+interface GoldDoc {
+  doc: string;
+  text_sha256: string;
+  events: Array<{ event_type: string; sub_event_type: string; trigger: Span; evidence: Span[] }>;
+  not_events?: Array<Span & { why: string }>;
+}
+
+/** Verifies hashes and span bounds; with `show`, prints each span's words for review. */
+function check(goldPath: string, show: boolean): void {
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { $meta: { corpus: Corpus }; documents: GoldDoc[] };
+  let problems = 0;
+  const inBounds = (s: Span, text: string) => s.start >= 0 && s.start < s.end && s.end <= text.length;
+  for (const d of gold.documents) {
+    const src = loadDoc(gold.$meta.corpus, d.doc);
+    if (sha256(src.hashed) !== d.text_sha256) { problems++; console.log(`${d.doc}: text changed`); }
+    if (show) console.log(`\n== ${d.doc} (${src.published ?? 'no date'})`);
+    for (const e of d.events) {
+      for (const s of [e.trigger, ...e.evidence]) {
+        if (!inBounds(s, src.text)) { problems++; console.log(`${d.doc}: span out of bounds ${JSON.stringify(s)}`); }
+      }
+      if (show) {
+        console.log(`  ${e.event_type} / ${e.sub_event_type}: [${src.text.slice(e.trigger.start, e.trigger.end)}]`);
+        for (const s of e.evidence) console.log(`     ${src.text.slice(s.start, s.end)}`);
+      }
+    }
+    for (const n of d.not_events ?? []) {
+      if (!inBounds(n, src.text)) { problems++; console.log(`${d.doc}: not_event out of bounds`); }
+      if (show) console.log(`  NOT (${n.why}): ${src.text.slice(n.start, n.end)}`);
+    }
+  }
+  console.log(`${basename(goldPath)}: ${gold.documents.length} documents checked, ${problems} problems`);
+  if (problems > 0) process.exitCode = 1;
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    corpus: { type: 'string' }, spec: { type: 'string' }, out: { type: 'string' },
+    gold: { type: 'string' }, show: { type: 'boolean', default: false },
+  },
+});
+const command = positionals[0];
+if (command === 'build' && (values.corpus === 'seeds' || values.corpus === 'ant-v1.1') && values.spec && values.out) {
+  build(values.corpus, values.spec, values.out);
+} else if (command === 'check' && values.gold) {
+  check(values.gold, values.show ?? false);
+} else {
+  console.error('usage: gold-offsets.ts build --corpus seeds|ant-v1.1 --spec FILE --out FILE | check --gold FILE [--show]');
+  process.exitCode = 2;
+}
