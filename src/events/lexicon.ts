@@ -1,0 +1,442 @@
+/**
+ * The event-trigger lexicon (packs/ar/triggers.json) and the cue lexicon (packs/ar/cues.json):
+ * zod schemas, loaders, and the compiled lookup structures the matchers in triggers.ts use.
+ *
+ * Compiling expands every written form into the surface keys the press actually prints: leading
+ * clitics (و ف ب ل ك ال لل وبال …), noun suffixes (dual, possessive pronouns, accusative ا) and,
+ * for verbs given as stems, the perfect and imperfect conjugations with object pronouns. Matching
+ * is then one Map lookup per token.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { normalizeForMatch } from '../text/normalize.js';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary of events.md (exact strings).
+
+export const ACLED_SUB_EVENT_TYPES = {
+  Battles: ['Government regains territory', 'Non-state actor overtakes territory', 'Armed clash'],
+  Protests: ['Excessive force against protesters', 'Protest with intervention', 'Peaceful protest'],
+  Riots: ['Violent demonstration', 'Mob violence'],
+  'Explosions/Remote violence': [
+    'Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack',
+    'Remote explosive/landmine/IED', 'Grenade',
+  ],
+  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
+  'Strategic developments': [
+    'Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use',
+    'Headquarters or base established', 'Looting/property destruction',
+    'Non-violent transfer of territory', 'Other',
+  ],
+} as const;
+
+export type AcledEventType = keyof typeof ACLED_SUB_EVENT_TYPES;
+const EVENT_TYPES = Object.keys(ACLED_SUB_EVENT_TYPES) as [AcledEventType, ...AcledEventType[]];
+
+export const PLOVER_TYPES = [
+  'ASSAULT', 'COERCE', 'MOBILIZE', 'RETREAT', 'PROTEST', 'AGREE', 'CONSULT', 'SUPPORT', 'AID',
+  'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SANCTION', 'CONCEDE', 'COOPERATE',
+] as const;
+
+export type ModalityHint = 'asserted' | 'claimed' | 'announced' | 'planned' | 'denied' | 'threatened';
+
+// ---------------------------------------------------------------------------------------------
+// Schemas.
+
+const Meta = z.looseObject({
+  description: z.string().min(1),
+  version: z.string().min(1),
+  provenance: z.string().min(1),
+  licence: z.string().min(1),
+});
+
+const Plover = z.strictObject({ type: z.enum(PLOVER_TYPES), mode: z.string().min(1).optional() });
+export type Plover = z.infer<typeof Plover>;
+
+/** A verb given by its stems; the compiler generates the conjugations. */
+const VerbStems = z.strictObject({
+  /** 3rd person masculine singular perfect, e.g. قصف، استعاد، أوقف. */
+  perfect: z.string().min(2),
+  /** Imperfect stem without the person prefix: يقصف → قصف، يستعيد → ستعيد، يوقف → وقف. */
+  imperfect: z.string().min(2),
+  /** Words that must follow the verb, e.g. على after قبض, ب after لوح. */
+  then: z.string().min(1).optional(),
+});
+
+/** Which leading clitics a form accepts: none, conjunctions (و ف), or all noun proclitics. */
+const Clitics = z.enum(['none', 'conj', 'noun']);
+export type CliticClass = z.infer<typeof Clitics>;
+
+const Requirement = z.enum(['place', 'weapons', 'civilian_target', 'armed_target', 'protest_context']);
+export type Requirement = z.infer<typeof Requirement>;
+
+const ContextWord = z.string().min(2).refine((s) => !/\s/.test(s.trim()), 'context words are single tokens');
+
+const EventTyping = {
+  event_type: z.enum(EVENT_TYPES),
+  sub_event_type: z.string(),
+};
+
+const WhenNearby = z.strictObject({
+  any: z.array(ContextWord).min(1),
+  ...EventTyping,
+  plover: Plover,
+  confidence: z.number().min(0).max(1).optional(),
+  note: z.string().min(1),
+});
+
+const TriggerEntrySchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    pos: z.enum(['noun', 'verb', 'phrase']),
+    forms: z.array(z.string().min(1)).default([]),
+    verbs: z.array(VerbStems).optional(),
+    ...EventTyping,
+    plover: Plover,
+    confidence: z.number().min(0).max(1),
+    requires: Requirement.optional(),
+    needs_any_nearby: z.array(ContextWord).min(1).optional(),
+    when_nearby: z.array(WhenNearby).optional(),
+    territory: z.literal(true).optional(),
+    sub_event_type_by_actor: z.strictObject({ state: z.string(), non_state: z.string() }).optional(),
+    weak: z.literal(true).optional(),
+    modality_hint: z.enum(['asserted', 'claimed', 'announced', 'planned', 'denied', 'threatened']).optional(),
+    clitics: Clitics.optional(),
+    /** Tokens of the context window on each side (default: the file's meta.context_window). */
+    window: z.number().int().positive().optional(),
+    /** Generated surface keys that are other words (تدخل "intervention" from دخل). */
+    exclude_forms: z.array(z.string().min(1)).optional(),
+    note: z.string().min(1),
+  })
+  .superRefine((e, ctx) => {
+    const typing = [e, ...(e.when_nearby ?? [])];
+    for (const t of typing) {
+      const allowed: readonly string[] = ACLED_SUB_EVENT_TYPES[t.event_type];
+      if (!allowed.includes(t.sub_event_type)) {
+        ctx.addIssue({ code: 'custom', message: `${e.id}: "${t.sub_event_type}" is not a sub-event type of "${t.event_type}"` });
+      }
+    }
+    if (e.forms.length === 0 && !e.verbs?.length) ctx.addIssue({ code: 'custom', message: `${e.id}: no forms and no verbs` });
+    if (e.territory && (e.sub_event_type_by_actor?.state !== 'Government regains territory' ||
+      e.sub_event_type_by_actor?.non_state !== 'Non-state actor overtakes territory')) {
+      ctx.addIssue({ code: 'custom', message: `${e.id}: a territory entry names both territory sub-event types by actor` });
+    }
+    if (!e.territory && e.sub_event_type_by_actor) ctx.addIssue({ code: 'custom', message: `${e.id}: sub_event_type_by_actor without territory` });
+  });
+export type TriggerEntry = z.infer<typeof TriggerEntrySchema>;
+
+export const TriggerFileSchema = z.strictObject({
+  $meta: Meta.extend({ context_window: z.number().int().positive() }),
+  entries: z.array(TriggerEntrySchema).min(1),
+}).superRefine((f, ctx) => {
+  const seen = new Set<string>();
+  for (const e of f.entries) {
+    if (seen.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate trigger id ${e.id}` });
+    seen.add(e.id);
+  }
+});
+
+export const CUE_LISTS = [
+  'attribution', 'announced', 'planned', 'threatened', 'negation', 'denial', 'background',
+  'casualty', 'location_prepositions', 'agent_markers', 'target_markers',
+] as const;
+export type CueListName = (typeof CUE_LISTS)[number];
+
+const CueItemSchema = z
+  .strictObject({
+    forms: z.array(z.string().min(1)).default([]),
+    verbs: z.array(VerbStems).optional(),
+    pos: z.enum(['noun', 'verb', 'particle', 'phrase']),
+    /** A finer label inside the list: killed/injured/toll/subcount, agent/leader/affiliation … */
+    kind: z.string().min(1).optional(),
+    geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    /** The place after it is where something is headed, not necessarily where it happened. */
+    direction: z.literal(true).optional(),
+    /** The word has another common sense; the consumer should confirm from context. */
+    ambiguous: z.literal(true).optional(),
+    /** A one-letter proclitic (ب): not searched as a word, exposed for token-level consumers. */
+    proclitic: z.literal(true).optional(),
+    clitics: Clitics.optional(),
+    note: z.string().min(1).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.forms.length === 0 && !c.verbs?.length) ctx.addIssue({ code: 'custom', message: 'cue item with no forms and no verbs' });
+    for (const f of c.forms) {
+      if (normalizeForMatch(f).length < 2 && !c.proclitic) ctx.addIssue({ code: 'custom', message: `one-letter cue "${f}" must be a proclitic` });
+    }
+  });
+export type CueItem = z.infer<typeof CueItemSchema>;
+
+const CueListSchema = z.strictObject({ note: z.string().min(1), items: z.array(CueItemSchema).min(1) });
+
+export const CueFileSchema = z.strictObject({
+  $meta: Meta,
+  lists: z.strictObject(Object.fromEntries(CUE_LISTS.map((n) => [n, CueListSchema])) as Record<CueListName, typeof CueListSchema>),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Compiled structures.
+
+/** Phrase token matching any run of up to GAP_MAX tokens ("…" or "..." in a form). */
+export const GAP = '…';
+export const GAP_MAX = 4;
+/** Phrase token matching a year written in digits (<YEAR> in a form). */
+export const YEAR = '<YEAR>';
+
+export type Tense = 'perfect' | 'imperfect' | null;
+
+/** One surface pattern: the first token's exact key (clitics included) and what must follow. */
+export interface CompiledForm<P> {
+  /** The form as written in the pack, normalised (the base the surface key came from). */
+  base: string;
+  /** Normalised tokens that must follow the first one (GAP / YEAR / one-letter prefix allowed). */
+  rest: string[];
+  /** The proclitics glued to the first token in this surface key ('' when none). */
+  proclitic: string;
+  tense: Tense;
+  payload: P;
+}
+
+export interface PhraseIndex<P> {
+  /** Surface key of a first token → the patterns that start with it. */
+  byFirst: Map<string, CompiledForm<P>[]>;
+}
+
+export interface NearbyRule {
+  any: Set<string>;
+  event_type: AcledEventType;
+  sub_event_type: string;
+  plover: Plover;
+  confidence: number | null;
+  note: string;
+  /** Position in the entry's when_nearby list, for the rule name. */
+  index: number;
+}
+
+export interface CompiledTrigger {
+  entry: TriggerEntry;
+  needs: Set<string> | null;
+  whenNearby: NearbyRule[];
+  window: number;
+}
+
+export interface TriggerLexicon {
+  meta: z.infer<typeof TriggerFileSchema>['$meta'];
+  entries: CompiledTrigger[];
+  index: PhraseIndex<CompiledTrigger>;
+  /** Surface key of a context word (with clitics/suffixes) → its normalised base words. */
+  context: Map<string, string[]>;
+}
+
+export interface CompiledCue {
+  list: CueListName;
+  item: CueItem;
+}
+
+export interface CueProclitic {
+  list: CueListName;
+  form: string;
+  item: CueItem;
+}
+
+export interface CueLexicon {
+  meta: z.infer<typeof CueFileSchema>['$meta'];
+  index: PhraseIndex<CompiledCue>;
+  /** One-letter proclitic cues (ب "in/at"), for consumers that look at Token.proclitics. */
+  proclitics: CueProclitic[];
+  /** Normalised forms per list, for consumers that test a single word. */
+  forms: Record<CueListName, Set<string>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Morphology: surface keys generated from a written form.
+
+const CONJ = ['', 'و', 'ف'];
+/** Noun proclitics for a word without the article; ال combinations included. */
+const NOUN_PROCLITICS = [
+  '', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'فب', 'ول', 'فل', 'وك', 'فك',
+  'ال', 'وال', 'فال', 'بال', 'كال', 'وبال', 'فبال', 'وكال', 'فكال', 'لل', 'ولل', 'فلل',
+];
+/** Proclitics before a word that already starts with ال; ل + ال is written لل. */
+const ARTICLE_PROCLITICS = ['', 'و', 'ف', 'ب', 'ك', 'وب', 'فب', 'وك', 'فك'];
+const LAM_ARTICLE = ['ل', 'ول', 'فل'];
+/** Future س and the subjunctive/jussive ل attach to the imperfect only. */
+const IMPERFECT_PROCLITICS = ['', 'و', 'ف', 'س', 'وس', 'فس', 'ل', 'ول', 'فل'];
+
+const OBJECT_PRONOUNS = ['ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا'];
+const PERFECT_SUFFIXES = ['', 'ت', 'وا', 'ا', 'تا', 'ن', 'نا'];
+const PERFECT_BEFORE_OBJECT = ['', 'ت', 'و', 'ا', 'تا', 'نا'];
+const IMPERFECT_PREFIXES = ['ي', 'ت', 'ن', 'ا'];
+const IMPERFECT_SUFFIXES = ['', 'ون', 'ان', 'ن', 'وا', 'ا', 'ين'];
+const IMPERFECT_BEFORE_OBJECT = ['', 'ون', 'و', 'ان', 'ا'];
+
+function withProclitics(word: string, cls: CliticClass): { key: string; proclitic: string }[] {
+  if (cls === 'none') return [{ key: word, proclitic: '' }];
+  if (cls === 'conj') return CONJ.map((p) => ({ key: p + word, proclitic: p }));
+  if (word.startsWith('ال')) {
+    return [
+      ...ARTICLE_PROCLITICS.map((p) => ({ key: p + word, proclitic: p })),
+      ...LAM_ARTICLE.map((p) => ({ key: p + word.slice(1), proclitic: p })),
+    ];
+  }
+  return NOUN_PROCLITICS.map((p) => ({ key: p + word, proclitic: p }));
+}
+
+/** A noun as written (ة still visible) → its suffixed surfaces, normalised. */
+function nounSurfaces(written: string): string[] {
+  const w = written.trim();
+  const out = [w];
+  if (w.endsWith('ة')) {
+    const construct = w.slice(0, -1) + 'ت';
+    for (const s of [...OBJECT_PRONOUNS, 'ين', 'ان', 'ي']) out.push(construct + s);
+  } else if (w.endsWith('ات')) {
+    for (const s of OBJECT_PRONOUNS) out.push(w + s);
+  } else if (!/[اىيو]$/.test(w)) {
+    for (const s of [...OBJECT_PRONOUNS, 'ا', 'ين', 'ان']) out.push(w + s);
+  }
+  return out.map(normalizeForMatch);
+}
+
+interface VerbSurface {
+  key: string;
+  tense: 'perfect' | 'imperfect';
+}
+
+function verbSurfaces(v: z.infer<typeof VerbStems>): VerbSurface[] {
+  const perfect = normalizeForMatch(v.perfect);
+  const imperfect = normalizeForMatch(v.imperfect);
+  const out: VerbSurface[] = [];
+  for (const s of PERFECT_SUFFIXES) out.push({ key: perfect + s, tense: 'perfect' });
+  for (const s of PERFECT_BEFORE_OBJECT) for (const o of OBJECT_PRONOUNS) out.push({ key: perfect + s + o, tense: 'perfect' });
+  for (const p of IMPERFECT_PREFIXES) {
+    for (const s of IMPERFECT_SUFFIXES) out.push({ key: p + imperfect + s, tense: 'imperfect' });
+    for (const s of IMPERFECT_BEFORE_OBJECT) for (const o of OBJECT_PRONOUNS) out.push({ key: p + imperfect + s + o, tense: 'imperfect' });
+  }
+  return out;
+}
+
+/** Splits a normalised phrase into pattern tokens: "وفقا لـ" → ['وفقا', 'ل'], "…" → GAP. */
+function patternTokens(normalised: string): string[] {
+  return normalised.split(' ').filter(Boolean).map((t) => (t === '...' ? GAP : t === '<year>' ? YEAR : t));
+}
+
+interface FormSource {
+  forms: string[];
+  verbs?: z.infer<typeof VerbStems>[];
+  pos: 'noun' | 'verb' | 'phrase' | 'particle';
+  clitics?: CliticClass;
+  exclude_forms?: string[];
+}
+
+function addForms<P>(index: PhraseIndex<P>, src: FormSource, payload: P): void {
+  const excluded = new Set((src.exclude_forms ?? []).map(normalizeForMatch));
+  const add = (first: string, proclitic: string, rest: string[], base: string, tense: Tense) => {
+    if (excluded.has(first)) return;
+    const list = index.byFirst.get(first);
+    const form: CompiledForm<P> = { base, rest, proclitic, tense, payload };
+    if (list) {
+      if (!list.some((f) => f.payload === payload && f.base === base && f.rest.join(' ') === rest.join(' '))) list.push(form);
+    } else index.byFirst.set(first, [form]);
+  };
+  for (const written of src.forms) {
+    const base = normalizeForMatch(written);
+    const [first, ...rest] = patternTokens(base);
+    const single = rest.length === 0;
+    const cls: CliticClass = src.clitics ?? (src.pos === 'particle' || src.pos === 'verb' ? 'conj' : 'noun');
+    // Suffixes only on a single noun; a phrase's head may still take the accusative ا (هجوما مضادا).
+    const heads = src.pos === 'noun' && single
+      ? nounSurfaces(written)
+      : src.pos === 'phrase' && !/[اهيو]$/.test(first) ? [first, first + 'ا'] : [first];
+    for (const head of heads) for (const { key, proclitic } of withProclitics(head, cls)) add(key, proclitic, rest, base, null);
+  }
+  for (const v of src.verbs ?? []) {
+    const rest = v.then ? patternTokens(normalizeForMatch(v.then)) : [];
+    const base = normalizeForMatch(v.then ? `${v.perfect} ${v.then}` : v.perfect);
+    for (const { key, tense } of verbSurfaces(v)) {
+      const proclitics = src.clitics === 'none' ? [''] : tense === 'imperfect' ? IMPERFECT_PROCLITICS : CONJ;
+      for (const p of proclitics) add(p + key, p, rest, base, tense);
+    }
+  }
+}
+
+function addContextWord(context: Map<string, string[]>, word: string): string {
+  const base = normalizeForMatch(word);
+  for (const surface of nounSurfaces(word)) {
+    for (const { key } of withProclitics(surface, 'noun')) {
+      const bases = context.get(key);
+      if (!bases) context.set(key, [base]);
+      else if (!bases.includes(base)) bases.push(base);
+    }
+  }
+  return base;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loaders.
+
+/** The packs directory, resolved when called (not at import) so src/ and dist/ both work. */
+export function defaultPacksDir(): string {
+  return fileURLToPath(new URL('../../packs/', import.meta.url));
+}
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** Compiles an already-parsed trigger file (validated here). */
+export function compileTriggerLexicon(data: unknown): TriggerLexicon {
+  const file = TriggerFileSchema.parse(data);
+  const index: PhraseIndex<CompiledTrigger> = { byFirst: new Map() };
+  const context = new Map<string, string[]>();
+  const entries: CompiledTrigger[] = file.entries.map((entry) => {
+    const compiled: CompiledTrigger = {
+      entry,
+      needs: entry.needs_any_nearby ? new Set(entry.needs_any_nearby.map((w) => addContextWord(context, w))) : null,
+      whenNearby: (entry.when_nearby ?? []).map((r, i) => ({
+        any: new Set(r.any.map((w) => addContextWord(context, w))),
+        event_type: r.event_type,
+        sub_event_type: r.sub_event_type,
+        plover: r.plover,
+        confidence: r.confidence ?? null,
+        note: r.note,
+        index: i,
+      })),
+      window: entry.window ?? file.$meta.context_window,
+    };
+    addForms(index, entry, compiled);
+    return compiled;
+  });
+  return { meta: file.$meta, entries, index, context };
+}
+
+/** Compiles an already-parsed cue file (validated here). */
+export function compileCues(data: unknown): CueLexicon {
+  const file = CueFileSchema.parse(data);
+  const index: PhraseIndex<CompiledCue> = { byFirst: new Map() };
+  const proclitics: CueProclitic[] = [];
+  const forms = Object.fromEntries(CUE_LISTS.map((n) => [n, new Set<string>()])) as Record<CueListName, Set<string>>;
+  for (const list of CUE_LISTS) {
+    for (const item of file.lists[list].items) {
+      if (item.proclitic) {
+        for (const f of item.forms) proclitics.push({ list, form: normalizeForMatch(f), item });
+        continue;
+      }
+      for (const f of item.forms) forms[list].add(normalizeForMatch(f));
+      for (const v of item.verbs ?? []) forms[list].add(normalizeForMatch(v.perfect));
+      addForms(index, item, { list, item });
+    }
+  }
+  return { meta: file.$meta, index, proclitics, forms };
+}
+
+/** Loads and compiles packs/ar/triggers.json (or `<dir>/ar/triggers.json`). */
+export function loadTriggerLexicon(dir: string = defaultPacksDir()): TriggerLexicon {
+  return compileTriggerLexicon(readJson(join(dir, 'ar', 'triggers.json')));
+}
+
+/** Loads and compiles packs/ar/cues.json (or `<dir>/ar/cues.json`). */
+export function loadCues(dir: string = defaultPacksDir()): CueLexicon {
+  return compileCues(readJson(join(dir, 'ar', 'cues.json')));
+}

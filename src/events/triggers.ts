@@ -1,0 +1,248 @@
+/**
+ * Finds event triggers and modality/attribution cues in a normalised text.
+ *
+ * Words are runs of letters and digits of the normalised view. Each word is looked up once in
+ * the lexicon's surface-key map (clitics and inflections were expanded when it was compiled);
+ * a hit then checks the rest of its phrase on the following words. At each word the longest
+ * phrase wins, so ضربة جوية beats ضربة and وقف إطلاق النار beats إطلاق النار. Entries that
+ * need context (ضبط needs weapons, مسيرة needs a drone or a march) look at the words around
+ * the trigger inside its sentence.
+ */
+import type { Span } from '../core/span.js';
+import { toOriginalSpan, type NormalizedText } from '../text/normalize.js';
+import {
+  GAP, GAP_MAX, YEAR,
+  type AcledEventType, type CompiledForm, type CompiledTrigger, type CueLexicon, type CueListName,
+  type ModalityHint, type Plover, type Requirement, type TriggerLexicon,
+} from './lexicon.js';
+
+export interface TriggerMatch {
+  /** The trigger words as written in the lexicon, without leading proclitics (و، ب، ال …). */
+  span: Span;
+  /** The same words with their proclitics. */
+  fullSpan: Span;
+  entryId: string;
+  event_type: AcledEventType;
+  sub_event_type: string;
+  plover: Plover;
+  pos: 'noun' | 'verb' | 'phrase';
+  /** The lexicon form that matched, normalised. */
+  form: string;
+  /** `trigger:<id>`, or `trigger:<id>/nearby:<n>` when a context rule re-typed it. */
+  rule: string;
+  confidence: number;
+  /** Normalised proclitics glued to the first word ('' when none). */
+  proclitic: string;
+  /** For verbs: the conjugation matched; 'future' is an imperfect with س. */
+  tense: 'perfect' | 'imperfect' | 'future' | null;
+  /** What the extractor must confirm (a place object, civilian victims …). */
+  requires: Requirement | null;
+  territory: boolean;
+  sub_event_type_by_actor: { state: string; non_state: string } | null;
+  /** The trigger alone does not make an event; the extractor decides. */
+  weak: boolean;
+  modality_hint: ModalityHint | null;
+  /** Normalised context words that licensed or re-typed the trigger. */
+  context: string[];
+}
+
+export interface CueMatch {
+  span: Span;
+  list: CueListName;
+  /** The lexicon form that matched, normalised. */
+  form: string;
+  kind: string | null;
+  geo_precision: 1 | 2 | 3 | null;
+  direction: boolean;
+  ambiguous: boolean;
+}
+
+/** A word of the normalised view. Offsets are into `view.norm`. */
+export interface ViewWord {
+  start: number;
+  end: number;
+  text: string;
+  /** Sentence number, counted from sentence-final punctuation and line breaks. */
+  sentence: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/;
+const PHRASE_JOINER = /^[\s"']*$/;
+const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
+
+export function viewWords(norm: string): ViewWord[] {
+  const words: ViewWord[] = [];
+  let sentence = 0;
+  let prevEnd = 0;
+  for (const m of norm.matchAll(WORD)) {
+    const start = m.index;
+    if (start > prevEnd && SENTENCE_BREAK.test(norm.slice(prevEnd, start))) sentence++;
+    prevEnd = start + m[0].length;
+    words.push({ start, end: prevEnd, text: m[0], sentence });
+  }
+  return words;
+}
+
+/**
+ * Matches the rest of a phrase from word `wi` (character `off` inside it, after a one-letter
+ * prefix such as the ل of وفقا لـ). `joined`: the word must follow the previous one with only
+ * spaces or quotes between (false right after a gap). Returns the norm offset of the end, or -1.
+ */
+function matchRest(words: ViewWord[], norm: string, wi: number, off: number, rest: string[], k: number, end: number, joined = true): number {
+  if (k === rest.length) return end;
+  const expected = rest[k];
+  const prev = words[wi - 1];
+  if (expected === GAP) {
+    if (off !== 0) return -1;
+    for (let g = 0; g <= GAP_MAX && wi + g < words.length; g++) {
+      if (words[wi + g].sentence !== prev.sentence) break;
+      const r = matchRest(words, norm, wi + g, 0, rest, k + 1, end, g === 0);
+      if (r >= 0) return r;
+    }
+    return -1;
+  }
+  const word = words[wi];
+  if (!word) return -1;
+  if (off === 0 && joined && !PHRASE_JOINER.test(norm.slice(prev.end, word.start))) return -1;
+  const piece = off === 0 ? word.text : word.text.slice(off);
+  if (expected === YEAR) {
+    return off === 0 && YEAR_TOKEN.test(piece) ? matchRest(words, norm, wi + 1, 0, rest, k + 1, word.end) : -1;
+  }
+  if (expected.length === 1) {
+    return piece.length > 1 && piece[0] === expected
+      ? matchRest(words, norm, wi, off + 1, rest, k + 1, word.start + off + 1)
+      : -1;
+  }
+  const ok = piece === expected || piece === 'ال' + expected || piece === expected + 'ا';
+  return ok ? matchRest(words, norm, wi + 1, 0, rest, k + 1, word.end) : -1;
+}
+
+/** Candidates starting at word `wi`: each compiled form whose phrase matches, with its end. */
+function candidatesAt<P>(words: ViewWord[], norm: string, wi: number, forms: CompiledForm<P>[]): { form: CompiledForm<P>; end: number }[] {
+  const out: { form: CompiledForm<P>; end: number }[] = [];
+  for (const form of forms) {
+    const end = form.rest.length === 0 ? words[wi].end : matchRest(words, norm, wi + 1, 0, form.rest, 0, words[wi].end);
+    if (end >= 0) out.push({ form, end });
+  }
+  return out;
+}
+
+/** Context words of `bases` found within `window` words of [first, last], in the same sentence. */
+function contextHits(words: ViewWord[], first: number, last: number, window: number, bases: Set<string>, context: Map<string, string[]>): string[] {
+  const sentence = words[first].sentence;
+  const hits: string[] = [];
+  const scan = (i: number) => {
+    const found = context.get(words[i].text);
+    if (!found) return;
+    for (const b of found) if (bases.has(b) && !hits.includes(b)) hits.push(b);
+  };
+  for (let i = first - 1; i >= Math.max(0, first - window) && words[i].sentence === sentence; i--) scan(i);
+  for (let i = last + 1; i <= Math.min(words.length - 1, last + window) && words[i].sentence === sentence; i++) scan(i);
+  return hits;
+}
+
+function lastWordBefore(words: ViewWord[], from: number, end: number): number {
+  let j = from;
+  while (j + 1 < words.length && words[j + 1].start < end) j++;
+  return j;
+}
+
+export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): TriggerMatch[] {
+  const words = viewWords(view.norm);
+  const out: TriggerMatch[] = [];
+  for (let i = 0; i < words.length;) {
+    const forms = lexicon.index.byFirst.get(words[i].text);
+    if (!forms) { i++; continue; }
+    let best: { form: CompiledForm<CompiledTrigger>; end: number; last: number; needed: string[] } | null = null;
+    for (const { form, end } of candidatesAt(words, view.norm, i, forms)) {
+      const trigger = form.payload;
+      const last = lastWordBefore(words, i, end);
+      const needed = trigger.needs ? contextHits(words, i, last, trigger.window, trigger.needs, lexicon.context) : [];
+      if (trigger.needs && needed.length === 0) continue;
+      if (!best || end > best.end ||
+        (end === best.end && (needed.length > best.needed.length ||
+          (needed.length === best.needed.length && trigger.entry.confidence > best.form.payload.entry.confidence)))) {
+        best = { form, end, last, needed };
+      }
+    }
+    if (!best) { i++; continue; }
+    out.push(toTriggerMatch(view, words, i, best, lexicon));
+    i = best.last + 1;
+  }
+  return out;
+}
+
+function toTriggerMatch(
+  view: NormalizedText, words: ViewWord[], wi: number,
+  best: { form: CompiledForm<CompiledTrigger>; end: number; last: number; needed: string[] },
+  lexicon: TriggerLexicon,
+): TriggerMatch {
+  const { form, end, last, needed } = best;
+  const trigger = form.payload;
+  const e = trigger.entry;
+  let typing: Pick<TriggerMatch, 'event_type' | 'sub_event_type' | 'plover' | 'confidence' | 'rule'> = {
+    event_type: e.event_type, sub_event_type: e.sub_event_type, plover: e.plover, confidence: e.confidence, rule: `trigger:${e.id}`,
+  };
+  const context = [...needed];
+  for (const rule of trigger.whenNearby) {
+    const hits = contextHits(words, wi, last, trigger.window, rule.any, lexicon.context);
+    if (hits.length === 0) continue;
+    typing = {
+      event_type: rule.event_type, sub_event_type: rule.sub_event_type, plover: rule.plover,
+      confidence: rule.confidence ?? e.confidence, rule: `trigger:${e.id}/nearby:${rule.index}`,
+    };
+    for (const h of hits) if (!context.includes(h)) context.push(h);
+    break;
+  }
+  const start = words[wi].start;
+  return {
+    span: toOriginalSpan(view, start + form.proclitic.length, end),
+    fullSpan: toOriginalSpan(view, start, end),
+    entryId: e.id,
+    ...typing,
+    pos: e.pos,
+    form: form.base,
+    proclitic: form.proclitic,
+    tense: form.tense === 'imperfect' && form.proclitic.includes('س') ? 'future' : form.tense,
+    requires: e.requires ?? null,
+    territory: e.territory === true,
+    sub_event_type_by_actor: e.sub_event_type_by_actor ?? null,
+    weak: e.weak === true,
+    modality_hint: e.modality_hint ?? null,
+    context,
+  };
+}
+
+/**
+ * Finds cue words (attribution, negation, background, casualty …). At each word the longest
+ * form wins; when several lists share that form (نفى is both negation and denial) each is
+ * reported once.
+ */
+export function findCues(view: NormalizedText, cues: CueLexicon): CueMatch[] {
+  const words = viewWords(view.norm);
+  const out: CueMatch[] = [];
+  for (let i = 0; i < words.length;) {
+    const forms = cues.index.byFirst.get(words[i].text);
+    const found = forms ? candidatesAt(words, view.norm, i, forms) : [];
+    if (found.length === 0) { i++; continue; }
+    const end = Math.max(...found.map((f) => f.end));
+    const lists = new Set<CueListName>();
+    for (const { form, end: e } of found) {
+      const { list, item } = form.payload;
+      if (e !== end || lists.has(list)) continue;
+      lists.add(list);
+      out.push({
+        span: toOriginalSpan(view, words[i].start + form.proclitic.length, end),
+        list,
+        form: form.base,
+        kind: item.kind ?? null,
+        geo_precision: item.geo_precision ?? null,
+        direction: item.direction === true,
+        ambiguous: item.ambiguous === true,
+      });
+    }
+    i = lastWordBefore(words, i, end) + 1;
+  }
+  return out;
+}
