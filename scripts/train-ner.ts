@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { parseConll, scoreEntities, type EntityScores } from '../src/ner/conll.js';
 import { serializeNerModel, tagTokens } from '../src/ner/tagger/model.js';
+import { learnClusters, tokenizeForClusters } from '../src/ner/tagger/clusters.js';
 import { trainNerModel, type LabelledSentence, type TrainOptions } from '../src/ner/tagger/train.js';
 
 /** Words that announce an entity of a class in the next token or two. */
@@ -55,13 +56,31 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '12' },
     seed: { type: 'string', default: '7' },
     'min-count': { type: 'string', default: '2' },
-    'outside-penalty': { type: 'string', default: '0' },
+    'outside-penalty': { type: 'string', default: '4' },
     sweep: { type: 'string' },
+    unlabeled: { type: 'string' },
   },
 });
 if (!values.data) throw new Error('--data <ANERcorp train.txt> is required');
 
 const sentences: LabelledSentence[] = parseConll(readFileSync(values.data, 'utf8')).map((s) => ({ tokens: s.tokens, tags: s.columns[0] }));
+/** Sentences for the distributional classes: the training text plus the unlabeled news, if given. */
+function* clusterText(): Generator<string[]> {
+  for (const s of sentences) yield s.tokens;
+  if (!values.unlabeled) return;
+  for (const line of readFileSync(values.unlabeled, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const article = JSON.parse(line) as { title?: string; text?: string };
+    for (const paragraph of `${article.title ?? ''}\n${article.text ?? ''}`.split('\n')) {
+      const tokens = tokenizeForClusters(paragraph);
+      if (tokens.length > 0) yield tokens;
+    }
+  }
+}
+const clusterStart = Date.now();
+const clusters = learnClusters(clusterText(), { minCount: 5, contextSize: 800, bits: 16, seed: Number(values.seed) });
+console.error(`${clusters.size} stems clustered in ${Date.now() - clusterStart} ms`);
+
 const options: TrainOptions = {
   epochs: Number(values.epochs),
   seed: Number(values.seed),
@@ -69,6 +88,7 @@ const options: TrainOptions = {
   jackknifeBlocks: 5,
   outsidePenalty: Number(values['outside-penalty']),
   triggers: TRIGGERS,
+  clusters,
   meta: META,
   log: (line) => console.error(line),
 };

@@ -15,7 +15,7 @@ export interface FeatureLexicons {
   entityPhrases: ReadonlyMap<string, string>;
   /** Longest entry of `entityPhrases`, in tokens. */
   maxPhraseTokens: number;
-  /** Normalised word → distributional cluster id (words that share contexts in training). */
+  /** Stem → distributional class as a bit string (clusters.ts); prefixes are coarser classes. */
   clusters: ReadonlyMap<string, string>;
 }
 
@@ -77,6 +77,9 @@ export function wordShape(norm: string): string {
   return n <= 2 ? 'ar2' : n === 3 ? 'ar3' : n === 4 ? 'ar4' : n <= 6 ? 'ar6' : 'ar7';
 }
 
+/** Bit-prefix lengths of the distributional classes used as features. */
+const CLUSTER_PREFIXES = [4, 8, 12, 16];
+
 const BOUNDARY: AnalysedWord = { norm: '<s>', stem: '<s>', proclitics: '' };
 const END: AnalysedWord = { norm: '</s>', stem: '</s>', proclitics: '' };
 
@@ -119,7 +122,7 @@ export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicons
   const shapeAt = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]);
   const trigger = (i: number) => (i < 0 || i >= n ? undefined : lex.triggers.get(words[i].stem) ?? lex.triggers.get(words[i].norm));
   const known = (i: number) => lex.entityWords.get(words[i].stem) ?? 'unk';
-  const cluster = (i: number) => (i < 0 || i >= n ? undefined : lex.clusters.get(words[i].norm));
+  const cluster = (i: number) => (i < 0 || i >= n ? undefined : lex.clusters.get(words[i].stem));
   const phrases = phraseMatches(words, lex);
   const all: string[][] = [];
   for (let i = 0; i < n; i++) {
@@ -176,7 +179,7 @@ export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicons
     }
     for (const [offset, name] of [[0, 'c'], [-1, 'c-1'], [1, 'c+1']] as const) {
       const c = cluster(i + offset);
-      if (c) f.push(`${name}=${c}`);
+      if (c) for (const len of CLUSTER_PREFIXES) f.push(`${name}${len}=${c.slice(0, len)}`);
     }
     all.push(f);
   }

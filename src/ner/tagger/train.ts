@@ -10,6 +10,7 @@ import { createModel, emissionScores, type NerModel } from './model.js';
 import { viterbi } from './decode.js';
 import { bioConstraints, TAGS } from './tags.js';
 import { bioEntities } from '../conll.js';
+import { seededRandom } from './random.js';
 
 export interface LabelledSentence {
   tokens: string[];
@@ -27,21 +28,11 @@ export interface TrainOptions {
   triggers: Record<string, readonly string[]>;
   /** See NerModel.outsidePenalty. */
   outsidePenalty: number;
+  /** Stem → distributional class (clusters.ts), learned beforehand from unlabeled text. */
+  clusters: ReadonlyMap<string, string>;
   /** Stored as the model's `$meta`. */
   meta: Record<string, unknown>;
   log?: (line: string) => void;
-}
-
-/** Deterministic PRNG (mulberry32) so that a run with the same seed gives the same model. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function triggerMap(triggers: Record<string, readonly string[]>): Map<string, string> {
@@ -113,42 +104,6 @@ export function learnEntityLists(sentences: readonly LabelledSentence[]): Pick<F
   return { entityWords, entityPhrases, maxPhraseTokens };
 }
 
-/**
- * Distributional word classes from the training text alone: each frequent word is described by
- * its most frequent left and right neighbour classes (function words and punctuation), a cheap
- * stand-in for Brown clusters that groups words appearing in the same slots.
- */
-export function learnClusters(sentences: readonly LabelledSentence[]): Map<string, string> {
-  const freq = new Map<string, number>();
-  for (const s of sentences) for (const t of s.tokens) {
-    const w = analyseWord(t).norm;
-    freq.set(w, (freq.get(w) ?? 0) + 1);
-  }
-  const contextWords = new Set([...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 60).map(([w]) => w));
-  const left = new Map<string, Map<string, number>>();
-  const right = new Map<string, Map<string, number>>();
-  const bump = (m: Map<string, Map<string, number>>, w: string, c: string) => {
-    let inner = m.get(w);
-    if (!inner) m.set(w, (inner = new Map()));
-    inner.set(c, (inner.get(c) ?? 0) + 1);
-  };
-  for (const s of sentences) {
-    const norms = s.tokens.map((t) => analyseWord(t).norm);
-    for (let i = 0; i < norms.length; i++) {
-      const l = i === 0 ? '<s>' : contextWords.has(norms[i - 1]) ? norms[i - 1] : '*';
-      const r = i === norms.length - 1 ? '</s>' : contextWords.has(norms[i + 1]) ? norms[i + 1] : '*';
-      bump(left, norms[i], l);
-      bump(right, norms[i], r);
-    }
-  }
-  const clusters = new Map<string, string>();
-  for (const [w, f] of freq) {
-    if (f < 3) continue;
-    clusters.set(w, `${argmax(left.get(w)!)[0]}_${argmax(right.get(w)!)[0]}`);
-  }
-  return clusters;
-}
-
 export function buildLexicons(sentences: readonly LabelledSentence[], triggers: Record<string, readonly string[]>, clusters: ReadonlyMap<string, string>): FeatureLexicons {
   return { triggers: triggerMap(triggers), clusters, ...learnEntityLists(sentences) };
 }
@@ -159,7 +114,7 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   const tags = TAGS;
   const n = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
-  const clusters = learnClusters(sentences);
+  const clusters = options.clusters;
 
   // Feature strings of each training sentence, with jackknifed entity lists.
   const blocks = Math.max(1, options.jackknifeBlocks);
