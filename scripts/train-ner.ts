@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { parseConll, scoreEntities, type EntityScores } from '../src/ner/conll.js';
-import { serializeNerModel, tagTokens } from '../src/ner/tagger/model.js';
+import { serializeNerModel, tagSentences } from '../src/ner/tagger/model.js';
 import { learnClusters, tokenizeForClusters } from '../src/ner/tagger/clusters.js';
 import { trainNerModel, type LabelledSentence, type TrainOptions } from '../src/ner/tagger/train.js';
 
@@ -101,7 +101,7 @@ function evaluate(train: LabelledSentence[], test: LabelledSentence[]): EntitySc
   const model = trainNerModel(train, { ...options, log: undefined });
   return penalties.map((outsidePenalty) => {
     const tuned = { ...model, outsidePenalty };
-    return scoreEntities(test.map((s) => s.tags), test.map((s) => tagTokens(tuned, s.tokens)));
+    return scoreEntities(test.map((s) => s.tags), tagSentences(tuned, test.map((s) => s.tokens)));
   });
 }
 

@@ -113,8 +113,59 @@ function phraseMatches(words: readonly AnalysedWord[], lex: FeatureLexicons): st
   return out;
 }
 
-/** Feature strings of every token of a sentence. */
-export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicons): string[][] {
+/** What nearby sentences say about a stem: how often it occurs and which trigger classes precede it. */
+export interface StemEvidence {
+  count: number;
+  /** Trigger classes seen right before any occurrence, sorted and joined by '+' ('' for none). */
+  triggers: string;
+}
+
+/** Sentences on each side whose words count as the same story (ANERcorp marks no article breaks). */
+export const CONTEXT_SENTENCES = 8;
+
+/**
+ * For each sentence, the evidence about its stems from the sentences around it. A name is usually
+ * introduced once with a telling context (شركة مايكروسوفت) and then repeated bare; this carries the
+ * telling context to the bare mentions.
+ */
+export function documentEvidence(sentences: readonly (readonly string[])[], lex: FeatureLexicons, window = CONTEXT_SENTENCES): Map<string, StemEvidence>[] {
+  const perSentence = sentences.map((tokens) => {
+    const words = tokens.map(analyseWord);
+    const m = new Map<string, Set<string>>();
+    const counts = new Map<string, number>();
+    words.forEach((w, i) => {
+      counts.set(w.stem, (counts.get(w.stem) ?? 0) + 1);
+      let set = m.get(w.stem);
+      if (!set) m.set(w.stem, (set = new Set()));
+      if (i > 0) {
+        const t = lex.triggers.get(words[i - 1].stem) ?? lex.triggers.get(words[i - 1].norm);
+        if (t) set.add(t);
+      }
+    });
+    return { m, counts };
+  });
+  return sentences.map((_, s) => {
+    const merged = new Map<string, { count: number; triggers: Set<string> }>();
+    for (let k = Math.max(0, s - window); k <= Math.min(sentences.length - 1, s + window); k++) {
+      for (const [stem, set] of perSentence[k].m) {
+        let e = merged.get(stem);
+        if (!e) merged.set(stem, (e = { count: 0, triggers: new Set() }));
+        e.count += perSentence[k].counts.get(stem) ?? 0;
+        for (const t of set) e.triggers.add(t);
+      }
+    }
+    const out = new Map<string, StemEvidence>();
+    for (const [stem, e] of merged) out.set(stem, { count: e.count, triggers: [...e.triggers].sort().join('+') });
+    return out;
+  });
+}
+
+/**
+ * Feature strings of every token of a sentence. `evidence` comes from documentEvidence over the
+ * surrounding text; without it the sentence is its own context.
+ */
+export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicons, evidence?: ReadonlyMap<string, StemEvidence>): string[][] {
+  const stemEvidence = evidence ?? documentEvidence([tokens], lex)[0];
   const words = tokens.map(analyseWord);
   const n = words.length;
   const at = (i: number) => (i < 0 ? BOUNDARY : i >= n ? END : words[i]);
@@ -173,6 +224,10 @@ export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicons
     const knPrev = i === 0 ? '<s>' : known(i - 1);
     const knNext = i === n - 1 ? '</s>' : known(i + 1);
     f.push(`kn=${kn}`, `kn-1=${knPrev}`, `kn+1=${knNext}`, `kn-1kn=${knPrev}|${kn}`, `knkn+1=${kn}|${knNext}`, `kn-1knkn+1=${knPrev}|${kn}|${knNext}`);
+    const ev = stemEvidence.get(w.stem);
+    const repeats = !ev || ev.count <= 1 ? '1' : ev.count <= 3 ? '2' : '4';
+    f.push(`rep=${repeats}|${kn}`);
+    if (ev && ev.triggers) f.push(`dtr=${ev.triggers}`, `dtrkn=${ev.triggers}|${kn}`);
     if (kn === 'unk') f.push(`unkw-1=${prev.norm}`, `unkw+1=${next.norm}`, `unksh=${shapes[i]}`);
     if (phrases[i]) {
       f.push(`ph=${phrases[i]}`, `phw=${phrases[i]}|${shapes[i]}`);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseConll, formatConll } from '../conll.js';
 import { viterbi } from './decode.js';
-import { sentenceFeatures, type FeatureLexicons } from './features.js';
+import { documentEvidence, sentenceFeatures, type FeatureLexicons, type StemEvidence } from './features.js';
 import { bioConstraints } from './tags.js';
 
 export interface NerModel {
@@ -158,14 +158,27 @@ export function emissionScores(model: NerModel, featureRows: readonly Int32Array
   return emission;
 }
 
-export function featureRowsOf(model: NerModel, tokens: readonly string[]): Int32Array[] {
-  return sentenceFeatures(tokens, model.lexicons).map((names) => Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1));
+function featureRowsOf(model: NerModel, tokens: readonly string[], evidence?: ReadonlyMap<string, StemEvidence>): Int32Array[] {
+  return sentenceFeatures(tokens, model.lexicons, evidence).map((names) => Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1));
 }
 
-/** BIO tags (`B-PERS`, `I-LOC`, `O` …) for one tokenised sentence. */
+/**
+ * BIO tags (`B-PERS`, `I-LOC`, `O` …) for one tokenised sentence, on its own. Prefer tagSentences
+ * for running text: names repeated in nearby sentences help each other.
+ */
 export function tagTokens(model: NerModel, tokens: string[]): string[] {
+  return tagWithEvidence(model, tokens);
+}
+
+/** BIO tags for consecutive sentences of one text, each seeing evidence from its neighbours. */
+export function tagSentences(model: NerModel, sentences: string[][]): string[][] {
+  const evidence = documentEvidence(sentences, model.lexicons);
+  return sentences.map((tokens, i) => tagWithEvidence(model, tokens, evidence[i]));
+}
+
+function tagWithEvidence(model: NerModel, tokens: string[], evidence?: ReadonlyMap<string, StemEvidence>): string[] {
   if (tokens.length === 0) return [];
-  const emission = emissionScores(model, featureRowsOf(model, tokens));
+  const emission = emissionScores(model, featureRowsOf(model, tokens, evidence));
   const outside = model.tags.indexOf('O');
   if (model.outsidePenalty !== 0) for (let i = 0; i < tokens.length; i++) emission[i * model.tags.length + outside] -= model.outsidePenalty;
   const path = viterbi(emission, tokens.length, model.tags.length, model.transition, model.start, model.allowed, model.allowedFirst);
@@ -177,9 +190,8 @@ export function tagTokens(model: NerModel, tokens: string[]): string[] {
  * `token GOLD PRED` lines, GOLD being the input's first label column or O when it has none.
  */
 export function tagConll(model: NerModel, conllText: string): string {
-  const sentences = parseConll(conllText).map((s) => {
-    const gold = s.columns[0] ?? s.tokens.map(() => 'O');
-    return { tokens: s.tokens, columns: [gold, tagTokens(model, s.tokens)] };
-  });
+  const parsed = parseConll(conllText);
+  const predicted = tagSentences(model, parsed.map((s) => s.tokens));
+  const sentences = parsed.map((s, i) => ({ tokens: s.tokens, columns: [s.columns[0] ?? s.tokens.map(() => 'O'), predicted[i]] }));
   return formatConll(sentences);
 }

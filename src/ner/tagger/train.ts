@@ -5,7 +5,7 @@
  * sentences sees lists from the other blocks), so the model learns how far to trust them on text
  * it has not seen.
  */
-import { analyseWord, sentenceFeatures, type FeatureLexicons } from './features.js';
+import { analyseWord, documentEvidence, sentenceFeatures, type FeatureLexicons } from './features.js';
 import { createModel, emissionScores, type NerModel } from './model.js';
 import { viterbi } from './decode.js';
 import { bioConstraints, TAGS } from './tags.js';
@@ -120,11 +120,12 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   const blocks = Math.max(1, options.jackknifeBlocks);
   const blockOf = (i: number) => Math.min(blocks - 1, Math.floor((i * blocks) / sentences.length));
   const featureNames: string[][][] = new Array(sentences.length);
+  const evidence = documentEvidence(sentences.map((s) => s.tokens), buildLexicons([], options.triggers, clusters));
   for (let b = 0; b < blocks; b++) {
     const others = sentences.filter((_, i) => blocks === 1 || blockOf(i) !== b);
     const lex = buildLexicons(others, options.triggers, clusters);
     sentences.forEach((s, i) => {
-      if (blockOf(i) === b) featureNames[i] = sentenceFeatures(s.tokens, lex);
+      if (blockOf(i) === b) featureNames[i] = sentenceFeatures(s.tokens, lex, evidence[i]);
     });
   }
 
