@@ -18,7 +18,9 @@ export interface IngestSummary {
 
 export interface IngestProgress {
   onArticle?(summary: IngestSummary, where: string): void;
-  onError?(where: string, message: string): void;
+  /** A one-line message that names the file and line. */
+  onError?(message: string): void;
+  onWarning?(message: string): void;
 }
 
 /** Articles are written in transactions of this many: one fsync per batch, not per article. */
@@ -47,9 +49,10 @@ export async function ingestInputs(
   for await (const item of readInputs(inputs, options)) {
     if (item.kind === 'error') {
       summary.failed++;
-      progress.onError?.(item.where, item.message);
+      progress.onError?.(item.message);
       continue;
     }
+    if (item.warning) progress.onWarning?.(item.warning);
     summary.read++;
     summary.bytes += Buffer.byteLength(item.article.text) + Buffer.byteLength(item.article.title);
     batch.push(item.article);

@@ -133,7 +133,12 @@ test('rss: one article per item, HTML stripped, empty item reported', async () =
   assert.equal(second.text, 'تمكن فريق الهندسة العسكرية من تفكيك عبوة ناسفة زرعت على طريق الميناء.\nولم تسجل أي إصابات.');
   assert.equal(second.publishedAt, '2019-04-09T18:45:00+02:00');
   assert.equal(items[0].where, `${fixture('feed.rss')}:7`);
-  assert.deepEqual(errors(items), [`${fixture('feed.rss')}:21: empty text`]);
+  // A headline without a body is kept, with a warning naming the item's line.
+  assert.deepEqual(errors(items), []);
+  const headlineOnly = items[2];
+  assert.ok(headlineOnly.kind === 'article');
+  assert.equal(headlineOnly.article.title, 'خبر بلا نص');
+  assert.equal(headlineOnly.warning, `${fixture('feed.rss')}:21: no body text, stored with its title only`);
 });
 
 test('rss: an empty content:encoded falls back to the description; RSS 1.0 is read too', () => {
@@ -165,12 +170,14 @@ test('atom: html and xhtml content, alternate link, published before updated', a
   assert.equal(second.origin.url, 'https://example.net/south/2');
 });
 
-test('jsonl: field map, broken line and empty text reported by line, the rest read', async () => {
+test('jsonl: field map, broken line and empty article reported by line, the rest read', async () => {
   const fieldMap = { id: 'doc_id', title: 'headline', text: 'body', published: 'published_raw', url: 'link', source: 'outlet' };
   const items = await collect([fixture('records.jsonl')], { fieldMap });
   const file = fixture('records.jsonl');
-  assert.deepEqual(items.map((i) => i.where), [`${file}:1`, `${file}:2`, `${file}:3`, `${file}:4`, `${file}:6`]);
-  const [r1, r2, r5] = articles(items);
+  assert.deepEqual(items.map((i) => i.where), [`${file}:1`, `${file}:2`, `${file}:3`, `${file}:4`, `${file}:6`, `${file}:7`]);
+  const [r1, r2, r4, r5] = articles(items);
+  assert.equal(r4.title, 'بلا نص', 'a headline without a body is kept');
+  assert.equal(r4.text.trim(), '');
   assert.equal(r1.title, 'إغلاق الطريق الساحلي');
   assert.equal(r1.published, '2015-05-17');
   assert.equal(r1.origin.url, 'https://example.com/r1');
@@ -181,7 +188,7 @@ test('jsonl: field map, broken line and empty text reported by line, the rest re
   assert.equal(r5.published, '2017-01-22');
   const [broken, empty] = errors(items);
   assert.match(broken, new RegExp(`^${escape(file)}:3: invalid JSON \\(.+\\)$`));
-  assert.equal(empty, `${file}:4: empty text`);
+  assert.equal(empty, `${file}:7: empty article (no title and no text)`);
 });
 
 test('jsonl: the same lines from a buffer (stdin, HTTP) give the same items', async () => {
@@ -258,7 +265,7 @@ test('missing paths, unknown formats and undecodable bytes are one-line errors',
   const latinGarbage = Buffer.from([0x41, 0x42, 0xc3, 0x28, 0x20, 0x80, 0x81, 0x41, 0x0a]);
   const [bad] = errors(parseBuffer(latinGarbage, 'bad.txt'));
   assert.match(bad, /^bad\.txt: cannot decode: invalid UTF-8 at byte 2/);
-  assert.deepEqual(errors(parseBuffer(Buffer.from('\n  \n'), 'blank.txt')), ['blank.txt: empty text']);
+  assert.deepEqual(errors(parseBuffer(Buffer.from('\n  \n'), 'blank.txt')), ['blank.txt: empty article (no title and no text)']);
   assert.deepEqual(errors(parseBuffer(Buffer.from([0, 1, 2, 3, 0, 0, 0, 9, 200, 0, 17]), 'x.bin')), ['x.bin: binary file (binary data), skipped']);
 });
 

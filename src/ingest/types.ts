@@ -22,7 +22,7 @@ export interface IngestOptions {
 }
 
 export type IngestItem =
-  | { kind: 'article'; article: ArticleInput; where: string }
+  | { kind: 'article'; article: ArticleInput; where: string; warning?: string }
   | { kind: 'error'; where: string; message: string };
 
 /** The fields an input gives for one article, before checks. */
@@ -41,15 +41,20 @@ export function errorItem(where: string, message: string): IngestItem {
   return { kind: 'error', where, message: `${where}: ${message}` };
 }
 
-/** An article item, or an error item when its text is empty. */
+/**
+ * An article item, or an error item when it has neither title nor text. A headline without a
+ * body (feeds and wire services publish them) is kept, with a warning.
+ */
 export function articleItem(where: string, raw: RawArticle): IngestItem {
   const text = raw.text ?? '';
-  if (text.trim() === '') return errorItem(where, 'empty text');
+  const emptyText = text.trim() === '';
+  if (emptyText && !raw.title?.trim()) return errorItem(where, 'empty article (no title and no text)');
   const publishedRaw = blankToNull(raw.published);
   const published = publishedRaw === null ? null : parsePublished(publishedRaw);
   return {
     kind: 'article',
     where,
+    ...(emptyText ? { warning: `${where}: no body text, stored with its title only` } : {}),
     article: {
       title: (raw.title ?? '').trim(),
       text,

@@ -28,6 +28,8 @@ export type UpsertStatus = 'new' | 'duplicate';
 export interface StoreStats {
   articles: number;
   events: number;
+  /** Input records stored: more than `articles` when exact duplicates were merged. */
+  origins: number;
   firstPublished: string | null;
   lastPublished: string | null;
   sources: number;

@@ -54,7 +54,7 @@ export class SqliteRepository implements Repository {
       origins: this.db.prepare<[string], OriginRow>(
         'SELECT url, source, input, external_id FROM article_origins WHERE article_id = ? ORDER BY rowid',
       ),
-      idsByPrefix: this.db.prepare<[string], { id: string }>(
+      idsByPrefix: this.db.prepare<[string, string], { id: string }>(
         `SELECT id FROM articles WHERE id >= ? AND id < ? || 'g' ORDER BY id LIMIT 10`,
       ),
     };
@@ -130,6 +130,7 @@ export class SqliteRepository implements Repository {
       .prepare(
         `SELECT (SELECT count(*) FROM articles) AS articles,
                 (SELECT count(*) FROM events) AS events,
+                (SELECT count(*) FROM article_origins) AS origins,
                 (SELECT min(published) FROM articles) AS firstPublished,
                 (SELECT max(published) FROM articles) AS lastPublished,
                 (SELECT count(DISTINCT source) FROM article_origins) AS sources`,

@@ -39,7 +39,8 @@ export async function runIngest(
   try {
     summary = await ingestInputs(repo, inputs, options, {
       onArticle: (s, where) => progress.update(s.read, where),
-      onError: (where, message) => progress.log(`error: ${where}: ${message}`),
+      onError: (message) => progress.log(`error: ${message}`),
+      onWarning: (message) => progress.log(`warning: ${message}`),
     });
   } finally {
     progress.stop();

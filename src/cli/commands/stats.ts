@@ -15,6 +15,7 @@ export function registerStats(program: Command): void {
         [
           `articles:  ${stats.articles}`,
           `events:    ${stats.events}`,
+          `records:   ${stats.origins} (input records; exact duplicates merge into one article)`,
           `sources:   ${stats.sources}`,
           `published: ${stats.firstPublished ?? '-'} … ${stats.lastPublished ?? '-'}`,
         ].join('\n') + '\n',
