@@ -55,6 +55,8 @@ export interface TemporalMention extends Span {
   resolved: ResolvedDate;
   /** The rule that recognised it. */
   rule: string;
+  /** The year it falls in when known, also for a year alone ("عام 2011"), whose date stays null. */
+  year?: number | null;
 }
 
 export interface Doc {
