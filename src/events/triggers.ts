@@ -77,7 +77,8 @@ export function viewWords(norm: string): ViewWord[] {
   let prevEnd = 0;
   for (const m of norm.matchAll(WORD)) {
     const start = m.index;
-    if (start > prevEnd && SENTENCE_BREAK.test(norm.slice(prevEnd, start))) sentence++;
+    // The slice takes the next word's first character so that a decimal point (2.5) is not a stop.
+    if (start > prevEnd && SENTENCE_BREAK.test(norm.slice(prevEnd, start + 1))) sentence++;
     prevEnd = start + m[0].length;
     words.push({ start, end: prevEnd, text: m[0], sentence });
   }
@@ -148,6 +149,12 @@ function lastWordBefore(words: ViewWord[], from: number, end: number): number {
   return j;
 }
 
+/** Where scanning resumes: a match ending inside a later word (the ل of وفقا لـ) leaves the word
+ * to be read again, since the word with its proclitic is itself a lookup key (للمصادر). */
+function resumeAt(words: ViewWord[], from: number, last: number, end: number): number {
+  return last > from && end < words[last].end ? last : last + 1;
+}
+
 export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): TriggerMatch[] {
   const words = viewWords(view.norm);
   const out: TriggerMatch[] = [];
@@ -168,7 +175,7 @@ export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): Tri
     }
     if (!best) { i++; continue; }
     out.push(toTriggerMatch(view, words, i, best, lexicon));
-    i = best.last + 1;
+    i = resumeAt(words, i, best.last, best.end);
   }
   return out;
 }
@@ -242,7 +249,7 @@ export function findCues(view: NormalizedText, cues: CueLexicon): CueMatch[] {
         ambiguous: item.ambiguous === true,
       });
     }
-    i = lastWordBefore(words, i, end) + 1;
+    i = resumeAt(words, i, lastWordBefore(words, i, end), end);
   }
   return out;
 }
