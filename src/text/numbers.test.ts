@@ -59,6 +59,8 @@ test('finds digits and number words with their spans', () => {
     ['ثلاثة أو أربعة مسلحين', [[3, false, 'words', 'ثلاثة'], [4, false, 'words', 'أربعة']]],
     ['قتل ثلاثة وأربعة جرحى', [[3, false, 'words', 'ثلاثة'], [4, false, 'words', 'أربعة']]],
     ['قتل أحد المسلحين', [[1, false, 'words', 'أحد']]],
+    ['قتل جندي وأحد المسلحين', [[1, false, 'words', 'أحد']]],
+    ['قتل جندي واحد', [[1, false, 'words', 'واحد']]],
     ['وقعت الاشتباكات يوم الأحد', []],
     ['وصل الوفد الاثنين', []],
     ['اشتباكات في مدينة الخمس', []],
@@ -68,6 +70,10 @@ test('finds digits and number words with their spans', () => {
     ['في اليوم الواحد', []],
     ['قتل الخمسة المسلحون', [[5, false, 'words', 'الخمسة']]],
     ['سقط العشرات', [[12, true, 'words', 'العشرات']]],
+    ['ارتفعت بنسبة 10 بالمائة و5 في المئة', [[10, false, 'digits', '10'], [5, false, 'digits', '5']]],
+    ['في القرن العشرين', []],
+    ['قطعت المية عن الحي', []],
+    ['بلغ عددهم مئة وعشرين', [[120, false, 'words', 'مئة وعشرين']]],
   ];
   for (const [text, expected] of cases) assert.deepEqual(numbersIn(text), expected, text);
 });

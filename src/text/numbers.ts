@@ -64,21 +64,26 @@ export function lookupWithClitics<T>(
   word: string,
   blocked?: ReadonlySet<string>,
 ): { entry: T; cliticLength: number } | null {
-  const tryForm = (form: string, cliticLength: number) => {
-    if (blocked?.has(form)) return null;
+  // Candidate forms in order; the first one found (or blocked) decides. No closures: this runs
+  // for every word of every article.
+  for (let cliticLength = 0; cliticLength <= 2; cliticLength++) {
+    let form: string;
+    if (cliticLength === 0) form = word;
+    else {
+      const c = word[cliticLength - 1];
+      if (cliticLength === 1 ? !CLITICS.includes(c) || word.length < 3 : !CONJUNCTIONS.includes(word[0]) || !PREPOSITIONS.includes(c) || word.length < 4) {
+        return null;
+      }
+      // ل before ال drops the alef: للأسبوع = ل + الأسبوع; the stem's span starts at the second lam.
+      if (c === 'ل' && word[cliticLength] === 'ل') form = 'ا' + word.slice(cliticLength);
+      else form = word.slice(cliticLength);
+    }
+    if (blocked !== undefined && blocked.has(form)) return null;
     const entry = lexicon.get(form);
-    return entry === undefined ? undefined : { entry, cliticLength };
-  };
-  const whole = tryForm(word, 0);
-  if (whole !== undefined) return whole;
-  if (word.length < 3 || !CLITICS.includes(word[0])) return null;
-  // ل before ال drops the alef: للأسبوع = ل + الأسبوع; the stem's span starts at the second lam.
-  if (word[0] === 'ل' && word[1] === 'ل') return tryForm('ا' + word.slice(1), 1) ?? null;
-  const one = tryForm(word.slice(1), 1);
-  if (one !== undefined) return one;
-  if (word.length < 4 || !CONJUNCTIONS.includes(word[0]) || !PREPOSITIONS.includes(word[1])) return null;
-  if (word[1] === 'ل' && word[2] === 'ل') return tryForm('ا' + word.slice(2), 2) ?? null;
-  return tryForm(word.slice(2), 2) ?? null;
+    if (entry !== undefined) return { entry, cliticLength };
+    if (cliticLength === 1 && word[0] === 'ل' && word[1] === 'ل') return null; // ل + ال: nothing more to strip
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,6 +125,8 @@ interface NumberWord {
   needsTaMarbuta?: true;
   /** The form with the article (الآلاف), generated from the pack's bare form. */
   definite?: true;
+  /** Written with ئ (مئة، مئات): the view writes مية "water" the same way, so the original must have ئ. */
+  needsHamza?: true;
 }
 
 interface VaguePhrase {
@@ -138,14 +145,16 @@ const ORDINALS = new Map<string, number>();
 
 function addWord(written: string, props: NumberWord, definiteToo: boolean): void {
   const bare = normalizeForMatch(written);
+  if (written.includes('ئ')) props = { ...props, needsHamza: true };
   NUMBER_WORDS.set(bare, { ...NUMBER_WORDS.get(bare), ...props });
   if (definiteToo) NUMBER_WORDS.set('ال' + bare, { ...NUMBER_WORDS.get('ال' + bare), ...props, definite: true });
 }
 
 for (const [w, v] of Object.entries(PACK.units)) addWord(w, { unit: v }, v >= 3);
 for (const w of PACK.ten) addWord(w, { ten: true }, true);
-for (const [w, v] of Object.entries(PACK.tens)) addWord(w, { tens: v }, true);
-for (const [w, v] of Object.entries(PACK.hundreds)) addWord(w, { hundreds: v }, true);
+// Definite tens and hundreds are ordinals or per cent (القرن العشرين، في المائة), not counts.
+for (const [w, v] of Object.entries(PACK.tens)) addWord(w, { tens: v }, false);
+for (const [w, v] of Object.entries(PACK.hundreds)) addWord(w, { hundreds: v }, false);
 for (const w of PACK.hundred) addWord(w, { hundredWord: true }, false);
 for (const [w, v] of Object.entries(PACK.scales)) addWord(w, { scale: v }, false);
 for (const [w, v] of Object.entries(PACK.dualScales)) addWord(w, { dualScale: v }, false);
@@ -258,7 +267,22 @@ function hasTanwinFath(view: NormalizedText, start: number, end: number): boolea
 
 type CliticMode = 'any' | 'waOnly' | 'none';
 
-function lookupNumberWord(word: string, mode: CliticMode): { entry: NumberWord; cliticLength: number } | null {
+/** Looks up the number word of token t; entries spelt with ئ must be so spelt in the original. */
+function lookupNumberWord(view: NormalizedText, t: ScanToken, mode: CliticMode): { entry: NumberWord; cliticLength: number } | null {
+  let hit = lookupBare(t.text, mode);
+  // وأحد is و + أحد, not واحد: the view writes both واحد.
+  if (hit && hit.cliticLength === 0 && t.text[0] === 'و' && 'أإآ'.includes(view.original[view.starts[t.start + 1]] ?? '')) {
+    hit = lookupBare(t.text, 'waOnly');
+  }
+  return hit && hit.entry.needsHamza && !writtenWithHamza(view, t) ? null : hit;
+}
+
+function writtenWithHamza(view: NormalizedText, t: ScanToken): boolean {
+  const span = toOriginalSpan(view, t.start, t.end);
+  return view.original.slice(span.start, span.end).includes('ئ');
+}
+
+function lookupBare(word: string, mode: CliticMode): { entry: NumberWord; cliticLength: number } | null {
   if (mode === 'any') return lookupWithClitics(NUMBER_WORDS, word, NOT_NUMBERS);
   if (mode === 'none') return NOT_NUMBERS.has(word) ? null : nullable(NUMBER_WORDS.get(word), 0);
   if (word[0] !== 'و' || word.length < 3) return null;
@@ -275,7 +299,7 @@ function readAtom(view: NormalizedText, toks: ScanToken[], i: number, mode: Clit
   const t = toks[i];
   if (t.kind === 'digits') return mode === 'none' || first ? readDigits(view, toks, i) : null;
   if (t.kind !== 'word') return null;
-  const hit = lookupNumberWord(t.text, mode);
+  const hit = lookupNumberWord(view, t, mode);
   if (!hit) return null;
   const { entry, cliticLength } = hit;
   const start = t.start + cliticLength;
@@ -284,7 +308,7 @@ function readAtom(view: NormalizedText, toks: ScanToken[], i: number, mode: Clit
   if (entry.unit !== undefined) {
     if (nextIsWord && TEN_WORDS.has(next.text)) return { kind: 'teen', value: 10 + entry.unit, start, end: next.end, next: i + 2 };
     if (entry.teenOnly) return null;
-    if (entry.unit >= 3 && nextIsWord && NUMBER_WORDS.get(next.text)?.hundredWord) {
+    if (entry.unit >= 3 && nextIsWord && lookupNumberWord(view, next, 'none')?.entry.hundredWord) {
       return { kind: 'hundred', value: entry.unit * 100, start, end: next.end, next: i + 2 };
     }
     if (entry.needsDefiniteNext && !(first && nextIsWord && next.text.startsWith('ال') && next.text.length > 3)) return null;
@@ -329,7 +353,7 @@ function readVague(view: NormalizedText, toks: ScanToken[], i: number): NumberRe
   let next: number;
   if (phrase) ({ value, start, end, next } = phrase);
   else {
-    const hit = lookupNumberWord(t.text, 'any');
+    const hit = lookupNumberWord(view, t, 'any');
     if (!hit || hit.entry.vague === undefined) return null;
     if (hit.entry.needsTaMarbuta && !writtenWithTaMarbuta(view, t.end)) return null;
     value = hit.entry.vague;
@@ -341,7 +365,7 @@ function readVague(view: NormalizedText, toks: ScanToken[], i: number): NumberRe
   for (let k = 0; k < 2; k++) {
     const m = toks[next];
     if (!m || m.kind !== 'word' || !spaceBetween(view, toks[next - 1], m) || phrase) break;
-    const e = NUMBER_WORDS.get(m.text);
+    const e = lookupNumberWord(view, m, 'none')?.entry;
     const unit = e?.pluralScale ?? (e?.vague !== undefined && e.vague >= 100 ? e.vague : undefined);
     if (unit === undefined || unit <= value) break;
     value *= unit;
@@ -392,7 +416,7 @@ export function readNumberAt(view: NormalizedText, toks: ScanToken[], i: number)
     ({ start, end, next } = atom);
   } else {
     if (t.kind !== 'word') return null;
-    const hit = lookupNumberWord(t.text, 'any');
+    const hit = lookupNumberWord(view, t, 'any');
     const e = hit?.entry;
     if (hit && e && (e.scale !== undefined || e.dualScale !== undefined)) {
       // ألف، مليون، ألفين: a scale word alone counts one (or two) of it; ألفاً with tanwin is one.

@@ -12,8 +12,12 @@
  * - A bare weekday is the latest such day on or before publication: agencies name the day of
  *   publication itself ("قال الجيش، الاثنين، …" in a Monday dispatch). "الخميس الماضي" is
  *   strictly before; "الخميس المقبل" strictly after.
- * - "ليلة الخميس" / "عشية الخميس" is the eve of Thursday, i.e. Wednesday night (the Arabic day
- *   begins at sunset); "ليل الخميس" and "ليلة الخميس-الجمعة" are Thursday night.
+ * - "ليلة الخميس" is the eve of Thursday, i.e. Wednesday night (the Arabic day begins at
+ *   sunset); "ليل الخميس" and "ليلة الخميس-الجمعة" are Thursday night. "عشية الخميس" is read as
+ *   Thursday evening: the Maghrebi press (our first theatre) uses عشية for the same day's
+ *   afternoon or evening.
+ * - "شهر نوفمبر الماضي/المنقضي" is the latest November before the publication month,
+ *   "جوان المقبل" the next June after it.
  * - A day and month without a year take the publication year, or the year before when that
  *   would put the date more than 30 days after publication.
  * - Weeks run Monday–Sunday (ISO 8601); a week's date is its Thursday (the middle). The current
@@ -36,12 +40,14 @@ import { lookupWithClitics, readNumberAt, readOrdinalAt, scanWords, spaceBetween
 
 export type MonthPart = 'early' | 'middle' | 'late';
 export type AgoUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
+/** Where a date without a year lies: nearest to publication, or the last/next one ("نوفمبر الماضي"، "جوان المقبل"). */
+export type YearlessDirection = 'nearest' | 'before' | 'after';
 
 /** What an expression says, before it is placed on the calendar. */
 export type TemporalValue =
-  /** A day of a month; year null when the text gives none. */
-  | { type: 'date'; year: number | null; month: number; day: number }
-  | { type: 'month'; year: number | null; month: number; part: MonthPart }
+  /** A day of a month; year null when the text gives none, then placed by `direction`. */
+  | { type: 'date'; year: number | null; month: number; day: number; direction?: YearlessDirection }
+  | { type: 'month'; year: number | null; month: number; part: MonthPart; direction?: YearlessDirection }
   | { type: 'year'; year: number }
   /** العام الماضي (−1), العام الجاري (0). */
   | { type: 'relativeYear'; offset: number }
@@ -321,7 +327,8 @@ function readDateBody(r: Reader, k: number, startNorm: number, cue: boolean): Ma
         return date(startNorm, toks[year.next - 1].end, year.next, { type: 'date', year: year.year, month: month.month, day: day.day }, 'abs.day-month-year');
       }
       if (!year) {
-        return date(startNorm, toks[afterMonth - 1].end, afterMonth, { type: 'date', year: null, month: month.month, day: day.day }, 'abs.day-month');
+        const { direction, next } = readYearlessDirection(r, afterMonth);
+        return date(startNorm, toks[next - 1].end, next, { type: 'date', year: null, month: month.month, day: day.day, direction }, 'abs.day-month');
       }
     }
     // الثامن من الشهر الجاري
@@ -378,15 +385,23 @@ function readMonth(r: Reader, k: number, startNorm: number, cue: boolean, part: 
   if (!month) return null;
   const afterMonth = r.skipSecondMonthName(month.next, month.month);
   const year = readYearAfter(r, afterMonth);
-  if (month.ambiguous && !year && !hasMonthWord && part === null) return null;
+  const directed = relativeOffset(r.nextWord(afterMonth)) !== null;
+  if (month.ambiguous && !year && !hasMonthWord && part === null && !directed) return null;
   if (!year && !hasMonthWord && part === null && !cue) return null;
-  const end = year ? toks[year.next - 1].end : toks[afterMonth - 1].end;
+  const { direction, next } = year ? { direction: undefined, next: year.next } : readYearlessDirection(r, afterMonth);
   return {
-    start: j === k ? startNorm + month.cliticLength : startNorm, end, next: year ? year.next : afterMonth,
+    start: j === k ? startNorm + month.cliticLength : startNorm, end: toks[next - 1].end, next,
     kind: 'month', partOfDay: null,
-    value: { type: 'month', year: year ? year.year : null, month: month.month, part: part ?? 'middle' },
+    value: { type: 'month', year: year ? year.year : null, month: month.month, part: part ?? 'middle', direction },
     rule: year ? 'month.month-year' : 'month.month',
   };
+}
+
+/** الماضي / المنقضي / المقبل / الجاري after a date without a year. */
+function readYearlessDirection(r: Reader, k: number): { direction: YearlessDirection; next: number } {
+  const offset = relativeOffset(r.nextWord(k));
+  if (offset === null) return { direction: 'nearest', next: k };
+  return { direction: offset < 0 ? 'before' : offset > 0 ? 'after' : 'nearest', next: k + 1 };
 }
 
 function stripClitics(word: string): string {
@@ -501,8 +516,13 @@ function readRelativeDay(r: Reader, k: number, startNorm: number, prefixed: bool
     offset = -1;
     rule = 'rel.last-night';
     next = k + 2;
-  } else if (stem === TODAY && following !== null && WEEKDAYS.has(following)) {
-    next = k + 2; // اليوم الخميس
+  } else if (following !== null && WEEKDAYS.has(following)) {
+    // اليوم الخميس، أمس الأربعاء، غدا الجمعة: the weekday names the same day; a full date after it wins.
+    next = k + 2;
+    let j = next;
+    if (r.isPunct(j, ',')) j++;
+    const body = r.follows(j) ? readDateBody(r, j, startNorm, true) : null;
+    if (body && body.kind === 'absolute' && body.value.type === 'date') return { ...body, partOfDay: pod };
   }
   return relativeDay(startNorm, toks[next - 1].end, next, offset, rule, pod);
 }
@@ -549,7 +569,7 @@ function readFirstWordExpressions(r: Reader, i: number): Match | null {
   const monthPart = lookupWithClitics(MONTH_PARTS, w);
   if (monthPart && r.follows(i + 1)) {
     const start = t.start + monthPart.cliticLength;
-    const j = r.skipWords(i + 1, OF_SET);
+    const j = i + 1; // not "بداية من شهر جانفي" (Maghrebi "as from"): a part word is followed directly
     const noun = r.nextWord(j);
     const unit = noun !== null ? PERIOD_NOUNS.get(noun) : undefined;
     const offset = relativeOffset(r.nextWord(j + 1));
@@ -620,7 +640,7 @@ function readAgo(r: Reader, i: number, start: number): Match | null {
   // يناير" are dates read by the rules that start at the next word.
   const following = r.nextWord(j + 1);
   if (following === OF || following === ON) return null;
-  if (!counted && (r.follows(j + 1) && r.year(j + 1) !== null ||
+  if (!counted && (r.follows(j + 1) && r.toks[j + 1].kind === 'digits' ||
     following !== null && (WEEKDAYS.has(following) || MONTHS.has(following) || RELATIVE_DAYS.has(following)))) return null;
   const base = { start, end: toks[j].end, next: j + 1, kind: 'period' as const, partOfDay: null };
   if (amount === null) {
@@ -677,10 +697,19 @@ export function findTemporals(view: NormalizedText, published: string | null): T
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
-/** A day and month without a year: the publication year, or the one before if the date would fall more than 30 days after publication. */
-function inferYear(month: number, day: number, published: YearMonthDay): number {
+/**
+ * The year of a day and month written without one: the publication year, or the one before if
+ * the date would fall more than 30 days after publication; with a direction, the last such day
+ * before publication or the next one after it. Month mentions pass day 0 so that the month of
+ * publication itself is neither before nor after it.
+ */
+function inferYear(month: number, day: number, published: YearMonthDay, direction: YearlessDirection = 'nearest'): number {
   const y = published.year;
-  const candidate = { year: y, month, day: Math.min(day, daysInMonth(y, month)) };
+  const here = published.month * 100 + (day === 0 ? 0 : published.day);
+  const there = month * 100 + day;
+  if (direction === 'before') return there < here ? y : y - 1;
+  if (direction === 'after') return there > here ? y : y + 1;
+  const candidate = { year: y, month, day: Math.max(1, Math.min(day, daysInMonth(y, month))) };
   return toDayNumber(candidate) > toDayNumber(published) + 30 ? y - 1 : y;
 }
 
@@ -698,13 +727,13 @@ export function resolveTemporal(value: TemporalValue, published: string | null):
 
   switch (value.type) {
     case 'date': {
-      const year = value.year ?? (pub ? inferYear(value.month, value.day, pub) : null);
+      const year = value.year ?? (pub ? inferYear(value.month, value.day, pub, value.direction) : null);
       if (year === null) return none(`no year and ${noAnchor}`);
       if (!isValidDate(year, value.month, value.day)) return none('invalid date');
       return at({ year, month: value.month, day: value.day }, 1);
     }
     case 'month': {
-      const year = value.year ?? (pub ? inferYear(value.month, 1, pub) : null);
+      const year = value.year ?? (pub ? inferYear(value.month, 0, pub, value.direction) : null);
       if (year === null) return none(`no year and ${noAnchor}`);
       return at(dayInMonth(year, value.month, value.part), 3);
     }
