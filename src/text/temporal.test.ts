@@ -41,6 +41,12 @@ test('absolute dates, with the year, resolve whatever the publication date', () 
     ['صباحَ يومِ الخميسِ 4 أبريل 2019', [['صباحَ يومِ الخميسِ 4 أبريل 2019', 'absolute', '2019-04-04', 1, 'morning']]],
   ]);
   check([['في 8 يناير 2018', [['8 يناير 2018', 'absolute', '2018-01-08', 1, null]]]], null);
+  check([['اشتباكات يومي 15 و16 أكتوبر 2014', [
+    ['15', 'absolute', '2014-10-15', 1, null], ['16 أكتوبر 2014', 'absolute', '2014-10-16', 1, null],
+  ]]]);
+  check([['أيام 5، 6 و7 مارس 2011', [
+    ['5', 'absolute', '2011-03-05', 1, null], ['6', 'absolute', '2011-03-06', 1, null], ['7 مارس 2011', 'absolute', '2011-03-07', 1, null],
+  ]]]);
 });
 
 test('every month name of the three families', () => {
@@ -108,6 +114,7 @@ test('weekdays resolve to the latest such day on or before publication (a Monday
     ['ليلة الخميس', [['ليلة الخميس', 'weekday', '2019-04-03', 1, 'night']]],
     ['ليل الخميس', [['ليل الخميس', 'weekday', '2019-04-04', 1, 'night']]],
     ['ليلة الخميس-الجمعة', [['ليلة الخميس-الجمعة', 'weekday', '2019-04-04', 1, 'night']]],
+    ['ليلة الخميس وصباح الجمعة', [['ليلة الخميس', 'weekday', '2019-04-04', 1, 'night'], ['صباح الجمعة', 'weekday', '2019-04-05', 1, 'morning']]],
     ['ليل الخميس على الجمعة', [['ليل الخميس على الجمعة', 'weekday', '2019-04-04', 1, 'night']]],
     ['منذ يوم الخميس', [['يوم الخميس', 'weekday', '2019-04-04', 1, null]]],
     ['مساءَ الخميسِ', [['مساءَ الخميسِ', 'weekday', '2019-04-04', 1, 'evening']]],
@@ -194,4 +201,31 @@ test('several expressions in one sentence', () => {
       ['اليوم', 'relative', '2019-04-08', 1, null],
     ]],
   ]);
+});
+
+test('seed articles: the dates and numbers they report are found, spans are well formed', async (t) => {
+  const { existsSync, readdirSync, readFileSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  const { findNumbers } = await import('./numbers.js');
+  const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+  if (!existsSync(seeds)) {
+    t.skip(`no seed articles at ${seeds}`);
+    return;
+  }
+  const found = new Set<string>();
+  for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt'))) {
+    const view = normalize(readFileSync(seeds + file, 'utf8'));
+    for (const list of [findTemporals(view, MONDAY), findNumbers(view)]) {
+      let last = 0;
+      for (const m of list) {
+        assert.ok(m.start >= last && m.end > m.start && m.end <= view.original.length, `${file} ${m.start}-${m.end}`);
+        last = m.end;
+      }
+    }
+    for (const d of findTemporals(view, MONDAY)) if (d.resolved.date) found.add(`date ${d.resolved.date}`);
+    for (const n of findNumbers(view)) found.add(`number ${n.value}`);
+  }
+  for (const expected of ['date 2018-01-08', 'date 2019-04-07', 'number 20000', 'number 556', 'number 5', 'number 11']) {
+    assert.ok(found.has(expected), expected);
+  }
 });

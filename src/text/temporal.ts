@@ -13,7 +13,7 @@
  *   publication itself ("قال الجيش، الاثنين، …" in a Monday dispatch). "الخميس الماضي" is
  *   strictly before; "الخميس المقبل" strictly after.
  * - "ليلة الخميس" is the eve of Thursday, i.e. Wednesday night (the Arabic day begins at
- *   sunset); "ليل الخميس" and "ليلة الخميس-الجمعة" are Thursday night. "عشية الخميس" is read as
+ *   sunset); "ليل الخميس", "ليلة الخميس-الجمعة" and "ليلة الخميس وصباح الجمعة" are Thursday night. "عشية الخميس" is read as
  *   Thursday evening: the Maghrebi press (our first theatre) uses عشية for the same day's
  *   afternoon or evening.
  * - "شهر نوفمبر الماضي/المنقضي" is the latest November before the publication month,
@@ -331,6 +331,9 @@ function readDateBody(r: Reader, k: number, startNorm: number, cue: boolean): Ma
         return date(startNorm, toks[next - 1].end, next, { type: 'date', year: null, month: month.month, day: day.day, direction }, 'abs.day-month');
       }
     }
+    // يومي 15 و16 أكتوبر، 5، 6 و7 مارس: an earlier day of a list takes the month and year of the last.
+    const listed = readListedDay(r, k, day.day, day.next);
+    if (listed) return { ...listed, start: startNorm };
     // الثامن من الشهر الجاري
     const ofAt = r.skipWords(day.next, OF_SET);
     if (ofAt > day.next && r.nextWord(ofAt) === THE_MONTH) {
@@ -345,6 +348,16 @@ function readDateBody(r: Reader, k: number, startNorm: number, cue: boolean): Ma
   }
 
   return readMonth(r, k, startNorm, cue, null);
+}
+
+function readListedDay(r: Reader, k: number, day: number, next: number): Match | null {
+  const t = r.toks[k];
+  if (t.kind !== 'digits' || !(r.isPunct(next, ',-') || r.nextWord(next) === 'و')) return null;
+  const j = next + 1;
+  if (!r.follows(j) || r.toks[j].kind !== 'digits') return null;
+  const later = readDateBody(r, j, r.toks[j].start, false);
+  if (!later || later.value.type !== 'date') return null;
+  return date(t.start, t.end, next, { ...later.value, day }, 'abs.day-list');
 }
 
 function date(start: number, end: number, next: number, value: TemporalValue, rule: string): Match {
@@ -483,9 +496,19 @@ function readWeekday(r: Reader, k: number, startNorm: number, weekday: number, p
   const direction = offset === -1 ? 'before' : offset === 1 ? 'after' : 'onOrBefore';
   const withSuffix = offset === -1 || offset === 1;
   const end = withSuffix ? toks[k + 1].end : toks[k].end;
-  const value: TemporalValue = { type: 'weekday', weekday, direction, dayOffset: eve ? -1 : 0 };
-  const rule = eve ? 'weekday.eve' : direction === 'before' ? 'weekday.last' : direction === 'after' ? 'weekday.next' : 'weekday';
+  const isEve = eve && !nextMorningFollows(r, withSuffix ? k + 2 : k + 1, weekday);
+  const value: TemporalValue = { type: 'weekday', weekday, direction, dayOffset: isEve ? -1 : 0 };
+  const rule = isEve ? 'weekday.eve' : eve ? 'weekday.night' : direction === 'before' ? 'weekday.last' : direction === 'after' ? 'weekday.next' : 'weekday';
   return weekdayMatch(startNorm, end, withSuffix ? k + 2 : k + 1, partOfDay, value, rule);
+}
+
+/** "ليلة الخميس وصباح (يوم) الجمعة": the night runs into the next morning, so it is Thursday night. */
+function nextMorningFollows(r: Reader, k: number, weekday: number): boolean {
+  const w = r.nextWord(k);
+  if (w === null || w[0] !== 'و' || !PARTS_OF_DAY.has(w.slice(1))) return false;
+  let j = k + 1;
+  if (r.nextWord(j) === DAY_WORD) j++;
+  return WEEKDAYS.get(r.nextWord(j) ?? '') === (weekday + 1) % 7;
 }
 
 function weekdayMatch(start: number, end: number, next: number, partOfDay: string | null, value: TemporalValue, rule: string): Match {
