@@ -5,6 +5,8 @@ import { registerArticles } from './commands/articles.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
 import { registerDemo } from './commands/demo.js';
+import { registerEntities } from './commands/entities.js';
+import { registerNer } from './commands/ner.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -12,7 +14,7 @@ export function buildProgram(): Command {
     .description('Marsad (مرصد): structured, geocoded, sourced conflict events from Arabic news')
     .version('0.1.0')
     .showHelpAfterError();
-  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerDemo]) {
+  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerEntities, registerNer, registerDemo]) {
     register(program);
   }
   return program;

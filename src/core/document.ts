@@ -6,6 +6,7 @@
 import type { Article } from './article.js';
 import type { Span } from './span.js';
 import type { NormalizedText } from '../text/normalize.js';
+import type { Entity } from '../entities/recognize.js';
 
 export type TokenKind = 'word' | 'number' | 'latin' | 'punct' | 'symbol';
 
@@ -67,4 +68,6 @@ export interface Doc {
   tokens: Token[];
   numbers: NumberMention[];
   temporals: TemporalMention[];
+  /** Recognised and resolved names (people, organisations, places). */
+  entities: Entity[];
 }

@@ -21,10 +21,6 @@ export const DIRECTION_WORDS: ReadonlyMap<string, string> = new Map([
 
 const QUOTE = /^["'()]+$/;
 
-function entityTypeOf(node: TrieNode, index: NameIndex) {
-  return index.entriesAt(node)[0].type;
-}
-
 /** Start of a reading's name in the original: after its proclitics, but keeping a written ال. */
 function nameStart(token: Token, view: NormalizedText, stem: string, proclitics: string[]): number {
   const tokenNorm = toNormOffset(view, token.start);
@@ -72,13 +68,18 @@ export function matchNames(tokens: Token[], view: NormalizedText, index: NameInd
         }
       }
       if (!endNode) continue;
+      // A name written with the article is not matched by the bare word: العدم (a village) is
+      // not عدم ("lack"), الزاوية (a city) is not زاوية ("angle").
+      const hasArticle = reading.proclitics.includes('ال') || reading.stem.startsWith('ال');
+      const entries = index.entriesAt(endNode).filter((e) => hasArticle || !e.definite);
+      if (entries.length === 0) continue;
       const candidate: EntityCandidate = {
         start: nameStart(token, view, reading.stem, reading.proclitics),
         end: tokens[end].end,
-        type: entityTypeOf(endNode, index),
+        type: entries[0].type,
         tokenStart: i,
         tokenEnd: end + 1,
-        entries: [...index.entriesAt(endNode)],
+        entries,
         source: 'dictionary',
         rule: 'dictionary.name',
         confidence: 0.9,
@@ -98,15 +99,17 @@ export function matchNames(tokens: Token[], view: NormalizedText, index: NameInd
       const [head, rest] = [parts[0], parts[parts.length - 1]];
       for (const reading of cliticReadings(rest.norm).reverse()) {
         const node = index.start(withoutArticle(reading.stem));
-        if (!node || !index.entriesAt(node).length) continue;
+        const hasArticle = reading.proclitics.includes('ال') || reading.stem.startsWith('ال');
+        const entries = node ? index.entriesAt(node).filter((e) => hasArticle || !e.definite) : [];
+        if (entries.length === 0) continue;
         const headWord = head.norm.replace(/^[وف]/, '');
         found.push({
           start: rest.span.start,
           end: rest.span.end,
-          type: entityTypeOf(node, index),
+          type: entries[0].type,
           tokenStart: i,
           tokenEnd: i + 1,
-          entries: [...index.entriesAt(node)],
+          entries,
           source: 'dictionary',
           rule: 'dictionary.glued',
           confidence: 0.85,

@@ -14,10 +14,14 @@ export interface NameEntry {
   /** The id in its knowledge file. */
   ref: string;
   type: EntityType;
-  /** The alias as written in the knowledge file. */
+  /** The alias as matched. */
   alias: string;
+  /** The knowledge file's alias a derived one stands for ("قوات X" → "X"); absent when the same. */
+  baseAlias?: string;
   /** True when the alias is a demonym ("اليونانية") rather than the name itself. */
   demonym?: boolean;
+  /** True when the alias starts with the article (العزيزية): the text must have it too. */
+  definite: boolean;
 }
 
 interface TrieNode {
@@ -48,9 +52,10 @@ export class NameIndex {
   private readonly singleWords = new Set<string>();
   size = 0;
 
-  add(alias: string, entry: Omit<NameEntry, 'alias'>): void {
+  add(alias: string, entry: Omit<NameEntry, 'alias' | 'definite'>): void {
     const key = nameKey(alias);
     if (key.length === 0) return;
+    const firstWord = normalizeForMatch(alias).split(' ')[0];
     let node = this.root;
     for (const word of key) {
       let next = node.children.get(word);
@@ -58,7 +63,7 @@ export class NameIndex {
       node = next;
     }
     if (node.entries.some((e) => e.ref === entry.ref && e.kind === entry.kind)) return;
-    node.entries.push({ ...entry, alias });
+    node.entries.push({ ...entry, alias, definite: withoutArticle(firstWord) !== firstWord });
     if (key.length === 1) this.singleWords.add(key[0]);
     this.size++;
   }

@@ -4,9 +4,13 @@ import { segmentSentences } from '../text/segment.js';
 import { tokenize } from '../text/tokenize.js';
 import { findNumbers } from '../text/numbers.js';
 import { findTemporals } from '../text/temporal.js';
+import { recognizeEntities } from '../entities/recognize.js';
+import type { EntityKnowledge } from '../entities/knowledge.js';
 
 /** Knowledge shared by every document of a run, loaded once. */
-export interface PipelineContext {}
+export interface PipelineContext {
+  entities: EntityKnowledge;
+}
 
 export interface Stage {
   name: string;
@@ -20,4 +24,6 @@ export const STAGES: readonly Stage[] = [
   // Quantities and time, resolved against the publication date.
   { name: 'numbers', run: (doc) => ({ ...doc, numbers: findNumbers(doc.view) }) },
   { name: 'temporals', run: (doc) => ({ ...doc, temporals: findTemporals(doc.view, doc.article.published) }) },
+  // Names: recognised by dictionaries, patterns and the tagger, then resolved.
+  { name: 'entities', run: (doc, ctx) => ({ ...doc, entities: recognizeEntities(doc, ctx.entities) }) },
 ];

@@ -1,0 +1,32 @@
+/** Runs the pipeline over articles read from inputs, without touching the store. */
+import type { Article, ArticleInput } from '../core/article.js';
+import type { Doc } from '../core/document.js';
+import { articleId } from '../ingest/article-id.js';
+import { readInputs, type IngestOptions } from '../ingest/read.js';
+import { runPipeline } from '../pipeline/pipeline.js';
+import type { PipelineContext } from '../pipeline/stages.js';
+
+export function toArticle(input: ArticleInput): Article {
+  const { origin, ...rest } = input;
+  return { ...rest, id: articleId(input.title, input.text), origins: [origin] };
+}
+
+export type AnalyzedItem = { kind: 'doc'; doc: Doc; where: string } | { kind: 'error'; message: string };
+
+/** Analyses every article of the inputs in input order; bad items are reported, not fatal. */
+export async function* analyzeInputs(
+  inputs: string[],
+  context: PipelineContext,
+  options: IngestOptions = {},
+  /** Overrides the publication date of every article (`--published`). */
+  published?: string,
+): AsyncGenerator<AnalyzedItem> {
+  for await (const item of readInputs(inputs, options)) {
+    if (item.kind === 'error') {
+      yield { kind: 'error', message: item.message };
+      continue;
+    }
+    const article = toArticle(published ? { ...item.article, published } : item.article);
+    yield { kind: 'doc', doc: runPipeline(article, context), where: item.where };
+  }
+}

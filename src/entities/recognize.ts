@@ -1,0 +1,176 @@
+/**
+ * Entity recognition: classifiers propose candidates (dictionary, patterns, the statistical
+ * tagger), a solver keeps a consistent set, and each kept name is resolved to the knowledge it
+ * refers to. This is the composition root of src/entities.
+ */
+import type { Doc, Token } from '../core/document.js';
+import { tagTokens } from '../ner/tagger/index.js';
+import { matchNames } from './dictionary-matcher.js';
+import { matchPatterns } from './patterns.js';
+import type { EntityCandidate } from './candidate.js';
+import { withoutArticle, type EntityType } from './name-index.js';
+import type { EntityKnowledge } from './knowledge.js';
+import { countryFocus, resolveActorOrPerson, resolvePlace, type Resolution } from './resolve.js';
+
+export interface Entity {
+  type: EntityType;
+  start: number;
+  end: number;
+  text: string;
+  tokenStart: number;
+  tokenEnd: number;
+  rule: string;
+  confidence: number;
+  /** The knowledge entry the name was resolved to, or null (a name the dictionaries lack). */
+  resolution: Resolution | null;
+  /** For a demonym (اليونانية): the country it names. */
+  demonymOf: string | null;
+}
+
+const SOURCE_RANK = { dictionary: 3, pattern: 2, tagger: 1 } as const;
+
+/**
+ * Where a name starts inside its first token: after a conjunction و/ف, but a preposition-like
+ * first letter stays (بورقيقة is a name, not ب + ورقيقة).
+ */
+function nameStartInToken(token: Token): number {
+  const [first] = token.proclitics;
+  return (first === 'و' || first === 'ف') && token.proclitics.length === 1 ? token.stemStart : token.start;
+}
+
+/** Candidates from the statistical tagger, one per B-/I- run, sentence by sentence. */
+export function taggerCandidates(tokens: readonly Token[], knowledge: EntityKnowledge): EntityCandidate[] {
+  if (!knowledge.ner) return [];
+  const framing = new Set(knowledge.actors.partisanLabels.flatMap((l) => l.norms.map(withoutArticle)));
+  const found: EntityCandidate[] = [];
+  let from = 0;
+  while (from < tokens.length) {
+    let to = from;
+    while (to < tokens.length && tokens[to].sentence === tokens[from].sentence) to++;
+    const sentence = tokens.slice(from, to);
+    const tags = tagTokens(knowledge.ner, sentence.map((t) => t.text));
+    for (let i = 0; i < tags.length; i++) {
+      if (!tags[i].startsWith('B-')) continue;
+      const label = tags[i].slice(2);
+      let j = i + 1;
+      while (j < tags.length && tags[j] === `I-${label}`) j++;
+      // A lone framing word (ميليشيات، الإرهابيين) or function word is no name.
+      if (j === i + 1 && (framing.has(withoutArticle(sentence[i].stem)) || knowledge.patterns.functionWords.has(sentence[i].norm))) {
+        i = j - 1;
+        continue;
+      }
+      const type: EntityType = label === 'PERS' ? 'PER' : (label as EntityType);
+      found.push({
+        start: nameStartInToken(sentence[i]),
+        end: sentence[j - 1].end,
+        type,
+        tokenStart: from + i,
+        tokenEnd: from + j,
+        entries: [],
+        source: 'tagger',
+        rule: 'tagger.anercorp',
+        confidence: 0.55,
+        direction: null,
+      });
+      i = j - 1;
+    }
+    from = to;
+  }
+  return found;
+}
+
+/**
+ * Keeps a consistent, non-overlapping set: dictionary names first, then patterns, then the
+ * tagger; a longer pattern or tagger name of the same type that contains a dictionary name
+ * extends it (أحمد + المسماري) and keeps its knowledge.
+ */
+export function solve(candidates: EntityCandidate[]): EntityCandidate[] {
+  const extended = candidates.map((c) => {
+    if (c.source !== 'dictionary') return c;
+    const container = candidates.find(
+      (o) => o.source !== 'dictionary' && o.type === c.type && o.tokenStart <= c.tokenStart && c.tokenEnd <= o.tokenEnd &&
+        o.tokenEnd - o.tokenStart > c.tokenEnd - c.tokenStart && o.type === 'PER',
+    );
+    return container
+      ? { ...c, start: container.start, end: Math.max(c.end, container.end), tokenStart: container.tokenStart, tokenEnd: container.tokenEnd, rule: `${c.rule}+${container.rule}` }
+      : c;
+  });
+  const ordered = [...extended].sort(
+    (a, b) => SOURCE_RANK[b.source] - SOURCE_RANK[a.source] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: EntityCandidate[] = [];
+  for (const c of ordered) {
+    if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Place nouns and direction words that make a common-word name a place (بلدة الوادي، جنوب الجبل). */
+const PLACE_CUES = new Set(['مدينه', 'بلده', 'قريه', 'حي', 'منطقه', 'بلديه', 'شعبيه', 'واحه', 'ضاحيه']);
+
+/** A single-word name that is also a common word (المدينة, "the city"), with no place noun before it. */
+function isBareCommonWord(c: EntityCandidate, tokens: readonly Token[], knowledge: EntityKnowledge): boolean {
+  if (c.tokenEnd - c.tokenStart !== 1 || c.direction) return false;
+  if (!c.entries.every((e) => e.kind === 'place')) return false;
+  const token = tokens[c.tokenStart];
+  if (!knowledge.commonWordNames.has(withoutArticle(token.stem))) return false;
+  const previous = tokens[c.tokenStart - 1];
+  return !(previous && previous.sentence === token.sentence && PLACE_CUES.has(withoutArticle(previous.stem)));
+}
+
+export function recognizeEntities(doc: Doc, knowledge: EntityKnowledge): Entity[] {
+  const { tokens, view } = doc;
+  const candidates = [
+    ...matchNames(tokens, view, knowledge.names).filter((c) => !isBareCommonWord(c, tokens, knowledge)),
+    ...matchPatterns(tokens, knowledge.patterns),
+    ...taggerCandidates(tokens, knowledge),
+  ];
+  const chosen = solve(candidates);
+  const focus = countryFocus(chosen, knowledge);
+  const date = doc.article.published;
+
+  // First pass: places with one reading anchor the others (proximity).
+  const anchors: { lat: number; lon: number }[] = [];
+  for (const c of chosen) {
+    const places = c.entries.filter((e) => e.kind === 'place');
+    if (places.length === 1 && c.entries.length === 1) {
+      const g = knowledge.geo.get(places[0].ref);
+      if (g?.kind === 'place') anchors.push(g.place);
+    }
+  }
+
+  // Actors named without ambiguity, and the organisations of the people named, settle the
+  // ambiguous labels (الجيش الوطني in a report that also names Haftar).
+  const contextActors = new Set<string>();
+  for (const c of chosen) {
+    const r = c.entries.some((e) => e.kind === 'actor' || e.kind === 'person') ? resolveActorOrPerson(c, knowledge, date) : null;
+    if (r?.kind === 'person' && r.actor) contextActors.add(r.actor.id);
+    if (r?.kind === 'actor' && r.alternatives.length === 0) contextActors.add(r.id);
+  }
+
+  return chosen.map((c) => {
+    const previous = tokens[c.tokenStart - 1];
+    const previousWord = previous && previous.sentence === tokens[c.tokenStart].sentence ? withoutArticle(previous.stem) : null;
+    let resolution: Resolution | null = null;
+    const demonym = c.entries.find((e) => e.demonym);
+    if (c.entries.some((e) => (e.kind === 'place' || e.kind === 'country') && !e.demonym)) {
+      resolution = resolvePlace(c, knowledge, { focus, anchors, previousWord });
+    } else if (c.entries.some((e) => e.kind === 'actor' || e.kind === 'person')) {
+      resolution = resolveActorOrPerson(c, knowledge, date, contextActors);
+    }
+    const type: EntityType = resolution?.kind === 'place' ? 'LOC' : resolution?.kind === 'person' ? 'PER' : resolution?.kind === 'actor' ? 'ORG' : c.type;
+    return {
+      type,
+      start: c.start,
+      end: c.end,
+      text: view.original.slice(c.start, c.end),
+      tokenStart: c.tokenStart,
+      tokenEnd: c.tokenEnd,
+      rule: c.rule,
+      confidence: resolution ? Math.min(c.confidence, resolution.confidence) : c.confidence,
+      resolution,
+      demonymOf: demonym && !resolution ? demonym.ref.replace(/^country:/, '') : null,
+    };
+  });
+}

@@ -1,0 +1,256 @@
+/**
+ * Resolution: which place, actor or person a recognised name refers to, with a confidence and
+ * ranked alternatives. Places are resolved with the article's context (its country focus and
+ * the other places it names), actors and people against the article's date.
+ */
+import { distanceKm, round4 } from '../core/geo.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { rangeCovers } from '../knowledge/actors.js';
+import type { EntityKnowledge, GeoEntry } from './knowledge.js';
+import type { EntityCandidate } from './candidate.js';
+import type { NameEntry } from './name-index.js';
+
+export interface Alternative {
+  id: string;
+  name: string;
+  score: number;
+}
+
+interface ResolutionBase {
+  id: string;
+  name: string;
+  name_ar: string;
+  confidence: number;
+  alternatives: Alternative[];
+  /** The reasons behind the choice, for `--json` debugging. */
+  why: string[];
+}
+
+export interface PlaceResolution extends ResolutionBase {
+  kind: 'place';
+  country: string;
+  admin1: string | null;
+  admin2: string | null;
+  lat: number;
+  lon: number;
+  feature: string;
+  /** 1: the place itself; 2: near it / a direction from it; 3: a region or country. */
+  geo_precision: 1 | 2 | 3;
+  direction: string | null;
+}
+
+export interface ActorResolution extends ResolutionBase {
+  kind: 'actor';
+  inter: number;
+  country: string | null;
+}
+
+export interface PersonResolution extends ResolutionBase {
+  kind: 'person';
+  /** The organisation the person leads or speaks for at the article's date. */
+  actor: { id: string; name: string; name_ar: string; inter: number; role: string } | null;
+}
+
+export type Resolution = PlaceResolution | ActorResolution | PersonResolution;
+
+/** The country an article is about: the one its unambiguous places and countries point to most. */
+export function countryFocus(candidates: readonly EntityCandidate[], knowledge: EntityKnowledge): string | null {
+  const votes = new Map<string, number>();
+  for (const c of candidates) {
+    const countries = new Set<string>();
+    for (const e of c.entries) {
+      if (e.kind === 'actor') {
+        const actor = knowledge.actors.byId.get(e.ref);
+        if (actor?.type === 'actor' && actor.country) countries.add(actor.country);
+      } else if (e.kind === 'place' || e.kind === 'country') {
+        const g = knowledge.geo.get(e.ref);
+        if (g) countries.add(geoCountry(g));
+      }
+    }
+    // Only unambiguous mentions vote: طرابلس alone must not decide between Libya and Lebanon.
+    if (countries.size === 1) {
+      const [country] = countries;
+      votes.set(country, (votes.get(country) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  let bestVotes = 0;
+  for (const [country, n] of votes) {
+    if (n > bestVotes) [best, bestVotes] = [country, n];
+  }
+  return best;
+}
+
+function geoCountry(g: GeoEntry): string {
+  return g.kind === 'place' ? g.place.country : g.kind === 'city' ? g.city.country : g.country.iso2;
+}
+
+function geoPoint(g: GeoEntry): { lat: number; lon: number } {
+  return g.kind === 'place' ? g.place : g.kind === 'city' ? g.city : g.country;
+}
+
+function geoImportance(g: GeoEntry): number {
+  return g.kind === 'place' ? g.place.importance : g.kind === 'city' ? g.city.importance : 90;
+}
+
+/** Place nouns written before a name that say which kind of place is meant. */
+const FEATURE_HINTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['شعبيه', ['district']],
+  ['مدينه', ['city', 'town']],
+  ['بلده', ['town', 'village']],
+  ['قريه', ['village', 'hamlet']],
+  ['حي', ['neighbourhood']],
+  ['منطقه', ['neighbourhood', 'region', 'village', 'town']],
+  ['مطار', ['airport', 'airbase']],
+  ['قاعده', ['airbase', 'camp']],
+  ['ميناء', ['port', 'oil_terminal']],
+  ['معسكر', ['camp']],
+]);
+
+export interface PlaceContext {
+  focus: string | null;
+  /** Points of the article's places resolved without ambiguity, for proximity. */
+  anchors: { lat: number; lon: number }[];
+  /** The normalised word before the name, without its article. */
+  previousWord: string | null;
+}
+
+export function resolvePlace(c: EntityCandidate, knowledge: EntityKnowledge, context: PlaceContext): PlaceResolution | null {
+  const scored: { g: GeoEntry; id: string; score: number; why: string[] }[] = [];
+  for (const e of c.entries) {
+    if (e.kind !== 'place' && e.kind !== 'country') continue;
+    if (e.demonym) continue;
+    const g = knowledge.geo.get(e.ref);
+    if (!g) continue;
+    const why: string[] = [];
+    let score = geoImportance(g) / 100;
+    why.push(`importance ${geoImportance(g)}`);
+    if (context.focus && geoCountry(g) === context.focus) {
+      score += 1;
+      why.push(`in the article's country (${context.focus})`);
+    }
+    const hint = context.previousWord ? FEATURE_HINTS.get(context.previousWord) : undefined;
+    const feature = g.kind === 'place' ? g.place.feature : g.kind === 'city' ? g.city.feature : 'country';
+    if (hint?.includes(feature)) {
+      score += 0.8;
+      why.push(`"${context.previousWord}" names a ${feature}`);
+    }
+    if (context.anchors.length) {
+      const p = geoPoint(g);
+      const nearest = Math.min(...context.anchors.map((a) => distanceKm(a.lat, a.lon, p.lat, p.lon)));
+      const bonus = 0.5 * Math.exp(-nearest / 150);
+      score += bonus;
+      if (bonus > 0.05) why.push(`${Math.round(nearest)} km from another place in the article`);
+    }
+    scored.push({ g, id: e.ref, score, why });
+  }
+  if (scored.length === 0) return null;
+  scored.sort((a, b) => b.score - a.score);
+  const [best] = scored;
+  const g = best.g;
+  const p = geoPoint(g);
+  const second = scored[1]?.score ?? 0;
+  const confidence = Math.min(0.99, 0.6 + 0.4 * (scored.length === 1 ? 1 : Math.min(1, (best.score - second) / Math.max(0.2, best.score))));
+  const precision: 1 | 2 | 3 =
+    g.kind === 'country' || (g.kind === 'place' && (g.place.feature === 'region' || g.place.feature === 'district')) ? 3 : c.direction ? 2 : 1;
+  return {
+    kind: 'place',
+    id: best.id,
+    name: g.kind === 'place' ? g.place.name_en : g.kind === 'city' ? g.city.name_en : g.country.name_en,
+    name_ar: g.kind === 'place' ? g.place.name_ar : g.kind === 'city' ? g.city.name_ar : g.country.name_ar,
+    country: geoCountry(g),
+    admin1: g.kind === 'place' ? g.place.admin1 : g.kind === 'city' ? g.city.admin1 ?? null : null,
+    admin2: g.kind === 'place' ? g.place.admin2 ?? null : null,
+    lat: round4(p.lat),
+    lon: round4(p.lon),
+    feature: g.kind === 'place' ? g.place.feature : g.kind === 'city' ? g.city.feature : 'country',
+    geo_precision: precision,
+    direction: c.direction,
+    confidence: round4(confidence),
+    alternatives: scored.slice(1, 5).map((s) => ({ id: s.id, name: nameOfGeo(s.g), score: round4(s.score) })),
+    why: best.why,
+  };
+}
+
+function nameOfGeo(g: GeoEntry): string {
+  return g.kind === 'place' ? `${g.place.name_en} (${g.place.admin1})` : g.kind === 'city' ? `${g.city.name_en} (${g.city.country})` : g.country.name_en;
+}
+
+/** The best actor or person for a name at the article's date. */
+export function resolveActorOrPerson(
+  c: EntityCandidate,
+  knowledge: EntityKnowledge,
+  date: string | null,
+  /** Actors the article names without ambiguity (or whose people it names): they win ties. */
+  contextActors: ReadonlySet<string> = new Set(),
+): ActorResolution | PersonResolution | null {
+  const entries = c.entries.filter((e): e is NameEntry => e.kind === 'actor' || e.kind === 'person');
+  if (entries.length === 0) return null;
+  const refs = new Set(entries.map((e) => e.ref));
+  const aliases = new Set(entries.map((e) => normalizeForMatch(e.baseAlias ?? e.alias)));
+  const ranked = [...aliases]
+    .flatMap((alias) => knowledge.actors.candidatesFor(alias, date))
+    .filter((cand) => refs.has(cand.entry.id))
+    .map((cand) => {
+      let score = cand.score;
+      const why = [...cand.why];
+      if (contextActors.has(cand.entry.id)) {
+        score += 3;
+        why.push('named elsewhere in the article');
+      }
+      // Undated articles: an actor that still exists is likelier than one long dissolved.
+      if (!date && cand.entry.type === 'actor' && cand.entry.valid_to === null) {
+        score += 0.5;
+        why.push('no date: still active');
+      }
+      return { ...cand, score, why };
+    })
+    .sort((a, b) => b.score - a.score);
+  const seen = new Set<string>();
+  const unique = ranked.filter((cand) => !seen.has(cand.entry.id) && seen.add(cand.entry.id));
+  if (unique.length === 0) return null;
+  const [best] = unique;
+  const second = unique[1]?.score ?? 0;
+  const confidence = round4(Math.min(0.99, 0.55 + 0.44 * (unique.length === 1 ? 1 : Math.min(1, (best.score - second) / Math.max(0.2, Math.abs(best.score))))));
+  const alternatives = unique.slice(1, 5).map((cand) => ({ id: cand.entry.id, name: entryName(cand.entry), score: round4(cand.score) }));
+  const entry = best.entry;
+  if (entry.type === 'actor') {
+    return {
+      kind: 'actor',
+      id: entry.id,
+      name: entry.name,
+      name_ar: entry.name_ar,
+      inter: entry.inter,
+      country: entry.country,
+      confidence,
+      alternatives,
+      why: best.why,
+    };
+  }
+  return {
+    kind: 'person',
+    id: entry.id,
+    name: entry.name_en,
+    name_ar: entry.name_ar,
+    actor: personActor(entry.id, knowledge, date),
+    confidence,
+    alternatives,
+    why: best.why,
+  };
+}
+
+function entryName(entry: { type: 'actor' | 'person'; name?: string; name_en?: string }): string {
+  return (entry.type === 'actor' ? entry.name : entry.name_en) ?? '';
+}
+
+/** The organisation a person leads or speaks for at `date` (their latest role when undated). */
+export function personActor(personId: string, knowledge: EntityKnowledge, date: string | null): PersonResolution['actor'] {
+  const person = knowledge.actors.byId.get(personId);
+  if (!person || person.type !== 'person') return null;
+  const roles = person.roles.filter((r) => !date || rangeCovers(r.from, r.to, date));
+  const role = (roles.length ? roles : person.roles).at(-1);
+  if (!role) return null;
+  const actor = knowledge.actors.byId.get(role.actor);
+  if (!actor || actor.type !== 'actor') return null;
+  return { id: actor.id, name: actor.name, name_ar: actor.name_ar, inter: actor.inter, role: role.title_en };
+}
