@@ -3,6 +3,7 @@
  * implements the same interface. Articles are stored exactly as received.
  */
 import type { Article, ArticleInput } from '../core/article.js';
+import type { ArticleRef, EventRecord } from '../events/record.js';
 
 export interface ArticleQuery {
   /** Full-text query, matched on the normalised text (harakat, alef forms and clitics ignored). */
@@ -35,6 +36,43 @@ export interface StoreStats {
   sources: number;
 }
 
+export interface EventQuery {
+  /** Event date bounds, inclusive, `YYYY-MM-DD`. */
+  since?: string;
+  until?: string;
+  /** ACLED event_type, exact. */
+  type?: string;
+  sub_type?: string;
+  /** Matches the actor id, or words of the actor's English or Arabic name (either actor). */
+  actor?: string;
+  /** Matches the place id, or words of its English or Arabic name, or its admin1. */
+  place?: string;
+  /** Words of a source (outlet) name. */
+  source?: string;
+  /** Full-text query over the articles the events come from. */
+  q?: string;
+  /** [west, south, east, north] in degrees. */
+  bbox?: [number, number, number, number];
+  articleId?: string;
+  /** Only these events. */
+  ids?: string[];
+  limit?: number;
+  offset?: number;
+  /** 'date' (default, newest first), 'date-asc', 'fatalities'. */
+  sort?: 'date' | 'date-asc' | 'fatalities';
+}
+
+export interface StoredEvent {
+  record: EventRecord;
+  article: ArticleRef;
+}
+
+export interface EventStats {
+  byDay: { date: string; count: number; fatalities: number }[];
+  byType: { event_type: string; count: number; fatalities: number }[];
+  byAdmin1: { admin1: string; count: number; fatalities: number }[];
+}
+
 export interface Repository {
   /** Stores one article, or merges its origin into the stored copy with the same id. */
   upsertArticle(id: string, input: ArticleInput): UpsertStatus;
@@ -46,5 +84,11 @@ export interface Repository {
   listArticles(query: ArticleQuery): ArticleSummary[];
   countArticles(query?: ArticleQuery): number;
   stats(): StoreStats;
+  /** Replaces the events extracted from one article (re-extraction is idempotent). */
+  replaceEvents(articleId: string, events: EventRecord[]): void;
+  listEvents(query: EventQuery): StoredEvent[];
+  countEvents(query?: EventQuery): number;
+  getEvent(id: string): StoredEvent | null;
+  eventStats(query?: EventQuery): EventStats;
   close(): void;
 }

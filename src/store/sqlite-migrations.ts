@@ -49,20 +49,20 @@ export const SQLITE_MIGRATIONS: Migration[] = [
         event_type TEXT NOT NULL,
         sub_event_type TEXT NOT NULL,
         date TEXT,
-        place_id TEXT,
-        place_name TEXT,
-        admin1 TEXT,
         lat REAL,
         lon REAL,
-        actor1 TEXT,
-        actor2 TEXT,
-        fatalities INTEGER,
+        admin1 TEXT,
+        fatalities INTEGER NOT NULL,
         modality TEXT NOT NULL,
+        -- Ids and names (English, normalised Arabic) of the actors and the place, for filters.
+        actors_text TEXT NOT NULL,
+        place_text TEXT NOT NULL,
         record TEXT NOT NULL
       );
       CREATE INDEX events_article ON events(article_id);
       CREATE INDEX events_date ON events(date);
       CREATE INDEX events_type ON events(event_type, sub_event_type);
+      CREATE INDEX events_lat_lon ON events(lat, lon);
     `,
   },
 ];

@@ -2,7 +2,18 @@
 import Database from 'better-sqlite3';
 import type { Article, ArticleInput, ArticleOrigin } from '../core/article.js';
 import { normalize, normalizeForMatch } from '../text/normalize.js';
-import type { ArticleQuery, ArticleSummary, Repository, StoreStats, UpsertStatus } from './repository.js';
+import type {
+  ArticleQuery,
+  ArticleSummary,
+  EventQuery,
+  EventStats,
+  Repository,
+  StoreStats,
+  StoredEvent,
+  UpsertStatus,
+} from './repository.js';
+import type { ArticleRef, EventRecord } from '../events/record.js';
+import { eventFilterText } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 
 interface ArticleRow {
@@ -139,9 +150,119 @@ export class SqliteRepository implements Repository {
     return row;
   }
 
+  replaceEvents(articleId: string, events: EventRecord[]): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM events WHERE article_id = ?').run(articleId);
+      const insert = this.db.prepare(
+        `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const e of events) {
+        const text = eventFilterText(e);
+        insert.run(
+          e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location?.lat ?? null, e.location?.lon ?? null,
+          e.location?.admin1 ?? null, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e),
+        );
+      }
+    });
+  }
+
+  listEvents(query: EventQuery): StoredEvent[] {
+    const { where, params } = eventFilter(query);
+    const order =
+      query.sort === 'date-asc' ? 'e.date IS NULL, e.date ASC, e.id' : query.sort === 'fatalities' ? 'e.fatalities DESC, e.date DESC, e.id' : 'e.date IS NULL, e.date DESC, e.id';
+    const rows = this.db
+      .prepare(
+        `SELECT e.record, a.id AS article_id, a.title, a.published,
+           (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY rowid LIMIT 1) AS source,
+           (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1) AS url
+         FROM events e JOIN articles a ON a.id = e.article_id ${where}
+         ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as EventRow[];
+    return rows.map(toStoredEvent);
+  }
+
+  countEvents(query: EventQuery = {}): number {
+    const { where, params } = eventFilter(query);
+    return (this.db.prepare(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n;
+  }
+
+  getEvent(id: string): StoredEvent | null {
+    const rows = this.listEvents({ ids: [id] });
+    return rows[0] ?? null;
+  }
+
+  eventStats(query: EventQuery = {}): EventStats {
+    const { where, params } = eventFilter(query);
+    const group = (column: string, key: string) =>
+      this.db
+        .prepare(
+          `SELECT ${column} AS ${key}, count(*) AS count, sum(fatalities) AS fatalities FROM events e ${where}
+           ${where ? 'AND' : 'WHERE'} ${column} IS NOT NULL GROUP BY ${column} ORDER BY ${column}`,
+        )
+        .all(...params);
+    return {
+      byDay: group('e.date', 'date') as EventStats['byDay'],
+      byType: group('e.event_type', 'event_type') as EventStats['byType'],
+      byAdmin1: group('e.admin1', 'admin1') as EventStats['byAdmin1'],
+    };
+  }
+
   close(): void {
     this.db.close();
   }
+}
+
+interface EventRow {
+  record: string;
+  article_id: string;
+  title: string;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  const article: ArticleRef = { id: row.article_id, title: row.title, published: row.published, source: row.source, url: row.url };
+  return { record: JSON.parse(row.record) as EventRecord, article };
+}
+
+/** Words of a filter, normalised like the stored filter text, each of which must occur. */
+function wordsOf(value: string): string[] {
+  return normalizeForMatch(value).toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+function eventFilter(query: EventQuery): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    clauses.push(clause);
+    params.push(...values);
+  };
+  if (query.ids) add(`e.id IN (${query.ids.map(() => '?').join(',')})`, ...query.ids);
+  if (query.since) add('e.date >= ?', query.since);
+  if (query.until) add('e.date <= ?', query.until);
+  if (query.type) add('e.event_type = ?', query.type);
+  if (query.sub_type) add('e.sub_event_type = ?', query.sub_type);
+  if (query.articleId) add('e.article_id = ?', query.articleId);
+  for (const word of query.actor ? wordsOf(query.actor) : []) add("instr(e.actors_text, ?) > 0", word);
+  for (const word of query.place ? wordsOf(query.place) : []) add("instr(e.place_text, ?) > 0", word);
+  if (query.source) {
+    add(
+      `e.article_id IN (SELECT article_id FROM article_origins WHERE ${wordsOf(query.source).map(() => 'instr(lower(source), ?) > 0').join(' AND ') || '1'})`,
+      ...wordsOf(query.source),
+    );
+  }
+  if (query.bbox) {
+    const [west, south, east, north] = query.bbox;
+    add('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?', south, north, west, east);
+  }
+  if (query.q && query.q.trim()) {
+    const { where, params: p } = articleFilter({ search: query.q });
+    add(`e.article_id IN (SELECT a.id FROM articles a ${where})`, ...p);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
 /** The text the full-text index holds: normalised title and body. */
