@@ -59,6 +59,7 @@ const { values } = parseArgs({
     'outside-penalty': { type: 'string', default: '4' },
     sweep: { type: 'string' },
     unlabeled: { type: 'string' },
+    'single-pass': { type: 'boolean', default: false },
   },
 });
 if (!values.data) throw new Error('--data <ANERcorp train.txt> is required');
@@ -87,6 +88,7 @@ const options: TrainOptions = {
   minFeatureCount: Number(values['min-count']),
   jackknifeBlocks: 5,
   outsidePenalty: Number(values['outside-penalty']),
+  stacked: !values['single-pass'],
   triggers: TRIGGERS,
   clusters,
   meta: META,

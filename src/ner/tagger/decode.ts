@@ -1,9 +1,11 @@
-/** First-order Viterbi decoding under the BIO constraints. */
+import type { TagConstraints } from './tags.js';
+
+/** First-order Viterbi decoding under the tag set's transition constraints. */
 
 /**
  * Best tag sequence. `emission[i * n + t]` scores tag t at token i; `transition[p * n + t]` scores
  * tag t after tag p and `start[t]` tag t first. Forbidden transitions are never taken, so an I- tag
- * always continues an entity of its own type.
+ * always continues an entity of its own type. Tag 0 (O) must be allowed everywhere.
  */
 export function viterbi(
   emission: Float64Array,
@@ -11,9 +13,9 @@ export function viterbi(
   n: number,
   transition: Float64Array,
   start: Float64Array,
-  allowed: Uint8Array,
-  allowedFirst: Uint8Array,
+  constraints: TagConstraints,
 ): Int32Array {
+  const { allowed, allowedFirst } = constraints;
   const path = new Int32Array(length);
   if (length === 0) return path;
   const score = new Float64Array(length * n);

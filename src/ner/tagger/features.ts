@@ -118,6 +118,8 @@ export interface StemEvidence {
   count: number;
   /** Trigger classes seen right before any occurrence, sorted and joined by '+' ('' for none). */
   triggers: string;
+  /** Entity types a first tagging pass gave any occurrence, joined by '+' ('' for none or no pass). */
+  predicted: string;
 }
 
 /** Sentences on each side whose words count as the same story (ANERcorp marks no article breaks). */
@@ -128,43 +130,62 @@ export const CONTEXT_SENTENCES = 8;
  * introduced once with a telling context (شركة مايكروسوفت) and then repeated bare; this carries the
  * telling context to the bare mentions.
  */
-export function documentEvidence(sentences: readonly (readonly string[])[], lex: FeatureLexicons, window = CONTEXT_SENTENCES): Map<string, StemEvidence>[] {
-  const perSentence = sentences.map((tokens) => {
+export function documentEvidence(
+  sentences: readonly (readonly string[])[],
+  lex: FeatureLexicons,
+  firstPass?: readonly (readonly string[])[],
+  window = CONTEXT_SENTENCES,
+): Map<string, StemEvidence>[] {
+  interface Tally { count: number; triggers: Set<string>; predicted: Set<string> }
+  const tally = (m: Map<string, Tally>, stem: string) => {
+    let e = m.get(stem);
+    if (!e) m.set(stem, (e = { count: 0, triggers: new Set(), predicted: new Set() }));
+    return e;
+  };
+  const perSentence = sentences.map((tokens, s) => {
     const words = tokens.map(analyseWord);
-    const m = new Map<string, Set<string>>();
-    const counts = new Map<string, number>();
+    const m = new Map<string, Tally>();
     words.forEach((w, i) => {
-      counts.set(w.stem, (counts.get(w.stem) ?? 0) + 1);
-      let set = m.get(w.stem);
-      if (!set) m.set(w.stem, (set = new Set()));
+      const e = tally(m, w.stem);
+      e.count++;
       if (i > 0) {
         const t = lex.triggers.get(words[i - 1].stem) ?? lex.triggers.get(words[i - 1].norm);
-        if (t) set.add(t);
+        if (t) e.triggers.add(t);
       }
+      const tag = firstPass?.[s][i];
+      if (tag && tag !== 'O') e.predicted.add(tag.slice(2));
     });
-    return { m, counts };
+    return m;
   });
   return sentences.map((_, s) => {
-    const merged = new Map<string, { count: number; triggers: Set<string> }>();
+    const merged = new Map<string, Tally>();
     for (let k = Math.max(0, s - window); k <= Math.min(sentences.length - 1, s + window); k++) {
-      for (const [stem, set] of perSentence[k].m) {
-        let e = merged.get(stem);
-        if (!e) merged.set(stem, (e = { count: 0, triggers: new Set() }));
-        e.count += perSentence[k].counts.get(stem) ?? 0;
-        for (const t of set) e.triggers.add(t);
+      for (const [stem, one] of perSentence[k]) {
+        const e = tally(merged, stem);
+        e.count += one.count;
+        for (const t of one.triggers) e.triggers.add(t);
+        for (const t of one.predicted) e.predicted.add(t);
       }
     }
     const out = new Map<string, StemEvidence>();
-    for (const [stem, e] of merged) out.set(stem, { count: e.count, triggers: [...e.triggers].sort().join('+') });
+    for (const [stem, e] of merged) {
+      out.set(stem, { count: e.count, triggers: [...e.triggers].sort().join('+'), predicted: [...e.predicted].sort().join('+') });
+    }
     return out;
   });
 }
 
 /**
  * Feature strings of every token of a sentence. `evidence` comes from documentEvidence over the
- * surrounding text; without it the sentence is its own context.
+ * surrounding text; without it the sentence is its own context. `firstPass` holds the tags a
+ * first-pass model gave this sentence, when the model is stacked on one.
  */
-export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicons, evidence?: ReadonlyMap<string, StemEvidence>): string[][] {
+export function sentenceFeatures(
+  tokens: readonly string[],
+  lex: FeatureLexicons,
+  evidence?: ReadonlyMap<string, StemEvidence>,
+  firstPass?: readonly string[],
+): string[][] {
   const stemEvidence = evidence ?? documentEvidence([tokens], lex)[0];
   const words = tokens.map(analyseWord);
   const n = words.length;
@@ -228,6 +249,13 @@ export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicons
     const repeats = !ev || ev.count <= 1 ? '1' : ev.count <= 3 ? '2' : '4';
     f.push(`rep=${repeats}|${kn}`);
     if (ev && ev.triggers) f.push(`dtr=${ev.triggers}`, `dtrkn=${ev.triggers}|${kn}`);
+    if (firstPass) {
+      const p1 = firstPass[i];
+      const p1Prev = i > 0 ? firstPass[i - 1] : '<s>';
+      const p1Next = i < n - 1 ? firstPass[i + 1] : '</s>';
+      f.push(`p1=${p1}`, `p1-1=${p1Prev}`, `p1+1=${p1Next}`, `p1-1p1=${p1Prev}|${p1}`, `p1p1+1=${p1}|${p1Next}`);
+      if (ev && ev.predicted) f.push(`dp=${ev.predicted}`, `dpp1=${ev.predicted}|${p1}`, `dpkn=${ev.predicted}|${kn}`);
+    }
     if (kn === 'unk') f.push(`unkw-1=${prev.norm}`, `unkw+1=${next.norm}`, `unksh=${shapes[i]}`);
     if (phrases[i]) {
       f.push(`ph=${phrases[i]}`, `phw=${phrases[i]}|${shapes[i]}`);

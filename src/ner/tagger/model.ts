@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseConll, formatConll } from '../conll.js';
 import { viterbi } from './decode.js';
 import { documentEvidence, sentenceFeatures, type FeatureLexicons, type StemEvidence } from './features.js';
-import { bioConstraints } from './tags.js';
+import { tagConstraints, type TagConstraints } from './tags.js';
 
 export interface NerModel {
   readonly tags: readonly string[];
@@ -26,8 +26,12 @@ export interface NerModel {
    */
   readonly outsidePenalty: number;
   readonly lexicons: FeatureLexicons;
-  readonly allowed: Uint8Array;
-  readonly allowedFirst: Uint8Array;
+  readonly constraints: TagConstraints;
+  /**
+   * The model whose tags this one reads as features (stacking), or null. Its tags over the whole
+   * text let a name recognised in one sentence be recognised where it recurs bare.
+   */
+  readonly firstPass: NerModel | null;
   /** Provenance and licence, as stored in the file's `$meta`. */
   readonly meta: Record<string, unknown>;
 }
@@ -39,6 +43,7 @@ export const DEFAULT_MODEL_URL = new URL('../../../packs/models/ner-anercorp.jso
 
 interface ModelFile {
   $meta: Record<string, unknown>;
+  firstPass: ModelFile | null;
   format: string;
   tags: string[];
   /** Feature strings, one per weight row, joined by newlines. */
@@ -59,9 +64,8 @@ interface ModelFile {
   };
 }
 
-export function createModel(parts: Omit<NerModel, 'allowed' | 'allowedFirst'>): NerModel {
-  const { allowed, allowedFirst } = bioConstraints(parts.tags);
-  return { ...parts, allowed, allowedFirst };
+export function createModel(parts: Omit<NerModel, 'constraints'>): NerModel {
+  return { ...parts, constraints: tagConstraints(parts.tags) };
 }
 
 export function loadNerModel(path?: string): NerModel {
@@ -70,6 +74,10 @@ export function loadNerModel(path?: string): NerModel {
   const text = (location.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
   const file = JSON.parse(text) as ModelFile;
   if (file.format !== MODEL_FORMAT) throw new Error(`${location}: unknown model format ${String(file.format)}`);
+  return modelFromFile(file);
+}
+
+function modelFromFile(file: ModelFile): NerModel {
   const names = file.features.split('\n');
   const featureIndex = new Map<string, number>();
   for (let i = 0; i < names.length; i++) featureIndex.set(names[i], i);
@@ -92,6 +100,7 @@ export function loadNerModel(path?: string): NerModel {
       maxPhraseTokens: lex.maxPhraseTokens,
       clusters: new Map(Object.entries(lex.clusters)),
     },
+    firstPass: file.firstPass ? modelFromFile(file.firstPass) : null,
     meta: file.$meta,
   });
 }
@@ -101,6 +110,10 @@ export function loadNerModel(path?: string): NerModel {
  * weights all round to zero are dropped, which is most of what keeps the file small.
  */
 export function serializeNerModel(model: NerModel): string {
+  return JSON.stringify(modelToFile(model));
+}
+
+function modelToFile(model: NerModel): ModelFile {
   const n = model.tags.length;
   let max = 0;
   for (const w of model.weights) max = Math.max(max, Math.abs(w));
@@ -121,8 +134,9 @@ export function serializeNerModel(model: NerModel): string {
   const packed = new Int8Array(rows.length * n);
   rows.forEach((r, i) => packed.set(r, i * n));
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  const file: ModelFile = {
+  return {
     $meta: model.meta,
+    firstPass: model.firstPass ? modelToFile(model.firstPass) : null,
     format: MODEL_FORMAT,
     tags: [...model.tags],
     features: names.join('\n'),
@@ -139,7 +153,6 @@ export function serializeNerModel(model: NerModel): string {
       clusters: Object.fromEntries(model.lexicons.clusters),
     },
   };
-  return JSON.stringify(file);
 }
 
 /** Emission scores `[token * tags + tag]` from precomputed feature rows (-1 for unknown features). */
@@ -158,8 +171,8 @@ export function emissionScores(model: NerModel, featureRows: readonly Int32Array
   return emission;
 }
 
-function featureRowsOf(model: NerModel, tokens: readonly string[], evidence?: ReadonlyMap<string, StemEvidence>): Int32Array[] {
-  return sentenceFeatures(tokens, model.lexicons, evidence).map((names) => Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1));
+function featureRowsOf(model: NerModel, tokens: readonly string[], evidence: ReadonlyMap<string, StemEvidence>, firstPass?: readonly string[]): Int32Array[] {
+  return sentenceFeatures(tokens, model.lexicons, evidence, firstPass).map((names) => Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1));
 }
 
 /**
@@ -167,22 +180,22 @@ function featureRowsOf(model: NerModel, tokens: readonly string[], evidence?: Re
  * for running text: names repeated in nearby sentences help each other.
  */
 export function tagTokens(model: NerModel, tokens: string[]): string[] {
-  return tagWithEvidence(model, tokens);
+  return tagSentences(model, [tokens])[0];
 }
 
 /** BIO tags for consecutive sentences of one text, each seeing evidence from its neighbours. */
 export function tagSentences(model: NerModel, sentences: string[][]): string[][] {
-  const evidence = documentEvidence(sentences, model.lexicons);
-  return sentences.map((tokens, i) => tagWithEvidence(model, tokens, evidence[i]));
-}
-
-function tagWithEvidence(model: NerModel, tokens: string[], evidence?: ReadonlyMap<string, StemEvidence>): string[] {
-  if (tokens.length === 0) return [];
-  const emission = emissionScores(model, featureRowsOf(model, tokens, evidence));
+  const firstPass = model.firstPass ? tagSentences(model.firstPass, sentences) : undefined;
+  const evidence = documentEvidence(sentences, model.lexicons, firstPass);
+  const n = model.tags.length;
   const outside = model.tags.indexOf('O');
-  if (model.outsidePenalty !== 0) for (let i = 0; i < tokens.length; i++) emission[i * model.tags.length + outside] -= model.outsidePenalty;
-  const path = viterbi(emission, tokens.length, model.tags.length, model.transition, model.start, model.allowed, model.allowedFirst);
-  return Array.from(path, (t) => model.tags[t]);
+  return sentences.map((tokens, s) => {
+    if (tokens.length === 0) return [];
+    const emission = emissionScores(model, featureRowsOf(model, tokens, evidence[s], firstPass?.[s]));
+    if (model.outsidePenalty !== 0) for (let i = 0; i < tokens.length; i++) emission[i * n + outside] -= model.outsidePenalty;
+    const path = viterbi(emission, tokens.length, n, model.transition, model.start, model.constraints);
+    return Array.from(path, (t) => model.tags[t]);
+  });
 }
 
 /**
