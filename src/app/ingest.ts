@@ -35,13 +35,13 @@ export async function ingestInputs(
   const started = performance.now();
   const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, bytes: 0, seconds: 0 };
   let batch: ArticleInput[] = [];
-  const flush = () => {
+  const flush = async () => {
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
-    repo.transaction(() => {
+    await repo.transaction(async () => {
       for (const article of pending) {
-        const status = repo.upsertArticle(articleId(article.title, article.text), article);
+        const status = await repo.upsertArticle(articleId(article.title, article.text), article);
         summary[status]++;
       }
     });
@@ -56,10 +56,10 @@ export async function ingestInputs(
     summary.read++;
     summary.bytes += Buffer.byteLength(item.article.text) + Buffer.byteLength(item.article.title);
     batch.push(item.article);
-    if (batch.length >= BATCH_SIZE) flush();
+    if (batch.length >= BATCH_SIZE) await flush();
     progress.onArticle?.(summary, item.where);
   }
-  flush();
+  await flush();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -46,7 +46,7 @@ export const ingestBenchmark: Benchmark = {
         `rss grew ${((process.memoryUsage().rss - memBefore) / 1e6).toFixed(0)} MB`,
       ];
     } finally {
-      repo.close();
+      await repo.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -4,20 +4,20 @@ import { openRepository, resolveDbLocation } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
 
 export function addDbOption(cmd: Command): Command {
-  return cmd.option('--db <path>', 'database file (default: $MARSAD_DB or ./marsad.db)');
+  return cmd.option('--db <path>', 'database file or postgres:// URL (default: $MARSAD_DB or ./marsad.db)');
 }
 
-export function openDb(options: { db?: string }): Repository {
+export function openDb(options: { db?: string }): Promise<Repository> {
   return openRepository(resolveDbLocation(options.db));
 }
 
 /** Runs `fn` with an open store and always closes it. */
 export async function withDb<T>(options: { db?: string }, fn: (repo: Repository) => Promise<T> | T): Promise<T> {
-  const repo = openDb(options);
+  const repo = await openDb(options);
   try {
     return await fn(repo);
   } finally {
-    repo.close();
+    await repo.close();
   }
 }
 

@@ -8,8 +8,13 @@ export function resolveDbLocation(option?: string): string {
   return option || process.env.MARSAD_DB || DEFAULT_DB_PATH;
 }
 
-export function openRepository(location: string): Repository {
-  if (/^postgres(ql)?:\/\//.test(location)) {
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/** A `postgres://` URL opens PostgreSQL; anything else is a SQLite file path. */
+export async function openRepository(location: string): Promise<Repository> {
+  if (isPostgresUrl(location)) {
     throw new Error(`${location}: the PostgreSQL backend is not available in this version; use a SQLite file path`);
   }
   return new SqliteRepository(location);

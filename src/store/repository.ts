@@ -1,6 +1,7 @@
 /**
- * The storage interface. SQLite (sqlite.ts) is the embedded default; a server database
- * implements the same interface. Articles are stored exactly as received.
+ * The storage interface. SQLite (sqlite.ts) is the embedded default; PostgreSQL (postgres.ts)
+ * implements the same interface. Every method is async because server databases are.
+ * Articles are stored exactly as received.
  */
 import type { Article, ArticleInput } from '../core/article.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
@@ -75,20 +76,24 @@ export interface EventStats {
 
 export interface Repository {
   /** Stores one article, or merges its origin into the stored copy with the same id. */
-  upsertArticle(id: string, input: ArticleInput): UpsertStatus;
-  /** Runs `fn` in one transaction (batches of upserts are much faster inside one). */
-  transaction<T>(fn: () => T): T;
-  getArticle(id: string): Article | null;
+  upsertArticle(id: string, input: ArticleInput): Promise<UpsertStatus>;
+  /**
+   * Runs `fn` in one transaction (batches of upserts are much faster inside one). Calls made
+   * on this repository from inside `fn` join the transaction; calls from elsewhere never do.
+   * A nested call runs as a savepoint.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  getArticle(id: string): Promise<Article | null>;
   /** Finds an article by a unique id prefix (as users type short ids). */
-  findArticleId(prefix: string): string[];
-  listArticles(query: ArticleQuery): ArticleSummary[];
-  countArticles(query?: ArticleQuery): number;
-  stats(): StoreStats;
+  findArticleId(prefix: string): Promise<string[]>;
+  listArticles(query: ArticleQuery): Promise<ArticleSummary[]>;
+  countArticles(query?: ArticleQuery): Promise<number>;
+  stats(): Promise<StoreStats>;
   /** Replaces the events extracted from one article (re-extraction is idempotent). */
-  replaceEvents(articleId: string, events: EventRecord[]): void;
-  listEvents(query: EventQuery): StoredEvent[];
-  countEvents(query?: EventQuery): number;
-  getEvent(id: string): StoredEvent | null;
-  eventStats(query?: EventQuery): EventStats;
-  close(): void;
+  replaceEvents(articleId: string, events: EventRecord[]): Promise<void>;
+  listEvents(query: EventQuery): Promise<StoredEvent[]>;
+  countEvents(query?: EventQuery): Promise<number>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  eventStats(query?: EventQuery): Promise<EventStats>;
+  close(): Promise<void>;
 }

@@ -1,4 +1,9 @@
-/** The embedded default store: one SQLite file in WAL mode (better-sqlite3). */
+/**
+ * The embedded default store: one SQLite file in WAL mode (better-sqlite3). better-sqlite3 is
+ * synchronous and has one connection, so the async interface runs every call in turn: a call
+ * made while another caller's transaction is open waits for it to end instead of joining it.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import type { Article, ArticleInput, ArticleOrigin } from '../core/article.js';
 import { normalize, normalizeForMatch } from '../text/normalize.js';
@@ -36,6 +41,12 @@ interface OriginRow {
 export class SqliteRepository implements Repository {
   readonly db: Database.Database;
   private readonly statements;
+  /** Carried by the calls made inside `transaction(fn)`: those run inside that transaction. */
+  private readonly transactionScope = new AsyncLocalStorage<object>();
+  private openTransaction: object | null = null;
+  /** The tail of the queue of calls waiting for the connection. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private savepoints = 0;
 
   constructor(path: string, migrations: Migration[] = SQLITE_MIGRATIONS) {
     this.db = new Database(path);
@@ -71,11 +82,53 @@ export class SqliteRepository implements Repository {
     };
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  private insideOpenTransaction(): boolean {
+    return this.openTransaction !== null && this.transactionScope.getStore() === this.openTransaction;
   }
 
-  upsertArticle(id: string, input: ArticleInput): UpsertStatus {
+  /** Runs `fn` when no other caller's transaction is open, or at once from inside our own. */
+  private exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    if (this.insideOpenTransaction()) return Promise.resolve().then(fn);
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.insideOpenTransaction()) {
+      const name = `sp${++this.savepoints}`;
+      this.db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn();
+        this.db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (err) {
+        this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+        throw err;
+      }
+    }
+    return this.exclusive(async () => {
+      const scope = {};
+      this.db.exec('BEGIN IMMEDIATE');
+      this.openTransaction = scope;
+      try {
+        const result = await this.transactionScope.run(scope, fn);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      } finally {
+        this.openTransaction = null;
+      }
+    });
+  }
+
+  upsertArticle(id: string, input: ArticleInput): Promise<UpsertStatus> {
+    return this.exclusive(() => this.upsertArticleNow(id, input));
+  }
+
+  private upsertArticleNow(id: string, input: ArticleInput): UpsertStatus {
     const s = this.statements;
     const now = new Date().toISOString();
     const existing = s.seqById.get(id);
@@ -95,7 +148,11 @@ export class SqliteRepository implements Repository {
     return 'new';
   }
 
-  getArticle(id: string): Article | null {
+  getArticle(id: string): Promise<Article | null> {
+    return this.exclusive(() => this.getArticleNow(id));
+  }
+
+  private getArticleNow(id: string): Article | null {
     const row = this.statements.article.get(id);
     if (!row) return null;
     const origins: ArticleOrigin[] = this.statements.origins.all(id).map((r) => ({
@@ -115,11 +172,15 @@ export class SqliteRepository implements Repository {
     };
   }
 
-  findArticleId(prefix: string): string[] {
-    return this.statements.idsByPrefix.all(prefix, prefix).map((r) => r.id);
+  findArticleId(prefix: string): Promise<string[]> {
+    return this.exclusive(() => this.statements.idsByPrefix.all(prefix, prefix).map((r) => r.id));
   }
 
-  listArticles(query: ArticleQuery): ArticleSummary[] {
+  listArticles(query: ArticleQuery): Promise<ArticleSummary[]> {
+    return this.exclusive(() => this.listArticlesNow(query));
+  }
+
+  private listArticlesNow(query: ArticleQuery): ArticleSummary[] {
     const { where, params } = articleFilter(query);
     const sql = `
       SELECT a.id, a.title, a.published, length(a.text) AS chars,
@@ -131,12 +192,16 @@ export class SqliteRepository implements Repository {
     return this.db.prepare(sql).all(...params, query.limit ?? -1, query.offset ?? 0) as ArticleSummary[];
   }
 
-  countArticles(query: ArticleQuery = {}): number {
+  countArticles(query: ArticleQuery = {}): Promise<number> {
     const { where, params } = articleFilter(query);
-    return (this.db.prepare(`SELECT count(*) AS n FROM articles a ${where}`).get(...params) as { n: number }).n;
+    return this.exclusive(() => (this.db.prepare(`SELECT count(*) AS n FROM articles a ${where}`).get(...params) as { n: number }).n);
   }
 
-  stats(): StoreStats {
+  stats(): Promise<StoreStats> {
+    return this.exclusive(() => this.statsNow());
+  }
+
+  private statsNow(): StoreStats {
     const row = this.db
       .prepare(
         `SELECT (SELECT count(*) FROM articles) AS articles,
@@ -150,8 +215,8 @@ export class SqliteRepository implements Repository {
     return row;
   }
 
-  replaceEvents(articleId: string, events: EventRecord[]): void {
-    this.transaction(() => {
+  replaceEvents(articleId: string, events: EventRecord[]): Promise<void> {
+    return this.transaction(async () => {
       this.db.prepare('DELETE FROM events WHERE article_id = ?').run(articleId);
       const insert = this.db.prepare(
         `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record)
@@ -167,7 +232,11 @@ export class SqliteRepository implements Repository {
     });
   }
 
-  listEvents(query: EventQuery): StoredEvent[] {
+  listEvents(query: EventQuery): Promise<StoredEvent[]> {
+    return this.exclusive(() => this.listEventsNow(query));
+  }
+
+  private listEventsNow(query: EventQuery): StoredEvent[] {
     const { where, params } = eventFilter(query);
     const order =
       query.sort === 'date-asc' ? 'e.date IS NULL, e.date ASC, e.id' : query.sort === 'fatalities' ? 'e.fatalities DESC, e.date DESC, e.id' : 'e.date IS NULL, e.date DESC, e.id';
@@ -183,17 +252,21 @@ export class SqliteRepository implements Repository {
     return rows.map(toStoredEvent);
   }
 
-  countEvents(query: EventQuery = {}): number {
+  countEvents(query: EventQuery = {}): Promise<number> {
     const { where, params } = eventFilter(query);
-    return (this.db.prepare(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n;
+    return this.exclusive(() => (this.db.prepare(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n);
   }
 
-  getEvent(id: string): StoredEvent | null {
-    const rows = this.listEvents({ ids: [id] });
+  async getEvent(id: string): Promise<StoredEvent | null> {
+    const rows = await this.listEvents({ ids: [id] });
     return rows[0] ?? null;
   }
 
-  eventStats(query: EventQuery = {}): EventStats {
+  eventStats(query: EventQuery = {}): Promise<EventStats> {
+    return this.exclusive(() => this.eventStatsNow(query));
+  }
+
+  private eventStatsNow(query: EventQuery): EventStats {
     const { where, params } = eventFilter(query);
     const group = (column: string, key: string) =>
       this.db
@@ -209,8 +282,9 @@ export class SqliteRepository implements Repository {
     };
   }
 
-  close(): void {
-    this.db.close();
+  /** Closes once every queued call has run. */
+  close(): Promise<void> {
+    return this.exclusive(() => this.db.close()).then(() => undefined);
   }
 }
 

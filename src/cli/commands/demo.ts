@@ -15,14 +15,14 @@ export function registerDemo(program: Command): void {
     process.stdout.write(`Ingesting the sample reports in ${samples} into ${resolveDbLocation(opts.db)}\n`);
     await withDb(opts, async (repo) => {
       await runIngest(repo, [samples], {});
-      const rows = repo.listArticles({ limit: 20 });
+      const rows = await repo.listArticles({ limit: 20 });
       process.stdout.write(
         `\n${table(
           ['id', 'published', 'source', 'title'],
           rows.map((r) => [r.id, r.published ?? '-', truncate(r.source ?? '-', 24), truncate(r.title, 60)]),
         )}\n`,
       );
-      const stats = repo.stats();
+      const stats = await repo.stats();
       process.stdout.write(`\n${stats.articles} articles, ${stats.events} events in the store.\n`);
       process.stdout.write('Next: marsad articles --search "طرابلس", marsad show <id>, marsad stats --json\n');
     });

@@ -10,8 +10,8 @@ export function registerShow(program: Command): void {
       .argument('<id>')
       .option('--json', 'as JSON'),
   ).action(async (id: string, opts: { db?: string; json?: boolean }) => {
-    await withDb(opts, (repo) => {
-      const article = repo.getArticle(resolveArticleId(repo, id));
+    await withDb(opts, async (repo) => {
+      const article = await repo.getArticle(await resolveArticleId(repo, id));
       if (!article) throw new Error(`no article ${id}`);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(article, null, 2)}\n`);
@@ -30,8 +30,8 @@ export function registerShow(program: Command): void {
   });
 }
 
-export function resolveArticleId(repo: Repository, idOrPrefix: string): string {
-  const matches = repo.findArticleId(idOrPrefix);
+export async function resolveArticleId(repo: Repository, idOrPrefix: string): Promise<string> {
+  const matches = await repo.findArticleId(idOrPrefix);
   if (matches.includes(idOrPrefix)) return idOrPrefix;
   if (matches.length === 0) throw new Error(`no article with id ${idOrPrefix}`);
   if (matches.length > 1) throw new Error(`id prefix ${idOrPrefix} is ambiguous: ${matches.slice(0, 5).join(', ')} …`);

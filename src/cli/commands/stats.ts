@@ -5,8 +5,8 @@ export function registerStats(program: Command): void {
   addDbOption(
     program.command('stats').description('count what the store holds').option('--json', 'one JSON object'),
   ).action(async (opts: { db?: string; json?: boolean }) => {
-    await withDb(opts, (repo) => {
-      const stats = repo.stats();
+    await withDb(opts, async (repo) => {
+      const stats = await repo.stats();
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(stats)}\n`);
         return;
