@@ -5,7 +5,7 @@
 import { readInputs, type IngestOptions } from '../ingest/read.js';
 import { articleId } from '../ingest/article-id.js';
 import type { ArticleInput } from '../core/article.js';
-import type { Repository } from '../store/repository.js';
+import type { Repository, UpsertStatus } from '../store/repository.js';
 
 export interface IngestSummary {
   read: number;
@@ -39,12 +39,7 @@ export async function ingestInputs(
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
-    await repo.transaction(async () => {
-      for (const article of pending) {
-        const status = await repo.upsertArticle(articleId(article.title, article.text), article);
-        summary[status]++;
-      }
-    });
+    for (const status of await storeArticles(repo, pending)) summary[status]++;
   };
   for await (const item of readInputs(inputs, options)) {
     if (item.kind === 'error') {
@@ -62,4 +57,16 @@ export async function ingestInputs(
   await flush();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/**
+ * Stores articles already read (by `ingestInputs`, or `marsad watch` from feeds) in one
+ * transaction; the status of each, in order.
+ */
+export async function storeArticles(repo: Repository, articles: ArticleInput[]): Promise<UpsertStatus[]> {
+  return repo.transaction(async () => {
+    const statuses: UpsertStatus[] = [];
+    for (const article of articles) statuses.push(await repo.upsertArticle(articleId(article.title, article.text), article));
+    return statuses;
+  });
 }

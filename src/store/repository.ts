@@ -74,6 +74,20 @@ export interface EventStats {
   byAdmin1: { admin1: string; count: number; fatalities: number }[];
 }
 
+/** What `marsad watch` keeps about one feed between polls and restarts. */
+export interface FeedState {
+  url: string;
+  /** The validators of the last successful response, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  lastModified: string | null;
+  /** Keys (guid, link, article id) of the feed's recent items, newest first, bounded by the caller. */
+  seenKeys: string[];
+  /** When the feed was last polled, ISO 8601. */
+  checkedAt: string | null;
+  /** The last poll's error, or null when it succeeded. */
+  lastError: string | null;
+}
+
 export interface Repository {
   /** Stores one article, or merges its origin into the stored copy with the same id. */
   upsertArticle(id: string, input: ArticleInput): Promise<UpsertStatus>;
@@ -95,5 +109,8 @@ export interface Repository {
   countEvents(query?: EventQuery): Promise<number>;
   getEvent(id: string): Promise<StoredEvent | null>;
   eventStats(query?: EventQuery): Promise<EventStats>;
+  getFeedState(url: string): Promise<FeedState | null>;
+  /** Inserts or replaces the state of `state.url`. */
+  saveFeedState(state: FeedState): Promise<void>;
   close(): Promise<void>;
 }

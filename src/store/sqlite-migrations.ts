@@ -65,4 +65,19 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX events_lat_lon ON events(lat, lon);
     `,
   },
+  {
+    version: 3,
+    name: 'feed state for marsad watch',
+    sql: `
+      CREATE TABLE feed_state (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        -- JSON array of the keys (guid, link, article id) of the feed's recent items, newest first.
+        seen_keys TEXT NOT NULL DEFAULT '[]',
+        checked_at TEXT,
+        last_error TEXT
+      );
+    `,
+  },
 ];

@@ -101,7 +101,7 @@ test('migrations run once: reopening keeps the data', async () => {
     try {
       assert.equal(await again.countArticles(), 1);
       const versions = again.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
-      assert.deepEqual(versions, [{ version: 1 }, { version: 2 }]);
+      assert.deepEqual(versions, [{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       await again.close();
     }

@@ -12,6 +12,7 @@ import type {
   ArticleSummary,
   EventQuery,
   EventStats,
+  FeedState,
   Repository,
   StoreStats,
   StoredEvent,
@@ -282,10 +283,45 @@ export class SqliteRepository implements Repository {
     };
   }
 
+  getFeedState(url: string): Promise<FeedState | null> {
+    return this.exclusive(() => {
+      const row = this.db.prepare('SELECT * FROM feed_state WHERE url = ?').get(url) as FeedStateRow | undefined;
+      if (!row) return null;
+      return {
+        url: row.url,
+        etag: row.etag,
+        lastModified: row.last_modified,
+        seenKeys: JSON.parse(row.seen_keys) as string[],
+        checkedAt: row.checked_at,
+        lastError: row.last_error,
+      };
+    });
+  }
+
+  saveFeedState(state: FeedState): Promise<void> {
+    return this.exclusive(() => {
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO feed_state (url, etag, last_modified, seen_keys, checked_at, last_error)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(state.url, state.etag, state.lastModified, JSON.stringify(state.seenKeys), state.checkedAt, state.lastError);
+    });
+  }
+
   /** Closes once every queued call has run. */
   close(): Promise<void> {
     return this.exclusive(() => this.db.close()).then(() => undefined);
   }
+}
+
+interface FeedStateRow {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  seen_keys: string;
+  checked_at: string | null;
+  last_error: string | null;
 }
 
 interface EventRow {
