@@ -1,0 +1,113 @@
+/**
+ * Gold events (eval/gold/README.md): hand-coded events of a corpus, stored as offsets into the
+ * article texts (never the texts themselves). The schema is strict so that a misspelt field in a
+ * hand-edited file is an error rather than a silently missing value.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ACLED_SUB_EVENT_TYPES, type AcledEventType } from '../events/lexicon.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const GoldSpan = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) })
+  .refine((s) => s.start <= s.end, { message: 'span start is after its end' });
+
+const GoldLocation = z.strictObject({
+  name: z.string().min(1),
+  country: z.string().length(2),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+});
+
+const Modality = z.enum(['asserted', 'claimed', 'announced', 'planned', 'denied', 'threatened']);
+
+const GoldEvent = z.strictObject({
+  event_type: z.string(),
+  sub_event_type: z.string(),
+  date: z.string().regex(DATE).nullable(),
+  time_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+  date_text: z.string().min(1).nullable(),
+  location: GoldLocation.nullable(),
+  actor1: z.string().min(1).nullable(),
+  assoc_actor_1: z.array(z.string().min(1)).optional(),
+  actor2: z.string().min(1).nullable(),
+  assoc_actor_2: z.array(z.string().min(1)).optional(),
+  /** Null when the annotator could not tell (the harness then accepts a predicted 0). */
+  fatalities: z.number().int().min(0).nullable(),
+  injured: z.number().int().min(0).nullable(),
+  modality: Modality,
+  trigger: GoldSpan,
+  evidence: z.array(GoldSpan).min(1),
+  note: z.string().optional(),
+}).superRefine((e, ctx) => {
+  const subTypes: readonly string[] | undefined = ACLED_SUB_EVENT_TYPES[e.event_type as AcledEventType];
+  if (subTypes === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['event_type'], message: `unknown event_type "${e.event_type}"` });
+  } else if (!subTypes.includes(e.sub_event_type)) {
+    ctx.addIssue({ code: 'custom', path: ['sub_event_type'], message: `"${e.sub_event_type}" is not a sub-event type of ${e.event_type}` });
+  }
+});
+
+const GoldNotEvent = z.strictObject({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  why: z.string().min(1),
+});
+
+const GoldDocument = z.strictObject({
+  /** ANT: the record's `id`; seeds: the file name. */
+  doc: z.string().min(1),
+  published: z.string().regex(DATE).nullable(),
+  text_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Seeds: where the body (the offsets' origin) starts in the file. */
+  body_start: z.number().int().min(0).optional(),
+  events: z.array(GoldEvent),
+  not_events: z.array(GoldNotEvent).optional(),
+});
+
+export const GOLD_CORPORA = ['seeds', 'ant-v1.1'] as const;
+export type GoldCorpus = (typeof GOLD_CORPORA)[number];
+
+export const GoldFileSchema = z.strictObject({
+  $meta: z.looseObject({
+    description: z.string().min(1),
+    annotator: z.string().min(1),
+    guidelines: z.string().min(1),
+    version: z.number().int(),
+    corpus: z.enum(GOLD_CORPORA),
+    licence: z.string().min(1),
+  }),
+  documents: z.array(GoldDocument),
+}).superRefine((file, ctx) => {
+  const seen = new Set<string>();
+  file.documents.forEach((d, i) => {
+    if (seen.has(d.doc)) ctx.addIssue({ code: 'custom', path: ['documents', i, 'doc'], message: `document "${d.doc}" listed twice` });
+    seen.add(d.doc);
+  });
+});
+
+export type GoldFile = z.infer<typeof GoldFileSchema>;
+export type GoldDocument = z.infer<typeof GoldDocument>;
+export type GoldEvent = z.infer<typeof GoldEvent>;
+export type GoldNotEvent = z.infer<typeof GoldNotEvent>;
+
+/** Validates parsed JSON as a gold file; the error lists every problem with its path. */
+export function parseGold(data: unknown, where = 'gold file'): GoldFile {
+  const result = GoldFileSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${where} is not a valid gold file:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function loadGold(path: string): GoldFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return parseGold(data, path);
+}
