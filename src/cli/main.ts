@@ -7,6 +7,9 @@ import { registerStats } from './commands/stats.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEntities } from './commands/entities.js';
 import { registerNer } from './commands/ner.js';
+import { registerEval } from './commands/eval.js';
+import { registerServe } from './commands/serve.js';
+import { registerWatch } from './commands/watch.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -14,7 +17,7 @@ export function buildProgram(): Command {
     .description('Marsad (مرصد): structured, geocoded, sourced conflict events from Arabic news')
     .version('0.1.0')
     .showHelpAfterError();
-  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerEntities, registerNer, registerDemo]) {
+  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerEntities, registerNer, registerEval, registerWatch, registerServe, registerDemo]) {
     register(program);
   }
   return program;
