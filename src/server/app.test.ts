@@ -1,0 +1,365 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import * as server from './index.js';
+import { createApp } from './app.js';
+import type { Analyzer } from './analyzer.js';
+import { OPENAPI_DOCUMENT } from './openapi.js';
+import { fillFixtureStore, type FixtureArticleRecord } from './fixture-store.js';
+import { SqliteRepository } from '../store/sqlite.js';
+import type { EventRecord, ExtractionRecord } from '../events/record.js';
+
+/** Finds "غارة" as an air strike and "ترهونة" as a place: enough to see what the API does with a record. */
+const fakeAnalyzer: Analyzer = {
+  extract(article): ExtractionRecord {
+    const at = article.text.indexOf('غارة');
+    const place = article.text.indexOf('ترهونة');
+    const events: EventRecord[] =
+      at < 0
+        ? []
+        : [
+            {
+              id: `${article.id}-1`, event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike',
+              disorder_type: 'Political violence', plover: { type: 'ASSAULT', mode: 'aerial' }, date: article.published,
+              time_precision: 1, date_text: null, actor1: null, assoc_actor_1: [], actor2: null, assoc_actor_2: [],
+              location: null, fatalities: 0, injured: null, modality: 'asserted', claimed_by: null,
+              evidence: [{ start: 0, end: article.text.length, text: article.text }],
+              trigger: { start: at, end: at + 4, text: 'غارة' }, rule: 'fake', confidence: 0.5, sources: [],
+            },
+          ];
+    return {
+      article: { id: article.id, title: article.title, published: article.published, source: null, url: null },
+      events,
+      entities: place < 0 ? [] : [{ type: 'LOC', text: 'ترهونة', start: place, end: place + 6, ref: 'ly-tarhuna', rule: 'fake', confidence: 1 }],
+    };
+  },
+};
+
+let dir: string;
+let repo: SqliteRepository;
+let app: Hono;
+let fixtures: FixtureArticleRecord[];
+
+/** Response bodies are checked field by field, so they are read untyped. */
+type Json = any;
+const json = (res: Response): Promise<Json> => res.json();
+
+const get = async (path: string): Promise<{ status: number; type: string; body: Json }> => {
+  const res = await app.request(path);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: res.headers.get('content-type')?.includes('json') ? await json(res) : await res.text() };
+};
+const post = (path: string, body: string, type = 'application/json') => app.request(path, { method: 'POST', body, headers: { 'content-type': type } });
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'marsad-api-'));
+  repo = new SqliteRepository(join(dir, 'api.db'));
+  fixtures = await fillFixtureStore(repo);
+  const webDir = join(dir, 'web');
+  mkdirSync(webDir);
+  writeFileSync(join(webDir, 'index.html'), '<!doctype html><html lang="ar" dir="rtl"><title>مرصد</title></html>');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the web folder');
+  app = createApp({ repo, analyzer: fakeAnalyzer, webDir });
+});
+
+after(async () => {
+  await repo.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('public API', () => {
+  assert.deepEqual(Object.keys(server).sort(), ['DEFAULT_BODY_LIMIT_BYTES', 'DEFAULT_HOST', 'DEFAULT_PORT', 'OPENAPI_DOCUMENT', 'createApp', 'pipelineAnalyzer', 'startServer']);
+});
+
+describe('GET /api/events', () => {
+  const cases: { query: string; ids: string[]; total?: number }[] = [
+    { query: '', ids: ['fx-sabha-abduction', 'fx-benghazi-protest', 'fx-ain-zara-clash', 'fx-tarhuna-strike', 'fx-sirte-strikes'] },
+    { query: 'sort=date-asc&limit=2', ids: ['fx-sirte-strikes', 'fx-tarhuna-strike'], total: 5 },
+    { query: 'limit=2&offset=4', ids: ['fx-sirte-strikes'], total: 5 },
+    { query: 'sort=fatalities&limit=1', ids: ['fx-tarhuna-strike'], total: 5 },
+    { query: 'type=Battles', ids: ['fx-ain-zara-clash'] },
+    { query: `sub_type=${encodeURIComponent('Air/drone strike')}`, ids: ['fx-tarhuna-strike', 'fx-sirte-strikes'] },
+    { query: 'since=2019-04-08&until=2020-12-31', ids: ['fx-benghazi-protest', 'fx-ain-zara-clash'] },
+    { query: 'bbox=12.5,32,14,33', ids: ['fx-ain-zara-clash', 'fx-tarhuna-strike'] },
+    { query: 'actor=lna', ids: ['fx-ain-zara-clash'] },
+    { query: `actor=${encodeURIComponent('تنظيم الدولة')}`, ids: ['fx-sirte-strikes'] },
+    { query: `place=${encodeURIComponent('بنغازي')}`, ids: ['fx-benghazi-protest'] },
+    { query: `source=${encodeURIComponent('الساحل')}`, ids: ['fx-ain-zara-clash'] },
+    { query: `q=${encodeURIComponent('الكهرباء')}`, ids: ['fx-benghazi-protest'] },
+    { query: `q=${encodeURIComponent('لا يوجد هذا النص')}`, ids: [] },
+  ];
+  for (const c of cases) {
+    test(c.query || '(no filter)', async () => {
+      const { status, body } = await get(`/api/events?${c.query}`);
+      assert.equal(status, 200);
+      assert.deepEqual(body.events.map((e: { id: string }) => e.id), c.ids);
+      assert.equal(body.total, c.total ?? c.ids.length);
+    });
+  }
+
+  test('each event carries its article', async () => {
+    const { body } = await get('/api/events?type=Battles');
+    assert.equal(body.events[0].article.title, 'اشتباكات عنيفة جنوب طرابلس');
+    assert.equal(body.events[0].article.source, 'صحيفة الساحل التجريبية');
+  });
+});
+
+describe('malformed queries are 400 naming the parameter', () => {
+  const cases: [string, string][] = [
+    ['/api/events?bbox=1,2,x', 'bbox'],
+    ['/api/events?bbox=1,2,3', 'bbox'],
+    ['/api/events?bbox=20,30,10,35', 'bbox'],
+    ['/api/events?since=2019-13-45', 'since'],
+    ['/api/events?until=yesterday', 'until'],
+    ['/api/events?limit=0', 'limit'],
+    ['/api/events?limit=5000', 'limit'],
+    ['/api/events?offset=-1', 'offset'],
+    ['/api/events?sort=random', 'sort'],
+    ['/api/events?tpye=Battles', 'tpye'],
+    ['/api/events.geojson?limit=abc', 'limit'],
+    ['/api/stats?since=2019-02-30x', 'since'],
+    ['/api/articles?limit=1.5', 'limit'],
+    ['/api/actors?q=', 'q'],
+    ['/api/places?limit=-3', 'limit'],
+  ];
+  for (const [path, parameter] of cases) {
+    test(path, async () => {
+      const { status, type, body } = await get(path);
+      assert.equal(status, 400);
+      assert.match(type, /application\/json/);
+      assert.equal(body.parameter, parameter);
+      assert.match(body.error, new RegExp(parameter));
+    });
+  }
+});
+
+test('GET /api/events.geojson is a FeatureCollection of points with flat properties', async () => {
+  const { status, type, body } = await get('/api/events.geojson');
+  assert.equal(status, 200);
+  assert.match(type, /application\/geo\+json/);
+  assert.equal(body.type, 'FeatureCollection');
+  assert.equal(body.features.length, 5);
+  const sirte = body.features.find((f: { id: string }) => f.id === 'fx-sirte-strikes');
+  assert.deepEqual(sirte.geometry, { type: 'Point', coordinates: [16.5887, 31.2089] });
+  assert.equal(sirte.properties.actor2, 'Islamic State (Libya)');
+  assert.equal(sirte.properties.fatalities, 0);
+  for (const f of body.features) for (const v of Object.values(f.properties)) assert.ok(v === null || typeof v !== 'object');
+});
+
+test('GET /api/events.csv has a header and one row per event, formulas defused', async () => {
+  const { status, type, body } = await get('/api/events.csv?type=Protests');
+  assert.equal(status, 200);
+  assert.match(type, /text\/csv/);
+  const lines = (body as string).trimEnd().split('\r\n');
+  assert.equal(lines.length, 2);
+  assert.ok(lines[0].startsWith('id,date,time_precision,event_type,'));
+  assert.ok(lines[1].startsWith('fx-benghazi-protest,2020-01-15,1,Protests,Peaceful protest,'));
+});
+
+describe('GET /api/events/:id', () => {
+  test('evidence excerpts with highlights, claimant and sources', async () => {
+    const { status, body } = await get('/api/events/fx-tarhuna-strike');
+    assert.equal(status, 200);
+    assert.equal(body.event.claimed_by.text, 'المتحدث باسم قوات حكومة الوفاق');
+    assert.equal(body.excerpts.length, 1, 'the evidence sentences and their neighbours make one excerpt');
+    const [excerpt] = body.excerpts;
+    const text = fixtures[0].input.text;
+    assert.equal(excerpt.text, text.slice(excerpt.start, excerpt.end));
+    const quoted = (field: string) =>
+      excerpt.highlights.filter((h: { field: string }) => h.field === field).map((h: { start: number; end: number }) => text.slice(h.start, h.end));
+    assert.deepEqual(quoted('trigger'), ['غارة جوية']);
+    assert.deepEqual(quoted('claimed_by'), ['المتحدث باسم قوات حكومة الوفاق']);
+    assert.deepEqual(quoted('fatalities'), ['ثلاثة']);
+    assert.deepEqual(quoted('location'), ['ترهونة']);
+    assert.deepEqual(body.sources, [
+      { article_id: fixtures[0].id, title: 'غارة جوية على مواقع قرب ترهونة', published: '2019-04-08', outlet: 'وكالة مرصد التجريبية', url: 'https://news.example.org/2019/04/tarhuna-strike' },
+    ]);
+  });
+
+  test('unknown id is 404 JSON', async () => {
+    const { status, body } = await get('/api/events/no-such-event');
+    assert.equal(status, 404);
+    assert.match(body.error, /no-such-event/);
+  });
+});
+
+test('GET /api/stats counts by day, type and district', async () => {
+  const { status, body } = await get('/api/stats');
+  assert.equal(status, 200);
+  assert.equal(body.total, 5);
+  assert.equal(body.byDay.length, 5);
+  assert.deepEqual(body.byType.find((t: { event_type: string }) => t.event_type === 'Explosions/Remote violence'), { event_type: 'Explosions/Remote violence', count: 2, fatalities: 3 });
+  assert.ok(body.byAdmin1.some((a: { admin1: string }) => a.admin1 === 'Tripoli'));
+  const filtered = await get('/api/stats?type=Battles');
+  assert.equal(filtered.body.total, 1);
+});
+
+describe('articles', () => {
+  test('Arabic full-text search ignores harakat', async () => {
+    const { body } = await get(`/api/articles?q=${encodeURIComponent('طَرَابُلُس')}`);
+    assert.equal(body.total, 1);
+    assert.equal(body.articles[0].title, 'اشتباكات عنيفة جنوب طرابلس');
+  });
+
+  test('one article with entity and event spans, by id or prefix', async () => {
+    const { status, body } = await get(`/api/articles/${fixtures[0].id.slice(0, 10)}`);
+    assert.equal(status, 200);
+    assert.equal(body.article.text, fixtures[0].input.text);
+    assert.deepEqual(body.entities.map((e: { text: string; start: number; end: number }) => body.article.text.slice(e.start, e.end)), ['ترهونة']);
+    assert.deepEqual(body.events.map((e: { id: string }) => e.id), ['fx-tarhuna-strike']);
+  });
+
+  test('unknown article is 404', async () => {
+    assert.equal((await get('/api/articles/0000000000000')).status, 404);
+  });
+});
+
+test('GET /api/actors and /api/places look up the knowledge packs', async () => {
+  const places = await get(`/api/places?q=${encodeURIComponent('طرابلس')}&limit=3`);
+  assert.equal(places.status, 200);
+  assert.ok(places.body.places.length >= 1 && places.body.places.length <= 3);
+  assert.ok(places.body.places.some((p: { name: string }) => p.name === 'Tripoli'));
+  const actors = await get('/api/actors?limit=5');
+  assert.equal(actors.body.actors.length, 5);
+  assert.ok(actors.body.total >= 5);
+  for (const a of actors.body.actors) assert.ok(a.id && a.name && a.name_ar && typeof a.inter === 'number');
+});
+
+describe('POST /api/extract', () => {
+  const text = 'استهدفت غارة جوية مخزنا للذخيرة قرب ترهونة فجر اليوم.';
+
+  test('returns the extraction record without storing it', async () => {
+    const before = await repo.countArticles();
+    const res = await post('/api/extract', JSON.stringify({ text, title: 'غارة', published: '2019-05-01' }));
+    assert.equal(res.status, 200);
+    const record = await json(res);
+    assert.equal(record.events.length, 1);
+    assert.equal(record.events[0].trigger.text, 'غارة');
+    assert.equal(record.article.published, '2019-05-01');
+    assert.equal(await repo.countArticles(), before);
+  });
+
+  test('plain text is the article text', async () => {
+    const res = await post('/api/extract', text, 'text/plain; charset=utf-8');
+    assert.equal(res.status, 200);
+    assert.equal((await json(res)).entities[0].text, 'ترهونة');
+  });
+
+  test('store=true (query or body) stores the article and its events', async () => {
+    const res = await post('/api/extract?store=true', JSON.stringify({ text, title: 'مخزن ذخيرة' }));
+    assert.equal(res.status, 201);
+    const record = await json(res);
+    assert.equal(res.headers.get('location'), `/api/articles/${record.article.id}`);
+    assert.equal((await repo.getEvent(record.events[0].id))?.article.title, 'مخزن ذخيرة');
+    const again = await post('/api/extract', JSON.stringify({ text: `${text} (تحديث)`, store: true }));
+    assert.equal(again.status, 201);
+  });
+
+  const bad: [string, string, number, string | undefined][] = [
+    ['not JSON', '{"text": ', 400, undefined],
+    ['no text', '{"title": "x"}', 400, 'text'],
+    ['text and title empty', '{"text": "  "}', 400, 'text'],
+    ['bad date', JSON.stringify({ text, published: '08/04/2019' }), 400, 'published'],
+    ['unknown field', JSON.stringify({ text, colour: 'red' }), 400, 'colour'],
+  ];
+  for (const [name, body, status, parameter] of bad) {
+    test(`${name} → ${status}`, async () => {
+      const res = await post('/api/extract', body);
+      assert.equal(res.status, status);
+      const answer = await json(res);
+      assert.equal(answer.parameter, parameter);
+    });
+  }
+
+  test('other content types → 415', async () => {
+    assert.equal((await post('/api/extract', 'x', 'image/png')).status, 415);
+  });
+});
+
+describe('POST /api/articles', () => {
+  test('JSON array: each article stored and extracted', async () => {
+    const articles = [
+      { title: 'غارة على مخزن', text: 'دمرت غارة جوية مخزنا قرب ترهونة.', published: '2019-06-01', source: 'وكالة تجريبية', url: 'https://example.org/x' },
+      { title: 'اجتماع', text: 'عقد المجلس البلدي اجتماعا لمناقشة الميزانية.' },
+    ];
+    const res = await post('/api/articles', JSON.stringify(articles));
+    assert.equal(res.status, 201);
+    const body = await json(res);
+    assert.deepEqual(body.articles.map((a: { status: string; events: number }) => [a.status, a.events]), [['new', 1], ['new', 0]]);
+    const stored = await repo.getArticle(body.articles[0].id);
+    assert.equal(stored?.origins[0].source, 'وكالة تجريبية');
+    const again = await post('/api/articles', JSON.stringify(articles[0]));
+    assert.equal((await json(again)).articles[0].status, 'duplicate');
+  });
+
+  test('raw text body with its content type', async () => {
+    const res = await post('/api/articles', 'سقطت قذيفة على حي سكني في ترهونة دون إصابات.', 'text/plain; charset=utf-8');
+    assert.equal(res.status, 201);
+  });
+
+  test('a body with no article is 400', async () => {
+    const res = await post('/api/articles', '[{"title": "", "text": ""}]');
+    assert.equal(res.status, 400);
+    assert.match((await json(res)).error, /empty article/);
+  });
+});
+
+test('a 50 MB POST is refused with 413 before it is read', async () => {
+  const big = 'ا'.repeat(25 * 1024 * 1024); // two bytes each in UTF-8
+  for (const path of ['/api/extract', '/api/articles']) {
+    const res = await post(path, JSON.stringify({ text: big }));
+    assert.equal(res.status, 413, path);
+    assert.match((await json(res)).error, /larger than/);
+  }
+});
+
+describe('OpenAPI document', () => {
+  test('describes every route of the app', () => {
+    const routes = new Set(
+      app.routes
+        .filter((r) => r.path.startsWith('/api/') && !r.path.endsWith('*'))
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const documented = new Set(Object.entries(OPENAPI_DOCUMENT.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`)));
+    assert.deepEqual([...routes].sort(), [...documented].sort());
+  });
+
+  test('documents every query parameter each route accepts', async () => {
+    for (const [path, item] of Object.entries(OPENAPI_DOCUMENT.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (method !== 'get' || path.includes('{')) continue;
+        const params = ((op as { parameters?: { name: string }[] }).parameters ?? []).map((p) => p.name);
+        // An undocumented parameter is rejected (400 naming it); a documented one is not.
+        for (const name of params) {
+          const { body } = await get(`${path}?${name}=__probe__`);
+          assert.notEqual(body.error?.startsWith('unknown'), true, `${path} rejects documented "${name}"`);
+        }
+      }
+    }
+    const served = await get('/api/openapi.json');
+    assert.equal(served.body.openapi, '3.0.3');
+  });
+});
+
+describe('web app files', () => {
+  test('index at /, with a content security policy', async () => {
+    const res = await app.request('/');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  });
+
+  for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/missing.js']) {
+    test(`${path} is 404`, async () => {
+      assert.equal((await app.request(path)).status, 404);
+    });
+  }
+
+  test('unknown API routes are JSON 404', async () => {
+    const { status, body } = await get('/api/nothing');
+    assert.equal(status, 404);
+    assert.match(body.error, /no route/);
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * The HTTP API and the web app, as one Hono app. It never opens a socket itself (serve.ts does),
+ * so tests call `app.request(...)` directly.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Article, ArticleInput } from '../core/article.js';
+import { toArticle } from '../app/analyze.js';
+import { loadEntityKnowledge, type EntityKnowledge } from '../entities/knowledge.js';
+import type { ExtractionRecord } from '../events/record.js';
+import { parseBuffer } from '../ingest/read.js';
+import type { Repository } from '../store/repository.js';
+import type { Analyzer } from './analyzer.js';
+import { lookupActors, lookupPlaces } from './knowledge.js';
+import { OPENAPI_DOCUMENT } from './openapi.js';
+import {
+  ApiError,
+  articleListQuery,
+  eventExportQuery,
+  eventListQuery,
+  eventStatsQuery,
+  extractBody,
+  lookupQuery,
+  parseOrThrow,
+  storeFlag,
+  toEventQuery,
+} from './params.js';
+import { CONTENT_SECURITY_POLICY, DEFAULT_WEB_DIR, staticFile } from './static.js';
+import { articleSources, eventExcerpts, eventFeatureCollection, eventsCsv, eventView } from './views.js';
+
+export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface AppOptions {
+  repo: Repository;
+  /** Runs the pipeline (pipelineAnalyzer() in production; tests may pass their own). */
+  analyzer: Analyzer;
+  knowledge?: () => EntityKnowledge;
+  /** The built web app; null serves the API only. */
+  webDir?: string | null;
+  bodyLimitBytes?: number;
+}
+
+export function createApp(options: AppOptions): Hono {
+  const { repo } = options;
+  const { analyzer } = options;
+  const knowledge = options.knowledge ?? (() => loadEntityKnowledge());
+  const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
+  const maxSize = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const app = new Hono();
+
+  const limitBody = bodyLimit({
+    maxSize,
+    onError: (c) => c.json({ error: `request body larger than ${maxSize} bytes` }, 413),
+  });
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  });
+
+  app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
+
+  app.get('/api/events', async (c) => {
+    const query = toEventQuery(parseOrThrow(eventListQuery, c.req.query(), 'query'));
+    const [events, total] = await Promise.all([repo.listEvents(query), repo.countEvents(query)]);
+    return c.json({ total, limit: query.limit, offset: query.offset, events: events.map(eventView) });
+  });
+
+  app.get('/api/events.geojson', async (c) => {
+    const query = toEventQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'));
+    const [events, total] = await Promise.all([repo.listEvents(query), repo.countEvents(query)]);
+    c.header('Content-Type', 'application/geo+json; charset=utf-8');
+    return c.body(JSON.stringify(eventFeatureCollection(events, total)));
+  });
+
+  app.get('/api/events.csv', async (c) => {
+    const query = toEventQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'));
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="marsad-events.csv"');
+    return c.body(eventsCsv(await repo.listEvents(query)));
+  });
+
+  app.get('/api/events/:id', async (c) => {
+    const stored = await repo.getEvent(c.req.param('id'));
+    if (!stored) throw new ApiError(404, `no event with id "${c.req.param('id')}"`);
+    const article = await repo.getArticle(stored.article.id);
+    return c.json({
+      event: eventView(stored),
+      excerpts: article ? eventExcerpts(article.text, stored.record) : [],
+      sources: article ? articleSources(article) : [],
+    });
+  });
+
+  app.get('/api/stats', async (c) => {
+    const query = toEventQuery(parseOrThrow(eventStatsQuery, c.req.query(), 'query'));
+    const [stats, total, store] = await Promise.all([repo.eventStats(query), repo.countEvents(query), repo.stats()]);
+    return c.json({ total, ...stats, store });
+  });
+
+  app.get('/api/articles', async (c) => {
+    const { q, since, until, limit, offset } = parseOrThrow(articleListQuery, c.req.query(), 'query');
+    const query = { search: q, since, until, limit, offset };
+    const [articles, total] = await Promise.all([repo.listArticles(query), repo.countArticles(query)]);
+    return c.json({ total, limit, offset, articles });
+  });
+
+  app.get('/api/articles/:id', async (c) => {
+    const article = await findArticle(repo, c.req.param('id'));
+    const extraction = analyzer.extract(article);
+    const events = await repo.listEvents({ articleId: article.id, sort: 'date-asc' });
+    return c.json({ article, entities: extraction.entities, events: events.map(eventView) });
+  });
+
+  app.post('/api/articles', limitBody, async (c) => {
+    const body = Buffer.from(await c.req.arrayBuffer());
+    const items = parseBuffer(body, 'request body', { contentType: c.req.header('content-type') });
+    const stored: { id: string; title: string; status: string; events: number }[] = [];
+    const errors: string[] = [];
+    for (const item of items) {
+      if (item.kind === 'error') {
+        errors.push(item.message);
+        continue;
+      }
+      const { article, status, record } = await storeAndExtract(repo, analyzer, item.article);
+      stored.push({ id: article.id, title: article.title, status, events: record.events.length });
+    }
+    if (stored.length === 0) throw new ApiError(400, errors[0] ?? 'the body holds no article');
+    return c.json({ articles: stored, errors }, 201);
+  });
+
+  app.post('/api/extract', limitBody, async (c) => {
+    const flag = parseOrThrow(storeFlag, c.req.query(), 'query');
+    const body = parseOrThrow(extractBody, await extractRequestBody(c), 'body');
+    const input: ArticleInput = {
+      title: body.title ?? '',
+      text: body.text,
+      published: body.published ?? null,
+      publishedAt: null,
+      publishedRaw: body.published ?? null,
+      origin: { url: body.url ?? null, source: body.source ?? null, input: 'POST /api/extract', externalId: null },
+    };
+    if (body.store || flag.store === 'true' || flag.store === '1') {
+      const { article, record } = await storeAndExtract(repo, analyzer, input);
+      c.header('Location', `/api/articles/${article.id}`);
+      return c.json(record, 201);
+    }
+    return c.json(analyzer.extract(toArticle(input)));
+  });
+
+  app.get('/api/actors', (c) => {
+    const { q, limit } = parseOrThrow(lookupQuery, c.req.query(), 'query');
+    return c.json(lookupActors(knowledge(), q, limit));
+  });
+
+  app.get('/api/places', (c) => {
+    const { q, limit } = parseOrThrow(lookupQuery, c.req.query(), 'query');
+    return c.json(lookupPlaces(knowledge(), q, limit));
+  });
+
+  app.all('/api/*', (c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+
+  app.get('*', async (c) => {
+    const file = webDir === null ? null : await staticFile(webDir, c.req.path);
+    if (!file) return c.json({ error: webDir === null ? 'the web app is not served' : `not found: ${c.req.path}` }, 404);
+    c.header('Content-Type', file.type);
+    c.header('Cache-Control', file.type.startsWith('text/html') ? 'no-cache' : 'public, max-age=3600');
+    return c.body(new Uint8Array(file.body));
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      return c.json(err.parameter === undefined ? { error: err.message } : { error: err.message, parameter: err.parameter }, err.status);
+    }
+    console.error(err);
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  return app;
+}
+
+/** By full id, or by an unambiguous prefix of at least 6 characters (as shown in short lists). */
+async function findArticle(repo: Repository, id: string): Promise<Article> {
+  const exact = await repo.getArticle(id);
+  if (exact) return exact;
+  const matches = id.length >= 6 ? await repo.findArticleId(id) : [];
+  const found = matches.length === 1 ? await repo.getArticle(matches[0]) : null;
+  if (!found) throw new ApiError(404, matches.length > 1 ? `article id prefix "${id}" is ambiguous` : `no article with id "${id}"`);
+  return found;
+}
+
+/** Stores the article and replaces its events with a fresh extraction. */
+async function storeAndExtract(
+  repo: Repository,
+  analyzer: Analyzer,
+  input: ArticleInput,
+): Promise<{ article: Article; status: string; record: ExtractionRecord }> {
+  const article = toArticle(input);
+  const record = analyzer.extract(article);
+  const status = await repo.transaction(async () => {
+    const result = await repo.upsertArticle(article.id, input);
+    await repo.replaceEvents(article.id, record.events);
+    return result;
+  });
+  return { article, status, record };
+}
+
+/** JSON as documented; plain text is taken as the article's text, for `curl --data-binary @file`. */
+async function extractRequestBody(c: Context): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const raw = await c.req.text();
+  if (type === 'text/plain') return { text: raw };
+  if (type !== 'application/json' && type !== '') throw new ApiError(415, `unsupported content type "${type}": send application/json or text/plain`);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ApiError(400, 'request body is not valid JSON');
+  }
+}
