@@ -15,7 +15,9 @@ export function isPostgresUrl(location: string): boolean {
 /** A `postgres://` URL opens PostgreSQL; anything else is a SQLite file path. */
 export async function openRepository(location: string): Promise<Repository> {
   if (isPostgresUrl(location)) {
-    throw new Error(`${location}: the PostgreSQL backend is not available in this version; use a SQLite file path`);
+    // Loaded only when asked for, so SQLite users never load the pg driver.
+    const { PostgresRepository } = await import('./postgres.js');
+    return PostgresRepository.open(location);
   }
   return new SqliteRepository(location);
 }

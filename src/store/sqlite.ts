@@ -6,7 +6,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import type { Article, ArticleInput, ArticleOrigin } from '../core/article.js';
-import { normalize, normalizeForMatch } from '../text/normalize.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { searchableText, searchTerms } from './search-text.js';
 import type {
   ArticleQuery,
   ArticleSummary,
@@ -375,10 +376,7 @@ function eventFilter(query: EventQuery): { where: string; params: unknown[] } {
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** The text the full-text index holds: normalised title and body. */
-export function searchableText(title: string, text: string): string {
-  return normalize(`${title}\n${text}`).norm;
-}
+export { searchableText };
 
 function articleFilter(query: ArticleQuery): { where: string; params: unknown[] } {
   const clauses: string[] = [];
@@ -391,7 +389,7 @@ function articleFilter(query: ArticleQuery): { where: string; params: unknown[] 
       params.push(match);
     }
     for (const like of likes) {
-      parts.push('body LIKE ?');
+      parts.push("body LIKE ? ESCAPE '\\'");
       params.push(like);
     }
     clauses.push(`a.seq IN (SELECT rowid FROM articles_fts WHERE ${parts.join(' AND ')})`);
@@ -412,14 +410,12 @@ function articleFilter(query: ArticleQuery): { where: string; params: unknown[] 
  * the normalised text). Terms under three characters cannot use trigrams and fall back to LIKE.
  */
 export function ftsQuery(search: string): { match: string | null; likes: string[] } {
-  const terms = normalizeForMatch(search)
-    .split(/[\s"'()*:^,;?!.]+/)
-    .filter(Boolean);
+  const terms = searchTerms(search);
   const long = terms.filter((t) => t.length >= 3);
   const short = terms.filter((t) => t.length < 3);
   return {
     match: long.length ? long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ') : null,
-    likes: short.map((t) => `%${t.replace(/[%_]/g, '')}%`),
+    likes: short.map((t) => `%${t.replace(/[\\%_]/g, '\\$&')}%`),
   };
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Versioned schema of the PostgreSQL store, mirroring sqlite-migrations.ts table for table and
+ * column for column. Each entry runs once, in order, in the transaction that holds the
+ * migration lock; applied versions are recorded in `schema_migrations`. Never edit a released
+ * migration: add one. Needs PostgreSQL 15 or later (`NULLS NOT DISTINCT`).
+ */
+import type { Migration } from './sqlite-migrations.js';
+
+export const POSTGRES_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'articles, origins and Arabic full-text index',
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      -- Ids, dates and the filter texts compare bytewise (COLLATE "C"), as in SQLite: prefix
+      -- lookups use the primary key, and the order of results does not depend on the locale.
+      CREATE TABLE articles (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+        id TEXT COLLATE "C" PRIMARY KEY,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        published TEXT COLLATE "C",
+        published_at TEXT,
+        published_raw TEXT,
+        ingested_at TEXT NOT NULL,
+        -- Normalised title and text (see search-text.ts): harakat, alef forms and tatweel are
+        -- folded in JS, as for SQLite's index; trigrams match glued clitics (وحفتر، لحفتر).
+        body TEXT NOT NULL
+      );
+      CREATE INDEX articles_published ON articles(published);
+      CREATE INDEX articles_body_trgm ON articles USING gin (body gin_trgm_ops);
+      CREATE TABLE article_origins (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT,
+        source TEXT,
+        input TEXT,
+        external_id TEXT,
+        added_at TEXT NOT NULL
+      );
+      -- One row per distinct origin, even when two processes add the same one at once.
+      CREATE UNIQUE INDEX article_origins_unique ON article_origins (article_id, url, source, input) NULLS NOT DISTINCT;
+    `,
+  },
+  {
+    version: 2,
+    name: 'events',
+    sql: `
+      CREATE TABLE events (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        event_type TEXT COLLATE "C" NOT NULL,
+        sub_event_type TEXT COLLATE "C" NOT NULL,
+        date TEXT COLLATE "C",
+        lat DOUBLE PRECISION,
+        lon DOUBLE PRECISION,
+        admin1 TEXT COLLATE "C",
+        fatalities INTEGER NOT NULL,
+        modality TEXT NOT NULL,
+        -- Ids and names (English, normalised Arabic) of the actors and the place, for filters.
+        actors_text TEXT NOT NULL,
+        place_text TEXT NOT NULL,
+        -- json, not jsonb: the record comes back with its keys in the order they were written.
+        record JSON NOT NULL
+      );
+      CREATE INDEX events_article ON events(article_id);
+      CREATE INDEX events_date ON events(date);
+      CREATE INDEX events_type ON events(event_type, sub_event_type);
+      CREATE INDEX events_lat_lon ON events(lat, lon);
+    `,
+  },
+  {
+    version: 3,
+    name: 'feed state for marsad watch',
+    sql: `
+      CREATE TABLE feed_state (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        -- JSON array of the keys (guid, link, article id) of the feed's recent items, newest first.
+        seen_keys JSON NOT NULL DEFAULT '[]',
+        checked_at TEXT,
+        last_error TEXT
+      );
+    `,
+  },
+];

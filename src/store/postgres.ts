@@ -1,0 +1,405 @@
+/**
+ * The server store: PostgreSQL (15 or later) through a `pg` connection pool. Same behaviour as
+ * SqliteRepository: writes are idempotent and safe when several processes ingest at once
+ * (ON CONFLICT on the article id and on each distinct origin), and Arabic search matches
+ * substrings of the normalised text through a pg_trgm index.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import type { Article, ArticleInput } from '../core/article.js';
+import type { ArticleRef, EventRecord } from '../events/record.js';
+import type {
+  ArticleQuery,
+  ArticleSummary,
+  EventQuery,
+  EventStats,
+  FeedState,
+  Repository,
+  StoreStats,
+  StoredEvent,
+  UpsertStatus,
+} from './repository.js';
+import { eventFilterText } from './event-filter.js';
+import { searchableText, searchTerms } from './search-text.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import type { Migration } from './sqlite-migrations.js';
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+/** An open transaction; `open` turns false when it ends, so late calls carrying it use the pool. */
+interface TransactionScope {
+  client: pg.PoolClient;
+  open: boolean;
+  savepoints: number;
+}
+
+/** A deadlock or serialization failure: PostgreSQL aborted the transaction, running it again can succeed. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 5;
+
+export class PostgresRepository implements Repository {
+  private readonly scope = new AsyncLocalStorage<TransactionScope>();
+
+  private constructor(readonly pool: pg.Pool) {}
+
+  /** Connects, checks the server version and brings the schema up to date. */
+  static async open(connectionString: string, migrations: Migration[] = POSTGRES_MIGRATIONS): Promise<PostgresRepository> {
+    const pool = new pg.Pool({ connectionString });
+    // An idle client losing its connection must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    try {
+      const { rows } = await pool.query<{ server_version_num: string }>('SHOW server_version_num');
+      if (Number(rows[0].server_version_num) < 150000) {
+        throw new Error(`PostgreSQL ${rows[0].server_version_num} is too old: Marsad needs 15 or later`);
+      }
+      await migrate(pool, migrations);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return new PostgresRepository(pool);
+  }
+
+  /** The connection of the transaction this call runs in, or the pool. */
+  private get db(): Queryable {
+    const scope = this.scope.getStore();
+    return scope?.open ? scope.client : this.pool;
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const outer = this.scope.getStore();
+    if (outer?.open) return savepoint(outer, fn);
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      const scope: TransactionScope = { client, open: true, savepoints: 0 };
+      try {
+        await client.query('BEGIN');
+        const result = await this.scope.run(scope, fn);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (attempt < MAX_ATTEMPTS && RETRYABLE.has((err as { code?: string }).code ?? '')) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt * (1 + Math.random())));
+          continue;
+        }
+        throw err;
+      } finally {
+        scope.open = false;
+        client.release();
+      }
+    }
+  }
+
+  /** Runs `fn` in the caller's transaction, or in one of its own. */
+  private atomically<T>(fn: () => Promise<T>): Promise<T> {
+    return this.scope.getStore()?.open ? fn() : this.transaction(fn);
+  }
+
+  upsertArticle(id: string, input: ArticleInput): Promise<UpsertStatus> {
+    return this.atomically(async () => {
+      const now = new Date().toISOString();
+      const inserted = await this.db.query(
+        `INSERT INTO articles (id, title, text, published, published_at, published_raw, ingested_at, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+        [id, input.title, input.text, input.published, input.publishedAt, input.publishedRaw, now, searchableText(input.title, input.text)],
+      );
+      const o = input.origin;
+      // A duplicate keeps every new URL and source, and may fill a date the first copy lacked;
+      // nothing already stored is changed.
+      await this.db.query(
+        `INSERT INTO article_origins (article_id, url, source, input, external_id, added_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [id, o.url, o.source, o.input, o.externalId, now],
+      );
+      if (inserted.rowCount === 1) return 'new';
+      if (input.published) {
+        await this.db.query(
+          'UPDATE articles SET published = $1, published_at = $2, published_raw = $3 WHERE id = $4 AND published IS NULL',
+          [input.published, input.publishedAt, input.publishedRaw, id],
+        );
+      }
+      return 'duplicate';
+    });
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const { rows } = await this.db.query<{
+      id: string;
+      title: string;
+      text: string;
+      published: string | null;
+      published_at: string | null;
+      published_raw: string | null;
+    }>('SELECT id, title, text, published, published_at, published_raw FROM articles WHERE id = $1', [id]);
+    if (rows.length === 0) return null;
+    const origins = await this.db.query<{ url: string | null; source: string | null; input: string | null; external_id: string | null }>(
+      'SELECT url, source, input, external_id FROM article_origins WHERE article_id = $1 ORDER BY seq',
+      [id],
+    );
+    const row = rows[0];
+    return {
+      id: row.id,
+      title: row.title,
+      text: row.text,
+      published: row.published,
+      publishedAt: row.published_at,
+      publishedRaw: row.published_raw,
+      origins: origins.rows.map((r) => ({ url: r.url, source: r.source, input: r.input, externalId: r.external_id })),
+    };
+  }
+
+  async findArticleId(prefix: string): Promise<string[]> {
+    // A range on the "C"-collated primary key: ids are lowercase hex, and 'g' sorts after 'f'.
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM articles WHERE id >= $1 AND id < $1 || 'g' ORDER BY id LIMIT 10`,
+      [prefix],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async listArticles(query: ArticleQuery): Promise<ArticleSummary[]> {
+    const params = new Params();
+    const where = articleFilter(query, params);
+    const { rows } = await this.db.query<ArticleSummary>(
+      `SELECT a.id, a.title, a.published, length(a.text)::int AS chars,
+         (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY o.seq LIMIT 1) AS source,
+         (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1) AS url
+       FROM articles a ${where}
+       ORDER BY a.published IS NULL, a.published DESC, a.seq DESC
+       LIMIT ${params.add(query.limit ?? null)} OFFSET ${params.add(query.offset ?? 0)}`,
+      params.values,
+    );
+    return rows;
+  }
+
+  async countArticles(query: ArticleQuery = {}): Promise<number> {
+    const params = new Params();
+    const where = articleFilter(query, params);
+    const { rows } = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM articles a ${where}`, params.values);
+    return rows[0].n;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const { rows } = await this.db.query<StoreStats>(
+      `SELECT (SELECT count(*)::int FROM articles) AS articles,
+              (SELECT count(*)::int FROM events) AS events,
+              (SELECT count(*)::int FROM article_origins) AS origins,
+              (SELECT min(published) FROM articles) AS "firstPublished",
+              (SELECT max(published) FROM articles) AS "lastPublished",
+              (SELECT count(DISTINCT source)::int FROM article_origins) AS sources`,
+    );
+    return rows[0];
+  }
+
+  replaceEvents(articleId: string, events: EventRecord[]): Promise<void> {
+    return this.atomically(async () => {
+      await this.db.query('DELETE FROM events WHERE article_id = $1', [articleId]);
+      for (const e of events) {
+        const text = eventFilterText(e);
+        await this.db.query(
+          `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [
+            e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location?.lat ?? null, e.location?.lon ?? null,
+            e.location?.admin1 ?? null, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e),
+          ],
+        );
+      }
+    });
+  }
+
+  async listEvents(query: EventQuery): Promise<StoredEvent[]> {
+    const params = new Params();
+    const where = eventFilter(query, params);
+    const order =
+      query.sort === 'date-asc'
+        ? 'e.date IS NULL, e.date ASC, e.id'
+        : query.sort === 'fatalities'
+          ? 'e.fatalities DESC, e.date DESC NULLS LAST, e.id'
+          : 'e.date IS NULL, e.date DESC, e.id';
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT e.record, a.id AS article_id, a.title, a.published,
+         (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY o.seq LIMIT 1) AS source,
+         (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1) AS url
+       FROM events e JOIN articles a ON a.id = e.article_id ${where}
+       ORDER BY ${order} LIMIT ${params.add(query.limit ?? null)} OFFSET ${params.add(query.offset ?? 0)}`,
+      params.values,
+    );
+    return rows.map((row) => {
+      const article: ArticleRef = { id: row.article_id, title: row.title, published: row.published, source: row.source, url: row.url };
+      return { record: row.record, article };
+    });
+  }
+
+  async countEvents(query: EventQuery = {}): Promise<number> {
+    const params = new Params();
+    const where = eventFilter(query, params);
+    const { rows } = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${where}`, params.values);
+    return rows[0].n;
+  }
+
+  async getEvent(id: string): Promise<StoredEvent | null> {
+    const rows = await this.listEvents({ ids: [id] });
+    return rows[0] ?? null;
+  }
+
+  async eventStats(query: EventQuery = {}): Promise<EventStats> {
+    const params = new Params();
+    const where = eventFilter(query, params);
+    const group = async (column: string, key: string) =>
+      (
+        await this.db.query(
+          `SELECT ${column} AS ${key}, count(*)::int AS count, sum(fatalities)::int AS fatalities FROM events e ${where}
+           ${where ? 'AND' : 'WHERE'} ${column} IS NOT NULL GROUP BY ${column} ORDER BY ${column}`,
+          params.values,
+        )
+      ).rows;
+    return {
+      byDay: (await group('e.date', 'date')) as EventStats['byDay'],
+      byType: (await group('e.event_type', 'event_type')) as EventStats['byType'],
+      byAdmin1: (await group('e.admin1', 'admin1')) as EventStats['byAdmin1'],
+    };
+  }
+
+  async getFeedState(url: string): Promise<FeedState | null> {
+    const { rows } = await this.db.query<{
+      url: string;
+      etag: string | null;
+      last_modified: string | null;
+      seen_keys: string[];
+      checked_at: string | null;
+      last_error: string | null;
+    }>('SELECT url, etag, last_modified, seen_keys, checked_at, last_error FROM feed_state WHERE url = $1', [url]);
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return {
+      url: row.url,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      seenKeys: row.seen_keys,
+      checkedAt: row.checked_at,
+      lastError: row.last_error,
+    };
+  }
+
+  async saveFeedState(state: FeedState): Promise<void> {
+    await this.db.query(
+      `INSERT INTO feed_state (url, etag, last_modified, seen_keys, checked_at, last_error) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified,
+         seen_keys = EXCLUDED.seen_keys, checked_at = EXCLUDED.checked_at, last_error = EXCLUDED.last_error`,
+      [state.url, state.etag, state.lastModified, JSON.stringify(state.seenKeys), state.checkedAt, state.lastError],
+    );
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+interface EventRow {
+  /** The `json` column, parsed by pg. */
+  record: EventRecord;
+  article_id: string;
+  title: string;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+async function savepoint<T>(scope: TransactionScope, fn: () => Promise<T>): Promise<T> {
+  const name = `sp${++scope.savepoints}`;
+  await scope.client.query(`SAVEPOINT ${name}`);
+  try {
+    const result = await fn();
+    await scope.client.query(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (err) {
+    await scope.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    throw err;
+  }
+}
+
+/** Positional parameters of one statement: `add(value)` returns its `$n`. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Words of a filter, normalised like the stored filter text, each of which must occur. */
+function wordsOf(value: string): string[] {
+  return normalizeForMatch(value).toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** `%term%` for ILIKE, with the term's own wildcards taken literally. */
+function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+function articleFilter(query: ArticleQuery, params: Params): string {
+  const clauses: string[] = [];
+  // Every term is a substring of the normalised text, as with SQLite's trigram index.
+  for (const term of query.search ? searchTerms(query.search) : []) clauses.push(`a.body ILIKE ${params.add(containsPattern(term))}`);
+  if (query.since) clauses.push(`a.published >= ${params.add(query.since)}`);
+  if (query.until) clauses.push(`a.published <= ${params.add(query.until)}`);
+  return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+}
+
+function eventFilter(query: EventQuery, params: Params): string {
+  const clauses: string[] = [];
+  if (query.ids) clauses.push(`e.id = ANY(${params.add(query.ids)})`);
+  if (query.since) clauses.push(`e.date >= ${params.add(query.since)}`);
+  if (query.until) clauses.push(`e.date <= ${params.add(query.until)}`);
+  if (query.type) clauses.push(`e.event_type = ${params.add(query.type)}`);
+  if (query.sub_type) clauses.push(`e.sub_event_type = ${params.add(query.sub_type)}`);
+  if (query.articleId) clauses.push(`e.article_id = ${params.add(query.articleId)}`);
+  for (const word of query.actor ? wordsOf(query.actor) : []) clauses.push(`strpos(e.actors_text, ${params.add(word)}) > 0`);
+  for (const word of query.place ? wordsOf(query.place) : []) clauses.push(`strpos(e.place_text, ${params.add(word)}) > 0`);
+  if (query.source) {
+    const words = wordsOf(query.source).map((word) => `strpos(lower(source), ${params.add(word)}) > 0`);
+    clauses.push(`e.article_id IN (SELECT article_id FROM article_origins WHERE ${words.join(' AND ') || 'TRUE'})`);
+  }
+  if (query.bbox) {
+    const [west, south, east, north] = query.bbox;
+    clauses.push(`e.lat BETWEEN ${params.add(south)} AND ${params.add(north)} AND e.lon BETWEEN ${params.add(west)} AND ${params.add(east)}`);
+  }
+  if (query.q && query.q.trim()) {
+    const where = articleFilter({ search: query.q }, params);
+    clauses.push(`e.article_id IN (SELECT a.id FROM articles a ${where})`);
+  }
+  return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+}
+
+/**
+ * Applies the missing migrations in one transaction under an advisory lock, so that two
+ * processes opening a fresh database at once do not both create the tables.
+ */
+async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('marsad.schema_migrations'))`);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((r) => r.version));
+    for (const m of migrations) {
+      if (applied.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      ]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,367 @@
+/**
+ * Behaviour every Repository must have, as one suite run against each backend
+ * (repository.test.ts): SQLite always, PostgreSQL when MARSAD_TEST_PG names a database.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import type { ArticleInput, ArticleOrigin } from '../core/article.js';
+import type { EventActor, EventLocation, EventRecord } from '../events/record.js';
+import type { Repository } from './repository.js';
+
+export function articleInput(title: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    title,
+    text,
+    published: null,
+    publishedAt: null,
+    publishedRaw: null,
+    origin: { url: null, source: null, input: 'test', externalId: null },
+    ...extra,
+  };
+}
+
+function origin(url: string | null, source: string | null, input: string | null = 'test'): { origin: ArticleOrigin } {
+  return { origin: { url, source, input, externalId: null } };
+}
+
+const HAFTAR: EventActor = { id: 'lna', name: 'Libyan National Army', name_ar: 'الجيش الوطني الليبي', inter: 1 };
+const GNA: EventActor = { id: 'gna-forces', name: 'Government of National Accord forces', name_ar: 'قوات حكومة الوفاق', inter: 1 };
+const TRIPOLI: EventLocation = {
+  id: 'tripoli', name: 'Tripoli', name_ar: 'طرابلس', country: 'Libya', admin1: 'Tripoli', lat: 32.89, lon: 13.19, geo_precision: 1,
+};
+const DERNA: EventLocation = {
+  id: 'derna', name: 'Derna', name_ar: 'درنة', country: 'Libya', admin1: 'Derna', lat: 32.76, lon: 22.64, geo_precision: 1,
+};
+
+export function eventRecord(id: string, fields: Partial<EventRecord> = {}): EventRecord {
+  return {
+    id,
+    event_type: 'Battles',
+    sub_event_type: 'Armed clash',
+    disorder_type: 'Political violence',
+    plover: { type: 'FIGHT', mode: null },
+    date: '2019-04-08',
+    time_precision: 1,
+    date_text: 'أمس',
+    actor1: HAFTAR,
+    assoc_actor_1: [],
+    actor2: GNA,
+    assoc_actor_2: [],
+    location: TRIPOLI,
+    fatalities: 0,
+    injured: null,
+    modality: 'asserted',
+    claimed_by: null,
+    evidence: [{ start: 0, end: 5, text: 'اشتبك' }],
+    trigger: { start: 0, end: 5, text: 'اشتبك' },
+    rule: 'test',
+    confidence: 0.9,
+    sources: [{ field: 'event_type', rule: 'test', evidence: null }],
+    ...fields,
+  };
+}
+
+/**
+ * Defines the suite. `open` returns a fresh, empty store for each test (the suite closes it);
+ * `cleanup` runs once after the last test. With `skip`, the suite is reported as skipped.
+ */
+export function defineRepositorySuite(
+  name: string,
+  open: () => Promise<Repository>,
+  cleanup: () => Promise<void>,
+  options: { skip?: string } = {},
+): void {
+  describe(name, { skip: options.skip }, () => {
+    after(cleanup);
+
+    const it = (title: string, fn: (repo: Repository) => Promise<void>) =>
+      test(title, async () => {
+        const repo = await open();
+        try {
+          await fn(repo);
+        } finally {
+          await repo.close();
+        }
+      });
+
+    it('stores an article exactly as received and reads it back', async (repo) => {
+      const text = 'قصفَ الطيرانُ مواقعَ «جنوبي» المدينة أمس.\n\nوقال مصدر إن ٣ أشخاص أصيبوا.';
+      const stored = articleInput('عنوانٌ', text, {
+        published: '2019-04-08',
+        publishedAt: '2019-04-08T10:30:00+02:00',
+        publishedRaw: 'الإثنين 8 أبريل 2019',
+        origin: { url: 'https://a.example/1', source: 'وكالة', input: 'feed.jsonl:3', externalId: 'x-1' },
+      });
+      assert.equal(await repo.upsertArticle('a1', stored), 'new');
+      assert.deepEqual(await repo.getArticle('a1'), {
+        id: 'a1',
+        title: 'عنوانٌ',
+        text,
+        published: '2019-04-08',
+        publishedAt: '2019-04-08T10:30:00+02:00',
+        publishedRaw: 'الإثنين 8 أبريل 2019',
+        origins: [{ url: 'https://a.example/1', source: 'وكالة', input: 'feed.jsonl:3', externalId: 'x-1' }],
+      });
+      assert.equal(await repo.getArticle('missing'), null);
+    });
+
+    it('a duplicate keeps every distinct origin, once, and changes nothing stored', async (repo) => {
+      await repo.upsertArticle('a1', articleInput('ع', 'نص', origin('https://a.example/1', 'A', 'x')));
+      assert.equal(await repo.upsertArticle('a1', articleInput('ع', 'نص آخر', origin('https://b.example/2', 'B', 'y'))), 'duplicate');
+      await repo.upsertArticle('a1', articleInput('ع', 'نص', origin('https://b.example/2', 'B', 'y')));
+      // Origins whose fields are all null are the same origin too.
+      await repo.upsertArticle('a1', articleInput('ع', 'نص', origin(null, null, null)));
+      await repo.upsertArticle('a1', articleInput('ع', 'نص', origin(null, null, null)));
+      const got = await repo.getArticle('a1');
+      assert.equal(got?.text, 'نص');
+      assert.deepEqual(got?.origins.map((o) => o.source), ['A', 'B', null]);
+      assert.equal(await repo.countArticles(), 1);
+      assert.equal((await repo.stats()).origins, 3);
+    });
+
+    it('a duplicate fills a missing publication date but never overwrites one', async (repo) => {
+      await repo.upsertArticle('a1', articleInput('ع', 'نص'));
+      await repo.upsertArticle('a1', articleInput('ع', 'نص', { published: '2019-04-08', publishedRaw: '8/4/2019', ...origin('u', null, 'z') }));
+      await repo.upsertArticle('a1', articleInput('ع', 'نص', { published: '2020-01-01', ...origin('v', null, 'z') }));
+      const got = await repo.getArticle('a1');
+      assert.equal(got?.published, '2019-04-08');
+      assert.equal(got?.publishedRaw, '8/4/2019');
+    });
+
+    it('Arabic search ignores harakat, alef variants, clitics and tatweel; every term must occur', async (repo) => {
+      await repo.upsertArticle('a1', articleInput('', 'التقى المشير خليفة حفتر بوفد أجنبي.'));
+      await repo.upsertArticle('a2', articleInput('', 'وقالت مصادر مقربة من حَفْتَر إن الاجتماع تأجل.'));
+      await repo.upsertArticle('a3', articleInput('', 'ورحّب لحفتـــر بعض النواب.'));
+      await repo.upsertArticle('a4', articleInput('', 'لا ذكر للاسم هنا في طرابلس.'));
+      await repo.upsertArticle('a5', articleInput('إعلان', 'نص عن الأمن في إجدابيا بنسبة 50% تقريبا.'));
+      const ids = async (q: string) => (await repo.listArticles({ search: q })).map((a) => a.id).sort();
+      const cases: [string, string[]][] = [
+        ['حفتر', ['a1', 'a2', 'a3']],
+        ['حَفتر', ['a1', 'a2', 'a3']],
+        ['خليفة حفتر', ['a1']],
+        ['اجدابيا', ['a5']],
+        ['اعلان', ['a5']], // in the title
+        ['في', ['a4', 'a5']], // a term shorter than a trigram
+        ['50%', ['a5']],
+        ['5_', []], // wildcards are literal
+        ['بنغازي', []],
+      ];
+      for (const [q, expected] of cases) assert.deepEqual(await ids(q), expected, q);
+      assert.equal(await repo.countArticles({ search: 'حفتر' }), 3);
+      assert.equal(await repo.countArticles({ search: '  ' }), 5);
+    });
+
+    it('lists newest first with date filters, limit and offset, and each summary names its first source', async (repo) => {
+      await repo.upsertArticle('old', articleInput('قديم', 'نص أول', { published: '2014-08-20', ...origin(null, null) }));
+      await repo.upsertArticle('old', articleInput('قديم', 'نص أول', origin('https://b.example/old', 'ب')));
+      await repo.upsertArticle('new', articleInput('جديد', 'نص ثان', { published: '2019-04-08', ...origin('https://a.example/new', 'أ') }));
+      await repo.upsertArticle('undated', articleInput('', 'نص ثالث'));
+      await repo.upsertArticle('undated2', articleInput('', 'نص رابع'));
+      const list = async (q: Parameters<Repository['listArticles']>[0]) => (await repo.listArticles(q)).map((a) => a.id);
+      // Undated last, the later stored first among them.
+      assert.deepEqual(await list({}), ['new', 'old', 'undated2', 'undated']);
+      assert.deepEqual(await list({ since: '2015-01-01' }), ['new']);
+      assert.deepEqual(await list({ until: '2015-01-01' }), ['old']);
+      assert.deepEqual(await list({ since: '2014-08-20', until: '2019-04-08' }), ['new', 'old']);
+      assert.deepEqual(await list({ limit: 2, offset: 1 }), ['old', 'undated2']);
+      assert.equal(await repo.countArticles({ since: '2015-01-01' }), 1);
+      const [first, second] = await repo.listArticles({ limit: 2 });
+      assert.deepEqual(first, { id: 'new', title: 'جديد', published: '2019-04-08', source: 'أ', url: 'https://a.example/new', chars: 6 });
+      assert.equal(second.source, 'ب');
+    });
+
+    it('short ids resolve by prefix', async (repo) => {
+      await repo.upsertArticle('abc123', articleInput('', 'نص'));
+      await repo.upsertArticle('abd456', articleInput('', 'نص آخر'));
+      await repo.upsertArticle('b00000', articleInput('', 'نص ثالث'));
+      assert.deepEqual(await repo.findArticleId('abc'), ['abc123']);
+      assert.deepEqual(await repo.findArticleId('ab'), ['abc123', 'abd456']);
+      assert.deepEqual(await repo.findArticleId('abc123'), ['abc123']);
+      assert.deepEqual(await repo.findArticleId('c'), []);
+    });
+
+    it('stats count articles, events, input records, sources and the date range', async (repo) => {
+      assert.deepEqual(await repo.stats(), { articles: 0, events: 0, origins: 0, firstPublished: null, lastPublished: null, sources: 0 });
+      await repo.upsertArticle('a1', articleInput('', 'نص', { published: '2012-01-02', ...origin('u1', 'أ') }));
+      await repo.upsertArticle('a1', articleInput('', 'نص', origin('u2', 'ب')));
+      await repo.upsertArticle('a2', articleInput('', 'نص آخر', { published: '2016-05-06', ...origin('u3', 'أ') }));
+      await repo.replaceEvents('a1', [eventRecord('e1')]);
+      assert.deepEqual(await repo.stats(), {
+        articles: 2, events: 1, origins: 3, firstPublished: '2012-01-02', lastPublished: '2016-05-06', sources: 2,
+      });
+    });
+
+    it('a transaction commits together or not at all; a nested one rolls back alone', async (repo) => {
+      await assert.rejects(
+        repo.transaction(async () => {
+          await repo.upsertArticle('a1', articleInput('', 'نص'));
+          throw new Error('abort');
+        }),
+        /abort/,
+      );
+      assert.equal(await repo.countArticles(), 0);
+      const result = await repo.transaction(async () => {
+        await repo.upsertArticle('a1', articleInput('', 'نص'));
+        await repo
+          .transaction(async () => {
+            await repo.upsertArticle('a2', articleInput('', 'نص آخر'));
+            throw new Error('inner');
+          })
+          .catch(() => undefined);
+        return repo.countArticles();
+      });
+      assert.equal(result, 1);
+      assert.deepEqual((await repo.listArticles({})).map((a) => a.id), ['a1']);
+    });
+
+    it('a call from outside an open transaction never joins it', async (repo) => {
+      let entered!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const failing = repo.transaction(async () => {
+        await repo.upsertArticle('in', articleInput('', 'داخل'));
+        entered();
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        throw new Error('abort');
+      });
+      await inside;
+      const outside = repo.upsertArticle('out', articleInput('', 'خارج'));
+      await assert.rejects(failing, /abort/);
+      assert.equal(await outside, 'new');
+      assert.deepEqual((await repo.listArticles({})).map((a) => a.id), ['out']);
+    });
+
+    it('replaceEvents replaces one article’s events, and each round-trips with its article', async (repo) => {
+      await repo.upsertArticle('a1', articleInput('اشتباكات', 'اشتبكت القوات جنوب طرابلس.', { published: '2019-04-09', ...origin('https://a.example/1', 'وكالة') }));
+      await repo.upsertArticle('a2', articleInput('', 'نص آخر'));
+      const first = eventRecord('e1', { fatalities: 3, notes: ['ملاحظة'] });
+      await repo.replaceEvents('a1', [first, eventRecord('e2')]);
+      await repo.replaceEvents('a2', [eventRecord('e3')]);
+      assert.equal(await repo.countEvents(), 3);
+      assert.deepEqual(await repo.getEvent('e1'), {
+        record: first,
+        article: { id: 'a1', title: 'اشتباكات', published: '2019-04-09', source: 'وكالة', url: 'https://a.example/1' },
+      });
+      // Re-extraction is idempotent: the same events again leave the same store.
+      await repo.replaceEvents('a1', [first, eventRecord('e2')]);
+      assert.equal(await repo.countEvents(), 3);
+      await repo.replaceEvents('a1', [eventRecord('e4')]);
+      assert.deepEqual((await repo.listEvents({ sort: 'date-asc' })).map((e) => e.record.id), ['e3', 'e4']);
+      assert.equal(await repo.getEvent('e1'), null);
+      await repo.replaceEvents('a1', []);
+      assert.equal(await repo.countEvents({ articleId: 'a1' }), 0);
+    });
+
+    it('event filters, ordering and stats', async (repo) => {
+      await repo.upsertArticle('a1', articleInput('', 'قصف على طرابلس وحفتر يعلن.', { published: '2019-04-09', ...origin('u1', 'Libya Observer') }));
+      await repo.upsertArticle('a2', articleInput('', 'اشتباكات في درنة.', { published: '2018-06-12', ...origin('u2', 'بوابة الوسط') }));
+      await repo.replaceEvents('a1', [
+        eventRecord('e1', { date: '2019-04-08', fatalities: 2, event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' }),
+        eventRecord('e2', { date: '2019-04-10', fatalities: 5 }),
+        eventRecord('e3', { date: null, fatalities: 0, actor2: null, location: null }),
+      ]);
+      await repo.replaceEvents('a2', [
+        eventRecord('e4', { date: '2018-06-11', fatalities: 5, location: DERNA, actor1: { ...HAFTAR, name_ar: 'الجَيش الوطني' }, actor2: null }),
+      ]);
+      const ids = async (q: Parameters<Repository['listEvents']>[0]) => (await repo.listEvents(q)).map((e) => e.record.id);
+      const cases: [string, Parameters<Repository['listEvents']>[0], string[]][] = [
+        ['newest first, undated last', {}, ['e2', 'e1', 'e4', 'e3']],
+        ['oldest first', { sort: 'date-asc' }, ['e4', 'e1', 'e2', 'e3']],
+        ['most fatalities first', { sort: 'fatalities' }, ['e2', 'e4', 'e1', 'e3']],
+        ['since', { since: '2019-01-01' }, ['e2', 'e1']],
+        ['until', { until: '2019-04-08' }, ['e1', 'e4']],
+        ['type', { type: 'Battles' }, ['e2', 'e4', 'e3']],
+        ['sub-type', { sub_type: 'Shelling/artillery/missile attack' }, ['e1']],
+        ['actor id', { actor: 'gna-forces' }, ['e2', 'e1']],
+        ['actor English words', { actor: 'national accord' }, ['e2', 'e1']],
+        ['actor Arabic with harakat', { actor: 'الجَيْش' }, ['e2', 'e1', 'e4', 'e3']],
+        ['place name', { place: 'Derna' }, ['e4']],
+        ['place Arabic', { place: 'طرابلس' }, ['e2', 'e1']],
+        ['source words', { source: 'libya observer' }, ['e2', 'e1', 'e3']],
+        ['source Arabic', { source: 'الوسط' }, ['e4']],
+        ['text of the article', { q: 'درنه' }, ['e4']],
+        ['bbox around Tripoli', { bbox: [12, 32, 14, 33.5] }, ['e2', 'e1']],
+        ['article', { articleId: 'a2' }, ['e4']],
+        ['ids', { ids: ['e3', 'e1', 'nope'] }, ['e1', 'e3']],
+        ['limit and offset', { limit: 2, offset: 1 }, ['e1', 'e4']],
+        ['combined', { actor: 'lna', place: 'tripoli', since: '2019-04-09' }, ['e2']],
+      ];
+      for (const [label, query, expected] of cases) {
+        assert.deepEqual(await ids(query), expected, label);
+        const { limit: _limit, offset: _offset, ...unpaged } = query;
+        if (query.limit === undefined) assert.equal(await repo.countEvents(unpaged), expected.length, label);
+      }
+      assert.deepEqual(await repo.eventStats(), {
+        byDay: [
+          { date: '2018-06-11', count: 1, fatalities: 5 },
+          { date: '2019-04-08', count: 1, fatalities: 2 },
+          { date: '2019-04-10', count: 1, fatalities: 5 },
+        ],
+        byType: [
+          { event_type: 'Battles', count: 3, fatalities: 10 },
+          { event_type: 'Explosions/Remote violence', count: 1, fatalities: 2 },
+        ],
+        byAdmin1: [
+          { admin1: 'Derna', count: 1, fatalities: 5 },
+          { admin1: 'Tripoli', count: 2, fatalities: 7 },
+        ],
+      });
+      assert.deepEqual((await repo.eventStats({ type: 'Battles', since: '2019-01-01' })).byAdmin1, [{ admin1: 'Tripoli', count: 1, fatalities: 5 }]);
+    });
+
+    it('feed state is stored, read back and replaced', async (repo) => {
+      assert.equal(await repo.getFeedState('https://a.example/feed'), null);
+      const state = {
+        url: 'https://a.example/feed',
+        etag: '"abc"',
+        lastModified: 'Mon, 08 Apr 2019 10:00:00 GMT',
+        seenKeys: ['g2', 'g1'],
+        checkedAt: '2019-04-08T10:00:00.000Z',
+        lastError: null,
+      };
+      await repo.saveFeedState(state);
+      assert.deepEqual(await repo.getFeedState(state.url), state);
+      const failed = { ...state, etag: null, seenKeys: ['g3', 'g2', 'g1'], lastError: 'HTTP 503' };
+      await repo.saveFeedState(failed);
+      assert.deepEqual(await repo.getFeedState(state.url), failed);
+    });
+  });
+}
+
+/**
+ * Fresh, empty PostgreSQL stores inside the database at `baseUrl`: one schema each, named
+ * after this process, reached through a URL that sets search_path. `dropAll` removes them.
+ */
+export function postgresTestSchemas(baseUrl: string): { create(): Promise<string>; dropAll(): Promise<void> } {
+  const prefix = `marsad_test_${process.pid}_${Date.now().toString(36)}`;
+  const created: string[] = [];
+  const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    async create() {
+      const schema = `${prefix}_${created.length + 1}`;
+      created.push(schema);
+      await admin(async (client) => {
+        // In public, shared by every schema, so that dropping one schema never drops it.
+        await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
+        await client.query(`CREATE SCHEMA ${schema}`);
+      });
+      const url = new URL(baseUrl);
+      url.searchParams.set('options', `-c search_path=${schema},public`);
+      return url.toString();
+    },
+    async dropAll() {
+      if (created.length === 0) return;
+      await admin(async (client) => {
+        for (const schema of created) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      });
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** The shared repository suite against SQLite, and against PostgreSQL when MARSAD_TEST_PG is set. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { defineRepositorySuite, postgresTestSchemas } from './repository-suite.js';
+import { SqliteRepository } from './sqlite.js';
+import { PostgresRepository } from './postgres.js';
+
+const sqliteDir = mkdtempSync(join(tmpdir(), 'marsad-repo-'));
+let sqliteFiles = 0;
+defineRepositorySuite(
+  'SqliteRepository',
+  async () => new SqliteRepository(join(sqliteDir, `store-${++sqliteFiles}.db`)),
+  async () => rmSync(sqliteDir, { recursive: true, force: true }),
+);
+
+const pgUrl = process.env.MARSAD_TEST_PG;
+const schemas = pgUrl ? postgresTestSchemas(pgUrl) : null;
+defineRepositorySuite(
+  'PostgresRepository',
+  async () => PostgresRepository.open(await schemas!.create()),
+  async () => schemas?.dropAll(),
+  { skip: pgUrl ? undefined : 'MARSAD_TEST_PG is not set (a postgres:// URL; see scripts/ci/setup-postgres.sh)' },
+);
