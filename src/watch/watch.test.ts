@@ -219,6 +219,32 @@ test('watchFeeds polls until stopped, bounded by the signal', async () => {
   }
 });
 
+test('other failures: refused connection retried, 404 and an HTML page at a feed address not', async () => {
+  const repo = new SqliteRepository(join(workDir, 'failures.db'));
+  // A port that was just free and is closed again: the connection is refused at once.
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const closedPort = (closed.address() as AddressInfo).port;
+  await new Promise((resolve) => closed.close(resolve));
+  const table: [string, RegExp, number | null][] = [
+    [`http://127.0.0.1:${closedPort}/feed.rss`, /^fetch failed \(ECONNREFUSED\) \(3 attempts\)$/, null],
+    [`${base}/missing.rss`, /^HTTP 404 Not Found$/, 1],
+    [`${base}/pages/gharyan.html`, /^XML that is neither an RSS nor an Atom feed$/, 1],
+  ];
+  try {
+    for (const [url, error, expectedRequests] of table) {
+      const before = requests.length;
+      const summary = await pollFeeds(repo, [{ url, label: null }], FAST);
+      assert.equal(summary.results[0].outcome, 'failed', url);
+      assert.match(summary.results[0].error ?? '', error, url);
+      if (expectedRequests !== null) assert.equal(requests.length - before, expectedRequests, url);
+    }
+    assert.equal(await repo.countArticles(), 0);
+  } finally {
+    await repo.close();
+  }
+});
+
 /** Runs the real CLI entry point in a child process (tsx when the tests run from src/). */
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const mainUrl = new URL(`../cli/main${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
