@@ -1,8 +1,8 @@
 /**
  * The server store: PostgreSQL (15 or later) through a `pg` connection pool. Same behaviour as
  * SqliteRepository: writes are idempotent and safe when several processes ingest at once
- * (ON CONFLICT on the article id and on each distinct origin), and Arabic search matches
- * substrings of the normalised text through a pg_trgm index.
+ * (ON CONFLICT on the article id and on each distinct origin, write transactions one at a
+ * time), and Arabic search matches substrings of the normalised text through a pg_trgm index.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
@@ -33,6 +33,13 @@ interface TransactionScope {
   open: boolean;
   savepoints: number;
 }
+
+/**
+ * Taken by every transaction: writers in several processes take their turns batch by batch.
+ * Without it, two ingests inserting the same articles in different orders wait on each
+ * other's uncommitted rows and deadlock (the two transactions of one batch each can be long).
+ */
+const WRITE_LOCK = `SELECT pg_advisory_xact_lock(hashtext('marsad.write.' || current_schema()))`;
 
 /** A deadlock or serialization failure: PostgreSQL aborted the transaction, running it again can succeed. */
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -75,6 +82,7 @@ export class PostgresRepository implements Repository {
       const scope: TransactionScope = { client, open: true, savepoints: 0 };
       try {
         await client.query('BEGIN');
+        await client.query(WRITE_LOCK);
         const result = await this.scope.run(scope, fn);
         await client.query('COMMIT');
         return result;
