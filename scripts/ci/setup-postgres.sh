@@ -55,7 +55,8 @@ END
 \$\$;
 SQL
 if [ "$(as_postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'")" != 1 ]; then
-  as_postgres -c "CREATE DATABASE $DATABASE OWNER $ROLE" >&2
+  # UTF-8 whatever locale the cluster was made under (a bare container's default is SQL_ASCII).
+  as_postgres -c "CREATE DATABASE $DATABASE OWNER $ROLE ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0" >&2
 fi
 # Installed once by the superuser, in public, so that every test schema shares it.
 as_postgres -d "$DATABASE" -c 'CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public' >&2
