@@ -59,7 +59,6 @@ const { values } = parseArgs({
     'outside-penalty': { type: 'string', default: '4' },
     sweep: { type: 'string' },
     unlabeled: { type: 'string' },
-    'single-pass': { type: 'boolean', default: false },
   },
 });
 if (!values.data) throw new Error('--data <ANERcorp train.txt> is required');
@@ -79,7 +78,7 @@ function* clusterText(): Generator<string[]> {
   }
 }
 const clusterStart = Date.now();
-const clusters = learnClusters(clusterText(), { minCount: 5, contextSize: 800, bits: 16, seed: Number(values.seed) });
+const clusters = learnClusters(clusterText(), { minCount: 5, contextSize: 1000, dims: 96, fine: 400, coarse: 50, rounds: 8, seed: Number(values.seed) });
 console.error(`${clusters.size} stems clustered in ${Date.now() - clusterStart} ms`);
 
 const options: TrainOptions = {
@@ -88,7 +87,6 @@ const options: TrainOptions = {
   minFeatureCount: Number(values['min-count']),
   jackknifeBlocks: 5,
   outsidePenalty: Number(values['outside-penalty']),
-  stacked: !values['single-pass'],
   triggers: TRIGGERS,
   clusters,
   meta: META,

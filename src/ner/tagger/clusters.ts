@@ -1,8 +1,9 @@
 /**
  * Distributional word classes, a cheap stand-in for Brown clusters: each frequent stem is described
- * by its left and right neighbours (PPMI-weighted counts over the most frequent stems), and that
- * vector is hashed with random hyperplanes (SimHash). Stems used in similar slots share leading
- * bits, so bit prefixes of several lengths act as coarse-to-fine classes.
+ * by its left and right neighbours (PPMI-weighted counts over the most frequent stems), projected
+ * to a short dense vector with random signs, and grouped by spherical k-means; the fine classes'
+ * centres are grouped again into coarse classes. Stems used in the same slots (names of cities,
+ * first names, months) tend to share a class, which helps with names never seen in training.
  */
 import { analyseWord } from './features.js';
 import { seededRandom } from './random.js';
@@ -12,8 +13,13 @@ export interface ClusterOptions {
   minCount: number;
   /** How many of the most frequent stems serve as context. */
   contextSize: number;
-  /** Hash length in bits (at most 32). */
-  bits: number;
+  /** Length of the projected vectors. */
+  dims: number;
+  /** Number of fine and of coarse classes. */
+  fine: number;
+  coarse: number;
+  /** k-means rounds. */
+  rounds: number;
   seed: number;
 }
 
@@ -22,7 +28,7 @@ export function tokenizeForClusters(text: string): string[] {
   return text.match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu) ?? [];
 }
 
-/** Stem → hash as a string of '0'/'1', for every stem seen at least `minCount` times. */
+/** Stem → `coarse.fine` class ids, for every stem seen at least `minCount` times. */
 export function learnClusters(sentences: Iterable<readonly string[]>, options: ClusterOptions): Map<string, string> {
   const ids = new Map<string, number>();
   const freq: number[] = [];
@@ -65,23 +71,68 @@ export function learnClusters(sentences: Iterable<readonly string[]>, options: C
     }
   }
   const random = seededRandom(options.seed);
-  const planes = new Float64Array(dims * options.bits);
-  for (let k = 0; k < planes.length; k++) planes[k] = random() * 2 - 1;
+  const d = options.dims;
+  const signs = new Float32Array(dims * d);
+  for (let k = 0; k < signs.length; k++) signs[k] = random() < 0.5 ? -1 : 1;
   const stems = [...ids.keys()];
-  const clusters = new Map<string, string>();
-  const projection = new Float64Array(options.bits);
+  const words: number[] = [];
+  const vectors: number[] = [];
   for (const [w, m] of cooc) {
     let wTotal = 0;
     for (const c of m.values()) wTotal += c;
-    projection.fill(0);
+    const v = new Float64Array(d);
     for (const [dim, c] of m) {
       const pmi = Math.log((c * total) / (wTotal * ctxTotal[dim]));
       if (pmi <= 0) continue;
-      for (let b = 0; b < options.bits; b++) projection[b] += pmi * planes[dim * options.bits + b];
+      for (let b = 0; b < d; b++) v[b] += pmi * signs[dim * d + b];
     }
-    let code = '';
-    for (let b = 0; b < options.bits; b++) code += projection[b] > 0 ? '1' : '0';
-    clusters.set(stems[w], code);
+    const norm = Math.hypot(...v);
+    if (norm === 0) continue;
+    words.push(w);
+    for (let b = 0; b < d; b++) vectors.push(v[b] / norm);
   }
+  const points = Float32Array.from(vectors);
+  const fine = sphericalKMeans(points, d, options.fine, options.rounds, random);
+  const coarse = sphericalKMeans(fine.centres, d, options.coarse, options.rounds, random);
+  const clusters = new Map<string, string>();
+  words.forEach((w, i) => clusters.set(stems[w], `${coarse.assignment[fine.assignment[i]]}.${fine.assignment[i]}`));
   return clusters;
+}
+
+/** k-means on unit vectors by cosine similarity; starts from k distinct random points. */
+function sphericalKMeans(points: Float32Array, d: number, k: number, rounds: number, random: () => number): { assignment: Int32Array; centres: Float32Array } {
+  const count = points.length / d;
+  const kk = Math.min(k, count);
+  const centres = new Float32Array(kk * d);
+  const picked = new Set<number>();
+  while (picked.size < kk) picked.add(Math.floor(random() * count));
+  [...picked].forEach((p, c) => centres.set(points.subarray(p * d, p * d + d), c * d));
+  const assignment = new Int32Array(count);
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < count; i++) {
+      let best = -Infinity;
+      let arg = 0;
+      const off = i * d;
+      for (let c = 0; c < kk; c++) {
+        let dot = 0;
+        const coff = c * d;
+        for (let b = 0; b < d; b++) dot += points[off + b] * centres[coff + b];
+        if (dot > best) {
+          best = dot;
+          arg = c;
+        }
+      }
+      assignment[i] = arg;
+    }
+    const sums = new Float64Array(kk * d);
+    for (let i = 0; i < count; i++) for (let b = 0; b < d; b++) sums[assignment[i] * d + b] += points[i * d + b];
+    for (let c = 0; c < kk; c++) {
+      let norm = 0;
+      for (let b = 0; b < d; b++) norm += sums[c * d + b] ** 2;
+      norm = Math.sqrt(norm);
+      if (norm === 0) continue; // an empty class keeps its old centre
+      for (let b = 0; b < d; b++) centres[c * d + b] = sums[c * d + b] / norm;
+    }
+  }
+  return { assignment, centres };
 }

@@ -15,7 +15,7 @@ export interface FeatureLexicons {
   entityPhrases: ReadonlyMap<string, string>;
   /** Longest entry of `entityPhrases`, in tokens. */
   maxPhraseTokens: number;
-  /** Stem → distributional class as a bit string (clusters.ts); prefixes are coarser classes. */
+  /** Stem → distributional classes `coarse.fine` (clusters.ts). */
   clusters: ReadonlyMap<string, string>;
 }
 
@@ -77,9 +77,6 @@ export function wordShape(norm: string): string {
   return n <= 2 ? 'ar2' : n === 3 ? 'ar3' : n === 4 ? 'ar4' : n <= 6 ? 'ar6' : 'ar7';
 }
 
-/** Bit-prefix lengths of the distributional classes used as features. */
-const CLUSTER_PREFIXES = [4, 8, 12, 16];
-
 const BOUNDARY: AnalysedWord = { norm: '<s>', stem: '<s>', proclitics: '' };
 const END: AnalysedWord = { norm: '</s>', stem: '</s>', proclitics: '' };
 
@@ -118,8 +115,6 @@ export interface StemEvidence {
   count: number;
   /** Trigger classes seen right before any occurrence, sorted and joined by '+' ('' for none). */
   triggers: string;
-  /** Entity types a first tagging pass gave any occurrence, joined by '+' ('' for none or no pass). */
-  predicted: string;
 }
 
 /** Sentences on each side whose words count as the same story (ANERcorp marks no article breaks). */
@@ -133,16 +128,15 @@ export const CONTEXT_SENTENCES = 8;
 export function documentEvidence(
   sentences: readonly (readonly string[])[],
   lex: FeatureLexicons,
-  firstPass?: readonly (readonly string[])[],
   window = CONTEXT_SENTENCES,
 ): Map<string, StemEvidence>[] {
-  interface Tally { count: number; triggers: Set<string>; predicted: Set<string> }
+  interface Tally { count: number; triggers: Set<string> }
   const tally = (m: Map<string, Tally>, stem: string) => {
     let e = m.get(stem);
-    if (!e) m.set(stem, (e = { count: 0, triggers: new Set(), predicted: new Set() }));
+    if (!e) m.set(stem, (e = { count: 0, triggers: new Set() }));
     return e;
   };
-  const perSentence = sentences.map((tokens, s) => {
+  const perSentence = sentences.map((tokens) => {
     const words = tokens.map(analyseWord);
     const m = new Map<string, Tally>();
     words.forEach((w, i) => {
@@ -152,8 +146,6 @@ export function documentEvidence(
         const t = lex.triggers.get(words[i - 1].stem) ?? lex.triggers.get(words[i - 1].norm);
         if (t) e.triggers.add(t);
       }
-      const tag = firstPass?.[s][i];
-      if (tag && tag !== 'O') e.predicted.add(tag.slice(2));
     });
     return m;
   });
@@ -164,12 +156,11 @@ export function documentEvidence(
         const e = tally(merged, stem);
         e.count += one.count;
         for (const t of one.triggers) e.triggers.add(t);
-        for (const t of one.predicted) e.predicted.add(t);
       }
     }
     const out = new Map<string, StemEvidence>();
     for (const [stem, e] of merged) {
-      out.set(stem, { count: e.count, triggers: [...e.triggers].sort().join('+'), predicted: [...e.predicted].sort().join('+') });
+      out.set(stem, { count: e.count, triggers: [...e.triggers].sort().join('+') });
     }
     return out;
   });
@@ -177,14 +168,12 @@ export function documentEvidence(
 
 /**
  * Feature strings of every token of a sentence. `evidence` comes from documentEvidence over the
- * surrounding text; without it the sentence is its own context. `firstPass` holds the tags a
- * first-pass model gave this sentence, when the model is stacked on one.
+ * surrounding text; without it the sentence is its own context.
  */
 export function sentenceFeatures(
   tokens: readonly string[],
   lex: FeatureLexicons,
   evidence?: ReadonlyMap<string, StemEvidence>,
-  firstPass?: readonly string[],
 ): string[][] {
   const stemEvidence = evidence ?? documentEvidence([tokens], lex)[0];
   const words = tokens.map(analyseWord);
@@ -226,7 +215,15 @@ export function sentenceFeatures(
       `sh3=${shapeAt(i - 1)}|${shapes[i]}|${shapeAt(i + 1)}`,
       `suf2-1=${prev.norm.slice(-2)}`,
       `suf2+1=${next.norm.slice(-2)}`,
+      `suf3-1=${prev.norm.slice(-3)}`,
+      `suf3+1=${next.norm.slice(-3)}`,
+      `pre2+1=${next.norm.slice(0, 2)}`,
+      `w-1ww+1=${prev.norm}|${w.norm}|${next.norm}`,
+      `s-2=${prev2.stem}`,
+      `s+2=${next2.stem}`,
+      `len=${Math.min(w.norm.length, 12)}`,
     ];
+    if (i === 0) f.push('first');
     const wn = w.norm;
     for (let k = 1; k <= 4 && k < wn.length; k++) {
       f.push(`pre${k}=${wn.slice(0, k)}`, `suf${k}=${wn.slice(-k)}`);
@@ -235,6 +232,8 @@ export function sentenceFeatures(
       for (let k = 1; k <= 3 && k < w.stem.length; k++) f.push(`spre${k}=${w.stem.slice(0, k)}`, `ssuf${k}=${w.stem.slice(-k)}`);
     }
     if (wn.startsWith('ال')) f.push('al');
+    // Letter trigrams inside the word: transliterated foreign names share some (…يكس, …وفت).
+    for (let k = 0; k + 3 <= w.stem.length; k++) f.push(`g3=${w.stem.slice(k, k + 3)}`);
     for (const [offset, name] of [[0, 'tr'], [-1, 'tr-1'], [-2, 'tr-2'], [1, 'tr+1']] as const) {
       const t = trigger(i + offset);
       if (t) f.push(`${name}=${t}`);
@@ -249,20 +248,16 @@ export function sentenceFeatures(
     const repeats = !ev || ev.count <= 1 ? '1' : ev.count <= 3 ? '2' : '4';
     f.push(`rep=${repeats}|${kn}`);
     if (ev && ev.triggers) f.push(`dtr=${ev.triggers}`, `dtrkn=${ev.triggers}|${kn}`);
-    if (firstPass) {
-      const p1 = firstPass[i];
-      const p1Prev = i > 0 ? firstPass[i - 1] : '<s>';
-      const p1Next = i < n - 1 ? firstPass[i + 1] : '</s>';
-      f.push(`p1=${p1}`, `p1-1=${p1Prev}`, `p1+1=${p1Next}`, `p1-1p1=${p1Prev}|${p1}`, `p1p1+1=${p1}|${p1Next}`);
-      if (ev && ev.predicted) f.push(`dp=${ev.predicted}`, `dpp1=${ev.predicted}|${p1}`, `dpkn=${ev.predicted}|${kn}`);
-    }
     if (kn === 'unk') f.push(`unkw-1=${prev.norm}`, `unkw+1=${next.norm}`, `unksh=${shapes[i]}`);
     if (phrases[i]) {
       f.push(`ph=${phrases[i]}`, `phw=${phrases[i]}|${shapes[i]}`);
     }
     for (const [offset, name] of [[0, 'c'], [-1, 'c-1'], [1, 'c+1']] as const) {
       const c = cluster(i + offset);
-      if (c) for (const len of CLUSTER_PREFIXES) f.push(`${name}${len}=${c.slice(0, len)}`);
+      if (c) {
+        const dot = c.indexOf('.');
+        f.push(`${name}a=${c.slice(0, dot)}`, `${name}b=${c.slice(dot + 1)}`);
+      }
     }
     all.push(f);
   }

@@ -27,11 +27,6 @@ export interface NerModel {
   readonly outsidePenalty: number;
   readonly lexicons: FeatureLexicons;
   readonly constraints: TagConstraints;
-  /**
-   * The model whose tags this one reads as features (stacking), or null. Its tags over the whole
-   * text let a name recognised in one sentence be recognised where it recurs bare.
-   */
-  readonly firstPass: NerModel | null;
   /** Provenance and licence, as stored in the file's `$meta`. */
   readonly meta: Record<string, unknown>;
 }
@@ -43,7 +38,6 @@ export const DEFAULT_MODEL_URL = new URL('../../../packs/models/ner-anercorp.jso
 
 interface ModelFile {
   $meta: Record<string, unknown>;
-  firstPass: ModelFile | null;
   format: string;
   tags: string[];
   /** Feature strings, one per weight row, joined by newlines. */
@@ -100,7 +94,6 @@ function modelFromFile(file: ModelFile): NerModel {
       maxPhraseTokens: lex.maxPhraseTokens,
       clusters: new Map(Object.entries(lex.clusters)),
     },
-    firstPass: file.firstPass ? modelFromFile(file.firstPass) : null,
     meta: file.$meta,
   });
 }
@@ -136,7 +129,6 @@ function modelToFile(model: NerModel): ModelFile {
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   return {
     $meta: model.meta,
-    firstPass: model.firstPass ? modelToFile(model.firstPass) : null,
     format: MODEL_FORMAT,
     tags: [...model.tags],
     features: names.join('\n'),
@@ -171,8 +163,8 @@ export function emissionScores(model: NerModel, featureRows: readonly Int32Array
   return emission;
 }
 
-function featureRowsOf(model: NerModel, tokens: readonly string[], evidence: ReadonlyMap<string, StemEvidence>, firstPass?: readonly string[]): Int32Array[] {
-  return sentenceFeatures(tokens, model.lexicons, evidence, firstPass).map((names) => Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1));
+function featureRowsOf(model: NerModel, tokens: readonly string[], evidence: ReadonlyMap<string, StemEvidence>): Int32Array[] {
+  return sentenceFeatures(tokens, model.lexicons, evidence).map((names) => Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1));
 }
 
 /**
@@ -185,13 +177,12 @@ export function tagTokens(model: NerModel, tokens: string[]): string[] {
 
 /** BIO tags for consecutive sentences of one text, each seeing evidence from its neighbours. */
 export function tagSentences(model: NerModel, sentences: string[][]): string[][] {
-  const firstPass = model.firstPass ? tagSentences(model.firstPass, sentences) : undefined;
-  const evidence = documentEvidence(sentences, model.lexicons, firstPass);
+  const evidence = documentEvidence(sentences, model.lexicons);
   const n = model.tags.length;
   const outside = model.tags.indexOf('O');
   return sentences.map((tokens, s) => {
     if (tokens.length === 0) return [];
-    const emission = emissionScores(model, featureRowsOf(model, tokens, evidence[s], firstPass?.[s]));
+    const emission = emissionScores(model, featureRowsOf(model, tokens, evidence[s]));
     if (model.outsidePenalty !== 0) for (let i = 0; i < tokens.length; i++) emission[i * n + outside] -= model.outsidePenalty;
     const path = viterbi(emission, tokens.length, n, model.transition, model.start, model.constraints);
     return Array.from(path, (t) => model.tags[t]);

@@ -56,7 +56,7 @@ test('a model trained on a few sentences of ours learns them', () => {
     { tokens: ['غادر', 'سالم', 'الورفلي', 'غريان', 'مساء', '.'], tags: ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'O', 'O'] },
   ];
   const model = trainNerModel(sentences, {
-    epochs: 5, seed: 1, minFeatureCount: 1, jackknifeBlocks: 1, triggers: {}, clusters: new Map(), outsidePenalty: 0, stacked: false, meta: {},
+    epochs: 5, seed: 1, minFeatureCount: 1, jackknifeBlocks: 1, triggers: {}, clusters: new Map(), outsidePenalty: 0, meta: {},
   });
   for (const s of sentences) assert.deepEqual(tagTokens(model, s.tokens), s.tags, s.tokens.join(' '));
   assert.deepEqual(tagSentences(model, sentences.map((s) => s.tokens)), sentences.map((s) => s.tags));

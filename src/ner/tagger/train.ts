@@ -6,7 +6,7 @@
  * it has not seen.
  */
 import { analyseWord, documentEvidence, sentenceFeatures, type FeatureLexicons } from './features.js';
-import { createModel, emissionScores, tagSentences, type NerModel } from './model.js';
+import { createModel, emissionScores, type NerModel } from './model.js';
 import { viterbi } from './decode.js';
 import { TAGS, tagConstraints } from './tags.js';
 import { bioEntities } from '../conll.js';
@@ -26,8 +26,6 @@ export interface TrainOptions {
   jackknifeBlocks: number;
   /** Entity class → trigger words (titles before persons, مدينة before places …). */
   triggers: Record<string, readonly string[]>;
-  /** Train a first-pass model and stack this one on its tags (see NerModel.firstPass). */
-  stacked: boolean;
   /** See NerModel.outsidePenalty. */
   outsidePenalty: number;
   /** Stem → distributional class (clusters.ts), learned beforehand from unlabeled text. */
@@ -110,33 +108,8 @@ export function buildLexicons(sentences: readonly LabelledSentence[], triggers: 
   return { triggers: triggerMap(triggers), clusters, ...learnEntityLists(sentences) };
 }
 
-/**
- * Trains on `sentences` and returns a model whose lists are learned from all of them. With
- * `options.stacked`, a first-pass model is trained too, and the returned model reads its tags; the
- * first-pass tags of the training sentences are jackknifed like the lists.
- */
+/** Trains on `sentences` and returns a model whose lists are learned from all of them. */
 export function trainNerModel(sentences: readonly LabelledSentence[], options: TrainOptions): NerModel {
-  if (!options.stacked) return trainOnePass(sentences, options, null, undefined);
-  const single = { ...options, stacked: false, log: undefined };
-  const blocks = Math.max(2, options.jackknifeBlocks);
-  const firstPassTags: string[][] = new Array(sentences.length);
-  for (let b = 0; b < blocks; b++) {
-    const lo = Math.floor((b * sentences.length) / blocks);
-    const hi = Math.floor(((b + 1) * sentences.length) / blocks);
-    const heldOut = trainOnePass([...sentences.slice(0, lo), ...sentences.slice(hi)], single, null, undefined);
-    tagSentences(heldOut, sentences.slice(lo, hi).map((s) => s.tokens)).forEach((tags, k) => (firstPassTags[lo + k] = tags));
-    options.log?.(`first pass, block ${b + 1} of ${blocks} tagged`);
-  }
-  const firstPass = trainOnePass(sentences, single, null, undefined);
-  return trainOnePass(sentences, options, firstPass, firstPassTags);
-}
-
-function trainOnePass(
-  sentences: readonly LabelledSentence[],
-  options: TrainOptions,
-  firstPass: NerModel | null,
-  firstPassTags: readonly string[][] | undefined,
-): NerModel {
   const log = options.log ?? (() => {});
   const tags = TAGS;
   const n = tags.length;
@@ -147,12 +120,12 @@ function trainOnePass(
   const blocks = Math.max(1, options.jackknifeBlocks);
   const blockOf = (i: number) => Math.min(blocks - 1, Math.floor((i * blocks) / sentences.length));
   const featureNames: string[][][] = new Array(sentences.length);
-  const evidence = documentEvidence(sentences.map((s) => s.tokens), buildLexicons([], options.triggers, clusters), firstPassTags);
+  const evidence = documentEvidence(sentences.map((s) => s.tokens), buildLexicons([], options.triggers, clusters));
   for (let b = 0; b < blocks; b++) {
     const others = sentences.filter((_, i) => blocks === 1 || blockOf(i) !== b);
     const lex = buildLexicons(others, options.triggers, clusters);
     sentences.forEach((s, i) => {
-      if (blockOf(i) === b) featureNames[i] = sentenceFeatures(s.tokens, lex, evidence[i], firstPassTags?.[i]);
+      if (blockOf(i) === b) featureNames[i] = sentenceFeatures(s.tokens, lex, evidence[i]);
     });
   }
 
@@ -188,7 +161,7 @@ function trainOnePass(
   const start = new Float64Array(n);
   const startU = new Float64Array(n);
   const constraints = tagConstraints(tags);
-  const scratch = createModel({ tags, featureIndex, weights: w, transition: trans, start, outsidePenalty: 0, lexicons: buildLexicons([], {}, clusters), firstPass: null, meta: {} });
+  const scratch = createModel({ tags, featureIndex, weights: w, transition: trans, start, outsidePenalty: 0, lexicons: buildLexicons([], {}, clusters), meta: {} });
   const order = sentences.map((_, i) => i);
   const random = seededRandom(options.seed);
   let c = 1;
@@ -248,7 +221,6 @@ function trainOnePass(
     start,
     outsidePenalty: options.outsidePenalty,
     lexicons: buildLexicons(sentences, options.triggers, clusters),
-    firstPass,
     meta: options.meta,
   });
 }
