@@ -6,12 +6,17 @@ import { readInputs, type IngestOptions } from '../ingest/read.js';
 import { articleId } from '../ingest/article-id.js';
 import type { ArticleInput } from '../core/article.js';
 import type { Repository, UpsertStatus } from '../store/repository.js';
+import { runPipeline } from '../pipeline/pipeline.js';
+import { loadPipelineContext } from '../pipeline/context.js';
+import { toArticle } from './analyze.js';
 
 export interface IngestSummary {
   read: number;
   new: number;
   duplicate: number;
   failed: number;
+  /** Events extracted from the new articles. */
+  events: number;
   bytes: number;
   seconds: number;
 }
@@ -33,13 +38,16 @@ export async function ingestInputs(
   progress: IngestProgress = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, bytes: 0, seconds: 0 };
+  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, events: 0, bytes: 0, seconds: 0 };
   let batch: ArticleInput[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
-    for (const status of await storeArticles(repo, pending)) summary[status]++;
+    for (const stored of await storeArticles(repo, pending)) {
+      summary[stored.status]++;
+      summary.events += stored.events;
+    }
   };
   for await (const item of readInputs(inputs, options)) {
     if (item.kind === 'error') {
@@ -61,12 +69,24 @@ export async function ingestInputs(
 
 /**
  * Stores articles already read (by `ingestInputs`, or `marsad watch` from feeds) in one
- * transaction; the status of each, in order.
+ * transaction, and extracts and stores the events of the new ones; the status of each, in order.
+ * A duplicate keeps the events already extracted from its first copy.
  */
-export async function storeArticles(repo: Repository, articles: ArticleInput[]): Promise<UpsertStatus[]> {
+export async function storeArticles(repo: Repository, articles: ArticleInput[]): Promise<{ status: UpsertStatus; events: number }[]> {
+  const context = loadPipelineContext();
   return repo.transaction(async () => {
-    const statuses: UpsertStatus[] = [];
-    for (const article of articles) statuses.push(await repo.upsertArticle(articleId(article.title, article.text), article));
-    return statuses;
+    const stored: { status: UpsertStatus; events: number }[] = [];
+    for (const input of articles) {
+      const article = toArticle(input);
+      const status = await repo.upsertArticle(article.id, input);
+      let events = 0;
+      if (status === 'new') {
+        const doc = runPipeline(article, context);
+        await repo.replaceEvents(article.id, doc.events);
+        events = doc.events.length;
+      }
+      stored.push({ status, events });
+    }
+    return stored;
   });
 }

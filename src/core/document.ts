@@ -7,6 +7,7 @@ import type { Article } from './article.js';
 import type { Span } from './span.js';
 import type { NormalizedText } from '../text/normalize.js';
 import type { Entity } from '../entities/recognize.js';
+import type { EventRecord } from '../events/record.js';
 
 export type TokenKind = 'word' | 'number' | 'latin' | 'punct' | 'symbol';
 
@@ -70,4 +71,6 @@ export interface Doc {
   temporals: TemporalMention[];
   /** Recognised and resolved names (people, organisations, places). */
   entities: Entity[];
+  /** Events the article reports, coded in the taxonomy of events.md. */
+  events: EventRecord[];
 }

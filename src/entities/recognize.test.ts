@@ -1,14 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPipeline } from '../pipeline/pipeline.js';
-import { loadEntityKnowledge, type EntityKnowledge } from './knowledge.js';
+import { loadPipelineContext } from '../pipeline/context.js';
 import type { Entity } from './recognize.js';
 
-let knowledge: EntityKnowledge | null = null;
 function entities(text: string, published: string | null = null): Entity[] {
-  knowledge ??= loadEntityKnowledge();
   const article = { id: 't', title: '', text, published, publishedAt: null, publishedRaw: null, origins: [] };
-  return runPipeline(article, { entities: knowledge }).entities;
+  return runPipeline(article, loadPipelineContext()).entities;
 }
 
 function place(text: string, name: string, published: string | null = null) {

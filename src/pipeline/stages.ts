@@ -6,10 +6,12 @@ import { findNumbers } from '../text/numbers.js';
 import { findTemporals } from '../text/temporal.js';
 import { recognizeEntities } from '../entities/recognize.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
+import { extractEvents, type EventKnowledge } from '../events/extract.js';
 
 /** Knowledge shared by every document of a run, loaded once. */
 export interface PipelineContext {
   entities: EntityKnowledge;
+  events: EventKnowledge;
 }
 
 export interface Stage {
@@ -26,4 +28,6 @@ export const STAGES: readonly Stage[] = [
   { name: 'temporals', run: (doc) => ({ ...doc, temporals: findTemporals(doc.view, doc.article.published) }) },
   // Names: recognised by dictionaries, patterns and the tagger, then resolved.
   { name: 'entities', run: (doc, ctx) => ({ ...doc, entities: recognizeEntities(doc, ctx.entities) }) },
+  // Events: triggers, modality, arguments, and mentions merged into events.
+  { name: 'events', run: (doc, ctx) => ({ ...doc, events: extractEvents(doc, ctx) }) },
 ];

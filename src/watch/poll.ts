@@ -108,7 +108,7 @@ export async function pollFeed(
         if (itemKeys(article).some((k) => seen.has(k))) result.duplicate++;
         else fresh.push(await withFullText(article, options, result, (w) => progress.onWarning?.(`${feedName(feed)}: ${w}`)));
       }
-      for (const status of await storeArticles(repo, fresh)) result[status]++;
+      for (const { status } of await storeArticles(repo, fresh)) result[status]++;
       result.outcome = 'ok';
       // Saved after the articles: a crash in between re-reads the items, and the store merges them.
       await repo.saveFeedState({

@@ -1,0 +1,324 @@
+/**
+ * The arguments of one event mention: who (actors), where (place), when (date) and who says so
+ * (claimant), each attached within the trigger's clause first, then its sentence, with the
+ * rule that attached it.
+ */
+import type { Doc, Token } from '../core/document.js';
+import type { Span } from '../core/span.js';
+import type { Entity } from '../entities/recognize.js';
+import type { EntityKnowledge } from '../entities/knowledge.js';
+import type { PlaceResolution } from '../entities/resolve.js';
+import { withoutArticle } from '../entities/name-index.js';
+import type { TemporalExpression } from '../text/temporal.js';
+import type { CueMatch, TriggerMatch } from './triggers.js';
+import type { EventActor } from './record.js';
+
+/** An actor named in the text: a resolved organisation, a person's organisation, or a framing label. */
+export interface ActorMention extends Span {
+  actor: EventActor | null;
+  /** For a framing label (ميليشيات): resolved later from the event's other actor. */
+  label: { text: string; mayReferTo: string[] } | null;
+  rule: string;
+  /** A leader named after بقيادة: not a party of its own. */
+  leader: boolean;
+}
+
+export interface PlaceArgument {
+  entity: Entity;
+  place: PlaceResolution;
+  geoPrecision: 1 | 2 | 3;
+  rule: string;
+}
+
+export interface ActorArguments {
+  actor1: ActorMention | null;
+  actor2: ActorMention | null;
+  assoc1: ActorMention[];
+  assoc2: ActorMention[];
+  rules: string[];
+}
+
+const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
+
+/** Actors of the article: resolved entities, people's organisations, and framing labels. */
+export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: readonly CueMatch[]): ActorMention[] {
+  const leaders = cues.filter((c) => c.list === 'agent_markers' && c.kind === 'leader');
+  const mentions: ActorMention[] = [];
+  for (const e of doc.entities) {
+    const r = e.resolution;
+    const isLeader = leaders.some((c) => c.span.end <= e.start && e.start - c.span.end <= 20);
+    // News agencies report events; they are not parties to them.
+    if (r?.kind === 'actor' && knowledge.actors.byId.get(r.id)?.type === 'actor' && (knowledge.actors.byId.get(r.id) as { kind: string }).kind === 'media') continue;
+    if (r?.kind === 'actor') {
+      mentions.push({ start: e.start, end: e.end, actor: { id: r.id, name: r.name, name_ar: r.name_ar, inter: r.inter }, label: null, rule: 'actor.entity', leader: isLeader });
+    } else if (r?.kind === 'person' && r.actor) {
+      const a = r.actor;
+      mentions.push({ start: e.start, end: e.end, actor: { id: a.id, name: a.name, name_ar: a.name_ar, inter: a.inter }, label: null, rule: 'actor.person-organisation', leader: isLeader });
+    }
+  }
+  const labels = new Map<string, { text: string; mayReferTo: string[] }>();
+  for (const l of knowledge.actors.partisanLabels) {
+    for (const norm of l.norms) labels.set(withoutArticle(norm), { text: l.text, mayReferTo: l.may_refer_to });
+  }
+  for (const t of doc.tokens) {
+    if (t.kind !== 'word') continue;
+    const label = labels.get(withoutArticle(t.stem));
+    if (!label || mentions.some((m) => m.start <= t.start && t.end <= m.end)) continue;
+    mentions.push({ start: t.stemStart, end: t.end, actor: null, label, rule: 'actor.framing-label', leader: false });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** The cue of `list` (and one of `kinds`, or any kind when null) ending at most `maxGap` characters before `at`. */
+function cueBefore(cues: readonly CueMatch[], list: string, kinds: readonly string[] | null, at: number, maxGap: number): CueMatch | null {
+  let best: CueMatch | null = null;
+  for (const c of cues) {
+    if (c.list !== list || (kinds && !kinds.includes(c.kind ?? '')) || c.span.end > at || at - c.span.end > maxGap) continue;
+    if (!best || c.span.end > best.span.end) best = c;
+  }
+  return best;
+}
+
+/**
+ * Who did it and to whom. "بين X و Y" gives both sides; برصاص/من قبل/على يد X gives the agent;
+ * استهدف/ضد X the target; بمساندة/المتحالف مع X an associate; otherwise the actor before the
+ * trigger in its clause (then sentence) is the agent, and one after it the other party.
+ */
+export function attachActors(
+  trigger: TriggerMatch,
+  clause: Span,
+  sentence: Span,
+  mentions: readonly ActorMention[],
+  cues: readonly CueMatch[],
+  /** "تم ضبط": only an explicit agent marker names the agent. */
+  passive = false,
+): ActorArguments {
+  const rules: string[] = [];
+  const inSentence = mentions.filter((m) => within(m, sentence) && !m.leader);
+  const inClause = inSentence.filter((m) => within(m, clause));
+  const markerOf = (m: ActorMention) =>
+    cueBefore(cues, 'agent_markers', ['agent', 'associated', 'affiliation', 'sides'], m.start, 12) ??
+    // A target may sit two words after its verb: استهدفت مواقع تمركز الميليشيات.
+    cueBefore(cues, 'target_markers', ['target', 'against'], m.start, 24);
+  let actor1: ActorMention | null = null;
+  let actor2: ActorMention | null = null;
+  const assoc1: ActorMention[] = [];
+  const assoc2: ActorMention[] = [];
+
+  const pool = inClause.length ? inClause : inSentence;
+  // برصاص/من قبل X names the party that did a violent act wherever it stands in the sentence
+  // (حيث سقط … برصاص عناصر X); other markers work within the clause.
+  const violent = trigger.event_type !== 'Strategic developments';
+  for (const m of violent ? inSentence : pool) {
+    const marker = markerOf(m);
+    if (!marker) continue;
+    if (marker.kind === 'agent' && !actor1 && (violent ? m.start > trigger.span.start || within(m, clause) : true)) {
+      actor1 = m;
+      rules.push('actor1.agent-marker');
+    } else if ((marker.kind === 'target' || marker.kind === 'against') && !actor2 && m.start > trigger.span.start - 80) {
+      actor2 = m;
+      rules.push('actor2.target-marker');
+    }
+  }
+  const sides = cues.find((c) => c.list === 'agent_markers' && c.kind === 'sides' && within(c.span, sentence) && c.span.start >= trigger.span.start - 5);
+  if (sides) {
+    const between = pool.filter((m) => m.start >= sides.span.start && m.end <= sides.span.end + 80);
+    if (between.length >= 2) {
+      [actor1, actor2] = [between[0], between[1]];
+      rules.push('actors.between');
+    }
+  }
+  // The genitive after a verbal noun of taking territory (or withdrawing, mobilising) is its
+  // agent: استعادة الجيش لمطار طرابلس، انسحاب مجموعات مسلحة.
+  if (!actor1 && (trigger.territory || trigger.event_type === 'Strategic developments') && trigger.pos !== 'verb') {
+    const genitive = inClause.find((m) => m.start >= trigger.span.end && m.start - trigger.span.end <= 4);
+    if (genitive) {
+      actor1 = genitive;
+      rules.push('actor1.verbal-noun-genitive');
+    }
+  }
+  // Whoever the clause names takes the territory (or mobilises, withdraws): the place is the
+  // object, not a party.
+  if (!actor1 && !passive && (trigger.territory || trigger.event_type === 'Strategic developments')) {
+    const taker = inClause.find((m) => !isAssociate(m, cues) && m !== actor2);
+    if (taker) {
+      actor1 = taker;
+      rules.push('actor1.territory-clause');
+    }
+  }
+  if (!actor1 && !passive) {
+    const before = pool.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues) && m !== actor2);
+    const after = pool.filter((m) => m.start >= trigger.span.end && !isAssociate(m, cues) && m !== actor2);
+    if (before.length) {
+      actor1 = before[before.length - 1];
+      rules.push(pool === inClause ? 'actor1.subject-in-clause' : 'actor1.subject-in-sentence');
+    } else if (trigger.pos === 'verb' && after.length && after[0].start - trigger.span.end < 30) {
+      actor1 = after[0];
+      rules.push('actor1.after-verb');
+    } else {
+      const earlier = inSentence.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues));
+      if (earlier.length) {
+        actor1 = earlier[earlier.length - 1];
+        rules.push('actor1.subject-in-sentence');
+      }
+    }
+  }
+  // With the agent named by a marker, the subject of the clause is the other party (the victims
+  // of "سقط خمسة قتلى من قواتها برصاص X").
+  if (actor1 && !actor2 && rules.includes('actor1.agent-marker')) {
+    const subject = pool.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues) && !sameActor(m, actor1)).pop();
+    if (subject) {
+      actor2 = subject;
+      rules.push('actor2.subject-against-agent');
+    }
+  }
+  if (!actor2) {
+    const other = inClause.find((m) => m.start >= trigger.span.end && m !== actor1 && !isAssociate(m, cues) && !sameActor(m, actor1));
+    if (other) {
+      actor2 = other;
+      rules.push('actor2.after-trigger');
+    }
+  }
+  for (const m of inSentence) {
+    if (m === actor1 || m === actor2 || !isAssociate(m, cues)) continue;
+    // An associate follows the party it supports: allies of actor2 when it comes after actor2.
+    if (actor2 && m.start > actor2.end && (!actor1 || actor1.start < actor2.start)) assoc2.push(m);
+    else assoc1.push(m);
+    rules.push('assoc.marker');
+  }
+  return { actor1, actor2, assoc1, assoc2, rules };
+}
+
+function isAssociate(m: ActorMention, cues: readonly CueMatch[]): boolean {
+  return !!cueBefore(cues, 'agent_markers', ['associated', 'affiliation'], m.start, 12);
+}
+
+function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
+  return !!a && !!b && !!a.actor && !!b.actor && a.actor.id === b.actor.id;
+}
+
+/**
+ * The place of a mention: for a territory trigger, every place it takes (السيطرة على ورشفانة
+ * والعزيزية); otherwise the place governed by a location word after the trigger, then any place
+ * of the clause, then of the sentence. Destinations (باتجاه، نحو) count only for advances and
+ * reinforcements.
+ */
+export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span, doc: Doc, cues: readonly CueMatch[]): PlaceArgument[] {
+  const places = doc.entities.filter((e): e is Entity & { resolution: PlaceResolution } => e.resolution?.kind === 'place');
+  const governing = (e: Entity) => cueBefore(cues, 'location_prepositions', null, e.start, 14);
+  const toArgument = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument => {
+    const cue = governing(e);
+    const precision = Math.max(e.resolution.geo_precision, cue?.geo_precision ?? 1) as 1 | 2 | 3;
+    return { entity: e, place: e.resolution, geoPrecision: precision, rule: cue ? `${rule}+${cue.kind}` : rule };
+  };
+  const allowsDestination = trigger.weak || trigger.sub_event_type === 'Other';
+  const usable = (e: Entity) => (allowsDestination || !governing(e)?.direction) && !isOrigin(e, doc);
+
+  if (trigger.territory) {
+    const after = places.filter((e) => within(e, clause) && e.start >= trigger.span.end);
+    if (after.length === 0) return [];
+    const taken = [after[0]];
+    for (const next of after.slice(1)) {
+      const gap = doc.view.original.slice(taken[taken.length - 1].end, next.start);
+      if (/^[\s"'«»“”()]*و?[\s"'«»“”()]*$/.test(gap)) taken.push(next);
+      else break;
+    }
+    return taken.map((e) => toArgument(e, 'place.territory-object'));
+  }
+  const inClause = places.filter((e) => within(e, clause) && usable(e));
+  const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
+  if (governedAfter) return [toArgument(governedAfter, 'place.governed-in-clause')];
+  const afterInClause = inClause.find((e) => e.start >= trigger.span.end);
+  if (afterInClause) return [toArgument(afterInClause, 'place.in-clause')];
+  if (inClause.length) return [toArgument(inClause[inClause.length - 1], 'place.in-clause')];
+  const inSentence = places.filter((e) => within(e, sentence) && usable(e));
+  const nearest = inSentence.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
+  return nearest ? [toArgument(nearest, 'place.in-sentence')] : [];
+}
+
+/** "قادمة من تركيا إلى ليبيا": where a ship or convoy came from, or was going, is not where the event happened. */
+function isOrigin(e: Entity, doc: Doc): boolean {
+  const before = doc.view.original.slice(Math.max(0, e.start - 16), e.start);
+  // "إنها من نالوت": a bare من before a place gives an origin, unless it follows قرب/مقربة.
+  if (/(^|\s)و?من\s*["«»“]?$/.test(before) && !/(قرب|مقربة)\s+من\s*["«»“]?$/.test(before)) return true;
+  const wider = doc.view.original.slice(Math.max(0, e.start - 48), e.start);
+  return /(قادم|القادم|آت|الآت|انطلق)[^\s]*\s+من\s*$/.test(before) || /(قادم|القادم|آت|الآت)[^\s]*\s+من\s+\S+\s+(إلى|الى)\s*$/.test(wider);
+}
+
+/** The article's main place: the focus-country place named most often (first on a tie). */
+export function mainPlace(doc: Doc): (Entity & { resolution: PlaceResolution }) | null {
+  const counts = new Map<string, { e: Entity & { resolution: PlaceResolution }; n: number }>();
+  for (const e of doc.entities) {
+    if (e.resolution?.kind !== 'place' || e.resolution.feature === 'country') continue;
+    const entry = counts.get(e.resolution.id);
+    if (entry) entry.n++;
+    else counts.set(e.resolution.id, { e: e as Entity & { resolution: PlaceResolution }, n: 1 });
+  }
+  let best: { e: Entity & { resolution: PlaceResolution }; n: number } | null = null;
+  for (const entry of counts.values()) if (!best || entry.n > best.n) best = entry;
+  return best?.e ?? null;
+}
+
+/** The temporal expression of a clause, else of the sentence (years alone do not date an event). */
+export function attachDate(trigger: TriggerMatch, clause: Span, sentence: Span, temporals: readonly TemporalExpression[]): { temporal: TemporalExpression; rule: string } | null {
+  const datable = temporals.filter((t) => t.kind !== 'year');
+  const byDistance = (list: TemporalExpression[]) => list.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
+  const inClause = datable.filter((t) => within(t, clause));
+  if (inClause.length) return { temporal: byDistance(inClause), rule: 'date.clause' };
+  const inSentence = datable.filter((t) => within(t, sentence));
+  if (inSentence.length) return { temporal: byDistance(inSentence), rule: 'date.sentence' };
+  return null;
+}
+
+/**
+ * Who says so: the attribution before the trigger in its sentence (قالت مصادر ميدانية إن …،
+ * أعلنت قوات الجيش … أنها …) or an "according to" anywhere in it (… حسب ما أكد المتحدث …).
+ * The claimant is the words after the reporting verb up to إن/أن, a colon or a quote.
+ */
+export function attachClaimant(trigger: TriggerMatch, sentence: Span, doc: Doc, cues: readonly CueMatch[]): { span: Span; rule: string } | null {
+  const attributions = cues.filter((c) => c.list === 'attribution' && within(c.span, sentence));
+  const before = attributions.filter((c) => c.span.end <= trigger.span.start && c.kind !== 'according_to');
+  const according = attributions.filter((c) => c.kind === 'according_to');
+  // "أكد لوكالة الأنباء": an agency after ل is the one spoken to, not the one speaking.
+  const speakers = before.filter((c) => !(c.kind === 'spokesman' && /ل\s*$|^ل/.test(doc.view.original.slice(Math.max(sentence.start, c.span.start - 1), c.span.start + 1))));
+  const cue = speakers.length ? speakers[speakers.length - 1] : according[0];
+  if (!cue) return null;
+  if (cue.kind === 'source' || cue.kind === 'spokesman') {
+    return { span: claimantFrom(cue.span.start, sentence, doc), rule: `claimant.${cue.kind}` };
+  }
+  // The claimant follows the verb (قالت مصادر) or the preposition (حسب ما أكد المتحدث …).
+  const next = attributions.find((c) => c.span.start >= cue.span.end && c.span.start - cue.span.end <= 2 && c !== cue);
+  const from = next ? next.span.start : cue.span.end;
+  const span = claimantFrom(from, sentence, doc);
+  if (span.end <= span.start) return null;
+  return { span, rule: `claimant.${cue.kind ?? 'verb'}` };
+}
+
+const CLAIM_STOP = new Set(['ان', 'انه', 'انها', 'انهم', 'انهن', 'بان', 'بانه', 'بانها']);
+const TITLE_AFTER_COMMA = /^(ال)?(لواء|عقيد|عميد|فريق|مشير|رائد|مقدم|نقيب|شيخ|سيد|دكتور)$/;
+
+function claimantFrom(start: number, sentence: Span, doc: Doc): Span {
+  // From the word the claimant starts in (a cue may match inside المصدر) to where it stops.
+  const tokens = doc.tokens.filter((t) => t.end > start && t.end <= sentence.end);
+  if (tokens.length === 0) return { start, end: start };
+  start = tokens[0].start;
+  let end = start;
+  for (let i = 0; i < tokens.length && i < 14; i++) {
+    const t: Token = tokens[i];
+    if (t.kind === 'word' && CLAIM_STOP.has(t.norm)) break;
+    if (t.kind === 'punct') {
+      if (t.norm === ',' && tokens[i + 1] && TITLE_AFTER_COMMA.test(tokens[i + 1].norm)) continue;
+      // Names in quotes are part of the claimant: اللواء «التاسع ترهونة».
+      if (t.norm === '"' && end > start && i <= 2) {
+        end = t.end;
+        continue;
+      }
+      break;
+    }
+    if (t.kind === 'word' && /^(امس|اليوم|يوم)$/.test(t.norm)) break;
+    // A prepositional phrase (لوكالة الأنباء، في بيان) ends the claimant.
+    if (t.kind === 'word' && end > start && (t.proclitics.includes('ل') || t.norm === 'في')) break;
+    end = t.end;
+  }
+  return { start, end };
+}

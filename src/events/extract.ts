@@ -1,0 +1,452 @@
+/**
+ * Event extraction: every trigger is a candidate mention; modality, history and requirements
+ * decide whether it reports a new event; its arguments are attached within its clause, then its
+ * sentence; mentions of the same occurrence (the lead and a quotation) merge into one event with
+ * several evidence spans. Each field records the rule and the words it rests on.
+ */
+import { createHash } from 'node:crypto';
+import type { Doc } from '../core/document.js';
+import { evidenceOf, type Evidence, type Span } from '../core/span.js';
+import { daysBetween, parseIsoDate } from '../text/calendar.js';
+import type { TemporalExpression } from '../text/temporal.js';
+import type { EntityKnowledge } from '../entities/knowledge.js';
+import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
+import { findCues, findTriggers, type CueMatch, type TriggerMatch } from './triggers.js';
+import { clausesOf, indexAt } from './clauses.js';
+import { findTolls, summariseToll, type TollFigure } from './toll.js';
+import {
+  actorMentions, attachActors, attachClaimant, attachDate, attachPlaces, mainPlace,
+  type ActorMention, type PlaceArgument,
+} from './arguments.js';
+import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } from './record.js';
+
+export interface EventKnowledge {
+  triggers: TriggerLexicon;
+  cues: CueLexicon;
+}
+
+export function loadEventKnowledge(): EventKnowledge {
+  return { triggers: loadTriggerLexicon(), cues: loadCues() };
+}
+
+/** ACLED's precedence: when one clause fits several types, the higher wins (events.md). */
+const PRECEDENCE = ['Battles', 'Protests', 'Riots', 'Explosions/Remote violence', 'Violence against civilians', 'Strategic developments'];
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
+/** Strategic developments that fold into a violent event told in the same clause. */
+const FOLDS_INTO_VIOLENCE = new Set(['Disrupted weapons use', 'Looting/property destruction']);
+/** Nouns that make a battle word a place or a front, not an event (جبهات القتال). */
+const FRONT_NOUNS = /(^|\s)(جبهات|جبهه|ساحات|خطوط|محاور)\s*$/;
+/** ل (with a conjunction or the article: ول، لل، ولل) before a verbal noun marks a purpose. */
+const PURPOSE_PROCLITIC = /^[وف]?لل?$/;
+/** "انطلاق معركة"، "بدء عملية": the start of an operation is announced, not reported as fought. */
+const START_OF = /(انطلاق|بدء|إطلاق|اطلاق|انطلاقة)\s*["«»“]?\s*$/;
+/** Words before a trigger that make it something else: an ally (بمساندة سلاح الجو), or what is
+ * stopped or left (الانسحاب من القتال، وقف القتال). */
+const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم)\s*(من\s*)?["«»“]?\s*$/;
+/** Events dated this long before publication are history, not news. */
+const HISTORY_DAYS = 365;
+
+export function disorderType(eventType: string, subType: string): string {
+  if (eventType === 'Protests') return subType === 'Excessive force against protesters' ? 'Political violence; Demonstrations' : 'Demonstrations';
+  if (eventType === 'Riots') return subType === 'Mob violence' ? 'Political violence' : 'Demonstrations';
+  if (eventType === 'Strategic developments') return 'Strategic developments';
+  return 'Political violence';
+}
+
+/** One trigger that reports an event, with its arguments. */
+interface Mention {
+  trigger: TriggerMatch;
+  sentence: number;
+  clause: Span;
+  event_type: string;
+  sub_event_type: string;
+  plover: { type: string; mode: string | null };
+  modality: Modality;
+  claimant: { span: Span; rule: string } | null;
+  place: PlaceArgument | null;
+  actors: ReturnType<typeof attachActors>;
+  date: { temporal: TemporalExpression; rule: string } | null;
+  tolls: TollFigure[];
+  evidence: Span[];
+  triggers: Span[];
+  rules: string[];
+}
+
+/** Decides what the words around a trigger make of it: asserted, claimed, or not an event. */
+function modalityOf(t: TriggerMatch, clause: Span, sentence: Span, cues: readonly CueMatch[], doc: Doc): { modality: Modality; rule: string } | { drop: string } {
+  const inClause = cues.filter((c) => c.span.start >= clause.start && c.span.end <= clause.end);
+  const beforeInClause = inClause.filter((c) => c.span.end <= t.span.start);
+  const gapWords = (c: CueMatch) => doc.view.original.slice(c.span.end, t.fullSpan.start).trim().split(/\s+/).filter(Boolean).length;
+  if (cues.some((c) => c.list === 'denial' && c.span.start >= sentence.start && c.span.end <= t.span.start)) return { drop: 'modality.denied' };
+  if (beforeInClause.some((c) => c.list === 'negation' && gapWords(c) <= 2)) return { drop: 'modality.negated' };
+  if (beforeInClause.some((c) => c.list === 'threatened')) return { drop: 'modality.threatened' };
+  if (t.tense === 'future') return { drop: 'modality.planned.future' };
+  if (beforeInClause.some((c) => c.list === 'planned')) return { drop: 'modality.planned' };
+  // A verbal noun of taking territory after ل is a purpose (للبدء بعملية لاستعادة المدينة).
+  if (t.territory && PURPOSE_PROCLITIC.test(t.proclitic)) return { drop: 'modality.planned.purpose' };
+  if (inClause.some((c) => c.list === 'background')) return { drop: 'history.cue' };
+  const justBefore = doc.view.original.slice(Math.max(clause.start, t.fullSpan.start - 24), t.fullSpan.start);
+  if (t.modality_hint === 'announced' || beforeInClause.some((c) => c.list === 'announced') || START_OF.test(justBefore)) {
+    return { modality: 'announced', rule: 'modality.announced' };
+  }
+  const attributed = cues.some((c) => c.list === 'attribution' && c.span.start >= sentence.start && c.span.end <= sentence.end &&
+    (c.span.end <= t.span.start || c.kind === 'according_to'));
+  return attributed ? { modality: 'claimed', rule: 'modality.attribution' } : { modality: 'asserted', rule: 'modality.default' };
+}
+
+function eventActor(m: ActorMention | null): EventActor | null {
+  return m?.actor ?? null;
+}
+
+/** A framing label (ميليشيات) names the other side: an actor of the article that is not the agent. */
+function resolveLabel(m: ActorMention | null, other: EventActor | null, contextActors: EventActor[], date: string | null, knowledge: EntityKnowledge): ActorMention | null {
+  if (!m || m.actor || !m.label) return m;
+  const allies = new Set(other ? knowledge.actors.affiliationsAt(other.id, date).map((a) => a.actor) : []);
+  const eligible = (a: EventActor) => a.id !== other?.id && !allies.has(a.id) && a.inter <= 4;
+  const listed = m.label.mayReferTo;
+  const fromContext = contextActors.find((a) => eligible(a) && (listed.length === 0 || listed.includes(a.id)));
+  if (fromContext) return { ...m, actor: fromContext, rule: 'actor.framing-label.context' };
+  const fallback = knowledge.actors.byId.get('ly-unidentified-armed-group');
+  if (fallback?.type === 'actor' && (listed.length === 0 || listed.includes(fallback.id))) {
+    return { ...m, actor: { id: fallback.id, name: fallback.name, name_ar: fallback.name_ar, inter: fallback.inter }, rule: 'actor.framing-label.unidentified' };
+  }
+  return null;
+}
+
+export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge; events: EventKnowledge }): EventRecord[] {
+  if (doc.article.text.trim() === '') return [];
+  const triggers = findTriggers(doc.view, knowledge.events.triggers);
+  if (triggers.length === 0) return [];
+  const cues = findCues(doc.view, knowledge.events.cues);
+  const clauses = clausesOf(doc);
+  const sentences = doc.sentences;
+  const actors = actorMentions(doc, knowledge.entities, cues);
+  const published = doc.article.published;
+  const temporals = doc.temporals as TemporalExpression[];
+  const contextActors: EventActor[] = [];
+  for (const m of actors) if (m.actor && !contextActors.some((a) => a.id === m.actor!.id)) contextActors.push(m.actor);
+
+  const mentions: Mention[] = [];
+  for (const t of triggers) {
+    const s = indexAt(sentences, t.span.start);
+    const sentence = sentences[s];
+    if (!sentence || t.span.start < sentence.start || t.span.end > sentence.end) continue;
+    // Headlines and sub-headings sum up what the body reports.
+    if (sentence.heading) continue;
+    const clause = clauses[s][indexAt(clauses[s], t.span.start)];
+    const before = doc.view.original.slice(Math.max(sentence.start, t.fullSpan.start - 20), t.fullSpan.start);
+    if (FRONT_NOUNS.test(before) || NOT_AN_EVENT_BEFORE.test(before)) continue;
+    const decided = modalityOf(t, clause, sentence, cues, doc);
+    if ('drop' in decided) continue;
+    if (decided.modality === 'announced' && VIOLENT.has(t.event_type)) continue;
+    const date = attachDate(t, clause, sentence, temporals);
+    if (date && isHistory(date.temporal, published)) continue;
+    const places = attachPlaces(t, clause, sentence, doc, cues);
+    if (t.requires === 'place' && places.length === 0) continue;
+    if (t.weak && !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)) continue;
+    const actorArgs = attachActors(t, clause, sentence, actors, cues, passiveBefore(doc, t));
+    if (t.weak && !actorArgs.actor1) continue;
+    const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, cues) : null;
+    for (const place of places.length ? places : [null]) {
+      mentions.push({
+        trigger: t,
+        sentence: s,
+        clause,
+        event_type: t.event_type,
+        sub_event_type: t.sub_event_type,
+        plover: { type: t.plover.type, mode: t.plover.mode ?? null },
+        modality: decided.modality,
+        claimant,
+        place,
+        actors: actorArgs,
+        date,
+        tolls: [],
+        evidence: [{ start: sentence.start, end: sentence.end }],
+        triggers: [t.span],
+        rules: [t.rule, decided.rule, ...actorArgs.rules, ...(place ? [place.rule] : []), ...(date ? [date.rule] : [])],
+      });
+    }
+  }
+  attachTolls(mentions, doc, cues);
+  const merged = mergeMentions(mentions);
+  return merged.map((m) => toRecord(m, doc, knowledge.entities, contextActors));
+}
+
+/** "تم ضبط"، "جرى اعتقال": a passive construction names no agent before the trigger. */
+function passiveBefore(doc: Doc, t: TriggerMatch): boolean {
+  const before = doc.view.original.slice(Math.max(0, t.fullSpan.start - 8), t.fullSpan.start);
+  return /(^|\s)(تم|تمّ|جرى|يتم|ويتم|وتم|وجرى)\s*$/.test(before);
+}
+
+function isHistory(t: TemporalExpression, published: string | null): boolean {
+  const from = t.resolved.date ? parseIsoDate(t.resolved.date) : null;
+  const to = published ? parseIsoDate(published) : null;
+  return !!from && !!to && daysBetween(from, to) > HISTORY_DAYS;
+}
+
+/** Figures of a sentence go to its violent mentions; a sentence of figures alone continues the one before. */
+function attachTolls(mentions: Mention[], doc: Doc, cues: readonly CueMatch[]): void {
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    if (!VIOLENT.has(m.event_type)) continue;
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const mentionSentences = new Set(mentions.map((m) => m.sentence));
+  doc.sentences.forEach((sentence, s) => {
+    const figures = findTolls(doc, cues, sentence);
+    if (figures.length === 0) return;
+    let targets = bySentence.get(s);
+    if (!targets && !mentionSentences.has(s) && s > 0) targets = bySentence.get(s - 1);
+    if (!targets || targets.length === 0) return;
+    // Each figure belongs to the nearest violent mention before it (else the first after it).
+    for (const f of figures) {
+      const before = targets.filter((m) => m.trigger.span.start <= f.start);
+      const owner = before.length ? before[before.length - 1] : targets[0];
+      owner.tolls.push(f);
+      if (!owner.evidence.some((e) => e.start === sentence.start)) owner.evidence.push({ start: sentence.start, end: sentence.end });
+    }
+  });
+}
+
+function placeKey(m: Mention): string | null {
+  return m.place?.place.id ?? null;
+}
+
+function compatible(a: Mention, b: Mention): boolean {
+  const pa = placeKey(a);
+  const pb = placeKey(b);
+  if (pa && pb && pa !== pb) return false;
+  const da = a.date?.temporal.resolved.date;
+  const db = b.date?.temporal.resolved.date;
+  if (da && db && da !== db) return false;
+  const a1 = a.actors.actor1?.actor?.id;
+  const b1 = b.actors.actor1?.actor?.id;
+  if (a1 && b1 && a1 !== b1) return false;
+  return true;
+}
+
+/**
+ * One event, many mentions: in one clause, the higher type absorbs the lower (a strike inside a
+ * battle, vehicles seized while taking a town); across the article, mentions of the same sub-type
+ * with compatible place, date and agent are the same occurrence told again.
+ */
+function mergeMentions(mentions: Mention[]): Mention[] {
+  const events: Mention[] = [];
+  for (const m of mentions) {
+    const target = events.find((e) => {
+      const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
+      const folds = (x: Mention, y: Mention) => VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
+      // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
+      if (sameClause && (folds(e, m) || folds(m, e))) return true;
+      if (!compatible(e, m)) return false;
+      if (sameClause) {
+        if (e.event_type === m.event_type && e.sub_event_type === m.sub_event_type) return true;
+        return VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type);
+      }
+      if (e.event_type !== m.event_type || e.sub_event_type !== m.sub_event_type) return false;
+      // Taking territory is one event per place; other events need a shared place or date to merge.
+      if (m.trigger.territory || e.trigger.territory) return placeKey(e) !== null && placeKey(e) === placeKey(m);
+      return (placeKey(e) !== null && placeKey(e) === placeKey(m)) || (!!e.date && !!m.date && e.date.temporal.resolved.date === m.date.temporal.resolved.date && !!e.date.temporal.resolved.date);
+    });
+    if (!target) {
+      events.push({ ...m, tolls: [...m.tolls], evidence: [...m.evidence], triggers: [...m.triggers], rules: [...m.rules] });
+      continue;
+    }
+    absorb(target, m);
+  }
+  return events;
+}
+
+function absorb(e: Mention, m: Mention): void {
+  if (PRECEDENCE.indexOf(m.event_type) < PRECEDENCE.indexOf(e.event_type)) {
+    e.event_type = m.event_type;
+    e.sub_event_type = m.sub_event_type;
+    e.plover = m.plover;
+    e.trigger = m.trigger;
+  }
+  e.place ??= m.place;
+  if (m.place && e.place && m.place.geoPrecision < e.place.geoPrecision) e.place = m.place;
+  e.date ??= m.date;
+  e.actors = {
+    actor1: e.actors.actor1 ?? m.actors.actor1,
+    actor2: e.actors.actor2 ?? m.actors.actor2,
+    assoc1: [...e.actors.assoc1, ...m.actors.assoc1],
+    assoc2: [...e.actors.assoc2, ...m.actors.assoc2],
+    rules: [...e.actors.rules, ...m.actors.rules],
+  };
+  if (e.modality !== 'asserted' && m.modality === 'asserted') e.modality = 'asserted';
+  e.claimant ??= m.claimant;
+  e.tolls.push(...m.tolls);
+  for (const span of m.evidence) if (!e.evidence.some((x) => x.start === span.start)) e.evidence.push(span);
+  e.triggers.push(...m.triggers);
+  e.rules.push('merge.same-occurrence');
+}
+
+function uniqueActors(list: ActorMention[], exclude: (EventActor | null)[]): EventActor[] {
+  const out: EventActor[] = [];
+  for (const m of list) {
+    const a = m.actor;
+    if (!a || exclude.some((x) => x?.id === a.id) || out.some((x) => x.id === a.id)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActors: EventActor[]): EventRecord {
+  const original = doc.view.original;
+  const published = doc.article.published;
+  const sources: FieldSource[] = [{ field: 'event_type', rule: m.trigger.rule, evidence: evidenceOf(original, m.trigger.span) }];
+  const notes: string[] = [];
+
+  // Actors, with framing labels resolved against the other party.
+  let a1 = m.actors.actor1;
+  let a2 = m.actors.actor2;
+  a1 = resolveLabel(a1, eventActor(a2), contextActors, published, knowledge);
+  a2 = resolveLabel(a2, eventActor(a1), contextActors, published, knowledge);
+  let actor1 = eventActor(a1);
+  let actor2 = eventActor(a2);
+  if (actor1 && actor2 && actor1.id === actor2.id) actor2 = null;
+  // Victims are actor 2 in violence against civilians.
+  if (m.event_type === 'Violence against civilians' && actor1?.inter === 7 && !actor2) [actor1, actor2] = [null, actor1];
+  for (const [field, mention] of [['actor1', a1], ['actor2', a2]] as const) {
+    if (mention?.actor && (field === 'actor1' ? actor1 : actor2)?.id === mention.actor.id) {
+      sources.push({ field, rule: mention.rule, evidence: evidenceOf(original, mention) });
+    }
+  }
+  const assoc_actor_1 = uniqueActors(m.actors.assoc1, [actor1, actor2]);
+  const assoc_actor_2 = uniqueActors(m.actors.assoc2, [actor1, actor2, ...assoc_actor_1]);
+
+  // Territory: the sub-type follows the actor taking it (events.md).
+  let subType = m.sub_event_type;
+  const byActor = m.trigger.sub_event_type_by_actor;
+  if (m.trigger.territory && byActor && m.event_type === 'Battles') {
+    if (actor1) subType = actor1.inter === 1 ? byActor.state : byActor.non_state;
+  }
+
+  // Place: the attached one, else the article's main place at precision 2 or 3.
+  let location: EventLocation | null = null;
+  let locationReason: string | null = null;
+  const place = m.place;
+  if (place) {
+    location = toLocation(place.place, place.geoPrecision);
+    sources.push({ field: 'location', rule: place.rule, evidence: evidenceOf(original, place.entity) });
+  } else {
+    const main = mainPlace(doc);
+    const abroad = m.event_type === 'Strategic developments' ? foreignStateCountry(actor1, knowledge, main?.resolution.country ?? null) : null;
+    if (abroad) {
+      location = { id: `country:${abroad.iso2}`, name: abroad.name_en, name_ar: abroad.name_ar, country: abroad.iso2, admin1: null, admin2: null, lat: abroad.lat, lon: abroad.lon, geo_precision: 3, direction: null };
+      sources.push({ field: 'location', rule: 'place.actor-country', evidence: null, note: "no place in the sentence; the acting state's own country" });
+    } else if (main) {
+      const precision = (main.resolution.geo_precision === 3 ? 3 : 2) as 2 | 3;
+      location = toLocation(main.resolution, precision);
+      sources.push({ field: 'location', rule: 'place.article-main', evidence: evidenceOf(original, main), note: 'no place in the sentence; the place the article names most' });
+    } else {
+      locationReason = 'no place named in the article';
+    }
+  }
+
+  // Date: the clause's or sentence's expression, else the article's lead, else publication.
+  let date: string | null = null;
+  let timePrecision: 1 | 2 | 3 | null = null;
+  let dateText: string | null = null;
+  let dateReason: string | null = null;
+  const lead = leadDate(doc);
+  const dated = m.date ?? (lead ? { temporal: lead, rule: 'date.article-lead' } : null);
+  if (dated) {
+    const t = dated.temporal;
+    date = t.resolved.date;
+    timePrecision = t.resolved.timePrecision;
+    dateText = original.slice(t.start, t.end);
+    dateReason = t.resolved.reason;
+    sources.push({ field: 'date', rule: `${dated.rule}/${t.rule}`, evidence: evidenceOf(original, t) });
+  } else if (published) {
+    date = published;
+    timePrecision = 2;
+    dateReason = 'no date in the text: the publication week';
+    sources.push({ field: 'date', rule: 'date.publication-week', evidence: null });
+  } else {
+    dateReason = 'no date in the text and no publication date';
+  }
+
+  // Toll.
+  const killed = summariseToll(m.tolls, 'killed');
+  const injured = summariseToll(m.tolls, 'injured');
+  const fatalities = killed?.value ?? 0;
+  if (killed) sources.push({ field: 'fatalities', rule: killed.figures.length > 1 ? 'toll.lowest-or-revised' : 'toll.figure', evidence: evidenceOf(original, killed.figures.find((f) => f.value === killed.value)!) });
+  else if (VIOLENT.has(m.event_type)) notes.push('no fatality figure reported');
+  if (injured) sources.push({ field: 'injured', rule: 'toll.figure', evidence: evidenceOf(original, injured.figures.find((f) => f.value === injured.value)!) });
+
+  const claimedBy: Evidence | null = m.claimant ? evidenceOf(original, m.claimant.span) : null;
+  if (m.claimant) sources.push({ field: 'claimed_by', rule: m.claimant.rule, evidence: claimedBy });
+
+  const evidence = m.evidence.sort((x, y) => x.start - y.start).map((span) => evidenceOf(original, span));
+  const confidence = Math.round(
+    m.trigger.confidence * (location && place ? 1 : 0.85) * (actor1 ? 1 : 0.9) * (m.trigger.weak ? 0.8 : 1) * 100,
+  ) / 100;
+  const id = createHash('sha256')
+    .update(`${doc.article.id}:${m.trigger.span.start}:${location?.id ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    id,
+    event_type: m.event_type,
+    sub_event_type: subType,
+    disorder_type: disorderType(m.event_type, subType),
+    plover: m.plover,
+    date,
+    time_precision: timePrecision,
+    date_text: dateText,
+    date_reason: dateReason,
+    actor1,
+    assoc_actor_1,
+    actor2,
+    assoc_actor_2,
+    location,
+    location_reason: locationReason,
+    fatalities,
+    injured: injured?.value ?? null,
+    modality: m.modality,
+    claimed_by: claimedBy,
+    evidence,
+    trigger: evidenceOf(original, m.trigger.span),
+    rule: [...new Set(m.rules)].join(' '),
+    confidence,
+    sources,
+    notes: notes.length ? notes : undefined,
+  };
+}
+
+/** The home country of a foreign state's government or forces, when the article is about another country. */
+function foreignStateCountry(actor: EventActor | null, knowledge: EntityKnowledge, focus: string | null) {
+  if (!actor) return null;
+  const entry = knowledge.actors.byId.get(actor.id);
+  if (entry?.type !== 'actor' || !entry.country || entry.country === (focus ?? 'LY')) return null;
+  if (!['foreign_state', 'foreign_forces', 'government', 'state_forces'].includes(entry.kind)) return null;
+  return knowledge.gazetteer.countryByIso2.get(entry.country) ?? null;
+}
+
+function toLocation(p: { id: string; name: string; name_ar: string; country: string; admin1: string | null; admin2: string | null; lat: number; lon: number; direction: string | null }, precision: 1 | 2 | 3): EventLocation {
+  return {
+    id: p.id,
+    name: p.name,
+    name_ar: p.name_ar,
+    country: p.country,
+    admin1: p.admin1,
+    admin2: p.admin2,
+    lat: p.lat,
+    lon: p.lon,
+    geo_precision: precision,
+    direction: p.direction,
+  };
+}
+
+/** The article's leading date: the first dated expression of its first two sentences. */
+function leadDate(doc: Doc): TemporalExpression | null {
+  const lead = doc.sentences.slice(0, 2);
+  if (lead.length === 0) return null;
+  const end = lead[lead.length - 1].end;
+  const t = (doc.temporals as TemporalExpression[]).find((x) => x.end <= end && x.kind !== 'year');
+  return t ?? null;
+}

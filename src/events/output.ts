@@ -1,0 +1,27 @@
+/** The extractor's JSON output for one article (events.md's record, plus the entities). */
+import type { Doc } from '../core/document.js';
+import type { ExtractionRecord } from './record.js';
+
+export function toExtractionRecord(doc: Doc): ExtractionRecord {
+  const { article } = doc;
+  const origin = article.origins.find((o) => o.url || o.source) ?? article.origins[0];
+  return {
+    article: {
+      id: article.id,
+      title: article.title,
+      published: article.published,
+      source: origin?.source ?? null,
+      url: origin?.url ?? null,
+    },
+    events: doc.events,
+    entities: doc.entities.map((e) => ({
+      type: e.type,
+      text: e.text,
+      start: e.start,
+      end: e.end,
+      ref: e.resolution?.id ?? null,
+      rule: e.rule,
+      confidence: e.confidence,
+    })),
+  };
+}
