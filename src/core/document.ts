@@ -8,6 +8,7 @@ import type { Span } from './span.js';
 import type { NormalizedText } from '../text/normalize.js';
 import type { Entity } from '../entities/recognize.js';
 import type { EventRecord } from '../events/record.js';
+import type { CueMatch, TriggerMatch } from '../events/triggers.js';
 
 export type TokenKind = 'word' | 'number' | 'latin' | 'punct' | 'symbol';
 
@@ -69,6 +70,9 @@ export interface Doc {
   tokens: Token[];
   numbers: NumberMention[];
   temporals: TemporalMention[];
+  /** Words that may report an event, and the cues of modality, attribution, place and toll. */
+  triggers: TriggerMatch[];
+  cues: CueMatch[];
   /** Recognised and resolved names (people, organisations, places). */
   entities: Entity[];
   /** Events the article reports, coded in the taxonomy of events.md. */

@@ -4,7 +4,7 @@
  * refers to. This is the composition root of src/entities.
  */
 import type { Doc, Token } from '../core/document.js';
-import { tagTokens } from '../ner/tagger/index.js';
+import { tagSentences } from '../ner/tagger/index.js';
 import { matchNames } from './dictionary-matcher.js';
 import { matchPatterns } from './patterns.js';
 import type { EntityCandidate } from './candidate.js';
@@ -38,44 +38,50 @@ function nameStartInToken(token: Token): number {
   return (first === 'و' || first === 'ف') && token.proclitics.length === 1 ? token.stemStart : token.start;
 }
 
-/** Candidates from the statistical tagger, one per B-/I- run, sentence by sentence. */
-export function taggerCandidates(tokens: readonly Token[], knowledge: EntityKnowledge): EntityCandidate[] {
+/**
+ * Candidates from the statistical tagger, one per B-/I- run, over every sentence or only the
+ * given ones (each still sees its neighbours among them as evidence).
+ */
+export function taggerCandidates(tokens: readonly Token[], knowledge: EntityKnowledge, only: ReadonlySet<number> | null = null): EntityCandidate[] {
   if (!knowledge.ner) return [];
   const framing = new Set(knowledge.actors.partisanLabels.flatMap((l) => l.norms.map(withoutArticle)));
-  const found: EntityCandidate[] = [];
+  const sentences: { from: number; tokens: Token[] }[] = [];
   let from = 0;
   while (from < tokens.length) {
     let to = from;
     while (to < tokens.length && tokens[to].sentence === tokens[from].sentence) to++;
-    const sentence = tokens.slice(from, to);
-    const tags = tagTokens(knowledge.ner, sentence.map((t) => t.text));
+    if (!only || only.has(tokens[from].sentence)) sentences.push({ from, tokens: tokens.slice(from, to) });
+    from = to;
+  }
+  if (sentences.length === 0) return [];
+  const tagged = tagSentences(knowledge.ner, sentences.map((s) => s.tokens.map((t) => t.text)));
+  const found: EntityCandidate[] = [];
+  sentences.forEach(({ from: offset, tokens: sentence }, k) => {
+    const tags = tagged[k];
     for (let i = 0; i < tags.length; i++) {
       if (!tags[i].startsWith('B-')) continue;
       const label = tags[i].slice(2);
       let j = i + 1;
       while (j < tags.length && tags[j] === `I-${label}`) j++;
       // A lone framing word (ميليشيات، الإرهابيين) or function word is no name.
-      if (j === i + 1 && (framing.has(withoutArticle(sentence[i].stem)) || knowledge.patterns.functionWords.has(sentence[i].norm))) {
-        i = j - 1;
-        continue;
+      const lone = j === i + 1 && (framing.has(withoutArticle(sentence[i].stem)) || knowledge.patterns.functionWords.has(sentence[i].norm));
+      if (!lone) {
+        found.push({
+          start: nameStartInToken(sentence[i]),
+          end: sentence[j - 1].end,
+          type: label === 'PERS' ? 'PER' : (label as EntityType),
+          tokenStart: offset + i,
+          tokenEnd: offset + j,
+          entries: [],
+          source: 'tagger',
+          rule: 'tagger.anercorp',
+          confidence: 0.55,
+          direction: null,
+        });
       }
-      const type: EntityType = label === 'PERS' ? 'PER' : (label as EntityType);
-      found.push({
-        start: nameStartInToken(sentence[i]),
-        end: sentence[j - 1].end,
-        type,
-        tokenStart: from + i,
-        tokenEnd: from + j,
-        entries: [],
-        source: 'tagger',
-        rule: 'tagger.anercorp',
-        confidence: 0.55,
-        direction: null,
-      });
       i = j - 1;
     }
-    from = to;
-  }
+  });
   return found;
 }
 
@@ -119,12 +125,13 @@ function isBareCommonWord(c: EntityCandidate, tokens: readonly Token[], knowledg
   return !(previous && previous.sentence === token.sentence && PLACE_CUES.has(withoutArticle(previous.stem)));
 }
 
-export function recognizeEntities(doc: Doc, knowledge: EntityKnowledge): Entity[] {
+/** Names in a document; the tagger runs on `taggedSentences` only when given (null: all). */
+export function recognizeEntities(doc: Doc, knowledge: EntityKnowledge, taggedSentences: ReadonlySet<number> | null = null): Entity[] {
   const { tokens, view } = doc;
   const candidates = [
     ...matchNames(tokens, view, knowledge.names).filter((c) => !isBareCommonWord(c, tokens, knowledge)),
     ...matchPatterns(tokens, knowledge.patterns),
-    ...taggerCandidates(tokens, knowledge),
+    ...taggerCandidates(tokens, knowledge, taggedSentences),
   ];
   const chosen = solve(candidates);
   const focus = countryFocus(chosen, knowledge);

@@ -11,7 +11,7 @@ import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
-import { findCues, findTriggers, type CueMatch, type TriggerMatch } from './triggers.js';
+import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf, indexAt } from './clauses.js';
 import { findTolls, summariseToll, type TollFigure } from './toll.js';
 import {
@@ -113,11 +113,9 @@ function resolveLabel(m: ActorMention | null, other: EventActor | null, contextA
   return null;
 }
 
-export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge; events: EventKnowledge }): EventRecord[] {
-  if (doc.article.text.trim() === '') return [];
-  const triggers = findTriggers(doc.view, knowledge.events.triggers);
+export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }): EventRecord[] {
+  const { triggers, cues } = doc;
   if (triggers.length === 0) return [];
-  const cues = findCues(doc.view, knowledge.events.cues);
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
   const actors = actorMentions(doc, knowledge.entities, cues);
@@ -176,6 +174,16 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge; 
 function passiveBefore(doc: Doc, t: TriggerMatch): boolean {
   const before = doc.view.original.slice(Math.max(0, t.fullSpan.start - 8), t.fullSpan.start);
   return /(^|\s)(تم|تمّ|جرى|يتم|ويتم|وتم|وجرى)\s*$/.test(before);
+}
+
+/** Sentences holding a trigger (indexes into doc.sentences). */
+export function triggerSentences(doc: Doc): Set<number> {
+  const found = new Set<number>();
+  for (const t of doc.triggers) {
+    const s = indexAt(doc.sentences, t.span.start);
+    if (s >= 0) found.add(s);
+  }
+  return found;
 }
 
 function isHistory(t: TemporalExpression, published: string | null): boolean {

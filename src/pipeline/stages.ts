@@ -6,12 +6,19 @@ import { findNumbers } from '../text/numbers.js';
 import { findTemporals } from '../text/temporal.js';
 import { recognizeEntities } from '../entities/recognize.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
-import { extractEvents, type EventKnowledge } from '../events/extract.js';
+import { extractEvents, triggerSentences, type EventKnowledge } from '../events/extract.js';
+import { findCues, findTriggers } from '../events/triggers.js';
 
 /** Knowledge shared by every document of a run, loaded once. */
 export interface PipelineContext {
   entities: EntityKnowledge;
   events: EventKnowledge;
+  /**
+   * Where the statistical tagger runs: every sentence (`marsad entities`), or only sentences
+   * with an event trigger, where names matter for events (the default: it is the costliest
+   * stage, and dictionaries and patterns still cover the rest).
+   */
+  taggerScope?: 'all' | 'event-sentences';
 }
 
 export interface Stage {
@@ -26,8 +33,19 @@ export const STAGES: readonly Stage[] = [
   // Quantities and time, resolved against the publication date.
   { name: 'numbers', run: (doc) => ({ ...doc, numbers: findNumbers(doc.view) }) },
   { name: 'temporals', run: (doc) => ({ ...doc, temporals: findTemporals(doc.view, doc.article.published) }) },
+  // Event words and cues, found early: they tell the tagger which sentences matter.
+  {
+    name: 'triggers',
+    run: (doc, ctx) => ({ ...doc, triggers: findTriggers(doc.view, ctx.events.triggers), cues: findCues(doc.view, ctx.events.cues) }),
+  },
   // Names: recognised by dictionaries, patterns and the tagger, then resolved.
-  { name: 'entities', run: (doc, ctx) => ({ ...doc, entities: recognizeEntities(doc, ctx.entities) }) },
+  {
+    name: 'entities',
+    run: (doc, ctx) => ({
+      ...doc,
+      entities: recognizeEntities(doc, ctx.entities, ctx.taggerScope === 'all' ? null : triggerSentences(doc)),
+    }),
+  },
   // Events: triggers, modality, arguments, and mentions merged into events.
   { name: 'events', run: (doc, ctx) => ({ ...doc, events: extractEvents(doc, ctx) }) },
 ];

@@ -13,7 +13,7 @@ export function registerEntities(program: Command): void {
     .option('--published <date>', 'publication date to resolve against (YYYY-MM-DD)', parseDateOption)
     .option('--json', 'one JSON object an article, with spans and resolutions')
     .action(async (inputs: string[], opts: { json?: boolean; published?: string }) => {
-      const context = loadPipelineContext();
+      const context = { ...loadPipelineContext(), taggerScope: 'all' as const };
       let read = 0;
       for await (const item of analyzeInputs(inputs, context, {}, opts.published)) {
         if (item.kind === 'error') {
