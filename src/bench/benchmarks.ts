@@ -1,5 +1,6 @@
 /** The ordered list of benchmarks `npm run bench` runs. */
 import { ingestBenchmark, normalizeBenchmark } from './ingest.js';
+import { apiBenchmark } from './api.js';
 
 export interface Benchmark {
   name: string;
@@ -12,4 +13,6 @@ export const BENCHMARKS: Benchmark[] = [
   // Foundation: reading and storing articles, normalising text.
   normalizeBenchmark,
   ingestBenchmark,
+  // Serving: the API under load.
+  apiBenchmark,
 ];

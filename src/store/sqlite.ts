@@ -240,15 +240,21 @@ export class SqliteRepository implements Repository {
 
   private listEventsNow(query: EventQuery): StoredEvent[] {
     const { where, params } = eventFilter(query);
+    // NULL sorts lowest in SQLite, so undated events come last in DESC order without an
+    // `IS NULL` term, and the date index can serve the default order.
     const order =
-      query.sort === 'date-asc' ? 'e.date IS NULL, e.date ASC, e.id' : query.sort === 'fatalities' ? 'e.fatalities DESC, e.date DESC, e.id' : 'e.date IS NULL, e.date DESC, e.id';
+      query.sort === 'date-asc' ? 'e.date IS NULL, e.date ASC, e.id' : query.sort === 'fatalities' ? 'e.fatalities DESC, e.date DESC, e.id' : 'e.date DESC, e.id';
+    // The page of events is chosen first: the record, the article and its origins are then read
+    // for those rows only, not for every matching event before the sort. CROSS JOIN keeps the
+    // page as the outer loop (with a bound LIMIT the planner may otherwise scan all events).
     const rows = this.db
       .prepare(
         `SELECT e.record, a.id AS article_id, a.title, a.published,
            (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY rowid LIMIT 1) AS source,
            (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1) AS url
-         FROM events e JOIN articles a ON a.id = e.article_id ${where}
-         ORDER BY ${order} LIMIT ? OFFSET ?`,
+         FROM (SELECT e.rowid AS page_rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?) page
+         CROSS JOIN events e ON e.rowid = page.page_rowid CROSS JOIN articles a ON a.id = e.article_id
+         ORDER BY ${order}`,
       )
       .all(...params, query.limit ?? -1, query.offset ?? 0) as EventRow[];
     return rows.map(toStoredEvent);

@@ -1,0 +1,148 @@
+/**
+ * `/api/events` under load: 100,000 synthetic events over Libya and 2011-2024 in a fresh SQLite
+ * store, the server on 127.0.0.1, autocannon for a few seconds per realistic filter (limit 100).
+ * Target: p99 under 50 ms.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ArticleInput } from '../core/article.js';
+import type { EventActor, EventRecord } from '../events/record.js';
+import { articleId } from '../ingest/article-id.js';
+import { SqliteRepository } from '../store/sqlite.js';
+import { pipelineAnalyzer } from '../server/analyzer.js';
+import { startServer } from '../server/serve.js';
+import type { Benchmark } from './benchmarks.js';
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number; max: number };
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: { url: string; connections: number; duration: number }) => Promise<AutocannonResult>;
+// autocannon ships no type declarations.
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const EVENTS = 100_000;
+const EVENTS_PER_ARTICLE = 5;
+const SECONDS_PER_QUERY = 10;
+const CONNECTIONS = 10;
+
+const PLACES = [
+  { id: 'ly-tripoli', name: 'Tripoli', name_ar: 'طرابلس', admin1: 'Tripoli', lat: 32.8872, lon: 13.1913 },
+  { id: 'ly-benghazi', name: 'Benghazi', name_ar: 'بنغازي', admin1: 'Benghazi', lat: 32.1167, lon: 20.0667 },
+  { id: 'ly-misrata', name: 'Misrata', name_ar: 'مصراتة', admin1: 'Misrata', lat: 32.3754, lon: 15.0925 },
+  { id: 'ly-sirte', name: 'Sirte', name_ar: 'سرت', admin1: 'Sirte', lat: 31.2089, lon: 16.5887 },
+  { id: 'ly-sabha', name: 'Sabha', name_ar: 'سبها', admin1: 'Sabha', lat: 27.0377, lon: 14.4283 },
+  { id: 'ly-derna', name: 'Derna', name_ar: 'درنة', admin1: 'Derna', lat: 32.7648, lon: 22.6367 },
+  { id: 'ly-tarhuna', name: 'Tarhuna', name_ar: 'ترهونة', admin1: 'Murqub', lat: 32.435, lon: 13.6332 },
+  { id: 'ly-ubari', name: 'Ubari', name_ar: 'أوباري', admin1: 'Wadi al Hayaa', lat: 26.59, lon: 12.78 },
+  { id: 'ly-ajdabiya', name: 'Ajdabiya', name_ar: 'أجدابيا', admin1: 'Al Wahat', lat: 30.7554, lon: 20.2263 },
+  { id: 'ly-zawiya', name: 'Zawiya', name_ar: 'الزاوية', admin1: 'Zawiya', lat: 32.7571, lon: 12.7278 },
+];
+
+const ACTORS: EventActor[] = [
+  { id: 'lna', name: 'Military Forces of Libya (2014-) Libyan National Army', name_ar: 'الجيش الوطني الليبي', inter: 1 },
+  { id: 'gna-forces', name: 'Military Forces of Libya (2016-2021) Government of National Accord', name_ar: 'قوات حكومة الوفاق', inter: 1 },
+  { id: 'islamic-state-libya', name: 'Islamic State (Libya)', name_ar: 'تنظيم الدولة الإسلامية', inter: 2 },
+  { id: 'unidentified-armed-group-libya', name: 'Unidentified Armed Group (Libya)', name_ar: 'مسلحون مجهولون', inter: 3 },
+  { id: 'civilians-libya', name: 'Civilians (Libya)', name_ar: 'مدنيون', inter: 7 },
+  { id: 'protesters-libya', name: 'Protesters (Libya)', name_ar: 'متظاهرون', inter: 6 },
+];
+
+const TYPES: [string, string, string][] = [
+  ['Battles', 'Armed clash', 'Political violence'],
+  ['Explosions/Remote violence', 'Air/drone strike', 'Political violence'],
+  ['Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Political violence'],
+  ['Violence against civilians', 'Abduction/forced disappearance', 'Political violence'],
+  ['Protests', 'Peaceful protest', 'Demonstrations'],
+  ['Strategic developments', 'Arrests', 'Strategic developments'],
+];
+
+/** A small seeded generator: the same store every run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const FIRST_DAY = Date.UTC(2011, 1, 15) / 86_400_000;
+const LAST_DAY = Date.UTC(2024, 11, 31) / 86_400_000;
+
+function syntheticEvent(n: number, rand: () => number, text: string): EventRecord {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const [event_type, sub_event_type, disorder_type] = pick(TYPES);
+  const place = pick(PLACES);
+  const day = FIRST_DAY + Math.floor(rand() * (LAST_DAY - FIRST_DAY));
+  const span = { start: 0, end: text.length, text };
+  return {
+    id: `bench-${n}`, event_type, sub_event_type, disorder_type, plover: { type: 'ASSAULT', mode: null },
+    date: new Date(day * 86_400_000).toISOString().slice(0, 10), time_precision: 1, date_text: null,
+    actor1: pick(ACTORS), assoc_actor_1: [], actor2: rand() < 0.5 ? pick(ACTORS) : null, assoc_actor_2: [],
+    location: {
+      id: place.id, name: place.name, name_ar: place.name_ar, country: 'LY', admin1: place.admin1,
+      lat: Math.round((place.lat + (rand() - 0.5) * 0.2) * 1e4) / 1e4, lon: Math.round((place.lon + (rand() - 0.5) * 0.2) * 1e4) / 1e4, geo_precision: 1,
+    },
+    fatalities: rand() < 0.7 ? 0 : Math.floor(rand() * 30), injured: null, modality: 'asserted', claimed_by: null,
+    evidence: [span], trigger: { start: 0, end: 4, text: text.slice(0, 4) }, rule: 'bench', confidence: 0.8, sources: [],
+  };
+}
+
+/** Articles with five synthetic events each, the same on every run. */
+export async function fillSyntheticStore(repo: SqliteRepository): Promise<void> {
+  const rand = random(2011);
+  const articles = EVENTS / EVENTS_PER_ARTICLE;
+  for (let batch = 0; batch < articles; batch += 1000) {
+    await repo.transaction(async () => {
+      for (let a = batch; a < Math.min(articles, batch + 1000); a++) {
+        const text = `اشتباكات بين قوات متنافسة في المدينة رقم ${a}، وأفادت مصادر محلية بسقوط ضحايا.`;
+        const input: ArticleInput = {
+          title: `خبر تجريبي ${a}`, text, published: null, publishedAt: null, publishedRaw: null,
+          origin: { url: `https://bench.example.org/${a}`, source: a % 2 ? 'وكالة تجريبية' : 'صحيفة تجريبية', input: 'bench', externalId: null },
+        };
+        const id = articleId(input.title, text);
+        await repo.upsertArticle(id, input);
+        await repo.replaceEvents(id, Array.from({ length: EVENTS_PER_ARTICLE }, (_, k) => syntheticEvent(a * EVENTS_PER_ARTICLE + k, rand, text)));
+      }
+    });
+  }
+}
+
+const QUERIES: [string, string][] = [
+  ['newest 100, no filter', 'limit=100'],
+  ['type and a year', 'type=Battles&since=2019-04-01&until=2020-06-30&limit=100'],
+  ['bbox around Tripoli', 'bbox=12.5,32.3,14,33.2&limit=100'],
+  ['actor since 2014', 'actor=lna&since=2014-01-01&limit=100'],
+  ['place (Arabic), most fatalities first', `place=${encodeURIComponent('بنغازي')}&sort=fatalities&limit=100`],
+];
+
+export const apiBenchmark: Benchmark = {
+  name: `GET /api/events on ${EVENTS.toLocaleString('en')} events (autocannon, ${CONNECTIONS} connections, ${SECONDS_PER_QUERY} s per query)`,
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-api-'));
+    const repo = new SqliteRepository(join(dir, 'bench.db'));
+    try {
+      const started = performance.now();
+      await fillSyntheticStore(repo);
+      const lines = [`store filled in ${((performance.now() - started) / 1000).toFixed(1)} s`];
+      const server = await startServer({ repo, analyzer: pipelineAnalyzer(), webDir: null, host: '127.0.0.1', port: 0 });
+      try {
+        for (const [name, query] of QUERIES) {
+          const r = await autocannon({ url: `${server.url}/api/events?${query}`, connections: CONNECTIONS, duration: SECONDS_PER_QUERY });
+          const failed = r.non2xx + r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : '';
+          lines.push(`${name.padEnd(40)} p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s${failed}`);
+        }
+      } finally {
+        await server.close();
+      }
+      return lines;
+    } finally {
+      await repo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
