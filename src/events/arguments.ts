@@ -215,8 +215,9 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
   const usable = (e: Entity) => (allowsDestination || !governing(e)?.direction) && !isOrigin(e, doc);
 
   if (trigger.territory) {
+    // The place taken is the trigger's object: right after it, or after على (السيطرة على X).
     const after = places.filter((e) => within(e, clause) && e.start >= trigger.span.end);
-    if (after.length === 0) return [];
+    if (after.length === 0 || after[0].start - trigger.span.end > TERRITORY_OBJECT_GAP) return [];
     const taken = [after[0]];
     for (const next of after.slice(1)) {
       const gap = doc.view.original.slice(taken[taken.length - 1].end, next.start);
@@ -235,6 +236,9 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
   const nearest = inSentence.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
   return nearest ? [toArgument(nearest, 'place.in-sentence')] : [];
 }
+
+/** Characters between a territory word and its place: السيطرة الخاطفة على «ورشفانة». */
+const TERRITORY_OBJECT_GAP = 24;
 
 /** "قادمة من تركيا إلى ليبيا": where a ship or convoy came from, or was going, is not where the event happened. */
 function isOrigin(e: Entity, doc: Doc): boolean {

@@ -10,6 +10,7 @@ import { evidenceOf, type Evidence, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
+import { distanceKm } from '../core/geo.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf, indexAt } from './clauses.js';
@@ -43,6 +44,16 @@ const START_OF = /(انطلاق|بدء|إطلاق|اطلاق|انطلاقة)\s*[
 /** Words before a trigger that make it something else: an ally (بمساندة سلاح الجو), or what is
  * stopped or left (الانسحاب من القتال، وقف القتال). */
 const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم)\s*(من\s*)?["«»“]?\s*$/;
+/**
+ * Generic words for an attack (هجوم، هاجم، انفجار، إطلاق النار): they tell of an event that a
+ * more specific word (تفجير انتحاري، عبوة ناسفة، غارة) usually names too. They join the
+ * specific event when there is one, and stand alone only when there is none.
+ */
+const GENERIC_TRIGGERS = new Set(['clash_attack', 'explosion', 'clash_gunfire']);
+/** Words for civilian victims: a killing or shooting is violence against civilians only with them. */
+const CIVILIAN_WORDS = /(مدني|مدنيين|مدنيون|مواطن|مواطنين|مواطنون|طفل|اطفال|أطفال|طفلين|نساء|امرأة|سيدة|صحفي|صحفيين|ناشط|ناشطين|مهاجر|مهاجرين|لاجئ|لاجئين|سكان|المصلين|مصلين|تلاميذ|طلاب|عائلة|أسرة|شخص|أشخاص|اشخاص|رجل)/;
+/** Places closer than this may be one occurrence reported with different names. */
+const SAME_PLACE_KM = 50;
 /** Events dated this long before publication are history, not news. */
 const HISTORY_DAYS = 365;
 
@@ -141,18 +152,24 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     if (date && isHistory(date.temporal, published)) continue;
     const places = attachPlaces(t, clause, sentence, doc, cues);
     if (t.requires === 'place' && places.length === 0) continue;
+    const clauseText = doc.view.original.slice(clause.start, clause.end);
+    if (t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText)) continue;
     if (t.weak && !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)) continue;
     const actorArgs = attachActors(t, clause, sentence, actors, cues, passiveBefore(doc, t));
     if (t.weak && !actorArgs.actor1) continue;
     const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, cues) : null;
+    // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
+    const onCivilians = t.requires === 'armed_target' && (actorArgs.actor2?.actor?.inter === 7 || CIVILIAN_WORDS.test(doc.view.original.slice(t.span.end, clause.end)));
+    const eventType = onCivilians ? 'Violence against civilians' : t.event_type;
+    const subType = onCivilians ? 'Attack' : t.sub_event_type;
     for (const place of places.length ? places : [null]) {
       mentions.push({
         trigger: t,
         sentence: s,
         clause,
-        event_type: t.event_type,
-        sub_event_type: t.sub_event_type,
-        plover: { type: t.plover.type, mode: t.plover.mode ?? null },
+        event_type: eventType,
+        sub_event_type: subType,
+        plover: { type: t.plover.type, mode: onCivilians ? 'firearms' : t.plover.mode ?? null },
         modality: decided.modality,
         claimant,
         place,
@@ -166,7 +183,7 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     }
   }
   attachTolls(mentions, doc, cues);
-  const merged = mergeMentions(mentions);
+  const merged = mergeMentions(mentions, doc);
   return merged.map((m) => toRecord(m, doc, knowledge.entities, contextActors));
 }
 
@@ -222,53 +239,91 @@ function placeKey(m: Mention): string | null {
   return m.place?.place.id ?? null;
 }
 
+/** Places that can be the same occurrence's: one unknown, the same, within 50 km, or a region or country around the other. */
+function placesCompatible(a: PlaceArgument | null, b: PlaceArgument | null): boolean {
+  if (!a || !b || a.place.id === b.place.id) return true;
+  if (a.geoPrecision === 3 || b.geoPrecision === 3) return a.place.country === b.place.country;
+  return distanceKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= SAME_PLACE_KM;
+}
+
+/** Dates that can be the same occurrence's: one unknown, or at most two days apart (reports differ). */
+function datesCompatible(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return true;
+  const da = parseIsoDate(a);
+  const db = parseIsoDate(b);
+  return !da || !db || Math.abs(daysBetween(da, db)) <= 2;
+}
+
 function compatible(a: Mention, b: Mention): boolean {
-  const pa = placeKey(a);
-  const pb = placeKey(b);
-  if (pa && pb && pa !== pb) return false;
-  const da = a.date?.temporal.resolved.date;
-  const db = b.date?.temporal.resolved.date;
-  if (da && db && da !== db) return false;
+  if (!placesCompatible(a.place, b.place)) return false;
+  if (!datesCompatible(a.date?.temporal.resolved.date, b.date?.temporal.resolved.date)) return false;
   const a1 = a.actors.actor1?.actor?.id;
   const b1 = b.actors.actor1?.actor?.id;
-  if (a1 && b1 && a1 !== b1) return false;
-  return true;
+  return !a1 || !b1 || a1 === b1;
 }
 
 /**
  * One event, many mentions: in one clause, the higher type absorbs the lower (a strike inside a
  * battle, vehicles seized while taking a town); across the article, mentions of the same sub-type
- * with compatible place, date and agent are the same occurrence told again.
+ * whose place, date and agent do not conflict are the same occurrence told again. Generic attack
+ * words join the specific event they refer to (see GENERIC_TRIGGERS).
  */
-function mergeMentions(mentions: Mention[]): Mention[] {
+function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   const events: Mention[] = [];
-  for (const m of mentions) {
+  const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId) && m.event_type !== 'Violence against civilians';
+  const specific = mentions.filter((m) => !isGeneric(m));
+  for (const m of specific) {
     const target = events.find((e) => {
       const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
       const folds = (x: Mention, y: Mention) => VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
       // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
       if (sameClause && (folds(e, m) || folds(m, e))) return true;
       if (!compatible(e, m)) return false;
-      if (sameClause) {
-        if (e.event_type === m.event_type && e.sub_event_type === m.sub_event_type) return true;
-        return VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type);
-      }
-      if (e.event_type !== m.event_type || e.sub_event_type !== m.sub_event_type) return false;
-      // Taking territory is one event per place; other events need a shared place or date to merge.
-      if (m.trigger.territory || e.trigger.territory) return placeKey(e) !== null && placeKey(e) === placeKey(m);
-      return (placeKey(e) !== null && placeKey(e) === placeKey(m)) || (!!e.date && !!m.date && e.date.temporal.resolved.date === m.date.temporal.resolved.date && !!e.date.temporal.resolved.date);
+      // Taking territory is one event per place.
+      if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
+      if (sameClause && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type)) return true;
+      return e.event_type === m.event_type && e.sub_event_type === m.sub_event_type;
     });
-    if (!target) {
-      events.push({ ...m, tolls: [...m.tolls], evidence: [...m.evidence], triggers: [...m.triggers], rules: [...m.rules] });
-      continue;
-    }
-    absorb(target, m);
+    if (target) absorb(target, m, true);
+    else events.push(copyOf(m));
   }
-  return events;
+  for (const m of mentions.filter(isGeneric)) {
+    // The specific violent event of the same sentence, else the nearest compatible one.
+    const violent = events.filter((e) => VIOLENT.has(e.event_type) && compatible(e, m));
+    const target =
+      violent.find((e) => e.sentence === m.sentence) ??
+      violent.sort((a, b) => Math.abs(a.sentence - m.sentence) - Math.abs(b.sentence - m.sentence))[0] ??
+      events.find((e) => e.trigger.entryId === m.trigger.entryId && compatible(e, m));
+    if (target) absorb(target, m, false);
+    else events.push(refineGeneric(copyOf(m), doc));
+  }
+  return events.sort((a, b) => a.trigger.span.start - b.trigger.span.start);
 }
 
-function absorb(e: Mention, m: Mention): void {
-  if (PRECEDENCE.indexOf(m.event_type) < PRECEDENCE.indexOf(e.event_type)) {
+/** A generic attack standing alone takes its kind from its sentence's words (هجومان … انتحاريان). */
+const SUICIDE_WORDS = /انتحار/;
+const EXPLOSIVE_WORDS = /(تفجير|مفخخ|ملغوم|عبوة|عبوات|ناسف|متفجر)/;
+
+function refineGeneric(m: Mention, doc: Doc): Mention {
+  if (m.event_type !== 'Battles' && m.trigger.entryId !== 'explosion') return m;
+  const sentence = doc.sentences[m.sentence];
+  const words = doc.view.original.slice(sentence.start, sentence.end);
+  if (SUICIDE_WORDS.test(words)) {
+    return { ...m, event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', plover: { type: 'ASSAULT', mode: 'suicide-attack' }, rules: [...m.rules, 'generic.suicide-words'] };
+  }
+  if (EXPLOSIVE_WORDS.test(words)) {
+    return { ...m, event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', plover: { type: 'ASSAULT', mode: 'explosives' }, rules: [...m.rules, 'generic.explosive-words'] };
+  }
+  return m;
+}
+
+function copyOf(m: Mention): Mention {
+  return { ...m, tolls: [...m.tolls], evidence: [...m.evidence], triggers: [...m.triggers], rules: [...m.rules] };
+}
+
+/** Folds mention `m` into event `e`; with `byPrecedence`, the higher of their types wins. */
+function absorb(e: Mention, m: Mention, byPrecedence: boolean): void {
+  if (byPrecedence && PRECEDENCE.indexOf(m.event_type) < PRECEDENCE.indexOf(e.event_type)) {
     e.event_type = m.event_type;
     e.sub_event_type = m.sub_event_type;
     e.plover = m.plover;
