@@ -10,6 +10,8 @@ import { registerNer } from './commands/ner.js';
 import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
 import { registerWatch } from './commands/watch.js';
+import { registerExtract } from './commands/extract.js';
+import { registerEvents } from './commands/events.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -17,7 +19,15 @@ export function buildProgram(): Command {
     .description('Marsad (مرصد): structured, geocoded, sourced conflict events from Arabic news')
     .version('0.1.0')
     .showHelpAfterError();
-  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerEntities, registerNer, registerEval, registerWatch, registerServe, registerDemo]) {
+  const commands = [
+    // Reading and storing articles, and what they report.
+    registerIngest, registerWatch, registerArticles, registerShow, registerEvents, registerStats,
+    // Analysing without storing.
+    registerExtract, registerEntities, registerNer, registerEval,
+    // The observatory, and a first look.
+    registerServe, registerDemo,
+  ];
+  for (const register of commands) {
     register(program);
   }
   return program;

@@ -256,7 +256,12 @@ function datesCompatible(a: string | null | undefined, b: string | null | undefi
 
 function compatible(a: Mention, b: Mention): boolean {
   if (!placesCompatible(a.place, b.place)) return false;
-  if (!datesCompatible(a.date?.temporal.resolved.date, b.date?.temporal.resolved.date)) return false;
+  // Two dated mentions must agree: "أمس" (unresolved) and "8 يناير 2018" are different days.
+  if (a.date && b.date) {
+    const [da, db] = [a.date.temporal.resolved.date, b.date.temporal.resolved.date];
+    if ((da === null) !== (db === null)) return false;
+    if (!datesCompatible(da, db)) return false;
+  }
   const a1 = a.actors.actor1?.actor?.id;
   const b1 = b.actors.actor1?.actor?.id;
   return !a1 || !b1 || a1 === b1;
