@@ -3,12 +3,17 @@
  *
  * Reproduce the committed model (fixed seed and epochs; about a minute on one core):
  *   node --import tsx scripts/train-ner.ts --data ../shared/datasets/anercorp/train.txt \
- *     --out packs/models/ner-anercorp.json.gz
+ *     --unlabeled ../shared/datasets/ant-corpus/ant-v1.1.jsonl --out packs/models/ner-anercorp.json.gz
  * Evaluate instead of (or before) writing a model:
- *   --cv 5     5-fold cross-validation by contiguous blocks of sentences (adjacent sentences come
- *              from the same article and share names, so random splits would flatter the model)
+ *   --cv 5       5-fold cross-validation by contiguous blocks of sentences (adjacent sentences come
+ *                from the same article and share names, so random splits would flatter the model)
  *   --tail 0.15  train on the first 85 %, score the last 15 % (mirrors the real train/test split)
- * Options: --epochs N (default 12), --seed N (default 7), --min-count N (default 2).
+ *   --sweep 0,4,8  score several O penalties from one training (see NerModel.outsidePenalty)
+ * Options: --epochs N (default 12), --seed N (default 7), --min-count N (default 2),
+ * --outside-penalty X (default 4), --unlabeled FILE (JSON lines with `title` and `text`: news
+ * used only for the distributional word classes; without it they come from ANERcorp alone).
+ * Also read, and embedded in the model: packs/world/countries.json, packs/world/cities.json,
+ * packs/libya/people.json (names) and packs/ar/titles.json (person triggers).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -42,9 +47,9 @@ const TRIGGERS: Record<string, readonly string[]> = {
 const META = {
   description: 'Arabic named-entity tagger (PERS, LOC, ORG, MISC; BIO): averaged structured perceptron with Viterbi decoding over BIO tags.',
   version: '1.0.0',
-  provenance: 'Trained by scripts/train-ner.ts on the ANERcorp training portion (CAMeL Lab train/test split), seed 7, 12 epochs. Known-entity word lists inside the model are learned from the same training data.',
+  provenance: 'Trained by scripts/train-ner.ts on the ANERcorp training portion (CAMeL Lab train/test split), seed 7, 12 epochs, O penalty 4. Known-entity word lists inside the model are learned from the same training data; word classes from ANERcorp and the ANT corpus v1.1 (unlabeled); external names from packs/world/countries.json, packs/world/cities.json and packs/libya/people.json; person triggers include packs/ar/titles.json.',
   licence: 'CC BY-SA 4.0; see packs/models/NER-MODEL-LICENSE.md',
-  attribution: 'ANERcorp: Y. Benajiba, P. Rosso, J. M. Benedí Ruiz (2007), "ANERsys: An Arabic Named Entity Recognition System Based on Maximum Entropy", CICLing 2007; as released by CAMeL Lab (NYU Abu Dhabi) under CC BY-SA 4.0.',
+  attribution: 'ANERcorp: Y. Benajiba, P. Rosso, J. M. Benedí Ruiz (2007), "ANERsys: An Arabic Named Entity Recognition System Based on Maximum Entropy", CICLing 2007; as released by CAMeL Lab (NYU Abu Dhabi) under CC BY-SA 4.0. Word classes computed from the ANT corpus v1.1 (Chouigui, Ben Khiroun, Elayeb, AICCSA 2017; Apache-2.0).',
 };
 
 const { values } = parseArgs({
@@ -81,14 +86,38 @@ const clusterStart = Date.now();
 const clusters = learnClusters(clusterText(), { minCount: 5, contextSize: 1000, dims: 96, fine: 400, coarse: 50, rounds: 8, seed: Number(values.seed) });
 console.error(`${clusters.size} stems clustered in ${Date.now() - clusterStart} ms`);
 
+/**
+ * Names from outside ANERcorp, from the project's own packs (read at training time and embedded in
+ * the model): countries and their aliases and world cities as LOC, people named in Libyan news as
+ * PERS. Titles from packs/ar/titles.json join the person triggers.
+ */
+function packEntries<T>(file: string, key: string): T[] {
+  return (JSON.parse(readFileSync(new URL(`../packs/${file}`, import.meta.url), 'utf8')) as Record<string, T[]>)[key];
+}
+type Alias = string | { text: string };
+function externalNames(): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (type: string, name: string, aliases: Alias[] = []) => {
+    for (const n of [name, ...aliases.map((a) => (typeof a === 'string' ? a : a.text))]) if (!names.has(n)) names.set(n, type);
+  };
+  for (const c of packEntries<{ name_ar: string; aliases_ar: Alias[] }>('world/countries.json', 'countries')) add('LOC', c.name_ar, c.aliases_ar);
+  for (const c of packEntries<{ name_ar: string; aliases_ar: Alias[] }>('world/cities.json', 'cities')) add('LOC', c.name_ar, c.aliases_ar);
+  for (const p of packEntries<{ name_ar: string; aliases_ar: Alias[] }>('libya/people.json', 'people')) add('PERS', p.name_ar, p.aliases_ar);
+  return names;
+}
+const titles = packEntries<{ text: string; variants?: string[] }>('ar/titles.json', 'titles').flatMap((t) => [t.text, ...(t.variants ?? [])]);
+const gazetteer = externalNames();
+console.error(`${gazetteer.size} external names`);
+
 const options: TrainOptions = {
   epochs: Number(values.epochs),
   seed: Number(values.seed),
   minFeatureCount: Number(values['min-count']),
   jackknifeBlocks: 5,
   outsidePenalty: Number(values['outside-penalty']),
-  triggers: TRIGGERS,
+  triggers: { ...TRIGGERS, PERS: [...TRIGGERS.PERS, ...titles] },
   clusters,
+  gazetteer,
   meta: META,
   log: (line) => console.error(line),
 };

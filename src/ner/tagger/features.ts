@@ -15,6 +15,10 @@ export interface FeatureLexicons {
   entityPhrases: ReadonlyMap<string, string>;
   /** Longest entry of `entityPhrases`, in tokens. */
   maxPhraseTokens: number;
+  /** Names from outside the training data (countries, another NER corpus): stems joined by a space → type. */
+  gazetteer: ReadonlyMap<string, string>;
+  /** Longest entry of `gazetteer`, in tokens. */
+  maxGazetteerTokens: number;
   /** Stem → distributional classes `coarse.fine` (clusters.ts). */
   clusters: ReadonlyMap<string, string>;
 }
@@ -84,16 +88,16 @@ const END: AnalysedWord = { norm: '</s>', stem: '</s>', proclitics: '' };
  * For each token, the tags a known-entity phrase covering it would give (`B-LOC`, `I-LOC`), found
  * by longest match from left to right over stems; '' where no phrase matches.
  */
-function phraseMatches(words: readonly AnalysedWord[], lex: FeatureLexicons): string[] {
+function phraseMatches(words: readonly AnalysedWord[], phrases: ReadonlyMap<string, string>, maxTokens: number): string[] {
   const out = new Array<string>(words.length).fill('');
   let i = 0;
   while (i < words.length) {
     let matched = 0;
     let type = '';
     let key = '';
-    for (let len = 1; len <= lex.maxPhraseTokens && i + len <= words.length; len++) {
+    for (let len = 1; len <= maxTokens && i + len <= words.length; len++) {
       key = len === 1 ? words[i].stem : `${key} ${words[i + len - 1].stem}`;
-      const t = lex.entityPhrases.get(key);
+      const t = phrases.get(key);
       if (t !== undefined) {
         matched = len;
         type = t;
@@ -131,36 +135,35 @@ export function documentEvidence(
   window = CONTEXT_SENTENCES,
 ): Map<string, StemEvidence>[] {
   interface Tally { count: number; triggers: Set<string> }
-  const tally = (m: Map<string, Tally>, stem: string) => {
-    let e = m.get(stem);
-    if (!e) m.set(stem, (e = { count: 0, triggers: new Set() }));
-    return e;
-  };
-  const perSentence = sentences.map((tokens) => {
-    const words = tokens.map(analyseWord);
+  const stemsOf = sentences.map((tokens) => tokens.map((t) => analyseWord(t).stem));
+  const perSentence = sentences.map((tokens, s) => {
     const m = new Map<string, Tally>();
-    words.forEach((w, i) => {
-      const e = tally(m, w.stem);
+    const stems = stemsOf[s];
+    for (let i = 0; i < stems.length; i++) {
+      let e = m.get(stems[i]);
+      if (!e) m.set(stems[i], (e = { count: 0, triggers: new Set() }));
       e.count++;
       if (i > 0) {
-        const t = lex.triggers.get(words[i - 1].stem) ?? lex.triggers.get(words[i - 1].norm);
+        const t = lex.triggers.get(stems[i - 1]) ?? lex.triggers.get(analyseWord(tokens[i - 1]).norm);
         if (t) e.triggers.add(t);
       }
-    });
+    }
     return m;
   });
+  // Only the stems of the sentence itself are looked up in its neighbours.
   return sentences.map((_, s) => {
-    const merged = new Map<string, Tally>();
-    for (let k = Math.max(0, s - window); k <= Math.min(sentences.length - 1, s + window); k++) {
-      for (const [stem, one] of perSentence[k]) {
-        const e = tally(merged, stem);
-        e.count += one.count;
-        for (const t of one.triggers) e.triggers.add(t);
-      }
-    }
     const out = new Map<string, StemEvidence>();
-    for (const [stem, e] of merged) {
-      out.set(stem, { count: e.count, triggers: [...e.triggers].sort().join('+') });
+    for (const stem of stemsOf[s]) {
+      if (out.has(stem)) continue;
+      let count = 0;
+      const triggers = new Set<string>();
+      for (let k = Math.max(0, s - window); k <= Math.min(sentences.length - 1, s + window); k++) {
+        const e = perSentence[k].get(stem);
+        if (!e) continue;
+        count += e.count;
+        for (const t of e.triggers) triggers.add(t);
+      }
+      out.set(stem, { count, triggers: triggers.size === 0 ? '' : [...triggers].sort().join('+') });
     }
     return out;
   });
@@ -184,7 +187,8 @@ export function sentenceFeatures(
   const trigger = (i: number) => (i < 0 || i >= n ? undefined : lex.triggers.get(words[i].stem) ?? lex.triggers.get(words[i].norm));
   const known = (i: number) => lex.entityWords.get(words[i].stem) ?? 'unk';
   const cluster = (i: number) => (i < 0 || i >= n ? undefined : lex.clusters.get(words[i].stem));
-  const phrases = phraseMatches(words, lex);
+  const phrases = phraseMatches(words, lex.entityPhrases, lex.maxPhraseTokens);
+  const gazetteer = phraseMatches(words, lex.gazetteer, lex.maxGazetteerTokens);
   const all: string[][] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -232,8 +236,6 @@ export function sentenceFeatures(
       for (let k = 1; k <= 3 && k < w.stem.length; k++) f.push(`spre${k}=${w.stem.slice(0, k)}`, `ssuf${k}=${w.stem.slice(-k)}`);
     }
     if (wn.startsWith('ال')) f.push('al');
-    // Letter trigrams inside the word: transliterated foreign names share some (…يكس, …وفت).
-    for (let k = 0; k + 3 <= w.stem.length; k++) f.push(`g3=${w.stem.slice(k, k + 3)}`);
     for (const [offset, name] of [[0, 'tr'], [-1, 'tr-1'], [-2, 'tr-2'], [1, 'tr+1']] as const) {
       const t = trigger(i + offset);
       if (t) f.push(`${name}=${t}`);
@@ -252,6 +254,7 @@ export function sentenceFeatures(
     if (phrases[i]) {
       f.push(`ph=${phrases[i]}`, `phw=${phrases[i]}|${shapes[i]}`);
     }
+    if (gazetteer[i]) f.push(`gz=${gazetteer[i]}`, `gzph=${gazetteer[i]}|${phrases[i]}`);
     for (const [offset, name] of [[0, 'c'], [-1, 'c-1'], [1, 'c+1']] as const) {
       const c = cluster(i + offset);
       if (c) {

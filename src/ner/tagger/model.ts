@@ -54,6 +54,8 @@ interface ModelFile {
     entityWords: Record<string, string>;
     entityPhrases: Record<string, string>;
     maxPhraseTokens: number;
+    gazetteer: Record<string, string>;
+    maxGazetteerTokens: number;
     clusters: Record<string, string>;
   };
 }
@@ -92,6 +94,8 @@ function modelFromFile(file: ModelFile): NerModel {
       entityWords: new Map(Object.entries(lex.entityWords)),
       entityPhrases: new Map(Object.entries(lex.entityPhrases)),
       maxPhraseTokens: lex.maxPhraseTokens,
+      gazetteer: new Map(Object.entries(lex.gazetteer)),
+      maxGazetteerTokens: lex.maxGazetteerTokens,
       clusters: new Map(Object.entries(lex.clusters)),
     },
     meta: file.$meta,
@@ -142,6 +146,8 @@ function modelToFile(model: NerModel): ModelFile {
       entityWords: Object.fromEntries(model.lexicons.entityWords),
       entityPhrases: Object.fromEntries(model.lexicons.entityPhrases),
       maxPhraseTokens: model.lexicons.maxPhraseTokens,
+      gazetteer: Object.fromEntries(model.lexicons.gazetteer),
+      maxGazetteerTokens: model.lexicons.maxGazetteerTokens,
       clusters: Object.fromEntries(model.lexicons.clusters),
     },
   };

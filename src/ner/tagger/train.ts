@@ -28,6 +28,8 @@ export interface TrainOptions {
   triggers: Record<string, readonly string[]>;
   /** See NerModel.outsidePenalty. */
   outsidePenalty: number;
+  /** Names from outside the training data: words of the name → type (PERS, LOC, ORG, MISC). */
+  gazetteer: ReadonlyMap<string, string>;
   /** Stem → distributional class (clusters.ts), learned beforehand from unlabeled text. */
   clusters: ReadonlyMap<string, string>;
   /** Stored as the model's `$meta`. */
@@ -104,8 +106,16 @@ export function learnEntityLists(sentences: readonly LabelledSentence[]): Pick<F
   return { entityWords, entityPhrases, maxPhraseTokens };
 }
 
-export function buildLexicons(sentences: readonly LabelledSentence[], triggers: Record<string, readonly string[]>, clusters: ReadonlyMap<string, string>): FeatureLexicons {
-  return { triggers: triggerMap(triggers), clusters, ...learnEntityLists(sentences) };
+export function buildLexicons(sentences: readonly LabelledSentence[], options: Pick<TrainOptions, 'triggers' | 'clusters' | 'gazetteer'>): FeatureLexicons {
+  const gazetteer = new Map<string, string>();
+  let maxGazetteerTokens = 0;
+  for (const [name, type] of options.gazetteer) {
+    const stems = name.split(/\s+/).filter((w) => w).map((w) => analyseWord(w).stem);
+    if (stems.length === 0) continue;
+    gazetteer.set(stems.join(' '), type);
+    maxGazetteerTokens = Math.max(maxGazetteerTokens, stems.length);
+  }
+  return { triggers: triggerMap(options.triggers), clusters: options.clusters, gazetteer, maxGazetteerTokens, ...learnEntityLists(sentences) };
 }
 
 /** Trains on `sentences` and returns a model whose lists are learned from all of them. */
@@ -114,16 +124,15 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   const tags = TAGS;
   const n = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
-  const clusters = options.clusters;
 
   // Feature strings of each training sentence, with jackknifed entity lists.
   const blocks = Math.max(1, options.jackknifeBlocks);
   const blockOf = (i: number) => Math.min(blocks - 1, Math.floor((i * blocks) / sentences.length));
   const featureNames: string[][][] = new Array(sentences.length);
-  const evidence = documentEvidence(sentences.map((s) => s.tokens), buildLexicons([], options.triggers, clusters));
+  const evidence = documentEvidence(sentences.map((s) => s.tokens), buildLexicons([], options));
   for (let b = 0; b < blocks; b++) {
     const others = sentences.filter((_, i) => blocks === 1 || blockOf(i) !== b);
-    const lex = buildLexicons(others, options.triggers, clusters);
+    const lex = buildLexicons(others, options);
     sentences.forEach((s, i) => {
       if (blockOf(i) === b) featureNames[i] = sentenceFeatures(s.tokens, lex, evidence[i]);
     });
@@ -161,7 +170,7 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   const start = new Float64Array(n);
   const startU = new Float64Array(n);
   const constraints = tagConstraints(tags);
-  const scratch = createModel({ tags, featureIndex, weights: w, transition: trans, start, outsidePenalty: 0, lexicons: buildLexicons([], {}, clusters), meta: {} });
+  const scratch = createModel({ tags, featureIndex, weights: w, transition: trans, start, outsidePenalty: 0, lexicons: buildLexicons([], options), meta: {} });
   const order = sentences.map((_, i) => i);
   const random = seededRandom(options.seed);
   let c = 1;
@@ -220,7 +229,7 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
     transition: trans,
     start,
     outsidePenalty: options.outsidePenalty,
-    lexicons: buildLexicons(sentences, options.triggers, clusters),
+    lexicons: buildLexicons(sentences, options),
     meta: options.meta,
   });
 }
