@@ -74,6 +74,61 @@ export interface EventStats {
   byAdmin1: { admin1: string; count: number; fatalities: number }[];
 }
 
+/** One source of a fused event: a member event and the article it was extracted from. */
+export interface FusedMember {
+  eventId: string;
+  article: ArticleRef;
+}
+
+/** Events after cross-source fusion: one per real-world occurrence, with every source. */
+export interface FusedEvent {
+  /** Stable: `fe-` and the id of its earliest member event (by date, then id). */
+  id: string;
+  /** The representative record, fields merged from the members (see src/fusion/merge.ts); `record.id` is `id`. */
+  record: EventRecord;
+  /** Every source article, the earliest member first. */
+  members: FusedMember[];
+  /** The lowest and the highest toll reported; `record.fatalities` is the lowest. */
+  fatalities_range: [number, number];
+  /** Readable lines: which members, and the rule that joined each. */
+  explanation: string[];
+}
+
+/** The few facts of a stored event that fusion compares (read without parsing the record). */
+export interface FusionFacts {
+  id: string;
+  articleId: string;
+  event_type: string;
+  date: string | null;
+  time_precision: number | null;
+  lat: number | null;
+  lon: number | null;
+  geo_precision: number | null;
+  admin1: string | null;
+  /** Ids of actor1 and its associates, of actor2 and its associates. */
+  actors1: string[];
+  actors2: string[];
+  /** The place's name, for explanations. */
+  place: string | null;
+}
+
+/** Where fusion looks for an event's candidates: these types, dates in [since, until]. */
+export interface FusionWindow {
+  types: string[];
+  since: string;
+  until: string;
+}
+
+/** One cluster as fusion computed it, ready to store. */
+export interface FusedCluster {
+  id: string;
+  record: EventRecord;
+  fatalities_range: [number, number];
+  explanation: string[];
+  /** In order, the earliest first; `joinedBy` is the readable rule that joined the member. */
+  members: { eventId: string; joinedBy: string }[];
+}
+
 /** What `marsad watch` keeps about one feed between polls and restarts. */
 export interface FeedState {
   url: string;
@@ -109,6 +164,29 @@ export interface Repository {
   countEvents(query?: EventQuery): Promise<number>;
   getEvent(id: string): Promise<StoredEvent | null>;
   eventStats(query?: EventQuery): Promise<EventStats>;
+  /** Events after cross-source fusion (a fused event matches when any of its members matches). */
+  listFusedEvents(query: EventQuery): Promise<FusedEvent[]>;
+  countFusedEvents(query?: EventQuery): Promise<number>;
+  /** The fused event with this id, or the one holding the member event with this id. */
+  getFusedEvent(id: string): Promise<FusedEvent | null>;
+  /**
+   * Deletes an article with its origins and events; the fused events that rested on them are
+   * dropped and their other members queued for fusion. False when there was no such article.
+   */
+  deleteArticle(id: string): Promise<boolean>;
+  /** Ids of the events waiting for fusion (new, or left by a cluster that lost a member), in id order. */
+  fusionQueue(): Promise<string[]>;
+  /** Queues every stored event for fusion (a full recomputation); returns how many. */
+  queueAllForFusion(): Promise<number>;
+  /** Fusion facts of these events (unknown ids are left out). */
+  fusionFacts(ids: string[]): Promise<FusionFacts[]>;
+  /** Fusion facts of the events of these types dated within the window (served by an index). */
+  fusionCandidates(window: FusionWindow): Promise<FusionFacts[]>;
+  /**
+   * Replaces the clusters of `eventIds` (a closed set: every event fused with one of them is
+   * in it) with `clusters`, and takes those events off the fusion queue.
+   */
+  saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void>;
   getFeedState(url: string): Promise<FeedState | null>;
   /** Inserts or replaces the state of `state.url`. */
   saveFeedState(state: FeedState): Promise<void>;
