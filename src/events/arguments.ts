@@ -10,6 +10,7 @@ import type { EntityKnowledge } from '../entities/knowledge.js';
 import type { PlaceResolution } from '../entities/resolve.js';
 import { withoutArticle } from '../entities/name-index.js';
 import type { TemporalExpression } from '../text/temporal.js';
+import { toNormOffset } from '../text/normalize.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import type { EventActor } from './record.js';
 
@@ -85,6 +86,7 @@ function cueBefore(cues: readonly CueMatch[], list: string, kinds: readonly stri
  * trigger in its clause (then sentence) is the agent, and one after it the other party.
  */
 export function attachActors(
+  doc: Doc,
   trigger: TriggerMatch,
   clause: Span,
   sentence: Span,
@@ -149,10 +151,16 @@ export function attachActors(
   if (!actor1 && !passive) {
     const before = pool.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues) && m !== actor2);
     const after = pool.filter((m) => m.start >= trigger.span.end && !isAssociate(m, cues) && m !== actor2);
-    if (before.length) {
+    // A gapped phrase holds its subject: أطلق مسلحون مجهولون النار على …
+    const inside = pool.find((m) => m.start >= trigger.span.start && m.end <= trigger.span.end && m !== actor2);
+    const isVerb = trigger.pos === 'verb' || trigger.tense !== null;
+    if (inside) {
+      actor1 = inside;
+      rules.push('actor1.inside-phrase');
+    } else if (before.length) {
       actor1 = before[before.length - 1];
       rules.push(pool === inClause ? 'actor1.subject-in-clause' : 'actor1.subject-in-sentence');
-    } else if (trigger.pos === 'verb' && after.length && after[0].start - trigger.span.end < 30) {
+    } else if (isVerb && after.length && after[0].start - trigger.span.end < 30) {
       actor1 = after[0];
       rules.push('actor1.after-verb');
     } else {
@@ -181,10 +189,14 @@ export function attachActors(
   }
   for (const m of inSentence) {
     if (m === actor1 || m === actor2 || !isAssociate(m, cues)) continue;
-    // An associate follows the party it supports: allies of actor2 when it comes after actor2.
-    if (actor2 && m.start > actor2.end && (!actor1 || actor1.start < actor2.start)) assoc2.push(m);
+    // "بمساندة/بدعم X" supports the action, so its agent; "المتحالف مع/الموالية ل X" qualifies
+    // the party named just before it.
+    const marker = cueBefore(cues, 'agent_markers', ['associated', 'affiliation'], m.start, 12)!;
+    const supportsAction = /^(و?ب)/.test(doc.view.norm.slice(toNormOffset(doc.view, marker.span.start), toNormOffset(doc.view, marker.span.end)));
+    const qualified = supportsAction ? actor1 : [actor1, actor2].filter((a): a is ActorMention => !!a && a.end <= m.start).sort((a, b) => b.end - a.end)[0];
+    if (actor2 && qualified === actor2) assoc2.push(m);
     else assoc1.push(m);
-    rules.push('assoc.marker');
+    rules.push(supportsAction ? 'assoc.supports-action' : 'assoc.qualifies-party');
   }
   return { actor1, actor2, assoc1, assoc2, rules };
 }
@@ -237,14 +249,17 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
   return nearest ? [toArgument(nearest, 'place.in-sentence')] : [];
 }
 
-/** Characters between a territory word and its place: السيطرة الخاطفة على «ورشفانة». */
-const TERRITORY_OBJECT_GAP = 24;
+/** Characters between a territory word and its place: تسيطر على المدخل الشمالي لمدينة غريان. */
+const TERRITORY_OBJECT_GAP = 40;
 
 /** "قادمة من تركيا إلى ليبيا": where a ship or convoy came from, or was going, is not where the event happened. */
 function isOrigin(e: Entity, doc: Doc): boolean {
   const before = doc.view.original.slice(Math.max(0, e.start - 16), e.start);
   // "إنها من نالوت": a bare من before a place gives an origin, unless it follows قرب/مقربة.
   if (/(^|\s)و?من\s*["«»“]?$/.test(before) && !/(قرب|مقربة)\s+من\s*["«»“]?$/.test(before)) return true;
+  // … and the places joined to it: "من نالوت وجادو".
+  const joined = doc.view.original.slice(Math.max(0, e.start - 32), e.start);
+  if (/(^|\s)من\s+\S+\s+و$/.test(joined) && !/(قرب|مقربة)\s+من\s+\S+\s+و$/.test(joined)) return true;
   const wider = doc.view.original.slice(Math.max(0, e.start - 48), e.start);
   return /(قادم|القادم|آت|الآت|انطلق)[^\s]*\s+من\s*$/.test(before) || /(قادم|القادم|آت|الآت)[^\s]*\s+من\s+\S+\s+(إلى|الى)\s*$/.test(wider);
 }

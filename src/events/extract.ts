@@ -52,6 +52,8 @@ const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|
 const GENERIC_TRIGGERS = new Set(['clash_attack', 'explosion', 'clash_gunfire']);
 /** Words for civilian victims: a killing or shooting is violence against civilians only with them. */
 const CIVILIAN_WORDS = /(مدني|مدنيين|مدنيون|مواطن|مواطنين|مواطنون|طفل|اطفال|أطفال|طفلين|نساء|امرأة|سيدة|صحفي|صحفيين|ناشط|ناشطين|مهاجر|مهاجرين|لاجئ|لاجئين|سكان|المصلين|مصلين|تلاميذ|طلاب|عائلة|أسرة|شخص|أشخاص|اشخاص|رجل)/;
+/** Words for armed victims: a killing of soldiers or fighters is a clash. */
+const ARMED_WORDS = /(جندي|جنود|جنديان|جنديين|عسكري|عسكريين|عسكريون|شرطي|شرطيين|رجال الأمن|أمنيين|امنيين|عناصر|مقاتل|مقاتلين|مسلحين|مسلحون|ضابط|ضباط)/;
 /** Places closer than this may be one occurrence reported with different names. */
 const SAME_PLACE_KM = 50;
 /** Events dated this long before publication are history, not news. */
@@ -126,7 +128,7 @@ function resolveLabel(m: ActorMention | null, other: EventActor | null, contextA
 
 export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }): EventRecord[] {
   const { triggers, cues } = doc;
-  if (triggers.length === 0) return [];
+  if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty')) return [];
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
   const actors = actorMentions(doc, knowledge.entities, cues);
@@ -153,15 +155,17 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     const places = attachPlaces(t, clause, sentence, doc, cues);
     if (t.requires === 'place' && places.length === 0) continue;
     const clauseText = doc.view.original.slice(clause.start, clause.end);
-    if (t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText)) continue;
+    // قتل needs its victims: civilians make it violence against civilians, soldiers or fighters a clash.
+    const armedVictims = t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && ARMED_WORDS.test(clauseText);
+    if (t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && !armedVictims) continue;
     if (t.weak && !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)) continue;
-    const actorArgs = attachActors(t, clause, sentence, actors, cues, passiveBefore(doc, t));
+    const actorArgs = attachActors(doc, t, clause, sentence, actors, cues, passiveBefore(doc, t));
     if (t.weak && !actorArgs.actor1) continue;
     const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, cues) : null;
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
     const onCivilians = t.requires === 'armed_target' && (actorArgs.actor2?.actor?.inter === 7 || CIVILIAN_WORDS.test(doc.view.original.slice(t.span.end, clause.end)));
-    const eventType = onCivilians ? 'Violence against civilians' : t.event_type;
-    const subType = onCivilians ? 'Attack' : t.sub_event_type;
+    const eventType = onCivilians ? 'Violence against civilians' : armedVictims ? 'Battles' : t.event_type;
+    const subType = onCivilians ? 'Attack' : armedVictims ? 'Armed clash' : t.sub_event_type;
     for (const place of places.length ? places : [null]) {
       mentions.push({
         trigger: t,
@@ -182,6 +186,7 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
       });
     }
   }
+  mentions.push(...casualtyMentions(doc, cues, clauses, mentions, actors));
   attachTolls(mentions, doc, cues);
   const merged = mergeMentions(mentions, doc);
   return merged.map((m) => toRecord(m, doc, knowledge.entities, contextActors));
@@ -191,6 +196,43 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
 function passiveBefore(doc: Doc, t: TriggerMatch): boolean {
   const before = doc.view.original.slice(Math.max(0, t.fullSpan.start - 8), t.fullSpan.start);
   return /(^|\s)(تم|تمّ|جرى|يتم|ويتم|وتم|وجرى)\s*$/.test(before);
+}
+
+/**
+ * Killings told without an event word (قتل جنديان برصاص عناصر داعش): a sentence with a casualty
+ * word, a figure and the agent who caused it (برصاص، على يد، من قبل) reports an attack, a clash
+ * when the victims are armed, violence against civilians otherwise.
+ */
+function casualtyMentions(doc: Doc, cues: readonly CueMatch[], clauses: Span[][], mentions: readonly Mention[], actors: ActorMention[]): Mention[] {
+  const found: Mention[] = [];
+  const covered = new Set(mentions.map((m) => m.sentence));
+  doc.sentences.forEach((sentence, s) => {
+    if (covered.has(s) || sentence.heading) return;
+    const inside = (c: CueMatch) => c.span.start >= sentence.start && c.span.end <= sentence.end;
+    const killed = cues.find((c) => inside(c) && c.list === 'casualty' && c.kind === 'killed');
+    const agent = cues.find((c) => inside(c) && c.list === 'agent_markers' && c.kind === 'agent');
+    if (!killed || !agent || findTolls(doc, cues, sentence).length === 0) return;
+    const text = doc.view.original.slice(sentence.start, sentence.end);
+    const armed = ARMED_WORDS.test(text) && !CIVILIAN_WORDS.test(text);
+    const trigger: TriggerMatch = {
+      span: killed.span, fullSpan: killed.span, entryId: 'casualty_by_agent',
+      event_type: armed ? 'Battles' : 'Violence against civilians', sub_event_type: armed ? 'Armed clash' : 'Attack',
+      plover: { type: 'ASSAULT', mode: 'firearms' }, pos: 'phrase', form: killed.form, rule: 'casualty-with-agent', confidence: 0.6,
+      proclitic: '', tense: null, requires: null, territory: false, sub_event_type_by_actor: null, weak: false, modality_hint: null, context: [],
+    };
+    const clause = clauses[s][indexAt(clauses[s], killed.span.start)];
+    const decided = modalityOf(trigger, clause, sentence, cues, doc);
+    if ('drop' in decided) return;
+    const place = attachPlaces(trigger, clause, sentence, doc, cues)[0] ?? null;
+    const date = attachDate(trigger, clause, sentence, doc.temporals as TemporalExpression[]);
+    found.push({
+      trigger, sentence: s, clause, event_type: trigger.event_type, sub_event_type: trigger.sub_event_type, plover: { type: 'ASSAULT', mode: 'firearms' },
+      modality: decided.modality, claimant: decided.modality === 'claimed' ? attachClaimant(trigger, sentence, doc, cues) : null,
+      place, actors: attachActors(doc, trigger, clause, sentence, actors, cues), date, tolls: [],
+      evidence: [{ start: sentence.start, end: sentence.end }], triggers: [killed.span], rules: ['casualty-with-agent', decided.rule],
+    });
+  });
+  return found;
 }
 
 /** Sentences holding a trigger (indexes into doc.sentences). */

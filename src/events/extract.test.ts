@@ -1,0 +1,156 @@
+/**
+ * Event extraction on short reports written for these tests: detection, modality, history,
+ * arguments, tolls and merging. Each case names what it checks.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runPipeline } from '../pipeline/pipeline.js';
+import { loadPipelineContext } from '../pipeline/context.js';
+import type { EventRecord } from './record.js';
+
+function extract(text: string, published: string | null = '2019-04-08'): EventRecord[] {
+  const article = { id: 'test', title: '', text, published, publishedAt: null, publishedRaw: null, origins: [] };
+  return runPipeline(article, loadPipelineContext()).events;
+}
+
+function only(text: string, published: string | null = '2019-04-08'): EventRecord {
+  const events = extract(text, published);
+  assert.equal(events.length, 1, `expected one event, got ${events.map((e) => `${e.sub_event_type}«${e.trigger.text}»`).join(', ')}`);
+  return events[0];
+}
+
+const TYPES: Array<[string, string, string]> = [
+  ['شنت طائرات حربية غارات على مواقع في مدينة سرت.', 'Explosions/Remote violence', 'Air/drone strike'],
+  ['استهدفت طائرة مسيرة رتلاً عسكرياً قرب مدينة بني وليد.', 'Explosions/Remote violence', 'Air/drone strike'],
+  ['سقطت قذائف هاون على حي أبو سليم في طرابلس.', 'Explosions/Remote violence', 'Shelling/artillery/missile attack'],
+  ['اندلعت اشتباكات عنيفة في مدينة الزاوية.', 'Battles', 'Armed clash'],
+  ['انفجرت عبوة ناسفة على طريق المطار في بنغازي.', 'Explosions/Remote violence', 'Remote explosive/landmine/IED'],
+  ['فجّر انتحاري حزاماً ناسفاً أمام مركز للشرطة في مصراتة.', 'Explosions/Remote violence', 'Suicide bomb'],
+  ['اختطف مسلحون مجهولون مهندساً من منزله في سبها.', 'Violence against civilians', 'Abduction/forced disappearance'],
+  ['اعتقلت قوة أمنية ثلاثة مشتبه بهم في مدينة درنة.', 'Strategic developments', 'Arrests'],
+  ['نظم العشرات وقفة احتجاجية أمام مقر الحكومة في طرابلس.', 'Protests', 'Peaceful protest'],
+  ['انسحبت القوات من مواقعها في مدينة سرت.', 'Strategic developments', 'Non-violent transfer of territory'],
+];
+
+test('trigger words give ACLED types and sub-types', () => {
+  for (const [text, type, sub] of TYPES) {
+    const e = only(text);
+    assert.equal(e.event_type, type, text);
+    assert.equal(e.sub_event_type, sub, text);
+    assert.equal(e.trigger.text, text.slice(e.trigger.start, e.trigger.end));
+  }
+});
+
+test('plans, threats, negations and denials are not events', () => {
+  for (const text of [
+    'تعتزم القوات شن هجوم على مدينة سرت خلال الأيام المقبلة.',
+    'ستقصف الطائرات مواقع المسلحين في درنة.',
+    'هدد القائد باقتحام مدينة الزاوية.',
+    'لم تسجل أي اشتباكات في مدينة غريان.',
+    'نفى المتحدث وقوع غارات على مدينة ترهونة.',
+    'أعلنت القوات النفير للبدء بعملية عسكرية لاستعادة مدينة سرت.',
+  ]) {
+    const violent = extract(text).filter((e) => e.event_type !== 'Strategic developments');
+    assert.deepEqual(violent.map((e) => e.trigger.text), [], text);
+  }
+});
+
+test('history is not a new event', () => {
+  assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
+  assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);
+});
+
+test('claims name their claimant; plain reports are asserted', () => {
+  const claimed = only('قالت مصادر طبية إن غارة جوية استهدفت مستشفى في مدينة غريان.');
+  assert.equal(claimed.modality, 'claimed');
+  assert.equal(claimed.claimed_by?.text, 'مصادر طبية');
+  const spokesman = only('قصفت المدفعية مواقع في مدينة سرت، حسب ما أكد المتحدث باسم الجيش الوطني، اللواء أحمد المسماري.');
+  assert.equal(spokesman.modality, 'claimed');
+  assert.equal(spokesman.claimed_by?.text, 'المتحدث باسم الجيش الوطني، اللواء أحمد المسماري');
+  assert.equal(only('اندلعت اشتباكات عنيفة في مدينة الزاوية.').modality, 'asserted');
+});
+
+test('dates: the clause, the sentence, the lead, then the publication week', () => {
+  assert.equal(only('قصفت الطائرات مدينة سرت، أمس.').date, '2019-04-07');
+  const thursday = only('وشنت الطائرات، مساء الخميس، غارات على مدينة سرت.');
+  assert.equal(thursday.date, '2019-04-04');
+  assert.equal(thursday.date_text, 'مساء الخميس');
+  const undated = only('قصفت الطائرات مدينة سرت، أمس.', null);
+  assert.equal(undated.date, null);
+  assert.equal(undated.date_text, 'أمس');
+  assert.match(undated.date_reason ?? '', /no publication date/);
+  const week = only('اندلعت اشتباكات في مدينة الزاوية.');
+  assert.equal(week.date, '2019-04-08');
+  assert.equal(week.time_precision, 2);
+  // Its own date, not the report's "yesterday".
+  const events = extract('قال مسؤول أمس إن السلطات أوقفت في 8 يناير 2019 باخرة محملة بالأسلحة في ميناء مصراتة.');
+  assert.equal(events[0]?.date, '2019-01-08');
+});
+
+test('places: the governed place, near/south of at precision 2, the article main place as fallback', () => {
+  const inCity = only('اندلعت اشتباكات عنيفة في مدينة الزاوية.');
+  assert.equal(inCity.location?.id, 'ly-zawiya');
+  assert.equal(inCity.location?.geo_precision, 1);
+  const south = only('سقطت قذائف جنوب طرابلس.');
+  assert.equal(south.location?.id, 'ly-tripoli');
+  assert.equal(south.location?.geo_precision, 2);
+  assert.equal(south.location?.direction, 'south');
+  const near = only('انفجرت عبوة ناسفة قرب بنغازي.');
+  assert.equal(near.location?.geo_precision, 2);
+  const fallback = extract('تشهد مدينة مصراتة توترا. واندلعت اشتباكات بين مجموعتين مسلحتين.');
+  assert.equal(fallback[0].location?.id, 'ly-misrata');
+  assert.equal(fallback[0].location?.geo_precision, 2);
+});
+
+test('tolls: figures, sub-counts not added, the lowest of conflicting reports, revised totals', () => {
+  const five = only('اندلعت اشتباكات في مدينة الزاوية أسفرت عن سقوط خمسة قتلى و11 جريحاً.');
+  assert.equal(five.fatalities, 5);
+  assert.equal(five.injured, 11);
+  const among = only('قتل سبعة أشخاص بينهم ثلاثة أطفال في قصف على حي أبو سليم.');
+  assert.equal(among.fatalities, 7);
+  const conflicting = extract('انفجرت سيارة مفخخة في بنغازي ما أدى إلى مقتل 6 أشخاص. وقالت مصادر أخرى إن التفجير أسفر عن مقتل 9 أشخاص.');
+  assert.equal(conflicting.length, 1);
+  assert.equal(conflicting[0].fatalities, 6);
+  const dual = only('أسفر القصف على حي الهضبة عن مقتل طفلين.');
+  assert.equal(dual.fatalities, 2);
+  const dozens = only('سقط عشرات الجرحى في اشتباكات بمدينة سبها.');
+  assert.equal(dozens.injured, 12);
+  const none = only('اندلعت اشتباكات في مدينة الزاوية.');
+  assert.equal(none.fatalities, 0);
+  assert.ok(none.notes?.some((n) => /no fatality/.test(n)));
+});
+
+test('actors: agent and target, the two sides, allies, victims of violence against civilians', () => {
+  const sides = only('اندلعت اشتباكات بين قوات الوفاق والجيش الوطني الليبي في مدينة غريان.', '2019-06-26');
+  assert.deepEqual([sides.actor1?.id, sides.actor2?.id], ['ly-gna-forces', 'ly-lna']);
+  const agent = only('قتل جنديان برصاص عناصر تنظيم داعش في مدينة سرت.', '2016-05-10');
+  assert.equal(agent.actor1?.id, 'ly-islamic-state');
+  const support = only('قصفت قوات الجيش الوطني مواقع في مدينة درنة بمساندة سلاح الجو.', '2018-05-10');
+  assert.equal(support.actor1?.id, 'ly-lna');
+  assert.deepEqual(support.assoc_actor_1.map((a) => a.id), ['ly-lna-air-force']);
+  const victims = only('أطلق مسلحون مجهولون النار على مدنيين في سوق بمدينة سبها.');
+  assert.equal(victims.event_type, 'Violence against civilians');
+  assert.equal(victims.actor2?.id, 'ly-civilians');
+});
+
+test('one event, many mentions: the lead and a quotation are one event with two evidence spans', () => {
+  const events = extract('نفذ الطيران غارة جوية على مواقع في مدينة سرت أمس. وقال مصدر عسكري إن «الغارات استهدفت مخازن ذخيرة في سرت».');
+  assert.equal(events.length, 1);
+  assert.equal(events[0].evidence.length, 2);
+  assert.equal(events[0].sub_event_type, 'Air/drone strike');
+});
+
+test('taking several places makes one event per place; the agent decides the sub-type', () => {
+  const events = extract('أعلن الجيش الوطني الليبي السيطرة على العزيزية وغريان.', '2019-04-08');
+  assert.deepEqual(events.map((e) => e.location?.id), ['ly-aziziya', 'ly-gharyan']);
+  for (const e of events) assert.equal(e.sub_event_type, 'Government regains territory');
+});
+
+test('every span in the record is the text as written', () => {
+  const text = 'قالت مصادرُ طبيةٌ إن غارةً جويةً استهدفت «مستشفى» في غريانَ، أمس، وأسفرت عن مقتل ٣ أشخاص.';
+  const [e] = extract(text);
+  for (const ev of [e.trigger, ...e.evidence, ...(e.claimed_by ? [e.claimed_by] : []), ...e.sources.flatMap((s) => (s.evidence ? [s.evidence] : []))]) {
+    assert.equal(text.slice(ev.start, ev.end), ev.text);
+  }
+  assert.equal(e.fatalities, 3);
+});
