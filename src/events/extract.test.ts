@@ -140,10 +140,13 @@ test('one event, many mentions: the lead and a quotation are one event with two 
   assert.equal(events[0].sub_event_type, 'Air/drone strike');
 });
 
-test('taking several places makes one event per place; the agent decides the sub-type', () => {
-  const events = extract('أعلن الجيش الوطني الليبي السيطرة على العزيزية وغريان.', '2019-04-08');
-  assert.deepEqual(events.map((e) => e.location?.id), ['ly-aziziya', 'ly-gharyan']);
-  for (const e of events) assert.equal(e.sub_event_type, 'Government regains territory');
+test('taking several places makes one event per place; fighting and the agent decide the type', () => {
+  const fought = extract('أعلن الجيش الوطني الليبي السيطرة على العزيزية وغريان بعد معارك عنيفة.', '2019-04-08');
+  assert.deepEqual(fought.map((e) => e.location?.id), ['ly-aziziya', 'ly-gharyan']);
+  for (const e of fought) assert.equal(e.sub_event_type, 'Government regains territory');
+  const peaceful = only('أعلن الجيش الوطني الليبي السيطرة على غريان دون مقاومة.', '2019-04-08');
+  assert.equal(peaceful.event_type, 'Strategic developments');
+  assert.equal(peaceful.sub_event_type, 'Non-violent transfer of territory');
 });
 
 test('every span in the record is the text as written', () => {

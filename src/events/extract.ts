@@ -43,7 +43,15 @@ const PURPOSE_PROCLITIC = /^[وف]?لل?$/;
 const START_OF = /(انطلاق|بدء|إطلاق|اطلاق|انطلاقة)\s*["«»“]?\s*$/;
 /** Words before a trigger that make it something else: an ally (بمساندة سلاح الجو), or what is
  * stopped or left (الانسحاب من القتال، وقف القتال). */
-const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم)\s*(من\s*)?["«»“]?\s*$/;
+const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن)\s*(من\s*)?["«»“]?\s*$/;
+/** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
+const EARLIER_IN_CLAUSE = /(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/;
+/** An agreement, a truce or a ceasefire is an event when it is reached, signed or announced. */
+const AGREEMENT_CONCLUDED = /(وقع|وقعت|توقيع|التوقيع|توصل|توصلت|التوصل|أبرم|ابرم|إبرام|ابرام|اتفق|اتفقت|أعلن|اعلن|أعلنت|اعلنت|دخل حيز|سريان|بدء|عقد|عقدت)/;
+/** What a storming or a seizure takes when it is a building, not territory: مقر، منزل، سجن. */
+const BUILDING_OBJECT = /^\s*(ال)?(مقر|منزل|مبنى|مبني|بيت|سجن|مستشفى|مستشفي|فندق|مصرف|بنك|مكتب|مكاتب|مدرسة|مسجد|محل|ورشة|شقة|سفارة|قنصلية)/;
+/** Targets that make an attack a clash rather than violence against civilians. */
+const ARMED_TARGETS = /(قوات|القوات|جنود|الجنود|جندي|دورية|كمين|حاجز|نقطة|ثكنة|معسكر|مقر أمني|مركز شرطة|مركز للشرطة|الشرطة|الجيش|عسكري|عسكرية|أمنية|امنية|الأمن|الامن|مسلحين|مسلحي|عناصر)/;
 /**
  * Generic words for an attack (هجوم، هاجم، انفجار، إطلاق النار): they tell of an event that a
  * more specific word (تفجير انتحاري، عبوة ناسفة، غارة) usually names too. They join the
@@ -54,6 +62,8 @@ const GENERIC_TRIGGERS = new Set(['clash_attack', 'explosion', 'clash_gunfire'])
 const CIVILIAN_WORDS = /(مدني|مدنيين|مدنيون|مواطن|مواطنين|مواطنون|طفل|اطفال|أطفال|طفلين|نساء|امرأة|سيدة|صحفي|صحفيين|ناشط|ناشطين|مهاجر|مهاجرين|لاجئ|لاجئين|سكان|المصلين|مصلين|تلاميذ|طلاب|عائلة|أسرة|شخص|أشخاص|اشخاص|رجل)/;
 /** Words for armed victims: a killing of soldiers or fighters is a clash. */
 const ARMED_WORDS = /(جندي|جنود|جنديان|جنديين|عسكري|عسكريين|عسكريون|شرطي|شرطيين|رجال الأمن|أمنيين|امنيين|عناصر|مقاتل|مقاتلين|مسلحين|مسلحون|ضابط|ضباط)/;
+/** Words of fighting in a report: taking territory among them is a battle. */
+const FIGHTING_WORDS = /(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/;
 /** Places closer than this may be one occurrence reported with different names. */
 const SAME_PLACE_KM = 50;
 /** Events dated this long before publication are history, not news. */
@@ -96,8 +106,9 @@ function modalityOf(t: TriggerMatch, clause: Span, sentence: Span, cues: readonl
   if (t.tense === 'future') return { drop: 'modality.planned.future' };
   if (beforeInClause.some((c) => c.list === 'planned')) return { drop: 'modality.planned' };
   // A verbal noun of taking territory after ل is a purpose (للبدء بعملية لاستعادة المدينة).
-  if (t.territory && PURPOSE_PROCLITIC.test(t.proclitic)) return { drop: 'modality.planned.purpose' };
+  if ((t.territory || t.event_type === 'Strategic developments') && PURPOSE_PROCLITIC.test(t.proclitic)) return { drop: 'modality.planned.purpose' };
   if (inClause.some((c) => c.list === 'background')) return { drop: 'history.cue' };
+  if (EARLIER_IN_CLAUSE.test(doc.view.original.slice(clause.start, t.span.start))) return { drop: 'history.earlier' };
   const justBefore = doc.view.original.slice(Math.max(clause.start, t.fullSpan.start - 24), t.fullSpan.start);
   if (t.modality_hint === 'announced' || beforeInClause.some((c) => c.list === 'announced') || START_OF.test(justBefore)) {
     return { modality: 'announced', rule: 'modality.announced' };
@@ -152,6 +163,8 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     if (decided.modality === 'announced' && VIOLENT.has(t.event_type)) continue;
     const date = attachDate(t, clause, sentence, temporals);
     if (date && isHistory(date.temporal, published)) continue;
+    if (t.territory && BUILDING_OBJECT.test(doc.view.original.slice(t.fullSpan.end, clause.end).replace(/^\s*على/, ''))) continue;
+    if (t.sub_event_type === 'Agreement' && !AGREEMENT_CONCLUDED.test(doc.view.original.slice(clause.start, clause.end))) continue;
     const places = attachPlaces(t, clause, sentence, doc, cues);
     if (t.requires === 'place' && places.length === 0) continue;
     const clauseText = doc.view.original.slice(clause.start, clause.end);
@@ -163,7 +176,9 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     if (t.weak && !actorArgs.actor1) continue;
     const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, cues) : null;
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
-    const onCivilians = t.requires === 'armed_target' && (actorArgs.actor2?.actor?.inter === 7 || CIVILIAN_WORDS.test(doc.view.original.slice(t.span.end, clause.end)));
+    const targetWords = doc.view.original.slice(t.span.end, clause.end);
+    const armedTarget = (actorArgs.actor2?.actor && actorArgs.actor2.actor.inter !== 7) || ARMED_TARGETS.test(targetWords) || ARMED_TARGETS.test(doc.view.original.slice(sentence.start, t.span.start));
+    const onCivilians = t.requires === 'armed_target' && (actorArgs.actor2?.actor?.inter === 7 || CIVILIAN_WORDS.test(targetWords) || !armedTarget);
     const eventType = onCivilians ? 'Violence against civilians' : armedVictims ? 'Battles' : t.event_type;
     const subType = onCivilians ? 'Attack' : armedVictims ? 'Armed clash' : t.sub_event_type;
     for (const place of places.length ? places : [null]) {
@@ -304,6 +319,8 @@ function compatible(a: Mention, b: Mention): boolean {
     if ((da === null) !== (db === null)) return false;
     if (!datesCompatible(da, db)) return false;
   }
+  // One sentence telling one act twice (خطف … قاموا بخطف) may name its agent differently.
+  if (a.sentence === b.sentence) return true;
   const a1 = a.actors.actor1?.actor?.id;
   const b1 = b.actors.actor1?.actor?.id;
   return !a1 || !b1 || a1 === b1;
@@ -341,8 +358,10 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       violent.find((e) => e.sentence === m.sentence) ??
       violent.sort((a, b) => Math.abs(a.sentence - m.sentence) - Math.abs(b.sentence - m.sentence))[0] ??
       events.find((e) => e.trigger.entryId === m.trigger.entryId && compatible(e, m));
+    // "ألقت القبض على منفذ الهجوم": beside an arrest, the attack is only what it is about.
+    const aboutAnother = events.some((e) => e.sentence === m.sentence && !VIOLENT.has(e.event_type));
     if (target) absorb(target, m, false);
-    else events.push(refineGeneric(copyOf(m), doc));
+    else if (!aboutAnother) events.push(refineGeneric(copyOf(m), doc));
   }
   return events.sort((a, b) => a.trigger.span.start - b.trigger.span.start);
 }
@@ -354,7 +373,9 @@ const EXPLOSIVE_WORDS = /(تفجير|مفخخ|ملغوم|عبوة|عبوات|ن�
 function refineGeneric(m: Mention, doc: Doc): Mention {
   if (m.event_type !== 'Battles' && m.trigger.entryId !== 'explosion') return m;
   const sentence = doc.sentences[m.sentence];
-  const words = doc.view.original.slice(sentence.start, sentence.end);
+  // The sentence's words first; a report about a bombing calls it "the attack" further on.
+  let words = doc.view.original.slice(sentence.start, sentence.end);
+  if (!SUICIDE_WORDS.test(words) && !EXPLOSIVE_WORDS.test(words)) words = doc.view.original;
   if (SUICIDE_WORDS.test(words)) {
     return { ...m, event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', plover: { type: 'ASSAULT', mode: 'suicide-attack' }, rules: [...m.rules, 'generic.suicide-words'] };
   }
@@ -431,8 +452,16 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   // Territory: the sub-type follows the actor taking it (events.md).
   let subType = m.sub_event_type;
   const byActor = m.trigger.sub_event_type_by_actor;
-  if (m.trigger.territory && byActor && m.event_type === 'Battles') {
-    if (actor1) subType = actor1.inter === 1 ? byActor.state : byActor.non_state;
+  let eventType = m.event_type;
+  let plover = m.plover;
+  if (m.trigger.territory && m.event_type === 'Battles') {
+    if (!FIGHTING_WORDS.test(original)) {
+      // Taking territory without fighting (events.md).
+      eventType = 'Strategic developments';
+      subType = 'Non-violent transfer of territory';
+      plover = { type: 'COERCE', mode: 'seize' };
+      notes.push('territory taken with no fighting reported');
+    } else if (byActor && actor1) subType = actor1.inter === 1 ? byActor.state : byActor.non_state;
   }
 
   // Place: the attached one, else the article's main place at precision 2 or 3.
@@ -501,10 +530,10 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
     .slice(0, 16);
   return {
     id,
-    event_type: m.event_type,
+    event_type: eventType,
     sub_event_type: subType,
-    disorder_type: disorderType(m.event_type, subType),
-    plover: m.plover,
+    disorder_type: disorderType(eventType, subType),
+    plover,
     date,
     time_precision: timePrecision,
     date_text: dateText,
