@@ -43,13 +43,21 @@ const PURPOSE_PROCLITIC = /^[وف]?لل?$/;
 const START_OF = /(انطلاق|بدء|إطلاق|اطلاق|انطلاقة)\s*["«»“]?\s*$/;
 /** Words before a trigger that make it something else: an ally (بمساندة سلاح الجو), or what is
  * stopped or left (الانسحاب من القتال، وقف القتال). */
-const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن)\s*(من\s*)?["«»“]?\s*$/;
+const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة)\s*(من\s*)?["«»“]?\s*$/;
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = /(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/;
 /** An agreement, a truce or a ceasefire is an event when it is reached, signed or announced. */
 const AGREEMENT_CONCLUDED = /(وقع|وقعت|توقيع|التوقيع|توصل|توصلت|التوصل|أبرم|ابرم|إبرام|ابرام|اتفق|اتفقت|أعلن|اعلن|أعلنت|اعلنت|دخل حيز|سريان|بدء|عقد|عقدت)/;
 /** What a storming or a seizure takes when it is a building, not territory: مقر، منزل، سجن. */
 const BUILDING_OBJECT = /^\s*(ال)?(مقر|منزل|مبنى|مبني|بيت|سجن|مستشفى|مستشفي|فندق|مصرف|بنك|مكتب|مكاتب|مدرسة|مسجد|محل|ورشة|شقة|سفارة|قنصلية)/;
+/** "اتفاق محتمل"، "هدنة مرتقبة": expected, not reached. */
+const TENTATIVE_AFTER = /^\s*(ال)?(محتمل|محتملة|مرتقب|مرتقبة|مقترح|مقترحة|منتظر|منتظرة)/;
+
+/** The words a trigger acts on, past the date and preposition between them (اقتحموا أمس الاثنين مقر …). */
+function objectWords(after: string): string {
+  return after.replace(/^\s*(على|علي)\s+/, ' ').replace(/^\s*(امس|أمس|اليوم|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد|صباح|مساء|ليلة|فجر)(\s+|$)/g, ' ').replace(/^\s*(امس|أمس|اليوم|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)(\s+|$)/, ' ');
+}
+
 /** Targets that make an attack a clash rather than violence against civilians. */
 const ARMED_TARGETS = /(قوات|القوات|جنود|الجنود|جندي|دورية|كمين|حاجز|نقطة|ثكنة|معسكر|مقر أمني|مركز شرطة|مركز للشرطة|الشرطة|الجيش|عسكري|عسكرية|أمنية|امنية|الأمن|الامن|مسلحين|مسلحي|عناصر)/;
 /**
@@ -163,7 +171,8 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     if (decided.modality === 'announced' && VIOLENT.has(t.event_type)) continue;
     const date = attachDate(t, clause, sentence, temporals);
     if (date && isHistory(date.temporal, published)) continue;
-    if (t.territory && BUILDING_OBJECT.test(doc.view.original.slice(t.fullSpan.end, clause.end).replace(/^\s*على/, ''))) continue;
+    if (t.territory && BUILDING_OBJECT.test(objectWords(doc.view.original.slice(t.fullSpan.end, clause.end)))) continue;
+    if (TENTATIVE_AFTER.test(doc.view.original.slice(t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) continue;
     if (t.sub_event_type === 'Agreement' && !AGREEMENT_CONCLUDED.test(doc.view.original.slice(clause.start, clause.end))) continue;
     const places = attachPlaces(t, clause, sentence, doc, cues);
     if (t.requires === 'place' && places.length === 0) continue;
@@ -177,8 +186,9 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, cues) : null;
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
     const targetWords = doc.view.original.slice(t.span.end, clause.end);
-    const armedTarget = (actorArgs.actor2?.actor && actorArgs.actor2.actor.inter !== 7) || ARMED_TARGETS.test(targetWords) || ARMED_TARGETS.test(doc.view.original.slice(sentence.start, t.span.start));
-    const onCivilians = t.requires === 'armed_target' && (actorArgs.actor2?.actor?.inter === 7 || CIVILIAN_WORDS.test(targetWords) || !armedTarget);
+    const armedWords = ARMED_TARGETS.test(targetWords) || ARMED_TARGETS.test(doc.view.original.slice(sentence.start, t.span.start));
+    const actor2 = actorArgs.actor2?.actor;
+    const onCivilians = t.requires === 'armed_target' && (CIVILIAN_WORDS.test(targetWords) || (!armedWords && (!actor2 || actor2.inter === 7)));
     const eventType = onCivilians ? 'Violence against civilians' : armedVictims ? 'Battles' : t.event_type;
     const subType = onCivilians ? 'Attack' : armedVictims ? 'Armed clash' : t.sub_event_type;
     for (const place of places.length ? places : [null]) {
@@ -339,6 +349,8 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   for (const m of specific) {
     const target = events.find((e) => {
       const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
+      // One sentence telling one act twice, whatever place each telling names.
+      if (e.sentence === m.sentence && !e.trigger.territory && !m.trigger.territory && e.sub_event_type === m.sub_event_type) return true;
       const folds = (x: Mention, y: Mention) => VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
       // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
       if (sameClause && (folds(e, m) || folds(m, e))) return true;
@@ -353,15 +365,18 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   }
   for (const m of mentions.filter(isGeneric)) {
     // The specific violent event of the same sentence, else the nearest compatible one.
-    const violent = events.filter((e) => VIOLENT.has(e.event_type) && compatible(e, m));
+    const violent = events.filter((e) => VIOLENT.has(e.event_type) && (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)));
     const target =
       violent.find((e) => e.sentence === m.sentence) ??
       violent.sort((a, b) => Math.abs(a.sentence - m.sentence) - Math.abs(b.sentence - m.sentence))[0] ??
       events.find((e) => e.trigger.entryId === m.trigger.entryId && compatible(e, m));
     // "ألقت القبض على منفذ الهجوم": beside an arrest, the attack is only what it is about.
     const aboutAnother = events.some((e) => e.sentence === m.sentence && !VIOLENT.has(e.event_type));
+    // Standing alone, a generic word needs substance: a toll, a date or a named place (not
+    // "the attack on Yemen" in a speech).
+    const substantial = m.tolls.length > 0 || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
     if (target) absorb(target, m, false);
-    else if (!aboutAnother) events.push(refineGeneric(copyOf(m), doc));
+    else if (!aboutAnother && substantial) events.push(refineGeneric(copyOf(m), doc));
   }
   return events.sort((a, b) => a.trigger.span.start - b.trigger.span.start);
 }
