@@ -12,6 +12,7 @@ import { registerServe } from './commands/serve.js';
 import { registerWatch } from './commands/watch.js';
 import { registerExtract } from './commands/extract.js';
 import { registerEvents } from './commands/events.js';
+import { registerExport } from './commands/export.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   const commands = [
     // Reading and storing articles, and what they report.
-    registerIngest, registerWatch, registerArticles, registerShow, registerEvents, registerStats,
+    registerIngest, registerWatch, registerArticles, registerShow, registerEvents, registerExport, registerStats,
     // Analysing without storing.
     registerExtract, registerEntities, registerNer, registerEval,
     // The observatory, and a first look.

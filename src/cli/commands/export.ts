@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import { addDbOption, parseDateOption, parsePositiveInt, withDb } from '../options.js';
+import { EXPORT_FORMATS, exportContext, exportFusedEvents, type ExportFormat, type ExportSummary } from '../../export/index.js';
+import type { FusedEventSource } from '../../export/fused.js';
+
+interface ExportCliOptions {
+  db?: string;
+  format: string;
+  since?: string;
+  until?: string;
+  type?: string;
+  subType?: string;
+  place?: string;
+  actor?: string;
+  source?: string;
+  out?: string;
+  bom?: boolean;
+  country: string;
+  pageSize?: number;
+}
+
+export function registerExport(program: Command): void {
+  addDbOption(
+    program
+      .command('export')
+      .description('write the stored fused events (one per occurrence, every source kept) as ACLED CSV, GeoJSON, JSON lines or PLOVER lines')
+      .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+      .option('--since <date>', 'on or after YYYY-MM-DD', parseDateOption)
+      .option('--until <date>', 'on or before YYYY-MM-DD', parseDateOption)
+      .option('--type <event_type>', 'ACLED event type, e.g. "Battles"')
+      .option('--sub-type <sub_event_type>', 'ACLED sub-event type, e.g. "Air/drone strike"')
+      .option('--place <words>', 'place id or name (English or Arabic), or district')
+      .option('--actor <words>', 'actor id or name (English or Arabic)')
+      .option('--source <words>', 'words of an outlet name')
+      .option('--out <file>', 'write to this file (default: standard output)')
+      .option('--bom', 'start acled-csv with a UTF-8 byte order mark (for Excel)')
+      .option('--country <iso2>', 'country of events with no place (ISO alpha-2)', 'LY')
+      .option('--page-size <n>', 'events read from the store at a time', parsePositiveInt),
+  ).action(async (opts: ExportCliOptions) => {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+      throw new Error(`unknown --format "${opts.format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
+    }
+    const summary = await withDb(opts, (repo) => exportTo(repo, opts.format as ExportFormat, opts));
+    process.stderr.write(`${formatExportSummary(opts.format as ExportFormat, summary, opts.out)}\n`);
+  });
+}
+
+async function exportTo(source: FusedEventSource, format: ExportFormat, opts: ExportCliOptions): Promise<ExportSummary> {
+  const options = {
+    format,
+    filters: { since: opts.since, until: opts.until, type: opts.type, sub_type: opts.subType, place: opts.place, actor: opts.actor, source: opts.source },
+    context: exportContext({ defaultCountry: opts.country.toUpperCase() }),
+    bom: opts.bom,
+    pageSize: opts.pageSize || undefined,
+  };
+  if (!opts.out) return exportFusedEvents(source, process.stdout, options);
+  // Written beside the target and renamed at the end, so a failed export never leaves half a file under its name.
+  const partial = `${opts.out}.partial`;
+  const file: Writable = createWriteStream(partial);
+  try {
+    const summary = await exportFusedEvents(source, file, options);
+    file.end();
+    await finished(file);
+    await rename(partial, opts.out);
+    return summary;
+  } catch (err) {
+    file.destroy();
+    await rm(partial, { force: true });
+    throw err;
+  }
+}
+
+export function formatExportSummary(format: ExportFormat, s: ExportSummary, out?: string): string {
+  const parts = [`exported ${s.written} of ${s.read} fused event${s.read === 1 ? '' : 's'} as ${format}${out ? ` to ${out}` : ''}`];
+  if (s.skippedNoDate) parts.push(`${s.skippedNoDate} skipped without a date (ACLED rows need one)`);
+  if (s.skippedNoLocation) parts.push(`${s.skippedNoLocation} skipped without coordinates`);
+  if (s.writtenNoLocation) parts.push(`${s.writtenNoLocation} written without a place (country only)`);
+  return parts.join('; ');
+}
