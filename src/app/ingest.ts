@@ -9,6 +9,7 @@ import type { Repository, UpsertStatus } from '../store/repository.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import { toArticle } from './analyze.js';
+import { fusePending } from '../fusion/fuse.js';
 
 export interface IngestSummary {
   read: number;
@@ -17,6 +18,8 @@ export interface IngestSummary {
   failed: number;
   /** Events extracted from the new articles. */
   events: number;
+  /** Time spent fusing the new events with the stored ones (seconds). */
+  fusionSeconds: number;
   bytes: number;
   seconds: number;
 }
@@ -38,13 +41,13 @@ export async function ingestInputs(
   progress: IngestProgress = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, events: 0, bytes: 0, seconds: 0 };
+  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, events: 0, fusionSeconds: 0, bytes: 0, seconds: 0 };
   let batch: ArticleInput[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
-    for (const stored of await storeArticles(repo, pending)) {
+    for (const stored of await storeArticles(repo, pending, summary)) {
       summary[stored.status]++;
       summary.events += stored.events;
     }
@@ -69,11 +72,17 @@ export async function ingestInputs(
 
 /**
  * Stores articles already read (by `ingestInputs`, or `marsad watch` from feeds) in one
- * transaction, and extracts and stores the events of the new ones; the status of each, in order.
- * A duplicate keeps the events already extracted from its first copy.
+ * transaction, extracts and stores the events of the new ones, and fuses those events with the
+ * stored ones (src/fusion); the status of each, in order. A duplicate keeps the events already
+ * extracted from its first copy. The fusion time is added to `timing.fusionSeconds`.
  */
-export async function storeArticles(repo: Repository, articles: ArticleInput[]): Promise<{ status: UpsertStatus; events: number }[]> {
-  const context = loadPipelineContext();
+export async function storeArticles(
+  repo: Repository,
+  articles: ArticleInput[],
+  timing?: { fusionSeconds: number },
+): Promise<{ status: UpsertStatus; events: number }[]> {
+  // Stored events rest on resolved names only, so ingest leaves the statistical tagger out.
+  const context = { ...loadPipelineContext(), taggerScope: 'none' as const };
   return repo.transaction(async () => {
     const stored: { status: UpsertStatus; events: number }[] = [];
     for (const input of articles) {
@@ -87,6 +96,8 @@ export async function storeArticles(repo: Repository, articles: ArticleInput[]):
       }
       stored.push({ status, events });
     }
+    const fusion = await fusePending(repo);
+    if (timing) timing.fusionSeconds += fusion.seconds;
     return stored;
   });
 }

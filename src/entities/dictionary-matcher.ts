@@ -6,7 +6,7 @@
 import type { Token } from '../core/document.js';
 import { toNormOffset, type NormalizedText } from '../text/normalize.js';
 import { tokenReadings } from '../text/tokenize.js';
-import { splitGluedToken } from '../text/glued.js';
+import { mayBeGlued, splitGluedToken } from '../text/glued.js';
 import { cliticReadings } from '../text/clitics.js';
 import { withoutArticle, type NameIndex, type TrieNode } from './name-index.js';
 import type { EntityCandidate } from './candidate.js';
@@ -94,7 +94,8 @@ export function matchNames(tokens: Token[], view: NormalizedText, index: NameInd
       i = best.tokenEnd - 1; // longest match wins: no name starts inside another
       continue;
     }
-    const parts = splitGluedToken(token, view, (w) => index.isSingleWordName(w));
+    // Most words are no glued pair: only those opening with a glued prefix word are tried.
+    const parts = mayBeGlued(token.norm) ? splitGluedToken(token, view, (w) => index.isSingleWordName(w)) : null;
     if (parts) {
       const [head, rest] = [parts[0], parts[parts.length - 1]];
       for (const reading of cliticReadings(rest.norm).reverse()) {

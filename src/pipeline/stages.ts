@@ -14,16 +14,22 @@ export interface PipelineContext {
   entities: EntityKnowledge;
   events: EventKnowledge;
   /**
-   * Where the statistical tagger runs: every sentence (`marsad entities`), or only sentences
-   * with an event trigger, where names matter for events (the default: it is the costliest
-   * stage, and dictionaries and patterns still cover the rest).
+   * Where the statistical tagger runs: every sentence (`marsad entities`), only sentences with
+   * an event trigger (the default: it is the costliest stage, and dictionaries and patterns
+   * still cover the rest), or nowhere (`ingest`: events use resolved names only, and the
+   * tagger's unknown names are not stored).
    */
-  taggerScope?: 'all' | 'event-sentences';
+  taggerScope?: 'all' | 'event-sentences' | 'none';
 }
 
 export interface Stage {
   name: string;
   run(doc: Doc, context: PipelineContext): Doc;
+}
+
+function taggedSentences(doc: Doc, scope: NonNullable<PipelineContext['taggerScope']>): ReadonlySet<number> | null {
+  if (scope === 'all') return null;
+  return scope === 'none' ? new Set() : triggerSentences(doc);
 }
 
 export const STAGES: readonly Stage[] = [
@@ -43,7 +49,7 @@ export const STAGES: readonly Stage[] = [
     name: 'entities',
     run: (doc, ctx) => ({
       ...doc,
-      entities: recognizeEntities(doc, ctx.entities, ctx.taggerScope === 'all' ? null : triggerSentences(doc)),
+      entities: recognizeEntities(doc, ctx.entities, taggedSentences(doc, ctx.taggerScope ?? 'event-sentences')),
     }),
   },
   // Events: triggers, modality, arguments, and mentions merged into events.

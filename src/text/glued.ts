@@ -15,6 +15,17 @@ const MIN_REST = 3;
 let prefixes: string[] | undefined;
 
 /** Glued prefix words, normalised, longest first so غربي is tried before غرب. */
+let startPattern: RegExp | null = null;
+
+/**
+ * A quick test for words that may be glued pairs: they open with a glued prefix word (after a
+ * conjunction) and go on for at least two letters. Most words fail it, and skip `splitGlued`.
+ */
+export function mayBeGlued(normWord: string): boolean {
+  startPattern ??= new RegExp(`^[وف]?(${gluedPrefixes().join('|')})..`);
+  return startPattern.test(normWord);
+}
+
 function gluedPrefixes(): string[] {
   if (prefixes) return prefixes;
   const url = new URL('../../packs/ar/glued-prefixes.json', import.meta.url);
