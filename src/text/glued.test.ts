@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as glued from './glued.js';
-import { splitGlued, splitGluedToken } from './glued.js';
+import { mayBeGlued, splitGlued, splitGluedToken } from './glued.js';
 import { normalize, normalizeForMatch } from './normalize.js';
 import { segmentSentences } from './segment.js';
 import { tokenize } from './tokenize.js';
 
 test('glued exports', () => {
-  assert.deepEqual(Object.keys(glued).sort(), ['splitGlued', 'splitGluedToken']);
+  assert.deepEqual(Object.keys(glued).sort(), ['mayBeGlued', 'splitGlued', 'splitGluedToken']);
 });
 
 /** A stand-in for the places lexicon: normalised stems. */
@@ -60,4 +60,9 @@ test('splitGluedToken: only word tokens split', () => {
   const view = normalize('بـ556');
   const [number] = tokenize(view, segmentSentences(view));
   assert.equal(splitGluedToken(number, view, () => true), null);
+});
+
+test('mayBeGlued: a quick pre-test that lets every glued pair through', () => {
+  for (const word of ['جنوبطرابلس', 'وشمالبنغازي', 'غربالزاويه']) assert.equal(mayBeGlued(word), true, word);
+  for (const word of ['طرابلس', 'قال', 'جنوب']) assert.equal(mayBeGlued(word), false, word);
 });
