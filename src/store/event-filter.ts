@@ -1,5 +1,5 @@
 /** The searchable text of an event's actors and place, shared by every backend. */
-import type { EventRecord } from '../events/record.js';
+import type { EventActor, EventLocation, EventRecord } from '../events/record.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 export function eventFilterText(e: EventRecord): { actors: string; place: string } {
@@ -11,4 +11,39 @@ export function eventFilterText(e: EventRecord): { actors: string; place: string
     actors: normalizeForMatch(actors.join(' | ')).toLowerCase(),
     place: normalizeForMatch(place.join(' | ')).toLowerCase(),
   };
+}
+
+/** One actor's filter text in the `actor_names` lookup table: id and names, normalised. */
+export function actorNameText(a: EventActor): string {
+  return normalizeForMatch([a.id, a.name, a.name_ar].join(' | ')).toLowerCase();
+}
+
+/** One place's filter text in the `place_names` lookup table: id, names, district and country. */
+export function placeNameText(p: EventLocation): string {
+  return normalizeForMatch([p.id, p.name, p.name_ar, p.admin1 ?? '', p.country].join(' | ')).toLowerCase();
+}
+
+export type ActorRole = 'actor1' | 'assoc_actor_1' | 'actor2' | 'assoc_actor_2';
+
+/** The rows of `event_actors` for one event: each actor with its role. */
+export function eventActorRows(e: EventRecord): { actorId: string; role: ActorRole }[] {
+  const rows: { actorId: string; role: ActorRole }[] = [];
+  if (e.actor1) rows.push({ actorId: e.actor1.id, role: 'actor1' });
+  for (const a of e.assoc_actor_1) rows.push({ actorId: a.id, role: 'assoc_actor_1' });
+  if (e.actor2) rows.push({ actorId: e.actor2.id, role: 'actor2' });
+  for (const a of e.assoc_actor_2) rows.push({ actorId: a.id, role: 'assoc_actor_2' });
+  return rows;
+}
+
+/** The two sides' actor ids (main first) from `event_actors` rows written "role actor_id". */
+export function actorSides(rows: string[]): { actors1: string[]; actors2: string[] } {
+  const parsed = rows.map((r) => {
+    const space = r.indexOf(' ');
+    return { role: r.slice(0, space), id: r.slice(space + 1) };
+  });
+  const side = (main: string, assoc: string) => [
+    ...parsed.filter((p) => p.role === main).map((p) => p.id),
+    ...parsed.filter((p) => p.role === assoc).map((p) => p.id).sort(),
+  ];
+  return { actors1: side('actor1', 'assoc_actor_1'), actors2: side('actor2', 'assoc_actor_2') };
 }

@@ -84,4 +84,52 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'fused events; actor and place lookup tables and indexes for fast event queries',
+    sql: `
+      ALTER TABLE events ADD COLUMN time_precision INTEGER;
+      ALTER TABLE events ADD COLUMN geo_precision INTEGER;
+      ALTER TABLE events ADD COLUMN place_id TEXT COLLATE "C";
+      UPDATE events SET time_precision = (record->>'time_precision')::int,
+        geo_precision = (record->'location'->>'geo_precision')::int, place_id = record->'location'->>'id';
+      CREATE INDEX events_date_id ON events(date DESC NULLS LAST, id) INCLUDE (lat, lon);
+      CREATE INDEX events_type_date ON events(event_type, date DESC NULLS LAST, id);
+      CREATE INDEX events_place_date ON events(place_id, date DESC NULLS LAST, id);
+      CREATE INDEX events_fatalities ON events(fatalities DESC, date DESC NULLS LAST, id);
+      CREATE TABLE event_actors (
+        actor_id TEXT COLLATE "C" NOT NULL,
+        event_id TEXT COLLATE "C" NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        PRIMARY KEY (actor_id, event_id, role)
+      );
+      CREATE INDEX event_actors_event ON event_actors(event_id);
+      INSERT INTO event_actors (actor_id, event_id, role)
+        SELECT record->'actor1'->>'id', id, 'actor1' FROM events WHERE record->'actor1'->>'id' IS NOT NULL
+        UNION SELECT record->'actor2'->>'id', id, 'actor2' FROM events WHERE record->'actor2'->>'id' IS NOT NULL
+        UNION SELECT a->>'id', e.id, 'assoc_actor_1' FROM events e, json_array_elements(e.record->'assoc_actor_1') a
+        UNION SELECT a->>'id', e.id, 'assoc_actor_2' FROM events e, json_array_elements(e.record->'assoc_actor_2') a
+        ON CONFLICT DO NOTHING;
+      CREATE TABLE actor_names (actor_id TEXT COLLATE "C" NOT NULL, text TEXT NOT NULL, PRIMARY KEY (actor_id, text));
+      CREATE TABLE place_names (place_id TEXT COLLATE "C" NOT NULL, text TEXT NOT NULL, PRIMARY KEY (place_id, text));
+      CREATE TABLE fused_events (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        date TEXT COLLATE "C",
+        fatalities INTEGER NOT NULL,
+        fatalities_max INTEGER NOT NULL,
+        record JSON NOT NULL,
+        explanation JSON NOT NULL
+      );
+      CREATE INDEX fused_events_date ON fused_events(date DESC NULLS LAST, id);
+      CREATE TABLE event_clusters (
+        event_id TEXT COLLATE "C" PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        cluster_id TEXT COLLATE "C" NOT NULL,
+        position INTEGER NOT NULL,
+        joined_by TEXT NOT NULL
+      );
+      CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id, position);
+      CREATE TABLE fusion_queue (event_id TEXT COLLATE "C" PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE);
+      INSERT INTO fusion_queue (event_id) SELECT id FROM events;
+    `,
+  },
 ];

@@ -14,12 +14,16 @@ import type {
   EventQuery,
   EventStats,
   FeedState,
+  FusedCluster,
+  FusedEvent,
+  FusionFacts,
+  FusionWindow,
   Repository,
   StoreStats,
   StoredEvent,
   UpsertStatus,
 } from './repository.js';
-import { eventFilterText } from './event-filter.js';
+import { actorNameText, actorSides, eventActorRows, eventFilterText, placeNameText } from './event-filter.js';
 import { searchableText, searchTerms } from './search-text.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
@@ -60,12 +64,15 @@ export class PostgresRepository implements Repository {
       if (Number(rows[0].server_version_num) < 150000) {
         throw new Error(`PostgreSQL ${rows[0].server_version_num} is too old: Marsad needs 15 or later`);
       }
-      await migrate(pool, migrations);
+      const applied = await migrate(pool, migrations);
+      const repo = new PostgresRepository(pool);
+      // Name tables are filled in JS (normalised like the queries), for events stored before them.
+      if (applied.includes(4)) await repo.fillNameTables();
+      return repo;
     } catch (err) {
       await pool.end();
       throw err;
     }
-    return new PostgresRepository(pool);
   }
 
   /** The connection of the transaction this call runs in, or the pool. */
@@ -203,19 +210,183 @@ export class PostgresRepository implements Repository {
 
   replaceEvents(articleId: string, events: EventRecord[]): Promise<void> {
     return this.atomically(async () => {
+      await this.releaseClusters(articleId);
       await this.db.query('DELETE FROM events WHERE article_id = $1', [articleId]);
       for (const e of events) {
         const text = eventFilterText(e);
         await this.db.query(
-          `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
+             time_precision, geo_precision, place_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
           [
             e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location?.lat ?? null, e.location?.lon ?? null,
             e.location?.admin1 ?? null, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e),
+            e.time_precision, e.location?.geo_precision ?? null, e.location?.id ?? null,
           ],
         );
+        const actors = eventActorRows(e);
+        if (actors.length) {
+          await this.db.query(
+            `INSERT INTO event_actors (actor_id, event_id, role) SELECT a, $2, r FROM unnest($1::text[], $3::text[]) AS x(a, r) ON CONFLICT DO NOTHING`,
+            [actors.map((a) => a.actorId), e.id, actors.map((a) => a.role)],
+          );
+        }
+        await this.db.query('INSERT INTO fusion_queue (event_id) VALUES ($1) ON CONFLICT DO NOTHING', [e.id]);
+        await this.rememberNames(e);
       }
     });
+  }
+
+  /** Keeps the filter text of the event's actors and place in the lookup tables. */
+  private async rememberNames(e: EventRecord): Promise<void> {
+    for (const a of [e.actor1, ...e.assoc_actor_1, e.actor2, ...e.assoc_actor_2]) {
+      if (!a) continue;
+      await this.db.query(
+        'INSERT INTO actor_names (actor_id, text) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [a.id, actorNameText(a)],
+      );
+    }
+    if (e.location) {
+      await this.db.query(
+        'INSERT INTO place_names (place_id, text) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [e.location.id, placeNameText(e.location)],
+      );
+    }
+  }
+
+  private async fillNameTables(): Promise<void> {
+    await this.transaction(async () => {
+      const { rows } = await this.db.query<{ record: EventRecord }>('SELECT record FROM events');
+      for (const row of rows) await this.rememberNames(row.record);
+    });
+  }
+
+  /**
+   * Drops the fused events resting on the article's events and queues their other members:
+   * called before those events are deleted.
+   */
+  private async releaseClusters(articleId: string): Promise<void> {
+    const { rows } = await this.db.query<{ cluster_id: string }>(
+      'SELECT DISTINCT c.cluster_id FROM event_clusters c JOIN events e ON e.id = c.event_id WHERE e.article_id = $1',
+      [articleId],
+    );
+    if (rows.length === 0) return;
+    const clusters = rows.map((r) => r.cluster_id);
+    await this.db.query(
+      'INSERT INTO fusion_queue (event_id) SELECT event_id FROM event_clusters WHERE cluster_id = ANY($1) ON CONFLICT DO NOTHING',
+      [clusters],
+    );
+    await this.db.query('DELETE FROM fused_events WHERE id = ANY($1)', [clusters]);
+    await this.db.query('DELETE FROM event_clusters WHERE cluster_id = ANY($1)', [clusters]);
+  }
+
+  deleteArticle(id: string): Promise<boolean> {
+    return this.atomically(async () => {
+      await this.releaseClusters(id);
+      const deleted = await this.db.query('DELETE FROM articles WHERE id = $1', [id]);
+      return deleted.rowCount === 1;
+    });
+  }
+
+  async fusionQueue(): Promise<string[]> {
+    const { rows } = await this.db.query<{ event_id: string }>('SELECT event_id FROM fusion_queue ORDER BY event_id');
+    return rows.map((r) => r.event_id);
+  }
+
+  queueAllForFusion(): Promise<number> {
+    return this.atomically(async () => {
+      await this.db.query('INSERT INTO fusion_queue (event_id) SELECT id FROM events ON CONFLICT DO NOTHING');
+      const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM fusion_queue');
+      return rows[0].n;
+    });
+  }
+
+  async fusionFacts(ids: string[]): Promise<FusionFacts[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.db.query<FactsRow>(`${FACTS_SELECT} WHERE e.id = ANY($1) ORDER BY e.id`, [ids]);
+    return rows.map(toFacts);
+  }
+
+  async fusionCandidates(window: FusionWindow): Promise<FusionFacts[]> {
+    const params = new Params();
+    let sql = `${FACTS_SELECT} WHERE e.event_type = ANY(${params.add(window.types)}) AND e.date BETWEEN ${params.add(window.since)} AND ${params.add(window.until)}`;
+    if (window.precision !== undefined) sql += ` AND e.time_precision = ${params.add(window.precision)}`;
+    const { rows } = await this.db.query<FactsRow>(`${sql} ORDER BY e.id`, params.values);
+    return rows.map(toFacts);
+  }
+
+  saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void> {
+    return this.atomically(async () => {
+      await this.db.query('DELETE FROM fused_events WHERE id IN (SELECT cluster_id FROM event_clusters WHERE event_id = ANY($1))', [eventIds]);
+      await this.db.query('DELETE FROM event_clusters WHERE event_id = ANY($1)', [eventIds]);
+      await this.db.query('DELETE FROM fusion_queue WHERE event_id = ANY($1)', [eventIds]);
+      // One statement each for all clusters and all members: fusing every event stays a few round trips.
+      await this.db.query(
+        `INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation)
+         SELECT id, date, fatalities, fatalities_max, record, explanation
+         FROM json_to_recordset($1::json) AS x(id text, date text, fatalities int, fatalities_max int, record json, explanation json)`,
+        [JSON.stringify(clusters.map((c) => ({
+          id: c.id, date: c.record.date, fatalities: c.fatalities_range[0], fatalities_max: c.fatalities_range[1], record: c.record, explanation: c.explanation,
+        })))],
+      );
+      await this.db.query(
+        `INSERT INTO event_clusters (event_id, cluster_id, position, joined_by)
+         SELECT event_id, cluster_id, position, joined_by FROM json_to_recordset($1::json) AS x(event_id text, cluster_id text, position int, joined_by text)`,
+        [JSON.stringify(clusters.flatMap((c) => c.members.map((m, position) => ({ event_id: m.eventId, cluster_id: c.id, position, joined_by: m.joinedBy }))))],
+      );
+    });
+  }
+
+  async listFusedEvents(query: EventQuery): Promise<FusedEvent[]> {
+    const params = new Params();
+    const where = fusedFilter(query, params);
+    const order =
+      query.sort === 'date-asc'
+        ? 'f.date ASC NULLS LAST, f.id'
+        : query.sort === 'fatalities'
+          ? 'f.fatalities DESC, f.date DESC NULLS LAST, f.id'
+          : 'f.date DESC NULLS LAST, f.id';
+    const { rows } = await this.db.query<FusedRow>(
+      `SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation FROM fused_events f ${where}
+       ORDER BY ${order} LIMIT ${params.add(query.limit ?? null)} OFFSET ${params.add(query.offset ?? 0)}`,
+      params.values,
+    );
+    if (rows.length === 0) return [];
+    const members = await this.db.query<MemberRow>(
+      `SELECT c.cluster_id, c.event_id, a.id AS article_id, a.title, a.published,
+         (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY o.seq LIMIT 1) AS source,
+         (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1) AS url
+       FROM event_clusters c JOIN events e ON e.id = c.event_id JOIN articles a ON a.id = e.article_id
+       WHERE c.cluster_id = ANY($1) ORDER BY c.cluster_id, c.position`,
+      [rows.map((r) => r.id)],
+    );
+    const byCluster = new Map<string, FusedEvent['members']>(rows.map((r) => [r.id, []]));
+    for (const m of members.rows) {
+      byCluster.get(m.cluster_id)!.push({
+        eventId: m.event_id,
+        article: { id: m.article_id, title: m.title, published: m.published, source: m.source, url: m.url },
+      });
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      record: r.record,
+      members: byCluster.get(r.id)!,
+      fatalities_range: [r.fatalities, r.fatalities_max],
+      explanation: r.explanation,
+    }));
+  }
+
+  async countFusedEvents(query: EventQuery = {}): Promise<number> {
+    const params = new Params();
+    const where = fusedFilter(query, params);
+    const { rows } = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM fused_events f ${where}`, params.values);
+    return rows[0].n;
+  }
+
+  async getFusedEvent(id: string): Promise<FusedEvent | null> {
+    const { rows } = await this.db.query<{ cluster_id: string }>('SELECT cluster_id FROM event_clusters WHERE event_id = $1', [id]);
+    const found = await this.listFusedEvents({ ids: [rows[0]?.cluster_id ?? id] });
+    return found[0] ?? null;
   }
 
   async listEvents(query: EventQuery): Promise<StoredEvent[]> {
@@ -226,7 +397,7 @@ export class PostgresRepository implements Repository {
         ? 'e.date IS NULL, e.date ASC, e.id'
         : query.sort === 'fatalities'
           ? 'e.fatalities DESC, e.date DESC NULLS LAST, e.id'
-          : 'e.date IS NULL, e.date DESC, e.id';
+          : 'e.date DESC NULLS LAST, e.id';
     const { rows } = await this.db.query<EventRow>(
       `SELECT e.record, a.id AS article_id, a.title, a.published,
          (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY o.seq LIMIT 1) AS source,
@@ -316,6 +487,64 @@ interface EventRow {
   url: string | null;
 }
 
+const FACTS_SELECT = `SELECT e.id, e.article_id, e.event_type, e.sub_event_type, e.date, e.time_precision, e.lat, e.lon, e.geo_precision, e.admin1,
+  e.record->'location'->>'name' AS place,
+  (SELECT string_agg(role || ' ' || actor_id, E'\\n') FROM event_actors WHERE event_id = e.id) AS actors
+  FROM events e`;
+
+interface FactsRow {
+  id: string;
+  article_id: string;
+  event_type: string;
+  sub_event_type: string;
+  date: string | null;
+  time_precision: number | null;
+  lat: number | null;
+  lon: number | null;
+  geo_precision: number | null;
+  admin1: string | null;
+  place: string | null;
+  actors: string | null;
+}
+
+function toFacts(row: FactsRow): FusionFacts {
+  const { actors1, actors2 } = actorSides(row.actors ? row.actors.split('\n') : []);
+  return {
+    id: row.id, articleId: row.article_id, event_type: row.event_type, sub_event_type: row.sub_event_type, date: row.date,
+    time_precision: row.time_precision, lat: row.lat, lon: row.lon, geo_precision: row.geo_precision, admin1: row.admin1,
+    actors1, actors2, place: row.place,
+  };
+}
+
+interface FusedRow {
+  id: string;
+  /** `json` columns, parsed by pg. */
+  record: EventRecord;
+  fatalities: number;
+  fatalities_max: number;
+  explanation: string[];
+}
+
+interface MemberRow {
+  cluster_id: string;
+  event_id: string;
+  article_id: string;
+  title: string;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+/** Fused events with a member matching the query (`ids` name fused events). */
+function fusedFilter(query: EventQuery, params: Params): string {
+  const { ids, limit: _limit, offset: _offset, sort: _sort, ...memberQuery } = query;
+  const clauses: string[] = [];
+  if (ids) clauses.push(`f.id = ANY(${params.add(ids)})`);
+  const members = eventFilter(memberQuery, params);
+  if (members) clauses.push(`f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members})`);
+  return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+}
+
 async function savepoint<T>(scope: TransactionScope, fn: () => Promise<T>): Promise<T> {
   const name = `sp${++scope.savepoints}`;
   await scope.client.query(`SAVEPOINT ${name}`);
@@ -365,8 +594,13 @@ function eventFilter(query: EventQuery, params: Params): string {
   if (query.type) clauses.push(`e.event_type = ${params.add(query.type)}`);
   if (query.sub_type) clauses.push(`e.sub_event_type = ${params.add(query.sub_type)}`);
   if (query.articleId) clauses.push(`e.article_id = ${params.add(query.articleId)}`);
-  for (const word of query.actor ? wordsOf(query.actor) : []) clauses.push(`strpos(e.actors_text, ${params.add(word)}) > 0`);
-  for (const word of query.place ? wordsOf(query.place) : []) clauses.push(`strpos(e.place_text, ${params.add(word)}) > 0`);
+  // Names are matched in the small lookup tables; the events are then found by id through an index.
+  const actorWords = (query.actor ? wordsOf(query.actor) : []).map((word) => `strpos(text, ${params.add(word)}) > 0`);
+  if (actorWords.length) {
+    clauses.push(`e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT actor_id FROM actor_names WHERE ${actorWords.join(' AND ')}))`);
+  }
+  const placeWords = (query.place ? wordsOf(query.place) : []).map((word) => `strpos(text, ${params.add(word)}) > 0`);
+  if (placeWords.length) clauses.push(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.join(' AND ')})`);
   if (query.source) {
     const words = wordsOf(query.source).map((word) => `strpos(lower(source), ${params.add(word)}) > 0`);
     clauses.push(`e.article_id IN (SELECT article_id FROM article_origins WHERE ${words.join(' AND ') || 'TRUE'})`);
@@ -386,7 +620,7 @@ function eventFilter(query: EventQuery, params: Params): string {
  * Applies the missing migrations in one transaction under an advisory lock, so that two
  * processes opening a fresh database at once do not both create the tables.
  */
-async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<void> {
+async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<number[]> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -394,8 +628,10 @@ async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<void> {
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
     const applied = new Set(rows.map((r) => r.version));
+    const done: number[] = [];
     for (const m of migrations) {
       if (applied.has(m.version)) continue;
+      done.push(m.version);
       await client.query(m.sql);
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         m.version,
@@ -404,6 +640,7 @@ async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<void> {
       ]);
     }
     await client.query('COMMIT');
+    return done;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { ArticleInput, ArticleOrigin } from '../core/article.js';
 import type { EventActor, EventLocation, EventRecord } from '../events/record.js';
 import type { Repository } from './repository.js';
+import { fuseAll, fusePending } from '../fusion/fuse.js';
 
 export function articleInput(title: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
   return {
@@ -307,6 +308,86 @@ export function defineRepositorySuite(
         ],
       });
       assert.deepEqual((await repo.eventStats({ type: 'Battles', since: '2019-01-01' })).byAdmin1, [{ admin1: 'Tripoli', count: 1, fatalities: 5 }]);
+    });
+
+    it('fusion: one fused event per occurrence, with every source; removal unmerges', async (repo) => {
+      for (const [id, source] of [['a1', 'وكالة أ'], ['a2', 'جريدة الفجر'], ['a3', 'موقع ج']]) {
+        await repo.upsertArticle(id, articleInput(id, `نص ${id}`, { published: '2019-04-08', ...origin(`u-${id}`, source) }));
+      }
+      const tajura: EventLocation = { ...TRIPOLI, id: 'tajura', name: 'Tajura', name_ar: 'تاجوراء', lat: 32.88, lon: 13.35 };
+      await repo.replaceEvents('a1', [eventRecord('e1', { fatalities: 4, location: tajura }), eventRecord('e5', { date: null, fatalities: 1 })]);
+      // The same clash, actors in the other order; a clash on another day; one 100 km away; an undated one.
+      await repo.replaceEvents('a2', [
+        eventRecord('e2', { fatalities: 6, actor1: GNA, actor2: HAFTAR }),
+        eventRecord('e3', { date: '2019-04-09', fatalities: 1 }),
+        eventRecord('e4', { fatalities: 2, location: { ...TRIPOLI, id: 'far', name: 'Far', lat: 32.0, lon: 13.19 } }),
+        eventRecord('e6', { date: null, fatalities: 1 }),
+      ]);
+      assert.deepEqual(await repo.fusionQueue(), ['e1', 'e2', 'e3', 'e4', 'e5', 'e6']);
+      const summary = await fusePending(repo);
+      assert.deepEqual([summary.queued, summary.clusters, summary.fused], [6, 5, 1]);
+      assert.deepEqual(await repo.fusionQueue(), []);
+      const fused = await repo.listFusedEvents({});
+      assert.deepEqual(fused.map((f) => [f.id, f.members.map((m) => m.eventId)]), [
+        ['fe-e3', ['e3']],
+        ['fe-e1', ['e1', 'e2']],
+        ['fe-e4', ['e4']],
+        ['fe-e5', ['e5']],
+        ['fe-e6', ['e6']],
+      ]);
+      const clash = fused[1];
+      assert.equal(clash.record.id, 'fe-e1');
+      assert.equal(clash.record.fatalities, 4);
+      assert.deepEqual(clash.fatalities_range, [4, 6]);
+      assert.equal(clash.record.location?.name, 'Tajura', 'equally precise places: the earliest report’s');
+      assert.deepEqual(clash.members.map((m) => [m.article.id, m.article.source]), [['a1', 'وكالة أ'], ['a2', 'جريدة الفجر']]);
+      assert.match(clash.explanation[2], /^e2 .*joined e1: same type Battles\/Armed clash, same day 2019-04-08, 15\.0 km apart \(Tajura \/ Tripoli\), actors compatible \(in the other order\)$/);
+      assert.equal((await repo.getFusedEvent('e2'))?.id, 'fe-e1');
+      assert.equal((await repo.getFusedEvent('fe-e1'))?.members.length, 2);
+      assert.equal(await repo.getFusedEvent('nope'), null);
+
+      // Filters match any member; ids name fused events.
+      const ids = async (q: Parameters<Repository['listFusedEvents']>[0]) => (await repo.listFusedEvents(q)).map((f) => f.id);
+      assert.deepEqual(await ids({ source: 'الفجر' }), ['fe-e3', 'fe-e1', 'fe-e4', 'fe-e6']);
+      assert.deepEqual(await ids({ place: 'tajura' }), ['fe-e1']);
+      assert.deepEqual(await ids({ sort: 'fatalities', limit: 2 }), ['fe-e1', 'fe-e4']);
+      assert.deepEqual(await ids({ ids: ['fe-e4', 'e2'] }), ['fe-e4']);
+      assert.equal(await repo.countFusedEvents(), 5);
+      assert.equal(await repo.countFusedEvents({ since: '2019-04-09' }), 1);
+
+      // Recomputing everything gives the same clusters.
+      await fuseAll(repo);
+      assert.deepEqual((await repo.listFusedEvents({})).map((f) => [f.id, f.members.length, f.explanation]), fused.map((f) => [f.id, f.members.length, f.explanation]));
+
+      // A third report joins; removing the first article leaves the others fused under a new id.
+      await repo.replaceEvents('a3', [eventRecord('e0', { fatalities: 9 })]);
+      await fusePending(repo);
+      assert.deepEqual((await repo.getFusedEvent('e1'))?.members.map((m) => m.eventId), ['e0', 'e1', 'e2']);
+      assert.equal(await repo.deleteArticle('a1'), true);
+      assert.equal(await repo.deleteArticle('a1'), false);
+      assert.equal(await repo.getArticle('a1'), null);
+      assert.deepEqual(await repo.fusionQueue(), ['e0', 'e2']);
+      await fusePending(repo);
+      const after = await repo.getFusedEvent('e2');
+      assert.deepEqual([after?.id, after?.members.map((m) => m.eventId), after?.fatalities_range], ['fe-e0', ['e0', 'e2'], [6, 9]]);
+      assert.equal(await repo.deleteArticle('a3'), true);
+      await fusePending(repo);
+      const alone = await repo.getFusedEvent('e2');
+      assert.deepEqual([alone?.id, alone?.members.length, alone?.record.fatalities, alone?.fatalities_range], ['fe-e2', 1, 6, [6, 6]]);
+      assert.equal(await repo.countFusedEvents(), 4);
+      assert.equal((await repo.stats()).events, 4);
+    });
+
+    it('re-extracting an article re-fuses what rested on its events', async (repo) => {
+      await repo.upsertArticle('a1', articleInput('a1', 'نص أ'));
+      await repo.upsertArticle('a2', articleInput('a2', 'نص ب'));
+      await repo.replaceEvents('a1', [eventRecord('e1')]);
+      await repo.replaceEvents('a2', [eventRecord('e2')]);
+      await fusePending(repo);
+      assert.equal((await repo.getFusedEvent('e2'))?.members.length, 2);
+      await repo.replaceEvents('a1', [eventRecord('e1', { date: '2019-05-01' })]);
+      await fusePending(repo);
+      assert.deepEqual((await repo.listFusedEvents({})).map((f) => f.id), ['fe-e1', 'fe-e2']);
     });
 
     it('feed state is stored, read back and replaced', async (repo) => {

@@ -99,6 +99,7 @@ export interface FusionFacts {
   id: string;
   articleId: string;
   event_type: string;
+  sub_event_type: string;
   date: string | null;
   time_precision: number | null;
   lat: number | null;
@@ -117,6 +118,8 @@ export interface FusionWindow {
   types: string[];
   since: string;
   until: string;
+  /** Only events of this time_precision. */
+  precision?: number;
 }
 
 /** One cluster as fusion computed it, ready to store. */

@@ -80,4 +80,61 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'fused events; actor and place lookup tables and indexes for fast event queries',
+    sql: `
+      -- What fusion compares, read without parsing records.
+      ALTER TABLE events ADD COLUMN time_precision INTEGER;
+      ALTER TABLE events ADD COLUMN geo_precision INTEGER;
+      ALTER TABLE events ADD COLUMN place_id TEXT;
+      UPDATE events SET time_precision = json_extract(record, '$.time_precision'),
+        geo_precision = json_extract(record, '$.location.geo_precision'), place_id = json_extract(record, '$.location.id');
+      -- Pages in the default order (date newest first, then id) are read off an index, which
+      -- also holds lat/lon so a bbox filter is checked without visiting the rows.
+      CREATE INDEX events_date_id ON events(date DESC, id, lat, lon);
+      CREATE INDEX events_type_date ON events(event_type, date DESC, id);
+      CREATE INDEX events_place_date ON events(place_id, date DESC, id);
+      CREATE INDEX events_fatalities ON events(fatalities DESC, date DESC, id);
+      -- One row per actor of an event (main or associated); role: actor1, assoc_actor_1, actor2, assoc_actor_2.
+      CREATE TABLE event_actors (
+        actor_id TEXT NOT NULL,
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        PRIMARY KEY (actor_id, event_id, role)
+      ) WITHOUT ROWID;
+      CREATE INDEX event_actors_event ON event_actors(event_id);
+      INSERT OR IGNORE INTO event_actors (actor_id, event_id, role)
+        SELECT json_extract(record, '$.actor1.id'), id, 'actor1' FROM events WHERE json_extract(record, '$.actor1.id') IS NOT NULL
+        UNION ALL SELECT json_extract(record, '$.actor2.id'), id, 'actor2' FROM events WHERE json_extract(record, '$.actor2.id') IS NOT NULL
+        UNION ALL SELECT json_extract(j.value, '$.id'), e.id, 'assoc_actor_1' FROM events e, json_each(e.record, '$.assoc_actor_1') j
+        UNION ALL SELECT json_extract(j.value, '$.id'), e.id, 'assoc_actor_2' FROM events e, json_each(e.record, '$.assoc_actor_2') j;
+      -- Small lookup tables: the filter text (id, names, district; see event-filter.ts) of every
+      -- actor and place named by a stored event. Text filters scan these, not the events.
+      -- A row per spelling seen (names of one id may vary between pack versions).
+      CREATE TABLE actor_names (actor_id TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (actor_id, text)) WITHOUT ROWID;
+      CREATE TABLE place_names (place_id TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (place_id, text)) WITHOUT ROWID;
+      -- Fusion (src/fusion): every fused event, and the cluster each event belongs to.
+      CREATE TABLE fused_events (
+        id TEXT PRIMARY KEY,
+        date TEXT,
+        fatalities INTEGER NOT NULL,
+        fatalities_max INTEGER NOT NULL,
+        record TEXT NOT NULL,
+        -- JSON array of readable lines.
+        explanation TEXT NOT NULL
+      );
+      CREATE INDEX fused_events_date ON fused_events(date DESC, id);
+      CREATE TABLE event_clusters (
+        event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        cluster_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        joined_by TEXT NOT NULL
+      );
+      CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id, position);
+      -- Events whose cluster must be recomputed: new ones, and those left by a cluster that lost a member.
+      CREATE TABLE fusion_queue (event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE) WITHOUT ROWID;
+      INSERT INTO fusion_queue (event_id) SELECT id FROM events;
+    `,
+  },
 ];

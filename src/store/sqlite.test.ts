@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { ArticleInput } from '../core/article.js';
 import { SqliteRepository, ftsQuery } from './sqlite.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { eventRecord } from './repository-suite.js';
+import { eventFilterText } from './event-filter.js';
+import { fusePending } from '../fusion/fuse.js';
 
 function input(title: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
   return {
@@ -38,7 +42,7 @@ test('migrations run once: reopening keeps the data', async () => {
     try {
       assert.equal(await again.countArticles(), 1);
       const versions = again.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
-      assert.deepEqual(versions, [{ version: 1 }, { version: 2 }, { version: 3 }]);
+      assert.deepEqual(versions, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     } finally {
       await again.close();
     }
@@ -48,4 +52,36 @@ test('migrations run once: reopening keeps the data', async () => {
 test('fts query quotes terms and keeps short terms for LIKE, wildcards escaped', () => {
   assert.deepEqual(ftsQuery('حَفتر "x'), { match: '"حفتر"', likes: ['%x%'] });
   assert.deepEqual(ftsQuery('5_ حفتر'), { match: '"حفتر"', likes: ['%5\\_%'] });
+});
+
+test('migration 4 brings events stored before it into the lookup tables and the fusion queue', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-store-'));
+  const path = join(dir, 'old.db');
+  try {
+    const old = new SqliteRepository(path, SQLITE_MIGRATIONS.slice(0, 3));
+    await old.upsertArticle('a1', input('', 'نص أ'));
+    await old.upsertArticle('a2', input('', 'نص ب'));
+    // Rows as version 3 wrote them.
+    for (const [articleId, e] of [['a1', eventRecord('e1', { fatalities: 3 })], ['a2', eventRecord('e2', { fatalities: 5 })]] as const) {
+      const text = eventFilterText(e);
+      old.db
+        .prepare(
+          `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location!.lat, e.location!.lon, e.location!.admin1, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e));
+    }
+    await old.close();
+    const repo = new SqliteRepository(path);
+    try {
+      assert.deepEqual((await repo.listEvents({ actor: 'الجيش الوطني', place: 'طرابلس' })).map((e) => e.record.id), ['e1', 'e2']);
+      assert.deepEqual(await repo.fusionQueue(), ['e1', 'e2']);
+      await fusePending(repo);
+      assert.deepEqual((await repo.listFusedEvents({})).map((f) => [f.id, f.fatalities_range]), [['fe-e1', [3, 5]]]);
+    } finally {
+      await repo.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -14,13 +14,17 @@ import type {
   EventQuery,
   EventStats,
   FeedState,
+  FusedCluster,
+  FusedEvent,
+  FusionFacts,
+  FusionWindow,
   Repository,
   StoreStats,
   StoredEvent,
   UpsertStatus,
 } from './repository.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
-import { eventFilterText } from './event-filter.js';
+import { actorNameText, actorSides, eventActorRows, eventFilterText, placeNameText } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 
 interface ArticleRow {
@@ -56,7 +60,9 @@ export class SqliteRepository implements Repository {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    migrate(this.db, migrations);
+    const applied = migrate(this.db, migrations);
+    // Name tables are filled in JS (normalised like the queries), for events stored before them.
+    if (applied.includes(4)) this.fillNameTables();
     this.statements = {
       seqById: this.db.prepare<[string], { seq: number }>('SELECT seq FROM articles WHERE id = ?'),
       insertArticle: this.db.prepare(
@@ -219,19 +225,151 @@ export class SqliteRepository implements Repository {
 
   replaceEvents(articleId: string, events: EventRecord[]): Promise<void> {
     return this.transaction(async () => {
+      this.releaseClusters(articleId);
       this.db.prepare('DELETE FROM events WHERE article_id = ?').run(articleId);
       const insert = this.db.prepare(
-        `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
+           time_precision, geo_precision, place_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      const insertActor = this.db.prepare('INSERT OR IGNORE INTO event_actors (actor_id, event_id, role) VALUES (?, ?, ?)');
+      const queue = this.db.prepare('INSERT OR IGNORE INTO fusion_queue (event_id) VALUES (?)');
       for (const e of events) {
         const text = eventFilterText(e);
         insert.run(
           e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location?.lat ?? null, e.location?.lon ?? null,
           e.location?.admin1 ?? null, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e),
+          e.time_precision, e.location?.geo_precision ?? null, e.location?.id ?? null,
         );
+        for (const row of eventActorRows(e)) insertActor.run(row.actorId, e.id, row.role);
+        queue.run(e.id);
+        this.rememberNames(e);
       }
     });
+  }
+
+  /** Keeps the filter text of the event's actors and place in the lookup tables. */
+  private rememberNames(e: EventRecord): void {
+    const actor = this.db.prepare('INSERT OR IGNORE INTO actor_names (actor_id, text) VALUES (?, ?)');
+    for (const a of [e.actor1, ...e.assoc_actor_1, e.actor2, ...e.assoc_actor_2]) if (a) actor.run(a.id, actorNameText(a));
+    if (e.location) this.db.prepare('INSERT OR IGNORE INTO place_names (place_id, text) VALUES (?, ?)').run(e.location.id, placeNameText(e.location));
+  }
+
+  private fillNameTables(): void {
+    this.db.transaction(() => {
+      for (const row of this.db.prepare('SELECT record FROM events').all() as { record: string }[]) {
+        this.rememberNames(JSON.parse(row.record) as EventRecord);
+      }
+    })();
+  }
+
+  /**
+   * Drops the fused events resting on the article's events and queues their other members:
+   * called before those events are deleted.
+   */
+  private releaseClusters(articleId: string): void {
+    const affected = `SELECT c.cluster_id FROM event_clusters c JOIN events e ON e.id = c.event_id WHERE e.article_id = ?`;
+    this.db.prepare(`INSERT OR IGNORE INTO fusion_queue (event_id) SELECT event_id FROM event_clusters WHERE cluster_id IN (${affected})`).run(articleId);
+    this.db.prepare(`DELETE FROM fused_events WHERE id IN (${affected})`).run(articleId);
+    this.db.prepare(`DELETE FROM event_clusters WHERE cluster_id IN (${affected})`).run(articleId);
+  }
+
+  deleteArticle(id: string): Promise<boolean> {
+    return this.transaction(async () => {
+      const row = this.statements.seqById.get(id);
+      if (!row) return false;
+      this.releaseClusters(id);
+      this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(row.seq);
+      this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      return true;
+    });
+  }
+
+  fusionQueue(): Promise<string[]> {
+    return this.exclusive(() => (this.db.prepare('SELECT event_id FROM fusion_queue ORDER BY event_id').all() as { event_id: string }[]).map((r) => r.event_id));
+  }
+
+  queueAllForFusion(): Promise<number> {
+    return this.exclusive(() => {
+      this.db.prepare('INSERT OR IGNORE INTO fusion_queue (event_id) SELECT id FROM events').run();
+      return (this.db.prepare('SELECT count(*) AS n FROM fusion_queue').get() as { n: number }).n;
+    });
+  }
+
+  fusionFacts(ids: string[]): Promise<FusionFacts[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.exclusive(() =>
+      (this.db.prepare(`${FACTS_SELECT} WHERE e.id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`).all(...ids) as FactsRow[]).map(toFacts),
+    );
+  }
+
+  fusionCandidates(window: FusionWindow): Promise<FusionFacts[]> {
+    const params: unknown[] = [...window.types, window.since, window.until];
+    let sql = `${FACTS_SELECT} WHERE e.event_type IN (${window.types.map(() => '?').join(',')}) AND e.date BETWEEN ? AND ?`;
+    if (window.precision !== undefined) {
+      sql += ' AND e.time_precision = ?';
+      params.push(window.precision);
+    }
+    return this.exclusive(() => (this.db.prepare(`${sql} ORDER BY e.id`).all(...params) as FactsRow[]).map(toFacts));
+  }
+
+  saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void> {
+    return this.transaction(async () => {
+      const dropFused = this.db.prepare('DELETE FROM fused_events WHERE id = (SELECT cluster_id FROM event_clusters WHERE event_id = ?)');
+      const dropMember = this.db.prepare('DELETE FROM event_clusters WHERE event_id = ?');
+      const dequeue = this.db.prepare('DELETE FROM fusion_queue WHERE event_id = ?');
+      for (const id of eventIds) {
+        dropFused.run(id);
+        dropMember.run(id);
+        dequeue.run(id);
+      }
+      const insertFused = this.db.prepare(
+        'INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      const insertMember = this.db.prepare('INSERT INTO event_clusters (event_id, cluster_id, position, joined_by) VALUES (?, ?, ?, ?)');
+      for (const c of clusters) {
+        insertFused.run(c.id, c.record.date, c.fatalities_range[0], c.fatalities_range[1], JSON.stringify(c.record), JSON.stringify(c.explanation));
+        c.members.forEach((m, position) => insertMember.run(m.eventId, c.id, position, m.joinedBy));
+      }
+    });
+  }
+
+  listFusedEvents(query: EventQuery): Promise<FusedEvent[]> {
+    return this.exclusive(() => this.listFusedEventsNow(query));
+  }
+
+  private listFusedEventsNow(query: EventQuery): FusedEvent[] {
+    const { where, params } = fusedFilter(query);
+    const order =
+      query.sort === 'date-asc' ? 'f.date IS NULL, f.date ASC, f.id' : query.sort === 'fatalities' ? 'f.fatalities DESC, f.date DESC, f.id' : 'f.date DESC, f.id';
+    const rows = this.db
+      .prepare(`SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as FusedRow[];
+    const members = new Map<string, FusedEvent['members']>(rows.map((r) => [r.id, []]));
+    const memberOf = this.db.prepare(
+      `SELECT c.cluster_id, c.event_id, a.id AS article_id, a.title, a.published,
+         (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY rowid LIMIT 1) AS source,
+         (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1) AS url
+       FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN articles a ON a.id = e.article_id
+       WHERE c.cluster_id = ? ORDER BY c.position`,
+    );
+    for (const r of rows) {
+      for (const m of memberOf.all(r.id) as MemberRow[]) members.get(r.id)!.push(toMember(m));
+    }
+    return rows.map((r) => toFusedEvent(r, members.get(r.id)!));
+  }
+
+  countFusedEvents(query: EventQuery = {}): Promise<number> {
+    const { where, params } = fusedFilter(query);
+    return this.exclusive(() => (this.db.prepare(`SELECT count(*) AS n FROM fused_events f ${where}`).get(...params) as { n: number }).n);
+  }
+
+  async getFusedEvent(id: string): Promise<FusedEvent | null> {
+    const cluster = await this.exclusive(
+      () => (this.db.prepare('SELECT cluster_id FROM event_clusters WHERE event_id = ?').get(id) as { cluster_id: string } | undefined)?.cluster_id,
+    );
+    const rows = await this.listFusedEvents({ ids: [cluster ?? id] });
+    return rows[0] ?? null;
   }
 
   listEvents(query: EventQuery): Promise<StoredEvent[]> {
@@ -345,6 +483,84 @@ function toStoredEvent(row: EventRow): StoredEvent {
   return { record: JSON.parse(row.record) as EventRecord, article };
 }
 
+const FACTS_SELECT = `SELECT e.id, e.article_id, e.event_type, e.sub_event_type, e.date, e.time_precision, e.lat, e.lon, e.geo_precision, e.admin1,
+  json_extract(e.record, '$.location.name') AS place,
+  (SELECT group_concat(role || ' ' || actor_id, char(10)) FROM event_actors WHERE event_id = e.id) AS actors
+  FROM events e`;
+
+interface FactsRow {
+  id: string;
+  article_id: string;
+  event_type: string;
+  sub_event_type: string;
+  date: string | null;
+  time_precision: number | null;
+  lat: number | null;
+  lon: number | null;
+  geo_precision: number | null;
+  admin1: string | null;
+  place: string | null;
+  actors: string | null;
+}
+
+function toFacts(row: FactsRow): FusionFacts {
+  const { actors1, actors2 } = actorSides(row.actors ? row.actors.split('\n') : []);
+  return {
+    id: row.id, articleId: row.article_id, event_type: row.event_type, sub_event_type: row.sub_event_type, date: row.date,
+    time_precision: row.time_precision, lat: row.lat, lon: row.lon, geo_precision: row.geo_precision, admin1: row.admin1,
+    actors1, actors2, place: row.place,
+  };
+}
+
+interface FusedRow {
+  id: string;
+  record: string;
+  fatalities: number;
+  fatalities_max: number;
+  explanation: string;
+}
+
+interface MemberRow {
+  cluster_id: string;
+  event_id: string;
+  article_id: string;
+  title: string;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+function toMember(m: MemberRow): FusedEvent['members'][number] {
+  return { eventId: m.event_id, article: { id: m.article_id, title: m.title, published: m.published, source: m.source, url: m.url } };
+}
+
+function toFusedEvent(r: FusedRow, members: FusedEvent['members']): FusedEvent {
+  return {
+    id: r.id,
+    record: JSON.parse(r.record) as EventRecord,
+    members,
+    fatalities_range: [r.fatalities, r.fatalities_max],
+    explanation: JSON.parse(r.explanation) as string[],
+  };
+}
+
+/** Fused events with a member matching the query (`ids` name fused events). */
+function fusedFilter(query: EventQuery): { where: string; params: unknown[] } {
+  const { ids, limit: _limit, offset: _offset, sort: _sort, ...memberQuery } = query;
+  const members = eventFilter(memberQuery);
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (ids) {
+    clauses.push(`f.id IN (${ids.map(() => '?').join(',')})`);
+    params.push(...ids);
+  }
+  if (members.where) {
+    clauses.push(`f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members.where})`);
+    params.push(...members.params);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
 /** Words of a filter, normalised like the stored filter text, each of which must occur. */
 function wordsOf(value: string): string[] {
   return normalizeForMatch(value).toLowerCase().split(/\s+/).filter(Boolean);
@@ -363,8 +579,18 @@ function eventFilter(query: EventQuery): { where: string; params: unknown[] } {
   if (query.type) add('e.event_type = ?', query.type);
   if (query.sub_type) add('e.sub_event_type = ?', query.sub_type);
   if (query.articleId) add('e.article_id = ?', query.articleId);
-  for (const word of query.actor ? wordsOf(query.actor) : []) add("instr(e.actors_text, ?) > 0", word);
-  for (const word of query.place ? wordsOf(query.place) : []) add("instr(e.place_text, ?) > 0", word);
+  // Names are matched in the small lookup tables; the events are then found by id through an index.
+  const actorWords = query.actor ? wordsOf(query.actor) : [];
+  if (actorWords.length) {
+    add(
+      `e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT actor_id FROM actor_names WHERE ${actorWords.map(() => 'instr(text, ?) > 0').join(' AND ')}))`,
+      ...actorWords,
+    );
+  }
+  const placeWords = query.place ? wordsOf(query.place) : [];
+  if (placeWords.length) {
+    add(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.map(() => 'instr(text, ?) > 0').join(' AND ')})`, ...placeWords);
+  }
   if (query.source) {
     add(
       `e.article_id IN (SELECT article_id FROM article_origins WHERE ${wordsOf(query.source).map(() => 'instr(lower(source), ?) > 0').join(' AND ') || '1'})`,
@@ -425,13 +651,16 @@ export function ftsQuery(search: string): { match: string | null; likes: string[
   };
 }
 
-function migrate(db: Database.Database, migrations: Migration[]): void {
+/** Applies the missing migrations; returns the versions it applied. */
+function migrate(db: Database.Database, migrations: Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
+  const done: number[] = [];
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
+    done.push(m.version);
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
@@ -441,4 +670,5 @@ function migrate(db: Database.Database, migrations: Migration[]): void {
       );
     })();
   }
+  return done;
 }

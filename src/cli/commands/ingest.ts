@@ -51,5 +51,5 @@ export async function runIngest(
 
 export function formatSummary(s: IngestSummary): string {
   const rate = s.seconds > 0 ? ` (${Math.round(s.read / s.seconds)} articles/s, ${(s.bytes / 1e6 / s.seconds).toFixed(1)} MB/s)` : '';
-  return `read ${s.read}, new ${s.new}, duplicate ${s.duplicate}, failed ${s.failed}; ${s.events} events extracted; in ${s.seconds.toFixed(1)} s${rate}`;
+  return `read ${s.read}, new ${s.new}, duplicate ${s.duplicate}, failed ${s.failed}; ${s.events} events extracted (fused in ${s.fusionSeconds.toFixed(2)} s); in ${s.seconds.toFixed(1)} s${rate}`;
 }
