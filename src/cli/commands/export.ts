@@ -45,11 +45,11 @@ export function registerExport(program: Command): void {
       throw new Error(`unknown --format "${opts.format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
     }
     const summary = await withDb(opts, (repo) => exportTo(repo, opts.format as ExportFormat, opts));
-    process.stderr.write(`${formatExportSummary(opts.format as ExportFormat, summary, opts.out)}\n`);
+    if (summary) process.stderr.write(`${formatExportSummary(opts.format as ExportFormat, summary, opts.out)}\n`);
   });
 }
 
-async function exportTo(source: FusedEventSource, format: ExportFormat, opts: ExportCliOptions): Promise<ExportSummary> {
+async function exportTo(source: FusedEventSource, format: ExportFormat, opts: ExportCliOptions): Promise<ExportSummary | null> {
   const options = {
     format,
     filters: { since: opts.since, until: opts.until, type: opts.type, sub_type: opts.subType, place: opts.place, actor: opts.actor, source: opts.source },
@@ -57,7 +57,15 @@ async function exportTo(source: FusedEventSource, format: ExportFormat, opts: Ex
     bom: opts.bom,
     pageSize: opts.pageSize || undefined,
   };
-  if (!opts.out) return exportFusedEvents(source, process.stdout, options);
+  if (!opts.out) {
+    try {
+      return await exportFusedEvents(source, process.stdout, options);
+    } catch (err) {
+      // The reader closed the pipe (`| head`): it has what it wanted.
+      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return null;
+      throw err;
+    }
+  }
   // Written beside the target and renamed at the end, so a failed export never leaves half a file under its name.
   const partial = `${opts.out}.partial`;
   const file: Writable = createWriteStream(partial);
