@@ -12,6 +12,8 @@ import { registerServe } from './commands/serve.js';
 import { registerWatch } from './commands/watch.js';
 import { registerExtract } from './commands/extract.js';
 import { registerEvents } from './commands/events.js';
+import { registerFuse } from './commands/fuse.js';
+import { registerRemove } from './commands/remove.js';
 import { registerExport } from './commands/export.js';
 
 export function buildProgram(): Command {
