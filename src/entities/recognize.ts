@@ -117,7 +117,7 @@ const PLACE_CUES = new Set(['مدينه', 'بلده', 'قريه', 'حي', 'من�
 
 /** A single-word name that is also a common word (المدينة, "the city"), with no place noun before it. */
 function isBareCommonWord(c: EntityCandidate, tokens: readonly Token[], knowledge: EntityKnowledge): boolean {
-  if (c.tokenEnd - c.tokenStart !== 1 || c.direction) return false;
+  if (c.tokenEnd - c.tokenStart !== 1) return false;
   if (!c.entries.every((e) => e.kind === 'place')) return false;
   const token = tokens[c.tokenStart];
   if (!knowledge.commonWordNames.has(withoutArticle(token.stem))) return false;

@@ -11,6 +11,7 @@ import type { PlaceResolution } from '../entities/resolve.js';
 import { withoutArticle } from '../entities/name-index.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import { toNormOffset } from '../text/normalize.js';
+import { distanceKm } from '../core/geo.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import type { EventActor } from './record.js';
 
@@ -142,18 +143,21 @@ export function attachActors(
   // Whoever the clause names takes the territory (or mobilises, withdraws): the place is the
   // object, not a party.
   if (!actor1 && !passive && (trigger.territory || trigger.event_type === 'Strategic developments')) {
-    const taker = inClause.find((m) => !isAssociate(m, cues) && m !== actor2);
+    const taker = inClause.find((m) => !isAssociate(m, cues, inSentence) && m !== actor2);
     if (taker) {
       actor1 = taker;
       rules.push('actor1.territory-clause');
     }
   }
   if (!actor1 && !passive) {
-    const before = pool.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues) && m !== actor2);
-    const after = pool.filter((m) => m.start >= trigger.span.end && !isAssociate(m, cues) && m !== actor2);
+    const before = pool.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues, inSentence) && m !== actor2);
+    const after = pool.filter((m) => m.start >= trigger.span.end && !isAssociate(m, cues, inSentence) && m !== actor2);
     // A gapped phrase holds its subject: أطلق مسلحون مجهولون النار على …
     const inside = pool.find((m) => m.start >= trigger.span.start && m.end <= trigger.span.end && m !== actor2);
-    const isVerb = trigger.pos === 'verb' || trigger.tense !== null;
+    // A verb (or a trigger word opening its clause, as a verb does: "خطف مسلحون …") takes the
+    // actor right after it as its subject.
+    const opensClause = doc.view.original.slice(clause.start, trigger.fullSpan.start).trim().replace(/^[،,؛;:«»"]+/, '').trim() === '';
+    const isVerb = trigger.pos === 'verb' || trigger.tense !== null || opensClause;
     if (inside) {
       actor1 = inside;
       rules.push('actor1.inside-phrase');
@@ -164,7 +168,7 @@ export function attachActors(
       actor1 = after[0];
       rules.push('actor1.after-verb');
     } else {
-      const earlier = inSentence.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues));
+      const earlier = inSentence.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues, inSentence));
       if (earlier.length) {
         actor1 = earlier[earlier.length - 1];
         rules.push('actor1.subject-in-sentence');
@@ -174,21 +178,21 @@ export function attachActors(
   // With the agent named by a marker, the subject of the clause is the other party (the victims
   // of "سقط خمسة قتلى من قواتها برصاص X").
   if (actor1 && !actor2 && rules.includes('actor1.agent-marker')) {
-    const subject = pool.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues) && !sameActor(m, actor1)).pop();
+    const subject = pool.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues, inSentence) && !sameActor(m, actor1)).pop();
     if (subject) {
       actor2 = subject;
       rules.push('actor2.subject-against-agent');
     }
   }
   if (!actor2) {
-    const other = inClause.find((m) => m.start >= trigger.span.end && m !== actor1 && !isAssociate(m, cues) && !sameActor(m, actor1));
+    const other = inClause.find((m) => m.start >= trigger.span.end && m !== actor1 && !isAssociate(m, cues, inSentence) && !sameActor(m, actor1));
     if (other) {
       actor2 = other;
       rules.push('actor2.after-trigger');
     }
   }
   for (const m of inSentence) {
-    if (m === actor1 || m === actor2 || !isAssociate(m, cues)) continue;
+    if (m === actor1 || m === actor2 || !isAssociate(m, cues, inSentence)) continue;
     // "بمساندة/بدعم X" supports the action, so its agent; "المتحالف مع/الموالية ل X" qualifies
     // the party named just before it.
     const marker = cueBefore(cues, 'agent_markers', ['associated', 'affiliation'], m.start, 12)!;
@@ -201,8 +205,15 @@ export function attachActors(
   return { actor1, actor2, assoc1, assoc2, rules };
 }
 
-function isAssociate(m: ActorMention, cues: readonly CueMatch[]): boolean {
-  return !!cueBefore(cues, 'agent_markers', ['associated', 'affiliation'], m.start, 12);
+/**
+ * An actor after "بمساندة/المتحالف مع/التابع ل" is an ally. But "الطيران التابع للجيش" names the
+ * army's own aircraft: when no actor stands before "التابع ل", the actor after it is the party.
+ */
+function isAssociate(m: ActorMention, cues: readonly CueMatch[], mentions: readonly ActorMention[] = []): boolean {
+  const cue = cueBefore(cues, 'agent_markers', ['associated', 'affiliation'], m.start, 12);
+  if (!cue) return false;
+  if (cue.kind !== 'affiliation' || mentions.length === 0) return true;
+  return mentions.some((o) => o !== m && o.end <= cue.span.start && cue.span.start - o.end <= 3);
 }
 
 function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
@@ -240,13 +251,20 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
   }
   const inClause = places.filter((e) => within(e, clause) && usable(e));
   const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
-  if (governedAfter) return [toArgument(governedAfter, 'place.governed-in-clause')];
+  // "ميدان الشهداء في مدينة مصراتة": a square or district named with its city but resolved to a
+  // namesake in another city gives way to the city.
+  const withCity = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument[] => {
+    const city = places.find((c) => c.start > e.end && c.start - e.end <= 24 && /^(city|town|village)$/.test(c.resolution.feature));
+    const far = city && distanceKm(city.resolution.lat, city.resolution.lon, e.resolution.lat, e.resolution.lon) > 30;
+    return [far ? toArgument(city, 'place.city-of-named-landmark') : toArgument(e, rule)];
+  };
+  if (governedAfter) return withCity(governedAfter, 'place.governed-in-clause');
   const afterInClause = inClause.find((e) => e.start >= trigger.span.end);
-  if (afterInClause) return [toArgument(afterInClause, 'place.in-clause')];
-  if (inClause.length) return [toArgument(inClause[inClause.length - 1], 'place.in-clause')];
+  if (afterInClause) return withCity(afterInClause, 'place.in-clause');
+  if (inClause.length) return withCity(inClause[inClause.length - 1], 'place.in-clause');
   const inSentence = places.filter((e) => within(e, sentence) && usable(e));
   const nearest = inSentence.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
-  return nearest ? [toArgument(nearest, 'place.in-sentence')] : [];
+  return nearest ? withCity(nearest, 'place.in-sentence') : [];
 }
 
 /** Characters between a territory word and its place: تسيطر على المدخل الشمالي لمدينة غريان. */

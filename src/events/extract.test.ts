@@ -113,6 +113,8 @@ test('tolls: figures, sub-counts not added, the lowest of conflicting reports, r
   assert.equal(conflicting[0].fatalities, 6);
   const dual = only('أسفر القصف على حي الهضبة عن مقتل طفلين.');
   assert.equal(dual.fatalities, 2);
+  const twoDead = only('أسفر القصف على حي الهضبة عن سقوط قتيلين وثلاثة جرحى.');
+  assert.deepEqual([twoDead.fatalities, twoDead.injured], [2, 3]);
   const dozens = only('سقط عشرات الجرحى في اشتباكات بمدينة سبها.');
   assert.equal(dozens.injured, 12);
   const none = only('اندلعت اشتباكات في مدينة الزاوية.');
@@ -128,6 +130,9 @@ test('actors: agent and target, the two sides, allies, victims of violence again
   const support = only('قصفت قوات الجيش الوطني مواقع في مدينة درنة بمساندة سلاح الجو.', '2018-05-10');
   assert.equal(support.actor1?.id, 'ly-lna');
   assert.deepEqual(support.assoc_actor_1.map((a) => a.id), ['ly-lna-air-force']);
+  const abducted = only('خطف مسلحون مجهولون ثلاثة مدنيين من منطقة الهواري في بنغازي.');
+  assert.equal(abducted.actor1?.id, 'ly-unidentified-armed-group');
+  assert.equal(abducted.actor2?.id, 'ly-civilians');
   const victims = only('أطلق مسلحون مجهولون النار على مدنيين في سوق بمدينة سبها.');
   assert.equal(victims.event_type, 'Violence against civilians');
   assert.equal(victims.actor2?.id, 'ly-civilians');

@@ -43,13 +43,15 @@ const PURPOSE_PROCLITIC = /^[وف]?لل?$/;
 const START_OF = /(انطلاق|بدء|إطلاق|اطلاق|انطلاقة)\s*["«»“]?\s*$/;
 /** Words before a trigger that make it something else: an ally (بمساندة سلاح الجو), or what is
  * stopped or left (الانسحاب من القتال، وقف القتال). */
-const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة)\s*(من\s*)?["«»“]?\s*$/;
+const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة|رفضا|رفضاً|تنديدا|تنديداً|احتجاجا على|احتجاجاً على)\s*(من\s*)?["«»“]?\s*$/;
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = /(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/;
 /** An agreement, a truce or a ceasefire is an event when it is reached, signed or announced. */
 const AGREEMENT_CONCLUDED = /(وقع|وقعت|توقيع|التوقيع|توصل|توصلت|التوصل|أبرم|ابرم|إبرام|ابرام|اتفق|اتفقت|أعلن|اعلن|أعلنت|اعلنت|دخل حيز|سريان|بدء|عقد|عقدت)/;
 /** What a storming or a seizure takes when it is a building, not territory: مقر، منزل، سجن. */
 const BUILDING_OBJECT = /^\s*(ال)?(مقر|منزل|مبنى|مبني|بيت|سجن|مستشفى|مستشفي|فندق|مصرف|بنك|مكتب|مكاتب|مدرسة|مسجد|محل|ورشة|شقة|سفارة|قنصلية)/;
+/** "خلال الأيام المقبلة": what is to come. */
+const FUTURE_AFTER = /(الأيام|الايام|الساعات|الأسابيع|الاسابيع|الفترة|المرحلة)\s+(المقبلة|القادمة)/;
 /** "اتفاق محتمل"، "هدنة مرتقبة": expected, not reached. */
 const TENTATIVE_AFTER = /^\s*(ال)?(محتمل|محتملة|مرتقب|مرتقبة|مقترح|مقترحة|منتظر|منتظرة)/;
 
@@ -113,6 +115,9 @@ function modalityOf(t: TriggerMatch, clause: Span, sentence: Span, cues: readonl
   if (beforeInClause.some((c) => c.list === 'threatened')) return { drop: 'modality.threatened' };
   if (t.tense === 'future') return { drop: 'modality.planned.future' };
   if (beforeInClause.some((c) => c.list === 'planned')) return { drop: 'modality.planned' };
+  // "وتعتزم القوات، بحسب المتحدث، مواصلة التقدم …": an intent verb earlier in the sentence.
+  if (cues.some((c) => c.list === 'planned' && c.kind === 'intent' && c.span.start >= sentence.start && c.span.end <= t.span.start)) return { drop: 'modality.planned.sentence' };
+  if (FUTURE_AFTER.test(doc.view.original.slice(t.span.end, clause.end))) return { drop: 'modality.planned.coming-days' };
   // A verbal noun of taking territory after ل is a purpose (للبدء بعملية لاستعادة المدينة).
   if ((t.territory || t.event_type === 'Strategic developments') && PURPOSE_PROCLITIC.test(t.proclitic)) return { drop: 'modality.planned.purpose' };
   if (inClause.some((c) => c.list === 'background')) return { drop: 'history.cue' };
@@ -323,12 +328,9 @@ function datesCompatible(a: string | null | undefined, b: string | null | undefi
 
 function compatible(a: Mention, b: Mention): boolean {
   if (!placesCompatible(a.place, b.place)) return false;
-  // Two dated mentions must agree: "أمس" (unresolved) and "8 يناير 2018" are different days.
-  if (a.date && b.date) {
-    const [da, db] = [a.date.temporal.resolved.date, b.date.temporal.resolved.date];
-    if ((da === null) !== (db === null)) return false;
-    if (!datesCompatible(da, db)) return false;
-  }
+  // Two dated mentions in one report must name the same day: "أمس" (unresolved) and
+  // "8 يناير 2018" are different days, and so are "أمس الاثنين" and "أول أمس السبت".
+  if (a.date && b.date && a.date.temporal.resolved.date !== b.date.temporal.resolved.date) return false;
   // One sentence telling one act twice (خطف … قاموا بخطف) may name its agent differently.
   if (a.sentence === b.sentence) return true;
   const a1 = a.actors.actor1?.actor?.id;
@@ -412,8 +414,8 @@ function absorb(e: Mention, m: Mention, byPrecedence: boolean): void {
     e.plover = m.plover;
     e.trigger = m.trigger;
   }
+  // The first telling's place stands; a later one only fills a gap.
   e.place ??= m.place;
-  if (m.place && e.place && m.place.geoPrecision < e.place.geoPrecision) e.place = m.place;
   e.date ??= m.date;
   e.actors = {
     actor1: e.actors.actor1 ?? m.actors.actor1,

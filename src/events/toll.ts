@@ -61,7 +61,10 @@ export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): 
     const inside = numbers.filter((n) => n.start >= cue.span.start && n.end <= cue.span.end);
     const candidates = inside.length ? inside : numbers.filter(near);
     let figure: { value: number; vague: boolean; span: Span } | null = null;
-    if (candidates.length) {
+    // A dual casualty word counts itself: "سقوط قتيلين وثلاثة جرحى" is two dead, whatever follows.
+    const ownDual = at === endAt ? dualOf(tokens[at]) : null;
+    if (ownDual) figure = { value: ownDual, vague: false, span: tokens[at] };
+    else if (candidates.length) {
       // Prefer the number before the word when both sides have one (5 قتلى و11 جريحا).
       const before = candidates.filter((n) => n.end <= cue.span.start);
       const chosen = before.length ? before[before.length - 1] : candidates[0];

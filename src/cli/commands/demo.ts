@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { addDbOption, withDb } from '../options.js';
 import { packagePath } from '../../core/paths.js';
 import { runIngest } from './ingest.js';
+import { eventTable } from './extract.js';
 import { table, truncate } from '../format.js';
 import { resolveDbLocation } from '../../store/open.js';
 
@@ -22,9 +23,13 @@ export function registerDemo(program: Command): void {
           rows.map((r) => [r.id, r.published ?? '-', truncate(r.source ?? '-', 24), truncate(r.title, 60)]),
         )}\n`,
       );
+      const events = await repo.listEvents({ limit: 30 });
+      process.stdout.write(`\nEvents found (newest first):\n${eventTable(events.map((e) => e.record))}\n`);
       const stats = await repo.stats();
       process.stdout.write(`\n${stats.articles} articles, ${stats.events} events in the store.\n`);
-      process.stdout.write('Next: marsad articles --search "طرابلس", marsad show <id>, marsad stats --json\n');
+      process.stdout.write(
+        'Next: marsad events --json, marsad show <id>, marsad articles --search "طرابلس", marsad serve (then open http://127.0.0.1:8080)\n',
+      );
     });
   });
 }
