@@ -1,6 +1,8 @@
 /** The ordered list of benchmarks `npm run bench` runs. */
 import { ingestBenchmark, normalizeBenchmark } from './ingest.js';
+import { extractBenchmark, ingestEndToEndBenchmark } from './extract.js';
 import { apiBenchmark } from './api.js';
+import { nerBenchmark } from './ner.js';
 
 export interface Benchmark {
   name: string;
@@ -13,6 +15,10 @@ export const BENCHMARKS: Benchmark[] = [
   // Foundation: reading and storing articles, normalising text.
   normalizeBenchmark,
   ingestBenchmark,
+  // Knowledge and events: the tagger, the pipeline, and the whole ingest job.
+  nerBenchmark,
+  extractBenchmark,
+  ingestEndToEndBenchmark,
   // Serving: the API under load.
   apiBenchmark,
 ];

@@ -1,0 +1,108 @@
+/** Extraction throughput, and ingest + extract + fuse end to end on SQLite and PostgreSQL. */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ANT_CORPUS, sharedFile } from '../core/shared-data.js';
+import { runPipeline } from '../pipeline/pipeline.js';
+import { loadPipelineContext } from '../pipeline/context.js';
+import type { PipelineContext } from '../pipeline/stages.js';
+import { articleId } from '../ingest/article-id.js';
+import { SqliteRepository } from '../store/sqlite.js';
+import { openRepository } from '../store/open.js';
+import type { Repository } from '../store/repository.js';
+import { postgresTestSchemas } from '../store/repository-suite.js';
+import { ingestInputs } from '../app/ingest.js';
+import type { Benchmark } from './benchmarks.js';
+
+const corpusMissing = () =>
+  sharedFile(...ANT_CORPUS) ? null : `../shared/${ANT_CORPUS.join('/')} is absent (a fresh clone has no datasets)`;
+
+interface CorpusArticle {
+  title: string;
+  text: string;
+  published_raw: string;
+}
+
+function readCorpus(): CorpusArticle[] {
+  return readFileSync(sharedFile(...ANT_CORPUS)!, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as CorpusArticle);
+}
+
+function timePipeline(articles: CorpusArticle[], context: PipelineContext): { seconds: number; events: number } {
+  let events = 0;
+  const started = performance.now();
+  for (const a of articles) {
+    const article = { id: articleId(a.title, a.text), title: a.title, text: a.text, published: a.published_raw.slice(0, 10), publishedAt: null, publishedRaw: null, origins: [] };
+    events += runPipeline(article, context).events.length;
+  }
+  return { seconds: (performance.now() - started) / 1000, events };
+}
+
+export const extractBenchmark: Benchmark = {
+  name: 'extraction (the whole pipeline, one core) over the ANT corpus',
+  skipReason: corpusMissing,
+  async run() {
+    const articles = readCorpus();
+    const mb = articles.reduce((n, a) => n + Buffer.byteLength(a.text) + Buffer.byteLength(a.title), 0) / 1e6;
+    const loadStarted = performance.now();
+    const context = loadPipelineContext();
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    timePipeline(articles.slice(0, 200), context); // warm up
+    const lines = [`knowledge loaded in ${loadSeconds.toFixed(2)} s`];
+    for (const scope of ['none', 'event-sentences'] as const) {
+      const { seconds, events } = timePipeline(articles, { ...context, taggerScope: scope });
+      lines.push(
+        `tagger ${scope === 'none' ? 'off (as ingest runs it)' : 'on trigger sentences (as extract runs it)'}: ` +
+          `${articles.length} articles, ${events} events in ${seconds.toFixed(2)} s: ` +
+          `${Math.round(articles.length / seconds)} articles/s, ${(mb / seconds).toFixed(2)} MB/s`,
+      );
+    }
+    return lines;
+  },
+};
+
+async function endToEnd(label: string, repo: Repository): Promise<string[]> {
+  const corpus = sharedFile(...ANT_CORPUS)!;
+  const mb = statSync(corpus).size / 1e6;
+  try {
+    const first = await ingestInputs(repo, [corpus], { fieldMap: { published: 'published_raw' } });
+    const again = await ingestInputs(repo, [corpus], { fieldMap: { published: 'published_raw' } });
+    return [
+      `${label}: ${first.read} read, ${first.new} new, ${first.events} events, ${first.failed} failed in ${first.seconds.toFixed(2)} s: ` +
+        `${Math.round(first.read / first.seconds)} articles/s, ${(mb / first.seconds).toFixed(2)} MB/s; fusion ${first.fusionSeconds.toFixed(2)} s`,
+      `${label}, again (all duplicates): ${again.new} new in ${again.seconds.toFixed(2)} s`,
+    ];
+  } finally {
+    await repo.close();
+  }
+}
+
+export const ingestEndToEndBenchmark: Benchmark = {
+  name: 'ingest + extract + fuse the ANT corpus, end to end (SQLite; PostgreSQL when MARSAD_BENCH_PG or MARSAD_TEST_PG names one)',
+  skipReason: corpusMissing,
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
+    const lines: string[] = [];
+    try {
+      lines.push(...(await endToEnd('SQLite', new SqliteRepository(join(dir, 'bench.db')))));
+      const pg = process.env.MARSAD_BENCH_PG ?? process.env.MARSAD_TEST_PG;
+      if (pg) {
+        // A fresh schema, so the figures are for an empty store like SQLite's.
+        const schemas = postgresTestSchemas(pg);
+        try {
+          lines.push(...(await endToEnd('PostgreSQL', await openRepository(await schemas.create()))));
+        } finally {
+          await schemas.dropAll();
+        }
+      } else {
+        lines.push('PostgreSQL: skipped (set MARSAD_BENCH_PG=postgres://… to compare)');
+      }
+      lines.push(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+      return lines;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
