@@ -377,7 +377,7 @@ export class SqliteRepository implements Repository {
   }
 
   private listEventsNow(query: EventQuery): StoredEvent[] {
-    const { where, params } = eventFilter(query);
+    const { where, params } = eventFilter(query, query.sort === 'fatalities' ? 'page-by-fatalities' : 'page');
     // NULL sorts lowest in SQLite, so undated events come last in DESC order without an
     // `IS NULL` term, and the date index can serve the default order.
     const order =
@@ -566,7 +566,17 @@ function wordsOf(value: string): string[] {
   return normalizeForMatch(value).toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-function eventFilter(query: EventQuery): { where: string; params: unknown[] } {
+/**
+ * How the filtered rows are read. A page is read in its order off an index (date, or
+ * fatalities), the filters checked on the way until the page is full: so a page never sorts
+ * every match. Other uses (counts, stats) visit every match and let the filters pick the index.
+ */
+type FilterUse = 'page' | 'page-by-fatalities' | 'all';
+
+function eventFilter(query: EventQuery, use: FilterUse = 'all'): { where: string; params: unknown[] } {
+  const paged = use !== 'all';
+  // Unary + keeps SQLite from choosing that column's index over the one that gives the order.
+  const unindexed = (column: string) => (paged ? `+${column}` : column);
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, ...values: unknown[]) => {
@@ -582,14 +592,19 @@ function eventFilter(query: EventQuery): { where: string; params: unknown[] } {
   // Names are matched in the small lookup tables; the events are then found by id through an index.
   const actorWords = query.actor ? wordsOf(query.actor) : [];
   if (actorWords.length) {
+    const actorIds = `SELECT actor_id FROM actor_names WHERE ${actorWords.map(() => 'instr(text, ?) > 0').join(' AND ')}`;
+    // A page checks each event in order; a count collects the actors' events once.
     add(
-      `e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT actor_id FROM actor_names WHERE ${actorWords.map(() => 'instr(text, ?) > 0').join(' AND ')}))`,
+      paged
+        ? `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${actorIds}))`
+        : `e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${actorIds}))`,
       ...actorWords,
     );
   }
   const placeWords = query.place ? wordsOf(query.place) : [];
   if (placeWords.length) {
-    add(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.map(() => 'instr(text, ?) > 0').join(' AND ')})`, ...placeWords);
+    const column = use === 'page-by-fatalities' ? unindexed('e.place_id') : 'e.place_id';
+    add(`${column} IN (SELECT place_id FROM place_names WHERE ${placeWords.map(() => 'instr(text, ?) > 0').join(' AND ')})`, ...placeWords);
   }
   if (query.source) {
     add(
@@ -599,7 +614,7 @@ function eventFilter(query: EventQuery): { where: string; params: unknown[] } {
   }
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
-    add('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?', south, north, west, east);
+    add(`${unindexed('e.lat')} BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, south, north, west, east);
   }
   if (query.q && query.q.trim()) {
     const { where, params: p } = articleFilter({ search: query.q });
