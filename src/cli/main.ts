@@ -24,7 +24,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   const commands = [
     // Reading and storing articles, and what they report.
-    registerIngest, registerWatch, registerArticles, registerShow, registerEvents, registerExport, registerStats,
+    registerIngest, registerWatch, registerArticles, registerShow, registerEvents, registerExport, registerStats, registerRemove, registerFuse,
     // Analysing without storing.
     registerExtract, registerEntities, registerNer, registerEval,
     // The observatory, and a first look.
