@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { addDbOption, collectFieldMap, withDb } from '../options.js';
+import { availableParallelism } from 'node:os';
+import { addDbOption, collectFieldMap, parsePositiveInt, withDb } from '../options.js';
 import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
 import { createProgress } from '../progress.js';
 import type { IngestOptions } from '../../ingest/read.js';
@@ -14,8 +15,9 @@ export function registerIngest(program: Command): void {
       .argument('<inputs...>', 'paths, URLs, or - for standard input')
       .option('--field <name=input>', 'map a JSON field, e.g. --field published=published_raw (repeatable)', collectFieldMap)
       .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
-      .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000'),
-  ).action(async (inputs: string[], opts: { db?: string; field?: Record<string, string>; format?: string; timeout: string }) => {
+      .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
+      .option('--workers <n>', 'threads running the pipeline for large inputs (default: one a core)', parsePositiveInt),
+  ).action(async (inputs: string[], opts: { db?: string; field?: Record<string, string>; format?: string; timeout: string; workers?: number }) => {
     if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
       throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
     }
@@ -24,7 +26,7 @@ export function registerIngest(program: Command): void {
       format: opts.format as IngestOptions['format'],
       timeoutMs: Number(opts.timeout),
     };
-    const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options));
+    const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
     if (summary.read === 0) process.exitCode = 1;
   });
 }
@@ -33,15 +35,22 @@ export async function runIngest(
   repo: Parameters<typeof ingestInputs>[0],
   inputs: string[],
   options: IngestOptions,
+  workers?: number,
 ): Promise<IngestSummary> {
   const progress = createProgress('ingest');
   let summary: IngestSummary;
   try {
-    summary = await ingestInputs(repo, inputs, options, {
-      onArticle: (s, where) => progress.update(s.read, where),
-      onError: (message) => progress.log(`error: ${message}`),
-      onWarning: (message) => progress.log(`warning: ${message}`),
-    });
+    summary = await ingestInputs(
+      repo,
+      inputs,
+      options,
+      {
+        onArticle: (s, where) => progress.update(s.read, where),
+        onError: (message) => progress.log(`error: ${message}`),
+        onWarning: (message) => progress.log(`warning: ${message}`),
+      },
+      { workers: workers ?? availableParallelism() },
+    );
   } finally {
     progress.stop();
   }
