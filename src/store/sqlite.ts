@@ -90,6 +90,20 @@ export class SqliteRepository implements Repository {
     };
   }
 
+  /** Prepared statements by SQL text: preparing is costly and ingest runs the same few per article. */
+  private readonly prepared = new Map<string, Database.Statement>();
+
+  private stmt(sql: string): Database.Statement {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      // Statements with id lists vary in length; keep the cache bounded.
+      if (this.prepared.size >= 256) this.prepared.clear();
+      statement = this.db.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
+  }
+
   private insideOpenTransaction(): boolean {
     return this.openTransaction !== null && this.transactionScope.getStore() === this.openTransaction;
   }
@@ -197,12 +211,12 @@ export class SqliteRepository implements Repository {
       FROM articles a ${where}
       ORDER BY a.published IS NULL, a.published DESC, a.seq DESC
       LIMIT ? OFFSET ?`;
-    return this.db.prepare(sql).all(...params, query.limit ?? -1, query.offset ?? 0) as ArticleSummary[];
+    return this.stmt(sql).all(...params, query.limit ?? -1, query.offset ?? 0) as ArticleSummary[];
   }
 
   countArticles(query: ArticleQuery = {}): Promise<number> {
     const { where, params } = articleFilter(query);
-    return this.exclusive(() => (this.db.prepare(`SELECT count(*) AS n FROM articles a ${where}`).get(...params) as { n: number }).n);
+    return this.exclusive(() => (this.stmt(`SELECT count(*) AS n FROM articles a ${where}`).get(...params) as { n: number }).n);
   }
 
   stats(): Promise<StoreStats> {
@@ -226,14 +240,14 @@ export class SqliteRepository implements Repository {
   replaceEvents(articleId: string, events: EventRecord[]): Promise<void> {
     return this.transaction(async () => {
       this.releaseClusters(articleId);
-      this.db.prepare('DELETE FROM events WHERE article_id = ?').run(articleId);
-      const insert = this.db.prepare(
+      this.stmt('DELETE FROM events WHERE article_id = ?').run(articleId);
+      const insert = this.stmt(
         `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
            time_precision, geo_precision, place_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const insertActor = this.db.prepare('INSERT OR IGNORE INTO event_actors (actor_id, event_id, role) VALUES (?, ?, ?)');
-      const queue = this.db.prepare('INSERT OR IGNORE INTO fusion_queue (event_id) VALUES (?)');
+      const insertActor = this.stmt('INSERT OR IGNORE INTO event_actors (actor_id, event_id, role) VALUES (?, ?, ?)');
+      const queue = this.stmt('INSERT OR IGNORE INTO fusion_queue (event_id) VALUES (?)');
       for (const e of events) {
         const text = eventFilterText(e);
         insert.run(
@@ -250,14 +264,14 @@ export class SqliteRepository implements Repository {
 
   /** Keeps the filter text of the event's actors and place in the lookup tables. */
   private rememberNames(e: EventRecord): void {
-    const actor = this.db.prepare('INSERT OR IGNORE INTO actor_names (actor_id, text) VALUES (?, ?)');
+    const actor = this.stmt('INSERT OR IGNORE INTO actor_names (actor_id, text) VALUES (?, ?)');
     for (const a of [e.actor1, ...e.assoc_actor_1, e.actor2, ...e.assoc_actor_2]) if (a) actor.run(a.id, actorNameText(a));
-    if (e.location) this.db.prepare('INSERT OR IGNORE INTO place_names (place_id, text) VALUES (?, ?)').run(e.location.id, placeNameText(e.location));
+    if (e.location) this.stmt('INSERT OR IGNORE INTO place_names (place_id, text) VALUES (?, ?)').run(e.location.id, placeNameText(e.location));
   }
 
   private fillNameTables(): void {
     this.db.transaction(() => {
-      for (const row of this.db.prepare('SELECT record FROM events').all() as { record: string }[]) {
+      for (const row of this.stmt('SELECT record FROM events').all() as { record: string }[]) {
         this.rememberNames(JSON.parse(row.record) as EventRecord);
       }
     })();
@@ -269,9 +283,9 @@ export class SqliteRepository implements Repository {
    */
   private releaseClusters(articleId: string): void {
     const affected = `SELECT c.cluster_id FROM event_clusters c JOIN events e ON e.id = c.event_id WHERE e.article_id = ?`;
-    this.db.prepare(`INSERT OR IGNORE INTO fusion_queue (event_id) SELECT event_id FROM event_clusters WHERE cluster_id IN (${affected})`).run(articleId);
-    this.db.prepare(`DELETE FROM fused_events WHERE id IN (${affected})`).run(articleId);
-    this.db.prepare(`DELETE FROM event_clusters WHERE cluster_id IN (${affected})`).run(articleId);
+    this.stmt(`INSERT OR IGNORE INTO fusion_queue (event_id) SELECT event_id FROM event_clusters WHERE cluster_id IN (${affected})`).run(articleId);
+    this.stmt(`DELETE FROM fused_events WHERE id IN (${affected})`).run(articleId);
+    this.stmt(`DELETE FROM event_clusters WHERE cluster_id IN (${affected})`).run(articleId);
   }
 
   deleteArticle(id: string): Promise<boolean> {
@@ -279,27 +293,27 @@ export class SqliteRepository implements Repository {
       const row = this.statements.seqById.get(id);
       if (!row) return false;
       this.releaseClusters(id);
-      this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(row.seq);
-      this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      this.stmt('DELETE FROM articles_fts WHERE rowid = ?').run(row.seq);
+      this.stmt('DELETE FROM articles WHERE id = ?').run(id);
       return true;
     });
   }
 
   fusionQueue(): Promise<string[]> {
-    return this.exclusive(() => (this.db.prepare('SELECT event_id FROM fusion_queue ORDER BY event_id').all() as { event_id: string }[]).map((r) => r.event_id));
+    return this.exclusive(() => (this.stmt('SELECT event_id FROM fusion_queue ORDER BY event_id').all() as { event_id: string }[]).map((r) => r.event_id));
   }
 
   queueAllForFusion(): Promise<number> {
     return this.exclusive(() => {
-      this.db.prepare('INSERT OR IGNORE INTO fusion_queue (event_id) SELECT id FROM events').run();
-      return (this.db.prepare('SELECT count(*) AS n FROM fusion_queue').get() as { n: number }).n;
+      this.stmt('INSERT OR IGNORE INTO fusion_queue (event_id) SELECT id FROM events').run();
+      return (this.stmt('SELECT count(*) AS n FROM fusion_queue').get() as { n: number }).n;
     });
   }
 
   fusionFacts(ids: string[]): Promise<FusionFacts[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.exclusive(() =>
-      (this.db.prepare(`${FACTS_SELECT} WHERE e.id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`).all(...ids) as FactsRow[]).map(toFacts),
+      (this.stmt(`${FACTS_SELECT} WHERE e.id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`).all(...ids) as FactsRow[]).map(toFacts),
     );
   }
 
@@ -310,23 +324,23 @@ export class SqliteRepository implements Repository {
       sql += ' AND e.time_precision = ?';
       params.push(window.precision);
     }
-    return this.exclusive(() => (this.db.prepare(`${sql} ORDER BY e.id`).all(...params) as FactsRow[]).map(toFacts));
+    return this.exclusive(() => (this.stmt(`${sql} ORDER BY e.id`).all(...params) as FactsRow[]).map(toFacts));
   }
 
   saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void> {
     return this.transaction(async () => {
-      const dropFused = this.db.prepare('DELETE FROM fused_events WHERE id = (SELECT cluster_id FROM event_clusters WHERE event_id = ?)');
-      const dropMember = this.db.prepare('DELETE FROM event_clusters WHERE event_id = ?');
-      const dequeue = this.db.prepare('DELETE FROM fusion_queue WHERE event_id = ?');
+      const dropFused = this.stmt('DELETE FROM fused_events WHERE id = (SELECT cluster_id FROM event_clusters WHERE event_id = ?)');
+      const dropMember = this.stmt('DELETE FROM event_clusters WHERE event_id = ?');
+      const dequeue = this.stmt('DELETE FROM fusion_queue WHERE event_id = ?');
       for (const id of eventIds) {
         dropFused.run(id);
         dropMember.run(id);
         dequeue.run(id);
       }
-      const insertFused = this.db.prepare(
+      const insertFused = this.stmt(
         'INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation) VALUES (?, ?, ?, ?, ?, ?)',
       );
-      const insertMember = this.db.prepare('INSERT INTO event_clusters (event_id, cluster_id, position, joined_by) VALUES (?, ?, ?, ?)');
+      const insertMember = this.stmt('INSERT INTO event_clusters (event_id, cluster_id, position, joined_by) VALUES (?, ?, ?, ?)');
       for (const c of clusters) {
         insertFused.run(c.id, c.record.date, c.fatalities_range[0], c.fatalities_range[1], JSON.stringify(c.record), JSON.stringify(c.explanation));
         c.members.forEach((m, position) => insertMember.run(m.eventId, c.id, position, m.joinedBy));
@@ -346,7 +360,7 @@ export class SqliteRepository implements Repository {
       .prepare(`SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...params, query.limit ?? -1, query.offset ?? 0) as FusedRow[];
     const members = new Map<string, FusedEvent['members']>(rows.map((r) => [r.id, []]));
-    const memberOf = this.db.prepare(
+    const memberOf = this.stmt(
       `SELECT c.cluster_id, c.event_id, a.id AS article_id, a.title, a.published,
          (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY rowid LIMIT 1) AS source,
          (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1) AS url
@@ -361,12 +375,12 @@ export class SqliteRepository implements Repository {
 
   countFusedEvents(query: EventQuery = {}): Promise<number> {
     const { where, params } = fusedFilter(query);
-    return this.exclusive(() => (this.db.prepare(`SELECT count(*) AS n FROM fused_events f ${where}`).get(...params) as { n: number }).n);
+    return this.exclusive(() => (this.stmt(`SELECT count(*) AS n FROM fused_events f ${where}`).get(...params) as { n: number }).n);
   }
 
   async getFusedEvent(id: string): Promise<FusedEvent | null> {
     const cluster = await this.exclusive(
-      () => (this.db.prepare('SELECT cluster_id FROM event_clusters WHERE event_id = ?').get(id) as { cluster_id: string } | undefined)?.cluster_id,
+      () => (this.stmt('SELECT cluster_id FROM event_clusters WHERE event_id = ?').get(id) as { cluster_id: string } | undefined)?.cluster_id,
     );
     const rows = await this.listFusedEvents({ ids: [cluster ?? id] });
     return rows[0] ?? null;
@@ -400,7 +414,7 @@ export class SqliteRepository implements Repository {
 
   countEvents(query: EventQuery = {}): Promise<number> {
     const { where, params } = eventFilter(query);
-    return this.exclusive(() => (this.db.prepare(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n);
+    return this.exclusive(() => (this.stmt(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n);
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
@@ -430,7 +444,7 @@ export class SqliteRepository implements Repository {
 
   getFeedState(url: string): Promise<FeedState | null> {
     return this.exclusive(() => {
-      const row = this.db.prepare('SELECT * FROM feed_state WHERE url = ?').get(url) as FeedStateRow | undefined;
+      const row = this.stmt('SELECT * FROM feed_state WHERE url = ?').get(url) as FeedStateRow | undefined;
       if (!row) return null;
       return {
         url: row.url,
