@@ -38,11 +38,14 @@ export interface KnowledgeOptions {
   withTagger?: boolean;
 }
 
-let cached: EntityKnowledge | null = null;
+/** The repository's packs, loaded once per process, with and without the tagger's model. */
+const cached = new Map<boolean, EntityKnowledge>();
 
 export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowledge {
-  const useCache = options.packsDir === undefined && options.withTagger !== false;
-  if (useCache && cached) return cached;
+  const withTagger = options.withTagger !== false;
+  const useCache = options.packsDir === undefined;
+  const hit = useCache ? cached.get(withTagger) : undefined;
+  if (hit) return hit;
   const dir = options.packsDir ?? defaultPacksDir();
   const gazetteer = loadGazetteer(dir);
   const actors = loadActors(dir.endsWith('/') ? dir : `${dir}/`);
@@ -99,7 +102,7 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
     commonWordNames,
     ner: options.withTagger === false ? null : loadNerModel(),
   };
-  if (useCache) cached = knowledge;
+  if (useCache) cached.set(withTagger, knowledge);
   return knowledge;
 }
 

@@ -26,7 +26,7 @@ import {
   toEventQuery,
 } from './params.js';
 import { CONTENT_SECURITY_POLICY, DEFAULT_WEB_DIR, staticFile } from './static.js';
-import { articleSources, eventExcerpts, eventFeatureCollection, eventsCsv, eventView } from './views.js';
+import { articleSources, eventExcerpts, eventFeatureCollection, eventsCsv, eventSummaryView, eventView } from './views.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -43,7 +43,8 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const { repo } = options;
   const { analyzer } = options;
-  const knowledge = options.knowledge ?? (() => loadEntityKnowledge());
+  // Look-ups read the packs only: no need for the tagger's model.
+  const knowledge = options.knowledge ?? (() => loadEntityKnowledge({ withTagger: false }));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   const maxSize = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const app = new Hono();
@@ -62,9 +63,10 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
 
   app.get('/api/events', async (c) => {
-    const query = toEventQuery(parseOrThrow(eventListQuery, c.req.query(), 'query'));
+    const params = parseOrThrow(eventListQuery, c.req.query(), 'query');
+    const query = toEventQuery(params);
     const [events, total] = await Promise.all([repo.listEvents(query), repo.countEvents(query)]);
-    return c.json({ total, limit: query.limit, offset: query.offset, events: events.map(eventView) });
+    return c.json({ total, limit: query.limit, offset: query.offset, events: events.map(params.view === 'full' ? eventView : eventSummaryView) });
   });
 
   app.get('/api/events.geojson', async (c) => {

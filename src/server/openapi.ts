@@ -2,7 +2,7 @@
  * The OpenAPI 3 description of every route, written by hand beside the zod schemas of
  * params.ts; the test suite checks that each route and query parameter the app accepts is here.
  */
-import { EVENT_SORTS, MAX_EXPORT_EVENTS } from './params.js';
+import { EVENT_SORTS, EVENT_VIEWS, MAX_EXPORT_EVENTS } from './params.js';
 
 type Schema = Record<string, unknown>;
 
@@ -26,6 +26,7 @@ const paging = (max: number, fallback: number) => [
   query('offset', 'Items to skip', { type: 'integer', minimum: 0, default: 0 }),
 ];
 
+const view = query('view', 'summary: each event without its evidence sentences and per-field sources (GET /api/events/{id} has them); full: the whole record', { type: 'string', enum: [...EVENT_VIEWS], default: 'summary' });
 const sort = query('sort', 'Order: newest first, oldest first, or most fatalities first', { type: 'string', enum: [...EVENT_SORTS], default: 'date' });
 const lookup = [query('q', 'Words of a name (Arabic or English) or an id'), query('limit', 'At most this many', { type: 'integer', minimum: 1, maximum: 1000, default: 50 })];
 const idPath = (what: string) => ({ name: 'id', in: 'path', required: true, description: what, schema: { type: 'string' } });
@@ -58,7 +59,7 @@ export const OPENAPI_DOCUMENT = {
     '/api/events': {
       get: {
         summary: 'Events matching the filters, one page',
-        parameters: [...eventFilters, ...paging(1000, 100), sort],
+        parameters: [...eventFilters, ...paging(1000, 100), sort, view],
         responses: {
           '200': json({ type: 'object', properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, events: { type: 'array', items: ref('Event') } } }, 'A page of events'),
           '400': errors['400'],

@@ -55,8 +55,11 @@ const eventFilterShape = {
   q: text.optional(),
 };
 
+/** A list's events in brief (no evidence sentences, no per-field sources) or whole. */
+export const EVENT_VIEWS = ['summary', 'full'] as const;
+
 export const eventListQuery = z
-  .object({ ...eventFilterShape, limit: count(1000, 100), offset, sort: z.enum(EVENT_SORTS).default('date') })
+  .object({ ...eventFilterShape, limit: count(1000, 100), offset, sort: z.enum(EVENT_SORTS).default('date'), view: z.enum(EVENT_VIEWS).default('summary') })
   .strict();
 
 /** The map and the exports take every event of a filter in one answer, up to this many. */

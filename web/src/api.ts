@@ -2,6 +2,8 @@
 import type { EventRecord, ExtractionRecord, ArticleRef } from '../../src/events/record.js';
 
 export type EventView = EventRecord & { article: ArticleRef };
+/** A list's event: the coded fields, without evidence sentences and per-field sources. */
+export type EventSummary = Omit<EventView, 'evidence' | 'sources'>;
 
 export interface Filters {
   type?: string;
@@ -52,7 +54,7 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 export const api = {
-  events: (filters: Filters, limit: number) => call<{ total: number; events: EventView[] }>(`/api/events?${queryString(filters, { limit })}`),
+  events: (filters: Filters, limit: number) => call<{ total: number; events: EventSummary[] }>(`/api/events?${queryString(filters, { limit })}`),
   features: (filters: Filters) =>
     call<{ total: number; features: EventFeature[] }>(`/api/events.geojson?${queryString(filters, { limit: 100000 })}`),
   event: (id: string) => call<EventDetail>(`/api/events/${encodeURIComponent(id)}`),

@@ -1,9 +1,9 @@
 /** The event table, kept in step with the map: one row per event, the selected one marked. */
-import type { EventView } from './api.js';
+import type { EventSummary } from './api.js';
 import { el } from './dom.js';
 import { eventTypeLabel, formatNumber, localName, t } from './i18n.js';
 
-export function renderEventTable(body: HTMLTableSectionElement, events: EventView[], selected: string | null, onSelect: (id: string) => void): void {
+export function renderEventTable(body: HTMLTableSectionElement, events: EventSummary[], selected: string | null, onSelect: (id: string) => void): void {
   if (events.length === 0) {
     body.replaceChildren(el('tr', {}, [el('td', { class: 'muted', text: t('noEvents'), attrs: { colspan: '6' } })]));
     return;
