@@ -29,6 +29,8 @@ export interface AnalysedWord {
   stem: string;
   /** The stripped proclitics, concatenated ('' when none). */
   proclitics: string;
+  /** wordShape of norm. */
+  shape: string;
 }
 
 /**
@@ -64,7 +66,7 @@ export function analyseWord(token: string): AnalysedWord {
   const normalised = normalizeForMatch(token);
   const norm = normalised.length > 0 ? normalised : token;
   const { stem, proclitics } = stripProclitics(norm);
-  const analysed = { norm, stem, proclitics };
+  const analysed = { norm, stem, proclitics, shape: wordShape(norm) };
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
   wordCache.set(token, analysed);
   return analysed;
@@ -81,8 +83,60 @@ export function wordShape(norm: string): string {
   return n <= 2 ? 'ar2' : n === 3 ? 'ar3' : n === 4 ? 'ar4' : n <= 6 ? 'ar6' : 'ar7';
 }
 
-const BOUNDARY: AnalysedWord = { norm: '<s>', stem: '<s>', proclitics: '' };
-const END: AnalysedWord = { norm: '</s>', stem: '</s>', proclitics: '' };
+const BOUNDARY: AnalysedWord = { norm: '<s>', stem: '<s>', proclitics: '', shape: '<s>' };
+const END: AnalysedWord = { norm: '</s>', stem: '</s>', proclitics: '', shape: '</s>' };
+
+/**
+ * The features a word gives the token it stands at (`own`) and the tokens around it, built once
+ * per distinct word; the tagger caches their weight rows by array, which is most of its speed.
+ */
+interface WordFeatures {
+  own: readonly string[];
+  /** For the token after this word. */
+  asPrev: readonly string[];
+  asNext: readonly string[];
+  asPrev2: readonly string[];
+  asNext2: readonly string[];
+}
+
+const wordFeatureCache = new WeakMap<AnalysedWord, WordFeatures>();
+
+function wordFeatures(w: AnalysedWord): WordFeatures {
+  const cached = wordFeatureCache.get(w);
+  if (cached) return cached;
+  const wn = w.norm;
+  const own = [`w=${wn}`, `s=${w.stem}`, `pc=${w.proclitics}`, `sh=${w.shape}`, `len=${Math.min(wn.length, 12)}`];
+  for (let k = 1; k <= 4 && k < wn.length; k++) own.push(`pre${k}=${wn.slice(0, k)}`, `suf${k}=${wn.slice(-k)}`);
+  if (w.stem !== wn) {
+    for (let k = 1; k <= 3 && k < w.stem.length; k++) own.push(`spre${k}=${w.stem.slice(0, k)}`, `ssuf${k}=${w.stem.slice(-k)}`);
+  }
+  if (wn.startsWith('ال')) own.push('al');
+  const features: WordFeatures = {
+    own,
+    asPrev: [`w-1=${wn}`, `s-1=${w.stem}`, `sh-1=${w.shape}`, `suf2-1=${wn.slice(-2)}`, `suf3-1=${wn.slice(-3)}`],
+    asNext: [`w+1=${wn}`, `s+1=${w.stem}`, `sh+1=${w.shape}`, `suf2+1=${wn.slice(-2)}`, `suf3+1=${wn.slice(-3)}`, `pre2+1=${wn.slice(0, 2)}`],
+    asPrev2: [`w-2=${wn}`, `s-2=${w.stem}`],
+    asNext2: [`w+2=${wn}`, `s+2=${w.stem}`],
+  };
+  wordFeatureCache.set(w, features);
+  return features;
+}
+
+
+
+const prefixCache = new WeakMap<ReadonlyMap<string, string>, Set<string>>();
+
+/** Every proper word prefix of the phrases (`a`, `a b` for `a b c`): a match that is none of these cannot grow. */
+function phrasePrefixes(phrases: ReadonlyMap<string, string>): Set<string> {
+  let prefixes = prefixCache.get(phrases);
+  if (prefixes) return prefixes;
+  prefixes = new Set();
+  for (const key of phrases.keys()) {
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) prefixes.add(key.slice(0, at));
+  }
+  prefixCache.set(phrases, prefixes);
+  return prefixes;
+}
 
 /**
  * For each token, the tags a known-entity phrase covering it would give (`B-LOC`, `I-LOC`), found
@@ -90,6 +144,7 @@ const END: AnalysedWord = { norm: '</s>', stem: '</s>', proclitics: '' };
  */
 function phraseMatches(words: readonly AnalysedWord[], phrases: ReadonlyMap<string, string>, maxTokens: number): string[] {
   const out = new Array<string>(words.length).fill('');
+  const prefixes = phrasePrefixes(phrases);
   let i = 0;
   while (i < words.length) {
     let matched = 0;
@@ -102,6 +157,7 @@ function phraseMatches(words: readonly AnalysedWord[], phrases: ReadonlyMap<stri
         matched = len;
         type = t;
       }
+      if (!prefixes.has(key)) break;
     }
     if (matched === 0) {
       i++;
@@ -169,6 +225,33 @@ export function documentEvidence(
   });
 }
 
+const NO_FEATURES: readonly string[] = [];
+const clusterFeatureCache = new WeakMap<ReadonlyMap<string, string>, WeakMap<AnalysedWord, Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'>>>();
+
+/** The coarse and fine class of a word, as features of its own token and of its neighbours. */
+function clusterFeatures(w: AnalysedWord, clusters: ReadonlyMap<string, string>): Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'> {
+  let byWord = clusterFeatureCache.get(clusters);
+  if (!byWord) clusterFeatureCache.set(clusters, (byWord = new WeakMap()));
+  let features = byWord.get(w);
+  if (features) return features;
+  const c = clusters.get(w.stem);
+  if (c === undefined) {
+    features = { own: NO_FEATURES, asPrev: NO_FEATURES, asNext: NO_FEATURES };
+  } else {
+    const dot = c.indexOf('.');
+    const [coarse, fine] = [c.slice(0, dot), c.slice(dot + 1)];
+    features = { own: [`ca=${coarse}`, `cb=${fine}`], asPrev: [`c-1a=${coarse}`, `c-1b=${fine}`], asNext: [`c+1a=${coarse}`, `c+1b=${fine}`] };
+  }
+  byWord.set(w, features);
+  return features;
+}
+
+/** A token's features: groups built once per distinct word and shared by its every occurrence, then the rest. */
+export interface TokenFeatures {
+  groups: (readonly string[])[];
+  rest: string[];
+}
+
 /**
  * Feature strings of every token of a sentence. `evidence` comes from documentEvidence over the
  * surrounding text; without it the sentence is its own context.
@@ -178,64 +261,43 @@ export function sentenceFeatures(
   lex: FeatureLexicons,
   evidence?: ReadonlyMap<string, StemEvidence>,
 ): string[][] {
+  return sentenceFeatureGroups(tokens, lex, evidence).map((t) => [...t.groups.flat(), ...t.rest]);
+}
+
+/** sentenceFeatures with the per-word groups kept apart, so a tagger can cache their rows. */
+export function sentenceFeatureGroups(
+  tokens: readonly string[],
+  lex: FeatureLexicons,
+  evidence?: ReadonlyMap<string, StemEvidence>,
+): TokenFeatures[] {
   const stemEvidence = evidence ?? documentEvidence([tokens], lex)[0];
   const words = tokens.map(analyseWord);
   const n = words.length;
   const at = (i: number) => (i < 0 ? BOUNDARY : i >= n ? END : words[i]);
-  const shapes = words.map((w) => wordShape(w.norm));
-  const shapeAt = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]);
   const trigger = (i: number) => (i < 0 || i >= n ? undefined : lex.triggers.get(words[i].stem) ?? lex.triggers.get(words[i].norm));
   const known = (i: number) => lex.entityWords.get(words[i].stem) ?? 'unk';
-  const cluster = (i: number) => (i < 0 || i >= n ? undefined : lex.clusters.get(words[i].stem));
   const phrases = phraseMatches(words, lex.entityPhrases, lex.maxPhraseTokens);
   const gazetteer = phraseMatches(words, lex.gazetteer, lex.maxGazetteerTokens);
-  const all: string[][] = [];
+  const all: TokenFeatures[] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const prev = at(i - 1);
     const prev2 = at(i - 2);
     const next = at(i + 1);
     const next2 = at(i + 2);
-    const f: string[] = [
-      'bias',
-      `w=${w.norm}`,
-      `s=${w.stem}`,
-      `pc=${w.proclitics}`,
-      `w-1=${prev.norm}`,
-      `w-2=${prev2.norm}`,
-      `w+1=${next.norm}`,
-      `w+2=${next2.norm}`,
-      `s-1=${prev.stem}`,
-      `s+1=${next.stem}`,
+    const groups: (readonly string[])[] = [wordFeatures(w).own, wordFeatures(prev).asPrev, wordFeatures(next).asNext, wordFeatures(prev2).asPrev2, wordFeatures(next2).asNext2];
+    const f: string[] = ['bias'];
+    f.push(
       `w-1w=${prev.norm}|${w.norm}`,
       `ww+1=${w.norm}|${next.norm}`,
       `s-1s=${prev.stem}|${w.stem}`,
       `ss+1=${w.stem}|${next.stem}`,
       `w-2w-1=${prev2.norm}|${prev.norm}`,
       `w+1w+2=${next.norm}|${next2.norm}`,
-      `sh=${shapes[i]}`,
-      `sh-1=${shapeAt(i - 1)}`,
-      `sh+1=${shapeAt(i + 1)}`,
-      `sh3=${shapeAt(i - 1)}|${shapes[i]}|${shapeAt(i + 1)}`,
-      `suf2-1=${prev.norm.slice(-2)}`,
-      `suf2+1=${next.norm.slice(-2)}`,
-      `suf3-1=${prev.norm.slice(-3)}`,
-      `suf3+1=${next.norm.slice(-3)}`,
-      `pre2+1=${next.norm.slice(0, 2)}`,
+      `sh3=${prev.shape}|${w.shape}|${next.shape}`,
       `w-1ww+1=${prev.norm}|${w.norm}|${next.norm}`,
-      `s-2=${prev2.stem}`,
-      `s+2=${next2.stem}`,
-      `len=${Math.min(w.norm.length, 12)}`,
-    ];
+    );
     if (i === 0) f.push('first');
-    const wn = w.norm;
-    for (let k = 1; k <= 4 && k < wn.length; k++) {
-      f.push(`pre${k}=${wn.slice(0, k)}`, `suf${k}=${wn.slice(-k)}`);
-    }
-    if (w.stem !== wn) {
-      for (let k = 1; k <= 3 && k < w.stem.length; k++) f.push(`spre${k}=${w.stem.slice(0, k)}`, `ssuf${k}=${w.stem.slice(-k)}`);
-    }
-    if (wn.startsWith('ال')) f.push('al');
     for (const [offset, name] of [[0, 'tr'], [-1, 'tr-1'], [-2, 'tr-2'], [1, 'tr+1']] as const) {
       const t = trigger(i + offset);
       if (t) f.push(`${name}=${t}`);
@@ -250,19 +312,15 @@ export function sentenceFeatures(
     const repeats = !ev || ev.count <= 1 ? '1' : ev.count <= 3 ? '2' : '4';
     f.push(`rep=${repeats}|${kn}`);
     if (ev && ev.triggers) f.push(`dtr=${ev.triggers}`, `dtrkn=${ev.triggers}|${kn}`);
-    if (kn === 'unk') f.push(`unkw-1=${prev.norm}`, `unkw+1=${next.norm}`, `unksh=${shapes[i]}`);
+    if (kn === 'unk') f.push(`unkw-1=${prev.norm}`, `unkw+1=${next.norm}`, `unksh=${w.shape}`);
     if (phrases[i]) {
-      f.push(`ph=${phrases[i]}`, `phw=${phrases[i]}|${shapes[i]}`);
+      f.push(`ph=${phrases[i]}`, `phw=${phrases[i]}|${w.shape}`);
     }
     if (gazetteer[i]) f.push(`gz=${gazetteer[i]}`, `gzph=${gazetteer[i]}|${phrases[i]}`);
-    for (const [offset, name] of [[0, 'c'], [-1, 'c-1'], [1, 'c+1']] as const) {
-      const c = cluster(i + offset);
-      if (c) {
-        const dot = c.indexOf('.');
-        f.push(`${name}a=${c.slice(0, dot)}`, `${name}b=${c.slice(dot + 1)}`);
-      }
-    }
-    all.push(f);
+    if (i > 0) groups.push(clusterFeatures(prev, lex.clusters).asPrev);
+    groups.push(clusterFeatures(w, lex.clusters).own);
+    if (i + 1 < n) groups.push(clusterFeatures(next, lex.clusters).asNext);
+    all.push({ groups, rest: f });
   }
   return all;
 }

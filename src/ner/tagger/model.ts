@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseConll, formatConll } from '../conll.js';
 import { viterbi } from './decode.js';
-import { documentEvidence, sentenceFeatures, type FeatureLexicons, type StemEvidence } from './features.js';
+import { documentEvidence, sentenceFeatureGroups, type FeatureLexicons, type StemEvidence } from './features.js';
 import { tagConstraints, type TagConstraints } from './tags.js';
 
 export interface NerModel {
@@ -169,8 +169,32 @@ export function emissionScores(model: NerModel, featureRows: readonly Int32Array
   return emission;
 }
 
+/** Per model, the weight rows of each per-word feature group (features.ts), found once per word. */
+const groupRowCache = new WeakMap<NerModel, WeakMap<readonly string[], Int32Array>>();
+
+function rowsOfNames(model: NerModel, names: readonly string[]): Int32Array {
+  return Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1);
+}
+
 function featureRowsOf(model: NerModel, tokens: readonly string[], evidence: ReadonlyMap<string, StemEvidence>): Int32Array[] {
-  return sentenceFeatures(tokens, model.lexicons, evidence).map((names) => Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1));
+  let cache = groupRowCache.get(model);
+  if (!cache) groupRowCache.set(model, (cache = new WeakMap()));
+  const groupCache = cache;
+  return sentenceFeatureGroups(tokens, model.lexicons, evidence).map(({ groups, rest }) => {
+    const parts = groups.map((g) => {
+      let rows = groupCache.get(g);
+      if (!rows) groupCache.set(g, (rows = rowsOfNames(model, g)));
+      return rows;
+    });
+    parts.push(rowsOfNames(model, rest));
+    const out = new Int32Array(parts.reduce((k, p) => k + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  });
 }
 
 /**
