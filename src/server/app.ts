@@ -12,6 +12,7 @@ import { parseBuffer } from '../ingest/read.js';
 import type { Repository } from '../store/repository.js';
 import type { Analyzer } from './analyzer.js';
 import { lookupActors, lookupPlaces } from './knowledge.js';
+import { CountCache } from './count-cache.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import {
   ApiError,
@@ -43,6 +44,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const { repo } = options;
   const { analyzer } = options;
+  const counts = new CountCache(repo);
   // Look-ups read the packs only: no need for the tagger's model.
   const knowledge = options.knowledge ?? (() => loadEntityKnowledge({ withTagger: false }));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
@@ -65,13 +67,13 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/events', async (c) => {
     const params = parseOrThrow(eventListQuery, c.req.query(), 'query');
     const query = toEventQuery(params);
-    const [events, total] = await Promise.all([repo.listEvents(query), repo.countEvents(query)]);
+    const [events, total] = await Promise.all([repo.listEvents(query), counts.count(query)]);
     return c.json({ total, limit: query.limit, offset: query.offset, events: events.map(params.view === 'full' ? eventView : eventSummaryView) });
   });
 
   app.get('/api/events.geojson', async (c) => {
     const query = toEventQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'));
-    const [events, total] = await Promise.all([repo.listEvents(query), repo.countEvents(query)]);
+    const [events, total] = await Promise.all([repo.listEvents(query), counts.count(query)]);
     c.header('Content-Type', 'application/geo+json; charset=utf-8');
     return c.body(JSON.stringify(eventFeatureCollection(events, total)));
   });
@@ -96,7 +98,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/stats', async (c) => {
     const query = toEventQuery(parseOrThrow(eventStatsQuery, c.req.query(), 'query'));
-    const [stats, total, store] = await Promise.all([repo.eventStats(query), repo.countEvents(query), repo.stats()]);
+    const [stats, total, store] = await Promise.all([repo.eventStats(query), counts.count(query), repo.stats()]);
     return c.json({ total, ...stats, store });
   });
 
@@ -127,6 +129,7 @@ export function createApp(options: AppOptions): Hono {
       const { article, status, record } = await storeAndExtract(repo, analyzer, item.article);
       stored.push({ id: article.id, title: article.title, status, events: record.events.length });
     }
+    counts.clear();
     if (stored.length === 0) throw new ApiError(400, errors[0] ?? 'the body holds no article');
     return c.json({ articles: stored, errors }, 201);
   });
@@ -144,6 +147,7 @@ export function createApp(options: AppOptions): Hono {
     };
     if (body.store || flag.store === 'true' || flag.store === '1') {
       const { article, record } = await storeAndExtract(repo, analyzer, input);
+      counts.clear();
       c.header('Location', `/api/articles/${article.id}`);
       return c.json(record, 201);
     }

@@ -1,0 +1,33 @@
+/**
+ * Totals of event queries, kept a few seconds. A total costs more than a page when a filter
+ * matches tens of thousands of events, and clients ask for the same one again and again while
+ * paging or refreshing; a total a few seconds old is good enough for "120 of 18,000".
+ */
+import type { EventQuery, Repository } from '../store/repository.js';
+
+const TTL_MS = 5000;
+const MAX_ENTRIES = 500;
+
+export class CountCache {
+  private readonly entries = new Map<string, { at: number; total: Promise<number> }>();
+
+  constructor(private readonly repo: Repository) {}
+
+  count(query: EventQuery): Promise<number> {
+    const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
+    const key = JSON.stringify(filters);
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < TTL_MS) return hit.total;
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    const total = this.repo.countEvents(filters);
+    this.entries.set(key, { at: now, total });
+    total.catch(() => this.entries.delete(key));
+    return total;
+  }
+
+  /** After this server stores articles: their events must count at once. */
+  clear(): void {
+    this.entries.clear();
+  }
+}
