@@ -249,7 +249,9 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
     }
     return taken.map((e) => toArgument(e, 'place.territory-object'));
   }
-  const inClause = places.filter((e) => within(e, clause) && usable(e));
+  // A country counts only when no town or city is named ("مقيما تركيا في … مدينة سبها").
+  const finer = places.filter((e) => within(e, sentence) && usable(e) && e.resolution.feature !== 'country');
+  const inClause = places.filter((e) => within(e, clause) && usable(e) && (finer.length === 0 || e.resolution.feature !== 'country'));
   const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
   // "ميدان الشهداء في مدينة مصراتة": a square or district named with its city but resolved to a
   // namesake in another city gives way to the city.
@@ -262,7 +264,7 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
   const afterInClause = inClause.find((e) => e.start >= trigger.span.end);
   if (afterInClause) return withCity(afterInClause, 'place.in-clause');
   if (inClause.length) return withCity(inClause[inClause.length - 1], 'place.in-clause');
-  const inSentence = places.filter((e) => within(e, sentence) && usable(e));
+  const inSentence = finer.length ? finer : places.filter((e) => within(e, sentence) && usable(e));
   const nearest = inSentence.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
   return nearest ? withCity(nearest, 'place.in-sentence') : [];
 }

@@ -295,7 +295,12 @@ function attachTolls(mentions: Mention[], doc: Doc, cues: readonly CueMatch[]): 
     const figures = findTolls(doc, cues, sentence);
     if (figures.length === 0) return;
     let targets = bySentence.get(s);
-    if (!targets && !mentionSentences.has(s) && s > 0) targets = bySentence.get(s - 1);
+    // A sentence of figures alone continues the report before it, else the one after it, else
+    // the article's only violent event.
+    if (!targets && !mentionSentences.has(s)) {
+      const violent = [...bySentence.values()].flat();
+      targets = bySentence.get(s - 1) ?? bySentence.get(s + 1) ?? (new Set(violent.map((m) => m.sentence)).size === 1 ? violent : undefined);
+    }
     if (!targets || targets.length === 0) return;
     // Each figure belongs to the nearest violent mention before it (else the first after it).
     for (const f of figures) {
@@ -485,11 +490,15 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   let location: EventLocation | null = null;
   let locationReason: string | null = null;
   const place = m.place;
-  if (place) {
+  const main = mainPlace(doc);
+  if (place && place.place.feature === 'country' && main && main.resolution.country === place.place.country) {
+    // "في ليبيا" in a report about Sirte: the article's own place, near it.
+    location = toLocation(main.resolution, main.resolution.geo_precision === 3 ? 3 : 2);
+    sources.push({ field: 'location', rule: 'place.country-to-article-main', evidence: evidenceOf(original, main), note: 'the sentence names only the country; the place the article names most' });
+  } else if (place) {
     location = toLocation(place.place, place.geoPrecision);
     sources.push({ field: 'location', rule: place.rule, evidence: evidenceOf(original, place.entity) });
   } else {
-    const main = mainPlace(doc);
     const abroad = m.event_type === 'Strategic developments' ? foreignStateCountry(actor1, knowledge, main?.resolution.country ?? null) : null;
     if (abroad) {
       location = { id: `country:${abroad.iso2}`, name: abroad.name_en, name_ar: abroad.name_ar, country: abroad.iso2, admin1: null, admin2: null, lat: abroad.lat, lon: abroad.lon, geo_precision: 3, direction: null };

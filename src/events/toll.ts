@@ -7,6 +7,7 @@
 import type { Doc, NumberMention, Token } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import type { CueMatch } from './triggers.js';
+import { toNormOffset } from '../text/normalize.js';
 
 export interface TollFigure extends Span {
   kind: 'killed' | 'injured';
@@ -53,9 +54,15 @@ export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): 
     const endAt = Math.max(at, tokenIndexAt(cue.span.end - 1));
     // A number just before (خمسة قتلى، 11 جريحا) or just after (مقتل خمسة، إصابة سبعة آخرين)
     // the casualty word, or between a "fall" verb and it (سقوط 5 قتلى).
+    // Before the word: two words (خمسة قتلى), or up to five for "3 أشخاص على الأقل مصرعهم"
+    // after لقي. After it: two words, unless another casualty word stands between ("مصرعهم وأصيب 12").
+    const reach = cue.kind === 'killed' && /^(لقي|لقيت|لقوا)/.test(doc.view.norm.slice(toNormOffset(doc.view, sentence.start), toNormOffset(doc.view, cue.span.start)).trim().split(/\s+/).slice(-6).join(' ')) ? 5 : 2;
+    const otherCueBetween = (from: number, to: number) => casualty.some((c) => c !== cue && c.span.start >= from && c.span.end <= to);
     const near = (n: NumberMention) => {
       const i = tokenIndexAt(n.start);
-      return i >= 0 && ((i < at && at - i <= 2) || (i > endAt && i - endAt <= 2));
+      if (i < 0) return false;
+      if (i < at) return at - i <= reach;
+      return i > endAt && i - endAt <= 2 && !otherCueBetween(cue.span.end, n.start);
     };
     // A phrase cue may hold its own number (سقوط خمسة قتلى): that one wins.
     const inside = numbers.filter((n) => n.start >= cue.span.start && n.end <= cue.span.end);
