@@ -343,6 +343,14 @@ function compatible(a: Mention, b: Mention): boolean {
   return !a1 || !b1 || a1 === b1;
 }
 
+function sharesAnchor(a: Mention, b: Mention): boolean {
+  const samePlace = !!a.place && !!b.place && placesCompatible(a.place, b.place);
+  const sameDay = !!a.date?.temporal.resolved.date && a.date.temporal.resolved.date === b.date?.temporal.resolved.date;
+  const sameDateWords = !!a.date && !!b.date && a.date.temporal.resolved.date === null && JSON.stringify(a.date.temporal.value) === JSON.stringify(b.date.temporal.value);
+  const sameAgent = !!a.actors.actor1?.actor && a.actors.actor1.actor.id === b.actors.actor1?.actor?.id;
+  return samePlace || sameDay || sameDateWords || sameAgent;
+}
+
 /**
  * One event, many mentions: in one clause, the higher type absorbs the lower (a strike inside a
  * battle, vehicles seized while taking a town); across the article, mentions of the same sub-type
@@ -365,7 +373,11 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       // Taking territory is one event per place.
       if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
       if (sameClause && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type)) return true;
-      return e.event_type === m.event_type && e.sub_event_type === m.sub_event_type;
+      if (e.event_type !== m.event_type || e.sub_event_type !== m.sub_event_type) return false;
+      // Across sentences, a violent event told again often drops its place and day; a strategic
+      // development must share one (a place, a day, an agent), or two seizures a paragraph apart
+      // become one.
+      return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
     });
     if (target) absorb(target, m, true);
     else events.push(copyOf(m));
