@@ -12,6 +12,7 @@ export function toExtractionRecord(doc: Doc): ExtractionRecord {
       published: article.published,
       source: origin?.source ?? null,
       url: origin?.url ?? null,
+      input_id: origin?.externalId ?? null,
     },
     events: doc.events,
     entities: doc.entities.map((e) => ({

@@ -84,7 +84,8 @@ export interface EntityRecord {
 }
 
 export interface ExtractionRecord {
-  article: ArticleRef;
+  /** `input_id`: the input's own id for the article (a JSON record's `id`), when it has one. */
+  article: ArticleRef & { input_id?: string | null };
   events: EventRecord[];
   entities: EntityRecord[];
 }
