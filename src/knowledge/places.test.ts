@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as places from './places.js';
-import { LIBYA_DISTRICTS, loadGazetteer, type Gazetteer } from './places.js';
+import { LIBYA_DISTRICTS, defaultPacksDir, loadGazetteer, type Gazetteer } from './places.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 let cached: Gazetteer | undefined;
@@ -92,11 +94,25 @@ test('a normalised Arabic name is shared only by entries marked ambiguous', () =
   assert.deepEqual(unmarked, []);
 });
 
+/** The city names the cities file declares as shared by two cities (رفح in Egypt and in Gaza), normalised. */
+function declaredSharedCityNames(): string[] {
+  const file = JSON.parse(readFileSync(join(defaultPacksDir(), 'world', 'cities.json'), 'utf8')) as { $meta: { sharedNames?: unknown } };
+  const names = file.$meta.sharedNames ?? [];
+  assert.ok(Array.isArray(names) && names.every((n) => typeof n === 'string'), '$meta.sharedNames is a list of names');
+  return names.map(normalizeForMatch);
+}
+
 test('country names, aliases and demonyms, and city names, are each unique in their file', () => {
   const g = gazetteer();
   const shared = (byName: Map<string, unknown[]>) => [...byName].filter(([, group]) => group.length > 1).map(([n]) => n);
   assert.deepEqual(shared(owners(g.countries, (c) => [c.name_ar, ...c.aliases_ar, ...c.demonyms_ar])), []);
-  assert.deepEqual(shared(owners(g.cities, (c) => [c.name_ar, ...c.aliases_ar])), []);
+  // A city name may be shared only when the file declares it, and only by cities of different countries.
+  const cityNames = owners(g.cities, (c) => [c.name_ar, ...c.aliases_ar]);
+  assert.deepEqual(shared(cityNames).sort(), declaredSharedCityNames().sort());
+  for (const name of declaredSharedCityNames()) {
+    const countries = cityNames.get(name)!.map((c) => c.country);
+    assert.equal(new Set(countries).size, countries.length, `${name} is shared inside one country`);
+  }
 });
 
 test('countries carry ISO codes, names and points', () => {
@@ -164,6 +180,121 @@ test('Tripoli exists in Libya and in Lebanon, in different files', () => {
   const lebanese = g.cities.find((c) => normalizeForMatch(c.name_ar) === normalizeForMatch('طرابلس'));
   assert.equal(lebanese?.country, 'LB');
   assert.equal(g.byId.get('ly-tripoli')?.name_ar, 'طرابلس');
+});
+
+test('the cities file covers the region, country by country', () => {
+  const g = gazetteer();
+  assert.ok(g.cities.length >= 300, `${g.cities.length} cities`);
+  const minimum: Record<string, number> = {
+    SY: 40, IQ: 35, YE: 25, EG: 25, TN: 25, DZ: 15, SD: 15, TD: 8, NE: 6, LB: 10, JO: 6, PS: 8, SA: 10, TR: 10, ML: 6, MA: 6,
+  };
+  for (const [iso2, n] of Object.entries(minimum)) {
+    const found = g.cities.filter((c) => c.country === iso2).length;
+    assert.ok(found >= n, `${iso2}: ${found} cities, want ${n}`);
+  }
+  for (const c of g.cities) assert.ok(g.countryByIso2.has(c.country), `${c.id}: unknown country ${c.country}`);
+});
+
+/** Rough boxes around each country (lat, lon): a swapped or mistyped coordinate falls outside. */
+const COUNTRY_BOXES: Record<string, [number, number, number, number]> = {
+  SY: [32.3, 37.4, 35.6, 42.4], IQ: [29.0, 37.4, 38.8, 48.6], YE: [12.1, 19.0, 42.5, 54.6], EG: [22.0, 31.7, 24.7, 36.9],
+  TN: [30.2, 37.6, 7.5, 11.6], DZ: [18.9, 37.1, -8.7, 12.0], SD: [8.6, 22.3, 21.8, 38.6], TD: [7.4, 23.5, 13.4, 24.0],
+  NE: [11.6, 23.6, 0.1, 16.0], LB: [33.0, 34.7, 35.1, 36.7], JO: [29.1, 33.4, 34.9, 39.3], PS: [31.2, 32.6, 34.2, 35.6],
+  IL: [29.4, 33.4, 34.2, 35.9], SA: [16.3, 32.2, 34.5, 55.7], TR: [35.8, 42.2, 25.6, 44.9], ML: [10.1, 25.0, -12.3, 4.3],
+  MA: [27.6, 35.95, -13.2, -1.0], IT: [35.4, 47.1, 6.6, 18.6], GR: [34.7, 41.8, 19.3, 29.7],
+};
+
+test('every city lies inside its country', () => {
+  const outside = gazetteer().cities.filter((c) => {
+    const box = COUNTRY_BOXES[c.country];
+    return box && (c.lat < box[0] || c.lat > box[1] || c.lon < box[2] || c.lon > box[3]);
+  });
+  assert.deepEqual(outside.map((c) => `${c.id} ${c.lat},${c.lon}`), []);
+});
+
+test('the press spellings of the region\'s cities lead to the right city', () => {
+  const byName = owners(gazetteer().cities, (c) => [c.name_ar, ...c.aliases_ar]);
+  const table: Array<[string, string, string, string | undefined]> = [
+    ['حمص', 'sy-homs', 'SY', 'Homs'],
+    ['حماه', 'sy-hama', 'SY', 'Hama'],
+    ['ادلب', 'sy-idlib', 'SY', 'Idleb'],
+    ['معرّة النعمان', 'sy-maarat-al-numan', 'SY', 'Idleb'],
+    ['الرقه', 'sy-raqqa', 'SY', 'Ar-Raqqa'],
+    ['ديرالزور', 'sy-deir-ez-zor', 'SY', 'Deir-ez-Zor'],
+    ['دير الزور', 'sy-deir-ez-zor', 'SY', 'Deir-ez-Zor'],
+    ['البو كمال', 'sy-abu-kamal', 'SY', 'Deir-ez-Zor'],
+    ['كوباني', 'sy-kobani', 'SY', 'Aleppo'],
+    ['عين العرب', 'sy-kobani', 'SY', 'Aleppo'],
+    ['راس العين', 'sy-ras-al-ain', 'SY', 'Al-Hasakeh'],
+    ['الغوطة الشرقية', 'sy-eastern-ghouta', 'SY', 'Rural Damascus'],
+    ['تل كلخ', 'sy-tall-kalakh', 'SY', 'Homs'],
+    ['هولير', 'iq-erbil', 'IQ', 'Erbil'],
+    ['الكرادة', 'iq-karrada', 'IQ', 'Baghdad'],
+    ['مدينة الصدر', 'iq-sadr-city', 'IQ', 'Baghdad'],
+    ['طوز خورماتو', 'iq-tuz-khurmatu', 'IQ', 'Salah al-Din'],
+    ['تل عفر', 'iq-tal-afar', 'IQ', 'Ninewa'],
+    ['الحديده', 'ye-hodeidah', 'YE', 'Al Hudaydah'],
+    ['صعده', 'ye-saada', 'YE', 'Saada'],
+    ['محافظة مأرب', 'ye-marib', 'YE', 'Marib'],
+    ['المخاء', 'ye-mokha', 'YE', 'Taiz'],
+    ['الحوطة', 'ye-lahij', 'YE', 'Lahj'],
+    ['جزيرة سقطرى', 'ye-socotra', 'YE', 'Socotra'],
+    ['بور سعيد', 'eg-port-said', 'EG', 'Port Said'],
+    ['بير العبد', 'eg-bir-al-abd', 'EG', 'North Sinai'],
+    ['رفح المصرية', 'eg-rafah', 'EG', 'North Sinai'],
+    ['جبل الشعانبي', 'tn-chaambi', 'TN', 'Kasserine'],
+    ['سيدي بوزيد', 'tn-sidi-bouzid', 'TN', 'Sidi Bouzid'],
+    ['تامنغست', 'dz-tamanrasset', 'DZ', 'Tamanrasset'],
+    ['ود مدني', 'sd-wad-madani', 'SD', 'Gezira'],
+    ['بور سودان', 'sd-port-sudan', 'SD', 'Red Sea'],
+    ['فايا', 'td-faya-largeau', 'TD', 'Borkou'],
+    ['ضاحية بيروت الجنوبية', 'lb-dahieh', 'LB', 'Mount Lebanon'],
+    ['خانيونس', 'ps-khan-yunis', 'PS', 'Gaza Strip'],
+    ['مخيم جباليا', 'ps-jabalia', 'PS', 'Gaza Strip'],
+    ['رفح الفلسطينية', 'ps-rafah', 'PS', 'Gaza Strip'],
+    ['عنتاب', 'tr-gaziantep', 'TR', 'Gaziantep'],
+    ['هاتاي', 'tr-antakya', 'TR', 'Hatay'],
+    ['تنبكتو', 'ml-timbuktu', 'ML', 'Tombouctou'],
+    ['الدار البيضاء', 'ma-casablanca', 'MA', 'Casablanca-Settat'],
+    ['البيضاء', 'ye-al-bayda', 'YE', 'Al Bayda'],
+    ['حلب', 'sy-aleppo', 'SY', 'Aleppo'],
+  ];
+  for (const [name, id, country, admin1] of table) {
+    const found = byName.get(normalizeForMatch(name)) ?? [];
+    assert.deepEqual(found.map((c) => c.id), [id], name);
+    assert.deepEqual([found[0].country, found[0].admin1], [country, admin1], name);
+  }
+});
+
+test('رفح names a town in Egypt and one in Gaza, next to each other', () => {
+  const found = owners(gazetteer().cities, (c) => [c.name_ar, ...c.aliases_ar]).get(normalizeForMatch('رفح')) ?? [];
+  assert.deepEqual(found.map((c) => c.country).sort(), ['EG', 'PS']);
+  assert.ok(Math.abs(found[0].lat - found[1].lat) < 0.05 && Math.abs(found[0].lon - found[1].lon) < 0.05);
+});
+
+test('a city whose bare name is an ordinary word is named with its place noun', () => {
+  // صور "pictures", بحجة "on the pretext", القائم بالأعمال "chargé d'affaires", البيت الأبيض, المجتمع المدني, آب "August" ...
+  const byName = owners(gazetteer().cities, (c) => [c.name_ar, ...c.aliases_ar]);
+  const words = [
+    'صور', 'حجة', 'القائم', 'الباب', 'الأبيض', 'حرض', 'الحزم', 'مدني', 'إب', 'آب', 'عمران', 'قبلي', 'الميادين', 'الطبقة',
+    'السلمية', 'سلمية', 'القصير', 'حديثة', 'معان', 'العقبة', 'الزرقاء', 'سار', 'أدري', 'الخارجة', 'الضاحية الجنوبية', 'بحري',
+    // Found matching ordinary words in Tunisian news: مآرب "aims", السلط "the authorities", المعاليم الديوانية "customs
+    // duties", السمعي البصري, السفيرة "the ambassador", جده "his grandfather", وجدة, مسقط رأس "birthplace", الجنين, الحابل بالنابل.
+    'مآرب', 'السلط', 'الديوانية', 'بصرى', 'السفيرة', 'جدة', 'وجدة', 'مسقط', 'جنين', 'نابل',
+  ];
+  assert.deepEqual(words.filter((w) => byName.has(normalizeForMatch(w))), []);
+  for (const [name, id] of [['مدينة صور', 'lb-tyre'], ['مدينة حجة', 'ye-hajjah'], ['مدينة القائم', 'iq-al-qaim'], ['مدينة الأبيض', 'sd-el-obeid']]) {
+    assert.deepEqual(byName.get(normalizeForMatch(name))?.map((c) => c.id), [id], name);
+  }
+});
+
+test('capitals rank 90 or more, towns less than big cities', () => {
+  const g = gazetteer();
+  const byId = new Map(g.cities.map((c) => [c.id, c]));
+  for (const id of ['sy-damascus', 'iq-baghdad', 'ye-sanaa', 'lb-beirut', 'sd-khartoum', 'td-ndjamena', 'ne-niamey', 'ml-bamako', 'tn-tunis', 'dz-algiers', 'eg-cairo']) {
+    assert.ok((byId.get(id)?.importance ?? 0) >= 90, id);
+  }
+  for (const c of g.cities.filter((x) => x.feature === 'town')) assert.ok(c.importance <= 60, `${c.id}: a town ranked ${c.importance}`);
 });
 
 test('a neighbourhood names its city as parent and shares its district', () => {
