@@ -11,10 +11,21 @@ import { loadEntityKnowledge } from '../entities/knowledge.js';
 import { loadEventKnowledge } from '../events/extract.js';
 import type { PipelineContext } from '../pipeline/stages.js';
 
+/** The events of one article, or why the pipeline failed on it (one bad article stops nothing). */
+export type Extracted = { events: EventRecord[] } | { error: string };
+
 export interface EventExtractor {
-  /** The events of each article, in order. */
-  extract(articles: Article[]): Promise<EventRecord[][]>;
+  /** The outcome for each article, in order. */
+  extract(articles: Article[]): Promise<Extracted[]>;
   close(): Promise<void>;
+}
+
+export function extractOne(article: Article, context: PipelineContext): Extracted {
+  try {
+    return { events: runPipeline(article, context).events };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 let cached: PipelineContext | null = null;
@@ -29,47 +40,59 @@ export function inlineExtractor(): EventExtractor {
   return {
     async extract(articles) {
       const context = ingestContext();
-      return articles.map((article) => runPipeline(article, context).events);
+      return articles.map((article) => extractOne(article, context));
     },
     async close() {},
   };
 }
 
 interface Job {
-  resolve(events: EventRecord[][]): void;
+  resolve(outcomes: Extracted[]): void;
   reject(err: Error): void;
 }
 
 /** Articles a worker takes at a time: large enough to amortise messaging, small enough to balance. */
 const CHUNK = 40;
 
+/**
+ * Spreads batches over `size` worker threads. A worker that dies fails only its pending chunks;
+ * they and every later batch run in this thread instead.
+ */
 export function workerExtractor(size: number): EventExtractor {
   // Under tsx (development, tests from source) the worker is TypeScript and needs the loader too.
   const fromSource = import.meta.url.endsWith('.ts');
   const script = new URL(fromSource ? './extract-worker.ts' : './extract-worker.js', import.meta.url);
   const workers = Array.from({ length: size }, () => new Worker(script, { execArgv: fromSource ? ['--import', 'tsx'] : [] }));
+  const inline = inlineExtractor();
   const pending = new Map<number, Job>();
+  let broken = false;
   let nextId = 0;
+  const fail = (err: Error) => {
+    broken = true;
+    for (const job of pending.values()) job.reject(err);
+    pending.clear();
+  };
   for (const worker of workers) {
-    worker.on('message', (msg: { id: number; events?: EventRecord[][]; error?: string }) => {
+    worker.on('message', (msg: { id: number; outcomes: Extracted[] }) => {
       const job = pending.get(msg.id);
       if (!job) return;
       pending.delete(msg.id);
-      if (msg.error) job.reject(new Error(msg.error));
-      else job.resolve(msg.events!);
+      job.resolve(msg.outcomes);
     });
-    worker.on('error', (err) => {
-      for (const job of pending.values()) job.reject(err);
-      pending.clear();
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`a pipeline worker stopped (exit code ${code})`));
     });
   }
   let turn = 0;
-  const run = (articles: Article[]) =>
-    new Promise<EventRecord[][]>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      workers[turn++ % workers.length].postMessage({ id, articles });
-    });
+  const run = (articles: Article[]): Promise<Extracted[]> =>
+    broken
+      ? inline.extract(articles)
+      : new Promise<Extracted[]>((resolve, reject) => {
+          const id = nextId++;
+          pending.set(id, { resolve, reject });
+          workers[turn++ % workers.length].postMessage({ id, articles });
+        }).catch(() => inline.extract(articles));
   return {
     async extract(articles) {
       const chunks: Article[][] = [];
@@ -77,6 +100,7 @@ export function workerExtractor(size: number): EventExtractor {
       return (await Promise.all(chunks.map(run))).flat();
     },
     async close() {
+      broken = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

@@ -3,7 +3,6 @@
  * One bad article never stops the batch: it is reported and counted, and the rest goes on.
  */
 import { readInputs, type IngestOptions } from '../ingest/read.js';
-import { articleId } from '../ingest/article-id.js';
 import type { Article, ArticleInput } from '../core/article.js';
 import type { Repository, UpsertStatus } from '../store/repository.js';
 import { inlineExtractor, workerExtractor, type EventExtractor } from './extractor.js';
@@ -61,6 +60,7 @@ export async function ingestInputs(
     for (const stored of await storeArticles(repo, pending, summary, pool.extractor)) {
       summary[stored.status]++;
       summary.events += stored.events;
+      if (stored.error) progress.onError?.(`article ${stored.id} (${stored.title.slice(0, 60)}): stored, but its events could not be extracted: ${stored.error}`);
     }
   };
   try {
@@ -91,28 +91,45 @@ export async function ingestInputs(
  * stored ones (src/fusion); the status of each, in order. A duplicate keeps the events already
  * extracted from its first copy. The fusion time is added to `timing.fusionSeconds`.
  */
+export interface StoredArticle {
+  id: string;
+  title: string;
+  status: UpsertStatus;
+  events: number;
+  /** Why the pipeline failed on this article; the article itself is stored. */
+  error?: string;
+}
+
+/**
+ * Article, events and fusion go in one transaction: an interrupted batch leaves neither an
+ * article without its events nor events without their article.
+ */
 export async function storeArticles(
   repo: Repository,
   articles: ArticleInput[],
   timing?: { fusionSeconds: number },
   extractor: EventExtractor = inlineExtractor(),
-): Promise<{ status: UpsertStatus; events: number }[]> {
+): Promise<StoredArticle[]> {
   return repo.transaction(async () => {
-    const stored: { status: UpsertStatus; events: number }[] = [];
+    const stored: StoredArticle[] = [];
     const fresh: Article[] = [];
     for (const input of articles) {
       const article = toArticle(input);
       const status = await repo.upsertArticle(article.id, input);
       if (status === 'new') fresh.push(article);
-      stored.push({ status, events: 0 });
+      stored.push({ id: article.id, title: article.title, status, events: 0 });
     }
-    const events = await extractor.extract(fresh);
-    let k = 0;
-    for (const entry of stored) {
-      if (entry.status !== 'new') continue;
-      await repo.replaceEvents(fresh[k].id, events[k]);
-      entry.events = events[k].length;
-      k++;
+    const outcomes = await extractor.extract(fresh);
+    const byId = new Map(stored.map((entry) => [entry.id, entry]));
+    for (const [k, article] of fresh.entries()) {
+      const outcome = outcomes[k];
+      const entry = byId.get(article.id)!;
+      if ('error' in outcome) {
+        entry.error = outcome.error;
+        continue;
+      }
+      await repo.replaceEvents(article.id, outcome.events);
+      entry.events = outcome.events.length;
     }
     const fusion = await fusePending(repo);
     if (timing) timing.fusionSeconds += fusion.seconds;

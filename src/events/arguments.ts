@@ -12,6 +12,7 @@ import { withoutArticle } from '../entities/name-index.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import { toNormOffset } from '../text/normalize.js';
 import { distanceKm } from '../core/geo.js';
+import { viewPattern, viewText } from './view-text.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import type { EventActor } from './record.js';
 
@@ -156,7 +157,7 @@ export function attachActors(
     const inside = pool.find((m) => m.start >= trigger.span.start && m.end <= trigger.span.end && m !== actor2);
     // A verb (or a trigger word opening its clause, as a verb does: "خطف مسلحون …") takes the
     // actor right after it as its subject.
-    const opensClause = doc.view.original.slice(clause.start, trigger.fullSpan.start).trim().replace(/^[،,؛;:«»"]+/, '').trim() === '';
+    const opensClause = viewText(doc, clause.start, trigger.fullSpan.start).replace(/^[\s,;:"]+/, '') === '';
     const isVerb = trigger.pos === 'verb' || trigger.tense !== null || opensClause;
     if (inside) {
       actor1 = inside;
@@ -243,8 +244,8 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
     if (after.length === 0 || after[0].start - trigger.span.end > TERRITORY_OBJECT_GAP) return [];
     const taken = [after[0]];
     for (const next of after.slice(1)) {
-      const gap = doc.view.original.slice(taken[taken.length - 1].end, next.start);
-      if (/^[\s"'«»“”()]*و?[\s"'«»“”()]*$/.test(gap)) taken.push(next);
+      const gap = viewText(doc, taken[taken.length - 1].end, next.start);
+      if (/^[\s"'()]*و?[\s"'()]*$/.test(gap)) taken.push(next);
       else break;
     }
     return taken.map((e) => toArgument(e, 'place.territory-object'));
@@ -256,7 +257,8 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
   // "ميدان الشهداء في مدينة مصراتة": a square or district named with its city but resolved to a
   // namesake in another city gives way to the city.
   const withCity = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument[] => {
-    const city = places.find((c) => c.start > e.end && c.start - e.end <= 24 && /^(city|town|village)$/.test(c.resolution.feature));
+    if (TOWN_FEATURES.test(e.resolution.feature)) return [toArgument(e, rule)];
+    const city = places.find((c) => c.start > e.end && TOWN_FEATURES.test(c.resolution.feature) && WITH_ITS_CITY.test(viewText(doc, e.end, c.start)));
     const far = city && distanceKm(city.resolution.lat, city.resolution.lon, e.resolution.lat, e.resolution.lon) > 30;
     return [far ? toArgument(city, 'place.city-of-named-landmark') : toArgument(e, rule)];
   };
@@ -269,19 +271,29 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
   return nearest ? withCity(nearest, 'place.in-sentence') : [];
 }
 
+const TOWN_FEATURES = /^(city|town|village)$/;
+/** What stands between a landmark and its city: "ميدان الشهداء في مدينة مصراتة"، "بحي الهواري ببنغازي". */
+const WITH_ITS_CITY = viewPattern(/^\s*(في|ب)\s*(مدينة|بلدة)?\s*$/);
+
 /** Characters between a territory word and its place: تسيطر على المدخل الشمالي لمدينة غريان. */
 const TERRITORY_OBJECT_GAP = 40;
 
 /** "قادمة من تركيا إلى ليبيا": where a ship or convoy came from, or was going, is not where the event happened. */
+const ORIGIN_BEFORE = viewPattern(/(^|\s)و?من\s*"?$/);
+const NEAR_BEFORE = viewPattern(/(قرب|مقربة)\s+من\s*"?$/);
+const JOINED_TO_ORIGIN = viewPattern(/(^|\s)من\s+\S+\s+و$/);
+const JOINED_TO_NEAR = viewPattern(/(قرب|مقربة)\s+من\s+\S+\s+و$/);
+const COMING_FROM = viewPattern(/(قادم|القادم|آت|الآت|انطلق)\S*\s+من\s*$/);
+const COMING_FROM_TO = viewPattern(/(قادم|القادم|آت|الآت)\S*\s+من\s+\S+\s+(إلى|الى)\s*$/);
+
 function isOrigin(e: Entity, doc: Doc): boolean {
-  const before = doc.view.original.slice(Math.max(0, e.start - 16), e.start);
-  // "إنها من نالوت": a bare من before a place gives an origin, unless it follows قرب/مقربة.
-  if (/(^|\s)و?من\s*["«»“]?$/.test(before) && !/(قرب|مقربة)\s+من\s*["«»“]?$/.test(before)) return true;
+  // "إنها من نالوت": a bare من before a place gives an origin, unless it follows قرب/مقربة …
+  const before = viewText(doc, e.start - 16, e.start);
+  if (ORIGIN_BEFORE.test(before) && !NEAR_BEFORE.test(before)) return true;
   // … and the places joined to it: "من نالوت وجادو".
-  const joined = doc.view.original.slice(Math.max(0, e.start - 32), e.start);
-  if (/(^|\s)من\s+\S+\s+و$/.test(joined) && !/(قرب|مقربة)\s+من\s+\S+\s+و$/.test(joined)) return true;
-  const wider = doc.view.original.slice(Math.max(0, e.start - 48), e.start);
-  return /(قادم|القادم|آت|الآت|انطلق)[^\s]*\s+من\s*$/.test(before) || /(قادم|القادم|آت|الآت)[^\s]*\s+من\s+\S+\s+(إلى|الى)\s*$/.test(wider);
+  const joined = viewText(doc, e.start - 32, e.start);
+  if (JOINED_TO_ORIGIN.test(joined) && !JOINED_TO_NEAR.test(joined)) return true;
+  return COMING_FROM.test(before) || COMING_FROM_TO.test(viewText(doc, e.start - 48, e.start));
 }
 
 /** The article's main place: the focus-country place named most often (first on a tie). */
@@ -319,7 +331,7 @@ export function attachClaimant(trigger: TriggerMatch, sentence: Span, doc: Doc, 
   const before = attributions.filter((c) => c.span.end <= trigger.span.start && c.kind !== 'according_to');
   const according = attributions.filter((c) => c.kind === 'according_to');
   // "أكد لوكالة الأنباء": an agency after ل is the one spoken to, not the one speaking.
-  const speakers = before.filter((c) => !(c.kind === 'spokesman' && /ل\s*$|^ل/.test(doc.view.original.slice(Math.max(sentence.start, c.span.start - 1), c.span.start + 1))));
+  const speakers = before.filter((c) => !(c.kind === 'spokesman' && /ل\s*$|^ل/.test(viewText(doc, Math.max(sentence.start, c.span.start - 1), c.span.start + 1))));
   const cue = speakers.length ? speakers[speakers.length - 1] : according[0];
   if (!cue) return null;
   if (cue.kind === 'source' || cue.kind === 'spokesman') {

@@ -162,3 +162,21 @@ test('every span in the record is the text as written', () => {
   }
   assert.equal(e.fatalities, 3);
 });
+
+test('rules read the normalised words: harakat, hamza and ة do not hide a cue', () => {
+  assert.deepEqual(extract('وصلت التعزيزات إلى جبهة القتال جنوب طرابلس.').filter((e) => e.event_type === 'Battles'), []);
+  assert.deepEqual(extract('دعا المجلس إلى وَقْفِ القتال في مدينة سرت.').filter((e) => e.event_type === 'Battles'), []);
+});
+
+test('a number between two casualty words belongs to the nearer one', () => {
+  const e = only('قتل مسلحون 5 مدنيين وأصابوا 7 آخرين في مدينة سبها.');
+  assert.deepEqual([e.fatalities, e.injured], [5, 7]);
+  const laqiya = extract('وقال المصدر إن الاشتباكات في مدينة سرت أسفرت عن مقتل 5 أشخاص، ولقي 3 أشخاص على الأقل مصرعهم في مدينة الزاوية.');
+  assert.ok(laqiya.some((x) => x.fatalities === 3), JSON.stringify(laqiya.map((x) => [x.location?.id, x.fatalities])));
+});
+
+test('a city named after another is not a landmark of it; storming a building is not taking territory', () => {
+  const two = extract('قصفت الطائرات الحربية مواقع في مدينة سرت وبطرابلس.');
+  assert.equal(two[0].location?.id, 'ly-sirte');
+  assert.ok(!extract('اقتحم مسلحون مقر البلدية في مدينة سبها.').some((e) => /territory/.test(e.sub_event_type)));
+});

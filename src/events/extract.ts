@@ -11,6 +11,7 @@ import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import { distanceKm } from '../core/geo.js';
+import { viewPattern, viewText } from './view-text.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf, indexAt } from './clauses.js';
@@ -36,32 +37,35 @@ const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence agai
 /** Strategic developments that fold into a violent event told in the same clause. */
 const FOLDS_INTO_VIOLENCE = new Set(['Disrupted weapons use', 'Looting/property destruction']);
 /** Nouns that make a battle word a place or a front, not an event (جبهات القتال). */
-const FRONT_NOUNS = /(^|\s)(جبهات|جبهه|ساحات|خطوط|محاور)\s*$/;
+const FRONT_NOUNS = viewPattern(/(^|\s)(جبهات|جبهه|ساحات|خطوط|محاور)\s*$/);
 /** ل (with a conjunction or the article: ول، لل، ولل) before a verbal noun marks a purpose. */
 const PURPOSE_PROCLITIC = /^[وف]?لل?$/;
 /** "انطلاق معركة"، "بدء عملية": the start of an operation is announced, not reported as fought. */
-const START_OF = /(انطلاق|بدء|إطلاق|اطلاق|انطلاقة)\s*["«»“]?\s*$/;
+const START_OF = viewPattern(/(انطلاق|بدء|إطلاق|اطلاق|انطلاقة)\s*["«»“]?\s*$/);
 /** Words before a trigger that make it something else: an ally (بمساندة سلاح الجو), or what is
  * stopped or left (الانسحاب من القتال، وقف القتال). */
-const NOT_AN_EVENT_BEFORE = /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة|رفضا|رفضاً|تنديدا|تنديداً|احتجاجا على|احتجاجاً على)\s*(من\s*)?["«»“]?\s*$/;
+const NOT_AN_EVENT_BEFORE = viewPattern(/(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة|رفضا|رفضاً|تنديدا|تنديداً|احتجاجا على|احتجاجاً على)\s*(من\s*)?["«»“]?\s*$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
-const EARLIER_IN_CLAUSE = /(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/;
+const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
 /** An agreement, a truce or a ceasefire is an event when it is reached, signed or announced. */
-const AGREEMENT_CONCLUDED = /(وقع|وقعت|توقيع|التوقيع|توصل|توصلت|التوصل|أبرم|ابرم|إبرام|ابرام|اتفق|اتفقت|أعلن|اعلن|أعلنت|اعلنت|دخل حيز|سريان|بدء|عقد|عقدت)/;
-/** What a storming or a seizure takes when it is a building, not territory: مقر، منزل، سجن. */
-const BUILDING_OBJECT = /^\s*(ال)?(مقر|منزل|مبنى|مبني|بيت|سجن|مستشفى|مستشفي|فندق|مصرف|بنك|مكتب|مكاتب|مدرسة|مسجد|محل|ورشة|شقة|سفارة|قنصلية)/;
+const AGREEMENT_CONCLUDED = viewPattern(/(وقع|وقعت|توقيع|التوقيع|توصل|توصلت|التوصل|أبرم|ابرم|إبرام|ابرام|اتفق|اتفقت|أعلن|اعلن|أعلنت|اعلنت|دخل حيز|سريان|بدء|عقد|عقدت)/);
+/** What a storming or a seizure takes when it is a building, not territory (مقر، منزل، سجن), maybe after its subject (اقتحم مسلحون مقر). */
+const BUILDING_OBJECT = viewPattern(/^\s*(\S+\s+){0,2}(ال)?(مقر|منزل|مبنى|مبني|بيت|سجن|مستشفى|مستشفي|فندق|مصرف|بنك|مكتب|مكاتب|مدرسة|مسجد|محل|ورشة|شقة|سفارة|قنصلية)/);
 /** "خلال الأيام المقبلة": what is to come. */
-const FUTURE_AFTER = /(الأيام|الايام|الساعات|الأسابيع|الاسابيع|الفترة|المرحلة)\s+(المقبلة|القادمة)/;
+const FUTURE_AFTER = viewPattern(/(الأيام|الايام|الساعات|الأسابيع|الاسابيع|الفترة|المرحلة)\s+(المقبلة|القادمة)/);
 /** "اتفاق محتمل"، "هدنة مرتقبة": expected, not reached. */
-const TENTATIVE_AFTER = /^\s*(ال)?(محتمل|محتملة|مرتقب|مرتقبة|مقترح|مقترحة|منتظر|منتظرة)/;
+const TENTATIVE_AFTER = viewPattern(/^\s*(ال)?(محتمل|محتملة|مرتقب|مرتقبة|مقترح|مقترحة|منتظر|منتظرة)/);
 
-/** The words a trigger acts on, past the date and preposition between them (اقتحموا أمس الاثنين مقر …). */
+/** Days and times between a verb and its object (اقتحموا أمس الاثنين مقر …). */
+const LEADING_DATE_WORDS = viewPattern(/^(\s*(على|امس|أمس|اليوم|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|صباح|مساء|ليلة|فجر)(?=\s|$))+/);
+
+/** The words a trigger acts on (normalised), past the dates and prepositions before them. */
 function objectWords(after: string): string {
-  return after.replace(/^\s*(على|علي)\s+/, ' ').replace(/^\s*(امس|أمس|اليوم|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد|صباح|مساء|ليلة|فجر)(\s+|$)/g, ' ').replace(/^\s*(امس|أمس|اليوم|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)(\s+|$)/, ' ');
+  return after.replace(LEADING_DATE_WORDS, '');
 }
 
 /** Targets that make an attack a clash rather than violence against civilians. */
-const ARMED_TARGETS = /(قوات|القوات|جنود|الجنود|جندي|دورية|كمين|حاجز|نقطة|ثكنة|معسكر|مقر أمني|مركز شرطة|مركز للشرطة|الشرطة|الجيش|عسكري|عسكرية|أمنية|امنية|الأمن|الامن|مسلحين|مسلحي|عناصر)/;
+const ARMED_TARGETS = viewPattern(/(قوات|القوات|جنود|الجنود|جندي|دورية|كمين|حاجز|نقطة|ثكنة|معسكر|مقر أمني|مركز شرطة|مركز للشرطة|الشرطة|الجيش|عسكري|عسكرية|أمنية|امنية|الأمن|الامن|مسلحين|مسلحي|عناصر)/);
 /**
  * Generic words for an attack (هجوم، هاجم، انفجار، إطلاق النار): they tell of an event that a
  * more specific word (تفجير انتحاري، عبوة ناسفة، غارة) usually names too. They join the
@@ -69,11 +73,11 @@ const ARMED_TARGETS = /(قوات|القوات|جنود|الجنود|جندي|د�
  */
 const GENERIC_TRIGGERS = new Set(['clash_attack', 'explosion', 'clash_gunfire']);
 /** Words for civilian victims: a killing or shooting is violence against civilians only with them. */
-const CIVILIAN_WORDS = /(مدني|مدنيين|مدنيون|مواطن|مواطنين|مواطنون|طفل|اطفال|أطفال|طفلين|نساء|امرأة|سيدة|صحفي|صحفيين|ناشط|ناشطين|مهاجر|مهاجرين|لاجئ|لاجئين|سكان|المصلين|مصلين|تلاميذ|طلاب|عائلة|أسرة|شخص|أشخاص|اشخاص|رجل)/;
+const CIVILIAN_WORDS = viewPattern(/(مدني|مدنيين|مدنيون|مواطن|مواطنين|مواطنون|طفل|اطفال|أطفال|طفلين|نساء|امرأة|سيدة|صحفي|صحفيين|ناشط|ناشطين|مهاجر|مهاجرين|لاجئ|لاجئين|سكان|المصلين|مصلين|تلاميذ|طلاب|عائلة|أسرة|شخص|أشخاص|اشخاص|رجل)/);
 /** Words for armed victims: a killing of soldiers or fighters is a clash. */
-const ARMED_WORDS = /(جندي|جنود|جنديان|جنديين|عسكري|عسكريين|عسكريون|شرطي|شرطيين|رجال الأمن|أمنيين|امنيين|عناصر|مقاتل|مقاتلين|مسلحين|مسلحون|ضابط|ضباط)/;
+const ARMED_WORDS = viewPattern(/(جندي|جنود|جنديان|جنديين|عسكري|عسكريين|عسكريون|شرطي|شرطيين|رجال الأمن|أمنيين|امنيين|عناصر|مقاتل|مقاتلين|مسلحين|مسلحون|ضابط|ضباط)/);
 /** Words of fighting in a report: taking territory among them is a battle. */
-const FIGHTING_WORDS = /(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/;
+const FIGHTING_WORDS = viewPattern(/(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/);
 /** Places closer than this may be one occurrence reported with different names. */
 const SAME_PLACE_KM = 50;
 /** Events dated this long before publication are history, not news. */
@@ -109,7 +113,7 @@ interface Mention {
 function modalityOf(t: TriggerMatch, clause: Span, sentence: Span, cues: readonly CueMatch[], doc: Doc): { modality: Modality; rule: string } | { drop: string } {
   const inClause = cues.filter((c) => c.span.start >= clause.start && c.span.end <= clause.end);
   const beforeInClause = inClause.filter((c) => c.span.end <= t.span.start);
-  const gapWords = (c: CueMatch) => doc.view.original.slice(c.span.end, t.fullSpan.start).trim().split(/\s+/).filter(Boolean).length;
+  const gapWords = (c: CueMatch) => viewText(doc, c.span.end, t.fullSpan.start).trim().split(/\s+/).filter(Boolean).length;
   if (cues.some((c) => c.list === 'denial' && c.span.start >= sentence.start && c.span.end <= t.span.start)) return { drop: 'modality.denied' };
   if (beforeInClause.some((c) => c.list === 'negation' && gapWords(c) <= 2)) return { drop: 'modality.negated' };
   if (beforeInClause.some((c) => c.list === 'threatened')) return { drop: 'modality.threatened' };
@@ -117,12 +121,12 @@ function modalityOf(t: TriggerMatch, clause: Span, sentence: Span, cues: readonl
   if (beforeInClause.some((c) => c.list === 'planned')) return { drop: 'modality.planned' };
   // "وتعتزم القوات، بحسب المتحدث، مواصلة التقدم …": an intent verb earlier in the sentence.
   if (cues.some((c) => c.list === 'planned' && c.kind === 'intent' && c.span.start >= sentence.start && c.span.end <= t.span.start)) return { drop: 'modality.planned.sentence' };
-  if (FUTURE_AFTER.test(doc.view.original.slice(t.span.end, clause.end))) return { drop: 'modality.planned.coming-days' };
+  if (FUTURE_AFTER.test(viewText(doc, t.span.end, clause.end))) return { drop: 'modality.planned.coming-days' };
   // A verbal noun of taking territory after ل is a purpose (للبدء بعملية لاستعادة المدينة).
   if ((t.territory || t.event_type === 'Strategic developments') && PURPOSE_PROCLITIC.test(t.proclitic)) return { drop: 'modality.planned.purpose' };
   if (inClause.some((c) => c.list === 'background')) return { drop: 'history.cue' };
-  if (EARLIER_IN_CLAUSE.test(doc.view.original.slice(clause.start, t.span.start))) return { drop: 'history.earlier' };
-  const justBefore = doc.view.original.slice(Math.max(clause.start, t.fullSpan.start - 24), t.fullSpan.start);
+  if (EARLIER_IN_CLAUSE.test(viewText(doc, clause.start, t.span.start))) return { drop: 'history.earlier' };
+  const justBefore = viewText(doc, Math.max(clause.start, t.fullSpan.start - 24), t.fullSpan.start);
   if (t.modality_hint === 'announced' || beforeInClause.some((c) => c.list === 'announced') || START_OF.test(justBefore)) {
     return { modality: 'announced', rule: 'modality.announced' };
   }
@@ -169,19 +173,19 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     // Headlines and sub-headings sum up what the body reports.
     if (sentence.heading) continue;
     const clause = clauses[s][indexAt(clauses[s], t.span.start)];
-    const before = doc.view.original.slice(Math.max(sentence.start, t.fullSpan.start - 20), t.fullSpan.start);
+    const before = viewText(doc, Math.max(sentence.start, t.fullSpan.start - 20), t.fullSpan.start);
     if (FRONT_NOUNS.test(before) || NOT_AN_EVENT_BEFORE.test(before)) continue;
     const decided = modalityOf(t, clause, sentence, cues, doc);
     if ('drop' in decided) continue;
     if (decided.modality === 'announced' && VIOLENT.has(t.event_type)) continue;
     const date = attachDate(t, clause, sentence, temporals);
     if (date && isHistory(date.temporal, published)) continue;
-    if (t.territory && BUILDING_OBJECT.test(objectWords(doc.view.original.slice(t.fullSpan.end, clause.end)))) continue;
-    if (TENTATIVE_AFTER.test(doc.view.original.slice(t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) continue;
-    if (t.sub_event_type === 'Agreement' && !AGREEMENT_CONCLUDED.test(doc.view.original.slice(clause.start, clause.end))) continue;
+    if (t.territory && BUILDING_OBJECT.test(objectWords(viewText(doc, t.fullSpan.end, clause.end)))) continue;
+    if (TENTATIVE_AFTER.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) continue;
+    if (t.sub_event_type === 'Agreement' && !AGREEMENT_CONCLUDED.test(viewText(doc, clause.start, clause.end))) continue;
     const places = attachPlaces(t, clause, sentence, doc, cues);
     if (t.requires === 'place' && places.length === 0) continue;
-    const clauseText = doc.view.original.slice(clause.start, clause.end);
+    const clauseText = viewText(doc, clause.start, clause.end);
     // قتل needs its victims: civilians make it violence against civilians, soldiers or fighters a clash.
     const armedVictims = t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && ARMED_WORDS.test(clauseText);
     if (t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && !armedVictims) continue;
@@ -190,8 +194,8 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     if (t.weak && !actorArgs.actor1) continue;
     const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, cues) : null;
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
-    const targetWords = doc.view.original.slice(t.span.end, clause.end);
-    const armedWords = ARMED_TARGETS.test(targetWords) || ARMED_TARGETS.test(doc.view.original.slice(sentence.start, t.span.start));
+    const targetWords = viewText(doc, t.span.end, clause.end);
+    const armedWords = ARMED_TARGETS.test(targetWords) || ARMED_TARGETS.test(viewText(doc, sentence.start, t.span.start));
     const actor2 = actorArgs.actor2?.actor;
     const onCivilians = t.requires === 'armed_target' && (CIVILIAN_WORDS.test(targetWords) || (!armedWords && (!actor2 || actor2.inter === 7)));
     const eventType = onCivilians ? 'Violence against civilians' : armedVictims ? 'Battles' : t.event_type;
@@ -222,10 +226,12 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
   return merged.map((m) => toRecord(m, doc, knowledge.entities, contextActors));
 }
 
+const PASSIVE_BEFORE = viewPattern(/(^|\s)(تم|جرى|يتم|ويتم|وتم|وجرى)\s*$/);
+
 /** "تم ضبط"، "جرى اعتقال": a passive construction names no agent before the trigger. */
 function passiveBefore(doc: Doc, t: TriggerMatch): boolean {
-  const before = doc.view.original.slice(Math.max(0, t.fullSpan.start - 8), t.fullSpan.start);
-  return /(^|\s)(تم|تمّ|جرى|يتم|ويتم|وتم|وجرى)\s*$/.test(before);
+  const before = viewText(doc, Math.max(0, t.fullSpan.start - 8), t.fullSpan.start);
+  return PASSIVE_BEFORE.test(before);
 }
 
 /**
@@ -242,7 +248,7 @@ function casualtyMentions(doc: Doc, cues: readonly CueMatch[], clauses: Span[][]
     const killed = cues.find((c) => inside(c) && c.list === 'casualty' && c.kind === 'killed');
     const agent = cues.find((c) => inside(c) && c.list === 'agent_markers' && c.kind === 'agent');
     if (!killed || !agent || findTolls(doc, cues, sentence).length === 0) return;
-    const text = doc.view.original.slice(sentence.start, sentence.end);
+    const text = viewText(doc, sentence.start, sentence.end);
     const armed = ARMED_WORDS.test(text) && !CIVILIAN_WORDS.test(text);
     const trigger: TriggerMatch = {
       span: killed.span, fullSpan: killed.span, entryId: 'casualty_by_agent',
@@ -401,15 +407,20 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
 }
 
 /** A generic attack standing alone takes its kind from its sentence's words (هجومان … انتحاريان). */
-const SUICIDE_WORDS = /انتحار/;
-const EXPLOSIVE_WORDS = /(تفجير|مفخخ|ملغوم|عبوة|عبوات|ناسف|متفجر)/;
+/** How far a generic attack word looks for the words that say what kind of attack it was. */
+const NEARBY_SENTENCES = 3;
+const SUICIDE_WORDS = viewPattern(/انتحار/);
+const EXPLOSIVE_WORDS = viewPattern(/(تفجير|مفخخ|ملغوم|عبوة|عبوات|ناسف|متفجر)/);
 
 function refineGeneric(m: Mention, doc: Doc): Mention {
   if (m.event_type !== 'Battles' && m.trigger.entryId !== 'explosion') return m;
   const sentence = doc.sentences[m.sentence];
-  // The sentence's words first; a report about a bombing calls it "the attack" further on.
-  let words = doc.view.original.slice(sentence.start, sentence.end);
-  if (!SUICIDE_WORDS.test(words) && !EXPLOSIVE_WORDS.test(words)) words = doc.view.original;
+  // The sentence's words first; a report about a bombing calls it "the attack" a few sentences on.
+  let words = viewText(doc, sentence.start, sentence.end);
+  if (!SUICIDE_WORDS.test(words) && !EXPLOSIVE_WORDS.test(words)) {
+    const near = doc.sentences.slice(Math.max(0, m.sentence - NEARBY_SENTENCES), m.sentence + NEARBY_SENTENCES + 1);
+    words = viewText(doc, near[0].start, near[near.length - 1].end);
+  }
   if (SUICIDE_WORDS.test(words)) {
     return { ...m, event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', plover: { type: 'ASSAULT', mode: 'suicide-attack' }, rules: [...m.rules, 'generic.suicide-words'] };
   }
@@ -489,7 +500,7 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   let eventType = m.event_type;
   let plover = m.plover;
   if (m.trigger.territory && m.event_type === 'Battles') {
-    if (!FIGHTING_WORDS.test(original)) {
+    if (!FIGHTING_WORDS.test(doc.view.norm)) {
       // Taking territory without fighting (events.md).
       eventType = 'Strategic developments';
       subType = 'Non-violent transfer of territory';
@@ -551,9 +562,9 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   const killed = summariseToll(m.tolls, 'killed');
   const injured = summariseToll(m.tolls, 'injured');
   const fatalities = killed?.value ?? 0;
-  if (killed) sources.push({ field: 'fatalities', rule: killed.figures.length > 1 ? 'toll.lowest-or-revised' : 'toll.figure', evidence: evidenceOf(original, killed.figures.find((f) => f.value === killed.value)!) });
+  if (killed) sources.push({ field: 'fatalities', rule: killed.figures.length > 1 ? 'toll.lowest-or-revised' : 'toll.figure', evidence: evidenceOf(original, killed.chosen) });
   else if (VIOLENT.has(m.event_type)) notes.push('no fatality figure reported');
-  if (injured) sources.push({ field: 'injured', rule: 'toll.figure', evidence: evidenceOf(original, injured.figures.find((f) => f.value === injured.value)!) });
+  if (injured) sources.push({ field: 'injured', rule: 'toll.figure', evidence: evidenceOf(original, injured.chosen) });
 
   const claimedBy: Evidence | null = m.claimant ? evidenceOf(original, m.claimant.span) : null;
   if (m.claimant) sources.push({ field: 'claimed_by', rule: m.claimant.rule, evidence: claimedBy });

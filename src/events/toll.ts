@@ -7,7 +7,6 @@
 import type { Doc, NumberMention, Token } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import type { CueMatch } from './triggers.js';
-import { toNormOffset } from '../text/normalize.js';
 
 export interface TollFigure extends Span {
   kind: 'killed' | 'injured';
@@ -15,8 +14,10 @@ export interface TollFigure extends Span {
   vague: boolean;
   /** A revised total ("ارتفعت الحصيلة إلى"): it replaces earlier figures instead of competing. */
   revised: boolean;
-  /** The casualty word and number as written. */
-  evidence: Span;
+  /** Where the number itself is written. */
+  number: Span;
+  /** Characters between the number and its casualty word. */
+  distance: number;
 }
 
 /** Singular nouns for people whose dual (طفلين، شخصين) counts two. */
@@ -42,9 +43,20 @@ export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): 
   if (casualty.length === 0) return figures;
   const subcountAt = casualty.find((c) => c.kind === 'subcount')?.span.start ?? Infinity;
   const numbers = doc.numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end && n.start < subcountAt);
-  const tokens = doc.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-  const tokenIndexAt = (offset: number) => tokens.findIndex((t) => t.start <= offset && offset < t.end);
+  const tokens = sentenceTokens(doc, sentence);
+  const tokenIndexAt = (offset: number) => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < tokens[mid].start) hi = mid - 1;
+      else if (offset >= tokens[mid].end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
   const revisedFrom = casualty.filter((c) => c.kind === 'toll').map((c) => c.span.start);
+  const otherCueBetween = (cue: CueMatch, from: number, to: number) => casualty.some((c) => c !== cue && c.span.start >= from && c.span.end <= to);
 
   for (const cue of casualty) {
     if (cue.kind !== 'killed' && cue.kind !== 'injured') continue;
@@ -52,17 +64,16 @@ export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): 
     const at = tokenIndexAt(cue.span.start);
     if (at < 0) continue;
     const endAt = Math.max(at, tokenIndexAt(cue.span.end - 1));
-    // A number just before (خمسة قتلى، 11 جريحا) or just after (مقتل خمسة، إصابة سبعة آخرين)
-    // the casualty word, or between a "fall" verb and it (سقوط 5 قتلى).
-    // Before the word: two words (خمسة قتلى), or up to five for "3 أشخاص على الأقل مصرعهم"
-    // after لقي. After it: two words, unless another casualty word stands between ("مصرعهم وأصيب 12").
-    const reach = cue.kind === 'killed' && /^(لقي|لقيت|لقوا)/.test(doc.view.norm.slice(toNormOffset(doc.view, sentence.start), toNormOffset(doc.view, cue.span.start)).trim().split(/\s+/).slice(-6).join(' ')) ? 5 : 2;
-    const otherCueBetween = (from: number, to: number) => casualty.some((c) => c !== cue && c.span.start >= from && c.span.end <= to);
+    // A number just before the casualty word (خمسة قتلى، 11 جريحا), up to five words before it
+    // after لقي ("لقي 3 أشخاص على الأقل مصرعهم"), or just after it (مقتل خمسة، إصابة سبعة آخرين);
+    // never across another casualty word ("مقتل 5 … وأصابوا 7"، "مصرعهم وأصيب 12").
+    const afterLaqiya = cue.kind === 'killed' && tokens.slice(Math.max(0, at - 6), at).some((t) => LAQIYA.has(t.stem));
+    const reach = afterLaqiya ? 5 : 2;
     const near = (n: NumberMention) => {
       const i = tokenIndexAt(n.start);
       if (i < 0) return false;
-      if (i < at) return at - i <= reach;
-      return i > endAt && i - endAt <= 2 && !otherCueBetween(cue.span.end, n.start);
+      if (i < at) return at - i <= reach && !otherCueBetween(cue, n.end, cue.span.start);
+      return i > endAt && i - endAt <= 2 && !otherCueBetween(cue, cue.span.end, n.start);
     };
     // A phrase cue may hold its own number (سقوط خمسة قتلى): that one wins.
     const inside = numbers.filter((n) => n.start >= cue.span.start && n.end <= cue.span.end);
@@ -72,15 +83,16 @@ export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): 
     const ownDual = at === endAt ? dualOf(tokens[at]) : null;
     if (ownDual) figure = { value: ownDual, vague: false, span: tokens[at] };
     else if (candidates.length) {
-      // Prefer the number before the word when both sides have one (5 قتلى و11 جريحا).
+      // A counted noun follows its number (5 قتلى و11 جريحا); a verb or verbal noun precedes it
+      // (مقتل خمسة، أصابوا 7): each takes its own side first.
       const before = candidates.filter((n) => n.end <= cue.span.start);
-      const chosen = before.length ? before[before.length - 1] : candidates[0];
+      const after = candidates.filter((n) => n.start >= cue.span.end);
+      const counted = COUNTED_NOUNS.has(tokens[at].stem.replace(/^ال/, ''));
+      const chosen = inside[0] ?? (counted ? (before.at(-1) ?? after[0]) : (after[0] ?? before.at(-1)))!;
       figure = { value: chosen.value, vague: chosen.vague, span: chosen };
     } else {
       const dual = tokens[endAt + 1] ? dualOf(tokens[endAt + 1]) : null;
-      const self = dualOf(tokens[at]);
-      if (self) figure = { value: 2, vague: false, span: tokens[at] };
-      else if (dual) figure = { value: 2, vague: false, span: tokens[endAt + 1] };
+      if (dual) figure = { value: 2, vague: false, span: tokens[endAt + 1] };
       else if (/^(قتل|مقتل|مصرع|استشهاد)$/.test(tokens[at].stem) && tokens[endAt + 1]?.kind === 'word' && !/^(و|في|من|على|ب)/.test(tokens[endAt + 1].norm)) {
         // "مقتل شخص"، "إصابة جندي": a singular victim counts one.
         if (PERSON_SINGULARS.has(tokens[endAt + 1].stem.replace(/^ال/, ''))) figure = { value: 1, vague: false, span: tokens[endAt + 1] };
@@ -89,36 +101,55 @@ export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): 
     if (!figure) continue;
     const start = Math.min(cue.span.start, figure.span.start);
     const end = Math.max(cue.span.end, figure.span.end);
-    const revised = revisedFrom.some((r) => r < start && start - r < 60);
     figures.push({
       start,
       end,
       kind: cue.kind,
       value: figure.value,
       vague: figure.vague,
-      revised,
-      evidence: { start, end },
+      revised: revisedFrom.some((r) => r < start && start - r < 60),
+      number: { start: figure.span.start, end: figure.span.end },
+      distance: Math.min(Math.abs(figure.span.start - cue.span.end), Math.abs(cue.span.start - figure.span.end)),
     });
   }
-  return dedupe(figures);
+  return onePerNumber(figures);
 }
 
-/** The same number read from two cues (قتلى and جرحى both next to it) counts once, for the nearer cue. */
-function dedupe(figures: TollFigure[]): TollFigure[] {
-  const seen = new Map<string, TollFigure>();
-  for (const f of figures) {
-    const key = `${f.kind}:${f.start}`;
-    if (!seen.has(key)) seen.set(key, f);
+const LAQIYA = new Set(['لقي', 'لقيت', 'لقوا']);
+/** Casualty nouns written after their number (normalised). */
+const COUNTED_NOUNS = new Set(['قتيل', 'قتلي', 'قتيلا', 'جريح', 'جرحي', 'جريحا', 'مصاب', 'مصابين', 'مصابون', 'مصابا', 'شهيد', 'شهداء', 'جثه', 'جثث', 'ضحيه', 'ضحايا']);
+
+/** The tokens of one sentence, by binary search (tokens are in text order). */
+function sentenceTokens(doc: Doc, sentence: Span): Token[] {
+  const tokens = doc.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < sentence.start) lo = mid + 1;
+    else hi = mid;
   }
-  return [...seen.values()];
+  let end = lo;
+  while (end < tokens.length && tokens[end].end <= sentence.end) end++;
+  return tokens.slice(lo, end);
+}
+
+/** A number next to two casualty words (قتلى and جرحى) counts once: for the nearer word. */
+function onePerNumber(figures: TollFigure[]): TollFigure[] {
+  const best = new Map<number, TollFigure>();
+  for (const f of figures) {
+    const held = best.get(f.number.start);
+    if (!held || f.distance < held.distance) best.set(f.number.start, f);
+  }
+  return figures.filter((f) => best.get(f.number.start) === f);
 }
 
 /** The toll of one event from its figures: revised totals win, else the lowest report. */
-export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | 'injured'): { value: number; figures: TollFigure[] } | null {
+export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | 'injured'): { value: number; chosen: TollFigure; figures: TollFigure[] } | null {
   const of = figures.filter((f) => f.kind === kind);
   if (of.length === 0) return null;
   const revised = of.filter((f) => f.revised);
   const pool = revised.length ? revised.slice(-1) : of;
-  const lowest = pool.reduce((a, b) => (b.value < a.value ? b : a));
-  return { value: lowest.value, figures: of };
+  const chosen = pool.reduce((a, b) => (b.value < a.value ? b : a));
+  return { value: chosen.value, chosen, figures: of };
 }

@@ -13,6 +13,7 @@ import type { Repository } from '../store/repository.js';
 import type { Analyzer } from './analyzer.js';
 import { lookupActors, lookupPlaces } from './knowledge.js';
 import { CountCache } from './count-cache.js';
+import { fusePending } from '../fusion/fuse.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import {
   ApiError,
@@ -205,7 +206,11 @@ async function storeAndExtract(
   const record = analyzer.extract(article);
   const status = await repo.transaction(async () => {
     const result = await repo.upsertArticle(article.id, input);
-    await repo.replaceEvents(article.id, record.events);
+    // As ingest does: a duplicate keeps the events of its first copy; new events are fused.
+    if (result === 'new') {
+      await repo.replaceEvents(article.id, record.events);
+      await fusePending(repo);
+    }
     return result;
   });
   return { article, status, record };

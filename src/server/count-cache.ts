@@ -21,8 +21,12 @@ export class CountCache {
     if (hit && now - hit.at < TTL_MS) return hit.total;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const total = this.repo.countEvents(filters);
-    this.entries.set(key, { at: now, total });
-    total.catch(() => this.entries.delete(key));
+    const entry = { at: now, total };
+    this.entries.set(key, entry);
+    // A failed count is not kept, but a newer entry for the same filters is.
+    total.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
     return total;
   }
 
