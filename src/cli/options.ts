@@ -29,7 +29,8 @@ export function parseDateOption(value: string): string {
   return value;
 }
 
-export function parsePositiveInt(value: string): number {
+/** A whole number, 0 or more (a limit, a count of threads or retries, milliseconds). */
+export function parseCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`invalid number "${value}"`);
   return n;

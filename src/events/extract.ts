@@ -220,8 +220,11 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
       });
     }
   }
-  mentions.push(...casualtyMentions(doc, cues, clauses, mentions, actors));
-  attachTolls(mentions, doc, cues);
+  // Each sentence's figures, read once for both uses below.
+  const figures = new Map<number, TollFigure[]>();
+  const tollsOf = (s: number) => figures.get(s) ?? figures.set(s, findTolls(doc, cues, sentences[s])).get(s)!;
+  mentions.push(...casualtyMentions(doc, cues, clauses, mentions, actors, tollsOf));
+  attachTolls(mentions, doc, tollsOf);
   const merged = mergeMentions(mentions, doc);
   return merged.map((m) => toRecord(m, doc, knowledge.entities, contextActors));
 }
@@ -239,7 +242,14 @@ function passiveBefore(doc: Doc, t: TriggerMatch): boolean {
  * word, a figure and the agent who caused it (برصاص، على يد، من قبل) reports an attack, a clash
  * when the victims are armed, violence against civilians otherwise.
  */
-function casualtyMentions(doc: Doc, cues: readonly CueMatch[], clauses: Span[][], mentions: readonly Mention[], actors: ActorMention[]): Mention[] {
+function casualtyMentions(
+  doc: Doc,
+  cues: readonly CueMatch[],
+  clauses: Span[][],
+  mentions: readonly Mention[],
+  actors: ActorMention[],
+  tollsOf: (sentence: number) => TollFigure[],
+): Mention[] {
   const found: Mention[] = [];
   const covered = new Set(mentions.map((m) => m.sentence));
   doc.sentences.forEach((sentence, s) => {
@@ -247,7 +257,7 @@ function casualtyMentions(doc: Doc, cues: readonly CueMatch[], clauses: Span[][]
     const inside = (c: CueMatch) => c.span.start >= sentence.start && c.span.end <= sentence.end;
     const killed = cues.find((c) => inside(c) && c.list === 'casualty' && c.kind === 'killed');
     const agent = cues.find((c) => inside(c) && c.list === 'agent_markers' && c.kind === 'agent');
-    if (!killed || !agent || findTolls(doc, cues, sentence).length === 0) return;
+    if (!killed || !agent || tollsOf(s).length === 0) return;
     const text = viewText(doc, sentence.start, sentence.end);
     const armed = ARMED_WORDS.test(text) && !CIVILIAN_WORDS.test(text);
     const trigger: TriggerMatch = {
@@ -288,7 +298,7 @@ function isHistory(t: TemporalExpression, published: string | null): boolean {
 }
 
 /** Figures of a sentence go to its violent mentions; a sentence of figures alone continues the one before. */
-function attachTolls(mentions: Mention[], doc: Doc, cues: readonly CueMatch[]): void {
+function attachTolls(mentions: Mention[], doc: Doc, tollsOf: (sentence: number) => TollFigure[]): void {
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) {
     if (!VIOLENT.has(m.event_type)) continue;
@@ -298,7 +308,7 @@ function attachTolls(mentions: Mention[], doc: Doc, cues: readonly CueMatch[]): 
   }
   const mentionSentences = new Set(mentions.map((m) => m.sentence));
   doc.sentences.forEach((sentence, s) => {
-    const figures = findTolls(doc, cues, sentence);
+    const figures = tollsOf(s);
     if (figures.length === 0) return;
     let targets = bySentence.get(s);
     // A sentence of figures alone continues the report before it, else the one after it, else

@@ -151,7 +151,6 @@ const RECENT_NOUNS = normMap(T.recentNouns);
 const MONTH_PARTS = normMap(T.monthParts);
 const DATE_PREPOSITIONS = new Map([...normSet(T.datePrepositions)].map((w) => [w, true as const]));
 const YESTERDAY = norm('أمس');
-const TODAY = norm('اليوم');
 const TONIGHT = norm('الليلة');
 const FIRST = norm('أول');
 const AFTER = norm('بعد');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addDbOption, parseDateOption, parsePositiveInt, withDb } from '../options.js';
+import { addDbOption, parseDateOption, parseCount, withDb } from '../options.js';
 import { truncate } from '../format.js';
 
 export function registerArticles(program: Command): void {
@@ -10,7 +10,7 @@ export function registerArticles(program: Command): void {
       .option('--search <query>', 'Arabic full-text search (harakat, alef forms and clitics ignored)')
       .option('--since <date>', 'published on or after YYYY-MM-DD', parseDateOption)
       .option('--until <date>', 'published on or before YYYY-MM-DD', parseDateOption)
-      .option('--limit <n>', 'at most this many (default: all with --json, 50 otherwise)', parsePositiveInt)
+      .option('--limit <n>', 'at most this many (default: all with --json, 50 otherwise)', parseCount)
       .option('--json', 'one JSON object a line'),
   ).action(async (opts: { db?: string; search?: string; since?: string; until?: string; limit?: number; json?: boolean }) => {
     await withDb(opts, async (repo) => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addDbOption, parseDateOption, parsePositiveInt, withDb } from '../options.js';
+import { addDbOption, parseDateOption, parseCount, withDb } from '../options.js';
 import { eventTable } from './extract.js';
 
 export function registerEvents(program: Command): void {
@@ -13,7 +13,7 @@ export function registerEvents(program: Command): void {
       .option('--sub-type <sub_event_type>', 'ACLED sub-event type, e.g. "Air/drone strike"')
       .option('--place <words>', 'place id or name (English or Arabic), or district')
       .option('--actor <words>', 'actor id or name (English or Arabic)')
-      .option('--limit <n>', 'at most this many (default: all with --json, 50 otherwise)', parsePositiveInt)
+      .option('--limit <n>', 'at most this many (default: all with --json, 50 otherwise)', parseCount)
       .option('--json', 'one JSON object a line: the event record with its article')
       .option('--fused', 'fused events (one per occurrence, every source) instead of one per article')
       .option('--explain <id>', 'how a fused event was formed: its members and the rule that joined each (fused id or any member event id)'),

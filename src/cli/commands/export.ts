@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { addDbOption, parseDateOption, parsePositiveInt, withDb } from '../options.js';
+import { addDbOption, parseDateOption, parseCount, withDb } from '../options.js';
 import { EXPORT_FORMATS, exportContext, exportFusedEvents, type ExportFormat, type ExportSummary } from '../../export/index.js';
 import type { FusedEventSource } from '../../export/fused.js';
 
@@ -39,7 +39,7 @@ export function registerExport(program: Command): void {
       .option('--out <file>', 'write to this file (default: standard output)')
       .option('--bom', 'start acled-csv with a UTF-8 byte order mark (for Excel)')
       .option('--country <iso2>', 'country of events with no place (ISO alpha-2)', 'LY')
-      .option('--page-size <n>', 'events read from the store at a time', parsePositiveInt),
+      .option('--page-size <n>', 'events read from the store at a time', parseCount),
   ).action(async (opts: ExportCliOptions) => {
     if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
       throw new Error(`unknown --format "${opts.format}": expected one of ${EXPORT_FORMATS.join(', ')}`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { addDbOption, collectFieldMap, parsePositiveInt, withDb } from '../options.js';
+import { addDbOption, collectFieldMap, parseCount, withDb } from '../options.js';
 import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
 import { createProgress } from '../progress.js';
 import type { IngestOptions } from '../../ingest/read.js';
@@ -16,7 +16,7 @@ export function registerIngest(program: Command): void {
       .option('--field <name=input>', 'map a JSON field, e.g. --field published=published_raw (repeatable)', collectFieldMap)
       .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
       .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
-      .option('--workers <n>', 'threads running the pipeline for large inputs (default: one a core)', parsePositiveInt),
+      .option('--workers <n>', 'threads running the pipeline for large inputs (default: one a core)', parseCount),
   ).action(async (inputs: string[], opts: { db?: string; field?: Record<string, string>; format?: string; timeout: string; workers?: number }) => {
     if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
       throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
@@ -24,7 +24,7 @@ export function registerIngest(program: Command): void {
     const options: IngestOptions = {
       fieldMap: opts.field,
       format: opts.format as IngestOptions['format'],
-      timeoutMs: Number(opts.timeout),
+      timeoutMs: parseCount(opts.timeout),
     };
     const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
     if (summary.read === 0) process.exitCode = 1;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addDbOption, parsePositiveInt, withDb } from '../options.js';
+import { addDbOption, parseCount, withDb } from '../options.js';
 import { formatPollSummary, parseDuration, resolveFeeds, watchFeeds, type WatchOptions } from '../../watch/index.js';
 
 interface WatchCliOptions {
@@ -34,10 +34,10 @@ export function registerWatch(program: Command): void {
     const options: WatchOptions = {
       everyMs: parseDuration(opts.every),
       once: opts.once ?? false,
-      timeoutMs: parsePositiveInt(opts.timeout),
-      maxRetries: parsePositiveInt(opts.maxRetries),
-      retryBaseMs: parsePositiveInt(opts.retryDelay),
-      concurrency: Math.max(1, parsePositiveInt(opts.concurrency)),
+      timeoutMs: parseCount(opts.timeout),
+      maxRetries: parseCount(opts.maxRetries),
+      retryBaseMs: parseCount(opts.retryDelay),
+      concurrency: Math.max(1, parseCount(opts.concurrency)),
       signal: stop.signal,
     };
     try {
