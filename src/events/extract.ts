@@ -45,12 +45,13 @@ const START_OF = viewPattern(/(انطلاق|بدء|إطلاق|اطلاق|انط�
 /** Words before a trigger that make it something else: an ally (بمساندة سلاح الجو), or what is
  * stopped or left (الانسحاب من القتال، وقف القتال). */
 const NOT_AN_EVENT_BEFORE = viewPattern(/(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة|رفضا|رفضاً|تنديدا|تنديداً|احتجاجا على|احتجاجاً على)\s*(من\s*)?["«»“]?\s*$/);
+const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
 /** An agreement, a truce or a ceasefire is an event when it is reached, signed or announced. */
 const AGREEMENT_CONCLUDED = viewPattern(/(وقع|وقعت|توقيع|التوقيع|توصل|توصلت|التوصل|أبرم|ابرم|إبرام|ابرام|اتفق|اتفقت|أعلن|اعلن|أعلنت|اعلنت|دخل حيز|سريان|بدء|عقد|عقدت)/);
 /** What a storming or a seizure takes when it is a building, not territory (مقر، منزل، سجن), maybe after its subject (اقتحم مسلحون مقر). */
-const BUILDING_OBJECT = viewPattern(/^\s*(\S+\s+){0,2}(ال)?(مقر|منزل|مبنى|مبني|بيت|سجن|مستشفى|مستشفي|فندق|مصرف|بنك|مكتب|مكاتب|مدرسة|مسجد|محل|ورشة|شقة|سفارة|قنصلية)/);
+const BUILDING_OBJECT = viewPattern(/^\s*(\S+\s+){0,2}(ال)?(مقر|منزل|مبنى|بيت|سجن|مستشفى|فندق|مصرف|بنك|مكتب|مكاتب|مدرسة|مسجد|محل|ورشة|شقة|سفارة|قنصلية|كمين|حاجز|نقطة|ثكنة|مركز|بوابة)/);
 /** "خلال الأيام المقبلة": what is to come. */
 const FUTURE_AFTER = viewPattern(/(الأيام|الايام|الساعات|الأسابيع|الاسابيع|الفترة|المرحلة)\s+(المقبلة|القادمة)/);
 /** "اتفاق محتمل"، "هدنة مرتقبة": expected, not reached. */
@@ -175,6 +176,8 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     const clause = clauses[s][indexAt(clauses[s], t.span.start)];
     const before = viewText(doc, Math.max(sentence.start, t.fullSpan.start - 20), t.fullSpan.start);
     if (FRONT_NOUNS.test(before) || NOT_AN_EVENT_BEFORE.test(before)) continue;
+    // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told elsewhere.
+    if (t.event_type === 'Strategic developments' && TIME_REFERENCE_BEFORE.test(before)) continue;
     const decided = modalityOf(t, clause, sentence, cues, doc);
     if ('drop' in decided) continue;
     if (decided.modality === 'announced' && VIOLENT.has(t.event_type)) continue;
@@ -375,7 +378,7 @@ function sharesAnchor(a: Mention, b: Mention): boolean {
  */
 function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   const events: Mention[] = [];
-  const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId) && m.event_type !== 'Violence against civilians';
+  const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId);
   const specific = mentions.filter((m) => !isGeneric(m));
   for (const m of specific) {
     const target = events.find((e) => {
