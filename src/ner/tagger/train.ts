@@ -1,6 +1,7 @@
 /**
- * Training: an averaged structured perceptron over the features of features.ts with first-order
- * BIO transitions, plus the word lists (known entity words and phrases) learned from the training
+ * Training: averaged structured perceptrons over the features of features.ts with first-order
+ * BIO transitions (optionally several on different sentence orders, with feature dropout, averaged
+ * into one), plus the word lists (known entity words and phrases) learned from the training
  * sentences. Lists used as features while training are built by jackknife (each block of training
  * sentences sees lists from the other blocks), so the model learns how far to trust them on text
  * it has not seen.
@@ -32,6 +33,13 @@ export interface TrainOptions {
   gazetteer: ReadonlyMap<string, string>;
   /** Stem → distributional class (clusters.ts), learned beforehand from unlabeled text. */
   clusters: ReadonlyMap<string, string>;
+  /**
+   * Share of a token's features hidden at random at each training visit (default 0): the model
+   * then cannot lean on one telling feature, such as the word itself, and learns the context too.
+   */
+  dropout?: number;
+  /** Perceptrons trained on different sentence orders and averaged (default 1). */
+  orders?: number;
   /** Stored as the model's `$meta`. */
   meta: Record<string, unknown>;
   log?: (line: string) => void;
@@ -161,6 +169,50 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
     return i;
   }));
 
+  // Several perceptrons trained on different orders of the sentences, averaged: each alone
+  // depends on its order; their mean is steadier and scores better.
+  const runs = Math.max(1, options.orders ?? 1);
+  const w = new Float64Array(nf * n);
+  const trans = new Float64Array(n * n);
+  const start = new Float64Array(n);
+  for (let r = 0; r < runs; r++) {
+    const one = trainPerceptron(rows, gold, nf, options.epochs, options.seed + r * 1000, options.dropout ?? 0, buildLexicons([], options), log);
+    for (let k = 0; k < w.length; k++) w[k] += one.weights[k] / runs;
+    for (let k = 0; k < trans.length; k++) trans[k] += one.transition[k] / runs;
+    for (let k = 0; k < n; k++) start[k] += one.start[k] / runs;
+  }
+
+  return createModel({
+    tags,
+    featureIndex,
+    weights: Float32Array.from(w),
+    transition: trans,
+    start,
+    outsidePenalty: options.outsidePenalty,
+    lexicons: buildLexicons(sentences, options),
+    meta: options.meta,
+  });
+}
+
+interface PerceptronWeights {
+  weights: Float64Array;
+  transition: Float64Array;
+  start: Float64Array;
+}
+
+/** One averaged structured perceptron over precomputed feature rows, sentences shuffled by `seed`. */
+function trainPerceptron(
+  rows: readonly Int32Array[][],
+  gold: readonly Int32Array[],
+  nf: number,
+  epochs: number,
+  seed: number,
+  dropout: number,
+  lexicons: FeatureLexicons,
+  log: (line: string) => void,
+): PerceptronWeights {
+  const tags = TAGS;
+  const n = tags.length;
   // Averaged perceptron with the usual lazy trick: the average is w - u / c, where u sums each
   // update times the step it happened at.
   const w = new Float64Array(nf * n);
@@ -170,18 +222,19 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   const start = new Float64Array(n);
   const startU = new Float64Array(n);
   const constraints = tagConstraints(tags);
-  const scratch = createModel({ tags, featureIndex, weights: w, transition: trans, start, outsidePenalty: 0, lexicons: buildLexicons([], options), meta: {} });
-  const order = sentences.map((_, i) => i);
-  const random = seededRandom(options.seed);
+  // Only the weights matter for scoring feature rows.
+  const scratch = createModel({ tags, featureIndex: new Map(), weights: w, transition: trans, start, outsidePenalty: 0, lexicons, meta: {} });
+  const order = rows.map((_, i) => i);
+  const random = seededRandom(seed);
   let c = 1;
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
     let errors = 0;
     for (const si of order) {
-      const feats = rows[si];
+      const feats = dropout > 0 ? rows[si].map((r) => r.filter(() => random() >= dropout)) : rows[si];
       const g = gold[si];
       const len = g.length;
       if (len === 0) continue;
@@ -222,14 +275,5 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   for (let k = 0; k < trans.length; k++) trans[k] -= transU[k] / c;
   for (let k = 0; k < n; k++) start[k] -= startU[k] / c;
 
-  return createModel({
-    tags,
-    featureIndex,
-    weights: Float32Array.from(w),
-    transition: trans,
-    start,
-    outsidePenalty: options.outsidePenalty,
-    lexicons: buildLexicons(sentences, options),
-    meta: options.meta,
-  });
+  return { weights: w, transition: trans, start };
 }
