@@ -55,11 +55,40 @@ test('a model trained on a few sentences of ours learns them', () => {
     { tokens: ['أعلنت', 'شركة', 'النفط', 'الوطنية', 'توقف', 'الإنتاج', '.'], tags: ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'] },
     { tokens: ['غادر', 'سالم', 'الورفلي', 'غريان', 'مساء', '.'], tags: ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'O', 'O'] },
   ];
-  const model = trainNerModel(sentences, {
-    epochs: 5, seed: 1, minFeatureCount: 1, jackknifeBlocks: 1, triggers: {}, clusters: new Map(), gazetteer: new Map(), outsidePenalty: 0, meta: {},
-  });
-  for (const s of sentences) assert.deepEqual(tagTokens(model, s.tokens), s.tags, s.tokens.join(' '));
-  assert.deepEqual(tagSentences(model, sentences.map((s) => s.tokens)), sentences.map((s) => s.tags));
+  // One perceptron, several averaged over sentence orders, and training with features hidden at random.
+  for (const variant of [{}, { orders: 3 }, { orders: 2, dropout: 0.1 }]) {
+    const model = trainNerModel(sentences, {
+      epochs: 5, seed: 1, minFeatureCount: 1, jackknifeBlocks: 1, triggers: {}, clusters: new Map(), gazetteer: new Map(), outsidePenalty: 0, meta: {}, ...variant,
+    });
+    for (const s of sentences) assert.deepEqual(tagTokens(model, s.tokens), s.tags, `${JSON.stringify(variant)}: ${s.tokens.join(' ')}`);
+    assert.deepEqual(tagSentences(model, sentences.map((s) => s.tokens)), sentences.map((s) => s.tags), JSON.stringify(variant));
+  }
+});
+
+test('tagging the same text again gives the same tags (cached feature rows)', () => {
+  const model = loadNerModel();
+  const text = [
+    ['قال', 'وزير', 'الخارجية', 'محمد', 'الطاهر', 'سيالة', 'في', 'تونس', 'إن', 'الحوار', 'مستمر', '.'],
+    ['وأضاف', 'سيالة', 'أن', 'الأمم', 'المتحدة', 'تدعم', 'المسار', '.'],
+  ];
+  const first = tagSentences(model, text);
+  assert.deepEqual(tagSentences(model, text), first);
+  assert.deepEqual(tagSentences(model, text.map((s) => [...s])), first);
+});
+
+test('the well-known-names gazetteer is well formed', () => {
+  const file = JSON.parse(readFileSync(new URL('../../../packs/models/ner-gazetteer.json', import.meta.url), 'utf8')) as { $meta: Record<string, string>; names: Record<string, string[]> };
+  for (const key of ['description', 'version', 'provenance', 'licence']) assert.ok(file.$meta[key], `$meta.${key}`);
+  assert.deepEqual(Object.keys(file.names).sort(), ['LOC', 'MISC', 'ORG', 'PERS']);
+  const seen = new Set<string>();
+  for (const [type, names] of Object.entries(file.names)) {
+    for (const name of names) {
+      assert.equal(name, name.trim().replace(/\s+/g, ' '), `${type}: spacing of ${name}`);
+      assert.ok(/[\u0621-\u064a]/.test(name), `${type}: ${name} is not Arabic`);
+      assert.ok(!seen.has(name), `${type}: ${name} listed twice`);
+      seen.add(name);
+    }
+  }
 });
 
 test('the committed model loads fast and finds people and places', () => {
