@@ -15,12 +15,6 @@ export function eventView(e: StoredEvent): EventView {
   return { ...e.record, article: e.article };
 }
 
-/** An event for lists: the coded fields without the evidence sentences and per-field sources. */
-export function eventSummaryView(e: StoredEvent): Omit<EventView, 'evidence' | 'sources'> {
-  const { evidence: _evidence, sources: _sources, ...coded } = e.record;
-  return { ...coded, article: e.article };
-}
-
 const actorNames = (actors: (EventActor | null)[]) =>
   actors
     .filter((a): a is EventActor => a !== null)

@@ -390,6 +390,19 @@ export class PostgresRepository implements Repository {
   }
 
   async listEvents(query: EventQuery): Promise<StoredEvent[]> {
+    const rows = await this.pageOfEvents<EventRow>(query, EVENT_WITH_ARTICLE);
+    return rows.map((row) => {
+      const article: ArticleRef = { id: row.article_id, title: row.title, published: row.published, source: row.source, url: row.url };
+      return { record: row.record, article };
+    });
+  }
+
+  async listEventSummaries(query: EventQuery): Promise<string[]> {
+    return (await this.pageOfEvents<{ summary: string }>(query, EVENT_SUMMARY_JSON)).map((r) => r.summary);
+  }
+
+  /** One page of events in the query's order. */
+  private async pageOfEvents<Row extends object>(query: EventQuery, columns: string): Promise<Row[]> {
     const params = new Params();
     const where = eventFilter(query, params);
     const order =
@@ -398,18 +411,13 @@ export class PostgresRepository implements Repository {
         : query.sort === 'fatalities'
           ? 'e.fatalities DESC, e.date DESC NULLS LAST, e.id'
           : 'e.date DESC NULLS LAST, e.id';
-    const { rows } = await this.db.query<EventRow>(
-      `SELECT e.record, a.id AS article_id, a.title, a.published,
-         (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY o.seq LIMIT 1) AS source,
-         (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1) AS url
+    const { rows } = await this.db.query<Row>(
+      `SELECT ${columns}
        FROM events e JOIN articles a ON a.id = e.article_id ${where}
        ORDER BY ${order} LIMIT ${params.add(query.limit ?? null)} OFFSET ${params.add(query.offset ?? 0)}`,
       params.values,
     );
-    return rows.map((row) => {
-      const article: ArticleRef = { id: row.article_id, title: row.title, published: row.published, source: row.source, url: row.url };
-      return { record: row.record, article };
-    });
+    return rows;
   }
 
   async countEvents(query: EventQuery = {}): Promise<number> {
@@ -476,6 +484,13 @@ export class PostgresRepository implements Repository {
     return this.pool.end();
   }
 }
+
+const FIRST_SOURCE = `(SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY o.seq LIMIT 1)`;
+const FIRST_URL = `(SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1)`;
+const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
+/** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
+const EVENT_SUMMARY_JSON = `((e.record::jsonb - 'evidence' - 'sources') || jsonb_build_object('article',
+  jsonb_build_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL})))::text AS summary`;
 
 interface EventRow {
   /** The `json` column, parsed by pg. */

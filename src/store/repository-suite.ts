@@ -243,6 +243,16 @@ export function defineRepositorySuite(
         record: first,
         article: { id: 'a1', title: 'اشتباكات', published: '2019-04-09', source: 'وكالة', url: 'https://a.example/1' },
       });
+      // Summaries for lists: the record without evidence and sources, with its article.
+      const summaries = (await repo.listEventSummaries({ articleId: 'a1', sort: 'date-asc' })).map((json) => JSON.parse(json) as Record<string, unknown>);
+      const full = await repo.listEvents({ articleId: 'a1', sort: 'date-asc' });
+      assert.deepEqual(
+        summaries,
+        full.map(({ record, article }) => {
+          const { evidence: _evidence, sources: _sources, ...coded } = record;
+          return { ...coded, article };
+        }),
+      );
       // Re-extraction is idempotent: the same events again leave the same store.
       await repo.replaceEvents('a1', [first, eventRecord('e2')]);
       assert.equal(await repo.countEvents(), 3);

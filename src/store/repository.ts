@@ -164,6 +164,11 @@ export interface Repository {
   /** Replaces the events extracted from one article (re-extraction is idempotent). */
   replaceEvents(articleId: string, events: EventRecord[]): Promise<void>;
   listEvents(query: EventQuery): Promise<StoredEvent[]>;
+  /**
+   * The same page as `listEvents`, each event as JSON text of its record without `evidence` and
+   * `sources`, with its `article`: lists need no more, and the database builds it.
+   */
+  listEventSummaries(query: EventQuery): Promise<string[]>;
   countEvents(query?: EventQuery): Promise<number>;
   getEvent(id: string): Promise<StoredEvent | null>;
   eventStats(query?: EventQuery): Promise<EventStats>;

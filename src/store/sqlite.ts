@@ -391,6 +391,15 @@ export class SqliteRepository implements Repository {
   }
 
   private listEventsNow(query: EventQuery): StoredEvent[] {
+    return (this.pageOfEvents(query, EVENT_WITH_ARTICLE) as EventRow[]).map(toStoredEvent);
+  }
+
+  listEventSummaries(query: EventQuery): Promise<string[]> {
+    return this.exclusive(() => (this.pageOfEvents(query, EVENT_SUMMARY_JSON) as { summary: string }[]).map((r) => r.summary));
+  }
+
+  /** One page of events in the query's order, with `columns` read for those rows only. */
+  private pageOfEvents(query: EventQuery, columns: string): unknown[] {
     const { where, params } = eventFilter(query, query.sort === 'fatalities' ? 'page-by-fatalities' : 'page');
     // NULL sorts lowest in SQLite, so undated events come last in DESC order without an
     // `IS NULL` term, and the date index can serve the default order.
@@ -399,17 +408,12 @@ export class SqliteRepository implements Repository {
     // The page of events is chosen first: the record, the article and its origins are then read
     // for those rows only, not for every matching event before the sort. CROSS JOIN keeps the
     // page as the outer loop (with a bound LIMIT the planner may otherwise scan all events).
-    const rows = this.db
-      .prepare(
-        `SELECT e.record, a.id AS article_id, a.title, a.published,
-           (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY rowid LIMIT 1) AS source,
-           (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1) AS url
-         FROM (SELECT e.rowid AS page_rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?) page
-         CROSS JOIN events e ON e.rowid = page.page_rowid CROSS JOIN articles a ON a.id = e.article_id
-         ORDER BY ${order}`,
-      )
-      .all(...params, query.limit ?? -1, query.offset ?? 0) as EventRow[];
-    return rows.map(toStoredEvent);
+    return this.stmt(
+      `SELECT ${columns}
+       FROM (SELECT e.rowid AS page_rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?) page
+       CROSS JOIN events e ON e.rowid = page.page_rowid CROSS JOIN articles a ON a.id = e.article_id
+       ORDER BY ${order}`,
+    ).all(...params, query.limit ?? -1, query.offset ?? 0);
   }
 
   countEvents(query: EventQuery = {}): Promise<number> {
@@ -482,6 +486,13 @@ interface FeedStateRow {
   checked_at: string | null;
   last_error: string | null;
 }
+
+const FIRST_SOURCE = `(SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY rowid LIMIT 1)`;
+const FIRST_URL = `(SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1)`;
+const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
+/** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
+const EVENT_SUMMARY_JSON = `json_set(json_remove(e.record, '$.evidence', '$.sources'), '$.article',
+  json_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL})) AS summary`;
 
 interface EventRow {
   record: string;
