@@ -118,12 +118,18 @@ const PLACE_CUES = new Set(['مدينه', 'بلده', 'قريه', 'حي', 'من�
 /** A single-word name that is also a common word (المدينة, "the city"), with no place noun before it. */
 function isBareCommonWord(c: EntityCandidate, tokens: readonly Token[], knowledge: EntityKnowledge): boolean {
   if (c.tokenEnd - c.tokenStart !== 1) return false;
-  if (!c.entries.every((e) => e.kind === 'place')) return false;
+  if (!c.entries.every((e) => e.kind === 'place' || e.kind === 'country')) return false;
   const token = tokens[c.tokenStart];
   if (!knowledge.commonWordNames.has(withoutArticle(token.stem))) return false;
   const previous = tokens[c.tokenStart - 1];
-  return !(previous && previous.sentence === token.sentence && PLACE_CUES.has(withoutArticle(previous.stem)));
+  if (!previous || previous.sentence !== token.sentence) return true;
+  const cue = withoutArticle(previous.stem);
+  const isCountry = c.entries.every((e) => e.kind === 'country');
+  // A country's name that is also a word (مالي, "financial") stands after "في", "دولة" or a direction.
+  return !(PLACE_CUES.has(cue) || (isCountry && (COUNTRY_CUES.has(cue) || c.direction !== null)));
 }
+
+const COUNTRY_CUES = new Set(['في', 'الي', 'من', 'دوله', 'جمهوريه', 'حكومه', 'سلطات', 'عاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط']);
 
 /** Names in a document; the tagger runs on `taggedSentences` only when given (null: all). */
 export function recognizeEntities(doc: Doc, knowledge: EntityKnowledge, taggedSentences: ReadonlySet<number> | null = null): Entity[] {

@@ -579,6 +579,23 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   else if (VIOLENT.has(m.event_type)) notes.push('no fatality figure reported');
   if (injured) sources.push({ field: 'injured', rule: 'toll.figure', evidence: evidenceOf(original, injured.chosen) });
 
+  // Violence against civilians has civilians as its victims by definition; a bombing or an attack
+  // that the report says killed or hurt civilians has them too.
+  if (!actor2 && (m.event_type === 'Violence against civilians' || (VIOLENT.has(m.event_type) && CIVILIAN_VICTIMS.test(evidenceText(doc, m))))) {
+    const civilians = knowledge.actors.byId.get('ly-civilians');
+    if (civilians?.type === 'actor') {
+      actor2 = { id: civilians.id, name: civilians.name, name_ar: civilians.name_ar, inter: civilians.inter };
+      sources.push({ field: 'actor2', rule: 'actor2.civilian-victims', evidence: null, note: 'the victims are civilians' });
+    }
+  }
+  // Civilians, protesters, unidentified gunmen and the Islamic State are named for the country
+  // the event happened in.
+  const country = location?.country && location.country !== 'LY' ? knowledge.gazetteer.countryByIso2.get(location.country) ?? null : null;
+  if (country) {
+    actor1 = localGenericActor(actor1, country);
+    actor2 = localGenericActor(actor2, country);
+  }
+
   const claimedBy: Evidence | null = m.claimant ? evidenceOf(original, m.claimant.span) : null;
   if (m.claimant) sources.push({ field: 'claimed_by', rule: m.claimant.rule, evidence: claimedBy });
 
@@ -617,6 +634,28 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
     sources,
     notes: notes.length ? notes : undefined,
   };
+}
+
+/** Actors named for a category and a country (events.md): the dictionary has Libya's; others are made from them. */
+const GENERIC_ACTORS: ReadonlyMap<string, string> = new Map([
+  ['ly-civilians', 'Civilians'],
+  ['ly-unidentified-armed-group', 'Unidentified Armed Group'],
+  ['ly-protesters', 'Protesters'],
+  ['ly-rioters', 'Rioters'],
+  ['ly-islamic-state', 'Islamic State'],
+]);
+
+/** Casualty words for civilians in a report's evidence (normalised). */
+const CIVILIAN_VICTIMS = viewPattern(/(مدني|مدنيين|مدنيون|مواطن|اشخاص|أشخاص|شخصا|شخص|اطفال|أطفال|طفل|نساء|امرأة|سكان|مصلين|صحفي|تلاميذ|طلاب|عائلة)/);
+
+function evidenceText(doc: Doc, m: Mention): string {
+  return m.evidence.map((span) => viewText(doc, span.start, span.end)).join(' ');
+}
+
+function localGenericActor(actor: EventActor | null, country: { iso2: string; name_en: string }): EventActor | null {
+  const label = actor ? GENERIC_ACTORS.get(actor.id) : undefined;
+  if (!actor || !label) return actor;
+  return { ...actor, id: `${actor.id.replace(/^ly-/, '')}-${country.iso2.toLowerCase()}`, name: `${label} (${country.name_en})` };
 }
 
 /** The home country of a foreign state's government or forces, when the article is about another country. */
