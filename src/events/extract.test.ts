@@ -180,3 +180,14 @@ test('a city named after another is not a landmark of it; storming a building is
   assert.equal(two[0].location?.id, 'ly-sirte');
   assert.ok(!extract('اقتحم مسلحون مقر البلدية في مدينة سبها.').some((e) => /territory/.test(e.sub_event_type)));
 });
+
+test('victims and category actors: civilians of the event country', () => {
+  const bomb = only('انفجرت سيارة مفخخة في سوق بمدينة حمص السورية ما أدى إلى مقتل 12 شخصا.', '2017-02-25');
+  assert.equal(bomb.location?.country, 'SY');
+  assert.equal(bomb.actor2?.name, 'Civilians (Syria)');
+  const kidnap = only('اختطف مسلحون مجهولون مهندسا تركيا في مدينة سبها.');
+  assert.equal(kidnap.location?.id, 'ly-sabha', 'تركيا here is "Turkish", the town is the place');
+  assert.equal(kidnap.actor1?.id, 'ly-unidentified-armed-group');
+  assert.equal(kidnap.actor2?.id, 'ly-civilians');
+  assert.ok(!extract('هاجم مسلحون سيارة تنقل مبلغا ماليا في غريان.').some((e) => e.location?.country === 'ML'));
+});
