@@ -1,11 +1,11 @@
 /**
  * Totals of event queries, kept a few seconds. A total costs more than a page when a filter
  * matches tens of thousands of events, and clients ask for the same one again and again while
- * paging or refreshing; a total a few seconds old is good enough for "120 of 18,000".
+ * paging or refreshing; a total half a minute old is good enough for "120 of 18,000".
  */
 import type { EventQuery, Repository } from '../store/repository.js';
 
-const TTL_MS = 5000;
+const TTL_MS = 30_000;
 const MAX_ENTRIES = 500;
 
 export class CountCache {
