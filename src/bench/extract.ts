@@ -1,6 +1,6 @@
 /** Extraction throughput, and ingest + extract + fuse end to end on SQLite and PostgreSQL. */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANT_CORPUS, sharedFile } from '../core/shared-data.js';
 import { runPipeline } from '../pipeline/pipeline.js';
@@ -63,11 +63,11 @@ export const extractBenchmark: Benchmark = {
   },
 };
 
-async function endToEnd(label: string, repo: Repository): Promise<string[]> {
+async function endToEnd(label: string, repo: Repository, workers = 0): Promise<string[]> {
   const corpus = sharedFile(...ANT_CORPUS)!;
   const mb = statSync(corpus).size / 1e6;
   try {
-    const first = await ingestInputs(repo, [corpus], { fieldMap: { published: 'published_raw' } });
+    const first = await ingestInputs(repo, [corpus], { fieldMap: { published: 'published_raw' } }, {}, { workers });
     const again = await ingestInputs(repo, [corpus], { fieldMap: { published: 'published_raw' } });
     return [
       `${label}: ${first.read} read, ${first.new} new, ${first.events} events, ${first.failed} failed in ${first.seconds.toFixed(2)} s: ` +
@@ -80,19 +80,21 @@ async function endToEnd(label: string, repo: Repository): Promise<string[]> {
 }
 
 export const ingestEndToEndBenchmark: Benchmark = {
-  name: 'ingest + extract + fuse the ANT corpus, end to end (SQLite; PostgreSQL when MARSAD_BENCH_PG or MARSAD_TEST_PG names one)',
+  name: 'ingest + extract + fuse the ANT corpus, end to end (SQLite on one thread and with workers; PostgreSQL when MARSAD_BENCH_PG or MARSAD_TEST_PG names one)',
   skipReason: corpusMissing,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
     const lines: string[] = [];
     try {
-      lines.push(...(await endToEnd('SQLite', new SqliteRepository(join(dir, 'bench.db')))));
+      lines.push(...(await endToEnd('SQLite, one thread', new SqliteRepository(join(dir, 'bench.db')))));
+      const cores = availableParallelism();
+      lines.push(...(await endToEnd(`SQLite, ${cores} pipeline workers (as marsad ingest runs)`, new SqliteRepository(join(dir, 'bench-workers.db')), cores)));
       const pg = process.env.MARSAD_BENCH_PG ?? process.env.MARSAD_TEST_PG;
       if (pg) {
         // A fresh schema, so the figures are for an empty store like SQLite's.
         const schemas = postgresTestSchemas(pg);
         try {
-          lines.push(...(await endToEnd('PostgreSQL', await openRepository(await schemas.create()))));
+          lines.push(...(await endToEnd('PostgreSQL, one thread', await openRepository(await schemas.create()))));
         } finally {
           await schemas.dropAll();
         }

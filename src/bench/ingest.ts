@@ -28,7 +28,7 @@ export const normalizeBenchmark: Benchmark = {
 };
 
 export const ingestBenchmark: Benchmark = {
-  name: 'ingest the ANT corpus into a fresh SQLite store',
+  name: 'ingest the ANT corpus into a fresh SQLite store (one thread: reading, extraction, storing)',
   skipReason: corpusMissing,
   async run() {
     const corpus = sharedFile(...ANT_CORPUS)!;

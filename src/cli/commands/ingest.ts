@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { availableParallelism } from 'node:os';
 import { addDbOption, collectFieldMap, parseCount, withDb } from '../options.js';
 import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
 import { createProgress } from '../progress.js';
@@ -16,7 +15,7 @@ export function registerIngest(program: Command): void {
       .option('--field <name=input>', 'map a JSON field, e.g. --field published=published_raw (repeatable)', collectFieldMap)
       .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
       .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
-      .option('--workers <n>', 'threads running the pipeline for large inputs (default: one a core)', parseCount),
+      .option('--workers <n>', 'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)', parseCount),
   ).action(async (inputs: string[], opts: { db?: string; field?: Record<string, string>; format?: string; timeout: string; workers?: number }) => {
     if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
       throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
@@ -49,7 +48,7 @@ export async function runIngest(
         onError: (message) => progress.log(`error: ${message}`),
         onWarning: (message) => progress.log(`warning: ${message}`),
       },
-      { workers: workers ?? availableParallelism() },
+      { workers: workers ?? 0 },
     );
   } finally {
     progress.stop();
