@@ -47,3 +47,9 @@ export function actorSides(rows: string[]): { actors1: string[]; actors2: string
   ];
   return { actors1: side('actor1', 'assoc_actor_1'), actors2: side('actor2', 'assoc_actor_2') };
 }
+
+/** The JSON of a record without its evidence sentences and per-field sources: what lists show. */
+export function eventSummaryJson(e: EventRecord): string {
+  const { evidence: _evidence, sources: _sources, ...coded } = e;
+  return JSON.stringify(coded);
+}

@@ -132,4 +132,13 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       INSERT INTO fusion_queue (event_id) SELECT id FROM events;
     `,
   },
+  {
+    version: 5,
+    name: 'event summaries for lists',
+    sql: `
+      -- The record without its evidence sentences and per-field sources, kept beside it.
+      ALTER TABLE events ADD COLUMN summary TEXT;
+      UPDATE events SET summary = ((record::jsonb - 'evidence') - 'sources')::text;
+    `,
+  },
 ];

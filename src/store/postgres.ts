@@ -23,7 +23,7 @@ import type {
   StoredEvent,
   UpsertStatus,
 } from './repository.js';
-import { actorNameText, actorSides, eventActorRows, eventFilterText, placeNameText } from './event-filter.js';
+import { actorNameText, actorSides, eventActorRows, eventFilterText, eventSummaryJson, placeNameText } from './event-filter.js';
 import { searchableText, searchTerms } from './search-text.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
@@ -216,12 +216,12 @@ export class PostgresRepository implements Repository {
         const text = eventFilterText(e);
         await this.db.query(
           `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
-             time_precision, geo_precision, place_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+             time_precision, geo_precision, place_id, summary)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
           [
             e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location?.lat ?? null, e.location?.lon ?? null,
             e.location?.admin1 ?? null, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e),
-            e.time_precision, e.location?.geo_precision ?? null, e.location?.id ?? null,
+            e.time_precision, e.location?.geo_precision ?? null, e.location?.id ?? null, eventSummaryJson(e),
           ],
         );
         const actors = eventActorRows(e);
@@ -489,8 +489,8 @@ const FIRST_SOURCE = `(SELECT source FROM article_origins o WHERE o.article_id =
 const FIRST_URL = `(SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1)`;
 const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
 /** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
-const EVENT_SUMMARY_JSON = `((e.record::jsonb - 'evidence' - 'sources') || jsonb_build_object('article',
-  jsonb_build_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL})))::text AS summary`;
+const EVENT_SUMMARY_JSON = `left(e.summary, -1) || ',"article":' ||
+  json_build_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL})::text || '}' AS summary`;
 
 interface EventRow {
   /** The `json` column, parsed by pg. */

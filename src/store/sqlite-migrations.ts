@@ -137,4 +137,14 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       INSERT INTO fusion_queue (event_id) SELECT id FROM events;
     `,
   },
+  {
+    version: 5,
+    name: 'event summaries for lists',
+    sql: `
+      -- The record without its evidence sentences and per-field sources, kept beside it: lists
+      -- read it as it is instead of taking the record apart on every request.
+      ALTER TABLE events ADD COLUMN summary TEXT;
+      UPDATE events SET summary = json_remove(record, '$.evidence', '$.sources');
+    `,
+  },
 ];

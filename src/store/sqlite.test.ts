@@ -42,7 +42,7 @@ test('migrations run once: reopening keeps the data', async () => {
     try {
       assert.equal(await again.countArticles(), 1);
       const versions = again.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
-      assert.deepEqual(versions, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+      assert.deepEqual(versions, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
     } finally {
       await again.close();
     }
@@ -54,7 +54,7 @@ test('fts query quotes terms and keeps short terms for LIKE, wildcards escaped',
   assert.deepEqual(ftsQuery('5_ حفتر'), { match: '"حفتر"', likes: ['%5\\_%'] });
 });
 
-test('migration 4 brings events stored before it into the lookup tables and the fusion queue', async () => {
+test('migrations 4 and 5 bring events stored before them into the lookup tables, the fusion queue and the list summaries', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-store-'));
   const path = join(dir, 'old.db');
   try {
@@ -78,6 +78,10 @@ test('migration 4 brings events stored before it into the lookup tables and the 
       assert.deepEqual(await repo.fusionQueue(), ['e1', 'e2']);
       await fusePending(repo);
       assert.deepEqual((await repo.listFusedEvents({})).map((f) => [f.id, f.fatalities_range]), [['fe-e1', [3, 5]]]);
+      // Migration 5 gave the old rows their list summaries.
+      const [summary] = await repo.listEventSummaries({ ids: ['e1'] });
+      const { evidence: _evidence, sources: _sources, ...coded } = eventRecord('e1', { fatalities: 3 });
+      assert.deepEqual(JSON.parse(summary), { ...coded, article: { id: 'a1', title: '', published: null, source: null, url: null } });
     } finally {
       await repo.close();
     }

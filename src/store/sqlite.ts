@@ -24,7 +24,7 @@ import type {
   UpsertStatus,
 } from './repository.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
-import { actorNameText, actorSides, eventActorRows, eventFilterText, placeNameText } from './event-filter.js';
+import { actorNameText, actorSides, eventActorRows, eventFilterText, eventSummaryJson, placeNameText } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 
 interface ArticleRow {
@@ -243,8 +243,8 @@ export class SqliteRepository implements Repository {
       this.stmt('DELETE FROM events WHERE article_id = ?').run(articleId);
       const insert = this.stmt(
         `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
-           time_precision, geo_precision, place_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           time_precision, geo_precision, place_id, summary)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertActor = this.stmt('INSERT OR IGNORE INTO event_actors (actor_id, event_id, role) VALUES (?, ?, ?)');
       const queue = this.stmt('INSERT OR IGNORE INTO fusion_queue (event_id) VALUES (?)');
@@ -253,7 +253,7 @@ export class SqliteRepository implements Repository {
         insert.run(
           e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location?.lat ?? null, e.location?.lon ?? null,
           e.location?.admin1 ?? null, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e),
-          e.time_precision, e.location?.geo_precision ?? null, e.location?.id ?? null,
+          e.time_precision, e.location?.geo_precision ?? null, e.location?.id ?? null, eventSummaryJson(e),
         );
         for (const row of eventActorRows(e)) insertActor.run(row.actorId, e.id, row.role);
         queue.run(e.id);
@@ -491,8 +491,8 @@ const FIRST_SOURCE = `(SELECT source FROM article_origins o WHERE o.article_id =
 const FIRST_URL = `(SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1)`;
 const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
 /** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
-const EVENT_SUMMARY_JSON = `json_set(json_remove(e.record, '$.evidence', '$.sources'), '$.article',
-  json_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL})) AS summary`;
+const EVENT_SUMMARY_JSON = `substr(e.summary, 1, length(e.summary) - 1) || ',"article":' ||
+  json_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL}) || '}' AS summary`;
 
 interface EventRow {
   record: string;
