@@ -134,11 +134,17 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
   },
   {
     version: 5,
-    name: 'event summaries for lists',
+    name: 'event summaries and articles\' first source for lists',
     sql: `
       -- The record without its evidence sentences and per-field sources, kept beside it.
       ALTER TABLE events ADD COLUMN summary TEXT;
       UPDATE events SET summary = ((record::jsonb - 'evidence') - 'sources')::text;
+      -- An article's first outlet and URL, which lists show with every event.
+      ALTER TABLE articles ADD COLUMN first_source TEXT;
+      ALTER TABLE articles ADD COLUMN first_url TEXT;
+      UPDATE articles SET
+        first_source = (SELECT source FROM article_origins o WHERE o.article_id = articles.id AND source IS NOT NULL ORDER BY o.seq LIMIT 1),
+        first_url = (SELECT url FROM article_origins o WHERE o.article_id = articles.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1);
     `,
   },
 ];

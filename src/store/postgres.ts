@@ -116,9 +116,9 @@ export class PostgresRepository implements Repository {
     return this.atomically(async () => {
       const now = new Date().toISOString();
       const inserted = await this.db.query(
-        `INSERT INTO articles (id, title, text, published, published_at, published_raw, ingested_at, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [id, input.title, input.text, input.published, input.publishedAt, input.publishedRaw, now, searchableText(input.title, input.text)],
+        `INSERT INTO articles (id, title, text, published, published_at, published_raw, ingested_at, body, first_source, first_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+        [id, input.title, input.text, input.published, input.publishedAt, input.publishedRaw, now, searchableText(input.title, input.text), input.origin.source, input.origin.url],
       );
       const o = input.origin;
       // A duplicate keeps every new URL and source, and may fill a date the first copy lacked;
@@ -129,6 +129,9 @@ export class PostgresRepository implements Repository {
         [id, o.url, o.source, o.input, o.externalId, now],
       );
       if (inserted.rowCount === 1) return 'new';
+      if (o.source !== null || o.url !== null) {
+        await this.db.query('UPDATE articles SET first_source = coalesce(first_source, $1), first_url = coalesce(first_url, $2) WHERE id = $3', [o.source, o.url, id]);
+      }
       if (input.published) {
         await this.db.query(
           'UPDATE articles SET published = $1, published_at = $2, published_raw = $3 WHERE id = $4 AND published IS NULL',
@@ -485,8 +488,8 @@ export class PostgresRepository implements Repository {
   }
 }
 
-const FIRST_SOURCE = `(SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY o.seq LIMIT 1)`;
-const FIRST_URL = `(SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1)`;
+const FIRST_SOURCE = 'a.first_source';
+const FIRST_URL = 'a.first_url';
 const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
 /** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
 const EVENT_SUMMARY_JSON = `left(e.summary, -1) || ',"article":' ||

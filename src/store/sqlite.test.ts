@@ -1,5 +1,6 @@
 /** SQLite-only behaviour; what every backend does is in repository-suite.ts. */
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,20 +59,27 @@ test('migrations 4 and 5 bring events stored before them into the lookup tables,
   const dir = mkdtempSync(join(tmpdir(), 'marsad-store-'));
   const path = join(dir, 'old.db');
   try {
-    const old = new SqliteRepository(path, SQLITE_MIGRATIONS.slice(0, 3));
-    await old.upsertArticle('a1', input('', 'نص أ'));
-    await old.upsertArticle('a2', input('', 'نص ب'));
-    // Rows as version 3 wrote them.
+    // A store at version 3, with rows as version 3 wrote them.
+    const old = new Database(path);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of SQLITE_MIGRATIONS.slice(0, 3)) {
+      old.exec(m.sql);
+      old.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, 'then');
+    }
+    for (const [id, text] of [['a1', 'نص أ'], ['a2', 'نص ب']]) {
+      old.prepare(`INSERT INTO articles (id, title, text, ingested_at) VALUES (?, '', ?, 'then')`).run(id, text);
+      old.prepare(`INSERT INTO article_origins (article_id, url, source, input, added_at) VALUES (?, NULL, 'وكالة', 'test', 'then')`).run(id);
+    }
     for (const [articleId, e] of [['a1', eventRecord('e1', { fatalities: 3 })], ['a2', eventRecord('e2', { fatalities: 5 })]] as const) {
       const text = eventFilterText(e);
-      old.db
+      old
         .prepare(
           `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location!.lat, e.location!.lon, e.location!.admin1, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e));
     }
-    await old.close();
+    old.close();
     const repo = new SqliteRepository(path);
     try {
       assert.deepEqual((await repo.listEvents({ actor: 'الجيش الوطني', place: 'طرابلس' })).map((e) => e.record.id), ['e1', 'e2']);
@@ -81,7 +89,7 @@ test('migrations 4 and 5 bring events stored before them into the lookup tables,
       // Migration 5 gave the old rows their list summaries.
       const [summary] = await repo.listEventSummaries({ ids: ['e1'] });
       const { evidence: _evidence, sources: _sources, ...coded } = eventRecord('e1', { fatalities: 3 });
-      assert.deepEqual(JSON.parse(summary), { ...coded, article: { id: 'a1', title: '', published: null, source: null, url: null } });
+      assert.deepEqual(JSON.parse(summary), { ...coded, article: { id: 'a1', title: '', published: null, source: 'وكالة', url: null } });
     } finally {
       await repo.close();
     }

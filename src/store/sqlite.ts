@@ -66,8 +66,11 @@ export class SqliteRepository implements Repository {
     this.statements = {
       seqById: this.db.prepare<[string], { seq: number }>('SELECT seq FROM articles WHERE id = ?'),
       insertArticle: this.db.prepare(
-        `INSERT INTO articles (id, title, text, published, published_at, published_raw, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO articles (id, title, text, published, published_at, published_raw, ingested_at, first_source, first_url)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      fillFirstOrigin: this.db.prepare(
+        `UPDATE articles SET first_source = coalesce(first_source, ?), first_url = coalesce(first_url, ?) WHERE id = ?`,
       ),
       insertFts: this.db.prepare('INSERT INTO articles_fts (rowid, body) VALUES (?, ?)'),
       originExists: this.db.prepare<[string, string | null, string | null, string | null], { one: number }>(
@@ -160,11 +163,12 @@ export class SqliteRepository implements Repository {
       // nothing already stored is changed.
       if (!s.originExists.get(id, o.url, o.source, o.input)) {
         s.insertOrigin.run(id, o.url, o.source, o.input, o.externalId, now);
+        s.fillFirstOrigin.run(o.source, o.url, id);
       }
       if (input.published) s.fillPublished.run(input.published, input.publishedAt, input.publishedRaw, id);
       return 'duplicate';
     }
-    const info = s.insertArticle.run(id, input.title, input.text, input.published, input.publishedAt, input.publishedRaw, now);
+    const info = s.insertArticle.run(id, input.title, input.text, input.published, input.publishedAt, input.publishedRaw, now, o.source, o.url);
     s.insertFts.run(info.lastInsertRowid, searchableText(input.title, input.text));
     s.insertOrigin.run(id, o.url, o.source, o.input, o.externalId, now);
     return 'new';
@@ -487,8 +491,8 @@ interface FeedStateRow {
   last_error: string | null;
 }
 
-const FIRST_SOURCE = `(SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY rowid LIMIT 1)`;
-const FIRST_URL = `(SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1)`;
+const FIRST_SOURCE = 'a.first_source';
+const FIRST_URL = 'a.first_url';
 const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
 /** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
 const EVENT_SUMMARY_JSON = `substr(e.summary, 1, length(e.summary) - 1) || ',"article":' ||
