@@ -1,5 +1,6 @@
-/** The searchable text of an event's actors and place, shared by every backend. */
+/** What both backends share about events: filter text, actor rows, list summaries, fusion facts. */
 import type { EventActor, EventLocation, EventRecord } from '../events/record.js';
+import type { FusionFacts } from './repository.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 export function eventFilterText(e: EventRecord): { actors: string; place: string } {
@@ -52,4 +53,29 @@ export function actorSides(rows: string[]): { actors1: string[]; actors2: string
 export function eventSummaryJson(e: EventRecord): string {
   const { evidence: _evidence, sources: _sources, ...coded } = e;
   return JSON.stringify(coded);
+}
+
+/** What both backends' fusion queries return for one event: columns and its actors as "role id" lines. */
+export interface FactsRow {
+  id: string;
+  article_id: string;
+  event_type: string;
+  sub_event_type: string;
+  date: string | null;
+  time_precision: number | null;
+  lat: number | null;
+  lon: number | null;
+  geo_precision: number | null;
+  admin1: string | null;
+  place: string | null;
+  actors: string | null;
+}
+
+export function toFacts(row: FactsRow): FusionFacts {
+  const { actors1, actors2 } = actorSides(row.actors ? row.actors.split('\n') : []);
+  return {
+    id: row.id, articleId: row.article_id, event_type: row.event_type, sub_event_type: row.sub_event_type, date: row.date,
+    time_precision: row.time_precision, lat: row.lat, lon: row.lon, geo_precision: row.geo_precision, admin1: row.admin1,
+    actors1, actors2, place: row.place,
+  };
 }

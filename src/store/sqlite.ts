@@ -24,7 +24,7 @@ import type {
   UpsertStatus,
 } from './repository.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
-import { actorNameText, actorSides, eventActorRows, eventFilterText, eventSummaryJson, placeNameText } from './event-filter.js';
+import { actorNameText, eventActorRows, eventFilterText, eventSummaryJson, placeNameText, toFacts, type FactsRow } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 
 interface ArticleRow {
@@ -516,30 +516,6 @@ const FACTS_SELECT = `SELECT e.id, e.article_id, e.event_type, e.sub_event_type,
   json_extract(e.record, '$.location.name') AS place,
   (SELECT group_concat(role || ' ' || actor_id, char(10)) FROM event_actors WHERE event_id = e.id) AS actors
   FROM events e`;
-
-interface FactsRow {
-  id: string;
-  article_id: string;
-  event_type: string;
-  sub_event_type: string;
-  date: string | null;
-  time_precision: number | null;
-  lat: number | null;
-  lon: number | null;
-  geo_precision: number | null;
-  admin1: string | null;
-  place: string | null;
-  actors: string | null;
-}
-
-function toFacts(row: FactsRow): FusionFacts {
-  const { actors1, actors2 } = actorSides(row.actors ? row.actors.split('\n') : []);
-  return {
-    id: row.id, articleId: row.article_id, event_type: row.event_type, sub_event_type: row.sub_event_type, date: row.date,
-    time_precision: row.time_precision, lat: row.lat, lon: row.lon, geo_precision: row.geo_precision, admin1: row.admin1,
-    actors1, actors2, place: row.place,
-  };
-}
 
 interface FusedRow {
   id: string;
