@@ -13,8 +13,8 @@ import type { ArticleInput } from '../core/article.js';
 import type { EventActor, EventRecord } from '../events/record.js';
 import { articleId } from '../ingest/article-id.js';
 import { SqliteRepository } from '../store/sqlite.js';
-import { pipelineAnalyzer } from '../server/analyzer.js';
-import { startServer } from '../server/serve.js';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './benchmarks.js';
 
 interface AutocannonResult {
@@ -141,15 +141,21 @@ const QUERIES: [string, string][] = [
 ];
 
 export const apiBenchmark: Benchmark = {
-  name: `GET /api/events on ${EVENTS.toLocaleString('en')} events (autocannon, ${CONNECTIONS} connections, ${SECONDS_PER_QUERY} s per query)`,
+  name: `GET /api/events on ${EVENTS.toLocaleString('en')} events (marsad serve and autocannon in their own processes, ${CONNECTIONS} connections, ${SECONDS_PER_QUERY} s per query)`,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-api-'));
-    const repo = new SqliteRepository(join(dir, 'bench.db'));
+    const path = join(dir, 'bench.db');
     try {
       const started = performance.now();
-      await fillSyntheticStore(repo);
+      const repo = new SqliteRepository(path);
+      try {
+        await fillSyntheticStore(repo);
+      } finally {
+        await repo.close();
+      }
       const lines = [`store filled in ${((performance.now() - started) / 1000).toFixed(1)} s`];
-      const server = await startServer({ repo, analyzer: pipelineAnalyzer(), webDir: null, host: '127.0.0.1', port: 0 });
+      // The server runs as users run it: `marsad serve` in a process of its own.
+      const server = await startServeProcess(path);
       try {
         for (const [name, query] of QUERIES) {
           const r = await autocannon(`${server.url}/api/events?${query}`, CONNECTIONS, SECONDS_PER_QUERY);
@@ -157,12 +163,40 @@ export const apiBenchmark: Benchmark = {
           lines.push(`${name.padEnd(40)} p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s${failed}`);
         }
       } finally {
-        await server.close();
+        server.stop();
       }
       return lines;
     } finally {
-      await repo.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },
 };
+
+/** Starts `marsad serve` on a free port of 127.0.0.1 and waits until it answers. */
+async function startServeProcess(db: string): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const bin = fileURLToPath(new URL('../../bin/marsad.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`${url}/api/openapi.json`)).ok) return { url, stop: () => child.kill('SIGTERM') };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error('marsad serve did not start within 10 s');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

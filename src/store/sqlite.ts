@@ -409,15 +409,18 @@ export class SqliteRepository implements Repository {
     // `IS NULL` term, and the date index can serve the default order.
     const order =
       query.sort === 'date-asc' ? 'e.date IS NULL, e.date ASC, e.id' : query.sort === 'fatalities' ? 'e.fatalities DESC, e.date DESC, e.id' : 'e.date DESC, e.id';
-    // The page of events is chosen first: the record, the article and its origins are then read
-    // for those rows only, not for every matching event before the sort. CROSS JOIN keeps the
-    // page as the outer loop (with a bound LIMIT the planner may otherwise scan all events).
-    return this.stmt(
-      `SELECT ${columns}
-       FROM (SELECT e.rowid AS page_rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?) page
-       CROSS JOIN events e ON e.rowid = page.page_rowid CROSS JOIN articles a ON a.id = e.article_id
-       ORDER BY ${order}`,
-    ).all(...params, query.limit ?? -1, query.offset ?? 0);
+    // The page is chosen on the indexes first; the wide columns are then read for its rows only,
+    // and put in page order here rather than sorted again with all their text.
+    const page = this.stmt(`SELECT e.rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .pluck(true)
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as number[];
+    if (page.length === 0) return [];
+    const rows = this.stmt(
+      `SELECT e.rowid AS page_rowid, ${columns}
+       FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id`,
+    ).all(JSON.stringify(page)) as { page_rowid: number }[];
+    const position = new Map(page.map((rowid, k) => [rowid, k]));
+    return rows.sort((x, y) => position.get(x.page_rowid)! - position.get(y.page_rowid)!);
   }
 
   countEvents(query: EventQuery = {}): Promise<number> {
