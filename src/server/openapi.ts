@@ -184,7 +184,7 @@ export const OPENAPI_DOCUMENT = {
                 type: 'object',
                 required: ['text'],
                 properties: {
-                  text: { type: 'string' },
+                  text: { type: 'string', maxLength: 200000 },
                   title: { type: 'string' },
                   published: { ...date, nullable: true, description: 'Relative dates (أمس، الخميس الماضي) resolve against it' },
                   url: { type: 'string', nullable: true },
