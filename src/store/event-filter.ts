@@ -79,3 +79,13 @@ export function toFacts(row: FactsRow): FusionFacts {
     actors1, actors2, place: row.place,
   };
 }
+
+/** An outlet's name as the source filter compares it (the query's words are normalised alike). */
+export function sourceNorm(source: string | null): string | null {
+  return source === null ? null : normalizeForMatch(source).toLowerCase();
+}
+
+/** The words of a filter value, normalised like the stored filter text; each must occur. */
+export function wordsOf(value: string): string[] {
+  return normalizeForMatch(value).toLowerCase().split(/\s+/).filter(Boolean);
+}

@@ -23,9 +23,8 @@ import type {
   StoredEvent,
   UpsertStatus,
 } from './repository.js';
-import { actorNameText, eventActorRows, eventFilterText, eventSummaryJson, placeNameText, toFacts, type FactsRow } from './event-filter.js';
+import { actorNameText, eventActorRows, eventFilterText, eventSummaryJson, placeNameText, sourceNorm, toFacts, wordsOf, type FactsRow } from './event-filter.js';
 import { searchableText, searchTerms } from './search-text.js';
-import { normalizeForMatch } from '../text/normalize.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import type { Migration } from './sqlite-migrations.js';
 
@@ -124,9 +123,9 @@ export class PostgresRepository implements Repository {
       // A duplicate keeps every new URL and source, and may fill a date the first copy lacked;
       // nothing already stored is changed.
       await this.db.query(
-        `INSERT INTO article_origins (article_id, url, source, input, external_id, added_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [id, o.url, o.source, o.input, o.externalId, now],
+        `INSERT INTO article_origins (article_id, url, source, input, external_id, added_at, source_norm)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [id, o.url, o.source, o.input, o.externalId, now, sourceNorm(o.source)],
       );
       if (inserted.rowCount === 1) return 'new';
       if (o.source !== null || o.url !== null) {
@@ -562,9 +561,6 @@ class Params {
 }
 
 /** Words of a filter, normalised like the stored filter text, each of which must occur. */
-function wordsOf(value: string): string[] {
-  return normalizeForMatch(value).toLowerCase().split(/\s+/).filter(Boolean);
-}
 
 /** `%term%` for ILIKE, with the term's own wildcards taken literally. */
 function containsPattern(term: string): string {
@@ -596,7 +592,7 @@ function eventFilter(query: EventQuery, params: Params): string {
   const placeWords = (query.place ? wordsOf(query.place) : []).map((word) => `strpos(text, ${params.add(word)}) > 0`);
   if (placeWords.length) clauses.push(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.join(' AND ')})`);
   if (query.source) {
-    const words = wordsOf(query.source).map((word) => `strpos(lower(source), ${params.add(word)}) > 0`);
+    const words = wordsOf(query.source).map((word) => `strpos(coalesce(source_norm, lower(source)), ${params.add(word)}) > 0`);
     clauses.push(`e.article_id IN (SELECT article_id FROM article_origins WHERE ${words.join(' AND ') || 'TRUE'})`);
   }
   if (query.bbox) {

@@ -290,6 +290,7 @@ export function defineRepositorySuite(
         ['place Arabic', { place: 'طرابلس' }, ['e2', 'e1']],
         ['source words', { source: 'libya observer' }, ['e2', 'e1', 'e3']],
         ['source Arabic', { source: 'الوسط' }, ['e4']],
+        ['source Arabic as typed (ه for ة)', { source: 'بوابه' }, ['e4']],
         ['text of the article', { q: 'درنه' }, ['e4']],
         ['bbox around Tripoli', { bbox: [12, 32, 14, 33.5] }, ['e2', 'e1']],
         ['article', { articleId: 'a2' }, ['e4']],

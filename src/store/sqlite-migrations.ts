@@ -148,6 +148,9 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       -- An article's first outlet and URL, which lists show with every event.
       ALTER TABLE articles ADD COLUMN first_source TEXT;
       ALTER TABLE articles ADD COLUMN first_url TEXT;
+      -- Outlet names normalised like the query (ة/ه, alef forms, harakat) by the code that writes
+      -- them; rows written before stay NULL and are compared lowercased.
+      ALTER TABLE article_origins ADD COLUMN source_norm TEXT;
       UPDATE articles SET
         first_source = (SELECT source FROM article_origins o WHERE o.article_id = articles.id AND source IS NOT NULL ORDER BY rowid LIMIT 1),
         first_url = (SELECT url FROM article_origins o WHERE o.article_id = articles.id AND url IS NOT NULL ORDER BY rowid LIMIT 1);

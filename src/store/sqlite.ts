@@ -6,7 +6,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import type { Article, ArticleInput, ArticleOrigin } from '../core/article.js';
-import { normalizeForMatch } from '../text/normalize.js';
 import { searchableText, searchTerms } from './search-text.js';
 import type {
   ArticleQuery,
@@ -24,7 +23,7 @@ import type {
   UpsertStatus,
 } from './repository.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
-import { actorNameText, eventActorRows, eventFilterText, eventSummaryJson, placeNameText, toFacts, type FactsRow } from './event-filter.js';
+import { actorNameText, eventActorRows, eventFilterText, eventSummaryJson, placeNameText, sourceNorm, toFacts, wordsOf, type FactsRow } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 
 interface ArticleRow {
@@ -78,7 +77,7 @@ export class SqliteRepository implements Repository {
          WHERE article_id = ? AND url IS ? AND source IS ? AND input IS ?`,
       ),
       insertOrigin: this.db.prepare(
-        `INSERT INTO article_origins (article_id, url, source, input, external_id, added_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO article_origins (article_id, url, source, input, external_id, added_at, source_norm) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       fillPublished: this.db.prepare(
         `UPDATE articles SET published = ?, published_at = ?, published_raw = ? WHERE id = ? AND published IS NULL`,
@@ -162,7 +161,7 @@ export class SqliteRepository implements Repository {
       // A duplicate keeps every new URL and source, and may fill a date the first copy lacked;
       // nothing already stored is changed.
       if (!s.originExists.get(id, o.url, o.source, o.input)) {
-        s.insertOrigin.run(id, o.url, o.source, o.input, o.externalId, now);
+        s.insertOrigin.run(id, o.url, o.source, o.input, o.externalId, now, sourceNorm(o.source));
         s.fillFirstOrigin.run(o.source, o.url, id);
       }
       if (input.published) s.fillPublished.run(input.published, input.publishedAt, input.publishedRaw, id);
@@ -170,7 +169,7 @@ export class SqliteRepository implements Repository {
     }
     const info = s.insertArticle.run(id, input.title, input.text, input.published, input.publishedAt, input.publishedRaw, now, o.source, o.url);
     s.insertFts.run(info.lastInsertRowid, searchableText(input.title, input.text));
-    s.insertOrigin.run(id, o.url, o.source, o.input, o.externalId, now);
+    s.insertOrigin.run(id, o.url, o.source, o.input, o.externalId, now, sourceNorm(o.source));
     return 'new';
   }
 
@@ -570,9 +569,6 @@ function fusedFilter(query: EventQuery): { where: string; params: unknown[] } {
 }
 
 /** Words of a filter, normalised like the stored filter text, each of which must occur. */
-function wordsOf(value: string): string[] {
-  return normalizeForMatch(value).toLowerCase().split(/\s+/).filter(Boolean);
-}
 
 /**
  * How the filtered rows are read. A page is read in its order off an index (date, or
@@ -616,7 +612,7 @@ function eventFilter(query: EventQuery, use: FilterUse = 'all'): { where: string
   }
   if (query.source) {
     add(
-      `e.article_id IN (SELECT article_id FROM article_origins WHERE ${wordsOf(query.source).map(() => 'instr(lower(source), ?) > 0').join(' AND ') || '1'})`,
+      `e.article_id IN (SELECT article_id FROM article_origins WHERE ${wordsOf(query.source).map(() => 'instr(coalesce(source_norm, lower(source)), ?) > 0').join(' AND ') || '1'})`,
       ...wordsOf(query.source),
     );
   }
