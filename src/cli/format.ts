@@ -1,4 +1,6 @@
 /** Small helpers for human-readable output. */
+import type { EventRecord } from '../events/record.js';
+
 export function truncate(s: string, max: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -9,4 +11,21 @@ export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** Events as a table: when, what, where, who, the toll, how sure, the trigger. */
+export function eventTable(events: EventRecord[]): string {
+  return table(
+    ['date', 'type', 'place', 'actor1', 'actor2', 'killed', 'modality', 'trigger'],
+    events.map((e) => [
+      e.date ?? (e.date_text ? `? (${e.date_text})` : '?'),
+      truncate(`${e.event_type} / ${e.sub_event_type}`, 48),
+      e.location ? truncate(`${e.location.name} p${e.location.geo_precision}`, 28) : '-',
+      truncate(e.actor1?.name ?? '-', 36),
+      truncate(e.actor2?.name ?? '-', 36),
+      String(e.fatalities) + (e.injured !== null ? ` (+${e.injured} inj.)` : ''),
+      e.modality,
+      truncate(e.trigger.text, 20),
+    ]),
+  );
 }

@@ -1,5 +1,6 @@
 /** Options shared by several commands. */
 import type { Command } from 'commander';
+import type { EventQuery } from '../store/repository.js';
 import { openRepository, resolveDbLocation } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
 
@@ -41,4 +42,31 @@ export function collectFieldMap(value: string, previous: Record<string, string> 
   const m = /^(id|title|text|published|url|source)=(.+)$/.exec(value);
   if (!m) throw new Error(`invalid --field "${value}": expected NAME=INPUT_FIELD with NAME one of id, title, text, published, url, source`);
   return { ...previous, [m[1]]: m[2] };
+}
+
+/** The event filters `events` and `export` share. */
+export interface EventFilterOptions {
+  since?: string;
+  until?: string;
+  type?: string;
+  subType?: string;
+  place?: string;
+  actor?: string;
+  source?: string;
+}
+
+export function addEventFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--since <date>', 'on or after YYYY-MM-DD', parseDateOption)
+    .option('--until <date>', 'on or before YYYY-MM-DD', parseDateOption)
+    .option('--type <event_type>', 'ACLED event type, e.g. "Battles"')
+    .option('--sub-type <sub_event_type>', 'ACLED sub-event type, e.g. "Air/drone strike"')
+    .option('--place <words>', 'place id or name (English or Arabic), or district')
+    .option('--actor <words>', 'actor id or name (English or Arabic)')
+    .option('--source <words>', 'words of an outlet name');
+}
+
+export function eventQueryOf(opts: EventFilterOptions): EventQuery {
+  const { since, until, type, subType: sub_type, place, actor, source } = opts;
+  return { since, until, type, sub_type, place, actor, source };
 }

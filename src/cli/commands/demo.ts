@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { addDbOption, withDb } from '../options.js';
 import { packagePath } from '../../core/paths.js';
 import { runIngest } from './ingest.js';
-import { eventTable } from './extract.js';
-import { table, truncate } from '../format.js';
+import { eventTable, table, truncate } from '../format.js';
 import { resolveDbLocation } from '../../store/open.js';
 
 export function registerDemo(program: Command): void {

@@ -1,27 +1,19 @@
 import type { Command } from 'commander';
-import { addDbOption, parseDateOption, parseCount, withDb } from '../options.js';
-import { eventTable } from './extract.js';
+import { addDbOption, addEventFilterOptions, eventQueryOf, parseCount, withDb, type EventFilterOptions } from '../options.js';
+import { eventTable } from '../format.js';
 
 export function registerEvents(program: Command): void {
-  addDbOption(
+  const command = addDbOption(
     program
       .command('events')
-      .description('list stored events, newest first')
-      .option('--since <date>', 'on or after YYYY-MM-DD', parseDateOption)
-      .option('--until <date>', 'on or before YYYY-MM-DD', parseDateOption)
-      .option('--type <event_type>', 'ACLED event type, e.g. "Battles"')
-      .option('--sub-type <sub_event_type>', 'ACLED sub-event type, e.g. "Air/drone strike"')
-      .option('--place <words>', 'place id or name (English or Arabic), or district')
-      .option('--actor <words>', 'actor id or name (English or Arabic)')
+      .description('list stored events, newest first'),
+  );
+  addEventFilterOptions(command)
       .option('--limit <n>', 'at most this many (default: all with --json, 50 otherwise)', parseCount)
       .option('--json', 'one JSON object a line: the event record with its article')
       .option('--fused', 'fused events (one per occurrence, every source) instead of one per article')
-      .option('--explain <id>', 'how a fused event was formed: its members and the rule that joined each (fused id or any member event id)'),
-  ).action(
-    async (opts: {
-      db?: string; since?: string; until?: string; type?: string; subType?: string; place?: string; actor?: string; limit?: number; json?: boolean;
-      fused?: boolean; explain?: string;
-    }) => {
+      .option('--explain <id>', 'how a fused event was formed: its members and the rule that joined each (fused id or any member event id)')
+      .action(async (opts: EventFilterOptions & { db?: string; limit?: number; json?: boolean; fused?: boolean; explain?: string }) => {
       await withDb(opts, async (repo) => {
         if (opts.explain) {
           const fused = await repo.getFusedEvent(opts.explain);
@@ -29,7 +21,7 @@ export function registerEvents(program: Command): void {
           process.stdout.write(opts.json ? `${JSON.stringify(fused)}\n` : `${fused.explanation.join('\n')}\n`);
           return;
         }
-        const query = { since: opts.since, until: opts.until, type: opts.type, sub_type: opts.subType, place: opts.place, actor: opts.actor };
+        const query = eventQueryOf(opts);
         if (opts.fused) {
           const fused = await repo.listFusedEvents({ ...query, limit: opts.limit ?? (opts.json ? undefined : 50) });
           if (opts.json) {
@@ -50,6 +42,5 @@ export function registerEvents(program: Command): void {
         const total = await repo.countEvents(query);
         process.stdout.write(`${rows.length} of ${total} event${total === 1 ? '' : 's'}\n`);
       });
-    },
-  );
+    });
 }

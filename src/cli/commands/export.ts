@@ -3,20 +3,13 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { addDbOption, parseDateOption, parseCount, withDb } from '../options.js';
+import { addDbOption, addEventFilterOptions, eventQueryOf, parseCount, withDb, type EventFilterOptions } from '../options.js';
 import { EXPORT_FORMATS, exportContext, exportFusedEvents, type ExportFormat, type ExportSummary } from '../../export/index.js';
 import type { FusedEventSource } from '../../export/fused.js';
 
-interface ExportCliOptions {
+interface ExportCliOptions extends EventFilterOptions {
   db?: string;
   format: string;
-  since?: string;
-  until?: string;
-  type?: string;
-  subType?: string;
-  place?: string;
-  actor?: string;
-  source?: string;
   out?: string;
   bom?: boolean;
   country: string;
@@ -24,23 +17,18 @@ interface ExportCliOptions {
 }
 
 export function registerExport(program: Command): void {
-  addDbOption(
+  const command = addDbOption(
     program
       .command('export')
       .description('write the stored fused events (one per occurrence, every source kept) as ACLED CSV, GeoJSON, JSON lines or PLOVER lines')
-      .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
-      .option('--since <date>', 'on or after YYYY-MM-DD', parseDateOption)
-      .option('--until <date>', 'on or before YYYY-MM-DD', parseDateOption)
-      .option('--type <event_type>', 'ACLED event type, e.g. "Battles"')
-      .option('--sub-type <sub_event_type>', 'ACLED sub-event type, e.g. "Air/drone strike"')
-      .option('--place <words>', 'place id or name (English or Arabic), or district')
-      .option('--actor <words>', 'actor id or name (English or Arabic)')
-      .option('--source <words>', 'words of an outlet name')
+      .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`),
+  );
+  addEventFilterOptions(command)
       .option('--out <file>', 'write to this file (default: standard output)')
       .option('--bom', 'start acled-csv with a UTF-8 byte order mark (for Excel)')
       .option('--country <iso2>', 'country of events with no place (ISO alpha-2)', 'LY')
-      .option('--page-size <n>', 'events read from the store at a time', parseCount),
-  ).action(async (opts: ExportCliOptions) => {
+      .option('--page-size <n>', 'events read from the store at a time', parseCount)
+      .action(async (opts: ExportCliOptions) => {
     if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
       throw new Error(`unknown --format "${opts.format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
     }
@@ -52,7 +40,7 @@ export function registerExport(program: Command): void {
 async function exportTo(source: FusedEventSource, format: ExportFormat, opts: ExportCliOptions): Promise<ExportSummary | null> {
   const options = {
     format,
-    filters: { since: opts.since, until: opts.until, type: opts.type, sub_type: opts.subType, place: opts.place, actor: opts.actor, source: opts.source },
+    filters: eventQueryOf(opts),
     context: exportContext({ defaultCountry: opts.country.toUpperCase() }),
     bom: opts.bom,
     pageSize: opts.pageSize || undefined,

@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { analyzeInputs } from '../../app/analyze.js';
 import { loadPipelineContext } from '../../pipeline/context.js';
 import { toExtractionRecord } from '../../events/output.js';
-import type { EventRecord } from '../../events/record.js';
 import { collectFieldMap, parseDateOption } from '../options.js';
-import { table, truncate } from '../format.js';
+import { eventTable, truncate } from '../format.js';
 
 export function registerExtract(program: Command): void {
   program
@@ -37,20 +36,4 @@ export function registerExtract(program: Command): void {
       }
       if (read === 0) process.exitCode = 1;
     });
-}
-
-export function eventTable(events: EventRecord[]): string {
-  return table(
-    ['date', 'type', 'place', 'actor1', 'actor2', 'killed', 'modality', 'trigger'],
-    events.map((e) => [
-      e.date ?? (e.date_text ? `? (${e.date_text})` : '?'),
-      truncate(`${e.event_type} / ${e.sub_event_type}`, 48),
-      e.location ? truncate(`${e.location.name} p${e.location.geo_precision}`, 28) : '-',
-      truncate(e.actor1?.name ?? '-', 36),
-      truncate(e.actor2?.name ?? '-', 36),
-      String(e.fatalities) + (e.injured !== null ? ` (+${e.injured} inj.)` : ''),
-      e.modality,
-      truncate(e.trigger.text, 20),
-    ]),
-  );
 }
