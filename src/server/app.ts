@@ -13,6 +13,7 @@ import type { Repository } from '../store/repository.js';
 import type { Analyzer } from './analyzer.js';
 import { lookupActors, lookupPlaces } from './knowledge.js';
 import { CountCache } from './count-cache.js';
+import { resolveArticleId } from '../store/article-prefix.js';
 import { fusePending } from '../fusion/fuse.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import {
@@ -194,11 +195,10 @@ export function createApp(options: AppOptions): Hono {
 
 /** By full id, or by an unambiguous prefix of at least 6 characters (as shown in short lists). */
 async function findArticle(repo: Repository, id: string): Promise<Article> {
-  const exact = await repo.getArticle(id);
-  if (exact) return exact;
-  const matches = id.length >= 6 ? await repo.findArticleId(id) : [];
-  const found = matches.length === 1 ? await repo.getArticle(matches[0]) : null;
-  if (!found) throw new ApiError(404, matches.length > 1 ? `article id prefix "${id}" is ambiguous` : `no article with id "${id}"`);
+  // A prefix needs six characters here: shorter ones would let a client walk the store.
+  const lookup = id.length >= 6 ? await resolveArticleId(repo, id) : null;
+  const found = lookup && 'id' in lookup ? await repo.getArticle(lookup.id) : await repo.getArticle(id);
+  if (!found) throw new ApiError(404, lookup && 'error' in lookup && lookup.ambiguous ? lookup.error : `no article with id "${id}"`);
   return found;
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { resolveArticleId } from '../../store/article-prefix.js';
 import { addDbOption, withDb } from '../options.js';
 import { fusePending } from '../../fusion/fuse.js';
 
@@ -9,11 +10,9 @@ export function registerRemove(program: Command): void {
       .description('delete an article (full id or a unique prefix) with its events, and re-fuse the events that were fused with them'),
   ).action(async (prefix: string, opts: { db?: string }) => {
     await withDb(opts, async (repo) => {
-      const ids = await repo.findArticleId(prefix);
-      const id = ids.includes(prefix) ? prefix : ids.length === 1 ? ids[0] : null;
-      if (!id) {
-        throw new Error(ids.length ? `"${prefix}" names ${ids.length} articles: ${ids.join(', ')}` : `no article "${prefix}"`);
-      }
+      const lookup = await resolveArticleId(repo, prefix);
+      if ('error' in lookup) throw new Error(lookup.error);
+      const { id } = lookup;
       const [events, fusion] = await repo.transaction(async () => {
         const count = await repo.countEvents({ articleId: id });
         await repo.deleteArticle(id);

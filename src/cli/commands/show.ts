@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { addDbOption, withDb } from '../options.js';
-import type { Repository } from '../../store/repository.js';
+import { resolveArticleId } from '../../store/article-prefix.js';
 
 export function registerShow(program: Command): void {
   addDbOption(
@@ -11,7 +11,9 @@ export function registerShow(program: Command): void {
       .option('--json', 'as JSON'),
   ).action(async (id: string, opts: { db?: string; json?: boolean }) => {
     await withDb(opts, async (repo) => {
-      const article = await repo.getArticle(await resolveArticleId(repo, id));
+      const lookup = await resolveArticleId(repo, id);
+      if ('error' in lookup) throw new Error(lookup.error);
+      const article = await repo.getArticle(lookup.id);
       if (!article) throw new Error(`no article ${id}`);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(article, null, 2)}\n`);
@@ -28,12 +30,4 @@ export function registerShow(program: Command): void {
       process.stdout.write(`${lines.join('\n')}\n`);
     });
   });
-}
-
-export async function resolveArticleId(repo: Repository, idOrPrefix: string): Promise<string> {
-  const matches = await repo.findArticleId(idOrPrefix);
-  if (matches.includes(idOrPrefix)) return idOrPrefix;
-  if (matches.length === 0) throw new Error(`no article with id ${idOrPrefix}`);
-  if (matches.length > 1) throw new Error(`id prefix ${idOrPrefix} is ambiguous: ${matches.slice(0, 5).join(', ')} …`);
-  return matches[0];
 }
