@@ -7,8 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../core/article.js';
 import type { EventRecord } from '../events/record.js';
 import { runPipeline } from '../pipeline/pipeline.js';
-import { loadEntityKnowledge } from '../entities/knowledge.js';
-import { loadEventKnowledge } from '../events/extract.js';
+import { loadPipelineContext } from '../pipeline/context.js';
 import type { PipelineContext } from '../pipeline/stages.js';
 
 /** The events of one article, or why the pipeline failed on it (one bad article stops nothing). */
@@ -28,12 +27,9 @@ export function extractOne(article: Article, context: PipelineContext): Extracte
   }
 }
 
-let cached: PipelineContext | null = null;
-
 /** The pipeline as ingest runs it: no statistical tagger, so its model is not even loaded. */
 export function ingestContext(): PipelineContext {
-  cached ??= { entities: loadEntityKnowledge({ withTagger: false }), events: loadEventKnowledge(), taggerScope: 'none' };
-  return cached;
+  return loadPipelineContext({ withTagger: false });
 }
 
 export function inlineExtractor(): EventExtractor {

@@ -27,8 +27,12 @@ export interface EventKnowledge {
   cues: CueLexicon;
 }
 
+let eventKnowledge: EventKnowledge | null = null;
+
+/** The trigger and cue lexicons, compiled once per process. */
 export function loadEventKnowledge(): EventKnowledge {
-  return { triggers: loadTriggerLexicon(), cues: loadCues() };
+  eventKnowledge ??= { triggers: loadTriggerLexicon(), cues: loadCues() };
+  return eventKnowledge;
 }
 
 /** ACLED's precedence: when one clause fits several types, the higher wins (events.md). */
