@@ -25,6 +25,8 @@ export interface EntityKnowledge {
   geo: ReadonlyMap<string, GeoEntry>;
   /** Single-word place names that are also common words, keyed without ال: they need a place noun before them. */
   commonWordNames: ReadonlySet<string>;
+  /** Framing labels (ميليشيات، فلول), keyed by their normalised words without ال. */
+  framingLabels: ReadonlyMap<string, { text: string; mayReferTo: string[] }>;
   ner: NerModel | null;
 }
 
@@ -100,6 +102,7 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
     patterns: { personTitles, unitTitles, functionWords },
     geo,
     commonWordNames,
+    framingLabels: new Map(actors.partisanLabels.flatMap((l) => l.norms.map((norm) => [withoutArticle(norm), { text: l.text, mayReferTo: l.may_refer_to }] as const))),
     ner: options.withTagger === false ? null : loadNerModel(),
   };
   if (useCache) cached.set(withTagger, knowledge);

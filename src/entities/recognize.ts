@@ -44,7 +44,6 @@ function nameStartInToken(token: Token): number {
  */
 export function taggerCandidates(tokens: readonly Token[], knowledge: EntityKnowledge, only: ReadonlySet<number> | null = null): EntityCandidate[] {
   if (!knowledge.ner) return [];
-  const framing = new Set(knowledge.actors.partisanLabels.flatMap((l) => l.norms.map(withoutArticle)));
   const sentences: { from: number; tokens: Token[] }[] = [];
   let from = 0;
   while (from < tokens.length) {
@@ -64,7 +63,7 @@ export function taggerCandidates(tokens: readonly Token[], knowledge: EntityKnow
       let j = i + 1;
       while (j < tags.length && tags[j] === `I-${label}`) j++;
       // A lone framing word (ميليشيات، الإرهابيين) or function word is no name.
-      const lone = j === i + 1 && (framing.has(withoutArticle(sentence[i].stem)) || knowledge.patterns.functionWords.has(sentence[i].norm));
+      const lone = j === i + 1 && (knowledge.framingLabels.has(withoutArticle(sentence[i].stem)) || knowledge.patterns.functionWords.has(sentence[i].norm));
       if (!lone) {
         found.push({
           start: nameStartInToken(sentence[i]),

@@ -59,13 +59,9 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: readon
       mentions.push({ start: e.start, end: e.end, actor: { id: a.id, name: a.name, name_ar: a.name_ar, inter: a.inter }, label: null, rule: 'actor.person-organisation', leader: isLeader });
     }
   }
-  const labels = new Map<string, { text: string; mayReferTo: string[] }>();
-  for (const l of knowledge.actors.partisanLabels) {
-    for (const norm of l.norms) labels.set(withoutArticle(norm), { text: l.text, mayReferTo: l.may_refer_to });
-  }
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
-    const label = labels.get(withoutArticle(t.stem));
+    const label = knowledge.framingLabels.get(withoutArticle(t.stem));
     if (!label || mentions.some((m) => m.start <= t.start && t.end <= m.end)) continue;
     mentions.push({ start: t.stemStart, end: t.end, actor: null, label, rule: 'actor.framing-label', leader: false });
   }
