@@ -20,3 +20,16 @@ export function spanContains(outer: Span, inner: Span): boolean {
 export function spansOverlap(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
+
+/** Index of the span containing `offset` in sorted, non-overlapping spans, or -1 (binary search). */
+export function spanIndexAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid].start) hi = mid - 1;
+    else if (offset >= spans[mid].end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

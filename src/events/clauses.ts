@@ -36,16 +36,3 @@ export function clausesOf(doc: Doc): Span[][] {
   });
   return result;
 }
-
-/** Index of the span containing `offset` (binary search over sorted, non-overlapping spans). */
-export function indexAt(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < spans[mid].start) hi = mid - 1;
-    else if (offset >= spans[mid].end) lo = mid + 1;
-    else return mid;
-  }
-  return Math.max(0, Math.min(spans.length - 1, lo - 1));
-}

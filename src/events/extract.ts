@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Doc } from '../core/document.js';
-import { evidenceOf, type Evidence, type Span } from '../core/span.js';
+import { evidenceOf, spanIndexAt, type Evidence, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
@@ -14,7 +14,7 @@ import { distanceKm } from '../core/geo.js';
 import { viewPattern, viewText } from './view-text.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
-import { clausesOf, indexAt } from './clauses.js';
+import { clausesOf } from './clauses.js';
 import { findTolls, summariseToll, type TollFigure } from './toll.js';
 import {
   actorMentions, attachActors, attachClaimant, attachDate, attachPlaces, mainPlace,
@@ -172,12 +172,12 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
 
   const mentions: Mention[] = [];
   for (const t of triggers) {
-    const s = indexAt(sentences, t.span.start);
+    const s = spanIndexAt(sentences, t.span.start);
     const sentence = sentences[s];
     if (!sentence || t.span.start < sentence.start || t.span.end > sentence.end) continue;
     // Headlines and sub-headings sum up what the body reports.
     if (sentence.heading) continue;
-    const clause = clauses[s][indexAt(clauses[s], t.span.start)];
+    const clause = clauses[s][spanIndexAt(clauses[s], t.span.start)];
     const before = viewText(doc, Math.max(sentence.start, t.fullSpan.start - 20), t.fullSpan.start);
     if (FRONT_NOUNS.test(before) || NOT_AN_EVENT_BEFORE.test(before)) continue;
     // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told elsewhere.
@@ -273,7 +273,7 @@ function casualtyMentions(
       plover: { type: 'ASSAULT', mode: 'firearms' }, pos: 'phrase', form: killed.form, rule: 'casualty-with-agent', confidence: 0.6,
       proclitic: '', tense: null, requires: null, territory: false, sub_event_type_by_actor: null, weak: false, modality_hint: null, context: [],
     };
-    const clause = clauses[s][indexAt(clauses[s], killed.span.start)];
+    const clause = clauses[s][spanIndexAt(clauses[s], killed.span.start)];
     const decided = modalityOf(trigger, clause, sentence, cues, doc);
     if ('drop' in decided) return;
     const place = attachPlaces(trigger, clause, sentence, doc, cues)[0] ?? null;
@@ -292,7 +292,7 @@ function casualtyMentions(
 export function triggerSentences(doc: Doc): Set<number> {
   const found = new Set<number>();
   for (const t of doc.triggers) {
-    const s = indexAt(doc.sentences, t.span.start);
+    const s = spanIndexAt(doc.sentences, t.span.start);
     if (s >= 0) found.add(s);
   }
   return found;

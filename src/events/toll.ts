@@ -5,7 +5,7 @@
  * rose to N" reports a revised total.
  */
 import type { Doc, NumberMention, Token } from '../core/document.js';
-import type { Span } from '../core/span.js';
+import { spanIndexAt, type Span } from '../core/span.js';
 import type { CueMatch } from './triggers.js';
 
 export interface TollFigure extends Span {
@@ -44,17 +44,7 @@ export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): 
   const subcountAt = casualty.find((c) => c.kind === 'subcount')?.span.start ?? Infinity;
   const numbers = doc.numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end && n.start < subcountAt);
   const tokens = sentenceTokens(doc, sentence);
-  const tokenIndexAt = (offset: number) => {
-    let lo = 0;
-    let hi = tokens.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < tokens[mid].start) hi = mid - 1;
-      else if (offset >= tokens[mid].end) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
-  };
+  const tokenIndexAt = (offset: number) => spanIndexAt(tokens, offset);
   const revisedFrom = casualty.filter((c) => c.kind === 'toll').map((c) => c.span.start);
   const otherCueBetween = (cue: CueMatch, from: number, to: number) => casualty.some((c) => c !== cue && c.span.start >= from && c.span.end <= to);
 
