@@ -64,7 +64,7 @@ export function countryFocus(candidates: readonly EntityCandidate[], knowledge: 
         if (actor?.type === 'actor' && actor.country) countries.add(actor.country);
       } else if (e.kind === 'place' || e.kind === 'country') {
         const g = knowledge.geo.get(e.ref);
-        if (g) countries.add(geoCountry(g));
+        if (g) countries.add(geoFacts(g).country);
       }
     }
     // Only unambiguous mentions vote: طرابلس alone must not decide between Libya and Lebanon.
@@ -81,17 +81,34 @@ export function countryFocus(candidates: readonly EntityCandidate[], knowledge: 
   return best;
 }
 
-function geoCountry(g: GeoEntry): string {
-  return g.kind === 'place' ? g.place.country : g.kind === 'city' ? g.city.country : g.country.iso2;
+/** What resolution reads of a Libyan place, a world city or a country, in one shape. */
+interface GeoFacts {
+  name: string;
+  name_ar: string;
+  country: string;
+  admin1: string | null;
+  admin2: string | null;
+  lat: number;
+  lon: number;
+  feature: string;
+  importance: number;
+  /** How alternatives are listed: "Tripoli (Tripoli)", "Tripoli (LB)". */
+  label: string;
 }
 
-function geoPoint(g: GeoEntry): { lat: number; lon: number } {
-  return g.kind === 'place' ? g.place : g.kind === 'city' ? g.city : g.country;
+function geoFacts(g: GeoEntry): GeoFacts {
+  if (g.kind === 'place') {
+    const p = g.place;
+    return { name: p.name_en, name_ar: p.name_ar, country: p.country, admin1: p.admin1, admin2: p.admin2 ?? null, lat: p.lat, lon: p.lon, feature: p.feature, importance: p.importance, label: `${p.name_en} (${p.admin1})` };
+  }
+  if (g.kind === 'city') {
+    const c = g.city;
+    return { name: c.name_en, name_ar: c.name_ar, country: c.country, admin1: c.admin1 ?? null, admin2: null, lat: c.lat, lon: c.lon, feature: c.feature, importance: c.importance, label: `${c.name_en} (${c.country})` };
+  }
+  const c = g.country;
+  return { name: c.name_en, name_ar: c.name_ar, country: c.iso2, admin1: null, admin2: null, lat: c.lat, lon: c.lon, feature: 'country', importance: 90, label: c.name_en };
 }
 
-function geoImportance(g: GeoEntry): number {
-  return g.kind === 'place' ? g.place.importance : g.kind === 'city' ? g.city.importance : 90;
-}
 
 /** Place nouns written before a name that say which kind of place is meant. */
 const FEATURE_HINTS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -116,64 +133,57 @@ export interface PlaceContext {
 }
 
 export function resolvePlace(c: EntityCandidate, knowledge: EntityKnowledge, context: PlaceContext): PlaceResolution | null {
-  const scored: { g: GeoEntry; id: string; score: number; why: string[] }[] = [];
+  const scored: { facts: GeoFacts; id: string; score: number; why: string[] }[] = [];
   for (const e of c.entries) {
     if (e.kind !== 'place' && e.kind !== 'country') continue;
     if (e.demonym) continue;
     const g = knowledge.geo.get(e.ref);
     if (!g) continue;
+    const facts = geoFacts(g);
     const why: string[] = [];
-    let score = geoImportance(g) / 100;
-    why.push(`importance ${geoImportance(g)}`);
-    if (context.focus && geoCountry(g) === context.focus) {
+    let score = facts.importance / 100;
+    why.push(`importance ${facts.importance}`);
+    if (context.focus && facts.country === context.focus) {
       score += 1;
       why.push(`in the article's country (${context.focus})`);
     }
     const hint = context.previousWord ? FEATURE_HINTS.get(context.previousWord) : undefined;
-    const feature = g.kind === 'place' ? g.place.feature : g.kind === 'city' ? g.city.feature : 'country';
-    if (hint?.includes(feature)) {
+    if (hint?.includes(facts.feature)) {
       score += 0.8;
-      why.push(`"${context.previousWord}" names a ${feature}`);
+      why.push(`"${context.previousWord}" names a ${facts.feature}`);
     }
     if (context.anchors.length) {
-      const p = geoPoint(g);
-      const nearest = Math.min(...context.anchors.map((a) => distanceKm(a.lat, a.lon, p.lat, p.lon)));
+      const nearest = Math.min(...context.anchors.map((a) => distanceKm(a.lat, a.lon, facts.lat, facts.lon)));
       const bonus = 0.5 * Math.exp(-nearest / 150);
       score += bonus;
       if (bonus > 0.05) why.push(`${Math.round(nearest)} km from another place in the article`);
     }
-    scored.push({ g, id: e.ref, score, why });
+    scored.push({ facts, id: e.ref, score, why });
   }
   if (scored.length === 0) return null;
   scored.sort((a, b) => b.score - a.score);
   const [best] = scored;
-  const g = best.g;
-  const p = geoPoint(g);
+  const f = best.facts;
   const second = scored[1]?.score ?? 0;
   const confidence = Math.min(0.99, 0.6 + 0.4 * (scored.length === 1 ? 1 : Math.min(1, (best.score - second) / Math.max(0.2, best.score))));
-  const precision: 1 | 2 | 3 =
-    g.kind === 'country' || (g.kind === 'place' && (g.place.feature === 'region' || g.place.feature === 'district')) ? 3 : c.direction ? 2 : 1;
+  const precision: 1 | 2 | 3 = f.feature === 'country' || f.feature === 'region' || f.feature === 'district' ? 3 : c.direction ? 2 : 1;
   return {
     kind: 'place',
     id: best.id,
-    name: g.kind === 'place' ? g.place.name_en : g.kind === 'city' ? g.city.name_en : g.country.name_en,
-    name_ar: g.kind === 'place' ? g.place.name_ar : g.kind === 'city' ? g.city.name_ar : g.country.name_ar,
-    country: geoCountry(g),
-    admin1: g.kind === 'place' ? g.place.admin1 : g.kind === 'city' ? g.city.admin1 ?? null : null,
-    admin2: g.kind === 'place' ? g.place.admin2 ?? null : null,
-    lat: round4(p.lat),
-    lon: round4(p.lon),
-    feature: g.kind === 'place' ? g.place.feature : g.kind === 'city' ? g.city.feature : 'country',
+    name: f.name,
+    name_ar: f.name_ar,
+    country: f.country,
+    admin1: f.admin1,
+    admin2: f.admin2,
+    lat: round4(f.lat),
+    lon: round4(f.lon),
+    feature: f.feature,
     geo_precision: precision,
     direction: c.direction,
     confidence: round4(confidence),
-    alternatives: scored.slice(1, 5).map((s) => ({ id: s.id, name: nameOfGeo(s.g), score: round4(s.score) })),
+    alternatives: scored.slice(1, 5).map((s) => ({ id: s.id, name: s.facts.label, score: round4(s.score) })),
     why: best.why,
   };
-}
-
-function nameOfGeo(g: GeoEntry): string {
-  return g.kind === 'place' ? `${g.place.name_en} (${g.place.admin1})` : g.kind === 'city' ? `${g.city.name_en} (${g.city.country})` : g.country.name_en;
 }
 
 /** The best actor or person for a name at the article's date. */
