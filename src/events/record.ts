@@ -89,3 +89,16 @@ export interface ExtractionRecord {
   events: EventRecord[];
   entities: EntityRecord[];
 }
+
+/** The coded fields of an event as flat columns (tables, GeoJSON properties), in one order. */
+export function codedColumns(r: EventRecord) {
+  return {
+    date: r.date,
+    time_precision: r.time_precision,
+    event_type: r.event_type,
+    sub_event_type: r.sub_event_type,
+    disorder_type: r.disorder_type,
+    plover_type: r.plover.type,
+    plover_mode: r.plover.mode,
+  };
+}

@@ -3,7 +3,7 @@
  * written piece by piece so that a large export never sits in memory. Properties are flat
  * (one value per key, lists as arrays) so GIS tools can show them as columns.
  */
-import type { EventActor } from '../events/record.js';
+import { codedColumns, type EventActor } from '../events/record.js';
 import type { FusedEvent } from './fused.js';
 import { acledEventId, eventCountryCode, type ExportContext } from './context.js';
 import { interactionCode } from './acled.js';
@@ -34,13 +34,7 @@ export function eventFeature(fused: FusedEvent, ctx: ExportContext): EventFeatur
     properties: {
       id: fused.id,
       event_id_cnty: acledEventId(fused.id, country?.iso3 ?? iso2),
-      date: r.date,
-      time_precision: r.time_precision,
-      event_type: r.event_type,
-      sub_event_type: r.sub_event_type,
-      disorder_type: r.disorder_type,
-      plover_type: r.plover.type,
-      plover_mode: r.plover.mode,
+      ...codedColumns(r),
       actor1: r.actor1?.name ?? null,
       actor1_ar: r.actor1?.name_ar ?? null,
       inter1: r.actor1?.inter ?? null,

@@ -4,7 +4,7 @@
  */
 import type { Article } from '../core/article.js';
 import type { Span } from '../core/span.js';
-import type { ArticleRef, EventActor, EventRecord } from '../events/record.js';
+import { codedColumns, type ArticleRef, type EventActor, type EventRecord } from '../events/record.js';
 import type { StoredEvent } from '../store/repository.js';
 import { segmentSentences } from '../text/segment.js';
 import { normalize } from '../text/normalize.js';
@@ -26,13 +26,7 @@ export function eventProperties(e: StoredEvent) {
   const r = e.record;
   return {
     id: r.id,
-    date: r.date,
-    time_precision: r.time_precision,
-    event_type: r.event_type,
-    sub_event_type: r.sub_event_type,
-    disorder_type: r.disorder_type,
-    plover_type: r.plover.type,
-    plover_mode: r.plover.mode,
+    ...codedColumns(r),
     actor1: r.actor1?.name ?? null,
     actor1_ar: r.actor1?.name_ar ?? null,
     assoc_actor_1: actorNames(r.assoc_actor_1),
