@@ -5,24 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { ArticleInput } from '../core/article.js';
 import { SqliteRepository, ftsQuery } from './sqlite.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
-import { eventRecord } from './repository-suite.js';
+import { articleInput as input, eventRecord } from './repository-suite.js';
 import { eventFilterText } from './event-filter.js';
 import { fusePending } from '../fusion/fuse.js';
-
-function input(title: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
-  return {
-    title,
-    text,
-    published: null,
-    publishedAt: null,
-    publishedRaw: null,
-    origin: { url: null, source: null, input: 'test', externalId: null },
-    ...extra,
-  };
-}
 
 async function withRepo(fn: (repo: SqliteRepository, path: string) => Promise<void>) {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-store-'));
