@@ -357,6 +357,14 @@ describe('web app files', () => {
     });
   }
 
+  test('every answer, errors too, forbids sniffing and carries the policy', async () => {
+    for (const path of ['/', '/api/events?limit=1', '/api/events?limit=abc', '/api/nothing', '/missing.js']) {
+      const res = await app.request(path);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.match(res.headers.get('content-security-policy') ?? '', /default-src/, path);
+    }
+  });
+
   test('unknown API routes are JSON 404', async () => {
     const { status, body } = await get('/api/nothing');
     assert.equal(status, 404);

@@ -32,6 +32,7 @@ import { CONTENT_SECURITY_POLICY, DEFAULT_WEB_DIR, staticFile } from './static.j
 import { articleSources, eventExcerpts, eventFeatureCollection, eventsCsv, eventView } from './views.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+const CLOSING_BRACE = Buffer.from('}');
 
 export interface AppOptions {
   repo: Repository;
@@ -58,10 +59,12 @@ export function createApp(options: AppOptions): Hono {
     onError: (c) => c.json({ error: `request body larger than ${maxSize} bytes` }, 413),
   });
 
+  // Set before the handler runs, so every response is built with them: headers changed on a
+  // finished response make @hono/node-server rebuild it as a full web Response (slow).
   app.use('*', async (c, next) => {
-    await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    await next();
   });
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
@@ -73,10 +76,11 @@ export function createApp(options: AppOptions): Hono {
       const [events, total] = await Promise.all([repo.listEvents(query), counts.count(query)]);
       return c.json({ total, limit: query.limit, offset: query.offset, events: events.map(eventView) });
     }
-    // The busiest route: the database writes each summary's JSON, which is passed on as it is.
-    const [summaries, total] = await Promise.all([repo.listEventSummaries(query), counts.count(query)]);
+    // The busiest route: the database writes the page's JSON bytes, which are passed on as they are.
+    const [page, total] = await Promise.all([repo.eventSummaryPage(query), counts.count(query)]);
     c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(`{"total":${total},"limit":${query.limit},"offset":${query.offset},"events":[${summaries.join(',')}]}`);
+    const head = Buffer.from(`{"total":${total},"limit":${query.limit},"offset":${query.offset},"events":`);
+    return c.body(Buffer.concat([head, page, CLOSING_BRACE]));
   });
 
   app.get('/api/events.geojson', async (c) => {

@@ -399,27 +399,31 @@ export class PostgresRepository implements Repository {
     });
   }
 
-  async listEventSummaries(query: EventQuery): Promise<string[]> {
-    return (await this.pageOfEvents<{ summary: string }>(query, EVENT_SUMMARY_JSON)).map((r) => r.summary);
+  async eventSummaryPage(query: EventQuery): Promise<Uint8Array> {
+    const { sql, params } = this.pageQuery(query, `${EVENT_SUMMARY_JSON} AS summary, e.date, e.fatalities, e.id`);
+    // The aggregate is given the page's order again: a subquery's order is not kept by right.
+    const { rows } = await this.db.query<{ page: Buffer }>(
+      `SELECT convert_to('[' || coalesce(string_agg(e.summary, ',' ORDER BY ${pageOrder(query)}), '') || ']', 'UTF8') AS page
+       FROM (${sql}) e`,
+      params,
+    );
+    return rows[0].page;
   }
 
   /** One page of events in the query's order. */
   private async pageOfEvents<Row extends object>(query: EventQuery, columns: string): Promise<Row[]> {
+    const { sql, params } = this.pageQuery(query, columns);
+    const { rows } = await this.db.query<Row>(sql, params);
+    return rows;
+  }
+
+  private pageQuery(query: EventQuery, columns: string): { sql: string; params: unknown[] } {
     const params = new Params();
     const where = eventFilter(query, params);
-    const order =
-      query.sort === 'date-asc'
-        ? 'e.date IS NULL, e.date ASC, e.id'
-        : query.sort === 'fatalities'
-          ? 'e.fatalities DESC, e.date DESC NULLS LAST, e.id'
-          : 'e.date DESC NULLS LAST, e.id';
-    const { rows } = await this.db.query<Row>(
-      `SELECT ${columns}
+    const sql = `SELECT ${columns}
        FROM events e JOIN articles a ON a.id = e.article_id ${where}
-       ORDER BY ${order} LIMIT ${params.add(query.limit ?? null)} OFFSET ${params.add(query.offset ?? 0)}`,
-      params.values,
-    );
-    return rows;
+       ORDER BY ${pageOrder(query)} LIMIT ${params.add(query.limit ?? null)} OFFSET ${params.add(query.offset ?? 0)}`;
+    return { sql, params: params.values };
   }
 
   async countEvents(query: EventQuery = {}): Promise<number> {
@@ -487,12 +491,19 @@ export class PostgresRepository implements Repository {
   }
 }
 
+/** A page's order, over the columns of `e`. */
+function pageOrder(query: EventQuery): string {
+  if (query.sort === 'date-asc') return 'e.date IS NULL, e.date ASC, e.id';
+  if (query.sort === 'fatalities') return 'e.fatalities DESC, e.date DESC NULLS LAST, e.id';
+  return 'e.date DESC NULLS LAST, e.id';
+}
+
 const FIRST_SOURCE = 'a.first_source';
 const FIRST_URL = 'a.first_url';
 const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
 /** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
 const EVENT_SUMMARY_JSON = `left(e.summary, -1) || ',"article":' ||
-  json_build_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL})::text || '}' AS summary`;
+  json_build_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL})::text || '}'`;
 
 interface EventRow {
   /** The `json` column, parsed by pg. */

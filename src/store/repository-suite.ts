@@ -244,7 +244,7 @@ export function defineRepositorySuite(
         article: { id: 'a1', title: 'اشتباكات', published: '2019-04-09', source: 'وكالة', url: 'https://a.example/1' },
       });
       // Summaries for lists: the record without evidence and sources, with its article.
-      const summaries = (await repo.listEventSummaries({ articleId: 'a1', sort: 'date-asc' })).map((json) => JSON.parse(json) as Record<string, unknown>);
+      const summaries = JSON.parse(Buffer.from(await repo.eventSummaryPage({ articleId: 'a1', sort: 'date-asc' })).toString('utf8')) as unknown;
       const full = await repo.listEvents({ articleId: 'a1', sort: 'date-asc' });
       assert.deepEqual(
         summaries,
@@ -253,6 +253,7 @@ export function defineRepositorySuite(
           return { ...coded, article };
         }),
       );
+      assert.equal(Buffer.from(await repo.eventSummaryPage({ articleId: 'no-such-article' })).toString('utf8'), '[]');
       // Re-extraction is idempotent: the same events again leave the same store.
       await repo.replaceEvents('a1', [first, eventRecord('e2')]);
       assert.equal(await repo.countEvents(), 3);
@@ -298,8 +299,11 @@ export function defineRepositorySuite(
         ['limit and offset', { limit: 2, offset: 1 }, ['e1', 'e4']],
         ['combined', { actor: 'lna', place: 'tripoli', since: '2019-04-09' }, ['e2']],
       ];
+      const summaryIds = async (q: Parameters<Repository['eventSummaryPage']>[0]) =>
+        (JSON.parse(Buffer.from(await repo.eventSummaryPage(q)).toString('utf8')) as { id: string }[]).map((e) => e.id);
       for (const [label, query, expected] of cases) {
         assert.deepEqual(await ids(query), expected, label);
+        assert.deepEqual(await summaryIds(query), expected, `${label} (summaries)`);
         const { limit: _limit, offset: _offset, ...unpaged } = query;
         if (query.limit === undefined) assert.equal(await repo.countEvents(unpaged), expected.length, label);
       }

@@ -165,10 +165,11 @@ export interface Repository {
   replaceEvents(articleId: string, events: EventRecord[]): Promise<void>;
   listEvents(query: EventQuery): Promise<StoredEvent[]>;
   /**
-   * The same page as `listEvents`, each event as JSON text of its record without `evidence` and
-   * `sources`, with its `article`: lists need no more, and the database builds it.
+   * The same page as `listEvents` as one JSON array, UTF-8 encoded: each event is its record
+   * without `evidence` and `sources`, with its `article`. Lists need no more, and the database
+   * writes the bytes, which the API sends as they are.
    */
-  listEventSummaries(query: EventQuery): Promise<string[]>;
+  eventSummaryPage(query: EventQuery): Promise<Uint8Array>;
   countEvents(query?: EventQuery): Promise<number>;
   getEvent(id: string): Promise<StoredEvent | null>;
   eventStats(query?: EventQuery): Promise<EventStats>;

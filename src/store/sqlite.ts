@@ -397,29 +397,45 @@ export class SqliteRepository implements Repository {
     return (this.pageOfEvents(query, EVENT_WITH_ARTICLE) as EventRow[]).map(toStoredEvent);
   }
 
-  listEventSummaries(query: EventQuery): Promise<string[]> {
-    return this.exclusive(() => (this.pageOfEvents(query, EVENT_SUMMARY_JSON) as { summary: string }[]).map((r) => r.summary));
+  eventSummaryPage(query: EventQuery): Promise<Uint8Array> {
+    return this.exclusive(() => {
+      const page = this.pageRowids(query);
+      // A text cast to BLOB is its UTF-8 bytes: the page crosses into JavaScript as one buffer,
+      // never decoded into strings and encoded again for the socket.
+      return this.stmt(
+        `SELECT CAST('[' || coalesce(group_concat(${EVENT_SUMMARY_JSON}, ',' ORDER BY page.key), '') || ']' AS BLOB)
+         FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id`,
+      )
+        .pluck(true)
+        .get(JSON.stringify(page)) as Buffer;
+    });
   }
 
   /** One page of events in the query's order, with `columns` read for those rows only. */
   private pageOfEvents(query: EventQuery, columns: string): unknown[] {
+    const page = this.pageRowids(query);
+    if (page.length === 0) return [];
+    const rows = this.stmt(
+      `SELECT ${columns}
+       FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id
+       ORDER BY page.key`,
+    ).all(JSON.stringify(page));
+    return rows;
+  }
+
+  /**
+   * The rowids of one page of events, in the query's order. The page is chosen on the indexes
+   * first; the wide columns are then read for its rows only, never sorted with all their text.
+   */
+  private pageRowids(query: EventQuery): number[] {
     const { where, params } = eventFilter(query, query.sort === 'fatalities' ? 'page-by-fatalities' : 'page');
     // NULL sorts lowest in SQLite, so undated events come last in DESC order without an
     // `IS NULL` term, and the date index can serve the default order.
     const order =
       query.sort === 'date-asc' ? 'e.date IS NULL, e.date ASC, e.id' : query.sort === 'fatalities' ? 'e.fatalities DESC, e.date DESC, e.id' : 'e.date DESC, e.id';
-    // The page is chosen on the indexes first; the wide columns are then read for its rows only,
-    // and put in page order here rather than sorted again with all their text.
-    const page = this.stmt(`SELECT e.rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    return this.stmt(`SELECT e.rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .pluck(true)
       .all(...params, query.limit ?? -1, query.offset ?? 0) as number[];
-    if (page.length === 0) return [];
-    const rows = this.stmt(
-      `SELECT e.rowid AS page_rowid, ${columns}
-       FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id`,
-    ).all(JSON.stringify(page)) as { page_rowid: number }[];
-    const position = new Map(page.map((rowid, k) => [rowid, k]));
-    return rows.sort((x, y) => position.get(x.page_rowid)! - position.get(y.page_rowid)!);
   }
 
   countEvents(query: EventQuery = {}): Promise<number> {
@@ -498,7 +514,7 @@ const FIRST_URL = 'a.first_url';
 const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
 /** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
 const EVENT_SUMMARY_JSON = `substr(e.summary, 1, length(e.summary) - 1) || ',"article":' ||
-  json_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL}) || '}' AS summary`;
+  json_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL}) || '}'`;
 
 interface EventRow {
   record: string;
