@@ -30,7 +30,7 @@ test('migrations run once: reopening keeps the data', async () => {
     try {
       assert.equal(await again.countArticles(), 1);
       const versions = again.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
-      assert.deepEqual(versions, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
+      assert.deepEqual(versions, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
     } finally {
       await again.close();
     }

@@ -62,6 +62,10 @@ export class SqliteRepository implements Repository {
     const applied = migrate(this.db, migrations);
     // Name tables are filled in JS (normalised like the queries), for events stored before them.
     if (applied.includes(4)) this.fillNameTables();
+    // The planner picks between an order's index and a filter's index by the tables' statistics:
+    // refreshed here (bounded work) where they are missing or stale, and again on close.
+    this.db.pragma('analysis_limit = 1000');
+    this.db.pragma('optimize = 0x10002');
     this.statements = {
       seqById: this.db.prepare<[string], { seq: number }>('SELECT seq FROM articles WHERE id = ?'),
       insertArticle: this.db.prepare(
@@ -428,7 +432,7 @@ export class SqliteRepository implements Repository {
    * first; the wide columns are then read for its rows only, never sorted with all their text.
    */
   private pageRowids(query: EventQuery): number[] {
-    const { where, params } = eventFilter(query, query.sort === 'fatalities' ? 'page-by-fatalities' : 'page');
+    const { where, params } = eventFilter(query, { paged: true, articlesInOrder: this.articlesInOrder(query) });
     // NULL sorts lowest in SQLite, so undated events come last in DESC order without an
     // `IS NULL` term, and the date index can serve the default order.
     const order =
@@ -436,6 +440,22 @@ export class SqliteRepository implements Repository {
     return this.stmt(`SELECT e.rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .pluck(true)
       .all(...params, query.limit ?? -1, query.offset ?? 0) as number[];
+  }
+
+  /**
+   * Whether a page should check the article filters while reading events in order. Read in
+   * order, a page visits about (offset + limit) / share events, where share is the fraction of
+   * articles kept; through the articles' index, it visits and sorts share × events of them.
+   */
+  private articlesInOrder(query: EventQuery): boolean {
+    const articles = articleSetFilter(query);
+    if (!articles) return false;
+    // Repeats (an article with two matching origins) overstate the share a little: an estimate is enough.
+    const kept = this.stmt(`SELECT count(*) FROM (${articles.select})`).pluck(true).get(...articles.params) as number;
+    const all = this.stmt('SELECT count(*) FROM articles').pluck(true).get() as number;
+    const events = this.stmt('SELECT count(*) FROM events').pluck(true).get() as number;
+    const share = all === 0 ? 0 : kept / all;
+    return share * share * events > (query.offset ?? 0) + (query.limit ?? events);
   }
 
   countEvents(query: EventQuery = {}): Promise<number> {
@@ -496,7 +516,10 @@ export class SqliteRepository implements Repository {
 
   /** Closes once every queued call has run. */
   close(): Promise<void> {
-    return this.exclusive(() => this.db.close()).then(() => undefined);
+    return this.exclusive(() => {
+      this.db.pragma('optimize');
+      this.db.close();
+    }).then(() => undefined);
   }
 }
 
@@ -590,13 +613,18 @@ function fusedFilter(query: EventQuery): { where: string; params: unknown[] } {
  * How the filtered rows are read. A page is read in its order off an index (date, or
  * fatalities), the filters checked on the way until the page is full: so a page never sorts
  * every match. Other uses (counts, stats) visit every match and let the filters pick the index.
+ * `articlesInOrder`: a page checks the article filters (source, text) on the way too, rather
+ * than collecting the articles' events through their index and sorting them.
  */
-type FilterUse = 'page' | 'page-by-fatalities' | 'all';
+interface FilterPlan {
+  paged: boolean;
+  articlesInOrder?: boolean;
+}
 
-function eventFilter(query: EventQuery, use: FilterUse = 'all'): { where: string; params: unknown[] } {
-  const paged = use !== 'all';
+function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { where: string; params: unknown[] } {
+  const { paged } = plan;
   // Unary + keeps SQLite from choosing that column's index over the one that gives the order.
-  const unindexed = (column: string) => (paged ? `+${column}` : column);
+  const unindexed = (column: string, inOrder = paged) => (inOrder ? `+${column}` : column);
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, ...values: unknown[]) => {
@@ -621,26 +649,36 @@ function eventFilter(query: EventQuery, use: FilterUse = 'all'): { where: string
       ...actorWords,
     );
   }
+  // The index on (place, order) serves a page by itself: SQLite reads a page's worth per place.
   const placeWords = query.place ? wordsOf(query.place) : [];
   if (placeWords.length) {
-    const column = use === 'page-by-fatalities' ? unindexed('e.place_id') : 'e.place_id';
-    add(`${column} IN (SELECT place_id FROM place_names WHERE ${placeWords.map(() => 'instr(text, ?) > 0').join(' AND ')})`, ...placeWords);
+    add(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.map(() => 'instr(text, ?) > 0').join(' AND ')})`, ...placeWords);
   }
-  if (query.source) {
-    add(
-      `e.article_id IN (SELECT article_id FROM article_origins WHERE ${wordsOf(query.source).map(() => 'instr(coalesce(source_norm, lower(source)), ?) > 0').join(' AND ') || '1'})`,
-      ...wordsOf(query.source),
-    );
-  }
+  const articles = articleSetFilter(query);
+  if (articles) add(`${unindexed('e.article_id', plan.articlesInOrder ?? false)} IN (${articles.select})`, ...articles.params);
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
     add(`${unindexed('e.lat')} BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, south, north, west, east);
   }
-  if (query.q && query.q.trim()) {
-    const { where, params: p } = articleFilter({ search: query.q });
-    add(`e.article_id IN (SELECT a.id FROM articles a ${where})`, ...p);
-  }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/**
+ * The ids (`article_id`, repeats possible) of the articles an event query's source and text
+ * filters keep, read off the origins and the text index without visiting the articles' text;
+ * null without such filters.
+ */
+function articleSetFilter(query: EventQuery): { select: string; params: unknown[] } | null {
+  const text = query.q ? textSearch(query.q) : null;
+  const textIds = text && { select: `SELECT a.id AS article_id FROM articles a WHERE ${text.clause}`, params: text.params };
+  if (!query.source) return textIds;
+  const words = wordsOf(query.source);
+  const clauses = words.map(() => 'instr(coalesce(o.source_norm, lower(o.source)), ?) > 0');
+  if (textIds) clauses.push(`o.article_id IN (${textIds.select})`);
+  return {
+    select: `SELECT o.article_id FROM article_origins o WHERE ${clauses.join(' AND ') || '1'}`,
+    params: [...words, ...(textIds?.params ?? [])],
+  };
 }
 
 export { searchableText };
@@ -648,18 +686,10 @@ export { searchableText };
 function articleFilter(query: ArticleQuery): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (query.search && query.search.trim()) {
-    const { match, likes } = ftsQuery(query.search);
-    const parts: string[] = [];
-    if (match) {
-      parts.push('body MATCH ?');
-      params.push(match);
-    }
-    for (const like of likes) {
-      parts.push("body LIKE ? ESCAPE '\\'");
-      params.push(like);
-    }
-    clauses.push(`a.seq IN (SELECT rowid FROM articles_fts WHERE ${parts.join(' AND ')})`);
+  const text = query.search ? textSearch(query.search) : null;
+  if (text) {
+    clauses.push(text.clause);
+    params.push(...text.params);
   }
   if (query.since) {
     clauses.push('a.published >= ?');
@@ -670,6 +700,23 @@ function articleFilter(query: ArticleQuery): { where: string; params: unknown[] 
     params.push(query.until);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** Articles (`a`) whose normalised text holds every term of the search; null for a blank search. */
+function textSearch(search: string): { clause: string; params: unknown[] } | null {
+  if (!search.trim()) return null;
+  const { match, likes } = ftsQuery(search);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (match) {
+    parts.push('body MATCH ?');
+    params.push(match);
+  }
+  for (const like of likes) {
+    parts.push("body LIKE ? ESCAPE '\\'");
+    params.push(like);
+  }
+  return { clause: `a.seq IN (SELECT rowid FROM articles_fts WHERE ${parts.join(' AND ')})`, params };
 }
 
 /**
