@@ -443,18 +443,22 @@ export class SqliteRepository implements Repository {
   }
 
   /**
-   * Whether a page should check the article filters while reading events in order. Read in
-   * order, a page visits about (offset + limit) / share events, where share is the fraction of
-   * articles kept; through the articles' index, it visits and sorts share × events of them.
+   * Whether a page should check the article filters (source, text) while reading events in
+   * order. Read in order, a page visits about (offset + limit) / share events, where share is the
+   * fraction of articles the filters keep; through the articles' index, it visits and sorts
+   * share × events of them. The share is estimated from the origins and the text index.
    */
   private articlesInOrder(query: EventQuery): boolean {
-    const articles = articleSetFilter(query);
-    if (!articles) return false;
-    // Repeats (an article with two matching origins) overstate the share a little: an estimate is enough.
-    const kept = this.stmt(`SELECT count(*) FROM (${articles.select})`).pluck(true).get(...articles.params) as number;
-    const all = this.stmt('SELECT count(*) FROM articles').pluck(true).get() as number;
-    const events = this.stmt('SELECT count(*) FROM events').pluck(true).get() as number;
-    const share = all === 0 ? 0 : kept / all;
+    const text = query.q ? textSearch(query.q) : null;
+    if (!query.source && !text) return false;
+    const count = (sql: string, ...params: unknown[]) => this.stmt(sql).pluck(true).get(...params) as number;
+    let share = 1;
+    if (query.source) {
+      const source = sourceMatch(query.source);
+      share *= count(`SELECT count(*) FROM article_origins o WHERE ${source.clause}`, ...source.params) / Math.max(1, count('SELECT count(*) FROM article_origins'));
+    }
+    if (text) share *= count(`SELECT count(*) FROM (${text.rowids})`, ...text.params) / Math.max(1, count('SELECT count(*) FROM articles'));
+    const events = count('SELECT count(*) FROM events');
     return share * share * events > (query.offset ?? 0) + (query.limit ?? events);
   }
 
@@ -607,8 +611,6 @@ function fusedFilter(query: EventQuery): { where: string; params: unknown[] } {
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** Words of a filter, normalised like the stored filter text, each of which must occur. */
-
 /**
  * How the filtered rows are read. A page is read in its order off an index (date, or
  * fatalities), the filters checked on the way until the page is full: so a page never sorts
@@ -624,7 +626,7 @@ interface FilterPlan {
 function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { where: string; params: unknown[] } {
   const { paged } = plan;
   // Unary + keeps SQLite from choosing that column's index over the one that gives the order.
-  const unindexed = (column: string, inOrder = paged) => (inOrder ? `+${column}` : column);
+  const unindexed = (column: string) => (paged ? `+${column}` : column);
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, ...values: unknown[]) => {
@@ -654,8 +656,27 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   if (placeWords.length) {
     add(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.map(() => 'instr(text, ?) > 0').join(' AND ')})`, ...placeWords);
   }
-  const articles = articleSetFilter(query);
-  if (articles) add(`${unindexed('e.article_id', plan.articlesInOrder ?? false)} IN (${articles.select})`, ...articles.params);
+  if (query.source) {
+    const source = sourceMatch(query.source);
+    // In order, each event's article is checked (one indexed look-up) instead of collecting them all first.
+    add(
+      plan.articlesInOrder
+        ? `EXISTS (SELECT 1 FROM article_origins o WHERE o.article_id = e.article_id AND ${source.clause})`
+        : `e.article_id IN (SELECT o.article_id FROM article_origins o WHERE ${source.clause})`,
+      ...source.params,
+    );
+  }
+  const text = query.q ? textSearch(query.q) : null;
+  if (text) {
+    // The matching rowids are collected once either way; in order, each event's article seq is
+    // checked against them, which spares building a set of the matching articles' ids.
+    add(
+      plan.articlesInOrder
+        ? `(SELECT a.seq FROM articles a WHERE a.id = e.article_id) IN (${text.rowids})`
+        : `e.article_id IN (SELECT a.id FROM articles a WHERE a.seq IN (${text.rowids}))`,
+      ...text.params,
+    );
+  }
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
     add(`${unindexed('e.lat')} BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, south, north, west, east);
@@ -663,22 +684,10 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/**
- * The ids (`article_id`, repeats possible) of the articles an event query's source and text
- * filters keep, read off the origins and the text index without visiting the articles' text;
- * null without such filters.
- */
-function articleSetFilter(query: EventQuery): { select: string; params: unknown[] } | null {
-  const text = query.q ? textSearch(query.q) : null;
-  const textIds = text && { select: `SELECT a.id AS article_id FROM articles a WHERE ${text.clause}`, params: text.params };
-  if (!query.source) return textIds;
-  const words = wordsOf(query.source);
-  const clauses = words.map(() => 'instr(coalesce(o.source_norm, lower(o.source)), ?) > 0');
-  if (textIds) clauses.push(`o.article_id IN (${textIds.select})`);
-  return {
-    select: `SELECT o.article_id FROM article_origins o WHERE ${clauses.join(' AND ') || '1'}`,
-    params: [...words, ...(textIds?.params ?? [])],
-  };
+/** Origins (`o`) whose outlet holds every word of the filter. */
+function sourceMatch(source: string): { clause: string; params: unknown[] } {
+  const words = wordsOf(source);
+  return { clause: words.map(() => 'instr(coalesce(o.source_norm, lower(o.source)), ?) > 0').join(' AND ') || '1', params: words };
 }
 
 export { searchableText };
@@ -688,7 +697,7 @@ function articleFilter(query: ArticleQuery): { where: string; params: unknown[] 
   const params: unknown[] = [];
   const text = query.search ? textSearch(query.search) : null;
   if (text) {
-    clauses.push(text.clause);
+    clauses.push(`a.seq IN (${text.rowids})`);
     params.push(...text.params);
   }
   if (query.since) {
@@ -702,8 +711,8 @@ function articleFilter(query: ArticleQuery): { where: string; params: unknown[] 
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** Articles (`a`) whose normalised text holds every term of the search; null for a blank search. */
-function textSearch(search: string): { clause: string; params: unknown[] } | null {
+/** The rowids (article seqs) of the articles whose normalised text holds every term of the search; null for a blank search. */
+function textSearch(search: string): { rowids: string; params: unknown[] } | null {
   if (!search.trim()) return null;
   const { match, likes } = ftsQuery(search);
   const parts: string[] = [];
@@ -716,7 +725,7 @@ function textSearch(search: string): { clause: string; params: unknown[] } | nul
     parts.push("body LIKE ? ESCAPE '\\'");
     params.push(like);
   }
-  return { clause: `a.seq IN (SELECT rowid FROM articles_fts WHERE ${parts.join(' AND ')})`, params };
+  return { rowids: `SELECT rowid FROM articles_fts WHERE ${parts.join(' AND ')}`, params };
 }
 
 /**
