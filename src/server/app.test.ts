@@ -99,6 +99,20 @@ describe('GET /api/events', () => {
     });
   }
 
+  test('totals count what another process stored a moment ago', async () => {
+    const before = (await get('/api/events?type=Battles')).body.total;
+    const other = new SqliteRepository(join(dir, 'api.db'));
+    try {
+      await other.upsertArticle('other-process', { title: '', text: 'اشتباكات', published: '2020-01-02', publishedAt: null, publishedRaw: null, origin: { url: null, source: null, input: 'test', externalId: null } });
+      await other.replaceEvents('other-process', [{ ...(await repo.getEvent('fx-ain-zara-clash'))!.record, id: 'other-process-1' }]);
+      assert.equal((await get('/api/events?type=Battles')).body.total, before + 1);
+      await other.deleteArticle('other-process');
+      assert.equal((await get('/api/events?type=Battles')).body.total, before);
+    } finally {
+      await other.close();
+    }
+  });
+
   test('each event carries its article', async () => {
     const { body } = await get('/api/events?type=Battles');
     assert.equal(body.events[0].article.title, 'اشتباكات عنيفة جنوب طرابلس');

@@ -1,7 +1,9 @@
 /**
- * Totals of event queries, kept a few seconds. A total costs more than a page when a filter
+ * Totals of event queries, kept while they hold. A total costs more than a page when a filter
  * matches tens of thousands of events, and clients ask for the same one again and again while
- * paging or refreshing; a total half a minute old is good enough for "120 of 18,000".
+ * paging or refreshing. Where the store has a change mark (SQLite), totals are kept until any
+ * write, from this server or another process; otherwise (PostgreSQL) for half a minute, which is
+ * good enough for "120 of 18,000".
  */
 import type { EventQuery, Repository } from '../store/repository.js';
 
@@ -10,15 +12,21 @@ const MAX_ENTRIES = 500;
 
 export class CountCache {
   private readonly entries = new Map<string, { at: number; total: Promise<number> }>();
+  private mark: string | null = null;
 
   constructor(private readonly repo: Repository) {}
 
-  count(query: EventQuery): Promise<number> {
+  async count(query: EventQuery): Promise<number> {
     const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
     const key = JSON.stringify(filters);
+    const mark = await this.repo.changeMark();
+    if (mark !== this.mark) {
+      this.entries.clear();
+      this.mark = mark;
+    }
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < TTL_MS) return hit.total;
+    if (hit && (mark !== null || now - hit.at < TTL_MS)) return hit.total;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const total = this.repo.countEvents(filters);
     const entry = { at: now, total };

@@ -426,6 +426,11 @@ export class PostgresRepository implements Repository {
     return { sql, params: params.values };
   }
 
+  /** PostgreSQL has no cheap, exact signal of other sessions' writes to these tables. */
+  async changeMark(): Promise<string | null> {
+    return null;
+  }
+
   async countEvents(query: EventQuery = {}): Promise<number> {
     const params = new Params();
     const where = eventFilter(query, params);

@@ -161,6 +161,12 @@ export interface Repository {
   listArticles(query: ArticleQuery): Promise<ArticleSummary[]>;
   countArticles(query?: ArticleQuery): Promise<number>;
   stats(): Promise<StoreStats>;
+  /**
+   * A mark that differs whenever the stored data may have changed since it was last read, by
+   * this connection or any other (another process ingesting, say); null when the backend cannot
+   * tell cheaply. Lets readers keep derived figures exactly as long as they hold.
+   */
+  changeMark(): Promise<string | null>;
   /** Replaces the events extracted from one article (re-extraction is idempotent). */
   replaceEvents(articleId: string, events: EventRecord[]): Promise<void>;
   listEvents(query: EventQuery): Promise<StoredEvent[]>;

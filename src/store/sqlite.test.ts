@@ -37,6 +37,25 @@ test('migrations run once: reopening keeps the data', async () => {
   });
 });
 
+test('the change mark moves with writes from this connection and from another one, and only then', async () => {
+  await withRepo(async (repo, path) => {
+    const first = await repo.changeMark();
+    assert.equal(await repo.changeMark(), first);
+    await repo.upsertArticle('a1', input('', 'نص'));
+    const second = await repo.changeMark();
+    assert.notEqual(second, first);
+    await repo.countArticles();
+    assert.equal(await repo.changeMark(), second);
+    const other = new SqliteRepository(path);
+    try {
+      await other.upsertArticle('a2', input('', 'نص آخر'));
+    } finally {
+      await other.close();
+    }
+    assert.notEqual(await repo.changeMark(), second);
+  });
+});
+
 test('fts query quotes terms and keeps short terms for LIKE, wildcards escaped', () => {
   assert.deepEqual(ftsQuery('حَفتر "x'), { match: '"حفتر"', likes: ['%x%'] });
   assert.deepEqual(ftsQuery('5_ حفتر'), { match: '"حفتر"', likes: ['%5\\_%'] });

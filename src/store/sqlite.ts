@@ -451,15 +451,38 @@ export class SqliteRepository implements Repository {
   private articlesInOrder(query: EventQuery): boolean {
     const text = query.q ? textSearch(query.q) : null;
     if (!query.source && !text) return false;
+    const events = this.stmt('SELECT count(*) FROM events').pluck(true).get() as number;
+    return this.articleShare(query.source, text) ** 2 * events > (query.offset ?? 0) + (query.limit ?? events);
+  }
+
+  /** Estimates, kept while the store is unchanged: a client pages through one filter many times. */
+  private shareEstimates = { mark: '', byFilter: new Map<string, number>() };
+
+  private articleShare(sourceFilter: string | undefined, text: { rowids: string; params: unknown[] } | null): number {
+    const mark = this.changeMarkNow();
+    if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map() };
+    const key = JSON.stringify([sourceFilter, text?.params]);
+    const known = this.shareEstimates.byFilter.get(key);
+    if (known !== undefined) return known;
     const count = (sql: string, ...params: unknown[]) => this.stmt(sql).pluck(true).get(...params) as number;
     let share = 1;
-    if (query.source) {
-      const source = sourceMatch(query.source);
+    if (sourceFilter) {
+      const source = sourceMatch(sourceFilter);
       share *= count(`SELECT count(*) FROM article_origins o WHERE ${source.clause}`, ...source.params) / Math.max(1, count('SELECT count(*) FROM article_origins'));
     }
     if (text) share *= count(`SELECT count(*) FROM (${text.rowids})`, ...text.params) / Math.max(1, count('SELECT count(*) FROM articles'));
-    const events = count('SELECT count(*) FROM events');
-    return share * share * events > (query.offset ?? 0) + (query.limit ?? events);
+    if (this.shareEstimates.byFilter.size >= 500) this.shareEstimates.byFilter.clear();
+    this.shareEstimates.byFilter.set(key, share);
+    return share;
+  }
+
+  changeMark(): Promise<string | null> {
+    return this.exclusive(() => this.changeMarkNow());
+  }
+
+  /** data_version moves with other connections' commits, total_changes() with this one's writes. */
+  private changeMarkNow(): string {
+    return `${this.db.pragma('data_version', { simple: true }) as number}:${this.stmt('SELECT total_changes()').pluck(true).get() as number}`;
   }
 
   countEvents(query: EventQuery = {}): Promise<number> {
