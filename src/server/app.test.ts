@@ -217,6 +217,16 @@ describe('articles', () => {
     assert.equal(body.articles[0].title, 'اشتباكات عنيفة جنوب طرابلس');
   });
 
+  test('a search of punctuation alone filters nothing, for articles and events', async () => {
+    const all = (await get('/api/articles')).body.total;
+    const articles = await get(`/api/articles?q=${encodeURIComponent('!!! ،')}`);
+    assert.equal(articles.status, 200);
+    assert.equal(articles.body.total, all);
+    const events = await get(`/api/events?q=${encodeURIComponent('!!!')}`);
+    assert.equal(events.status, 200);
+    assert.equal(events.body.total, (await get('/api/events')).body.total);
+  });
+
   test('one article with entity and event spans, by id or prefix', async () => {
     const { status, body } = await get(`/api/articles/${fixtures[0].id.slice(0, 10)}`);
     assert.equal(status, 200);

@@ -576,8 +576,6 @@ class Params {
   }
 }
 
-/** Words of a filter, normalised like the stored filter text, each of which must occur. */
-
 /** `%term%` for ILIKE, with the term's own wildcards taken literally. */
 function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, '\\$&')}%`;

@@ -293,6 +293,7 @@ export function defineRepositorySuite(
         ['source Arabic', { source: 'الوسط' }, ['e4']],
         ['source Arabic as typed (ه for ة)', { source: 'بوابه' }, ['e4']],
         ['text of the article', { q: 'درنه' }, ['e4']],
+        ['text without terms is no filter', { q: '!!! ،' }, ['e2', 'e1', 'e4', 'e3']],
         // Kept by every article: SQLite reads this page in date order, checking the articles on the way.
         ['text of every article, a page', { q: 'ف', limit: 2 }, ['e2', 'e1']],
         ['text of every article, by fatalities', { q: 'ف', sort: 'fatalities', limit: 3 }, ['e2', 'e4', 'e1']],

@@ -9,6 +9,7 @@ import { SqliteRepository, ftsQuery } from './sqlite.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { articleInput as input, eventRecord } from './repository-suite.js';
 import { eventFilterText } from './event-filter.js';
+import type { EventQuery } from './repository.js';
 import { fusePending } from '../fusion/fuse.js';
 
 async function withRepo(fn: (repo: SqliteRepository, path: string) => Promise<void>) {
@@ -53,6 +54,42 @@ test('the change mark moves with writes from this connection and from another on
       await other.close();
     }
     assert.notEqual(await repo.changeMark(), second);
+  });
+});
+
+test('a page of a source most articles share is read in order, the same as through the index', async () => {
+  await withRepo(async (repo) => {
+    for (let a = 0; a < 4; a++) {
+      const source = a < 3 ? 'وكالة الأنباء' : 'صحيفة';
+      await repo.upsertArticle(`a${a}`, input('', `نص ${a}`, { origin: { url: null, source, input: 'test', externalId: null } }));
+      await repo.replaceEvents(`a${a}`, [0, 1, 2].map((k) => eventRecord(`e${a}${k}`, { date: `2019-0${a + 1}-1${k}`, fatalities: (a * 3 + k) % 5 })));
+    }
+    const planner = repo as unknown as { articlesInOrder(query: EventQuery): boolean };
+    assert.equal(planner.articlesInOrder({ source: 'الانباء', limit: 2 }), true);
+    assert.equal(planner.articlesInOrder({ source: 'الانباء' }), false);
+    for (const sort of [undefined, 'fatalities', 'date-asc'] as const) {
+      const all = (await repo.listEvents({ source: 'الانباء', sort })).map((e) => e.record.id);
+      assert.equal(all.length, 9);
+      // Share 3/4 of 12 events: a page of 2 is read in order (but oldest first has no index for that).
+      assert.deepEqual((await repo.listEvents({ source: 'الانباء', sort, limit: 2 })).map((e) => e.record.id), all.slice(0, 2), sort);
+      assert.deepEqual((await repo.listEvents({ source: 'الانباء', sort, limit: 2, offset: 3 })).map((e) => e.record.id), all.slice(3, 5), sort);
+    }
+  });
+});
+
+test('closing skips the statistics, and still closes, while another process holds the write lock', async () => {
+  await withRepo(async (repo, path) => {
+    await repo.upsertArticle('a1', input('', 'نص'));
+    const reader = new SqliteRepository(path);
+    repo.db.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      await reader.close();
+      assert.equal(reader.db.open, false);
+      assert.ok(Date.now() - started < 2000, 'close waited for the lock');
+    } finally {
+      repo.db.exec('ROLLBACK');
+    }
   });
 });
 

@@ -62,10 +62,6 @@ export class SqliteRepository implements Repository {
     const applied = migrate(this.db, migrations);
     // Name tables are filled in JS (normalised like the queries), for events stored before them.
     if (applied.includes(4)) this.fillNameTables();
-    // The planner picks between an order's index and a filter's index by the tables' statistics:
-    // refreshed here (bounded work) where they are missing or stale, and again on close.
-    this.db.pragma('analysis_limit = 1000');
-    this.db.pragma('optimize = 0x10002');
     this.statements = {
       seqById: this.db.prepare<[string], { seq: number }>('SELECT seq FROM articles WHERE id = ?'),
       insertArticle: this.db.prepare(
@@ -404,8 +400,9 @@ export class SqliteRepository implements Repository {
   eventSummaryPage(query: EventQuery): Promise<Uint8Array> {
     return this.exclusive(() => {
       const page = this.pageRowids(query);
-      // A text cast to BLOB is its UTF-8 bytes: the page crosses into JavaScript as one buffer,
-      // never decoded into strings and encoded again for the socket.
+      // A text cast to BLOB is its bytes in the database's encoding, UTF-8 here (the default):
+      // the page crosses into JavaScript as one buffer, never decoded into strings and encoded
+      // again for the socket. (group_concat's ORDER BY needs SQLite 3.44; better-sqlite3 bundles it.)
       return this.stmt(
         `SELECT CAST('[' || coalesce(group_concat(${EVENT_SUMMARY_JSON}, ',' ORDER BY page.key), '') || ']' AS BLOB)
          FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id`,
@@ -450,7 +447,8 @@ export class SqliteRepository implements Repository {
    */
   private articlesInOrder(query: EventQuery): boolean {
     const text = query.q ? textSearch(query.q) : null;
-    if (!query.source && !text) return false;
+    // No index gives the oldest-first order (undated last): read in order would mean every event.
+    if ((!query.source && !text) || query.sort === 'date-asc') return false;
     const events = this.stmt('SELECT count(*) FROM events').pluck(true).get() as number;
     return this.articleShare(query.source, text) ** 2 * events > (query.offset ?? 0) + (query.limit ?? events);
   }
@@ -544,8 +542,17 @@ export class SqliteRepository implements Repository {
   /** Closes once every queued call has run. */
   close(): Promise<void> {
     return this.exclusive(() => {
-      this.db.pragma('optimize');
-      this.db.close();
+      try {
+        // Statistics for the planner, refreshed (bounded work) where missing or stale. It needs
+        // the write lock: skipped, not waited for, while another process writes.
+        this.db.pragma('busy_timeout = 0');
+        this.db.pragma('analysis_limit = 1000');
+        this.db.pragma('optimize = 0x10002');
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      } finally {
+        this.db.close();
+      }
     }).then(() => undefined);
   }
 }
@@ -674,7 +681,8 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
       ...actorWords,
     );
   }
-  // The index on (place, order) serves a page by itself: SQLite reads a page's worth per place.
+  // The indexes on (place, date) and (place, fatalities) serve a page by themselves: SQLite reads
+  // a page's worth per place.
   const placeWords = query.place ? wordsOf(query.place) : [];
   if (placeWords.length) {
     add(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.map(() => 'instr(text, ?) > 0').join(' AND ')})`, ...placeWords);
@@ -734,10 +742,11 @@ function articleFilter(query: ArticleQuery): { where: string; params: unknown[] 
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** The rowids (article seqs) of the articles whose normalised text holds every term of the search; null for a blank search. */
+/** The rowids (article seqs) of the articles whose normalised text holds every term of the search; null when it has no terms. */
 function textSearch(search: string): { rowids: string; params: unknown[] } | null {
-  if (!search.trim()) return null;
   const { match, likes } = ftsQuery(search);
+  // Punctuation alone has no terms: no filter, as in PostgreSQL.
+  if (!match && likes.length === 0) return null;
   const parts: string[] = [];
   const params: unknown[] = [];
   if (match) {
