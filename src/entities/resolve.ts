@@ -82,15 +82,7 @@ export function countryFocus(candidates: readonly EntityCandidate[], knowledge: 
 }
 
 /** What resolution reads of a Libyan place, a world city or a country, in one shape. */
-interface GeoFacts {
-  name: string;
-  name_ar: string;
-  country: string;
-  admin1: string | null;
-  admin2: string | null;
-  lat: number;
-  lon: number;
-  feature: string;
+interface GeoFacts extends Pick<PlaceResolution, 'name' | 'name_ar' | 'country' | 'admin1' | 'admin2' | 'lat' | 'lon' | 'feature'> {
   importance: number;
   /** How alternatives are listed: "Tripoli (Tripoli)", "Tripoli (LB)". */
   label: string;

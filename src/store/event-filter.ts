@@ -55,29 +55,11 @@ export function eventSummaryJson(e: EventRecord): string {
   return JSON.stringify(coded);
 }
 
-/** What both backends' fusion queries return for one event: columns and its actors as "role id" lines. */
-export interface FactsRow {
-  id: string;
-  article_id: string;
-  event_type: string;
-  sub_event_type: string;
-  date: string | null;
-  time_precision: number | null;
-  lat: number | null;
-  lon: number | null;
-  geo_precision: number | null;
-  admin1: string | null;
-  place: string | null;
-  actors: string | null;
-}
+/** What both backends' fusion queries return for one event: its facts, with its actors as "role id" lines. */
+export type FactsRow = Omit<FusionFacts, 'articleId' | 'actors1' | 'actors2'> & { article_id: string; actors: string | null };
 
-export function toFacts(row: FactsRow): FusionFacts {
-  const { actors1, actors2 } = actorSides(row.actors ? row.actors.split('\n') : []);
-  return {
-    id: row.id, articleId: row.article_id, event_type: row.event_type, sub_event_type: row.sub_event_type, date: row.date,
-    time_precision: row.time_precision, lat: row.lat, lon: row.lon, geo_precision: row.geo_precision, admin1: row.admin1,
-    actors1, actors2, place: row.place,
-  };
+export function toFacts({ article_id, actors, ...facts }: FactsRow): FusionFacts {
+  return { ...facts, articleId: article_id, ...actorSides(actors ? actors.split('\n') : []) };
 }
 
 /** An outlet's name as the source filter compares it (the query's words are normalised alike). */

@@ -194,8 +194,7 @@ export class PostgresRepository implements Repository {
   async countArticles(query: ArticleQuery = {}): Promise<number> {
     const params = new Params();
     const where = articleFilter(query, params);
-    const { rows } = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM articles a ${where}`, params.values);
-    return rows[0].n;
+    return this.countOf(`SELECT count(*) FROM articles a ${where}`, params.values);
   }
 
   async stats(): Promise<StoreStats> {
@@ -298,8 +297,7 @@ export class PostgresRepository implements Repository {
   queueAllForFusion(): Promise<number> {
     return this.atomically(async () => {
       await this.db.query('INSERT INTO fusion_queue (event_id) SELECT id FROM events ON CONFLICT DO NOTHING');
-      const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM fusion_queue');
-      return rows[0].n;
+      return this.countOf('SELECT count(*) FROM fusion_queue');
     });
   }
 
@@ -381,8 +379,7 @@ export class PostgresRepository implements Repository {
   async countFusedEvents(query: EventQuery = {}): Promise<number> {
     const params = new Params();
     const where = fusedFilter(query, params);
-    const { rows } = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM fused_events f ${where}`, params.values);
-    return rows[0].n;
+    return this.countOf(`SELECT count(*) FROM fused_events f ${where}`, params.values);
   }
 
   async getFusedEvent(id: string): Promise<FusedEvent | null> {
@@ -426,6 +423,12 @@ export class PostgresRepository implements Repository {
     return { sql, params: params.values };
   }
 
+  /** The single number a `SELECT count(*) …` gives (bigint, which pg returns as text). */
+  private async countOf(sql: string, values: unknown[] = []): Promise<number> {
+    const { rows } = await this.db.query<{ count: string }>(sql, values);
+    return Number(rows[0].count);
+  }
+
   /** PostgreSQL has no cheap, exact signal of other sessions' writes to these tables. */
   async changeMark(): Promise<string | null> {
     return null;
@@ -434,8 +437,7 @@ export class PostgresRepository implements Repository {
   async countEvents(query: EventQuery = {}): Promise<number> {
     const params = new Params();
     const where = eventFilter(query, params);
-    const { rows } = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${where}`, params.values);
-    return rows[0].n;
+    return this.countOf(`SELECT count(*) FROM events e ${where}`, params.values);
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {

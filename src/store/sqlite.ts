@@ -219,7 +219,7 @@ export class SqliteRepository implements Repository {
 
   countArticles(query: ArticleQuery = {}): Promise<number> {
     const { where, params } = articleFilter(query);
-    return this.exclusive(() => (this.stmt(`SELECT count(*) AS n FROM articles a ${where}`).get(...params) as { n: number }).n);
+    return this.exclusive(() => this.countOf(`SELECT count(*) FROM articles a ${where}`, ...params));
   }
 
   stats(): Promise<StoreStats> {
@@ -309,7 +309,7 @@ export class SqliteRepository implements Repository {
   queueAllForFusion(): Promise<number> {
     return this.exclusive(() => {
       this.stmt('INSERT OR IGNORE INTO fusion_queue (event_id) SELECT id FROM events').run();
-      return (this.stmt('SELECT count(*) AS n FROM fusion_queue').get() as { n: number }).n;
+      return this.countOf('SELECT count(*) FROM fusion_queue');
     });
   }
 
@@ -378,7 +378,7 @@ export class SqliteRepository implements Repository {
 
   countFusedEvents(query: EventQuery = {}): Promise<number> {
     const { where, params } = fusedFilter(query);
-    return this.exclusive(() => (this.stmt(`SELECT count(*) AS n FROM fused_events f ${where}`).get(...params) as { n: number }).n);
+    return this.exclusive(() => this.countOf(`SELECT count(*) FROM fused_events f ${where}`, ...params));
   }
 
   async getFusedEvent(id: string): Promise<FusedEvent | null> {
@@ -403,10 +403,7 @@ export class SqliteRepository implements Repository {
       // A text cast to BLOB is its bytes in the database's encoding, UTF-8 here (the default):
       // the page crosses into JavaScript as one buffer, never decoded into strings and encoded
       // again for the socket. (group_concat's ORDER BY needs SQLite 3.44; better-sqlite3 bundles it.)
-      return this.stmt(
-        `SELECT CAST('[' || coalesce(group_concat(${EVENT_SUMMARY_JSON}, ',' ORDER BY page.key), '') || ']' AS BLOB)
-         FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id`,
-      )
+      return this.stmt(`SELECT CAST('[' || coalesce(group_concat(${EVENT_SUMMARY_JSON}, ',' ORDER BY page.key), '') || ']' AS BLOB) ${PAGE_ROWS}`)
         .pluck(true)
         .get(JSON.stringify(page)) as Buffer;
     });
@@ -416,12 +413,7 @@ export class SqliteRepository implements Repository {
   private pageOfEvents(query: EventQuery, columns: string): unknown[] {
     const page = this.pageRowids(query);
     if (page.length === 0) return [];
-    const rows = this.stmt(
-      `SELECT ${columns}
-       FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id
-       ORDER BY page.key`,
-    ).all(JSON.stringify(page));
-    return rows;
+    return this.stmt(`SELECT ${columns} ${PAGE_ROWS} ORDER BY page.key`).all(JSON.stringify(page));
   }
 
   /**
@@ -449,7 +441,7 @@ export class SqliteRepository implements Repository {
     const text = query.q ? textSearch(query.q) : null;
     // No index gives the oldest-first order (undated last): read in order would mean every event.
     if ((!query.source && !text) || query.sort === 'date-asc') return false;
-    const events = this.stmt('SELECT count(*) FROM events').pluck(true).get() as number;
+    const events = this.countOf('SELECT count(*) FROM events');
     return this.articleShare(query.source, text) ** 2 * events > (query.offset ?? 0) + (query.limit ?? events);
   }
 
@@ -462,7 +454,7 @@ export class SqliteRepository implements Repository {
     const key = JSON.stringify([sourceFilter, text?.params]);
     const known = this.shareEstimates.byFilter.get(key);
     if (known !== undefined) return known;
-    const count = (sql: string, ...params: unknown[]) => this.stmt(sql).pluck(true).get(...params) as number;
+    const count = this.countOf.bind(this);
     let share = 1;
     if (sourceFilter) {
       const source = sourceMatch(sourceFilter);
@@ -472,6 +464,11 @@ export class SqliteRepository implements Repository {
     if (this.shareEstimates.byFilter.size >= 500) this.shareEstimates.byFilter.clear();
     this.shareEstimates.byFilter.set(key, share);
     return share;
+  }
+
+  /** The single number a `SELECT count(*) …` gives. */
+  private countOf(sql: string, ...params: unknown[]): number {
+    return this.stmt(sql).pluck(true).get(...params) as number;
   }
 
   changeMark(): Promise<string | null> {
@@ -485,7 +482,7 @@ export class SqliteRepository implements Repository {
 
   countEvents(query: EventQuery = {}): Promise<number> {
     const { where, params } = eventFilter(query);
-    return this.exclusive(() => (this.stmt(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n);
+    return this.exclusive(() => this.countOf(`SELECT count(*) FROM events e ${where}`, ...params));
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
@@ -568,6 +565,8 @@ interface FeedStateRow {
 
 const FIRST_SOURCE = 'a.first_source';
 const FIRST_URL = 'a.first_url';
+/** The events of a page given as a JSON array of rowids (`page.key` is each one's position), with their articles. */
+const PAGE_ROWS = 'FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id';
 const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
 /** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
 const EVENT_SUMMARY_JSON = `substr(e.summary, 1, length(e.summary) - 1) || ',"article":' ||
