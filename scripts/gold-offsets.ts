@@ -21,7 +21,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseTxt } from '../src/ingest/formats/txt.js';
 
-type Corpus = 'seeds' | 'ant-v1.1';
+type Corpus = 'seeds' | 'ant-v1.1' | 'ant-ms-v2.1';
 interface Span { start: number; end: number }
 type SpanSpec = string | { find: string; nth?: number } | { from: string; to: string };
 
@@ -52,20 +52,36 @@ function loadSeed(name: string): SourceDoc {
   return { text: body, hashed: file, bodyStart, published: null };
 }
 
-let antIndex: Map<string, { text: string; published_raw: string }> | null = null;
-function loadAnt(id: string): SourceDoc {
-  if (antIndex === null) {
-    antIndex = new Map();
-    const lines = readFileSync(join(SHARED, 'datasets', 'ant-corpus', 'ant-v1.1.jsonl'), 'utf8').split('\n');
+const CORPUS_FILES = {
+  'ant-v1.1': ['ant-corpus', 'ant-v1.1.jsonl'],
+  'ant-ms-v2.1': ['ant-multisource', 'ant-ms-v2.1-dev.jsonl'],
+} as const;
+const jsonlIndex = new Map<Corpus, Map<string, { text: string; published_raw: string }>>();
+function loadJsonl(corpus: 'ant-v1.1' | 'ant-ms-v2.1', id: string): SourceDoc {
+  let index = jsonlIndex.get(corpus);
+  if (index === undefined) {
+    index = new Map();
+    const lines = readFileSync(join(SHARED, 'datasets', ...CORPUS_FILES[corpus]), 'utf8').split('\n');
     for (const line of lines) {
       if (line.trim() === '') continue;
       const rec = JSON.parse(line) as { id: string; text: string; published_raw: string };
-      antIndex.set(rec.id, rec);
+      index.set(rec.id, rec);
     }
+    jsonlIndex.set(corpus, index);
   }
-  const rec = antIndex.get(id);
-  if (rec === undefined) throw new Error(`ANT: no document ${id}`);
-  return { text: rec.text, hashed: rec.text, bodyStart: 0, published: antPublished(rec.published_raw) };
+  const rec = index.get(id);
+  if (rec === undefined) throw new Error(`${corpus}: no document ${id}`);
+  const published = corpus === 'ant-v1.1' ? antPublished(rec.published_raw) : rfc822LocalDate(rec.published_raw);
+  return { text: rec.text, hashed: rec.text, bodyStart: 0, published };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** RFC 822 as the multi-source feeds give it ("Sun, 18 Feb 2018 21:35:43 +0400"): the outlet's local date. */
+function rfc822LocalDate(raw: string): string {
+  const m = /(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})/.exec(raw);
+  const month = m ? MONTHS.indexOf(m[2]) + 1 : 0;
+  if (!m || month === 0) throw new Error(`unreadable published_raw: ${raw}`);
+  return `${m[3]}-${String(month).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
 }
 
 /** `published_raw` is ISO 8601 with the site's (Tunisian) offset, or DD/MM/YYYY: keep the local date. */
@@ -78,7 +94,7 @@ function antPublished(raw: string): string {
 }
 
 function loadDoc(corpus: Corpus, doc: string): SourceDoc {
-  return corpus === 'seeds' ? loadSeed(doc) : loadAnt(doc);
+  return corpus === 'seeds' ? loadSeed(doc) : loadJsonl(corpus, doc);
 }
 
 function nthIndexOf(text: string, phrase: string, nth: number, from = 0): number {
@@ -111,8 +127,9 @@ function resolveSpan(text: string, spec: SpanSpec, where: string): Span {
 
 interface SpecDoc {
   doc: string;
+  split?: 'dev' | 'test';
   events: Array<Record<string, unknown> & { trigger: SpanSpec; evidence: SpanSpec[] }>;
-  not_events?: Array<{ span: SpanSpec; why: string }>;
+  not_events?: Array<{ span: SpanSpec; why: string; reason?: string }>;
 }
 interface Spec { $meta: Record<string, unknown>; documents: SpecDoc[] }
 
@@ -135,9 +152,11 @@ function build(corpus: Corpus, specPath: string, outPath: string): void {
     const notEvents = (d.not_events ?? []).map((n, i) => ({
       ...resolveSpan(src.text, n.span, `${d.doc} not_event ${i}`),
       why: n.why,
+      ...(n.reason !== undefined ? { reason: n.reason } : {}),
     }));
     return {
       doc: d.doc,
+      ...(d.split !== undefined ? { split: d.split } : {}),
       published: src.published,
       text_sha256: sha256(src.hashed),
       ...(corpus === 'seeds' ? { body_start: src.bodyStart } : {}),
@@ -155,7 +174,7 @@ interface GoldDoc {
   doc: string;
   text_sha256: string;
   events: Array<{ event_type: string; sub_event_type: string; trigger: Span; evidence: Span[] }>;
-  not_events?: Array<Span & { why: string }>;
+  not_events?: Array<Span & { why: string; reason?: string }>;
 }
 
 /** Verifies hashes and span bounds; with `show`, prints each span's words for review. */
@@ -178,7 +197,7 @@ function check(goldPath: string, show: boolean): void {
     }
     for (const n of d.not_events ?? []) {
       if (!inBounds(n, src.text)) { problems++; console.log(`${d.doc}: not_event out of bounds`); }
-      if (show) console.log(`  NOT (${n.why}): ${src.text.slice(n.start, n.end)}`);
+      if (show) console.log(`  NOT (${n.reason ?? '-'}: ${n.why}): ${src.text.slice(n.start, n.end)}`);
     }
   }
   console.log(`${basename(goldPath)}: ${gold.documents.length} documents checked, ${problems} problems`);
@@ -193,11 +212,15 @@ const { positionals, values } = parseArgs({
   },
 });
 const command = positionals[0];
-if (command === 'build' && (values.corpus === 'seeds' || values.corpus === 'ant-v1.1') && values.spec && values.out) {
+if (command === 'text' && values.corpus !== undefined && positionals[1] !== undefined) {
+  // For annotators: the text offsets point into, with its publication date. Never commit it.
+  const src = loadDoc(values.corpus as Corpus, positionals[1]);
+  console.log(`${positionals[1]} published ${src.published ?? '-'}\n${src.text}`);
+} else if (command === 'build' && (values.corpus === 'seeds' || values.corpus === 'ant-v1.1' || values.corpus === 'ant-ms-v2.1') && values.spec && values.out) {
   build(values.corpus, values.spec, values.out);
 } else if (command === 'check' && values.gold) {
   check(values.gold, values.show ?? false);
 } else {
-  console.error('usage: gold-offsets.ts build --corpus seeds|ant-v1.1 --spec FILE --out FILE | check --gold FILE [--show]');
+  console.error('usage: gold-offsets.ts text --corpus C DOC | build --corpus seeds|ant-v1.1|ant-ms-v2.1 --spec FILE --out FILE | check --gold FILE [--show]');
   process.exitCode = 2;
 }

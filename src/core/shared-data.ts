@@ -18,3 +18,4 @@ export function sharedFile(...parts: string[]): string | null {
 }
 
 export const ANT_CORPUS = ['datasets', 'ant-corpus', 'ant-v1.1.jsonl'];
+export const ANT_MULTISOURCE_CORPUS = ['datasets', 'ant-multisource', 'ant-ms-v2.1-dev.jsonl'];

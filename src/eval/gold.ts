@@ -49,15 +49,24 @@ const GoldEvent = z.strictObject({
   }
 });
 
+/** Why a tempting span is not an event (eval/gold/README.md, "Reason classes"). */
+export const NOT_EVENT_REASONS = [
+  'history', 'aggregate', 'generic', 'plan_threat_call', 'speculation', 'negation', 'judicial',
+  'sense', 'crime', 'out_of_scope', 'no_place',
+] as const;
+
 const GoldNotEvent = z.strictObject({
   start: z.number().int().min(0),
   end: z.number().int().min(0),
   why: z.string().min(1),
+  reason: z.enum(NOT_EVENT_REASONS).optional(),
 });
 
 const GoldDocument = z.strictObject({
   /** ANT: the record's `id`; seeds: the file name. */
   doc: z.string().min(1),
+  /** The fixed test portion is never used to tune a rule or train a model. */
+  split: z.enum(['dev', 'test']).optional(),
   published: z.string().regex(DATE).nullable(),
   text_sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Seeds: where the body (the offsets' origin) starts in the file. */
@@ -66,7 +75,7 @@ const GoldDocument = z.strictObject({
   not_events: z.array(GoldNotEvent).optional(),
 });
 
-export const GOLD_CORPORA = ['seeds', 'ant-v1.1'] as const;
+export const GOLD_CORPORA = ['seeds', 'ant-v1.1', 'ant-ms-v2.1'] as const;
 export type GoldCorpus = (typeof GOLD_CORPORA)[number];
 
 export const GoldFileSchema = z.strictObject({

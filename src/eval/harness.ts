@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleInput } from '../core/article.js';
 import type { Doc } from '../core/document.js';
-import { ANT_CORPUS, SHARED_DIR } from '../core/shared-data.js';
+import { ANT_CORPUS, ANT_MULTISOURCE_CORPUS, SHARED_DIR } from '../core/shared-data.js';
 import type { EventRecord } from '../events/record.js';
 import { toArticle } from '../app/analyze.js';
 import { parseBuffer, readInputs } from '../ingest/read.js';
@@ -61,7 +61,7 @@ export class MissingSharedDataError extends Error {
 
 export async function loadGoldArticles(gold: GoldFile, sharedDir: string = SHARED_DIR): Promise<LoadedArticles> {
   if (!existsSync(sharedDir)) throw new MissingSharedDataError(sharedDir, 'shared data directory');
-  const loaded = gold.$meta.corpus === 'seeds' ? await loadSeeds(gold, sharedDir) : await loadAnt(gold, sharedDir);
+  const loaded = gold.$meta.corpus === 'seeds' ? await loadSeeds(gold, sharedDir) : await loadJsonl(gold, sharedDir);
   const warnings = [...loaded.warnings];
   const articles = gold.documents.flatMap((g) => {
     const read = loaded.found.get(g.doc);
@@ -145,9 +145,9 @@ async function loadSeeds(gold: GoldFile, sharedDir: string): Promise<Found> {
   return { found, warnings };
 }
 
-async function loadAnt(gold: GoldFile, sharedDir: string): Promise<Found> {
-  const path = join(sharedDir, ...ANT_CORPUS);
-  if (!existsSync(path)) throw new MissingSharedDataError(path, 'ANT corpus');
+async function loadJsonl(gold: GoldFile, sharedDir: string): Promise<Found> {
+  const path = join(sharedDir, ...(gold.$meta.corpus === 'ant-ms-v2.1' ? ANT_MULTISOURCE_CORPUS : ANT_CORPUS));
+  if (!existsSync(path)) throw new MissingSharedDataError(path, `${gold.$meta.corpus} corpus`);
   const wanted = new Set(gold.documents.map((g) => g.doc));
   const found = new Map<string, ReadDocument>();
   for await (const item of readInputs([path])) {

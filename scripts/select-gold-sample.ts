@@ -1,0 +1,113 @@
+/**
+ * Draws the articles of the multi-source gold (eval/gold/README.md) from
+ * ../shared/datasets/ant-multisource, deterministically (hashes, no random state), and writes the
+ * list with each article's stratum, split and annotation batch. Only ids and labels are written.
+ *
+ *   node --import tsx scripts/select-gold-sample.ts --out eval/gold/ant-ms-sample.json
+ *
+ * Strata, so that the gold looks like the news users feed in and like the held-out evaluation:
+ * - conflict: world and Middle East articles whose title has a violence word and whose head names
+ *   a theatre, taken round-robin over outlet × theatre so no outlet or theatre dominates;
+ * - world-random: any world or Middle East article;
+ * - other-tempting: sport, economy, culture and technology articles holding a violence word (the
+ *   false alarms an extractor is tempted by);
+ * - other-random: any sport, economy, culture or technology article.
+ * The split (a third to `test`) is a hash of the id, so it never depends on what was annotated.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const SIZES = { conflict: 120, 'world-random': 50, 'other-tempting': 40, 'other-random': 40 } as const;
+type Stratum = keyof typeof SIZES;
+const BATCHES = 5;
+
+const VIOLENCE = /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة/;
+const THEATRES: Array<[string, RegExp]> = [
+  ['SY', /سوري/],
+  ['YE', /اليمن|يمني|الحوثي|عدن|الحديدة/],
+  ['IQ', /العراق|عراقي|بغداد|الموصل/],
+  ['LY', /ليبيا|ليبي|طرابلس|بنغازي/],
+  ['PS', /غزة|فلسطين|الضفة|القدس/],
+  ['EG', /سيناء|مصر|العريش/],
+  ['SD', /السودان|دارفور/],
+  ['AF', /أفغانستان|أفغاني|كابل|طالبان/],
+  ['SO', /الصومال|الشباب/],
+  ['ML', /مالي|النيجر|بوركينا|الساحل/],
+  ['LB', /لبنان|بيروت/],
+];
+const WORLD = new Set(['internationalNews', 'middleEast']);
+
+interface Rec { id: string; source: string; category: string; title: string; text: string }
+interface Drawn { doc: string; stratum: Stratum; outlet: string; section: string; theatre: string | null }
+
+const hash = (salt: string, id: string) => createHash('sha256').update(`${salt}:${id}`).digest('hex');
+const byHash = (salt: string) => (a: Rec, b: Rec) => (hash(salt, a.id) < hash(salt, b.id) ? -1 : 1);
+
+function theatreOf(r: Rec): string | null {
+  const head = `${r.title} ${r.text.slice(0, 300)}`;
+  return THEATRES.find(([, re]) => re.test(head))?.[0] ?? null;
+}
+
+/** Round-robin over the groups (each already in hash order) until `n` are taken. */
+function roundRobin<T>(groups: T[][], n: number): T[] {
+  const out: T[] = [];
+  for (let i = 0; out.length < n && groups.some((g) => i < g.length); i++) {
+    for (const g of groups) if (i < g.length && out.length < n) out.push(g[i]);
+  }
+  return out;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
+  const m = new Map<string, T[]>();
+  for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), t]);
+  return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+}
+
+function draw(records: Rec[]): Drawn[] {
+  const taken = new Set<string>();
+  const out: Drawn[] = [];
+  const take = (stratum: Stratum, picked: Rec[]) => {
+    for (const r of picked) {
+      taken.add(r.id);
+      out.push({ doc: r.id, stratum, outlet: r.source, section: r.category, theatre: theatreOf(r) });
+    }
+  };
+  const world = records.filter((r) => WORLD.has(r.category));
+  const other = records.filter((r) => !WORLD.has(r.category));
+  const conflict = world.filter((r) => VIOLENCE.test(r.title) && theatreOf(r) !== null).sort(byHash('conflict'));
+  take('conflict', roundRobin(groupBy(conflict, (r) => `${r.source}/${theatreOf(r)}`), SIZES.conflict));
+  const free = (rs: Rec[]) => rs.filter((r) => !taken.has(r.id));
+  take('world-random', roundRobin(groupBy(free(world).sort(byHash('world')), (r) => r.source), SIZES['world-random']));
+  const tempting = free(other).filter((r) => VIOLENCE.test(r.text)).sort(byHash('tempting'));
+  take('other-tempting', roundRobin(groupBy(tempting, (r) => `${r.source}/${r.category}`), SIZES['other-tempting']));
+  take('other-random', roundRobin(groupBy(free(other).sort(byHash('other')), (r) => `${r.source}/${r.category}`), SIZES['other-random']));
+  return out;
+}
+
+const { values } = parseArgs({ options: { out: { type: 'string' } } });
+if (values.out === undefined) {
+  console.error('usage: select-gold-sample.ts --out FILE');
+  process.exit(2);
+}
+const corpus = resolve(dirname(new URL(import.meta.url).pathname), '..', '..', 'shared', 'datasets', 'ant-multisource', 'ant-ms-v2.1-dev.jsonl');
+const records = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Rec);
+const drawn = draw(records);
+// Batches interleave the strata, so a batch annotated halfway is still a balanced sample.
+const order = roundRobin(groupBy(drawn, (d) => d.stratum), drawn.length);
+const documents = order.map((d, i) => ({
+  ...d,
+  split: parseInt(hash('split', d.doc).slice(0, 8), 16) % 3 === 0 ? 'test' : 'dev',
+  batch: (i % BATCHES) + 1,
+}));
+writeFileSync(values.out, JSON.stringify({
+  $meta: {
+    description: 'Articles of ant-ms-v2.1 drawn for the multi-source gold: ids, strata, split and batch only (no text). Made by scripts/select-gold-sample.ts.',
+    corpus: 'ant-ms-v2.1',
+    strata: SIZES,
+  },
+  documents,
+}, null, 1) + '\n');
+const count = (k: (d: (typeof documents)[number]) => string) => Object.fromEntries(groupBy(documents, k).map((g) => [k(g[0]), g.length]));
+console.log(`${values.out}: ${documents.length} articles`, count((d) => d.split), count((d) => d.outlet), count((d) => d.theatre ?? '-'), count((d) => d.stratum));
