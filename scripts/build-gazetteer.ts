@@ -21,8 +21,13 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { normalizeForMatch } from '../src/text/normalize.js';
 import {
-  LIBYA_DISTRICTS, countriesFileSchema, placesFileSchema,
-  type Country, type LibyaDistrict, type Place, type PlaceFeature,
+  LIBYA_DISTRICTS,
+  countriesFileSchema,
+  placesFileSchema,
+  type Country,
+  type LibyaDistrict,
+  type Place,
+  type PlaceFeature,
 } from '../src/knowledge/places.js';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
@@ -50,8 +55,10 @@ interface Fix {
   admin2?: string;
   importance?: number;
 }
-type Addition = Omit<Place, 'country' | 'admin1' | 'importance' | 'source'> &
-  { admin1?: LibyaDistrict; importance?: number };
+type Addition = Omit<Place, 'country' | 'admin1' | 'importance' | 'source'> & {
+  admin1?: LibyaDistrict;
+  importance?: number;
+};
 interface DistrictInput {
   id: string;
   name_ar: string;
@@ -67,9 +74,23 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Base rank per feature; fixes and additions may raise it. */
 const FEATURE_IMPORTANCE: Record<PlaceFeature, number> = {
-  district: 70, city: 60, town: 40, village: 20, hamlet: 10, neighbourhood: 30, airport: 45,
-  airbase: 45, port: 40, oil_terminal: 45, oil_field: 40, camp: 30, road: 20, bridge: 20,
-  border_crossing: 40, region: 50, landmark: 30,
+  district: 70,
+  city: 60,
+  town: 40,
+  village: 20,
+  hamlet: 10,
+  neighbourhood: 30,
+  airport: 45,
+  airbase: 45,
+  port: 40,
+  oil_terminal: 45,
+  oil_field: 40,
+  camp: 30,
+  road: 20,
+  bridge: 20,
+  border_crossing: 40,
+  region: 50,
+  landmark: 30,
 };
 /** Two same-named entries closer than this are one place listed twice. */
 const SAME_PLACE_KM = 10;
@@ -86,8 +107,14 @@ function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): n
  * presentation forms go; "A (B)" gives A and B; "A - town", "A / B" and "A. B" keep A.
  */
 function cleanArabic(raw: string): { name: string; aliases: string[] } {
-  const tidy = (s: string) => s.normalize('NFKC').replace(/[A-Za-z'`’]+/g, ' ').replace(/[\u200e\u200f]/g, '')
-    .replace(/^[\s\-.]+|[\s\-.(]+$/g, '').replace(/\s+/g, ' ').trim();
+  const tidy = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/[A-Za-z'`’]+/g, ' ')
+      .replace(/[\u200e\u200f]/g, '')
+      .replace(/^[\s\-.]+|[\s\-.(]+$/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   const aliases: string[] = [];
   let name = raw;
   const paren = name.match(/^([^()]*)\(([^()]*)\)?\s*$/);
@@ -95,23 +122,63 @@ function cleanArabic(raw: string): { name: string; aliases: string[] } {
     name = paren[1];
     aliases.push(tidy(paren[2]));
   }
-  name = tidy(name).split(/\s*[-/.]\s*/).filter(Boolean)[0] ?? '';
+  name =
+    tidy(name)
+      .split(/\s*[-/.]\s*/)
+      .filter(Boolean)[0] ?? '';
   return { name, aliases: aliases.filter((a) => /[\u0600-\u06ff]/.test(a)) };
 }
 
 /** Rough romanisation for the few extract places with no Latin name at all. */
 const LATIN: Record<string, string> = {
-  'ا': 'a', 'أ': 'a', 'إ': 'i', 'آ': 'a', 'ب': 'b', 'ت': 't', 'ث': 'th', 'ج': 'j', 'ح': 'h', 'خ': 'kh',
-  'د': 'd', 'ذ': 'dh', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'dh',
-  'ع': '', 'غ': 'gh', 'ف': 'f', 'ق': 'q', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'و': 'w',
-  'ي': 'y', 'ى': 'a', 'ة': 'a', 'ء': '', 'ئ': 'y', 'ؤ': 'w',
+  ا: 'a',
+  أ: 'a',
+  إ: 'i',
+  آ: 'a',
+  ب: 'b',
+  ت: 't',
+  ث: 'th',
+  ج: 'j',
+  ح: 'h',
+  خ: 'kh',
+  د: 'd',
+  ذ: 'dh',
+  ر: 'r',
+  ز: 'z',
+  س: 's',
+  ش: 'sh',
+  ص: 's',
+  ض: 'd',
+  ط: 't',
+  ظ: 'dh',
+  ع: '',
+  غ: 'gh',
+  ف: 'f',
+  ق: 'q',
+  ك: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+  و: 'w',
+  ي: 'y',
+  ى: 'a',
+  ة: 'a',
+  ء: '',
+  ئ: 'y',
+  ؤ: 'w',
 };
 function romanise(arabic: string): string {
-  return normalizeForMatch(arabic).split(' ').map((word) => {
-    const article = word.startsWith('ال') && word.length > 3;
-    const body = [...(article ? word.slice(2) : word)].map((ch) => LATIN[ch] ?? '').join('');
-    return (article ? 'Al ' : '') + body.charAt(0).toUpperCase() + body.slice(1);
-  }).join(' ').replace(/\s+/g, ' ').trim();
+  return normalizeForMatch(arabic)
+    .split(' ')
+    .map((word) => {
+      const article = word.startsWith('ال') && word.length > 3;
+      const body = [...(article ? word.slice(2) : word)].map((ch) => LATIN[ch] ?? '').join('');
+      return (article ? 'Al ' : '') + body.charAt(0).toUpperCase() + body.slice(1);
+    })
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function englishName(names: Record<string, string>): string | undefined {
@@ -206,9 +273,20 @@ function buildLibya(): void {
     if (!capital) throw new Error(`district ${d.id}: capital ${d.capital} not found`);
     capital.importance = Math.max(capital.importance, 70);
     drafts.push({
-      id: d.id, name_ar: d.name_ar, aliases_ar: d.aliases_ar, name_en: d.name_en, aliases_en: d.aliases_en,
-      lat: capital.lat, lon: capital.lon, country: 'LY', admin1: d.name_en, feature: 'district',
-      importance: 70, capital: d.capital, source: 'public knowledge', hand: true,
+      id: d.id,
+      name_ar: d.name_ar,
+      aliases_ar: d.aliases_ar,
+      name_en: d.name_en,
+      aliases_en: d.aliases_en,
+      lat: capital.lat,
+      lon: capital.lon,
+      country: 'LY',
+      admin1: d.name_en,
+      feature: 'district',
+      importance: 70,
+      capital: d.capital,
+      source: 'public knowledge',
+      hand: true,
     });
   }
 
@@ -241,7 +319,10 @@ function buildLibya(): void {
       let found = (keptByName.get(normalizeForMatch(name)) ?? []).filter((p) => p.feature !== 'district');
       // A shared name is settled by the entry given a hand-chosen id.
       if (found.length > 1) found = found.filter((p) => !p.id.startsWith('ly-osm-'));
-      if (found.length !== 1) throw new Error(`anchor “${name}” of ${d.id} matches ${found.length} places: ${found.map((p) => p.id).join(", ")}`);
+      if (found.length !== 1)
+        throw new Error(
+          `anchor “${name}” of ${d.id} matches ${found.length} places: ${found.map((p) => p.id).join(', ')}`,
+        );
       anchors.push({ lat: found[0].lat, lon: found[0].lon, district: d.name_en });
     }
     const capital = kept.find((p) => p.id === d.capital)!;
@@ -272,23 +353,33 @@ function buildLibya(): void {
   const fromOsm = places.filter((p) => typeof p.source === 'object').length;
   const file = placesFileSchema.parse({
     $meta: {
-      description: "Gazetteer of Libya: the 22 districts (admin1, ACLED spelling), OpenStreetMap's named cities, towns, villages and hamlets with an Arabic name, and hand-written additions (neighbourhoods, airports, air bases, ports, oil terminals and fields, camps, roads, border crossings, regions).",
+      description:
+        "Gazetteer of Libya: the 22 districts (admin1, ACLED spelling), OpenStreetMap's named cities, towns, villages and hamlets with an Arabic name, and hand-written additions (neighbourhoods, airports, air bases, ports, oil terminals and fields, camps, roads, border crossings, regions).",
       version: '1.0.0',
       source: `OpenStreetMap place nodes via the extract ${osm.metadata.source ?? 'mosabsomaer/Libya-cities-dataset-JSON'} (updated ${osm.metadata.updated ?? 'unknown'}); packs/libya/places-additions.json and packs/libya/districts.json (public knowledge)`,
       license: 'ODbL-1.0',
       attribution: '© OpenStreetMap contributors',
-      license_notice: 'Contains information from OpenStreetMap, which is made available here under the Open Database License (ODbL) 1.0. This file is a Derivative Database and is itself available under the ODbL 1.0; see packs/libya/PLACES-LICENSE.md.',
+      license_notice:
+        'Contains information from OpenStreetMap, which is made available here under the Open Database License (ODbL) 1.0. This file is a Derivative Database and is itself available under the ODbL 1.0; see packs/libya/PLACES-LICENSE.md.',
       generated_by: 'node --import tsx scripts/build-gazetteer.ts',
-      admin1_method: 'nearest anchor: each place takes the district of the closest district capital or anchor town listed in packs/libya/districts.json, unless a fix or addition names its admin1',
+      admin1_method:
+        'nearest anchor: each place takes the district of the closest district capital or anchor town listed in packs/libya/districts.json, unless a fix or addition names its admin1',
       osm_source_ids: 'source.osm is the extract\'s "<type>/<id>", not an OpenStreetMap node id',
-      counts: { total: places.length, from_osm: fromOsm, hand_written: places.length - fromOsm, districts: districtsInput.districts.length },
+      counts: {
+        total: places.length,
+        from_osm: fromOsm,
+        hand_written: places.length - fromOsm,
+        districts: districtsInput.districts.length,
+      },
     },
     ambiguousNames,
     places,
   });
   writeFileSync(join(repo, 'packs/libya/places.json'), JSON.stringify(file, null, 1) + '\n');
   writeFileSync(join(repo, 'packs/libya/places-build.log'), log.join('\n') + '\n');
-  console.log(`places.json: ${places.length} entries (${fromOsm} from OSM), ${ambiguousNames.length} ambiguous names; log in packs/libya/places-build.log`);
+  console.log(
+    `places.json: ${places.length} entries (${fromOsm} from OSM), ${ambiguousNames.length} ambiguous names; log in packs/libya/places-build.log`,
+  );
 }
 
 function buildCountries(): void {
@@ -314,7 +405,11 @@ function buildCountries(): void {
       iso3: iso.alpha2ToAlpha3(iso2)!,
       isoNumeric: Number(iso.alpha2ToNumeric(iso2)),
       name_ar: namesAr[0],
-      aliases_ar: distinctAliases(namesAr[0], [...namesAr.slice(1), ...(input.aliases_ar[iso2] ?? [])], normalizeForMatch),
+      aliases_ar: distinctAliases(
+        namesAr[0],
+        [...namesAr.slice(1), ...(input.aliases_ar[iso2] ?? [])],
+        normalizeForMatch,
+      ),
       demonyms_ar: distinctAliases(namesAr[0], input.demonyms_ar[iso2] ?? [], normalizeForMatch),
       name_en: nameEn,
       aliases_en: distinctAliases(nameEn, namesEn, lowerLatin),
@@ -322,12 +417,15 @@ function buildCountries(): void {
       lon: point[1],
     });
   }
-  for (const key of Object.keys(input.points)) if (!countries.some((c) => c.iso2 === key)) throw new Error(`point for unknown code ${key}`);
+  for (const key of Object.keys(input.points))
+    if (!countries.some((c) => c.iso2 === key)) throw new Error(`point for unknown code ${key}`);
   const file = countriesFileSchema.parse({
     $meta: {
-      description: 'The world\'s countries (ISO 3166-1) with ISO alpha-2, alpha-3 and numeric codes, Arabic and English names, Arabic aliases and demonyms used in news, and a representative point (the capital).',
+      description:
+        "The world's countries (ISO 3166-1) with ISO alpha-2, alpha-3 and numeric codes, Arabic and English names, Arabic aliases and demonyms used in news, and a representative point (the capital).",
       version: '1.0.0',
-      source: 'codes and names: the i18n-iso-countries package (MIT); points, extra aliases and demonyms: packs/world/countries-additions.json (public knowledge)',
+      source:
+        'codes and names: the i18n-iso-countries package (MIT); points, extra aliases and demonyms: packs/world/countries-additions.json (public knowledge)',
       license: 'MIT (names and codes from i18n-iso-countries); CC0-1.0 (additions)',
       generated_by: 'node --import tsx scripts/build-gazetteer.ts',
       counts: { countries: countries.length },

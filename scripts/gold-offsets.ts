@@ -22,7 +22,10 @@ import { parseArgs } from 'node:util';
 import { parseTxt } from '../src/ingest/formats/txt.js';
 
 type Corpus = 'seeds' | 'ant-v1.1' | 'ant-ms-v2.1';
-interface Span { start: number; end: number }
+interface Span {
+  start: number;
+  end: number;
+}
 type SpanSpec = string | { find: string; nth?: number } | { from: string; to: string };
 
 interface SourceDoc {
@@ -131,7 +134,10 @@ interface SpecDoc {
   events: Array<Record<string, unknown> & { trigger: SpanSpec; evidence: SpanSpec[] }>;
   not_events?: Array<{ span: SpanSpec; why: string; reason?: string }>;
 }
-interface Spec { $meta: Record<string, unknown>; documents: SpecDoc[] }
+interface Spec {
+  $meta: Record<string, unknown>;
+  documents: SpecDoc[];
+}
 
 function build(corpus: Corpus, specPath: string, outPath: string): void {
   const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
@@ -184,11 +190,17 @@ function check(goldPath: string, show: boolean): void {
   const inBounds = (s: Span, text: string) => s.start >= 0 && s.start < s.end && s.end <= text.length;
   for (const d of gold.documents) {
     const src = loadDoc(gold.$meta.corpus, d.doc);
-    if (sha256(src.hashed) !== d.text_sha256) { problems++; console.log(`${d.doc}: text changed`); }
+    if (sha256(src.hashed) !== d.text_sha256) {
+      problems++;
+      console.log(`${d.doc}: text changed`);
+    }
     if (show) console.log(`\n== ${d.doc} (${src.published ?? 'no date'})`);
     for (const e of d.events) {
       for (const s of [e.trigger, ...e.evidence]) {
-        if (!inBounds(s, src.text)) { problems++; console.log(`${d.doc}: span out of bounds ${JSON.stringify(s)}`); }
+        if (!inBounds(s, src.text)) {
+          problems++;
+          console.log(`${d.doc}: span out of bounds ${JSON.stringify(s)}`);
+        }
       }
       if (show) {
         console.log(`  ${e.event_type} / ${e.sub_event_type}: [${src.text.slice(e.trigger.start, e.trigger.end)}]`);
@@ -196,7 +208,10 @@ function check(goldPath: string, show: boolean): void {
       }
     }
     for (const n of d.not_events ?? []) {
-      if (!inBounds(n, src.text)) { problems++; console.log(`${d.doc}: not_event out of bounds`); }
+      if (!inBounds(n, src.text)) {
+        problems++;
+        console.log(`${d.doc}: not_event out of bounds`);
+      }
       if (show) console.log(`  NOT (${n.reason ?? '-'}: ${n.why}): ${src.text.slice(n.start, n.end)}`);
     }
   }
@@ -207,8 +222,11 @@ function check(goldPath: string, show: boolean): void {
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
-    corpus: { type: 'string' }, spec: { type: 'string' }, out: { type: 'string' },
-    gold: { type: 'string' }, show: { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    spec: { type: 'string' },
+    out: { type: 'string' },
+    gold: { type: 'string' },
+    show: { type: 'boolean', default: false },
   },
 });
 const command = positionals[0];
@@ -216,11 +234,18 @@ if (command === 'text' && values.corpus !== undefined && positionals[1] !== unde
   // For annotators: the text offsets point into, with its publication date. Never commit it.
   const src = loadDoc(values.corpus as Corpus, positionals[1]);
   console.log(`${positionals[1]} published ${src.published ?? '-'}\n${src.text}`);
-} else if (command === 'build' && (values.corpus === 'seeds' || values.corpus === 'ant-v1.1' || values.corpus === 'ant-ms-v2.1') && values.spec && values.out) {
+} else if (
+  command === 'build' &&
+  (values.corpus === 'seeds' || values.corpus === 'ant-v1.1' || values.corpus === 'ant-ms-v2.1') &&
+  values.spec &&
+  values.out
+) {
   build(values.corpus, values.spec, values.out);
 } else if (command === 'check' && values.gold) {
   check(values.gold, values.show ?? false);
 } else {
-  console.error('usage: gold-offsets.ts text --corpus C DOC | build --corpus seeds|ant-v1.1|ant-ms-v2.1 --spec FILE --out FILE | check --gold FILE [--show]');
+  console.error(
+    'usage: gold-offsets.ts text --corpus C DOC | build --corpus seeds|ant-v1.1|ant-ms-v2.1 --spec FILE --out FILE | check --gold FILE [--show]',
+  );
   process.exitCode = 2;
 }

@@ -23,7 +23,8 @@ const SIZES = { conflict: 120, 'world-random': 50, 'other-tempting': 40, 'other-
 type Stratum = keyof typeof SIZES;
 const BATCHES = 5;
 
-const VIOLENCE = /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة/;
+const VIOLENCE =
+  /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة/;
 const THEATRES: Array<[string, RegExp]> = [
   ['SY', /سوري/],
   ['YE', /اليمن|يمني|الحوثي|عدن|الحديدة/],
@@ -39,8 +40,20 @@ const THEATRES: Array<[string, RegExp]> = [
 ];
 const WORLD = new Set(['internationalNews', 'middleEast']);
 
-interface Rec { id: string; source: string; category: string; title: string; text: string }
-interface Drawn { doc: string; stratum: Stratum; outlet: string; section: string; theatre: string | null }
+interface Rec {
+  id: string;
+  source: string;
+  category: string;
+  title: string;
+  text: string;
+}
+interface Drawn {
+  doc: string;
+  stratum: Stratum;
+  outlet: string;
+  section: string;
+  theatre: string | null;
+}
 
 const hash = (salt: string, id: string) => createHash('sha256').update(`${salt}:${id}`).digest('hex');
 const byHash = (salt: string) => (a: Rec, b: Rec) => (hash(salt, a.id) < hash(salt, b.id) ? -1 : 1);
@@ -77,12 +90,38 @@ function draw(records: Rec[]): Drawn[] {
   const world = records.filter((r) => WORLD.has(r.category));
   const other = records.filter((r) => !WORLD.has(r.category));
   const conflict = world.filter((r) => VIOLENCE.test(r.title) && theatreOf(r) !== null).sort(byHash('conflict'));
-  take('conflict', roundRobin(groupBy(conflict, (r) => `${r.source}/${theatreOf(r)}`), SIZES.conflict));
+  take(
+    'conflict',
+    roundRobin(
+      groupBy(conflict, (r) => `${r.source}/${theatreOf(r)}`),
+      SIZES.conflict,
+    ),
+  );
   const free = (rs: Rec[]) => rs.filter((r) => !taken.has(r.id));
-  take('world-random', roundRobin(groupBy(free(world).sort(byHash('world')), (r) => r.source), SIZES['world-random']));
-  const tempting = free(other).filter((r) => VIOLENCE.test(r.text)).sort(byHash('tempting'));
-  take('other-tempting', roundRobin(groupBy(tempting, (r) => `${r.source}/${r.category}`), SIZES['other-tempting']));
-  take('other-random', roundRobin(groupBy(free(other).sort(byHash('other')), (r) => `${r.source}/${r.category}`), SIZES['other-random']));
+  take(
+    'world-random',
+    roundRobin(
+      groupBy(free(world).sort(byHash('world')), (r) => r.source),
+      SIZES['world-random'],
+    ),
+  );
+  const tempting = free(other)
+    .filter((r) => VIOLENCE.test(r.text))
+    .sort(byHash('tempting'));
+  take(
+    'other-tempting',
+    roundRobin(
+      groupBy(tempting, (r) => `${r.source}/${r.category}`),
+      SIZES['other-tempting'],
+    ),
+  );
+  take(
+    'other-random',
+    roundRobin(
+      groupBy(free(other).sort(byHash('other')), (r) => `${r.source}/${r.category}`),
+      SIZES['other-random'],
+    ),
+  );
   return out;
 }
 
@@ -91,23 +130,52 @@ if (values.out === undefined) {
   console.error('usage: select-gold-sample.ts --out FILE');
   process.exit(2);
 }
-const corpus = resolve(dirname(new URL(import.meta.url).pathname), '..', '..', 'shared', 'datasets', 'ant-multisource', 'ant-ms-v2.1-dev.jsonl');
-const records = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Rec);
+const corpus = resolve(
+  dirname(new URL(import.meta.url).pathname),
+  '..',
+  '..',
+  'shared',
+  'datasets',
+  'ant-multisource',
+  'ant-ms-v2.1-dev.jsonl',
+);
+const records = readFileSync(corpus, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Rec);
 const drawn = draw(records);
 // Batches interleave the strata, so a batch annotated halfway is still a balanced sample.
-const order = roundRobin(groupBy(drawn, (d) => d.stratum), drawn.length);
+const order = roundRobin(
+  groupBy(drawn, (d) => d.stratum),
+  drawn.length,
+);
 const documents = order.map((d, i) => ({
   ...d,
   split: parseInt(hash('split', d.doc).slice(0, 8), 16) % 3 === 0 ? 'test' : 'dev',
   batch: (i % BATCHES) + 1,
 }));
-writeFileSync(values.out, JSON.stringify({
-  $meta: {
-    description: 'Articles of ant-ms-v2.1 drawn for the multi-source gold: ids, strata, split and batch only (no text). Made by scripts/select-gold-sample.ts.',
-    corpus: 'ant-ms-v2.1',
-    strata: SIZES,
-  },
-  documents,
-}, null, 1) + '\n');
-const count = (k: (d: (typeof documents)[number]) => string) => Object.fromEntries(groupBy(documents, k).map((g) => [k(g[0]), g.length]));
-console.log(`${values.out}: ${documents.length} articles`, count((d) => d.split), count((d) => d.outlet), count((d) => d.theatre ?? '-'), count((d) => d.stratum));
+writeFileSync(
+  values.out,
+  JSON.stringify(
+    {
+      $meta: {
+        description:
+          'Articles of ant-ms-v2.1 drawn for the multi-source gold: ids, strata, split and batch only (no text). Made by scripts/select-gold-sample.ts.',
+        corpus: 'ant-ms-v2.1',
+        strata: SIZES,
+      },
+      documents,
+    },
+    null,
+    1,
+  ) + '\n',
+);
+const count = (k: (d: (typeof documents)[number]) => string) =>
+  Object.fromEntries(groupBy(documents, k).map((g) => [k(g[0]), g.length]));
+console.log(
+  `${values.out}: ${documents.length} articles`,
+  count((d) => d.split),
+  count((d) => d.outlet),
+  count((d) => d.theatre ?? '-'),
+  count((d) => d.stratum),
+);

@@ -29,30 +29,137 @@ import { trainNerModel, type LabelledSentence, type TrainOptions } from '../src/
 /** Words that announce an entity of a class in the next token or two. */
 const TRIGGERS: Record<string, readonly string[]> = {
   PERS: [
-    'الرئيس', 'رئيس', 'الوزير', 'وزير', 'السيد', 'السيدة', 'الشيخ', 'اللواء', 'العقيد', 'العميد',
-    'الفريق', 'المشير', 'الدكتور', 'د', 'الملك', 'الأمير', 'الامير', 'الزعيم', 'القائد', 'المستشار',
-    'النائب', 'السفير', 'المتحدث', 'الناطق', 'الأمين', 'المدير', 'الجنرال', 'الرائد', 'النقيب',
-    'الإمام', 'البابا', 'الرئيسة', 'المرشح', 'الكاتب', 'الفنان', 'المخرج', 'اللاعب', 'المدرب',
-    'قال', 'أعلن', 'أكد', 'وأضاف', 'أضاف', 'صرح', 'ابن', 'بن', 'أبو', 'ابو', 'نجل', 'زوجة',
+    'الرئيس',
+    'رئيس',
+    'الوزير',
+    'وزير',
+    'السيد',
+    'السيدة',
+    'الشيخ',
+    'اللواء',
+    'العقيد',
+    'العميد',
+    'الفريق',
+    'المشير',
+    'الدكتور',
+    'د',
+    'الملك',
+    'الأمير',
+    'الامير',
+    'الزعيم',
+    'القائد',
+    'المستشار',
+    'النائب',
+    'السفير',
+    'المتحدث',
+    'الناطق',
+    'الأمين',
+    'المدير',
+    'الجنرال',
+    'الرائد',
+    'النقيب',
+    'الإمام',
+    'البابا',
+    'الرئيسة',
+    'المرشح',
+    'الكاتب',
+    'الفنان',
+    'المخرج',
+    'اللاعب',
+    'المدرب',
+    'قال',
+    'أعلن',
+    'أكد',
+    'وأضاف',
+    'أضاف',
+    'صرح',
+    'ابن',
+    'بن',
+    'أبو',
+    'ابو',
+    'نجل',
+    'زوجة',
   ],
   LOC: [
-    'مدينة', 'عاصمة', 'العاصمة', 'بلدة', 'قرية', 'منطقة', 'محافظة', 'ولاية', 'إقليم', 'جزيرة',
-    'جزر', 'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'وسط', 'دولة',
-    'بلاد', 'نهر', 'بحر', 'جبل', 'ميناء', 'مطار', 'حي', 'شارع', 'مقاطعة', 'في', 'إلى', 'من',
+    'مدينة',
+    'عاصمة',
+    'العاصمة',
+    'بلدة',
+    'قرية',
+    'منطقة',
+    'محافظة',
+    'ولاية',
+    'إقليم',
+    'جزيرة',
+    'جزر',
+    'شمال',
+    'جنوب',
+    'شرق',
+    'غرب',
+    'شمالي',
+    'جنوبي',
+    'شرقي',
+    'غربي',
+    'وسط',
+    'دولة',
+    'بلاد',
+    'نهر',
+    'بحر',
+    'جبل',
+    'ميناء',
+    'مطار',
+    'حي',
+    'شارع',
+    'مقاطعة',
+    'في',
+    'إلى',
+    'من',
   ],
   ORG: [
-    'شركة', 'وزارة', 'منظمة', 'حزب', 'جامعة', 'جمعية', 'وكالة', 'مؤسسة', 'هيئة', 'مجلس', 'اتحاد',
-    'جبهة', 'حركة', 'بنك', 'مصرف', 'صحيفة', 'جريدة', 'قناة', 'إذاعة', 'محكمة', 'لجنة', 'نادي',
-    'منتخب', 'فريق', 'مجموعة', 'مركز', 'معهد', 'برلمان', 'كتيبة', 'لواء', 'جيش', 'قوات',
+    'شركة',
+    'وزارة',
+    'منظمة',
+    'حزب',
+    'جامعة',
+    'جمعية',
+    'وكالة',
+    'مؤسسة',
+    'هيئة',
+    'مجلس',
+    'اتحاد',
+    'جبهة',
+    'حركة',
+    'بنك',
+    'مصرف',
+    'صحيفة',
+    'جريدة',
+    'قناة',
+    'إذاعة',
+    'محكمة',
+    'لجنة',
+    'نادي',
+    'منتخب',
+    'فريق',
+    'مجموعة',
+    'مركز',
+    'معهد',
+    'برلمان',
+    'كتيبة',
+    'لواء',
+    'جيش',
+    'قوات',
   ],
 };
 
 const META = {
-  description: 'Arabic named-entity tagger (PERS, LOC, ORG, MISC; BIO): averaged structured perceptrons (three sentence orders, averaged; 10 % feature dropout) with Viterbi decoding over BIO tags.',
+  description:
+    'Arabic named-entity tagger (PERS, LOC, ORG, MISC; BIO): averaged structured perceptrons (three sentence orders, averaged; 10 % feature dropout) with Viterbi decoding over BIO tags.',
   version: '1.1.0',
-  provenance: 'Trained by scripts/train-ner.ts on the ANERcorp training portion (CAMeL Lab train/test split), seed 7, 12 epochs, 3 orders, dropout 0.1, O penalty 4. Known-entity word lists inside the model are learned from the same training data; word classes from ANERcorp and the ANT corpus v1.1 (unlabeled); external names from packs/world/countries.json, packs/world/cities.json, packs/libya/people.json and packs/models/ner-gazetteer.json; person triggers include packs/ar/titles.json.',
+  provenance:
+    'Trained by scripts/train-ner.ts on the ANERcorp training portion (CAMeL Lab train/test split), seed 7, 12 epochs, 3 orders, dropout 0.1, O penalty 4. Known-entity word lists inside the model are learned from the same training data; word classes from ANERcorp and the ANT corpus v1.1 (unlabeled); external names from packs/world/countries.json, packs/world/cities.json, packs/libya/people.json and packs/models/ner-gazetteer.json; person triggers include packs/ar/titles.json.',
   licence: 'CC BY-SA 4.0; see packs/models/NER-MODEL-LICENSE.md',
-  attribution: 'ANERcorp: Y. Benajiba, P. Rosso, J. M. Benedí Ruiz (2007), "ANERsys: An Arabic Named Entity Recognition System Based on Maximum Entropy", CICLing 2007; as released by CAMeL Lab (NYU Abu Dhabi) under CC BY-SA 4.0. Word classes computed from the ANT corpus v1.1 (Chouigui, Ben Khiroun, Elayeb, AICCSA 2017; Apache-2.0).',
+  attribution:
+    'ANERcorp: Y. Benajiba, P. Rosso, J. M. Benedí Ruiz (2007), "ANERsys: An Arabic Named Entity Recognition System Based on Maximum Entropy", CICLing 2007; as released by CAMeL Lab (NYU Abu Dhabi) under CC BY-SA 4.0. Word classes computed from the ANT corpus v1.1 (Chouigui, Ben Khiroun, Elayeb, AICCSA 2017; Apache-2.0).',
 };
 
 const { values } = parseArgs({
@@ -73,7 +180,10 @@ const { values } = parseArgs({
 });
 if (!values.data) throw new Error('--data <ANERcorp train.txt> is required');
 
-const sentences: LabelledSentence[] = parseConll(readFileSync(values.data, 'utf8')).map((s) => ({ tokens: s.tokens, tags: s.columns[0] }));
+const sentences: LabelledSentence[] = parseConll(readFileSync(values.data, 'utf8')).map((s) => ({
+  tokens: s.tokens,
+  tags: s.columns[0],
+}));
 /** Sentences for the distributional classes: the training text plus the unlabeled news, if given. */
 function* clusterText(): Generator<string[]> {
   for (const s of sentences) yield s.tokens;
@@ -88,7 +198,15 @@ function* clusterText(): Generator<string[]> {
   }
 }
 const clusterStart = Date.now();
-const clusters = learnClusters(clusterText(), { minCount: 5, contextSize: 1000, dims: 96, fine: 400, coarse: 50, rounds: 8, seed: Number(values.seed) });
+const clusters = learnClusters(clusterText(), {
+  minCount: 5,
+  contextSize: 1000,
+  dims: 96,
+  fine: 400,
+  coarse: 50,
+  rounds: 8,
+  seed: Number(values.seed),
+});
 console.error(`${clusters.size} stems clustered in ${Date.now() - clusterStart} ms`);
 
 /**
@@ -103,16 +221,27 @@ type Alias = string | { text: string };
 function externalNames(): Map<string, string> {
   const names = new Map<string, string>();
   const add = (type: string, name: string, aliases: Alias[] = []) => {
-    for (const n of [name, ...aliases.map((a) => (typeof a === 'string' ? a : a.text))]) if (!names.has(n)) names.set(n, type);
+    for (const n of [name, ...aliases.map((a) => (typeof a === 'string' ? a : a.text))])
+      if (!names.has(n)) names.set(n, type);
   };
-  for (const c of packEntries<{ name_ar: string; aliases_ar: Alias[] }>('world/countries.json', 'countries')) add('LOC', c.name_ar, c.aliases_ar);
-  for (const c of packEntries<{ name_ar: string; aliases_ar: Alias[] }>('world/cities.json', 'cities')) add('LOC', c.name_ar, c.aliases_ar);
-  for (const p of packEntries<{ name_ar: string; aliases_ar: Alias[] }>('libya/people.json', 'people')) add('PERS', p.name_ar, p.aliases_ar);
-  const known = (JSON.parse(readFileSync(new URL('../packs/models/ner-gazetteer.json', import.meta.url), 'utf8')) as { names: Record<string, string[]> }).names;
+  for (const c of packEntries<{ name_ar: string; aliases_ar: Alias[] }>('world/countries.json', 'countries'))
+    add('LOC', c.name_ar, c.aliases_ar);
+  for (const c of packEntries<{ name_ar: string; aliases_ar: Alias[] }>('world/cities.json', 'cities'))
+    add('LOC', c.name_ar, c.aliases_ar);
+  for (const p of packEntries<{ name_ar: string; aliases_ar: Alias[] }>('libya/people.json', 'people'))
+    add('PERS', p.name_ar, p.aliases_ar);
+  const known = (
+    JSON.parse(readFileSync(new URL('../packs/models/ner-gazetteer.json', import.meta.url), 'utf8')) as {
+      names: Record<string, string[]>;
+    }
+  ).names;
   for (const [type, list] of Object.entries(known)) for (const name of list) add(type, name);
   return names;
 }
-const titles = packEntries<{ text: string; variants?: string[] }>('ar/titles.json', 'titles').flatMap((t) => [t.text, ...(t.variants ?? [])]);
+const titles = packEntries<{ text: string; variants?: string[] }>('ar/titles.json', 'titles').flatMap((t) => [
+  t.text,
+  ...(t.variants ?? []),
+]);
 const gazetteer = externalNames();
 console.error(`${gazetteer.size} external names`);
 
@@ -139,27 +268,50 @@ function evaluate(train: LabelledSentence[], test: LabelledSentence[]): EntitySc
   const model = trainNerModel(train, { ...options, log: undefined });
   return penalties.map((outsidePenalty) => {
     const tuned = { ...model, outsidePenalty };
-    return scoreEntities(test.map((s) => s.tags), tagSentences(tuned, test.map((s) => s.tokens)));
+    return scoreEntities(
+      test.map((s) => s.tags),
+      tagSentences(
+        tuned,
+        test.map((s) => s.tokens),
+      ),
+    );
   });
 }
 
 function report(label: string, s: EntityScores): void {
   const pct = (x: number) => (100 * x).toFixed(2);
-  const rows = Object.entries(s.perType).map(([t, p]) => `${t} P ${pct(p.precision)} R ${pct(p.recall)} F1 ${pct(p.f1)} (${p.gold})`);
-  console.log(`${label}: micro P ${pct(s.micro.precision)} R ${pct(s.micro.recall)} F1 ${pct(s.micro.f1)}\n  ${rows.join('\n  ')}`);
+  const rows = Object.entries(s.perType).map(
+    ([t, p]) => `${t} P ${pct(p.precision)} R ${pct(p.recall)} F1 ${pct(p.f1)} (${p.gold})`,
+  );
+  console.log(
+    `${label}: micro P ${pct(s.micro.precision)} R ${pct(s.micro.recall)} F1 ${pct(s.micro.f1)}\n  ${rows.join('\n  ')}`,
+  );
 }
 
 /** Pools the counts of several scorings into one (micro over all folds). */
 function pool(all: EntityScores[]): EntityScores {
   const sum = (pick: (s: EntityScores) => { gold: number; predicted: number; correct: number } | undefined) => {
-    let g = 0, p = 0, c = 0;
+    let g = 0,
+      p = 0,
+      c = 0;
     for (const s of all) {
       const x = pick(s);
-      if (x) { g += x.gold; p += x.predicted; c += x.correct; }
+      if (x) {
+        g += x.gold;
+        p += x.predicted;
+        c += x.correct;
+      }
     }
     const precision = p ? c / p : 0;
     const recall = g ? c / g : 0;
-    return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, gold: g, predicted: p, correct: c };
+    return {
+      precision,
+      recall,
+      f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+      gold: g,
+      predicted: p,
+      correct: c,
+    };
   };
   const types = [...new Set(all.flatMap((s) => Object.keys(s.perType)))].sort();
   return { micro: sum((s) => s.micro), perType: Object.fromEntries(types.map((t) => [t, sum((s) => s.perType[t])])) };

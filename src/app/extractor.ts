@@ -58,7 +58,10 @@ export function workerExtractor(size: number): EventExtractor {
   // Under tsx (development, tests from source) the worker is TypeScript and needs the loader too.
   const fromSource = import.meta.url.endsWith('.ts');
   const script = new URL(fromSource ? './extract-worker.ts' : './extract-worker.js', import.meta.url);
-  const workers = Array.from({ length: size }, () => new Worker(script, { execArgv: fromSource ? ['--import', 'tsx'] : [] }));
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(script, { execArgv: fromSource ? ['--import', 'tsx'] : [] }),
+  );
   const inline = inlineExtractor();
   const pending = new Map<number, Job>();
   let broken = false;

@@ -10,7 +10,14 @@ import { inlineExtractor, workerExtractor, type EventExtractor } from './extract
 import { toArticle } from './analyze.js';
 
 function input(title: string, text: string): ArticleInput {
-  return { title, text, published: '2019-04-08', publishedAt: null, publishedRaw: null, origin: { url: null, source: 'اختبار', input: 'test', externalId: null } };
+  return {
+    title,
+    text,
+    published: '2019-04-08',
+    publishedAt: null,
+    publishedRaw: null,
+    origin: { url: null, source: 'اختبار', input: 'test', externalId: null },
+  };
 }
 
 const REPORTS = [
@@ -32,13 +39,19 @@ test('one article the pipeline fails on is stored and reported; the rest of the 
       async close() {},
     };
     const stored = await storeArticles(repo, REPORTS, undefined, failingOnSecond);
-    assert.deepEqual(stored.map((s) => s.status), ['new', 'new', 'new']);
+    assert.deepEqual(
+      stored.map((s) => s.status),
+      ['new', 'new', 'new'],
+    );
     assert.equal(stored[1].error, 'simulated failure');
     assert.ok(stored[0].events > 0 && stored[2].events > 0);
     assert.equal(await repo.countArticles(), 3);
     // Again: duplicates, nothing changed.
     const again = await storeArticles(repo, REPORTS);
-    assert.deepEqual(again.map((s) => s.status), ['duplicate', 'duplicate', 'duplicate']);
+    assert.deepEqual(
+      again.map((s) => s.status),
+      ['duplicate', 'duplicate', 'duplicate'],
+    );
   } finally {
     await repo.close();
     rmSync(dir, { recursive: true, force: true });

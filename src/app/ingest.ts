@@ -48,7 +48,16 @@ export async function ingestInputs(
   job: IngestJobOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, events: 0, fusionSeconds: 0, bytes: 0, seconds: 0 };
+  const summary: IngestSummary = {
+    read: 0,
+    new: 0,
+    duplicate: 0,
+    failed: 0,
+    events: 0,
+    fusionSeconds: 0,
+    bytes: 0,
+    seconds: 0,
+  };
   let batch: ArticleInput[] = [];
   // Created at the first flush: a pool of workers only for inputs that fill a batch.
   const pool: { extractor: EventExtractor | null } = { extractor: null };
@@ -56,11 +65,15 @@ export async function ingestInputs(
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
-    pool.extractor ??= (job.workers ?? 0) > 1 && pending.length >= BATCH_SIZE ? workerExtractor(job.workers!) : inlineExtractor();
+    pool.extractor ??=
+      (job.workers ?? 0) > 1 && pending.length >= BATCH_SIZE ? workerExtractor(job.workers!) : inlineExtractor();
     for (const stored of await storeArticles(repo, pending, summary, pool.extractor)) {
       summary[stored.status]++;
       summary.events += stored.events;
-      if (stored.error) progress.onError?.(`article ${stored.id} (${stored.title.slice(0, 60)}): stored, but its events could not be extracted: ${stored.error}`);
+      if (stored.error)
+        progress.onError?.(
+          `article ${stored.id} (${stored.title.slice(0, 60)}): stored, but its events could not be extracted: ${stored.error}`,
+        );
     }
   };
   try {

@@ -31,9 +31,13 @@ const AUTOCANNON_CLI = join(dirname(createRequire(import.meta.url).resolve('auto
 
 function autocannon(url: string, connections: number, seconds: number): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AUTOCANNON_CLI, '--json', '-c', String(connections), '-d', String(seconds), url], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const child = spawn(
+      process.execPath,
+      [AUTOCANNON_CLI, '--json', '-c', String(connections), '-d', String(seconds), url],
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk));
     child.on('error', reject);
@@ -66,10 +70,25 @@ const PLACES = [
 ];
 
 const ACTORS: EventActor[] = [
-  { id: 'lna', name: 'Military Forces of Libya (2014-) Libyan National Army', name_ar: 'الجيش الوطني الليبي', inter: 1 },
-  { id: 'gna-forces', name: 'Military Forces of Libya (2016-2021) Government of National Accord', name_ar: 'قوات حكومة الوفاق', inter: 1 },
+  {
+    id: 'lna',
+    name: 'Military Forces of Libya (2014-) Libyan National Army',
+    name_ar: 'الجيش الوطني الليبي',
+    inter: 1,
+  },
+  {
+    id: 'gna-forces',
+    name: 'Military Forces of Libya (2016-2021) Government of National Accord',
+    name_ar: 'قوات حكومة الوفاق',
+    inter: 1,
+  },
   { id: 'islamic-state-libya', name: 'Islamic State (Libya)', name_ar: 'تنظيم الدولة الإسلامية', inter: 2 },
-  { id: 'unidentified-armed-group-libya', name: 'Unidentified Armed Group (Libya)', name_ar: 'مسلحون مجهولون', inter: 3 },
+  {
+    id: 'unidentified-armed-group-libya',
+    name: 'Unidentified Armed Group (Libya)',
+    name_ar: 'مسلحون مجهولون',
+    inter: 3,
+  },
   { id: 'civilians-libya', name: 'Civilians (Libya)', name_ar: 'مدنيون', inter: 7 },
   { id: 'protesters-libya', name: 'Protesters (Libya)', name_ar: 'متظاهرون', inter: 6 },
 ];
@@ -102,15 +121,37 @@ function syntheticEvent(n: number, rand: () => number, text: string): EventRecor
   const day = FIRST_DAY + Math.floor(rand() * (LAST_DAY - FIRST_DAY));
   const span = { start: 0, end: text.length, text };
   return {
-    id: `bench-${n}`, event_type, sub_event_type, disorder_type, plover: { type: 'ASSAULT', mode: null },
-    date: new Date(day * 86_400_000).toISOString().slice(0, 10), time_precision: 1, date_text: null,
-    actor1: pick(ACTORS), assoc_actor_1: [], actor2: rand() < 0.5 ? pick(ACTORS) : null, assoc_actor_2: [],
+    id: `bench-${n}`,
+    event_type,
+    sub_event_type,
+    disorder_type,
+    plover: { type: 'ASSAULT', mode: null },
+    date: new Date(day * 86_400_000).toISOString().slice(0, 10),
+    time_precision: 1,
+    date_text: null,
+    actor1: pick(ACTORS),
+    assoc_actor_1: [],
+    actor2: rand() < 0.5 ? pick(ACTORS) : null,
+    assoc_actor_2: [],
     location: {
-      id: place.id, name: place.name, name_ar: place.name_ar, country: 'LY', admin1: place.admin1,
-      lat: Math.round((place.lat + (rand() - 0.5) * 0.2) * 1e4) / 1e4, lon: Math.round((place.lon + (rand() - 0.5) * 0.2) * 1e4) / 1e4, geo_precision: 1,
+      id: place.id,
+      name: place.name,
+      name_ar: place.name_ar,
+      country: 'LY',
+      admin1: place.admin1,
+      lat: Math.round((place.lat + (rand() - 0.5) * 0.2) * 1e4) / 1e4,
+      lon: Math.round((place.lon + (rand() - 0.5) * 0.2) * 1e4) / 1e4,
+      geo_precision: 1,
     },
-    fatalities: rand() < 0.7 ? 0 : Math.floor(rand() * 30), injured: null, modality: 'asserted', claimed_by: null,
-    evidence: [span], trigger: { start: 0, end: 4, text: text.slice(0, 4) }, rule: 'bench', confidence: 0.8, sources: [],
+    fatalities: rand() < 0.7 ? 0 : Math.floor(rand() * 30),
+    injured: null,
+    modality: 'asserted',
+    claimed_by: null,
+    evidence: [span],
+    trigger: { start: 0, end: 4, text: text.slice(0, 4) },
+    rule: 'bench',
+    confidence: 0.8,
+    sources: [],
   };
 }
 
@@ -123,12 +164,24 @@ export async function fillSyntheticStore(repo: SqliteRepository): Promise<void> 
       for (let a = batch; a < Math.min(articles, batch + 1000); a++) {
         const text = `اشتباكات بين قوات متنافسة في المدينة رقم ${a}، وأفادت مصادر محلية بسقوط ضحايا.`;
         const input: ArticleInput = {
-          title: `خبر تجريبي ${a}`, text, published: null, publishedAt: null, publishedRaw: null,
-          origin: { url: `https://bench.example.org/${a}`, source: a % 2 ? 'وكالة تجريبية' : 'صحيفة تجريبية', input: 'bench', externalId: null },
+          title: `خبر تجريبي ${a}`,
+          text,
+          published: null,
+          publishedAt: null,
+          publishedRaw: null,
+          origin: {
+            url: `https://bench.example.org/${a}`,
+            source: a % 2 ? 'وكالة تجريبية' : 'صحيفة تجريبية',
+            input: 'bench',
+            externalId: null,
+          },
         };
         const id = articleId(input.title, text);
         await repo.upsertArticle(id, input);
-        await repo.replaceEvents(id, Array.from({ length: EVENTS_PER_ARTICLE }, (_, k) => syntheticEvent(a * EVENTS_PER_ARTICLE + k, rand, text)));
+        await repo.replaceEvents(
+          id,
+          Array.from({ length: EVENTS_PER_ARTICLE }, (_, k) => syntheticEvent(a * EVENTS_PER_ARTICLE + k, rand, text)),
+        );
       }
     });
   }
@@ -164,7 +217,9 @@ export const apiBenchmark: Benchmark = {
         for (const [name, query] of QUERIES) {
           const r = await autocannon(`${server.url}/api/events?${query}`, CONNECTIONS, SECONDS_PER_QUERY);
           const failed = r.non2xx + r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : '';
-          lines.push(`${name.padEnd(40)} p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s${failed}`);
+          lines.push(
+            `${name.padEnd(40)} p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s${failed}`,
+          );
         }
       } finally {
         server.stop();
@@ -180,7 +235,9 @@ export const apiBenchmark: Benchmark = {
 async function startServeProcess(db: string): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   const bin = fileURLToPath(new URL('../../bin/marsad.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)], {
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {
     try {

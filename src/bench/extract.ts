@@ -34,7 +34,15 @@ function timePipeline(articles: CorpusArticle[], context: PipelineContext): { se
   let events = 0;
   const started = performance.now();
   for (const a of articles) {
-    const article = { id: articleId(a.title, a.text), title: a.title, text: a.text, published: a.published_raw.slice(0, 10), publishedAt: null, publishedRaw: null, origins: [] };
+    const article = {
+      id: articleId(a.title, a.text),
+      title: a.title,
+      text: a.text,
+      published: a.published_raw.slice(0, 10),
+      publishedAt: null,
+      publishedRaw: null,
+      origins: [],
+    };
     events += runPipeline(article, context).events.length;
   }
   return { seconds: (performance.now() - started) / 1000, events };
@@ -88,7 +96,13 @@ export const ingestEndToEndBenchmark: Benchmark = {
     try {
       lines.push(...(await endToEnd('SQLite, one thread', new SqliteRepository(join(dir, 'bench.db')))));
       const cores = availableParallelism();
-      lines.push(...(await endToEnd(`SQLite, ${cores} pipeline workers (as marsad ingest runs)`, new SqliteRepository(join(dir, 'bench-workers.db')), cores)));
+      lines.push(
+        ...(await endToEnd(
+          `SQLite, ${cores} pipeline workers (as marsad ingest runs)`,
+          new SqliteRepository(join(dir, 'bench-workers.db')),
+          cores,
+        )),
+      );
       const pg = process.env.MARSAD_BENCH_PG ?? process.env.MARSAD_TEST_PG;
       if (pg) {
         // A fresh schema, so the figures are for an empty store like SQLite's.

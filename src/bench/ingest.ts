@@ -23,7 +23,9 @@ export const normalizeBenchmark: Benchmark = {
     const started = performance.now();
     for (const t of texts) normalize(t);
     const seconds = (performance.now() - started) / 1000;
-    return [`${texts.length} texts, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s: ${(bytes / 1e6 / seconds).toFixed(1)} MB/s`];
+    return [
+      `${texts.length} texts, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s: ${(bytes / 1e6 / seconds).toFixed(1)} MB/s`,
+    ];
   },
 };
 

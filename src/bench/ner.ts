@@ -14,7 +14,10 @@ const TAIL_SHARE = 0.15;
 
 export const nerBenchmark: Benchmark = {
   name: 'NER tagger: model load and tagging speed on the ANERcorp tail',
-  skipReason: () => (sharedFile(...ANERCORP_TRAIN) ? null : `../shared/${ANERCORP_TRAIN.join('/')} is absent (a fresh clone has no datasets)`),
+  skipReason: () =>
+    sharedFile(...ANERCORP_TRAIN)
+      ? null
+      : `../shared/${ANERCORP_TRAIN.join('/')} is absent (a fresh clone has no datasets)`,
   async run() {
     const parsed = parseConll(readFileSync(sharedFile(...ANERCORP_TRAIN)!, 'utf8'));
     const tail = parsed.slice(Math.floor(parsed.length * (1 - TAIL_SHARE)));
@@ -32,7 +35,10 @@ export const nerBenchmark: Benchmark = {
     // CPU time as well: on a shared machine the wall clock also counts other people's work.
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     // The committed model was trained on this text too, so the F1 only shows the run is sane.
-    const f1 = scoreEntities(tail.map((s) => s.columns[0]), predicted).micro.f1;
+    const f1 = scoreEntities(
+      tail.map((s) => s.columns[0]),
+      predicted,
+    ).micro.f1;
     return [
       `model load: ${loadMs.toFixed(0)} ms`,
       `${tokens} tokens in ${seconds.toFixed(2)} s: ${Math.round(tokens / seconds)} tokens/s wall, ${Math.round(tokens / cpuSeconds)} tokens/s of CPU time`,

@@ -24,11 +24,23 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   const commands = [
     // Reading and storing articles, and what they report.
-    registerIngest, registerWatch, registerArticles, registerShow, registerEvents, registerExport, registerStats, registerRemove, registerFuse,
+    registerIngest,
+    registerWatch,
+    registerArticles,
+    registerShow,
+    registerEvents,
+    registerExport,
+    registerStats,
+    registerRemove,
+    registerFuse,
     // Analysing without storing.
-    registerExtract, registerEntities, registerNer, registerEval,
+    registerExtract,
+    registerEntities,
+    registerNer,
+    registerEval,
     // The observatory, and a first look.
-    registerServe, registerDemo,
+    registerServe,
+    registerDemo,
   ];
   for (const register of commands) {
     register(program);

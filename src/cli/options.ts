@@ -40,7 +40,10 @@ export function parseCount(value: string): number {
 /** `--field published=published_raw` → { published: 'published_raw' }. */
 export function collectFieldMap(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const m = /^(id|title|text|published|url|source)=(.+)$/.exec(value);
-  if (!m) throw new Error(`invalid --field "${value}": expected NAME=INPUT_FIELD with NAME one of id, title, text, published, url, source`);
+  if (!m)
+    throw new Error(
+      `invalid --field "${value}": expected NAME=INPUT_FIELD with NAME one of id, title, text, published, url, source`,
+    );
   return { ...previous, [m[1]]: m[2] };
 }
 

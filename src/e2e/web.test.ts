@@ -21,7 +21,8 @@ const ARTIFACTS = packagePath('test-artifacts');
 
 function missing(): string | null {
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} is absent (install it with scripts/ci/setup-chromium.sh)`;
-  if (!existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) return `the web app is not built (run: node --import tsx scripts/build-web.ts)`;
+  if (!existsSync(join(DEFAULT_WEB_DIR, 'index.html')))
+    return `the web app is not built (run: node --import tsx scripts/build-web.ts)`;
   return null;
 }
 
@@ -48,7 +49,16 @@ describe('web app in chromium', { skip }, () => {
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1400, height: 1000 },
       // Without the page's CSP as a safety net, the markup test below shows the escaping itself works.
       bypassCSP: true,
@@ -81,7 +91,9 @@ describe('web app in chromium', { skip }, () => {
     assert.equal(await page.textContent('#tab-map'), 'الخريطة');
     await page.waitForSelector('.leaflet-overlay-pane path', { state: 'attached' }); // the bundled world map is drawn
     assert.ok((await page.locator('.leaflet-overlay-pane path').count()) > 100, 'country shapes');
-    const fonts = await page.evaluate<number>(`document.fonts.load('16px "Noto Naskh Arabic"', 'مرصد').then((faces) => faces.length)`);
+    const fonts = await page.evaluate<number>(
+      `document.fonts.load('16px "Noto Naskh Arabic"', 'مرصد').then((faces) => faces.length)`,
+    );
     assert.ok(fonts > 0, 'the bundled Naskh font loads');
     assert.deepEqual(offsite, []);
   });
@@ -111,21 +123,28 @@ describe('web app in chromium', { skip }, () => {
     assert.deepEqual(await marked('number'), ['ثلاثة', 'خمسة']);
     assert.deepEqual(await marked('place'), ['ترهونة']);
     assert.deepEqual(await marked('date'), ['مساء أمس']);
-    assert.match(await page.textContent('#event-panel .claimed-by') ?? '', /المتحدث باسم قوات حكومة الوفاق/);
+    assert.match((await page.textContent('#event-panel .claimed-by')) ?? '', /المتحدث باسم قوات حكومة الوفاق/);
     const link = page.locator('#event-panel .sources a');
     assert.equal(await link.getAttribute('href'), 'https://news.example.org/2019/04/tarhuna-strike');
     assert.equal(await link.textContent(), 'غارة جوية على مواقع قرب ترهونة');
-    assert.match(await page.textContent('#event-panel .sources') ?? '', /وكالة مرصد التجريبية/);
+    assert.match((await page.textContent('#event-panel .sources')) ?? '', /وكالة مرصد التجريبية/);
     await page.locator('.workspace').screenshot({ path: join(ARTIFACTS, 'event-panel.png') });
   });
 
   test('markup inside an article is shown as text and never runs', async () => {
     await selectRow('fx-sabha-abduction');
     const panelText = (await page.textContent('#event-panel')) ?? '';
-    assert.ok(panelText.includes("<script>window.__marsadPwned = 'text'</script>"), 'the script tag is visible as text');
+    assert.ok(
+      panelText.includes("<script>window.__marsadPwned = 'text'</script>"),
+      'the script tag is visible as text',
+    );
     assert.ok(panelText.includes('منبر الجنوب <b>التجريبي</b>'), 'the outlet markup is visible as text');
     assert.equal(await page.locator('#event-panel script, #event-panel img, #event-panel b').count(), 0);
-    assert.equal(await page.locator('#event-panel a[href^="javascript"]').count(), 0, 'a javascript: URL is not a link');
+    assert.equal(
+      await page.locator('#event-panel a[href^="javascript"]').count(),
+      0,
+      'a javascript: URL is not a link',
+    );
     assert.equal(await page.evaluate('window.__marsadPwned'), undefined);
     assert.deepEqual(pageErrors, []);
   });
@@ -135,7 +154,10 @@ describe('web app in chromium', { skip }, () => {
     await page.waitForFunction(`document.querySelectorAll('#event-table tbody tr[data-event-id]').length === 1`);
     assert.equal(await rows().first().getAttribute('data-event-id'), 'fx-ain-zara-clash');
     assert.match((await page.getAttribute('#export-csv', 'href')) ?? '', /type=Battles/);
-    const csv = await page.evaluate(async (href) => (await fetch(href)).text(), (await page.getAttribute('#export-csv', 'href'))!);
+    const csv = await page.evaluate(
+      async (href) => (await fetch(href)).text(),
+      (await page.getAttribute('#export-csv', 'href'))!,
+    );
     assert.equal(csv.trim().split('\r\n').length, 2);
     await page.click('#filters button[type=reset]');
     await page.waitForFunction(`document.querySelectorAll('#event-table tbody tr[data-event-id]').length === 5`);
@@ -144,7 +166,10 @@ describe('web app in chromium', { skip }, () => {
   test('pasting an article shows its events and highlighted spans live, and saving adds it to the map', async () => {
     await page.click('#tab-paste');
     await page.fill('#paste-form input[name=published]', '2019-09-10');
-    await page.fill('#paste-text', 'قتل ثلاثة مدنيين في قصف جوي استهدف حيا سكنيا في مدينة ترهونة مساء أمس، بحسب مصادر طبية.');
+    await page.fill(
+      '#paste-text',
+      'قتل ثلاثة مدنيين في قصف جوي استهدف حيا سكنيا في مدينة ترهونة مساء أمس، بحسب مصادر طبية.',
+    );
     await page.waitForSelector('#paste-events .event-card', { timeout: 20_000 });
     assert.ok((await page.locator('#paste-rendered .hl-trigger').count()) >= 1);
     assert.ok((await page.locator('#paste-rendered .hl-name').count()) >= 1);

@@ -53,5 +53,8 @@ test('glued direction words', () => {
 });
 
 test('a person by full name or surname', () => {
-  assert.deepEqual(names('قال المشير خليفة حفتر إن قوات حفتر تقدمت.').map((n) => n.text), ['خليفة حفتر', 'حفتر']);
+  assert.deepEqual(
+    names('قال المشير خليفة حفتر إن قوات حفتر تقدمت.').map((n) => n.text),
+    ['خليفة حفتر', 'حفتر'],
+  );
 });

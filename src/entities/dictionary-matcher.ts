@@ -13,10 +13,19 @@ import type { EntityCandidate } from './candidate.js';
 
 /** Direction words that make a place "near" (geo_precision 2) and keep the direction. */
 export const DIRECTION_WORDS: ReadonlyMap<string, string> = new Map([
-  ['جنوب', 'south'], ['جنوبي', 'south'], ['شمال', 'north'], ['شمالي', 'north'],
-  ['شرق', 'east'], ['شرقي', 'east'], ['غرب', 'west'], ['غربي', 'west'],
-  ['وسط', 'centre'], ['جنوب غرب', 'south-west'], ['جنوب شرق', 'south-east'],
-  ['شمال غرب', 'north-west'], ['شمال شرق', 'north-east'],
+  ['جنوب', 'south'],
+  ['جنوبي', 'south'],
+  ['شمال', 'north'],
+  ['شمالي', 'north'],
+  ['شرق', 'east'],
+  ['شرقي', 'east'],
+  ['غرب', 'west'],
+  ['غربي', 'west'],
+  ['وسط', 'centre'],
+  ['جنوب غرب', 'south-west'],
+  ['جنوب شرق', 'south-east'],
+  ['شمال غرب', 'north-west'],
+  ['شمال شرق', 'north-east'],
 ]);
 
 const QUOTE = /^["'()]+$/;
@@ -85,7 +94,11 @@ export function matchNames(tokens: Token[], view: NormalizedText, index: NameInd
         confidence: 0.9,
         direction: directionBefore(tokens, i),
       };
-      if (!best || candidate.tokenEnd > best.tokenEnd || (candidate.tokenEnd === best.tokenEnd && candidate.start < best.start)) {
+      if (
+        !best ||
+        candidate.tokenEnd > best.tokenEnd ||
+        (candidate.tokenEnd === best.tokenEnd && candidate.start < best.start)
+      ) {
         best = candidate;
       }
     }

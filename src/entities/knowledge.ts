@@ -4,7 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadGazetteer, defaultPacksDir, type Gazetteer, type Place, type Country, type WorldCity } from '../knowledge/places.js';
+import {
+  loadGazetteer,
+  defaultPacksDir,
+  type Gazetteer,
+  type Place,
+  type Country,
+  type WorldCity,
+} from '../knowledge/places.js';
 import { loadActors, type ActorDictionary } from '../knowledge/actors.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { loadNerModel, type NerModel } from '../ner/tagger/index.js';
@@ -12,9 +19,7 @@ import { NameIndex, withoutArticle } from './name-index.js';
 import type { PatternLexicon } from './patterns.js';
 
 export type GeoEntry =
-  | { kind: 'place'; place: Place }
-  | { kind: 'city'; city: WorldCity }
-  | { kind: 'country'; country: Country };
+  { kind: 'place'; place: Place } | { kind: 'city'; city: WorldCity } | { kind: 'country'; country: Country };
 
 export interface EntityKnowledge {
   gazetteer: Gazetteer;
@@ -56,11 +61,13 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
 
   for (const place of gazetteer.places) {
     geo.set(place.id, { kind: 'place', place });
-    for (const alias of [place.name_ar, ...place.aliases_ar]) names.add(alias, { kind: 'place', ref: place.id, type: 'LOC' });
+    for (const alias of [place.name_ar, ...place.aliases_ar])
+      names.add(alias, { kind: 'place', ref: place.id, type: 'LOC' });
   }
   for (const city of gazetteer.cities) {
     geo.set(cityRef(city), { kind: 'city', city });
-    for (const alias of [city.name_ar, ...city.aliases_ar]) names.add(alias, { kind: 'place', ref: cityRef(city), type: 'LOC' });
+    for (const alias of [city.name_ar, ...city.aliases_ar])
+      names.add(alias, { kind: 'place', ref: cityRef(city), type: 'LOC' });
   }
   for (const country of gazetteer.countries) {
     geo.set(countryRef(country), { kind: 'country', country });
@@ -75,15 +82,21 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
     for (const alias of [{ text: actor.name_ar }, ...actor.aliases_ar]) {
       names.add(alias.text, { kind: 'actor', ref: actor.id, type: 'ORG' });
       // "قوات X" names X's forces (قوات الجيش الليبي، قوات فجر ليبيا) when the file lacks it.
-      if (!/^(ال)?قوات\s/.test(normalizeForMatch(alias.text))) names.add(`قوات ${alias.text}`, { kind: 'actor', ref: actor.id, type: 'ORG', baseAlias: alias.text });
+      if (!/^(ال)?قوات\s/.test(normalizeForMatch(alias.text)))
+        names.add(`قوات ${alias.text}`, { kind: 'actor', ref: actor.id, type: 'ORG', baseAlias: alias.text });
     }
   }
   for (const person of actors.people) {
-    for (const alias of [{ text: person.name_ar }, ...person.aliases_ar]) names.add(alias.text, { kind: 'person', ref: person.id, type: 'PER' });
+    for (const alias of [{ text: person.name_ar }, ...person.aliases_ar])
+      names.add(alias.text, { kind: 'person', ref: person.id, type: 'PER' });
   }
 
   const functionWords = readWordList(join(dir, 'ar', 'function-words.json'), 'words');
-  const commonWordNames = new Set([...readWordList(join(dir, 'ar', 'common-word-names.json'), 'names')].map((w) => w.split(' ').map(withoutArticle).join(' ')));
+  const commonWordNames = new Set(
+    [...readWordList(join(dir, 'ar', 'common-word-names.json'), 'names')].map((w) =>
+      w.split(' ').map(withoutArticle).join(' '),
+    ),
+  );
   const personTitles = new Set<string>();
   const unitTitles = new Set<string>();
   for (const title of actors.titles) {
@@ -102,7 +115,11 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
     patterns: { personTitles, unitTitles, functionWords },
     geo,
     commonWordNames,
-    framingLabels: new Map(actors.partisanLabels.flatMap((l) => l.norms.map((norm) => [withoutArticle(norm), { text: l.text, mayReferTo: l.may_refer_to }] as const))),
+    framingLabels: new Map(
+      actors.partisanLabels.flatMap((l) =>
+        l.norms.map((norm) => [withoutArticle(norm), { text: l.text, mayReferTo: l.may_refer_to }] as const),
+      ),
+    ),
     ner: options.withTagger === false ? null : loadNerModel(),
   };
   if (useCache) cached.set(withTagger, knowledge);

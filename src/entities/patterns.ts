@@ -20,11 +20,51 @@ export interface PatternLexicon {
 }
 
 /** Unit nouns (without ال) that head a unit name. */
-const UNIT_HEADS = new Set(['كتيبه', 'لواء', 'سريه', 'فرقه', 'فيلق', 'قوه', 'غرفه', 'مجموعه', 'كتائب', 'الويه', 'سرايا', 'جهاز', 'حرس']);
+const UNIT_HEADS = new Set([
+  'كتيبه',
+  'لواء',
+  'سريه',
+  'فرقه',
+  'فيلق',
+  'قوه',
+  'غرفه',
+  'مجموعه',
+  'كتائب',
+  'الويه',
+  'سرايا',
+  'جهاز',
+  'حرس',
+]);
 /** Words that may follow a unit number: arm of service (الكتيبة 166 مشاة). */
-const UNIT_ARMS = new Set(['مشاه', 'دبابات', 'مدفعيه', 'قتال', 'مشاه ميكانيكيه', 'مشاه الية', 'صاعقه', 'مظلات', 'حرس', 'مجحفل', 'مشاة']);
+const UNIT_ARMS = new Set([
+  'مشاه',
+  'دبابات',
+  'مدفعيه',
+  'قتال',
+  'مشاه ميكانيكيه',
+  'مشاه الية',
+  'صاعقه',
+  'مظلات',
+  'حرس',
+  'مجحفل',
+  'مشاة',
+]);
 /** Place nouns (without ال) after which a name is a place. */
-const PLACE_NOUNS = new Set(['مدينه', 'بلده', 'قريه', 'حي', 'منطقه', 'بلديه', 'ضاحيه', 'واحه', 'ميناء', 'مطار', 'قاعده', 'معسكر', 'شعبيه']);
+const PLACE_NOUNS = new Set([
+  'مدينه',
+  'بلده',
+  'قريه',
+  'حي',
+  'منطقه',
+  'بلديه',
+  'ضاحيه',
+  'واحه',
+  'ميناء',
+  'مطار',
+  'قاعده',
+  'معسكر',
+  'شعبيه',
+]);
 const SPOKESMAN = new Set(['متحدث', 'ناطق']);
 const QUOTE = /^["'()]+$/;
 
@@ -32,7 +72,14 @@ function isWord(t: Token | undefined, sentence: number): t is Token {
   return !!t && t.sentence === sentence && t.kind === 'word';
 }
 
-function make(tokens: Token[], from: number, to: number, type: EntityType, rule: string, confidence: number): EntityCandidate {
+function make(
+  tokens: Token[],
+  from: number,
+  to: number,
+  type: EntityType,
+  rule: string,
+  confidence: number,
+): EntityCandidate {
   return {
     start: tokens[from].start,
     end: tokens[to - 1].end,
@@ -79,7 +126,8 @@ export function matchPatterns(tokens: Token[], lex: PatternLexicon): EntityCandi
     // Units: a unit noun followed by a number, an ordinal, or a name in quotes or words.
     if (UNIT_HEADS.has(head) && next && next.sentence === sentence) {
       let j = i + 1;
-      while (tokens[j] && tokens[j].sentence === sentence && tokens[j].kind === 'punct' && QUOTE.test(tokens[j].norm)) j++;
+      while (tokens[j] && tokens[j].sentence === sentence && tokens[j].kind === 'punct' && QUOTE.test(tokens[j].norm))
+        j++;
       const first = tokens[j];
       if (first && first.sentence === sentence) {
         if (first.kind === 'number') {
@@ -94,12 +142,21 @@ export function matchPatterns(tokens: Token[], lex: PatternLexicon): EntityCandi
         if (first.kind === 'word' && ordinalValue(first.norm) !== null) {
           let end = j + 1;
           // An ordinal unit often carries its home town: اللواء التاسع ترهونة.
-          if (isWord(tokens[end], sentence) && !lex.functionWords.has(tokens[end].norm) && tokens[end].proclitics.length === 0) end++;
+          if (
+            isWord(tokens[end], sentence) &&
+            !lex.functionWords.has(tokens[end].norm) &&
+            tokens[end].proclitics.length === 0
+          )
+            end++;
           found.push(make(tokens, i, end, 'ORG', 'pattern.unit.ordinal', 0.75));
           i = end - 1;
           continue;
         }
-        if (!lex.unitTitles.has(head) && first.kind === 'word' && (first.norm === 'ثوار' || first.norm === 'شهداء' || first.norm === 'حمايه')) {
+        if (
+          !lex.unitTitles.has(head) &&
+          first.kind === 'word' &&
+          (first.norm === 'ثوار' || first.norm === 'شهداء' || first.norm === 'حمايه')
+        ) {
           const end = Math.min(tokens.length, j + 2);
           if (isWord(tokens[end - 1], sentence)) {
             found.push(make(tokens, i, end, 'ORG', 'pattern.unit.named', 0.7));
@@ -134,7 +191,12 @@ export function matchPatterns(tokens: Token[], lex: PatternLexicon): EntityCandi
     }
 
     // An indefinite place noun before a name (مدينة غريان; المدينة is "the city", no name follows).
-    if (PLACE_NOUNS.has(t.stem) && !t.proclitics.includes('ال') && isWord(next, sentence) && !lex.functionWords.has(next.norm)) {
+    if (
+      PLACE_NOUNS.has(t.stem) &&
+      !t.proclitics.includes('ال') &&
+      isWord(next, sentence) &&
+      !lex.functionWords.has(next.norm)
+    ) {
       found.push(make(tokens, i + 1, i + 2, 'LOC', 'pattern.place-noun', 0.6));
       i += 1;
     }

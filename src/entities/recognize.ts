@@ -42,7 +42,11 @@ function nameStartInToken(token: Token): number {
  * Candidates from the statistical tagger, one per B-/I- run, over every sentence or only the
  * given ones (each still sees its neighbours among them as evidence).
  */
-export function taggerCandidates(tokens: readonly Token[], knowledge: EntityKnowledge, only: ReadonlySet<number> | null = null): EntityCandidate[] {
+export function taggerCandidates(
+  tokens: readonly Token[],
+  knowledge: EntityKnowledge,
+  only: ReadonlySet<number> | null = null,
+): EntityCandidate[] {
   if (!knowledge.ner) return [];
   const sentences: { from: number; tokens: Token[] }[] = [];
   let from = 0;
@@ -53,7 +57,10 @@ export function taggerCandidates(tokens: readonly Token[], knowledge: EntityKnow
     from = to;
   }
   if (sentences.length === 0) return [];
-  const tagged = tagSentences(knowledge.ner, sentences.map((s) => s.tokens.map((t) => t.text)));
+  const tagged = tagSentences(
+    knowledge.ner,
+    sentences.map((s) => s.tokens.map((t) => t.text)),
+  );
   const found: EntityCandidate[] = [];
   sentences.forEach(({ from: offset, tokens: sentence }, k) => {
     const tags = tagged[k];
@@ -63,7 +70,10 @@ export function taggerCandidates(tokens: readonly Token[], knowledge: EntityKnow
       let j = i + 1;
       while (j < tags.length && tags[j] === `I-${label}`) j++;
       // A lone framing word (ميليشيات، الإرهابيين) or function word is no name.
-      const lone = j === i + 1 && (knowledge.framingLabels.has(withoutArticle(sentence[i].stem)) || knowledge.patterns.functionWords.has(sentence[i].norm));
+      const lone =
+        j === i + 1 &&
+        (knowledge.framingLabels.has(withoutArticle(sentence[i].stem)) ||
+          knowledge.patterns.functionWords.has(sentence[i].norm));
       if (!lone) {
         found.push({
           start: nameStartInToken(sentence[i]),
@@ -93,11 +103,23 @@ export function solve(candidates: EntityCandidate[]): EntityCandidate[] {
   const extended = candidates.map((c) => {
     if (c.source !== 'dictionary') return c;
     const container = candidates.find(
-      (o) => o.source !== 'dictionary' && o.type === c.type && o.tokenStart <= c.tokenStart && c.tokenEnd <= o.tokenEnd &&
-        o.tokenEnd - o.tokenStart > c.tokenEnd - c.tokenStart && o.type === 'PER',
+      (o) =>
+        o.source !== 'dictionary' &&
+        o.type === c.type &&
+        o.tokenStart <= c.tokenStart &&
+        c.tokenEnd <= o.tokenEnd &&
+        o.tokenEnd - o.tokenStart > c.tokenEnd - c.tokenStart &&
+        o.type === 'PER',
     );
     return container
-      ? { ...c, start: container.start, end: Math.max(c.end, container.end), tokenStart: container.tokenStart, tokenEnd: container.tokenEnd, rule: `${c.rule}+${container.rule}` }
+      ? {
+          ...c,
+          start: container.start,
+          end: Math.max(c.end, container.end),
+          tokenStart: container.tokenStart,
+          tokenEnd: container.tokenEnd,
+          rule: `${c.rule}+${container.rule}`,
+        }
       : c;
   });
   const ordered = [...extended].sort(
@@ -128,10 +150,28 @@ function isBareCommonWord(c: EntityCandidate, tokens: readonly Token[], knowledg
   return !(PLACE_CUES.has(cue) || (isCountry && (COUNTRY_CUES.has(cue) || c.direction !== null)));
 }
 
-const COUNTRY_CUES = new Set(['في', 'الي', 'من', 'دوله', 'جمهوريه', 'حكومه', 'سلطات', 'عاصمه', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط']);
+const COUNTRY_CUES = new Set([
+  'في',
+  'الي',
+  'من',
+  'دوله',
+  'جمهوريه',
+  'حكومه',
+  'سلطات',
+  'عاصمه',
+  'شمال',
+  'جنوب',
+  'شرق',
+  'غرب',
+  'وسط',
+]);
 
 /** Names in a document; the tagger runs on `taggedSentences` only when given (null: all). */
-export function recognizeEntities(doc: Doc, knowledge: EntityKnowledge, taggedSentences: ReadonlySet<number> | null = null): Entity[] {
+export function recognizeEntities(
+  doc: Doc,
+  knowledge: EntityKnowledge,
+  taggedSentences: ReadonlySet<number> | null = null,
+): Entity[] {
   const { tokens, view } = doc;
   const candidates = [
     ...matchNames(tokens, view, knowledge.names).filter((c) => !isBareCommonWord(c, tokens, knowledge)),
@@ -156,14 +196,17 @@ export function recognizeEntities(doc: Doc, knowledge: EntityKnowledge, taggedSe
   // ambiguous labels (الجيش الوطني in a report that also names Haftar).
   const contextActors = new Set<string>();
   for (const c of chosen) {
-    const r = c.entries.some((e) => e.kind === 'actor' || e.kind === 'person') ? resolveActorOrPerson(c, knowledge, date) : null;
+    const r = c.entries.some((e) => e.kind === 'actor' || e.kind === 'person')
+      ? resolveActorOrPerson(c, knowledge, date)
+      : null;
     if (r?.kind === 'person' && r.actor) contextActors.add(r.actor.id);
     if (r?.kind === 'actor' && r.alternatives.length === 0) contextActors.add(r.id);
   }
 
   return chosen.map((c) => {
     const previous = tokens[c.tokenStart - 1];
-    const previousWord = previous && previous.sentence === tokens[c.tokenStart].sentence ? withoutArticle(previous.stem) : null;
+    const previousWord =
+      previous && previous.sentence === tokens[c.tokenStart].sentence ? withoutArticle(previous.stem) : null;
     let resolution: Resolution | null = null;
     const demonym = c.entries.find((e) => e.demonym);
     if (c.entries.some((e) => (e.kind === 'place' || e.kind === 'country') && !e.demonym)) {
@@ -171,7 +214,14 @@ export function recognizeEntities(doc: Doc, knowledge: EntityKnowledge, taggedSe
     } else if (c.entries.some((e) => e.kind === 'actor' || e.kind === 'person')) {
       resolution = resolveActorOrPerson(c, knowledge, date, contextActors);
     }
-    const type: EntityType = resolution?.kind === 'place' ? 'LOC' : resolution?.kind === 'person' ? 'PER' : resolution?.kind === 'actor' ? 'ORG' : c.type;
+    const type: EntityType =
+      resolution?.kind === 'place'
+        ? 'LOC'
+        : resolution?.kind === 'person'
+          ? 'PER'
+          : resolution?.kind === 'actor'
+            ? 'ORG'
+            : c.type;
     return {
       type,
       start: c.start,

@@ -82,7 +82,10 @@ export function countryFocus(candidates: readonly EntityCandidate[], knowledge: 
 }
 
 /** What resolution reads of a Libyan place, a world city or a country, in one shape. */
-interface GeoFacts extends Pick<PlaceResolution, 'name' | 'name_ar' | 'country' | 'admin1' | 'admin2' | 'lat' | 'lon' | 'feature'> {
+interface GeoFacts extends Pick<
+  PlaceResolution,
+  'name' | 'name_ar' | 'country' | 'admin1' | 'admin2' | 'lat' | 'lon' | 'feature'
+> {
   importance: number;
   /** How alternatives are listed: "Tripoli (Tripoli)", "Tripoli (LB)". */
   label: string;
@@ -91,16 +94,48 @@ interface GeoFacts extends Pick<PlaceResolution, 'name' | 'name_ar' | 'country' 
 function geoFacts(g: GeoEntry): GeoFacts {
   if (g.kind === 'place') {
     const p = g.place;
-    return { name: p.name_en, name_ar: p.name_ar, country: p.country, admin1: p.admin1, admin2: p.admin2 ?? null, lat: p.lat, lon: p.lon, feature: p.feature, importance: p.importance, label: `${p.name_en} (${p.admin1})` };
+    return {
+      name: p.name_en,
+      name_ar: p.name_ar,
+      country: p.country,
+      admin1: p.admin1,
+      admin2: p.admin2 ?? null,
+      lat: p.lat,
+      lon: p.lon,
+      feature: p.feature,
+      importance: p.importance,
+      label: `${p.name_en} (${p.admin1})`,
+    };
   }
   if (g.kind === 'city') {
     const c = g.city;
-    return { name: c.name_en, name_ar: c.name_ar, country: c.country, admin1: c.admin1 ?? null, admin2: null, lat: c.lat, lon: c.lon, feature: c.feature, importance: c.importance, label: `${c.name_en} (${c.country})` };
+    return {
+      name: c.name_en,
+      name_ar: c.name_ar,
+      country: c.country,
+      admin1: c.admin1 ?? null,
+      admin2: null,
+      lat: c.lat,
+      lon: c.lon,
+      feature: c.feature,
+      importance: c.importance,
+      label: `${c.name_en} (${c.country})`,
+    };
   }
   const c = g.country;
-  return { name: c.name_en, name_ar: c.name_ar, country: c.iso2, admin1: null, admin2: null, lat: c.lat, lon: c.lon, feature: 'country', importance: 90, label: c.name_en };
+  return {
+    name: c.name_en,
+    name_ar: c.name_ar,
+    country: c.iso2,
+    admin1: null,
+    admin2: null,
+    lat: c.lat,
+    lon: c.lon,
+    feature: 'country',
+    importance: 90,
+    label: c.name_en,
+  };
 }
-
 
 /** Place nouns written before a name that say which kind of place is meant. */
 const FEATURE_HINTS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -124,7 +159,11 @@ export interface PlaceContext {
   previousWord: string | null;
 }
 
-export function resolvePlace(c: EntityCandidate, knowledge: EntityKnowledge, context: PlaceContext): PlaceResolution | null {
+export function resolvePlace(
+  c: EntityCandidate,
+  knowledge: EntityKnowledge,
+  context: PlaceContext,
+): PlaceResolution | null {
   const scored: { facts: GeoFacts; id: string; score: number; why: string[] }[] = [];
   for (const e of c.entries) {
     if (e.kind !== 'place' && e.kind !== 'country') continue;
@@ -157,8 +196,12 @@ export function resolvePlace(c: EntityCandidate, knowledge: EntityKnowledge, con
   const [best] = scored;
   const f = best.facts;
   const second = scored[1]?.score ?? 0;
-  const confidence = Math.min(0.99, 0.6 + 0.4 * (scored.length === 1 ? 1 : Math.min(1, (best.score - second) / Math.max(0.2, best.score))));
-  const precision: 1 | 2 | 3 = f.feature === 'country' || f.feature === 'region' || f.feature === 'district' ? 3 : c.direction ? 2 : 1;
+  const confidence = Math.min(
+    0.99,
+    0.6 + 0.4 * (scored.length === 1 ? 1 : Math.min(1, (best.score - second) / Math.max(0.2, best.score))),
+  );
+  const precision: 1 | 2 | 3 =
+    f.feature === 'country' || f.feature === 'region' || f.feature === 'district' ? 3 : c.direction ? 2 : 1;
   return {
     kind: 'place',
     id: best.id,
@@ -213,8 +256,16 @@ export function resolveActorOrPerson(
   if (unique.length === 0) return null;
   const [best] = unique;
   const second = unique[1]?.score ?? 0;
-  const confidence = round4(Math.min(0.99, 0.55 + 0.44 * (unique.length === 1 ? 1 : Math.min(1, (best.score - second) / Math.max(0.2, Math.abs(best.score))))));
-  const alternatives = unique.slice(1, 5).map((cand) => ({ id: cand.entry.id, name: entryName(cand.entry), score: round4(cand.score) }));
+  const confidence = round4(
+    Math.min(
+      0.99,
+      0.55 +
+        0.44 * (unique.length === 1 ? 1 : Math.min(1, (best.score - second) / Math.max(0.2, Math.abs(best.score)))),
+    ),
+  );
+  const alternatives = unique
+    .slice(1, 5)
+    .map((cand) => ({ id: cand.entry.id, name: entryName(cand.entry), score: round4(cand.score) }));
   const entry = best.entry;
   if (entry.type === 'actor') {
     return {
@@ -246,7 +297,11 @@ function entryName(entry: { type: 'actor' | 'person'; name?: string; name_en?: s
 }
 
 /** The organisation a person leads or speaks for at `date` (their latest role when undated). */
-export function personActor(personId: string, knowledge: EntityKnowledge, date: string | null): PersonResolution['actor'] {
+export function personActor(
+  personId: string,
+  knowledge: EntityKnowledge,
+  date: string | null,
+): PersonResolution['actor'] {
   const person = knowledge.actors.byId.get(personId);
   if (!person || person.type !== 'person') return null;
   const roles = person.roles.filter((r) => !date || rangeCovers(r.from, r.to, date));

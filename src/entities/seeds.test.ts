@@ -71,8 +71,16 @@ const SEED_B_EXPECTED: Expected[] = [
 function check(found: Entity[], expected: Expected[]) {
   for (const want of expected) {
     const hits = found.filter((e) => e.resolution?.id === want.ref);
-    assert.ok(hits.length > 0, `${want.text}: not resolved to ${want.ref}; found ${found.map((e) => `${e.text}→${e.resolution?.id ?? '-'}`).join(', ')}`);
-    assert.ok(hits.some((e) => e.text.replace(/[«»"]/g, '').includes(want.text.replace(/^ال/, '')) || want.text.includes(e.text)), `${want.text}: spans ${hits.map((e) => e.text)}`);
+    assert.ok(
+      hits.length > 0,
+      `${want.text}: not resolved to ${want.ref}; found ${found.map((e) => `${e.text}→${e.resolution?.id ?? '-'}`).join(', ')}`,
+    );
+    assert.ok(
+      hits.some(
+        (e) => e.text.replace(/[«»"]/g, '').includes(want.text.replace(/^ال/, '')) || want.text.includes(e.text),
+      ),
+      `${want.text}: spans ${hits.map((e) => e.text)}`,
+    );
     if (want.at) {
       const r = hits[0].resolution!;
       assert.ok(r.kind === 'place');

@@ -19,7 +19,10 @@ const STATE_FORCE = /^(military|police) forces of ([^()]+?)\s*(?:\([^)]*\)\s*(.*
 /** Lowercase words without stopwords and term years ("(2016-2021)" dates a name, it does not name it). */
 export function actorTokens(name: string): Set<string> {
   return new Set(
-    name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '' && !STOPWORDS.has(t) && !/^(19|20)\d\d$/.test(t)),
+    name
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((t) => t !== '' && !STOPWORDS.has(t) && !/^(19|20)\d\d$/.test(t)),
   );
 }
 
@@ -62,9 +65,15 @@ export function compareActors(
   gold: { event_type: string; actor1: string | null; actor2: string | null },
   predicted: { actor1: NamedActor | null; actor2: NamedActor | null },
 ): { actor1: boolean; actor2: boolean } {
-  const straight = { actor1: actorMatches(gold.actor1, predicted.actor1), actor2: actorMatches(gold.actor2, predicted.actor2) };
+  const straight = {
+    actor1: actorMatches(gold.actor1, predicted.actor1),
+    actor2: actorMatches(gold.actor2, predicted.actor2),
+  };
   if (gold.event_type === 'Violence against civilians') return straight;
-  const swapped = { actor1: actorMatches(gold.actor1, predicted.actor2), actor2: actorMatches(gold.actor2, predicted.actor1) };
+  const swapped = {
+    actor1: actorMatches(gold.actor1, predicted.actor2),
+    actor2: actorMatches(gold.actor2, predicted.actor1),
+  };
   const agreeing = (x: { actor1: boolean; actor2: boolean }) => Number(x.actor1) + Number(x.actor2);
   return agreeing(swapped) > agreeing(straight) ? swapped : straight;
 }

@@ -9,7 +9,10 @@ test('public API', () => {
 });
 
 test('the committed gold files are valid, with spans inside their evidence', () => {
-  for (const [file, corpus] of [['seeds.json', 'seeds'], ['ant-conflict-dev.json', 'ant-v1.1']] as const) {
+  for (const [file, corpus] of [
+    ['seeds.json', 'seeds'],
+    ['ant-conflict-dev.json', 'ant-v1.1'],
+  ] as const) {
     const g = loadGold(packagePath('eval', 'gold', file));
     assert.equal(g.$meta.corpus, corpus);
     assert.ok(g.documents.length > 0, file);
@@ -24,10 +27,22 @@ test('the committed gold files are valid, with spans inside their evidence', () 
 });
 
 const EVENT = {
-  event_type: 'Battles', sub_event_type: 'Armed clash', date: '2016-10-04', time_precision: 1, date_text: 'أمس',
+  event_type: 'Battles',
+  sub_event_type: 'Armed clash',
+  date: '2016-10-04',
+  time_precision: 1,
+  date_text: 'أمس',
   location: { name: 'Sirte', country: 'LY', lat: 31.2089, lon: 16.5887, geo_precision: 1 },
-  actor1: 'Libya Dawn', assoc_actor_1: [], actor2: null, assoc_actor_2: [], fatalities: 2, injured: null,
-  modality: 'asserted', trigger: { start: 5, end: 12 }, evidence: [{ start: 0, end: 40 }], note: 'n',
+  actor1: 'Libya Dawn',
+  assoc_actor_1: [],
+  actor2: null,
+  assoc_actor_2: [],
+  fatalities: 2,
+  injured: null,
+  modality: 'asserted',
+  trigger: { start: 5, end: 12 },
+  evidence: [{ start: 0, end: 40 }],
+  note: 'n',
 };
 const META = { description: 'd', annotator: 'a', guidelines: 'g', version: 1, corpus: 'ant-v1.1', licence: 'l' };
 const DOC = { doc: 'x', published: '2016-10-05', text_sha256: 'a'.repeat(64), events: [EVENT] };
@@ -35,14 +50,21 @@ const DOC = { doc: 'x', published: '2016-10-05', text_sha256: 'a'.repeat(64), ev
 test('parseGold: accepts the documented format, optional fields included', () => {
   const withOptional = { ...DOC, body_start: 44, not_events: [{ start: 50, end: 60, why: 'background' }] };
   const { assoc_actor_1, assoc_actor_2, note, ...bare } = EVENT;
-  const parsed = parseGold({ $meta: META, documents: [withOptional, { ...DOC, doc: 'y', events: [{ ...bare, fatalities: null }] }] });
+  const parsed = parseGold({
+    $meta: META,
+    documents: [withOptional, { ...DOC, doc: 'y', events: [{ ...bare, fatalities: null }] }],
+  });
   assert.equal(parsed.documents[0].body_start, 44);
   assert.equal(parsed.documents[1].events[0].fatalities, null);
 });
 
 test('parseGold: rejects what a hand edit gets wrong, naming the place', () => {
   const cases: [string, unknown, RegExp][] = [
-    ['sub-event type of another type', { ...EVENT, sub_event_type: 'Air/drone strike' }, /sub_event_type.*not a sub-event type of Battles/],
+    [
+      'sub-event type of another type',
+      { ...EVENT, sub_event_type: 'Air/drone strike' },
+      /sub_event_type.*not a sub-event type of Battles/,
+    ],
     ['unknown event type', { ...EVENT, event_type: 'Battle' }, /event_type.*unknown event_type/],
     ['misspelt field', { ...EVENT, fatalites: 2 }, /fatalites/],
     ['span backwards', { ...EVENT, trigger: { start: 12, end: 5 } }, /trigger.*start is after its end/],

@@ -9,7 +9,8 @@ import { ACLED_SUB_EVENT_TYPES, type AcledEventType } from '../events/lexicon.js
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const GoldSpan = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) })
+const GoldSpan = z
+  .strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) })
   .refine((s) => s.start <= s.end, { message: 'span start is after its end' });
 
 const GoldLocation = z.strictObject({
@@ -22,37 +23,52 @@ const GoldLocation = z.strictObject({
 
 const Modality = z.enum(['asserted', 'claimed', 'announced', 'planned', 'denied', 'threatened']);
 
-const GoldEvent = z.strictObject({
-  event_type: z.string(),
-  sub_event_type: z.string(),
-  date: z.string().regex(DATE).nullable(),
-  time_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
-  date_text: z.string().min(1).nullable(),
-  location: GoldLocation.nullable(),
-  actor1: z.string().min(1).nullable(),
-  assoc_actor_1: z.array(z.string().min(1)).optional(),
-  actor2: z.string().min(1).nullable(),
-  assoc_actor_2: z.array(z.string().min(1)).optional(),
-  /** Null when the annotator could not tell (the harness then accepts a predicted 0). */
-  fatalities: z.number().int().min(0).nullable(),
-  injured: z.number().int().min(0).nullable(),
-  modality: Modality,
-  trigger: GoldSpan,
-  evidence: z.array(GoldSpan).min(1),
-  note: z.string().optional(),
-}).superRefine((e, ctx) => {
-  const subTypes: readonly string[] | undefined = ACLED_SUB_EVENT_TYPES[e.event_type as AcledEventType];
-  if (subTypes === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['event_type'], message: `unknown event_type "${e.event_type}"` });
-  } else if (!subTypes.includes(e.sub_event_type)) {
-    ctx.addIssue({ code: 'custom', path: ['sub_event_type'], message: `"${e.sub_event_type}" is not a sub-event type of ${e.event_type}` });
-  }
-});
+const GoldEvent = z
+  .strictObject({
+    event_type: z.string(),
+    sub_event_type: z.string(),
+    date: z.string().regex(DATE).nullable(),
+    time_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+    date_text: z.string().min(1).nullable(),
+    location: GoldLocation.nullable(),
+    actor1: z.string().min(1).nullable(),
+    assoc_actor_1: z.array(z.string().min(1)).optional(),
+    actor2: z.string().min(1).nullable(),
+    assoc_actor_2: z.array(z.string().min(1)).optional(),
+    /** Null when the annotator could not tell (the harness then accepts a predicted 0). */
+    fatalities: z.number().int().min(0).nullable(),
+    injured: z.number().int().min(0).nullable(),
+    modality: Modality,
+    trigger: GoldSpan,
+    evidence: z.array(GoldSpan).min(1),
+    note: z.string().optional(),
+  })
+  .superRefine((e, ctx) => {
+    const subTypes: readonly string[] | undefined = ACLED_SUB_EVENT_TYPES[e.event_type as AcledEventType];
+    if (subTypes === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['event_type'], message: `unknown event_type "${e.event_type}"` });
+    } else if (!subTypes.includes(e.sub_event_type)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sub_event_type'],
+        message: `"${e.sub_event_type}" is not a sub-event type of ${e.event_type}`,
+      });
+    }
+  });
 
 /** Why a tempting span is not an event (eval/gold/README.md, "Reason classes"). */
 export const NOT_EVENT_REASONS = [
-  'history', 'aggregate', 'generic', 'plan_threat_call', 'speculation', 'negation', 'judicial',
-  'sense', 'crime', 'out_of_scope', 'no_place',
+  'history',
+  'aggregate',
+  'generic',
+  'plan_threat_call',
+  'speculation',
+  'negation',
+  'judicial',
+  'sense',
+  'crime',
+  'out_of_scope',
+  'no_place',
 ] as const;
 
 const GoldNotEvent = z.strictObject({
@@ -78,23 +94,26 @@ const GoldDocument = z.strictObject({
 export const GOLD_CORPORA = ['seeds', 'ant-v1.1', 'ant-ms-v2.1'] as const;
 export type GoldCorpus = (typeof GOLD_CORPORA)[number];
 
-export const GoldFileSchema = z.strictObject({
-  $meta: z.looseObject({
-    description: z.string().min(1),
-    annotator: z.string().min(1),
-    guidelines: z.string().min(1),
-    version: z.number().int(),
-    corpus: z.enum(GOLD_CORPORA),
-    licence: z.string().min(1),
-  }),
-  documents: z.array(GoldDocument),
-}).superRefine((file, ctx) => {
-  const seen = new Set<string>();
-  file.documents.forEach((d, i) => {
-    if (seen.has(d.doc)) ctx.addIssue({ code: 'custom', path: ['documents', i, 'doc'], message: `document "${d.doc}" listed twice` });
-    seen.add(d.doc);
+export const GoldFileSchema = z
+  .strictObject({
+    $meta: z.looseObject({
+      description: z.string().min(1),
+      annotator: z.string().min(1),
+      guidelines: z.string().min(1),
+      version: z.number().int(),
+      corpus: z.enum(GOLD_CORPORA),
+      licence: z.string().min(1),
+    }),
+    documents: z.array(GoldDocument),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.documents.forEach((d, i) => {
+      if (seen.has(d.doc))
+        ctx.addIssue({ code: 'custom', path: ['documents', i, 'doc'], message: `document "${d.doc}" listed twice` });
+      seen.add(d.doc);
+    });
   });
-});
 
 export type GoldFile = z.infer<typeof GoldFileSchema>;
 export type GoldDocument = z.infer<typeof GoldDocument>;

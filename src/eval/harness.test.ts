@@ -12,7 +12,13 @@ import { packagePath } from '../core/paths.js';
 import { sharedFile } from '../core/shared-data.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import { loadGold, type GoldEvent } from './gold.js';
-import { evaluateGold, loadGoldArticles, MissingSharedDataError, pipelinePredictor, type Predictor } from './harness.js';
+import {
+  evaluateGold,
+  loadGoldArticles,
+  MissingSharedDataError,
+  pipelinePredictor,
+  type Predictor,
+} from './harness.js';
 import type { PredictedEvent } from './score.js';
 import * as evalIndex from './index.js';
 
@@ -31,24 +37,51 @@ function ratios(value: unknown, path = ''): [string, number | null][] {
 
 test('public API', () => {
   assert.deepEqual(Object.keys(evalIndex).sort(), [
-    'ACTOR_TOKEN_OVERLAP', 'GOLD_CORPORA', 'GoldFileSchema', 'MissingSharedDataError', 'PLACE_NEAR_KM', 'actorMatches',
-    'actorTokens', 'compareActors', 'evaluateGold', 'loadGold', 'loadGoldArticles', 'matchEvents', 'overlapScore',
-    'parseGold', 'pipelinePredictor', 'placeDistanceKm', 'prf', 'rate', 'scoreDocument', 'scoreDocuments', 'scorePair',
+    'ACTOR_TOKEN_OVERLAP',
+    'GOLD_CORPORA',
+    'GoldFileSchema',
+    'MissingSharedDataError',
+    'PLACE_NEAR_KM',
+    'actorMatches',
+    'actorTokens',
+    'compareActors',
+    'evaluateGold',
+    'loadGold',
+    'loadGoldArticles',
+    'matchEvents',
+    'overlapScore',
+    'parseGold',
+    'pipelinePredictor',
+    'placeDistanceKm',
+    'prf',
+    'rate',
+    'scoreDocument',
+    'scoreDocuments',
+    'scorePair',
     'tokenOverlapRatio',
   ]);
 });
 
 test('a missing shared directory or corpus is an error naming the path', async () => {
   const gold = loadGold(SEEDS_GOLD);
-  await assert.rejects(loadGoldArticles(gold, '/nonexistent/marsad-shared'), (e: unknown) =>
-    e instanceof MissingSharedDataError && e.path === '/nonexistent/marsad-shared' && e.message.includes('/nonexistent/marsad-shared'));
+  await assert.rejects(
+    loadGoldArticles(gold, '/nonexistent/marsad-shared'),
+    (e: unknown) =>
+      e instanceof MissingSharedDataError &&
+      e.path === '/nonexistent/marsad-shared' &&
+      e.message.includes('/nonexistent/marsad-shared'),
+  );
   const empty = mkdtempSync(join(tmpdir(), 'marsad-eval-'));
   try {
-    await assert.rejects(loadGoldArticles(gold, empty), (e: unknown) =>
-      e instanceof MissingSharedDataError && e.path === join(empty, 'seeds'));
+    await assert.rejects(
+      loadGoldArticles(gold, empty),
+      (e: unknown) => e instanceof MissingSharedDataError && e.path === join(empty, 'seeds'),
+    );
     const ant = { ...gold, $meta: { ...gold.$meta, corpus: 'ant-v1.1' as const } };
-    await assert.rejects(loadGoldArticles(ant, empty), (e: unknown) =>
-      e instanceof MissingSharedDataError && e.path.endsWith('ant-v1.1.jsonl'));
+    await assert.rejects(
+      loadGoldArticles(ant, empty),
+      (e: unknown) => e instanceof MissingSharedDataError && e.path.endsWith('ant-v1.1.jsonl'),
+    );
   } finally {
     rmSync(empty, { recursive: true });
   }

@@ -53,8 +53,13 @@ export interface EvalRun {
 
 /** Raised when ../shared (or the corpus file in it) is absent; `path` names what is missing. */
 export class MissingSharedDataError extends Error {
-  constructor(readonly path: string, what: string) {
-    super(`${what} not found: ${path} (the development data lives in ../shared beside the checkout; pass --shared <dir> to point elsewhere)`);
+  constructor(
+    readonly path: string,
+    what: string,
+  ) {
+    super(
+      `${what} not found: ${path} (the development data lives in ../shared beside the checkout; pass --shared <dir> to point elsewhere)`,
+    );
     this.name = 'MissingSharedDataError';
   }
 }
@@ -66,7 +71,8 @@ export async function loadGoldArticles(gold: GoldFile, sharedDir: string = SHARE
   const articles = gold.documents.flatMap((g) => {
     const read = loaded.found.get(g.doc);
     if (read === undefined) return [];
-    if (sha256(read.hashed) !== g.text_sha256) warnings.push(`${g.doc}: text differs from the annotated one (sha256 mismatch); offsets may be wrong`);
+    if (sha256(read.hashed) !== g.text_sha256)
+      warnings.push(`${g.doc}: text differs from the annotated one (sha256 mismatch); offsets may be wrong`);
     const article = toArticle({ ...read.input, published: g.published });
     return [{ gold: g, article }];
   });
@@ -79,15 +85,22 @@ export function pipelinePredictor(context: PipelineContext): Predictor {
   return (article) => eventsOf(runPipeline(article, context));
 }
 
-export async function evaluateGold(gold: GoldFile, goldPath: string, predict: Predictor, sharedDir?: string): Promise<EvalRun> {
+export async function evaluateGold(
+  gold: GoldFile,
+  goldPath: string,
+  predict: Predictor,
+  sharedDir?: string,
+): Promise<EvalRun> {
   const loaded = await loadGoldArticles(gold, sharedDir);
   const documents = loaded.articles.map((a) => ({ ...a, predicted: predict(a.article) }));
-  const scores = scoreDocuments(documents.map((d) => ({
-    doc: d.gold.doc,
-    gold: d.gold.events,
-    predicted: d.predicted,
-    notEvents: d.gold.not_events ?? [],
-  })));
+  const scores = scoreDocuments(
+    documents.map((d) => ({
+      doc: d.gold.doc,
+      gold: d.gold.events,
+      predicted: d.predicted,
+      notEvents: d.gold.not_events ?? [],
+    })),
+  );
   return {
     report: {
       gold: {

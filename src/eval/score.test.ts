@@ -32,28 +32,52 @@ const GNA = 'Military Forces of Libya (2016-2021) Government of National Accord'
 
 function gold(over: Partial<GoldEvent>): GoldEvent {
   return {
-    event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike',
-    date: null, time_precision: null, date_text: 'أمس', location: TRIPOLI,
-    actor1: LNA, assoc_actor_1: [], actor2: null, assoc_actor_2: [],
-    fatalities: 0, injured: null, modality: 'asserted',
-    trigger: at('قصفت'), evidence: [S1],
+    event_type: 'Explosions/Remote violence',
+    sub_event_type: 'Air/drone strike',
+    date: null,
+    time_precision: null,
+    date_text: 'أمس',
+    location: TRIPOLI,
+    actor1: LNA,
+    assoc_actor_1: [],
+    actor2: null,
+    assoc_actor_2: [],
+    fatalities: 0,
+    injured: null,
+    modality: 'asserted',
+    trigger: at('قصفت'),
+    evidence: [S1],
     ...over,
   };
 }
 
 function predicted(over: Partial<PredictedEvent>): PredictedEvent {
   return {
-    event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike',
-    date: null, date_text: 'أمس', location: TRIPOLI,
-    actor1: { id: 'ly-lna', name: LNA }, actor2: null,
-    fatalities: 0, injured: null, modality: 'asserted',
-    trigger: at('قصفت'), evidence: [S1],
+    event_type: 'Explosions/Remote violence',
+    sub_event_type: 'Air/drone strike',
+    date: null,
+    date_text: 'أمس',
+    location: TRIPOLI,
+    actor1: { id: 'ly-lna', name: LNA },
+    actor2: null,
+    fatalities: 0,
+    injured: null,
+    modality: 'asserted',
+    trigger: at('قصفت'),
+    evidence: [S1],
     ...over,
   };
 }
 
 test('public API', () => {
-  assert.deepEqual(Object.keys(score).sort(), ['PLACE_NEAR_KM', 'prf', 'rate', 'scoreDocument', 'scoreDocuments', 'scorePair']);
+  assert.deepEqual(Object.keys(score).sort(), [
+    'PLACE_NEAR_KM',
+    'prf',
+    'rate',
+    'scoreDocument',
+    'scoreDocuments',
+    'scorePair',
+  ]);
 });
 
 test('overlapScore: triggers, trigger inside evidence, evidence only, nothing', () => {
@@ -61,7 +85,11 @@ test('overlapScore: triggers, trigger inside evidence, evidence only, nothing', 
     ['same trigger and evidence', predicted({}), 2],
     ['trigger inside the other evidence only', predicted({ trigger: at('طائرات'), evidence: [] }), 0.5],
     // The gold trigger lies inside the predicted evidence, which covers S1 (shared) and S2.
-    ['evidence partly shared, triggers apart', predicted({ trigger: at('اشتباكات'), evidence: [S1, S2] }), 0.5 + length(S1) / (length(S1) + length(S2))],
+    [
+      'evidence partly shared, triggers apart',
+      predicted({ trigger: at('اشتباكات'), evidence: [S1, S2] }),
+      0.5 + length(S1) / (length(S1) + length(S2)),
+    ],
     ['another sentence', predicted({ trigger: at('اشتباكات'), evidence: [S2] }), null],
   ];
   for (const [name, p, expected] of cases) {
@@ -72,7 +100,16 @@ test('overlapScore: triggers, trigger inside evidence, evidence only, nothing', 
 });
 
 test('matchEvents: one-to-one, missed and spurious', () => {
-  const g = [gold({}), gold({ event_type: 'Battles', sub_event_type: 'Armed clash', trigger: at('اشتباكات'), evidence: [S2], location: SIRTE })];
+  const g = [
+    gold({}),
+    gold({
+      event_type: 'Battles',
+      sub_event_type: 'Armed clash',
+      trigger: at('اشتباكات'),
+      evidence: [S2],
+      location: SIRTE,
+    }),
+  ];
   const p = [predicted({ trigger: at('أعلن'), evidence: [S3] }), predicted({})];
   assert.deepEqual(matchEvents(g, p), { pairs: [{ gold: 0, predicted: 1 }], missed: [1], spurious: [0] });
   assert.deepEqual(matchEvents([], p), { pairs: [], missed: [], spurious: [0, 1] });
@@ -82,11 +119,17 @@ test('matchEvents: one-to-one, missed and spurious', () => {
 test('matchEvents: one sentence, two places: the nearer place decides', () => {
   const g = [gold({ location: TRIPOLI }), gold({ location: BENGHAZI })];
   const p = [predicted({ location: BENGHAZI }), predicted({ location: TRIPOLI })];
-  assert.deepEqual(matchEvents(g, p).pairs, [{ gold: 0, predicted: 1 }, { gold: 1, predicted: 0 }]);
+  assert.deepEqual(matchEvents(g, p).pairs, [
+    { gold: 0, predicted: 1 },
+    { gold: 1, predicted: 0 },
+  ]);
 });
 
 test('matchEvents: same words, the same event_type wins before the place', () => {
-  const g = [gold({ location: BENGHAZI }), gold({ event_type: 'Battles', sub_event_type: 'Armed clash', location: TRIPOLI })];
+  const g = [
+    gold({ location: BENGHAZI }),
+    gold({ event_type: 'Battles', sub_event_type: 'Armed clash', location: TRIPOLI }),
+  ];
   const p = [predicted({ event_type: 'Battles', sub_event_type: 'Armed clash', location: BENGHAZI })];
   assert.deepEqual(matchEvents(g, p).pairs, [{ gold: 1, predicted: 0 }]);
 });
@@ -97,7 +140,10 @@ test('matchEvents: more pairs beat a better overlap (not greedy)', () => {
   const p = [predicted({}), predicted({ trigger: at('طائرات'), evidence: [] })];
   const pairs = matchEvents(g, p).pairs;
   assert.equal(pairs.length, 2);
-  assert.deepEqual(pairs, [{ gold: 0, predicted: 1 }, { gold: 1, predicted: 0 }]);
+  assert.deepEqual(pairs, [
+    { gold: 0, predicted: 1 },
+    { gold: 1, predicted: 0 },
+  ]);
 });
 
 test('prf and rate', () => {
@@ -117,7 +163,11 @@ test('actorMatches: loose names, state forces by kind, country and faction', () 
     [LNA, { id: 'ly-lna', name: LNA }, true],
     [LNA, { id: 'ly-gna-forces', name: GNA }, false],
     ['ly-lna', { id: 'ly-lna', name: 'anything' }, true],
-    ['Police Forces of Libya', { id: 'ly-police-gna', name: 'Police Forces of Libya (2016-2021) Government of National Accord' }, true],
+    [
+      'Police Forces of Libya',
+      { id: 'ly-police-gna', name: 'Police Forces of Libya (2016-2021) Government of National Accord' },
+      true,
+    ],
     ['Police Forces of Libya', { id: 'ly-military-2011-2014', name: 'Military Forces of Libya (2011-2014)' }, false],
     ['Military Forces of Syria (2000-)', { id: 'ru', name: 'Military Forces of Russia (2000-)' }, false],
     [GNA, { id: 'ly-gna', name: 'Government of Libya (2016-2021) Government of National Accord' }, true],
@@ -143,13 +193,32 @@ test('compareActors: either order, except in Violence against civilians', () => 
 
 test('scoreDocument: fields of a matched pair', () => {
   const g = gold({
-    event_type: 'Battles', sub_event_type: 'Armed clash', trigger: at('اشتباكات'), evidence: [S2], location: SIRTE,
-    date: '2016-05-04', date_text: 'أمس', actor1: GNA, actor2: LNA, fatalities: 3, injured: 5, modality: 'claimed',
+    event_type: 'Battles',
+    sub_event_type: 'Armed clash',
+    trigger: at('اشتباكات'),
+    evidence: [S2],
+    location: SIRTE,
+    date: '2016-05-04',
+    date_text: 'أمس',
+    actor1: GNA,
+    actor2: LNA,
+    fatalities: 3,
+    injured: 5,
+    modality: 'claimed',
   });
   const p = predicted({
-    event_type: 'Battles', sub_event_type: 'Government regains territory', trigger: at('اشتباكات عنيفة'), evidence: [S2],
-    location: { ...SIRTE, lat: SIRTE.lat + 0.1 }, date: '2016-05-04', date_text: 'أمس',
-    actor1: { id: 'ly-lna', name: LNA }, actor2: { id: 'ly-gna-forces', name: GNA }, fatalities: 3, injured: null, modality: 'asserted',
+    event_type: 'Battles',
+    sub_event_type: 'Government regains territory',
+    trigger: at('اشتباكات عنيفة'),
+    evidence: [S2],
+    location: { ...SIRTE, lat: SIRTE.lat + 0.1 },
+    date: '2016-05-04',
+    date_text: 'أمس',
+    actor1: { id: 'ly-lna', name: LNA },
+    actor2: { id: 'ly-gna-forces', name: GNA },
+    fatalities: 3,
+    injured: null,
+    modality: 'asserted',
   });
   const d = scoreDocument({ doc: 'd', gold: [g], predicted: [p], notEvents: [] });
   const pair = d.pairScores[0];
@@ -174,12 +243,23 @@ test('scoreDocuments: totals, places, null tolls, not-events and per-document br
     gold: [
       gold({ location: TRIPOLI, fatalities: null }),
       gold({ location: BENGHAZI, date: '2016-05-04' }),
-      gold({ event_type: 'Battles', sub_event_type: 'Armed clash', trigger: at('اشتباكات'), evidence: [S2], location: SIRTE }),
+      gold({
+        event_type: 'Battles',
+        sub_event_type: 'Armed clash',
+        trigger: at('اشتباكات'),
+        evidence: [S2],
+        location: SIRTE,
+      }),
     ],
     predicted: [
       predicted({ location: TRIPOLI, fatalities: 0 }),
       predicted({ location: BENGHAZI, date: null, date_text: 'صباح أمس' }),
-      predicted({ event_type: 'Battles', sub_event_type: 'Government regains territory', trigger: at('لاستعادة'), evidence: [S3] }),
+      predicted({
+        event_type: 'Battles',
+        sub_event_type: 'Government regains territory',
+        trigger: at('لاستعادة'),
+        evidence: [S3],
+      }),
     ],
     notEvents: [notEvent],
   };
@@ -212,7 +292,12 @@ test('scoreDocuments: totals, places, null tolls, not-events and per-document br
   assert.deepEqual(s.injured.nullAsZero, { count: 3, total: 3, share: 1 });
   assert.deepEqual(s.actors.both, { count: 3, total: 3, share: 1 });
   assert.deepEqual(s.modality, { count: 3, total: 3, share: 1 });
-  assert.deepEqual(s.notEvents, { spans: 1, spansHit: 1, predictedInside: 1, hits: [{ doc: 'a', predicted: 2, notEvent: 0 }] });
+  assert.deepEqual(s.notEvents, {
+    spans: 1,
+    spansHit: 1,
+    predictedInside: 1,
+    hits: [{ doc: 'a', predicted: 2, notEvent: 0 }],
+  });
   const [a, b] = s.perDocument;
   assert.deepEqual([a.doc, a.pairs.length, a.missed, a.spurious], ['a', 2, [2], [2]]);
   assert.deepEqual([b.doc, b.detection.f1], ['b', 1]);

@@ -137,7 +137,12 @@ export function rate(flags: readonly (boolean | null)[]): Rate {
   return { count, total: scored.length, share: scored.length === 0 ? null : count / scored.length };
 }
 
-export function scorePair(gold: GoldEvent, predicted: PredictedEvent, goldIndex: number, predictedIndex: number): PairScore {
+export function scorePair(
+  gold: GoldEvent,
+  predicted: PredictedEvent,
+  goldIndex: number,
+  predictedIndex: number,
+): PairScore {
   const actors = compareActors(gold, predicted);
   const sameText = (a: string | null, b: string | null) =>
     a === null || b === null ? a === b : normalizeForMatch(a) === normalizeForMatch(b);
@@ -162,7 +167,9 @@ export function scorePair(gold: GoldEvent, predicted: PredictedEvent, goldIndex:
 
 export function scoreDocument(input: DocumentInput): DocumentScores {
   const match = matchEvents(input.gold, input.predicted);
-  const pairScores = match.pairs.map((p) => scorePair(input.gold[p.gold], input.predicted[p.predicted], p.gold, p.predicted));
+  const pairScores = match.pairs.map((p) =>
+    scorePair(input.gold[p.gold], input.predicted[p.predicted], p.gold, p.predicted),
+  );
   const notEventHits: NotEventHit[] = [];
   input.predicted.forEach((p, predicted) => {
     const notEvent = input.notEvents.findIndex((n) => spanContains(n, p.trigger));
@@ -200,7 +207,10 @@ export function scoreDocuments(inputs: readonly DocumentInput[]): Scores {
     },
     date: rate(pairs.map((p) => p.date)),
     dateText: rate(pairs.map((p) => p.dateText)),
-    fatalities: { exact: rate(pairs.map((p) => p.fatalities)), nullAsZero: rate(pairs.map((p) => p.fatalitiesNullAsZero)) },
+    fatalities: {
+      exact: rate(pairs.map((p) => p.fatalities)),
+      nullAsZero: rate(pairs.map((p) => p.fatalitiesNullAsZero)),
+    },
     injured: { exact: rate(pairs.map((p) => p.injured)), nullAsZero: rate(pairs.map((p) => p.injuredNullAsZero)) },
     actors: {
       actor1: rate(pairs.map((p) => p.actor1)),
@@ -230,7 +240,9 @@ function scoreByEventType(inputs: readonly DocumentInput[], scored: readonly Doc
     for (const p of input.predicted) countsOf(p.event_type).predicted++;
     for (const pair of scored[i].pairScores) if (pair.eventType) countsOf(input.gold[pair.gold].event_type).tp++;
   });
-  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => [type, prf(c.tp, c.predicted, c.gold)]));
+  return Object.fromEntries(
+    [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => [type, prf(c.tp, c.predicted, c.gold)]),
+  );
 }
 
 function sum(xs: readonly number[]): number {

@@ -51,12 +51,31 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: readon
     const r = e.resolution;
     const isLeader = leaders.some((c) => c.span.end <= e.start && e.start - c.span.end <= 20);
     // News agencies report events; they are not parties to them.
-    if (r?.kind === 'actor' && knowledge.actors.byId.get(r.id)?.type === 'actor' && (knowledge.actors.byId.get(r.id) as { kind: string }).kind === 'media') continue;
+    if (
+      r?.kind === 'actor' &&
+      knowledge.actors.byId.get(r.id)?.type === 'actor' &&
+      (knowledge.actors.byId.get(r.id) as { kind: string }).kind === 'media'
+    )
+      continue;
     if (r?.kind === 'actor') {
-      mentions.push({ start: e.start, end: e.end, actor: { id: r.id, name: r.name, name_ar: r.name_ar, inter: r.inter }, label: null, rule: 'actor.entity', leader: isLeader });
+      mentions.push({
+        start: e.start,
+        end: e.end,
+        actor: { id: r.id, name: r.name, name_ar: r.name_ar, inter: r.inter },
+        label: null,
+        rule: 'actor.entity',
+        leader: isLeader,
+      });
     } else if (r?.kind === 'person' && r.actor) {
       const a = r.actor;
-      mentions.push({ start: e.start, end: e.end, actor: { id: a.id, name: a.name, name_ar: a.name_ar, inter: a.inter }, label: null, rule: 'actor.person-organisation', leader: isLeader });
+      mentions.push({
+        start: e.start,
+        end: e.end,
+        actor: { id: a.id, name: a.name, name_ar: a.name_ar, inter: a.inter },
+        label: null,
+        rule: 'actor.person-organisation',
+        leader: isLeader,
+      });
     }
   }
   for (const t of doc.tokens) {
@@ -69,10 +88,17 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: readon
 }
 
 /** The cue of `list` (and one of `kinds`, or any kind when null) ending at most `maxGap` characters before `at`. */
-function cueBefore(cues: readonly CueMatch[], list: string, kinds: readonly string[] | null, at: number, maxGap: number): CueMatch | null {
+function cueBefore(
+  cues: readonly CueMatch[],
+  list: string,
+  kinds: readonly string[] | null,
+  at: number,
+  maxGap: number,
+): CueMatch | null {
   let best: CueMatch | null = null;
   for (const c of cues) {
-    if (c.list !== list || (kinds && !kinds.includes(c.kind ?? '')) || c.span.end > at || at - c.span.end > maxGap) continue;
+    if (c.list !== list || (kinds && !kinds.includes(c.kind ?? '')) || c.span.end > at || at - c.span.end > maxGap)
+      continue;
     if (!best || c.span.end > best.span.end) best = c;
   }
   return best;
@@ -115,12 +141,22 @@ export function attachActors(
     if (marker.kind === 'agent' && !actor1 && (violent ? m.start > trigger.span.start || within(m, clause) : true)) {
       actor1 = m;
       rules.push('actor1.agent-marker');
-    } else if ((marker.kind === 'target' || marker.kind === 'against') && !actor2 && m.start > trigger.span.start - 80) {
+    } else if (
+      (marker.kind === 'target' || marker.kind === 'against') &&
+      !actor2 &&
+      m.start > trigger.span.start - 80
+    ) {
       actor2 = m;
       rules.push('actor2.target-marker');
     }
   }
-  const sides = cues.find((c) => c.list === 'agent_markers' && c.kind === 'sides' && within(c.span, sentence) && c.span.start >= trigger.span.start - 5);
+  const sides = cues.find(
+    (c) =>
+      c.list === 'agent_markers' &&
+      c.kind === 'sides' &&
+      within(c.span, sentence) &&
+      c.span.start >= trigger.span.start - 5,
+  );
   if (sides) {
     const between = pool.filter((m) => m.start >= sides.span.start && m.end <= sides.span.end + 80);
     if (between.length >= 2) {
@@ -175,14 +211,18 @@ export function attachActors(
   // With the agent named by a marker, the subject of the clause is the other party (the victims
   // of "سقط خمسة قتلى من قواتها برصاص X").
   if (actor1 && !actor2 && rules.includes('actor1.agent-marker')) {
-    const subject = pool.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues, inSentence) && !sameActor(m, actor1)).pop();
+    const subject = pool
+      .filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues, inSentence) && !sameActor(m, actor1))
+      .pop();
     if (subject) {
       actor2 = subject;
       rules.push('actor2.subject-against-agent');
     }
   }
   if (!actor2) {
-    const other = inClause.find((m) => m.start >= trigger.span.end && m !== actor1 && !isAssociate(m, cues, inSentence) && !sameActor(m, actor1));
+    const other = inClause.find(
+      (m) => m.start >= trigger.span.end && m !== actor1 && !isAssociate(m, cues, inSentence) && !sameActor(m, actor1),
+    );
     if (other) {
       actor2 = other;
       rules.push('actor2.after-trigger');
@@ -193,8 +233,12 @@ export function attachActors(
     // "بمساندة/بدعم X" supports the action, so its agent; "المتحالف مع/الموالية ل X" qualifies
     // the party named just before it.
     const marker = cueBefore(cues, 'agent_markers', ['associated', 'affiliation'], m.start, 12)!;
-    const supportsAction = /^(و?ب)/.test(doc.view.norm.slice(toNormOffset(doc.view, marker.span.start), toNormOffset(doc.view, marker.span.end)));
-    const qualified = supportsAction ? actor1 : [actor1, actor2].filter((a): a is ActorMention => !!a && a.end <= m.start).sort((a, b) => b.end - a.end)[0];
+    const supportsAction = /^(و?ب)/.test(
+      doc.view.norm.slice(toNormOffset(doc.view, marker.span.start), toNormOffset(doc.view, marker.span.end)),
+    );
+    const qualified = supportsAction
+      ? actor1
+      : [actor1, actor2].filter((a): a is ActorMention => !!a && a.end <= m.start).sort((a, b) => b.end - a.end)[0];
     if (actor2 && qualified === actor2) assoc2.push(m);
     else assoc1.push(m);
     rules.push(supportsAction ? 'assoc.supports-action' : 'assoc.qualifies-party');
@@ -223,8 +267,16 @@ function sameActor(a: ActorMention | null, b: ActorMention | null): boolean {
  * of the clause, then of the sentence. Destinations (باتجاه، نحو) count only for advances and
  * reinforcements.
  */
-export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span, doc: Doc, cues: readonly CueMatch[]): PlaceArgument[] {
-  const places = doc.entities.filter((e): e is Entity & { resolution: PlaceResolution } => e.resolution?.kind === 'place');
+export function attachPlaces(
+  trigger: TriggerMatch,
+  clause: Span,
+  sentence: Span,
+  doc: Doc,
+  cues: readonly CueMatch[],
+): PlaceArgument[] {
+  const places = doc.entities.filter(
+    (e): e is Entity & { resolution: PlaceResolution } => e.resolution?.kind === 'place',
+  );
   const governing = (e: Entity) => cueBefore(cues, 'location_prepositions', null, e.start, 14);
   const toArgument = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument => {
     const cue = governing(e);
@@ -248,13 +300,20 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
   }
   // A country counts only when no town or city is named ("مقيما تركيا في … مدينة سبها").
   const finer = places.filter((e) => within(e, sentence) && usable(e) && e.resolution.feature !== 'country');
-  const inClause = places.filter((e) => within(e, clause) && usable(e) && (finer.length === 0 || e.resolution.feature !== 'country'));
+  const inClause = places.filter(
+    (e) => within(e, clause) && usable(e) && (finer.length === 0 || e.resolution.feature !== 'country'),
+  );
   const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
   // "ميدان الشهداء في مدينة مصراتة": a square or district named with its city but resolved to a
   // namesake in another city gives way to the city.
   const withCity = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument[] => {
     if (TOWN_FEATURES.test(e.resolution.feature)) return [toArgument(e, rule)];
-    const city = places.find((c) => c.start > e.end && TOWN_FEATURES.test(c.resolution.feature) && WITH_ITS_CITY.test(viewText(doc, e.end, c.start)));
+    const city = places.find(
+      (c) =>
+        c.start > e.end &&
+        TOWN_FEATURES.test(c.resolution.feature) &&
+        WITH_ITS_CITY.test(viewText(doc, e.end, c.start)),
+    );
     const far = city && distanceKm(city.resolution.lat, city.resolution.lon, e.resolution.lat, e.resolution.lon) > 30;
     return [far ? toArgument(city, 'place.city-of-named-landmark') : toArgument(e, rule)];
   };
@@ -263,7 +322,9 @@ export function attachPlaces(trigger: TriggerMatch, clause: Span, sentence: Span
   if (afterInClause) return withCity(afterInClause, 'place.in-clause');
   if (inClause.length) return withCity(inClause[inClause.length - 1], 'place.in-clause');
   const inSentence = finer.length ? finer : places.filter((e) => within(e, sentence) && usable(e));
-  const nearest = inSentence.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
+  const nearest = inSentence.sort(
+    (a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start),
+  )[0];
   return nearest ? withCity(nearest, 'place.in-sentence') : [];
 }
 
@@ -307,9 +368,15 @@ export function mainPlace(doc: Doc): (Entity & { resolution: PlaceResolution }) 
 }
 
 /** The temporal expression of a clause, else of the sentence (years alone do not date an event). */
-export function attachDate(trigger: TriggerMatch, clause: Span, sentence: Span, temporals: readonly TemporalExpression[]): { temporal: TemporalExpression; rule: string } | null {
+export function attachDate(
+  trigger: TriggerMatch,
+  clause: Span,
+  sentence: Span,
+  temporals: readonly TemporalExpression[],
+): { temporal: TemporalExpression; rule: string } | null {
   const datable = temporals.filter((t) => t.kind !== 'year');
-  const byDistance = (list: TemporalExpression[]) => list.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
+  const byDistance = (list: TemporalExpression[]) =>
+    list.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
   const inClause = datable.filter((t) => within(t, clause));
   if (inClause.length) return { temporal: byDistance(inClause), rule: 'date.clause' };
   const inSentence = datable.filter((t) => within(t, sentence));
@@ -322,12 +389,23 @@ export function attachDate(trigger: TriggerMatch, clause: Span, sentence: Span, 
  * أعلنت قوات الجيش … أنها …) or an "according to" anywhere in it (… حسب ما أكد المتحدث …).
  * The claimant is the words after the reporting verb up to إن/أن, a colon or a quote.
  */
-export function attachClaimant(trigger: TriggerMatch, sentence: Span, doc: Doc, cues: readonly CueMatch[]): { span: Span; rule: string } | null {
+export function attachClaimant(
+  trigger: TriggerMatch,
+  sentence: Span,
+  doc: Doc,
+  cues: readonly CueMatch[],
+): { span: Span; rule: string } | null {
   const attributions = cues.filter((c) => c.list === 'attribution' && within(c.span, sentence));
   const before = attributions.filter((c) => c.span.end <= trigger.span.start && c.kind !== 'according_to');
   const according = attributions.filter((c) => c.kind === 'according_to');
   // "أكد لوكالة الأنباء": an agency after ل is the one spoken to, not the one speaking.
-  const speakers = before.filter((c) => !(c.kind === 'spokesman' && /ل\s*$|^ل/.test(viewText(doc, Math.max(sentence.start, c.span.start - 1), c.span.start + 1))));
+  const speakers = before.filter(
+    (c) =>
+      !(
+        c.kind === 'spokesman' &&
+        /ل\s*$|^ل/.test(viewText(doc, Math.max(sentence.start, c.span.start - 1), c.span.start + 1))
+      ),
+  );
   const cue = speakers.length ? speakers[speakers.length - 1] : according[0];
   if (!cue) return null;
   if (cue.kind === 'source' || cue.kind === 'spokesman') {

@@ -15,7 +15,11 @@ function extract(text: string, published: string | null = '2019-04-08'): EventRe
 
 function only(text: string, published: string | null = '2019-04-08'): EventRecord {
   const events = extract(text, published);
-  assert.equal(events.length, 1, `expected one event, got ${events.map((e) => `${e.sub_event_type}«${e.trigger.text}»`).join(', ')}`);
+  assert.equal(
+    events.length,
+    1,
+    `expected one event, got ${events.map((e) => `${e.sub_event_type}«${e.trigger.text}»`).join(', ')}`,
+  );
   return events[0];
 }
 
@@ -51,7 +55,11 @@ test('plans, threats, negations and denials are not events', () => {
     'أعلنت القوات النفير للبدء بعملية عسكرية لاستعادة مدينة سرت.',
   ]) {
     const violent = extract(text).filter((e) => e.event_type !== 'Strategic developments');
-    assert.deepEqual(violent.map((e) => e.trigger.text), [], text);
+    assert.deepEqual(
+      violent.map((e) => e.trigger.text),
+      [],
+      text,
+    );
   }
 });
 
@@ -64,7 +72,9 @@ test('claims name their claimant; plain reports are asserted', () => {
   const claimed = only('قالت مصادر طبية إن غارة جوية استهدفت مستشفى في مدينة غريان.');
   assert.equal(claimed.modality, 'claimed');
   assert.equal(claimed.claimed_by?.text, 'مصادر طبية');
-  const spokesman = only('قصفت المدفعية مواقع في مدينة سرت، حسب ما أكد المتحدث باسم الجيش الوطني، اللواء أحمد المسماري.');
+  const spokesman = only(
+    'قصفت المدفعية مواقع في مدينة سرت، حسب ما أكد المتحدث باسم الجيش الوطني، اللواء أحمد المسماري.',
+  );
   assert.equal(spokesman.modality, 'claimed');
   assert.equal(spokesman.claimed_by?.text, 'المتحدث باسم الجيش الوطني، اللواء أحمد المسماري');
   assert.equal(only('اندلعت اشتباكات عنيفة في مدينة الزاوية.').modality, 'asserted');
@@ -108,7 +118,9 @@ test('tolls: figures, sub-counts not added, the lowest of conflicting reports, r
   assert.equal(five.injured, 11);
   const among = only('قتل سبعة أشخاص بينهم ثلاثة أطفال في قصف على حي أبو سليم.');
   assert.equal(among.fatalities, 7);
-  const conflicting = extract('انفجرت سيارة مفخخة في بنغازي ما أدى إلى مقتل 6 أشخاص. وقالت مصادر أخرى إن التفجير أسفر عن مقتل 9 أشخاص.');
+  const conflicting = extract(
+    'انفجرت سيارة مفخخة في بنغازي ما أدى إلى مقتل 6 أشخاص. وقالت مصادر أخرى إن التفجير أسفر عن مقتل 9 أشخاص.',
+  );
   assert.equal(conflicting.length, 1);
   assert.equal(conflicting[0].fatalities, 6);
   const dual = only('أسفر القصف على حي الهضبة عن مقتل طفلين.');
@@ -129,7 +141,10 @@ test('actors: agent and target, the two sides, allies, victims of violence again
   assert.equal(agent.actor1?.id, 'ly-islamic-state');
   const support = only('قصفت قوات الجيش الوطني مواقع في مدينة درنة بمساندة سلاح الجو.', '2018-05-10');
   assert.equal(support.actor1?.id, 'ly-lna');
-  assert.deepEqual(support.assoc_actor_1.map((a) => a.id), ['ly-lna-air-force']);
+  assert.deepEqual(
+    support.assoc_actor_1.map((a) => a.id),
+    ['ly-lna-air-force'],
+  );
   const abducted = only('خطف مسلحون مجهولون ثلاثة مدنيين من منطقة الهواري في بنغازي.');
   assert.equal(abducted.actor1?.id, 'ly-unidentified-armed-group');
   assert.equal(abducted.actor2?.id, 'ly-civilians');
@@ -139,7 +154,9 @@ test('actors: agent and target, the two sides, allies, victims of violence again
 });
 
 test('one event, many mentions: the lead and a quotation are one event with two evidence spans', () => {
-  const events = extract('نفذ الطيران غارة جوية على مواقع في مدينة سرت أمس. وقال مصدر عسكري إن «الغارات استهدفت مخازن ذخيرة في سرت».');
+  const events = extract(
+    'نفذ الطيران غارة جوية على مواقع في مدينة سرت أمس. وقال مصدر عسكري إن «الغارات استهدفت مخازن ذخيرة في سرت».',
+  );
   assert.equal(events.length, 1);
   assert.equal(events[0].evidence.length, 2);
   assert.equal(events[0].sub_event_type, 'Air/drone strike');
@@ -147,7 +164,10 @@ test('one event, many mentions: the lead and a quotation are one event with two 
 
 test('taking several places makes one event per place; fighting and the agent decide the type', () => {
   const fought = extract('أعلن الجيش الوطني الليبي السيطرة على العزيزية وغريان بعد معارك عنيفة.', '2019-04-08');
-  assert.deepEqual(fought.map((e) => e.location?.id), ['ly-aziziya', 'ly-gharyan']);
+  assert.deepEqual(
+    fought.map((e) => e.location?.id),
+    ['ly-aziziya', 'ly-gharyan'],
+  );
   for (const e of fought) assert.equal(e.sub_event_type, 'Government regains territory');
   const peaceful = only('أعلن الجيش الوطني الليبي السيطرة على غريان دون مقاومة.', '2019-04-08');
   assert.equal(peaceful.event_type, 'Strategic developments');
@@ -157,22 +177,38 @@ test('taking several places makes one event per place; fighting and the agent de
 test('every span in the record is the text as written', () => {
   const text = 'قالت مصادرُ طبيةٌ إن غارةً جويةً استهدفت «مستشفى» في غريانَ، أمس، وأسفرت عن مقتل ٣ أشخاص.';
   const [e] = extract(text);
-  for (const ev of [e.trigger, ...e.evidence, ...(e.claimed_by ? [e.claimed_by] : []), ...e.sources.flatMap((s) => (s.evidence ? [s.evidence] : []))]) {
+  for (const ev of [
+    e.trigger,
+    ...e.evidence,
+    ...(e.claimed_by ? [e.claimed_by] : []),
+    ...e.sources.flatMap((s) => (s.evidence ? [s.evidence] : [])),
+  ]) {
     assert.equal(text.slice(ev.start, ev.end), ev.text);
   }
   assert.equal(e.fatalities, 3);
 });
 
 test('rules read the normalised words: harakat, hamza and ة do not hide a cue', () => {
-  assert.deepEqual(extract('وصلت التعزيزات إلى جبهة القتال جنوب طرابلس.').filter((e) => e.event_type === 'Battles'), []);
-  assert.deepEqual(extract('دعا المجلس إلى وَقْفِ القتال في مدينة سرت.').filter((e) => e.event_type === 'Battles'), []);
+  assert.deepEqual(
+    extract('وصلت التعزيزات إلى جبهة القتال جنوب طرابلس.').filter((e) => e.event_type === 'Battles'),
+    [],
+  );
+  assert.deepEqual(
+    extract('دعا المجلس إلى وَقْفِ القتال في مدينة سرت.').filter((e) => e.event_type === 'Battles'),
+    [],
+  );
 });
 
 test('a number between two casualty words belongs to the nearer one', () => {
   const e = only('قتل مسلحون 5 مدنيين وأصابوا 7 آخرين في مدينة سبها.');
   assert.deepEqual([e.fatalities, e.injured], [5, 7]);
-  const laqiya = extract('وقال المصدر إن الاشتباكات في مدينة سرت أسفرت عن مقتل 5 أشخاص، ولقي 3 أشخاص على الأقل مصرعهم في مدينة الزاوية.');
-  assert.ok(laqiya.some((x) => x.fatalities === 3), JSON.stringify(laqiya.map((x) => [x.location?.id, x.fatalities])));
+  const laqiya = extract(
+    'وقال المصدر إن الاشتباكات في مدينة سرت أسفرت عن مقتل 5 أشخاص، ولقي 3 أشخاص على الأقل مصرعهم في مدينة الزاوية.',
+  );
+  assert.ok(
+    laqiya.some((x) => x.fatalities === 3),
+    JSON.stringify(laqiya.map((x) => [x.location?.id, x.fatalities])),
+  );
 });
 
 test('a city named after another is not a landmark of it; storming a building is not taking territory', () => {

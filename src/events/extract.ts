@@ -17,8 +17,14 @@ import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
 import { findTolls, summariseToll, type TollFigure } from './toll.js';
 import {
-  actorMentions, attachActors, attachClaimant, attachDate, attachPlaces, mainPlace,
-  type ActorMention, type PlaceArgument,
+  actorMentions,
+  attachActors,
+  attachClaimant,
+  attachDate,
+  attachPlaces,
+  mainPlace,
+  type ActorMention,
+  type PlaceArgument,
 } from './arguments.js';
 import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } from './record.js';
 
@@ -36,7 +42,14 @@ export function loadEventKnowledge(): EventKnowledge {
 }
 
 /** ACLED's precedence: when one clause fits several types, the higher wins (events.md). */
-const PRECEDENCE = ['Battles', 'Protests', 'Riots', 'Explosions/Remote violence', 'Violence against civilians', 'Strategic developments'];
+const PRECEDENCE = [
+  'Battles',
+  'Protests',
+  'Riots',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Strategic developments',
+];
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 /** Strategic developments that fold into a violent event told in the same clause. */
 const FOLDS_INTO_VIOLENCE = new Set(['Disrupted weapons use', 'Looting/property destruction']);
@@ -48,21 +61,29 @@ const PURPOSE_PROCLITIC = /^[وف]?لل?$/;
 const START_OF = viewPattern(/(انطلاق|بدء|إطلاق|اطلاق|انطلاقة)\s*["«»“]?\s*$/);
 /** Words before a trigger that make it something else: an ally (بمساندة سلاح الجو), or what is
  * stopped or left (الانسحاب من القتال، وقف القتال). */
-const NOT_AN_EVENT_BEFORE = viewPattern(/(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة|رفضا|رفضاً|تنديدا|تنديداً|احتجاجا على|احتجاجاً على)\s*(من\s*)?["«»“]?\s*$/);
+const NOT_AN_EVENT_BEFORE = viewPattern(
+  /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة|رفضا|رفضاً|تنديدا|تنديداً|احتجاجا على|احتجاجاً على)\s*(من\s*)?["«»“]?\s*$/,
+);
 const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
 /** An agreement, a truce or a ceasefire is an event when it is reached, signed or announced. */
-const AGREEMENT_CONCLUDED = viewPattern(/(وقع|وقعت|توقيع|التوقيع|توصل|توصلت|التوصل|أبرم|ابرم|إبرام|ابرام|اتفق|اتفقت|أعلن|اعلن|أعلنت|اعلنت|دخل حيز|سريان|بدء|عقد|عقدت)/);
+const AGREEMENT_CONCLUDED = viewPattern(
+  /(وقع|وقعت|توقيع|التوقيع|توصل|توصلت|التوصل|أبرم|ابرم|إبرام|ابرام|اتفق|اتفقت|أعلن|اعلن|أعلنت|اعلنت|دخل حيز|سريان|بدء|عقد|عقدت)/,
+);
 /** What a storming or a seizure takes when it is a building, not territory (مقر، منزل، سجن), maybe after its subject (اقتحم مسلحون مقر). */
-const BUILDING_OBJECT = viewPattern(/^\s*(\S+\s+){0,2}(ال)?(مقر|منزل|مبنى|بيت|سجن|مستشفى|فندق|مصرف|بنك|مكتب|مكاتب|مدرسة|مسجد|محل|ورشة|شقة|سفارة|قنصلية|كمين|حاجز|نقطة|ثكنة|مركز|بوابة)/);
+const BUILDING_OBJECT = viewPattern(
+  /^\s*(\S+\s+){0,2}(ال)?(مقر|منزل|مبنى|بيت|سجن|مستشفى|فندق|مصرف|بنك|مكتب|مكاتب|مدرسة|مسجد|محل|ورشة|شقة|سفارة|قنصلية|كمين|حاجز|نقطة|ثكنة|مركز|بوابة)/,
+);
 /** "خلال الأيام المقبلة": what is to come. */
 const FUTURE_AFTER = viewPattern(/(الأيام|الايام|الساعات|الأسابيع|الاسابيع|الفترة|المرحلة)\s+(المقبلة|القادمة)/);
 /** "اتفاق محتمل"، "هدنة مرتقبة": expected, not reached. */
 const TENTATIVE_AFTER = viewPattern(/^\s*(ال)?(محتمل|محتملة|مرتقب|مرتقبة|مقترح|مقترحة|منتظر|منتظرة)/);
 
 /** Days and times between a verb and its object (اقتحموا أمس الاثنين مقر …). */
-const LEADING_DATE_WORDS = viewPattern(/^(\s*(على|امس|أمس|اليوم|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|صباح|مساء|ليلة|فجر)(?=\s|$))+/);
+const LEADING_DATE_WORDS = viewPattern(
+  /^(\s*(على|امس|أمس|اليوم|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|صباح|مساء|ليلة|فجر)(?=\s|$))+/,
+);
 
 /** The words a trigger acts on (normalised), past the dates and prepositions before them. */
 function objectWords(after: string): string {
@@ -70,7 +91,9 @@ function objectWords(after: string): string {
 }
 
 /** Targets that make an attack a clash rather than violence against civilians. */
-const ARMED_TARGETS = viewPattern(/(قوات|القوات|جنود|الجنود|جندي|دورية|كمين|حاجز|نقطة|ثكنة|معسكر|مقر أمني|مركز شرطة|مركز للشرطة|الشرطة|الجيش|عسكري|عسكرية|أمنية|امنية|الأمن|الامن|مسلحين|مسلحي|عناصر)/);
+const ARMED_TARGETS = viewPattern(
+  /(قوات|القوات|جنود|الجنود|جندي|دورية|كمين|حاجز|نقطة|ثكنة|معسكر|مقر أمني|مركز شرطة|مركز للشرطة|الشرطة|الجيش|عسكري|عسكرية|أمنية|امنية|الأمن|الامن|مسلحين|مسلحي|عناصر)/,
+);
 /**
  * Generic words for an attack (هجوم، هاجم، انفجار، إطلاق النار): they tell of an event that a
  * more specific word (تفجير انتحاري، عبوة ناسفة، غارة) usually names too. They join the
@@ -78,18 +101,25 @@ const ARMED_TARGETS = viewPattern(/(قوات|القوات|جنود|الجنود|
  */
 const GENERIC_TRIGGERS = new Set(['clash_attack', 'explosion', 'clash_gunfire']);
 /** Words for civilian victims: a killing or shooting is violence against civilians only with them. */
-const CIVILIAN_WORDS = viewPattern(/(مدني|مدنيين|مدنيون|مواطن|مواطنين|مواطنون|طفل|اطفال|أطفال|طفلين|نساء|امرأة|سيدة|صحفي|صحفيين|ناشط|ناشطين|مهاجر|مهاجرين|لاجئ|لاجئين|سكان|المصلين|مصلين|تلاميذ|طلاب|عائلة|أسرة|شخص|أشخاص|اشخاص|رجل)/);
+const CIVILIAN_WORDS = viewPattern(
+  /(مدني|مدنيين|مدنيون|مواطن|مواطنين|مواطنون|طفل|اطفال|أطفال|طفلين|نساء|امرأة|سيدة|صحفي|صحفيين|ناشط|ناشطين|مهاجر|مهاجرين|لاجئ|لاجئين|سكان|المصلين|مصلين|تلاميذ|طلاب|عائلة|أسرة|شخص|أشخاص|اشخاص|رجل)/,
+);
 /** Words for armed victims: a killing of soldiers or fighters is a clash. */
-const ARMED_WORDS = viewPattern(/(جندي|جنود|جنديان|جنديين|عسكري|عسكريين|عسكريون|شرطي|شرطيين|رجال الأمن|أمنيين|امنيين|عناصر|مقاتل|مقاتلين|مسلحين|مسلحون|ضابط|ضباط)/);
+const ARMED_WORDS = viewPattern(
+  /(جندي|جنود|جنديان|جنديين|عسكري|عسكريين|عسكريون|شرطي|شرطيين|رجال الأمن|أمنيين|امنيين|عناصر|مقاتل|مقاتلين|مسلحين|مسلحون|ضابط|ضباط)/,
+);
 /** Words of fighting in a report: taking territory among them is a battle. */
-const FIGHTING_WORDS = viewPattern(/(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/);
+const FIGHTING_WORDS = viewPattern(
+  /(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/,
+);
 /** Places closer than this may be one occurrence reported with different names. */
 const SAME_PLACE_KM = 50;
 /** Events dated this long before publication are history, not news. */
 const HISTORY_DAYS = 365;
 
 export function disorderType(eventType: string, subType: string): string {
-  if (eventType === 'Protests') return subType === 'Excessive force against protesters' ? 'Political violence; Demonstrations' : 'Demonstrations';
+  if (eventType === 'Protests')
+    return subType === 'Excessive force against protesters' ? 'Political violence; Demonstrations' : 'Demonstrations';
   if (eventType === 'Riots') return subType === 'Mob violence' ? 'Political violence' : 'Demonstrations';
   if (eventType === 'Strategic developments') return 'Strategic developments';
   return 'Political violence';
@@ -115,29 +145,55 @@ interface Mention {
 }
 
 /** Decides what the words around a trigger make of it: asserted, claimed, or not an event. */
-function modalityOf(t: TriggerMatch, clause: Span, sentence: Span, cues: readonly CueMatch[], doc: Doc): { modality: Modality; rule: string } | { drop: string } {
+function modalityOf(
+  t: TriggerMatch,
+  clause: Span,
+  sentence: Span,
+  cues: readonly CueMatch[],
+  doc: Doc,
+): { modality: Modality; rule: string } | { drop: string } {
   const inClause = cues.filter((c) => c.span.start >= clause.start && c.span.end <= clause.end);
   const beforeInClause = inClause.filter((c) => c.span.end <= t.span.start);
-  const gapWords = (c: CueMatch) => viewText(doc, c.span.end, t.fullSpan.start).trim().split(/\s+/).filter(Boolean).length;
-  if (cues.some((c) => c.list === 'denial' && c.span.start >= sentence.start && c.span.end <= t.span.start)) return { drop: 'modality.denied' };
+  const gapWords = (c: CueMatch) =>
+    viewText(doc, c.span.end, t.fullSpan.start).trim().split(/\s+/).filter(Boolean).length;
+  if (cues.some((c) => c.list === 'denial' && c.span.start >= sentence.start && c.span.end <= t.span.start))
+    return { drop: 'modality.denied' };
   if (beforeInClause.some((c) => c.list === 'negation' && gapWords(c) <= 2)) return { drop: 'modality.negated' };
   if (beforeInClause.some((c) => c.list === 'threatened')) return { drop: 'modality.threatened' };
   if (t.tense === 'future') return { drop: 'modality.planned.future' };
   if (beforeInClause.some((c) => c.list === 'planned')) return { drop: 'modality.planned' };
   // "وتعتزم القوات، بحسب المتحدث، مواصلة التقدم …": an intent verb earlier in the sentence.
-  if (cues.some((c) => c.list === 'planned' && c.kind === 'intent' && c.span.start >= sentence.start && c.span.end <= t.span.start)) return { drop: 'modality.planned.sentence' };
+  if (
+    cues.some(
+      (c) =>
+        c.list === 'planned' && c.kind === 'intent' && c.span.start >= sentence.start && c.span.end <= t.span.start,
+    )
+  )
+    return { drop: 'modality.planned.sentence' };
   if (FUTURE_AFTER.test(viewText(doc, t.span.end, clause.end))) return { drop: 'modality.planned.coming-days' };
   // A verbal noun of taking territory after ل is a purpose (للبدء بعملية لاستعادة المدينة).
-  if ((t.territory || t.event_type === 'Strategic developments') && PURPOSE_PROCLITIC.test(t.proclitic)) return { drop: 'modality.planned.purpose' };
+  if ((t.territory || t.event_type === 'Strategic developments') && PURPOSE_PROCLITIC.test(t.proclitic))
+    return { drop: 'modality.planned.purpose' };
   if (inClause.some((c) => c.list === 'background')) return { drop: 'history.cue' };
   if (EARLIER_IN_CLAUSE.test(viewText(doc, clause.start, t.span.start))) return { drop: 'history.earlier' };
   const justBefore = viewText(doc, Math.max(clause.start, t.fullSpan.start - 24), t.fullSpan.start);
-  if (t.modality_hint === 'announced' || beforeInClause.some((c) => c.list === 'announced') || START_OF.test(justBefore)) {
+  if (
+    t.modality_hint === 'announced' ||
+    beforeInClause.some((c) => c.list === 'announced') ||
+    START_OF.test(justBefore)
+  ) {
     return { modality: 'announced', rule: 'modality.announced' };
   }
-  const attributed = cues.some((c) => c.list === 'attribution' && c.span.start >= sentence.start && c.span.end <= sentence.end &&
-    (c.span.end <= t.span.start || c.kind === 'according_to'));
-  return attributed ? { modality: 'claimed', rule: 'modality.attribution' } : { modality: 'asserted', rule: 'modality.default' };
+  const attributed = cues.some(
+    (c) =>
+      c.list === 'attribution' &&
+      c.span.start >= sentence.start &&
+      c.span.end <= sentence.end &&
+      (c.span.end <= t.span.start || c.kind === 'according_to'),
+  );
+  return attributed
+    ? { modality: 'claimed', rule: 'modality.attribution' }
+    : { modality: 'asserted', rule: 'modality.default' };
 }
 
 function eventActor(m: ActorMention | null): EventActor | null {
@@ -145,7 +201,13 @@ function eventActor(m: ActorMention | null): EventActor | null {
 }
 
 /** A framing label (ميليشيات) names the other side: an actor of the article that is not the agent. */
-function resolveLabel(m: ActorMention | null, other: EventActor | null, contextActors: EventActor[], date: string | null, knowledge: EntityKnowledge): ActorMention | null {
+function resolveLabel(
+  m: ActorMention | null,
+  other: EventActor | null,
+  contextActors: EventActor[],
+  date: string | null,
+  knowledge: EntityKnowledge,
+): ActorMention | null {
   if (!m || m.actor || !m.label) return m;
   const allies = new Set(other ? knowledge.actors.affiliationsAt(other.id, date).map((a) => a.actor) : []);
   const eligible = (a: EventActor) => a.id !== other?.id && !allies.has(a.id) && a.inter <= 4;
@@ -154,7 +216,11 @@ function resolveLabel(m: ActorMention | null, other: EventActor | null, contextA
   if (fromContext) return { ...m, actor: fromContext, rule: 'actor.framing-label.context' };
   const fallback = knowledge.actors.byId.get('ly-unidentified-armed-group');
   if (fallback?.type === 'actor' && (listed.length === 0 || listed.includes(fallback.id))) {
-    return { ...m, actor: { id: fallback.id, name: fallback.name, name_ar: fallback.name_ar, inter: fallback.inter }, rule: 'actor.framing-label.unidentified' };
+    return {
+      ...m,
+      actor: { id: fallback.id, name: fallback.name, name_ar: fallback.name_ar, inter: fallback.inter },
+      rule: 'actor.framing-label.unidentified',
+    };
   }
   return null;
 }
@@ -189,12 +255,14 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     if (date && isHistory(date.temporal, published)) continue;
     if (t.territory && BUILDING_OBJECT.test(objectWords(viewText(doc, t.fullSpan.end, clause.end)))) continue;
     if (TENTATIVE_AFTER.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) continue;
-    if (t.sub_event_type === 'Agreement' && !AGREEMENT_CONCLUDED.test(viewText(doc, clause.start, clause.end))) continue;
+    if (t.sub_event_type === 'Agreement' && !AGREEMENT_CONCLUDED.test(viewText(doc, clause.start, clause.end)))
+      continue;
     const places = attachPlaces(t, clause, sentence, doc, cues);
     if (t.requires === 'place' && places.length === 0) continue;
     const clauseText = viewText(doc, clause.start, clause.end);
     // قتل needs its victims: civilians make it violence against civilians, soldiers or fighters a clash.
-    const armedVictims = t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && ARMED_WORDS.test(clauseText);
+    const armedVictims =
+      t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && ARMED_WORDS.test(clauseText);
     if (t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && !armedVictims) continue;
     if (t.weak && !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)) continue;
     const actorArgs = attachActors(doc, t, clause, sentence, actors, cues, passiveBefore(doc, t));
@@ -202,9 +270,12 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
     const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, cues) : null;
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
     const targetWords = viewText(doc, t.span.end, clause.end);
-    const armedWords = ARMED_TARGETS.test(targetWords) || ARMED_TARGETS.test(viewText(doc, sentence.start, t.span.start));
+    const armedWords =
+      ARMED_TARGETS.test(targetWords) || ARMED_TARGETS.test(viewText(doc, sentence.start, t.span.start));
     const actor2 = actorArgs.actor2?.actor;
-    const onCivilians = t.requires === 'armed_target' && (CIVILIAN_WORDS.test(targetWords) || (!armedWords && (!actor2 || actor2.inter === 7)));
+    const onCivilians =
+      t.requires === 'armed_target' &&
+      (CIVILIAN_WORDS.test(targetWords) || (!armedWords && (!actor2 || actor2.inter === 7)));
     const eventType = onCivilians ? 'Violence against civilians' : armedVictims ? 'Battles' : t.event_type;
     const subType = onCivilians ? 'Attack' : armedVictims ? 'Armed clash' : t.sub_event_type;
     for (const place of places.length ? places : [null]) {
@@ -214,7 +285,7 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
         clause,
         event_type: eventType,
         sub_event_type: subType,
-        plover: { type: t.plover.type, mode: onCivilians ? 'firearms' : t.plover.mode ?? null },
+        plover: { type: t.plover.type, mode: onCivilians ? 'firearms' : (t.plover.mode ?? null) },
         modality: decided.modality,
         claimant,
         place,
@@ -268,10 +339,24 @@ function casualtyMentions(
     const text = viewText(doc, sentence.start, sentence.end);
     const armed = ARMED_WORDS.test(text) && !CIVILIAN_WORDS.test(text);
     const trigger: TriggerMatch = {
-      span: killed.span, fullSpan: killed.span, entryId: 'casualty_by_agent',
-      event_type: armed ? 'Battles' : 'Violence against civilians', sub_event_type: armed ? 'Armed clash' : 'Attack',
-      plover: { type: 'ASSAULT', mode: 'firearms' }, pos: 'phrase', form: killed.form, rule: 'casualty-with-agent', confidence: 0.6,
-      proclitic: '', tense: null, requires: null, territory: false, sub_event_type_by_actor: null, weak: false, modality_hint: null, context: [],
+      span: killed.span,
+      fullSpan: killed.span,
+      entryId: 'casualty_by_agent',
+      event_type: armed ? 'Battles' : 'Violence against civilians',
+      sub_event_type: armed ? 'Armed clash' : 'Attack',
+      plover: { type: 'ASSAULT', mode: 'firearms' },
+      pos: 'phrase',
+      form: killed.form,
+      rule: 'casualty-with-agent',
+      confidence: 0.6,
+      proclitic: '',
+      tense: null,
+      requires: null,
+      territory: false,
+      sub_event_type_by_actor: null,
+      weak: false,
+      modality_hint: null,
+      context: [],
     };
     const clause = clauses[s][spanIndexAt(clauses[s], killed.span.start)];
     const decided = modalityOf(trigger, clause, sentence, cues, doc);
@@ -279,10 +364,21 @@ function casualtyMentions(
     const place = attachPlaces(trigger, clause, sentence, doc, cues)[0] ?? null;
     const date = attachDate(trigger, clause, sentence, doc.temporals as TemporalExpression[]);
     found.push({
-      trigger, sentence: s, clause, event_type: trigger.event_type, sub_event_type: trigger.sub_event_type, plover: { type: 'ASSAULT', mode: 'firearms' },
-      modality: decided.modality, claimant: decided.modality === 'claimed' ? attachClaimant(trigger, sentence, doc, cues) : null,
-      place, actors: attachActors(doc, trigger, clause, sentence, actors, cues), date, tolls: [],
-      evidence: [{ start: sentence.start, end: sentence.end }], triggers: [killed.span], rules: ['casualty-with-agent', decided.rule],
+      trigger,
+      sentence: s,
+      clause,
+      event_type: trigger.event_type,
+      sub_event_type: trigger.sub_event_type,
+      plover: { type: 'ASSAULT', mode: 'firearms' },
+      modality: decided.modality,
+      claimant: decided.modality === 'claimed' ? attachClaimant(trigger, sentence, doc, cues) : null,
+      place,
+      actors: attachActors(doc, trigger, clause, sentence, actors, cues),
+      date,
+      tolls: [],
+      evidence: [{ start: sentence.start, end: sentence.end }],
+      triggers: [killed.span],
+      rules: ['casualty-with-agent', decided.rule],
     });
   });
   return found;
@@ -322,7 +418,10 @@ function attachTolls(mentions: Mention[], doc: Doc, tollsOf: (sentence: number) 
     // the article's only violent event.
     if (!targets && !mentionSentences.has(s)) {
       const violent = [...bySentence.values()].flat();
-      targets = bySentence.get(s - 1) ?? bySentence.get(s + 1) ?? (new Set(violent.map((m) => m.sentence)).size === 1 ? violent : undefined);
+      targets =
+        bySentence.get(s - 1) ??
+        bySentence.get(s + 1) ??
+        (new Set(violent.map((m) => m.sentence)).size === 1 ? violent : undefined);
     }
     if (!targets || targets.length === 0) return;
     // Each figure belongs to the nearest violent mention before it (else the first after it).
@@ -330,7 +429,8 @@ function attachTolls(mentions: Mention[], doc: Doc, tollsOf: (sentence: number) 
       const before = targets.filter((m) => m.trigger.span.start <= f.start);
       const owner = before.length ? before[before.length - 1] : targets[0];
       owner.tolls.push(f);
-      if (!owner.evidence.some((e) => e.start === sentence.start)) owner.evidence.push({ start: sentence.start, end: sentence.end });
+      if (!owner.evidence.some((e) => e.start === sentence.start))
+        owner.evidence.push({ start: sentence.start, end: sentence.end });
     }
   });
 }
@@ -369,7 +469,11 @@ function compatible(a: Mention, b: Mention): boolean {
 function sharesAnchor(a: Mention, b: Mention): boolean {
   const samePlace = !!a.place && !!b.place && placesCompatible(a.place, b.place);
   const sameDay = !!a.date?.temporal.resolved.date && a.date.temporal.resolved.date === b.date?.temporal.resolved.date;
-  const sameDateWords = !!a.date && !!b.date && a.date.temporal.resolved.date === null && JSON.stringify(a.date.temporal.value) === JSON.stringify(b.date.temporal.value);
+  const sameDateWords =
+    !!a.date &&
+    !!b.date &&
+    a.date.temporal.resolved.date === null &&
+    JSON.stringify(a.date.temporal.value) === JSON.stringify(b.date.temporal.value);
   const sameAgent = !!a.actors.actor1?.actor && a.actors.actor1.actor.id === b.actors.actor1?.actor?.id;
   return samePlace || sameDay || sameDateWords || sameAgent;
 }
@@ -388,7 +492,13 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
     const target = events.find((e) => {
       const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
       // One sentence telling one act twice, whatever place each telling names.
-      if (e.sentence === m.sentence && !e.trigger.territory && !m.trigger.territory && e.sub_event_type === m.sub_event_type) return true;
+      if (
+        e.sentence === m.sentence &&
+        !e.trigger.territory &&
+        !m.trigger.territory &&
+        e.sub_event_type === m.sub_event_type
+      )
+        return true;
       const folds = (x: Mention, y: Mention) => VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
       // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
       if (sameClause && (folds(e, m) || folds(m, e))) return true;
@@ -407,7 +517,11 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   }
   for (const m of mentions.filter(isGeneric)) {
     // The specific violent event of the same sentence, else the nearest compatible one.
-    const violent = events.filter((e) => VIOLENT.has(e.event_type) && (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)));
+    const violent = events.filter(
+      (e) =>
+        VIOLENT.has(e.event_type) &&
+        (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)),
+    );
     const target =
       violent.find((e) => e.sentence === m.sentence) ??
       violent.sort((a, b) => Math.abs(a.sentence - m.sentence) - Math.abs(b.sentence - m.sentence))[0] ??
@@ -439,10 +553,22 @@ function refineGeneric(m: Mention, doc: Doc): Mention {
     words = viewText(doc, near[0].start, near[near.length - 1].end);
   }
   if (SUICIDE_WORDS.test(words)) {
-    return { ...m, event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', plover: { type: 'ASSAULT', mode: 'suicide-attack' }, rules: [...m.rules, 'generic.suicide-words'] };
+    return {
+      ...m,
+      event_type: 'Explosions/Remote violence',
+      sub_event_type: 'Suicide bomb',
+      plover: { type: 'ASSAULT', mode: 'suicide-attack' },
+      rules: [...m.rules, 'generic.suicide-words'],
+    };
   }
   if (EXPLOSIVE_WORDS.test(words)) {
-    return { ...m, event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', plover: { type: 'ASSAULT', mode: 'explosives' }, rules: [...m.rules, 'generic.explosive-words'] };
+    return {
+      ...m,
+      event_type: 'Explosions/Remote violence',
+      sub_event_type: 'Remote explosive/landmine/IED',
+      plover: { type: 'ASSAULT', mode: 'explosives' },
+      rules: [...m.rules, 'generic.explosive-words'],
+    };
   }
   return m;
 }
@@ -490,7 +616,9 @@ function uniqueActors(list: ActorMention[], exclude: (EventActor | null)[]): Eve
 function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActors: EventActor[]): EventRecord {
   const original = doc.view.original;
   const published = doc.article.published;
-  const sources: FieldSource[] = [{ field: 'event_type', rule: m.trigger.rule, evidence: evidenceOf(original, m.trigger.span) }];
+  const sources: FieldSource[] = [
+    { field: 'event_type', rule: m.trigger.rule, evidence: evidenceOf(original, m.trigger.span) },
+  ];
   const notes: string[] = [];
 
   // Actors, with framing labels resolved against the other party.
@@ -502,8 +630,12 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   let actor2 = eventActor(a2);
   if (actor1 && actor2 && actor1.id === actor2.id) actor2 = null;
   // Victims are actor 2 in violence against civilians.
-  if (m.event_type === 'Violence against civilians' && actor1?.inter === 7 && !actor2) [actor1, actor2] = [null, actor1];
-  for (const [field, mention] of [['actor1', a1], ['actor2', a2]] as const) {
+  if (m.event_type === 'Violence against civilians' && actor1?.inter === 7 && !actor2)
+    [actor1, actor2] = [null, actor1];
+  for (const [field, mention] of [
+    ['actor1', a1],
+    ['actor2', a2],
+  ] as const) {
     if (mention?.actor && (field === 'actor1' ? actor1 : actor2)?.id === mention.actor.id) {
       sources.push({ field, rule: mention.rule, evidence: evidenceOf(original, mention) });
     }
@@ -534,19 +666,48 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   if (place && place.place.feature === 'country' && main && main.resolution.country === place.place.country) {
     // "في ليبيا" in a report about Sirte: the article's own place, near it.
     location = toLocation(main.resolution, main.resolution.geo_precision === 3 ? 3 : 2);
-    sources.push({ field: 'location', rule: 'place.country-to-article-main', evidence: evidenceOf(original, main), note: 'the sentence names only the country; the place the article names most' });
+    sources.push({
+      field: 'location',
+      rule: 'place.country-to-article-main',
+      evidence: evidenceOf(original, main),
+      note: 'the sentence names only the country; the place the article names most',
+    });
   } else if (place) {
     location = toLocation(place.place, place.geoPrecision);
     sources.push({ field: 'location', rule: place.rule, evidence: evidenceOf(original, place.entity) });
   } else {
-    const abroad = m.event_type === 'Strategic developments' ? foreignStateCountry(actor1, knowledge, main?.resolution.country ?? null) : null;
+    const abroad =
+      m.event_type === 'Strategic developments'
+        ? foreignStateCountry(actor1, knowledge, main?.resolution.country ?? null)
+        : null;
     if (abroad) {
-      location = { id: `country:${abroad.iso2}`, name: abroad.name_en, name_ar: abroad.name_ar, country: abroad.iso2, admin1: null, admin2: null, lat: abroad.lat, lon: abroad.lon, geo_precision: 3, direction: null };
-      sources.push({ field: 'location', rule: 'place.actor-country', evidence: null, note: "no place in the sentence; the acting state's own country" });
+      location = {
+        id: `country:${abroad.iso2}`,
+        name: abroad.name_en,
+        name_ar: abroad.name_ar,
+        country: abroad.iso2,
+        admin1: null,
+        admin2: null,
+        lat: abroad.lat,
+        lon: abroad.lon,
+        geo_precision: 3,
+        direction: null,
+      };
+      sources.push({
+        field: 'location',
+        rule: 'place.actor-country',
+        evidence: null,
+        note: "no place in the sentence; the acting state's own country",
+      });
     } else if (main) {
       const precision = (main.resolution.geo_precision === 3 ? 3 : 2) as 2 | 3;
       location = toLocation(main.resolution, precision);
-      sources.push({ field: 'location', rule: 'place.article-main', evidence: evidenceOf(original, main), note: 'no place in the sentence; the place the article names most' });
+      sources.push({
+        field: 'location',
+        rule: 'place.article-main',
+        evidence: evidenceOf(original, main),
+        note: 'no place in the sentence; the place the article names most',
+      });
     } else {
       locationReason = 'no place named in the article';
     }
@@ -579,22 +740,39 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   const killed = summariseToll(m.tolls, 'killed');
   const injured = summariseToll(m.tolls, 'injured');
   const fatalities = killed?.value ?? 0;
-  if (killed) sources.push({ field: 'fatalities', rule: killed.figures.length > 1 ? 'toll.lowest-or-revised' : 'toll.figure', evidence: evidenceOf(original, killed.chosen) });
+  if (killed)
+    sources.push({
+      field: 'fatalities',
+      rule: killed.figures.length > 1 ? 'toll.lowest-or-revised' : 'toll.figure',
+      evidence: evidenceOf(original, killed.chosen),
+    });
   else if (VIOLENT.has(m.event_type)) notes.push('no fatality figure reported');
   if (injured) sources.push({ field: 'injured', rule: 'toll.figure', evidence: evidenceOf(original, injured.chosen) });
 
   // Violence against civilians has civilians as its victims by definition; a bombing or an attack
   // that the report says killed or hurt civilians has them too.
-  if (!actor2 && (m.event_type === 'Violence against civilians' || (VIOLENT.has(m.event_type) && CIVILIAN_VICTIMS.test(evidenceText(doc, m))))) {
+  if (
+    !actor2 &&
+    (m.event_type === 'Violence against civilians' ||
+      (VIOLENT.has(m.event_type) && CIVILIAN_VICTIMS.test(evidenceText(doc, m))))
+  ) {
     const civilians = knowledge.actors.byId.get('ly-civilians');
     if (civilians?.type === 'actor') {
       actor2 = { id: civilians.id, name: civilians.name, name_ar: civilians.name_ar, inter: civilians.inter };
-      sources.push({ field: 'actor2', rule: 'actor2.civilian-victims', evidence: null, note: 'the victims are civilians' });
+      sources.push({
+        field: 'actor2',
+        rule: 'actor2.civilian-victims',
+        evidence: null,
+        note: 'the victims are civilians',
+      });
     }
   }
   // Civilians, protesters, unidentified gunmen and the Islamic State are named for the country
   // the event happened in.
-  const country = location?.country && location.country !== 'LY' ? knowledge.gazetteer.countryByIso2.get(location.country) ?? null : null;
+  const country =
+    location?.country && location.country !== 'LY'
+      ? (knowledge.gazetteer.countryByIso2.get(location.country) ?? null)
+      : null;
   if (country) {
     actor1 = localGenericActor(actor1, country);
     actor2 = localGenericActor(actor2, country);
@@ -604,9 +782,10 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   if (m.claimant) sources.push({ field: 'claimed_by', rule: m.claimant.rule, evidence: claimedBy });
 
   const evidence = m.evidence.sort((x, y) => x.start - y.start).map((span) => evidenceOf(original, span));
-  const confidence = Math.round(
-    m.trigger.confidence * (location && place ? 1 : 0.85) * (actor1 ? 1 : 0.9) * (m.trigger.weak ? 0.8 : 1) * 100,
-  ) / 100;
+  const confidence =
+    Math.round(
+      m.trigger.confidence * (location && place ? 1 : 0.85) * (actor1 ? 1 : 0.9) * (m.trigger.weak ? 0.8 : 1) * 100,
+    ) / 100;
   const id = createHash('sha256')
     .update(`${doc.article.id}:${m.trigger.span.start}:${location?.id ?? ''}`)
     .digest('hex')
@@ -650,7 +829,9 @@ const GENERIC_ACTORS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Casualty words for civilians in a report's evidence (normalised). */
-const CIVILIAN_VICTIMS = viewPattern(/(مدني|مدنيين|مدنيون|مواطن|اشخاص|أشخاص|شخصا|شخص|اطفال|أطفال|طفل|نساء|امرأة|سكان|مصلين|صحفي|تلاميذ|طلاب|عائلة)/);
+const CIVILIAN_VICTIMS = viewPattern(
+  /(مدني|مدنيين|مدنيون|مواطن|اشخاص|أشخاص|شخصا|شخص|اطفال|أطفال|طفل|نساء|امرأة|سكان|مصلين|صحفي|تلاميذ|طلاب|عائلة)/,
+);
 
 function evidenceText(doc: Doc, m: Mention): string {
   return m.evidence.map((span) => viewText(doc, span.start, span.end)).join(' ');
@@ -659,7 +840,11 @@ function evidenceText(doc: Doc, m: Mention): string {
 function localGenericActor(actor: EventActor | null, country: { iso2: string; name_en: string }): EventActor | null {
   const label = actor ? GENERIC_ACTORS.get(actor.id) : undefined;
   if (!actor || !label) return actor;
-  return { ...actor, id: `${actor.id.replace(/^ly-/, '')}-${country.iso2.toLowerCase()}`, name: `${label} (${country.name_en})` };
+  return {
+    ...actor,
+    id: `${actor.id.replace(/^ly-/, '')}-${country.iso2.toLowerCase()}`,
+    name: `${label} (${country.name_en})`,
+  };
 }
 
 /** The home country of a foreign state's government or forces, when the article is about another country. */
@@ -671,7 +856,20 @@ function foreignStateCountry(actor: EventActor | null, knowledge: EntityKnowledg
   return knowledge.gazetteer.countryByIso2.get(entry.country) ?? null;
 }
 
-function toLocation(p: { id: string; name: string; name_ar: string; country: string; admin1: string | null; admin2: string | null; lat: number; lon: number; direction: string | null }, precision: 1 | 2 | 3): EventLocation {
+function toLocation(
+  p: {
+    id: string;
+    name: string;
+    name_ar: string;
+    country: string;
+    admin1: string | null;
+    admin2: string | null;
+    lat: number;
+    lon: number;
+    direction: string | null;
+  },
+  precision: 1 | 2 | 3,
+): EventLocation {
   return {
     id: p.id,
     name: p.name,

@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as api from './lexicon.js';
-import { compileCues, compileTriggerLexicon, CUE_LISTS, defaultPacksDir, loadCues, loadTriggerLexicon } from './lexicon.js';
+import {
+  compileCues,
+  compileTriggerLexicon,
+  CUE_LISTS,
+  defaultPacksDir,
+  loadCues,
+  loadTriggerLexicon,
+} from './lexicon.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 // Hard-coded from the shared events.md, so a drift in the code's own table is caught too.
@@ -10,13 +17,57 @@ const EVENTS_MD: Record<string, string[]> = {
   Battles: ['Government regains territory', 'Non-state actor overtakes territory', 'Armed clash'],
   Protests: ['Excessive force against protesters', 'Protest with intervention', 'Peaceful protest'],
   Riots: ['Violent demonstration', 'Mob violence'],
-  'Explosions/Remote violence': ['Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade'],
+  'Explosions/Remote violence': [
+    'Chemical weapon',
+    'Air/drone strike',
+    'Suicide bomb',
+    'Shelling/artillery/missile attack',
+    'Remote explosive/landmine/IED',
+    'Grenade',
+  ],
   'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
-  'Strategic developments': ['Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'],
+  'Strategic developments': [
+    'Agreement',
+    'Arrests',
+    'Change to group/activity',
+    'Disrupted weapons use',
+    'Headquarters or base established',
+    'Looting/property destruction',
+    'Non-violent transfer of territory',
+    'Other',
+  ],
 };
-const PLOVER_TYPES = ['ASSAULT', 'COERCE', 'MOBILIZE', 'RETREAT', 'PROTEST', 'AGREE', 'CONSULT', 'SUPPORT', 'AID', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SANCTION', 'CONCEDE', 'COOPERATE'];
+const PLOVER_TYPES = [
+  'ASSAULT',
+  'COERCE',
+  'MOBILIZE',
+  'RETREAT',
+  'PROTEST',
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'AID',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'SANCTION',
+  'CONCEDE',
+  'COOPERATE',
+];
 const PLOVER_MODES: Record<string, string[]> = {
-  ASSAULT: ['aerial', 'drone', 'heavy-weapons', 'firearms', 'explosives', 'suicide-attack', 'abduct', 'sexual', 'targeted', 'destroy'],
+  ASSAULT: [
+    'aerial',
+    'drone',
+    'heavy-weapons',
+    'firearms',
+    'explosives',
+    'suicide-attack',
+    'abduct',
+    'sexual',
+    'targeted',
+    'destroy',
+  ],
   COERCE: ['seize', 'arrest', 'restrict', 'curfew'],
   MOBILIZE: ['troops', 'weapons', 'militia'],
   RETREAT: ['withdraw', 'ceasefire', 'release'],
@@ -27,7 +78,18 @@ const triggersJson = () => JSON.parse(readFileSync(new URL('../../packs/ar/trigg
 const cuesJson = () => JSON.parse(readFileSync(new URL('../../packs/ar/cues.json', import.meta.url), 'utf8'));
 
 test('public API names', () => {
-  for (const name of ['loadTriggerLexicon', 'loadCues', 'compileTriggerLexicon', 'compileCues', 'defaultPacksDir', 'TriggerFileSchema', 'CueFileSchema', 'ACLED_SUB_EVENT_TYPES', 'PLOVER_TYPES', 'CUE_LISTS']) {
+  for (const name of [
+    'loadTriggerLexicon',
+    'loadCues',
+    'compileTriggerLexicon',
+    'compileCues',
+    'defaultPacksDir',
+    'TriggerFileSchema',
+    'CueFileSchema',
+    'ACLED_SUB_EVENT_TYPES',
+    'PLOVER_TYPES',
+    'CUE_LISTS',
+  ]) {
     assert.ok(name in api, name);
   }
 });
@@ -51,14 +113,21 @@ test('every trigger typing is an events.md pair with an events.md PLOVER type an
   for (const { entry } of entries) {
     const typings = [entry, ...(entry.when_nearby ?? [])];
     for (const t of typings) {
-      assert.ok(EVENTS_MD[t.event_type]?.includes(t.sub_event_type), `${entry.id}: ${t.event_type} / ${t.sub_event_type}`);
+      assert.ok(
+        EVENTS_MD[t.event_type]?.includes(t.sub_event_type),
+        `${entry.id}: ${t.event_type} / ${t.sub_event_type}`,
+      );
       assert.ok(PLOVER_TYPES.includes(t.plover.type), `${entry.id}: ${t.plover.type}`);
       const modes = PLOVER_MODES[t.plover.type];
-      if (t.plover.mode !== undefined) assert.ok(modes?.includes(t.plover.mode), `${entry.id}: ${t.plover.type} ${t.plover.mode}`);
+      if (t.plover.mode !== undefined)
+        assert.ok(modes?.includes(t.plover.mode), `${entry.id}: ${t.plover.type} ${t.plover.mode}`);
     }
     if (entry.territory) {
       assert.equal(entry.event_type, 'Battles', entry.id);
-      assert.deepEqual(entry.sub_event_type_by_actor, { state: 'Government regains territory', non_state: 'Non-state actor overtakes territory' });
+      assert.deepEqual(entry.sub_event_type_by_actor, {
+        state: 'Government regains territory',
+        non_state: 'Non-state actor overtakes territory',
+      });
       assert.equal(entry.requires, 'place', entry.id);
     }
   }
@@ -70,23 +139,38 @@ test('every written form of every trigger is reachable in the index', () => {
     for (const f of entry.forms) {
       const first = normalizeForMatch(f).split(' ')[0];
       const hits = lex.index.byFirst.get(first) ?? [];
-      assert.ok(hits.some((h) => h.payload.entry === entry), `${entry.id}: ${f}`);
+      assert.ok(
+        hits.some((h) => h.payload.entry === entry),
+        `${entry.id}: ${f}`,
+      );
     }
   }
 });
 
-test('the brief\'s required coverage is present', () => {
+test("the brief's required coverage is present", () => {
   const lex = loadTriggerLexicon();
   const ids = new Set(lex.entries.map((e) => e.entry.id));
   assert.ok(ids.size >= 60, `only ${ids.size} entries`);
   const required: [string, string][] = [
-    ['غارات', 'Air/drone strike'], ['صواريخ', 'Shelling/artillery/missile attack'], ['اشتباكات', 'Armed clash'],
-    ['اغتيال', 'Attack'], ['اختطاف', 'Abduction/forced disappearance'], ['اعتقال', 'Arrests'], ['مظاهرات', 'Peaceful protest'],
-    ['شغب', 'Violent demonstration'], ['هدنه', 'Agreement'], ['انسحاب', 'Non-violent transfer of territory'], ['نهب', 'Looting/property destruction'],
-    ['تعزيزات', 'Other'], ['الغام', 'Remote explosive/landmine/IED'],
+    ['غارات', 'Air/drone strike'],
+    ['صواريخ', 'Shelling/artillery/missile attack'],
+    ['اشتباكات', 'Armed clash'],
+    ['اغتيال', 'Attack'],
+    ['اختطاف', 'Abduction/forced disappearance'],
+    ['اعتقال', 'Arrests'],
+    ['مظاهرات', 'Peaceful protest'],
+    ['شغب', 'Violent demonstration'],
+    ['هدنه', 'Agreement'],
+    ['انسحاب', 'Non-violent transfer of territory'],
+    ['نهب', 'Looting/property destruction'],
+    ['تعزيزات', 'Other'],
+    ['الغام', 'Remote explosive/landmine/IED'],
   ];
   for (const [key, sub] of required) {
-    assert.ok((lex.index.byFirst.get(key) ?? []).some((h) => h.payload.entry.sub_event_type === sub), key);
+    assert.ok(
+      (lex.index.byFirst.get(key) ?? []).some((h) => h.payload.entry.sub_event_type === sub),
+      key,
+    );
   }
 });
 
@@ -109,7 +193,10 @@ test('schema rejects a sub-event type from another event type, and unknown field
 test('cue file: every list present, one-letter cues only as proclitics', () => {
   const c = loadCues();
   for (const list of CUE_LISTS) assert.ok(c.forms[list].size > 0 || c.proclitics.some((p) => p.list === list), list);
-  assert.deepEqual(c.proclitics.map((p) => [p.list, p.form, p.item.geo_precision]), [['location_prepositions', 'ب', 1]]);
+  assert.deepEqual(
+    c.proclitics.map((p) => [p.list, p.form, p.item.geo_precision]),
+    [['location_prepositions', 'ب', 1]],
+  );
   const bad = cuesJson();
   bad.lists.negation.items.push({ pos: 'particle', forms: ['و'] });
   assert.throws(() => compileCues(bad), /proclitic/);
@@ -121,15 +208,28 @@ test('cue file: every list present, one-letter cues only as proclitics', () => {
 test('verb stems generate the press conjugations', () => {
   const lex = loadTriggerLexicon();
   const table: [string, string, string | null][] = [
-    ['قصفت', 'shelling_bare', 'perfect'], ['قصفوا', 'shelling_bare', 'perfect'], ['يقصف', 'shelling_bare', 'imperfect'],
-    ['تقصف', 'shelling_bare', 'imperfect'], ['وسيقصفون', 'shelling_bare', 'imperfect'], ['اشتبكت', 'clash_verb', 'perfect'],
-    ['يشتبكون', 'clash_verb', 'imperfect'], ['سيطرت', 'territory_control_verb', 'perfect'], ['يسيطر', 'territory_control_verb', 'imperfect'],
-    ['استعادت', 'territory_recapture', 'perfect'], ['يستعيد', 'territory_recapture', 'imperfect'], ['استعادها', 'territory_recapture', 'perfect'],
-    ['اعتقلوهم', 'arrest', 'perfect'], ['اوقفت', 'arrest_stop', 'perfect'], ['انسحبت', 'withdrawal', 'perfect'],
+    ['قصفت', 'shelling_bare', 'perfect'],
+    ['قصفوا', 'shelling_bare', 'perfect'],
+    ['يقصف', 'shelling_bare', 'imperfect'],
+    ['تقصف', 'shelling_bare', 'imperfect'],
+    ['وسيقصفون', 'shelling_bare', 'imperfect'],
+    ['اشتبكت', 'clash_verb', 'perfect'],
+    ['يشتبكون', 'clash_verb', 'imperfect'],
+    ['سيطرت', 'territory_control_verb', 'perfect'],
+    ['يسيطر', 'territory_control_verb', 'imperfect'],
+    ['استعادت', 'territory_recapture', 'perfect'],
+    ['يستعيد', 'territory_recapture', 'imperfect'],
+    ['استعادها', 'territory_recapture', 'perfect'],
+    ['اعتقلوهم', 'arrest', 'perfect'],
+    ['اوقفت', 'arrest_stop', 'perfect'],
+    ['انسحبت', 'withdrawal', 'perfect'],
   ];
   for (const [key, id, tense] of table) {
     const hits = lex.index.byFirst.get(key) ?? [];
-    assert.ok(hits.some((h) => h.payload.entry.id === id && h.tense === tense), `${key} → ${id} (${tense})`);
+    assert.ok(
+      hits.some((h) => h.payload.entry.id === id && h.tense === tense),
+      `${key} → ${id} (${tense})`,
+    );
   }
   // Excluded surfaces: other verbs that the stems would produce.
   assert.ok(!(lex.index.byFirst.get('تدخل') ?? []).some((h) => h.payload.entry.id === 'territory_entry'));

@@ -21,14 +21,23 @@ export const ACLED_SUB_EVENT_TYPES = {
   Protests: ['Excessive force against protesters', 'Protest with intervention', 'Peaceful protest'],
   Riots: ['Violent demonstration', 'Mob violence'],
   'Explosions/Remote violence': [
-    'Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack',
-    'Remote explosive/landmine/IED', 'Grenade',
+    'Chemical weapon',
+    'Air/drone strike',
+    'Suicide bomb',
+    'Shelling/artillery/missile attack',
+    'Remote explosive/landmine/IED',
+    'Grenade',
   ],
   'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
   'Strategic developments': [
-    'Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use',
-    'Headquarters or base established', 'Looting/property destruction',
-    'Non-violent transfer of territory', 'Other',
+    'Agreement',
+    'Arrests',
+    'Change to group/activity',
+    'Disrupted weapons use',
+    'Headquarters or base established',
+    'Looting/property destruction',
+    'Non-violent transfer of territory',
+    'Other',
   ],
 } as const;
 
@@ -36,8 +45,22 @@ export type AcledEventType = keyof typeof ACLED_SUB_EVENT_TYPES;
 const EVENT_TYPES = Object.keys(ACLED_SUB_EVENT_TYPES) as [AcledEventType, ...AcledEventType[]];
 
 export const PLOVER_TYPES = [
-  'ASSAULT', 'COERCE', 'MOBILIZE', 'RETREAT', 'PROTEST', 'AGREE', 'CONSULT', 'SUPPORT', 'AID',
-  'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SANCTION', 'CONCEDE', 'COOPERATE',
+  'ASSAULT',
+  'COERCE',
+  'MOBILIZE',
+  'RETREAT',
+  'PROTEST',
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'AID',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'SANCTION',
+  'CONCEDE',
+  'COOPERATE',
 ] as const;
 
 export type ModalityHint = 'asserted' | 'claimed' | 'announced' | 'planned' | 'denied' | 'threatened';
@@ -72,7 +95,10 @@ export type CliticClass = z.infer<typeof Clitics>;
 const Requirement = z.enum(['place', 'weapons', 'civilian_target', 'armed_target', 'protest_context']);
 export type Requirement = z.infer<typeof Requirement>;
 
-const ContextWord = z.string().min(2).refine((s) => !/\s/.test(s.trim()), 'context words are single tokens');
+const ContextWord = z
+  .string()
+  .min(2)
+  .refine((s) => !/\s/.test(s.trim()), 'context words are single tokens');
 
 const EventTyping = {
   event_type: z.enum(EVENT_TYPES),
@@ -115,32 +141,54 @@ const TriggerEntrySchema = z
     for (const t of typing) {
       const allowed: readonly string[] = ACLED_SUB_EVENT_TYPES[t.event_type];
       if (!allowed.includes(t.sub_event_type)) {
-        ctx.addIssue({ code: 'custom', message: `${e.id}: "${t.sub_event_type}" is not a sub-event type of "${t.event_type}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${e.id}: "${t.sub_event_type}" is not a sub-event type of "${t.event_type}"`,
+        });
       }
     }
-    if (e.forms.length === 0 && !e.verbs?.length) ctx.addIssue({ code: 'custom', message: `${e.id}: no forms and no verbs` });
-    if (e.territory && (e.sub_event_type_by_actor?.state !== 'Government regains territory' ||
-      e.sub_event_type_by_actor?.non_state !== 'Non-state actor overtakes territory')) {
-      ctx.addIssue({ code: 'custom', message: `${e.id}: a territory entry names both territory sub-event types by actor` });
+    if (e.forms.length === 0 && !e.verbs?.length)
+      ctx.addIssue({ code: 'custom', message: `${e.id}: no forms and no verbs` });
+    if (
+      e.territory &&
+      (e.sub_event_type_by_actor?.state !== 'Government regains territory' ||
+        e.sub_event_type_by_actor?.non_state !== 'Non-state actor overtakes territory')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${e.id}: a territory entry names both territory sub-event types by actor`,
+      });
     }
-    if (!e.territory && e.sub_event_type_by_actor) ctx.addIssue({ code: 'custom', message: `${e.id}: sub_event_type_by_actor without territory` });
+    if (!e.territory && e.sub_event_type_by_actor)
+      ctx.addIssue({ code: 'custom', message: `${e.id}: sub_event_type_by_actor without territory` });
   });
 export type TriggerEntry = z.infer<typeof TriggerEntrySchema>;
 
-export const TriggerFileSchema = z.strictObject({
-  $meta: Meta.extend({ context_window: z.number().int().positive() }),
-  entries: z.array(TriggerEntrySchema).min(1),
-}).superRefine((f, ctx) => {
-  const seen = new Set<string>();
-  for (const e of f.entries) {
-    if (seen.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate trigger id ${e.id}` });
-    seen.add(e.id);
-  }
-});
+export const TriggerFileSchema = z
+  .strictObject({
+    $meta: Meta.extend({ context_window: z.number().int().positive() }),
+    entries: z.array(TriggerEntrySchema).min(1),
+  })
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    for (const e of f.entries) {
+      if (seen.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate trigger id ${e.id}` });
+      seen.add(e.id);
+    }
+  });
 
 export const CUE_LISTS = [
-  'attribution', 'announced', 'planned', 'threatened', 'negation', 'denial', 'background',
-  'casualty', 'location_prepositions', 'agent_markers', 'target_markers',
+  'attribution',
+  'announced',
+  'planned',
+  'threatened',
+  'negation',
+  'denial',
+  'background',
+  'casualty',
+  'location_prepositions',
+  'agent_markers',
+  'target_markers',
 ] as const;
 export type CueListName = (typeof CUE_LISTS)[number];
 
@@ -162,9 +210,11 @@ const CueItemSchema = z
     note: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.forms.length === 0 && !c.verbs?.length) ctx.addIssue({ code: 'custom', message: 'cue item with no forms and no verbs' });
+    if (c.forms.length === 0 && !c.verbs?.length)
+      ctx.addIssue({ code: 'custom', message: 'cue item with no forms and no verbs' });
     for (const f of c.forms) {
-      if (normalizeForMatch(f).length < 2 && !c.proclitic) ctx.addIssue({ code: 'custom', message: `one-letter cue "${f}" must be a proclitic` });
+      if (normalizeForMatch(f).length < 2 && !c.proclitic)
+        ctx.addIssue({ code: 'custom', message: `one-letter cue "${f}" must be a proclitic` });
     }
   });
 export type CueItem = z.infer<typeof CueItemSchema>;
@@ -173,7 +223,9 @@ const CueListSchema = z.strictObject({ note: z.string().min(1), items: z.array(C
 
 export const CueFileSchema = z.strictObject({
   $meta: Meta,
-  lists: z.strictObject(Object.fromEntries(CUE_LISTS.map((n) => [n, CueListSchema])) as Record<CueListName, typeof CueListSchema>),
+  lists: z.strictObject(
+    Object.fromEntries(CUE_LISTS.map((n) => [n, CueListSchema])) as Record<CueListName, typeof CueListSchema>,
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -256,8 +308,30 @@ export interface CueLexicon {
 const CONJ = ['', 'و', 'ف'];
 /** Noun proclitics for a word without the article; ال combinations included. */
 const NOUN_PROCLITICS = [
-  '', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'فب', 'ول', 'فل', 'وك', 'فك',
-  'ال', 'وال', 'فال', 'بال', 'كال', 'وبال', 'فبال', 'وكال', 'فكال', 'لل', 'ولل', 'فلل',
+  '',
+  'و',
+  'ف',
+  'ب',
+  'ل',
+  'ك',
+  'وب',
+  'فب',
+  'ول',
+  'فل',
+  'وك',
+  'فك',
+  'ال',
+  'وال',
+  'فال',
+  'بال',
+  'كال',
+  'وبال',
+  'فبال',
+  'وكال',
+  'فكال',
+  'لل',
+  'ولل',
+  'فلل',
 ];
 /** Proclitics before a word that already starts with ال; ل + ال is written لل. */
 const ARTICLE_PROCLITICS = ['', 'و', 'ف', 'ب', 'ك', 'وب', 'فب', 'وك', 'فك'];
@@ -309,17 +383,22 @@ function verbSurfaces(v: z.infer<typeof VerbStems>): VerbSurface[] {
   const imperfect = normalizeForMatch(v.imperfect);
   const out: VerbSurface[] = [];
   for (const s of PERFECT_SUFFIXES) out.push({ key: perfect + s, tense: 'perfect' });
-  for (const s of PERFECT_BEFORE_OBJECT) for (const o of OBJECT_PRONOUNS) out.push({ key: perfect + s + o, tense: 'perfect' });
+  for (const s of PERFECT_BEFORE_OBJECT)
+    for (const o of OBJECT_PRONOUNS) out.push({ key: perfect + s + o, tense: 'perfect' });
   for (const p of IMPERFECT_PREFIXES) {
     for (const s of IMPERFECT_SUFFIXES) out.push({ key: p + imperfect + s, tense: 'imperfect' });
-    for (const s of IMPERFECT_BEFORE_OBJECT) for (const o of OBJECT_PRONOUNS) out.push({ key: p + imperfect + s + o, tense: 'imperfect' });
+    for (const s of IMPERFECT_BEFORE_OBJECT)
+      for (const o of OBJECT_PRONOUNS) out.push({ key: p + imperfect + s + o, tense: 'imperfect' });
   }
   return out;
 }
 
 /** Splits a normalised phrase into pattern tokens: "وفقا لـ" → ['وفقا', 'ل'], "…" → GAP. */
 function patternTokens(normalised: string): string[] {
-  return normalised.split(' ').filter(Boolean).map((t) => (t === '...' ? GAP : t === '<year>' ? YEAR : t));
+  return normalised
+    .split(' ')
+    .filter(Boolean)
+    .map((t) => (t === '...' ? GAP : t === '<year>' ? YEAR : t));
 }
 
 interface FormSource {
@@ -337,7 +416,8 @@ function addForms<P>(index: PhraseIndex<P>, src: FormSource, payload: P): void {
     const list = index.byFirst.get(first);
     const form: CompiledForm<P> = { base, rest, proclitic, tense, payload };
     if (list) {
-      if (!list.some((f) => f.payload === payload && f.base === base && f.rest.join(' ') === rest.join(' '))) list.push(form);
+      if (!list.some((f) => f.payload === payload && f.base === base && f.rest.join(' ') === rest.join(' ')))
+        list.push(form);
     } else index.byFirst.set(first, [form]);
   };
   for (const written of src.forms) {
@@ -346,10 +426,14 @@ function addForms<P>(index: PhraseIndex<P>, src: FormSource, payload: P): void {
     const single = rest.length === 0;
     const cls: CliticClass = src.clitics ?? (src.pos === 'particle' || src.pos === 'verb' ? 'conj' : 'noun');
     // Suffixes only on a single noun; a phrase's head may still take the accusative ا (هجوما مضادا).
-    const heads = src.pos === 'noun' && single
-      ? nounSurfaces(written)
-      : src.pos === 'phrase' && !/[اهيو]$/.test(first) ? [first, first + 'ا'] : [first];
-    for (const head of heads) for (const { key, proclitic } of withProclitics(head, cls)) add(key, proclitic, rest, base, null);
+    const heads =
+      src.pos === 'noun' && single
+        ? nounSurfaces(written)
+        : src.pos === 'phrase' && !/[اهيو]$/.test(first)
+          ? [first, first + 'ا']
+          : [first];
+    for (const head of heads)
+      for (const { key, proclitic } of withProclitics(head, cls)) add(key, proclitic, rest, base, null);
   }
   for (const v of src.verbs ?? []) {
     const rest = v.then ? patternTokens(normalizeForMatch(v.then)) : [];

@@ -22,7 +22,29 @@ export interface TollFigure extends Span {
 
 /** Singular nouns for people whose dual (طفلين، شخصين) counts two. */
 const PERSON_SINGULARS = new Set([
-  'شخص', 'طفل', 'مدني', 'جندي', 'عنصر', 'مسلح', 'شرطي', 'رجل', 'مواطن', 'مهاجر', 'عسكري', 'ضابط', 'مقاتل', 'صحفي', 'ناشط', 'قتيل', 'جريح', 'مصاب', 'شقيق', 'امراه', 'سائق', 'حارس', 'موظف',
+  'شخص',
+  'طفل',
+  'مدني',
+  'جندي',
+  'عنصر',
+  'مسلح',
+  'شرطي',
+  'رجل',
+  'مواطن',
+  'مهاجر',
+  'عسكري',
+  'ضابط',
+  'مقاتل',
+  'صحفي',
+  'ناشط',
+  'قتيل',
+  'جريح',
+  'مصاب',
+  'شقيق',
+  'امراه',
+  'سائق',
+  'حارس',
+  'موظف',
 ]);
 const DUAL_SUFFIXES = ['ين', 'ان'];
 
@@ -39,14 +61,17 @@ function dualOf(token: Token): number | null {
 
 export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): TollFigure[] {
   const figures: TollFigure[] = [];
-  const casualty = cues.filter((c) => c.list === 'casualty' && c.span.start >= sentence.start && c.span.end <= sentence.end);
+  const casualty = cues.filter(
+    (c) => c.list === 'casualty' && c.span.start >= sentence.start && c.span.end <= sentence.end,
+  );
   if (casualty.length === 0) return figures;
   const subcountAt = casualty.find((c) => c.kind === 'subcount')?.span.start ?? Infinity;
   const numbers = doc.numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end && n.start < subcountAt);
   const tokens = sentenceTokens(doc, sentence);
   const tokenIndexAt = (offset: number) => spanIndexAt(tokens, offset);
   const revisedFrom = casualty.filter((c) => c.kind === 'toll').map((c) => c.span.start);
-  const otherCueBetween = (cue: CueMatch, from: number, to: number) => casualty.some((c) => c !== cue && c.span.start >= from && c.span.end <= to);
+  const otherCueBetween = (cue: CueMatch, from: number, to: number) =>
+    casualty.some((c) => c !== cue && c.span.start >= from && c.span.end <= to);
 
   for (const cue of casualty) {
     if (cue.kind !== 'killed' && cue.kind !== 'injured') continue;
@@ -83,9 +108,14 @@ export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): 
     } else {
       const dual = tokens[endAt + 1] ? dualOf(tokens[endAt + 1]) : null;
       if (dual) figure = { value: 2, vague: false, span: tokens[endAt + 1] };
-      else if (/^(قتل|مقتل|مصرع|استشهاد)$/.test(tokens[at].stem) && tokens[endAt + 1]?.kind === 'word' && !/^(و|في|من|على|ب)/.test(tokens[endAt + 1].norm)) {
+      else if (
+        /^(قتل|مقتل|مصرع|استشهاد)$/.test(tokens[at].stem) &&
+        tokens[endAt + 1]?.kind === 'word' &&
+        !/^(و|في|من|على|ب)/.test(tokens[endAt + 1].norm)
+      ) {
         // "مقتل شخص"، "إصابة جندي": a singular victim counts one.
-        if (PERSON_SINGULARS.has(tokens[endAt + 1].stem.replace(/^ال/, ''))) figure = { value: 1, vague: false, span: tokens[endAt + 1] };
+        if (PERSON_SINGULARS.has(tokens[endAt + 1].stem.replace(/^ال/, '')))
+          figure = { value: 1, vague: false, span: tokens[endAt + 1] };
       }
     }
     if (!figure) continue;
@@ -107,7 +137,24 @@ export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): 
 
 const LAQIYA = new Set(['لقي', 'لقيت', 'لقوا']);
 /** Casualty nouns written after their number (normalised). */
-const COUNTED_NOUNS = new Set(['قتيل', 'قتلي', 'قتيلا', 'جريح', 'جرحي', 'جريحا', 'مصاب', 'مصابين', 'مصابون', 'مصابا', 'شهيد', 'شهداء', 'جثه', 'جثث', 'ضحيه', 'ضحايا']);
+const COUNTED_NOUNS = new Set([
+  'قتيل',
+  'قتلي',
+  'قتيلا',
+  'جريح',
+  'جرحي',
+  'جريحا',
+  'مصاب',
+  'مصابين',
+  'مصابون',
+  'مصابا',
+  'شهيد',
+  'شهداء',
+  'جثه',
+  'جثث',
+  'ضحيه',
+  'ضحايا',
+]);
 
 /** The tokens of one sentence, by binary search (tokens are in text order). */
 function sentenceTokens(doc: Doc, sentence: Span): Token[] {
@@ -135,7 +182,10 @@ function onePerNumber(figures: TollFigure[]): TollFigure[] {
 }
 
 /** The toll of one event from its figures: revised totals win, else the lowest report. */
-export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | 'injured'): { value: number; chosen: TollFigure; figures: TollFigure[] } | null {
+export function summariseToll(
+  figures: readonly TollFigure[],
+  kind: 'killed' | 'injured',
+): { value: number; chosen: TollFigure; figures: TollFigure[] } | null {
   const of = figures.filter((f) => f.kind === kind);
   if (of.length === 0) return null;
   const revised = of.filter((f) => f.revised);

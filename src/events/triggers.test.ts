@@ -13,7 +13,10 @@ type Found = [string, string, string, string | undefined];
 
 function triggers(sentence: string): Found[] {
   return findTriggers(normalize(sentence), lexicon).map((m) => [
-    sentence.slice(m.span.start, m.span.end), m.entryId, m.sub_event_type, m.plover.mode,
+    sentence.slice(m.span.start, m.span.end),
+    m.entryId,
+    m.sub_event_type,
+    m.plover.mode,
   ]);
 }
 
@@ -23,12 +26,21 @@ test('public API names', () => {
 
 test('sentences → triggers', () => {
   const table: [string, Found[]][] = [
-    ['وبالغارات الجوية دمرت القوات مخازن الذخيرة', [
-      ['غارات الجوية', 'air_strike_phrase', 'Air/drone strike', 'aerial'],
-      ['دمرت', 'destruction', 'Looting/property destruction', 'destroy'],
-    ]],
+    [
+      'وبالغارات الجوية دمرت القوات مخازن الذخيرة',
+      [
+        ['غارات الجوية', 'air_strike_phrase', 'Air/drone strike', 'aerial'],
+        ['دمرت', 'destruction', 'Looting/property destruction', 'destroy'],
+      ],
+    ],
     ['والاشتباكات تتواصل منذ الصباح', [['اشتباكات', 'clash_noun', 'Armed clash', 'firearms']]],
-    ['قصفت المدفعية أحياء سكنية', [['قصفت', 'shelling_bare', 'Shelling/artillery/missile attack', 'heavy-weapons'], ['مدفعية', 'shelling_artillery', 'Shelling/artillery/missile attack', 'heavy-weapons']]],
+    [
+      'قصفت المدفعية أحياء سكنية',
+      [
+        ['قصفت', 'shelling_bare', 'Shelling/artillery/missile attack', 'heavy-weapons'],
+        ['مدفعية', 'shelling_artillery', 'Shelling/artillery/missile attack', 'heavy-weapons'],
+      ],
+    ],
     ['تقصف الطائرات الحربية مواقع المسلحين', [['تقصف', 'shelling_bare', 'Air/drone strike', 'aerial']]],
     ['اشتبكت دورية مع مسلحين قرب البوابة', [['اشتبكت', 'clash_verb', 'Armed clash', 'firearms']]],
     ['سيطرت الكتيبة على المعسكر بالكامل', [['سيطرت', 'territory_control_verb', 'Armed clash', 'seize']]],
@@ -37,18 +49,24 @@ test('sentences → triggers', () => {
     ['نُفِّذَت ضربةٌ جويةٌ على مخزن', [['نُفِّذَت ضربةٌ جويةٌ', 'air_strike_launch', 'Air/drone strike', 'aerial']]],
     ['أصابت الضربة مخزنا', []],
     ['استهدفت طائرة مسيرة رتلا عسكريا', [['طائرة مسيرة', 'drone_phrase', 'Air/drone strike', 'drone']]],
-    ['أسقطت الدفاعات مسيرة قرب القاعدة', [
-      ['أسقطت', 'aircraft_shot_down', 'Disrupted weapons use', 'heavy-weapons'],
-      ['مسيرة', 'drone_masira_context', 'Air/drone strike', 'drone'],
-    ]],
+    [
+      'أسقطت الدفاعات مسيرة قرب القاعدة',
+      [
+        ['أسقطت', 'aircraft_shot_down', 'Disrupted weapons use', 'heavy-weapons'],
+        ['مسيرة', 'drone_masira_context', 'Air/drone strike', 'drone'],
+      ],
+    ],
     ['انطلقت مسيرة سلمية في الميدان', [['مسيرة سلمية', 'protest_phrase', 'Peaceful protest', 'demo']]],
     ['شارك المئات في مسيرة رافعين لافتات', [['مسيرة', 'protest_masira_context', 'Peaceful protest', 'demo']]],
     ['كانت مسيرة الرجل طويلة', []],
     ['انفجرت سيارة مفخخة أمام المقر', [['سيارة مفخخة', 'car_bomb', 'Remote explosive/landmine/IED', 'explosives']]],
-    ['فجر انتحاري سيارة مفخخة عند البوابة', [
-      ['انتحاري', 'suicide_bomber', 'Suicide bomb', 'suicide-attack'],
-      ['سيارة مفخخة', 'car_bomb', 'Suicide bomb', 'suicide-attack'],
-    ]],
+    [
+      'فجر انتحاري سيارة مفخخة عند البوابة',
+      [
+        ['انتحاري', 'suicide_bomber', 'Suicide bomb', 'suicide-attack'],
+        ['سيارة مفخخة', 'car_bomb', 'Suicide bomb', 'suicide-attack'],
+      ],
+    ],
     ['أعلن الطرفان وقف إطلاق النار اعتبارا من الليلة', [['وقف إطلاق النار', 'ceasefire', 'Agreement', 'ceasefire']]],
     ['سُمع إطلاق النار في الحي', [['إطلاق النار', 'clash_gunfire', 'Armed clash', 'firearms']]],
     ['ضبطت الجمارك شحنة أسلحة في الميناء', [['ضبطت', 'weapons_seizure', 'Disrupted weapons use', 'seize']]],
@@ -63,12 +81,21 @@ test('sentences → triggers', () => {
     ['تم إعلان حظر التجول في المدينة', [['حظر التجول', 'curfew', 'Change to group/activity', 'curfew']]],
     ['هاجم مسلحون حاجزا أمنيا', [['هاجم', 'clash_attack', 'Armed clash', 'firearms']]],
     ['هاجم مسلحون قرية وروعوا المدنيين', [['هاجم', 'clash_attack', 'Attack', 'targeted']]],
-    ['أحرق المتظاهرون الغاضبون الإطارات وأغلقوا الطريق', [
-      ['أحرق', 'arson', 'Looting/property destruction', 'destroy'],
-      ['متظاهرون', 'protest_participants', 'Peaceful protest', 'demo'],
-      ['أغلقوا', 'closure', 'Other', 'restrict'],
-    ]],
-    ['وسط حرق الإطارات رفع المحتجون شعاراتهم', [['حرق الإطارات', 'riot_tyres', 'Violent demonstration', 'riot'], ['محتجون', 'protest_participants', 'Peaceful protest', 'demo']]],
+    [
+      'أحرق المتظاهرون الغاضبون الإطارات وأغلقوا الطريق',
+      [
+        ['أحرق', 'arson', 'Looting/property destruction', 'destroy'],
+        ['متظاهرون', 'protest_participants', 'Peaceful protest', 'demo'],
+        ['أغلقوا', 'closure', 'Other', 'restrict'],
+      ],
+    ],
+    [
+      'وسط حرق الإطارات رفع المحتجون شعاراتهم',
+      [
+        ['حرق الإطارات', 'riot_tyres', 'Violent demonstration', 'riot'],
+        ['محتجون', 'protest_participants', 'Peaceful protest', 'demo'],
+      ],
+    ],
   ];
   for (const [sentence, expected] of table) assert.deepEqual(triggers(sentence), expected, sentence);
 });
@@ -76,10 +103,13 @@ test('sentences → triggers', () => {
 test('clitics, tense and future', () => {
   const sentence = 'وسيقصفون المواقع، ولاعتقال المشتبه بهم';
   const found = findTriggers(normalize(sentence), lexicon);
-  assert.deepEqual(found.map((m) => [sentence.slice(m.fullSpan.start, m.fullSpan.end), m.proclitic, m.tense]), [
-    ['وسيقصفون', 'وس', 'future'],
-    ['ولاعتقال', 'ول', null],
-  ]);
+  assert.deepEqual(
+    found.map((m) => [sentence.slice(m.fullSpan.start, m.fullSpan.end), m.proclitic, m.tense]),
+    [
+      ['وسيقصفون', 'وس', 'future'],
+      ['ولاعتقال', 'ول', null],
+    ],
+  );
 });
 
 test('longest match: the phrase beats its parts', () => {
@@ -109,7 +139,10 @@ test('context: requirement, territory and modality hints are passed on', () => {
   assert.equal(m.entryId, 'territory_recapture');
   assert.equal(m.territory, true);
   assert.equal(m.requires, 'place');
-  assert.deepEqual(m.sub_event_type_by_actor, { state: 'Government regains territory', non_state: 'Non-state actor overtakes territory' });
+  assert.deepEqual(m.sub_event_type_by_actor, {
+    state: 'Government regains territory',
+    non_state: 'Non-state actor overtakes territory',
+  });
   const [mob] = findTriggers(normalize('أعلنت الوزارة النفير العام'), lexicon);
   assert.equal(mob.entryId, 'mobilisation');
   assert.equal(mob.modality_hint, 'announced');
@@ -126,32 +159,118 @@ test('context stops at the sentence end', () => {
 
 test('cues by list', () => {
   const table: [string, [string, string, string | null][]][] = [
-    ['قالت مصادر طبية إن الحصيلة ارتفعت', [['قالت', 'attribution', 'verb'], ['مصادر طبية', 'attribution', 'source'], ['حصيلة', 'casualty', 'toll']]],
-    ['وبحسب ما أفاد المتحدث باسم الجيش', [['بحسب ما أفاد', 'attribution', 'according_to'], ['المتحدث باسم', 'attribution', 'spokesman']]],
-    ['نقلت الوكالة الرسمية عن مصدر عسكري', [['نقلت الوكالة الرسمية عن', 'attribution', 'verb'], ['مصدر عسكري', 'attribution', 'source']]],
-    ['وفقاً للمصادر', [['وفقاً ل', 'attribution', 'according_to'], ['مصادر', 'attribution', 'source']]],
-    ['نفت الوزارة وقوع قتلى بينهم أطفال', [['نفت', 'negation', 'denial_verb'], ['نفت', 'denial', 'verb'], ['قتلى', 'casualty', 'killed'], ['بينهم', 'casualty', 'subcount']]],
-    ['لم تسجل أي إصابات', [['لم', 'negation', 'particle'], ['إصابات', 'casualty', 'injured']]],
-    ['تعتزم الحكومة إطلاق عملية لاستعادة المدينة', [['تعتزم', 'planned', 'intent'], ['إطلاق عملية', 'announced', null], ['لاستعادة', 'planned', 'intent']]],
-    ['وهدد القائد باقتحام المدينة وحذر من العواقب', [['هدد', 'threatened', 'threat'], ['حذر من', 'threatened', 'threat']]],
-    ['كانت قد شهدت معارك منذ عام 2014', [['كانت قد', 'background', 'history'], ['منذ عام 2014', 'background', 'history']]],
+    [
+      'قالت مصادر طبية إن الحصيلة ارتفعت',
+      [
+        ['قالت', 'attribution', 'verb'],
+        ['مصادر طبية', 'attribution', 'source'],
+        ['حصيلة', 'casualty', 'toll'],
+      ],
+    ],
+    [
+      'وبحسب ما أفاد المتحدث باسم الجيش',
+      [
+        ['بحسب ما أفاد', 'attribution', 'according_to'],
+        ['المتحدث باسم', 'attribution', 'spokesman'],
+      ],
+    ],
+    [
+      'نقلت الوكالة الرسمية عن مصدر عسكري',
+      [
+        ['نقلت الوكالة الرسمية عن', 'attribution', 'verb'],
+        ['مصدر عسكري', 'attribution', 'source'],
+      ],
+    ],
+    [
+      'وفقاً للمصادر',
+      [
+        ['وفقاً ل', 'attribution', 'according_to'],
+        ['مصادر', 'attribution', 'source'],
+      ],
+    ],
+    [
+      'نفت الوزارة وقوع قتلى بينهم أطفال',
+      [
+        ['نفت', 'negation', 'denial_verb'],
+        ['نفت', 'denial', 'verb'],
+        ['قتلى', 'casualty', 'killed'],
+        ['بينهم', 'casualty', 'subcount'],
+      ],
+    ],
+    [
+      'لم تسجل أي إصابات',
+      [
+        ['لم', 'negation', 'particle'],
+        ['إصابات', 'casualty', 'injured'],
+      ],
+    ],
+    [
+      'تعتزم الحكومة إطلاق عملية لاستعادة المدينة',
+      [
+        ['تعتزم', 'planned', 'intent'],
+        ['إطلاق عملية', 'announced', null],
+        ['لاستعادة', 'planned', 'intent'],
+      ],
+    ],
+    [
+      'وهدد القائد باقتحام المدينة وحذر من العواقب',
+      [
+        ['هدد', 'threatened', 'threat'],
+        ['حذر من', 'threatened', 'threat'],
+      ],
+    ],
+    [
+      'كانت قد شهدت معارك منذ عام 2014',
+      [
+        ['كانت قد', 'background', 'history'],
+        ['منذ عام 2014', 'background', 'history'],
+      ],
+    ],
     ['لقي ثلاثة حتفهم ولقوا حتفهم جميعا', [['لقوا حتفهم', 'casualty', 'killed']]],
-    ['على مشارف المدينة وباتجاه الجنوب', [['على مشارف', 'location_prepositions', 'near'], ['باتجاه', 'location_prepositions', 'toward']]],
-    ['برصاص قناص من القوات الموالية لحكومة الوفاق بقيادة العقيد', [['برصاص', 'agent_markers', 'agent'], ['الموالية ل', 'agent_markers', 'associated'], ['بقيادة', 'agent_markers', 'leader']]],
+    [
+      'على مشارف المدينة وباتجاه الجنوب',
+      [
+        ['على مشارف', 'location_prepositions', 'near'],
+        ['باتجاه', 'location_prepositions', 'toward'],
+      ],
+    ],
+    [
+      'برصاص قناص من القوات الموالية لحكومة الوفاق بقيادة العقيد',
+      [
+        ['برصاص', 'agent_markers', 'agent'],
+        ['الموالية ل', 'agent_markers', 'associated'],
+        ['بقيادة', 'agent_markers', 'leader'],
+      ],
+    ],
     ['استهدفت الغارات مواقع', [['استهدفت', 'target_markers', 'target']]],
   ];
   for (const [sentence, expected] of table) {
-    const got = findCues(normalize(sentence), cues).map((c) => [sentence.slice(c.span.start, c.span.end), c.list, c.kind]);
+    const got = findCues(normalize(sentence), cues).map((c) => [
+      sentence.slice(c.span.start, c.span.end),
+      c.list,
+      c.kind,
+    ]);
     assert.deepEqual(got, expected, sentence);
   }
 });
 
 test('location cues carry geo_precision and direction', () => {
-  const got = findCues(normalize('في غريان وقرب ترهونة ونحو سرت'), cues).map((c) => [c.form, c.geo_precision, c.direction]);
-  assert.deepEqual(got, [['في', 1, false], ['قرب', 2, false], ['نحو', null, true]]);
+  const got = findCues(normalize('في غريان وقرب ترهونة ونحو سرت'), cues).map((c) => [
+    c.form,
+    c.geo_precision,
+    c.direction,
+  ]);
+  assert.deepEqual(got, [
+    ['في', 1, false],
+    ['قرب', 2, false],
+    ['نحو', null, true],
+  ]);
 });
 
 test('viewWords counts sentences but not decimal points', () => {
   const words = viewWords(normalize('قتل 2.5 شخص. وجرح آخرون؟ نعم').norm);
-  assert.deepEqual(words.map((w) => w.sentence), [0, 0, 0, 0, 1, 1, 2]);
+  assert.deepEqual(
+    words.map((w) => w.sentence),
+    [0, 0, 0, 0, 1, 1, 2],
+  );
 });

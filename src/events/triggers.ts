@@ -11,9 +11,18 @@
 import type { Span } from '../core/span.js';
 import { toOriginalSpan, type NormalizedText } from '../text/normalize.js';
 import {
-  GAP, GAP_MAX, YEAR,
-  type AcledEventType, type CompiledForm, type CompiledTrigger, type CueLexicon, type CueListName,
-  type ModalityHint, type Plover, type Requirement, type TriggerLexicon,
+  GAP,
+  GAP_MAX,
+  YEAR,
+  type AcledEventType,
+  type CompiledForm,
+  type CompiledTrigger,
+  type CueLexicon,
+  type CueListName,
+  type ModalityHint,
+  type Plover,
+  type Requirement,
+  type TriggerLexicon,
 } from './lexicon.js';
 
 export interface TriggerMatch {
@@ -90,7 +99,16 @@ export function viewWords(norm: string): ViewWord[] {
  * prefix such as the ل of وفقا لـ). `joined`: the word must follow the previous one with only
  * spaces or quotes between (false right after a gap). Returns the norm offset of the end, or -1.
  */
-function matchRest(words: ViewWord[], norm: string, wi: number, off: number, rest: string[], k: number, end: number, joined = true): number {
+function matchRest(
+  words: ViewWord[],
+  norm: string,
+  wi: number,
+  off: number,
+  rest: string[],
+  k: number,
+  end: number,
+  joined = true,
+): number {
   if (k === rest.length) return end;
   const expected = rest[k];
   const prev = words[wi - 1];
@@ -120,7 +138,12 @@ function matchRest(words: ViewWord[], norm: string, wi: number, off: number, res
 }
 
 /** Candidates starting at word `wi`: each compiled form whose phrase matches, with its end. */
-function candidatesAt<P>(words: ViewWord[], norm: string, wi: number, forms: CompiledForm<P>[]): { form: CompiledForm<P>; end: number }[] {
+function candidatesAt<P>(
+  words: ViewWord[],
+  norm: string,
+  wi: number,
+  forms: CompiledForm<P>[],
+): { form: CompiledForm<P>; end: number }[] {
   const out: { form: CompiledForm<P>; end: number }[] = [];
   for (const form of forms) {
     const end = form.rest.length === 0 ? words[wi].end : matchRest(words, norm, wi + 1, 0, form.rest, 0, words[wi].end);
@@ -130,7 +153,14 @@ function candidatesAt<P>(words: ViewWord[], norm: string, wi: number, forms: Com
 }
 
 /** Context words of `bases` found within `window` words of [first, last], in the same sentence. */
-function contextHits(words: ViewWord[], first: number, last: number, window: number, bases: Set<string>, context: Map<string, string[]>): string[] {
+function contextHits(
+  words: ViewWord[],
+  first: number,
+  last: number,
+  window: number,
+  bases: Set<string>,
+  context: Map<string, string[]>,
+): string[] {
   const sentence = words[first].sentence;
   const hits: string[] = [];
   const scan = (i: number) => {
@@ -160,20 +190,30 @@ export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): Tri
   const out: TriggerMatch[] = [];
   for (let i = 0; i < words.length;) {
     const forms = lexicon.index.byFirst.get(words[i].text);
-    if (!forms) { i++; continue; }
+    if (!forms) {
+      i++;
+      continue;
+    }
     let best: { form: CompiledForm<CompiledTrigger>; end: number; last: number; needed: string[] } | null = null;
     for (const { form, end } of candidatesAt(words, view.norm, i, forms)) {
       const trigger = form.payload;
       const last = lastWordBefore(words, i, end);
       const needed = trigger.needs ? contextHits(words, i, last, trigger.window, trigger.needs, lexicon.context) : [];
       if (trigger.needs && needed.length === 0) continue;
-      if (!best || end > best.end ||
-        (end === best.end && (needed.length > best.needed.length ||
-          (needed.length === best.needed.length && trigger.entry.confidence > best.form.payload.entry.confidence)))) {
+      if (
+        !best ||
+        end > best.end ||
+        (end === best.end &&
+          (needed.length > best.needed.length ||
+            (needed.length === best.needed.length && trigger.entry.confidence > best.form.payload.entry.confidence)))
+      ) {
         best = { form, end, last, needed };
       }
     }
-    if (!best) { i++; continue; }
+    if (!best) {
+      i++;
+      continue;
+    }
     out.push(toTriggerMatch(view, words, i, best, lexicon));
     i = resumeAt(words, i, best.last, best.end);
   }
@@ -181,7 +221,9 @@ export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): Tri
 }
 
 function toTriggerMatch(
-  view: NormalizedText, words: ViewWord[], wi: number,
+  view: NormalizedText,
+  words: ViewWord[],
+  wi: number,
   best: { form: CompiledForm<CompiledTrigger>; end: number; last: number; needed: string[] },
   lexicon: TriggerLexicon,
 ): TriggerMatch {
@@ -189,15 +231,22 @@ function toTriggerMatch(
   const trigger = form.payload;
   const e = trigger.entry;
   let typing: Pick<TriggerMatch, 'event_type' | 'sub_event_type' | 'plover' | 'confidence' | 'rule'> = {
-    event_type: e.event_type, sub_event_type: e.sub_event_type, plover: e.plover, confidence: e.confidence, rule: `trigger:${e.id}`,
+    event_type: e.event_type,
+    sub_event_type: e.sub_event_type,
+    plover: e.plover,
+    confidence: e.confidence,
+    rule: `trigger:${e.id}`,
   };
   const context = [...needed];
   for (const rule of trigger.whenNearby) {
     const hits = contextHits(words, wi, last, trigger.window, rule.any, lexicon.context);
     if (hits.length === 0) continue;
     typing = {
-      event_type: rule.event_type, sub_event_type: rule.sub_event_type, plover: rule.plover,
-      confidence: rule.confidence ?? e.confidence, rule: `trigger:${e.id}/nearby:${rule.index}`,
+      event_type: rule.event_type,
+      sub_event_type: rule.sub_event_type,
+      plover: rule.plover,
+      confidence: rule.confidence ?? e.confidence,
+      rule: `trigger:${e.id}/nearby:${rule.index}`,
     };
     for (const h of hits) if (!context.includes(h)) context.push(h);
     break;
@@ -232,7 +281,10 @@ export function findCues(view: NormalizedText, cues: CueLexicon): CueMatch[] {
   for (let i = 0; i < words.length;) {
     const forms = cues.index.byFirst.get(words[i].text);
     const found = forms ? candidatesAt(words, view.norm, i, forms) : [];
-    if (found.length === 0) { i++; continue; }
+    if (found.length === 0) {
+      i++;
+      continue;
+    }
     const end = Math.max(...found.map((f) => f.end));
     const lists = new Set<CueListName>();
     for (const { form, end: e } of found) {

@@ -11,10 +11,37 @@ import { acledNotes } from './notes.js';
 import { csvRecord } from './csv.js';
 
 export const ACLED_COLUMNS = [
-  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
-  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
-  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
-  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
+  'event_id_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'disorder_type',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'inter1',
+  'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
+  'civilian_targeting',
+  'iso',
+  'region',
+  'country',
+  'admin1',
+  'admin2',
+  'admin3',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'source',
+  'source_scale',
+  'notes',
+  'fatalities',
+  'tags',
+  'timestamp',
 ] as const;
 
 export type AcledColumn = (typeof ACLED_COLUMNS)[number];
@@ -43,7 +70,8 @@ export function acledTags(fused: FusedEvent): string {
   if (r.modality !== 'asserted') tags.push(r.modality);
   if (low !== high) tags.push(`fatalities range ${low}-${high}`);
   if (r.injured) tags.push(`injured ${r.injured}`);
-  if (r.location?.geo_precision === 2) tags.push(`geo_precision 2: ${r.location.direction ? `${r.location.direction} of` : 'near'}`);
+  if (r.location?.geo_precision === 2)
+    tags.push(`geo_precision 2: ${r.location.direction ? `${r.location.direction} of` : 'near'}`);
   if (!r.location) tags.push('no location');
   if (fused.members.length > 1) tags.push(`reports ${fused.members.length}`);
   return tags.join('; ');

@@ -10,7 +10,9 @@ export interface ExportContext {
   defaultCountry: string;
 }
 
-export function exportContext(options: { now?: Date; defaultCountry?: string; countryByIso2?: ReadonlyMap<string, Country> } = {}): ExportContext {
+export function exportContext(
+  options: { now?: Date; defaultCountry?: string; countryByIso2?: ReadonlyMap<string, Country> } = {},
+): ExportContext {
   return {
     countryByIso2: options.countryByIso2 ?? loadGazetteer().countryByIso2,
     timestamp: Math.floor((options.now ?? new Date()).getTime() / 1000),

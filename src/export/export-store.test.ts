@@ -23,12 +23,14 @@ const ACLED_HEADER =
 
 /** RFC 7946: a position is [longitude, latitude] within range (no altitude written here). */
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const pointFeature = z.object({
-  type: z.literal('Feature'),
-  id: z.union([z.string(), z.number()]).optional(),
-  geometry: z.object({ type: z.literal('Point'), coordinates: position }).strict(),
-  properties: z.record(z.string(), z.unknown()).nullable(),
-}).strict();
+const pointFeature = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.union([z.string(), z.number()]).optional(),
+    geometry: z.object({ type: z.literal('Point'), coordinates: position }).strict(),
+    properties: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .strict();
 const featureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(pointFeature) }).strict();
 
 type CsvRow = Record<string, string>;
@@ -59,7 +61,9 @@ async function countUndated(repo: SqliteRepository): Promise<number> {
 /** Runs `marsad export` as a user would, into a file. */
 async function exportFile(dbPath: string, dir: string, format: string, ...args: string[]): Promise<string> {
   const out = join(dir, `export.${format}`);
-  await buildProgram().exitOverride().parseAsync(['node', 'marsad', 'export', '--db', dbPath, '--format', format, '--out', out, ...args]);
+  await buildProgram()
+    .exitOverride()
+    .parseAsync(['node', 'marsad', 'export', '--db', dbPath, '--format', format, '--out', out, ...args]);
   assert.ok(!existsSync(`${out}.partial`));
   return readFileSync(out, 'utf8');
 }
@@ -75,7 +79,9 @@ function readGeojson(text: string) {
 
 test('fixture reports: ingest, export acled-csv and geojson, parse them back', async () => {
   await withStore(async (dbPath, dir) => {
-    const { summary, fused, undated } = await ingest(dbPath, [packagePath('test', 'fixtures', 'export', 'reports.jsonl')]);
+    const { summary, fused, undated } = await ingest(dbPath, [
+      packagePath('test', 'fixtures', 'export', 'reports.jsonl'),
+    ]);
     assert.equal(summary.read, 5);
     assert.ok(fused >= 3, `${fused} fused events`);
     const rows = readCsv(await exportFile(dbPath, dir, 'acled-csv'));
@@ -103,7 +109,10 @@ test('fixture reports: ingest, export acled-csv and geojson, parse them back', a
     const geo = readGeojson(await exportFile(dbPath, dir, 'geojson'));
     const located = rows.filter((r) => r.latitude !== '');
     const datedFeatures = geo.features.filter((f) => f.properties?.date !== null);
-    assert.deepEqual(new Set(datedFeatures.map((f) => f.properties?.event_id_cnty)), new Set(located.map((r) => r.event_id_cnty)));
+    assert.deepEqual(
+      new Set(datedFeatures.map((f) => f.properties?.event_id_cnty)),
+      new Set(located.map((r) => r.event_id_cnty)),
+    );
 
     const bom = await exportFile(dbPath, dir, 'acled-csv', '--bom', '--type', 'Battles');
     assert.ok(bom.startsWith('\ufeff'));
@@ -113,7 +122,9 @@ test('fixture reports: ingest, export acled-csv and geojson, parse them back', a
 
 /** The conflict_dev articles of the ANT corpus, with published_raw as the publication date. */
 function conflictDevFile(dir: string, corpus: string): string {
-  const lines = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.includes('"conflict_dev": true'));
+  const lines = readFileSync(corpus, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"conflict_dev": true'));
   const path = join(dir, 'conflict-dev.jsonl');
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
@@ -140,7 +151,12 @@ test('acceptance: the 86 conflict_dev articles export as ACLED CSV and GeoJSON',
     const geo = readGeojson(await exportFile(dbPath, dir, 'geojson'));
     const datedFeatures = geo.features.filter((f) => f.properties?.date !== null);
     const located = rows.filter((r) => r.latitude !== '');
-    assert.deepEqual(new Set(datedFeatures.map((f) => f.properties?.event_id_cnty)), new Set(located.map((r) => r.event_id_cnty)));
-    t.diagnostic(`conflict_dev: ${geo.features.length} GeoJSON features, ${rows.length - located.length} rows without coordinates`);
+    assert.deepEqual(
+      new Set(datedFeatures.map((f) => f.properties?.event_id_cnty)),
+      new Set(located.map((r) => r.event_id_cnty)),
+    );
+    t.diagnostic(
+      `conflict_dev: ${geo.features.length} GeoJSON features, ${rows.length - located.length} rows without coordinates`,
+    );
   });
 });

@@ -87,7 +87,11 @@ function formatWriter(options: ExportOptions): FormatWriter {
   }
 }
 
-export async function exportFusedEvents(source: FusedEventSource, out: Writable, options: ExportOptions): Promise<ExportSummary> {
+export async function exportFusedEvents(
+  source: FusedEventSource,
+  out: Writable,
+  options: ExportOptions,
+): Promise<ExportSummary> {
   const summary: ExportSummary = { read: 0, written: 0, skippedNoDate: 0, skippedNoLocation: 0, writtenNoLocation: 0 };
   const writer = formatWriter(options);
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;

@@ -13,12 +13,25 @@ export function jsonlLine(fused: FusedEvent): string {
 
 /** ACLED's actor types, named as POLECAT names an actor's sector. */
 const ACTOR_TYPES: Record<number, string> = {
-  1: 'State forces', 2: 'Rebel group', 3: 'Political militia', 4: 'Identity militia',
-  5: 'Rioters', 6: 'Protesters', 7: 'Civilians', 8: 'External/Other forces',
+  1: 'State forces',
+  2: 'Rebel group',
+  3: 'Political militia',
+  4: 'Identity militia',
+  5: 'Rioters',
+  6: 'Protesters',
+  7: 'Civilians',
+  8: 'External/Other forces',
 };
 
 function ploverActor(a: EventActor, ctx: ExportContext, country: string) {
-  return { id: a.id, name: a.name, name_ar: a.name_ar, country: ctx.countryByIso2.get(country)?.iso3 ?? null, sector: ACTOR_TYPES[a.inter] ?? null, inter: a.inter };
+  return {
+    id: a.id,
+    name: a.name,
+    name_ar: a.name_ar,
+    country: ctx.countryByIso2.get(country)?.iso3 ?? null,
+    sector: ACTOR_TYPES[a.inter] ?? null,
+    inter: a.inter,
+  };
 }
 
 /**
@@ -32,7 +45,10 @@ export function ploverLine(fused: FusedEvent, ctx: ExportContext): string {
   const country = ctx.countryByIso2.get(iso2);
   const actor = (a: EventActor) => ploverActor(a, ctx, iso2);
   const articles = fused.members.map((m) => m.article);
-  const published = articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
+  const published = articles
+    .map((a) => a.published)
+    .filter((d): d is string => d !== null)
+    .sort();
   const event = {
     event_id: fused.id,
     event_date: r.date,
@@ -47,15 +63,23 @@ export function ploverLine(fused: FusedEvent, ctx: ExportContext): string {
     recipient_allies: r.assoc_actor_2.map(actor),
     location: r.location
       ? {
-          id: r.location.id, name: r.location.name, name_ar: r.location.name_ar,
-          country: country?.iso3 ?? iso2, admin1: r.location.admin1, admin2: r.location.admin2 ?? null,
-          lat: r.location.lat, lon: r.location.lon, geo_precision: r.location.geo_precision,
+          id: r.location.id,
+          name: r.location.name,
+          name_ar: r.location.name_ar,
+          country: country?.iso3 ?? iso2,
+          admin1: r.location.admin1,
+          admin2: r.location.admin2 ?? null,
+          lat: r.location.lat,
+          lon: r.location.lon,
+          geo_precision: r.location.geo_precision,
           direction: r.location.direction ?? null,
         }
       : null,
     country: country?.iso3 ?? iso2,
     acled: {
-      event_type: r.event_type, sub_event_type: r.sub_event_type, disorder_type: r.disorder_type,
+      event_type: r.event_type,
+      sub_event_type: r.sub_event_type,
+      disorder_type: r.disorder_type,
       interaction: interactionCode(r.actor1?.inter ?? null, r.actor2?.inter ?? null),
     },
     fatalities: fused.fatalities_range[0],

@@ -6,7 +6,20 @@
  */
 import type { EventActor, EventRecord } from '../events/record.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "7 April 2019"; "April 2019" when only the month is known. */
 function englishDate(date: string, monthOnly: boolean): string {
@@ -35,7 +48,11 @@ function partyPhrase(main: EventActor | null, associates: EventActor[]): string 
 type Action = (target: string | null, r: EventRecord) => string;
 
 function strikeNoun(r: EventRecord): string {
-  return r.plover.mode === 'drone' ? 'a drone strike' : r.plover.mode === 'aerial' ? 'an air strike' : 'an air or drone strike';
+  return r.plover.mode === 'drone'
+    ? 'a drone strike'
+    : r.plover.mode === 'aerial'
+      ? 'an air strike'
+      : 'an air or drone strike';
 }
 
 /** What actor 1 did, by ACLED sub-event type, with actor 2 as its object when there is one. */
@@ -51,8 +68,10 @@ const ACTIONS: Record<string, Action> = {
   'Chemical weapon': (t) => (t ? `used a chemical weapon against ${t}` : 'used a chemical weapon'),
   'Air/drone strike': (t, r) => (t ? `carried out ${strikeNoun(r)} on ${t}` : `carried out ${strikeNoun(r)}`),
   'Suicide bomb': (t) => (t ? `carried out a suicide bombing targeting ${t}` : 'carried out a suicide bombing'),
-  'Shelling/artillery/missile attack': (t) => (t ? `shelled ${t}` : 'carried out a shelling, artillery or missile attack'),
-  'Remote explosive/landmine/IED': (t) => (t ? `detonated an explosive device targeting ${t}` : 'detonated an explosive device'),
+  'Shelling/artillery/missile attack': (t) =>
+    t ? `shelled ${t}` : 'carried out a shelling, artillery or missile attack',
+  'Remote explosive/landmine/IED': (t) =>
+    t ? `detonated an explosive device targeting ${t}` : 'detonated an explosive device',
   Grenade: (t) => (t ? `threw a grenade at ${t}` : 'threw a grenade'),
   'Sexual violence': (t) => (t ? `committed sexual violence against ${t}` : 'committed sexual violence'),
   Attack: (t) => (t ? `attacked ${t}` : 'carried out an attack'),
@@ -63,7 +82,8 @@ const ACTIONS: Record<string, Action> = {
   'Disrupted weapons use': (t) => (t ? `disrupted weapons use by ${t}` : 'seized or defused weapons'),
   'Headquarters or base established': () => 'established a headquarters or base',
   'Looting/property destruction': (t) => (t ? `looted or destroyed property of ${t}` : 'looted or destroyed property'),
-  'Non-violent transfer of territory': (t) => (t ? `took over territory from ${t} without fighting` : 'took over territory without fighting'),
+  'Non-violent transfer of territory': (t) =>
+    t ? `took over territory from ${t} without fighting` : 'took over territory without fighting',
   Other: (t) => (t ? `was involved in a strategic development with ${t}` : 'was involved in a strategic development'),
 };
 
@@ -71,7 +91,9 @@ function actionPhrase(r: EventRecord, target: string | null): string {
   const action = ACTIONS[r.sub_event_type];
   if (action) return action(target, r);
   const kind = `${r.event_type} (${r.sub_event_type})`.toLowerCase();
-  return target ? `was involved in an event of type ${kind} with ${target}` : `was involved in an event of type ${kind}`;
+  return target
+    ? `was involved in an event of type ${kind} with ${target}`
+    : `was involved in an event of type ${kind}`;
 }
 
 /** " south of Tripoli (Tripoli)", " near Benghazi (Benghazi)", " in Zawiya (Zawiya)", or "". */
@@ -100,9 +122,10 @@ function count(n: number, one: string, many: string): string {
 
 function tollSentence(range: [number, number], injured: number | null): string {
   const [low, high] = range;
-  const killed = low === high
-    ? `${count(low, 'fatality', 'fatalities')} reported.`
-    : `Reports give ${low}-${high} fatalities; the lowest is coded.`;
+  const killed =
+    low === high
+      ? `${count(low, 'fatality', 'fatalities')} reported.`
+      : `Reports give ${low}-${high} fatalities; the lowest is coded.`;
   return injured ? `${killed} ${count(injured, 'person', 'people')} injured.` : killed;
 }
 

@@ -24,7 +24,11 @@ interface Outlet {
 
 /** Outlets that report on Libya and its neighbours (public knowledge, written by hand). */
 const OUTLETS: Outlet[] = [
-  { names: ['alwasat', 'bawabaalwasat', 'libyaalwasat', 'بوابةالوسط', 'الوسط'], hosts: ['alwasat.ly'], home: { country: 'LY' } },
+  {
+    names: ['alwasat', 'bawabaalwasat', 'libyaalwasat', 'بوابةالوسط', 'الوسط'],
+    hosts: ['alwasat.ly'],
+    home: { country: 'LY' },
+  },
   { names: ['libyaobserver', 'thelibyaobserver'], hosts: ['libyaobserver.ly'], home: { country: 'LY' } },
   { names: ['libyaherald'], hosts: ['libyaherald.com'], home: { country: 'LY' } },
   { names: ['almarsad', 'almarsadlibya'], hosts: ['almarsad.co'], home: { country: 'LY' } },
@@ -50,7 +54,11 @@ const OUTLETS: Outlet[] = [
   { names: ['eremnews', 'irem'], hosts: ['eremnews.com'], home: 'pan-arab' },
   { names: ['almayadeen'], hosts: ['almayadeen.net'], home: 'pan-arab' },
   { names: ['independentarabia'], hosts: ['independentarabia.com'], home: 'pan-arab' },
-  { names: ['aljazeera', 'aljazeeranet', 'الجزيرة', 'الجزيرةنت'], hosts: ['aljazeera.net', 'aljazeera.com'], home: 'international' },
+  {
+    names: ['aljazeera', 'aljazeeranet', 'الجزيرة', 'الجزيرةنت'],
+    hosts: ['aljazeera.net', 'aljazeera.com'],
+    home: 'international',
+  },
   { names: ['bbcarabic', 'bbc'], hosts: ['bbc.com', 'bbc.co.uk'], home: 'international' },
   { names: ['france24'], hosts: ['france24.com'], home: 'international' },
   { names: ['rtarabic', 'rt', 'russiatoday'], hosts: ['arabic.rt.com', 'rt.com'], home: 'international' },
@@ -100,19 +108,34 @@ export function sourceNames(articles: readonly ArticleRef[]): string[] {
   return names;
 }
 
-export type SourceScale = 'Local partner' | 'New media' | 'Other' | 'Subnational' | 'National' | 'Regional' | 'International';
+export type SourceScale =
+  'Local partner' | 'New media' | 'Other' | 'Subnational' | 'National' | 'Regional' | 'International';
 
 /** ACLED's order of scales inside a combined value such as "New media-National". */
-const SCALE_ORDER: SourceScale[] = ['Local partner', 'New media', 'Other', 'Subnational', 'National', 'Regional', 'International'];
+const SCALE_ORDER: SourceScale[] = [
+  'Local partner',
+  'New media',
+  'Other',
+  'Subnational',
+  'National',
+  'Regional',
+  'International',
+];
 const PAN_ARAB_REGIONS = new Set(['Middle East', 'Northern Africa']);
 
 /**
  * The scale of one article's source for an event in `eventCountry`: the outlet is looked up by
  * name, then by the host of the URL. `iso3Of` maps an ISO alpha-2 code to alpha-3 (regions are keyed by alpha-3).
  */
-export function sourceScale(article: ArticleRef, eventCountry: string | null, iso3Of: (iso2: string) => string | null): SourceScale {
+export function sourceScale(
+  article: ArticleRef,
+  eventCountry: string | null,
+  iso3Of: (iso2: string) => string | null,
+): SourceScale {
   const host = hostOf(article.url);
-  const outlet = (article.source ? OUTLET_BY_NAME.get(outletKey(article.source)) : undefined) ?? (host ? outletByHost(host) : undefined);
+  const outlet =
+    (article.source ? OUTLET_BY_NAME.get(outletKey(article.source)) : undefined) ??
+    (host ? outletByHost(host) : undefined);
   if (!outlet) return 'Other';
   const eventIso3 = eventCountry ? iso3Of(eventCountry) : null;
   const eventRegion = eventIso3 ? acledRegion(eventIso3) : '';

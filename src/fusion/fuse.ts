@@ -60,9 +60,15 @@ export function partition(component: FusionFacts[]): PlannedCluster[] {
 }
 
 /** The readable account of one cluster: a summary line, then one line per member. */
-export function explain(id: string, cluster: PlannedCluster, events: Map<string, StoredEvent>, range: [number, number]): string[] {
+export function explain(
+  id: string,
+  cluster: PlannedCluster,
+  events: Map<string, StoredEvent>,
+  range: [number, number],
+): string[] {
   const first = events.get(cluster.members[0].facts.id)!.record;
-  const toll = range[0] === range[1] ? `fatalities ${range[0]}` : `fatalities ${range[0]} (reports ${range[0]}-${range[1]})`;
+  const toll =
+    range[0] === range[1] ? `fatalities ${range[0]}` : `fatalities ${range[0]} (reports ${range[0]}-${range[1]})`;
   const n = cluster.members.length;
   const lines = [
     `${id}: ${first.event_type}/${first.sub_event_type}, ${first.date ?? 'undated'}, ${first.location?.name ?? 'no place'}; ${n} report${n === 1 ? '' : 's'}; ${toll}`,
@@ -70,7 +76,9 @@ export function explain(id: string, cluster: PlannedCluster, events: Map<string,
   for (const m of cluster.members) {
     const { article, record } = events.get(m.facts.id)!;
     const outlet = article.source ?? article.title;
-    lines.push(`${m.facts.id} (article ${article.id.slice(0, 12)}, ${outlet}; fatalities ${record.fatalities}): ${m.joinedBy}`);
+    lines.push(
+      `${m.facts.id} (article ${article.id.slice(0, 12)}, ${outlet}; fatalities ${record.fatalities}): ${m.joinedBy}`,
+    );
   }
   return lines;
 }

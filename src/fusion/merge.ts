@@ -62,9 +62,11 @@ export function mergeRecords(id: string, members: StoredEvent[]): EventRecord {
   from('location', placed);
 
   // Each member's sides, aligned with the base's.
-  const sides = records.map((e) => (e.event_type !== 'Violence against civilians' && crosswise(base, e)
-    ? { actor1: e.actor2, assoc1: e.assoc_actor_2, actor2: e.actor1, assoc2: e.assoc_actor_1 }
-    : { actor1: e.actor1, assoc1: e.assoc_actor_1, actor2: e.actor2, assoc2: e.assoc_actor_2 }));
+  const sides = records.map((e) =>
+    e.event_type !== 'Violence against civilians' && crosswise(base, e)
+      ? { actor1: e.actor2, assoc1: e.assoc_actor_2, actor2: e.actor1, assoc2: e.assoc_actor_1 }
+      : { actor1: e.actor1, assoc1: e.assoc_actor_1, actor2: e.actor2, assoc2: e.assoc_actor_2 },
+  );
   const actor1 = sides.find((s) => s.actor1)?.actor1 ?? null;
   const actor2 = sides.find((s) => s.actor2 && s.actor2.id !== actor1?.id)?.actor2 ?? null;
 
@@ -86,9 +88,15 @@ export function mergeRecords(id: string, members: StoredEvent[]): EventRecord {
     date_text: dated.date_text,
     date_reason: dated.date_reason,
     actor1,
-    assoc_actor_1: uniqueActors(sides.flatMap((s) => s.assoc1), [actor1, actor2]),
+    assoc_actor_1: uniqueActors(
+      sides.flatMap((s) => s.assoc1),
+      [actor1, actor2],
+    ),
     actor2,
-    assoc_actor_2: uniqueActors(sides.flatMap((s) => s.assoc2), [actor1, actor2]),
+    assoc_actor_2: uniqueActors(
+      sides.flatMap((s) => s.assoc2),
+      [actor1, actor2],
+    ),
     location: placed.location,
     location_reason: placed.location_reason,
     fatalities,

@@ -31,9 +31,13 @@ export function typeRule(a: FusionFacts, b: FusionFacts): RuleResult {
   if (a.event_type === b.event_type && a.sub_event_type === b.sub_event_type) {
     return { ok: true, reason: `same type ${a.event_type}/${a.sub_event_type}` };
   }
-  if (a.event_type === b.event_type) return { ok: true, reason: `same type ${a.event_type} (${a.sub_event_type} / ${b.sub_event_type})` };
+  if (a.event_type === b.event_type)
+    return { ok: true, reason: `same type ${a.event_type} (${a.sub_event_type} / ${b.sub_event_type})` };
   if (typeFamily(a.event_type) === typeFamily(b.event_type)) {
-    return { ok: true, reason: `same family: ${a.event_type}/${a.sub_event_type} and ${b.event_type}/${b.sub_event_type}` };
+    return {
+      ok: true,
+      reason: `same family: ${a.event_type}/${a.sub_event_type} and ${b.event_type}/${b.sub_event_type}`,
+    };
   }
   return { ok: false, reason: `different types ${a.event_type} / ${b.event_type}` };
 }
@@ -55,7 +59,9 @@ export function dateRule(a: FusionFacts, b: FusionFacts): RuleResult {
   if (!a.date || !b.date) return { ok: false, reason: 'undated' };
   const precision = Math.max(precisionOf(a), precisionOf(b));
   if (precision <= 1) {
-    return a.date === b.date ? { ok: true, reason: `same day ${a.date}` } : { ok: false, reason: `different days ${a.date} / ${b.date}` };
+    return a.date === b.date
+      ? { ok: true, reason: `same day ${a.date}` }
+      : { ok: false, reason: `different days ${a.date} / ${b.date}` };
   }
   if (precision === 2) {
     const days = Math.abs(dayNumber(a.date) - dayNumber(b.date));
@@ -91,13 +97,17 @@ function sidesAgree(x: string[], y: string[]): boolean {
  * against civilians where actor 2 is the victims.
  */
 export function actorRule(a: FusionFacts, b: FusionFacts): RuleResult {
-  if (sidesAgree(a.actors1, b.actors1) && sidesAgree(a.actors2, b.actors2)) return { ok: true, reason: 'actors compatible' };
+  if (sidesAgree(a.actors1, b.actors1) && sidesAgree(a.actors2, b.actors2))
+    return { ok: true, reason: 'actors compatible' };
   const ordered = a.event_type === 'Violence against civilians' || b.event_type === 'Violence against civilians';
   if (!ordered && sidesAgree(a.actors1, b.actors2) && sidesAgree(a.actors2, b.actors1)) {
     return { ok: true, reason: 'actors compatible (in the other order)' };
   }
   const show = (ids: string[]) => ids.join('+') || '-';
-  return { ok: false, reason: `actors conflict (${show(a.actors1)} v ${show(a.actors2)} / ${show(b.actors1)} v ${show(b.actors2)})` };
+  return {
+    ok: false,
+    reason: `actors conflict (${show(a.actors1)} v ${show(a.actors2)} / ${show(b.actors1)} v ${show(b.actors2)})`,
+  };
 }
 
 /** Whether `b` reports the occurrence `a` reports; the reason lists every rule that held. */

@@ -10,7 +10,9 @@ const CORPUS = fileURLToPath(new URL('../../../shared/datasets/ant-corpus/ant-v1
 const absent = existsSync(CORPUS) ? false : `ANT corpus not found at ${CORPUS}`;
 
 test('every published_raw of the ANT corpus parses', { skip: absent }, () => {
-  const lines = readFileSync(CORPUS, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(CORPUS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   assert.equal(lines.length, 10136);
   const unparsed = lines
     .map((l) => (JSON.parse(l) as { published_raw: string }).published_raw)

@@ -6,7 +6,10 @@ import { articleId } from './article-id.js';
 test('articleId is a 16-hex-digit sha256 prefix of the normalised title and text', () => {
   const id = articleId('هجوم على نقطة تفتيش', 'هاجم مسلحون نقطة تفتيش.');
   assert.match(id, /^[0-9a-f]{16}$/);
-  const expected = createHash('sha256').update('هجوم علي نقطه تفتيش\nهاجم مسلحون نقطه تفتيش.').digest('hex').slice(0, 16);
+  const expected = createHash('sha256')
+    .update('هجوم علي نقطه تفتيش\nهاجم مسلحون نقطه تفتيش.')
+    .digest('hex')
+    .slice(0, 16);
   assert.equal(id, expected);
 });
 

@@ -4,11 +4,20 @@ import type { InputFormat } from './types.js';
 export type ExtensionHint = InputFormat | 'xml' | 'unknown' | null;
 
 const EXTENSIONS: Record<string, InputFormat | 'xml'> = {
-  txt: 'txt', text: 'txt',
-  html: 'html', htm: 'html', xhtml: 'html',
-  rss: 'rss', atom: 'atom', xml: 'xml',
-  jsonl: 'jsonl', ndjson: 'jsonl', json: 'json',
-  trec: 'trec', sgml: 'trec', sgm: 'trec',
+  txt: 'txt',
+  text: 'txt',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  rss: 'rss',
+  atom: 'atom',
+  xml: 'xml',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'json',
+  trec: 'trec',
+  sgml: 'trec',
+  sgm: 'trec',
 };
 
 export function extensionHint(name: string): ExtensionHint {
@@ -39,7 +48,10 @@ export function charsetOf(contentType: string | undefined): string | null {
 
 /** The format the text itself shows by its first element or character; null for plain text. */
 export function sniffFormat(text: string): InputFormat | null {
-  const head = text.slice(0, 8192).replace(/^\uFEFF/, '').trimStart();
+  const head = text
+    .slice(0, 8192)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('<')) {
     // The first element after the XML declaration, comments and doctype decides.
     const afterProlog = head.replace(/^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s+)*/i, '');
@@ -53,7 +65,10 @@ export function sniffFormat(text: string): InputFormat | null {
   if (head.startsWith('[')) return 'json';
   if (head.startsWith('{')) {
     // Two lines that each open an object: JSON lines; otherwise one (perhaps pretty-printed) object.
-    const second = head.split('\n').map((l) => l.trim()).filter(Boolean)[1];
+    const second = head
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)[1];
     return second === undefined || second.startsWith('{') ? 'jsonl' : 'json';
   }
   return null;

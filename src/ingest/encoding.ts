@@ -6,9 +6,7 @@
 import iconv from 'iconv-lite';
 import chardet from 'chardet';
 
-export type DecodedText =
-  | { ok: true; text: string; encoding: string }
-  | { ok: false; message: string };
+export type DecodedText = { ok: true; text: string; encoding: string } | { ok: false; message: string };
 
 const SAMPLE_BYTES = 8192;
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -61,7 +59,11 @@ export function declaredCharset(buf: Uint8Array): string | null {
 export function decodeText(buf: Uint8Array, declared?: string | null): DecodedText {
   const encoding = bomEncoding(buf) ?? utf16Guess(buf);
   if (encoding !== null) {
-    return { ok: true, text: iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding), encoding };
+    return {
+      ok: true,
+      text: iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding),
+      encoding,
+    };
   }
   try {
     return { ok: true, text: utf8Strict.decode(buf), encoding: 'utf-8' };
@@ -74,7 +76,10 @@ export function decodeText(buf: Uint8Array, declared?: string | null): DecodedTe
   }
   const arabic = arabicSingleByteGuess(buf);
   if (arabic !== null) return { ok: true, text: iconv.decode(bytes, arabic), encoding: arabic };
-  return { ok: false, message: `cannot decode: invalid UTF-8 at byte ${invalidUtf8Offset(buf)}, and not UTF-16 or Windows-1256 text` };
+  return {
+    ok: false,
+    message: `cannot decode: invalid UTF-8 at byte ${invalidUtf8Offset(buf)}, and not UTF-16 or Windows-1256 text`,
+  };
 }
 
 function bomEncoding(buf: Uint8Array): string | null {
@@ -92,7 +97,10 @@ function utf16Guess(buf: Uint8Array): string | null {
   const n = Math.min(buf.length, SAMPLE_BYTES) & ~1;
   if (n < 4) return null;
   const pairs = n / 2;
-  let leHigh = 0, leZero = 0, beHigh = 0, beZero = 0;
+  let leHigh = 0,
+    leZero = 0,
+    beHigh = 0,
+    beZero = 0;
   for (let i = 0; i < n; i += 2) {
     const a = buf[i];
     const b = buf[i + 1];
@@ -134,7 +142,9 @@ const CP1256_LATIN = new Set([0xe0, 0xe2, 0xe7, 0xe8, 0xe9, 0xea, 0xeb, 0xee, 0x
  */
 function arabicSingleByteGuess(buf: Uint8Array): string | null {
   const n = Math.min(buf.length, SAMPLE_BYTES * 8);
-  let high = 0, letters = 0, inRuns = 0;
+  let high = 0,
+    letters = 0,
+    inRuns = 0;
   for (let i = 0; i < n; i++) {
     const b = buf[i];
     if (b < 0x80) continue;

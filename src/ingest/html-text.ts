@@ -5,14 +5,49 @@
  */
 
 const DROPPED_ELEMENTS = /<(script|style|noscript|template|svg|iframe|object|head)\b[\s\S]*?<\/\1\s*>/gi;
-const BLOCK_TAGS = /<\/?(p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|tr|section|article|header|footer|aside|figure|figcaption|main|nav|address)\b[^>]*>/gi;
+const BLOCK_TAGS =
+  /<\/?(p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|tr|section|article|header|footer|aside|figure|figcaption|main|nav|address)\b[^>]*>/gi;
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
-  laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sbquo: '‚', bdquo: '„',
-  ndash: '–', mdash: '—', hellip: '…', bull: '•', middot: '·', times: '×', divide: '÷', deg: '°',
-  copy: '©', reg: '®', trade: '™', shy: '\u00ad', zwnj: '\u200c', zwj: '\u200d', lrm: '\u200e', rlm: '\u200f',
-  eacute: 'é', egrave: 'è', ecirc: 'ê', agrave: 'à', acirc: 'â', ccedil: 'ç', ocirc: 'ô', ucirc: 'û', icirc: 'î',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  sbquo: '‚',
+  bdquo: '„',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  bull: '•',
+  middot: '·',
+  times: '×',
+  divide: '÷',
+  deg: '°',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  shy: '\u00ad',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+  lrm: '\u200e',
+  rlm: '\u200f',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  agrave: 'à',
+  acirc: 'â',
+  ccedil: 'ç',
+  ocirc: 'ô',
+  ucirc: 'û',
+  icirc: 'î',
 };
 
 /** Decodes character references; unknown or malformed ones (a stray `&`) stay as written. */
@@ -46,7 +81,7 @@ export function xmlInnerText(raw: string): string {
   let out = '';
   let last = 0;
   const cdata = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
-  for (let m: RegExpExecArray | null; (m = cdata.exec(raw)); ) {
+  for (let m: RegExpExecArray | null; (m = cdata.exec(raw));) {
     out += decodeEntities(raw.slice(last, m.index)) + m[1];
     last = m.index + m[0].length;
   }

@@ -87,7 +87,10 @@ test('html: date from meta tags and <time>, paragraphs when Readability finds no
     ['<meta name="DC.date" content="2019-03-02">', '2019-03-02'],
     ['<meta itemprop="datePublished" content="2019-03-03T08:00:00Z">', '2019-03-03'],
     ['<meta property="og:published_time" content="04/03/2019">', '2019-03-04'],
-    ['<script type="application/ld+json">[{"@type":"NewsArticle","datePublished":"2019-03-05"}]</script>', '2019-03-05'],
+    [
+      '<script type="application/ld+json">[{"@type":"NewsArticle","datePublished":"2019-03-05"}]</script>',
+      '2019-03-05',
+    ],
     ['', null],
   ];
   for (const [head, date] of table) {
@@ -99,7 +102,8 @@ test('html: date from meta tags and <time>, paragraphs when Readability finds no
       assert.equal(item.article.text, 'خبر قصير عن تبادل لإطلاق النار في السوق.');
     }
   }
-  const withTime = '<html><body><article><time datetime="2020-06-01T12:00:00+02:00">الاثنين</time><p>انفجار قرب السوق المركزي أدى إلى أضرار مادية.</p></article></body></html>';
+  const withTime =
+    '<html><body><article><time datetime="2020-06-01T12:00:00+02:00">الاثنين</time><p>انفجار قرب السوق المركزي أدى إلى أضرار مادية.</p></article></body></html>';
   const [timed] = parseBuffer(Buffer.from(withTime), 'q.html');
   assert.equal(timed.kind === 'article' && timed.article.published, '2020-06-01');
 });
@@ -121,7 +125,10 @@ test('rss: one article per item, HTML stripped, empty item reported', async () =
   assert.equal(items.length, 3);
   const [first, second] = articles(items);
   assert.equal(first.title, 'اختطاف موظف في بلدية الواحة');
-  assert.equal(first.text, 'أقدم مسلحون مجهولون على اختطاف موظف في بلدية الواحة صباح الاثنين.\nوطالبت عائلته بالإفراج عنه فورا.');
+  assert.equal(
+    first.text,
+    'أقدم مسلحون مجهولون على اختطاف موظف في بلدية الواحة صباح الاثنين.\nوطالبت عائلته بالإفراج عنه فورا.',
+  );
   assert.equal(first.published, '2019-04-08');
   assert.equal(first.publishedAt, '2019-04-08T10:00:00Z');
   assert.equal(first.publishedRaw, 'Mon, 08 Apr 2019 10:00:00 GMT');
@@ -130,7 +137,10 @@ test('rss: one article per item, HTML stripped, empty item reported', async () =
   assert.equal(first.origin.input, fixture('feed.rss'));
   assert.equal(first.origin.externalId, 'https://example.org/a/1');
   assert.equal(second.title, 'تفكيك عبوة ناسفة على طريق الميناء');
-  assert.equal(second.text, 'تمكن فريق الهندسة العسكرية من تفكيك عبوة ناسفة زرعت على طريق الميناء.\nولم تسجل أي إصابات.');
+  assert.equal(
+    second.text,
+    'تمكن فريق الهندسة العسكرية من تفكيك عبوة ناسفة زرعت على طريق الميناء.\nولم تسجل أي إصابات.',
+  );
   assert.equal(second.publishedAt, '2019-04-09T18:45:00+02:00');
   assert.equal(items[0].where, `${fixture('feed.rss')}:7`);
   // A headline without a body is kept, with a warning naming the item's line.
@@ -142,10 +152,12 @@ test('rss: one article per item, HTML stripped, empty item reported', async () =
 });
 
 test('rss: an empty content:encoded falls back to the description; RSS 1.0 is read too', () => {
-  const rss2 = '<rss><channel><title>ق</title><item><title>ع</title><content:encoded></content:encoded><description>نص الوصف عن الاشتباك.</description></item></channel></rss>';
+  const rss2 =
+    '<rss><channel><title>ق</title><item><title>ع</title><content:encoded></content:encoded><description>نص الوصف عن الاشتباك.</description></item></channel></rss>';
   const [item] = parseBuffer(Buffer.from(rss2), 'e.xml');
   assert.equal(item.kind === 'article' && item.article.text, 'نص الوصف عن الاشتباك.');
-  const rss1 = '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>قناة</title></channel><item rdf:about="https://example.org/x"><title>عنوان</title><description>وصف الخبر.</description><dc:date>2018-02-03</dc:date></item></rdf:RDF>';
+  const rss1 =
+    '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>قناة</title></channel><item rdf:about="https://example.org/x"><title>عنوان</title><description>وصف الخبر.</description><dc:date>2018-02-03</dc:date></item></rdf:RDF>';
   const [old] = parseBuffer(Buffer.from(rss1), 'old.rdf');
   assert.ok(old.kind === 'article');
   if (old.kind === 'article') {
@@ -165,16 +177,29 @@ test('atom: html and xhtml content, alternate link, published before updated', a
   assert.equal(first.origin.url, 'https://example.net/south/1');
   assert.equal(first.origin.source, 'نشرة الجنوب');
   assert.equal(first.origin.externalId, 'urn:example:south:1');
-  assert.equal(second.text, 'انسحب رتل عسكري من المعبر الحدودي فجر الاثنين.\nوقال مسؤول محلي إن الانسحاب تم دون مواجهات.');
+  assert.equal(
+    second.text,
+    'انسحب رتل عسكري من المعبر الحدودي فجر الاثنين.\nوقال مسؤول محلي إن الانسحاب تم دون مواجهات.',
+  );
   assert.equal(second.publishedAt, '2020-02-03T07:40:00Z');
   assert.equal(second.origin.url, 'https://example.net/south/2');
 });
 
 test('jsonl: field map, broken line and empty article reported by line, the rest read', async () => {
-  const fieldMap = { id: 'doc_id', title: 'headline', text: 'body', published: 'published_raw', url: 'link', source: 'outlet' };
+  const fieldMap = {
+    id: 'doc_id',
+    title: 'headline',
+    text: 'body',
+    published: 'published_raw',
+    url: 'link',
+    source: 'outlet',
+  };
   const items = await collect([fixture('records.jsonl')], { fieldMap });
   const file = fixture('records.jsonl');
-  assert.deepEqual(items.map((i) => i.where), [`${file}:1`, `${file}:2`, `${file}:3`, `${file}:4`, `${file}:6`, `${file}:7`]);
+  assert.deepEqual(
+    items.map((i) => i.where),
+    [`${file}:1`, `${file}:2`, `${file}:3`, `${file}:4`, `${file}:6`, `${file}:7`],
+  );
   const [r1, r2, r4, r5] = articles(items);
   assert.equal(r4.title, 'بلا نص', 'a headline without a body is kept');
   assert.equal(r4.text.trim(), '');
@@ -200,7 +225,11 @@ test('jsonl: the same lines from a buffer (stdin, HTTP) give the same items', as
 });
 
 test('jsonl: without a field map the common names are found; a missing text field is named', () => {
-  const input = ['{"title":"أ","body":"نص أول عن الاشتباك.","date":"2020-01-02"}', '{"title":"ب","summary":"لا نص"}', '[1]'].join('\n');
+  const input = [
+    '{"title":"أ","body":"نص أول عن الاشتباك.","date":"2020-01-02"}',
+    '{"title":"ب","summary":"لا نص"}',
+    '[1]',
+  ].join('\n');
   const items = parseBuffer(Buffer.from(input), 'in.jsonl');
   assert.equal(items[0].kind === 'article' && items[0].article.published, '2020-01-02');
   assert.deepEqual(errors(items), [
@@ -211,21 +240,33 @@ test('jsonl: without a field map the common names are found; a missing text fiel
 
 test('json array: each record reported at the line it starts on', async () => {
   const items = await collect([fixture('records.json')]);
-  assert.deepEqual(items.map((i) => i.where), [`${fixture('records.json')}:2`, `${fixture('records.json')}:10`]);
+  assert.deepEqual(
+    items.map((i) => i.where),
+    [`${fixture('records.json')}:2`, `${fixture('records.json')}:10`],
+  );
   const [j1, j2] = articles(items);
   assert.equal(j1.title, 'إطلاق سراح صحفيين');
   assert.equal(j1.published, '2021-03-04');
   assert.equal(j1.origin.source, 'موقع الخبر');
   assert.equal(j2.published, '2021-03-05');
   const wrapped = parseBuffer(Buffer.from('{"articles":[{"text":"نص"},{"text":""}]}'), 'w.json');
-  assert.deepEqual(wrapped.map((i) => i.where), ['w.json:articles[0]', 'w.json:articles[1]']);
-  assert.deepEqual(errors(parseBuffer(Buffer.from('[{"text": "x"'), 'bad.json')).map((m) => m.split(' (')[0]), ['bad.json: invalid JSON']);
+  assert.deepEqual(
+    wrapped.map((i) => i.where),
+    ['w.json:articles[0]', 'w.json:articles[1]'],
+  );
+  assert.deepEqual(
+    errors(parseBuffer(Buffer.from('[{"text": "x"'), 'bad.json')).map((m) => m.split(' (')[0]),
+    ['bad.json: invalid JSON'],
+  );
 });
 
 test('trec: documents without a root element, stray & kept, <P> paragraphs', async () => {
   const items = await collect([fixture('docs.trec')]);
   const [d1, d2] = articles(items);
-  assert.deepEqual(items.map((i) => i.where), [`${fixture('docs.trec')}:1`, `${fixture('docs.trec')}:10`]);
+  assert.deepEqual(
+    items.map((i) => i.where),
+    [`${fixture('docs.trec')}:1`, `${fixture('docs.trec')}:10`],
+  );
   assert.equal(d1.title, 'اعتقال مشتبه بهم في تهريب السلاح');
   assert.equal(d1.published, '2016-06-12');
   assert.equal(d1.origin.externalId, 'TR-001');
@@ -240,11 +281,10 @@ test('trec: documents without a root element, stray & kept, <P> paragraphs', asy
 
 test('directories: recursive, sorted, hidden files skipped; inputs stay in order', async () => {
   const items = await collect([fixture('dir'), fixture('no-title.txt')]);
-  assert.deepEqual(items.map((i) => i.where), [
-    fixture('dir/b-second.txt'),
-    fixture('dir/nested/a-first.txt'),
-    fixture('no-title.txt'),
-  ]);
+  assert.deepEqual(
+    items.map((i) => i.where),
+    [fixture('dir/b-second.txt'), fixture('dir/nested/a-first.txt'), fixture('no-title.txt')],
+  );
   assert.equal(articles(items)[0].title, 'حريق في مخزن للوقود');
 });
 
@@ -265,14 +305,24 @@ test('missing paths, unknown formats and undecodable bytes are one-line errors',
   const latinGarbage = Buffer.from([0x41, 0x42, 0xc3, 0x28, 0x20, 0x80, 0x81, 0x41, 0x0a]);
   const [bad] = errors(parseBuffer(latinGarbage, 'bad.txt'));
   assert.match(bad, /^bad\.txt: cannot decode: invalid UTF-8 at byte 2/);
-  assert.deepEqual(errors(parseBuffer(Buffer.from('\n  \n'), 'blank.txt')), ['blank.txt: empty article (no title and no text)']);
-  assert.deepEqual(errors(parseBuffer(Buffer.from([0, 1, 2, 3, 0, 0, 0, 9, 200, 0, 17]), 'x.bin')), ['x.bin: binary file (binary data), skipped']);
+  assert.deepEqual(errors(parseBuffer(Buffer.from('\n  \n'), 'blank.txt')), [
+    'blank.txt: empty article (no title and no text)',
+  ]);
+  assert.deepEqual(errors(parseBuffer(Buffer.from([0, 1, 2, 3, 0, 0, 0, 9, 200, 0, 17]), 'x.bin')), [
+    'x.bin: binary file (binary data), skipped',
+  ]);
 });
 
 test('stdin: read from the injected stream, format sniffed', async () => {
-  const stdin = Readable.from([Buffer.from('{"title":"من الإدخال","text":"نص وصل عبر الإدخال القياسي."}\n'), Buffer.from('{"text":"سطر ثان."}\n')]);
+  const stdin = Readable.from([
+    Buffer.from('{"title":"من الإدخال","text":"نص وصل عبر الإدخال القياسي."}\n'),
+    Buffer.from('{"text":"سطر ثان."}\n'),
+  ]);
   const items = await collect(['-'], { stdin });
-  assert.deepEqual(items.map((i) => i.where), ['stdin:1', 'stdin:2']);
+  assert.deepEqual(
+    items.map((i) => i.where),
+    ['stdin:1', 'stdin:2'],
+  );
   assert.equal(articles(items)[0].title, 'من الإدخال');
   const plain = await collect(['-'], { stdin: Readable.from([Buffer.from('خبر عاجل\n\nنص الخبر العاجل.')]) });
   assert.equal(articles(plain)[0].title, 'خبر عاجل');
@@ -282,12 +332,20 @@ test('URLs: HTML page and feed through the injected fetch, charset from Content-
   const { readFileSync } = await import('node:fs');
   const pages: Record<string, { body: Buffer; type: string; status?: number }> = {
     'https://news.example/story': {
-      body: Buffer.from(readFileSync(fixture('page.html'), 'utf8').replace(/<link rel="canonical"[^>]*>|<meta property="og:url"[^>]*>/g, '')),
+      body: Buffer.from(
+        readFileSync(fixture('page.html'), 'utf8').replace(
+          /<link rel="canonical"[^>]*>|<meta property="og:url"[^>]*>/g,
+          '',
+        ),
+      ),
       type: 'text/html; charset=utf-8',
     },
     'https://news.example/feed': { body: readFileSync(fixture('feed.atom')), type: 'application/xml' },
     'https://news.example/old': {
-      body: (await import('iconv-lite')).default.encode('<html><body><p>نص قديم بترميز ويندوز عن هجوم على قافلة.</p></body></html>', 'windows-1256'),
+      body: (await import('iconv-lite')).default.encode(
+        '<html><body><p>نص قديم بترميز ويندوز عن هجوم على قافلة.</p></body></html>',
+        'windows-1256',
+      ),
       type: 'text/html; charset=windows-1256',
     },
     'https://news.example/gone': { body: Buffer.from(''), type: 'text/html', status: 404 },

@@ -84,7 +84,9 @@ function chooseFormat(name: string, text: string, contentType?: string): InputFo
     case null: {
       if (sniffed !== null) return sniffed;
       const declared = contentTypeFormat(contentType);
-      return declared === 'txt' || declared === null ? 'txt' : { error: `unknown format (${contentType} that does not look like it)` };
+      return declared === 'txt' || declared === null
+        ? 'txt'
+        : { error: `unknown format (${contentType} that does not look like it)` };
     }
   }
 }
@@ -172,7 +174,11 @@ async function streamJsonLines(path: string, options: IngestOptions): Promise<As
 }
 
 async function* linesFrom(
-  handle: Awaited<ReturnType<typeof open>>, head: Buffer, position: number, path: string, options: IngestOptions,
+  handle: Awaited<ReturnType<typeof open>>,
+  head: Buffer,
+  position: number,
+  path: string,
+  options: IngestOptions,
 ): AsyncGenerator<IngestItem> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const lineItem = (bytes: Buffer, lineNo: number): IngestItem | null => {
@@ -200,7 +206,8 @@ async function* linesFrom(
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
       if (bytesRead === 0) break;
       position += bytesRead;
-      pending = pending.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
+      pending =
+        pending.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
     }
     const last = pending.length > 0 ? lineItem(pending, line) : null;
     if (last) yield last;
@@ -212,7 +219,8 @@ async function* linesFrom(
 async function* readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
   const stream = options.stdin ?? process.stdin;
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
   yield* parseBuffer(Buffer.concat(chunks), 'stdin', options);
 }
 
@@ -236,7 +244,10 @@ async function* readUrl(url: string, options: IngestOptions): AsyncGenerator<Ing
     contentType = response.headers.get('content-type') ?? undefined;
     body = Buffer.from(await response.arrayBuffer());
   } catch (e) {
-    yield errorItem(url, controller.signal.aborted ? `timed out after ${timeoutMs} ms` : `fetch failed (${fsMessage(e)})`);
+    yield errorItem(
+      url,
+      controller.signal.aborted ? `timed out after ${timeoutMs} ms` : `fetch failed (${fsMessage(e)})`,
+    );
     return;
   } finally {
     clearTimeout(timer);
@@ -248,6 +259,7 @@ function fsMessage(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err?.code === 'ENOENT') return 'no such file or directory';
   if (err?.code === 'EACCES') return 'permission denied';
-  const message = e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e);
+  const message =
+    e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e);
   return message.split('\n')[0];
 }

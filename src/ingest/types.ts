@@ -84,7 +84,8 @@ export class LineCounter {
   constructor(private readonly text: string) {}
   /** 1-based line of `offset`; offsets must not decrease between calls. */
   lineAt(offset: number): number {
-    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) this.line++;
+    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1))
+      this.line++;
     this.offset = Math.max(this.offset, offset);
     return this.line;
   }

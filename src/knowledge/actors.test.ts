@@ -2,14 +2,31 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as actorsModule from './actors.js';
 import {
-  actorValidAt, aliasWindow, buildActorDictionary, loadActors, rangeCovers, rangesOverlap,
+  actorValidAt,
+  aliasWindow,
+  buildActorDictionary,
+  loadActors,
+  rangeCovers,
+  rangesOverlap,
   type DictionaryEntry,
 } from './actors.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 test('public API', () => {
-  for (const name of ['loadActors', 'buildActorDictionary', 'actorValidAt', 'aliasWindow', 'rangeCovers', 'rangesOverlap',
-    'ActorsFileSchema', 'PeopleFileSchema', 'TitlesFileSchema', 'INTER_CODES', 'ACTOR_KINDS', 'RELATIONS']) {
+  for (const name of [
+    'loadActors',
+    'buildActorDictionary',
+    'actorValidAt',
+    'aliasWindow',
+    'rangeCovers',
+    'rangesOverlap',
+    'ActorsFileSchema',
+    'PeopleFileSchema',
+    'TitlesFileSchema',
+    'INTER_CODES',
+    'ACTOR_KINDS',
+    'RELATIONS',
+  ]) {
     assert.ok(name in actorsModule, `missing export ${name}`);
   }
 });
@@ -206,7 +223,10 @@ test('the Mismari spokesman role points to the LNA', () => {
   const { dictionary } = packs();
   const [mismari] = dictionary.candidatesFor(normalizeForMatch('المسماري'), '2019-04-08');
   assert.equal(mismari.entry.type, 'person');
-  assert.ok(mismari.entry.type === 'person' && mismari.entry.roles.some((r) => r.actor === 'ly-lna' && r.title_en.startsWith('Spokesman')));
+  assert.ok(
+    mismari.entry.type === 'person' &&
+      mismari.entry.roles.some((r) => r.actor === 'ly-lna' && r.title_en.startsWith('Spokesman')),
+  );
 });
 
 test('affiliationsAt: in force at the date, both directions', () => {
@@ -214,9 +234,17 @@ test('affiliationsAt: in force at the date, both directions', () => {
   const kaniyat2019 = dictionary.affiliationsAt('ly-kaniyat', '2019-06').map((a) => `${a.direction} ${a.actor}`);
   assert.ok(kaniyat2019.includes('out ly-lna'));
   assert.ok(!dictionary.affiliationsAt('ly-kaniyat', '2021').some((a) => a.actor === 'ly-lna'));
-  assert.ok(dictionary.affiliationsAt('ly-tribes-army', '2014-10').some((a) => a.actor === 'ly-lna' && a.relation === 'allied_with'));
-  assert.ok(dictionary.affiliationsAt('ly-libya-dawn', '2014-08').some((a) => a.direction === 'in' && a.actor === 'ly-misrata'));
-  assert.ok(dictionary.affiliationsAt('ly-lna', '2019-06').some((a) => a.direction === 'in' && a.actor === 'ly-kaniyat'));
+  assert.ok(
+    dictionary
+      .affiliationsAt('ly-tribes-army', '2014-10')
+      .some((a) => a.actor === 'ly-lna' && a.relation === 'allied_with'),
+  );
+  assert.ok(
+    dictionary.affiliationsAt('ly-libya-dawn', '2014-08').some((a) => a.direction === 'in' && a.actor === 'ly-misrata'),
+  );
+  assert.ok(
+    dictionary.affiliationsAt('ly-lna', '2019-06').some((a) => a.direction === 'in' && a.actor === 'ly-kaniyat'),
+  );
   assert.deepEqual(dictionary.affiliationsAt('no-such-actor', null), []);
 });
 
@@ -231,11 +259,24 @@ test('loadActors: explicit directory, cached per directory', () => {
 test('schema rejects malformed entries', () => {
   const meta = { description: 'x', version: '1', provenance: 'x', licence: 'MIT' };
   const actor = {
-    id: 'ly-test', name: 'Test', name_ar: 'اختبار', aliases_ar: [], inter: 3, kind: 'militia', country: 'LY',
-    valid_from: null, valid_to: null, affiliations: [], source: 'public knowledge',
+    id: 'ly-test',
+    name: 'Test',
+    name_ar: 'اختبار',
+    aliases_ar: [],
+    inter: 3,
+    kind: 'militia',
+    country: 'LY',
+    valid_from: null,
+    valid_to: null,
+    affiliations: [],
+    source: 'public knowledge',
   };
-  const build = (a: object) => buildActorDictionary(
-    { $meta: meta, actors: [a], partisan_labels: [] }, { $meta: meta, people: [] }, { $meta: meta, titles: [] });
+  const build = (a: object) =>
+    buildActorDictionary(
+      { $meta: meta, actors: [a], partisan_labels: [] },
+      { $meta: meta, people: [] },
+      { $meta: meta, titles: [] },
+    );
   assert.equal(build(actor).actors.length, 1);
   const bad: [string, object][] = [
     ['inter 9', { ...actor, inter: 9 }],

@@ -20,24 +20,28 @@ const isoDate = z
 const openDate = isoDate.nullable();
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase slug');
 
-const meta = z.object({
-  description: z.string().min(1),
-  version: z.string().min(1),
-  provenance: z.string().min(1),
-  licence: z.string().min(1),
-}).passthrough();
+const meta = z
+  .object({
+    description: z.string().min(1),
+    version: z.string().min(1),
+    provenance: z.string().min(1),
+    licence: z.string().min(1),
+  })
+  .passthrough();
 
 /** An alias as written in the pack: a plain string, or an object narrowing when/how it applies. */
 const aliasInput = z.union([
   z.string().min(1),
-  z.object({
-    text: z.string().min(1),
-    from: openDate.optional(),
-    to: openDate.optional(),
-    ambiguous: z.boolean().optional(),
-    preferred: z.boolean().optional(),
-    note: z.string().optional(),
-  }).strict(),
+  z
+    .object({
+      text: z.string().min(1),
+      from: openDate.optional(),
+      to: openDate.optional(),
+      ambiguous: z.boolean().optional(),
+      preferred: z.boolean().optional(),
+      note: z.string().optional(),
+    })
+    .strict(),
 ]);
 
 export const INTER_CODES = {
@@ -52,91 +56,129 @@ export const INTER_CODES = {
 } as const;
 
 export const ACTOR_KINDS = [
-  'state_forces', 'police', 'government', 'legislature', 'institution', 'political_body',
-  'militia', 'communal_militia', 'jihadist', 'rebel_group', 'religious_movement',
-  'foreign_state', 'foreign_forces', 'pmc', 'mercenaries', 'international_org',
-  'political_party', 'tribe', 'civilians', 'protesters', 'rioters', 'media', 'humanitarian',
+  'state_forces',
+  'police',
+  'government',
+  'legislature',
+  'institution',
+  'political_body',
+  'militia',
+  'communal_militia',
+  'jihadist',
+  'rebel_group',
+  'religious_movement',
+  'foreign_state',
+  'foreign_forces',
+  'pmc',
+  'mercenaries',
+  'international_org',
+  'political_party',
+  'tribe',
+  'civilians',
+  'protesters',
+  'rioters',
+  'media',
+  'humanitarian',
   'unidentified',
 ] as const;
 
 export const RELATIONS = ['part_of', 'allied_with', 'aligned_with', 'supports'] as const;
 
-const affiliationSchema = z.object({
-  actor: id,
-  relation: z.enum(RELATIONS),
-  from: openDate,
-  to: openDate,
-  note: z.string().optional(),
-}).strict();
+const affiliationSchema = z
+  .object({
+    actor: id,
+    relation: z.enum(RELATIONS),
+    from: openDate,
+    to: openDate,
+    note: z.string().optional(),
+  })
+  .strict();
 
-const actorInput = z.object({
-  id,
-  name: z.string().min(1),
-  name_ar: z.string().min(1),
-  aliases_ar: z.array(aliasInput),
-  aliases_en: z.array(z.string().min(1)).optional(),
-  inter: z.number().int().min(1).max(8),
-  kind: z.enum(ACTOR_KINDS),
-  country: z.string().regex(/^[A-Z]{2}$/).nullable(),
-  valid_from: openDate,
-  valid_to: openDate,
-  affiliations: z.array(affiliationSchema).default([]),
-  ambiguous: z.boolean().optional(),
-  source: z.string().min(1),
-  note: z.string().optional(),
-}).strict();
+const actorInput = z
+  .object({
+    id,
+    name: z.string().min(1),
+    name_ar: z.string().min(1),
+    aliases_ar: z.array(aliasInput),
+    aliases_en: z.array(z.string().min(1)).optional(),
+    inter: z.number().int().min(1).max(8),
+    kind: z.enum(ACTOR_KINDS),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable(),
+    valid_from: openDate,
+    valid_to: openDate,
+    affiliations: z.array(affiliationSchema).default([]),
+    ambiguous: z.boolean().optional(),
+    source: z.string().min(1),
+    note: z.string().optional(),
+  })
+  .strict();
 
-const roleSchema = z.object({
-  title_ar: z.string().min(1),
-  title_en: z.string().min(1),
-  actor: id,
-  from: openDate,
-  to: openDate,
-  note: z.string().optional(),
-}).strict();
+const roleSchema = z
+  .object({
+    title_ar: z.string().min(1),
+    title_en: z.string().min(1),
+    actor: id,
+    from: openDate,
+    to: openDate,
+    note: z.string().optional(),
+  })
+  .strict();
 
-const rankSchema = z.object({
-  rank: z.string().min(1),
-  from: openDate,
-  to: openDate,
-  note: z.string().optional(),
-}).strict();
+const rankSchema = z
+  .object({
+    rank: z.string().min(1),
+    from: openDate,
+    to: openDate,
+    note: z.string().optional(),
+  })
+  .strict();
 
-const personInput = z.object({
-  id,
-  name_ar: z.string().min(1),
-  aliases_ar: z.array(aliasInput),
-  name_en: z.string().min(1),
-  aliases_en: z.array(z.string().min(1)).optional(),
-  roles: z.array(roleSchema),
-  ranks: z.array(rankSchema).optional(),
-  died: openDate.optional(),
-  source: z.string().min(1),
-  note: z.string().optional(),
-}).strict();
+const personInput = z
+  .object({
+    id,
+    name_ar: z.string().min(1),
+    aliases_ar: z.array(aliasInput),
+    name_en: z.string().min(1),
+    aliases_en: z.array(z.string().min(1)).optional(),
+    roles: z.array(roleSchema),
+    ranks: z.array(rankSchema).optional(),
+    died: openDate.optional(),
+    source: z.string().min(1),
+    note: z.string().optional(),
+  })
+  .strict();
 
-const partisanLabelSchema = z.object({
-  text: z.string().min(1),
-  variants: z.array(z.string().min(1)).optional(),
-  kind: z.enum(['pejorative', 'self_label', 'generic']),
-  may_refer_to: z.array(id),
-  note: z.string().min(1),
-}).strict();
+const partisanLabelSchema = z
+  .object({
+    text: z.string().min(1),
+    variants: z.array(z.string().min(1)).optional(),
+    kind: z.enum(['pejorative', 'self_label', 'generic']),
+    may_refer_to: z.array(id),
+    note: z.string().min(1),
+  })
+  .strict();
 
-const titleSchema = z.object({
-  text: z.string().min(1),
-  variants: z.array(z.string().min(1)).optional(),
-  en: z.string().min(1),
-  kind: z.enum(['rank', 'honorific', 'office']),
-  ambiguous_with_unit: z.boolean().optional(),
-  note: z.string().optional(),
-}).strict();
+const titleSchema = z
+  .object({
+    text: z.string().min(1),
+    variants: z.array(z.string().min(1)).optional(),
+    en: z.string().min(1),
+    kind: z.enum(['rank', 'honorific', 'office']),
+    ambiguous_with_unit: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
 
-export const ActorsFileSchema = z.object({
-  $meta: meta,
-  actors: z.array(actorInput),
-  partisan_labels: z.array(partisanLabelSchema),
-}).strict();
+export const ActorsFileSchema = z
+  .object({
+    $meta: meta,
+    actors: z.array(actorInput),
+    partisan_labels: z.array(partisanLabelSchema),
+  })
+  .strict();
 
 export const PeopleFileSchema = z.object({ $meta: meta, people: z.array(personInput) }).strict();
 export const TitlesFileSchema = z.object({ $meta: meta, titles: z.array(titleSchema) }).strict();
@@ -205,7 +247,10 @@ export function rangeCovers(from: string | null, to: string | null, date: string
 
 /** True when two inclusive ranges share at least one day. */
 export function rangesOverlap(
-  aFrom: string | null, aTo: string | null, bFrom: string | null, bTo: string | null,
+  aFrom: string | null,
+  aTo: string | null,
+  bFrom: string | null,
+  bTo: string | null,
 ): boolean {
   const aStart = aFrom === null ? '0000-00-00' : dayRange(aFrom)[0];
   const aEnd = aTo === null ? '9999-99-99' : dayRange(aTo)[1];
@@ -222,8 +267,10 @@ export function actorValidAt(actor: Pick<Actor, 'valid_from' | 'valid_to'>, date
 /** The days on which an alias can name its entry: the alias's own window within the entry's. */
 export function aliasWindow(entry: DictionaryEntry, alias: Alias): { from: string | null; to: string | null } {
   if (entry.type === 'person') return { from: alias.from, to: alias.to };
-  const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : dayRange(a)[0] >= dayRange(b)[0] ? a : b);
-  const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : dayRange(a)[1] <= dayRange(b)[1] ? a : b);
+  const later = (a: string | null, b: string | null) =>
+    a === null ? b : b === null ? a : dayRange(a)[0] >= dayRange(b)[0] ? a : b;
+  const earlier = (a: string | null, b: string | null) =>
+    a === null ? b : b === null ? a : dayRange(a)[1] <= dayRange(b)[1] ? a : b;
   return { from: later(entry.valid_from, alias.from), to: earlier(entry.valid_to, alias.to) };
 }
 
@@ -282,8 +329,16 @@ export function buildActorDictionary(actorsJson: unknown, peopleJson: unknown, t
   const peopleFile = PeopleFileSchema.parse(peopleJson);
   const titlesFile = TitlesFileSchema.parse(titlesJson);
 
-  const actors: Actor[] = actorsFile.actors.map((a) => ({ ...a, type: 'actor', aliases_ar: withName(a.name_ar, a.aliases_ar) }));
-  const people: Person[] = peopleFile.people.map((p) => ({ ...p, type: 'person', aliases_ar: withName(p.name_ar, p.aliases_ar) }));
+  const actors: Actor[] = actorsFile.actors.map((a) => ({
+    ...a,
+    type: 'actor',
+    aliases_ar: withName(a.name_ar, a.aliases_ar),
+  }));
+  const people: Person[] = peopleFile.people.map((p) => ({
+    ...p,
+    type: 'person',
+    aliases_ar: withName(p.name_ar, p.aliases_ar),
+  }));
   const titles: Title[] = titlesFile.titles.map((t) => ({
     ...t,
     norm: normalizeForMatch(t.text),
@@ -331,7 +386,8 @@ export function buildActorDictionary(actorsJson: unknown, peopleJson: unknown, t
       let validAtDate: boolean | null = null;
       if (date !== null) {
         const window = aliasWindow(entry, alias);
-        validAtDate = rangeCovers(window.from, window.to, date) && (entry.type === 'actor' || personActiveAt(entry, date));
+        validAtDate =
+          rangeCovers(window.from, window.to, date) && (entry.type === 'actor' || personActiveAt(entry, date));
         if (validAtDate) {
           score += 4;
           why.push(`valid at ${date}`);
@@ -377,4 +433,3 @@ export function loadActors(dir?: string | URL): ActorDictionary {
   loaded.set(base.href, dictionary);
   return dictionary;
 }
-

@@ -12,7 +12,15 @@ const gazetteer = (): Gazetteer => (cached ??= loadGazetteer());
 const LIBYA_BOX = { minLat: 19.5, maxLat: 33.3, minLon: 9.3, maxLon: 25.2 };
 
 test('public API', () => {
-  for (const name of ['loadGazetteer', 'defaultPacksDir', 'placeSchema', 'countrySchema', 'citySchema', 'LIBYA_DISTRICTS', 'PLACE_FEATURES']) {
+  for (const name of [
+    'loadGazetteer',
+    'defaultPacksDir',
+    'placeSchema',
+    'countrySchema',
+    'citySchema',
+    'LIBYA_DISTRICTS',
+    'PLACE_FEATURES',
+  ]) {
     assert.ok(name in places, name);
   }
 });
@@ -38,9 +46,13 @@ test('ids are unique in each file', () => {
 });
 
 test('every Libyan entry lies inside Libya', () => {
-  const outside = gazetteer().places.filter((p) =>
-    p.lat < LIBYA_BOX.minLat || p.lat > LIBYA_BOX.maxLat || p.lon < LIBYA_BOX.minLon || p.lon > LIBYA_BOX.maxLon);
-  assert.deepEqual(outside.map((p) => p.id), []);
+  const outside = gazetteer().places.filter(
+    (p) => p.lat < LIBYA_BOX.minLat || p.lat > LIBYA_BOX.maxLat || p.lon < LIBYA_BOX.minLon || p.lon > LIBYA_BOX.maxLon,
+  );
+  assert.deepEqual(
+    outside.map((p) => p.id),
+    [],
+  );
 });
 
 test('all 22 districts are present, each with an existing capital', () => {
@@ -72,7 +84,10 @@ test('every name and alias is non-empty after normalisation', () => {
     ...g.countries.flatMap((c) => [c.name_ar, ...c.aliases_ar, ...c.demonyms_ar]),
     ...g.cities.flatMap((c) => [c.name_ar, ...c.aliases_ar]),
   ];
-  assert.deepEqual(names.filter((n) => normalizeForMatch(n) === ''), []);
+  assert.deepEqual(
+    names.filter((n) => normalizeForMatch(n) === ''),
+    [],
+  );
 });
 
 /** Entries keyed by each normalised Arabic name they carry. */
@@ -89,14 +104,17 @@ test('a normalised Arabic name is shared only by entries marked ambiguous', () =
   const unmarked: string[] = [];
   for (const [name, group] of owners(g.places, (p) => [p.name_ar, ...p.aliases_ar])) {
     if (group.length < 2) continue;
-    if (!g.ambiguousNames.has(name) && !group.every((p) => p.ambiguous)) unmarked.push(`${name}: ${group.map((p) => p.id)}`);
+    if (!g.ambiguousNames.has(name) && !group.every((p) => p.ambiguous))
+      unmarked.push(`${name}: ${group.map((p) => p.id)}`);
   }
   assert.deepEqual(unmarked, []);
 });
 
 /** The city names the cities file declares as shared by two cities (رفح in Egypt and in Gaza), normalised. */
 function declaredSharedCityNames(): string[] {
-  const file = JSON.parse(readFileSync(join(defaultPacksDir(), 'world', 'cities.json'), 'utf8')) as { $meta: { sharedNames?: unknown } };
+  const file = JSON.parse(readFileSync(join(defaultPacksDir(), 'world', 'cities.json'), 'utf8')) as {
+    $meta: { sharedNames?: unknown };
+  };
   const names = file.$meta.sharedNames ?? [];
   assert.ok(Array.isArray(names) && names.every((n) => typeof n === 'string'), '$meta.sharedNames is a list of names');
   return names.map(normalizeForMatch);
@@ -104,7 +122,8 @@ function declaredSharedCityNames(): string[] {
 
 test('country names, aliases and demonyms, and city names, are each unique in their file', () => {
   const g = gazetteer();
-  const shared = (byName: Map<string, unknown[]>) => [...byName].filter(([, group]) => group.length > 1).map(([n]) => n);
+  const shared = (byName: Map<string, unknown[]>) =>
+    [...byName].filter(([, group]) => group.length > 1).map(([n]) => n);
   assert.deepEqual(shared(owners(g.countries, (c) => [c.name_ar, ...c.aliases_ar, ...c.demonyms_ar])), []);
   // A city name may be shared only when the file declares it, and only by cities of different countries.
   const cityNames = owners(g.cities, (c) => [c.name_ar, ...c.aliases_ar]);
@@ -137,12 +156,28 @@ test('news aliases and demonyms lead to their country', () => {
   const g = gazetteer();
   const byName = owners(g.countries, (c) => [c.name_ar, ...c.aliases_ar, ...c.demonyms_ar]);
   const table: Array<[string, string]> = [
-    ['اليونانية', 'GR'], ['التركي', 'TR'], ['الأمريكية', 'US'], ['أميركا', 'US'], ['بريطانيا', 'GB'],
-    ['الإمارات', 'AE'], ['المصري', 'EG'], ['القطري', 'QA'], ['الروسي', 'RU'], ['التشادي', 'TD'],
-    ['الإيطالي', 'IT'], ['التونسي', 'TN'], ['الجزائري', 'DZ'], ['السوداني', 'SD'], ['الفرنسي', 'FR'],
+    ['اليونانية', 'GR'],
+    ['التركي', 'TR'],
+    ['الأمريكية', 'US'],
+    ['أميركا', 'US'],
+    ['بريطانيا', 'GB'],
+    ['الإمارات', 'AE'],
+    ['المصري', 'EG'],
+    ['القطري', 'QA'],
+    ['الروسي', 'RU'],
+    ['التشادي', 'TD'],
+    ['الإيطالي', 'IT'],
+    ['التونسي', 'TN'],
+    ['الجزائري', 'DZ'],
+    ['السوداني', 'SD'],
+    ['الفرنسي', 'FR'],
   ];
   for (const [word, iso2] of table) {
-    assert.deepEqual(byName.get(normalizeForMatch(word))?.map((c) => c.iso2), [iso2], word);
+    assert.deepEqual(
+      byName.get(normalizeForMatch(word))?.map((c) => c.iso2),
+      [iso2],
+      word,
+    );
   }
 });
 
@@ -186,7 +221,22 @@ test('the cities file covers the region, country by country', () => {
   const g = gazetteer();
   assert.ok(g.cities.length >= 300, `${g.cities.length} cities`);
   const minimum: Record<string, number> = {
-    SY: 40, IQ: 35, YE: 25, EG: 25, TN: 25, DZ: 15, SD: 15, TD: 8, NE: 6, LB: 10, JO: 6, PS: 8, SA: 10, TR: 10, ML: 6, MA: 6,
+    SY: 40,
+    IQ: 35,
+    YE: 25,
+    EG: 25,
+    TN: 25,
+    DZ: 15,
+    SD: 15,
+    TD: 8,
+    NE: 6,
+    LB: 10,
+    JO: 6,
+    PS: 8,
+    SA: 10,
+    TR: 10,
+    ML: 6,
+    MA: 6,
   };
   for (const [iso2, n] of Object.entries(minimum)) {
     const found = g.cities.filter((c) => c.country === iso2).length;
@@ -197,11 +247,25 @@ test('the cities file covers the region, country by country', () => {
 
 /** Rough boxes around each country (lat, lon): a swapped or mistyped coordinate falls outside. */
 const COUNTRY_BOXES: Record<string, [number, number, number, number]> = {
-  SY: [32.3, 37.4, 35.6, 42.4], IQ: [29.0, 37.4, 38.8, 48.6], YE: [12.1, 19.0, 42.5, 54.6], EG: [22.0, 31.7, 24.7, 36.9],
-  TN: [30.2, 37.6, 7.5, 11.6], DZ: [18.9, 37.1, -8.7, 12.0], SD: [8.6, 22.3, 21.8, 38.6], TD: [7.4, 23.5, 13.4, 24.0],
-  NE: [11.6, 23.6, 0.1, 16.0], LB: [33.0, 34.7, 35.1, 36.7], JO: [29.1, 33.4, 34.9, 39.3], PS: [31.2, 32.6, 34.2, 35.6],
-  IL: [29.4, 33.4, 34.2, 35.9], SA: [16.3, 32.2, 34.5, 55.7], TR: [35.8, 42.2, 25.6, 44.9], ML: [10.1, 25.0, -12.3, 4.3],
-  MA: [27.6, 35.95, -13.2, -1.0], IT: [35.4, 47.1, 6.6, 18.6], GR: [34.7, 41.8, 19.3, 29.7],
+  SY: [32.3, 37.4, 35.6, 42.4],
+  IQ: [29.0, 37.4, 38.8, 48.6],
+  YE: [12.1, 19.0, 42.5, 54.6],
+  EG: [22.0, 31.7, 24.7, 36.9],
+  TN: [30.2, 37.6, 7.5, 11.6],
+  DZ: [18.9, 37.1, -8.7, 12.0],
+  SD: [8.6, 22.3, 21.8, 38.6],
+  TD: [7.4, 23.5, 13.4, 24.0],
+  NE: [11.6, 23.6, 0.1, 16.0],
+  LB: [33.0, 34.7, 35.1, 36.7],
+  JO: [29.1, 33.4, 34.9, 39.3],
+  PS: [31.2, 32.6, 34.2, 35.6],
+  IL: [29.4, 33.4, 34.2, 35.9],
+  SA: [16.3, 32.2, 34.5, 55.7],
+  TR: [35.8, 42.2, 25.6, 44.9],
+  ML: [10.1, 25.0, -12.3, 4.3],
+  MA: [27.6, 35.95, -13.2, -1.0],
+  IT: [35.4, 47.1, 6.6, 18.6],
+  GR: [34.7, 41.8, 19.3, 29.7],
 };
 
 test('every city lies inside its country', () => {
@@ -209,10 +273,13 @@ test('every city lies inside its country', () => {
     const box = COUNTRY_BOXES[c.country];
     return box && (c.lat < box[0] || c.lat > box[1] || c.lon < box[2] || c.lon > box[3]);
   });
-  assert.deepEqual(outside.map((c) => `${c.id} ${c.lat},${c.lon}`), []);
+  assert.deepEqual(
+    outside.map((c) => `${c.id} ${c.lat},${c.lon}`),
+    [],
+  );
 });
 
-test('the press spellings of the region\'s cities lead to the right city', () => {
+test("the press spellings of the region's cities lead to the right city", () => {
   const byName = owners(gazetteer().cities, (c) => [c.name_ar, ...c.aliases_ar]);
   const table: Array<[string, string, string, string | undefined]> = [
     ['حمص', 'sy-homs', 'SY', 'Homs'],
@@ -261,7 +328,11 @@ test('the press spellings of the region\'s cities lead to the right city', () =>
   ];
   for (const [name, id, country, admin1] of table) {
     const found = byName.get(normalizeForMatch(name)) ?? [];
-    assert.deepEqual(found.map((c) => c.id), [id], name);
+    assert.deepEqual(
+      found.map((c) => c.id),
+      [id],
+      name,
+    );
     assert.deepEqual([found[0].country, found[0].admin1], [country, admin1], name);
   }
 });
@@ -276,25 +347,83 @@ test('a city whose bare name is an ordinary word is named with its place noun', 
   // صور "pictures", بحجة "on the pretext", القائم بالأعمال "chargé d'affaires", البيت الأبيض, المجتمع المدني, آب "August" ...
   const byName = owners(gazetteer().cities, (c) => [c.name_ar, ...c.aliases_ar]);
   const words = [
-    'صور', 'حجة', 'القائم', 'الباب', 'الأبيض', 'حرض', 'الحزم', 'مدني', 'إب', 'آب', 'عمران', 'قبلي', 'الميادين', 'الطبقة',
-    'السلمية', 'سلمية', 'القصير', 'حديثة', 'معان', 'العقبة', 'الزرقاء', 'سار', 'أدري', 'الخارجة', 'الضاحية الجنوبية', 'بحري',
+    'صور',
+    'حجة',
+    'القائم',
+    'الباب',
+    'الأبيض',
+    'حرض',
+    'الحزم',
+    'مدني',
+    'إب',
+    'آب',
+    'عمران',
+    'قبلي',
+    'الميادين',
+    'الطبقة',
+    'السلمية',
+    'سلمية',
+    'القصير',
+    'حديثة',
+    'معان',
+    'العقبة',
+    'الزرقاء',
+    'سار',
+    'أدري',
+    'الخارجة',
+    'الضاحية الجنوبية',
+    'بحري',
     // Found matching ordinary words in Tunisian news: مآرب "aims", السلط "the authorities", المعاليم الديوانية "customs
     // duties", السمعي البصري, السفيرة "the ambassador", جده "his grandfather", وجدة, مسقط رأس "birthplace", الجنين, الحابل بالنابل.
-    'مآرب', 'السلط', 'الديوانية', 'بصرى', 'السفيرة', 'جدة', 'وجدة', 'مسقط', 'جنين', 'نابل',
+    'مآرب',
+    'السلط',
+    'الديوانية',
+    'بصرى',
+    'السفيرة',
+    'جدة',
+    'وجدة',
+    'مسقط',
+    'جنين',
+    'نابل',
   ];
-  assert.deepEqual(words.filter((w) => byName.has(normalizeForMatch(w))), []);
-  for (const [name, id] of [['مدينة صور', 'lb-tyre'], ['مدينة حجة', 'ye-hajjah'], ['مدينة القائم', 'iq-al-qaim'], ['مدينة الأبيض', 'sd-el-obeid']]) {
-    assert.deepEqual(byName.get(normalizeForMatch(name))?.map((c) => c.id), [id], name);
+  assert.deepEqual(
+    words.filter((w) => byName.has(normalizeForMatch(w))),
+    [],
+  );
+  for (const [name, id] of [
+    ['مدينة صور', 'lb-tyre'],
+    ['مدينة حجة', 'ye-hajjah'],
+    ['مدينة القائم', 'iq-al-qaim'],
+    ['مدينة الأبيض', 'sd-el-obeid'],
+  ]) {
+    assert.deepEqual(
+      byName.get(normalizeForMatch(name))?.map((c) => c.id),
+      [id],
+      name,
+    );
   }
 });
 
 test('capitals rank 90 or more, towns less than big cities', () => {
   const g = gazetteer();
   const byId = new Map(g.cities.map((c) => [c.id, c]));
-  for (const id of ['sy-damascus', 'iq-baghdad', 'ye-sanaa', 'lb-beirut', 'sd-khartoum', 'td-ndjamena', 'ne-niamey', 'ml-bamako', 'tn-tunis', 'dz-algiers', 'eg-cairo']) {
+  for (const id of [
+    'sy-damascus',
+    'iq-baghdad',
+    'ye-sanaa',
+    'lb-beirut',
+    'sd-khartoum',
+    'td-ndjamena',
+    'ne-niamey',
+    'ml-bamako',
+    'tn-tunis',
+    'dz-algiers',
+    'eg-cairo',
+  ]) {
     assert.ok((byId.get(id)?.importance ?? 0) >= 90, id);
   }
-  for (const c of g.cities.filter((x) => x.feature === 'town')) assert.ok(c.importance <= 60, `${c.id}: a town ranked ${c.importance}`);
+  for (const c of g.cities.filter((x) => x.feature === 'town'))
+    assert.ok(c.importance <= 60, `${c.id}: a town ranked ${c.importance}`);
 });
 
 test('a neighbourhood names its city as parent and shares its district', () => {

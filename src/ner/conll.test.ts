@@ -22,16 +22,34 @@ test('parseConll reads tokens, label columns and sentence breaks', () => {
     {
       name: 'gold and predicted columns',
       input: 'بنغازي B-LOC B-LOC\nاليوم O B-MISC\n',
-      expected: [{ tokens: ['بنغازي', 'اليوم'], columns: [['B-LOC', 'O'], ['B-LOC', 'B-MISC']] }],
+      expected: [
+        {
+          tokens: ['بنغازي', 'اليوم'],
+          columns: [
+            ['B-LOC', 'O'],
+            ['B-LOC', 'B-MISC'],
+          ],
+        },
+      ],
     },
-    { name: 'token split by a stray mark keeps its parts', input: 'طرابلس\u200f \u200f B-LOC\n', expected: [{ tokens: ['طرابلس\u200f \u200f'], columns: [['B-LOC']] }] },
+    {
+      name: 'token split by a stray mark keeps its parts',
+      input: 'طرابلس\u200f \u200f B-LOC\n',
+      expected: [{ tokens: ['طرابلس\u200f \u200f'], columns: [['B-LOC']] }],
+    },
   ];
   for (const c of cases) assert.deepEqual(parseConll(c.input), c.expected, c.name);
 });
 
 test('formatConll writes what parseConll reads', () => {
   const sentences = [
-    { tokens: ['قال', 'الناطق', 'أحمد'], columns: [['O', 'O', 'B-PERS'], ['O', 'O', 'B-PERS']] },
+    {
+      tokens: ['قال', 'الناطق', 'أحمد'],
+      columns: [
+        ['O', 'O', 'B-PERS'],
+        ['O', 'O', 'B-PERS'],
+      ],
+    },
     { tokens: ['انتهى'], columns: [['O'], ['O']] },
   ];
   const text = formatConll(sentences);
@@ -41,17 +59,41 @@ test('formatConll writes what parseConll reads', () => {
 
 test('bioEntities reads I- without B- as a new entity, like conlleval', () => {
   const cases: { tags: string[]; expected: conll.EntitySpan[] }[] = [
-    { tags: ['B-PERS', 'I-PERS', 'O', 'B-LOC'], expected: [{ type: 'PERS', start: 0, end: 2 }, { type: 'LOC', start: 3, end: 4 }] },
+    {
+      tags: ['B-PERS', 'I-PERS', 'O', 'B-LOC'],
+      expected: [
+        { type: 'PERS', start: 0, end: 2 },
+        { type: 'LOC', start: 3, end: 4 },
+      ],
+    },
     { tags: ['O', 'I-ORG', 'I-ORG'], expected: [{ type: 'ORG', start: 1, end: 3 }] },
-    { tags: ['B-LOC', 'I-ORG'], expected: [{ type: 'LOC', start: 0, end: 1 }, { type: 'ORG', start: 1, end: 2 }] },
-    { tags: ['B-LOC', 'B-LOC'], expected: [{ type: 'LOC', start: 0, end: 1 }, { type: 'LOC', start: 1, end: 2 }] },
+    {
+      tags: ['B-LOC', 'I-ORG'],
+      expected: [
+        { type: 'LOC', start: 0, end: 1 },
+        { type: 'ORG', start: 1, end: 2 },
+      ],
+    },
+    {
+      tags: ['B-LOC', 'B-LOC'],
+      expected: [
+        { type: 'LOC', start: 0, end: 1 },
+        { type: 'LOC', start: 1, end: 2 },
+      ],
+    },
   ];
   for (const c of cases) assert.deepEqual(bioEntities(c.tags), c.expected, c.tags.join(' '));
 });
 
 test('scoreEntities counts exact matches per type and micro', () => {
-  const gold = [['B-PERS', 'I-PERS', 'O', 'B-LOC'], ['B-ORG', 'I-ORG', 'O']];
-  const pred = [['B-PERS', 'O', 'O', 'B-LOC'], ['B-ORG', 'I-ORG', 'B-MISC']];
+  const gold = [
+    ['B-PERS', 'I-PERS', 'O', 'B-LOC'],
+    ['B-ORG', 'I-ORG', 'O'],
+  ];
+  const pred = [
+    ['B-PERS', 'O', 'O', 'B-LOC'],
+    ['B-ORG', 'I-ORG', 'B-MISC'],
+  ];
   const s = scoreEntities(gold, pred);
   assert.deepEqual(
     { gold: s.micro.gold, predicted: s.micro.predicted, correct: s.micro.correct },

@@ -32,7 +32,10 @@ export function parseConll(text: string): ConllSentence[] {
     labels = [];
   };
   for (const rawLine of text.split(/\r?\n/)) {
-    const fields = rawLine.trim().split(/\s+/).filter((f) => f.length > 0);
+    const fields = rawLine
+      .trim()
+      .split(/\s+/)
+      .filter((f) => f.length > 0);
     if (fields.length === 0 || (fields.length === 1 && /^-DOCSTART-/.test(fields[0]))) {
       flush();
       continue;
@@ -118,8 +121,12 @@ function prf(gold: number, predicted: number, correct: number): PRF {
 }
 
 /** Entity-level exact-match precision, recall and F1, per type and micro-averaged. */
-export function scoreEntities(gold: readonly (readonly string[])[], pred: readonly (readonly string[])[]): EntityScores {
-  if (gold.length !== pred.length) throw new Error(`scoreEntities: ${gold.length} gold sentences, ${pred.length} predicted`);
+export function scoreEntities(
+  gold: readonly (readonly string[])[],
+  pred: readonly (readonly string[])[],
+): EntityScores {
+  if (gold.length !== pred.length)
+    throw new Error(`scoreEntities: ${gold.length} gold sentences, ${pred.length} predicted`);
   const counts = new Map<string, { gold: number; predicted: number; correct: number }>();
   const count = (type: string) => {
     let c = counts.get(type);
@@ -127,7 +134,8 @@ export function scoreEntities(gold: readonly (readonly string[])[], pred: readon
     return c;
   };
   for (let s = 0; s < gold.length; s++) {
-    if (gold[s].length !== pred[s].length) throw new Error(`scoreEntities: sentence ${s} has ${gold[s].length} gold tags, ${pred[s].length} predicted`);
+    if (gold[s].length !== pred[s].length)
+      throw new Error(`scoreEntities: sentence ${s} has ${gold[s].length} gold tags, ${pred[s].length} predicted`);
     const goldSpans = bioEntities(gold[s]);
     const predSpans = bioEntities(pred[s]);
     const goldKeys = new Set(goldSpans.map((e) => `${e.type}:${e.start}:${e.end}`));
@@ -139,7 +147,9 @@ export function scoreEntities(gold: readonly (readonly string[])[], pred: readon
     }
   }
   const perType: Record<string, PRF> = {};
-  let g = 0, p = 0, k = 0;
+  let g = 0,
+    p = 0,
+    k = 0;
   for (const type of [...counts.keys()].sort()) {
     const c = counts.get(type)!;
     perType[type] = prf(c.gold, c.predicted, c.correct);

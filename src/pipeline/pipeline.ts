@@ -9,7 +9,18 @@ import { normalize } from '../text/normalize.js';
 import { STAGES, type Stage, type PipelineContext } from './stages.js';
 
 export function createDoc(article: Article): Doc {
-  return { article, view: normalize(article.text), sentences: [], tokens: [], numbers: [], temporals: [], triggers: [], cues: [], entities: [], events: [] };
+  return {
+    article,
+    view: normalize(article.text),
+    sentences: [],
+    tokens: [],
+    numbers: [],
+    temporals: [],
+    triggers: [],
+    cues: [],
+    entities: [],
+    events: [],
+  };
 }
 
 export function runPipeline(article: Article, context: PipelineContext, stages: readonly Stage[] = STAGES): Doc {

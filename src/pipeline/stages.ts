@@ -42,7 +42,11 @@ export const STAGES: readonly Stage[] = [
   // Event words and cues, found early: they tell the tagger which sentences matter.
   {
     name: 'triggers',
-    run: (doc, ctx) => ({ ...doc, triggers: findTriggers(doc.view, ctx.events.triggers), cues: findCues(doc.view, ctx.events.cues) }),
+    run: (doc, ctx) => ({
+      ...doc,
+      triggers: findTriggers(doc.view, ctx.events.triggers),
+      cues: findCues(doc.view, ctx.events.cues),
+    }),
   },
   // Names: recognised by dictionaries, patterns and the tagger, then resolved.
   {

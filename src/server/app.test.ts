@@ -22,18 +22,47 @@ const fakeAnalyzer: Analyzer = {
         ? []
         : [
             {
-              id: `${article.id}-1`, event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike',
-              disorder_type: 'Political violence', plover: { type: 'ASSAULT', mode: 'aerial' }, date: article.published,
-              time_precision: 1, date_text: null, actor1: null, assoc_actor_1: [], actor2: null, assoc_actor_2: [],
-              location: null, fatalities: 0, injured: null, modality: 'asserted', claimed_by: null,
+              id: `${article.id}-1`,
+              event_type: 'Explosions/Remote violence',
+              sub_event_type: 'Air/drone strike',
+              disorder_type: 'Political violence',
+              plover: { type: 'ASSAULT', mode: 'aerial' },
+              date: article.published,
+              time_precision: 1,
+              date_text: null,
+              actor1: null,
+              assoc_actor_1: [],
+              actor2: null,
+              assoc_actor_2: [],
+              location: null,
+              fatalities: 0,
+              injured: null,
+              modality: 'asserted',
+              claimed_by: null,
               evidence: [{ start: 0, end: article.text.length, text: article.text }],
-              trigger: { start: at, end: at + 4, text: 'غارة' }, rule: 'fake', confidence: 0.5, sources: [],
+              trigger: { start: at, end: at + 4, text: 'غارة' },
+              rule: 'fake',
+              confidence: 0.5,
+              sources: [],
             },
           ];
     return {
       article: { id: article.id, title: article.title, published: article.published, source: null, url: null },
       events,
-      entities: place < 0 ? [] : [{ type: 'LOC', text: 'ترهونة', start: place, end: place + 6, ref: 'ly-tarhuna', rule: 'fake', confidence: 1 }],
+      entities:
+        place < 0
+          ? []
+          : [
+              {
+                type: 'LOC',
+                text: 'ترهونة',
+                start: place,
+                end: place + 6,
+                ref: 'ly-tarhuna',
+                rule: 'fake',
+                confidence: 1,
+              },
+            ],
     };
   },
 };
@@ -49,9 +78,14 @@ const json = (res: Response): Promise<Json> => res.json();
 
 const get = async (path: string): Promise<{ status: number; type: string; body: Json }> => {
   const res = await app.request(path);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: res.headers.get('content-type')?.includes('json') ? await json(res) : await res.text() };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: res.headers.get('content-type')?.includes('json') ? await json(res) : await res.text(),
+  };
 };
-const post = (path: string, body: string, type = 'application/json') => app.request(path, { method: 'POST', body, headers: { 'content-type': type } });
+const post = (path: string, body: string, type = 'application/json') =>
+  app.request(path, { method: 'POST', body, headers: { 'content-type': type } });
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'marsad-api-'));
@@ -70,12 +104,23 @@ after(async () => {
 });
 
 test('public API', () => {
-  assert.deepEqual(Object.keys(server).sort(), ['DEFAULT_BODY_LIMIT_BYTES', 'DEFAULT_HOST', 'DEFAULT_PORT', 'OPENAPI_DOCUMENT', 'createApp', 'pipelineAnalyzer', 'startServer']);
+  assert.deepEqual(Object.keys(server).sort(), [
+    'DEFAULT_BODY_LIMIT_BYTES',
+    'DEFAULT_HOST',
+    'DEFAULT_PORT',
+    'OPENAPI_DOCUMENT',
+    'createApp',
+    'pipelineAnalyzer',
+    'startServer',
+  ]);
 });
 
 describe('GET /api/events', () => {
   const cases: { query: string; ids: string[]; total?: number }[] = [
-    { query: '', ids: ['fx-sabha-abduction', 'fx-benghazi-protest', 'fx-ain-zara-clash', 'fx-tarhuna-strike', 'fx-sirte-strikes'] },
+    {
+      query: '',
+      ids: ['fx-sabha-abduction', 'fx-benghazi-protest', 'fx-ain-zara-clash', 'fx-tarhuna-strike', 'fx-sirte-strikes'],
+    },
     { query: 'sort=date-asc&limit=2', ids: ['fx-sirte-strikes', 'fx-tarhuna-strike'], total: 5 },
     { query: 'limit=2&offset=4', ids: ['fx-sirte-strikes'], total: 5 },
     { query: 'sort=fatalities&limit=1', ids: ['fx-tarhuna-strike'], total: 5 },
@@ -94,7 +139,10 @@ describe('GET /api/events', () => {
     test(c.query || '(no filter)', async () => {
       const { status, body } = await get(`/api/events?${c.query}`);
       assert.equal(status, 200);
-      assert.deepEqual(body.events.map((e: { id: string }) => e.id), c.ids);
+      assert.deepEqual(
+        body.events.map((e: { id: string }) => e.id),
+        c.ids,
+      );
       assert.equal(body.total, c.total ?? c.ids.length);
     });
   }
@@ -103,8 +151,17 @@ describe('GET /api/events', () => {
     const before = (await get('/api/events?type=Battles')).body.total;
     const other = new SqliteRepository(join(dir, 'api.db'));
     try {
-      await other.upsertArticle('other-process', { title: '', text: 'اشتباكات', published: '2020-01-02', publishedAt: null, publishedRaw: null, origin: { url: null, source: null, input: 'test', externalId: null } });
-      await other.replaceEvents('other-process', [{ ...(await repo.getEvent('fx-ain-zara-clash'))!.record, id: 'other-process-1' }]);
+      await other.upsertArticle('other-process', {
+        title: '',
+        text: 'اشتباكات',
+        published: '2020-01-02',
+        publishedAt: null,
+        publishedRaw: null,
+        origin: { url: null, source: null, input: 'test', externalId: null },
+      });
+      await other.replaceEvents('other-process', [
+        { ...(await repo.getEvent('fx-ain-zara-clash'))!.record, id: 'other-process-1' },
+      ]);
       assert.equal((await get('/api/events?type=Battles')).body.total, before + 1);
       await other.deleteArticle('other-process');
       assert.equal((await get('/api/events?type=Battles')).body.total, before);
@@ -159,7 +216,8 @@ test('GET /api/events.geojson is a FeatureCollection of points with flat propert
   assert.deepEqual(sirte.geometry, { type: 'Point', coordinates: [16.5887, 31.2089] });
   assert.equal(sirte.properties.actor2, 'Islamic State (Libya)');
   assert.equal(sirte.properties.fatalities, 0);
-  for (const f of body.features) for (const v of Object.values(f.properties)) assert.ok(v === null || typeof v !== 'object');
+  for (const f of body.features)
+    for (const v of Object.values(f.properties)) assert.ok(v === null || typeof v !== 'object');
 });
 
 test('GET /api/events.csv has a header and one row per event, formulas defused', async () => {
@@ -182,13 +240,21 @@ describe('GET /api/events/:id', () => {
     const text = fixtures[0].input.text;
     assert.equal(excerpt.text, text.slice(excerpt.start, excerpt.end));
     const quoted = (field: string) =>
-      excerpt.highlights.filter((h: { field: string }) => h.field === field).map((h: { start: number; end: number }) => text.slice(h.start, h.end));
+      excerpt.highlights
+        .filter((h: { field: string }) => h.field === field)
+        .map((h: { start: number; end: number }) => text.slice(h.start, h.end));
     assert.deepEqual(quoted('trigger'), ['غارة جوية']);
     assert.deepEqual(quoted('claimed_by'), ['المتحدث باسم قوات حكومة الوفاق']);
     assert.deepEqual(quoted('fatalities'), ['ثلاثة']);
     assert.deepEqual(quoted('location'), ['ترهونة']);
     assert.deepEqual(body.sources, [
-      { article_id: fixtures[0].id, title: 'غارة جوية على مواقع قرب ترهونة', published: '2019-04-08', outlet: 'وكالة مرصد التجريبية', url: 'https://news.example.org/2019/04/tarhuna-strike' },
+      {
+        article_id: fixtures[0].id,
+        title: 'غارة جوية على مواقع قرب ترهونة',
+        published: '2019-04-08',
+        outlet: 'وكالة مرصد التجريبية',
+        url: 'https://news.example.org/2019/04/tarhuna-strike',
+      },
     ]);
   });
 
@@ -204,7 +270,10 @@ test('GET /api/stats counts by day, type and district', async () => {
   assert.equal(status, 200);
   assert.equal(body.total, 5);
   assert.equal(body.byDay.length, 5);
-  assert.deepEqual(body.byType.find((t: { event_type: string }) => t.event_type === 'Explosions/Remote violence'), { event_type: 'Explosions/Remote violence', count: 2, fatalities: 3 });
+  assert.deepEqual(
+    body.byType.find((t: { event_type: string }) => t.event_type === 'Explosions/Remote violence'),
+    { event_type: 'Explosions/Remote violence', count: 2, fatalities: 3 },
+  );
   assert.ok(body.byAdmin1.some((a: { admin1: string }) => a.admin1 === 'Tripoli'));
   const filtered = await get('/api/stats?type=Battles');
   assert.equal(filtered.body.total, 1);
@@ -231,8 +300,14 @@ describe('articles', () => {
     const { status, body } = await get(`/api/articles/${fixtures[0].id.slice(0, 10)}`);
     assert.equal(status, 200);
     assert.equal(body.article.text, fixtures[0].input.text);
-    assert.deepEqual(body.entities.map((e: { text: string; start: number; end: number }) => body.article.text.slice(e.start, e.end)), ['ترهونة']);
-    assert.deepEqual(body.events.map((e: { id: string }) => e.id), ['fx-tarhuna-strike']);
+    assert.deepEqual(
+      body.entities.map((e: { text: string; start: number; end: number }) => body.article.text.slice(e.start, e.end)),
+      ['ترهونة'],
+    );
+    assert.deepEqual(
+      body.events.map((e: { id: string }) => e.id),
+      ['fx-tarhuna-strike'],
+    );
   });
 
   test('unknown article is 404', async () => {
@@ -305,13 +380,25 @@ describe('POST /api/extract', () => {
 describe('POST /api/articles', () => {
   test('JSON array: each article stored and extracted', async () => {
     const articles = [
-      { title: 'غارة على مخزن', text: 'دمرت غارة جوية مخزنا قرب ترهونة.', published: '2019-06-01', source: 'وكالة تجريبية', url: 'https://example.org/x' },
+      {
+        title: 'غارة على مخزن',
+        text: 'دمرت غارة جوية مخزنا قرب ترهونة.',
+        published: '2019-06-01',
+        source: 'وكالة تجريبية',
+        url: 'https://example.org/x',
+      },
       { title: 'اجتماع', text: 'عقد المجلس البلدي اجتماعا لمناقشة الميزانية.' },
     ];
     const res = await post('/api/articles', JSON.stringify(articles));
     assert.equal(res.status, 201);
     const body = await json(res);
-    assert.deepEqual(body.articles.map((a: { status: string; events: number }) => [a.status, a.events]), [['new', 1], ['new', 0]]);
+    assert.deepEqual(
+      body.articles.map((a: { status: string; events: number }) => [a.status, a.events]),
+      [
+        ['new', 1],
+        ['new', 0],
+      ],
+    );
     const stored = await repo.getArticle(body.articles[0].id);
     assert.equal(stored?.origins[0].source, 'وكالة تجريبية');
     const again = await post('/api/articles', JSON.stringify(articles[0]));
@@ -319,7 +406,11 @@ describe('POST /api/articles', () => {
   });
 
   test('raw text body with its content type', async () => {
-    const res = await post('/api/articles', 'سقطت قذيفة على حي سكني في ترهونة دون إصابات.', 'text/plain; charset=utf-8');
+    const res = await post(
+      '/api/articles',
+      'سقطت قذيفة على حي سكني في ترهونة دون إصابات.',
+      'text/plain; charset=utf-8',
+    );
     assert.equal(res.status, 201);
   });
 
@@ -346,7 +437,9 @@ describe('OpenAPI document', () => {
         .filter((r) => r.path.startsWith('/api/') && !r.path.endsWith('*'))
         .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
-    const documented = new Set(Object.entries(OPENAPI_DOCUMENT.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`)));
+    const documented = new Set(
+      Object.entries(OPENAPI_DOCUMENT.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`)),
+    );
     assert.deepEqual([...routes].sort(), [...documented].sort());
   });
 

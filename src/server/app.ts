@@ -180,7 +180,8 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('*', async (c) => {
     const file = webDir === null ? null : await staticFile(webDir, c.req.path);
-    if (!file) return c.json({ error: webDir === null ? 'the web app is not served' : `not found: ${c.req.path}` }, 404);
+    if (!file)
+      return c.json({ error: webDir === null ? 'the web app is not served' : `not found: ${c.req.path}` }, 404);
     c.header('Content-Type', file.type);
     c.header('Cache-Control', file.type.startsWith('text/html') ? 'no-cache' : 'public, max-age=3600');
     return c.body(new Uint8Array(file.body));
@@ -188,7 +189,10 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) {
-      return c.json(err.parameter === undefined ? { error: err.message } : { error: err.message, parameter: err.parameter }, err.status);
+      return c.json(
+        err.parameter === undefined ? { error: err.message } : { error: err.message, parameter: err.parameter },
+        err.status,
+      );
     }
     console.error(err);
     return c.json({ error: 'internal error' }, 500);
@@ -202,7 +206,11 @@ async function findArticle(repo: Repository, id: string): Promise<Article> {
   // A prefix needs six characters here: shorter ones would let a client walk the store.
   const lookup = id.length >= 6 ? await resolveArticleId(repo, id) : null;
   const found = lookup && 'id' in lookup ? await repo.getArticle(lookup.id) : await repo.getArticle(id);
-  if (!found) throw new ApiError(404, lookup && 'error' in lookup && lookup.ambiguous ? lookup.error : `no article with id "${id}"`);
+  if (!found)
+    throw new ApiError(
+      404,
+      lookup && 'error' in lookup && lookup.ambiguous ? lookup.error : `no article with id "${id}"`,
+    );
   return found;
 }
 
@@ -231,7 +239,8 @@ async function extractRequestBody(c: Context): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
   const raw = await c.req.text();
   if (type === 'text/plain') return { text: raw };
-  if (type !== 'application/json' && type !== '') throw new ApiError(415, `unsupported content type "${type}": send application/json or text/plain`);
+  if (type !== 'application/json' && type !== '')
+    throw new ApiError(415, `unsupported content type "${type}": send application/json or text/plain`);
   try {
     return JSON.parse(raw);
   } catch {

@@ -12,7 +12,10 @@ import type { Repository } from '../store/repository.js';
 
 export const WEB_FIXTURES = packagePath('test', 'fixtures', 'web', 'articles.json');
 
-type FixtureEvent = Omit<EventRecord, 'claimed_by' | 'evidence' | 'trigger' | 'sources' | 'assoc_actor_1' | 'assoc_actor_2' | 'rule' | 'confidence'> & {
+type FixtureEvent = Omit<
+  EventRecord,
+  'claimed_by' | 'evidence' | 'trigger' | 'sources' | 'assoc_actor_1' | 'assoc_actor_2' | 'rule' | 'confidence'
+> & {
   claimed_by: string | null;
   evidence: string[];
   trigger: string;
@@ -61,13 +64,20 @@ export function loadWebFixtures(path = WEB_FIXTURES): FixtureArticleRecord[] {
       trigger: find(a.text, trigger),
       rule: 'fixture',
       confidence: 0.9,
-      sources: Object.entries(fields).map(([field, quote]) => ({ field, rule: 'fixture', evidence: find(a.text, quote) })),
+      sources: Object.entries(fields).map(([field, quote]) => ({
+        field,
+        rule: 'fixture',
+        evidence: find(a.text, quote),
+      })),
     }));
     return { id: articleId(a.title, a.text), input, events };
   });
 }
 
-export async function fillFixtureStore(repo: Repository, fixtures = loadWebFixtures()): Promise<FixtureArticleRecord[]> {
+export async function fillFixtureStore(
+  repo: Repository,
+  fixtures = loadWebFixtures(),
+): Promise<FixtureArticleRecord[]> {
   await repo.transaction(async () => {
     for (const f of fixtures) {
       await repo.upsertArticle(f.id, f.input);

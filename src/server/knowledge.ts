@@ -29,7 +29,11 @@ export interface PlaceView {
 const key = (s: string) => normalizeForMatch(s).toLowerCase();
 
 /** Entries any of whose names contains every word of `q`, in the order given. */
-function lookup<T extends { id: string; name: string; name_ar: string; aliases_ar: string[] }>(items: T[], q: string | undefined, limit: number): T[] {
+function lookup<T extends { id: string; name: string; name_ar: string; aliases_ar: string[] }>(
+  items: T[],
+  q: string | undefined,
+  limit: number,
+): T[] {
   if (!q) return items.slice(0, limit);
   const words = key(q).split(/\s+/).filter(Boolean);
   const matches = items.filter((item) => {
@@ -39,7 +43,11 @@ function lookup<T extends { id: string; name: string; name_ar: string; aliases_a
   return matches.slice(0, limit);
 }
 
-export function lookupActors(knowledge: EntityKnowledge, q: string | undefined, limit: number): { total: number; actors: ActorView[] } {
+export function lookupActors(
+  knowledge: EntityKnowledge,
+  q: string | undefined,
+  limit: number,
+): { total: number; actors: ActorView[] } {
   const all: ActorView[] = knowledge.actors.actors.map((a) => ({
     id: a.id,
     name: a.name,
@@ -55,7 +63,11 @@ export function lookupActors(knowledge: EntityKnowledge, q: string | undefined, 
   return { total: found.length, actors: found.slice(0, limit) };
 }
 
-export function lookupPlaces(knowledge: EntityKnowledge, q: string | undefined, limit: number): { total: number; places: PlaceView[] } {
+export function lookupPlaces(
+  knowledge: EntityKnowledge,
+  q: string | undefined,
+  limit: number,
+): { total: number; places: PlaceView[] } {
   const all: PlaceView[] = [...knowledge.gazetteer.places]
     .sort((a, b) => b.importance - a.importance || a.id.localeCompare(b.id))
     .map((p) => ({

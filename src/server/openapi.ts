@@ -6,7 +6,13 @@ import { EVENT_SORTS, EVENT_VIEWS, MAX_EXPORT_EVENTS } from './params.js';
 
 type Schema = Record<string, unknown>;
 
-const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
+const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
 const date = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 
 const eventFilters = [
@@ -26,10 +32,27 @@ const paging = (max: number, fallback: number) => [
   query('offset', 'Items to skip', { type: 'integer', minimum: 0, default: 0 }),
 ];
 
-const view = query('view', 'summary: each event without its evidence sentences and per-field sources (GET /api/events/{id} has them); full: the whole record', { type: 'string', enum: [...EVENT_VIEWS], default: 'summary' });
-const sort = query('sort', 'Order: newest first, oldest first, or most fatalities first', { type: 'string', enum: [...EVENT_SORTS], default: 'date' });
-const lookup = [query('q', 'Words of a name (Arabic or English) or an id'), query('limit', 'At most this many', { type: 'integer', minimum: 1, maximum: 1000, default: 50 })];
-const idPath = (what: string) => ({ name: 'id', in: 'path', required: true, description: what, schema: { type: 'string' } });
+const view = query(
+  'view',
+  'summary: each event without its evidence sentences and per-field sources (GET /api/events/{id} has them); full: the whole record',
+  { type: 'string', enum: [...EVENT_VIEWS], default: 'summary' },
+);
+const sort = query('sort', 'Order: newest first, oldest first, or most fatalities first', {
+  type: 'string',
+  enum: [...EVENT_SORTS],
+  default: 'date',
+});
+const lookup = [
+  query('q', 'Words of a name (Arabic or English) or an id'),
+  query('limit', 'At most this many', { type: 'integer', minimum: 1, maximum: 1000, default: 50 }),
+];
+const idPath = (what: string) => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: what,
+  schema: { type: 'string' },
+});
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -39,20 +62,44 @@ const errors = {
 };
 const bodyErrors = { ...errors, '413': json(ref('Error'), 'Body larger than the limit (5 MB by default)') };
 
-const span = { type: 'object', required: ['start', 'end'], properties: { start: { type: 'integer' }, end: { type: 'integer' } } };
-const evidence = { type: 'object', required: ['start', 'end', 'text'], properties: { start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } };
+const span = {
+  type: 'object',
+  required: ['start', 'end'],
+  properties: { start: { type: 'integer' }, end: { type: 'integer' } },
+};
+const evidence = {
+  type: 'object',
+  required: ['start', 'end', 'text'],
+  properties: { start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } },
+};
 const articleRef = {
   type: 'object',
-  properties: { id: { type: 'string' }, title: { type: 'string' }, published: { type: 'string', nullable: true }, source: { type: 'string', nullable: true }, url: { type: 'string', nullable: true } },
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    published: { type: 'string', nullable: true },
+    source: { type: 'string', nullable: true },
+    url: { type: 'string', nullable: true },
+  },
 };
-const actor = { type: 'object', nullable: true, properties: { id: { type: 'string' }, name: { type: 'string' }, name_ar: { type: 'string' }, inter: { type: 'integer' } } };
+const actor = {
+  type: 'object',
+  nullable: true,
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    name_ar: { type: 'string' },
+    inter: { type: 'integer' },
+  },
+};
 
 export const OPENAPI_DOCUMENT = {
   openapi: '3.0.3',
   info: {
     title: 'Marsad API',
     version: '0.1.0',
-    description: 'Structured, geocoded, sourced conflict events from Arabic news. Every span is a half-open {start, end} in UTF-16 offsets of the original article text.',
+    description:
+      'Structured, geocoded, sourced conflict events from Arabic news. Every span is a half-open {start, end} in UTF-16 offsets of the original article text.',
     license: { name: 'MIT' },
   },
   paths: {
@@ -61,17 +108,32 @@ export const OPENAPI_DOCUMENT = {
         summary: 'Events matching the filters, one page',
         parameters: [...eventFilters, ...paging(1000, 100), sort, view],
         responses: {
-          '200': json({ type: 'object', properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, events: { type: 'array', items: ref('Event') } } }, 'A page of events'),
+          '200': json(
+            {
+              type: 'object',
+              properties: {
+                total: { type: 'integer' },
+                limit: { type: 'integer' },
+                offset: { type: 'integer' },
+                events: { type: 'array', items: ref('Event') },
+              },
+            },
+            'A page of events',
+          ),
           '400': errors['400'],
         },
       },
     },
     '/api/events.geojson': {
       get: {
-        summary: 'Events matching the filters as a GeoJSON FeatureCollection of points (events without a place are counted, not drawn)',
+        summary:
+          'Events matching the filters as a GeoJSON FeatureCollection of points (events without a place are counted, not drawn)',
         parameters: [...eventFilters, ...paging(MAX_EXPORT_EVENTS, 10_000), sort],
         responses: {
-          '200': { description: 'FeatureCollection; properties are the flat event fields', content: { 'application/geo+json': { schema: ref('FeatureCollection') } } },
+          '200': {
+            description: 'FeatureCollection; properties are the flat event fields',
+            content: { 'application/geo+json': { schema: ref('FeatureCollection') } },
+          },
           '400': errors['400'],
         },
       },
@@ -80,7 +142,10 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary: 'Events matching the filters as CSV (one row per event, the GeoJSON properties as columns)',
         parameters: [...eventFilters, ...paging(MAX_EXPORT_EVENTS, 10_000), sort],
-        responses: { '200': { description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } }, '400': errors['400'] },
+        responses: {
+          '200': { description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } },
+          '400': errors['400'],
+        },
       },
     },
     '/api/events/{id}': {
@@ -91,7 +156,11 @@ export const OPENAPI_DOCUMENT = {
           '200': json(
             {
               type: 'object',
-              properties: { event: ref('Event'), excerpts: { type: 'array', items: ref('Excerpt') }, sources: { type: 'array', items: ref('Source') } },
+              properties: {
+                event: ref('Event'),
+                excerpts: { type: 'array', items: ref('Excerpt') },
+                sources: { type: 'array', items: ref('Source') },
+              },
             },
             'The event',
           ),
@@ -109,10 +178,43 @@ export const OPENAPI_DOCUMENT = {
               type: 'object',
               properties: {
                 total: { type: 'integer' },
-                byDay: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, count: { type: 'integer' }, fatalities: { type: 'integer' } } } },
-                byType: { type: 'array', items: { type: 'object', properties: { event_type: { type: 'string' }, count: { type: 'integer' }, fatalities: { type: 'integer' } } } },
-                byAdmin1: { type: 'array', items: { type: 'object', properties: { admin1: { type: 'string' }, count: { type: 'integer' }, fatalities: { type: 'integer' } } } },
-                store: { type: 'object', description: 'What the store holds (articles, events, sources, publication range)' },
+                byDay: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      date: { type: 'string' },
+                      count: { type: 'integer' },
+                      fatalities: { type: 'integer' },
+                    },
+                  },
+                },
+                byType: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      event_type: { type: 'string' },
+                      count: { type: 'integer' },
+                      fatalities: { type: 'integer' },
+                    },
+                  },
+                },
+                byAdmin1: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      admin1: { type: 'string' },
+                      count: { type: 'integer' },
+                      fatalities: { type: 'integer' },
+                    },
+                  },
+                },
+                store: {
+                  type: 'object',
+                  description: 'What the store holds (articles, events, sources, publication range)',
+                },
               },
             },
             'Counts',
@@ -131,16 +233,30 @@ export const OPENAPI_DOCUMENT = {
           ...paging(1000, 50),
         ],
         responses: {
-          '200': json({ type: 'object', properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, articles: { type: 'array', items: ref('ArticleSummary') } } }, 'A page of articles'),
+          '200': json(
+            {
+              type: 'object',
+              properties: {
+                total: { type: 'integer' },
+                limit: { type: 'integer' },
+                offset: { type: 'integer' },
+                articles: { type: 'array', items: ref('ArticleSummary') },
+              },
+            },
+            'A page of articles',
+          ),
           '400': errors['400'],
         },
       },
       post: {
-        summary: 'Ingest article(s): JSON object or array ({title, text, published, url, source}), JSON lines, HTML, RSS/Atom or plain text; each is stored and its events extracted',
+        summary:
+          'Ingest article(s): JSON object or array ({title, text, published, url, source}), JSON lines, HTML, RSS/Atom or plain text; each is stored and its events extracted',
         requestBody: {
           required: true,
           content: {
-            'application/json': { schema: { oneOf: [ref('ArticleInput'), { type: 'array', items: ref('ArticleInput') }] } },
+            'application/json': {
+              schema: { oneOf: [ref('ArticleInput'), { type: 'array', items: ref('ArticleInput') }] },
+            },
             'application/x-ndjson': { schema: { type: 'string' } },
             'text/html': { schema: { type: 'string' } },
             'application/rss+xml': { schema: { type: 'string' } },
@@ -152,7 +268,18 @@ export const OPENAPI_DOCUMENT = {
             {
               type: 'object',
               properties: {
-                articles: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string', enum: ['new', 'duplicate'] }, events: { type: 'integer' } } } },
+                articles: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'string' },
+                      title: { type: 'string' },
+                      status: { type: 'string', enum: ['new', 'duplicate'] },
+                      events: { type: 'integer' },
+                    },
+                  },
+                },
                 errors: { type: 'array', items: { type: 'string' } },
               },
             },
@@ -164,10 +291,21 @@ export const OPENAPI_DOCUMENT = {
     },
     '/api/articles/{id}': {
       get: {
-        summary: 'One article: its text as received, the entities the pipeline finds in it and its stored events (all with spans)',
+        summary:
+          'One article: its text as received, the entities the pipeline finds in it and its stored events (all with spans)',
         parameters: [idPath('Article id, or an unambiguous prefix of at least 6 characters')],
         responses: {
-          '200': json({ type: 'object', properties: { article: ref('Article'), entities: { type: 'array', items: ref('Entity') }, events: { type: 'array', items: ref('Event') } } }, 'The article'),
+          '200': json(
+            {
+              type: 'object',
+              properties: {
+                article: ref('Article'),
+                entities: { type: 'array', items: ref('Entity') },
+                events: { type: 'array', items: ref('Event') },
+              },
+            },
+            'The article',
+          ),
           '404': errors['404'],
         },
       },
@@ -175,7 +313,9 @@ export const OPENAPI_DOCUMENT = {
     '/api/extract': {
       post: {
         summary: 'Extract events from a text; stored as an article only with store=true',
-        parameters: [query('store', 'Store the article and its events', { type: 'string', enum: ['true', 'false', '1', '0'] })],
+        parameters: [
+          query('store', 'Store the article and its events', { type: 'string', enum: ['true', 'false', '1', '0'] }),
+        ],
         requestBody: {
           required: true,
           content: {
@@ -186,7 +326,11 @@ export const OPENAPI_DOCUMENT = {
                 properties: {
                   text: { type: 'string', maxLength: 200000 },
                   title: { type: 'string' },
-                  published: { ...date, nullable: true, description: 'Relative dates (أمس، الخميس الماضي) resolve against it' },
+                  published: {
+                    ...date,
+                    nullable: true,
+                    description: 'Relative dates (أمس، الخميس الماضي) resolve against it',
+                  },
                   url: { type: 'string', nullable: true },
                   source: { type: 'string', nullable: true },
                   store: { type: 'boolean' },
@@ -209,14 +353,32 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary: 'Actors the knowledge packs know (canonical English and Arabic names, inter code, validity dates)',
         parameters: lookup,
-        responses: { '200': json({ type: 'object', properties: { total: { type: 'integer' }, actors: { type: 'array', items: { type: 'object' } } } }, 'Actors'), '400': errors['400'] },
+        responses: {
+          '200': json(
+            {
+              type: 'object',
+              properties: { total: { type: 'integer' }, actors: { type: 'array', items: { type: 'object' } } },
+            },
+            'Actors',
+          ),
+          '400': errors['400'],
+        },
       },
     },
     '/api/places': {
       get: {
         summary: 'Libyan places of the gazetteer, most important first',
         parameters: lookup,
-        responses: { '200': json({ type: 'object', properties: { total: { type: 'integer' }, places: { type: 'array', items: { type: 'object' } } } }, 'Places'), '400': errors['400'] },
+        responses: {
+          '200': json(
+            {
+              type: 'object',
+              properties: { total: { type: 'integer' }, places: { type: 'array', items: { type: 'object' } } },
+            },
+            'Places',
+          ),
+          '400': errors['400'],
+        },
       },
     },
     '/api/openapi.json': {
@@ -225,14 +387,27 @@ export const OPENAPI_DOCUMENT = {
   },
   components: {
     schemas: {
-      Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' }, parameter: { type: 'string', description: 'The query parameter or body field at fault' } } },
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: { type: 'string' },
+          parameter: { type: 'string', description: 'The query parameter or body field at fault' },
+        },
+      },
       Span: span,
       Evidence: evidence,
       ArticleRef: articleRef,
       ArticleSummary: { type: 'object', properties: { ...articleRef.properties, chars: { type: 'integer' } } },
       ArticleInput: {
         type: 'object',
-        properties: { title: { type: 'string' }, text: { type: 'string' }, published: { type: 'string' }, url: { type: 'string' }, source: { type: 'string' } },
+        properties: {
+          title: { type: 'string' },
+          text: { type: 'string' },
+          published: { type: 'string' },
+          url: { type: 'string' },
+          source: { type: 'string' },
+        },
       },
       Article: {
         type: 'object',
@@ -241,22 +416,38 @@ export const OPENAPI_DOCUMENT = {
           title: { type: 'string' },
           text: { type: 'string', description: 'As received; spans point into it' },
           published: { type: 'string', nullable: true },
-          origins: { type: 'array', items: { type: 'object', properties: { url: { type: 'string', nullable: true }, source: { type: 'string', nullable: true } } } },
+          origins: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { url: { type: 'string', nullable: true }, source: { type: 'string', nullable: true } },
+            },
+          },
         },
       },
       Entity: {
         type: 'object',
-        properties: { type: { type: 'string', enum: ['PER', 'ORG', 'LOC', 'MISC'] }, text: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, ref: { type: 'string', nullable: true } },
+        properties: {
+          type: { type: 'string', enum: ['PER', 'ORG', 'LOC', 'MISC'] },
+          text: { type: 'string' },
+          start: { type: 'integer' },
+          end: { type: 'integer' },
+          ref: { type: 'string', nullable: true },
+        },
       },
       Event: {
         type: 'object',
-        description: 'The event record of docs/events (ACLED fields, PLOVER, evidence spans), with the article it comes from',
+        description:
+          'The event record of docs/events (ACLED fields, PLOVER, evidence spans), with the article it comes from',
         properties: {
           id: { type: 'string' },
           event_type: { type: 'string' },
           sub_event_type: { type: 'string' },
           disorder_type: { type: 'string' },
-          plover: { type: 'object', properties: { type: { type: 'string' }, mode: { type: 'string', nullable: true } } },
+          plover: {
+            type: 'object',
+            properties: { type: { type: 'string' }, mode: { type: 'string', nullable: true } },
+          },
           date: { type: 'string', nullable: true },
           time_precision: { type: 'integer', nullable: true },
           actor1: actor,
@@ -270,7 +461,17 @@ export const OPENAPI_DOCUMENT = {
           claimed_by: { ...evidence, nullable: true },
           evidence: { type: 'array', items: evidence },
           trigger: evidence,
-          sources: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, rule: { type: 'string' }, evidence: { ...evidence, nullable: true } } } },
+          sources: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                field: { type: 'string' },
+                rule: { type: 'string' },
+                evidence: { ...evidence, nullable: true },
+              },
+            },
+          },
           rule: { type: 'string' },
           confidence: { type: 'number' },
           article: articleRef,
@@ -282,11 +483,33 @@ export const OPENAPI_DOCUMENT = {
           start: { type: 'integer' },
           end: { type: 'integer' },
           text: { type: 'string' },
-          highlights: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } } } },
+          highlights: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { field: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } },
+            },
+          },
         },
       },
-      Source: { type: 'object', properties: { article_id: { type: 'string' }, title: { type: 'string' }, published: { type: 'string', nullable: true }, outlet: { type: 'string', nullable: true }, url: { type: 'string', nullable: true } } },
-      ExtractionRecord: { type: 'object', properties: { article: articleRef, events: { type: 'array', items: ref('Event') }, entities: { type: 'array', items: ref('Entity') } } },
+      Source: {
+        type: 'object',
+        properties: {
+          article_id: { type: 'string' },
+          title: { type: 'string' },
+          published: { type: 'string', nullable: true },
+          outlet: { type: 'string', nullable: true },
+          url: { type: 'string', nullable: true },
+        },
+      },
+      ExtractionRecord: {
+        type: 'object',
+        properties: {
+          article: articleRef,
+          events: { type: 'array', items: ref('Event') },
+          entities: { type: 'array', items: ref('Entity') },
+        },
+      },
       FeatureCollection: {
         type: 'object',
         properties: {

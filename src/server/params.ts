@@ -26,8 +26,12 @@ const bbox = z.string().transform((value, ctx): [number, number, number, number]
   const valid =
     parts.length === 4 &&
     parts.every(Number.isFinite) &&
-    west >= -180 && east <= 180 && west <= east &&
-    south >= -90 && north <= 90 && south <= north;
+    west >= -180 &&
+    east <= 180 &&
+    west <= east &&
+    south >= -90 &&
+    north <= 90 &&
+    south <= north;
   if (!valid) {
     ctx.addIssue({ code: 'custom', message: 'expected west,south,east,north in degrees (west ≤ east, south ≤ north)' });
     return z.NEVER;
@@ -59,14 +63,25 @@ const eventFilterShape = {
 export const EVENT_VIEWS = ['summary', 'full'] as const;
 
 export const eventListQuery = z
-  .object({ ...eventFilterShape, limit: count(1000, 100), offset, sort: z.enum(EVENT_SORTS).default('date'), view: z.enum(EVENT_VIEWS).default('summary') })
+  .object({
+    ...eventFilterShape,
+    limit: count(1000, 100),
+    offset,
+    sort: z.enum(EVENT_SORTS).default('date'),
+    view: z.enum(EVENT_VIEWS).default('summary'),
+  })
   .strict();
 
 /** The map and the exports take every event of a filter in one answer, up to this many. */
 export const MAX_EXPORT_EVENTS = 100_000;
 
 export const eventExportQuery = z
-  .object({ ...eventFilterShape, limit: count(MAX_EXPORT_EVENTS, 10_000), offset, sort: z.enum(EVENT_SORTS).default('date') })
+  .object({
+    ...eventFilterShape,
+    limit: count(MAX_EXPORT_EVENTS, 10_000),
+    offset,
+    sort: z.enum(EVENT_SORTS).default('date'),
+  })
   .strict();
 
 export const eventStatsQuery = z.object(eventFilterShape).strict();
@@ -90,7 +105,10 @@ export const extractBody = z
     store: z.boolean().optional(),
   })
   .strict()
-  .refine((b) => b.text.trim() !== '' || (b.title ?? '').trim() !== '', { message: 'text or title must not be empty', path: ['text'] });
+  .refine((b) => b.text.trim() !== '' || (b.title ?? '').trim() !== '', {
+    message: 'text or title must not be empty',
+    path: ['text'],
+  });
 
 export type ExtractBody = z.infer<typeof extractBody>;
 
@@ -104,7 +122,10 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, whe
     return fail(`unknown ${where} parameter "${key}"`, key);
   }
   const parameter = issue.path.length ? String(issue.path[0]) : undefined;
-  return fail(parameter ? `invalid ${where} parameter "${parameter}": ${issue.message}` : `invalid ${where}: ${issue.message}`, parameter);
+  return fail(
+    parameter ? `invalid ${where} parameter "${parameter}": ${issue.message}` : `invalid ${where}: ${issue.message}`,
+    parameter,
+  );
 }
 
 function fail(message: string, parameter?: string): never {

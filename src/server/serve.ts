@@ -18,18 +18,21 @@ export function startServer(options: AppOptions & { host?: string; port?: number
   const app = createApp(options);
   const host = options.host ?? DEFAULT_HOST;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? DEFAULT_PORT }, (info: AddressInfo) => {
-      const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${shown}:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            if ('closeAllConnections' in server) server.closeAllConnections();
-            server.close((err) => (err ? fail(err) : done()));
-          }),
-      });
-    });
+    const server = serve(
+      { fetch: app.fetch, hostname: host, port: options.port ?? DEFAULT_PORT },
+      (info: AddressInfo) => {
+        const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${shown}:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done, fail) => {
+              if ('closeAllConnections' in server) server.closeAllConnections();
+              server.close((err) => (err ? fail(err) : done()));
+            }),
+        });
+      },
+    );
     server.once('error', reject);
   });
 }

@@ -82,7 +82,9 @@ export function eventFeatureCollection(events: StoredEvent[], total: number): Ev
 /** RFC 4180 CSV of the flat properties, with a header line. */
 export function eventsCsv(events: StoredEvent[]): string {
   const rows = events.map(eventProperties);
-  const columns = Object.keys(rows[0] ?? eventProperties(PLACEHOLDER_EVENT)) as (keyof ReturnType<typeof eventProperties>)[];
+  const columns = Object.keys(rows[0] ?? eventProperties(PLACEHOLDER_EVENT)) as (keyof ReturnType<
+    typeof eventProperties
+  >)[];
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
@@ -100,10 +102,28 @@ function csvField(value: string | number | null): string {
 const PLACEHOLDER_EVENT: StoredEvent = {
   article: { id: '', title: '', published: null, source: null, url: null },
   record: {
-    id: '', event_type: '', sub_event_type: '', disorder_type: '', plover: { type: '', mode: null }, date: null,
-    time_precision: null, date_text: null, actor1: null, assoc_actor_1: [], actor2: null, assoc_actor_2: [],
-    location: null, fatalities: 0, injured: null, modality: 'asserted', claimed_by: null, evidence: [],
-    trigger: { start: 0, end: 0, text: '' }, rule: '', confidence: 0, sources: [],
+    id: '',
+    event_type: '',
+    sub_event_type: '',
+    disorder_type: '',
+    plover: { type: '', mode: null },
+    date: null,
+    time_precision: null,
+    date_text: null,
+    actor1: null,
+    assoc_actor_1: [],
+    actor2: null,
+    assoc_actor_2: [],
+    location: null,
+    fatalities: 0,
+    injured: null,
+    modality: 'asserted',
+    claimed_by: null,
+    evidence: [],
+    trigger: { start: 0, end: 0, text: '' },
+    rule: '',
+    confidence: 0,
+    sources: [],
   },
 };
 
@@ -181,7 +201,13 @@ export function articleSources(article: Article): SourceView[] {
   const origins = article.origins.length ? article.origins : [{ source: null, url: null }];
   const seen = new Set<string>();
   return origins
-    .map((o) => ({ article_id: article.id, title: article.title, published: article.published, outlet: o.source, url: o.url }))
+    .map((o) => ({
+      article_id: article.id,
+      title: article.title,
+      published: article.published,
+      outlet: o.source,
+      url: o.url,
+    }))
     .filter((s) => {
       const key = `${s.outlet}\u0000${s.url}`;
       if (seen.has(key)) return false;

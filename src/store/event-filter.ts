@@ -7,7 +7,9 @@ export function eventFilterText(e: EventRecord): { actors: string; place: string
   const actors = [e.actor1, ...e.assoc_actor_1, e.actor2, ...e.assoc_actor_2]
     .filter((a) => a !== null)
     .flatMap((a) => [a.id, a.name, a.name_ar]);
-  const place = e.location ? [e.location.id, e.location.name, e.location.name_ar, e.location.admin1 ?? '', e.location.country] : [];
+  const place = e.location
+    ? [e.location.id, e.location.name, e.location.name_ar, e.location.admin1 ?? '', e.location.country]
+    : [];
   return {
     actors: normalizeForMatch(actors.join(' | ')).toLowerCase(),
     place: normalizeForMatch(place.join(' | ')).toLowerCase(),
@@ -44,7 +46,10 @@ export function actorSides(rows: string[]): { actors1: string[]; actors2: string
   });
   const side = (main: string, assoc: string) => [
     ...parsed.filter((p) => p.role === main).map((p) => p.id),
-    ...parsed.filter((p) => p.role === assoc).map((p) => p.id).sort(),
+    ...parsed
+      .filter((p) => p.role === assoc)
+      .map((p) => p.id)
+      .sort(),
   ];
   return { actors1: side('actor1', 'assoc_actor_1'), actors2: side('actor2', 'assoc_actor_2') };
 }
@@ -56,7 +61,10 @@ export function eventSummaryJson(e: EventRecord): string {
 }
 
 /** What both backends' fusion queries return for one event: its facts, with its actors as "role id" lines. */
-export type FactsRow = Omit<FusionFacts, 'articleId' | 'actors1' | 'actors2'> & { article_id: string; actors: string | null };
+export type FactsRow = Omit<FusionFacts, 'articleId' | 'actors1' | 'actors2'> & {
+  article_id: string;
+  actors: string | null;
+};
 
 export function toFacts({ article_id, actors, ...facts }: FactsRow): FusionFacts {
   return { ...facts, articleId: article_id, ...actorSides(actors ? actors.split('\n') : []) };

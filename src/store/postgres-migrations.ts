@@ -134,7 +134,7 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
   },
   {
     version: 5,
-    name: 'event summaries and articles\' first source for lists',
+    name: "event summaries and articles' first source for lists",
     sql: `
       -- The record without its evidence sentences and per-field sources, kept beside it.
       ALTER TABLE events ADD COLUMN summary TEXT;

@@ -23,7 +23,17 @@ import type {
   StoredEvent,
   UpsertStatus,
 } from './repository.js';
-import { actorNameText, eventActorRows, eventFilterText, eventSummaryJson, placeNameText, sourceNorm, toFacts, wordsOf, type FactsRow } from './event-filter.js';
+import {
+  actorNameText,
+  eventActorRows,
+  eventFilterText,
+  eventSummaryJson,
+  placeNameText,
+  sourceNorm,
+  toFacts,
+  wordsOf,
+  type FactsRow,
+} from './event-filter.js';
 import { searchableText, searchTerms } from './search-text.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import type { Migration } from './sqlite-migrations.js';
@@ -54,7 +64,10 @@ export class PostgresRepository implements Repository {
   private constructor(readonly pool: pg.Pool) {}
 
   /** Connects, checks the server version and brings the schema up to date. */
-  static async open(connectionString: string, migrations: Migration[] = POSTGRES_MIGRATIONS): Promise<PostgresRepository> {
+  static async open(
+    connectionString: string,
+    migrations: Migration[] = POSTGRES_MIGRATIONS,
+  ): Promise<PostgresRepository> {
     const pool = new pg.Pool({ connectionString });
     // An idle client losing its connection must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
@@ -117,7 +130,18 @@ export class PostgresRepository implements Repository {
       const inserted = await this.db.query(
         `INSERT INTO articles (id, title, text, published, published_at, published_raw, ingested_at, body, first_source, first_url)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
-        [id, input.title, input.text, input.published, input.publishedAt, input.publishedRaw, now, searchableText(input.title, input.text), input.origin.source, input.origin.url],
+        [
+          id,
+          input.title,
+          input.text,
+          input.published,
+          input.publishedAt,
+          input.publishedRaw,
+          now,
+          searchableText(input.title, input.text),
+          input.origin.source,
+          input.origin.url,
+        ],
       );
       const o = input.origin;
       // A duplicate keeps every new URL and source, and may fill a date the first copy lacked;
@@ -129,7 +153,10 @@ export class PostgresRepository implements Repository {
       );
       if (inserted.rowCount === 1) return 'new';
       if (o.source !== null || o.url !== null) {
-        await this.db.query('UPDATE articles SET first_source = coalesce(first_source, $1), first_url = coalesce(first_url, $2) WHERE id = $3', [o.source, o.url, id]);
+        await this.db.query(
+          'UPDATE articles SET first_source = coalesce(first_source, $1), first_url = coalesce(first_url, $2) WHERE id = $3',
+          [o.source, o.url, id],
+        );
       }
       if (input.published) {
         await this.db.query(
@@ -151,10 +178,12 @@ export class PostgresRepository implements Repository {
       published_raw: string | null;
     }>('SELECT id, title, text, published, published_at, published_raw FROM articles WHERE id = $1', [id]);
     if (rows.length === 0) return null;
-    const origins = await this.db.query<{ url: string | null; source: string | null; input: string | null; external_id: string | null }>(
-      'SELECT url, source, input, external_id FROM article_origins WHERE article_id = $1 ORDER BY seq',
-      [id],
-    );
+    const origins = await this.db.query<{
+      url: string | null;
+      source: string | null;
+      input: string | null;
+      external_id: string | null;
+    }>('SELECT url, source, input, external_id FROM article_origins WHERE article_id = $1 ORDER BY seq', [id]);
     const row = rows[0];
     return {
       id: row.id,
@@ -220,9 +249,23 @@ export class PostgresRepository implements Repository {
              time_precision, geo_precision, place_id, summary)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
           [
-            e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location?.lat ?? null, e.location?.lon ?? null,
-            e.location?.admin1 ?? null, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e),
-            e.time_precision, e.location?.geo_precision ?? null, e.location?.id ?? null, eventSummaryJson(e),
+            e.id,
+            articleId,
+            e.event_type,
+            e.sub_event_type,
+            e.date,
+            e.location?.lat ?? null,
+            e.location?.lon ?? null,
+            e.location?.admin1 ?? null,
+            e.fatalities,
+            e.modality,
+            text.actors,
+            text.place,
+            JSON.stringify(e),
+            e.time_precision,
+            e.location?.geo_precision ?? null,
+            e.location?.id ?? null,
+            eventSummaryJson(e),
           ],
         );
         const actors = eventActorRows(e);
@@ -242,16 +285,16 @@ export class PostgresRepository implements Repository {
   private async rememberNames(e: EventRecord): Promise<void> {
     for (const a of [e.actor1, ...e.assoc_actor_1, e.actor2, ...e.assoc_actor_2]) {
       if (!a) continue;
-      await this.db.query(
-        'INSERT INTO actor_names (actor_id, text) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [a.id, actorNameText(a)],
-      );
+      await this.db.query('INSERT INTO actor_names (actor_id, text) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        a.id,
+        actorNameText(a),
+      ]);
     }
     if (e.location) {
-      await this.db.query(
-        'INSERT INTO place_names (place_id, text) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [e.location.id, placeNameText(e.location)],
-      );
+      await this.db.query('INSERT INTO place_names (place_id, text) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        e.location.id,
+        placeNameText(e.location),
+      ]);
     }
   }
 
@@ -317,7 +360,10 @@ export class PostgresRepository implements Repository {
 
   saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void> {
     return this.atomically(async () => {
-      await this.db.query('DELETE FROM fused_events WHERE id IN (SELECT cluster_id FROM event_clusters WHERE event_id = ANY($1))', [eventIds]);
+      await this.db.query(
+        'DELETE FROM fused_events WHERE id IN (SELECT cluster_id FROM event_clusters WHERE event_id = ANY($1))',
+        [eventIds],
+      );
       await this.db.query('DELETE FROM event_clusters WHERE event_id = ANY($1)', [eventIds]);
       await this.db.query('DELETE FROM fusion_queue WHERE event_id = ANY($1)', [eventIds]);
       // One statement each for all clusters and all members: fusing every event stays a few round trips.
@@ -325,14 +371,34 @@ export class PostgresRepository implements Repository {
         `INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation)
          SELECT id, date, fatalities, fatalities_max, record, explanation
          FROM json_to_recordset($1::json) AS x(id text, date text, fatalities int, fatalities_max int, record json, explanation json)`,
-        [JSON.stringify(clusters.map((c) => ({
-          id: c.id, date: c.record.date, fatalities: c.fatalities_range[0], fatalities_max: c.fatalities_range[1], record: c.record, explanation: c.explanation,
-        })))],
+        [
+          JSON.stringify(
+            clusters.map((c) => ({
+              id: c.id,
+              date: c.record.date,
+              fatalities: c.fatalities_range[0],
+              fatalities_max: c.fatalities_range[1],
+              record: c.record,
+              explanation: c.explanation,
+            })),
+          ),
+        ],
       );
       await this.db.query(
         `INSERT INTO event_clusters (event_id, cluster_id, position, joined_by)
          SELECT event_id, cluster_id, position, joined_by FROM json_to_recordset($1::json) AS x(event_id text, cluster_id text, position int, joined_by text)`,
-        [JSON.stringify(clusters.flatMap((c) => c.members.map((m, position) => ({ event_id: m.eventId, cluster_id: c.id, position, joined_by: m.joinedBy }))))],
+        [
+          JSON.stringify(
+            clusters.flatMap((c) =>
+              c.members.map((m, position) => ({
+                event_id: m.eventId,
+                cluster_id: c.id,
+                position,
+                joined_by: m.joinedBy,
+              })),
+            ),
+          ),
+        ],
       );
     });
   }
@@ -383,7 +449,10 @@ export class PostgresRepository implements Repository {
   }
 
   async getFusedEvent(id: string): Promise<FusedEvent | null> {
-    const { rows } = await this.db.query<{ cluster_id: string }>('SELECT cluster_id FROM event_clusters WHERE event_id = $1', [id]);
+    const { rows } = await this.db.query<{ cluster_id: string }>(
+      'SELECT cluster_id FROM event_clusters WHERE event_id = $1',
+      [id],
+    );
     const found = await this.listFusedEvents({ ids: [rows[0]?.cluster_id ?? id] });
     return found[0] ?? null;
   }
@@ -391,7 +460,13 @@ export class PostgresRepository implements Repository {
   async listEvents(query: EventQuery): Promise<StoredEvent[]> {
     const rows = await this.pageOfEvents<EventRow>(query, EVENT_WITH_ARTICLE);
     return rows.map((row) => {
-      const article: ArticleRef = { id: row.article_id, title: row.title, published: row.published, source: row.source, url: row.url };
+      const article: ArticleRef = {
+        id: row.article_id,
+        title: row.title,
+        published: row.published,
+        source: row.source,
+        url: row.url,
+      };
       return { record: row.record, article };
     });
   }
@@ -552,7 +627,8 @@ function fusedFilter(query: EventQuery, params: Params): string {
   const clauses: string[] = [];
   if (ids) clauses.push(`f.id = ANY(${params.add(ids)})`);
   const members = eventFilter(memberQuery, params);
-  if (members) clauses.push(`f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members})`);
+  if (members)
+    clauses.push(`f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members})`);
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 
@@ -586,7 +662,8 @@ function containsPattern(term: string): string {
 function articleFilter(query: ArticleQuery, params: Params): string {
   const clauses: string[] = [];
   // Every term is a substring of the normalised text, as with SQLite's trigram index.
-  for (const term of query.search ? searchTerms(query.search) : []) clauses.push(`a.body ILIKE ${params.add(containsPattern(term))}`);
+  for (const term of query.search ? searchTerms(query.search) : [])
+    clauses.push(`a.body ILIKE ${params.add(containsPattern(term))}`);
   if (query.since) clauses.push(`a.published >= ${params.add(query.since)}`);
   if (query.until) clauses.push(`a.published <= ${params.add(query.until)}`);
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
@@ -603,17 +680,24 @@ function eventFilter(query: EventQuery, params: Params): string {
   // Names are matched in the small lookup tables; the events are then found by id through an index.
   const actorWords = (query.actor ? wordsOf(query.actor) : []).map((word) => `strpos(text, ${params.add(word)}) > 0`);
   if (actorWords.length) {
-    clauses.push(`e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT actor_id FROM actor_names WHERE ${actorWords.join(' AND ')}))`);
+    clauses.push(
+      `e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT actor_id FROM actor_names WHERE ${actorWords.join(' AND ')}))`,
+    );
   }
   const placeWords = (query.place ? wordsOf(query.place) : []).map((word) => `strpos(text, ${params.add(word)}) > 0`);
-  if (placeWords.length) clauses.push(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.join(' AND ')})`);
+  if (placeWords.length)
+    clauses.push(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.join(' AND ')})`);
   if (query.source) {
-    const words = wordsOf(query.source).map((word) => `strpos(coalesce(source_norm, lower(source)), ${params.add(word)}) > 0`);
+    const words = wordsOf(query.source).map(
+      (word) => `strpos(coalesce(source_norm, lower(source)), ${params.add(word)}) > 0`,
+    );
     clauses.push(`e.article_id IN (SELECT article_id FROM article_origins WHERE ${words.join(' AND ') || 'TRUE'})`);
   }
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
-    clauses.push(`e.lat BETWEEN ${params.add(south)} AND ${params.add(north)} AND e.lon BETWEEN ${params.add(west)} AND ${params.add(east)}`);
+    clauses.push(
+      `e.lat BETWEEN ${params.add(south)} AND ${params.add(north)} AND e.lon BETWEEN ${params.add(west)} AND ${params.add(east)}`,
+    );
   }
   if (query.q && query.q.trim()) {
     const where = articleFilter({ search: query.q }, params);
@@ -631,7 +715,9 @@ async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<number[]
   try {
     await client.query('BEGIN');
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('marsad.schema_migrations'))`);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
     const applied = new Set(rows.map((r) => r.version));
     const done: number[] = [];

@@ -27,12 +27,31 @@ function origin(url: string | null, source: string | null, input: string | null 
 }
 
 const HAFTAR: EventActor = { id: 'lna', name: 'Libyan National Army', name_ar: 'الجيش الوطني الليبي', inter: 1 };
-const GNA: EventActor = { id: 'gna-forces', name: 'Government of National Accord forces', name_ar: 'قوات حكومة الوفاق', inter: 1 };
+const GNA: EventActor = {
+  id: 'gna-forces',
+  name: 'Government of National Accord forces',
+  name_ar: 'قوات حكومة الوفاق',
+  inter: 1,
+};
 const TRIPOLI: EventLocation = {
-  id: 'tripoli', name: 'Tripoli', name_ar: 'طرابلس', country: 'Libya', admin1: 'Tripoli', lat: 32.89, lon: 13.19, geo_precision: 1,
+  id: 'tripoli',
+  name: 'Tripoli',
+  name_ar: 'طرابلس',
+  country: 'Libya',
+  admin1: 'Tripoli',
+  lat: 32.89,
+  lon: 13.19,
+  geo_precision: 1,
 };
 const DERNA: EventLocation = {
-  id: 'derna', name: 'Derna', name_ar: 'درنة', country: 'Libya', admin1: 'Derna', lat: 32.76, lon: 22.64, geo_precision: 1,
+  id: 'derna',
+  name: 'Derna',
+  name_ar: 'درنة',
+  country: 'Libya',
+  admin1: 'Derna',
+  lat: 32.76,
+  lon: 22.64,
+  geo_precision: 1,
 };
 
 export function eventRecord(id: string, fields: Partial<EventRecord> = {}): EventRecord {
@@ -109,21 +128,30 @@ export function defineRepositorySuite(
 
     it('a duplicate keeps every distinct origin, once, and changes nothing stored', async (repo) => {
       await repo.upsertArticle('a1', articleInput('ع', 'نص', origin('https://a.example/1', 'A', 'x')));
-      assert.equal(await repo.upsertArticle('a1', articleInput('ع', 'نص آخر', origin('https://b.example/2', 'B', 'y'))), 'duplicate');
+      assert.equal(
+        await repo.upsertArticle('a1', articleInput('ع', 'نص آخر', origin('https://b.example/2', 'B', 'y'))),
+        'duplicate',
+      );
       await repo.upsertArticle('a1', articleInput('ع', 'نص', origin('https://b.example/2', 'B', 'y')));
       // Origins whose fields are all null are the same origin too.
       await repo.upsertArticle('a1', articleInput('ع', 'نص', origin(null, null, null)));
       await repo.upsertArticle('a1', articleInput('ع', 'نص', origin(null, null, null)));
       const got = await repo.getArticle('a1');
       assert.equal(got?.text, 'نص');
-      assert.deepEqual(got?.origins.map((o) => o.source), ['A', 'B', null]);
+      assert.deepEqual(
+        got?.origins.map((o) => o.source),
+        ['A', 'B', null],
+      );
       assert.equal(await repo.countArticles(), 1);
       assert.equal((await repo.stats()).origins, 3);
     });
 
     it('a duplicate fills a missing publication date but never overwrites one', async (repo) => {
       await repo.upsertArticle('a1', articleInput('ع', 'نص'));
-      await repo.upsertArticle('a1', articleInput('ع', 'نص', { published: '2019-04-08', publishedRaw: '8/4/2019', ...origin('u', null, 'z') }));
+      await repo.upsertArticle(
+        'a1',
+        articleInput('ع', 'نص', { published: '2019-04-08', publishedRaw: '8/4/2019', ...origin('u', null, 'z') }),
+      );
       await repo.upsertArticle('a1', articleInput('ع', 'نص', { published: '2020-01-01', ...origin('v', null, 'z') }));
       const got = await repo.getArticle('a1');
       assert.equal(got?.published, '2019-04-08');
@@ -154,12 +182,19 @@ export function defineRepositorySuite(
     });
 
     it('lists newest first with date filters, limit and offset, and each summary names its first source', async (repo) => {
-      await repo.upsertArticle('old', articleInput('قديم', 'نص أول', { published: '2014-08-20', ...origin(null, null) }));
+      await repo.upsertArticle(
+        'old',
+        articleInput('قديم', 'نص أول', { published: '2014-08-20', ...origin(null, null) }),
+      );
       await repo.upsertArticle('old', articleInput('قديم', 'نص أول', origin('https://b.example/old', 'ب')));
-      await repo.upsertArticle('new', articleInput('جديد', 'نص ثان', { published: '2019-04-08', ...origin('https://a.example/new', 'أ') }));
+      await repo.upsertArticle(
+        'new',
+        articleInput('جديد', 'نص ثان', { published: '2019-04-08', ...origin('https://a.example/new', 'أ') }),
+      );
       await repo.upsertArticle('undated', articleInput('', 'نص ثالث'));
       await repo.upsertArticle('undated2', articleInput('', 'نص رابع'));
-      const list = async (q: Parameters<Repository['listArticles']>[0]) => (await repo.listArticles(q)).map((a) => a.id);
+      const list = async (q: Parameters<Repository['listArticles']>[0]) =>
+        (await repo.listArticles(q)).map((a) => a.id);
       // Undated last, the later stored first among them.
       assert.deepEqual(await list({}), ['new', 'old', 'undated2', 'undated']);
       assert.deepEqual(await list({ since: '2015-01-01' }), ['new']);
@@ -168,7 +203,14 @@ export function defineRepositorySuite(
       assert.deepEqual(await list({ limit: 2, offset: 1 }), ['old', 'undated2']);
       assert.equal(await repo.countArticles({ since: '2015-01-01' }), 1);
       const [first, second] = await repo.listArticles({ limit: 2 });
-      assert.deepEqual(first, { id: 'new', title: 'جديد', published: '2019-04-08', source: 'أ', url: 'https://a.example/new', chars: 6 });
+      assert.deepEqual(first, {
+        id: 'new',
+        title: 'جديد',
+        published: '2019-04-08',
+        source: 'أ',
+        url: 'https://a.example/new',
+        chars: 6,
+      });
       assert.equal(second.source, 'ب');
     });
 
@@ -183,13 +225,25 @@ export function defineRepositorySuite(
     });
 
     it('stats count articles, events, input records, sources and the date range', async (repo) => {
-      assert.deepEqual(await repo.stats(), { articles: 0, events: 0, origins: 0, firstPublished: null, lastPublished: null, sources: 0 });
+      assert.deepEqual(await repo.stats(), {
+        articles: 0,
+        events: 0,
+        origins: 0,
+        firstPublished: null,
+        lastPublished: null,
+        sources: 0,
+      });
       await repo.upsertArticle('a1', articleInput('', 'نص', { published: '2012-01-02', ...origin('u1', 'أ') }));
       await repo.upsertArticle('a1', articleInput('', 'نص', origin('u2', 'ب')));
       await repo.upsertArticle('a2', articleInput('', 'نص آخر', { published: '2016-05-06', ...origin('u3', 'أ') }));
       await repo.replaceEvents('a1', [eventRecord('e1')]);
       assert.deepEqual(await repo.stats(), {
-        articles: 2, events: 1, origins: 3, firstPublished: '2012-01-02', lastPublished: '2016-05-06', sources: 2,
+        articles: 2,
+        events: 1,
+        origins: 3,
+        firstPublished: '2012-01-02',
+        lastPublished: '2016-05-06',
+        sources: 2,
       });
     });
 
@@ -213,7 +267,10 @@ export function defineRepositorySuite(
         return repo.countArticles();
       });
       assert.equal(result, 1);
-      assert.deepEqual((await repo.listArticles({})).map((a) => a.id), ['a1']);
+      assert.deepEqual(
+        (await repo.listArticles({})).map((a) => a.id),
+        ['a1'],
+      );
     });
 
     it('a call from outside an open transaction never joins it', async (repo) => {
@@ -229,11 +286,20 @@ export function defineRepositorySuite(
       const outside = repo.upsertArticle('out', articleInput('', 'خارج'));
       await assert.rejects(failing, /abort/);
       assert.equal(await outside, 'new');
-      assert.deepEqual((await repo.listArticles({})).map((a) => a.id), ['out']);
+      assert.deepEqual(
+        (await repo.listArticles({})).map((a) => a.id),
+        ['out'],
+      );
     });
 
     it('replaceEvents replaces one article’s events, and each round-trips with its article', async (repo) => {
-      await repo.upsertArticle('a1', articleInput('اشتباكات', 'اشتبكت القوات جنوب طرابلس.', { published: '2019-04-09', ...origin('https://a.example/1', 'وكالة') }));
+      await repo.upsertArticle(
+        'a1',
+        articleInput('اشتباكات', 'اشتبكت القوات جنوب طرابلس.', {
+          published: '2019-04-09',
+          ...origin('https://a.example/1', 'وكالة'),
+        }),
+      );
       await repo.upsertArticle('a2', articleInput('', 'نص آخر'));
       const first = eventRecord('e1', { fatalities: 3, notes: ['ملاحظة'] });
       await repo.replaceEvents('a1', [first, eventRecord('e2')]);
@@ -244,7 +310,9 @@ export function defineRepositorySuite(
         article: { id: 'a1', title: 'اشتباكات', published: '2019-04-09', source: 'وكالة', url: 'https://a.example/1' },
       });
       // Summaries for lists: the record without evidence and sources, with its article.
-      const summaries = JSON.parse(Buffer.from(await repo.eventSummaryPage({ articleId: 'a1', sort: 'date-asc' })).toString('utf8')) as unknown;
+      const summaries = JSON.parse(
+        Buffer.from(await repo.eventSummaryPage({ articleId: 'a1', sort: 'date-asc' })).toString('utf8'),
+      ) as unknown;
       const full = await repo.listEvents({ articleId: 'a1', sort: 'date-asc' });
       assert.deepEqual(
         summaries,
@@ -258,24 +326,45 @@ export function defineRepositorySuite(
       await repo.replaceEvents('a1', [first, eventRecord('e2')]);
       assert.equal(await repo.countEvents(), 3);
       await repo.replaceEvents('a1', [eventRecord('e4')]);
-      assert.deepEqual((await repo.listEvents({ sort: 'date-asc' })).map((e) => e.record.id), ['e3', 'e4']);
+      assert.deepEqual(
+        (await repo.listEvents({ sort: 'date-asc' })).map((e) => e.record.id),
+        ['e3', 'e4'],
+      );
       assert.equal(await repo.getEvent('e1'), null);
       await repo.replaceEvents('a1', []);
       assert.equal(await repo.countEvents({ articleId: 'a1' }), 0);
     });
 
     it('event filters, ordering and stats', async (repo) => {
-      await repo.upsertArticle('a1', articleInput('', 'قصف على طرابلس وحفتر يعلن.', { published: '2019-04-09', ...origin('u1', 'Libya Observer') }));
-      await repo.upsertArticle('a2', articleInput('', 'اشتباكات في درنة.', { published: '2018-06-12', ...origin('u2', 'بوابة الوسط') }));
+      await repo.upsertArticle(
+        'a1',
+        articleInput('', 'قصف على طرابلس وحفتر يعلن.', { published: '2019-04-09', ...origin('u1', 'Libya Observer') }),
+      );
+      await repo.upsertArticle(
+        'a2',
+        articleInput('', 'اشتباكات في درنة.', { published: '2018-06-12', ...origin('u2', 'بوابة الوسط') }),
+      );
       await repo.replaceEvents('a1', [
-        eventRecord('e1', { date: '2019-04-08', fatalities: 2, event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' }),
+        eventRecord('e1', {
+          date: '2019-04-08',
+          fatalities: 2,
+          event_type: 'Explosions/Remote violence',
+          sub_event_type: 'Shelling/artillery/missile attack',
+        }),
         eventRecord('e2', { date: '2019-04-10', fatalities: 5 }),
         eventRecord('e3', { date: null, fatalities: 0, actor2: null, location: null }),
       ]);
       await repo.replaceEvents('a2', [
-        eventRecord('e4', { date: '2018-06-11', fatalities: 5, location: DERNA, actor1: { ...HAFTAR, name_ar: 'الجَيش الوطني' }, actor2: null }),
+        eventRecord('e4', {
+          date: '2018-06-11',
+          fatalities: 5,
+          location: DERNA,
+          actor1: { ...HAFTAR, name_ar: 'الجَيش الوطني' },
+          actor2: null,
+        }),
       ]);
-      const ids = async (q: Parameters<Repository['listEvents']>[0]) => (await repo.listEvents(q)).map((e) => e.record.id);
+      const ids = async (q: Parameters<Repository['listEvents']>[0]) =>
+        (await repo.listEvents(q)).map((e) => e.record.id);
       const cases: [string, Parameters<Repository['listEvents']>[0], string[]][] = [
         ['newest first, undated last', {}, ['e2', 'e1', 'e4', 'e3']],
         ['oldest first', { sort: 'date-asc' }, ['e4', 'e1', 'e2', 'e3']],
@@ -326,15 +415,34 @@ export function defineRepositorySuite(
           { admin1: 'Tripoli', count: 2, fatalities: 7 },
         ],
       });
-      assert.deepEqual((await repo.eventStats({ type: 'Battles', since: '2019-01-01' })).byAdmin1, [{ admin1: 'Tripoli', count: 1, fatalities: 5 }]);
+      assert.deepEqual((await repo.eventStats({ type: 'Battles', since: '2019-01-01' })).byAdmin1, [
+        { admin1: 'Tripoli', count: 1, fatalities: 5 },
+      ]);
     });
 
     it('fusion: one fused event per occurrence, with every source; removal unmerges', async (repo) => {
-      for (const [id, source] of [['a1', 'وكالة أ'], ['a2', 'جريدة الفجر'], ['a3', 'موقع ج']]) {
-        await repo.upsertArticle(id, articleInput(id, `نص ${id}`, { published: '2019-04-08', ...origin(`u-${id}`, source) }));
+      for (const [id, source] of [
+        ['a1', 'وكالة أ'],
+        ['a2', 'جريدة الفجر'],
+        ['a3', 'موقع ج'],
+      ]) {
+        await repo.upsertArticle(
+          id,
+          articleInput(id, `نص ${id}`, { published: '2019-04-08', ...origin(`u-${id}`, source) }),
+        );
       }
-      const tajura: EventLocation = { ...TRIPOLI, id: 'tajura', name: 'Tajura', name_ar: 'تاجوراء', lat: 32.88, lon: 13.35 };
-      await repo.replaceEvents('a1', [eventRecord('e1', { fatalities: 4, location: tajura }), eventRecord('e5', { date: null, fatalities: 1 })]);
+      const tajura: EventLocation = {
+        ...TRIPOLI,
+        id: 'tajura',
+        name: 'Tajura',
+        name_ar: 'تاجوراء',
+        lat: 32.88,
+        lon: 13.35,
+      };
+      await repo.replaceEvents('a1', [
+        eventRecord('e1', { fatalities: 4, location: tajura }),
+        eventRecord('e5', { date: null, fatalities: 1 }),
+      ]);
       // The same clash, actors in the other order; a clash on another day; one 100 km away; an undated one.
       await repo.replaceEvents('a2', [
         eventRecord('e2', { fatalities: 6, actor1: GNA, actor2: HAFTAR }),
@@ -347,26 +455,39 @@ export function defineRepositorySuite(
       assert.deepEqual([summary.queued, summary.clusters, summary.fused], [6, 5, 1]);
       assert.deepEqual(await repo.fusionQueue(), []);
       const fused = await repo.listFusedEvents({});
-      assert.deepEqual(fused.map((f) => [f.id, f.members.map((m) => m.eventId)]), [
-        ['fe-e3', ['e3']],
-        ['fe-e1', ['e1', 'e2']],
-        ['fe-e4', ['e4']],
-        ['fe-e5', ['e5']],
-        ['fe-e6', ['e6']],
-      ]);
+      assert.deepEqual(
+        fused.map((f) => [f.id, f.members.map((m) => m.eventId)]),
+        [
+          ['fe-e3', ['e3']],
+          ['fe-e1', ['e1', 'e2']],
+          ['fe-e4', ['e4']],
+          ['fe-e5', ['e5']],
+          ['fe-e6', ['e6']],
+        ],
+      );
       const clash = fused[1];
       assert.equal(clash.record.id, 'fe-e1');
       assert.equal(clash.record.fatalities, 4);
       assert.deepEqual(clash.fatalities_range, [4, 6]);
       assert.equal(clash.record.location?.name, 'Tajura', 'equally precise places: the earliest report’s');
-      assert.deepEqual(clash.members.map((m) => [m.article.id, m.article.source]), [['a1', 'وكالة أ'], ['a2', 'جريدة الفجر']]);
-      assert.match(clash.explanation[2], /^e2 .*joined e1: same type Battles\/Armed clash, same day 2019-04-08, 15\.0 km apart \(Tajura \/ Tripoli\), actors compatible \(in the other order\)$/);
+      assert.deepEqual(
+        clash.members.map((m) => [m.article.id, m.article.source]),
+        [
+          ['a1', 'وكالة أ'],
+          ['a2', 'جريدة الفجر'],
+        ],
+      );
+      assert.match(
+        clash.explanation[2],
+        /^e2 .*joined e1: same type Battles\/Armed clash, same day 2019-04-08, 15\.0 km apart \(Tajura \/ Tripoli\), actors compatible \(in the other order\)$/,
+      );
       assert.equal((await repo.getFusedEvent('e2'))?.id, 'fe-e1');
       assert.equal((await repo.getFusedEvent('fe-e1'))?.members.length, 2);
       assert.equal(await repo.getFusedEvent('nope'), null);
 
       // Filters match any member; ids name fused events.
-      const ids = async (q: Parameters<Repository['listFusedEvents']>[0]) => (await repo.listFusedEvents(q)).map((f) => f.id);
+      const ids = async (q: Parameters<Repository['listFusedEvents']>[0]) =>
+        (await repo.listFusedEvents(q)).map((f) => f.id);
       assert.deepEqual(await ids({ source: 'الفجر' }), ['fe-e3', 'fe-e1', 'fe-e4', 'fe-e6']);
       assert.deepEqual(await ids({ place: 'tajura' }), ['fe-e1']);
       assert.deepEqual(await ids({ sort: 'fatalities', limit: 2 }), ['fe-e1', 'fe-e4']);
@@ -376,23 +497,35 @@ export function defineRepositorySuite(
 
       // Recomputing everything gives the same clusters.
       await fuseAll(repo);
-      assert.deepEqual((await repo.listFusedEvents({})).map((f) => [f.id, f.members.length, f.explanation]), fused.map((f) => [f.id, f.members.length, f.explanation]));
+      assert.deepEqual(
+        (await repo.listFusedEvents({})).map((f) => [f.id, f.members.length, f.explanation]),
+        fused.map((f) => [f.id, f.members.length, f.explanation]),
+      );
 
       // A third report joins; removing the first article leaves the others fused under a new id.
       await repo.replaceEvents('a3', [eventRecord('e0', { fatalities: 9 })]);
       await fusePending(repo);
-      assert.deepEqual((await repo.getFusedEvent('e1'))?.members.map((m) => m.eventId), ['e0', 'e1', 'e2']);
+      assert.deepEqual(
+        (await repo.getFusedEvent('e1'))?.members.map((m) => m.eventId),
+        ['e0', 'e1', 'e2'],
+      );
       assert.equal(await repo.deleteArticle('a1'), true);
       assert.equal(await repo.deleteArticle('a1'), false);
       assert.equal(await repo.getArticle('a1'), null);
       assert.deepEqual(await repo.fusionQueue(), ['e0', 'e2']);
       await fusePending(repo);
       const after = await repo.getFusedEvent('e2');
-      assert.deepEqual([after?.id, after?.members.map((m) => m.eventId), after?.fatalities_range], ['fe-e0', ['e0', 'e2'], [6, 9]]);
+      assert.deepEqual(
+        [after?.id, after?.members.map((m) => m.eventId), after?.fatalities_range],
+        ['fe-e0', ['e0', 'e2'], [6, 9]],
+      );
       assert.equal(await repo.deleteArticle('a3'), true);
       await fusePending(repo);
       const alone = await repo.getFusedEvent('e2');
-      assert.deepEqual([alone?.id, alone?.members.length, alone?.record.fatalities, alone?.fatalities_range], ['fe-e2', 1, 6, [6, 6]]);
+      assert.deepEqual(
+        [alone?.id, alone?.members.length, alone?.record.fatalities, alone?.fatalities_range],
+        ['fe-e2', 1, 6, [6, 6]],
+      );
       assert.equal(await repo.countFusedEvents(), 4);
       assert.equal((await repo.stats()).events, 4);
     });
@@ -406,7 +539,10 @@ export function defineRepositorySuite(
       assert.equal((await repo.getFusedEvent('e2'))?.members.length, 2);
       await repo.replaceEvents('a1', [eventRecord('e1', { date: '2019-05-01' })]);
       await fusePending(repo);
-      assert.deepEqual((await repo.listFusedEvents({})).map((f) => f.id), ['fe-e1', 'fe-e2']);
+      assert.deepEqual(
+        (await repo.listFusedEvents({})).map((f) => f.id),
+        ['fe-e1', 'fe-e2'],
+      );
     });
 
     it('feed state is stored, read back and replaced', async (repo) => {

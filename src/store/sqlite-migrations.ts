@@ -139,7 +139,7 @@ export const SQLITE_MIGRATIONS: Migration[] = [
   },
   {
     version: 5,
-    name: 'event summaries and articles\' first source for lists',
+    name: "event summaries and articles' first source for lists",
     sql: `
       -- The record without its evidence sentences and per-field sources, kept beside it: lists
       -- read it as it is instead of taking the record apart on every request.

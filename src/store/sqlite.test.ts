@@ -31,7 +31,14 @@ test('migrations run once: reopening keeps the data', async () => {
     try {
       assert.equal(await again.countArticles(), 1);
       const versions = again.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
-      assert.deepEqual(versions, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
+      assert.deepEqual(versions, [
+        { version: 1 },
+        { version: 2 },
+        { version: 3 },
+        { version: 4 },
+        { version: 5 },
+        { version: 6 },
+      ]);
     } finally {
       await again.close();
     }
@@ -61,8 +68,14 @@ test('a page of a source most articles share is read in order, the same as throu
   await withRepo(async (repo) => {
     for (let a = 0; a < 4; a++) {
       const source = a < 3 ? 'وكالة الأنباء' : 'صحيفة';
-      await repo.upsertArticle(`a${a}`, input('', `نص ${a}`, { origin: { url: null, source, input: 'test', externalId: null } }));
-      await repo.replaceEvents(`a${a}`, [0, 1, 2].map((k) => eventRecord(`e${a}${k}`, { date: `2019-0${a + 1}-1${k}`, fatalities: (a * 3 + k) % 5 })));
+      await repo.upsertArticle(
+        `a${a}`,
+        input('', `نص ${a}`, { origin: { url: null, source, input: 'test', externalId: null } }),
+      );
+      await repo.replaceEvents(
+        `a${a}`,
+        [0, 1, 2].map((k) => eventRecord(`e${a}${k}`, { date: `2019-0${a + 1}-1${k}`, fatalities: (a * 3 + k) % 5 })),
+      );
     }
     const planner = repo as unknown as { articlesInOrder(query: EventQuery): boolean };
     assert.equal(planner.articlesInOrder({ source: 'الانباء', limit: 2 }), true);
@@ -71,8 +84,16 @@ test('a page of a source most articles share is read in order, the same as throu
       const all = (await repo.listEvents({ source: 'الانباء', sort })).map((e) => e.record.id);
       assert.equal(all.length, 9);
       // Share 3/4 of 12 events: a page of 2 is read in order (but oldest first has no index for that).
-      assert.deepEqual((await repo.listEvents({ source: 'الانباء', sort, limit: 2 })).map((e) => e.record.id), all.slice(0, 2), sort);
-      assert.deepEqual((await repo.listEvents({ source: 'الانباء', sort, limit: 2, offset: 3 })).map((e) => e.record.id), all.slice(3, 5), sort);
+      assert.deepEqual(
+        (await repo.listEvents({ source: 'الانباء', sort, limit: 2 })).map((e) => e.record.id),
+        all.slice(0, 2),
+        sort,
+      );
+      assert.deepEqual(
+        (await repo.listEvents({ source: 'الانباء', sort, limit: 2, offset: 3 })).map((e) => e.record.id),
+        all.slice(3, 5),
+        sort,
+      );
     }
   });
 });
@@ -104,35 +125,74 @@ test('migrations 4 and 5 bring events stored before them into the lookup tables,
   try {
     // A store at version 3, with rows as version 3 wrote them.
     const old = new Database(path);
-    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    old.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
     for (const m of SQLITE_MIGRATIONS.slice(0, 3)) {
       old.exec(m.sql);
-      old.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, 'then');
+      old
+        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(m.version, m.name, 'then');
     }
-    for (const [id, text] of [['a1', 'نص أ'], ['a2', 'نص ب']]) {
+    for (const [id, text] of [
+      ['a1', 'نص أ'],
+      ['a2', 'نص ب'],
+    ]) {
       old.prepare(`INSERT INTO articles (id, title, text, ingested_at) VALUES (?, '', ?, 'then')`).run(id, text);
-      old.prepare(`INSERT INTO article_origins (article_id, url, source, input, added_at) VALUES (?, NULL, 'وكالة', 'test', 'then')`).run(id);
+      old
+        .prepare(
+          `INSERT INTO article_origins (article_id, url, source, input, added_at) VALUES (?, NULL, 'وكالة', 'test', 'then')`,
+        )
+        .run(id);
     }
-    for (const [articleId, e] of [['a1', eventRecord('e1', { fatalities: 3 })], ['a2', eventRecord('e2', { fatalities: 5 })]] as const) {
+    for (const [articleId, e] of [
+      ['a1', eventRecord('e1', { fatalities: 3 })],
+      ['a2', eventRecord('e2', { fatalities: 5 })],
+    ] as const) {
       const text = eventFilterText(e);
       old
         .prepare(
           `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location!.lat, e.location!.lon, e.location!.admin1, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e));
+        .run(
+          e.id,
+          articleId,
+          e.event_type,
+          e.sub_event_type,
+          e.date,
+          e.location!.lat,
+          e.location!.lon,
+          e.location!.admin1,
+          e.fatalities,
+          e.modality,
+          text.actors,
+          text.place,
+          JSON.stringify(e),
+        );
     }
     old.close();
     const repo = new SqliteRepository(path);
     try {
-      assert.deepEqual((await repo.listEvents({ actor: 'الجيش الوطني', place: 'طرابلس' })).map((e) => e.record.id), ['e1', 'e2']);
+      assert.deepEqual(
+        (await repo.listEvents({ actor: 'الجيش الوطني', place: 'طرابلس' })).map((e) => e.record.id),
+        ['e1', 'e2'],
+      );
       assert.deepEqual(await repo.fusionQueue(), ['e1', 'e2']);
       await fusePending(repo);
-      assert.deepEqual((await repo.listFusedEvents({})).map((f) => [f.id, f.fatalities_range]), [['fe-e1', [3, 5]]]);
+      assert.deepEqual(
+        (await repo.listFusedEvents({})).map((f) => [f.id, f.fatalities_range]),
+        [['fe-e1', [3, 5]]],
+      );
       // Migration 5 gave the old rows their list summaries.
-      const [summary] = JSON.parse(Buffer.from(await repo.eventSummaryPage({ ids: ['e1'] })).toString('utf8')) as unknown[];
+      const [summary] = JSON.parse(
+        Buffer.from(await repo.eventSummaryPage({ ids: ['e1'] })).toString('utf8'),
+      ) as unknown[];
       const { evidence: _evidence, sources: _sources, ...coded } = eventRecord('e1', { fatalities: 3 });
-      assert.deepEqual(summary, { ...coded, article: { id: 'a1', title: '', published: null, source: 'وكالة', url: null } });
+      assert.deepEqual(summary, {
+        ...coded,
+        article: { id: 'a1', title: '', published: null, source: 'وكالة', url: null },
+      });
     } finally {
       await repo.close();
     }

@@ -23,7 +23,17 @@ import type {
   UpsertStatus,
 } from './repository.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
-import { actorNameText, eventActorRows, eventFilterText, eventSummaryJson, placeNameText, sourceNorm, toFacts, wordsOf, type FactsRow } from './event-filter.js';
+import {
+  actorNameText,
+  eventActorRows,
+  eventFilterText,
+  eventSummaryJson,
+  placeNameText,
+  sourceNorm,
+  toFacts,
+  wordsOf,
+  type FactsRow,
+} from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 
 interface ArticleRow {
@@ -167,7 +177,17 @@ export class SqliteRepository implements Repository {
       if (input.published) s.fillPublished.run(input.published, input.publishedAt, input.publishedRaw, id);
       return 'duplicate';
     }
-    const info = s.insertArticle.run(id, input.title, input.text, input.published, input.publishedAt, input.publishedRaw, now, o.source, o.url);
+    const info = s.insertArticle.run(
+      id,
+      input.title,
+      input.text,
+      input.published,
+      input.publishedAt,
+      input.publishedRaw,
+      now,
+      o.source,
+      o.url,
+    );
     s.insertFts.run(info.lastInsertRowid, searchableText(input.title, input.text));
     s.insertOrigin.run(id, o.url, o.source, o.input, o.externalId, now, sourceNorm(o.source));
     return 'new';
@@ -254,9 +274,23 @@ export class SqliteRepository implements Repository {
       for (const e of events) {
         const text = eventFilterText(e);
         insert.run(
-          e.id, articleId, e.event_type, e.sub_event_type, e.date, e.location?.lat ?? null, e.location?.lon ?? null,
-          e.location?.admin1 ?? null, e.fatalities, e.modality, text.actors, text.place, JSON.stringify(e),
-          e.time_precision, e.location?.geo_precision ?? null, e.location?.id ?? null, eventSummaryJson(e),
+          e.id,
+          articleId,
+          e.event_type,
+          e.sub_event_type,
+          e.date,
+          e.location?.lat ?? null,
+          e.location?.lon ?? null,
+          e.location?.admin1 ?? null,
+          e.fatalities,
+          e.modality,
+          text.actors,
+          text.place,
+          JSON.stringify(e),
+          e.time_precision,
+          e.location?.geo_precision ?? null,
+          e.location?.id ?? null,
+          eventSummaryJson(e),
         );
         for (const row of eventActorRows(e)) insertActor.run(row.actorId, e.id, row.role);
         queue.run(e.id);
@@ -268,8 +302,13 @@ export class SqliteRepository implements Repository {
   /** Keeps the filter text of the event's actors and place in the lookup tables. */
   private rememberNames(e: EventRecord): void {
     const actor = this.stmt('INSERT OR IGNORE INTO actor_names (actor_id, text) VALUES (?, ?)');
-    for (const a of [e.actor1, ...e.assoc_actor_1, e.actor2, ...e.assoc_actor_2]) if (a) actor.run(a.id, actorNameText(a));
-    if (e.location) this.stmt('INSERT OR IGNORE INTO place_names (place_id, text) VALUES (?, ?)').run(e.location.id, placeNameText(e.location));
+    for (const a of [e.actor1, ...e.assoc_actor_1, e.actor2, ...e.assoc_actor_2])
+      if (a) actor.run(a.id, actorNameText(a));
+    if (e.location)
+      this.stmt('INSERT OR IGNORE INTO place_names (place_id, text) VALUES (?, ?)').run(
+        e.location.id,
+        placeNameText(e.location),
+      );
   }
 
   private fillNameTables(): void {
@@ -286,7 +325,9 @@ export class SqliteRepository implements Repository {
    */
   private releaseClusters(articleId: string): void {
     const affected = `SELECT c.cluster_id FROM event_clusters c JOIN events e ON e.id = c.event_id WHERE e.article_id = ?`;
-    this.stmt(`INSERT OR IGNORE INTO fusion_queue (event_id) SELECT event_id FROM event_clusters WHERE cluster_id IN (${affected})`).run(articleId);
+    this.stmt(
+      `INSERT OR IGNORE INTO fusion_queue (event_id) SELECT event_id FROM event_clusters WHERE cluster_id IN (${affected})`,
+    ).run(articleId);
     this.stmt(`DELETE FROM fused_events WHERE id IN (${affected})`).run(articleId);
     this.stmt(`DELETE FROM event_clusters WHERE cluster_id IN (${affected})`).run(articleId);
   }
@@ -303,7 +344,11 @@ export class SqliteRepository implements Repository {
   }
 
   fusionQueue(): Promise<string[]> {
-    return this.exclusive(() => (this.stmt('SELECT event_id FROM fusion_queue ORDER BY event_id').all() as { event_id: string }[]).map((r) => r.event_id));
+    return this.exclusive(() =>
+      (this.stmt('SELECT event_id FROM fusion_queue ORDER BY event_id').all() as { event_id: string }[]).map(
+        (r) => r.event_id,
+      ),
+    );
   }
 
   queueAllForFusion(): Promise<number> {
@@ -316,7 +361,11 @@ export class SqliteRepository implements Repository {
   fusionFacts(ids: string[]): Promise<FusionFacts[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.exclusive(() =>
-      (this.stmt(`${FACTS_SELECT} WHERE e.id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`).all(...ids) as FactsRow[]).map(toFacts),
+      (
+        this.stmt(`${FACTS_SELECT} WHERE e.id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`).all(
+          ...ids,
+        ) as FactsRow[]
+      ).map(toFacts),
     );
   }
 
@@ -332,7 +381,9 @@ export class SqliteRepository implements Repository {
 
   saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void> {
     return this.transaction(async () => {
-      const dropFused = this.stmt('DELETE FROM fused_events WHERE id = (SELECT cluster_id FROM event_clusters WHERE event_id = ?)');
+      const dropFused = this.stmt(
+        'DELETE FROM fused_events WHERE id = (SELECT cluster_id FROM event_clusters WHERE event_id = ?)',
+      );
       const dropMember = this.stmt('DELETE FROM event_clusters WHERE event_id = ?');
       const dequeue = this.stmt('DELETE FROM fusion_queue WHERE event_id = ?');
       for (const id of eventIds) {
@@ -343,9 +394,18 @@ export class SqliteRepository implements Repository {
       const insertFused = this.stmt(
         'INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation) VALUES (?, ?, ?, ?, ?, ?)',
       );
-      const insertMember = this.stmt('INSERT INTO event_clusters (event_id, cluster_id, position, joined_by) VALUES (?, ?, ?, ?)');
+      const insertMember = this.stmt(
+        'INSERT INTO event_clusters (event_id, cluster_id, position, joined_by) VALUES (?, ?, ?, ?)',
+      );
       for (const c of clusters) {
-        insertFused.run(c.id, c.record.date, c.fatalities_range[0], c.fatalities_range[1], JSON.stringify(c.record), JSON.stringify(c.explanation));
+        insertFused.run(
+          c.id,
+          c.record.date,
+          c.fatalities_range[0],
+          c.fatalities_range[1],
+          JSON.stringify(c.record),
+          JSON.stringify(c.explanation),
+        );
         c.members.forEach((m, position) => insertMember.run(m.eventId, c.id, position, m.joinedBy));
       }
     });
@@ -358,9 +418,15 @@ export class SqliteRepository implements Repository {
   private listFusedEventsNow(query: EventQuery): FusedEvent[] {
     const { where, params } = fusedFilter(query);
     const order =
-      query.sort === 'date-asc' ? 'f.date IS NULL, f.date ASC, f.id' : query.sort === 'fatalities' ? 'f.fatalities DESC, f.date DESC, f.id' : 'f.date DESC, f.id';
+      query.sort === 'date-asc'
+        ? 'f.date IS NULL, f.date ASC, f.id'
+        : query.sort === 'fatalities'
+          ? 'f.fatalities DESC, f.date DESC, f.id'
+          : 'f.date DESC, f.id';
     const rows = this.db
-      .prepare(`SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
       .all(...params, query.limit ?? -1, query.offset ?? 0) as FusedRow[];
     const members = new Map<string, FusedEvent['members']>(rows.map((r) => [r.id, []]));
     const memberOf = this.stmt(
@@ -383,7 +449,11 @@ export class SqliteRepository implements Repository {
 
   async getFusedEvent(id: string): Promise<FusedEvent | null> {
     const cluster = await this.exclusive(
-      () => (this.stmt('SELECT cluster_id FROM event_clusters WHERE event_id = ?').get(id) as { cluster_id: string } | undefined)?.cluster_id,
+      () =>
+        (
+          this.stmt('SELECT cluster_id FROM event_clusters WHERE event_id = ?').get(id) as
+            { cluster_id: string } | undefined
+        )?.cluster_id,
     );
     const rows = await this.listFusedEvents({ ids: [cluster ?? id] });
     return rows[0] ?? null;
@@ -403,7 +473,9 @@ export class SqliteRepository implements Repository {
       // A text cast to BLOB is its bytes in the database's encoding, UTF-8 here (the default):
       // the page crosses into JavaScript as one buffer, never decoded into strings and encoded
       // again for the socket. (group_concat's ORDER BY needs SQLite 3.44; better-sqlite3 bundles it.)
-      return this.stmt(`SELECT CAST('[' || coalesce(group_concat(${EVENT_SUMMARY_JSON}, ',' ORDER BY page.key), '') || ']' AS BLOB) ${PAGE_ROWS}`)
+      return this.stmt(
+        `SELECT CAST('[' || coalesce(group_concat(${EVENT_SUMMARY_JSON}, ',' ORDER BY page.key), '') || ']' AS BLOB) ${PAGE_ROWS}`,
+      )
         .pluck(true)
         .get(JSON.stringify(page)) as Buffer;
     });
@@ -425,7 +497,11 @@ export class SqliteRepository implements Repository {
     // NULL sorts lowest in SQLite, so undated events come last in DESC order without an
     // `IS NULL` term, and the date index can serve the default order.
     const order =
-      query.sort === 'date-asc' ? 'e.date IS NULL, e.date ASC, e.id' : query.sort === 'fatalities' ? 'e.fatalities DESC, e.date DESC, e.id' : 'e.date DESC, e.id';
+      query.sort === 'date-asc'
+        ? 'e.date IS NULL, e.date ASC, e.id'
+        : query.sort === 'fatalities'
+          ? 'e.fatalities DESC, e.date DESC, e.id'
+          : 'e.date DESC, e.id';
     return this.stmt(`SELECT e.rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .pluck(true)
       .all(...params, query.limit ?? -1, query.offset ?? 0) as number[];
@@ -458,9 +534,14 @@ export class SqliteRepository implements Repository {
     let share = 1;
     if (sourceFilter) {
       const source = sourceMatch(sourceFilter);
-      share *= count(`SELECT count(*) FROM article_origins o WHERE ${source.clause}`, ...source.params) / Math.max(1, count('SELECT count(*) FROM article_origins'));
+      share *=
+        count(`SELECT count(*) FROM article_origins o WHERE ${source.clause}`, ...source.params) /
+        Math.max(1, count('SELECT count(*) FROM article_origins'));
     }
-    if (text) share *= count(`SELECT count(*) FROM (${text.rowids})`, ...text.params) / Math.max(1, count('SELECT count(*) FROM articles'));
+    if (text)
+      share *=
+        count(`SELECT count(*) FROM (${text.rowids})`, ...text.params) /
+        Math.max(1, count('SELECT count(*) FROM articles'));
     if (this.shareEstimates.byFilter.size >= 500) this.shareEstimates.byFilter.clear();
     this.shareEstimates.byFilter.set(key, share);
     return share;
@@ -468,7 +549,9 @@ export class SqliteRepository implements Repository {
 
   /** The single number a `SELECT count(*) …` gives. */
   private countOf(sql: string, ...params: unknown[]): number {
-    return this.stmt(sql).pluck(true).get(...params) as number;
+    return this.stmt(sql)
+      .pluck(true)
+      .get(...params) as number;
   }
 
   changeMark(): Promise<string | null> {
@@ -532,7 +615,14 @@ export class SqliteRepository implements Repository {
           `INSERT OR REPLACE INTO feed_state (url, etag, last_modified, seen_keys, checked_at, last_error)
            VALUES (?, ?, ?, ?, ?, ?)`,
         )
-        .run(state.url, state.etag, state.lastModified, JSON.stringify(state.seenKeys), state.checkedAt, state.lastError);
+        .run(
+          state.url,
+          state.etag,
+          state.lastModified,
+          JSON.stringify(state.seenKeys),
+          state.checkedAt,
+          state.lastError,
+        );
     });
   }
 
@@ -566,7 +656,8 @@ interface FeedStateRow {
 const FIRST_SOURCE = 'a.first_source';
 const FIRST_URL = 'a.first_url';
 /** The events of a page given as a JSON array of rowids (`page.key` is each one's position), with their articles. */
-const PAGE_ROWS = 'FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id';
+const PAGE_ROWS =
+  'FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id';
 const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
 /** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
 const EVENT_SUMMARY_JSON = `substr(e.summary, 1, length(e.summary) - 1) || ',"article":' ||
@@ -582,7 +673,13 @@ interface EventRow {
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
-  const article: ArticleRef = { id: row.article_id, title: row.title, published: row.published, source: row.source, url: row.url };
+  const article: ArticleRef = {
+    id: row.article_id,
+    title: row.title,
+    published: row.published,
+    source: row.source,
+    url: row.url,
+  };
   return { record: JSON.parse(row.record) as EventRecord, article };
 }
 
@@ -610,7 +707,10 @@ interface MemberRow {
 }
 
 function toMember(m: MemberRow): FusedEvent['members'][number] {
-  return { eventId: m.event_id, article: { id: m.article_id, title: m.title, published: m.published, source: m.source, url: m.url } };
+  return {
+    eventId: m.event_id,
+    article: { id: m.article_id, title: m.title, published: m.published, source: m.source, url: m.url },
+  };
 }
 
 function toFusedEvent(r: FusedRow, members: FusedEvent['members']): FusedEvent {
@@ -634,7 +734,9 @@ function fusedFilter(query: EventQuery): { where: string; params: unknown[] } {
     params.push(...ids);
   }
   if (members.where) {
-    clauses.push(`f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members.where})`);
+    clauses.push(
+      `f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members.where})`,
+    );
     params.push(...members.params);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -684,7 +786,10 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   // a page's worth per place.
   const placeWords = query.place ? wordsOf(query.place) : [];
   if (placeWords.length) {
-    add(`e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.map(() => 'instr(text, ?) > 0').join(' AND ')})`, ...placeWords);
+    add(
+      `e.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.map(() => 'instr(text, ?) > 0').join(' AND ')})`,
+      ...placeWords,
+    );
   }
   if (query.source) {
     const source = sourceMatch(query.source);
@@ -717,7 +822,10 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
 /** Origins (`o`) whose outlet holds every word of the filter. */
 function sourceMatch(source: string): { clause: string; params: unknown[] } {
   const words = wordsOf(source);
-  return { clause: words.map(() => 'instr(coalesce(o.source_norm, lower(o.source)), ?) > 0').join(' AND ') || '1', params: words };
+  return {
+    clause: words.map(() => 'instr(coalesce(o.source_norm, lower(o.source)), ?) > 0').join(' AND ') || '1',
+    params: words,
+  };
 }
 
 export { searchableText };
@@ -775,7 +883,9 @@ export function ftsQuery(search: string): { match: string | null; likes: string[
 
 /** Applies the missing migrations; returns the versions it applied. */
 function migrate(db: Database.Database, migrations: Migration[]): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+  );
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );

@@ -1,11 +1,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, addIsoDays, addMonths, dayOfWeek, daysInMonth, formatIsoDate, isoWeekMonday, parseIsoDate } from './calendar.js';
+import {
+  addDays,
+  addIsoDays,
+  addMonths,
+  dayOfWeek,
+  daysInMonth,
+  formatIsoDate,
+  isoWeekMonday,
+  parseIsoDate,
+} from './calendar.js';
 
 test('ISO dates parse, format and move by days and months', () => {
   const cases: Array<[string, number, string]> = [
-    ['2019-04-08', -1, '2019-04-07'], ['2019-03-01', -1, '2019-02-28'], ['2020-03-01', -1, '2020-02-29'],
-    ['2018-12-31', 1, '2019-01-01'], ['2019-04-08', -7, '2019-04-01'],
+    ['2019-04-08', -1, '2019-04-07'],
+    ['2019-03-01', -1, '2019-02-28'],
+    ['2020-03-01', -1, '2020-02-29'],
+    ['2018-12-31', 1, '2019-01-01'],
+    ['2019-04-08', -7, '2019-04-01'],
   ];
   for (const [iso, days, expected] of cases) assert.equal(addIsoDays(iso, days), expected, `${iso} ${days}`);
   assert.equal(parseIsoDate('2019-02-29'), null);

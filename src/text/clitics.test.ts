@@ -121,17 +121,29 @@ test('cliticReadings lists readings from least to most stripped', () => {
     { proclitics: ['ل', 'ال'], stem: 'جيش' },
   ]);
   assert.deepEqual(cliticReadings('لبنان'), [{ proclitics: [], stem: 'لبنان' }]);
-  assert.deepEqual(cliticReadings('وجر'), [{ proclitics: [], stem: 'وجر' }, { proclitics: ['و'], stem: 'جر' }]);
+  assert.deepEqual(cliticReadings('وجر'), [
+    { proclitics: [], stem: 'وجر' },
+    { proclitics: ['و'], stem: 'جر' },
+  ]);
 });
 
 test('the article check rejects an alef written with hamza', () => {
   // إلغاء normalises to الغاء; the original's hamza says it is not ال + غاء.
-  assert.deepEqual(analyzeClitics('الغاءات', undefined, () => false), { proclitics: [], stem: 'الغاءات' });
-  assert.deepEqual(analyzeClitics('الغاءات', undefined, () => true), { proclitics: ['ال'], stem: 'غاءات' });
-  assert.deepEqual(cliticReadings('والمانيا', (alef) => alef !== 1), [
-    { proclitics: [], stem: 'والمانيا' },
-    { proclitics: ['و'], stem: 'المانيا' },
-  ]);
+  assert.deepEqual(
+    analyzeClitics('الغاءات', undefined, () => false),
+    { proclitics: [], stem: 'الغاءات' },
+  );
+  assert.deepEqual(
+    analyzeClitics('الغاءات', undefined, () => true),
+    { proclitics: ['ال'], stem: 'غاءات' },
+  );
+  assert.deepEqual(
+    cliticReadings('والمانيا', (alef) => alef !== 1),
+    [
+      { proclitics: [], stem: 'والمانيا' },
+      { proclitics: ['و'], stem: 'المانيا' },
+    ],
+  );
 });
 
 test('numberProclitics: letter runs that may sit straight before digits', () => {

@@ -50,8 +50,14 @@ test('splitGluedToken: parts carry original spans, through harakat and tatweel',
   assert.deepEqual(
     split.map((parts) => parts.map((p) => [text.slice(p.span.start, p.span.end), p.norm])),
     [
-      [['جنوبـ', 'جنوب'], ['طرابلسَ', 'طرابلس']],
-      [['وغرب', 'وغرب'], ['الزاوية', 'الزاويه']],
+      [
+        ['جنوبـ', 'جنوب'],
+        ['طرابلسَ', 'طرابلس'],
+      ],
+      [
+        ['وغرب', 'وغرب'],
+        ['الزاوية', 'الزاويه'],
+      ],
     ],
   );
 });
@@ -59,7 +65,10 @@ test('splitGluedToken: parts carry original spans, through harakat and tatweel',
 test('splitGluedToken: only word tokens split', () => {
   const view = normalize('بـ556');
   const [number] = tokenize(view, segmentSentences(view));
-  assert.equal(splitGluedToken(number, view, () => true), null);
+  assert.equal(
+    splitGluedToken(number, view, () => true),
+    null,
+  );
 });
 
 test('mayBeGlued: a quick pre-test that lets every glued pair through', () => {

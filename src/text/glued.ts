@@ -30,7 +30,8 @@ function gluedPrefixes(): string[] {
   if (prefixes) return prefixes;
   const url = new URL('../../packs/ar/glued-prefixes.json', import.meta.url);
   const data = JSON.parse(readFileSync(url, 'utf8')) as { prefixes?: Record<string, unknown> };
-  if (!data.prefixes || typeof data.prefixes !== 'object') throw new Error(`${url.pathname}: missing "prefixes" object`);
+  if (!data.prefixes || typeof data.prefixes !== 'object')
+    throw new Error(`${url.pathname}: missing "prefixes" object`);
   const words = new Set<string>();
   for (const [group, list] of Object.entries(data.prefixes)) {
     if (!Array.isArray(list)) throw new Error(`${url.pathname}: prefixes.${group} is not an array`);

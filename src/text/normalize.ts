@@ -72,8 +72,14 @@ function buildTable(): Int32Array {
 
 /** True for characters the view drops that belong to the letter before them (harakat, tatweel). */
 function attachesToPrevious(code: number): boolean {
-  return (code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640 ||
-    (code >= 0x0610 && code <= 0x061a) || (code >= 0x06d6 && code <= 0x06ed) || (code >= 0x08d3 && code <= 0x08ff);
+  return (
+    (code >= 0x064b && code <= 0x065f) ||
+    code === 0x0670 ||
+    code === 0x0640 ||
+    (code >= 0x0610 && code <= 0x061a) ||
+    (code >= 0x06d6 && code <= 0x06ed) ||
+    (code >= 0x08d3 && code <= 0x08ff)
+  );
 }
 
 export function normalize(original: string): NormalizedText {

@@ -12,10 +12,16 @@ function numbersIn(text: string): Found[] {
 }
 
 test('exports the public API', () => {
-  assert.deepEqual(
-    Object.keys(api).sort(),
-    ['dualValue', 'findNumbers', 'lookupWithClitics', 'ordinalValue', 'readNumberAt', 'readOrdinalAt', 'scanWords', 'spaceBetween'],
-  );
+  assert.deepEqual(Object.keys(api).sort(), [
+    'dualValue',
+    'findNumbers',
+    'lookupWithClitics',
+    'ordinalValue',
+    'readNumberAt',
+    'readOrdinalAt',
+    'scanWords',
+    'spaceBetween',
+  ]);
 });
 
 test('finds digits and number words with their spans', () => {
@@ -43,7 +49,13 @@ test('finds digits and number words with their spans', () => {
     ['قتل ۳۵ شخصا', [[35, false, 'digits', '۳۵']]],
     ['ضبط ثلاثمائة وخمسون صاروخا', [[350, false, 'words', 'ثلاثمائة وخمسون']]],
     ['ضبط ثلاث مئة قذيفة', [[300, false, 'words', 'ثلاث مئة']]],
-    ['سقط خمسة قتلى و11 جريحاً', [[5, false, 'words', 'خمسة'], [11, false, 'digits', '11']]],
+    [
+      'سقط خمسة قتلى و11 جريحاً',
+      [
+        [5, false, 'words', 'خمسة'],
+        [11, false, 'digits', '11'],
+      ],
+    ],
     ['قتل خمسة وعشرون مدنيا', [[25, false, 'words', 'خمسة وعشرون']]],
     ['قتل خمسة و عشرون مدنيا', [[25, false, 'words', 'خمسة و عشرون']]],
     ['وخمسةٌ منهم أطفال', [[5, false, 'words', 'خمسةٌ']]],
@@ -56,8 +68,20 @@ test('finds digits and number words with their spans', () => {
     ['ضبط 20.000 طلقة', [[20000, false, 'digits', '20.000']]],
     ['ضبط ألف وخمسمائة لغم', [[1500, false, 'words', 'ألف وخمسمائة']]],
     ['حشد ألفين من المقاتلين', [[2000, false, 'words', 'ألفين']]],
-    ['ثلاثة أو أربعة مسلحين', [[3, false, 'words', 'ثلاثة'], [4, false, 'words', 'أربعة']]],
-    ['قتل ثلاثة وأربعة جرحى', [[3, false, 'words', 'ثلاثة'], [4, false, 'words', 'أربعة']]],
+    [
+      'ثلاثة أو أربعة مسلحين',
+      [
+        [3, false, 'words', 'ثلاثة'],
+        [4, false, 'words', 'أربعة'],
+      ],
+    ],
+    [
+      'قتل ثلاثة وأربعة جرحى',
+      [
+        [3, false, 'words', 'ثلاثة'],
+        [4, false, 'words', 'أربعة'],
+      ],
+    ],
     ['قتل أحد المسلحين', [[1, false, 'words', 'أحد']]],
     ['قتل جندي وأحد المسلحين', [[1, false, 'words', 'أحد']]],
     ['قتل جندي واحد', [[1, false, 'words', 'واحد']]],
@@ -70,7 +94,13 @@ test('finds digits and number words with their spans', () => {
     ['في اليوم الواحد', []],
     ['قتل الخمسة المسلحون', [[5, false, 'words', 'الخمسة']]],
     ['سقط العشرات', [[12, true, 'words', 'العشرات']]],
-    ['ارتفعت بنسبة 10 بالمائة و5 في المئة', [[10, false, 'digits', '10'], [5, false, 'digits', '5']]],
+    [
+      'ارتفعت بنسبة 10 بالمائة و5 في المئة',
+      [
+        [10, false, 'digits', '10'],
+        [5, false, 'digits', '5'],
+      ],
+    ],
     ['في القرن العشرين', []],
     ['قطعت المية عن الحي', []],
     ['بلغ عددهم مئة وعشرين', [[120, false, 'words', 'مئة وعشرين']]],
@@ -81,8 +111,17 @@ test('finds digits and number words with their spans', () => {
 test('ordinals are not cardinals but have a value', () => {
   assert.deepEqual(numbersIn('اللواء التاسع والكتيبة الأولى'), []);
   const cases: Array<[string, number | null]> = [
-    ['التاسع', 9], ['الاول', 1], ['الاولي', 1], ['الثانيه', 2], ['ثالث', 3], ['العاشر', 10],
-    ['الحادي عشر', 11], ['الثانيه عشره', 12], ['الخامس والعشرون', 25], ['العشرين', 20], ['الجيش', null],
+    ['التاسع', 9],
+    ['الاول', 1],
+    ['الاولي', 1],
+    ['الثانيه', 2],
+    ['ثالث', 3],
+    ['العاشر', 10],
+    ['الحادي عشر', 11],
+    ['الثانيه عشره', 12],
+    ['الخامس والعشرون', 25],
+    ['العشرين', 20],
+    ['الجيش', null],
   ];
   for (const [word, value] of cases) assert.equal(ordinalValue(normalizeForMatch(word)), value, word);
 });
@@ -90,7 +129,12 @@ test('ordinals are not cardinals but have a value', () => {
 test('duals count two only for known singulars', () => {
   const singulars = new Set(['جريح', 'قتيل', 'سياره'].map(normalizeForMatch));
   const cases: Array<[string, 2 | null]> = [
-    ['جريحين', 2], ['قتيلان', 2], ['سيارتين', 2], ['لجريحين', 2], ['مسلحين', null], ['جريح', null],
+    ['جريحين', 2],
+    ['قتيلان', 2],
+    ['سيارتين', 2],
+    ['لجريحين', 2],
+    ['مسلحين', null],
+    ['جريح', null],
   ];
   for (const [word, value] of cases) assert.equal(dualValue(normalizeForMatch(word), singulars), value, word);
 });

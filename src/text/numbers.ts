@@ -71,7 +71,11 @@ export function lookupWithClitics<T>(
     if (cliticLength === 0) form = word;
     else {
       const c = word[cliticLength - 1];
-      if (cliticLength === 1 ? !CLITICS.includes(c) || word.length < 3 : !CONJUNCTIONS.includes(word[0]) || !PREPOSITIONS.includes(c) || word.length < 4) {
+      if (
+        cliticLength === 1
+          ? !CLITICS.includes(c) || word.length < 3
+          : !CONJUNCTIONS.includes(word[0]) || !PREPOSITIONS.includes(c) || word.length < 4
+      ) {
         return null;
       }
       // ل before ال drops the alef: للأسبوع = ل + الأسبوع; the stem's span starts at the second lam.
@@ -218,8 +222,13 @@ function readDigits(view: NormalizedText, toks: ScanToken[], i: number): Atom | 
   let thousands = first.text.length <= 3;
   const groups: string[] = [];
   let decimal: string | null = null;
-  while (j + 1 < toks.length && adjacent(toks[j - 1], toks[j]) && toks[j].kind === 'punct' &&
-    adjacent(toks[j], toks[j + 1]) && isDigits(toks[j + 1])) {
+  while (
+    j + 1 < toks.length &&
+    adjacent(toks[j - 1], toks[j]) &&
+    toks[j].kind === 'punct' &&
+    adjacent(toks[j], toks[j + 1]) &&
+    isDigits(toks[j + 1])
+  ) {
     const sep = toks[j].text;
     if (sep === '/' || sep === ':' || sep === '-') return null;
     if (sep === ',' || sep === '\u066c') {
@@ -240,15 +249,25 @@ function readDigits(view: NormalizedText, toks: ScanToken[], i: number): Atom | 
   }
   // A date or time continues with another separator and digits.
   const after = toks[j];
-  if (after && adjacent(toks[j - 1], after) && after.kind === 'punct' && '/:-'.includes(after.text) && isDigits(toks[j + 1]) &&
-    adjacent(after, toks[j + 1])) return null;
+  if (
+    after &&
+    adjacent(toks[j - 1], after) &&
+    after.kind === 'punct' &&
+    '/:-'.includes(after.text) &&
+    isDigits(toks[j + 1]) &&
+    adjacent(after, toks[j + 1])
+  )
+    return null;
   text += groups.join('');
   let value = Number(text);
   if (decimal !== null) {
     // "1.500" alone is Maghrebi thousands; before a scale word ("1.5 مليون") or with other
     // lengths it is a decimal.
-    const scaleNext = after && after.kind === 'word' && spaceBetween(view, toks[j - 1], after) &&
-      ((NUMBER_WORDS.get(after.text)?.scale ?? NUMBER_WORDS.get(after.text)?.pluralScale) !== undefined);
+    const scaleNext =
+      after &&
+      after.kind === 'word' &&
+      spaceBetween(view, toks[j - 1], after) &&
+      (NUMBER_WORDS.get(after.text)?.scale ?? NUMBER_WORDS.get(after.text)?.pluralScale) !== undefined;
     value = thousands && decimal.length === 3 && !scaleNext ? Number(text + decimal) : Number(`${text}.${decimal}`);
   }
   return { kind: 'digits', value, start: first.start, end: toks[j - 1].end, next: j };
@@ -268,10 +287,19 @@ function hasTanwinFath(view: NormalizedText, start: number, end: number): boolea
 type CliticMode = 'any' | 'waOnly' | 'none';
 
 /** Looks up the number word of token t; entries spelt with ئ must be so spelt in the original. */
-function lookupNumberWord(view: NormalizedText, t: ScanToken, mode: CliticMode): { entry: NumberWord; cliticLength: number } | null {
+function lookupNumberWord(
+  view: NormalizedText,
+  t: ScanToken,
+  mode: CliticMode,
+): { entry: NumberWord; cliticLength: number } | null {
   let hit = lookupBare(t.text, mode);
   // وأحد is و + أحد, not واحد: the view writes both واحد.
-  if (hit && hit.cliticLength === 0 && t.text[0] === 'و' && 'أإآ'.includes(view.original[view.starts[t.start + 1]] ?? '')) {
+  if (
+    hit &&
+    hit.cliticLength === 0 &&
+    t.text[0] === 'و' &&
+    'أإآ'.includes(view.original[view.starts[t.start + 1]] ?? '')
+  ) {
     hit = lookupBare(t.text, 'waOnly');
   }
   return hit && hit.entry.needsHamza && !writtenWithHamza(view, t) ? null : hit;
@@ -306,12 +334,14 @@ function readAtom(view: NormalizedText, toks: ScanToken[], i: number, mode: Clit
   const next = toks[i + 1];
   const nextIsWord = next !== undefined && next.kind === 'word' && spaceBetween(view, t, next);
   if (entry.unit !== undefined) {
-    if (nextIsWord && TEN_WORDS.has(next.text)) return { kind: 'teen', value: 10 + entry.unit, start, end: next.end, next: i + 2 };
+    if (nextIsWord && TEN_WORDS.has(next.text))
+      return { kind: 'teen', value: 10 + entry.unit, start, end: next.end, next: i + 2 };
     if (entry.teenOnly) return null;
     if (entry.unit >= 3 && nextIsWord && lookupNumberWord(view, next, 'none')?.entry.hundredWord) {
       return { kind: 'hundred', value: entry.unit * 100, start, end: next.end, next: i + 2 };
     }
-    if (entry.needsDefiniteNext && !(first && nextIsWord && next.text.startsWith('ال') && next.text.length > 3)) return null;
+    if (entry.needsDefiniteNext && !(first && nextIsWord && next.text.startsWith('ال') && next.text.length > 3))
+      return null;
     return { kind: 'unit', value: entry.unit, start, end: t.end, next: i + 1 };
   }
   if (entry.ten) return { kind: 'teen', value: 10, start, end: t.end, next: i + 1 };
@@ -386,7 +416,13 @@ function readVaguePhrase(view: NormalizedText, toks: ScanToken[], i: number) {
       const w = toks[i + k];
       ok = w !== undefined && w.text === p.words[k] && spaceBetween(view, toks[i + k - 1], w);
     }
-    if (ok) return { value: p.value, start: t.start + hit.cliticLength, end: toks[i + p.spanWords - 1].end, next: i + p.spanWords };
+    if (ok)
+      return {
+        value: p.value,
+        start: t.start + hit.cliticLength,
+        end: toks[i + p.spanWords - 1].end,
+        next: i + p.spanWords,
+      };
   }
   return null;
 }
@@ -491,8 +527,15 @@ export function findNumbers(view: NormalizedText): NumberMention[] {
 function skipDateLike(toks: ScanToken[], i: number): number {
   let j = i + 1;
   if (toks[i].kind !== 'digits') return j;
-  while (j + 1 < toks.length && adjacent(toks[j - 1], toks[j]) && toks[j].kind === 'punct' && '/:-.,\u066b\u066c'.includes(toks[j].text) &&
-    adjacent(toks[j], toks[j + 1]) && isDigits(toks[j + 1])) j += 2;
+  while (
+    j + 1 < toks.length &&
+    adjacent(toks[j - 1], toks[j]) &&
+    toks[j].kind === 'punct' &&
+    '/:-.,\u066b\u066c'.includes(toks[j].text) &&
+    adjacent(toks[j], toks[j + 1]) &&
+    isDigits(toks[j + 1])
+  )
+    j += 2;
   return j;
 }
 
@@ -504,7 +547,10 @@ function skipDateLike(toks: ScanToken[], i: number): number {
  * 25, "العشرين" 20. `requireArticle` accepts only the definite forms (as in dates: الثامن من يناير).
  */
 export function readOrdinalAt(
-  view: NormalizedText, toks: ScanToken[], i: number, requireArticle = true,
+  view: NormalizedText,
+  toks: ScanToken[],
+  i: number,
+  requireArticle = true,
 ): { value: number; start: number; end: number; next: number } | null {
   const t = toks[i];
   if (!t || t.kind !== 'word') return null;
@@ -513,7 +559,8 @@ export function readOrdinalAt(
   const next = toks[i + 1];
   const follows = next !== undefined && next.kind === 'word' && spaceBetween(view, t, next);
   if (base.tens !== undefined) return { value: base.tens, start: t.start, end: t.end, next: i + 1 };
-  if (follows && TEN_WORDS.has(next.text)) return { value: 10 + base.value, start: t.start, end: next.end, next: i + 2 };
+  if (follows && TEN_WORDS.has(next.text))
+    return { value: 10 + base.value, start: t.start, end: next.end, next: i + 2 };
   if (follows && next.text.startsWith('و')) {
     const tens = ordinalBase(next.text.slice(1), requireArticle)?.tens;
     if (tens !== undefined) return { value: tens + base.value, start: t.start, end: next.end, next: i + 2 };

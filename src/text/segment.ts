@@ -42,13 +42,29 @@ function isLineBreak(c: number): boolean {
 
 /** Whitespace and invisible formatting characters, trimmed from sentence edges. */
 function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || isLineBreak(c) || (c >= 0x2000 && c <= 0x200f) ||
-    (c >= 0x202a && c <= 0x202f) || c === 0x205f || (c >= 0x2066 && c <= 0x2069) || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0xa0 ||
+    isLineBreak(c) ||
+    (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202f) ||
+    c === 0x205f ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function isTerminator(c: number): boolean {
-  return c === Ch.Dot || c === Ch.Question || c === Ch.Bang || c === Ch.ArabicQuestion ||
-    c === Ch.ArabicFullStop || c === Ch.Ellipsis;
+  return (
+    c === Ch.Dot ||
+    c === Ch.Question ||
+    c === Ch.Bang ||
+    c === Ch.ArabicQuestion ||
+    c === Ch.ArabicFullStop ||
+    c === Ch.Ellipsis
+  );
 }
 
 function isDigit(c: number): boolean {
@@ -64,8 +80,13 @@ function isLowerLatin(c: number): boolean {
 }
 
 function isArabicLetter(c: number): boolean {
-  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff) ||
-    (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08c9);
+  return (
+    (c >= 0x0621 && c <= 0x064a) ||
+    (c >= 0x066e && c <= 0x06d3) ||
+    (c >= 0x06fa && c <= 0x06ff) ||
+    (c >= 0x0750 && c <= 0x077f) ||
+    (c >= 0x08a0 && c <= 0x08c9)
+  );
 }
 
 /**
@@ -73,8 +94,14 @@ function isArabicLetter(c: number): boolean {
  * normalize.ts's attachesToPrevious), so a sentence must not end between the two.
  */
 function isArabicMark(c: number): boolean {
-  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || (c >= 0x0610 && c <= 0x061a) ||
-    (c >= 0x06d6 && c <= 0x06ed) || (c >= 0x08d3 && c <= 0x08ff);
+  return (
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670 ||
+    c === 0x0640 ||
+    (c >= 0x0610 && c <= 0x061a) ||
+    (c >= 0x06d6 && c <= 0x06ed) ||
+    (c >= 0x08d3 && c <= 0x08ff)
+  );
 }
 
 function isLetter(c: number): boolean {
@@ -85,10 +112,21 @@ type QuoteNominal = 'open' | 'close' | 'either';
 
 function quoteNominal(c: number): QuoteNominal | null {
   switch (c) {
-    case 0xab: case 0x201c: case 0x201e: case 0x2039: return 'open'; // « “ „ ‹
-    case 0xbb: case 0x201d: case 0x201f: case 0x203a: return 'close'; // » ” ‟ ›
-    case Ch.AsciiQuote: case Ch.FullwidthQuote: return 'either';
-    default: return null;
+    case 0xab:
+    case 0x201c:
+    case 0x201e:
+    case 0x2039:
+      return 'open'; // « “ „ ‹
+    case 0xbb:
+    case 0x201d:
+    case 0x201f:
+    case 0x203a:
+      return 'close'; // » ” ‟ ›
+    case Ch.AsciiQuote:
+    case Ch.FullwidthQuote:
+      return 'either';
+    default:
+      return null;
   }
 }
 
@@ -115,8 +153,7 @@ function quoteOpens(text: string, i: number, from: number, to: number, straightO
   const prev = i > from ? text.charCodeAt(i - 1) : 0x20;
   const next = i + 1 < to ? text.charCodeAt(i + 1) : 0x20;
   const isText = (ch: number) => isLetter(ch) || isDigit(ch);
-  const prevIsBoundary = !isText(prev) ||
-    (isQuoteClitic(prev) && (i - 1 === from || isBlank(text.charCodeAt(i - 2))));
+  const prevIsBoundary = !isText(prev) || (isQuoteClitic(prev) && (i - 1 === from || isBlank(text.charCodeAt(i - 2))));
   const opens = prevIsBoundary && isText(next);
   const closes = !isBlank(prev) && !isOpenBracket(prev) && !isText(next);
   if (opens !== closes) return opens;
@@ -146,7 +183,8 @@ function pairQuotes(text: string, from: number, to: number): { at: number[]; rol
       if (straight) straightOpen = true;
     } else if (stack.length > 0) {
       const opener = stack.pop()!;
-      if (quoteNominal(text.charCodeAt(opener)) === 'either') straightOpen = stack.some((s) => quoteNominal(text.charCodeAt(s)) === 'either');
+      if (quoteNominal(text.charCodeAt(opener)) === 'either')
+        straightOpen = stack.some((s) => quoteNominal(text.charCodeAt(s)) === 'either');
       if (i - opener > MAX_PROTECTED_QUOTE) continue;
       roles.set(opener, 1);
       roles.set(i, -1);
@@ -194,8 +232,14 @@ function endsSentence(text: string, runStart: number, runEnd: number, segStart: 
 }
 
 function isHeadingEnd(c: number): boolean {
-  return !(isTerminator(c) || c === Ch.Colon || c === Ch.Comma || c === Ch.ArabicComma ||
-    c === Ch.Semicolon || c === Ch.ArabicSemicolon);
+  return !(
+    isTerminator(c) ||
+    c === Ch.Colon ||
+    c === Ch.Comma ||
+    c === Ch.ArabicComma ||
+    c === Ch.Semicolon ||
+    c === Ch.ArabicSemicolon
+  );
 }
 
 function countWordsUpTo(text: string, start: number, end: number, limit: number): number {
@@ -247,8 +291,12 @@ function segmentLine(text: string, from: number, to: number, out: Sentence[]): v
         depth--;
         q++;
         end = k + 1;
-      } else if (k === end && k < to && !(quotes && quotes.at[q] === k) &&
-        (isCloseBracket(text.charCodeAt(k)) || quoteNominal(text.charCodeAt(k)) === 'close')) {
+      } else if (
+        k === end &&
+        k < to &&
+        !(quotes && quotes.at[q] === k) &&
+        (isCloseBracket(text.charCodeAt(k)) || quoteNominal(text.charCodeAt(k)) === 'close')
+      ) {
         end = k + 1; // a stray closing mark stays with the sentence it ends
       } else break;
     }
@@ -260,7 +308,10 @@ function segmentLine(text: string, from: number, to: number, out: Sentence[]): v
   if (segStart >= to) return;
   let last = to;
   while (last > segStart && isBlank(text.charCodeAt(last - 1))) last--;
-  const heading = segStart === from && last > segStart && isHeadingEnd(text.charCodeAt(last - 1)) &&
+  const heading =
+    segStart === from &&
+    last > segStart &&
+    isHeadingEnd(text.charCodeAt(last - 1)) &&
     countWordsUpTo(text, segStart, last, MAX_HEADING_WORDS) <= MAX_HEADING_WORDS;
   pushTrimmed(text, segStart, to, heading, out);
 }

@@ -11,7 +11,11 @@ type Found = [string, string, string | null, number | null, string | null];
 
 function temporalsIn(text: string, published: string | null = MONDAY): Found[] {
   return findTemporals(normalize(text), published).map((t) => [
-    text.slice(t.start, t.end), t.kind, t.resolved.date, t.resolved.timePrecision, t.partOfDay,
+    text.slice(t.start, t.end),
+    t.kind,
+    t.resolved.date,
+    t.resolved.timePrecision,
+    t.partOfDay,
   ]);
 }
 
@@ -33,34 +37,85 @@ test('absolute dates, with the year, resolve whatever the publication date', () 
     ['في الحادي والعشرين من مارس 2011', [['الحادي والعشرين من مارس 2011', 'absolute', '2011-03-21', 1, null]]],
     ['في 15 كانون الثاني/يناير 2019', [['15 كانون الثاني/يناير 2019', 'absolute', '2019-01-15', 1, null]]],
     ['في 3 شباط (فبراير) 2011', [['3 شباط (فبراير) 2011', 'absolute', '2011-02-03', 1, null]]],
-    ['صدر في 8/1/2018 وفي 2018-01-09 وفي 10.01.2018', [
-      ['8/1/2018', 'absolute', '2018-01-08', 1, null],
-      ['2018-01-09', 'absolute', '2018-01-09', 1, null],
-      ['10.01.2018', 'absolute', '2018-01-10', 1, null],
-    ]],
+    [
+      'صدر في 8/1/2018 وفي 2018-01-09 وفي 10.01.2018',
+      [
+        ['8/1/2018', 'absolute', '2018-01-08', 1, null],
+        ['2018-01-09', 'absolute', '2018-01-09', 1, null],
+        ['10.01.2018', 'absolute', '2018-01-10', 1, null],
+      ],
+    ],
     ['صباحَ يومِ الخميسِ 4 أبريل 2019', [['صباحَ يومِ الخميسِ 4 أبريل 2019', 'absolute', '2019-04-04', 1, 'morning']]],
   ]);
   check([['في 8 يناير 2018', [['8 يناير 2018', 'absolute', '2018-01-08', 1, null]]]], null);
-  check([['اشتباكات يومي 15 و16 أكتوبر 2014', [
-    ['15', 'absolute', '2014-10-15', 1, null], ['16 أكتوبر 2014', 'absolute', '2014-10-16', 1, null],
-  ]]]);
-  check([['أيام 5، 6 و7 مارس 2011', [
-    ['5', 'absolute', '2011-03-05', 1, null], ['6', 'absolute', '2011-03-06', 1, null], ['7 مارس 2011', 'absolute', '2011-03-07', 1, null],
-  ]]]);
+  check([
+    [
+      'اشتباكات يومي 15 و16 أكتوبر 2014',
+      [
+        ['15', 'absolute', '2014-10-15', 1, null],
+        ['16 أكتوبر 2014', 'absolute', '2014-10-16', 1, null],
+      ],
+    ],
+  ]);
+  check([
+    [
+      'أيام 5، 6 و7 مارس 2011',
+      [
+        ['5', 'absolute', '2011-03-05', 1, null],
+        ['6', 'absolute', '2011-03-06', 1, null],
+        ['7 مارس 2011', 'absolute', '2011-03-07', 1, null],
+      ],
+    ],
+  ]);
 });
 
 test('every month name of the three families', () => {
   const names: Array<[string, number]> = [
-    ['يناير', 1], ['فبراير', 2], ['مارس', 3], ['أبريل', 4], ['ابريل', 4], ['إبريل', 4], ['مايو', 5], ['يونيو', 6], ['يونيه', 6],
-    ['يوليو', 7], ['يوليه', 7], ['أغسطس', 8], ['سبتمبر', 9], ['أكتوبر', 10], ['نوفمبر', 11], ['ديسمبر', 12],
-    ['كانون الثاني', 1], ['شباط', 2], ['آذار', 3], ['نيسان', 4], ['أيار', 5], ['حزيران', 6], ['تموز', 7], ['آب', 8],
-    ['أيلول', 9], ['تشرين الأول', 10], ['تشرين الثاني', 11], ['كانون الأول', 12],
-    ['جانفي', 1], ['فيفري', 2], ['أفريل', 4], ['ماي', 5], ['جوان', 6], ['جويلية', 7], ['أوت', 8],
+    ['يناير', 1],
+    ['فبراير', 2],
+    ['مارس', 3],
+    ['أبريل', 4],
+    ['ابريل', 4],
+    ['إبريل', 4],
+    ['مايو', 5],
+    ['يونيو', 6],
+    ['يونيه', 6],
+    ['يوليو', 7],
+    ['يوليه', 7],
+    ['أغسطس', 8],
+    ['سبتمبر', 9],
+    ['أكتوبر', 10],
+    ['نوفمبر', 11],
+    ['ديسمبر', 12],
+    ['كانون الثاني', 1],
+    ['شباط', 2],
+    ['آذار', 3],
+    ['نيسان', 4],
+    ['أيار', 5],
+    ['حزيران', 6],
+    ['تموز', 7],
+    ['آب', 8],
+    ['أيلول', 9],
+    ['تشرين الأول', 10],
+    ['تشرين الثاني', 11],
+    ['كانون الأول', 12],
+    ['جانفي', 1],
+    ['فيفري', 2],
+    ['أفريل', 4],
+    ['ماي', 5],
+    ['جوان', 6],
+    ['جويلية', 7],
+    ['أوت', 8],
   ];
   for (const [name, month] of names) {
     const iso = `2015-${String(month).padStart(2, '0')}-03`;
     check([[`اندلعت المعارك في 3 ${name} 2015 جنوب المدينة`, [[`3 ${name} 2015`, 'absolute', iso, 1, null]]]]);
-    check([[`وفي شهر ${name} 2015 هدأت`, [[`شهر ${name} 2015`, 'month', `2015-${String(month).padStart(2, '0')}-15`, 3, null]]]]);
+    check([
+      [
+        `وفي شهر ${name} 2015 هدأت`,
+        [[`شهر ${name} 2015`, 'month', `2015-${String(month).padStart(2, '0')}-15`, 3, null]],
+      ],
+    ]);
   }
 });
 
@@ -114,7 +169,13 @@ test('weekdays resolve to the latest such day on or before publication (a Monday
     ['ليلة الخميس', [['ليلة الخميس', 'weekday', '2019-04-03', 1, 'night']]],
     ['ليل الخميس', [['ليل الخميس', 'weekday', '2019-04-04', 1, 'night']]],
     ['ليلة الخميس-الجمعة', [['ليلة الخميس-الجمعة', 'weekday', '2019-04-04', 1, 'night']]],
-    ['ليلة الخميس وصباح الجمعة', [['ليلة الخميس', 'weekday', '2019-04-04', 1, 'night'], ['صباح الجمعة', 'weekday', '2019-04-05', 1, 'morning']]],
+    [
+      'ليلة الخميس وصباح الجمعة',
+      [
+        ['ليلة الخميس', 'weekday', '2019-04-04', 1, 'night'],
+        ['صباح الجمعة', 'weekday', '2019-04-05', 1, 'morning'],
+      ],
+    ],
     ['ليل الخميس على الجمعة', [['ليل الخميس على الجمعة', 'weekday', '2019-04-04', 1, 'night']]],
     ['منذ يوم الخميس', [['يوم الخميس', 'weekday', '2019-04-04', 1, null]]],
     ['مساءَ الخميسِ', [['مساءَ الخميسِ', 'weekday', '2019-04-04', 1, 'evening']]],
@@ -190,16 +251,24 @@ test('without a publication date relative expressions stay unresolved and say wh
 test('a mention re-resolves against another anchor', () => {
   const [t] = findTemporals(normalize('مساء الخميس'), MONDAY);
   assert.equal(resolveTemporal(t.value, '2019-04-13').date, '2019-04-11');
-  assert.deepEqual(resolveTemporal({ type: 'year', year: 2014 }, MONDAY), { date: null, timePrecision: null, reason: 'year only', year: 2014 });
+  assert.deepEqual(resolveTemporal({ type: 'year', year: 2014 }, MONDAY), {
+    date: null,
+    timePrecision: null,
+    reason: 'year only',
+    year: 2014,
+  });
 });
 
 test('several expressions in one sentence', () => {
   check([
-    ['قصفت الطائرات أمس مواقع قرب المطار بعد اشتباكات بدأت مساء الخميس الماضي واستمرت حتى اليوم', [
-      ['أمس', 'relative', '2019-04-07', 1, null],
-      ['مساء الخميس الماضي', 'weekday', '2019-04-04', 1, 'evening'],
-      ['اليوم', 'relative', '2019-04-08', 1, null],
-    ]],
+    [
+      'قصفت الطائرات أمس مواقع قرب المطار بعد اشتباكات بدأت مساء الخميس الماضي واستمرت حتى اليوم',
+      [
+        ['أمس', 'relative', '2019-04-07', 1, null],
+        ['مساء الخميس الماضي', 'weekday', '2019-04-04', 1, 'evening'],
+        ['اليوم', 'relative', '2019-04-08', 1, null],
+      ],
+    ],
   ]);
 });
 
@@ -225,7 +294,14 @@ test('seed articles: the dates and numbers they report are found, spans are well
     for (const d of findTemporals(view, MONDAY)) if (d.resolved.date) found.add(`date ${d.resolved.date}`);
     for (const n of findNumbers(view)) found.add(`number ${n.value}`);
   }
-  for (const expected of ['date 2018-01-08', 'date 2019-04-07', 'number 20000', 'number 556', 'number 5', 'number 11']) {
+  for (const expected of [
+    'date 2018-01-08',
+    'date 2019-04-07',
+    'number 20000',
+    'number 556',
+    'number 5',
+    'number 11',
+  ]) {
     assert.ok(found.has(expected), expected);
   }
 });

@@ -32,7 +32,15 @@
 import { readFileSync } from 'node:fs';
 import type { ResolvedDate, TemporalMention } from '../core/document.js';
 import {
-  addDays, addMonths, dayOfWeek, daysInMonth, formatIsoDate, isValidDate, isoWeekMonday, parseIsoDate, toDayNumber,
+  addDays,
+  addMonths,
+  dayOfWeek,
+  daysInMonth,
+  formatIsoDate,
+  isValidDate,
+  isoWeekMonday,
+  parseIsoDate,
+  toDayNumber,
   type YearMonthDay,
 } from './calendar.js';
 import { normalizeForMatch, toOriginalSpan, type NormalizedText } from './normalize.js';
@@ -79,9 +87,18 @@ function loadPack<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../packs/ar/${name}`, import.meta.url), 'utf8')) as T;
 }
 
-interface MonthsPack { families: Record<string, Record<string, number>>; ambiguous: string[] }
-interface WeekdaysPack { weekdays: Record<string, number> }
-interface RelativeDayEntry { offset: number; rule: string; partOfDay?: string }
+interface MonthsPack {
+  families: Record<string, Record<string, number>>;
+  ambiguous: string[];
+}
+interface WeekdaysPack {
+  weekdays: Record<string, number>;
+}
+interface RelativeDayEntry {
+  offset: number;
+  rule: string;
+  partOfDay?: string;
+}
 interface TemporalPack {
   partsOfDay: Record<string, string>;
   eveParts: string[];
@@ -170,8 +187,20 @@ const THIS_WORDS = asLexicon(THIS);
 const YEAR_WORD_LEXICON = asLexicon(YEAR_WORDS);
 /** Every word that can begin an expression; other words are skipped unless a month name follows. */
 const FIRST_WORD_TRIGGERS = asLexicon([
-  ...PARTS_OF_DAY.keys(), DAY_WORD, ...WEEKDAYS.keys(), ...RELATIVE_DAYS.keys(), FIRST, AFTER, ...THIS, ...PERIOD_NOUNS.keys(),
-  ...MONTH_PARTS.keys(), ...AGO_WORDS.keys(), ...RECENT_NOUNS.keys(), ...YEAR_WORDS, ...MONTHS.keys(), ...MONTH_WORDS,
+  ...PARTS_OF_DAY.keys(),
+  DAY_WORD,
+  ...WEEKDAYS.keys(),
+  ...RELATIVE_DAYS.keys(),
+  FIRST,
+  AFTER,
+  ...THIS,
+  ...PERIOD_NOUNS.keys(),
+  ...MONTH_PARTS.keys(),
+  ...AGO_WORDS.keys(),
+  ...RECENT_NOUNS.keys(),
+  ...YEAR_WORDS,
+  ...MONTHS.keys(),
+  ...MONTH_WORDS,
 ]);
 
 const MIN_YEAR = 1900;
@@ -194,7 +223,10 @@ interface Match {
 
 /** Reads the scan tokens of one text; every method looks at token k and says what it is. */
 class Reader {
-  constructor(readonly view: NormalizedText, readonly toks: ScanToken[]) {}
+  constructor(
+    readonly view: NormalizedText,
+    readonly toks: ScanToken[],
+  ) {}
 
   /** The word at k when it follows token k−1 on the same line (or k is the first looked at). */
   word(k: number): string | null {
@@ -274,8 +306,16 @@ class Reader {
     const ordinal = readOrdinalAt(this.view, this.toks, k);
     if (ordinal && ordinal.value <= 31) return { day: ordinal.value, next: ordinal.next };
     const cardinal = readNumberAt(this.view, this.toks, k);
-    if (cardinal && !cardinal.vague && cardinal.form === 'words' && cardinal.start === t.start &&
-      Number.isInteger(cardinal.value) && cardinal.value >= 1 && cardinal.value <= 31) return { day: cardinal.value, next: cardinal.next };
+    if (
+      cardinal &&
+      !cardinal.vague &&
+      cardinal.form === 'words' &&
+      cardinal.start === t.start &&
+      Number.isInteger(cardinal.value) &&
+      cardinal.value >= 1 &&
+      cardinal.value <= 31
+    )
+      return { day: cardinal.value, next: cardinal.next };
     return null;
   }
 
@@ -323,11 +363,23 @@ function readDateBody(r: Reader, k: number, startNorm: number, cue: boolean): Ma
       const afterMonth = r.skipSecondMonthName(month.next, month.month);
       const year = readYearAfter(r, afterMonth);
       if (year && isValidDate(year.year, month.month, day.day)) {
-        return date(startNorm, toks[year.next - 1].end, year.next, { type: 'date', year: year.year, month: month.month, day: day.day }, 'abs.day-month-year');
+        return date(
+          startNorm,
+          toks[year.next - 1].end,
+          year.next,
+          { type: 'date', year: year.year, month: month.month, day: day.day },
+          'abs.day-month-year',
+        );
       }
       if (!year) {
         const { direction, next } = readYearlessDirection(r, afterMonth);
-        return date(startNorm, toks[next - 1].end, next, { type: 'date', year: null, month: month.month, day: day.day, direction }, 'abs.day-month');
+        return date(
+          startNorm,
+          toks[next - 1].end,
+          next,
+          { type: 'date', year: null, month: month.month, day: day.day, direction },
+          'abs.day-month',
+        );
       }
     }
     // يومي 15 و16 أكتوبر، 5، 6 و7 مارس: an earlier day of a list takes the month and year of the last.
@@ -339,8 +391,13 @@ function readDateBody(r: Reader, k: number, startNorm: number, cue: boolean): Ma
       const offset = relativeOffset(r.nextWord(ofAt + 1));
       if (offset !== null) {
         return {
-          start: startNorm, end: toks[ofAt + 1].end, next: ofAt + 2, kind: 'relative', partOfDay: null,
-          value: { type: 'dayOfRelativeMonth', offset, day: day.day }, rule: 'rel.day-of-month',
+          start: startNorm,
+          end: toks[ofAt + 1].end,
+          next: ofAt + 2,
+          kind: 'relative',
+          partOfDay: null,
+          value: { type: 'dayOfRelativeMonth', offset, day: day.day },
+          rule: 'rel.day-of-month',
         };
       }
     }
@@ -373,7 +430,8 @@ function readNumericDate(r: Reader, k: number): Omit<Match, 'start'> | null {
     parts.push(toks[j].text);
     if (parts.length === 3) break;
     const s = toks[j + 1];
-    if (!s || s.kind !== 'punct' || s.start !== toks[j].end || !'/-.'.includes(s.text) || (sep && s.text !== sep)) return null;
+    if (!s || s.kind !== 'punct' || s.start !== toks[j].end || !'/-.'.includes(s.text) || (sep && s.text !== sep))
+      return null;
     sep = s.text;
     if (toks[j + 2]?.start !== s.end) return null;
     j += 2;
@@ -384,7 +442,14 @@ function readNumericDate(r: Reader, k: number): Omit<Match, 'start'> | null {
   if (year === null || month === null || day === null || month.length > 2 || day.length > 2) return null;
   const value = { type: 'date' as const, year: Number(year), month: Number(month), day: Number(day) };
   if (value.year < MIN_YEAR || value.year > MAX_YEAR || !isValidDate(value.year, value.month, value.day)) return null;
-  return { end: toks[j].end, next: j + 1, kind: 'absolute', partOfDay: null, value, rule: a.length === 4 ? 'abs.numeric-ymd' : 'abs.numeric-dmy' };
+  return {
+    end: toks[j].end,
+    next: j + 1,
+    kind: 'absolute',
+    partOfDay: null,
+    value,
+    rule: a.length === 4 ? 'abs.numeric-ymd' : 'abs.numeric-dmy',
+  };
 }
 
 /** [مطلع] [من] [شهر] MONTH [year]: a month (precision 3), or with a part word a year. */
@@ -393,7 +458,7 @@ function readMonth(r: Reader, k: number, startNorm: number, cue: boolean, part: 
   let j = k;
   const hasMonthWord = r.word(j) !== null && MONTH_WORDS.has(stripClitics(r.word(j)!));
   if (hasMonthWord) j++;
-  const month = (j === k || r.follows(j)) ? r.month(j, j === k) : null;
+  const month = j === k || r.follows(j) ? r.month(j, j === k) : null;
   if (!month) return null;
   const afterMonth = r.skipSecondMonthName(month.next, month.month);
   const year = readYearAfter(r, afterMonth);
@@ -402,8 +467,11 @@ function readMonth(r: Reader, k: number, startNorm: number, cue: boolean, part: 
   if (!year && !hasMonthWord && part === null && !cue) return null;
   const { direction, next } = year ? { direction: undefined, next: year.next } : readYearlessDirection(r, afterMonth);
   return {
-    start: j === k ? startNorm + month.cliticLength : startNorm, end: toks[next - 1].end, next,
-    kind: 'month', partOfDay: null,
+    start: j === k ? startNorm + month.cliticLength : startNorm,
+    end: toks[next - 1].end,
+    next,
+    kind: 'month',
+    partOfDay: null,
     value: { type: 'month', year: year ? year.year : null, month: month.month, part: part ?? 'middle', direction },
     rule: year ? 'month.month-year' : 'month.month',
   };
@@ -432,9 +500,11 @@ function relativeOffset(word: string | null): number | null {
 function matchAt(r: Reader, i: number): Match | null {
   const toks = r.toks;
   const t = toks[i];
-  if (t.kind === 'digits') return readDateBody(r, i, t.start, r.cueBefore(i)) ?? readYearAlone(r, i) ?? readRecentHours(r, i);
+  if (t.kind === 'digits')
+    return readDateBody(r, i, t.start, r.cueBefore(i)) ?? readYearAlone(r, i) ?? readRecentHours(r, i);
   if (t.kind !== 'word') return null;
-  if (!lookupWithClitics(FIRST_WORD_TRIGGERS, t.text)) return r.monthAhead(i) ? readDateBody(r, i, t.start, false) : null;
+  if (!lookupWithClitics(FIRST_WORD_TRIGGERS, t.text))
+    return r.monthAhead(i) ? readDateBody(r, i, t.start, false) : null;
 
   // Prefix: [part of day] [يوم] [weekday]
   let j = i;
@@ -448,7 +518,8 @@ function matchAt(r: Reader, i: number): Match | null {
     startNorm += part.cliticLength;
     j++;
   }
-  const dayWord = j === i ? lookupWithClitics(DAY_WORDS, t.text) : r.nextWord(j) === DAY_WORD ? { cliticLength: 0 } : null;
+  const dayWord =
+    j === i ? lookupWithClitics(DAY_WORDS, t.text) : r.nextWord(j) === DAY_WORD ? { cliticLength: 0 } : null;
   if (dayWord) {
     if (j === i) startNorm += dayWord.cliticLength;
     j++;
@@ -471,7 +542,14 @@ function matchAt(r: Reader, i: number): Match | null {
 }
 
 /** WEEKDAY [الماضي|المقبل] | WEEKDAY [,] [الموافق] DATE | ليلة WEEKDAY [-|على] WEEKDAY. */
-function readWeekday(r: Reader, k: number, startNorm: number, weekday: number, partOfDay: string | null, eve: boolean): Match {
+function readWeekday(
+  r: Reader,
+  k: number,
+  startNorm: number,
+  weekday: number,
+  partOfDay: string | null,
+  eve: boolean,
+): Match {
   const toks = r.toks;
   let j = k + 1;
   if (r.isPunct(j, ',')) j++;
@@ -487,7 +565,14 @@ function readWeekday(r: Reader, k: number, startNorm: number, weekday: number, p
     else if (NIGHT_SPAN_LINKS.has(r.nextWord(s) ?? '')) s++;
     const second = r.follows(s) ? WEEKDAYS.get(r.word(s) ?? '') : undefined;
     if (second === (weekday + 1) % 7) {
-      return weekdayMatch(startNorm, toks[s].end, s + 1, partOfDay, { type: 'weekday', weekday, direction: 'onOrBefore', dayOffset: 0 }, 'weekday.night-span');
+      return weekdayMatch(
+        startNorm,
+        toks[s].end,
+        s + 1,
+        partOfDay,
+        { type: 'weekday', weekday, direction: 'onOrBefore', dayOffset: 0 },
+        'weekday.night-span',
+      );
     }
   }
   const suffix = r.nextWord(k + 1);
@@ -497,7 +582,15 @@ function readWeekday(r: Reader, k: number, startNorm: number, weekday: number, p
   const end = withSuffix ? toks[k + 1].end : toks[k].end;
   const isEve = eve && !nextMorningFollows(r, withSuffix ? k + 2 : k + 1, weekday);
   const value: TemporalValue = { type: 'weekday', weekday, direction, dayOffset: isEve ? -1 : 0 };
-  const rule = isEve ? 'weekday.eve' : eve ? 'weekday.night' : direction === 'before' ? 'weekday.last' : direction === 'after' ? 'weekday.next' : 'weekday';
+  const rule = isEve
+    ? 'weekday.eve'
+    : eve
+      ? 'weekday.night'
+      : direction === 'before'
+        ? 'weekday.last'
+        : direction === 'after'
+          ? 'weekday.next'
+          : 'weekday';
   return weekdayMatch(startNorm, end, withSuffix ? k + 2 : k + 1, partOfDay, value, rule);
 }
 
@@ -510,12 +603,25 @@ function nextMorningFollows(r: Reader, k: number, weekday: number): boolean {
   return WEEKDAYS.get(r.nextWord(j) ?? '') === (weekday + 1) % 7;
 }
 
-function weekdayMatch(start: number, end: number, next: number, partOfDay: string | null, value: TemporalValue, rule: string): Match {
+function weekdayMatch(
+  start: number,
+  end: number,
+  next: number,
+  partOfDay: string | null,
+  value: TemporalValue,
+  rule: string,
+): Match {
   return { start, end, next, kind: 'weekday', partOfDay, value, rule };
 }
 
 /** أمس، أمس الأول، اليوم [الخميس]، الليلة [الماضية]، غدا، (after a prefix) الغد. */
-function readRelativeDay(r: Reader, k: number, startNorm: number, prefixed: boolean, partOfDay: string | null): Match | null {
+function readRelativeDay(
+  r: Reader,
+  k: number,
+  startNorm: number,
+  prefixed: boolean,
+  partOfDay: string | null,
+): Match | null {
   const toks = r.toks;
   const w = r.word(k);
   if (w === null) return null;
@@ -531,7 +637,8 @@ function readRelativeDay(r: Reader, k: number, startNorm: number, prefixed: bool
   if (following !== null && TODAY_NOT_FOLLOWED_BY.has(following)) {
     if (stem === YESTERDAY || w.endsWith(YESTERDAY)) {
       // أمس الأول: the day before yesterday.
-      if (following === norm('الأول')) return relativeDay(startNorm, toks[k + 1].end, k + 2, -2, 'rel.day-before-yesterday', pod);
+      if (following === norm('الأول'))
+        return relativeDay(startNorm, toks[k + 1].end, k + 2, -2, 'rel.day-before-yesterday', pod);
     } else return null;
   }
   if (stem === TONIGHT && following !== null && PAST.has(following)) {
@@ -549,7 +656,14 @@ function readRelativeDay(r: Reader, k: number, startNorm: number, prefixed: bool
   return relativeDay(startNorm, toks[next - 1].end, next, offset, rule, pod);
 }
 
-function relativeDay(start: number, end: number, next: number, offset: number, rule: string, partOfDay: string | null): Match {
+function relativeDay(
+  start: number,
+  end: number,
+  next: number,
+  offset: number,
+  rule: string,
+  partOfDay: string | null,
+): Match {
   return { start, end, next, kind: 'relative', partOfDay, value: { type: 'relativeDay', offset, precision: 1 }, rule };
 }
 
@@ -577,7 +691,8 @@ function readFirstWordExpressions(r: Reader, i: number): Match | null {
   const thisHit = lookupWithClitics(THIS_WORDS, w);
   if (thisHit) {
     const noun = r.nextWord(i + 1);
-    if (noun === TONIGHT) return relativeDay(t.start + thisHit.cliticLength, toks[i + 1].end, i + 2, 0, 'rel.tonight', 'night');
+    if (noun === TONIGHT)
+      return relativeDay(t.start + thisHit.cliticLength, toks[i + 1].end, i + 2, 0, 'rel.tonight', 'night');
     const unit = noun !== null ? PERIOD_NOUNS.get(noun) : undefined;
     if (unit) return periodMatch(t.start + thisHit.cliticLength, toks[i + 1].end, i + 2, unit, 0, 'middle');
   }
@@ -585,7 +700,8 @@ function readFirstWordExpressions(r: Reader, i: number): Match | null {
   const period = lookupWithClitics(PERIOD_NOUNS, w);
   if (period) {
     const offset = relativeOffset(r.nextWord(i + 1));
-    if (offset !== null) return periodMatch(t.start + period.cliticLength, toks[i + 1].end, i + 2, period.entry, offset, 'middle');
+    if (offset !== null)
+      return periodMatch(t.start + period.cliticLength, toks[i + 1].end, i + 2, period.entry, offset, 'middle');
   }
   // مطلع/أواخر + الشهر الماضي | يناير | 2018
   const monthPart = lookupWithClitics(MONTH_PARTS, w);
@@ -595,7 +711,8 @@ function readFirstWordExpressions(r: Reader, i: number): Match | null {
     const noun = r.nextWord(j);
     const unit = noun !== null ? PERIOD_NOUNS.get(noun) : undefined;
     const offset = relativeOffset(r.nextWord(j + 1));
-    if (unit && unit !== 'week' && offset !== null) return periodMatch(start, toks[j + 1].end, j + 2, unit, offset, monthPart.entry);
+    if (unit && unit !== 'week' && offset !== null)
+      return periodMatch(start, toks[j + 1].end, j + 2, unit, offset, monthPart.entry);
     const month = readMonth(r, j, toks[j]?.start ?? 0, true, monthPart.entry);
     if (month) return { ...month, start };
     const year = r.follows(j) ? r.year(j) : null;
@@ -610,10 +727,17 @@ function readFirstWordExpressions(r: Reader, i: number): Match | null {
     let j = i + 1;
     if (r.nextWord(j) === FEW) j++;
     if (RECENT.has(r.nextWord(j) ?? '')) {
-      const value: TemporalValue = recent.entry === 'hour'
-        ? { type: 'relativeDay', offset: 0, precision: 1 } : { type: 'relativeDay', offset: -3, precision: 2 };
+      const value: TemporalValue =
+        recent.entry === 'hour'
+          ? { type: 'relativeDay', offset: 0, precision: 1 }
+          : { type: 'relativeDay', offset: -3, precision: 2 };
       return {
-        start: t.start + recent.cliticLength, end: toks[j].end, next: j + 1, kind: 'period', partOfDay: null, value,
+        start: t.start + recent.cliticLength,
+        end: toks[j].end,
+        next: j + 1,
+        kind: 'period',
+        partOfDay: null,
+        value,
         rule: recent.entry === 'hour' ? 'period.recent-hours' : 'period.recent-days',
       };
     }
@@ -628,10 +752,18 @@ function readFirstWordExpressions(r: Reader, i: number): Match | null {
   return readDateBody(r, i, t.start, r.cueBefore(i));
 }
 
-function periodMatch(start: number, end: number, next: number, unit: 'week' | 'month' | 'year', offset: number, part: MonthPart): Match {
+function periodMatch(
+  start: number,
+  end: number,
+  next: number,
+  unit: 'week' | 'month' | 'year',
+  offset: number,
+  part: MonthPart,
+): Match {
   const base = { start, end, next, partOfDay: null };
   if (unit === 'week') return { ...base, kind: 'period', value: { type: 'relativeWeek', offset }, rule: 'period.week' };
-  if (unit === 'month') return { ...base, kind: 'period', value: { type: 'relativeMonth', offset, part }, rule: 'period.month' };
+  if (unit === 'month')
+    return { ...base, kind: 'period', value: { type: 'relativeMonth', offset, part }, rule: 'period.month' };
   return { ...base, kind: 'year', value: { type: 'relativeYear', offset }, rule: 'year.relative' };
 }
 
@@ -662,14 +794,24 @@ function readAgo(r: Reader, i: number, start: number): Match | null {
   // يناير" are dates read by the rules that start at the next word.
   const following = r.nextWord(j + 1);
   if (following === OF || following === ON) return null;
-  if (!counted && (r.follows(j + 1) && r.toks[j + 1].kind === 'digits' ||
-    following !== null && (WEEKDAYS.has(following) || MONTHS.has(following) || RELATIVE_DAYS.has(following)))) return null;
+  if (
+    !counted &&
+    ((r.follows(j + 1) && r.toks[j + 1].kind === 'digits') ||
+      (following !== null && (WEEKDAYS.has(following) || MONTHS.has(following) || RELATIVE_DAYS.has(following))))
+  )
+    return null;
   const base = { start, end: toks[j].end, next: j + 1, kind: 'period' as const, partOfDay: null };
   if (amount === null) {
     // منذ أيام / منذ أسابيع / منذ سنوات: vague.
-    if (unit.unit === 'day') return { ...base, value: { type: 'relativeDay', offset: -3, precision: 2 }, rule: 'period.ago-vague' };
-    if (unit.unit === 'hour') return { ...base, value: { type: 'relativeDay', offset: 0, precision: 1 }, rule: 'period.ago-vague' };
-    return { ...base, value: { type: 'unresolvable', reason: `vague period (${unit.unit}s)` }, rule: 'period.ago-vague' };
+    if (unit.unit === 'day')
+      return { ...base, value: { type: 'relativeDay', offset: -3, precision: 2 }, rule: 'period.ago-vague' };
+    if (unit.unit === 'hour')
+      return { ...base, value: { type: 'relativeDay', offset: 0, precision: 1 }, rule: 'period.ago-vague' };
+    return {
+      ...base,
+      value: { type: 'unresolvable', reason: `vague period (${unit.unit}s)` },
+      rule: 'period.ago-vague',
+    };
   }
   return { ...base, value: { type: 'ago', amount, unit: unit.unit }, rule: 'period.ago' };
 }
@@ -687,8 +829,13 @@ function readRecentHours(r: Reader, i: number): Match | null {
   const unit = AGO_UNITS.get(r.nextWord(i + 1) ?? '');
   if (!unit || unit.unit !== 'hour' || !RECENT.has(r.nextWord(i + 2) ?? '')) return null;
   return {
-    start: r.toks[i].start, end: r.toks[i + 2].end, next: i + 3, kind: 'period', partOfDay: null,
-    value: { type: 'relativeDay', offset: 0, precision: 1 }, rule: 'period.recent-hours',
+    start: r.toks[i].start,
+    end: r.toks[i + 2].end,
+    next: i + 3,
+    kind: 'period',
+    partOfDay: null,
+    value: { type: 'relativeDay', offset: 0, precision: 1 },
+    rule: 'period.recent-hours',
   };
 }
 
@@ -710,7 +857,16 @@ export function findTemporals(view: NormalizedText, published: string | null): T
     const span = toOriginalSpan(view, m.start, m.end);
     const resolved = resolveTemporal(m.value, published);
     const { year, ...date } = resolved;
-    out.push({ start: span.start, end: span.end, kind: m.kind, partOfDay: m.partOfDay, resolved: date, rule: m.rule, value: m.value, year });
+    out.push({
+      start: span.start,
+      end: span.end,
+      kind: m.kind,
+      partOfDay: m.partOfDay,
+      resolved: date,
+      rule: m.rule,
+      value: m.value,
+      year,
+    });
     i = m.next;
   }
   return out;
@@ -725,7 +881,12 @@ export function findTemporals(view: NormalizedText, published: string | null): T
  * before publication or the next one after it. Month mentions pass day 0 so that the month of
  * publication itself is neither before nor after it.
  */
-function inferYear(month: number, day: number, published: YearMonthDay, direction: YearlessDirection = 'nearest'): number {
+function inferYear(
+  month: number,
+  day: number,
+  published: YearMonthDay,
+  direction: YearlessDirection = 'nearest',
+): number {
   const y = published.year;
   const here = published.month * 100 + (day === 0 ? 0 : published.day);
   const there = month * 100 + day;
@@ -743,8 +904,18 @@ function dayInMonth(year: number, month: number, part: MonthPart): YearMonthDay 
 /** Places a temporal value on the calendar against a publication date ('YYYY-MM-DD' or null). */
 export function resolveTemporal(value: TemporalValue, published: string | null): ResolvedTemporal {
   const pub = published === null ? null : parseIsoDate(published);
-  const none = (reason: string, year: number | null = null): ResolvedTemporal => ({ date: null, timePrecision: null, reason, year });
-  const at = (d: YearMonthDay, timePrecision: 1 | 2 | 3): ResolvedTemporal => ({ date: formatIsoDate(d), timePrecision, reason: null, year: d.year });
+  const none = (reason: string, year: number | null = null): ResolvedTemporal => ({
+    date: null,
+    timePrecision: null,
+    reason,
+    year,
+  });
+  const at = (d: YearMonthDay, timePrecision: 1 | 2 | 3): ResolvedTemporal => ({
+    date: formatIsoDate(d),
+    timePrecision,
+    reason: null,
+    year: d.year,
+  });
   const noAnchor = published === null ? 'no publication date' : 'invalid publication date';
 
   switch (value.type) {
@@ -773,8 +944,8 @@ export function resolveTemporal(value: TemporalValue, published: string | null):
     case 'weekday': {
       const today = dayOfWeek(pub);
       let delta: number;
-      if (value.direction === 'after') delta = ((value.weekday - today + 7) % 7) || 7;
-      else delta = -(((today - value.weekday + 7) % 7) || (value.direction === 'before' ? 7 : 0));
+      if (value.direction === 'after') delta = (value.weekday - today + 7) % 7 || 7;
+      else delta = -((today - value.weekday + 7) % 7 || (value.direction === 'before' ? 7 : 0));
       return at(addDays(pub, delta + value.dayOffset), 1);
     }
     case 'relativeDay':
@@ -795,11 +966,16 @@ export function resolveTemporal(value: TemporalValue, published: string | null):
     }
     case 'ago':
       switch (value.unit) {
-        case 'hour': return at(addDays(pub, -Math.floor(value.amount / 24)), 1);
-        case 'day': return at(addDays(pub, -value.amount), 1);
-        case 'week': return at(addDays(pub, -7 * value.amount), 2);
-        case 'month': return at(addMonths(pub, -value.amount), 3);
-        case 'year': return at(addMonths(pub, -12 * value.amount), 3);
+        case 'hour':
+          return at(addDays(pub, -Math.floor(value.amount / 24)), 1);
+        case 'day':
+          return at(addDays(pub, -value.amount), 1);
+        case 'week':
+          return at(addDays(pub, -7 * value.amount), 2);
+        case 'month':
+          return at(addMonths(pub, -value.amount), 3);
+        case 'year':
+          return at(addMonths(pub, -12 * value.amount), 3);
       }
   }
 }

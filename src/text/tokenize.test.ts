@@ -136,7 +136,10 @@ const table: Array<{ name: string; text: string; expected: Row[] }> = [
 for (const c of table) {
   test(`tokenize: ${c.name}`, () => {
     const tokens = tokensOf(c.text);
-    assert.deepEqual(tokens.map((t): Row => [t.text, t.kind, t.proclitics, t.stem]), c.expected);
+    assert.deepEqual(
+      tokens.map((t): Row => [t.text, t.kind, t.proclitics, t.stem]),
+      c.expected,
+    );
     assertSpansExact(c.text, tokens);
   });
 }
@@ -151,27 +154,99 @@ test('tokenize: the number in بـ556 has its own span', () => {
 
 test('tokenize: sentence indexes follow the segmentation', () => {
   const text = 'سيطرة خاطفة\nتقدم الجيش. وانسحبت القوات؟';
-  assert.deepEqual(tokensOf(text).map((t) => [t.text, t.sentence]), [
-    ['سيطرة', 0], ['خاطفة', 0],
-    ['تقدم', 1], ['الجيش', 1], ['.', 1],
-    ['وانسحبت', 2], ['القوات', 2], ['؟', 2],
-  ]);
+  assert.deepEqual(
+    tokensOf(text).map((t) => [t.text, t.sentence]),
+    [
+      ['سيطرة', 0],
+      ['خاطفة', 0],
+      ['تقدم', 1],
+      ['الجيش', 1],
+      ['.', 1],
+      ['وانسحبت', 2],
+      ['القوات', 2],
+      ['؟', 2],
+    ],
+  );
 });
 
 test('tokenReadings: readings of a word token honour the written hamza', () => {
   const text = 'والمدينة وألمانيا';
   const view = normalize(text);
   const [city, germany] = tokenize(view, segmentSentences(view));
-  assert.deepEqual(tokenReadings(city, view).map((r) => r.stem), ['والمدينه', 'المدينه', 'مدينه']);
-  assert.deepEqual(tokenReadings(germany, view).map((r) => r.stem), ['والمانيا', 'المانيا']);
+  assert.deepEqual(
+    tokenReadings(city, view).map((r) => r.stem),
+    ['والمدينه', 'المدينه', 'مدينه'],
+  );
+  assert.deepEqual(
+    tokenReadings(germany, view).map((r) => r.stem),
+    ['والمانيا', 'المانيا'],
+  );
 });
 
 /** Pieces that stress offsets: harakat, tatweel, quotes, digits of both kinds, marks, spaces. */
 const PIECES = [
-  'و', 'ب', 'ل', 'ال', 'لل', 'ك', 'ف', 'قال', 'مدينة', 'طرابلس', 'أ', 'إ', 'آ', 'ى', 'ة', 'ؤ', 'ئ',
-  'َ', 'ً', 'ّ', 'ْ', 'ـ', '\u200c', '\u200f', '\u00a0', ' ', ' ', ' ', '\n', '\r\n',
-  '.', '...', '…', '،', '؟', '!', '?', ':', '«', '»', '"', '(', ')', '%', '-', '٫', '٬', ',',
-  '0', '5', '٣', '٧', '۴', 'A', 'b', 'é', 'e\u0301', '🔴', 'د', 'U', '\u0000', '\t',
+  'و',
+  'ب',
+  'ل',
+  'ال',
+  'لل',
+  'ك',
+  'ف',
+  'قال',
+  'مدينة',
+  'طرابلس',
+  'أ',
+  'إ',
+  'آ',
+  'ى',
+  'ة',
+  'ؤ',
+  'ئ',
+  'َ',
+  'ً',
+  'ّ',
+  'ْ',
+  'ـ',
+  '\u200c',
+  '\u200f',
+  '\u00a0',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\r\n',
+  '.',
+  '...',
+  '…',
+  '،',
+  '؟',
+  '!',
+  '?',
+  ':',
+  '«',
+  '»',
+  '"',
+  '(',
+  ')',
+  '%',
+  '-',
+  '٫',
+  '٬',
+  ',',
+  '0',
+  '5',
+  '٣',
+  '٧',
+  '۴',
+  'A',
+  'b',
+  'é',
+  'e\u0301',
+  '🔴',
+  'د',
+  'U',
+  '\u0000',
+  '\t',
 ];
 
 test('property: every token is an exact slice and its stem is the stem as written', () => {
@@ -201,7 +276,9 @@ test('real text: spans are exact on the ANT conflict articles', (t) => {
     t.skip(`no corpus at ${ANT}`);
     return;
   }
-  const articles = readFileSync(ANT, 'utf8').split('\n').filter(Boolean)
+  const articles = readFileSync(ANT, 'utf8')
+    .split('\n')
+    .filter(Boolean)
     .map((line) => JSON.parse(line) as { text: string; conflict_dev?: boolean })
     .filter((a) => a.conflict_dev);
   assert.ok(articles.length > 0);

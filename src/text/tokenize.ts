@@ -73,12 +73,17 @@ function analyzeWordAt(view: NormalizedText, from: number, to: number): CliticRe
   const word = view.norm.slice(from, to);
   let hamzaMask = 0;
   for (let k = 0; k <= ARTICLE_ALEF_MAX_INDEX && from + k < to; k++) {
-    if (word.charCodeAt(k) === 0x0627 && isHamzatedAlef(view.original.charCodeAt(view.starts[from + k]))) hamzaMask |= 1 << k;
+    if (word.charCodeAt(k) === 0x0627 && isHamzatedAlef(view.original.charCodeAt(view.starts[from + k])))
+      hamzaMask |= 1 << k;
   }
   const key = String.fromCharCode(0x30 + hamzaMask) + word;
   let found = analysisCache.get(key);
   if (!found) {
-    found = analyzeClitics(word, undefined, hamzaMask ? (alefIndex) => (hamzaMask & (1 << alefIndex)) === 0 : undefined);
+    found = analyzeClitics(
+      word,
+      undefined,
+      hamzaMask ? (alefIndex) => (hamzaMask & (1 << alefIndex)) === 0 : undefined,
+    );
     if (analysisCache.size >= ANALYSIS_CACHE_LIMIT) analysisCache.clear();
     analysisCache.set(key, found);
   }
@@ -86,8 +91,14 @@ function analyzeWordAt(view: NormalizedText, from: number, to: number): CliticRe
 }
 
 function pushToken(
-  view: NormalizedText, out: Token[], ns: number, ne: number, kind: TokenKind,
-  proclitics: string[], stemNs: number, sentence: number,
+  view: NormalizedText,
+  out: Token[],
+  ns: number,
+  ne: number,
+  kind: TokenKind,
+  proclitics: string[],
+  stemNs: number,
+  sentence: number,
 ): void {
   const start = view.starts[ns];
   const end = view.ends[ne - 1];
@@ -126,7 +137,8 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
     switch (cls) {
       case C.Arabic: {
         while (j < to && (CLASS[norm.charCodeAt(j)] === C.Arabic || CLASS[norm.charCodeAt(j)] === C.Mark)) j++;
-        const numberClitics = j < to && CLASS[norm.charCodeAt(j)] === C.Digit ? numberProclitics(norm.slice(i, j)) : null;
+        const numberClitics =
+          j < to && CLASS[norm.charCodeAt(j)] === C.Digit ? numberProclitics(norm.slice(i, j)) : null;
         if (numberClitics) {
           const end = scanNumber(norm, j, to);
           pushToken(view, out, i, end, 'number', numberClitics, j, sentence);
@@ -190,5 +202,8 @@ export function stemSpan(token: Token): Span {
 export function tokenReadings(token: Token, view: NormalizedText): CliticReading[] {
   if (token.kind !== 'word') return [{ proclitics: token.proclitics.slice(), stem: token.stem }];
   const ns = toNormOffset(view, token.start);
-  return cliticReadings(token.norm, (alefIndex) => !isHamzatedAlef(view.original.charCodeAt(view.starts[ns + alefIndex])));
+  return cliticReadings(
+    token.norm,
+    (alefIndex) => !isHamzatedAlef(view.original.charCodeAt(view.starts[ns + alefIndex])),
+  );
 }

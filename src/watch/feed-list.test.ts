@@ -11,8 +11,20 @@ import type { ArticleInput } from '../core/article.js';
 
 test('public API', () => {
   assert.deepEqual(Object.keys(watch).sort(), [
-    'DEFAULT_RETRY_POLICY', 'FetchFailure', 'backoffMs', 'feedName', 'fetchWithRetry', 'formatPollSummary', 'isSummary',
-    'itemKeys', 'parseDuration', 'parseFeedList', 'pollFeed', 'pollFeeds', 'resolveFeeds', 'watchFeeds',
+    'DEFAULT_RETRY_POLICY',
+    'FetchFailure',
+    'backoffMs',
+    'feedName',
+    'fetchWithRetry',
+    'formatPollSummary',
+    'isSummary',
+    'itemKeys',
+    'parseDuration',
+    'parseFeedList',
+    'pollFeed',
+    'pollFeeds',
+    'resolveFeeds',
+    'watchFeeds',
   ]);
 });
 
@@ -32,7 +44,10 @@ test('feeds file: URLs, labels, comments, blank lines', () => {
 });
 
 test('feeds file: a line that is not a URL names the file and line', () => {
-  assert.throws(() => parseFeedList('https://a.example/rss\nftp://b.example/rss\n', 'feeds.txt'), /^Error: feeds\.txt:2: not an http\(s\) URL: ftp:/);
+  assert.throws(
+    () => parseFeedList('https://a.example/rss\nftp://b.example/rss\n', 'feeds.txt'),
+    /^Error: feeds\.txt:2: not an http\(s\) URL: ftp:/,
+  );
 });
 
 test('arguments mix URLs and files; a feed listed twice is watched once', async () => {
@@ -55,18 +70,35 @@ test('feed names for logs', () => {
 });
 
 test('durations', () => {
-  const table: [string, number][] = [['10m', 600_000], ['30s', 30_000], ['1h', 3_600_000], ['250ms', 250], ['1.5m', 90_000]];
+  const table: [string, number][] = [
+    ['10m', 600_000],
+    ['30s', 30_000],
+    ['1h', 3_600_000],
+    ['250ms', 250],
+    ['1.5m', 90_000],
+  ];
   for (const [text, ms] of table) assert.equal(parseDuration(text), ms, text);
-  for (const bad of ['10', 'm', '0s', '-5m', '10 minutes']) assert.throws(() => parseDuration(bad), /invalid duration/, bad);
+  for (const bad of ['10', 'm', '0s', '-5m', '10 minutes'])
+    assert.throws(() => parseDuration(bad), /invalid duration/, bad);
 });
 
 test('backoff doubles, is capped, and keeps half of it fixed', () => {
   const policy = { ...DEFAULT_RETRY_POLICY, retryBaseMs: 100, retryMaxMs: 1000 };
   const table: [number, number, number][] = [
     // attempt, random, expected
-    [1, 0, 50], [1, 1, 100], [2, 0.5, 150], [3, 1, 400], [10, 0, 500], [10, 1, 1000],
+    [1, 0, 50],
+    [1, 1, 100],
+    [2, 0.5, 150],
+    [3, 1, 400],
+    [10, 0, 500],
+    [10, 1, 1000],
   ];
-  for (const [attempt, random, expected] of table) assert.equal(backoffMs(attempt, policy, () => random), expected, `attempt ${attempt}`);
+  for (const [attempt, random, expected] of table)
+    assert.equal(
+      backoffMs(attempt, policy, () => random),
+      expected,
+      `attempt ${attempt}`,
+    );
 });
 
 function article(text: string, origin: Partial<ArticleInput['origin']> = {}): ArticleInput {
@@ -92,7 +124,10 @@ test('summaries: short texts and texts cut with an ellipsis', () => {
 });
 
 test('item keys: guid and link, else the hash of the feed text', () => {
-  assert.deepEqual(itemKeys(article('نص', { externalId: 'g-1', url: 'https://a.example/1' })), ['guid:g-1', 'link:https://a.example/1']);
+  assert.deepEqual(itemKeys(article('نص', { externalId: 'g-1', url: 'https://a.example/1' })), [
+    'guid:g-1',
+    'link:https://a.example/1',
+  ]);
   assert.deepEqual(itemKeys(article('نص', { url: 'https://a.example/1' })), ['link:https://a.example/1']);
   assert.match(itemKeys(article('نص'))[0], /^article:[0-9a-f]{16}$/);
 });

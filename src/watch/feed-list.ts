@@ -18,13 +18,16 @@ export function feedName(feed: FeedSpec): string {
 /** Parses a feeds file; a line that is not an http(s) URL is an error naming the file and line. */
 export function parseFeedList(text: string, where: string): FeedSpec[] {
   const feeds: FeedSpec[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, '').trim();
-    if (line === '') return;
-    const [url, ...rest] = line.split(/\s+/);
-    if (!isHttpUrl(url)) throw new Error(`${where}:${i + 1}: not an http(s) URL: ${url}`);
-    feeds.push({ url, label: rest.length > 0 ? rest.join(' ') : null });
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.replace(/(^|\s)#.*$/, '').trim();
+      if (line === '') return;
+      const [url, ...rest] = line.split(/\s+/);
+      if (!isHttpUrl(url)) throw new Error(`${where}:${i + 1}: not an http(s) URL: ${url}`);
+      feeds.push({ url, label: rest.length > 0 ? rest.join(' ') : null });
+    });
   return feeds;
 }
 

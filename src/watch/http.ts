@@ -13,7 +13,12 @@ export interface RetryPolicy {
   retryMaxMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { timeoutMs: 20_000, maxRetries: 2, retryBaseMs: 1000, retryMaxMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  timeoutMs: 20_000,
+  maxRetries: 2,
+  retryBaseMs: 1000,
+  retryMaxMs: 30_000,
+};
 
 export interface HttpDeps {
   /** Injected for tests; defaults to global fetch. */
@@ -33,7 +38,11 @@ export interface FetchedResponse {
 }
 
 export class FetchFailure extends Error {
-  constructor(message: string, readonly attempts: number, readonly status: number | null) {
+  constructor(
+    message: string,
+    readonly attempts: number,
+    readonly status: number | null,
+  ) {
     super(message);
     this.name = 'FetchFailure';
   }
@@ -72,13 +81,21 @@ type Attempt =
   | { kind: 'failure'; message: string; retriable: boolean; status: number | null };
 
 async function attemptOnce(
-  fetchFn: typeof fetch, url: string, headers: Record<string, string>, timeoutMs: number, stop?: AbortSignal,
+  fetchFn: typeof fetch,
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  stop?: AbortSignal,
 ): Promise<Attempt> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = stop ? AbortSignal.any([timeout.signal, stop]) : timeout.signal;
   try {
-    const response = await fetchFn(url, { headers: { 'user-agent': USER_AGENT, ...headers }, signal, redirect: 'follow' });
+    const response = await fetchFn(url, {
+      headers: { 'user-agent': USER_AGENT, ...headers },
+      signal,
+      redirect: 'follow',
+    });
     // The body is read under the same timeout: a server may send headers and then stall.
     const body = Buffer.from(await response.arrayBuffer());
     if (response.ok || response.status === 304) {
@@ -88,7 +105,8 @@ async function attemptOnce(
     return { kind: 'failure', message, retriable: response.status >= 500, status: response.status };
   } catch (e) {
     if (stop?.aborted) return { kind: 'failure', message: 'stopped', retriable: false, status: null };
-    if (timeout.signal.aborted) return { kind: 'failure', message: `timed out after ${timeoutMs} ms`, retriable: true, status: null };
+    if (timeout.signal.aborted)
+      return { kind: 'failure', message: `timed out after ${timeoutMs} ms`, retriable: true, status: null };
     return { kind: 'failure', message: `fetch failed (${networkMessage(e)})`, retriable: true, status: null };
   } finally {
     clearTimeout(timer);

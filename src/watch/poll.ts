@@ -58,7 +58,10 @@ const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 const TRUNCATED = /(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$/;
 
 export async function pollFeeds(
-  repo: Repository, feeds: FeedSpec[], options: PollOptions = {}, progress: PollProgress = {},
+  repo: Repository,
+  feeds: FeedSpec[],
+  options: PollOptions = {},
+  progress: PollProgress = {},
 ): Promise<PollSummary> {
   const started = performance.now();
   const results: FeedResult[] = new Array(feeds.length);
@@ -83,10 +86,29 @@ export async function pollFeeds(
 
 /** Polls one feed; never throws: any failure becomes an outcome of 'failed' with its reason. */
 export async function pollFeed(
-  repo: Repository, feed: FeedSpec, options: PollOptions = {}, progress: PollProgress = {},
+  repo: Repository,
+  feed: FeedSpec,
+  options: PollOptions = {},
+  progress: PollProgress = {},
 ): Promise<FeedResult> {
-  const result: FeedResult = { feed, outcome: 'failed', items: 0, new: 0, duplicate: 0, pages: 0, attempts: 0, error: null };
-  let state: FeedState = { url: feed.url, etag: null, lastModified: null, seenKeys: [], checkedAt: null, lastError: null };
+  const result: FeedResult = {
+    feed,
+    outcome: 'failed',
+    items: 0,
+    new: 0,
+    duplicate: 0,
+    pages: 0,
+    attempts: 0,
+    error: null,
+  };
+  let state: FeedState = {
+    url: feed.url,
+    etag: null,
+    lastModified: null,
+    seenKeys: [],
+    checkedAt: null,
+    lastError: null,
+  };
   const checkedAt = new Date().toISOString();
   try {
     state = (await repo.getFeedState(feed.url)) ?? state;
@@ -106,7 +128,10 @@ export async function pollFeed(
       const fresh: ArticleInput[] = [];
       for (const article of parsed.articles) {
         if (itemKeys(article).some((k) => seen.has(k))) result.duplicate++;
-        else fresh.push(await withFullText(article, options, result, (w) => progress.onWarning?.(`${feedName(feed)}: ${w}`)));
+        else
+          fresh.push(
+            await withFullText(article, options, result, (w) => progress.onWarning?.(`${feedName(feed)}: ${w}`)),
+          );
       }
       for (const { status } of await storeArticles(repo, fresh)) result[status]++;
       result.outcome = 'ok';
@@ -134,7 +159,11 @@ export async function pollFeed(
 }
 
 /** The feed's articles; a feed where no item is an article (broken XML, an HTML page) is an error. */
-function parseFeedItems(body: Buffer, url: string, contentType: string | undefined): { articles: ArticleInput[]; warnings: string[] } {
+function parseFeedItems(
+  body: Buffer,
+  url: string,
+  contentType: string | undefined,
+): { articles: ArticleInput[]; warnings: string[] } {
   // parseFeed reads RSS and Atom alike; naming the format makes an HTML page served at a feed's
   // address a failure instead of one article.
   const items = parseBuffer(body, url, { contentType, format: 'rss' });
@@ -178,16 +207,21 @@ export function isSummary(article: ArticleInput, summaryChars: number): boolean 
  * longer. The feed's title, date and origin are kept: they are the feed's own and stable.
  */
 async function withFullText(
-  article: ArticleInput, options: PollOptions, result: FeedResult, warn: (message: string) => void,
+  article: ArticleInput,
+  options: PollOptions,
+  result: FeedResult,
+  warn: (message: string) => void,
 ): Promise<ArticleInput> {
   const link = article.origin.url;
   if (!link || !/^https?:\/\//i.test(link) || !isSummary(article, options.summaryChars ?? 400)) return article;
   try {
     const response = await fetchWithRetry(link, { accept: PAGE_ACCEPT }, policyOf(options), options);
     result.pages++;
-    const page = parseBuffer(response.body, link, { contentType: response.headers.get('content-type') ?? undefined })
-      .find((item) => item.kind === 'article');
-    if (!page || page.kind !== 'article' || page.article.text.trim().length <= article.text.trim().length) return article;
+    const page = parseBuffer(response.body, link, {
+      contentType: response.headers.get('content-type') ?? undefined,
+    }).find((item) => item.kind === 'article');
+    if (!page || page.kind !== 'article' || page.article.text.trim().length <= article.text.trim().length)
+      return article;
     return {
       ...article,
       title: article.title || page.article.title,

@@ -65,7 +65,8 @@ before(async () => {
     if (path === '/news.rss') {
       const { body, etag } = newsFeed();
       const validators = { etag, 'last-modified': NEWS_MODIFIED };
-      const fresh = req.headers['if-none-match'] === etag ||
+      const fresh =
+        req.headers['if-none-match'] === etag ||
         (req.headers['if-none-match'] === undefined && req.headers['if-modified-since'] === NEWS_MODIFIED);
       if (fresh) {
         res.writeHead(304, validators);
@@ -73,7 +74,8 @@ before(async () => {
       } else send(200, 'application/rss+xml; charset=utf-8', body, validators);
     } else if (path === '/summaries.atom') send(200, 'application/atom+xml', fixture('summaries.atom'));
     else if (path.startsWith('/pages/')) send(200, 'text/html; charset=utf-8', fixture(path.slice(1)));
-    else if (path === '/slow.rss') return; // never answers: the client's timeout must end it
+    else if (path === '/slow.rss')
+      return; // never answers: the client's timeout must end it
     else if (path === '/error.rss') send(500, 'text/plain', 'internal error');
     else if (path === '/broken.rss') send(200, 'application/rss+xml', fixture('broken.rss'));
     else send(404, 'text/plain', 'not found');
@@ -105,7 +107,11 @@ function requestsTo(path: string): SeenRequest[] {
 function collect() {
   const errors: string[] = [];
   const warnings: string[] = [];
-  return { errors, warnings, progress: { onError: (m: string) => errors.push(m), onWarning: (m: string) => warnings.push(m) } };
+  return {
+    errors,
+    warnings,
+    progress: { onError: (m: string) => errors.push(m), onWarning: (m: string) => warnings.push(m) },
+  };
 }
 
 const dbPath = () => join(workDir, 'watch.db');
@@ -129,14 +135,20 @@ test('first poll: new articles stored, summaries replaced by their pages, failin
     assert.match(stored.text, /وجرى تحويل الرحلات المجدولة إلى مطار مصراتة/);
     assert.equal(stored.published, '2019-05-20');
     assert.deepEqual(stored.origins[0], {
-      url: `${base}/pages/mitiga.html`, source: 'موجز الأخبار التجريبي', input: `${base}/summaries.atom`, externalId: 'urn:marsad:test:summaries:1',
+      url: `${base}/pages/mitiga.html`,
+      source: 'موجز الأخبار التجريبي',
+      input: `${base}/summaries.atom`,
+      externalId: 'urn:marsad:test:summaries:1',
     });
 
     // One line per failing feed, naming it; the others went on.
     assert.equal(log.errors.length, 3, log.errors.join('\n'));
     const errorOf = (path: string) => log.errors.find((e) => e.includes(path)) ?? '';
     assert.match(errorOf('/slow.rss'), /timed out after 300 ms \(3 attempts\)$/);
-    assert.match(errorOf('/error.rss'), /^خادم معطل <http:\/\/127\.0\.0\.1:\d+\/error\.rss>: HTTP 500 Internal Server Error \(3 attempts\)$/);
+    assert.match(
+      errorOf('/error.rss'),
+      /^خادم معطل <http:\/\/127\.0\.0\.1:\d+\/error\.rss>: HTTP 500 Internal Server Error \(3 attempts\)$/,
+    );
     assert.match(errorOf('/broken.rss'), /: invalid XML \(/);
     for (const e of log.errors) assert.doesNotMatch(e, /\n/);
     // Retries happened, and stopped at 1 + maxRetries.
@@ -147,7 +159,10 @@ test('first poll: new articles stored, summaries replaced by their pages, failin
 
     const failed = summary.results.find((r) => r.feed.url.endsWith('/error.rss'));
     assert.equal(failed?.attempts, 3);
-    assert.equal((await repo.getFeedState(`${base}/error.rss`))?.lastError, 'HTTP 500 Internal Server Error (3 attempts)');
+    assert.equal(
+      (await repo.getFeedState(`${base}/error.rss`))?.lastError,
+      'HTTP 500 Internal Server Error (3 attempts)',
+    );
   } finally {
     await repo.close();
   }
@@ -206,11 +221,16 @@ test('watchFeeds polls until stopped, bounded by the signal', async () => {
   const stop = new AbortController();
   let polls = 0;
   try {
-    const last = await watchFeeds(repo, feeds().slice(0, 1), { ...FAST, everyMs: 20, signal: stop.signal }, {
-      onPoll: () => {
-        if (++polls === 3) stop.abort();
+    const last = await watchFeeds(
+      repo,
+      feeds().slice(0, 1),
+      { ...FAST, everyMs: 20, signal: stop.signal },
+      {
+        onPoll: () => {
+          if (++polls === 3) stop.abort();
+        },
       },
-    });
+    );
     assert.equal(polls, 3);
     assert.equal(last.feeds.notModified, 1);
     assert.equal(await repo.countArticles(), 4, 'the news feed holds four items since the last test');
@@ -250,9 +270,13 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   const mainUrl = new URL(`../cli/main${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
   const script = `import { main } from ${JSON.stringify(mainUrl)};
     main(['node', 'marsad', ...JSON.parse(process.argv[1])]).catch((e) => { console.error('marsad: ' + e.message); process.exitCode = 1; });`;
-  const child = spawn(process.execPath, [...process.execArgv, '--input-type=module', '-e', script, JSON.stringify(args)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, '--input-type=module', '-e', script, JSON.stringify(args)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -20,7 +20,10 @@ export interface WatchProgress extends PollProgress {
  * outlasts the interval is followed by the next one at once, never by two at a time.
  */
 export async function watchFeeds(
-  repo: Repository, feeds: FeedSpec[], options: WatchOptions = {}, progress: WatchProgress = {},
+  repo: Repository,
+  feeds: FeedSpec[],
+  options: WatchOptions = {},
+  progress: WatchProgress = {},
 ): Promise<PollSummary> {
   const everyMs = options.everyMs ?? 10 * 60_000;
   for (;;) {

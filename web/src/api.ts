@@ -35,7 +35,14 @@ export interface Stats {
 export interface EventFeature {
   id: string;
   geometry: { coordinates: [number, number] };
-  properties: { id: string; event_type: string; fatalities: number; date: string | null; location: string | null; location_ar: string | null };
+  properties: {
+    id: string;
+    event_type: string;
+    fatalities: number;
+    date: string | null;
+    location: string | null;
+    location_ar: string | null;
+  };
 }
 
 export function queryString(filters: Filters, extra: Record<string, string | number> = {}): string {
@@ -54,7 +61,8 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 export const api = {
-  events: (filters: Filters, limit: number) => call<{ total: number; events: EventSummary[] }>(`/api/events?${queryString(filters, { limit })}`),
+  events: (filters: Filters, limit: number) =>
+    call<{ total: number; events: EventSummary[] }>(`/api/events?${queryString(filters, { limit })}`),
   features: (filters: Filters) =>
     call<{ total: number; features: EventFeature[] }>(`/api/events.geojson?${queryString(filters, { limit: 100000 })}`),
   event: (id: string) => call<EventDetail>(`/api/events/${encodeURIComponent(id)}`),

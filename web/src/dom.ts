@@ -27,6 +27,7 @@ export function clear(node: Element): void {
 
 /** A link only for http(s) URLs; any other scheme (javascript:, data:) is shown as text. */
 export function safeLink(url: string | null, label: string): Node {
-  if (url && /^https?:\/\//i.test(url)) return el('a', { text: label, attrs: { href: url, rel: 'noopener noreferrer', target: '_blank' } });
+  if (url && /^https?:\/\//i.test(url))
+    return el('a', { text: label, attrs: { href: url, rel: 'noopener noreferrer', target: '_blank' } });
   return el('span', { text: url ? `${label} (${url})` : label });
 }

@@ -44,7 +44,10 @@ export function renderMarked(text: string, base: number, marks: Mark[]): Documen
       continue;
     }
     const kinds = [...new Set(covering.map((m) => m.kind))];
-    const title = covering.map((m) => m.title).filter(Boolean).join(' · ');
+    const title = covering
+      .map((m) => m.title)
+      .filter(Boolean)
+      .join(' · ');
     out.append(el('mark', { class: kinds.map((k) => `hl hl-${k}`).join(' '), text: piece, title }));
   }
   return out;

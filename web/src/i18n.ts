@@ -27,7 +27,10 @@ const STRINGS = {
   colSource: { ar: 'المصدر', en: 'Source' },
   tableSummary: { ar: 'عرض {shown} من {total} حدثا', en: 'Showing {shown} of {total} events' },
   noEvents: { ar: 'لا أحداث لهذه المرشحات', en: 'No events for these filters' },
-  panelEmpty: { ar: 'اختر حدثا من الخريطة أو الجدول لعرض مصادره.', en: 'Pick an event on the map or in the table to see its sources.' },
+  panelEmpty: {
+    ar: 'اختر حدثا من الخريطة أو الجدول لعرض مصادره.',
+    en: 'Pick an event on the map or in the table to see its sources.',
+  },
   panelEvidence: { ar: 'ما ورد في المصدر', en: 'What the source says' },
   panelSources: { ar: 'المصادر', en: 'Sources' },
   panelClaimedBy: { ar: 'بحسب', en: 'Claimed by' },
@@ -90,17 +93,19 @@ export function setLang(next: Lang): void {
   localStorage.setItem('marsad.lang', next);
   document.documentElement.lang = next;
   document.documentElement.dir = next === 'ar' ? 'rtl' : 'ltr';
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n as StringKey);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    node.textContent = t(node.dataset.i18n as StringKey);
 }
 
 export function t(key: StringKey, values: Record<string, string | number> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
-export const eventTypeLabel = (type: string): string => (lang === 'ar' ? EVENT_TYPES[type] ?? type : type);
-export const modalityLabel = (m: string): string => (lang === 'ar' ? MODALITIES[m] ?? m : m);
+export const eventTypeLabel = (type: string): string => (lang === 'ar' ? (EVENT_TYPES[type] ?? type) : type);
+export const modalityLabel = (m: string): string => (lang === 'ar' ? (MODALITIES[m] ?? m) : m);
 
 /** An actor or place in the interface's language: the record carries both names. */
-export const localName = (x: { name: string; name_ar: string }): string => (lang === 'ar' ? x.name_ar || x.name : x.name);
+export const localName = (x: { name: string; name_ar: string }): string =>
+  lang === 'ar' ? x.name_ar || x.name : x.name;
 
 export const formatNumber = (n: number): string => n.toLocaleString(lang === 'ar' ? 'ar-LY' : 'en-GB');

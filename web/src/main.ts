@@ -31,7 +31,14 @@ const timeline = new Timeline(byId<HTMLElement>('timeline') as unknown as SVGSVG
 function currentFilters(): Filters {
   const data = new FormData(filterForm);
   const value = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-  return { type: value('type'), actor: value('actor'), place: value('place'), q: value('q'), since: value('since'), until: value('until') };
+  return {
+    type: value('type'),
+    actor: value('actor'),
+    place: value('place'),
+    q: value('q'),
+    since: value('since'),
+    until: value('until'),
+  };
 }
 
 async function refresh(): Promise<void> {
@@ -41,7 +48,11 @@ async function refresh(): Promise<void> {
   byId<HTMLAnchorElement>('export-csv').href = `/api/events.csv?${queryString(filters, { limit: 100000 })}`;
   byId<HTMLAnchorElement>('export-geojson').href = `/api/events.geojson?${queryString(filters, { limit: 100000 })}`;
   try {
-    const [events, features, stats] = await Promise.all([api.events(filters, TABLE_LIMIT), api.features(filters), api.stats(withoutDates)]);
+    const [events, features, stats] = await Promise.all([
+      api.events(filters, TABLE_LIMIT),
+      api.features(filters),
+      api.stats(withoutDates),
+    ]);
     if (mine !== generation) return;
     lastEvents = events;
     document.body.dataset.state = 'ready';
@@ -65,7 +76,10 @@ function fillTypes(types: string[]): void {
   lastTypes = types;
   const select = byId<HTMLSelectElement>('filter-type');
   const current = select.value;
-  select.replaceChildren(el('option', { text: t('allTypes'), attrs: { value: '' } }), ...types.map((x) => el('option', { text: eventTypeLabel(x), attrs: { value: x } })));
+  select.replaceChildren(
+    el('option', { text: t('allTypes'), attrs: { value: '' } }),
+    ...types.map((x) => el('option', { text: eventTypeLabel(x), attrs: { value: x } })),
+  );
   select.value = current;
 }
 
@@ -83,7 +97,8 @@ async function select(id: string): Promise<void> {
 
 async function fillLookups(): Promise<void> {
   const [actors, places] = await Promise.all([api.actors(), api.places()]);
-  const option = (x: { id: string; name: string; name_ar: string }) => el('option', { attrs: { value: currentLang() === 'ar' ? x.name_ar : x.name } });
+  const option = (x: { id: string; name: string; name_ar: string }) =>
+    el('option', { attrs: { value: currentLang() === 'ar' ? x.name_ar : x.name } });
   byId('actor-list').replaceChildren(...actors.actors.map(option));
   byId('place-list').replaceChildren(...places.places.map(option));
 }

@@ -31,11 +31,24 @@ export class EventMap {
   private readonly markers = new Map<string, L.Marker>();
   private selected: string | null = null;
 
-  constructor(container: HTMLElement, private readonly onSelect: (id: string) => void) {
-    this.map = L.map(container, { zoomControl: true, attributionControl: true, minZoom: 2, maxZoom: 14, worldCopyJump: true });
+  constructor(
+    container: HTMLElement,
+    private readonly onSelect: (id: string) => void,
+  ) {
+    this.map = L.map(container, {
+      zoomControl: true,
+      attributionControl: true,
+      minZoom: 2,
+      maxZoom: 14,
+      worldCopyJump: true,
+    });
     this.map.attributionControl.setPrefix(false);
     this.map.fitBounds(LIBYA_BOUNDS);
-    this.cluster = L.markerClusterGroup({ maxClusterRadius: 40, disableClusteringAtZoom: 9, showCoverageOnHover: false });
+    this.cluster = L.markerClusterGroup({
+      maxClusterRadius: 40,
+      disableClusteringAtZoom: 9,
+      showCoverageOnHover: false,
+    });
     this.map.addLayer(this.cluster);
   }
 
@@ -86,7 +99,11 @@ export class EventMap {
 }
 
 function markerTitle(f: EventFeature): string {
-  return [f.properties.date ?? t('unknown'), eventTypeLabel(f.properties.event_type), f.properties.location_ar ?? ''].join(' · ');
+  return [
+    f.properties.date ?? t('unknown'),
+    eventTypeLabel(f.properties.event_type),
+    f.properties.location_ar ?? '',
+  ].join(' · ');
 }
 
 /** A round marker built as a node (not an HTML string): ids and names stay data. */

@@ -13,7 +13,9 @@ export function renderEventPanel(panel: HTMLElement, detail: EventDetail | null)
   const e = detail.event;
   const actor = (a: { name: string; name_ar: string } | null) => (a ? localName(a) : t('none'));
   const place = e.location
-    ? [localName(e.location), e.location.admin1 && e.location.admin1 !== e.location.name ? e.location.admin1 : ''].filter(Boolean).join('، ')
+    ? [localName(e.location), e.location.admin1 && e.location.admin1 !== e.location.name ? e.location.admin1 : '']
+        .filter(Boolean)
+        .join('، ')
     : t('unknown');
   const rows: [StringKey, string][] = [
     ['fieldDate', e.date ?? t('unknown')],
@@ -33,11 +35,29 @@ export function renderEventPanel(panel: HTMLElement, detail: EventDetail | null)
     el('h3', { text: t('panelEvidence') }),
     legend(),
     ...detail.excerpts.map((x) => {
-      const marks: Mark[] = x.highlights.map((h) => ({ start: h.start, end: h.end, kind: kindOfField(h.field), title: h.field }));
-      return el('blockquote', { class: 'excerpt article-text', attrs: { dir: 'rtl', lang: 'ar' } }, [renderMarked(x.text, x.start, marks)]);
+      const marks: Mark[] = x.highlights.map((h) => ({
+        start: h.start,
+        end: h.end,
+        kind: kindOfField(h.field),
+        title: h.field,
+      }));
+      return el('blockquote', { class: 'excerpt article-text', attrs: { dir: 'rtl', lang: 'ar' } }, [
+        renderMarked(x.text, x.start, marks),
+      ]);
     }),
-    ...(e.claimed_by ? [el('p', { class: 'claimed-by' }, [el('strong', { text: `${t('panelClaimedBy')}: ` }), el('q', { text: e.claimed_by.text })])] : []),
-    el('dl', { class: 'fields' }, rows.flatMap(([key, value]) => [el('dt', { text: t(key) }), el('dd', { text: value })])),
+    ...(e.claimed_by
+      ? [
+          el('p', { class: 'claimed-by' }, [
+            el('strong', { text: `${t('panelClaimedBy')}: ` }),
+            el('q', { text: e.claimed_by.text }),
+          ]),
+        ]
+      : []),
+    el(
+      'dl',
+      { class: 'fields' },
+      rows.flatMap(([key, value]) => [el('dt', { text: t(key) }), el('dd', { text: value })]),
+    ),
     el('h3', { text: t('panelSources') }),
     el(
       'ul',
@@ -61,5 +81,9 @@ export function legend(): HTMLElement {
     ['number', 'hlNumber'],
     ['claim', 'hlClaim'],
   ];
-  return el('div', { class: 'legend' }, items.map(([kind, key]) => el('mark', { class: `hl hl-${kind}`, text: t(key) })));
+  return el(
+    'div',
+    { class: 'legend' },
+    items.map(([kind, key]) => el('mark', { class: `hl hl-${kind}`, text: t(key) })),
+  );
 }

@@ -42,7 +42,9 @@ export function setupPaste(form: HTMLFormElement, onStored: () => void): void {
       const record = await api.extract(body, store, controller.signal);
       if (controller.signal.aborted) return;
       showRecord(body.text, record, rendered, list);
-      status.textContent = store ? t('pasteStored') : t('pasteDone', { events: record.events.length, entities: record.entities.length });
+      status.textContent = store
+        ? t('pasteStored')
+        : t('pasteDone', { events: record.events.length, entities: record.entities.length });
       form.dataset.state = 'done';
       if (store) onStored();
     } catch (err) {
@@ -65,11 +67,22 @@ export function setupPaste(form: HTMLFormElement, onStored: () => void): void {
 
 function showRecord(text: string, record: ExtractionRecord, rendered: HTMLElement, list: HTMLElement): void {
   const marks: Mark[] = [
-    ...record.entities.map((e) => ({ start: e.start, end: e.end, kind: 'name', title: `${e.type}${e.ref ? ` → ${e.ref}` : ''}` })),
+    ...record.entities.map((e) => ({
+      start: e.start,
+      end: e.end,
+      kind: 'name',
+      title: `${e.type}${e.ref ? ` → ${e.ref}` : ''}`,
+    })),
     ...record.events.flatMap((e) => [
       { start: e.trigger.start, end: e.trigger.end, kind: 'trigger', title: `${e.event_type} / ${e.sub_event_type}` },
-      ...(e.claimed_by ? [{ start: e.claimed_by.start, end: e.claimed_by.end, kind: 'claim', title: 'claimed_by' }] : []),
-      ...e.sources.flatMap((s) => (s.evidence ? [{ start: s.evidence.start, end: s.evidence.end, kind: kindOfField(s.field), title: s.field }] : [])),
+      ...(e.claimed_by
+        ? [{ start: e.claimed_by.start, end: e.claimed_by.end, kind: 'claim', title: 'claimed_by' }]
+        : []),
+      ...e.sources.flatMap((s) =>
+        s.evidence
+          ? [{ start: s.evidence.start, end: s.evidence.end, kind: kindOfField(s.field), title: s.field }]
+          : [],
+      ),
     ]),
   ];
   rendered.replaceChildren(renderMarked(text, 0, marks));
@@ -85,7 +98,10 @@ function showRecord(text: string, record: ExtractionRecord, rendered: HTMLElemen
           text: [
             e.date ?? t('unknown'),
             e.location ? localName(e.location) : t('unknown'),
-            [e.actor1, e.actor2].filter((a) => a !== null).map((a) => localName(a!)).join(' ⟷ '),
+            [e.actor1, e.actor2]
+              .filter((a) => a !== null)
+              .map((a) => localName(a!))
+              .join(' ⟷ '),
             `${t('fieldFatalities')}: ${formatNumber(e.fatalities)}`,
           ]
             .filter(Boolean)

@@ -3,22 +3,34 @@ import type { EventSummary } from './api.js';
 import { el } from './dom.js';
 import { eventTypeLabel, formatNumber, localName, t } from './i18n.js';
 
-export function renderEventTable(body: HTMLTableSectionElement, events: EventSummary[], selected: string | null, onSelect: (id: string) => void): void {
+export function renderEventTable(
+  body: HTMLTableSectionElement,
+  events: EventSummary[],
+  selected: string | null,
+  onSelect: (id: string) => void,
+): void {
   if (events.length === 0) {
     body.replaceChildren(el('tr', {}, [el('td', { class: 'muted', text: t('noEvents'), attrs: { colspan: '6' } })]));
     return;
   }
   body.replaceChildren(
     ...events.map((e) => {
-      const actors = [e.actor1, e.actor2].filter((a) => a !== null).map((a) => localName(a!)).join(' ⟷ ');
-      const row = el('tr', { class: e.id === selected ? 'selected' : '', attrs: { 'data-event-id': e.id, tabindex: '0' } }, [
-        el('td', { text: e.date ?? t('unknown') }),
-        el('td', { text: eventTypeLabel(e.event_type), title: e.sub_event_type }),
-        el('td', { text: actors || t('none') }),
-        el('td', { text: e.location ? localName(e.location) : t('unknown') }),
-        el('td', { class: 'num', text: formatNumber(e.fatalities) }),
-        el('td', { text: e.article.source ?? e.article.title }),
-      ]);
+      const actors = [e.actor1, e.actor2]
+        .filter((a) => a !== null)
+        .map((a) => localName(a!))
+        .join(' ⟷ ');
+      const row = el(
+        'tr',
+        { class: e.id === selected ? 'selected' : '', attrs: { 'data-event-id': e.id, tabindex: '0' } },
+        [
+          el('td', { text: e.date ?? t('unknown') }),
+          el('td', { text: eventTypeLabel(e.event_type), title: e.sub_event_type }),
+          el('td', { text: actors || t('none') }),
+          el('td', { text: e.location ? localName(e.location) : t('unknown') }),
+          el('td', { class: 'num', text: formatNumber(e.fatalities) }),
+          el('td', { text: e.article.source ?? e.article.title }),
+        ],
+      );
       row.addEventListener('click', () => onSelect(e.id));
       row.addEventListener('keydown', (k) => {
         if (k.key === 'Enter') onSelect(e.id);

@@ -12,7 +12,10 @@ const AXIS = 16;
 const toDay = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
@@ -72,7 +75,9 @@ export class Timeline {
   private drawBrush(a: number, b: number): void {
     this.root.querySelector('.brush')?.remove();
     const x = this.xOf(a);
-    this.root.append(svg('rect', { class: 'brush', x, y: 0, width: Math.max(2, this.xOf(b) - x), height: HEIGHT - AXIS }));
+    this.root.append(
+      svg('rect', { class: 'brush', x, y: 0, width: Math.max(2, this.xOf(b) - x), height: HEIGHT - AXIS }),
+    );
   }
 
   draw(byDay: { date: string; count: number }[]): void {
@@ -102,7 +107,10 @@ export class Timeline {
       bar.append(tip);
       this.root.append(bar);
     }
-    for (const [day, anchor] of [[this.first, 'start'], [this.last - 1, 'end']] as const) {
+    for (const [day, anchor] of [
+      [this.first, 'start'],
+      [this.last - 1, 'end'],
+    ] as const) {
       const label = svg('text', { class: 'axis', x: this.xOf(day), y: HEIGHT - 3, 'text-anchor': anchor });
       label.textContent = fromDay(day);
       this.root.append(label);

@@ -7,9 +7,7 @@ import { resolveDbLocation } from '../../store/open.js';
 
 export function registerDemo(program: Command): void {
   addDbOption(
-    program
-      .command('demo')
-      .description('ingest the bundled sample reports (samples/demo) and show what was found'),
+    program.command('demo').description('ingest the bundled sample reports (samples/demo) and show what was found'),
   ).action(async (opts: { db?: string }) => {
     const samples = packagePath('samples', 'demo');
     process.stdout.write(`Ingesting the sample reports in ${samples} into ${resolveDbLocation(opts.db)}\n`);

@@ -23,11 +23,15 @@ export function registerEntities(program: Command): void {
         read++;
         const { doc } = item;
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ article: { id: doc.article.id, title: doc.article.title, where: item.where }, entities: doc.entities.map(entityJson) })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ article: { id: doc.article.id, title: doc.article.title, where: item.where }, entities: doc.entities.map(entityJson) })}\n`,
+          );
           continue;
         }
         process.stdout.write(`\n# ${item.where}${doc.article.title ? ` — ${truncate(doc.article.title, 60)}` : ''}\n`);
-        process.stdout.write(`${table(['type', 'text', 'resolved to', 'where', 'rule'], doc.entities.map(entityRow))}\n`);
+        process.stdout.write(
+          `${table(['type', 'text', 'resolved to', 'where', 'rule'], doc.entities.map(entityRow))}\n`,
+        );
       }
       if (read === 0) process.exitCode = 1;
     });

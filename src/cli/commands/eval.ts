@@ -19,13 +19,15 @@ export function registerEval(program: Command): void {
       const gold = loadGold(opts.gold);
       const run = await evaluateGold(gold, opts.gold, pipelinePredictor(loadPipelineContext()), opts.shared);
       for (const w of run.report.warnings) process.stderr.write(`warning: ${w}\n`);
-      for (const doc of run.report.missing) process.stderr.write(`warning: ${doc}: article not found, left out of the scores\n`);
+      for (const doc of run.report.missing)
+        process.stderr.write(`warning: ${doc}: article not found, left out of the scores\n`);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(run.report)}\n`);
         return;
       }
       process.stdout.write(`${formatReport(run)}\n`);
-      if (opts.verbose) process.stdout.write(`${run.documents.map((d, i) => formatDocument(d, run.report.scores, i)).join('\n\n')}\n`);
+      if (opts.verbose)
+        process.stdout.write(`${run.documents.map((d, i) => formatDocument(d, run.report.scores, i)).join('\n\n')}\n`);
     });
 }
 
@@ -49,35 +51,55 @@ function formatReport(run: EvalRun): string {
     `Gold ${gold.path} (${gold.corpus}, version ${gold.version}): ${scored} of ${gold.documents} documents scored, ` +
       `${s.detection.gold} gold events, ${s.detection.predicted} predicted, ${s.detection.tp} matched`,
     '',
-    table(prfHeaders, [prfRow('events', s.detection), prfRow('event_type', s.eventType), prfRow('sub_event_type', s.subEventType)]),
+    table(prfHeaders, [
+      prfRow('events', s.detection),
+      prfRow('event_type', s.eventType),
+      prfRow('sub_event_type', s.subEventType),
+    ]),
     '',
     'By event_type',
-    table(prfHeaders, Object.entries(s.byEventType).map(([type, m]) => prfRow(type, m))),
+    table(
+      prfHeaders,
+      Object.entries(s.byEventType).map(([type, m]) => prfRow(type, m)),
+    ),
     '',
     `Fields of the ${s.detection.tp} matched pairs`,
-    table(['', 'share', 'right', 'of'], [
-      rateRow('date', s.date),
-      rateRow('date_text', s.dateText),
-      rateRow('fatalities (gold known)', s.fatalities.exact),
-      rateRow('fatalities (null = 0)', s.fatalities.nullAsZero),
-      rateRow('injured (gold known)', s.injured.exact),
-      rateRow('injured (null = 0)', s.injured.nullAsZero),
-      rateRow('actor1', s.actors.actor1),
-      rateRow('actor2', s.actors.actor2),
-      rateRow('actor1 and actor2', s.actors.both),
-      rateRow('modality', s.modality),
-      rateRow('place within 25 km', s.place.within25km),
-      rateRow('place: gold has one, none predicted', s.place.goldPlacePredictedNone),
-    ]),
+    table(
+      ['', 'share', 'right', 'of'],
+      [
+        rateRow('date', s.date),
+        rateRow('date_text', s.dateText),
+        rateRow('fatalities (gold known)', s.fatalities.exact),
+        rateRow('fatalities (null = 0)', s.fatalities.nullAsZero),
+        rateRow('injured (gold known)', s.injured.exact),
+        rateRow('injured (null = 0)', s.injured.nullAsZero),
+        rateRow('actor1', s.actors.actor1),
+        rateRow('actor2', s.actors.actor2),
+        rateRow('actor1 and actor2', s.actors.both),
+        rateRow('modality', s.modality),
+        rateRow('place within 25 km', s.place.within25km),
+        rateRow('place: gold has one, none predicted', s.place.goldPlacePredictedNone),
+      ],
+    ),
     `Place error over ${s.place.pairsWithCoordinates} pairs with coordinates: median ${km(s.place.medianKm)}, mean ${km(s.place.meanKm)}`,
     '',
     `Not-events: ${s.notEvents.predictedInside} predicted event(s) with a trigger inside ${s.notEvents.spansHit} of ${s.notEvents.spans} not-event spans`,
     '',
     'Per document',
-    table(['doc', 'gold', 'pred', 'matched', 'P', 'R', 'F1', 'type F1', 'not-ev'], s.perDocument.map((d) => [
-      d.doc, String(d.detection.gold), String(d.detection.predicted), String(d.detection.tp),
-      pct(d.detection.precision), pct(d.detection.recall), pct(d.detection.f1), pct(d.eventType.f1), String(d.notEventHits.length),
-    ])),
+    table(
+      ['doc', 'gold', 'pred', 'matched', 'P', 'R', 'F1', 'type F1', 'not-ev'],
+      s.perDocument.map((d) => [
+        d.doc,
+        String(d.detection.gold),
+        String(d.detection.predicted),
+        String(d.detection.tp),
+        pct(d.detection.precision),
+        pct(d.detection.recall),
+        pct(d.detection.f1),
+        pct(d.eventType.f1),
+        String(d.notEventHits.length),
+      ]),
+    ),
   ].join('\n');
 }
 
@@ -114,7 +136,9 @@ function formatDocument(d: EvaluatedDocument, scores: Scores, index: number): st
   }
   for (const i of s.missed) {
     const g = gold[i];
-    lines.push(`  missed   gold ${i} ${kind(g)} ${words(d.article, g.trigger)}: ${words(d.article, g.evidence[0], 100)}`);
+    lines.push(
+      `  missed   gold ${i} ${kind(g)} ${words(d.article, g.trigger)}: ${words(d.article, g.evidence[0], 100)}`,
+    );
   }
   for (const i of s.spurious) {
     const x = d.predicted[i];

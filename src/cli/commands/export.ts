@@ -3,8 +3,21 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { addDbOption, addEventFilterOptions, eventQueryOf, parseCount, withDb, type EventFilterOptions } from '../options.js';
-import { EXPORT_FORMATS, exportContext, exportFusedEvents, type ExportFormat, type ExportSummary } from '../../export/index.js';
+import {
+  addDbOption,
+  addEventFilterOptions,
+  eventQueryOf,
+  parseCount,
+  withDb,
+  type EventFilterOptions,
+} from '../options.js';
+import {
+  EXPORT_FORMATS,
+  exportContext,
+  exportFusedEvents,
+  type ExportFormat,
+  type ExportSummary,
+} from '../../export/index.js';
 import type { FusedEventSource } from '../../export/fused.js';
 
 interface ExportCliOptions extends EventFilterOptions {
@@ -20,24 +33,30 @@ export function registerExport(program: Command): void {
   const command = addDbOption(
     program
       .command('export')
-      .description('write the stored fused events (one per occurrence, every source kept) as ACLED CSV, GeoJSON, JSON lines or PLOVER lines')
+      .description(
+        'write the stored fused events (one per occurrence, every source kept) as ACLED CSV, GeoJSON, JSON lines or PLOVER lines',
+      )
       .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`),
   );
   addEventFilterOptions(command)
-      .option('--out <file>', 'write to this file (default: standard output)')
-      .option('--bom', 'start acled-csv with a UTF-8 byte order mark (for Excel)')
-      .option('--country <iso2>', 'country of events with no place (ISO alpha-2)', 'LY')
-      .option('--page-size <n>', 'events read from the store at a time', parseCount)
-      .action(async (opts: ExportCliOptions) => {
-    if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
-      throw new Error(`unknown --format "${opts.format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
-    }
-    const summary = await withDb(opts, (repo) => exportTo(repo, opts.format as ExportFormat, opts));
-    if (summary) process.stderr.write(`${formatExportSummary(opts.format as ExportFormat, summary, opts.out)}\n`);
-  });
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--bom', 'start acled-csv with a UTF-8 byte order mark (for Excel)')
+    .option('--country <iso2>', 'country of events with no place (ISO alpha-2)', 'LY')
+    .option('--page-size <n>', 'events read from the store at a time', parseCount)
+    .action(async (opts: ExportCliOptions) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+        throw new Error(`unknown --format "${opts.format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
+      }
+      const summary = await withDb(opts, (repo) => exportTo(repo, opts.format as ExportFormat, opts));
+      if (summary) process.stderr.write(`${formatExportSummary(opts.format as ExportFormat, summary, opts.out)}\n`);
+    });
 }
 
-async function exportTo(source: FusedEventSource, format: ExportFormat, opts: ExportCliOptions): Promise<ExportSummary | null> {
+async function exportTo(
+  source: FusedEventSource,
+  format: ExportFormat,
+  opts: ExportCliOptions,
+): Promise<ExportSummary | null> {
   const options = {
     format,
     filters: eventQueryOf(opts),
@@ -71,7 +90,9 @@ async function exportTo(source: FusedEventSource, format: ExportFormat, opts: Ex
 }
 
 export function formatExportSummary(format: ExportFormat, s: ExportSummary, out?: string): string {
-  const parts = [`exported ${s.written} of ${s.read} fused event${s.read === 1 ? '' : 's'} as ${format}${out ? ` to ${out}` : ''}`];
+  const parts = [
+    `exported ${s.written} of ${s.read} fused event${s.read === 1 ? '' : 's'} as ${format}${out ? ` to ${out}` : ''}`,
+  ];
   if (s.skippedNoDate) parts.push(`${s.skippedNoDate} skipped without a date (ACLED rows need one)`);
   if (s.skippedNoLocation) parts.push(`${s.skippedNoLocation} skipped without coordinates`);
   if (s.writtenNoLocation) parts.push(`${s.writtenNoLocation} written without a place (country only)`);

@@ -11,17 +11,29 @@ export function registerExtract(program: Command): void {
     .description('extract events from articles and print them (never writes the store)')
     .argument('<inputs...>', 'files, directories, URLs, or - for standard input')
     .option('--format <format>', 'json (one record an article, a line) or table', 'json')
-    .option('--published <date>', 'publication date for every article (YYYY-MM-DD), to resolve "أمس" and the like', parseDateOption)
-    .option('--field <name=input>', 'map a JSON field, e.g. --field published=published_raw (repeatable)', collectFieldMap)
+    .option(
+      '--published <date>',
+      'publication date for every article (YYYY-MM-DD), to resolve "أمس" and the like',
+      parseDateOption,
+    )
+    .option(
+      '--field <name=input>',
+      'map a JSON field, e.g. --field published=published_raw (repeatable)',
+      collectFieldMap,
+    )
     .action(async (inputs: string[], opts: { format: string; published?: string; field?: Record<string, string> }) => {
-      if (opts.format !== 'json' && opts.format !== 'table') throw new Error(`unknown --format "${opts.format}": expected json or table`);
+      if (opts.format !== 'json' && opts.format !== 'table')
+        throw new Error(`unknown --format "${opts.format}": expected json or table`);
       const context = loadPipelineContext();
       let read = 0;
       for await (const item of analyzeInputs(inputs, context, { fieldMap: opts.field }, opts.published)) {
         if (item.kind === 'error') {
           process.stderr.write(`error: ${item.message}\n`);
           // One output line per input record: a bad record keeps its place as an error record.
-          if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ article: null, events: [], entities: [], error: item.message })}\n`);
+          if (opts.format === 'json')
+            process.stdout.write(
+              `${JSON.stringify({ article: null, events: [], entities: [], error: item.message })}\n`,
+            );
           continue;
         }
         read++;
@@ -31,7 +43,9 @@ export function registerExtract(program: Command): void {
           continue;
         }
         const { article } = record;
-        process.stdout.write(`\n# ${item.where}${article.title ? ` — ${truncate(article.title, 60)}` : ''} (published ${article.published ?? 'unknown'})\n`);
+        process.stdout.write(
+          `\n# ${item.where}${article.title ? ` — ${truncate(article.title, 60)}` : ''} (published ${article.published ?? 'unknown'})\n`,
+        );
         process.stdout.write(record.events.length ? `${eventTable(record.events)}\n` : 'no events\n');
       }
       if (read === 0) process.exitCode = 1;

@@ -12,22 +12,35 @@ export function registerIngest(program: Command): void {
       .command('ingest')
       .description('read articles (files, directories, http(s) URLs, - for stdin) and store them')
       .argument('<inputs...>', 'paths, URLs, or - for standard input')
-      .option('--field <name=input>', 'map a JSON field, e.g. --field published=published_raw (repeatable)', collectFieldMap)
+      .option(
+        '--field <name=input>',
+        'map a JSON field, e.g. --field published=published_raw (repeatable)',
+        collectFieldMap,
+      )
       .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
       .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
-      .option('--workers <n>', 'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)', parseCount),
-  ).action(async (inputs: string[], opts: { db?: string; field?: Record<string, string>; format?: string; timeout: string; workers?: number }) => {
-    if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
-      throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
-    }
-    const options: IngestOptions = {
-      fieldMap: opts.field,
-      format: opts.format as IngestOptions['format'],
-      timeoutMs: parseCount(opts.timeout),
-    };
-    const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
-    if (summary.read === 0) process.exitCode = 1;
-  });
+      .option(
+        '--workers <n>',
+        'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)',
+        parseCount,
+      ),
+  ).action(
+    async (
+      inputs: string[],
+      opts: { db?: string; field?: Record<string, string>; format?: string; timeout: string; workers?: number },
+    ) => {
+      if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
+        throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
+      }
+      const options: IngestOptions = {
+        fieldMap: opts.field,
+        format: opts.format as IngestOptions['format'],
+        timeoutMs: parseCount(opts.timeout),
+      };
+      const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
+      if (summary.read === 0) process.exitCode = 1;
+    },
+  );
 }
 
 export async function runIngest(
@@ -58,6 +71,9 @@ export async function runIngest(
 }
 
 export function formatSummary(s: IngestSummary): string {
-  const rate = s.seconds > 0 ? ` (${Math.round(s.read / s.seconds)} articles/s, ${(s.bytes / 1e6 / s.seconds).toFixed(1)} MB/s)` : '';
+  const rate =
+    s.seconds > 0
+      ? ` (${Math.round(s.read / s.seconds)} articles/s, ${(s.bytes / 1e6 / s.seconds).toFixed(1)} MB/s)`
+      : '';
   return `read ${s.read}, new ${s.new}, duplicate ${s.duplicate}, failed ${s.failed}; ${s.events} events extracted (fused in ${s.fusionSeconds.toFixed(2)} s); in ${s.seconds.toFixed(1)} s${rate}`;
 }

@@ -7,7 +7,9 @@ export function registerRemove(program: Command): void {
   addDbOption(
     program
       .command('remove <article-id>')
-      .description('delete an article (full id or a unique prefix) with its events, and re-fuse the events that were fused with them'),
+      .description(
+        'delete an article (full id or a unique prefix) with its events, and re-fuse the events that were fused with them',
+      ),
   ).action(async (prefix: string, opts: { db?: string }) => {
     await withDb(opts, async (repo) => {
       const lookup = await resolveArticleId(repo, prefix);

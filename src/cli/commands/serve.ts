@@ -19,7 +19,9 @@ export function registerServe(program: Command): void {
       const web = existsSync(DEFAULT_WEB_DIR) ? `${server.url}/` : 'not built (run npm run build)';
       process.stderr.write(`marsad: API ${server.url}/api/openapi.json, web app ${web}; Ctrl-C stops\n`);
       if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) {
-        process.stderr.write(`marsad: warning: listening on ${opts.host}: the API has no authentication and its POST routes write to the store\n`);
+        process.stderr.write(
+          `marsad: warning: listening on ${opts.host}: the API has no authentication and its POST routes write to the store\n`,
+        );
       }
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

@@ -17,7 +17,10 @@ export function registerWatch(program: Command): void {
     program
       .command('watch')
       .description('poll RSS/Atom feeds and store their new articles (conditional GET, retries, per-feed errors)')
-      .argument('<feeds...>', 'feed URLs, or files listing one feed URL a line (# comments, optional label after the URL)')
+      .argument(
+        '<feeds...>',
+        'feed URLs, or files listing one feed URL a line (# comments, optional label after the URL)',
+      )
       .option('--every <duration>', 'interval between polls, e.g. 30s, 10m, 1h', '10m')
       .option('--once', 'poll once and exit (cron, tests): exit status 1 only when every feed failed')
       .option('--timeout <ms>', 'HTTP timeout per attempt in milliseconds', '20000')

@@ -45,14 +45,17 @@ export function parseFeed(xml: string, name: string): IngestItem[] {
   }
   if (entries.length === 0) return [errorItem(name, 'feed has no items')];
   const wheres = entryWheres(xml, name, isAtom ? 'entry' : 'item', entries.length);
-  return entries.map((entry, i) => (isAtom ? atomEntry(entry, wheres[i], name, feedTitle) : rssItem(entry, wheres[i], name, feedTitle)));
+  return entries.map((entry, i) =>
+    isAtom ? atomEntry(entry, wheres[i], name, feedTitle) : rssItem(entry, wheres[i], name, feedTitle),
+  );
 }
 
 function rssItem(item: XmlNode, where: string, feed: string, feedTitle: string | null): IngestItem {
   // Some feeds send an empty content:encoded beside a full description.
-  const text = [item['content:encoded'], item.description]
-    .map((body) => (body === undefined ? '' : htmlToText(xmlInnerText(rawOf(body)))))
-    .find((t) => t !== '') ?? '';
+  const text =
+    [item['content:encoded'], item.description]
+      .map((body) => (body === undefined ? '' : htmlToText(xmlInnerText(rawOf(body)))))
+      .find((t) => t !== '') ?? '';
   return articleItem(where, {
     title: plainText(item.title),
     text,
@@ -65,7 +68,9 @@ function rssItem(item: XmlNode, where: string, feed: string, feedTitle: string |
 }
 
 function atomEntry(entry: XmlNode, where: string, feed: string, feedTitle: string | null): IngestItem {
-  const text = [entry.content, entry.summary].map((body) => (body === undefined ? '' : atomText(body))).find((t) => t !== '') ?? '';
+  const text =
+    [entry.content, entry.summary].map((body) => (body === undefined ? '' : atomText(body))).find((t) => t !== '') ??
+    '';
   const links = asNodes(entry.link);
   const link = links.find((l) => l['@_rel'] === undefined || l['@_rel'] === 'alternate') ?? links[0];
   return articleItem(where, {
@@ -92,7 +97,7 @@ function atomText(node: unknown): string {
 function entryWheres(xml: string, name: string, tag: string, count: number): string[] {
   const starts: number[] = [];
   const re = new RegExp(`<${tag}[\\s>/]`, 'g');
-  for (let m: RegExpExecArray | null; (m = re.exec(xml)); ) starts.push(m.index);
+  for (let m: RegExpExecArray | null; (m = re.exec(xml));) starts.push(m.index);
   if (starts.length !== count) return Array.from({ length: count }, (_, i) => `${name}#${i + 1}`);
   const lines = new LineCounter(xml);
   return starts.map((offset) => `${name}:${lines.lineAt(offset)}`);
@@ -113,7 +118,9 @@ function rawOf(v: unknown): string {
 /** A short text element (title): markup and entities resolved, spaces collapsed. */
 function plainText(v: unknown): string | null {
   if (v === undefined) return null;
-  const t = htmlToText(xmlInnerText(rawOf(v))).replace(/\s+/g, ' ').trim();
+  const t = htmlToText(xmlInnerText(rawOf(v)))
+    .replace(/\s+/g, ' ')
+    .trim();
   return t === '' ? null : t;
 }
 

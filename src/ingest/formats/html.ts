@@ -4,7 +4,16 @@ import { articleItem, type IngestItem } from '../types.js';
 import { htmlToText } from '../html-text.js';
 
 /** Meta tags that carry a publication date, most specific first. */
-const DATE_META = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'date'];
+const DATE_META = [
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'dc.date',
+  'dc.date.issued',
+  'date',
+];
 
 type Element = ReturnType<ReturnType<typeof parseHTML>['document']['querySelector']>;
 type HtmlDocument = ReturnType<typeof parseHTML>['document'];
@@ -15,7 +24,8 @@ export function parseHtml(html: string, where: string, pageUrl: string | null = 
   // Read metadata first: Readability strips scripts (JSON-LD) and rewrites the tree.
   const jsonLd = readJsonLd(document);
   const published = jsonLd.datePublished ?? metaDate(document) ?? timeDate(document);
-  const url = attr(document.querySelector('link[rel="canonical"]'), 'href') ?? metaContent(document, 'og:url') ?? pageUrl;
+  const url =
+    attr(document.querySelector('link[rel="canonical"]'), 'href') ?? metaContent(document, 'og:url') ?? pageUrl;
   const source = metaContent(document, 'og:site_name') ?? jsonLd.publisher;
   // The publisher's headline metadata, unlike <title>, carries no " - Site name" tail.
   const headline = jsonLd.headline ?? metaContent(document, 'og:title');
@@ -33,10 +43,20 @@ export function parseHtml(html: string, where: string, pageUrl: string | null = 
   }
   if (text.trim() === '') {
     const again = parseHTML(html).document;
-    text = [...again.querySelectorAll('p')].map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+    text = [...again.querySelectorAll('p')]
+      .map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n');
   }
   const finalTitle = (headline ?? title).replace(/\s+/g, ' ').trim();
-  return articleItem(where, { title: finalTitle, text: withoutLeadingTitle(text, finalTitle), published, url, source, input: where });
+  return articleItem(where, {
+    title: finalTitle,
+    text: withoutLeadingTitle(text, finalTitle),
+    published,
+    url,
+    source,
+    input: where,
+  });
 }
 
 /** The page's <h1> usually repeats the headline as the body's first line; the title field has it already. */
@@ -53,7 +73,12 @@ function attr(el: Element, name: string): string | null {
 
 function metaContent(document: HtmlDocument, key: string): string | null {
   for (const meta of document.querySelectorAll('meta')) {
-    const name = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
+    const name = (
+      meta.getAttribute('property') ??
+      meta.getAttribute('name') ??
+      meta.getAttribute('itemprop') ??
+      ''
+    ).toLowerCase();
     if (name === key) {
       const v = meta.getAttribute('content');
       if (v && v.trim() !== '') return v.trim();
@@ -71,9 +96,11 @@ function metaDate(document: HtmlDocument): string | null {
 }
 
 function timeDate(document: HtmlDocument): string | null {
-  return attr(document.querySelector('[itemprop="datePublished"]'), 'datetime') ??
+  return (
+    attr(document.querySelector('[itemprop="datePublished"]'), 'datetime') ??
     attr(document.querySelector('[itemprop="datePublished"]'), 'content') ??
-    attr(document.querySelector('time[datetime]'), 'datetime');
+    attr(document.querySelector('time[datetime]'), 'datetime')
+  );
 }
 
 interface JsonLdFacts {

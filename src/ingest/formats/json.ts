@@ -1,4 +1,11 @@
-import { articleItem, errorItem, LineCounter, type IngestItem, type IngestOptions, type RecordField } from '../types.js';
+import {
+  articleItem,
+  errorItem,
+  LineCounter,
+  type IngestItem,
+  type IngestOptions,
+  type RecordField,
+} from '../types.js';
 
 type FieldMap = IngestOptions['fieldMap'];
 
@@ -57,7 +64,11 @@ export function parseJsonDocument(text: string, name: string, fieldMap?: FieldMa
   }
   if (value && typeof value === 'object' && findKey(value as Record<string, unknown>, 'text', fieldMap) === undefined) {
     for (const [key, inner] of Object.entries(value)) {
-      if (Array.isArray(inner) && inner.length > 0 && inner.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
+      if (
+        Array.isArray(inner) &&
+        inner.length > 0 &&
+        inner.every((x) => x && typeof x === 'object' && !Array.isArray(x))
+      ) {
         return inner.map((v, i) => recordItem(v, `${name}:${key}[${i}]`, fieldMap));
       }
     }
@@ -120,7 +131,8 @@ function topLevelElementOffsets(text: string): number[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }

@@ -4,7 +4,8 @@ import { decodeEntities, htmlToText } from '../html-text.js';
 // TREC collections are rarely well-formed XML (no root element, bare `&`), so documents and their
 // fields are cut out by pattern rather than parsed.
 const DOC = /<DOC\b[^>]*>([\s\S]*?)<\/DOC\s*>/gi;
-const FIELD = /<(DOCNO|DOCID|HEADLINE|TITLE|HL|HEAD|DATE|DATE_TIME|PUBDATE|TEXT|BODY|URL|SOURCE)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
+const FIELD =
+  /<(DOCNO|DOCID|HEADLINE|TITLE|HL|HEAD|DATE|DATE_TIME|PUBDATE|TEXT|BODY|URL|SOURCE)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
 
 export function parseTrec(text: string, name: string): IngestItem[] {
   const items: IngestItem[] = [];

@@ -13,7 +13,12 @@ export function parseTxt(text: string, where: string): IngestItem {
   if (firstBreak !== -1) {
     const firstLine = text.slice(0, firstBreak).trim();
     const rest = text.slice(firstBreak + 1);
-    if (firstLine !== '' && firstLine.length <= TITLE_MAX_CHARS && !SENTENCE_END.test(firstLine) && rest.trim() !== '') {
+    if (
+      firstLine !== '' &&
+      firstLine.length <= TITLE_MAX_CHARS &&
+      !SENTENCE_END.test(firstLine) &&
+      rest.trim() !== ''
+    ) {
       return articleItem(where, { title: firstLine, text: trimLeadingBlankLines(rest) });
     }
   }

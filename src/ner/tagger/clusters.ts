@@ -100,7 +100,13 @@ export function learnClusters(sentences: Iterable<readonly string[]>, options: C
 }
 
 /** k-means on unit vectors by cosine similarity; starts from k distinct random points. */
-function sphericalKMeans(points: Float32Array, d: number, k: number, rounds: number, random: () => number): { assignment: Int32Array; centres: Float32Array } {
+function sphericalKMeans(
+  points: Float32Array,
+  d: number,
+  k: number,
+  rounds: number,
+  random: () => number,
+): { assignment: Int32Array; centres: Float32Array } {
   const count = points.length / d;
   const kk = Math.min(k, count);
   const centres = new Float32Array(kk * d);

@@ -108,21 +108,27 @@ function wordFeatures(w: AnalysedWord): WordFeatures {
   const own = [`w=${wn}`, `s=${w.stem}`, `pc=${w.proclitics}`, `sh=${w.shape}`, `len=${Math.min(wn.length, 12)}`];
   for (let k = 1; k <= 4 && k < wn.length; k++) own.push(`pre${k}=${wn.slice(0, k)}`, `suf${k}=${wn.slice(-k)}`);
   if (w.stem !== wn) {
-    for (let k = 1; k <= 3 && k < w.stem.length; k++) own.push(`spre${k}=${w.stem.slice(0, k)}`, `ssuf${k}=${w.stem.slice(-k)}`);
+    for (let k = 1; k <= 3 && k < w.stem.length; k++)
+      own.push(`spre${k}=${w.stem.slice(0, k)}`, `ssuf${k}=${w.stem.slice(-k)}`);
   }
   if (wn.startsWith('ال')) own.push('al');
   const features: WordFeatures = {
     own,
     asPrev: [`w-1=${wn}`, `s-1=${w.stem}`, `sh-1=${w.shape}`, `suf2-1=${wn.slice(-2)}`, `suf3-1=${wn.slice(-3)}`],
-    asNext: [`w+1=${wn}`, `s+1=${w.stem}`, `sh+1=${w.shape}`, `suf2+1=${wn.slice(-2)}`, `suf3+1=${wn.slice(-3)}`, `pre2+1=${wn.slice(0, 2)}`],
+    asNext: [
+      `w+1=${wn}`,
+      `s+1=${w.stem}`,
+      `sh+1=${w.shape}`,
+      `suf2+1=${wn.slice(-2)}`,
+      `suf3+1=${wn.slice(-3)}`,
+      `pre2+1=${wn.slice(0, 2)}`,
+    ],
     asPrev2: [`w-2=${wn}`, `s-2=${w.stem}`],
     asNext2: [`w+2=${wn}`, `s+2=${w.stem}`],
   };
   wordFeatureCache.set(w, features);
   return features;
 }
-
-
 
 const prefixCache = new WeakMap<ReadonlyMap<string, string>, Set<string>>();
 
@@ -142,7 +148,11 @@ function phrasePrefixes(phrases: ReadonlyMap<string, string>): Set<string> {
  * For each token, the tags a known-entity phrase covering it would give (`B-LOC`, `I-LOC`), found
  * by longest match from left to right over stems; '' where no phrase matches.
  */
-function phraseMatches(words: readonly AnalysedWord[], phrases: ReadonlyMap<string, string>, maxTokens: number): string[] {
+function phraseMatches(
+  words: readonly AnalysedWord[],
+  phrases: ReadonlyMap<string, string>,
+  maxTokens: number,
+): string[] {
   const out = new Array<string>(words.length).fill('');
   const prefixes = phrasePrefixes(phrases);
   let i = 0;
@@ -190,7 +200,10 @@ export function documentEvidence(
   lex: FeatureLexicons,
   window = CONTEXT_SENTENCES,
 ): Map<string, StemEvidence>[] {
-  interface Tally { count: number; triggers: Set<string> }
+  interface Tally {
+    count: number;
+    triggers: Set<string>;
+  }
   const stemsOf = sentences.map((tokens) => tokens.map((t) => analyseWord(t).stem));
   const perSentence = sentences.map((tokens, s) => {
     const m = new Map<string, Tally>();
@@ -226,10 +239,16 @@ export function documentEvidence(
 }
 
 const NO_FEATURES: readonly string[] = [];
-const clusterFeatureCache = new WeakMap<ReadonlyMap<string, string>, WeakMap<AnalysedWord, Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'>>>();
+const clusterFeatureCache = new WeakMap<
+  ReadonlyMap<string, string>,
+  WeakMap<AnalysedWord, Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'>>
+>();
 
 /** The coarse and fine class of a word, as features of its own token and of its neighbours. */
-function clusterFeatures(w: AnalysedWord, clusters: ReadonlyMap<string, string>): Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'> {
+function clusterFeatures(
+  w: AnalysedWord,
+  clusters: ReadonlyMap<string, string>,
+): Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'> {
   let byWord = clusterFeatureCache.get(clusters);
   if (!byWord) clusterFeatureCache.set(clusters, (byWord = new WeakMap()));
   let features = byWord.get(w);
@@ -240,7 +259,11 @@ function clusterFeatures(w: AnalysedWord, clusters: ReadonlyMap<string, string>)
   } else {
     const dot = c.indexOf('.');
     const [coarse, fine] = [c.slice(0, dot), c.slice(dot + 1)];
-    features = { own: [`ca=${coarse}`, `cb=${fine}`], asPrev: [`c-1a=${coarse}`, `c-1b=${fine}`], asNext: [`c+1a=${coarse}`, `c+1b=${fine}`] };
+    features = {
+      own: [`ca=${coarse}`, `cb=${fine}`],
+      asPrev: [`c-1a=${coarse}`, `c-1b=${fine}`],
+      asNext: [`c+1a=${coarse}`, `c+1b=${fine}`],
+    };
   }
   byWord.set(w, features);
   return features;
@@ -274,7 +297,8 @@ export function sentenceFeatureGroups(
   const words = tokens.map(analyseWord);
   const n = words.length;
   const at = (i: number) => (i < 0 ? BOUNDARY : i >= n ? END : words[i]);
-  const trigger = (i: number) => (i < 0 || i >= n ? undefined : lex.triggers.get(words[i].stem) ?? lex.triggers.get(words[i].norm));
+  const trigger = (i: number) =>
+    i < 0 || i >= n ? undefined : (lex.triggers.get(words[i].stem) ?? lex.triggers.get(words[i].norm));
   const known = (i: number) => lex.entityWords.get(words[i].stem) ?? 'unk';
   const phrases = phraseMatches(words, lex.entityPhrases, lex.maxPhraseTokens);
   const gazetteer = phraseMatches(words, lex.gazetteer, lex.maxGazetteerTokens);
@@ -285,7 +309,13 @@ export function sentenceFeatureGroups(
     const prev2 = at(i - 2);
     const next = at(i + 1);
     const next2 = at(i + 2);
-    const groups: (readonly string[])[] = [wordFeatures(w).own, wordFeatures(prev).asPrev, wordFeatures(next).asNext, wordFeatures(prev2).asPrev2, wordFeatures(next2).asNext2];
+    const groups: (readonly string[])[] = [
+      wordFeatures(w).own,
+      wordFeatures(prev).asPrev,
+      wordFeatures(next).asNext,
+      wordFeatures(prev2).asPrev2,
+      wordFeatures(next2).asNext2,
+    ];
     const f: string[] = ['bias'];
     f.push(
       `w-1w=${prev.norm}|${w.norm}`,
@@ -298,7 +328,12 @@ export function sentenceFeatureGroups(
       `w-1ww+1=${prev.norm}|${w.norm}|${next.norm}`,
     );
     if (i === 0) f.push('first');
-    for (const [offset, name] of [[0, 'tr'], [-1, 'tr-1'], [-2, 'tr-2'], [1, 'tr+1']] as const) {
+    for (const [offset, name] of [
+      [0, 'tr'],
+      [-1, 'tr-1'],
+      [-2, 'tr-2'],
+      [1, 'tr+1'],
+    ] as const) {
       const t = trigger(i + offset);
       if (t) f.push(`${name}=${t}`);
     }
@@ -307,7 +342,14 @@ export function sentenceFeatureGroups(
     const kn = known(i);
     const knPrev = i === 0 ? '<s>' : known(i - 1);
     const knNext = i === n - 1 ? '</s>' : known(i + 1);
-    f.push(`kn=${kn}`, `kn-1=${knPrev}`, `kn+1=${knNext}`, `kn-1kn=${knPrev}|${kn}`, `knkn+1=${kn}|${knNext}`, `kn-1knkn+1=${knPrev}|${kn}|${knNext}`);
+    f.push(
+      `kn=${kn}`,
+      `kn-1=${knPrev}`,
+      `kn+1=${knNext}`,
+      `kn-1kn=${knPrev}|${kn}`,
+      `knkn+1=${kn}|${knNext}`,
+      `kn-1knkn+1=${knPrev}|${kn}|${knNext}`,
+    );
     const ev = stemEvidence.get(w.stem);
     const repeats = !ev || ev.count <= 1 ? '1' : ev.count <= 3 ? '2' : '4';
     f.push(`rep=${repeats}|${kn}`);

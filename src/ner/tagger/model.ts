@@ -176,7 +176,11 @@ function rowsOfNames(model: NerModel, names: readonly string[]): Int32Array {
   return Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1);
 }
 
-function featureRowsOf(model: NerModel, tokens: readonly string[], evidence: ReadonlyMap<string, StemEvidence>): Int32Array[] {
+function featureRowsOf(
+  model: NerModel,
+  tokens: readonly string[],
+  evidence: ReadonlyMap<string, StemEvidence>,
+): Int32Array[] {
   let cache = groupRowCache.get(model);
   if (!cache) groupRowCache.set(model, (cache = new WeakMap()));
   const groupCache = cache;
@@ -213,7 +217,8 @@ export function tagSentences(model: NerModel, sentences: string[][]): string[][]
   return sentences.map((tokens, s) => {
     if (tokens.length === 0) return [];
     const emission = emissionScores(model, featureRowsOf(model, tokens, evidence[s]));
-    if (model.outsidePenalty !== 0) for (let i = 0; i < tokens.length; i++) emission[i * n + outside] -= model.outsidePenalty;
+    if (model.outsidePenalty !== 0)
+      for (let i = 0; i < tokens.length; i++) emission[i * n + outside] -= model.outsidePenalty;
     const path = viterbi(emission, tokens.length, n, model.transition, model.start, model.constraints);
     return Array.from(path, (t) => model.tags[t]);
   });
@@ -225,7 +230,13 @@ export function tagSentences(model: NerModel, sentences: string[][]): string[][]
  */
 export function tagConll(model: NerModel, conllText: string): string {
   const parsed = parseConll(conllText);
-  const predicted = tagSentences(model, parsed.map((s) => s.tokens));
-  const sentences = parsed.map((s, i) => ({ tokens: s.tokens, columns: [s.columns[0] ?? s.tokens.map(() => 'O'), predicted[i]] }));
+  const predicted = tagSentences(
+    model,
+    parsed.map((s) => s.tokens),
+  );
+  const sentences = parsed.map((s, i) => ({
+    tokens: s.tokens,
+    columns: [s.columns[0] ?? s.tokens.map(() => 'O'), predicted[i]],
+  }));
   return formatConll(sentences);
 }

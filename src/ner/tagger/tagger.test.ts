@@ -11,7 +11,15 @@ import { parseConll, scoreEntities } from '../conll.js';
 
 test('exports', () => {
   assert.deepEqual(Object.keys(api).sort(), [
-    'DEFAULT_MODEL_URL', 'ENTITY_TYPES', 'TAGS', 'loadNerModel', 'serializeNerModel', 'tagConll', 'tagSentences', 'tagTokens', 'trainNerModel',
+    'DEFAULT_MODEL_URL',
+    'ENTITY_TYPES',
+    'TAGS',
+    'loadNerModel',
+    'serializeNerModel',
+    'tagConll',
+    'tagSentences',
+    'tagTokens',
+    'trainNerModel',
   ]);
 });
 
@@ -41,7 +49,10 @@ test('viterbi never lets I- follow O or another type', () => {
     emission[0 * n + bOrg] = 1;
     emission[1 * n + iLoc] = 10;
     emission[2 * n + iLoc] = 10;
-    const path = Array.from(viterbi(emission, 3, n, new Float64Array(n * n), new Float64Array(n), tagConstraints(tags)), (t) => tags[t]);
+    const path = Array.from(
+      viterbi(emission, 3, n, new Float64Array(n * n), new Float64Array(n), tagConstraints(tags)),
+      (t) => tags[t],
+    );
     assert.ok(!path[0].startsWith('I-'), path.join(' '));
     for (let i = 1; i < path.length; i++) {
       if (path[i].startsWith('I-')) assert.equal(path[i - 1].slice(2), path[i].slice(2), path.join(' '));
@@ -51,17 +62,40 @@ test('viterbi never lets I- follow O or another type', () => {
 
 test('a model trained on a few sentences of ours learns them', () => {
   const sentences = [
-    { tokens: ['وصل', 'العقيد', 'سالم', 'الورفلي', 'إلى', 'غريان', '.'], tags: ['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC', 'O'] },
-    { tokens: ['أعلنت', 'شركة', 'النفط', 'الوطنية', 'توقف', 'الإنتاج', '.'], tags: ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'] },
+    {
+      tokens: ['وصل', 'العقيد', 'سالم', 'الورفلي', 'إلى', 'غريان', '.'],
+      tags: ['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC', 'O'],
+    },
+    {
+      tokens: ['أعلنت', 'شركة', 'النفط', 'الوطنية', 'توقف', 'الإنتاج', '.'],
+      tags: ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'],
+    },
     { tokens: ['غادر', 'سالم', 'الورفلي', 'غريان', 'مساء', '.'], tags: ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'O', 'O'] },
   ];
   // One perceptron, several averaged over sentence orders, and training with features hidden at random.
   for (const variant of [{}, { orders: 3 }, { orders: 2, dropout: 0.1 }]) {
     const model = trainNerModel(sentences, {
-      epochs: 5, seed: 1, minFeatureCount: 1, jackknifeBlocks: 1, triggers: {}, clusters: new Map(), gazetteer: new Map(), outsidePenalty: 0, meta: {}, ...variant,
+      epochs: 5,
+      seed: 1,
+      minFeatureCount: 1,
+      jackknifeBlocks: 1,
+      triggers: {},
+      clusters: new Map(),
+      gazetteer: new Map(),
+      outsidePenalty: 0,
+      meta: {},
+      ...variant,
     });
-    for (const s of sentences) assert.deepEqual(tagTokens(model, s.tokens), s.tags, `${JSON.stringify(variant)}: ${s.tokens.join(' ')}`);
-    assert.deepEqual(tagSentences(model, sentences.map((s) => s.tokens)), sentences.map((s) => s.tags), JSON.stringify(variant));
+    for (const s of sentences)
+      assert.deepEqual(tagTokens(model, s.tokens), s.tags, `${JSON.stringify(variant)}: ${s.tokens.join(' ')}`);
+    assert.deepEqual(
+      tagSentences(
+        model,
+        sentences.map((s) => s.tokens),
+      ),
+      sentences.map((s) => s.tags),
+      JSON.stringify(variant),
+    );
   }
 });
 
@@ -73,11 +107,19 @@ test('tagging the same text again gives the same tags (cached feature rows)', ()
   ];
   const first = tagSentences(model, text);
   assert.deepEqual(tagSentences(model, text), first);
-  assert.deepEqual(tagSentences(model, text.map((s) => [...s])), first);
+  assert.deepEqual(
+    tagSentences(
+      model,
+      text.map((s) => [...s]),
+    ),
+    first,
+  );
 });
 
 test('the well-known-names gazetteer is well formed', () => {
-  const file = JSON.parse(readFileSync(new URL('../../../packs/models/ner-gazetteer.json', import.meta.url), 'utf8')) as { $meta: Record<string, string>; names: Record<string, string[]> };
+  const file = JSON.parse(
+    readFileSync(new URL('../../../packs/models/ner-gazetteer.json', import.meta.url), 'utf8'),
+  ) as { $meta: Record<string, string>; names: Record<string, string[]> };
   for (const key of ['description', 'version', 'provenance', 'licence']) assert.ok(file.$meta[key], `$meta.${key}`);
   assert.deepEqual(Object.keys(file.names).sort(), ['LOC', 'MISC', 'ORG', 'PERS']);
   const seen = new Set<string>();
@@ -97,8 +139,20 @@ test('the committed model loads fast and finds people and places', () => {
   const ms = performance.now() - started;
   assert.ok(ms < 1500, `load took ${ms} ms`);
   const cases: { sentence: string; entities: [string, string][] }[] = [
-    { sentence: 'قال الرئيس فائز السراج في طرابلس إن الحوار سيتواصل .', entities: [['فائز السراج', 'PERS'], ['طرابلس', 'LOC']] },
-    { sentence: 'التقى المشير خليفة حفتر بالسفير الأمريكي في القاهرة .', entities: [['خليفة حفتر', 'PERS'], ['القاهرة', 'LOC']] },
+    {
+      sentence: 'قال الرئيس فائز السراج في طرابلس إن الحوار سيتواصل .',
+      entities: [
+        ['فائز السراج', 'PERS'],
+        ['طرابلس', 'LOC'],
+      ],
+    },
+    {
+      sentence: 'التقى المشير خليفة حفتر بالسفير الأمريكي في القاهرة .',
+      entities: [
+        ['خليفة حفتر', 'PERS'],
+        ['القاهرة', 'LOC'],
+      ],
+    },
     { sentence: 'وقالت الأمم المتحدة إن المعارك أدت إلى نزوح مئات العائلات .', entities: [['الأمم المتحدة', 'ORG']] },
   ];
   for (const c of cases) {
@@ -110,7 +164,10 @@ test('the committed model loads fast and finds people and places', () => {
       const at = tokens.indexOf(parts[0]);
       // Every word of the name carries the type (a title before it may or may not join the entity).
       const got = tags.slice(at, at + parts.length);
-      assert.ok(got.every((t) => t.slice(2) === type) && !got.slice(1).some((t) => t.startsWith('B-')), `${words} in ${c.sentence}: ${tags.join(' ')}`);
+      assert.ok(
+        got.every((t) => t.slice(2) === type) && !got.slice(1).some((t) => t.startsWith('B-')),
+        `${words} in ${c.sentence}: ${tags.join(' ')}`,
+      );
     }
   }
 });
@@ -128,14 +185,21 @@ test('tagConll prints token, gold and predicted tags, keeping sentence breaks', 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const anercorp = `${repoRoot}../shared/datasets/anercorp/train.txt`;
 
-test('tagConll on the tail of ANERcorp training data scores above a floor', { skip: existsSync(anercorp) ? false : `${anercorp} absent` }, () => {
-  // The committed model has seen these sentences, so this guards against regressions in loading,
-  // features and decoding; generalisation is measured by scripts/train-ner.ts --cv / --tail.
-  const lines = readFileSync(anercorp, 'utf8').split('\n');
-  const tail = lines.slice(Math.floor(lines.length * 0.85));
-  const firstBreak = tail.findIndex((l) => l.trim() === '');
-  const input = tail.slice(firstBreak + 1).join('\n');
-  const tagged = parseConll(tagConll(loadNerModel(), input));
-  const scores = scoreEntities(tagged.map((s) => s.columns[0]), tagged.map((s) => s.columns[1]));
-  assert.ok(scores.micro.f1 > 0.85, `F1 ${scores.micro.f1}`);
-});
+test(
+  'tagConll on the tail of ANERcorp training data scores above a floor',
+  { skip: existsSync(anercorp) ? false : `${anercorp} absent` },
+  () => {
+    // The committed model has seen these sentences, so this guards against regressions in loading,
+    // features and decoding; generalisation is measured by scripts/train-ner.ts --cv / --tail.
+    const lines = readFileSync(anercorp, 'utf8').split('\n');
+    const tail = lines.slice(Math.floor(lines.length * 0.85));
+    const firstBreak = tail.findIndex((l) => l.trim() === '');
+    const input = tail.slice(firstBreak + 1).join('\n');
+    const tagged = parseConll(tagConll(loadNerModel(), input));
+    const scores = scoreEntities(
+      tagged.map((s) => s.columns[0]),
+      tagged.map((s) => s.columns[1]),
+    );
+    assert.ok(scores.micro.f1 > 0.85, `F1 ${scores.micro.f1}`);
+  },
+);

@@ -65,7 +65,9 @@ function argmax(counts: Map<string, number>): [string, number] {
  * word never seen is then a telling feature: unknown words in news are often names); a phrase when it is that entity in at least half the places
  * its words occur.
  */
-export function learnEntityLists(sentences: readonly LabelledSentence[]): Pick<FeatureLexicons, 'entityWords' | 'entityPhrases' | 'maxPhraseTokens'> {
+export function learnEntityLists(
+  sentences: readonly LabelledSentence[],
+): Pick<FeatureLexicons, 'entityWords' | 'entityPhrases' | 'maxPhraseTokens'> {
   const wordTotal = new Map<string, number>();
   const wordTypes = new Map<string, Map<string, number>>();
   const phraseTypes = new Map<string, Map<string, number>>();
@@ -89,7 +91,12 @@ export function learnEntityLists(sentences: readonly LabelledSentence[]): Pick<F
   const entityWords = new Map<string, string>();
   for (const [word, total] of wordTotal) {
     const types = wordTypes.get(word);
-    const kept = types ? [...types].filter(([, c]) => c / total >= 0.2).map(([t]) => t).sort() : [];
+    const kept = types
+      ? [...types]
+          .filter(([, c]) => c / total >= 0.2)
+          .map(([t]) => t)
+          .sort()
+      : [];
     entityWords.set(word, kept.length > 0 ? kept.join('+') : total === 1 ? 'O1' : total < 5 ? 'O4' : 'O');
   }
   const occurrences = new Map<string, number>();
@@ -114,16 +121,28 @@ export function learnEntityLists(sentences: readonly LabelledSentence[]): Pick<F
   return { entityWords, entityPhrases, maxPhraseTokens };
 }
 
-export function buildLexicons(sentences: readonly LabelledSentence[], options: Pick<TrainOptions, 'triggers' | 'clusters' | 'gazetteer'>): FeatureLexicons {
+export function buildLexicons(
+  sentences: readonly LabelledSentence[],
+  options: Pick<TrainOptions, 'triggers' | 'clusters' | 'gazetteer'>,
+): FeatureLexicons {
   const gazetteer = new Map<string, string>();
   let maxGazetteerTokens = 0;
   for (const [name, type] of options.gazetteer) {
-    const stems = name.split(/\s+/).filter((w) => w).map((w) => analyseWord(w).stem);
+    const stems = name
+      .split(/\s+/)
+      .filter((w) => w)
+      .map((w) => analyseWord(w).stem);
     if (stems.length === 0) continue;
     gazetteer.set(stems.join(' '), type);
     maxGazetteerTokens = Math.max(maxGazetteerTokens, stems.length);
   }
-  return { triggers: triggerMap(options.triggers), clusters: options.clusters, gazetteer, maxGazetteerTokens, ...learnEntityLists(sentences) };
+  return {
+    triggers: triggerMap(options.triggers),
+    clusters: options.clusters,
+    gazetteer,
+    maxGazetteerTokens,
+    ...learnEntityLists(sentences),
+  };
 }
 
 /** Trains on `sentences` and returns a model whose lists are learned from all of them. */
@@ -137,7 +156,10 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   const blocks = Math.max(1, options.jackknifeBlocks);
   const blockOf = (i: number) => Math.min(blocks - 1, Math.floor((i * blocks) / sentences.length));
   const featureNames: string[][][] = new Array(sentences.length);
-  const evidence = documentEvidence(sentences.map((s) => s.tokens), buildLexicons([], options));
+  const evidence = documentEvidence(
+    sentences.map((s) => s.tokens),
+    buildLexicons([], options),
+  );
   for (let b = 0; b < blocks; b++) {
     const others = sentences.filter((_, i) => blocks === 1 || blockOf(i) !== b);
     const lex = buildLexicons(others, options);
@@ -154,20 +176,24 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   const nf = featureIndex.size;
   log(`features kept: ${nf}`);
 
-  const rows: Int32Array[][] = featureNames.map((sent) => sent.map((tok) => {
-    const ids: number[] = [];
-    for (const f of tok) {
-      const id = featureIndex.get(f);
-      if (id !== undefined) ids.push(id);
-    }
-    return Int32Array.from(ids);
-  }));
+  const rows: Int32Array[][] = featureNames.map((sent) =>
+    sent.map((tok) => {
+      const ids: number[] = [];
+      for (const f of tok) {
+        const id = featureIndex.get(f);
+        if (id !== undefined) ids.push(id);
+      }
+      return Int32Array.from(ids);
+    }),
+  );
   featureNames.length = 0;
-  const gold = sentences.map((s) => Int32Array.from(s.tags, (t) => {
-    const i = tagIndex.get(t);
-    if (i === undefined) throw new Error(`unknown tag ${t}`);
-    return i;
-  }));
+  const gold = sentences.map((s) =>
+    Int32Array.from(s.tags, (t) => {
+      const i = tagIndex.get(t);
+      if (i === undefined) throw new Error(`unknown tag ${t}`);
+      return i;
+    }),
+  );
 
   // Several perceptrons trained on different orders of the sentences, averaged: each alone
   // depends on its order; their mean is steadier and scores better.
@@ -176,7 +202,16 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   const trans = new Float64Array(n * n);
   const start = new Float64Array(n);
   for (let r = 0; r < runs; r++) {
-    const one = trainPerceptron(rows, gold, nf, options.epochs, options.seed + r * 1000, options.dropout ?? 0, buildLexicons([], options), log);
+    const one = trainPerceptron(
+      rows,
+      gold,
+      nf,
+      options.epochs,
+      options.seed + r * 1000,
+      options.dropout ?? 0,
+      buildLexicons([], options),
+      log,
+    );
     for (let k = 0; k < w.length; k++) w[k] += one.weights[k] / runs;
     for (let k = 0; k < trans.length; k++) trans[k] += one.transition[k] / runs;
     for (let k = 0; k < n; k++) start[k] += one.start[k] / runs;
@@ -223,7 +258,16 @@ function trainPerceptron(
   const startU = new Float64Array(n);
   const constraints = tagConstraints(tags);
   // Only the weights matter for scoring feature rows.
-  const scratch = createModel({ tags, featureIndex: new Map(), weights: w, transition: trans, start, outsidePenalty: 0, lexicons, meta: {} });
+  const scratch = createModel({
+    tags,
+    featureIndex: new Map(),
+    weights: w,
+    transition: trans,
+    start,
+    outsidePenalty: 0,
+    lexicons,
+    meta: {},
+  });
   const order = rows.map((_, i) => i);
   const random = seededRandom(seed);
   let c = 1;
