@@ -146,11 +146,11 @@ test('actors: agent and target, the two sides, allies, victims of violence again
     ['ly-lna-air-force'],
   );
   const abducted = only('خطف مسلحون مجهولون ثلاثة مدنيين من منطقة الهواري في بنغازي.');
-  assert.equal(abducted.actor1?.id, 'ly-unidentified-armed-group');
-  assert.equal(abducted.actor2?.id, 'ly-civilians');
+  assert.equal(abducted.actor1?.id, 'unidentified-armed-group-ly');
+  assert.equal(abducted.actor2?.id, 'civilians-ly');
   const victims = only('أطلق مسلحون مجهولون النار على مدنيين في سوق بمدينة سبها.');
   assert.equal(victims.event_type, 'Violence against civilians');
-  assert.equal(victims.actor2?.id, 'ly-civilians');
+  assert.equal(victims.actor2?.id, 'civilians-ly');
 });
 
 test('one event, many mentions: the lead and a quotation are one event with two evidence spans', () => {
@@ -223,7 +223,7 @@ test('victims and category actors: civilians of the event country', () => {
   assert.equal(bomb.actor2?.name, 'Civilians (Syria)');
   const kidnap = only('اختطف مسلحون مجهولون مهندسا تركيا في مدينة سبها.');
   assert.equal(kidnap.location?.id, 'ly-sabha', 'تركيا here is "Turkish", the town is the place');
-  assert.equal(kidnap.actor1?.id, 'ly-unidentified-armed-group');
-  assert.equal(kidnap.actor2?.id, 'ly-civilians');
+  assert.equal(kidnap.actor1?.id, 'unidentified-armed-group-ly');
+  assert.equal(kidnap.actor2?.id, 'civilians-ly');
   assert.ok(!extract('هاجم مسلحون سيارة تنقل مبلغا ماليا في غريان.').some((e) => e.location?.country === 'ML'));
 });

@@ -214,7 +214,7 @@ function resolveLabel(
   const listed = m.label.mayReferTo;
   const fromContext = contextActors.find((a) => eligible(a) && (listed.length === 0 || listed.includes(a.id)));
   if (fromContext) return { ...m, actor: fromContext, rule: 'actor.framing-label.context' };
-  const fallback = knowledge.actors.byId.get('ly-unidentified-armed-group');
+  const fallback = knowledge.actors.byId.get(UNIDENTIFIED_ARMED_GROUP);
   if (fallback?.type === 'actor' && (listed.length === 0 || listed.includes(fallback.id))) {
     return {
       ...m,
@@ -756,7 +756,7 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
     (m.event_type === 'Violence against civilians' ||
       (VIOLENT.has(m.event_type) && CIVILIAN_VICTIMS.test(evidenceText(doc, m))))
   ) {
-    const civilians = knowledge.actors.byId.get('ly-civilians');
+    const civilians = knowledge.actors.byId.get(CIVILIANS);
     if (civilians?.type === 'actor') {
       actor2 = { id: civilians.id, name: civilians.name, name_ar: civilians.name_ar, inter: civilians.inter };
       sources.push({
@@ -768,14 +768,12 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
     }
   }
   // Civilians, protesters, unidentified gunmen and the Islamic State are named for the country
-  // the event happened in.
-  const country =
-    location?.country && location.country !== 'LY'
-      ? (knowledge.gazetteer.countryByIso2.get(location.country) ?? null)
-      : null;
+  // the event happened in: its place's, else the article's main place's.
+  const countryCode = location?.country ?? main?.resolution.country ?? null;
+  const country = countryCode ? (knowledge.gazetteer.countryByIso2.get(countryCode) ?? null) : null;
   if (country) {
-    actor1 = localGenericActor(actor1, country);
-    actor2 = localGenericActor(actor2, country);
+    actor1 = namedForCountry(actor1, country, knowledge);
+    actor2 = namedForCountry(actor2, country, knowledge);
   }
 
   const claimedBy: Evidence | null = m.claimant ? evidenceOf(original, m.claimant.span) : null;
@@ -819,14 +817,9 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   };
 }
 
-/** Actors named for a category and a country (events.md): the dictionary has Libya's; others are made from them. */
-const GENERIC_ACTORS: ReadonlyMap<string, string> = new Map([
-  ['ly-civilians', 'Civilians'],
-  ['ly-unidentified-armed-group', 'Unidentified Armed Group'],
-  ['ly-protesters', 'Protesters'],
-  ['ly-rioters', 'Rioters'],
-  ['ly-islamic-state', 'Islamic State'],
-]);
+/** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */
+const CIVILIANS = 'civilians';
+const UNIDENTIFIED_ARMED_GROUP = 'unidentified-armed-group';
 
 /** Casualty words for civilians in a report's evidence (normalised). */
 const CIVILIAN_VICTIMS = viewPattern(
@@ -837,21 +830,25 @@ function evidenceText(doc: Doc, m: Mention): string {
   return m.evidence.map((span) => viewText(doc, span.start, span.end)).join(' ');
 }
 
-function localGenericActor(actor: EventActor | null, country: { iso2: string; name_en: string }): EventActor | null {
-  const label = actor ? GENERIC_ACTORS.get(actor.id) : undefined;
-  if (!actor || !label) return actor;
-  return {
-    ...actor,
-    id: `${actor.id.replace(/^ly-/, '')}-${country.iso2.toLowerCase()}`,
-    name: `${label} (${country.name_en})`,
-  };
+/** An actor ACLED names per country (`per_country` in its pack), named for `country`; others unchanged. */
+function namedForCountry(
+  actor: EventActor | null,
+  country: { iso2: string; name_en: string },
+  knowledge: EntityKnowledge,
+): EventActor | null {
+  const entry = actor ? knowledge.actors.byId.get(actor.id) : undefined;
+  if (!actor || entry?.type !== 'actor' || entry.per_country === undefined || entry.country === country.iso2) {
+    return actor;
+  }
+  const slug = entry.per_country.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return { ...actor, id: `${slug}-${country.iso2.toLowerCase()}`, name: `${entry.per_country} (${country.name_en})` };
 }
 
 /** The home country of a foreign state's government or forces, when the article is about another country. */
 function foreignStateCountry(actor: EventActor | null, knowledge: EntityKnowledge, focus: string | null) {
   if (!actor) return null;
   const entry = knowledge.actors.byId.get(actor.id);
-  if (entry?.type !== 'actor' || !entry.country || entry.country === (focus ?? 'LY')) return null;
+  if (entry?.type !== 'actor' || !entry.country || entry.country === focus) return null;
   if (!['foreign_state', 'foreign_forces', 'government', 'state_forces'].includes(entry.kind)) return null;
   return knowledge.gazetteer.countryByIso2.get(entry.country) ?? null;
 }

@@ -81,8 +81,9 @@ export function acledTags(fused: FusedEvent): string {
 export function acledRow(fused: FusedEvent, ctx: ExportContext): AcledRow {
   const r: EventRecord = fused.record;
   const iso2 = eventCountryCode(r.location, ctx);
-  const country = ctx.countryByIso2.get(iso2);
-  const iso3 = country?.iso3 ?? iso2;
+  const country = iso2 ? ctx.countryByIso2.get(iso2) : undefined;
+  // An event of no known country keeps an id without a country prefix rather than a guessed one.
+  const iso3 = country?.iso3 ?? iso2 ?? '';
   const inter1 = r.actor1?.inter ?? null;
   const inter2 = r.actor2?.inter ?? null;
   const articles = fused.members.map((m) => m.article);
@@ -114,7 +115,7 @@ export function acledRow(fused: FusedEvent, ctx: ExportContext): AcledRow {
     longitude: r.location ? r.location.lon.toFixed(4) : null,
     geo_precision: r.location?.geo_precision ?? null,
     source: sourceNames(articles).join('; '),
-    source_scale: combinedSourceScale(articles.map((a) => sourceScale(a, iso2, iso3Of))),
+    source_scale: combinedSourceScale(articles.map((a) => sourceScale(a, iso2, iso3Of, ctx.outlets))),
     notes: acledNotes(r, fused.fatalities_range),
     fatalities: fused.fatalities_range[0],
     tags: acledTags(fused),

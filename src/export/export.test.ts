@@ -24,6 +24,7 @@ import {
   ploverLine,
   sourceNames,
   sourceScale,
+  loadOutlets,
   type ExportFormat,
   type FusedEvent,
 } from './index.js';
@@ -48,12 +49,12 @@ const GNA: EventActor = {
   inter: 1,
 };
 const MILITIA: EventActor = {
-  id: 'ly-unidentified-armed-group',
+  id: 'unidentified-armed-group-ly',
   name: 'Unidentified Armed Group (Libya)',
   name_ar: 'مسلحون مجهولون',
   inter: 3,
 };
-const CIVILIANS: EventActor = { id: 'ly-civilians', name: 'Civilians (Libya)', name_ar: 'مدنيون', inter: 7 };
+const CIVILIANS: EventActor = { id: 'civilians-ly', name: 'Civilians (Libya)', name_ar: 'مدنيون', inter: 7 };
 const SOUTH_OF_TRIPOLI: EventLocation = {
   id: 'ly-tripoli',
   name: 'Tripoli',
@@ -226,7 +227,7 @@ test('civilian targeting when actor 2 is civilians', () => {
   }
 });
 
-test('country codes: ISO numeric, English name, ACLED region; no place falls back to the export country', () => {
+test('country codes: ISO numeric, English name, ACLED region; no place: the --country given, else empty', () => {
   const place = (country: string): EventLocation => ({
     ...ZAWIYA,
     id: `country:${country}`,
@@ -242,14 +243,18 @@ test('country codes: ISO numeric, English name, ACLED region; no place falls bac
     [place('NE'), 562, 'Niger', 'Western Africa', 'NER'],
     [place('TD'), 148, 'Chad', 'Middle Africa', 'TCD'],
     [place('IT'), 380, 'Italy', 'Europe', 'ITA'],
-    [null, 434, 'Libya', 'Northern Africa', 'LBY'],
   ];
   for (const [location, iso, country, region, iso3] of cases) {
     const row = acledRow(fused('fe-p', { location }), ctx);
     assert.deepEqual([row.iso, row.country, row.region], [iso, country, region], country);
     assert.ok(String(row.event_id_cnty).startsWith(iso3));
   }
+  const given = acledRow(fused('fe-p', { location: null }), { ...ctx, defaultCountry: 'LY' });
+  assert.deepEqual([given.iso, given.country, given.region], [434, 'Libya', 'Northern Africa']);
+  assert.ok(String(given.event_id_cnty).startsWith('LBY'));
   const none = acledRow(fused('fe-p', { location: null }), ctx);
+  assert.deepEqual([none.iso, none.country, none.region], [null, null, null], 'no country is guessed');
+  assert.match(String(none.event_id_cnty), /^\d+$/);
   assert.deepEqual(
     [none.location, none.latitude, none.longitude, none.geo_precision, none.tags],
     [null, null, null, null, 'no location'],
@@ -284,6 +289,7 @@ test('source names: outlet, else URL host, without repeats', () => {
 });
 
 test("source scale relative to the event's country", () => {
+  const outlets = loadOutlets();
   const iso3Of = (iso2: string) => gazetteer.countryByIso2.get(iso2)?.iso3 ?? null;
   const cases: [ArticleRef, string, string][] = [
     [article('a', 'Libya Al-Ahrar', null), 'LY', 'National'],
@@ -296,9 +302,10 @@ test("source scale relative to the event's country", () => {
     [article('a', 'Al Jazeera', null), 'LY', 'International'],
     [article('a', null, 'https://t.me/channel/5'), 'LY', 'New media'],
     [article('a', 'صحيفة محلية', null), 'LY', 'Other'],
+    [article('a', 'alarabia', null), 'YE', 'Regional'],
   ];
   for (const [a, country, want] of cases)
-    assert.equal(sourceScale(a, country, iso3Of), want, `${a.source ?? a.url} in ${country}`);
+    assert.equal(sourceScale(a, country, iso3Of, outlets), want, `${a.source ?? a.url} in ${country}`);
   assert.equal(combinedSourceScale(['International', 'National', 'National']), 'National-International');
   assert.equal(combinedSourceScale(['National', 'New media', 'Other']), 'New media-Other-National');
 });

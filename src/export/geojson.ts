@@ -5,7 +5,7 @@
  */
 import { codedColumns, type EventActor } from '../events/record.js';
 import type { FusedEvent } from './fused.js';
-import { acledEventId, eventCountryCode, type ExportContext } from './context.js';
+import { acledEventId, type ExportContext } from './context.js';
 import { interactionCode } from './acled.js';
 import { sourceNames } from './sources.js';
 
@@ -23,7 +23,7 @@ export function eventFeature(fused: FusedEvent, ctx: ExportContext): EventFeatur
   const r = fused.record;
   const loc = r.location;
   if (!loc) return null;
-  const iso2 = eventCountryCode(loc, ctx);
+  const iso2 = loc.country;
   const country = ctx.countryByIso2.get(iso2);
   const articles = fused.members.map((m) => m.article);
   return {

@@ -22,6 +22,13 @@ export { eventFeature, type EventFeature } from './geojson.js';
 export { jsonlLine, ploverLine } from './lines.js';
 export { acledNotes } from './notes.js';
 export { acledRegion, ACLED_REGIONS } from './regions.js';
-export { sourceNames, sourceScale, combinedSourceScale, type SourceScale } from './sources.js';
+export {
+  loadOutlets,
+  sourceNames,
+  sourceScale,
+  combinedSourceScale,
+  type OutletTable,
+  type SourceScale,
+} from './sources.js';
 export { csvField, csvRecord } from './csv.js';
 export type { FusedEvent, FusedMember, FusedEventSource } from './fused.js';

@@ -23,12 +23,12 @@ const ACTOR_TYPES: Record<number, string> = {
   8: 'External/Other forces',
 };
 
-function ploverActor(a: EventActor, ctx: ExportContext, country: string) {
+function ploverActor(a: EventActor, ctx: ExportContext, country: string | null) {
   return {
     id: a.id,
     name: a.name,
     name_ar: a.name_ar,
-    country: ctx.countryByIso2.get(country)?.iso3 ?? null,
+    country: (country && ctx.countryByIso2.get(country)?.iso3) ?? null,
     sector: ACTOR_TYPES[a.inter] ?? null,
     inter: a.inter,
   };
@@ -42,7 +42,7 @@ function ploverActor(a: EventActor, ctx: ExportContext, country: string) {
 export function ploverLine(fused: FusedEvent, ctx: ExportContext): string {
   const r = fused.record;
   const iso2 = eventCountryCode(r.location, ctx);
-  const country = ctx.countryByIso2.get(iso2);
+  const country = iso2 ? ctx.countryByIso2.get(iso2) : undefined;
   const actor = (a: EventActor) => ploverActor(a, ctx, iso2);
   const articles = fused.members.map((m) => m.article);
   const published = articles

@@ -193,7 +193,7 @@ test('lookups: the best candidate for a label at a date', () => {
     ['أفريكوم', '2016', 'us-military-2009'],
     ['حكومة طرابلس', '2015', 'ly-gns-2014'],
     ['حكومة طرابلس', '2023', 'ly-gnu'],
-    ['مسلحون مجهولون', '2020', 'ly-unidentified-armed-group'],
+    ['مسلحون مجهولون', '2020', 'unidentified-armed-group'],
     ['غنيوة', '2022', 'p-abdulghani-kikli'],
     ['جهاز دعم الاستقرار', '2022', 'ly-ssa'],
   ];
@@ -272,11 +272,10 @@ test('schema rejects malformed entries', () => {
     source: 'public knowledge',
   };
   const build = (a: object) =>
-    buildActorDictionary(
-      { $meta: meta, actors: [a], partisan_labels: [] },
-      { $meta: meta, people: [] },
-      { $meta: meta, titles: [] },
-    );
+    buildActorDictionary([{ $meta: meta, actors: [a], partisan_labels: [] }], [{ $meta: meta, people: [] }], {
+      $meta: meta,
+      titles: [],
+    });
   assert.equal(build(actor).actors.length, 1);
   const bad: [string, object][] = [
     ['inter 9', { ...actor, inter: 9 }],

@@ -8,11 +8,12 @@
  * A range's `from` starts at the first day of its period and `to` ends at the last day of its
  * period, both inclusive; null is open.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { normalizeForMatch } from '../text/normalize.js';
+import { readPack } from './pack.js';
+import { loadTheatres } from './theatres.js';
 
 const isoDate = z
   .string()
@@ -113,6 +114,11 @@ const actorInput = z
     ambiguous: z.boolean().optional(),
     source: z.string().min(1),
     note: z.string().optional(),
+    /**
+     * ACLED names this actor for the country its event happens in: the base name, as in
+     * "Civilians" → "Civilians (Syria)", "Islamic State" → "Islamic State (Yemen)".
+     */
+    per_country: z.string().min(1).optional(),
   })
   .strict();
 
@@ -176,7 +182,7 @@ export const ActorsFileSchema = z
   .object({
     $meta: meta,
     actors: z.array(actorInput),
-    partisan_labels: z.array(partisanLabelSchema),
+    partisan_labels: z.array(partisanLabelSchema).default([]),
   })
   .strict();
 
@@ -309,10 +315,6 @@ function withName(nameAr: string, inputs: z.infer<typeof aliasInput>[]): Alias[]
   return [...byNorm.values()];
 }
 
-function readJson(url: URL): unknown {
-  return JSON.parse(readFileSync(url, 'utf8'));
-}
-
 /** The repository's `packs/`, found from this module so it works from src/ (tsx) and dist/. */
 function defaultPacksDir(): URL {
   return new URL('../../packs/', import.meta.url);
@@ -323,31 +325,41 @@ function dirUrl(dir: string | URL): URL {
   return pathToFileURL(`${resolve(dir)}/`);
 }
 
-/** Builds the dictionary from parsed pack contents; throws a zod error naming the bad field. */
-export function buildActorDictionary(actorsJson: unknown, peopleJson: unknown, titlesJson: unknown): ActorDictionary {
-  const actorsFile = ActorsFileSchema.parse(actorsJson);
-  const peopleFile = PeopleFileSchema.parse(peopleJson);
+/** Builds the dictionary from parsed pack contents (several actor and people files); throws a zod error naming the bad field. */
+export function buildActorDictionary(
+  actorsJsons: readonly unknown[],
+  peopleJsons: readonly unknown[],
+  titlesJson: unknown,
+): ActorDictionary {
+  const actorsFiles = actorsJsons.map((json) => ActorsFileSchema.parse(json));
+  const peopleFiles = peopleJsons.map((json) => PeopleFileSchema.parse(json));
   const titlesFile = TitlesFileSchema.parse(titlesJson);
 
-  const actors: Actor[] = actorsFile.actors.map((a) => ({
-    ...a,
-    type: 'actor',
-    aliases_ar: withName(a.name_ar, a.aliases_ar),
-  }));
-  const people: Person[] = peopleFile.people.map((p) => ({
-    ...p,
-    type: 'person',
-    aliases_ar: withName(p.name_ar, p.aliases_ar),
-  }));
+  const actors: Actor[] = actorsFiles
+    .flatMap((f) => f.actors)
+    .map((a) => ({
+      ...a,
+      type: 'actor',
+      aliases_ar: withName(a.name_ar, a.aliases_ar),
+    }));
+  const people: Person[] = peopleFiles
+    .flatMap((f) => f.people)
+    .map((p) => ({
+      ...p,
+      type: 'person',
+      aliases_ar: withName(p.name_ar, p.aliases_ar),
+    }));
   const titles: Title[] = titlesFile.titles.map((t) => ({
     ...t,
     norm: normalizeForMatch(t.text),
     variantNorms: (t.variants ?? []).map(normalizeForMatch),
   }));
-  const partisanLabels: PartisanLabel[] = actorsFile.partisan_labels.map((l) => ({
-    ...l,
-    norms: [l.text, ...(l.variants ?? [])].map(normalizeForMatch),
-  }));
+  const partisanLabels: PartisanLabel[] = actorsFiles
+    .flatMap((f) => f.partisan_labels)
+    .map((l) => ({
+      ...l,
+      norms: [l.text, ...(l.variants ?? [])].map(normalizeForMatch),
+    }));
 
   const byId = new Map<string, DictionaryEntry>();
   for (const entry of [...actors, ...people]) {
@@ -425,10 +437,15 @@ export function loadActors(dir?: string | URL): ActorDictionary {
   const base = dir === undefined ? defaultPacksDir() : dirUrl(dir);
   const cached = loaded.get(base.href);
   if (cached) return cached;
+  // The generic categories every theatre shares, then each theatre's own actors and people.
+  const theatres = loadTheatres(fileURLToPath(base));
   const dictionary = buildActorDictionary(
-    readJson(new URL('libya/actors.json', base)),
-    readJson(new URL('libya/people.json', base)),
-    readJson(new URL('ar/titles.json', base)),
+    [
+      readPack(fileURLToPath(new URL('world/actors.json', base)), ActorsFileSchema),
+      ...theatres.flatMap((t) => t.actors.map((f) => readPack(join(t.dir, f), ActorsFileSchema))),
+    ],
+    theatres.flatMap((t) => t.people.map((f) => readPack(join(t.dir, f), PeopleFileSchema))),
+    readPack(fileURLToPath(new URL('ar/titles.json', base)), TitlesFileSchema),
   );
   loaded.set(base.href, dictionary);
   return dictionary;

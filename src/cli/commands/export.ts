@@ -25,7 +25,7 @@ interface ExportCliOptions extends EventFilterOptions {
   format: string;
   out?: string;
   bom?: boolean;
-  country: string;
+  country?: string;
   pageSize?: number;
 }
 
@@ -41,7 +41,7 @@ export function registerExport(program: Command): void {
   addEventFilterOptions(command)
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--bom', 'start acled-csv with a UTF-8 byte order mark (for Excel)')
-    .option('--country <iso2>', 'country of events with no place (ISO alpha-2)', 'LY')
+    .option('--country <iso2>', 'country of events with no place (ISO alpha-2; default: left empty)')
     .option('--page-size <n>', 'events read from the store at a time', parseCount)
     .action(async (opts: ExportCliOptions) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
@@ -60,7 +60,7 @@ async function exportTo(
   const options = {
     format,
     filters: eventQueryOf(opts),
-    context: exportContext({ defaultCountry: opts.country.toUpperCase() }),
+    context: exportContext({ defaultCountry: opts.country?.toUpperCase() ?? null }),
     bom: opts.bom,
     pageSize: opts.pageSize || undefined,
   };
@@ -95,6 +95,6 @@ export function formatExportSummary(format: ExportFormat, s: ExportSummary, out?
   ];
   if (s.skippedNoDate) parts.push(`${s.skippedNoDate} skipped without a date (ACLED rows need one)`);
   if (s.skippedNoLocation) parts.push(`${s.skippedNoLocation} skipped without coordinates`);
-  if (s.writtenNoLocation) parts.push(`${s.writtenNoLocation} written without a place (country only)`);
+  if (s.writtenNoLocation) parts.push(`${s.writtenNoLocation} written without a place`);
   return parts.join('; ');
 }

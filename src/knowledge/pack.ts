@@ -1,0 +1,36 @@
+/**
+ * The one way a data pack under `packs/` is read: JSON parsed and validated by its zod schema,
+ * with an error that names the file and the field. Every pack carries a `$meta` block saying what
+ * it is, its version, where it comes from and under which licence.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const PackMeta = z.looseObject({
+  description: z.string().min(1),
+  version: z.string().min(1),
+  provenance: z.string().min(1),
+  licence: z.string().min(1),
+});
+
+/** The repository's `packs/` directory, found from this module (src/ under tsx, dist/ compiled). */
+export function repositoryPacksDir(): string {
+  return fileURLToPath(new URL('../../packs/', import.meta.url));
+}
+
+/** Reads `path` and validates it; a problem is thrown as one message naming the file and each bad field. */
+export function readPack<T>(path: string, schema: z.ZodType<T>): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 10).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${path} is not a valid pack:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}

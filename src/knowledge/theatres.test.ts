@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toArticle } from '../app/analyze.js';
+import { loadEntityKnowledge } from '../entities/knowledge.js';
+import { loadEventKnowledge } from '../events/extract.js';
+import type { EventRecord } from '../events/record.js';
+import { runPipeline } from '../pipeline/pipeline.js';
+import { loadActors } from './actors.js';
+import { repositoryPacksDir } from './pack.js';
+import { loadTheatres } from './theatres.js';
+
+const meta = { description: 'a fixture theatre', version: '1', provenance: 'written for this test', licence: 'MIT' };
+
+/** A copy of the repository's packs with one more theatre folder, as a contributor would add it. */
+function packsWithFixtureTheatre(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-packs-'));
+  cpSync(repositoryPacksDir(), dir, { recursive: true });
+  const theatre = join(dir, 'mauritania');
+  mkdirSync(theatre);
+  writeFileSync(
+    join(theatre, 'theatre.json'),
+    JSON.stringify({ $meta: meta, country: 'MR', name: 'Mauritania', name_ar: 'موريتانيا', actors: ['actors.json'] }),
+  );
+  const forces = (id: string, name: string, from: string | null, to: string | null) => ({
+    id,
+    name,
+    name_ar: 'القوات المسلحة الموريتانية',
+    aliases_ar: ['الجيش الموريتاني', 'قوات الجيش الموريتاني'],
+    inter: 1,
+    kind: 'state_forces',
+    country: 'MR',
+    valid_from: from,
+    valid_to: to,
+    affiliations: [],
+    source: 'fixture',
+  });
+  writeFileSync(
+    join(theatre, 'actors.json'),
+    JSON.stringify({
+      $meta: meta,
+      actors: [
+        forces('mr-military-2005-2008', 'Military Forces of Mauritania (2005-2008)', '2005-08-03', '2008-08-05'),
+        forces('mr-military-2008', 'Military Forces of Mauritania (2008-)', '2008-08-06', null),
+      ],
+    }),
+  );
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+test('the repository has the Libya theatre, and every theatre lists files that load', () => {
+  const theatres = loadTheatres(repositoryPacksDir());
+  assert.ok(theatres.some((t) => t.country === 'LY' && t.actors.includes('actors.json')));
+  assert.ok(loadActors().byId.has('civilians'), 'the generic categories are loaded with the theatres');
+});
+
+test('a bad manifest is an error naming the file and the field', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-packs-'));
+  try {
+    mkdirSync(join(dir, 'nowhere'));
+    writeFileSync(join(dir, 'nowhere', 'theatre.json'), JSON.stringify({ $meta: meta, country: 'Mauritania' }));
+    assert.throws(
+      () => loadTheatres(dir),
+      (e: Error) => e.message.includes('nowhere/theatre.json') && /country/.test(e.message) && /name/.test(e.message),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a theatre added by packs alone: its forces by period, and generic actors named for it', () => {
+  const { dir, cleanup } = packsWithFixtureTheatre();
+  try {
+    const actors = loadActors(dir);
+    const army = (date: string) => actors.candidatesFor('الجيش الموريتاني', date)[0]?.entry.id;
+    assert.equal(army('2007-01-01'), 'mr-military-2005-2008');
+    assert.equal(army('2016-07-03'), 'mr-military-2008');
+
+    const context = {
+      entities: loadEntityKnowledge({ packsDir: dir, withTagger: false }),
+      events: loadEventKnowledge(),
+      taggerScope: 'none' as const,
+    };
+    const article = toArticle({
+      title: 'هجوم في موريتانيا',
+      text: 'هاجم مسلحون مجهولون دورية للجيش الموريتاني قرب نواكشوط أمس الأحد.',
+      published: '2016-07-04',
+      publishedAt: null,
+      publishedRaw: null,
+      origin: { source: null, url: null, input: null, externalId: null },
+    });
+    const events = (runPipeline(article, context) as { events?: EventRecord[] }).events ?? [];
+    assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.event_type)));
+    const [event] = events;
+    assert.equal(event.location?.country, 'MR');
+    const actorIds = [event.actor1?.id, event.actor2?.id];
+    assert.ok(actorIds.includes('mr-military-2008'), `actors: ${actorIds.join(', ')}`);
+    assert.ok(actorIds.includes('unidentified-armed-group-mr'), `actors: ${actorIds.join(', ')}`);
+    const gunmen = [event.actor1, event.actor2].find((a) => a?.id === 'unidentified-armed-group-mr');
+    assert.equal(gunmen?.name, 'Unidentified Armed Group (Mauritania)');
+  } finally {
+    cleanup();
+  }
+});

@@ -1,0 +1,53 @@
+/**
+ * Theatres: a country the packs know in depth. A theatre is a folder of `packs/` holding a
+ * `theatre.json` manifest that names the country and lists the folder's actor and people files;
+ * adding a country adds a folder, never code. The generic categories every theatre shares
+ * (civilians, unidentified armed groups, protesters...) live in `packs/world/actors.json`.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { PackMeta, readPack } from './pack.js';
+
+const fileName = z.string().regex(/^[a-z0-9][a-z0-9._-]*\.json$/, 'a JSON file name in the theatre folder');
+
+export const TheatreManifestSchema = z.strictObject({
+  $meta: PackMeta,
+  /** ISO 3166-1 alpha-2, as in packs/world/countries.json. */
+  country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code'),
+  name: z.string().min(1),
+  name_ar: z.string().min(1),
+  /** Actor files (the schema of src/knowledge/actors.ts), relative to the theatre folder. */
+  actors: z.array(fileName).default([]),
+  /** People files (leaders and spokesmen with their roles over time). */
+  people: z.array(fileName).default([]),
+});
+
+export type TheatreManifest = z.infer<typeof TheatreManifestSchema>;
+
+export interface Theatre extends TheatreManifest {
+  /** The theatre's folder: its files are read from here. */
+  dir: string;
+}
+
+const MANIFEST = 'theatre.json';
+
+/** Every theatre of `packsDir` (folders holding a theatre.json), in folder-name order. */
+export function loadTheatres(packsDir: string): Theatre[] {
+  const theatres = readdirSync(packsDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(packsDir, e.name, MANIFEST)))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const dir = join(packsDir, name);
+      return { ...readPack(join(dir, MANIFEST), TheatreManifestSchema), dir };
+    });
+  const seen = new Map<string, string>();
+  for (const t of theatres) {
+    const other = seen.get(t.country);
+    if (other !== undefined)
+      throw new Error(`${t.dir}/${MANIFEST}: country ${t.country} is also the theatre of ${other}`);
+    seen.set(t.country, t.dir);
+  }
+  return theatres;
+}
