@@ -1,20 +1,33 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { packagePath } from '../core/paths.js';
 import * as gold from './gold.js';
 import { loadGold, parseGold } from './gold.js';
 
 test('public API', () => {
-  assert.deepEqual(Object.keys(gold).sort(), ['GOLD_CORPORA', 'GoldFileSchema', 'loadGold', 'parseGold']);
+  assert.deepEqual(Object.keys(gold).sort(), [
+    'GOLD_CORPORA',
+    'GoldFileSchema',
+    'NOT_EVENT_REASONS',
+    'loadGold',
+    'parseGold',
+  ]);
 });
 
+/** Every gold file committed under eval/gold (the sample list is not a gold file). */
+function goldFiles(): string[] {
+  const dir = packagePath('eval', 'gold');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  return files.filter((f) => f.endsWith('.json') && f !== 'ant-ms-sample.json').map((f) => join(dir, f));
+}
+
 test('the committed gold files are valid, with spans inside their evidence', () => {
-  for (const [file, corpus] of [
-    ['seeds.json', 'seeds'],
-    ['ant-conflict-dev.json', 'ant-v1.1'],
-  ] as const) {
-    const g = loadGold(packagePath('eval', 'gold', file));
-    assert.equal(g.$meta.corpus, corpus);
+  const files = goldFiles();
+  assert.ok(files.some((f) => f.endsWith('seeds.json')) && files.some((f) => f.endsWith('ant-conflict-dev.json')));
+  for (const file of files) {
+    const g = loadGold(file);
     assert.ok(g.documents.length > 0, file);
     for (const d of g.documents) {
       for (const e of d.events) {
@@ -22,6 +35,22 @@ test('the committed gold files are valid, with spans inside their evidence', () 
         const inside = e.evidence.some((s) => s.start <= e.trigger.start && e.trigger.end <= s.end);
         assert.ok(inside, `${file} ${d.doc}: trigger outside the evidence`);
       }
+    }
+  }
+});
+
+test('multi-source gold: every document has the split of the sample, every not_event a reason', () => {
+  const sample = JSON.parse(readFileSync(packagePath('eval', 'gold', 'ant-ms-sample.json'), 'utf8')) as {
+    documents: { doc: string; split: string }[];
+  };
+  const splitOf = new Map(sample.documents.map((d) => [d.doc, d.split]));
+  for (const file of goldFiles()) {
+    const g = loadGold(file);
+    if (g.$meta.corpus !== 'ant-ms-v2.1') continue;
+    for (const d of g.documents) {
+      assert.equal(d.split, splitOf.get(d.doc), `${file} ${d.doc}: split`);
+      for (const n of d.not_events ?? [])
+        assert.ok(n.reason !== undefined, `${file} ${d.doc}: not_event without reason`);
     }
   }
 });
