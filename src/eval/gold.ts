@@ -139,3 +139,23 @@ export function loadGold(path: string): GoldFile {
   }
   return parseGold(data, path);
 }
+
+/** Several gold files of one corpus as one: their documents in order (a document listed twice is an error). */
+export function mergeGold(files: readonly { path: string; file: GoldFile }[]): GoldFile {
+  const [first, ...rest] = files;
+  if (first === undefined) throw new Error('no gold file given');
+  for (const { path, file } of rest) {
+    if (file.$meta.corpus !== first.file.$meta.corpus) {
+      throw new Error(`${path}: corpus ${file.$meta.corpus}, but ${first.path} is ${first.file.$meta.corpus}`);
+    }
+  }
+  return parseGold(
+    { $meta: first.file.$meta, documents: files.flatMap(({ file }) => file.documents) },
+    files.map((f) => f.path).join(', '),
+  );
+}
+
+/** The documents of one split (all of them when `split` is undefined). */
+export function selectSplit(gold: GoldFile, split: 'dev' | 'test' | undefined): GoldFile {
+  return split === undefined ? gold : { ...gold, documents: gold.documents.filter((d) => d.split === split) };
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Article } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
-import { loadGold } from '../../eval/gold.js';
+import { loadGold, mergeGold, selectSplit } from '../../eval/gold.js';
 import { evaluateGold, pipelinePredictor, type EvalRun, type EvaluatedDocument } from '../../eval/harness.js';
 import type { PairScore, PRF, Rate, Scores } from '../../eval/score.js';
 import { loadPipelineContext } from '../../pipeline/context.js';
@@ -11,13 +11,21 @@ export function registerEval(program: Command): void {
   program
     .command('eval')
     .description('score the extractor against hand-coded gold events (eval/README.md)')
-    .requiredOption('--gold <file>', 'gold events file, e.g. eval/gold/seeds.json')
+    .requiredOption(
+      '--gold <file...>',
+      'gold events file(s) of one corpus, e.g. eval/gold/seeds.json, or eval/gold/ant-ms-batch-*.json',
+    )
+    .option('--split <split>', 'score only the documents of this split (dev or test)')
     .option('--json', 'print one JSON object with every metric')
     .option('--shared <dir>', 'the shared data directory holding the articles (default: ../shared beside the checkout)')
     .option('--verbose', "list each document's matched, missed and spurious events with their words")
-    .action(async (opts: { gold: string; json?: boolean; shared?: string; verbose?: boolean }) => {
-      const gold = loadGold(opts.gold);
-      const run = await evaluateGold(gold, opts.gold, pipelinePredictor(loadPipelineContext()), opts.shared);
+    .action(async (opts: { gold: string[]; split?: string; json?: boolean; shared?: string; verbose?: boolean }) => {
+      if (opts.split !== undefined && opts.split !== 'dev' && opts.split !== 'test') {
+        throw new Error(`--split must be dev or test, not "${opts.split}"`);
+      }
+      const gold = selectSplit(mergeGold(opts.gold.map((path) => ({ path, file: loadGold(path) }))), opts.split);
+      const goldPath = opts.gold.join(' ') + (opts.split ? ` (${opts.split})` : '');
+      const run = await evaluateGold(gold, goldPath, pipelinePredictor(loadPipelineContext()), opts.shared);
       for (const w of run.report.warnings) process.stderr.write(`warning: ${w}\n`);
       for (const doc of run.report.missing)
         process.stderr.write(`warning: ${doc}: article not found, left out of the scores\n`);
