@@ -12,7 +12,9 @@ test('public API', () => {
     'GoldFileSchema',
     'NOT_EVENT_REASONS',
     'loadGold',
+    'mergeGold',
     'parseGold',
+    'selectSplit',
   ]);
 });
 
