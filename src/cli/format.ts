@@ -1,4 +1,5 @@
 /** Small helpers for human-readable output. */
+import type { ExplainedCandidate } from '../events/output.js';
 import type { EventRecord } from '../events/record.js';
 
 export function truncate(s: string, max: number): string {
@@ -30,6 +31,22 @@ export function eventTable(events: EventRecord[]): string {
       String(e.fatalities) + (e.injured !== null ? ` (+${e.injured} inj.)` : ''),
       e.modality,
       truncate(e.trigger.text, 20),
+    ]),
+  );
+}
+
+/** Candidates with their verdicts: kept (and in which event) or rejected (by which rule, why). */
+export function candidateTable(candidates: ExplainedCandidate[]): string {
+  return table(
+    ['trigger', 'type', 'verdict', 'rule', 'why'],
+    candidates.map((c) => [
+      truncate(c.trigger.text, 20),
+      truncate(`${c.event_type} / ${c.sub_event_type}`, 40),
+      c.verdict.kept
+        ? `kept → ${c.verdict.event ?? '?'}${c.verdict.mergedInto ? ' (merged)' : ''}`
+        : `rejected: ${c.verdict.reason}`,
+      truncate(c.verdict.rule, 40),
+      c.verdict.kept ? '' : truncate(c.verdict.why, 60),
     ]),
   );
 }

@@ -7,6 +7,7 @@ import type { Article } from './article.js';
 import type { Span } from './span.js';
 import type { NormalizedText } from '../text/normalize.js';
 import type { Entity } from '../entities/recognize.js';
+import type { EventCandidate } from '../events/candidates.js';
 import type { EventRecord } from '../events/record.js';
 import type { CueMatch, TriggerMatch } from '../events/triggers.js';
 
@@ -77,4 +78,6 @@ export interface Doc {
   entities: Entity[];
   /** Events the article reports, coded in the taxonomy of events.md. */
   events: EventRecord[];
+  /** Every candidate mention the events stage weighed, with its verdict and the rule behind it. */
+  candidates: EventCandidate[];
 }

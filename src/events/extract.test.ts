@@ -227,3 +227,26 @@ test('victims and category actors: civilians of the event country', () => {
   assert.equal(kidnap.actor2?.id, 'civilians-ly');
   assert.ok(!extract('هاجم مسلحون سيارة تنقل مبلغا ماليا في غريان.').some((e) => e.location?.country === 'ML'));
 });
+
+test('every candidate gets a verdict: kept in an event, or rejected by a named rule with its reason', () => {
+  const article = {
+    id: 'test',
+    title: '',
+    text: 'تعتزم القوات شن هجوم على مدينة سرت خلال الأيام المقبلة. وشنت طائرات حربية غارات على مواقع في مدينة سرت أمس.',
+    published: '2019-04-08',
+    publishedAt: null,
+    publishedRaw: null,
+    origins: [],
+  };
+  const doc = runPipeline(article, loadPipelineContext());
+  const words = (c: (typeof doc.candidates)[number]) => article.text.slice(c.trigger.start, c.trigger.end);
+  const planned = doc.candidates.find((c) => words(c) === 'هجوم');
+  assert.ok(planned && !planned.verdict.kept, 'the planned attack is a rejected candidate');
+  assert.equal(planned.verdict.reason, 'plan_threat_call');
+  assert.match(planned.verdict.rule, /^modality\.planned/);
+  assert.ok(planned.verdict.why.length > 0);
+  const strike = doc.candidates.find((c) => words(c) === 'غارات');
+  assert.ok(strike?.verdict.kept, 'the air strike is kept');
+  assert.equal(strike.verdict.event, doc.events[0]?.id);
+  assert.equal(doc.events.length, 1);
+});

@@ -15,6 +15,7 @@ import { viewPattern, viewText } from './view-text.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
+import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRuleId } from './candidates.js';
 import { findTolls, summariseToll, type TollFigure } from './toll.js';
 import {
   actorMentions,
@@ -142,6 +143,8 @@ interface Mention {
   evidence: Span[];
   triggers: Span[];
   rules: string[];
+  /** The candidates this mention stands for: its own, then those merged into it. */
+  candidates: EventCandidate[];
 }
 
 /** Decides what the words around a trigger make of it: asserted, claimed, or not an event. */
@@ -151,7 +154,7 @@ function modalityOf(
   sentence: Span,
   cues: readonly CueMatch[],
   doc: Doc,
-): { modality: Modality; rule: string } | { drop: string } {
+): { modality: Modality; rule: string } | { drop: RejectionRuleId } {
   const inClause = cues.filter((c) => c.span.start >= clause.start && c.span.end <= clause.end);
   const beforeInClause = inClause.filter((c) => c.span.end <= t.span.start);
   const gapWords = (c: CueMatch) =>
@@ -226,8 +229,16 @@ function resolveLabel(
 }
 
 export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }): EventRecord[] {
+  return extractEventsExplained(doc, knowledge).events;
+}
+
+/** The events of a document, and every candidate mention with its verdict. */
+export function extractEventsExplained(
+  doc: Doc,
+  knowledge: { entities: EntityKnowledge },
+): { events: EventRecord[]; candidates: EventCandidate[] } {
   const { triggers, cues } = doc;
-  if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty')) return [];
+  if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty')) return { events: [], candidates: [] };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
   const actors = actorMentions(doc, knowledge.entities, cues);
@@ -236,37 +247,97 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
   const contextActors: EventActor[] = [];
   for (const m of actors) if (m.actor && !contextActors.some((a) => a.id === m.actor!.id)) contextActors.push(m.actor);
 
+  const candidates: EventCandidate[] = [];
+  const candidateOf = (t: TriggerMatch, s: number, verdict: CandidateVerdict): EventCandidate => {
+    const c: EventCandidate = {
+      trigger: t.span,
+      entryId: t.entryId,
+      event_type: t.event_type,
+      sub_event_type: t.sub_event_type,
+      sentence: s,
+      verdict,
+    };
+    candidates.push(c);
+    return c;
+  };
+  const reject = (t: TriggerMatch, s: number, rule: RejectionRuleId) => void candidateOf(t, s, rejection(rule));
+
   const mentions: Mention[] = [];
   for (const t of triggers) {
     const s = spanIndexAt(sentences, t.span.start);
     const sentence = sentences[s];
-    if (!sentence || t.span.start < sentence.start || t.span.end > sentence.end) continue;
+    if (!sentence || t.span.start < sentence.start || t.span.end > sentence.end) {
+      reject(t, s, 'reject.outside-sentence');
+      continue;
+    }
     // Headlines and sub-headings sum up what the body reports.
-    if (sentence.heading) continue;
+    if (sentence.heading) {
+      reject(t, s, 'reject.heading');
+      continue;
+    }
     const clause = clauses[s][spanIndexAt(clauses[s], t.span.start)];
     const before = viewText(doc, Math.max(sentence.start, t.fullSpan.start - 20), t.fullSpan.start);
-    if (FRONT_NOUNS.test(before) || NOT_AN_EVENT_BEFORE.test(before)) continue;
-    // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told elsewhere.
-    if (t.event_type === 'Strategic developments' && TIME_REFERENCE_BEFORE.test(before)) continue;
-    const decided = modalityOf(t, clause, sentence, cues, doc);
-    if ('drop' in decided) continue;
-    if (decided.modality === 'announced' && VIOLENT.has(t.event_type)) continue;
-    const date = attachDate(t, clause, sentence, temporals);
-    if (date && isHistory(date.temporal, published)) continue;
-    if (t.territory && BUILDING_OBJECT.test(objectWords(viewText(doc, t.fullSpan.end, clause.end)))) continue;
-    if (TENTATIVE_AFTER.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) continue;
-    if (t.sub_event_type === 'Agreement' && !AGREEMENT_CONCLUDED.test(viewText(doc, clause.start, clause.end)))
+    if (FRONT_NOUNS.test(before)) {
+      reject(t, s, 'reject.front-noun');
       continue;
+    }
+    if (NOT_AN_EVENT_BEFORE.test(before)) {
+      reject(t, s, 'reject.not-an-event-before');
+      continue;
+    }
+    // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told elsewhere.
+    if (t.event_type === 'Strategic developments' && TIME_REFERENCE_BEFORE.test(before)) {
+      reject(t, s, 'reject.time-reference');
+      continue;
+    }
+    const decided = modalityOf(t, clause, sentence, cues, doc);
+    if ('drop' in decided) {
+      reject(t, s, decided.drop);
+      continue;
+    }
+    if (decided.modality === 'announced' && VIOLENT.has(t.event_type)) {
+      reject(t, s, 'reject.announced-violence');
+      continue;
+    }
+    const date = attachDate(t, clause, sentence, temporals);
+    if (date && isHistory(date.temporal, published)) {
+      reject(t, s, 'reject.history-date');
+      continue;
+    }
+    if (t.territory && BUILDING_OBJECT.test(objectWords(viewText(doc, t.fullSpan.end, clause.end)))) {
+      reject(t, s, 'reject.building-object');
+      continue;
+    }
+    if (TENTATIVE_AFTER.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) {
+      reject(t, s, 'reject.tentative');
+      continue;
+    }
+    if (t.sub_event_type === 'Agreement' && !AGREEMENT_CONCLUDED.test(viewText(doc, clause.start, clause.end))) {
+      reject(t, s, 'reject.agreement-not-concluded');
+      continue;
+    }
     const places = attachPlaces(t, clause, sentence, doc, cues);
-    if (t.requires === 'place' && places.length === 0) continue;
+    if (t.requires === 'place' && places.length === 0) {
+      reject(t, s, 'reject.no-place');
+      continue;
+    }
     const clauseText = viewText(doc, clause.start, clause.end);
     // قتل needs its victims: civilians make it violence against civilians, soldiers or fighters a clash.
     const armedVictims =
       t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && ARMED_WORDS.test(clauseText);
-    if (t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && !armedVictims) continue;
-    if (t.weak && !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)) continue;
+    if (t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && !armedVictims) {
+      reject(t, s, 'reject.no-victims');
+      continue;
+    }
+    if (t.weak && !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)) {
+      reject(t, s, 'reject.weak-no-place');
+      continue;
+    }
     const actorArgs = attachActors(doc, t, clause, sentence, actors, cues, passiveBefore(doc, t));
-    if (t.weak && !actorArgs.actor1) continue;
+    if (t.weak && !actorArgs.actor1) {
+      reject(t, s, 'reject.weak-no-actor');
+      continue;
+    }
     const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, cues) : null;
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
     const targetWords = viewText(doc, t.span.end, clause.end);
@@ -278,6 +349,9 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
       (CIVILIAN_WORDS.test(targetWords) || (!armedWords && (!actor2 || actor2.inter === 7)));
     const eventType = onCivilians ? 'Violence against civilians' : armedVictims ? 'Battles' : t.event_type;
     const subType = onCivilians ? 'Attack' : armedVictims ? 'Armed clash' : t.sub_event_type;
+    const candidate = candidateOf(t, s, { kept: true, rule: `${t.rule} ${decided.rule}`, event: null });
+    candidate.event_type = eventType;
+    candidate.sub_event_type = subType;
     for (const place of places.length ? places : [null]) {
       mentions.push({
         trigger: t,
@@ -295,16 +369,26 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
         evidence: [{ start: sentence.start, end: sentence.end }],
         triggers: [t.span],
         rules: [t.rule, decided.rule, ...actorArgs.rules, ...(place ? [place.rule] : []), ...(date ? [date.rule] : [])],
+        candidates: [candidate],
       });
     }
   }
   // Each sentence's figures, read once for both uses below.
   const figures = new Map<number, TollFigure[]>();
   const tollsOf = (s: number) => figures.get(s) ?? figures.set(s, findTolls(doc, cues, sentences[s])).get(s)!;
-  mentions.push(...casualtyMentions(doc, cues, clauses, mentions, actors, tollsOf));
+  for (const m of casualtyMentions(doc, cues, clauses, mentions, actors, tollsOf)) {
+    m.candidates = [candidateOf(m.trigger, m.sentence, { kept: true, rule: m.rules.join(' '), event: null })];
+    mentions.push(m);
+  }
   attachTolls(mentions, doc, tollsOf);
   const merged = mergeMentions(mentions, doc);
-  return merged.map((m) => toRecord(m, doc, knowledge.entities, contextActors));
+  const events = merged.map((m) => {
+    const record = toRecord(m, doc, knowledge.entities, contextActors);
+    for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
+    return record;
+  });
+  candidates.sort((a, b) => a.trigger.start - b.trigger.start);
+  return { events, candidates };
 }
 
 const PASSIVE_BEFORE = viewPattern(/(^|\s)(تم|جرى|يتم|ويتم|وتم|وجرى)\s*$/);
@@ -379,6 +463,7 @@ function casualtyMentions(
       evidence: [{ start: sentence.start, end: sentence.end }],
       triggers: [killed.span],
       rules: ['casualty-with-agent', decided.rule],
+      candidates: [],
     });
   });
   return found;
@@ -533,6 +618,9 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
     const substantial = m.tolls.length > 0 || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
     if (target) absorb(target, m, false);
     else if (!aboutAnother && substantial) events.push(refineGeneric(copyOf(m), doc));
+    else
+      for (const c of m.candidates)
+        c.verdict = rejection(aboutAnother ? 'merge.generic-about-another' : 'merge.generic-alone');
   }
   return events.sort((a, b) => a.trigger.span.start - b.trigger.span.start);
 }
@@ -574,7 +662,14 @@ function refineGeneric(m: Mention, doc: Doc): Mention {
 }
 
 function copyOf(m: Mention): Mention {
-  return { ...m, tolls: [...m.tolls], evidence: [...m.evidence], triggers: [...m.triggers], rules: [...m.rules] };
+  return {
+    ...m,
+    tolls: [...m.tolls],
+    evidence: [...m.evidence],
+    triggers: [...m.triggers],
+    rules: [...m.rules],
+    candidates: [...m.candidates],
+  };
 }
 
 /** Folds mention `m` into event `e`; with `byPrecedence`, the higher of their types wins. */
@@ -601,6 +696,12 @@ function absorb(e: Mention, m: Mention, byPrecedence: boolean): void {
   for (const span of m.evidence) if (!e.evidence.some((x) => x.start === span.start)) e.evidence.push(span);
   e.triggers.push(...m.triggers);
   e.rules.push('merge.same-occurrence');
+  for (const c of m.candidates) {
+    if (c.verdict.kept && !e.candidates.includes(c)) {
+      c.verdict.mergedInto = e.trigger.span;
+      e.candidates.push(c);
+    }
+  }
 }
 
 function uniqueActors(list: ActorMention[], exclude: (EventActor | null)[]): EventActor[] {

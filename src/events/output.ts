@@ -1,5 +1,7 @@
 /** The extractor's JSON output for one article (events.md's record, plus the entities). */
 import type { Doc } from '../core/document.js';
+import { evidenceOf, type Evidence } from '../core/span.js';
+import type { CandidateVerdict } from './candidates.js';
 import type { ExtractionRecord } from './record.js';
 
 export function toExtractionRecord(doc: Doc): ExtractionRecord {
@@ -25,4 +27,25 @@ export function toExtractionRecord(doc: Doc): ExtractionRecord {
       confidence: e.confidence,
     })),
   };
+}
+
+/** A candidate as `--explain` prints it: its words, what it would be, and its verdict. */
+export interface ExplainedCandidate {
+  trigger: Evidence;
+  entry: string;
+  event_type: string;
+  sub_event_type: string;
+  verdict: CandidateVerdict;
+  score?: number;
+}
+
+export function explainCandidates(doc: Doc): ExplainedCandidate[] {
+  return doc.candidates.map((c) => ({
+    trigger: evidenceOf(doc.article.text, c.trigger),
+    entry: c.entryId,
+    event_type: c.event_type,
+    sub_event_type: c.sub_event_type,
+    verdict: c.verdict,
+    ...(c.score !== undefined ? { score: c.score } : {}),
+  }));
 }

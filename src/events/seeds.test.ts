@@ -122,3 +122,24 @@ test(
     assert.ok(!events.some((e) => e.trigger.text.includes('استعادة')));
   },
 );
+
+test(
+  'seed 003 explained: every trigger is a candidate with a verdict and a rule; rejected ones say why',
+  { skip },
+  async () => {
+    const doc = await docOf(SEED_B!);
+    const eventIds = new Set(doc.events.map((e) => e.id));
+    assert.equal(doc.candidates.length, doc.triggers.length, 'one candidate per trigger (no toll-only sentence here)');
+    for (const c of doc.candidates) {
+      assert.ok(c.verdict.rule.length > 0);
+      if (c.verdict.kept) assert.ok(c.verdict.event !== null && eventIds.has(c.verdict.event), 'kept in an event');
+      else assert.ok(c.verdict.reason && c.verdict.why, 'a rejection names its reason');
+    }
+    const rejected = doc.candidates.filter((c) => !c.verdict.kept);
+    assert.ok(
+      rejected.some((c) => !c.verdict.kept && c.verdict.reason === 'plan_threat_call'),
+      'the planned retaking of Aziziya',
+    );
+    for (const e of doc.events) assert.ok(doc.candidates.some((c) => c.verdict.kept && c.verdict.event === e.id));
+  },
+);

@@ -20,6 +20,7 @@ export function createDoc(article: Article): Doc {
     cues: [],
     entities: [],
     events: [],
+    candidates: [],
   };
 }
 

@@ -6,7 +6,7 @@ import { findNumbers } from '../text/numbers.js';
 import { findTemporals } from '../text/temporal.js';
 import { recognizeEntities } from '../entities/recognize.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
-import { extractEvents, triggerSentences, type EventKnowledge } from '../events/extract.js';
+import { extractEventsExplained, triggerSentences, type EventKnowledge } from '../events/extract.js';
 import { findCues, findTriggers } from '../events/triggers.js';
 
 /** Knowledge shared by every document of a run, loaded once. */
@@ -56,6 +56,12 @@ export const STAGES: readonly Stage[] = [
       entities: recognizeEntities(doc, ctx.entities, taggedSentences(doc, ctx.taggerScope ?? 'event-sentences')),
     }),
   },
-  // Events: triggers, modality, arguments, and mentions merged into events.
-  { name: 'events', run: (doc, ctx) => ({ ...doc, events: extractEvents(doc, ctx) }) },
+  // Events: every trigger a candidate with its verdict; arguments; mentions merged into events.
+  {
+    name: 'events',
+    run: (doc, ctx) => {
+      const { events, candidates } = extractEventsExplained(doc, ctx);
+      return { ...doc, events, candidates };
+    },
+  },
 ];

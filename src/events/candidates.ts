@@ -1,0 +1,105 @@
+/**
+ * Every trigger the lexicon finds is a candidate event mention, and every candidate gets a
+ * verdict: kept (it reports an event, and which one it ended in) or rejected, by a named rule
+ * with the reason class of eval/gold/README.md. Nothing is dropped without a trace, so an analyst
+ * can ask why a real event is missing (`marsad extract --explain`).
+ */
+import type { Span } from '../core/span.js';
+
+/** Why a candidate is not an event: the gold's not_event reasons, and the extractor's own. */
+export type RejectReason =
+  | 'history'
+  | 'generic'
+  | 'plan_threat_call'
+  | 'speculation'
+  | 'negation'
+  | 'judicial'
+  | 'sense'
+  | 'crime'
+  | 'no_place'
+  /** A required argument is missing (the victims of a killing, the agent of a weak word). */
+  | 'no_argument'
+  /** The words around it make it part of something else (an ally's support, a building stormed). */
+  | 'structure'
+  /** A headline or a generic word that sums up what another mention reports. */
+  | 'summary'
+  /** The learned judge scores it below its threshold. */
+  | 'model';
+
+export interface RejectionRule {
+  reason: RejectReason;
+  /** What the rule says, for a reader of --explain. */
+  why: string;
+}
+
+/** The rules that reject a candidate, by name. Word lists they use live in packs/ar/cues.json. */
+export const REJECTION_RULES = {
+  'reject.outside-sentence': { reason: 'structure', why: 'the trigger crosses a sentence boundary' },
+  'reject.heading': { reason: 'summary', why: 'a headline sums up what the body reports' },
+  'reject.front-noun': { reason: 'sense', why: 'a front or a battlefield, not a fight (جبهات القتال)' },
+  'reject.not-an-event-before': {
+    reason: 'structure',
+    why: 'the word before makes it something else: support, an end, its perpetrator (بمساندة، وقف، منفذ)',
+  },
+  'reject.time-reference': { reason: 'history', why: 'named as a point in time (قبل اعتقاله، بعد الإفراج عنه)' },
+  'modality.denied': { reason: 'negation', why: 'denied in its sentence' },
+  'modality.negated': { reason: 'negation', why: 'negated just before' },
+  'modality.threatened': { reason: 'plan_threat_call', why: 'a threat' },
+  'modality.planned.future': { reason: 'plan_threat_call', why: 'in the future tense' },
+  'modality.planned': { reason: 'plan_threat_call', why: 'a plan or intent word before it' },
+  'modality.planned.sentence': { reason: 'plan_threat_call', why: 'an intent verb earlier in the sentence' },
+  'modality.planned.coming-days': { reason: 'plan_threat_call', why: 'set in the coming days' },
+  'modality.planned.purpose': { reason: 'plan_threat_call', why: 'a purpose (ل before a verbal noun)' },
+  'history.cue': { reason: 'history', why: 'a background cue in its clause' },
+  'history.earlier': { reason: 'history', why: 'told as an earlier occurrence (ليست المرة الأولى، سبق أن)' },
+  'reject.announced-violence': { reason: 'plan_threat_call', why: 'violence announced, not reported as done' },
+  'reject.history-date': { reason: 'history', why: 'its date is over a year before publication' },
+  'reject.building-object': { reason: 'structure', why: 'a building stormed or seized, not territory' },
+  'reject.tentative': { reason: 'speculation', why: 'expected or proposed (محتمل، مرتقب)' },
+  'reject.agreement-not-concluded': {
+    reason: 'plan_threat_call',
+    why: 'an agreement not reached, signed or announced',
+  },
+  'reject.no-place': { reason: 'no_place', why: 'the word needs a place and its sentence names none' },
+  'reject.no-victims': { reason: 'no_argument', why: 'a killing word with no victims named' },
+  'reject.weak-no-place': { reason: 'no_place', why: 'a weak word with no place in its clause' },
+  'reject.weak-no-actor': { reason: 'no_argument', why: 'a weak word with no agent' },
+  'merge.generic-alone': {
+    reason: 'summary',
+    why: 'a generic attack word with no specific event, toll, date or named place to stand on',
+  },
+  'merge.generic-about-another': { reason: 'structure', why: 'an attack named beside an arrest: what it is about' },
+  'judge.model': { reason: 'model', why: 'the learned judge scores it below its threshold' },
+} as const satisfies Record<string, RejectionRule>;
+
+export type RejectionRuleId = keyof typeof REJECTION_RULES;
+
+export type CandidateVerdict =
+  | {
+      kept: true;
+      /** The rules that kept it (trigger, modality...). */
+      rule: string;
+      /** The event it is evidence of; null until the events are built. */
+      event: string | null;
+      /** Another mention of the same event that it merged into, when it did. */
+      mergedInto?: Span;
+    }
+  | { kept: false; rule: RejectionRuleId; reason: RejectReason; why: string };
+
+export interface EventCandidate {
+  /** The trigger words, as a span of the original text. */
+  trigger: Span;
+  /** The lexicon entry (or 'casualty_by_agent' for a toll told with its agent). */
+  entryId: string;
+  event_type: string;
+  sub_event_type: string;
+  sentence: number;
+  verdict: CandidateVerdict;
+  /** The judge's probability that it reports an event, when a judge ran. */
+  score?: number;
+}
+
+export function rejection(rule: RejectionRuleId): Extract<CandidateVerdict, { kept: false }> {
+  const { reason, why } = REJECTION_RULES[rule];
+  return { kept: false, rule, reason, why };
+}
