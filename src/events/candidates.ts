@@ -95,6 +95,8 @@ export interface EventCandidate {
   sub_event_type: string;
   sentence: number;
   verdict: CandidateVerdict;
+  /** What the learned judge reads of a kept candidate (candidate-features.ts). */
+  features?: string[];
   /** The judge's probability that it reports an event, when a judge ran. */
   score?: number;
 }

@@ -15,6 +15,7 @@ import { viewPattern, viewText } from './view-text.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
+import { articleFacts, candidateFeatures, daysBeforePublication, type ArticleFacts } from './candidate-features.js';
 import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRuleId } from './candidates.js';
 import { findTolls, summariseToll, type TollFigure } from './toll.js';
 import {
@@ -261,6 +262,8 @@ export function extractEventsExplained(
     return c;
   };
   const reject = (t: TriggerMatch, s: number, rule: RejectionRuleId) => void candidateOf(t, s, rejection(rule));
+  let articleFeatures: ArticleFacts | null = null;
+  const article = () => (articleFeatures ??= articleFacts(doc));
 
   const mentions: Mention[] = [];
   for (const t of triggers) {
@@ -352,6 +355,24 @@ export function extractEventsExplained(
     const candidate = candidateOf(t, s, { kept: true, rule: `${t.rule} ${decided.rule}`, event: null });
     candidate.event_type = eventType;
     candidate.sub_event_type = subType;
+    const placeInClause = places.find((p) => p.entity.start >= clause.start && p.entity.end <= clause.end);
+    candidate.features = candidateFeatures(
+      doc,
+      {
+        trigger: t,
+        sentenceIndex: s,
+        sentence,
+        clause,
+        modality: decided.modality,
+        eventType,
+        placeInClause: placeInClause !== undefined,
+        placePrecision: (placeInClause ?? places[0])?.geoPrecision ?? null,
+        actor1Inter: actorArgs.actor1?.actor?.inter ?? null,
+        actor2Inter: actorArgs.actor2?.actor?.inter ?? null,
+        daysBeforePublication: daysBeforePublication(date?.temporal.resolved.date ?? null, published),
+      },
+      article(),
+    );
     for (const place of places.length ? places : [null]) {
       mentions.push({
         trigger: t,
