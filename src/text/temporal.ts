@@ -443,7 +443,7 @@ function readListedDay(r: Reader, k: number, day: number, next: number): Match |
 function listEndDate(r: Reader, k: number): DateValue | null {
   const walked: number[] = [];
   let end: DateValue | null = null;
-  for (let at: number | null = k; at !== null; ) {
+  for (let at: number | null = k; at !== null;) {
     const known = r.listEnds.get(at);
     if (known !== undefined) {
       end = known;
