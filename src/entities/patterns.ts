@@ -102,6 +102,7 @@ const COMPOUND_NAME_PARTS = new Set(['عبد', 'ابو', 'بن', 'ولد', 'اب
  * counting as one; a third part is taken only when it is a family name with ال (الدبيبة).
  */
 function personNameEnd(tokens: Token[], i: number, lex: PatternLexicon): number {
+  if (i >= tokens.length) return i; // titles up to the end of the text name no one
   const sentence = tokens[i].sentence;
   let j = i;
   for (let parts = 0; parts < 3; parts++) {
@@ -116,6 +117,9 @@ function personNameEnd(tokens: Token[], i: number, lex: PatternLexicon): number 
 
 export function matchPatterns(tokens: Token[], lex: PatternLexicon): EntityCandidate[] {
   const found: EntityCandidate[] = [];
+  // Where the run of titles that token i + 1 is in ends: every title of a run (العقيد الطيار …)
+  // leads to the same name, so a run is walked once, not once from each of its titles.
+  let titleRunEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
@@ -170,7 +174,11 @@ export function matchPatterns(tokens: Token[], lex: PatternLexicon): EntityCandi
     // A rank or honorific before a name.
     if (lex.personTitles.has(head) && isWord(next, sentence)) {
       let j = i + 1;
-      while (isWord(tokens[j], sentence) && lex.personTitles.has(withoutArticle(tokens[j].norm))) j++; // الفريق أول، العقيد الطيار
+      if (j < titleRunEnd) j = titleRunEnd;
+      else {
+        while (isWord(tokens[j], sentence) && lex.personTitles.has(withoutArticle(tokens[j].norm))) j++; // الفريق أول، العقيد الطيار
+        titleRunEnd = j;
+      }
       const end = personNameEnd(tokens, j, lex);
       if (end > j) {
         found.push(make(tokens, j, end, 'PER', 'pattern.title-name', 0.75));

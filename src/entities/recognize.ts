@@ -100,16 +100,25 @@ export function taggerCandidates(
  * extends it (أحمد + المسماري) and keeps its knowledge.
  */
 export function solve(candidates: EntityCandidate[]): EntityCandidate[] {
+  // The pattern and tagger names of people over each token, in candidate order: a dictionary
+  // name looks for its container among those over its first token, not among every candidate.
+  const personsOver = new Map<number, EntityCandidate[]>();
+  for (const o of candidates) {
+    if (o.source === 'dictionary' || o.type !== 'PER') continue;
+    for (let t = o.tokenStart; t < o.tokenEnd; t++) {
+      const list = personsOver.get(t);
+      if (list) list.push(o);
+      else personsOver.set(t, [o]);
+    }
+  }
   const extended = candidates.map((c) => {
     if (c.source !== 'dictionary') return c;
-    const container = candidates.find(
+    const container = (personsOver.get(c.tokenStart) ?? []).find(
       (o) =>
-        o.source !== 'dictionary' &&
         o.type === c.type &&
         o.tokenStart <= c.tokenStart &&
         c.tokenEnd <= o.tokenEnd &&
-        o.tokenEnd - o.tokenStart > c.tokenEnd - c.tokenStart &&
-        o.type === 'PER',
+        o.tokenEnd - o.tokenStart > c.tokenEnd - c.tokenStart,
     );
     return container
       ? {
@@ -125,10 +134,16 @@ export function solve(candidates: EntityCandidate[]): EntityCandidate[] {
   const ordered = [...extended].sort(
     (a, b) => SOURCE_RANK[b.source] - SOURCE_RANK[a.source] || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
+  // Kept names never overlap, so which characters they cover says whether a candidate overlaps
+  // one: a look at its own characters, not at every name kept so far.
   const kept: EntityCandidate[] = [];
+  const covered = new Uint8Array(ordered.reduce((end, c) => Math.max(end, c.end), 0));
   for (const c of ordered) {
-    if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
+    let overlaps = false;
+    for (let k = c.start; k < c.end && !overlaps; k++) overlaps = covered[k] === 1;
+    if (overlaps) continue;
     kept.push(c);
+    covered.fill(1, c.start, c.end);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -183,12 +198,19 @@ export function recognizeEntities(
   const date = doc.article.published;
 
   // First pass: places with one reading anchor the others (proximity).
+  // Each point once: only the nearest counts, and a long text names the same places again and
+  // again (a resolution then weighs the gazetteer's places at most, not every mention).
   const anchors: { lat: number; lon: number }[] = [];
+  const anchorPoints = new Set<string>();
   for (const c of chosen) {
     const places = c.entries.filter((e) => e.kind === 'place');
     if (places.length === 1 && c.entries.length === 1) {
       const g = knowledge.geo.get(places[0].ref);
-      if (g?.kind === 'place') anchors.push(g.place);
+      const point = g?.kind === 'place' ? `${g.place.lat},${g.place.lon}` : null;
+      if (g?.kind === 'place' && point !== null && !anchorPoints.has(point)) {
+        anchorPoints.add(point);
+        anchors.push(g.place);
+      }
     }
   }
 

@@ -184,7 +184,8 @@ export function resolvePlace(
       why.push(`"${context.previousWord}" names a ${facts.feature}`);
     }
     if (context.anchors.length) {
-      const nearest = Math.min(...context.anchors.map((a) => distanceKm(a.lat, a.lon, facts.lat, facts.lon)));
+      let nearest = Infinity; // a loop, not Math.min(...): a spread of many anchors overflows the stack
+      for (const a of context.anchors) nearest = Math.min(nearest, distanceKm(a.lat, a.lon, facts.lat, facts.lon));
       const bonus = 0.5 * Math.exp(-nearest / 150);
       score += bonus;
       if (bonus > 0.05) why.push(`${Math.round(nearest)} km from another place in the article`);

@@ -14,6 +14,7 @@ import { toNormOffset } from '../text/normalize.js';
 import { distanceKm } from '../core/geo.js';
 import { viewPattern, viewText } from './view-text.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
+import { groupBySentence, lowerBound, type CueIndex } from './doc-index.js';
 import type { EventActor } from './record.js';
 
 /** An actor named in the text: a resolved organisation, a person's organisation, or a framing label. */
@@ -43,13 +44,37 @@ export interface ActorArguments {
 
 const within = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 
+/** What the arguments of a sentence's triggers are chosen from: its actors, places and dates. */
+export interface LocalArguments {
+  actors: ActorMention[][];
+  places: (Entity & { resolution: PlaceResolution })[][];
+  /** The document's places, in text order (a landmark's city may be named in the next sentence), and their starts. */
+  allPlaces: (Entity & { resolution: PlaceResolution })[];
+  placeStarts: number[];
+  temporals: TemporalExpression[][];
+}
+
+/** The arguments of every sentence, grouped once per document. */
+export function localArguments(doc: Doc, actors: ActorMention[]): LocalArguments {
+  const allPlaces = doc.entities.filter(
+    (e): e is Entity & { resolution: PlaceResolution } => e.resolution?.kind === 'place',
+  );
+  const spanOf = (x: Span) => x;
+  return {
+    actors: groupBySentence(actors, spanOf, doc.sentences),
+    places: groupBySentence(allPlaces, spanOf, doc.sentences),
+    allPlaces,
+    placeStarts: allPlaces.map((p) => p.start),
+    temporals: groupBySentence(doc.temporals as TemporalExpression[], spanOf, doc.sentences),
+  };
+}
+
 /** Actors of the article: resolved entities, people's organisations, and framing labels. */
-export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: readonly CueMatch[]): ActorMention[] {
-  const leaders = cues.filter((c) => c.list === 'agent_markers' && c.kind === 'leader');
+export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueIndex): ActorMention[] {
   const mentions: ActorMention[] = [];
   for (const e of doc.entities) {
     const r = e.resolution;
-    const isLeader = leaders.some((c) => c.span.end <= e.start && e.start - c.span.end <= 20);
+    const isLeader = cues.before('agent_markers', ['leader'], e.start, 20) !== null;
     // News agencies report events; they are not parties to them.
     if (
       r?.kind === 'actor' &&
@@ -78,30 +103,24 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: readon
       });
     }
   }
+  // Whether a named actor covers a token: the furthest end of the actors that start at or
+  // before it, found by a binary search (names are in text order; labels are single tokens and
+  // never cover another token).
+  const named = mentions.slice().sort((a, b) => a.start - b.start);
+  const starts = named.map((m) => m.start);
+  const furthestEnd: number[] = [];
+  for (const m of named) furthestEnd.push(Math.max(furthestEnd[furthestEnd.length - 1] ?? -1, m.end));
+  const covered = (t: Span) => {
+    const last = lowerBound(starts, t.start + 1) - 1;
+    return last >= 0 && furthestEnd[last] >= t.end;
+  };
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
     const label = knowledge.framingLabels.get(withoutArticle(t.stem));
-    if (!label || mentions.some((m) => m.start <= t.start && t.end <= m.end)) continue;
+    if (!label || covered(t)) continue;
     mentions.push({ start: t.stemStart, end: t.end, actor: null, label, rule: 'actor.framing-label', leader: false });
   }
   return mentions.sort((a, b) => a.start - b.start);
-}
-
-/** The cue of `list` (and one of `kinds`, or any kind when null) ending at most `maxGap` characters before `at`. */
-function cueBefore(
-  cues: readonly CueMatch[],
-  list: string,
-  kinds: readonly string[] | null,
-  at: number,
-  maxGap: number,
-): CueMatch | null {
-  let best: CueMatch | null = null;
-  for (const c of cues) {
-    if (c.list !== list || (kinds && !kinds.includes(c.kind ?? '')) || c.span.end > at || at - c.span.end > maxGap)
-      continue;
-    if (!best || c.span.end > best.span.end) best = c;
-  }
-  return best;
 }
 
 /**
@@ -114,18 +133,27 @@ export function attachActors(
   trigger: TriggerMatch,
   clause: Span,
   sentence: Span,
+  /** The actors of the trigger's sentence (see LocalArguments). */
   mentions: readonly ActorMention[],
-  cues: readonly CueMatch[],
+  cueIndex: CueIndex,
   /** "تم ضبط": only an explicit agent marker names the agent. */
-  passive = false,
+  passive: boolean,
+  /** The sentence's index. */
+  s: number,
 ): ActorArguments {
   const rules: string[] = [];
+  const cues = cueIndex.inSentence(s);
   const inSentence = mentions.filter((m) => within(m, sentence) && !m.leader);
   const inClause = inSentence.filter((m) => within(m, clause));
   const markerOf = (m: ActorMention) =>
-    cueBefore(cues, 'agent_markers', ['agent', 'associated', 'affiliation', 'sides'], m.start, 12) ??
+    cueIndex.before('agent_markers', ['agent', 'associated', 'affiliation', 'sides'], m.start, 12) ??
     // A target may sit two words after its verb: استهدفت مواقع تمركز الميليشيات.
-    cueBefore(cues, 'target_markers', ['target', 'against'], m.start, 24);
+    cueIndex.before('target_markers', ['target', 'against'], m.start, 24);
+  const isAssociateHere = (m: ActorMention) => {
+    let found = associates.get(m);
+    if (found === undefined) associates.set(m, (found = isAssociate(m, cueIndex, inSentence)));
+    return found;
+  };
   let actor1: ActorMention | null = null;
   let actor2: ActorMention | null = null;
   const assoc1: ActorMention[] = [];
@@ -176,20 +204,20 @@ export function attachActors(
   // Whoever the clause names takes the territory (or mobilises, withdraws): the place is the
   // object, not a party.
   if (!actor1 && !passive && (trigger.territory || trigger.event_type === 'Strategic developments')) {
-    const taker = inClause.find((m) => !isAssociate(m, cues, inSentence) && m !== actor2);
+    const taker = inClause.find((m) => !isAssociateHere(m) && m !== actor2);
     if (taker) {
       actor1 = taker;
       rules.push('actor1.territory-clause');
     }
   }
   if (!actor1 && !passive) {
-    const before = pool.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues, inSentence) && m !== actor2);
-    const after = pool.filter((m) => m.start >= trigger.span.end && !isAssociate(m, cues, inSentence) && m !== actor2);
+    const before = pool.filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && m !== actor2);
+    const after = pool.filter((m) => m.start >= trigger.span.end && !isAssociateHere(m) && m !== actor2);
     // A gapped phrase holds its subject: أطلق مسلحون مجهولون النار على …
     const inside = pool.find((m) => m.start >= trigger.span.start && m.end <= trigger.span.end && m !== actor2);
     // A verb (or a trigger word opening its clause, as a verb does: "خطف مسلحون …") takes the
     // actor right after it as its subject.
-    const opensClause = viewText(doc, clause.start, trigger.fullSpan.start).replace(/^[\s,;:"]+/, '') === '';
+    const opensClause = /^[\s,;:"]*$/.test(viewText(doc, clause.start, trigger.fullSpan.start));
     const isVerb = trigger.pos === 'verb' || trigger.tense !== null || opensClause;
     if (inside) {
       actor1 = inside;
@@ -201,7 +229,7 @@ export function attachActors(
       actor1 = after[0];
       rules.push('actor1.after-verb');
     } else {
-      const earlier = inSentence.filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues, inSentence));
+      const earlier = inSentence.filter((m) => m.end <= trigger.span.start && !isAssociateHere(m));
       if (earlier.length) {
         actor1 = earlier[earlier.length - 1];
         rules.push('actor1.subject-in-sentence');
@@ -212,7 +240,7 @@ export function attachActors(
   // of "سقط خمسة قتلى من قواتها برصاص X").
   if (actor1 && !actor2 && rules.includes('actor1.agent-marker')) {
     const subject = pool
-      .filter((m) => m.end <= trigger.span.start && !isAssociate(m, cues, inSentence) && !sameActor(m, actor1))
+      .filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && !sameActor(m, actor1))
       .pop();
     if (subject) {
       actor2 = subject;
@@ -221,7 +249,7 @@ export function attachActors(
   }
   if (!actor2) {
     const other = inClause.find(
-      (m) => m.start >= trigger.span.end && m !== actor1 && !isAssociate(m, cues, inSentence) && !sameActor(m, actor1),
+      (m) => m.start >= trigger.span.end && m !== actor1 && !isAssociateHere(m) && !sameActor(m, actor1),
     );
     if (other) {
       actor2 = other;
@@ -229,10 +257,10 @@ export function attachActors(
     }
   }
   for (const m of inSentence) {
-    if (m === actor1 || m === actor2 || !isAssociate(m, cues, inSentence)) continue;
+    if (m === actor1 || m === actor2 || !isAssociateHere(m)) continue;
     // "بمساندة/بدعم X" supports the action, so its agent; "المتحالف مع/الموالية ل X" qualifies
     // the party named just before it.
-    const marker = cueBefore(cues, 'agent_markers', ['associated', 'affiliation'], m.start, 12)!;
+    const marker = cueIndex.before('agent_markers', ['associated', 'affiliation'], m.start, 12)!;
     const supportsAction = /^(و?ب)/.test(
       doc.view.norm.slice(toNormOffset(doc.view, marker.span.start), toNormOffset(doc.view, marker.span.end)),
     );
@@ -247,11 +275,17 @@ export function attachActors(
 }
 
 /**
+ * Whether an actor is an ally depends on its sentence alone, the same for every trigger of it:
+ * asked once per actor mention (made afresh for each document, so nothing outlives it).
+ */
+const associates = new WeakMap<ActorMention, boolean>();
+
+/**
  * An actor after "بمساندة/المتحالف مع/التابع ل" is an ally. But "الطيران التابع للجيش" names the
  * army's own aircraft: when no actor stands before "التابع ل", the actor after it is the party.
  */
-function isAssociate(m: ActorMention, cues: readonly CueMatch[], mentions: readonly ActorMention[] = []): boolean {
-  const cue = cueBefore(cues, 'agent_markers', ['associated', 'affiliation'], m.start, 12);
+function isAssociate(m: ActorMention, cues: CueIndex, mentions: readonly ActorMention[]): boolean {
+  const cue = cues.before('agent_markers', ['associated', 'affiliation'], m.start, 12);
   if (!cue) return false;
   if (cue.kind !== 'affiliation' || mentions.length === 0) return true;
   return mentions.some((o) => o !== m && o.end <= cue.span.start && cue.span.start - o.end <= 3);
@@ -272,12 +306,14 @@ export function attachPlaces(
   clause: Span,
   sentence: Span,
   doc: Doc,
-  cues: readonly CueMatch[],
+  cues: CueIndex,
+  local: LocalArguments,
+  /** The sentence's index. */
+  s: number,
 ): PlaceArgument[] {
-  const places = doc.entities.filter(
-    (e): e is Entity & { resolution: PlaceResolution } => e.resolution?.kind === 'place',
-  );
-  const governing = (e: Entity) => cueBefore(cues, 'location_prepositions', null, e.start, 14);
+  // The places of the trigger's sentence: every choice below is within it (the clause is too).
+  const places = local.places[s];
+  const governing = (e: Entity) => cues.before('location_prepositions', null, e.start, 14);
   const toArgument = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument => {
     const cue = governing(e);
     const precision = Math.max(e.resolution.geo_precision, cue?.geo_precision ?? 1) as 1 | 2 | 3;
@@ -308,12 +344,7 @@ export function attachPlaces(
   // namesake in another city gives way to the city.
   const withCity = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument[] => {
     if (TOWN_FEATURES.test(e.resolution.feature)) return [toArgument(e, rule)];
-    const city = places.find(
-      (c) =>
-        c.start > e.end &&
-        TOWN_FEATURES.test(c.resolution.feature) &&
-        WITH_ITS_CITY.test(viewText(doc, e.end, c.start)),
-    );
+    const city = cityAfter(e, local.allPlaces, local.placeStarts, doc);
     const far = city && distanceKm(city.resolution.lat, city.resolution.lon, e.resolution.lat, e.resolution.lon) > 30;
     return [far ? toArgument(city, 'place.city-of-named-landmark') : toArgument(e, rule)];
   };
@@ -328,6 +359,26 @@ export function attachPlaces(
   return nearest ? withCity(nearest, 'place.in-sentence') : [];
 }
 
+/**
+ * The first town after landmark `e` that the words between make its city (WITH_ITS_CITY). Those
+ * words are "في مدينة" or "ب" and spaces: a town further away than WITH_ITS_CITY_REACH characters
+ * is not looked at, so a landmark costs the few places just after it, not the whole document's.
+ */
+function cityAfter(
+  e: Entity,
+  places: readonly (Entity & { resolution: PlaceResolution })[],
+  placeStarts: readonly number[],
+  doc: Doc,
+): (Entity & { resolution: PlaceResolution }) | undefined {
+  for (let i = lowerBound(placeStarts, e.end + 1); i < places.length; i++) {
+    const c = places[i];
+    if (c.start - e.end > WITH_ITS_CITY_REACH) break;
+    if (TOWN_FEATURES.test(c.resolution.feature) && WITH_ITS_CITY.test(viewText(doc, e.end, c.start))) return c;
+  }
+  return undefined;
+}
+
+const WITH_ITS_CITY_REACH = 200;
 const TOWN_FEATURES = /^(city|town|village)$/;
 /** What stands between a landmark and its city: "ميدان الشهداء في مدينة مصراتة"، "بحي الهواري ببنغازي". */
 const WITH_ITS_CITY = viewPattern(/^\s*(في|ب)\s*(مدينة|بلدة)?\s*$/);
@@ -393,6 +444,7 @@ export function attachClaimant(
   trigger: TriggerMatch,
   sentence: Span,
   doc: Doc,
+  /** The cues of the trigger's sentence. */
   cues: readonly CueMatch[],
 ): { span: Span; rule: string } | null {
   const attributions = cues.filter((c) => c.list === 'attribution' && within(c.span, sentence));
@@ -419,12 +471,29 @@ export function attachClaimant(
   return { span, rule: `claimant.${cue.kind ?? 'verb'}` };
 }
 
+/** Index of the first token (in text order) that ends after `offset`. */
+function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const CLAIM_STOP = new Set(['ان', 'انه', 'انها', 'انهم', 'انهن', 'بان', 'بانه', 'بانها']);
 const TITLE_AFTER_COMMA = /^(ال)?(لواء|عقيد|عميد|فريق|مشير|رائد|مقدم|نقيب|شيخ|سيد|دكتور)$/;
 
 function claimantFrom(start: number, sentence: Span, doc: Doc): Span {
   // From the word the claimant starts in (a cue may match inside المصدر) to where it stops.
-  const tokens = doc.tokens.filter((t) => t.end > start && t.end <= sentence.end);
+  // The tokens from `start` to the end of the sentence, found by a binary search: the loop below
+  // reads at most 14 of them (and looks at one more).
+  const first = firstTokenEndingAfter(doc.tokens, start);
+  const tokens: Token[] = [];
+  for (let i = first; i < doc.tokens.length && doc.tokens[i].end <= sentence.end && tokens.length <= 14; i++)
+    tokens.push(doc.tokens[i]);
   if (tokens.length === 0) return { start, end: start };
   start = tokens[0].start;
   let end = start;

@@ -32,14 +32,14 @@ export interface CandidateFacts {
 }
 
 /** Features of the whole article, computed once per document. */
-export interface ArticleFacts {
+export interface ArticleFeatures {
   features: string[];
 }
 
 const WINDOW = 3;
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 
-export function articleFacts(doc: Doc): ArticleFacts {
+export function articleFeatures(doc: Doc): ArticleFeatures {
   const violentSentences = new Set<number>();
   for (const t of doc.triggers) {
     if (!VIOLENT.has(t.event_type) || t.weak) continue;
@@ -58,7 +58,7 @@ export function articleFacts(doc: Doc): ArticleFacts {
   };
 }
 
-export function candidateFeatures(doc: Doc, facts: CandidateFacts, article: ArticleFacts): string[] {
+export function candidateFeatures(doc: Doc, facts: CandidateFacts, article: ArticleFeatures): string[] {
   const { trigger: t, sentence, clause } = facts;
   const f: string[] = [
     'bias',

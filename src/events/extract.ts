@@ -11,11 +11,18 @@ import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import { distanceKm } from '../core/geo.js';
-import { viewPattern, viewText } from './view-text.js';
+import { SpanTests, viewPattern, viewText } from './view-text.js';
+import { toNormOffset } from '../text/normalize.js';
+import { CueIndex, groupBySentence } from './doc-index.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
-import { articleFacts, candidateFeatures, daysBeforePublication, type ArticleFacts } from './candidate-features.js';
+import {
+  articleFeatures,
+  candidateFeatures,
+  daysBeforePublication,
+  type ArticleFeatures,
+} from './candidate-features.js';
 import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRuleId } from './candidates.js';
 import { findTolls, summariseToll, type TollFigure } from './toll.js';
 import {
@@ -24,8 +31,10 @@ import {
   attachClaimant,
   attachDate,
   attachPlaces,
+  localArguments,
   mainPlace,
   type ActorMention,
+  type LocalArguments,
   type PlaceArgument,
 } from './arguments.js';
 import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } from './record.js';
@@ -89,7 +98,9 @@ const LEADING_DATE_WORDS = viewPattern(
 
 /** The words a trigger acts on (normalised), past the dates and prepositions before them. */
 function objectWords(after: string): string {
-  return after.replace(LEADING_DATE_WORDS, '');
+  // A slice, not a replace: the rest of a long clause is not copied for each trigger.
+  const dates = LEADING_DATE_WORDS.exec(after);
+  return dates ? after.slice(dates[0].length) : after;
 }
 
 /** Targets that make an attack a clash rather than violence against civilians. */
@@ -114,6 +125,12 @@ const ARMED_WORDS = viewPattern(
 const FIGHTING_WORDS = viewPattern(
   /(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/,
 );
+/**
+ * Mentions more sentences apart than this are never one occurrence: an article runs to 200
+ * sentences at most (the corpora's longest has 196), so all of its mentions are weighed against
+ * each other, and a longer text's mention only against those near it.
+ */
+const MERGE_WINDOW_SENTENCES = 400;
 /** Places closer than this may be one occurrence reported with different names. */
 const SAME_PLACE_KM = 50;
 /** Events dated this long before publication are history, not news. */
@@ -153,16 +170,21 @@ function modalityOf(
   t: TriggerMatch,
   clause: Span,
   sentence: Span,
+  /** The cues of the trigger's sentence: every test below looks inside it. */
   cues: readonly CueMatch[],
   doc: Doc,
+  tests: SpanTests,
 ): { modality: Modality; rule: string } | { drop: RejectionRuleId } {
   const inClause = cues.filter((c) => c.span.start >= clause.start && c.span.end <= clause.end);
   const beforeInClause = inClause.filter((c) => c.span.end <= t.span.start);
-  const gapWords = (c: CueMatch) =>
-    viewText(doc, c.span.end, t.fullSpan.start).trim().split(/\s+/).filter(Boolean).length;
   if (cues.some((c) => c.list === 'denial' && c.span.start >= sentence.start && c.span.end <= t.span.start))
     return { drop: 'modality.denied' };
-  if (beforeInClause.some((c) => c.list === 'negation' && gapWords(c) <= 2)) return { drop: 'modality.negated' };
+  // A negation at most two words before the trigger. The latest negation is the one to look
+  // at: an earlier one has all its words between it and the trigger, and more.
+  let negation: CueMatch | null = null;
+  for (const c of beforeInClause)
+    if (c.list === 'negation' && (!negation || c.span.end > negation.span.end)) negation = c;
+  if (negation && wordsAtMost(doc, negation.span.end, t.fullSpan.start, 2)) return { drop: 'modality.negated' };
   if (beforeInClause.some((c) => c.list === 'threatened')) return { drop: 'modality.threatened' };
   if (t.tense === 'future') return { drop: 'modality.planned.future' };
   if (beforeInClause.some((c) => c.list === 'planned')) return { drop: 'modality.planned' };
@@ -174,12 +196,13 @@ function modalityOf(
     )
   )
     return { drop: 'modality.planned.sentence' };
-  if (FUTURE_AFTER.test(viewText(doc, t.span.end, clause.end))) return { drop: 'modality.planned.coming-days' };
+  if (tests.testSuffix(FUTURE_AFTER, t.span.end, clause.end, clause.start))
+    return { drop: 'modality.planned.coming-days' };
   // A verbal noun of taking territory after ل is a purpose (للبدء بعملية لاستعادة المدينة).
   if ((t.territory || t.event_type === 'Strategic developments') && PURPOSE_PROCLITIC.test(t.proclitic))
     return { drop: 'modality.planned.purpose' };
   if (inClause.some((c) => c.list === 'background')) return { drop: 'history.cue' };
-  if (EARLIER_IN_CLAUSE.test(viewText(doc, clause.start, t.span.start))) return { drop: 'history.earlier' };
+  if (tests.testPrefix(EARLIER_IN_CLAUSE, clause.start, t.span.start, clause.end)) return { drop: 'history.earlier' };
   const justBefore = viewText(doc, Math.max(clause.start, t.fullSpan.start - 24), t.fullSpan.start);
   if (
     t.modality_hint === 'announced' ||
@@ -198,6 +221,41 @@ function modalityOf(
   return attributed
     ? { modality: 'claimed', rule: 'modality.attribution' }
     : { modality: 'asserted', rule: 'modality.default' };
+}
+
+/**
+ * Whether the view between two original offsets holds at most `limit` words (runs of non-space),
+ * counted from the end back and stopped past the limit: the words just before a trigger, not all
+ * of its clause.
+ */
+function wordsAtMost(doc: Doc, from: number, to: number, limit: number): boolean {
+  const view = doc.view;
+  const start = toNormOffset(view, Math.max(0, from));
+  let words = 0;
+  let inWord = false;
+  for (let k = toNormOffset(view, Math.max(from, to)) - 1; k >= start; k--) {
+    const space = isSpace(view.norm.charCodeAt(k));
+    if (!space && !inWord && ++words > limit) return false;
+    inWord = !space;
+  }
+  return true;
+}
+
+/** What `\s` matches (String.prototype.trim and split(/\s+/) count words by it). */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function eventActor(m: ActorMention | null): EventActor | null {
@@ -242,9 +300,11 @@ export function extractEventsExplained(
   if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty')) return { events: [], candidates: [] };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
-  const actors = actorMentions(doc, knowledge.entities, cues);
+  const cueIndex = new CueIndex(cues, sentences);
+  const tests = new SpanTests(doc);
+  const actors = actorMentions(doc, knowledge.entities, cueIndex);
+  const local = localArguments(doc, actors);
   const published = doc.article.published;
-  const temporals = doc.temporals as TemporalExpression[];
   const contextActors: EventActor[] = [];
   for (const m of actors) if (m.actor && !contextActors.some((a) => a.id === m.actor!.id)) contextActors.push(m.actor);
 
@@ -262,8 +322,8 @@ export function extractEventsExplained(
     return c;
   };
   const reject = (t: TriggerMatch, s: number, rule: RejectionRuleId) => void candidateOf(t, s, rejection(rule));
-  let articleFeatures: ArticleFacts | null = null;
-  const article = () => (articleFeatures ??= articleFacts(doc));
+  let articleLevel: ArticleFeatures | null = null;
+  const article = () => (articleLevel ??= articleFeatures(doc));
 
   const mentions: Mention[] = [];
   for (const t of triggers) {
@@ -293,7 +353,8 @@ export function extractEventsExplained(
       reject(t, s, 'reject.time-reference');
       continue;
     }
-    const decided = modalityOf(t, clause, sentence, cues, doc);
+    const sentenceCues = cueIndex.inSentence(s);
+    const decided = modalityOf(t, clause, sentence, sentenceCues, doc, tests);
     if ('drop' in decided) {
       reject(t, s, decided.drop);
       continue;
@@ -302,7 +363,7 @@ export function extractEventsExplained(
       reject(t, s, 'reject.announced-violence');
       continue;
     }
-    const date = attachDate(t, clause, sentence, temporals);
+    const date = attachDate(t, clause, sentence, local.temporals[s]);
     if (date && isHistory(date.temporal, published)) {
       reject(t, s, 'reject.history-date');
       continue;
@@ -315,20 +376,20 @@ export function extractEventsExplained(
       reject(t, s, 'reject.tentative');
       continue;
     }
-    if (t.sub_event_type === 'Agreement' && !AGREEMENT_CONCLUDED.test(viewText(doc, clause.start, clause.end))) {
+    if (t.sub_event_type === 'Agreement' && !tests.test(AGREEMENT_CONCLUDED, clause.start, clause.end)) {
       reject(t, s, 'reject.agreement-not-concluded');
       continue;
     }
-    const places = attachPlaces(t, clause, sentence, doc, cues);
+    const places = attachPlaces(t, clause, sentence, doc, cueIndex, local, s);
     if (t.requires === 'place' && places.length === 0) {
       reject(t, s, 'reject.no-place');
       continue;
     }
-    const clauseText = viewText(doc, clause.start, clause.end);
     // قتل needs its victims: civilians make it violence against civilians, soldiers or fighters a clash.
+    const civilianVictims = () => tests.test(CIVILIAN_WORDS, clause.start, clause.end);
     const armedVictims =
-      t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && ARMED_WORDS.test(clauseText);
-    if (t.requires === 'civilian_target' && !CIVILIAN_WORDS.test(clauseText) && !armedVictims) {
+      t.requires === 'civilian_target' && !civilianVictims() && tests.test(ARMED_WORDS, clause.start, clause.end);
+    if (t.requires === 'civilian_target' && !civilianVictims() && !armedVictims) {
       reject(t, s, 'reject.no-victims');
       continue;
     }
@@ -336,20 +397,21 @@ export function extractEventsExplained(
       reject(t, s, 'reject.weak-no-place');
       continue;
     }
-    const actorArgs = attachActors(doc, t, clause, sentence, actors, cues, passiveBefore(doc, t));
+    const actorArgs = attachActors(doc, t, clause, sentence, local.actors[s], cueIndex, passiveBefore(doc, t), s);
     if (t.weak && !actorArgs.actor1) {
       reject(t, s, 'reject.weak-no-actor');
       continue;
     }
-    const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, cues) : null;
+    const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, sentenceCues) : null;
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
-    const targetWords = viewText(doc, t.span.end, clause.end);
     const armedWords =
-      ARMED_TARGETS.test(targetWords) || ARMED_TARGETS.test(viewText(doc, sentence.start, t.span.start));
+      tests.testSuffix(ARMED_TARGETS, t.span.end, clause.end, clause.start) ||
+      tests.testPrefix(ARMED_TARGETS, sentence.start, t.span.start, sentence.end);
     const actor2 = actorArgs.actor2?.actor;
     const onCivilians =
       t.requires === 'armed_target' &&
-      (CIVILIAN_WORDS.test(targetWords) || (!armedWords && (!actor2 || actor2.inter === 7)));
+      (tests.testSuffix(CIVILIAN_WORDS, t.span.end, clause.end, clause.start) ||
+        (!armedWords && (!actor2 || actor2.inter === 7)));
     const eventType = onCivilians ? 'Violence against civilians' : armedVictims ? 'Battles' : t.event_type;
     const subType = onCivilians ? 'Attack' : armedVictims ? 'Armed clash' : t.sub_event_type;
     const candidate = candidateOf(t, s, { kept: true, rule: `${t.rule} ${decided.rule}`, event: null });
@@ -396,15 +458,18 @@ export function extractEventsExplained(
   }
   // Each sentence's figures, read once for both uses below.
   const figures = new Map<number, TollFigure[]>();
-  const tollsOf = (s: number) => figures.get(s) ?? figures.set(s, findTolls(doc, cues, sentences[s])).get(s)!;
-  for (const m of casualtyMentions(doc, cues, clauses, mentions, actors, tollsOf)) {
+  const numbers = groupBySentence(doc.numbers, (n) => n, sentences);
+  const tollsOf = (s: number) =>
+    figures.get(s) ?? figures.set(s, findTolls(doc, cueIndex.inSentence(s), sentences[s], numbers[s])).get(s)!;
+  for (const m of casualtyMentions(doc, cueIndex, clauses, mentions, local, tests, tollsOf)) {
     m.candidates = [candidateOf(m.trigger, m.sentence, { kept: true, rule: m.rules.join(' '), event: null })];
     mentions.push(m);
   }
   attachTolls(mentions, doc, tollsOf);
   const merged = mergeMentions(mentions, doc);
+  const facts = articleFacts(doc);
   const events = merged.map((m) => {
-    const record = toRecord(m, doc, knowledge.entities, contextActors);
+    const record = toRecord(m, doc, knowledge.entities, contextActors, facts);
     for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
     return record;
   });
@@ -427,19 +492,20 @@ function passiveBefore(doc: Doc, t: TriggerMatch): boolean {
  */
 function casualtyMentions(
   doc: Doc,
-  cues: readonly CueMatch[],
+  cueIndex: CueIndex,
   clauses: Span[][],
   mentions: readonly Mention[],
-  actors: ActorMention[],
+  local: LocalArguments,
+  tests: SpanTests,
   tollsOf: (sentence: number) => TollFigure[],
 ): Mention[] {
   const found: Mention[] = [];
   const covered = new Set(mentions.map((m) => m.sentence));
   doc.sentences.forEach((sentence, s) => {
     if (covered.has(s) || sentence.heading) return;
-    const inside = (c: CueMatch) => c.span.start >= sentence.start && c.span.end <= sentence.end;
-    const killed = cues.find((c) => inside(c) && c.list === 'casualty' && c.kind === 'killed');
-    const agent = cues.find((c) => inside(c) && c.list === 'agent_markers' && c.kind === 'agent');
+    const cues = cueIndex.inSentence(s);
+    const killed = cues.find((c) => c.list === 'casualty' && c.kind === 'killed');
+    const agent = cues.find((c) => c.list === 'agent_markers' && c.kind === 'agent');
     if (!killed || !agent || tollsOf(s).length === 0) return;
     const text = viewText(doc, sentence.start, sentence.end);
     const armed = ARMED_WORDS.test(text) && !CIVILIAN_WORDS.test(text);
@@ -464,10 +530,10 @@ function casualtyMentions(
       context: [],
     };
     const clause = clauses[s][spanIndexAt(clauses[s], killed.span.start)];
-    const decided = modalityOf(trigger, clause, sentence, cues, doc);
+    const decided = modalityOf(trigger, clause, sentence, cues, doc, tests);
     if ('drop' in decided) return;
-    const place = attachPlaces(trigger, clause, sentence, doc, cues)[0] ?? null;
-    const date = attachDate(trigger, clause, sentence, doc.temporals as TemporalExpression[]);
+    const place = attachPlaces(trigger, clause, sentence, doc, cueIndex, local, s)[0] ?? null;
+    const date = attachDate(trigger, clause, sentence, local.temporals[s]);
     found.push({
       trigger,
       sentence: s,
@@ -478,7 +544,7 @@ function casualtyMentions(
       modality: decided.modality,
       claimant: decided.modality === 'claimed' ? attachClaimant(trigger, sentence, doc, cues) : null,
       place,
-      actors: attachActors(doc, trigger, clause, sentence, actors, cues),
+      actors: attachActors(doc, trigger, clause, sentence, local.actors[s], cueIndex, false, s),
       date,
       tolls: [],
       evidence: [{ start: sentence.start, end: sentence.end }],
@@ -516,27 +582,30 @@ function attachTolls(mentions: Mention[], doc: Doc, tollsOf: (sentence: number) 
     bySentence.set(m.sentence, list);
   }
   const mentionSentences = new Set(mentions.map((m) => m.sentence));
+  // The same for every sentence of figures alone: worked out once, not once per sentence.
+  const violent = [...bySentence.values()].flat();
+  const onlyViolent = new Set(violent.map((m) => m.sentence)).size === 1 ? violent : undefined;
+  const evidenceStarts = new Map<Mention, Set<number>>();
   doc.sentences.forEach((sentence, s) => {
     const figures = tollsOf(s);
     if (figures.length === 0) return;
     let targets = bySentence.get(s);
     // A sentence of figures alone continues the report before it, else the one after it, else
     // the article's only violent event.
-    if (!targets && !mentionSentences.has(s)) {
-      const violent = [...bySentence.values()].flat();
-      targets =
-        bySentence.get(s - 1) ??
-        bySentence.get(s + 1) ??
-        (new Set(violent.map((m) => m.sentence)).size === 1 ? violent : undefined);
-    }
+    if (!targets && !mentionSentences.has(s)) targets = bySentence.get(s - 1) ?? bySentence.get(s + 1) ?? onlyViolent;
     if (!targets || targets.length === 0) return;
     // Each figure belongs to the nearest violent mention before it (else the first after it).
     for (const f of figures) {
       const before = targets.filter((m) => m.trigger.span.start <= f.start);
       const owner = before.length ? before[before.length - 1] : targets[0];
       owner.tolls.push(f);
-      if (!owner.evidence.some((e) => e.start === sentence.start))
+      // A set of the sentences each owner rests on: one owner may gather a long text's figures.
+      let starts = evidenceStarts.get(owner);
+      if (!starts) evidenceStarts.set(owner, (starts = new Set(owner.evidence.map((e) => e.start))));
+      if (!starts.has(sentence.start)) {
+        starts.add(sentence.start);
         owner.evidence.push({ start: sentence.start, end: sentence.end });
+      }
     }
   });
 }
@@ -592,10 +661,24 @@ function sharesAnchor(a: Mention, b: Mention): boolean {
  */
 function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   const events: Mention[] = [];
+  // Each event under the sentence it was first told in, so a mention weighs only the events
+  // told near it (MERGE_WINDOW_SENTENCES), in the order they were found.
+  const eventsAt: number[][] = doc.sentences.map(() => []);
+  const addEvent = (e: Mention) => {
+    eventsAt[e.sentence]?.push(events.length);
+    events.push(e);
+  };
+  const near = (m: Mention): Mention[] => {
+    const found: number[] = [];
+    const last = Math.min(eventsAt.length - 1, m.sentence + MERGE_WINDOW_SENTENCES);
+    for (let s = Math.max(0, m.sentence - MERGE_WINDOW_SENTENCES); s <= last; s++)
+      for (const i of eventsAt[s]) found.push(i);
+    return found.sort((a, b) => a - b).map((i) => events[i]);
+  };
   const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId);
   const specific = mentions.filter((m) => !isGeneric(m));
   for (const m of specific) {
-    const target = events.find((e) => {
+    const target = near(m).find((e) => {
       const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
       // One sentence telling one act twice, whatever place each telling names.
       if (
@@ -619,11 +702,12 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
     });
     if (target) absorb(target, m, true);
-    else events.push(copyOf(m));
+    else addEvent(copyOf(m));
   }
   for (const m of mentions.filter(isGeneric)) {
+    const candidates = near(m);
     // The specific violent event of the same sentence, else the nearest compatible one.
-    const violent = events.filter(
+    const violent = candidates.filter(
       (e) =>
         VIOLENT.has(e.event_type) &&
         (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)),
@@ -631,14 +715,14 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
     const target =
       violent.find((e) => e.sentence === m.sentence) ??
       violent.sort((a, b) => Math.abs(a.sentence - m.sentence) - Math.abs(b.sentence - m.sentence))[0] ??
-      events.find((e) => e.trigger.entryId === m.trigger.entryId && compatible(e, m));
+      candidates.find((e) => e.trigger.entryId === m.trigger.entryId && compatible(e, m));
     // "ألقت القبض على منفذ الهجوم": beside an arrest, the attack is only what it is about.
-    const aboutAnother = events.some((e) => e.sentence === m.sentence && !VIOLENT.has(e.event_type));
+    const aboutAnother = candidates.some((e) => e.sentence === m.sentence && !VIOLENT.has(e.event_type));
     // Standing alone, a generic word needs substance: a toll, a date or a named place (not
     // "the attack on Yemen" in a speech).
     const substantial = m.tolls.length > 0 || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
     if (target) absorb(target, m, false);
-    else if (!aboutAnother && substantial) events.push(refineGeneric(copyOf(m), doc));
+    else if (!aboutAnother && substantial) addEvent(refineGeneric(copyOf(m), doc));
     else
       for (const c of m.candidates)
         c.verdict = rejection(aboutAnother ? 'merge.generic-about-another' : 'merge.generic-alone');
@@ -735,7 +819,24 @@ function uniqueActors(list: ActorMention[], exclude: (EventActor | null)[]): Eve
   return out;
 }
 
-function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActors: EventActor[]): EventRecord {
+/** What every event of an article looks up about the article as a whole, worked out once. */
+interface ArticleFacts {
+  fighting: boolean;
+  main: ReturnType<typeof mainPlace>;
+  lead: TemporalExpression | null;
+}
+
+function articleFacts(doc: Doc): ArticleFacts {
+  return { fighting: FIGHTING_WORDS.test(doc.view.norm), main: mainPlace(doc), lead: leadDate(doc) };
+}
+
+function toRecord(
+  m: Mention,
+  doc: Doc,
+  knowledge: EntityKnowledge,
+  contextActors: EventActor[],
+  article: ArticleFacts,
+): EventRecord {
   const original = doc.view.original;
   const published = doc.article.published;
   const sources: FieldSource[] = [
@@ -771,7 +872,7 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   let eventType = m.event_type;
   let plover = m.plover;
   if (m.trigger.territory && m.event_type === 'Battles') {
-    if (!FIGHTING_WORDS.test(doc.view.norm)) {
+    if (!article.fighting) {
       // Taking territory without fighting (events.md).
       eventType = 'Strategic developments';
       subType = 'Non-violent transfer of territory';
@@ -784,7 +885,7 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   let location: EventLocation | null = null;
   let locationReason: string | null = null;
   const place = m.place;
-  const main = mainPlace(doc);
+  const main = article.main;
   if (place && place.place.feature === 'country' && main && main.resolution.country === place.place.country) {
     // "في ليبيا" in a report about Sirte: the article's own place, near it.
     location = toLocation(main.resolution, main.resolution.geo_precision === 3 ? 3 : 2);
@@ -840,7 +941,7 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   let timePrecision: 1 | 2 | 3 | null = null;
   let dateText: string | null = null;
   let dateReason: string | null = null;
-  const lead = leadDate(doc);
+  const lead = article.lead;
   const dated = m.date ?? (lead ? { temporal: lead, rule: 'date.article-lead' } : null);
   if (dated) {
     const t = dated.temporal;

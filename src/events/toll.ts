@@ -59,14 +59,26 @@ function dualOf(token: Token): number | null {
   return null;
 }
 
-export function findTolls(doc: Doc, cues: readonly CueMatch[], sentence: Span): TollFigure[] {
+/**
+ * The toll figures of a sentence. `cues` and `numbers` may be the whole document's or, for a
+ * caller that asks of every sentence, already the sentence's own (the same figures, found
+ * without reading the document each time).
+ */
+export function findTolls(
+  doc: Doc,
+  cues: readonly CueMatch[],
+  sentence: Span,
+  sentenceNumbers: readonly NumberMention[] = doc.numbers,
+): TollFigure[] {
   const figures: TollFigure[] = [];
   const casualty = cues.filter(
     (c) => c.list === 'casualty' && c.span.start >= sentence.start && c.span.end <= sentence.end,
   );
   if (casualty.length === 0) return figures;
   const subcountAt = casualty.find((c) => c.kind === 'subcount')?.span.start ?? Infinity;
-  const numbers = doc.numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end && n.start < subcountAt);
+  const numbers = sentenceNumbers.filter(
+    (n) => n.start >= sentence.start && n.end <= sentence.end && n.start < subcountAt,
+  );
   const tokens = sentenceTokens(doc, sentence);
   const tokenIndexAt = (offset: number) => spanIndexAt(tokens, offset);
   const revisedFrom = casualty.filter((c) => c.kind === 'toll').map((c) => c.span.start);

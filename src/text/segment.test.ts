@@ -181,3 +181,29 @@ test('segmentSentences: a pairing longer than a few sentences protects nothing',
   const short = `قال «${clause}. ${clause}.» ثم سكت.`;
   assert.equal(segmentSentences(normalize(short)).length, 2);
 });
+
+test('a line without stops is cut into sentences of at most 8,000 characters, at spaces, none lost', () => {
+  const text = 'قصفت القوات مواقع المسلحين '.repeat(1000); // 27,000 characters, one line, no stop
+  const sentences = segmentSentences(normalize(text));
+  assert.ok(sentences.length >= 4);
+  for (const s of sentences) {
+    assert.ok(s.end - s.start <= 8000);
+    assert.equal(s.heading, false);
+    assert.notEqual(text[s.start - 1] ?? ' ', 'ت'); // begins at a word
+  }
+  const words = (t: string) => t.split(/\s+/).filter(Boolean);
+  assert.deepEqual(
+    sentences.flatMap((s) => words(text.slice(s.start, s.end))),
+    words(text),
+  );
+});
+
+test('a long run with no space is cut between characters, never inside one', () => {
+  const text = 'بَ'.repeat(5000) + '😀'.repeat(5000);
+  const sentences = segmentSentences(normalize(text));
+  assert.equal(sentences.map((s) => text.slice(s.start, s.end)).join(''), text);
+  for (const s of sentences) {
+    const first = text.charCodeAt(s.start);
+    assert.ok(first !== 0x064e && !(first >= 0xdc00 && first <= 0xdfff));
+  }
+});

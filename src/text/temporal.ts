@@ -223,6 +223,12 @@ interface Match {
 
 /** Reads the scan tokens of one text; every method looks at token k and says what it is. */
 class Reader {
+  /**
+   * The date that ends the list of days starting at token k (see `listEndDate`), once known:
+   * every day of a list asks for it, so a list of n days is read once, not n times.
+   */
+  readonly listEnds = new Map<number, DateValue | null>();
+
   constructor(
     readonly view: NormalizedText,
     readonly toks: ScanToken[],
@@ -356,32 +362,8 @@ function readDateBody(r: Reader, k: number, startNorm: number, cue: boolean): Ma
 
   const day = r.dayOfMonth(k);
   if (day) {
-    let j = r.skipWords(day.next, OF_SET);
-    j = r.skipWords(j, MONTH_WORDS);
-    const month = r.follows(j) ? r.month(j, false) : null;
-    if (month) {
-      const afterMonth = r.skipSecondMonthName(month.next, month.month);
-      const year = readYearAfter(r, afterMonth);
-      if (year && isValidDate(year.year, month.month, day.day)) {
-        return date(
-          startNorm,
-          toks[year.next - 1].end,
-          year.next,
-          { type: 'date', year: year.year, month: month.month, day: day.day },
-          'abs.day-month-year',
-        );
-      }
-      if (!year) {
-        const { direction, next } = readYearlessDirection(r, afterMonth);
-        return date(
-          startNorm,
-          toks[next - 1].end,
-          next,
-          { type: 'date', year: null, month: month.month, day: day.day, direction },
-          'abs.day-month',
-        );
-      }
-    }
+    const dayMonth = readDayMonth(r, day, startNorm);
+    if (dayMonth) return dayMonth;
     // يومي 15 و16 أكتوبر، 5، 6 و7 مارس: an earlier day of a list takes the month and year of the last.
     const listed = readListedDay(r, k, day.day, day.next);
     if (listed) return { ...listed, start: startNorm };
@@ -406,14 +388,84 @@ function readDateBody(r: Reader, k: number, startNorm: number, cue: boolean): Ma
   return readMonth(r, k, startNorm, cue, null);
 }
 
+/** A day followed by a month (and a year): "8 يناير 2018"، "الثامن من شهر يناير"، "8 يناير الماضي". */
+function readDayMonth(r: Reader, day: { day: number; next: number }, startNorm: number): Match | null {
+  const toks = r.toks;
+  let j = r.skipWords(day.next, OF_SET);
+  j = r.skipWords(j, MONTH_WORDS);
+  const month = r.follows(j) ? r.month(j, false) : null;
+  if (!month) return null;
+  const afterMonth = r.skipSecondMonthName(month.next, month.month);
+  const year = readYearAfter(r, afterMonth);
+  if (year && isValidDate(year.year, month.month, day.day)) {
+    return date(
+      startNorm,
+      toks[year.next - 1].end,
+      year.next,
+      { type: 'date', year: year.year, month: month.month, day: day.day },
+      'abs.day-month-year',
+    );
+  }
+  if (year) return null; // an impossible day of that year: maybe a list's earlier day
+  const { direction, next } = readYearlessDirection(r, afterMonth);
+  return date(
+    startNorm,
+    toks[next - 1].end,
+    next,
+    { type: 'date', year: null, month: month.month, day: day.day, direction },
+    'abs.day-month',
+  );
+}
+
+type DateValue = Extract<TemporalValue, { type: 'date' }>;
+
+/** Day k (digits) is followed by a list separator (، - و) and another day in digits: where that day is. */
+function nextListedDay(r: Reader, k: number, dayNext: number): number | null {
+  if (r.toks[k].kind !== 'digits' || !(r.isPunct(dayNext, ',-') || r.nextWord(dayNext) === 'و')) return null;
+  const j = dayNext + 1;
+  return r.follows(j) && r.toks[j].kind === 'digits' ? j : null;
+}
+
 function readListedDay(r: Reader, k: number, day: number, next: number): Match | null {
+  const j = nextListedDay(r, k, next);
+  if (j === null) return null;
+  const later = listEndDate(r, j);
+  if (!later) return null;
   const t = r.toks[k];
-  if (t.kind !== 'digits' || !(r.isPunct(next, ',-') || r.nextWord(next) === 'و')) return null;
-  const j = next + 1;
-  if (!r.follows(j) || r.toks[j].kind !== 'digits') return null;
-  const later = readDateBody(r, j, r.toks[j].start, false);
-  if (!later || later.value.type !== 'date') return null;
-  return date(t.start, t.end, next, { ...later.value, day }, 'abs.day-list');
+  return date(t.start, t.end, next, { ...later, day }, 'abs.day-list');
+}
+
+/**
+ * The date a list of days starting at digits token k ends in ("5، 6 و7 مارس" ends in 7 March),
+ * or null when it ends in no date. Read forward in a loop, not by recursion: a list is as long
+ * as the text makes it ("1، 1، 1، …" thousands of times), and each of its days is read once.
+ */
+function listEndDate(r: Reader, k: number): DateValue | null {
+  const walked: number[] = [];
+  let end: DateValue | null = null;
+  for (let at: number | null = k; at !== null;) {
+    const known = r.listEnds.get(at);
+    if (known !== undefined) {
+      end = known;
+      break;
+    }
+    walked.push(at);
+    // As readDateBody reads a date at `at`: numeric, day and month, else the next day of the list.
+    const numeric = readNumericDate(r, at);
+    if (numeric) {
+      end = numeric.value as DateValue;
+      break;
+    }
+    const day = r.dayOfMonth(at);
+    const dayMonth = day ? readDayMonth(r, day, r.toks[at].start) : null;
+    if (dayMonth) {
+      end = dayMonth.value as DateValue;
+      break;
+    }
+    at = day ? nextListedDay(r, at, day.next) : null;
+  }
+  for (const at of walked) r.listEnds.set(at, end);
+  return end;
 }
 
 function date(start: number, end: number, next: number, value: TemporalValue, rule: string): Match {
