@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 
 export const PackMeta = z.looseObject({
@@ -19,11 +20,12 @@ export function repositoryPacksDir(): string {
   return fileURLToPath(new URL('../../packs/', import.meta.url));
 }
 
-/** Reads `path` and validates it; a problem is thrown as one message naming the file and each bad field. */
+/** Reads `path` (gunzipped when it ends in .gz) and validates it; a problem is thrown as one message naming the file and each bad field. */
 export function readPack<T>(path: string, schema: z.ZodType<T>): T {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    const raw = readFileSync(path);
+    data = JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
   } catch (e) {
     throw new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }

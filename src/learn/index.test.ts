@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as api from './index.js';
+
+test('the public API exports its names', () => {
+  assert.deepEqual(Object.keys(api).sort(), [
+    'DEFAULT_TRAIN_OPTIONS',
+    'LINEAR_MODEL_FORMAT',
+    'LinearModelFileSchema',
+    'LinearModelMetaSchema',
+    'buildVocabulary',
+    'chooseThreshold',
+    'crossValidate',
+    'encode',
+    'fromModelFile',
+    'groupedFolds',
+    'logOdds',
+    'predictProbability',
+    'prfAt',
+    'prfOf',
+    'readModel',
+    'serializeModel',
+    'shuffle',
+    'toModelFile',
+    'topFeatures',
+    'trainLogistic',
+    'vocabularyOf',
+    'writeModel',
+  ]);
+});
