@@ -12,7 +12,7 @@ import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import type { Modality } from './record.js';
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 'candidate/2';
 
 /** What the rules found for a kept candidate, as the judge reads it. */
 export interface CandidateFacts {
@@ -39,7 +39,8 @@ export interface ArticleFeatures {
 const WINDOW = 3;
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 
-export function articleFeatures(doc: Doc): ArticleFeatures {
+/** `relevance`: the article relevance model's score (relevance.ts), when there is one. */
+export function articleFeatures(doc: Doc, relevance: number | null): ArticleFeatures {
   const violentSentences = new Set<number>();
   for (const t of doc.triggers) {
     if (!VIOLENT.has(t.event_type) || t.weak) continue;
@@ -54,6 +55,7 @@ export function articleFeatures(doc: Doc): ArticleFeatures {
       `art.violent-share=${bucket(Math.round(share * 10), [0, 1, 2, 4])}`,
       `art.sentences=${bucket(doc.sentences.length, [1, 3, 8, 20])}`,
       ...(titleTrigger ? ['art.heading-violent'] : []),
+      ...(relevance === null ? [] : [`art.relevance=${Math.min(4, Math.floor(relevance * 5))}`]),
     ],
   };
 }

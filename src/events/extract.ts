@@ -17,6 +17,8 @@ import { CueIndex, groupBySentence } from './doc-index.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
+import { loadCandidateJudge, type CandidateJudge } from './judge.js';
+import { loadRelevanceModel, type RelevanceModel } from './relevance.js';
 import {
   articleFeatures,
   candidateFeatures,
@@ -42,13 +44,22 @@ import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } fr
 export interface EventKnowledge {
   triggers: TriggerLexicon;
   cues: CueLexicon;
+  /** The learned judge of the candidates the rules keep; null: the rules alone decide. */
+  judge: CandidateJudge | null;
+  /** How much an article reads like world news (a feature of the judge); null when absent. */
+  relevance: RelevanceModel | null;
 }
 
 let eventKnowledge: EventKnowledge | null = null;
 
 /** The trigger and cue lexicons, compiled once per process. */
 export function loadEventKnowledge(): EventKnowledge {
-  eventKnowledge ??= { triggers: loadTriggerLexicon(), cues: loadCues() };
+  eventKnowledge ??= {
+    triggers: loadTriggerLexicon(),
+    cues: loadCues(),
+    judge: loadCandidateJudge(),
+    relevance: loadRelevanceModel(),
+  };
   return eventKnowledge;
 }
 
@@ -287,14 +298,20 @@ function resolveLabel(
   return null;
 }
 
-export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }): EventRecord[] {
+/** What extraction reads besides the document: names, and the judge when there is one. */
+export interface ExtractionKnowledge {
+  entities: EntityKnowledge;
+  events?: Pick<EventKnowledge, 'judge' | 'relevance'>;
+}
+
+export function extractEvents(doc: Doc, knowledge: ExtractionKnowledge): EventRecord[] {
   return extractEventsExplained(doc, knowledge).events;
 }
 
 /** The events of a document, and every candidate mention with its verdict. */
 export function extractEventsExplained(
   doc: Doc,
-  knowledge: { entities: EntityKnowledge },
+  knowledge: ExtractionKnowledge,
 ): { events: EventRecord[]; candidates: EventCandidate[] } {
   const { triggers, cues } = doc;
   if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty')) return { events: [], candidates: [] };
@@ -323,7 +340,7 @@ export function extractEventsExplained(
   };
   const reject = (t: TriggerMatch, s: number, rule: RejectionRuleId) => void candidateOf(t, s, rejection(rule));
   let articleLevel: ArticleFeatures | null = null;
-  const article = () => (articleLevel ??= articleFeatures(doc));
+  const article = () => (articleLevel ??= articleFeatures(doc, knowledge.events?.relevance?.score(doc) ?? null));
 
   const mentions: Mention[] = [];
   for (const t of triggers) {
@@ -435,6 +452,20 @@ export function extractEventsExplained(
       },
       article(),
     );
+    const judge = knowledge.events?.judge;
+    if (judge) {
+      const score = judge.score(candidate.features);
+      candidate.score = score;
+      if (score < judge.threshold) {
+        const against = judge.against(candidate.features, 3).join(', ');
+        const verdict = rejection('judge.model');
+        candidate.verdict = {
+          ...verdict,
+          why: `${verdict.why}: ${score.toFixed(2)} < ${judge.threshold} (${against})`,
+        };
+        continue;
+      }
+    }
     for (const place of places.length ? places : [null]) {
       mentions.push({
         trigger: t,
