@@ -37,6 +37,14 @@ export function parseCount(value: string): number {
   return n;
 }
 
+/** A size in bytes: a whole number, optionally with k, M or G (powers of 1024), e.g. 5M. */
+export function parseBytes(value: string): number {
+  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(value.trim());
+  const n = m ? Number(m[1]) * 1024 ** (m[2] ? 'kmg'.indexOf(m[2][0].toLowerCase()) + 1 : 0) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`invalid size "${value}": expected bytes, e.g. 5000000 or 5M`);
+  return n;
+}
+
 /** `--field published=published_raw` → { published: 'published_raw' }. */
 export function collectFieldMap(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const m = /^(id|title|text|published|url|source)=(.+)$/.exec(value);

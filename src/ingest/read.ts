@@ -2,7 +2,7 @@
  * Reading what users have: files, directories, stdin and URLs, in whatever of our formats and
  * encodings they come, as a stream of articles and one-line errors, in input order.
  */
-import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, readFile, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { binaryKind, declaredCharset, decodeText, invalidUtf8Offset } from './encoding.js';
 import { charsetOf, contentTypeFormat, extensionHint, sniffFormat } from './detect.js';
@@ -10,7 +10,8 @@ import { errorItem, type IngestItem, type IngestOptions, type InputFormat } from
 import { parseTxt } from './formats/txt.js';
 import { parseHtml } from './formats/html.js';
 import { parseFeed } from './formats/feed.js';
-import { parseJsonDocument, parseJsonLine, parseJsonLines } from './formats/json.js';
+import { parseJsonDocument, parseJsonLines } from './formats/json.js';
+import { readJsonLines } from './json-lines.js';
 import { parseTrec } from './formats/trec.js';
 
 export type { IngestItem, IngestOptions, InputFormat, RecordField } from './types.js';
@@ -150,9 +151,8 @@ async function* readFileItems(path: string, options: IngestOptions): AsyncGenera
 }
 
 /**
- * JSON lines read chunk by chunk, each line decoded on its own, so a large file starts yielding
- * at once and never becomes one giant string. Null when the file's start is not UTF-8 JSON
- * lines (UTF-16, Windows-1256, an array, a binary): the whole-buffer path handles those.
+ * JSON lines are streamed (see json-lines.ts) when the file's start is UTF-8 JSON lines; null
+ * otherwise (UTF-16, Windows-1256, an array, a binary): the whole-buffer path handles those.
  */
 async function streamJsonLines(path: string, options: IngestOptions): Promise<AsyncGenerator<IngestItem> | null> {
   const handle = await open(path);
@@ -162,55 +162,29 @@ async function streamJsonLines(path: string, options: IngestOptions): Promise<As
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const lastNewline = head.lastIndexOf(0x0a);
   const firstChar = head.subarray(bom).find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
+  // Complete lines only: a first line longer than the head is judged by its records, line by line.
   const plausible =
     binaryKind(head) === null &&
     firstChar === 0x7b &&
-    invalidUtf8Offset(head.subarray(bom, lastNewline === -1 ? bytesRead : lastNewline)) < 0;
+    (lastNewline === -1 || invalidUtf8Offset(head.subarray(bom, lastNewline)) < 0);
   if (!plausible) {
     await handle.close();
     return null;
   }
-  return linesFrom(handle, head.subarray(bom), bytesRead, path, options);
+  return readJsonLines(chunksOf(handle, head, bytesRead), path, options);
 }
 
-async function* linesFrom(
-  handle: Awaited<ReturnType<typeof open>>,
-  head: Buffer,
-  position: number,
-  path: string,
-  options: IngestOptions,
-): AsyncGenerator<IngestItem> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const lineItem = (bytes: Buffer, lineNo: number): IngestItem | null => {
-    const where = `${path}:${lineNo}`;
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      return errorItem(where, 'invalid UTF-8');
-    }
-    return text.trim() === '' ? null : parseJsonLine(text, where, options.fieldMap);
-  };
-  let pending = head;
-  let line = 1;
+/** The file's bytes from `position` on, after `head`, in fresh chunks; closes the file at the end. */
+async function* chunksOf(handle: FileHandle, head: Buffer, position: number): AsyncGenerator<Buffer> {
   try {
+    if (head.length > 0) yield head;
     for (;;) {
-      let start = 0;
-      for (let nl = pending.indexOf(0x0a); nl !== -1; nl = pending.indexOf(0x0a, start)) {
-        const item = lineItem(pending.subarray(start, nl), line++);
-        if (item) yield item;
-        start = nl + 1;
-      }
-      pending = pending.subarray(start);
-      const chunk = Buffer.alloc(STREAM_CHUNK_BYTES);
+      const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
-      if (bytesRead === 0) break;
+      if (bytesRead === 0) return;
       position += bytesRead;
-      pending =
-        pending.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
+      yield chunk.subarray(0, bytesRead);
     }
-    const last = pending.length > 0 ? lineItem(pending, line) : null;
-    if (last) yield last;
   } finally {
     await handle.close();
   }

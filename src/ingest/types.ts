@@ -19,6 +19,8 @@ export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   /** The transport's Content-Type (HTTP), when known: helps pick the format and the charset. */
   contentType?: string;
+  /** JSON lines: a longer line is skipped with an error, never buffered whole (default 5 MiB). */
+  maxRecordBytes?: number;
 }
 
 export type IngestItem =
