@@ -2,22 +2,25 @@
  * Reading what users have: files, directories, stdin and URLs, in whatever of our formats and
  * encodings they come, as a stream of articles and one-line errors, in input order.
  */
-import { open, readdir, readFile, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { binaryKind, declaredCharset, decodeText, invalidUtf8Offset } from './encoding.js';
+import { binaryKind, declaredCharset, decodeText } from './encoding.js';
 import { charsetOf, contentTypeFormat, extensionHint, sniffFormat } from './detect.js';
 import { errorItem, type IngestItem, type IngestOptions, type InputFormat } from './types.js';
 import { parseTxt } from './formats/txt.js';
 import { parseHtml } from './formats/html.js';
 import { parseFeed } from './formats/feed.js';
 import { parseJsonDocument, parseJsonLines } from './formats/json.js';
-import { readJsonLines } from './json-lines.js';
+import { jsonLinesUnit, parseJsonLinesBuffer, readJsonLines } from './json-lines.js';
+import iconv from 'iconv-lite';
 import { parseTrec } from './formats/trec.js';
 
 export type { IngestItem, IngestOptions, InputFormat, RecordField } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 const STREAM_CHUNK_BYTES = 1 << 20;
+/** Enough of standard input to tell JSON lines from other formats. */
+const STDIN_HEAD_BYTES = 64 * 1024;
 
 /** Reads paths (files, directories recursively), http(s) URLs, and '-' (stdin), streaming items in input order. */
 export async function* readInputs(inputs: string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
@@ -30,6 +33,7 @@ export async function* readInputs(inputs: string[], options: IngestOptions = {})
 
 /** Parses a buffer of known origin (used by readInputs and by the HTTP API later). */
 export function parseBuffer(buf: Buffer, name: string, options: IngestOptions = {}): IngestItem[] {
+  if (readsAsJsonLines(name, buf, options)) return parseJsonLinesBuffer(buf, name, options);
   const binary = binaryKind(buf);
   if (binary !== null) return [errorItem(name, `binary file (${binary}), skipped`)];
   const decoded = decodeText(buf, charsetOf(options.contentType) ?? declaredCharset(buf));
@@ -135,43 +139,34 @@ async function listFiles(dir: string, seen = new Set<string>()): Promise<string[
 }
 
 async function* readFileItems(path: string, options: IngestOptions): AsyncGenerator<IngestItem> {
-  const wantsLines = options.format === 'jsonl' || (options.format === undefined && extensionHint(path) === 'jsonl');
+  let handle: FileHandle | null = null;
   try {
-    if (wantsLines) {
-      const streamed = await streamJsonLines(path, options);
-      if (streamed !== null) {
-        yield* streamed;
-        return;
-      }
+    handle = await open(path);
+    const head = await readChunk(handle, 0);
+    if (readsAsJsonLines(path, head, options)) {
+      // The chunks close the file when they end.
+      const chunks = chunksOf(handle, head, head.length);
+      handle = null;
+      yield* readJsonLines(chunks, path, options);
+      return;
     }
-    yield* parseBuffer(await readFile(path), path, options);
+    const rest: Buffer[] = [head];
+    let position = head.length;
+    for (let chunk = head; chunk.length > 0; position += chunk.length)
+      rest.push((chunk = await readChunk(handle, position)));
+    yield* parseBuffer(Buffer.concat(rest), path, options);
   } catch (e) {
     yield errorItem(path, fsMessage(e));
+  } finally {
+    await handle?.close();
   }
 }
 
-/**
- * JSON lines are streamed (see json-lines.ts) when the file's start is UTF-8 JSON lines; null
- * otherwise (UTF-16, Windows-1256, an array, a binary): the whole-buffer path handles those.
- */
-async function streamJsonLines(path: string, options: IngestOptions): Promise<AsyncGenerator<IngestItem> | null> {
-  const handle = await open(path);
-  const first = Buffer.alloc(STREAM_CHUNK_BYTES);
-  const { bytesRead } = await handle.read(first, 0, first.length, 0);
-  const head = first.subarray(0, bytesRead);
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  const lastNewline = head.lastIndexOf(0x0a);
-  const firstChar = head.subarray(bom).find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
-  // Complete lines only: a first line longer than the head is judged by its records, line by line.
-  const plausible =
-    binaryKind(head) === null &&
-    firstChar === 0x7b &&
-    (lastNewline === -1 || invalidUtf8Offset(head.subarray(bom, lastNewline)) < 0);
-  if (!plausible) {
-    await handle.close();
-    return null;
-  }
-  return readJsonLines(chunksOf(handle, head, bytesRead), path, options);
+/** The chunk of the file at `position`; empty at the end. */
+async function readChunk(handle: FileHandle, position: number): Promise<Buffer> {
+  const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
+  const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+  return chunk.subarray(0, bytesRead);
 }
 
 /** The file's bytes from `position` on, after `head`, in fresh chunks; closes the file at the end. */
@@ -179,23 +174,65 @@ async function* chunksOf(handle: FileHandle, head: Buffer, position: number): As
   try {
     if (head.length > 0) yield head;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
-      if (bytesRead === 0) return;
-      position += bytesRead;
-      yield chunk.subarray(0, bytesRead);
+      const chunk = await readChunk(handle, position);
+      if (chunk.length === 0) return;
+      position += chunk.length;
+      yield chunk;
     }
   } finally {
     await handle.close();
   }
 }
 
+/**
+ * Whether input named `name` whose first bytes are `head` is read as JSON lines, line by line:
+ * by its extension or the format asked for, or, without an extension (stdin, URLs), by its start.
+ */
+function readsAsJsonLines(name: string, head: Buffer, options: IngestOptions): boolean {
+  if (options.format !== undefined && options.format !== 'jsonl') return false;
+  const unit = jsonLinesUnit(head);
+  if (unit === null) return false;
+  const ext = extensionHint(name);
+  if (options.format === 'jsonl' || ext === 'jsonl') return true;
+  if (ext !== null) return false;
+  const start = head.subarray(0, 8192);
+  return sniffFormat(unit === 'byte' ? start.toString('utf8') : iconv.decode(start, unit)) === 'jsonl';
+}
+
+/** Standard input: JSON lines are read as they arrive; anything else whole. */
 async function* readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
-  const stream = options.stdin ?? process.stdin;
-  const chunks: Buffer[] = [];
+  const chunks = buffersOf(options.stdin ?? process.stdin)[Symbol.asyncIterator]();
+  // The first chunks decide how the rest is read.
+  const headChunks: Buffer[] = [];
+  let headBytes = 0;
+  let ended = false;
+  while (headBytes < STDIN_HEAD_BYTES) {
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    headChunks.push(next.value);
+    headBytes += next.value.length;
+  }
+  const head = Buffer.concat(headChunks);
+  if (readsAsJsonLines('stdin', head, options)) {
+    yield* readJsonLines(ended ? [head] : prepended(head, chunks), 'stdin', options);
+    return;
+  }
+  const all: Buffer[] = [head];
+  if (!ended) for (let next = await chunks.next(); !next.done; next = await chunks.next()) all.push(next.value);
+  yield* parseBuffer(Buffer.concat(all), 'stdin', options);
+}
+
+async function* buffersOf(stream: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
   for await (const chunk of stream)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
-  yield* parseBuffer(Buffer.concat(chunks), 'stdin', options);
+    yield typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+}
+
+async function* prepended(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 async function* readUrl(url: string, options: IngestOptions): AsyncGenerator<IngestItem> {

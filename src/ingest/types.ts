@@ -1,5 +1,6 @@
 import type { ArticleInput } from '../core/article.js';
 import { parsePublished } from './dates.js';
+import { escapeControls } from '../core/printable.js';
 
 export type InputFormat = 'txt' | 'html' | 'rss' | 'atom' | 'jsonl' | 'json' | 'trec';
 
@@ -39,8 +40,9 @@ export interface RawArticle {
   input?: string;
 }
 
+/** An error about `where`; its message is one printable line whatever bytes the input held. */
 export function errorItem(where: string, message: string): IngestItem {
-  return { kind: 'error', where, message: `${where}: ${message}` };
+  return { kind: 'error', where, message: escapeControls(`${where}: ${message}`) };
 }
 
 /**
@@ -56,7 +58,7 @@ export function articleItem(where: string, raw: RawArticle): IngestItem {
   return {
     kind: 'article',
     where,
-    ...(emptyText ? { warning: `${where}: no body text, stored with its title only` } : {}),
+    ...(emptyText ? { warning: escapeControls(`${where}: no body text, stored with its title only`) } : {}),
     article: {
       title: (raw.title ?? '').trim(),
       text,

@@ -1,0 +1,136 @@
+// Hostile and broken inputs the reader must survive: each test builds its input in a temp dir.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { readInputs, type IngestItem, type IngestOptions } from './read.js';
+
+async function collect(inputs: string[], options?: IngestOptions): Promise<IngestItem[]> {
+  const items: IngestItem[] = [];
+  for await (const item of readInputs(inputs, options)) items.push(item);
+  return items;
+}
+
+const articles = (items: IngestItem[]) => items.flatMap((i) => (i.kind === 'article' ? [i.article] : []));
+const errors = (items: IngestItem[]) => items.flatMap((i) => (i.kind === 'error' ? [i.message] : []));
+
+function withDir(fn: (dir: string) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-hostile-'));
+    try {
+      await fn(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+const record = (k: number) =>
+  JSON.stringify({ id: `r${k}`, title: `خبر رقم ${k}`, text: `اشتباكات في الزاوية، الخبر ${k}.` });
+
+test(
+  'one invalid-UTF-8 line and one NUL line are two errors by line; the 2,001 other records are read',
+  withDir(async (dir) => {
+    const lines = Array.from({ length: 2001 }, (_, k) => Buffer.from(`${record(k + 1)}\n`));
+    lines.splice(5, 0, Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}\n')]));
+    lines.splice(1000, 0, Buffer.from('{"text":"\u0000\u0000"}\n'));
+    const file = join(dir, 'mixed.jsonl');
+    writeFileSync(file, Buffer.concat(lines));
+    const items = await collect([file]);
+    assert.equal(articles(items).length, 2001);
+    assert.deepEqual(errors(items), [
+      `${file}:6: cannot decode: invalid UTF-8 at byte 10 of the line, and not Windows-1256 text, skipped`,
+      `${file}:1001: binary data (a NUL byte at byte 10 of the line), skipped`,
+    ]);
+  }),
+);
+
+test(
+  'UTF-8 and Windows-1256 lines in one file: each line decoded on its own',
+  withDir(async (dir) => {
+    const file = join(dir, 'two-encodings.jsonl');
+    const cp1256 = { title: 'مقتل حارسين في هجوم', text: 'هاجم مسلحون مصرفا في مدينة سبها.' };
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(`${record(1)}\n`),
+        iconv.encode(`${JSON.stringify(cp1256)}\r\n`, 'windows-1256'),
+        Buffer.from(`${record(3)}\n`),
+      ]),
+    );
+    const items = await collect([file]);
+    assert.deepEqual(errors(items), []);
+    assert.deepEqual(
+      articles(items).map((a) => a.title),
+      ['خبر رقم 1', cp1256.title, 'خبر رقم 3'],
+    );
+    assert.equal(articles(items)[1].text, cp1256.text);
+  }),
+);
+
+test(
+  'UTF-16 JSON lines, LE and BE, with and without BOM, are read line by line',
+  withDir(async (dir) => {
+    const text = `${record(1)}\r\n{"text": broken}\r\n${record(3)}\r\n`;
+    const forms: Array<[string, Buffer]> = [
+      ['le-bom', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])],
+      ['le', iconv.encode(text, 'utf-16le')],
+      ['be-bom', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')])],
+      ['be', iconv.encode(text, 'utf-16be')],
+    ];
+    for (const [name, bytes] of forms) {
+      const file = join(dir, `${name}.jsonl`);
+      writeFileSync(file, bytes);
+      const items = await collect([file]);
+      assert.deepEqual(
+        articles(items).map((a) => a.title),
+        ['خبر رقم 1', 'خبر رقم 3'],
+        name,
+      );
+      const [bad] = errors(items);
+      assert.match(bad, new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')}:2: invalid JSON`), name);
+      assert.doesNotMatch(bad, /[\u0000-\u001f]/, name);
+    }
+  }),
+);
+
+test(
+  'error messages carry no raw control bytes: they are escaped',
+  withDir(async (dir) => {
+    const file = join(dir, 'controls.jsonl');
+    writeFileSync(file, `${record(1)}\n\u001b[31mred\u0007 {"text":"x"}\n`);
+    const [message] = errors(await collect([file]));
+    assert.doesNotMatch(message, /[\u0000-\u001f\u007f]/);
+    assert.match(message, /^.+:2: invalid JSON \(Unexpected token '\\x1b', "\\x1b\[31mred\\x07 .*\)$/);
+  }),
+);
+
+test(
+  'a binary file named .jsonl is one error, not one per line',
+  withDir(async (dir) => {
+    const file = join(dir, 'random.jsonl');
+    const bytes = Buffer.alloc(64 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + (i >> 3)) & 0xff;
+    writeFileSync(file, bytes);
+    const items = await collect([file]);
+    assert.equal(items.length, 1);
+    assert.match(errors(items)[0], /: binary file/);
+  }),
+);
+
+test('stdin: JSON lines are read line by line, a bad line is one error', async () => {
+  const stdin = Readable.from([
+    Buffer.from(`${record(1)}\n{"text":"`),
+    Buffer.from([0xff, 0xfe, 0x00]),
+    Buffer.from(`"}\n${record(3)}\n`),
+  ]);
+  const items = await collect(['-'], { stdin });
+  assert.deepEqual(
+    items.map((i) => i.where),
+    ['stdin:1', 'stdin:2', 'stdin:3'],
+  );
+  assert.deepEqual(errors(items), ['stdin:2: binary data (a NUL byte at byte 12 of the line), skipped']);
+});
