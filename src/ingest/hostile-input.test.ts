@@ -1,7 +1,8 @@
 // Hostile and broken inputs the reader must survive: each test builds its input in a temp dir.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -134,3 +135,56 @@ test('stdin: JSON lines are read line by line, a bad line is one error', async (
   );
   assert.deepEqual(errors(items), ['stdin:2: binary data (a NUL byte at byte 12 of the line), skipped']);
 });
+
+test(
+  'a FIFO in an input directory is skipped with an error, without waiting for a writer',
+  { timeout: 20_000 },
+  withDir(async (dir) => {
+    writeFileSync(join(dir, 'a.txt'), 'خبر\n\nاشتباكات في الزاوية.');
+    try {
+      execFileSync('mkfifo', [join(dir, 'b.jsonl')]);
+    } catch {
+      return; // no mkfifo here
+    }
+    writeFileSync(join(dir, 'c.txt'), 'خبر آخر\n\nغارة على سرت.');
+    const items = await collect([dir]);
+    assert.equal(articles(items).length, 2);
+    assert.deepEqual(errors(items), [`${join(dir, 'b.jsonl')}: not a regular file (a FIFO), skipped`]);
+  }),
+);
+
+test(
+  '/dev/zero behind a symbolic link is not read',
+  withDir(async (dir) => {
+    if (!existsSync('/dev/zero')) return;
+    symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+    symlinkSync('/dev/zero', join(dir, 'zero.jsonl'));
+    const items = await collect([dir, join(dir, 'zero.txt')]);
+    assert.deepEqual(errors(items), [
+      `${join(dir, 'zero.jsonl')}: not a regular file (a character device), skipped`,
+      `${join(dir, 'zero.txt')}: not a regular file (a character device), skipped`,
+      `${join(dir, 'zero.txt')}: not a regular file (a character device), skipped`,
+    ]);
+  }),
+);
+
+test(
+  'a file of a format read whole is capped (maxFileBytes); JSON lines are not',
+  withDir(async (dir) => {
+    const big = join(dir, 'big.txt');
+    const text = `عنوان\n\n${'نص طويل. '.repeat(100_000)}`;
+    writeFileSync(big, text);
+    const lines = join(dir, 'many.jsonl');
+    writeFileSync(lines, Array.from({ length: 20_000 }, (_, k) => record(k)).join('\n'));
+    const items = await collect([big, lines], { maxFileBytes: 1024 * 1024 });
+    assert.deepEqual(errors(items), [
+      `${big}: ${Buffer.byteLength(text)} bytes, over the limit of 1048576 for formats read whole (--max-file-bytes), skipped; JSON lines have no such limit`,
+    ]);
+    assert.equal(articles(items).length, 20_000);
+    const stdin = Readable.from([Buffer.from('عنوان\n\n'), Buffer.alloc(2 * 1024 * 1024, 0x61)]);
+    assert.match(
+      errors(await collect(['-'], { stdin, maxFileBytes: 1024 * 1024 }))[0],
+      /^stdin: \d+ bytes, over the limit of 1048576/,
+    );
+  }),
+);

@@ -2,6 +2,7 @@
  * Reading what users have: files, directories, stdin and URLs, in whatever of our formats and
  * encodings they come, as a stream of articles and one-line errors, in input order.
  */
+import { constants, type Stats } from 'node:fs';
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { binaryKind, declaredCharset, decodeText } from './encoding.js';
@@ -19,6 +20,11 @@ export type { IngestItem, IngestOptions, InputFormat, RecordField } from './type
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 const STREAM_CHUNK_BYTES = 1 << 20;
+/**
+ * Formats other than JSON lines are read whole: a cap far above any real page, feed or TREC file
+ * keeps a device or a mislabelled dump from filling memory.
+ */
+const DEFAULT_MAX_FILE_BYTES = 128 * 1024 * 1024;
 /** Enough of standard input to tell JSON lines from other formats. */
 const STDIN_HEAD_BYTES = 64 * 1024;
 
@@ -141,7 +147,13 @@ async function listFiles(dir: string, seen = new Set<string>()): Promise<string[
 async function* readFileItems(path: string, options: IngestOptions): AsyncGenerator<IngestItem> {
   let handle: FileHandle | null = null;
   try {
-    handle = await open(path);
+    // Non-blocking, so that opening a FIFO does not wait for a writer; what it is decides next.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      yield errorItem(path, `not a regular file (${fileKind(info)}), skipped`);
+      return;
+    }
     const head = await readChunk(handle, 0);
     if (readsAsJsonLines(path, head, options)) {
       // The chunks close the file when they end.
@@ -150,16 +162,39 @@ async function* readFileItems(path: string, options: IngestOptions): AsyncGenera
       yield* readJsonLines(chunks, path, options);
       return;
     }
-    const rest: Buffer[] = [head];
-    let position = head.length;
-    for (let chunk = head; chunk.length > 0; position += chunk.length)
-      rest.push((chunk = await readChunk(handle, position)));
-    yield* parseBuffer(Buffer.concat(rest), path, options);
+    const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (info.size > maxBytes) {
+      yield errorItem(path, overLimit(info.size, maxBytes));
+      return;
+    }
+    // Read to the end, not to the size stat gave: the file may be growing.
+    const whole: Buffer[] = [head];
+    let size = head.length;
+    for (let chunk = head; chunk.length > 0 && size <= maxBytes; size += chunk.length)
+      whole.push((chunk = await readChunk(handle, size)));
+    if (size > maxBytes) {
+      yield errorItem(path, overLimit(Math.max(size, info.size), maxBytes));
+      return;
+    }
+    yield* parseBuffer(Buffer.concat(whole), path, options);
   } catch (e) {
     yield errorItem(path, fsMessage(e));
   } finally {
     await handle?.close();
   }
+}
+
+function overLimit(size: number, maxBytes: number): string {
+  return `${size} bytes, over the limit of ${maxBytes} for formats read whole (--max-file-bytes), skipped; JSON lines have no such limit`;
+}
+
+function fileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  if (info.isDirectory()) return 'a directory';
+  return 'not a file';
 }
 
 /** The chunk of the file at `position`; empty at the end. */
@@ -220,8 +255,19 @@ async function* readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
     yield* readJsonLines(ended ? [head] : prepended(head, chunks), 'stdin', options);
     return;
   }
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const all: Buffer[] = [head];
-  if (!ended) for (let next = await chunks.next(); !next.done; next = await chunks.next()) all.push(next.value);
+  let size = head.length;
+  if (!ended) {
+    for (let next = await chunks.next(); !next.done && size <= maxBytes; next = await chunks.next()) {
+      all.push(next.value);
+      size += next.value.length;
+    }
+  }
+  if (size > maxBytes) {
+    yield errorItem('stdin', overLimit(size, maxBytes));
+    return;
+  }
   yield* parseBuffer(Buffer.concat(all), 'stdin', options);
 }
 

@@ -22,6 +22,8 @@ export interface IngestOptions {
   contentType?: string;
   /** JSON lines: a longer line is skipped with an error, never buffered whole (default 5 MiB). */
   maxRecordBytes?: number;
+  /** Other formats, read whole: a larger file or standard input is skipped with an error (default 128 MiB). */
+  maxFileBytes?: number;
 }
 
 export type IngestItem =

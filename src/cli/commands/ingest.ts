@@ -25,6 +25,11 @@ export function registerIngest(program: Command): void {
         parseBytes,
       )
       .option(
+        '--max-file-bytes <size>',
+        'skip a file of another format (read whole) larger than this, with an error (default 128M)',
+        parseBytes,
+      )
+      .option(
         '--workers <n>',
         'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)',
         parseCount,
@@ -39,6 +44,7 @@ export function registerIngest(program: Command): void {
         timeout: string;
         workers?: number;
         maxRecordBytes?: number;
+        maxFileBytes?: number;
       },
     ) => {
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
@@ -49,6 +55,7 @@ export function registerIngest(program: Command): void {
         format: opts.format as IngestOptions['format'],
         timeoutMs: parseCount(opts.timeout),
         maxRecordBytes: opts.maxRecordBytes,
+        maxFileBytes: opts.maxFileBytes,
       };
       const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
       if (summary.read === 0) process.exitCode = 1;
