@@ -188,3 +188,22 @@ test(
     );
   }),
 );
+
+test(
+  'an article over the length limit is an error naming its record; the others are read',
+  withDir(async (dir) => {
+    const file = join(dir, 'long.jsonl');
+    const long = JSON.stringify({ title: 'طويل', text: 'كلمة '.repeat(2000) });
+    writeFileSync(file, [record(1), long, record(3)].join('\n'));
+    const items = await collect([file], { maxArticleChars: 5000 });
+    assert.equal(articles(items).length, 2);
+    assert.deepEqual(errors(items), [
+      `${file}:2: article of 10004 characters is over the limit of 5000 (--max-article-chars), skipped`,
+    ]);
+    const txt = join(dir, 'long.txt');
+    writeFileSync(txt, `عنوان\n\n${'ك'.repeat(600_000)}`);
+    assert.deepEqual(errors(await collect([txt])), [
+      `${txt}: article of 600005 characters is over the limit of 500000 (--max-article-chars), skipped`,
+    ]);
+  }),
+);

@@ -7,7 +7,7 @@ import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises
 import { join } from 'node:path';
 import { binaryKind, declaredCharset, decodeText } from './encoding.js';
 import { charsetOf, contentTypeFormat, extensionHint, sniffFormat } from './detect.js';
-import { errorItem, type IngestItem, type IngestOptions, type InputFormat } from './types.js';
+import { errorItem, withinLengthLimit, type IngestItem, type IngestOptions, type InputFormat } from './types.js';
 import { parseTxt } from './formats/txt.js';
 import { parseHtml } from './formats/html.js';
 import { parseFeed } from './formats/feed.js';
@@ -31,14 +31,22 @@ const STDIN_HEAD_BYTES = 64 * 1024;
 /** Reads paths (files, directories recursively), http(s) URLs, and '-' (stdin), streaming items in input order. */
 export async function* readInputs(inputs: string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
   for (const input of inputs) {
-    if (input === '-') yield* readStdin(options);
-    else if (/^https?:\/\//i.test(input)) yield* readUrl(input, options);
-    else yield* readPath(input, options);
+    const items =
+      input === '-'
+        ? readStdin(options)
+        : /^https?:\/\//i.test(input)
+          ? readUrl(input, options)
+          : readPath(input, options);
+    for await (const item of items) yield withinLengthLimit(item, options.maxArticleChars);
   }
 }
 
-/** Parses a buffer of known origin (used by readInputs and by the HTTP API later). */
+/** Parses a buffer of known origin (the HTTP API, feeds polled by `watch`). */
 export function parseBuffer(buf: Buffer, name: string, options: IngestOptions = {}): IngestItem[] {
+  return parseWhole(buf, name, options).map((item) => withinLengthLimit(item, options.maxArticleChars));
+}
+
+function parseWhole(buf: Buffer, name: string, options: IngestOptions): IngestItem[] {
   if (readsAsJsonLines(name, buf, options)) return parseJsonLinesBuffer(buf, name, options);
   const binary = binaryKind(buf);
   if (binary !== null) return [errorItem(name, `binary file (${binary}), skipped`)];
@@ -176,7 +184,7 @@ async function* readFileItems(path: string, options: IngestOptions): AsyncGenera
       yield errorItem(path, overLimit(Math.max(size, info.size), maxBytes));
       return;
     }
-    yield* parseBuffer(Buffer.concat(whole), path, options);
+    yield* parseWhole(Buffer.concat(whole), path, options);
   } catch (e) {
     yield errorItem(path, fsMessage(e));
   } finally {
@@ -268,7 +276,7 @@ async function* readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
     yield errorItem('stdin', overLimit(size, maxBytes));
     return;
   }
-  yield* parseBuffer(Buffer.concat(all), 'stdin', options);
+  yield* parseWhole(Buffer.concat(all), 'stdin', options);
 }
 
 async function* buffersOf(stream: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
@@ -309,7 +317,7 @@ async function* readUrl(url: string, options: IngestOptions): AsyncGenerator<Ing
   } finally {
     clearTimeout(timer);
   }
-  yield* parseBuffer(body, url, { ...options, contentType: options.contentType ?? contentType });
+  yield* parseWhole(body, url, { ...options, contentType: options.contentType ?? contentType });
 }
 
 function fsMessage(e: unknown): string {

@@ -24,6 +24,8 @@ export interface IngestOptions {
   maxRecordBytes?: number;
   /** Other formats, read whole: a larger file or standard input is skipped with an error (default 128 MiB). */
   maxFileBytes?: number;
+  /** An article whose title and text are longer (UTF-16 code units) is skipped with an error (default 500,000). */
+  maxArticleChars?: number;
 }
 
 export type IngestItem =
@@ -75,6 +77,23 @@ export function articleItem(where: string, raw: RawArticle): IngestItem {
       },
     },
   };
+}
+
+/**
+ * The pipeline's time grows with an article's length (about 5 s for 500,000 characters): a longer
+ * "article" is a dump or a mistake, and must not hold up the batch.
+ */
+export const DEFAULT_MAX_ARTICLE_CHARS = 500_000;
+
+/** The item, or an error naming the record when its article is over the length limit. */
+export function withinLengthLimit(item: IngestItem, maxChars = DEFAULT_MAX_ARTICLE_CHARS): IngestItem {
+  if (item.kind !== 'article') return item;
+  const length = item.article.title.length + item.article.text.length;
+  if (length <= maxChars) return item;
+  return errorItem(
+    item.where,
+    `article of ${length} characters is over the limit of ${maxChars} (--max-article-chars), skipped`,
+  );
 }
 
 function blankToNull(s: string | null | undefined): string | null {

@@ -25,6 +25,11 @@ export function registerIngest(program: Command): void {
         parseBytes,
       )
       .option(
+        '--max-article-chars <n>',
+        'skip an article whose title and text are longer than this, with an error (default 500000)',
+        parseCount,
+      )
+      .option(
         '--max-file-bytes <size>',
         'skip a file of another format (read whole) larger than this, with an error (default 128M)',
         parseBytes,
@@ -45,6 +50,7 @@ export function registerIngest(program: Command): void {
         workers?: number;
         maxRecordBytes?: number;
         maxFileBytes?: number;
+        maxArticleChars?: number;
       },
     ) => {
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
@@ -56,6 +62,7 @@ export function registerIngest(program: Command): void {
         timeoutMs: parseCount(opts.timeout),
         maxRecordBytes: opts.maxRecordBytes,
         maxFileBytes: opts.maxFileBytes,
+        maxArticleChars: opts.maxArticleChars,
       };
       const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
       if (summary.read === 0) process.exitCode = 1;
