@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { readInputs, type IngestItem, type IngestOptions } from './read.js';
+import { parseBuffer, readInputs, type IngestItem, type IngestOptions } from './read.js';
 
 async function collect(inputs: string[], options?: IngestOptions): Promise<IngestItem[]> {
   const items: IngestItem[] = [];
@@ -207,3 +207,13 @@ test(
     ]);
   }),
 );
+
+test('an article of zero-width characters only is an error, not an article', () => {
+  const input = [
+    JSON.stringify({ title: '\u200b\u2060', text: '\u061c\u200d\ufeff \u00ad' }),
+    JSON.stringify({ title: 'عنوان', text: '\u2060\u200b' }),
+  ].join('\n');
+  const items = parseBuffer(Buffer.from(input), 'zw.jsonl');
+  assert.deepEqual(errors(items), ['zw.jsonl:1: empty article (only invisible characters or marks, no letters)']);
+  assert.equal(items[1].kind === 'article' && items[1].warning, 'zw.jsonl:2: no body text, stored with its title only');
+});

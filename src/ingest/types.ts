@@ -1,6 +1,7 @@
 import type { ArticleInput } from '../core/article.js';
 import { parsePublished } from './dates.js';
 import { escapeControls } from '../core/printable.js';
+import { isBlankAfterNormalization } from '../text/normalize.js';
 
 export type InputFormat = 'txt' | 'html' | 'rss' | 'atom' | 'jsonl' | 'json' | 'trec';
 
@@ -55,8 +56,16 @@ export function errorItem(where: string, message: string): IngestItem {
  */
 export function articleItem(where: string, raw: RawArticle): IngestItem {
   const text = raw.text ?? '';
-  const emptyText = text.trim() === '';
-  if (emptyText && !raw.title?.trim()) return errorItem(where, 'empty article (no title and no text)');
+  // Blank as the pipeline sees it: zero-width characters or harakat alone are no text.
+  const emptyText = isBlankAfterNormalization(text);
+  if (emptyText && isBlankAfterNormalization(raw.title ?? '')) {
+    return errorItem(
+      where,
+      text.trim() === '' && !raw.title?.trim()
+        ? 'empty article (no title and no text)'
+        : 'empty article (only invisible characters or marks, no letters)',
+    );
+  }
   const publishedRaw = blankToNull(raw.published);
   const published = publishedRaw === null ? null : parsePublished(publishedRaw);
   return {
