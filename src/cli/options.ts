@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { EventQuery } from '../store/repository.js';
 import { openRepository, resolveDbLocation } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
+import { isCalendarDate } from '../core/calendar-date.js';
 
 export function addDbOption(cmd: Command): Command {
   return cmd.option('--db <path>', 'database file or postgres:// URL (default: $MARSAD_DB or ./marsad.db)');
@@ -24,7 +25,7 @@ export async function withDb<T>(options: { db?: string }, fn: (repo: Repository)
 
 /** Accepts `YYYY-MM-DD` only, so that a typo is an error rather than an empty result. */
 export function parseDateOption(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!isCalendarDate(value)) {
     throw new Error(`invalid date "${value}": expected YYYY-MM-DD`);
   }
   return value;

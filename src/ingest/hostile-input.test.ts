@@ -217,3 +217,22 @@ test('an article of zero-width characters only is an error, not an article', () 
   assert.deepEqual(errors(items), ['zw.jsonl:1: empty article (only invisible characters or marks, no letters)']);
   assert.equal(items[1].kind === 'article' && items[1].warning, 'zw.jsonl:2: no body text, stored with its title only');
 });
+
+test('an impossible publication date is a warning naming the record; the article is kept without a date', () => {
+  const input = [
+    JSON.stringify({ title: 'أ', text: 'نص.', published: '2019-02-31' }),
+    JSON.stringify({ title: 'ب', text: '', published: '31/04/2019' }),
+    JSON.stringify({ title: 'ج', text: 'نص.', published: '2020-02-29' }),
+  ].join('\n');
+  const items = parseBuffer(Buffer.from(input), 'dates.jsonl');
+  const found = items.map((i) => (i.kind === 'article' ? [i.article.published, i.article.publishedRaw, i.warning] : i));
+  assert.deepEqual(found, [
+    [null, '2019-02-31', 'dates.jsonl:1: publication date "2019-02-31" is not a valid date, stored without one'],
+    [
+      null,
+      '31/04/2019',
+      'dates.jsonl:2: no body text, stored with its title only; publication date "31/04/2019" is not a valid date, stored without one',
+    ],
+    ['2020-02-29', '2020-02-29', undefined],
+  ]);
+});

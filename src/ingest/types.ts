@@ -68,10 +68,17 @@ export function articleItem(where: string, raw: RawArticle): IngestItem {
   }
   const publishedRaw = blankToNull(raw.published);
   const published = publishedRaw === null ? null : parsePublished(publishedRaw);
+  const warnings = [
+    ...(emptyText ? ['no body text, stored with its title only'] : []),
+    // An impossible day (2019-02-31) or an unknown form: the raw value is kept, the date is null.
+    ...(publishedRaw !== null && published === null
+      ? [`publication date "${publishedRaw.slice(0, 80)}" is not a valid date, stored without one`]
+      : []),
+  ];
   return {
     kind: 'article',
     where,
-    ...(emptyText ? { warning: escapeControls(`${where}: no body text, stored with its title only`) } : {}),
+    ...(warnings.length ? { warning: escapeControls(`${where}: ${warnings.join('; ')}`) } : {}),
     article: {
       title: (raw.title ?? '').trim(),
       text,
