@@ -5,6 +5,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { binaryKind, declaredCharset, decodeText } from './encoding.js';
 import { charsetOf, contentTypeFormat, extensionHint, sniffFormat } from './detect.js';
 import { errorItem, withinLengthLimit, type IngestItem, type IngestOptions, type InputFormat } from './types.js';
@@ -13,7 +14,6 @@ import { parseHtml } from './formats/html.js';
 import { parseFeed } from './formats/feed.js';
 import { parseJsonDocument, parseJsonLines } from './formats/json.js';
 import { jsonLinesUnit, parseJsonLinesBuffer, readJsonLines } from './json-lines.js';
-import iconv from 'iconv-lite';
 import { parseTrec } from './formats/trec.js';
 
 export type { IngestItem, IngestOptions, InputFormat, RecordField } from './types.js';
