@@ -1,5 +1,6 @@
 /** The `marsad` command line: one subcommand a module under commands/. */
 import { Command } from 'commander';
+import { endQuietlyOnClosedPipes } from './closed-pipes.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerArticles } from './commands/articles.js';
 import { registerShow } from './commands/show.js';
@@ -49,5 +50,6 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyOnClosedPipes();
   await buildProgram().parseAsync(argv);
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { EventQuery } from '../store/repository.js';
 import { openRepository, resolveDbLocation } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
+import { isCalendarDate } from '../core/calendar-date.js';
 
 export function addDbOption(cmd: Command): Command {
   return cmd.option('--db <path>', 'database file or postgres:// URL (default: $MARSAD_DB or ./marsad.db)');
@@ -24,7 +25,7 @@ export async function withDb<T>(options: { db?: string }, fn: (repo: Repository)
 
 /** Accepts `YYYY-MM-DD` only, so that a typo is an error rather than an empty result. */
 export function parseDateOption(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!isCalendarDate(value)) {
     throw new Error(`invalid date "${value}": expected YYYY-MM-DD`);
   }
   return value;
@@ -34,6 +35,14 @@ export function parseDateOption(value: string): string {
 export function parseCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`invalid number "${value}"`);
+  return n;
+}
+
+/** A size in bytes: a whole number, optionally with k, M or G (powers of 1024), e.g. 5M. */
+export function parseBytes(value: string): number {
+  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(value.trim());
+  const n = m ? Number(m[1]) * 1024 ** (m[2] ? 'kmg'.indexOf(m[2][0].toLowerCase()) + 1 : 0) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`invalid size "${value}": expected bytes, e.g. 5000000 or 5M`);
   return n;
 }
 

@@ -26,11 +26,18 @@ const SIGNATURES: Array<[string, number[]]> = [
   ['SQLite database', [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65]],
 ];
 
-/** What kind of binary file this is, or null when it may be text. */
-export function binaryKind(buf: Uint8Array): string | null {
+/** The kind of binary file these first bytes start, by its magic number; null when none matches. */
+export function binarySignature(buf: Uint8Array): string | null {
   for (const [kind, magic] of SIGNATURES) {
     if (buf.length >= magic.length && magic.every((b, i) => buf[i] === b)) return kind;
   }
+  return null;
+}
+
+/** What kind of binary file this is, or null when it may be text. */
+export function binaryKind(buf: Uint8Array): string | null {
+  const signed = binarySignature(buf);
+  if (signed !== null) return signed;
   if (bomEncoding(buf) !== null || utf16Guess(buf) !== null) return null;
   const n = Math.min(buf.length, SAMPLE_BYTES);
   let controls = 0;
@@ -80,6 +87,44 @@ export function decodeText(buf: Uint8Array, declared?: string | null): DecodedTe
     ok: false,
     message: `cannot decode: invalid UTF-8 at byte ${invalidUtf8Offset(buf)}, and not UTF-16 or Windows-1256 text`,
   };
+}
+
+/**
+ * One line of a file whose lines may differ in encoding (records appended by different tools):
+ * UTF-8, else Windows-1256 when it looks like Arabic in it; a line with a NUL byte is binary.
+ */
+export function decodeLine(line: Uint8Array): DecodedText {
+  const nul = line.indexOf(0);
+  if (nul !== -1) return { ok: false, message: `binary data (a NUL byte at byte ${nul + 1} of the line)` };
+  try {
+    return { ok: true, text: utf8Strict.decode(line), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: Windows-1256?
+  }
+  const arabic = arabicSingleByteGuess(line);
+  if (arabic !== null) {
+    return {
+      ok: true,
+      text: iconv.decode(Buffer.from(line.buffer, line.byteOffset, line.byteLength), arabic),
+      encoding: arabic,
+    };
+  }
+  return {
+    ok: false,
+    message: `cannot decode: invalid UTF-8 at byte ${invalidUtf8Offset(line) + 1} of the line, and not Windows-1256 text`,
+  };
+}
+
+/** UTF-16 by its byte order mark or, without one, by the pattern of its bytes; null otherwise. */
+export function utf16Encoding(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const encoding = bomEncoding(head) ?? utf16Guess(head);
+  return encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : null;
+}
+
+/** The length of the byte order mark these bytes start with (UTF-8 or UTF-16), 0 without one. */
+export function bomLength(head: Uint8Array): number {
+  const encoding = bomEncoding(head);
+  return encoding === null ? 0 : encoding === 'utf-8' ? 3 : 2;
 }
 
 function bomEncoding(buf: Uint8Array): string | null {

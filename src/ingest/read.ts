@@ -2,33 +2,52 @@
  * Reading what users have: files, directories, stdin and URLs, in whatever of our formats and
  * encodings they come, as a stream of articles and one-line errors, in input order.
  */
-import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { binaryKind, declaredCharset, decodeText, invalidUtf8Offset } from './encoding.js';
+import iconv from 'iconv-lite';
+import { binaryKind, declaredCharset, decodeText } from './encoding.js';
 import { charsetOf, contentTypeFormat, extensionHint, sniffFormat } from './detect.js';
-import { errorItem, type IngestItem, type IngestOptions, type InputFormat } from './types.js';
+import { errorItem, withinLengthLimit, type IngestItem, type IngestOptions, type InputFormat } from './types.js';
 import { parseTxt } from './formats/txt.js';
 import { parseHtml } from './formats/html.js';
 import { parseFeed } from './formats/feed.js';
-import { parseJsonDocument, parseJsonLine, parseJsonLines } from './formats/json.js';
+import { parseJsonDocument, parseJsonLines } from './formats/json.js';
+import { jsonLinesUnit, parseJsonLinesBuffer, readJsonLines } from './json-lines.js';
 import { parseTrec } from './formats/trec.js';
 
 export type { IngestItem, IngestOptions, InputFormat, RecordField } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 const STREAM_CHUNK_BYTES = 1 << 20;
+/**
+ * Formats other than JSON lines are read whole: a cap far above any real page, feed or TREC file
+ * keeps a device or a mislabelled dump from filling memory.
+ */
+const DEFAULT_MAX_FILE_BYTES = 128 * 1024 * 1024;
+/** Enough of standard input to tell JSON lines from other formats. */
+const STDIN_HEAD_BYTES = 64 * 1024;
 
 /** Reads paths (files, directories recursively), http(s) URLs, and '-' (stdin), streaming items in input order. */
 export async function* readInputs(inputs: string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
   for (const input of inputs) {
-    if (input === '-') yield* readStdin(options);
-    else if (/^https?:\/\//i.test(input)) yield* readUrl(input, options);
-    else yield* readPath(input, options);
+    const items =
+      input === '-'
+        ? readStdin(options)
+        : /^https?:\/\//i.test(input)
+          ? readUrl(input, options)
+          : readPath(input, options);
+    for await (const item of items) yield withinLengthLimit(item, options.maxArticleChars);
   }
 }
 
-/** Parses a buffer of known origin (used by readInputs and by the HTTP API later). */
+/** Parses a buffer of known origin (the HTTP API, feeds polled by `watch`). */
 export function parseBuffer(buf: Buffer, name: string, options: IngestOptions = {}): IngestItem[] {
+  return parseWhole(buf, name, options).map((item) => withinLengthLimit(item, options.maxArticleChars));
+}
+
+function parseWhole(buf: Buffer, name: string, options: IngestOptions): IngestItem[] {
+  if (readsAsJsonLines(name, buf, options)) return parseJsonLinesBuffer(buf, name, options);
   const binary = binaryKind(buf);
   if (binary !== null) return [errorItem(name, `binary file (${binary}), skipped`)];
   const decoded = decodeText(buf, charsetOf(options.contentType) ?? declaredCharset(buf));
@@ -134,94 +153,140 @@ async function listFiles(dir: string, seen = new Set<string>()): Promise<string[
 }
 
 async function* readFileItems(path: string, options: IngestOptions): AsyncGenerator<IngestItem> {
-  const wantsLines = options.format === 'jsonl' || (options.format === undefined && extensionHint(path) === 'jsonl');
+  let handle: FileHandle | null = null;
   try {
-    if (wantsLines) {
-      const streamed = await streamJsonLines(path, options);
-      if (streamed !== null) {
-        yield* streamed;
-        return;
-      }
+    // Non-blocking, so that opening a FIFO does not wait for a writer; what it is decides next.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      yield errorItem(path, `not a regular file (${fileKind(info)}), skipped`);
+      return;
     }
-    yield* parseBuffer(await readFile(path), path, options);
+    const head = await readChunk(handle, 0);
+    if (readsAsJsonLines(path, head, options)) {
+      // The chunks close the file when they end.
+      const chunks = chunksOf(handle, head, head.length);
+      handle = null;
+      yield* readJsonLines(chunks, path, options);
+      return;
+    }
+    const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (info.size > maxBytes) {
+      yield errorItem(path, overLimit(info.size, maxBytes));
+      return;
+    }
+    // Read to the end, not to the size stat gave: the file may be growing.
+    const whole: Buffer[] = [head];
+    let size = head.length;
+    for (let chunk = head; chunk.length > 0 && size <= maxBytes; size += chunk.length)
+      whole.push((chunk = await readChunk(handle, size)));
+    if (size > maxBytes) {
+      yield errorItem(path, overLimit(Math.max(size, info.size), maxBytes));
+      return;
+    }
+    yield* parseWhole(Buffer.concat(whole), path, options);
   } catch (e) {
     yield errorItem(path, fsMessage(e));
+  } finally {
+    await handle?.close();
   }
 }
 
-/**
- * JSON lines read chunk by chunk, each line decoded on its own, so a large file starts yielding
- * at once and never becomes one giant string. Null when the file's start is not UTF-8 JSON
- * lines (UTF-16, Windows-1256, an array, a binary): the whole-buffer path handles those.
- */
-async function streamJsonLines(path: string, options: IngestOptions): Promise<AsyncGenerator<IngestItem> | null> {
-  const handle = await open(path);
-  const first = Buffer.alloc(STREAM_CHUNK_BYTES);
-  const { bytesRead } = await handle.read(first, 0, first.length, 0);
-  const head = first.subarray(0, bytesRead);
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  const lastNewline = head.lastIndexOf(0x0a);
-  const firstChar = head.subarray(bom).find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
-  const plausible =
-    binaryKind(head) === null &&
-    firstChar === 0x7b &&
-    invalidUtf8Offset(head.subarray(bom, lastNewline === -1 ? bytesRead : lastNewline)) < 0;
-  if (!plausible) {
-    await handle.close();
-    return null;
-  }
-  return linesFrom(handle, head.subarray(bom), bytesRead, path, options);
+function overLimit(size: number, maxBytes: number): string {
+  return `${size} bytes, over the limit of ${maxBytes} for formats read whole (--max-file-bytes), skipped; JSON lines have no such limit`;
 }
 
-async function* linesFrom(
-  handle: Awaited<ReturnType<typeof open>>,
-  head: Buffer,
-  position: number,
-  path: string,
-  options: IngestOptions,
-): AsyncGenerator<IngestItem> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const lineItem = (bytes: Buffer, lineNo: number): IngestItem | null => {
-    const where = `${path}:${lineNo}`;
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      return errorItem(where, 'invalid UTF-8');
-    }
-    return text.trim() === '' ? null : parseJsonLine(text, where, options.fieldMap);
-  };
-  let pending = head;
-  let line = 1;
+function fileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  if (info.isDirectory()) return 'a directory';
+  return 'not a file';
+}
+
+/** The chunk of the file at `position`; empty at the end. */
+async function readChunk(handle: FileHandle, position: number): Promise<Buffer> {
+  const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
+  const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+  return chunk.subarray(0, bytesRead);
+}
+
+/** The file's bytes from `position` on, after `head`, in fresh chunks; closes the file at the end. */
+async function* chunksOf(handle: FileHandle, head: Buffer, position: number): AsyncGenerator<Buffer> {
   try {
+    if (head.length > 0) yield head;
     for (;;) {
-      let start = 0;
-      for (let nl = pending.indexOf(0x0a); nl !== -1; nl = pending.indexOf(0x0a, start)) {
-        const item = lineItem(pending.subarray(start, nl), line++);
-        if (item) yield item;
-        start = nl + 1;
-      }
-      pending = pending.subarray(start);
-      const chunk = Buffer.alloc(STREAM_CHUNK_BYTES);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      pending =
-        pending.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
+      const chunk = await readChunk(handle, position);
+      if (chunk.length === 0) return;
+      position += chunk.length;
+      yield chunk;
     }
-    const last = pending.length > 0 ? lineItem(pending, line) : null;
-    if (last) yield last;
   } finally {
     await handle.close();
   }
 }
 
+/**
+ * Whether input named `name` whose first bytes are `head` is read as JSON lines, line by line:
+ * by its extension or the format asked for, or, without an extension (stdin, URLs), by its start.
+ */
+function readsAsJsonLines(name: string, head: Buffer, options: IngestOptions): boolean {
+  if (options.format !== undefined && options.format !== 'jsonl') return false;
+  const unit = jsonLinesUnit(head);
+  if (unit === null) return false;
+  const ext = extensionHint(name);
+  if (options.format === 'jsonl' || ext === 'jsonl') return true;
+  if (ext !== null) return false;
+  const start = head.subarray(0, 8192);
+  return sniffFormat(unit === 'byte' ? start.toString('utf8') : iconv.decode(start, unit)) === 'jsonl';
+}
+
+/** Standard input: JSON lines are read as they arrive; anything else whole. */
 async function* readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
-  const stream = options.stdin ?? process.stdin;
-  const chunks: Buffer[] = [];
+  const chunks = buffersOf(options.stdin ?? process.stdin)[Symbol.asyncIterator]();
+  // The first chunks decide how the rest is read.
+  const headChunks: Buffer[] = [];
+  let headBytes = 0;
+  let ended = false;
+  while (headBytes < STDIN_HEAD_BYTES) {
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    headChunks.push(next.value);
+    headBytes += next.value.length;
+  }
+  const head = Buffer.concat(headChunks);
+  if (readsAsJsonLines('stdin', head, options)) {
+    yield* readJsonLines(ended ? [head] : prepended(head, chunks), 'stdin', options);
+    return;
+  }
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const all: Buffer[] = [head];
+  let size = head.length;
+  if (!ended) {
+    for (let next = await chunks.next(); !next.done && size <= maxBytes; next = await chunks.next()) {
+      all.push(next.value);
+      size += next.value.length;
+    }
+  }
+  if (size > maxBytes) {
+    yield errorItem('stdin', overLimit(size, maxBytes));
+    return;
+  }
+  yield* parseWhole(Buffer.concat(all), 'stdin', options);
+}
+
+async function* buffersOf(stream: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
   for await (const chunk of stream)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
-  yield* parseBuffer(Buffer.concat(chunks), 'stdin', options);
+    yield typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+}
+
+async function* prepended(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 async function* readUrl(url: string, options: IngestOptions): AsyncGenerator<IngestItem> {
@@ -252,7 +317,7 @@ async function* readUrl(url: string, options: IngestOptions): AsyncGenerator<Ing
   } finally {
     clearTimeout(timer);
   }
-  yield* parseBuffer(body, url, { ...options, contentType: options.contentType ?? contentType });
+  yield* parseWhole(body, url, { ...options, contentType: options.contentType ?? contentType });
 }
 
 function fsMessage(e: unknown): string {

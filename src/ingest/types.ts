@@ -1,5 +1,7 @@
 import type { ArticleInput } from '../core/article.js';
 import { parsePublished } from './dates.js';
+import { escapeControls } from '../core/printable.js';
+import { isBlankAfterNormalization } from '../text/normalize.js';
 
 export type InputFormat = 'txt' | 'html' | 'rss' | 'atom' | 'jsonl' | 'json' | 'trec';
 
@@ -19,6 +21,12 @@ export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   /** The transport's Content-Type (HTTP), when known: helps pick the format and the charset. */
   contentType?: string;
+  /** JSON lines: a longer line is skipped with an error, never buffered whole (default 5 MiB). */
+  maxRecordBytes?: number;
+  /** Other formats, read whole: a larger file or standard input is skipped with an error (default 128 MiB). */
+  maxFileBytes?: number;
+  /** An article whose title and text are longer (UTF-16 code units) is skipped with an error (default 500,000). */
+  maxArticleChars?: number;
 }
 
 export type IngestItem =
@@ -37,8 +45,9 @@ export interface RawArticle {
   input?: string;
 }
 
+/** An error about `where`; its message is one printable line whatever bytes the input held. */
 export function errorItem(where: string, message: string): IngestItem {
-  return { kind: 'error', where, message: `${where}: ${message}` };
+  return { kind: 'error', where, message: escapeControls(`${where}: ${message}`) };
 }
 
 /**
@@ -47,14 +56,29 @@ export function errorItem(where: string, message: string): IngestItem {
  */
 export function articleItem(where: string, raw: RawArticle): IngestItem {
   const text = raw.text ?? '';
-  const emptyText = text.trim() === '';
-  if (emptyText && !raw.title?.trim()) return errorItem(where, 'empty article (no title and no text)');
+  // Blank as the pipeline sees it: zero-width characters or harakat alone are no text.
+  const emptyText = isBlankAfterNormalization(text);
+  if (emptyText && isBlankAfterNormalization(raw.title ?? '')) {
+    return errorItem(
+      where,
+      text.trim() === '' && !raw.title?.trim()
+        ? 'empty article (no title and no text)'
+        : 'empty article (only invisible characters or marks, no letters)',
+    );
+  }
   const publishedRaw = blankToNull(raw.published);
   const published = publishedRaw === null ? null : parsePublished(publishedRaw);
+  const warnings = [
+    ...(emptyText ? ['no body text, stored with its title only'] : []),
+    // An impossible day (2019-02-31) or an unknown form: the raw value is kept, the date is null.
+    ...(publishedRaw !== null && published === null
+      ? [`publication date "${publishedRaw.slice(0, 80)}" is not a valid date, stored without one`]
+      : []),
+  ];
   return {
     kind: 'article',
     where,
-    ...(emptyText ? { warning: `${where}: no body text, stored with its title only` } : {}),
+    ...(warnings.length ? { warning: escapeControls(`${where}: ${warnings.join('; ')}`) } : {}),
     article: {
       title: (raw.title ?? '').trim(),
       text,
@@ -69,6 +93,23 @@ export function articleItem(where: string, raw: RawArticle): IngestItem {
       },
     },
   };
+}
+
+/**
+ * The pipeline's time grows with an article's length (about 5 s for 500,000 characters): a longer
+ * "article" is a dump or a mistake, and must not hold up the batch.
+ */
+export const DEFAULT_MAX_ARTICLE_CHARS = 500_000;
+
+/** The item, or an error naming the record when its article is over the length limit. */
+export function withinLengthLimit(item: IngestItem, maxChars = DEFAULT_MAX_ARTICLE_CHARS): IngestItem {
+  if (item.kind !== 'article') return item;
+  const length = item.article.title.length + item.article.text.length;
+  if (length <= maxChars) return item;
+  return errorItem(
+    item.where,
+    `article of ${length} characters is over the limit of ${maxChars} (--max-article-chars), skipped`,
+  );
 }
 
 function blankToNull(s: string | null | undefined): string | null {

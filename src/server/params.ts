@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { EventQuery } from '../store/repository.js';
+import { isCalendarDate } from '../core/calendar-date.js';
 
 export class ApiError extends Error {
   constructor(
@@ -18,7 +19,7 @@ export class ApiError extends Error {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'not a calendar date');
+  .refine(isCalendarDate, 'not a calendar date');
 
 const bbox = z.string().transform((value, ctx): [number, number, number, number] => {
   const parts = value.split(',').map((p) => (p.trim() === '' ? NaN : Number(p)));

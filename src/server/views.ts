@@ -8,12 +8,25 @@ import { codedColumns, type ArticleRef, type EventActor, type EventRecord } from
 import type { StoredEvent } from '../store/repository.js';
 import { segmentSentences } from '../text/segment.js';
 import { normalize } from '../text/normalize.js';
+import { visibleUrl, withoutBidiControls } from '../core/printable.js';
 
 export type EventView = EventRecord & { article: ArticleRef };
 
 export function eventView(e: StoredEvent): EventView {
-  return { ...e.record, article: e.article };
+  return { ...e.record, article: articleRefView(e.article) };
 }
+
+/**
+ * The article's title, outlet and URL as shown in lists: bidi controls out of the names, and
+ * invisible characters of the URL percent-encoded (src/core/printable.ts). The stored article and
+ * its text (which the evidence offsets point into) are untouched.
+ */
+function articleRefView(a: ArticleRef): ArticleRef {
+  return { ...a, title: withoutBidiControls(a.title), source: shownName(a.source), url: shownUrl(a.url) };
+}
+
+const shownName = (s: string | null) => (s === null ? null : withoutBidiControls(s));
+const shownUrl = (s: string | null) => (s === null ? null : visibleUrl(s));
 
 const actorNames = (actors: (EventActor | null)[]) =>
   actors
@@ -45,9 +58,9 @@ export function eventProperties(e: StoredEvent) {
     modality: r.modality,
     confidence: r.confidence,
     article_id: e.article.id,
-    article_title: e.article.title,
-    source: e.article.source,
-    url: e.article.url,
+    article_title: withoutBidiControls(e.article.title),
+    source: shownName(e.article.source),
+    url: shownUrl(e.article.url),
   };
 }
 
@@ -203,10 +216,10 @@ export function articleSources(article: Article): SourceView[] {
   return origins
     .map((o) => ({
       article_id: article.id,
-      title: article.title,
+      title: withoutBidiControls(article.title),
       published: article.published,
-      outlet: o.source,
-      url: o.url,
+      outlet: shownName(o.source),
+      url: shownUrl(o.url),
     }))
     .filter((s) => {
       const key = `${s.outlet}\u0000${s.url}`;

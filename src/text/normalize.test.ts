@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { normalize, normalizeForMatch, toNormOffset, toOriginalSpan } from './normalize.js';
+import { isBlankAfterNormalization, normalize, normalizeForMatch, toNormOffset, toOriginalSpan } from './normalize.js';
 
 test('normalises letters, marks, digits and quotes', () => {
   const cases: Array<[string, string]> = [
@@ -17,6 +17,9 @@ test('normalises letters, marks, digits and quotes', () => {
     ['قال، ثم؛ لماذا؟', 'قال, ثم; لماذا?'],
     ['مسؤول', 'مسوول'],
     ['\u200fطرابلس\u200c', 'طرابلس'],
+    ['ط\u061cر\u2060ا\u200bب\u00adل\u2064س\ufeff', 'طرابلس'],
+    ['\u202eسرت\u202c \u2067بنغازي\u2069 \u0600١', 'سرت بنغازي 1'],
+    ['درنة\u{e0041}\u{e007f}😀', 'درنه😀'],
     ['UNSMIL', 'unsmil'],
   ];
   for (const [input, expected] of cases) assert.equal(normalize(input).norm, expected, input);
@@ -35,6 +38,13 @@ test('a span in the view maps back to the words as written', () => {
   const span = toOriginalSpan(view, at, at + 'المتحدث'.length);
   assert.equal(original.slice(span.start, span.end), 'المُتحدِّثُ', 'trailing harakat belong to the word');
   assert.equal(toNormOffset(view, span.start), at);
+});
+
+test('a text of invisible characters and marks alone is blank', () => {
+  assert.equal(isBlankAfterNormalization('\u200b\u2060 \u061c\n\u00ad\ufeff\u{e0020}َّ'), true);
+  assert.equal(isBlankAfterNormalization(''), true);
+  assert.equal(isBlankAfterNormalization('\u2060ب'), false);
+  assert.equal(isBlankAfterNormalization('\u00a0😀'), false);
 });
 
 test('normalizeForMatch collapses whitespace', () => {
@@ -57,6 +67,13 @@ test('offsets survive any mix of Arabic letters, marks, tatweel, digits and quot
     '»',
     ' ',
     '\u200c',
+    '\u061c', // Arabic letter mark
+    '\u2060', // word joiner
+    '\u00ad', // soft hyphen
+    '\u202e', // right-to-left override
+    '\u2066', // left-to-right isolate
+    '\ufeff',
+    '\u{e0020}', // tag space, a format character outside the BMP
     'A',
     '1',
     '،',
@@ -75,6 +92,49 @@ test('offsets survive any mix of Arabic letters, marks, tatweel, digits and quot
         assert.equal(normalize(original.slice(span.start, span.end)).norm, m[0]);
       }
     }),
+    { numRuns: 500 },
+  );
+});
+
+// Property: format characters (category Cf) inserted anywhere leave the view as it was, and every
+// character of the view still maps to a visible character of the original.
+test('format characters anywhere change nothing in the view, and offsets skip them', () => {
+  const letters = [...'ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإىةؤئ', 'َ', 'ـ', '٣', ' ', 'A', '.', '😀'];
+  const formats = [
+    '\u061c',
+    '\u200b',
+    '\u200d',
+    '\u200e',
+    '\u202b',
+    '\u2060',
+    '\u2063',
+    '\u2069',
+    '\u00ad',
+    '\ufeff',
+    '\u0601',
+    '\u{e0061}',
+    '\u{1d173}',
+  ];
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom(...letters), fc.array(fc.constantFrom(...formats), { maxLength: 2 })), {
+        maxLength: 60,
+      }),
+      (pieces) => {
+        const clean = pieces.map(([c]) => c).join('');
+        const marked = pieces.map(([c, marks]) => c + marks.join('')).join('');
+        const view = normalize(marked);
+        assert.equal(view.norm, normalize(clean).norm);
+        for (let k = 0; k < view.norm.length; k++) {
+          const produced = marked.slice(view.starts[k], view.ends[k]);
+          assert.ok(!/^\p{Cf}/u.test(produced), `view ${k} maps to a format character`);
+        }
+        for (const m of view.norm.matchAll(/\S+/g)) {
+          const span = toOriginalSpan(view, m.index!, m.index! + m[0].length);
+          assert.equal(normalize(marked.slice(span.start, span.end)).norm, m[0]);
+        }
+      },
+    ),
     { numRuns: 500 },
   );
 });

@@ -1,8 +1,9 @@
 /**
  * Offset-preserving Arabic normalisation.
  *
- * The normalised string is a matching view: harakat, Quranic marks, tatweel and zero-width
- * characters are dropped, and alef forms, ى/ي, ة/ه, digits and quotes are unified. Every
+ * The normalised string is a matching view: harakat, Quranic marks, tatweel and every format
+ * character (Unicode category Cf: zero-width and bidi controls, the Arabic letter mark, the word
+ * joiner, the soft hyphen, tags; invisible, and able to split a word without showing) are dropped, and alef forms, ى/ي, ة/ه, digits and quotes are unified. Every
  * character of the view maps back to the original, so a span found in the view is reported in
  * the original text's UTF-16 offsets and `original.slice(start, end)` is the words as written.
  */
@@ -21,6 +22,9 @@ export interface NormalizedText {
 
 const DROP = 0; // character removed from the view
 const KEEP = -1; // character kept as is
+
+const FORMAT_CHARACTER = /^\p{Cf}$/u;
+const WHITESPACE = /^\s$/;
 
 /** What each BMP code unit becomes: DROP, KEEP, or the replacement code unit. */
 const TABLE = buildTable();
@@ -42,11 +46,9 @@ function buildTable(): Int32Array {
   drop(0x06ea, 0x06ed);
   drop(0x08d3, 0x08ff); // extended Arabic marks
   drop(0x0640); // tatweel
-  drop(0x200b, 0x200f); // zero-width space, non-joiner, joiner, LRM, RLM
-  drop(0x202a, 0x202e); // bidi embeddings and overrides
-  drop(0x2066, 0x2069); // bidi isolates
-  drop(0x00ad); // soft hyphen
-  drop(0xfeff); // BOM / zero-width no-break space
+  // Format characters: U+061C, U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+206F,
+  // U+00AD, U+FEFF, U+0600-U+0605 and the rest of category Cf.
+  for (let c = 0; c < 0x10000; c++) if (FORMAT_CHARACTER.test(String.fromCharCode(c))) t[c] = DROP;
   map('أإآٱٲٳ', 'ا');
   map('ى', 'ي');
   map('ة', 'ه');
@@ -90,6 +92,10 @@ export function normalize(original: string): NormalizedText {
   let j = 0;
   for (let i = 0; i < n; i++) {
     const code = original.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && isAstralFormatCharacter(original, i)) {
+      i++; // both halves of the pair
+      continue;
+    }
     const action = TABLE[code];
     if (action === DROP) {
       if (j > 0 && attachesToPrevious(code) && ends[j - 1] === i) ends[j - 1] = i + 1;
@@ -106,6 +112,27 @@ export function normalize(original: string): NormalizedText {
   // String.fromCharCode on large arrays overflows the stack; build in chunks.
   for (let k = 0; k < j; k += 8192) norm += String.fromCharCode(...out.subarray(k, Math.min(j, k + 8192)));
   return { original, norm, starts: starts.subarray(0, j + 1), ends: ends.subarray(0, j + 1) };
+}
+
+/** A format character outside the BMP (tags U+E0020-U+E007F, musical format marks...) at `i`. */
+function isAstralFormatCharacter(s: string, i: number): boolean {
+  const low = s.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff && FORMAT_CHARACTER.test(s.slice(i, i + 2));
+}
+
+/** True when nothing but whitespace is left of `s` in the view (only marks, zero-width characters...). */
+export function isBlankAfterNormalization(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && isAstralFormatCharacter(s, i)) {
+      i++;
+      continue;
+    }
+    const action = TABLE[code];
+    if (action === DROP) continue;
+    if (!WHITESPACE.test(String.fromCharCode(action === KEEP ? code : action))) return false;
+  }
+  return true;
 }
 
 /** The normalised form of a short string (a dictionary alias, a query); no offsets kept. */

@@ -2,6 +2,8 @@
  * Builds DOM nodes from data. Article text is untrusted: it only ever reaches the page through
  * `textContent` (never innerHTML), so markup inside an article shows as text.
  */
+import { visibleUrl, withoutBidiControls } from '../../src/core/printable.js';
+
 type Child = Node | string | null | undefined | false;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -25,9 +27,20 @@ export function clear(node: Element): void {
   node.replaceChildren();
 }
 
-/** A link only for http(s) URLs; any other scheme (javascript:, data:) is shown as text. */
-export function safeLink(url: string | null, label: string): Node {
-  if (url && /^https?:\/\//i.test(url))
-    return el('a', { text: label, attrs: { href: url, rel: 'noopener noreferrer', target: '_blank' } });
-  return el('span', { text: url ? `${label} (${url})` : label });
+/**
+ * A link only for http(s) URLs; any other scheme (javascript:, data:) is shown as text. Bidi
+ * controls are dropped from the label and invisible characters of the URL percent-encoded, and
+ * the link is isolated (dir=auto), so that no title or URL reorders or hides what it shows.
+ */
+export function safeLink(url: string | null, rawLabel: string): Node {
+  const label = withoutBidiControls(rawLabel);
+  const href = url === null ? null : visibleUrl(url);
+  if (href && /^https?:\/\//i.test(href))
+    return el('a', { text: label, attrs: { href, rel: 'noopener noreferrer', target: '_blank', dir: 'auto' } });
+  return el('span', { text: href ? `${label} (${href})` : label, attrs: { dir: 'auto' } });
+}
+
+/** A name from an article (a title, an outlet) for display among other text. */
+export function shownText(s: string): string {
+  return withoutBidiControls(s);
 }

@@ -1,6 +1,6 @@
 /** The event panel: what was coded, the source sentences with the evidence marked, every source. */
 import type { EventDetail } from './api.js';
-import { el, safeLink } from './dom.js';
+import { el, safeLink, shownText } from './dom.js';
 import { kindOfField, renderMarked, type Mark } from './highlight.js';
 import { eventTypeLabel, formatNumber, localName, modalityLabel, t, type StringKey } from './i18n.js';
 import { TYPE_COLOURS } from './map.js';
@@ -65,7 +65,7 @@ export function renderEventPanel(panel: HTMLElement, detail: EventDetail | null)
       detail.sources.map((s) =>
         el('li', {}, [
           safeLink(s.url, s.title || s.url || s.article_id),
-          el('span', { class: 'muted', text: [s.outlet, s.published].filter(Boolean).join(' · ') }),
+          el('span', { class: 'muted', text: shownText([s.outlet, s.published].filter(Boolean).join(' · ')) }),
         ]),
       ),
     ),

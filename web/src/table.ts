@@ -1,6 +1,6 @@
 /** The event table, kept in step with the map: one row per event, the selected one marked. */
 import type { EventSummary } from './api.js';
-import { el } from './dom.js';
+import { el, shownText } from './dom.js';
 import { eventTypeLabel, formatNumber, localName, t } from './i18n.js';
 
 export function renderEventTable(
@@ -28,7 +28,7 @@ export function renderEventTable(
           el('td', { text: actors || t('none') }),
           el('td', { text: e.location ? localName(e.location) : t('unknown') }),
           el('td', { class: 'num', text: formatNumber(e.fatalities) }),
-          el('td', { text: e.article.source ?? e.article.title }),
+          el('td', { text: shownText(e.article.source ?? e.article.title), attrs: { dir: 'auto' } }),
         ],
       );
       row.addEventListener('click', () => onSelect(e.id));

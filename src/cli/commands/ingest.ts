@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addDbOption, collectFieldMap, parseCount, withDb } from '../options.js';
+import { addDbOption, collectFieldMap, parseBytes, parseCount, withDb } from '../options.js';
 import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
 import { createProgress } from '../progress.js';
 import type { IngestOptions } from '../../ingest/read.js';
@@ -20,6 +20,21 @@ export function registerIngest(program: Command): void {
       .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
       .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
       .option(
+        '--max-record-bytes <size>',
+        'skip a JSON line longer than this, with an error (default 5M; k, M, G suffixes)',
+        parseBytes,
+      )
+      .option(
+        '--max-article-chars <n>',
+        'skip an article whose title and text are longer than this, with an error (default 500000)',
+        parseCount,
+      )
+      .option(
+        '--max-file-bytes <size>',
+        'skip a file of another format (read whole) larger than this, with an error (default 128M)',
+        parseBytes,
+      )
+      .option(
         '--workers <n>',
         'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)',
         parseCount,
@@ -27,7 +42,16 @@ export function registerIngest(program: Command): void {
   ).action(
     async (
       inputs: string[],
-      opts: { db?: string; field?: Record<string, string>; format?: string; timeout: string; workers?: number },
+      opts: {
+        db?: string;
+        field?: Record<string, string>;
+        format?: string;
+        timeout: string;
+        workers?: number;
+        maxRecordBytes?: number;
+        maxFileBytes?: number;
+        maxArticleChars?: number;
+      },
     ) => {
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
         throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
@@ -36,6 +60,9 @@ export function registerIngest(program: Command): void {
         fieldMap: opts.field,
         format: opts.format as IngestOptions['format'],
         timeoutMs: parseCount(opts.timeout),
+        maxRecordBytes: opts.maxRecordBytes,
+        maxFileBytes: opts.maxFileBytes,
+        maxArticleChars: opts.maxArticleChars,
       };
       const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
       if (summary.read === 0) process.exitCode = 1;
