@@ -47,6 +47,10 @@ export const ADVERSARIAL_TEXTS: readonly ScalingInput[] = [
   { name: 'letters with harakat', make: (n) => repeatTo('بَ', n) },
   { name: 'straight quotes', make: (n) => repeatTo('"', n) },
   { name: 'quoted words', make: (n) => repeatTo('"قصف" ', n) },
+  {
+    name: 'nested quotes',
+    make: (n) => repeatTo(' «قصف', n / 3) + repeatTo(' "قصف', n / 3) + repeatTo('قصف" ', n / 3),
+  },
   { name: 'opening guillemets', make: (n) => repeatTo('«قال ', n) },
   { name: 'guillemets', make: (n) => repeatTo('«»', n) },
   { name: 'month names', make: (n) => repeatTo('مارس ', n) },

@@ -78,6 +78,7 @@ const REGRESSIONS = [
   'number words',
   'digit words',
   'straight quotes',
+  'nested quotes',
   'punctuation',
 ];
 
