@@ -716,13 +716,19 @@ function uniqueActors(list: ActorMention[], exclude: (EventActor | null)[]): Eve
 
 /** What every event of an article looks up about the article as a whole, worked out once. */
 interface ArticleFacts {
-  fighting: boolean;
+  /** Whether the article tells of fighting (asked only of territory taken: read when first asked). */
+  fighting(): boolean;
   main: ReturnType<typeof mainPlace>;
   lead: TemporalExpression | null;
 }
 
 function articleFacts(doc: Doc): ArticleFacts {
-  return { fighting: FIGHTING_WORDS.test(doc.view.norm), main: mainPlace(doc), lead: leadDate(doc) };
+  let fighting: boolean | undefined;
+  return {
+    fighting: () => (fighting ??= FIGHTING_WORDS.test(doc.view.norm)),
+    main: mainPlace(doc),
+    lead: leadDate(doc),
+  };
 }
 
 function toRecord(
@@ -767,7 +773,7 @@ function toRecord(
   let eventType = m.event_type;
   let plover = m.plover;
   if (m.trigger.territory && m.event_type === 'Battles') {
-    if (!article.fighting) {
+    if (!article.fighting()) {
       // Taking territory without fighting (events.md).
       eventType = 'Strategic developments';
       subType = 'Non-violent transfer of territory';
