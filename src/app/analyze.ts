@@ -27,6 +27,17 @@ export async function* analyzeInputs(
       continue;
     }
     const article = toArticle(published ? { ...item.article, published } : item.article);
-    yield { kind: 'doc', doc: runPipeline(article, context), where: item.where };
+    let doc: Doc;
+    try {
+      doc = runPipeline(article, context);
+    } catch (e) {
+      // One article the pipeline cannot read is that article's error, named; the batch goes on.
+      yield {
+        kind: 'error',
+        message: `${item.where}: extraction failed (${e instanceof Error ? e.message : String(e)})`,
+      };
+      continue;
+    }
+    yield { kind: 'doc', doc, where: item.where };
   }
 }

@@ -708,6 +708,7 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   };
   const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId);
   const specific = mentions.filter((m) => !isGeneric(m));
+  const evidenceStarts = new Map<Mention, Set<number>>();
   for (const m of specific) {
     const target = near(m).find((e) => {
       const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
@@ -732,7 +733,7 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       // become one.
       return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
     });
-    if (target) absorb(target, m, true);
+    if (target) absorb(target, m, true, evidenceStarts);
     else addEvent(copyOf(m));
   }
   for (const m of mentions.filter(isGeneric)) {
@@ -752,7 +753,7 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
     // Standing alone, a generic word needs substance: a toll, a date or a named place (not
     // "the attack on Yemen" in a speech).
     const substantial = m.tolls.length > 0 || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
-    if (target) absorb(target, m, false);
+    if (target) absorb(target, m, false, evidenceStarts);
     else if (!aboutAnother && substantial) addEvent(refineGeneric(copyOf(m), doc));
     else
       for (const c of m.candidates)
@@ -797,9 +798,17 @@ function refineGeneric(m: Mention, doc: Doc): Mention {
   return m;
 }
 
+/** An event of its own from a mention: lists that absorb may grow without touching the mention's. */
 function copyOf(m: Mention): Mention {
+  const actors = {
+    ...m.actors,
+    assoc1: [...m.actors.assoc1],
+    assoc2: [...m.actors.assoc2],
+    rules: [...m.actors.rules],
+  };
   return {
     ...m,
+    actors,
     tolls: [...m.tolls],
     evidence: [...m.evidence],
     triggers: [...m.triggers],
@@ -808,8 +817,12 @@ function copyOf(m: Mention): Mention {
   };
 }
 
-/** Folds mention `m` into event `e`; with `byPrecedence`, the higher of their types wins. */
-function absorb(e: Mention, m: Mention, byPrecedence: boolean): void {
+/**
+ * Folds mention `m` into event `e`; with `byPrecedence`, the higher of their types wins. The
+ * event's lists (its own, see copyOf) grow in place, and `evidenceStarts` holds the sentences
+ * it rests on: an event told again and again in a long text must not be copied each time.
+ */
+function absorb(e: Mention, m: Mention, byPrecedence: boolean, evidenceStarts: Map<Mention, Set<number>>): void {
   if (byPrecedence && PRECEDENCE.indexOf(m.event_type) < PRECEDENCE.indexOf(e.event_type)) {
     e.event_type = m.event_type;
     e.sub_event_type = m.sub_event_type;
@@ -819,17 +832,21 @@ function absorb(e: Mention, m: Mention, byPrecedence: boolean): void {
   // The first telling's place stands; a later one only fills a gap.
   e.place ??= m.place;
   e.date ??= m.date;
-  e.actors = {
-    actor1: e.actors.actor1 ?? m.actors.actor1,
-    actor2: e.actors.actor2 ?? m.actors.actor2,
-    assoc1: [...e.actors.assoc1, ...m.actors.assoc1],
-    assoc2: [...e.actors.assoc2, ...m.actors.assoc2],
-    rules: [...e.actors.rules, ...m.actors.rules],
-  };
+  e.actors.actor1 ??= m.actors.actor1;
+  e.actors.actor2 ??= m.actors.actor2;
+  for (const a of m.actors.assoc1) e.actors.assoc1.push(a);
+  for (const a of m.actors.assoc2) e.actors.assoc2.push(a);
+  for (const r of m.actors.rules) e.actors.rules.push(r);
   if (e.modality !== 'asserted' && m.modality === 'asserted') e.modality = 'asserted';
   e.claimant ??= m.claimant;
   e.tolls.push(...m.tolls);
-  for (const span of m.evidence) if (!e.evidence.some((x) => x.start === span.start)) e.evidence.push(span);
+  let starts = evidenceStarts.get(e);
+  if (!starts) evidenceStarts.set(e, (starts = new Set(e.evidence.map((x) => x.start))));
+  for (const span of m.evidence) {
+    if (starts.has(span.start)) continue;
+    starts.add(span.start);
+    e.evidence.push(span);
+  }
   e.triggers.push(...m.triggers);
   e.rules.push('merge.same-occurrence');
   for (const c of m.candidates) {
@@ -852,13 +869,19 @@ function uniqueActors(list: ActorMention[], exclude: (EventActor | null)[]): Eve
 
 /** What every event of an article looks up about the article as a whole, worked out once. */
 interface ArticleFacts {
-  fighting: boolean;
+  /** Whether the article tells of fighting (asked only of territory taken: read when first asked). */
+  fighting(): boolean;
   main: ReturnType<typeof mainPlace>;
   lead: TemporalExpression | null;
 }
 
 function articleFacts(doc: Doc): ArticleFacts {
-  return { fighting: FIGHTING_WORDS.test(doc.view.norm), main: mainPlace(doc), lead: leadDate(doc) };
+  let fighting: boolean | undefined;
+  return {
+    fighting: () => (fighting ??= FIGHTING_WORDS.test(doc.view.norm)),
+    main: mainPlace(doc),
+    lead: leadDate(doc),
+  };
 }
 
 function toRecord(
@@ -903,7 +926,7 @@ function toRecord(
   let eventType = m.event_type;
   let plover = m.plover;
   if (m.trigger.territory && m.event_type === 'Battles') {
-    if (!article.fighting) {
+    if (!article.fighting()) {
       // Taking territory without fighting (events.md).
       eventType = 'Strategic developments';
       subType = 'Non-violent transfer of territory';

@@ -1,12 +1,19 @@
 /**
  * Plain text from an HTML fragment (feed descriptions, Readability's output): block elements end
- * a line, other tags go, entities are decoded. Regular expressions, not a DOM: feeds carry
- * thousands of small fragments and this runs on each.
+ * a line, other tags go, entities are decoded. Scanners, not a DOM: feeds carry thousands of
+ * small fragments and this runs on each; and not regular expressions, which retried from every
+ * `<` of an unclosed run (markup-scan.ts).
  */
+import { cdataParts, replaceTags, withoutComments, withoutElements } from './markup-scan.js';
 
-const DROPPED_ELEMENTS = /<(script|style|noscript|template|svg|iframe|object|head)\b[\s\S]*?<\/\1\s*>/gi;
-const BLOCK_TAGS =
-  /<\/?(p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|tr|section|article|header|footer|aside|figure|figcaption|main|nav|address)\b[^>]*>/gi;
+/** Elements dropped with their content. */
+const DROPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'head']);
+/** Tags that end a line. */
+const BLOCK_TAGS = new Set(
+  'p div br hr h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr section article header footer aside figure figcaption main nav address'.split(
+    ' ',
+  ),
+);
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -64,11 +71,12 @@ export function decodeEntities(s: string): string {
 
 /** Text of an HTML fragment, one line per block, spaces collapsed, no blank lines. */
 export function htmlToText(html: string): string {
-  const withBreaks = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(DROPPED_ELEMENTS, '')
-    .replace(BLOCK_TAGS, '\n')
-    .replace(/<[^>]*>/g, '');
+  const withoutDropped = withoutElements(withoutComments(html), (name) => DROPPED_ELEMENTS.has(name), false);
+  const withBreaks = replaceTags(
+    replaceTags(withoutDropped, (name) => BLOCK_TAGS.has(name), '\n'),
+    null,
+    '',
+  );
   return decodeEntities(withBreaks)
     .split('\n')
     .map((line) => line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
@@ -78,12 +86,8 @@ export function htmlToText(html: string): string {
 
 /** Inner text of an XML element as a feed writes it: CDATA sections unwrapped, entities decoded. */
 export function xmlInnerText(raw: string): string {
+  const { outside, inside } = cdataParts(raw);
   let out = '';
-  let last = 0;
-  const cdata = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
-  for (let m: RegExpExecArray | null; (m = cdata.exec(raw));) {
-    out += decodeEntities(raw.slice(last, m.index)) + m[1];
-    last = m.index + m[0].length;
-  }
-  return out + decodeEntities(raw.slice(last));
+  for (let i = 0; i < inside.length; i++) out += decodeEntities(outside[i]) + inside[i];
+  return out + decodeEntities(outside[inside.length]);
 }

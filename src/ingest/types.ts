@@ -120,14 +120,18 @@ function blankToNull(s: string | null | undefined): string | null {
 
 /** Counts lines incrementally, for the line of each record in one pass over a text. */
 export class LineCounter {
-  private offset = 0;
   private line = 1;
-  constructor(private readonly text: string) {}
+  /** The first line break not yet counted (-1: none left). Kept, so that many offsets on one long line do not each look for it again. */
+  private nextBreak: number;
+  constructor(private readonly text: string) {
+    this.nextBreak = text.indexOf('\n');
+  }
   /** 1-based line of `offset`; offsets must not decrease between calls. */
   lineAt(offset: number): number {
-    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1))
+    while (this.nextBreak !== -1 && this.nextBreak < offset) {
       this.line++;
-    this.offset = Math.max(this.offset, offset);
+      this.nextBreak = this.text.indexOf('\n', this.nextBreak + 1);
+    }
     return this.line;
   }
 }

@@ -182,16 +182,17 @@ function pairQuotes(text: string, from: number, to: number): { at: number[]; rol
   if (!marks) return null;
   const stack: number[] = [];
   const roles = new Map<number, number>();
-  let straightOpen = false;
+  // How many straight quotes are open: counted, not looked for in the stack at each closing
+  // (a line of many nested quotes would cost the square of their number).
+  let straightOpen = 0;
   for (const i of marks) {
     const straight = quoteNominal(text.charCodeAt(i)) === 'either';
-    if (quoteOpens(text, i, from, to, straightOpen)) {
+    if (quoteOpens(text, i, from, to, straightOpen > 0)) {
       stack.push(i);
-      if (straight) straightOpen = true;
+      if (straight) straightOpen++;
     } else if (stack.length > 0) {
       const opener = stack.pop()!;
-      if (quoteNominal(text.charCodeAt(opener)) === 'either')
-        straightOpen = stack.some((s) => quoteNominal(text.charCodeAt(s)) === 'either');
+      if (quoteNominal(text.charCodeAt(opener)) === 'either') straightOpen--;
       if (i - opener > MAX_PROTECTED_QUOTE) continue;
       roles.set(opener, 1);
       roles.set(i, -1);

@@ -31,14 +31,14 @@ export function parseFeed(xml: string, name: string): IngestItem[] {
   let feedTitle: string | null = null;
   let isAtom = false;
   if (rss) {
-    entries.push(...asNodes(rss.item));
+    for (const entry of asNodes(rss.item)) entries.push(entry); // not push(...): 150,000 items overflow the stack
     feedTitle = plainText(rss.title);
   } else if (rdf) {
-    entries.push(...asNodes(rdf.item));
+    for (const entry of asNodes(rdf.item)) entries.push(entry);
     feedTitle = plainText((rdf.channel as XmlNode | undefined)?.title);
   } else if (atom) {
     isAtom = true;
-    entries.push(...asNodes(atom.entry));
+    for (const entry of asNodes(atom.entry)) entries.push(entry);
     feedTitle = plainText(atom.title);
   } else {
     return [errorItem(name, 'XML that is neither an RSS nor an Atom feed')];

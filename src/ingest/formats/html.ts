@@ -119,13 +119,15 @@ function readJsonLd(document: HtmlDocument): JsonLdFacts {
     } catch {
       continue; // a broken JSON-LD block is common and says nothing about the article
     }
+    // Breadth first, by an index into the queue (shift() and push(...) cost the square of a long
+    // array, and a spread of one overflows the stack).
     const queue: unknown[] = [data];
-    while (queue.length > 0) {
-      const node = queue.shift();
-      if (Array.isArray(node)) queue.push(...node);
+    for (let next = 0; next < queue.length; next++) {
+      const node = queue[next];
+      if (Array.isArray(node)) for (const item of node) queue.push(item);
       else if (node && typeof node === 'object') {
         const o = node as Record<string, unknown>;
-        if (Array.isArray(o['@graph'])) queue.push(...o['@graph']);
+        if (Array.isArray(o['@graph'])) for (const item of o['@graph'] as unknown[]) queue.push(item);
         facts.datePublished ??= stringOf(o.datePublished) ?? stringOf(o.dateCreated);
         facts.headline ??= stringOf(o.headline);
         const publisher = o.publisher as Record<string, unknown> | undefined;

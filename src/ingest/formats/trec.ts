@@ -1,22 +1,39 @@
 import { articleItem, errorItem, LineCounter, type IngestItem } from '../types.js';
 import { decodeEntities, htmlToText } from '../html-text.js';
+import { cdataParts, elements } from '../markup-scan.js';
 
 // TREC collections are rarely well-formed XML (no root element, bare `&`), so documents and their
-// fields are cut out by pattern rather than parsed.
-const DOC = /<DOC\b[^>]*>([\s\S]*?)<\/DOC\s*>/gi;
-const FIELD =
-  /<(DOCNO|DOCID|HEADLINE|TITLE|HL|HEAD|DATE|DATE_TIME|PUBDATE|TEXT|BODY|URL|SOURCE)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
+// fields are cut out by a scanner rather than parsed: <DOC …>…</DOC>, and inside each the fields
+// <NAME …>…</NAME> (markup-scan.ts; a pattern retried from every unclosed <DOC> to the end).
+const isDoc = (name: string) => name === 'doc';
+const FIELDS = new Set([
+  'docno',
+  'docid',
+  'headline',
+  'title',
+  'hl',
+  'head',
+  'date',
+  'date_time',
+  'pubdate',
+  'text',
+  'body',
+  'url',
+  'source',
+]);
+const isField = (name: string) => FIELDS.has(name);
 
 export function parseTrec(text: string, name: string): IngestItem[] {
   const items: IngestItem[] = [];
   const lines = new LineCounter(text);
-  for (const doc of text.matchAll(DOC)) {
-    const where = `${name}:${lines.lineAt(doc.index ?? 0)}`;
+  for (const doc of elements(text, isDoc, true)) {
+    const where = `${name}:${lines.lineAt(doc.start)}`;
     const fields = new Map<string, string>();
     const bodies: string[] = [];
-    for (const f of doc[1].matchAll(FIELD)) {
-      const tag = f[1].toUpperCase();
-      const value = fieldText(f[2]);
+    const content = text.slice(doc.contentStart, doc.contentEnd);
+    for (const f of elements(content, isField, true)) {
+      const tag = f.name.toUpperCase();
+      const value = fieldText(content.slice(f.contentStart, f.contentEnd));
       if (tag === 'TEXT' || tag === 'BODY') bodies.push(value);
       else if (!fields.has(tag)) fields.set(tag, value);
     }
@@ -37,6 +54,7 @@ export function parseTrec(text: string, name: string): IngestItem[] {
 }
 
 function fieldText(raw: string): string {
-  const unwrapped = raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
+  const { outside, inside } = cdataParts(raw);
+  const unwrapped = outside.map((o, i) => o + (inside[i] ?? '')).join('');
   return /<[a-z/!]/i.test(unwrapped) ? htmlToText(unwrapped) : decodeEntities(unwrapped).trim();
 }

@@ -1,0 +1,115 @@
+/**
+ * How a cost grows with input size, as the ratio time(2n) / time(n): about 2 for linear work,
+ * 4 for quadratic. A ratio, unlike a time, does not depend on the machine, and the minimum of
+ * several runs is what is left of the cost once other processes' noise is taken out.
+ */
+import type { Doc } from '../core/document.js';
+import type { Article } from '../core/article.js';
+import { createDoc } from './pipeline.js';
+import { STAGES, type PipelineContext } from './stages.js';
+
+/**
+ * The CPU time this process has used, in ms. Costs are measured in it, not in wall-clock time:
+ * on a machine shared by many, waiting for a core would count as cost, and grows with the load.
+ */
+export function cpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
+/** The fastest of `repeats` runs of `work`, in ms of CPU time. */
+export function minTime(work: () => void, repeats: number): number {
+  let best = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const started = cpuMs();
+    work();
+    best = Math.min(best, cpuMs() - started);
+  }
+  return best;
+}
+
+export interface CostRatio {
+  /** The size the ratio was measured from (2n is the other). */
+  n: number;
+  /** Fastest run at n and at 2n, ms. */
+  msAtN: number;
+  msAt2N: number;
+  ratio: number;
+}
+
+export interface RatioOptions {
+  /** Grow n (doubling from `from`) until one run takes at least this long, so timer noise is small. */
+  minMs: number;
+  from: number;
+  /** Never grow n beyond this. */
+  maxN: number;
+  repeats: number;
+}
+
+/**
+ * time(2n)/time(n) for `run` over `prepare(n)` (preparation is not timed), with n grown until a
+ * run at n is long enough to measure.
+ */
+export function costRatio<T>(prepare: (n: number) => T, run: (input: T) => void, options: RatioOptions): CostRatio {
+  let n = options.from;
+  let input = prepare(n);
+  let msAtN = minTime(() => run(input), options.repeats);
+  while (msAtN < options.minMs && n * 2 <= options.maxN) {
+    n *= 2;
+    input = prepare(n);
+    msAtN = minTime(() => run(input), options.repeats);
+  }
+  const double = prepare(2 * n);
+  const msAt2N = minTime(() => run(double), options.repeats);
+  // Re-measure n after 2n: a slow first measure (a cold cache, a busy machine) only lowers the ratio.
+  msAtN = Math.min(
+    msAtN,
+    minTime(() => run(input), options.repeats),
+  );
+  return { n, msAtN, msAt2N, ratio: msAt2N / Math.max(msAtN, 1e-3) };
+}
+
+/** An article around `text`, as the pipeline receives one. */
+export function articleOf(text: string): Article {
+  return {
+    id: 'scaling',
+    title: '',
+    text,
+    published: '2020-03-15',
+    publishedAt: null,
+    publishedRaw: null,
+    origins: [],
+  };
+}
+
+/**
+ * Each stage's fastest time over `repeats` runs of the pipeline over `text`, in ms of CPU, or the name
+ * of the error a stage threw (a stack overflow): the run ends there. A run in which a stage took
+ * longer than `capMs` is not repeated.
+ */
+export function stageTimes(
+  text: string,
+  context: PipelineContext,
+  repeats: number,
+  capMs = Infinity,
+): Map<string, number | string> {
+  const best = new Map<string, number | string>();
+  for (let r = 0; r < repeats; r++) {
+    let doc: Doc = createDoc(articleOf(text));
+    let slow = false;
+    for (const stage of STAGES) {
+      const started = cpuMs();
+      try {
+        doc = stage.run(doc, context);
+      } catch (e) {
+        best.set(stage.name, e instanceof Error ? e.name : 'error');
+        return best;
+      }
+      const ms = cpuMs() - started;
+      slow ||= ms > capMs;
+      best.set(stage.name, Math.min(Number(best.get(stage.name) ?? Infinity), ms));
+    }
+    if (slow) break;
+  }
+  return best;
+}
