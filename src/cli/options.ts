@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { EventQuery } from '../store/repository.js';
 import { openRepository, resolveDbLocation } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
+import { DEFAULT_RESPONSE_LIMITS, parseByteSize, type ResponseLimits } from '../ingest/fetch-url.js';
 
 export function addDbOption(cmd: Command): Command {
   return cmd.option('--db <path>', 'database file or postgres:// URL (default: $MARSAD_DB or ./marsad.db)');
@@ -35,6 +36,30 @@ export function parseCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`invalid number "${value}"`);
   return n;
+}
+
+/** The caps on what one HTTP fetch may bring (ingest of URLs, watch), as options. */
+export function addFetchLimitOptions(cmd: Command): Command {
+  const d = DEFAULT_RESPONSE_LIMITS;
+  return cmd
+    .option('--max-bytes <size>', 'largest HTTP response body after decompression, e.g. 20m', parseByteSize, d.maxBytes)
+    .option(
+      '--max-compressed-bytes <size>',
+      'largest declared compressed HTTP response, e.g. 10m',
+      parseByteSize,
+      d.maxCompressedBytes,
+    )
+    .option('--max-redirects <n>', 'HTTP redirects followed', parseCount, d.maxRedirects);
+}
+
+export interface FetchLimitCliOptions {
+  maxBytes: number;
+  maxCompressedBytes: number;
+  maxRedirects: number;
+}
+
+export function fetchLimits(opts: FetchLimitCliOptions): ResponseLimits {
+  return { maxBytes: opts.maxBytes, maxCompressedBytes: opts.maxCompressedBytes, maxRedirects: opts.maxRedirects };
 }
 
 /** `--field published=published_raw` → { published: 'published_raw' }. */

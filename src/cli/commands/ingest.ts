@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
-import { addDbOption, collectFieldMap, parseCount, withDb } from '../options.js';
+import {
+  addDbOption,
+  addFetchLimitOptions,
+  collectFieldMap,
+  fetchLimits,
+  parseCount,
+  withDb,
+  type FetchLimitCliOptions,
+} from '../options.js';
 import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
 import { createProgress } from '../progress.js';
 import type { IngestOptions } from '../../ingest/read.js';
@@ -8,26 +16,34 @@ const FORMATS = ['txt', 'html', 'rss', 'atom', 'jsonl', 'json', 'trec'] as const
 
 export function registerIngest(program: Command): void {
   addDbOption(
-    program
-      .command('ingest')
-      .description('read articles (files, directories, http(s) URLs, - for stdin) and store them')
-      .argument('<inputs...>', 'paths, URLs, or - for standard input')
-      .option(
-        '--field <name=input>',
-        'map a JSON field, e.g. --field published=published_raw (repeatable)',
-        collectFieldMap,
-      )
-      .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
-      .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
-      .option(
-        '--workers <n>',
-        'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)',
-        parseCount,
-      ),
+    addFetchLimitOptions(
+      program
+        .command('ingest')
+        .description('read articles (files, directories, http(s) URLs, - for stdin) and store them')
+        .argument('<inputs...>', 'paths, URLs, or - for standard input')
+        .option(
+          '--field <name=input>',
+          'map a JSON field, e.g. --field published=published_raw (repeatable)',
+          collectFieldMap,
+        )
+        .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
+        .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
+        .option(
+          '--workers <n>',
+          'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)',
+          parseCount,
+        ),
+    ),
   ).action(
     async (
       inputs: string[],
-      opts: { db?: string; field?: Record<string, string>; format?: string; timeout: string; workers?: number },
+      opts: {
+        db?: string;
+        field?: Record<string, string>;
+        format?: string;
+        timeout: string;
+        workers?: number;
+      } & FetchLimitCliOptions,
     ) => {
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
         throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
@@ -36,6 +52,7 @@ export function registerIngest(program: Command): void {
         fieldMap: opts.field,
         format: opts.format as IngestOptions['format'],
         timeoutMs: parseCount(opts.timeout),
+        limits: fetchLimits(opts),
       };
       const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
       if (summary.read === 0) process.exitCode = 1;
