@@ -16,6 +16,7 @@ import { CountCache } from './count-cache.js';
 import { resolveArticleId } from '../store/article-prefix.js';
 import { fusePending } from '../fusion/fuse.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
+import { accessPolicy, assertMayWrite, guardAccess, type AccessPolicy } from './access.js';
 import {
   ApiError,
   articleListQuery,
@@ -42,6 +43,8 @@ export interface AppOptions {
   /** The built web app; null serves the API only. */
   webDir?: string | null;
   bodyLimitBytes?: number;
+  /** Host names, cross-site writes, the token (default: loopback names, no token). */
+  access?: AccessPolicy;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -52,6 +55,7 @@ export function createApp(options: AppOptions): Hono {
   const knowledge = options.knowledge ?? (() => loadEntityKnowledge({ withTagger: false }));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   const maxSize = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const access = options.access ?? accessPolicy();
   const app = new Hono();
 
   const limitBody = bodyLimit({
@@ -64,8 +68,10 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('Referrer-Policy', 'no-referrer');
     await next();
   });
+  app.use('*', guardAccess(access));
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
 
@@ -129,6 +135,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.post('/api/articles', limitBody, async (c) => {
+    assertMayWrite(c, access);
     const body = Buffer.from(await c.req.arrayBuffer());
     const items = parseBuffer(body, 'request body', { contentType: c.req.header('content-type') });
     const stored: { id: string; title: string; status: string; events: number }[] = [];
@@ -158,6 +165,7 @@ export function createApp(options: AppOptions): Hono {
       origin: { url: body.url ?? null, source: body.source ?? null, input: 'POST /api/extract', externalId: null },
     };
     if (body.store || flag.store === 'true' || flag.store === '1') {
+      assertMayWrite(c, access);
       const { article, record } = await storeAndExtract(repo, analyzer, input);
       counts.clear();
       c.header('Location', `/api/articles/${article.id}`);

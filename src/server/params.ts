@@ -7,7 +7,7 @@ import type { EventQuery } from '../store/repository.js';
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 413 | 415 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 422 | 503,
     message: string,
     readonly parameter?: string,
   ) {
