@@ -22,6 +22,7 @@ const CONNECTIONS = 2;
 const EVENTS = 1_000;
 
 function figures(r: AutocannonResult): string {
+  if (r.requests.total === 0) return `no request answered in ${SECONDS_PER_ROUND} s`;
   const failed = r.non2xx + r.errors + r.timeouts;
   return `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${Math.round(r.requests.average)} req/s${failed ? `, ${failed} failed` : ''}`;
 }
@@ -80,13 +81,17 @@ export const apiBusyBenchmark: Benchmark = {
         const rounds: AutocannonResult[] = [];
         while (posted === null && rounds.length < MAX_ROUNDS)
           rounds.push(await autocannon(`${server.url}/api/stats`, CONNECTIONS, SECONDS_PER_ROUND));
-        const worst = rounds.reduce((a, b) => (b.latency.p99 > a.latency.p99 ? b : a));
+        // A round where nothing was answered is the worst there is.
+        const p99 = (r: AutocannonResult) => (r.requests.total === 0 ? Infinity : r.latency.p99);
+        const worst = rounds.reduce((a, b) => (p99(b) > p99(a) ? b : a));
         lines.push(`during, worst round:   ${figures(worst)} (target p99 < 100 ms)`);
         lines.push(
           `during, all ${rounds.length} rounds: max ${Math.max(...rounds.map((r) => r.latency.max))} ms, ` +
             `${rounds.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0)} failed requests`,
         );
-        lines.push(`during, p99 per round: ${rounds.map((r) => r.latency.p99).join(', ')} ms`);
+        lines.push(
+          `during, p99 per round: ${rounds.map((r) => (r.requests.total === 0 ? 'none answered' : r.latency.p99)).join(', ')} ms`,
+        );
         lines.push(`the 4 MB POST: ${posted ?? `still running after ${rounds.length * SECONDS_PER_ROUND} s`}`);
       } finally {
         server.stop();

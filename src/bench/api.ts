@@ -21,7 +21,7 @@ import type { Benchmark } from './benchmarks.js';
 
 export interface AutocannonResult {
   latency: { p50: number; p99: number; max: number };
-  requests: { average: number };
+  requests: { average: number; total: number };
   non2xx: number;
   errors: number;
   timeouts: number;
