@@ -5,9 +5,9 @@
 import { readInputs, type IngestOptions } from '../ingest/read.js';
 import type { Article, ArticleInput } from '../core/article.js';
 import type { Repository, UpsertStatus } from '../store/repository.js';
-import { inlineExtractor, workerExtractor, type EventExtractor } from './extractor.js';
+import { inlineExtractor, workerExtractor, type EventExtractor, type Extracted } from './extractor.js';
 import { toArticle } from './analyze.js';
-import { fusePending } from '../fusion/fuse.js';
+import { fusePendingOptimistically } from '../fusion/fuse.js';
 
 export interface IngestSummary {
   read: number;
@@ -114,8 +114,11 @@ export interface StoredArticle {
 }
 
 /**
- * Article, events and fusion go in one transaction: an interrupted batch leaves neither an
- * article without its events nor events without their article.
+ * The pipeline runs first, outside any transaction: it is the slow part, and a write lock held
+ * through it stalls every other writer (a second `marsad ingest`, the server's POSTs) until
+ * they give up. Then articles and events go in one short transaction (an interrupted batch
+ * leaves neither an article without its events nor events without their article), and fusion
+ * follows, holding the lock only to write its result.
  */
 export async function storeArticles(
   repo: Repository,
@@ -123,19 +126,30 @@ export async function storeArticles(
   timing?: { fusionSeconds: number },
   extractor: EventExtractor = inlineExtractor(),
 ): Promise<StoredArticle[]> {
-  return repo.transaction(async () => {
-    const stored: StoredArticle[] = [];
+  const prepared = articles.map((input) => ({ input, article: toArticle(input) }));
+  // Only articles not stored yet are extracted: a duplicate keeps its first copy's events.
+  const stored = await repo.existingArticleIds([...new Set(prepared.map((p) => p.article.id))]);
+  const unseen = new Map<string, Article>();
+  for (const { article } of prepared)
+    if (!stored.has(article.id) && !unseen.has(article.id)) unseen.set(article.id, article);
+  const outcomes = new Map<string, Extracted>();
+  const extracted = await extractor.extract([...unseen.values()]);
+  for (const [k, article] of [...unseen.values()].entries()) outcomes.set(article.id, extracted[k]);
+
+  const result = await repo.transaction(async () => {
+    const result: StoredArticle[] = [];
     const fresh: Article[] = [];
-    for (const input of articles) {
-      const article = toArticle(input);
+    for (const { input, article } of prepared) {
       const status = await repo.upsertArticle(article.id, input);
       if (status === 'new') fresh.push(article);
-      stored.push({ id: article.id, title: article.title, status, events: 0 });
+      result.push({ id: article.id, title: article.title, status, events: 0 });
     }
-    const outcomes = await extractor.extract(fresh);
-    const byId = new Map(stored.map((entry) => [entry.id, entry]));
-    for (const [k, article] of fresh.entries()) {
-      const outcome = outcomes[k];
+    // Stored as new but not extracted: another process removed it since the check (rare).
+    const late = fresh.filter((article) => !outcomes.has(article.id));
+    if (late.length > 0) for (const [k, o] of (await extractor.extract(late)).entries()) outcomes.set(late[k].id, o);
+    const byId = new Map(result.filter((entry) => entry.status === 'new').map((entry) => [entry.id, entry]));
+    for (const article of fresh) {
+      const outcome = outcomes.get(article.id)!;
       const entry = byId.get(article.id)!;
       if ('error' in outcome) {
         entry.error = outcome.error;
@@ -144,8 +158,11 @@ export async function storeArticles(
       await repo.replaceEvents(article.id, outcome.events);
       entry.events = outcome.events.length;
     }
-    const fusion = await fusePending(repo);
-    if (timing) timing.fusionSeconds += fusion.seconds;
-    return stored;
+    return result;
   });
+  // The new events wait in the fusion queue (committed with them), so fusion may come after:
+  // computed without the write lock, and resumed by the next run if this one is interrupted.
+  const fusion = await fusePendingOptimistically(repo);
+  if (timing) timing.fusionSeconds += fusion.seconds;
+  return result;
 }

@@ -19,17 +19,18 @@ import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './benchmarks.js';
 
-interface AutocannonResult {
+export interface AutocannonResult {
   latency: { p50: number; p99: number; max: number };
-  requests: { average: number };
+  requests: { average: number; total: number };
   non2xx: number;
   errors: number;
+  timeouts: number;
 }
 
 /** autocannon's command line, run in its own process so the load does not share the server's thread. */
 const AUTOCANNON_CLI = join(dirname(createRequire(import.meta.url).resolve('autocannon')), 'autocannon.js');
 
-function autocannon(url: string, connections: number, seconds: number): Promise<AutocannonResult> {
+export function autocannon(url: string, connections: number, seconds: number): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -156,9 +157,9 @@ function syntheticEvent(n: number, rand: () => number, text: string): EventRecor
 }
 
 /** Articles with five synthetic events each, the same on every run. */
-export async function fillSyntheticStore(repo: SqliteRepository): Promise<void> {
+export async function fillSyntheticStore(repo: SqliteRepository, events = EVENTS): Promise<void> {
   const rand = random(2011);
-  const articles = EVENTS / EVENTS_PER_ARTICLE;
+  const articles = events / EVENTS_PER_ARTICLE;
   for (let batch = 0; batch < articles; batch += 1000) {
     await repo.transaction(async () => {
       for (let a = batch; a < Math.min(articles, batch + 1000); a++) {
@@ -231,17 +232,24 @@ export const apiBenchmark: Benchmark = {
   },
 };
 
-/** Starts `marsad serve` on a free port of 127.0.0.1 and waits until it answers. */
-async function startServeProcess(db: string): Promise<{ url: string; stop(): void }> {
+/**
+ * Starts `marsad serve` on a free port of 127.0.0.1 and waits until it answers. `stop` kills it
+ * outright: a server still extracting need not finish for a benchmark.
+ */
+export async function startServeProcess(db: string, args: string[] = []): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   const bin = fileURLToPath(new URL('../../bin/marsad.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...args],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
-      if ((await fetch(`${url}/api/openapi.json`)).ok) return { url, stop: () => child.kill('SIGTERM') };
+      if ((await fetch(`${url}/api/openapi.json`)).ok) return { url, stop: () => child.kill('SIGKILL') };
     } catch {
       // not listening yet
     }

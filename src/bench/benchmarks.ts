@@ -2,6 +2,7 @@
 import { ingestBenchmark, normalizeBenchmark } from './ingest.js';
 import { extractBenchmark, ingestEndToEndBenchmark } from './extract.js';
 import { apiBenchmark } from './api.js';
+import { apiBusyBenchmark } from './api-busy.js';
 import { nerBenchmark } from './ner.js';
 
 export interface Benchmark {
@@ -21,4 +22,5 @@ export const BENCHMARKS: Benchmark[] = [
   ingestEndToEndBenchmark,
   // Serving: the API under load.
   apiBenchmark,
+  apiBusyBenchmark,
 ];

@@ -4,6 +4,7 @@ import type { EventQuery } from '../store/repository.js';
 import { openRepository, resolveDbLocation } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
 import { isCalendarDate } from '../core/calendar-date.js';
+import { DEFAULT_RESPONSE_LIMITS, parseByteSize, type ResponseLimits } from '../ingest/fetch-url.js';
 
 export function addDbOption(cmd: Command): Command {
   return cmd.option('--db <path>', 'database file or postgres:// URL (default: $MARSAD_DB or ./marsad.db)');
@@ -40,10 +41,33 @@ export function parseCount(value: string): number {
 
 /** A size in bytes: a whole number, optionally with k, M or G (powers of 1024), e.g. 5M. */
 export function parseBytes(value: string): number {
-  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(value.trim());
-  const n = m ? Number(m[1]) * 1024 ** (m[2] ? 'kmg'.indexOf(m[2][0].toLowerCase()) + 1 : 0) : NaN;
+  const n = parseByteSize(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`invalid size "${value}": expected bytes, e.g. 5000000 or 5M`);
   return n;
+}
+
+/** The caps on what one HTTP fetch may bring (ingest of URLs, watch), as options. */
+export function addFetchLimitOptions(cmd: Command): Command {
+  const d = DEFAULT_RESPONSE_LIMITS;
+  return cmd
+    .option('--max-bytes <size>', 'largest HTTP response body after decompression, e.g. 20m', parseByteSize, d.maxBytes)
+    .option(
+      '--max-compressed-bytes <size>',
+      'largest declared compressed HTTP response, e.g. 10m',
+      parseByteSize,
+      d.maxCompressedBytes,
+    )
+    .option('--max-redirects <n>', 'HTTP redirects followed', parseCount, d.maxRedirects);
+}
+
+export interface FetchLimitCliOptions {
+  maxBytes: number;
+  maxCompressedBytes: number;
+  maxRedirects: number;
+}
+
+export function fetchLimits(opts: FetchLimitCliOptions): ResponseLimits {
+  return { maxBytes: opts.maxBytes, maxCompressedBytes: opts.maxCompressedBytes, maxRedirects: opts.maxRedirects };
 }
 
 /** `--field published=published_raw` → { published: 'published_raw' }. */

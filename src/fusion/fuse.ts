@@ -96,60 +96,106 @@ async function readEvents(repo: Repository, ids: string[]): Promise<Map<string, 
 export async function fusePending(repo: Repository): Promise<FusionSummary> {
   const started = performance.now();
   return repo.transaction(async () => {
-    const queued = await repo.fusionQueue();
-    const known = new Map<string, FusionFacts>();
-    for (let i = 0; i < queued.length; i += 500) {
-      for (const f of await repo.fusionFacts(queued.slice(i, i + 500))) known.set(f.id, f);
-    }
-    const components: FusionFacts[][] = [];
-    const placed = new Set<string>();
-    for (const id of queued) {
-      const seed = known.get(id);
-      if (!seed || placed.has(id)) continue;
-      // Breadth-first over links: every event linked to one in the component joins it.
-      const component = [seed];
-      placed.add(id);
-      for (let k = 0; k < component.length; k++) {
-        const current = component[k];
-        for (const window of candidateWindows(current)) {
-          for (const candidate of await repo.fusionCandidates(window)) {
-            if (placed.has(candidate.id) || !sameOccurrence(current, candidate).ok) continue;
-            placed.add(candidate.id);
-            component.push(candidate);
-          }
+    const plan = await planPendingFusion(repo);
+    await saveFusionPlan(repo, plan);
+    return fusionSummary(plan, started);
+  });
+}
+
+/** Tries to fuse from committed data without the write lock, before falling back to it. */
+const OPTIMISTIC_TRIES = 3;
+
+/**
+ * `fusePending` for a caller outside any transaction whose store other writers share (a second
+ * ingest process, the server): the clusters are computed without the write lock, from what is
+ * committed, and written in a short transaction only if the store did not change meanwhile (its
+ * change mark); else computed again, and after a few tries under the lock, so it always ends.
+ * A backend without a change mark fuses under the lock at once.
+ */
+export async function fusePendingOptimistically(repo: Repository): Promise<FusionSummary> {
+  const started = performance.now();
+  for (let attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
+    const mark = await repo.changeMark();
+    if (mark === null) break;
+    const plan = await planPendingFusion(repo);
+    const saved = await repo.transaction(async () => {
+      if ((await repo.changeMark()) !== mark) return false;
+      await saveFusionPlan(repo, plan);
+      return true;
+    });
+    if (saved) return fusionSummary(plan, started);
+  }
+  return fusePending(repo);
+}
+
+interface FusionPlan {
+  queued: string[];
+  eventIds: string[];
+  clusters: FusedCluster[];
+}
+
+/** Reads only: the clusters of the components that hold the queued events. */
+async function planPendingFusion(repo: Repository): Promise<FusionPlan> {
+  const queued = await repo.fusionQueue();
+  const known = new Map<string, FusionFacts>();
+  for (let i = 0; i < queued.length; i += 500) {
+    for (const f of await repo.fusionFacts(queued.slice(i, i + 500))) known.set(f.id, f);
+  }
+  const components: FusionFacts[][] = [];
+  const placed = new Set<string>();
+  for (const id of queued) {
+    const seed = known.get(id);
+    if (!seed || placed.has(id)) continue;
+    // Breadth-first over links: every event linked to one in the component joins it.
+    const component = [seed];
+    placed.add(id);
+    for (let k = 0; k < component.length; k++) {
+      const current = component[k];
+      for (const window of candidateWindows(current)) {
+        for (const candidate of await repo.fusionCandidates(window)) {
+          if (placed.has(candidate.id) || !sameOccurrence(current, candidate).ok) continue;
+          placed.add(candidate.id);
+          component.push(candidate);
         }
       }
-      components.push(component);
     }
+    components.push(component);
+  }
 
-    const eventIds = components.flat().map((f) => f.id);
-    const events = await readEvents(repo, eventIds);
-    const clusters: FusedCluster[] = [];
-    for (const component of components) {
-      for (const planned of partition(component)) {
-        const id = fusedId(planned.members[0].facts.id);
-        const members = planned.members.map((m) => events.get(m.facts.id)!);
-        const tolls = members.map((m) => m.record.fatalities);
-        const range: [number, number] = [Math.min(...tolls), Math.max(...tolls)];
-        clusters.push({
-          id,
-          record: mergeRecords(id, members),
-          fatalities_range: range,
-          explanation: explain(id, planned, events, range),
-          members: planned.members.map((m) => ({ eventId: m.facts.id, joinedBy: m.joinedBy })),
-        });
-      }
+  const eventIds = components.flat().map((f) => f.id);
+  const events = await readEvents(repo, eventIds);
+  const clusters: FusedCluster[] = [];
+  for (const component of components) {
+    for (const planned of partition(component)) {
+      const id = fusedId(planned.members[0].facts.id);
+      const members = planned.members.map((m) => events.get(m.facts.id)!);
+      const tolls = members.map((m) => m.record.fatalities);
+      const range: [number, number] = [Math.min(...tolls), Math.max(...tolls)];
+      clusters.push({
+        id,
+        record: mergeRecords(id, members),
+        fatalities_range: range,
+        explanation: explain(id, planned, events, range),
+        members: planned.members.map((m) => ({ eventId: m.facts.id, joinedBy: m.joinedBy })),
+      });
     }
-    // Queued ids no longer stored (their article went) still leave the queue.
-    await repo.saveClusters([...new Set([...eventIds, ...queued])], clusters);
-    return {
-      queued: queued.length,
-      recomputed: eventIds.length,
-      clusters: clusters.length,
-      fused: clusters.filter((c) => c.members.length > 1).length,
-      seconds: (performance.now() - started) / 1000,
-    };
-  });
+  }
+  return { queued, eventIds, clusters };
+}
+
+async function saveFusionPlan(repo: Repository, plan: FusionPlan): Promise<void> {
+  // Queued ids no longer stored (their article went) still leave the queue.
+  await repo.saveClusters([...new Set([...plan.eventIds, ...plan.queued])], plan.clusters);
+}
+
+function fusionSummary(plan: FusionPlan, started: number): FusionSummary {
+  return {
+    queued: plan.queued.length,
+    recomputed: plan.eventIds.length,
+    clusters: plan.clusters.length,
+    fused: plan.clusters.filter((c) => c.members.length > 1).length,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Recomputes every cluster (the fallback after a bulk change, and `marsad fuse --all`). */

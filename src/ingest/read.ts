@@ -15,6 +15,7 @@ import { parseFeed } from './formats/feed.js';
 import { parseJsonDocument, parseJsonLines } from './formats/json.js';
 import { jsonLinesUnit, parseJsonLinesBuffer, readJsonLines } from './json-lines.js';
 import { parseTrec } from './formats/trec.js';
+import { fetchBounded, RedirectFailure, ResponseTooLarge, type BoundedResponse } from './fetch-url.js';
 
 export type { IngestItem, IngestOptions, InputFormat, RecordField } from './types.js';
 
@@ -290,34 +291,36 @@ async function* prepended(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGener
 }
 
 async function* readUrl(url: string, options: IngestOptions): AsyncGenerator<IngestItem> {
-  const fetchFn = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let body: Buffer;
-  let contentType: string | undefined;
+  let response: BoundedResponse;
   try {
-    const response = await fetchFn(url, {
+    // Bounded: a huge or endless body, or a gzip bomb, is refused once past its cap.
+    response = await fetchBounded(url, {
+      fetch: options.fetch,
       signal: controller.signal,
-      redirect: 'follow',
+      limits: options.limits,
       headers: { accept: 'text/html, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8' },
     });
-    if (!response.ok) {
-      yield errorItem(url, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-      return;
-    }
-    contentType = response.headers.get('content-type') ?? undefined;
-    body = Buffer.from(await response.arrayBuffer());
   } catch (e) {
-    yield errorItem(
-      url,
-      controller.signal.aborted ? `timed out after ${timeoutMs} ms` : `fetch failed (${fsMessage(e)})`,
-    );
+    const message =
+      e instanceof ResponseTooLarge || e instanceof RedirectFailure
+        ? e.message
+        : controller.signal.aborted
+          ? `timed out after ${timeoutMs} ms`
+          : `fetch failed (${fsMessage(e)})`;
+    yield errorItem(url, message);
     return;
   } finally {
     clearTimeout(timer);
   }
-  yield* parseWhole(body, url, { ...options, contentType: options.contentType ?? contentType });
+  if (!response.ok) {
+    yield errorItem(url, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+    return;
+  }
+  const contentType = response.headers.get('content-type') ?? undefined;
+  yield* parseWhole(response.body, url, { ...options, contentType: options.contentType ?? contentType });
 }
 
 function fsMessage(e: unknown): string {

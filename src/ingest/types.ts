@@ -2,6 +2,7 @@ import type { ArticleInput } from '../core/article.js';
 import { parsePublished } from './dates.js';
 import { escapeControls } from '../core/printable.js';
 import { isBlankAfterNormalization } from '../text/normalize.js';
+import type { ResponseLimits } from './fetch-url.js';
 
 export type InputFormat = 'txt' | 'html' | 'rss' | 'atom' | 'jsonl' | 'json' | 'trec';
 
@@ -17,6 +18,8 @@ export interface IngestOptions {
   timeoutMs?: number;
   /** Injected for tests; defaults to global fetch. */
   fetch?: typeof fetch;
+  /** Size and redirect caps of HTTP fetches (defaults: DEFAULT_RESPONSE_LIMITS in fetch-url.ts). */
+  limits?: Partial<ResponseLimits>;
   /** Injected for tests; defaults to process.stdin. */
   stdin?: NodeJS.ReadableStream;
   /** The transport's Content-Type (HTTP), when known: helps pick the format and the charset. */

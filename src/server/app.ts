@@ -11,11 +11,13 @@ import type { ExtractionRecord } from '../events/record.js';
 import { parseBuffer } from '../ingest/read.js';
 import type { Repository } from '../store/repository.js';
 import type { Analyzer } from './analyzer.js';
+import { AnalyzerBusy } from './analyzer-pool.js';
 import { lookupActors, lookupPlaces } from './knowledge.js';
 import { CountCache } from './count-cache.js';
 import { resolveArticleId } from '../store/article-prefix.js';
-import { fusePending } from '../fusion/fuse.js';
+import { fusePendingOptimistically } from '../fusion/fuse.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
+import { accessPolicy, assertMayWrite, guardAccess, type AccessPolicy } from './access.js';
 import {
   ApiError,
   articleListQuery,
@@ -42,6 +44,8 @@ export interface AppOptions {
   /** The built web app; null serves the API only. */
   webDir?: string | null;
   bodyLimitBytes?: number;
+  /** Host names, cross-site writes, the token (default: loopback names, no token). */
+  access?: AccessPolicy;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -52,6 +56,7 @@ export function createApp(options: AppOptions): Hono {
   const knowledge = options.knowledge ?? (() => loadEntityKnowledge({ withTagger: false }));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   const maxSize = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const access = options.access ?? accessPolicy();
   const app = new Hono();
 
   const limitBody = bodyLimit({
@@ -64,8 +69,10 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('Referrer-Policy', 'no-referrer');
     await next();
   });
+  app.use('*', guardAccess(access));
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
 
@@ -123,14 +130,19 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/articles/:id', async (c) => {
     const article = await findArticle(repo, c.req.param('id'));
-    const extraction = analyzer.extract(article);
+    const extraction = await analyzer.extract(article);
     const events = await repo.listEvents({ articleId: article.id, sort: 'date-asc' });
     return c.json({ article, entities: extraction.entities, events: events.map(eventView) });
   });
 
   app.post('/api/articles', limitBody, async (c) => {
-    const body = Buffer.from(await c.req.arrayBuffer());
-    const items = parseBuffer(body, 'request body', { contentType: c.req.header('content-type') });
+    assertMayWrite(c, access);
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    const contentType = c.req.header('content-type');
+    // Parsing a large HTML page is slow too: in the analyzer's workers when it has them.
+    const items = analyzer.parse
+      ? await analyzer.parse(body, 'request body', contentType)
+      : parseBuffer(Buffer.from(body), 'request body', { contentType });
     const stored: { id: string; title: string; status: string; events: number }[] = [];
     const errors: string[] = [];
     for (const item of items) {
@@ -158,12 +170,13 @@ export function createApp(options: AppOptions): Hono {
       origin: { url: body.url ?? null, source: body.source ?? null, input: 'POST /api/extract', externalId: null },
     };
     if (body.store || flag.store === 'true' || flag.store === '1') {
+      assertMayWrite(c, access);
       const { article, record } = await storeAndExtract(repo, analyzer, input);
       counts.clear();
       c.header('Location', `/api/articles/${article.id}`);
       return c.json(record, 201);
     }
-    return c.json(analyzer.extract(toArticle(input)));
+    return c.json((await analyze(analyzer, input)).record);
   });
 
   app.get('/api/actors', (c) => {
@@ -188,6 +201,10 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.onError((err, c) => {
+    if (err instanceof AnalyzerBusy) {
+      c.header('Retry-After', '5');
+      return c.json({ error: err.message }, 503);
+    }
     if (err instanceof ApiError) {
       return c.json(
         err.parameter === undefined ? { error: err.message } : { error: err.message, parameter: err.parameter },
@@ -214,24 +231,34 @@ async function findArticle(repo: Repository, id: string): Promise<Article> {
   return found;
 }
 
-/** Stores the article and replaces its events with a fresh extraction. */
+/**
+ * Stores the article and replaces its events with a fresh extraction. The extraction comes
+ * first and fusion after, both outside the transaction: the write lock is held for the writes.
+ */
 async function storeAndExtract(
   repo: Repository,
   analyzer: Analyzer,
   input: ArticleInput,
 ): Promise<{ article: Article; status: string; record: ExtractionRecord }> {
-  const article = toArticle(input);
-  const record = analyzer.extract(article);
+  const { article, record } = await analyze(analyzer, input);
   const status = await repo.transaction(async () => {
     const result = await repo.upsertArticle(article.id, input);
     // As ingest does: a duplicate keeps the events of its first copy; new events are fused.
-    if (result === 'new') {
-      await repo.replaceEvents(article.id, record.events);
-      await fusePending(repo);
-    }
+    if (result === 'new') await repo.replaceEvents(article.id, record.events);
     return result;
   });
+  if (status === 'new') await fusePendingOptimistically(repo);
   return { article, status, record };
+}
+
+/** The article and its extraction, in the analyzer's workers when it has them. */
+async function analyze(
+  analyzer: Analyzer,
+  input: ArticleInput,
+): Promise<{ article: Article; record: ExtractionRecord }> {
+  if (analyzer.analyze) return analyzer.analyze(input);
+  const article = toArticle(input);
+  return { article, record: await analyzer.extract(article) };
 }
 
 /** JSON as documented; plain text is taken as the article's text, for `curl --data-binary @file`. */

@@ -60,7 +60,16 @@ const errors = {
   '400': json(ref('Error'), 'A malformed parameter or body; `parameter` names it'),
   '404': json(ref('Error'), 'Not found'),
 };
-const bodyErrors = { ...errors, '413': json(ref('Error'), 'Body larger than the limit (5 MB by default)') };
+const bodyErrors = {
+  ...errors,
+  '401': json(ref('Error'), 'Writing needs the token (`Authorization: Bearer`), when the server has one'),
+  '403': json(ref('Error'), 'A cross-site request (`Origin`, `Sec-Fetch-Site`), or a read-only server'),
+  '413': json(ref('Error'), 'Body larger than the limit (5 MB by default)'),
+  '503': json(
+    ref('Error'),
+    'Every extraction worker busy and the queue full, or the extraction took too long; see `Retry-After`',
+  ),
+};
 
 const span = {
   type: 'object',

@@ -8,7 +8,7 @@ import { isCalendarDate } from '../core/calendar-date.js';
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 413 | 415 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 422 | 503,
     message: string,
     readonly parameter?: string,
   ) {

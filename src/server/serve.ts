@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
+import { accessPolicy } from './access.js';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:8080 */
@@ -15,8 +16,8 @@ export const DEFAULT_PORT = 8080;
 
 /** Port 0 picks a free port (tests, benchmarks). */
 export function startServer(options: AppOptions & { host?: string; port?: number }): Promise<RunningServer> {
-  const app = createApp(options);
   const host = options.host ?? DEFAULT_HOST;
+  const app = createApp({ ...options, access: options.access ?? accessPolicy({ host }) });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, hostname: host, port: options.port ?? DEFAULT_PORT },

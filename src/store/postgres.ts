@@ -205,6 +205,12 @@ export class PostgresRepository implements Repository {
     return rows.map((r) => r.id);
   }
 
+  async existingArticleIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const { rows } = await this.db.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[])', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   async listArticles(query: ArticleQuery): Promise<ArticleSummary[]> {
     const params = new Params();
     const where = articleFilter(query, params);

@@ -222,6 +222,11 @@ export function defineRepositorySuite(
       assert.deepEqual(await repo.findArticleId('ab'), ['abc123', 'abd456']);
       assert.deepEqual(await repo.findArticleId('abc123'), ['abc123']);
       assert.deepEqual(await repo.findArticleId('c'), []);
+      assert.deepEqual([...(await repo.existingArticleIds(['abc123', 'zzz999', 'b00000', 'abc']))].sort(), [
+        'abc123',
+        'b00000',
+      ]);
+      assert.equal((await repo.existingArticleIds([])).size, 0);
     });
 
     it('stats count articles, events, input records, sources and the date range', async (repo) => {

@@ -158,6 +158,8 @@ export interface Repository {
   getArticle(id: string): Promise<Article | null>;
   /** Finds an article by a unique id prefix (as users type short ids). */
   findArticleId(prefix: string): Promise<string[]>;
+  /** Which of these article ids are stored. */
+  existingArticleIds(ids: string[]): Promise<Set<string>>;
   listArticles(query: ArticleQuery): Promise<ArticleSummary[]>;
   countArticles(query?: ArticleQuery): Promise<number>;
   stats(): Promise<StoreStats>;

@@ -53,6 +53,13 @@ interface OriginRow {
   external_id: string | null;
 }
 
+/** How long a single statement outside a transaction may wait for another process's lock. */
+const BUSY_TIMEOUT_MS = 5000;
+/** How long `transaction` keeps trying for the write lock, in brief tries. */
+const WRITE_LOCK_WAIT_MS = 60_000;
+/** One try's wait for the write lock: short, since it blocks this thread. */
+const BEGIN_WAIT_MS = 10;
+
 export class SqliteRepository implements Repository {
   readonly db: Database.Database;
   private readonly statements;
@@ -65,10 +72,11 @@ export class SqliteRepository implements Repository {
 
   constructor(path: string, migrations: Migration[] = SQLITE_MIGRATIONS) {
     this.db = new Database(path);
+    // First: the other pragmas and the migrations may wait for another process opening the file.
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     const applied = migrate(this.db, migrations);
     // Name tables are filled in JS (normalised like the queries), for events stored before them.
     if (applied.includes(4)) this.fillNameTables();
@@ -141,20 +149,61 @@ export class SqliteRepository implements Repository {
         throw err;
       }
     }
-    return this.exclusive(async () => {
-      const scope = {};
+    // Another process may hold the write lock (a second `marsad ingest`, the server). Waiting
+    // for it inside SQLite (busy_timeout) would block this thread, the server's event loop
+    // included; so each try is brief, and between tries this connection serves other calls.
+    const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.exclusive(async (): Promise<{ result: T } | null> => {
+        if (!this.tryBeginImmediate(Date.now() >= deadline)) return null;
+        const scope = {};
+        this.openTransaction = scope;
+        try {
+          const result = await this.transactionScope.run(scope, fn);
+          this.db.exec('COMMIT');
+          return { result };
+        } catch (err) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw err;
+        } finally {
+          this.openTransaction = null;
+        }
+      });
+      if (outcome) return outcome.result;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250, 5 * 2 ** attempt) * (0.5 + Math.random())));
+    }
+  }
+
+  /** BEGIN IMMEDIATE, waiting at most a few ms for the lock; false when another writer holds it. */
+  private tryBeginImmediate(lastTry: boolean): boolean {
+    this.db.pragma(`busy_timeout = ${BEGIN_WAIT_MS}`);
+    try {
       this.db.exec('BEGIN IMMEDIATE');
-      this.openTransaction = scope;
-      try {
-        const result = await this.transactionScope.run(scope, fn);
-        this.db.exec('COMMIT');
-        return result;
-      } catch (err) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw err;
-      } finally {
-        this.openTransaction = null;
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      if (lastTry)
+        throw new Error(
+          `database is locked: another process held the write lock for over ${WRITE_LOCK_WAIT_MS / 1000} s`,
+          { cause: err },
+        );
+      return false;
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
+
+  existingArticleIds(ids: string[]): Promise<Set<string>> {
+    return this.exclusive(() => {
+      const found = new Set<string>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = this.stmt(`SELECT id FROM articles WHERE id IN (${chunk.map(() => '?').join(',')})`)
+          .pluck(true)
+          .all(...chunk) as string[];
+        for (const id of rows) found.add(id);
       }
+      return found;
     });
   }
 
@@ -883,24 +932,27 @@ export function ftsQuery(search: string): { match: string | null; likes: string[
 
 /** Applies the missing migrations; returns the versions it applied. */
 function migrate(db: Database.Database, migrations: Migration[]): number[] {
-  db.exec(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
-  );
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
-  const done: number[] = [];
-  for (const m of migrations) {
-    if (applied.has(m.version)) continue;
-    done.push(m.version);
-    db.transaction(() => {
+  // One immediate transaction, the versions read inside it: two processes opening a fresh file
+  // at once apply each migration once, the second waiting for the first.
+  const apply = db.transaction(() => {
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
+    const applied = new Set(
+      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    );
+    const done: number[] = [];
+    for (const m of migrations) {
+      if (applied.has(m.version)) continue;
+      done.push(m.version);
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,
         new Date().toISOString(),
       );
-    })();
-  }
-  return done;
+    }
+    return done;
+  });
+  return apply.immediate();
 }

@@ -1,7 +1,15 @@
 /**
  * One HTTP GET with a timeout, retried with exponential backoff and jitter when retrying can
- * help (network errors, timeouts, 5xx) and not when it cannot (4xx).
+ * help (network errors, timeouts, 5xx) and not when it cannot (4xx, a body over its size cap,
+ * too many redirects).
  */
+import {
+  fetchBounded,
+  RedirectFailure,
+  ResponseTooLarge,
+  type BoundedResponse,
+  type ResponseLimits,
+} from '../ingest/fetch-url.js';
 
 export interface RetryPolicy {
   /** Abort one attempt (headers and body) after this many ms. */
@@ -27,6 +35,8 @@ export interface HttpDeps {
   random?: () => number;
   /** Stops waiting and fetching (shutdown). */
   signal?: AbortSignal;
+  /** Size and redirect caps (defaults: DEFAULT_RESPONSE_LIMITS). */
+  limits?: Partial<ResponseLimits>;
 }
 
 export interface FetchedResponse {
@@ -60,7 +70,7 @@ export async function fetchWithRetry(
   const random = deps.random ?? Math.random;
   const attemptsAllowed = 1 + Math.max(0, policy.maxRetries);
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptOnce(fetchFn, url, headers, policy.timeoutMs, deps.signal);
+    const outcome = await attemptOnce(fetchFn, url, headers, policy.timeoutMs, deps);
     if (outcome.kind === 'response') return { ...outcome.response, attempts: attempt };
     if (!outcome.retriable || attempt >= attemptsAllowed || deps.signal?.aborted) {
       const tries = attempt > 1 ? ` (${attempt} attempts)` : '';
@@ -85,19 +95,21 @@ async function attemptOnce(
   url: string,
   headers: Record<string, string>,
   timeoutMs: number,
-  stop?: AbortSignal,
+  deps: HttpDeps,
 ): Promise<Attempt> {
+  const stop = deps.signal;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = stop ? AbortSignal.any([timeout.signal, stop]) : timeout.signal;
   try {
-    const response = await fetchFn(url, {
+    // The body is read under the same timeout: a server may send headers and then stall.
+    const response: BoundedResponse = await fetchBounded(url, {
+      fetch: fetchFn,
       headers: { 'user-agent': USER_AGENT, ...headers },
       signal,
-      redirect: 'follow',
+      limits: deps.limits,
     });
-    // The body is read under the same timeout: a server may send headers and then stall.
-    const body = Buffer.from(await response.arrayBuffer());
+    const { body } = response;
     if (response.ok || response.status === 304) {
       return { kind: 'response', response: { status: response.status, headers: response.headers, body } };
     }
@@ -105,6 +117,8 @@ async function attemptOnce(
     return { kind: 'failure', message, retriable: response.status >= 500, status: response.status };
   } catch (e) {
     if (stop?.aborted) return { kind: 'failure', message: 'stopped', retriable: false, status: null };
+    if (e instanceof ResponseTooLarge || e instanceof RedirectFailure)
+      return { kind: 'failure', message: e.message, retriable: false, status: null };
     if (timeout.signal.aborted)
       return { kind: 'failure', message: `timed out after ${timeoutMs} ms`, retriable: true, status: null };
     return { kind: 'failure', message: `fetch failed (${networkMessage(e)})`, retriable: true, status: null };

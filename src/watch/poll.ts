@@ -18,7 +18,14 @@ export interface PollOptions extends Partial<RetryPolicy>, HttpDeps {
   summaryChars?: number;
   /** Item keys remembered per feed, beyond those of the items the feed lists now (default 1000). */
   maxSeenKeys?: number;
+  /**
+   * All the time one feed may take in a poll, its retries and linked pages included (default
+   * 2 minutes): a slow feed cannot hold a poll, and so the other feeds, for long.
+   */
+  feedTimeoutMs?: number;
 }
+
+export const DEFAULT_FEED_TIMEOUT_MS = 120_000;
 
 export type FeedOutcome = 'ok' | 'not-modified' | 'failed';
 
@@ -43,6 +50,8 @@ export interface PollSummary {
   pages: number;
   results: FeedResult[];
   seconds: number;
+  /** Feeds skipped in this poll because they kept failing (set by watchFeeds). */
+  deferred?: number;
 }
 
 export interface PollProgress {
@@ -110,6 +119,10 @@ export async function pollFeed(
     lastError: null,
   };
   const checkedAt = new Date().toISOString();
+  const feedTimeoutMs = options.feedTimeoutMs ?? DEFAULT_FEED_TIMEOUT_MS;
+  const stop = options.signal;
+  const deadline = AbortSignal.timeout(feedTimeoutMs);
+  options = { ...options, signal: stop ? AbortSignal.any([stop, deadline]) : deadline };
   try {
     state = (await repo.getFeedState(feed.url)) ?? state;
     const headers: Record<string, string> = { accept: FEED_ACCEPT };
@@ -148,7 +161,10 @@ export async function pollFeed(
   } catch (e) {
     result.outcome = 'failed';
     result.attempts ||= (e as { attempts?: number }).attempts ?? 0;
-    result.error = oneLine(e);
+    result.error =
+      deadline.aborted && !stop?.aborted
+        ? `gave up after ${feedTimeoutMs} ms (the time one feed may take)`
+        : oneLine(e);
     progress.onError?.(`${feedName(feed)}: ${result.error}`);
     await repo.saveFeedState({ ...state, checkedAt, lastError: result.error }).catch((saveError: unknown) => {
       progress.onError?.(`${feedName(feed)}: feed state not saved (${oneLine(saveError)})`);

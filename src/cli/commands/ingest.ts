@@ -1,5 +1,14 @@
 import type { Command } from 'commander';
-import { addDbOption, collectFieldMap, parseBytes, parseCount, withDb } from '../options.js';
+import {
+  addDbOption,
+  addFetchLimitOptions,
+  collectFieldMap,
+  fetchLimits,
+  parseBytes,
+  parseCount,
+  withDb,
+  type FetchLimitCliOptions,
+} from '../options.js';
 import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
 import { createProgress } from '../progress.js';
 import type { IngestOptions } from '../../ingest/read.js';
@@ -8,37 +17,39 @@ const FORMATS = ['txt', 'html', 'rss', 'atom', 'jsonl', 'json', 'trec'] as const
 
 export function registerIngest(program: Command): void {
   addDbOption(
-    program
-      .command('ingest')
-      .description('read articles (files, directories, http(s) URLs, - for stdin) and store them')
-      .argument('<inputs...>', 'paths, URLs, or - for standard input')
-      .option(
-        '--field <name=input>',
-        'map a JSON field, e.g. --field published=published_raw (repeatable)',
-        collectFieldMap,
-      )
-      .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
-      .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
-      .option(
-        '--max-record-bytes <size>',
-        'skip a JSON line longer than this, with an error (default 5M; k, M, G suffixes)',
-        parseBytes,
-      )
-      .option(
-        '--max-article-chars <n>',
-        'skip an article whose title and text are longer than this, with an error (default 500000)',
-        parseCount,
-      )
-      .option(
-        '--max-file-bytes <size>',
-        'skip a file of another format (read whole) larger than this, with an error (default 128M)',
-        parseBytes,
-      )
-      .option(
-        '--workers <n>',
-        'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)',
-        parseCount,
-      ),
+    addFetchLimitOptions(
+      program
+        .command('ingest')
+        .description('read articles (files, directories, http(s) URLs, - for stdin) and store them')
+        .argument('<inputs...>', 'paths, URLs, or - for standard input')
+        .option(
+          '--field <name=input>',
+          'map a JSON field, e.g. --field published=published_raw (repeatable)',
+          collectFieldMap,
+        )
+        .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
+        .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
+        .option(
+          '--max-record-bytes <size>',
+          'skip a JSON line longer than this, with an error (default 5M; k, M, G suffixes)',
+          parseBytes,
+        )
+        .option(
+          '--max-article-chars <n>',
+          'skip an article whose title and text are longer than this, with an error (default 500000)',
+          parseCount,
+        )
+        .option(
+          '--max-file-bytes <size>',
+          'skip a file of another format (read whole) larger than this, with an error (default 128M)',
+          parseBytes,
+        )
+        .option(
+          '--workers <n>',
+          'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)',
+          parseCount,
+        ),
+    ),
   ).action(
     async (
       inputs: string[],
@@ -51,7 +62,7 @@ export function registerIngest(program: Command): void {
         maxRecordBytes?: number;
         maxFileBytes?: number;
         maxArticleChars?: number;
-      },
+      } & FetchLimitCliOptions,
     ) => {
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
         throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
@@ -63,6 +74,7 @@ export function registerIngest(program: Command): void {
         maxRecordBytes: opts.maxRecordBytes,
         maxFileBytes: opts.maxFileBytes,
         maxArticleChars: opts.maxArticleChars,
+        limits: fetchLimits(opts),
       };
       const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
       if (summary.read === 0) process.exitCode = 1;
