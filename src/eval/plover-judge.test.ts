@@ -1,23 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../core/paths.js';
 import { JUDGE_FEATURE_VERSION } from '../events/judge-features.js';
-import type { CvItem } from '../learn/cross-validate.js';
 import { readModel } from '../learn/model-file.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import { analyzePloverSentences, loadPloverDataset, type PloverType } from './plover.js';
-import { crossValidateJudge, ploverJudgeItems, PLOVER_JUDGE_OPTIONS } from './plover-judge.js';
+import { crossValidateJudge, ploverJudgeItems, PLOVER_JUDGE_OPTIONS, type JudgeItem } from './plover-judge.js';
 
 /**
  * The held-out F1 the committed feature code and options reach (rules, then judge; 5-fold CV
  * grouped by article), less a little room: a change that loses more fails here.
  */
-const FLOORS: Record<PloverType, number> = { ASSAULT: 0.68, PROTEST: 0.39 };
+const FLOORS: Record<PloverType, number> = { ASSAULT: 0.69, PROTEST: 0.42 };
 
 /** Every input of the pipeline's analysis: the compiled code and the packs. */
 function codeAndPacksHash(): string {
@@ -40,20 +39,22 @@ function codeAndPacksHash(): string {
  * The judge's items, from a cache keyed by the code, the packs and the data: running the
  * pipeline over the sentences takes many seconds, and its result changes only with them.
  */
-function cachedItems(type: PloverType): CvItem[] | null {
+function cachedItems(type: PloverType): JudgeItem[] | null {
   const sentences = loadPloverDataset(type);
   if (sentences === null) return null;
   const key = createHash('sha256').update(codeAndPacksHash()).update(JSON.stringify(sentences)).digest('hex');
   const dir = join(tmpdir(), 'marsad-plover-judge');
   const path = join(dir, `${type}-${key.slice(0, 24)}.json`);
   try {
-    const stored = JSON.parse(readFileSync(path, 'utf8')) as (Omit<CvItem, 'features'> & {
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as (Omit<JudgeItem, 'features'> & {
       features: [string, number][];
     })[];
     return stored.map((i) => ({ ...i, features: new Map(i.features) }));
   } catch {
     const items = ploverJudgeItems(sentences, analyzePloverSentences(sentences, loadPipelineContext()), type);
     mkdirSync(dir, { recursive: true });
+    // One cache per type: an older one was made by other code.
+    for (const old of readdirSync(dir)) if (old.startsWith(`${type}-`)) rmSync(join(dir, old));
     writeFileSync(path, JSON.stringify(items.map((i) => ({ ...i, features: [...i.features] }))));
     return items;
   }

@@ -15,7 +15,7 @@ import type { FeatureVector } from '../learn/vocabulary.js';
 import { clausesOf } from './clauses.js';
 import type { TriggerMatch } from './triggers.js';
 
-export const JUDGE_FEATURE_VERSION = 'judge-sentence/1';
+export const JUDGE_FEATURE_VERSION = 'judge-sentence/2';
 
 /** Words around a trigger that name its immediate context (سيتم قصف، نفى الهجوم). */
 const WINDOW = 2;
@@ -88,7 +88,15 @@ export function triggerFeatures(doc: Doc, trigger: TriggerMatch, clauses: Span[]
     if (gap >= 0 && gap <= 20) add(f, `number-near${n.vague ? ':vague' : ''}`);
   }
 
-  const clause = clauses.flat().find((c) => overlaps(c, trigger.span));
+  const sentenceClauses = clauses.find((list) => list.some((c) => overlaps(c, trigger.span))) ?? [];
+  const clauseIndex = sentenceClauses.findIndex((c) => overlaps(c, trigger.span));
+  const clause = clauseIndex < 0 ? undefined : sentenceClauses[clauseIndex];
+  // The main clause tells the news; a later one (فيما، بعد أن، مما أدى) its setting or consequence.
+  if (clause !== undefined) {
+    add(f, `trigger-clause:${bucket(clauseIndex)}`);
+    const opener = tokens.find((t) => t.start >= clause.start && t.kind === 'word');
+    if (opener !== undefined && clauseIndex > 0) add(f, `clause-opener:${wordOf(opener)}`);
+  }
   // When the clause dates what it tells (أمس، الأحد، عام 2005): news, or history.
   for (const t of doc.temporals) if (clause !== undefined && within(t, clause)) add(f, `clause-temporal:${t.kind}`);
   for (const cue of doc.cues) {
