@@ -57,19 +57,20 @@ export function triggerFeatures(doc: Doc, trigger: TriggerMatch, clauses: Span[]
 
   const tokens = doc.tokens;
   const first = tokens.findIndex((t) => overlaps(t, trigger.fullSpan));
+  const sentence = first >= 0 ? doc.sentences[tokens[first].sentence] : undefined;
   if (first >= 0) {
     let last = first;
     while (last + 1 < tokens.length && overlaps(tokens[last + 1], trigger.fullSpan)) last++;
-    const sentence = tokens[first].sentence;
     const around = (from: number, step: number, side: string) => {
       for (let k = 1, i = from + step; k <= WINDOW; i += step) {
         const t = tokens[i];
-        if (t === undefined || t.sentence !== sentence) break;
+        if (t === undefined || t.sentence !== tokens[first].sentence) break;
         const w = wordOf(t);
         if (w === null) {
-          if (t.kind === 'punct') add(f, `${side}${k}:punct:${t.norm}`);
-          if (t.kind === 'punct') break;
-          continue;
+          // A comma or a stop ends the context; a symbol is skipped.
+          if (t.kind !== 'punct') continue;
+          add(f, `${side}${k}:punct:${t.norm}`);
+          break;
         }
         add(f, `${side}${k}:${w}`);
         add(f, `${side}:${w}`);
@@ -79,7 +80,10 @@ export function triggerFeatures(doc: Doc, trigger: TriggerMatch, clauses: Span[]
     around(first, -1, 'before');
     around(last, 1, 'after');
     // A report leads with its event (تظاهر مئات …); talk about one mentions it late.
-    const wordsBefore = tokens.slice(0, first).filter((t) => t.sentence === sentence && t.kind === 'word').length;
+    let wordsBefore = 0;
+    for (let i = first - 1; i >= 0 && tokens[i].sentence === tokens[first].sentence; i--) {
+      if (tokens[i].kind === 'word') wordsBefore++;
+    }
     add(f, `trigger-at:${bucket(wordsBefore)}`);
   }
   // A count beside the trigger (مئات المتظاهرين، قتل 5) is how a report sizes what happened.
@@ -91,20 +95,19 @@ export function triggerFeatures(doc: Doc, trigger: TriggerMatch, clauses: Span[]
   const sentenceClauses = clauses.find((list) => list.some((c) => overlaps(c, trigger.span))) ?? [];
   const clauseIndex = sentenceClauses.findIndex((c) => overlaps(c, trigger.span));
   const clause = clauseIndex < 0 ? undefined : sentenceClauses[clauseIndex];
-  // The main clause tells the news; a later one (فيما، بعد أن، مما أدى) its setting or consequence.
   if (clause !== undefined) {
+    // The main clause tells the news; a later one (فيما، بعد أن، مما أدى) its setting or consequence.
     add(f, `trigger-clause:${bucket(clauseIndex)}`);
     const opener = tokens.find((t) => t.start >= clause.start && t.kind === 'word');
     if (opener !== undefined && clauseIndex > 0) add(f, `clause-opener:${wordOf(opener)}`);
+    // When the clause dates what it tells (أمس، الأحد، عام 2005): news, or history.
+    for (const t of doc.temporals) if (within(t, clause)) add(f, `clause-temporal:${t.kind}`);
   }
-  // When the clause dates what it tells (أمس، الأحد، عام 2005): news, or history.
-  for (const t of doc.temporals) if (clause !== undefined && within(t, clause)) add(f, `clause-temporal:${t.kind}`);
   for (const cue of doc.cues) {
-    if (
-      cue.span.end <= trigger.span.start &&
-      doc.tokens.find((t) => overlaps(t, cue.span))?.sentence === doc.tokens[first]?.sentence
-    )
+    // A cue earlier in the sentence, even in another clause, frames it (قال … إن، في ذكرى …).
+    if (sentence !== undefined && cue.span.end <= trigger.span.start && within(cue.span, sentence)) {
       add(f, `cue-earlier:${cue.list}`);
+    }
     if (clause === undefined || !within(cue.span, clause)) continue;
     const side = cue.span.end <= trigger.span.start ? 'before' : cue.span.start >= trigger.span.end ? 'after' : null;
     if (side === null) continue;
