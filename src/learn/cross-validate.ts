@@ -24,7 +24,7 @@ export interface CvItem extends Example {
 }
 
 /** Trains on items and returns the scorer of the trained model (a probability). */
-export type Trainer = (training: readonly CvItem[]) => (features: FeatureVector) => number;
+export type Trainer<T extends CvItem = CvItem> = (training: readonly T[]) => (features: FeatureVector) => number;
 
 export interface CvOptions {
   folds: number;
@@ -51,7 +51,7 @@ export interface CvResult {
   rulesOnly: PRF;
 }
 
-export function crossValidate(items: readonly CvItem[], train: Trainer, options: CvOptions): CvResult {
+export function crossValidate<T extends CvItem>(items: readonly T[], train: Trainer<T>, options: CvOptions): CvResult {
   const fold = groupedFolds(
     items.map((i) => i.group),
     items.map((i) => i.label),
@@ -85,7 +85,7 @@ export function crossValidate(items: readonly CvItem[], train: Trainer, options:
 }
 
 /** The threshold the rule picks on out-of-fold probabilities of an inner split of `training`. */
-function innerThreshold(training: readonly CvItem[], train: Trainer, options: CvOptions): number {
+function innerThreshold<T extends CvItem>(training: readonly T[], train: Trainer<T>, options: CvOptions): number {
   const inner = crossValidateProbabilities(training, train, options.innerFolds, options.seed + 1);
   return chooseThreshold(
     training.map((item, i) => ({ probability: inner[i], label: item.label })),
@@ -93,9 +93,9 @@ function innerThreshold(training: readonly CvItem[], train: Trainer, options: Cv
   ).threshold;
 }
 
-function crossValidateProbabilities(
-  items: readonly CvItem[],
-  train: Trainer,
+function crossValidateProbabilities<T extends CvItem>(
+  items: readonly T[],
+  train: Trainer<T>,
   folds: number,
   seed: number,
 ): (number | null)[] {

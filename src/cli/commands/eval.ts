@@ -3,6 +3,15 @@ import type { Article } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { loadGold, mergeGold, selectSplit } from '../../eval/gold.js';
 import { evaluateGold, pipelinePredictor, type EvalRun, type EvaluatedDocument } from '../../eval/harness.js';
+import {
+  analyzePloverSentences,
+  detectsPloverType,
+  PLOVER_TYPES,
+  requirePloverDataset,
+  scorePlover,
+  type PloverScores,
+  type PloverType,
+} from '../../eval/plover.js';
 import type { PairScore, PRF, Rate, Scores } from '../../eval/score.js';
 import { loadPipelineContext } from '../../pipeline/context.js';
 import { table, truncate } from '../format.js';
@@ -10,16 +19,26 @@ import { table, truncate } from '../format.js';
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('score the extractor against hand-coded gold events (eval/README.md)')
-    .requiredOption(
+    .description('score the extractor against hand-coded gold events, or PLOVER-coded sentences (eval/README.md)')
+    .option(
       '--gold <file...>',
       'gold events file(s) of one corpus, e.g. eval/gold/seeds.json, or eval/gold/ant-ms-batch-*.json',
+    )
+    .option(
+      '--plover [type...]',
+      `sentence detection against human PLOVER judgments (${PLOVER_TYPES.join(', ')}; default both), from ../shared/datasets/plover-gsr`,
     )
     .option('--split <split>', 'score only the documents of this split (dev or test)')
     .option('--json', 'print one JSON object with every metric')
     .option('--shared <dir>', 'the shared data directory holding the articles (default: ../shared beside the checkout)')
     .option('--verbose', "list each document's matched, missed and spurious events with their words")
-    .action(async (opts: { gold: string[]; split?: string; json?: boolean; shared?: string; verbose?: boolean }) => {
+    .action(async (opts: EvalOptions) => {
+      if (opts.plover !== undefined) {
+        if (opts.gold !== undefined) throw new Error('give either --gold <file...> or --plover [type...], not both');
+        runPloverEval(opts.plover === true ? [...PLOVER_TYPES] : opts.plover, opts);
+        return;
+      }
+      if (opts.gold === undefined) throw new Error('give --gold <file...> (or --plover [type...])');
       if (opts.split !== undefined && opts.split !== 'dev' && opts.split !== 'test') {
         throw new Error(`--split must be dev or test, not "${opts.split}"`);
       }
@@ -37,6 +56,55 @@ export function registerEval(program: Command): void {
       if (opts.verbose)
         process.stdout.write(`${run.documents.map((d, i) => formatDocument(d, run.report.scores, i)).join('\n\n')}\n`);
     });
+}
+
+interface EvalOptions {
+  gold?: string[];
+  plover?: true | string[];
+  split?: string;
+  json?: boolean;
+  shared?: string;
+  verbose?: boolean;
+}
+
+function isPloverType(s: string): s is PloverType {
+  return (PLOVER_TYPES as readonly string[]).includes(s);
+}
+
+/** Each sentence run as a one-sentence article; detected when an event has the PLOVER type. */
+function runPloverEval(types: string[], opts: { json?: boolean; shared?: string }): void {
+  const unknown = types.filter((t) => !isPloverType(t));
+  if (unknown.length > 0) throw new Error(`--plover takes ${PLOVER_TYPES.join(' or ')}, not ${unknown.join(', ')}`);
+  const context = loadPipelineContext();
+  const reports = types.filter(isPloverType).map((type) => {
+    const sentences = requirePloverDataset(type, opts.shared);
+    const docs = analyzePloverSentences(sentences, context);
+    const scores = scorePlover(
+      sentences.map((s, i) => ({
+        label: s.label,
+        difficulty: s.difficulty,
+        detected: detectsPloverType(docs[i], type),
+      })),
+    );
+    return { type, sentences: sentences.length, scores };
+  });
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ plover: reports })}\n`);
+    return;
+  }
+  process.stdout.write(`${reports.map((r) => formatPlover(r.type, r.sentences, r.scores)).join('\n\n')}\n`);
+}
+
+function formatPlover(type: PloverType, sentences: number, s: PloverScores): string {
+  return [
+    `PLOVER ${type}: ${sentences} sentences, ${s.ambiguous} ambiguous left out; detected = an event with plover.type ${type}`,
+    table(['', 'P', 'R', 'F1', 'TP', 'pred', 'gold'], [prfRow(type, s.overall)]),
+    "By the coders' agreement (yes: detected are true positives; no: detected are false positives)",
+    table(
+      ['label/difficulty', 'sentences', 'detected', 'share'],
+      s.byDifficulty.map((g) => [g.group, String(g.sentences), String(g.detected), pct(g.detected / g.sentences)]),
+    ),
+  ].join('\n');
 }
 
 const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);

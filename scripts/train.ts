@@ -1,0 +1,121 @@
+/**
+ * Rebuilds the learned models of packs/models/ from the development data in ../shared, and prints
+ * each one's cross-validated figures. Deterministic: the same data and code give the same
+ * weights (fixed seeds and epochs); the `date` in `$meta` is today's, or SOURCE_DATE_EPOCH's.
+ *
+ *   npm run train                        # every model
+ *   npm run train -- plover-assault      # the models named (file names without .json)
+ *   npm run train -- --shared /data/shared
+ *
+ * A model is registered in MODELS below: its file, the ../shared files it needs (it is skipped
+ * with a message when one is absent), and how to train it. The NER tagger has its own script
+ * (scripts/train-ner.ts: minutes of training, and options to explore).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { packagePath } from '../src/core/paths.js';
+import { SHARED_DIR } from '../src/core/shared-data.js';
+import { analyzePloverSentences, PLOVER_DATASETS, requirePloverDataset, type PloverType } from '../src/eval/plover.js';
+import {
+  crossValidateJudge,
+  PLOVER_JUDGE_OPTIONS,
+  ploverJudgeItems,
+  trainPloverJudge,
+} from '../src/eval/plover-judge.js';
+import { topFeatures } from '../src/learn/logistic.js';
+import type { PRF } from '../src/learn/metrics.js';
+import { writeModel, type SavedModel } from '../src/learn/model-file.js';
+import { loadPipelineContext } from '../src/pipeline/context.js';
+
+interface Recipe {
+  /** The model's file under packs/models/. */
+  file: string;
+  /** Paths under the shared directory the model is trained on. */
+  needs: string[][];
+  train(sharedDir: string, date: string): { saved: SavedModel; report: string[] };
+}
+
+const MODELS: Recipe[] = [ploverJudge('ASSAULT'), ploverJudge('PROTEST')];
+
+function ploverJudge(type: PloverType): Recipe {
+  return {
+    file: `plover-${type.toLowerCase()}.json`,
+    needs: [PLOVER_DATASETS[type]],
+    train(sharedDir, date) {
+      const sentences = requirePloverDataset(type, sharedDir);
+      const docs = analyzePloverSentences(sentences, loadPipelineContext());
+      const items = ploverJudgeItems(sentences, docs, type);
+      const judge = trainPloverJudge(type, items, date);
+      const { cv } = judge;
+      // For the pipeline to come: the judge deciding over every trigger, also those the rules turned down.
+      const overTriggers = crossValidateJudge(
+        ploverJudgeItems(sentences, docs, type, 'triggers'),
+        PLOVER_JUDGE_OPTIONS[type],
+      );
+      const top = topFeatures(judge.saved.model, 12);
+      const weights = (list: [string, number][]) => list.map(([name, w]) => `${name} ${w.toFixed(2)}`).join(', ');
+      return {
+        saved: judge.saved,
+        report: [
+          `PLOVER ${type}: ${judge.items} sentences the coders agreed on; the rules found a trigger of the type in ${judge.proposed}, an event in ${judge.candidates}`,
+          `  before (rules alone)                   ${prf(cv.rulesOnly)}`,
+          `  after  (events kept by the judge)      ${prf(cv.heldOut)}   fold thresholds ${cv.thresholds.map((t) => t.toFixed(2)).join(' ')}`,
+          ...judge.otherSeeds.map((o) => `         with fold seed ${o.seed}               ${prf(o.heldOut)}`),
+          `  at the shipped threshold ${cv.pooled.threshold.toFixed(3)}          ${prf(cv.pooled.prf)}   (chosen on these predictions: optimistic)`,
+          `  the judge over every ${type} trigger   ${prf(overTriggers.heldOut)}   (not the shipped system)`,
+          `  vocabulary ${judge.saved.model.vocabulary.names.length} features`,
+          `  keeps:   ${weights(top.positive)}`,
+          `  removes: ${weights(top.negative)}`,
+        ],
+      };
+    },
+  };
+}
+
+function prf(m: PRF): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
+  return `P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  (${m.tp} of ${m.predicted} predicted, ${m.gold} gold)`;
+}
+
+/** YYYY-MM-DD of SOURCE_DATE_EPOCH (reproducible builds), else today's (UTC). */
+function trainingDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const when = epoch === undefined ? new Date() : new Date(Number(epoch) * 1000);
+  return when.toISOString().slice(0, 10);
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({ options: { shared: { type: 'string' } }, allowPositionals: true });
+  const sharedDir = values.shared ?? SHARED_DIR;
+  const known = MODELS.map((m) => m.file.replace(/\.json(\.gz)?$/, ''));
+  const unknown = positionals.filter((p) => !known.includes(p));
+  if (unknown.length > 0) {
+    process.stderr.write(`train: unknown model(s) ${unknown.join(', ')}; known: ${known.join(', ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (!existsSync(sharedDir)) {
+    process.stdout.write(`train: ${sharedDir} not found; no model rebuilt (the training data lives in ../shared)\n`);
+    return;
+  }
+  const date = trainingDate();
+  const started = Date.now();
+  for (const recipe of MODELS) {
+    const name = recipe.file.replace(/\.json(\.gz)?$/, '');
+    if (positionals.length > 0 && !positionals.includes(name)) continue;
+    const missing = recipe.needs.map((parts) => join(sharedDir, ...parts)).filter((p) => !existsSync(p));
+    if (missing.length > 0) {
+      process.stdout.write(`${name}: skipped, ${missing.join(', ')} not found\n`);
+      continue;
+    }
+    const t0 = Date.now();
+    const { saved, report } = recipe.train(sharedDir, date);
+    const out = packagePath('packs', 'models', recipe.file);
+    writeModel(out, saved);
+    process.stdout.write(`${report.join('\n')}\n  wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n\n`);
+  }
+  process.stdout.write(`train: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+main();
