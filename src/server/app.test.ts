@@ -73,6 +73,7 @@ let app: Hono;
 let fixtures: FixtureArticleRecord[];
 
 /** Response bodies are checked field by field, so they are read untyped. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- read untyped on purpose, as said above
 type Json = any;
 const json = (res: Response): Promise<Json> => res.json();
 

@@ -10,8 +10,11 @@ const sqliteDir = mkdtempSync(join(tmpdir(), 'marsad-repo-'));
 let sqliteFiles = 0;
 defineRepositorySuite(
   'SqliteRepository',
-  async () => new SqliteRepository(join(sqliteDir, `store-${++sqliteFiles}.db`)),
-  async () => rmSync(sqliteDir, { recursive: true, force: true }),
+  () => Promise.resolve(new SqliteRepository(join(sqliteDir, `store-${++sqliteFiles}.db`))),
+  () => {
+    rmSync(sqliteDir, { recursive: true, force: true });
+    return Promise.resolve();
+  },
 );
 
 const pgUrl = process.env.MARSAD_TEST_PG;
