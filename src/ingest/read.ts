@@ -12,6 +12,7 @@ import { parseHtml } from './formats/html.js';
 import { parseFeed } from './formats/feed.js';
 import { parseJsonDocument, parseJsonLine, parseJsonLines } from './formats/json.js';
 import { parseTrec } from './formats/trec.js';
+import { errorCode } from '../core/unknown.js';
 
 export type { IngestItem, IngestOptions, InputFormat, RecordField } from './types.js';
 
@@ -217,10 +218,9 @@ async function* linesFrom(
 }
 
 async function* readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
-  const stream = options.stdin ?? process.stdin;
+  const stream: NodeJS.ReadableStream = options.stdin ?? process.stdin;
   const chunks: Buffer[] = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   yield* parseBuffer(Buffer.concat(chunks), 'stdin', options);
 }
 
@@ -256,9 +256,9 @@ async function* readUrl(url: string, options: IngestOptions): AsyncGenerator<Ing
 }
 
 function fsMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return 'no such file or directory';
-  if (err?.code === 'EACCES') return 'permission denied';
+  const code = errorCode(e);
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
   const message =
     e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e);
   return message.split('\n')[0];

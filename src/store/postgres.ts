@@ -37,6 +37,7 @@ import {
 import { searchableText, searchTerms } from './search-text.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import type { Migration } from './sqlite-migrations.js';
+import { errorCode } from '../core/unknown.js';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
@@ -107,7 +108,7 @@ export class PostgresRepository implements Repository {
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
-        if (attempt < MAX_ATTEMPTS && RETRYABLE.has((err as { code?: string }).code ?? '')) {
+        if (attempt < MAX_ATTEMPTS && RETRYABLE.has(errorCode(err) ?? '')) {
           await new Promise((resolve) => setTimeout(resolve, 20 * attempt * (1 + Math.random())));
           continue;
         }

@@ -35,6 +35,7 @@ import {
   type FactsRow,
 } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
+import { errorCode } from '../core/unknown.js';
 
 interface ArticleRow {
   seq: number;
@@ -636,7 +637,7 @@ export class SqliteRepository implements Repository {
         this.db.pragma('analysis_limit = 1000');
         this.db.pragma('optimize = 0x10002');
       } catch (err) {
-        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+        if (errorCode(err) !== 'SQLITE_BUSY') throw err;
       } finally {
         this.db.close();
       }

@@ -9,7 +9,7 @@ import { parseBuffer } from '../ingest/read.js';
 import { storeArticles } from '../app/ingest.js';
 import type { FeedState, Repository } from '../store/repository.js';
 import { feedName, type FeedSpec } from './feed-list.js';
-import { DEFAULT_RETRY_POLICY, fetchWithRetry, type HttpDeps, type RetryPolicy } from './http.js';
+import { DEFAULT_RETRY_POLICY, FetchFailure, fetchWithRetry, type HttpDeps, type RetryPolicy } from './http.js';
 
 export interface PollOptions extends Partial<RetryPolicy>, HttpDeps {
   /** Feeds fetched at once (default 4). */
@@ -64,7 +64,7 @@ export async function pollFeeds(
   progress: PollProgress = {},
 ): Promise<PollSummary> {
   const started = performance.now();
-  const results: FeedResult[] = new Array(feeds.length);
+  const results = new Array<FeedResult>(feeds.length);
   let next = 0;
   const worker = async () => {
     while (next < feeds.length) {
@@ -147,7 +147,7 @@ export async function pollFeed(
     }
   } catch (e) {
     result.outcome = 'failed';
-    result.attempts ||= (e as { attempts?: number }).attempts ?? 0;
+    result.attempts ||= e instanceof FetchFailure ? e.attempts : 0;
     result.error = oneLine(e);
     progress.onError?.(`${feedName(feed)}: ${result.error}`);
     await repo.saveFeedState({ ...state, checkedAt, lastError: result.error }).catch((saveError: unknown) => {

@@ -19,6 +19,7 @@ import {
   type ExportSummary,
 } from '../../export/index.js';
 import type { FusedEventSource } from '../../export/fused.js';
+import { errorCode } from '../../core/unknown.js';
 
 interface ExportCliOptions extends EventFilterOptions {
   db?: string;
@@ -69,7 +70,7 @@ async function exportTo(
       return await exportFusedEvents(source, process.stdout, options);
     } catch (err) {
       // The reader closed the pipe (`| head`): it has what it wanted.
-      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return null;
+      if (errorCode(err) === 'EPIPE') return null;
       throw err;
     }
   }
