@@ -17,3 +17,8 @@ export function errorCode(thrown: unknown): string | undefined {
     ? thrown.code
     : undefined;
 }
+
+/** Whether a string is one of a closed set (a CLI option, a stored tag), typed as that set's member. */
+export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}

@@ -19,7 +19,7 @@ import {
   type ExportSummary,
 } from '../../export/index.js';
 import type { FusedEventSource } from '../../export/fused.js';
-import { errorCode } from '../../core/unknown.js';
+import { errorCode, isOneOf } from '../../core/unknown.js';
 
 interface ExportCliOptions extends EventFilterOptions {
   db?: string;
@@ -45,11 +45,12 @@ export function registerExport(program: Command): void {
     .option('--country <iso2>', 'country of events with no place (ISO alpha-2)', 'LY')
     .option('--page-size <n>', 'events read from the store at a time', parseCount)
     .action(async (opts: ExportCliOptions) => {
-      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new Error(`unknown --format "${opts.format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
+      const format = opts.format;
+      if (!isOneOf(EXPORT_FORMATS, format)) {
+        throw new Error(`unknown --format "${format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
       }
-      const summary = await withDb(opts, (repo) => exportTo(repo, opts.format as ExportFormat, opts));
-      if (summary) process.stderr.write(`${formatExportSummary(opts.format as ExportFormat, summary, opts.out)}\n`);
+      const summary = await withDb(opts, (repo) => exportTo(repo, format, opts));
+      if (summary) process.stderr.write(`${formatExportSummary(format, summary, opts.out)}\n`);
     });
 }
 
