@@ -232,7 +232,7 @@ export function extractEvents(doc: Doc, knowledge: { entities: EntityKnowledge }
   const sentences = doc.sentences;
   const actors = actorMentions(doc, knowledge.entities, cues);
   const published = doc.article.published;
-  const temporals = doc.temporals as TemporalExpression[];
+  const temporals = doc.temporals;
   const contextActors: EventActor[] = [];
   for (const m of actors) if (m.actor && !contextActors.some((a) => a.id === m.actor!.id)) contextActors.push(m.actor);
 
@@ -362,7 +362,7 @@ function casualtyMentions(
     const decided = modalityOf(trigger, clause, sentence, cues, doc);
     if ('drop' in decided) return;
     const place = attachPlaces(trigger, clause, sentence, doc, cues)[0] ?? null;
-    const date = attachDate(trigger, clause, sentence, doc.temporals as TemporalExpression[]);
+    const date = attachDate(trigger, clause, sentence, doc.temporals);
     found.push({
       trigger,
       sentence: s,
@@ -700,7 +700,7 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
         note: "no place in the sentence; the acting state's own country",
       });
     } else if (main) {
-      const precision = (main.resolution.geo_precision === 3 ? 3 : 2) as 2 | 3;
+      const precision = main.resolution.geo_precision === 3 ? 3 : 2;
       location = toLocation(main.resolution, precision);
       sources.push({
         field: 'location',
@@ -717,7 +717,7 @@ function toRecord(m: Mention, doc: Doc, knowledge: EntityKnowledge, contextActor
   let date: string | null = null;
   let timePrecision: 1 | 2 | 3 | null = null;
   let dateText: string | null = null;
-  let dateReason: string | null = null;
+  let dateReason: string | null;
   const lead = leadDate(doc);
   const dated = m.date ?? (lead ? { temporal: lead, rule: 'date.article-lead' } : null);
   if (dated) {
@@ -889,6 +889,6 @@ function leadDate(doc: Doc): TemporalExpression | null {
   const lead = doc.sentences.slice(0, 2);
   if (lead.length === 0) return null;
   const end = lead[lead.length - 1].end;
-  const t = (doc.temporals as TemporalExpression[]).find((x) => x.end <= end && x.kind !== 'year');
+  const t = doc.temporals.find((x) => x.end <= end && x.kind !== 'year');
   return t ?? null;
 }
