@@ -10,7 +10,7 @@ import { articleId } from '../ingest/article-id.js';
 import { SqliteRepository } from '../store/sqlite.js';
 import { openRepository } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
-import { postgresTestSchemas } from '../store/repository-suite.js';
+import { scratchPostgresSchemas } from '../store/postgres-schemas.js';
 import { ingestInputs } from '../app/ingest.js';
 import type { Benchmark } from './benchmarks.js';
 import { z } from 'zod';
@@ -104,7 +104,7 @@ export const ingestEndToEndBenchmark: Benchmark = {
       const pg = process.env.MARSAD_BENCH_PG ?? process.env.MARSAD_TEST_PG;
       if (pg) {
         // A fresh schema, so the figures are for an empty store like SQLite's.
-        const schemas = postgresTestSchemas(pg);
+        const schemas = scratchPostgresSchemas(pg);
         try {
           lines.push(...(await endToEnd('PostgreSQL, one thread', await openRepository(await schemas.create()))));
         } finally {

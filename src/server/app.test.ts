@@ -8,7 +8,7 @@ import * as server from './index.js';
 import { createApp } from './app.js';
 import type { Analyzer } from './analyzer.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
-import { fillFixtureStore, type FixtureArticleRecord } from './fixture-store.js';
+import { fillFixtureStore, type FixtureArticleRecord } from '../testing/web-fixtures.js';
 import { SqliteRepository } from '../store/sqlite.js';
 import type { EventRecord, ExtractionRecord } from '../events/record.js';
 

@@ -1,4 +1,4 @@
-/** SQLite-only behaviour; what every backend does is in repository-suite.ts. */
+/** SQLite-only behaviour; what every backend does is in testing/repository-suite.ts. */
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { SqliteRepository, ftsQuery } from './sqlite.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
-import { articleInput as input, eventRecord } from './repository-suite.js';
+import { articleInput as input, eventRecord } from '../testing/repository-suite.js';
 import { eventFilterText } from './event-filter.js';
 import type { EventQuery } from './repository.js';
 import { fusePending } from '../fusion/fuse.js';

@@ -1,13 +1,12 @@
 /**
  * Behaviour every Repository must have, as one suite run against each backend
- * (repository.test.ts): SQLite always, PostgreSQL when MARSAD_TEST_PG names a database.
+ * (store/repository.test.ts): SQLite always, PostgreSQL when MARSAD_TEST_PG names a database.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
 import type { ArticleInput, ArticleOrigin } from '../core/article.js';
 import type { EventActor, EventLocation, EventRecord } from '../events/record.js';
-import type { Repository } from './repository.js';
+import type { Repository } from '../store/repository.js';
 import { fuseAll, fusePending } from '../fusion/fuse.js';
 
 export function articleInput(title: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
@@ -578,42 +577,4 @@ export function defineRepositorySuite(
       assert.deepEqual(await repo.getFeedState(state.url), failed);
     });
   });
-}
-
-/**
- * Fresh, empty PostgreSQL stores inside the database at `baseUrl`: one schema each, named
- * after this process, reached through a URL that sets search_path. `dropAll` removes them.
- */
-export function postgresTestSchemas(baseUrl: string): { create(): Promise<string>; dropAll(): Promise<void> } {
-  const prefix = `marsad_test_${process.pid}_${Date.now().toString(36)}`;
-  const created: string[] = [];
-  const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    async create() {
-      const schema = `${prefix}_${created.length + 1}`;
-      created.push(schema);
-      await admin(async (client) => {
-        // In public, shared by every schema, so that dropping one schema never drops it.
-        await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
-        await client.query(`CREATE SCHEMA ${schema}`);
-      });
-      const url = new URL(baseUrl);
-      url.searchParams.set('options', `-c search_path=${schema},public`);
-      return url.toString();
-    },
-    async dropAll() {
-      if (created.length === 0) return;
-      await admin(async (client) => {
-        for (const schema of created) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      });
-    },
-  };
 }
