@@ -3,6 +3,7 @@ import { ingestBenchmark, normalizeBenchmark } from './ingest.js';
 import { extractBenchmark, ingestEndToEndBenchmark } from './extract.js';
 import { apiBenchmark } from './api.js';
 import { nerBenchmark } from './ner.js';
+import { corpusReadBenchmark, knowledgeLoadBenchmark } from './load.js';
 
 export interface Benchmark {
   name: string;
@@ -14,9 +15,11 @@ export interface Benchmark {
 
 export const BENCHMARKS: Benchmark[] = [
   // Foundation: reading and storing articles, normalising text.
+  corpusReadBenchmark,
   normalizeBenchmark,
   ingestBenchmark,
-  // Knowledge and events: the tagger, the pipeline, and the whole ingest job.
+  // Knowledge and events: loading what they need, the tagger, the pipeline, and the whole ingest job.
+  knowledgeLoadBenchmark,
   nerBenchmark,
   extractBenchmark,
   ingestEndToEndBenchmark,

@@ -25,12 +25,10 @@ test('public API', () => {
   }
 });
 
-test('every file validates and loads fast', () => {
-  const start = performance.now();
+// Its load time is a benchmark (npm run bench), not a test.
+test('every file validates and loads', () => {
   const g = loadGazetteer();
-  const ms = performance.now() - start;
   cached = g;
-  assert.ok(ms < 300, `loaded in ${ms.toFixed(0)} ms`);
   assert.ok(g.places.length > 0 && g.countries.length > 0 && g.cities.length > 0);
 });
 
