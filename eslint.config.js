@@ -11,7 +11,11 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // tsconfig.json leaves the tests out of the shipped build; tsconfig.test.json has every file of src.
+      parserOptions: {
+        project: ['./tsconfig.test.json', './scripts/tsconfig.json', './web/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
