@@ -21,7 +21,6 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { normalizeForMatch } from '../src/text/normalize.js';
 import {
-  LIBYA_DISTRICTS,
   countriesFileSchema,
   placesFileSchema,
   type Country,

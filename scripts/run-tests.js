@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every compiled test file (dist/**/*.test.js) with node's test runner.
+// Runs every compiled test file (dist-test/**/*.test.js, built by tsconfig.test.json) with node's test runner.
 // Node 20's `--test` takes no globs, so the file list is gathered here.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,11 +16,11 @@ function findTests(dir) {
 }
 
 const filter = process.argv.slice(2);
-const files = findTests('dist')
+const files = findTests('dist-test')
   .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
   .sort();
 if (files.length === 0) {
-  console.error('run-tests: no test files found under dist/');
+  console.error('run-tests: no test files found under dist-test/ (tsc -p tsconfig.test.json builds them)');
   process.exit(1);
 }
 const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });

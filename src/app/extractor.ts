@@ -34,9 +34,12 @@ export function ingestContext(): PipelineContext {
 
 export function inlineExtractor(): EventExtractor {
   return {
-    async extract(articles) {
-      const context = ingestContext();
-      return articles.map((article) => extractOne(article, context));
+    extract(articles) {
+      // The work is synchronous; a failure still arrives as a rejection, as from the worker pool.
+      return new Promise((resolve) => {
+        const context = ingestContext();
+        resolve(articles.map((article) => extractOne(article, context)));
+      });
     },
     async close() {},
   };

@@ -15,17 +15,19 @@ import type { ArticleInput } from '../core/article.js';
 import type { EventActor, EventRecord } from '../events/record.js';
 import { articleId } from '../ingest/article-id.js';
 import { SqliteRepository } from '../store/sqlite.js';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './benchmarks.js';
+import { z } from 'zod';
 
-export interface AutocannonResult {
-  latency: { p50: number; p99: number; max: number };
-  requests: { average: number; total: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
+export const AutocannonResult = z.object({
+  latency: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
+  requests: z.object({ average: z.number(), total: z.number() }),
+  non2xx: z.number(),
+  errors: z.number(),
+  timeouts: z.number(),
+});
+export type AutocannonResult = z.infer<typeof AutocannonResult>;
 
 /** autocannon's command line, run in its own process so the load does not share the server's thread. */
 const AUTOCANNON_CLI = join(dirname(createRequire(import.meta.url).resolve('autocannon')), 'autocannon.js');
@@ -40,11 +42,11 @@ export function autocannon(url: string, connections: number, seconds: number): P
       },
     );
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       try {
-        resolve(JSON.parse(out) as AutocannonResult);
+        resolve(AutocannonResult.parse(JSON.parse(out)));
       } catch {
         reject(new Error(`autocannon exited ${code} without a result`));
       }
@@ -264,8 +266,9 @@ function freePort(): Promise<number> {
     const probe = createServer();
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
+      const address = probe.address();
+      if (address === null || typeof address === 'string') return reject(new Error('the probe has no TCP port'));
+      probe.close(() => resolve(address.port));
     });
   });
 }

@@ -10,24 +10,22 @@ import { articleId } from '../ingest/article-id.js';
 import { SqliteRepository } from '../store/sqlite.js';
 import { openRepository } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
-import { postgresTestSchemas } from '../store/repository-suite.js';
+import { scratchPostgresSchemas } from '../store/postgres-schemas.js';
 import { ingestInputs } from '../app/ingest.js';
 import type { Benchmark } from './benchmarks.js';
+import { z } from 'zod';
 
 const corpusMissing = () =>
   sharedFile(...ANT_CORPUS) ? null : `../shared/${ANT_CORPUS.join('/')} is absent (a fresh clone has no datasets)`;
 
-interface CorpusArticle {
-  title: string;
-  text: string;
-  published_raw: string;
-}
+const CorpusArticle = z.object({ title: z.string(), text: z.string(), published_raw: z.string() });
+type CorpusArticle = z.infer<typeof CorpusArticle>;
 
 function readCorpus(): CorpusArticle[] {
   return readFileSync(sharedFile(...ANT_CORPUS)!, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as CorpusArticle);
+    .map((line) => CorpusArticle.parse(JSON.parse(line)));
 }
 
 function timePipeline(articles: CorpusArticle[], context: PipelineContext): { seconds: number; events: number } {
@@ -51,7 +49,7 @@ function timePipeline(articles: CorpusArticle[], context: PipelineContext): { se
 export const extractBenchmark: Benchmark = {
   name: 'extraction (the whole pipeline, one core) over the ANT corpus',
   skipReason: corpusMissing,
-  async run() {
+  run() {
     const articles = readCorpus();
     const mb = articles.reduce((n, a) => n + Buffer.byteLength(a.text) + Buffer.byteLength(a.title), 0) / 1e6;
     const loadStarted = performance.now();
@@ -112,7 +110,7 @@ export const ingestEndToEndBenchmark: Benchmark = {
       const pg = process.env.MARSAD_BENCH_PG ?? process.env.MARSAD_TEST_PG;
       if (pg) {
         // A fresh schema, so the figures are for an empty store like SQLite's.
-        const schemas = postgresTestSchemas(pg);
+        const schemas = scratchPostgresSchemas(pg);
         try {
           lines.push(...(await endToEnd('PostgreSQL, one thread', await openRepository(await schemas.create()))));
         } finally {

@@ -6,6 +6,7 @@ import { normalize } from '../text/normalize.js';
 import { SqliteRepository } from '../store/sqlite.js';
 import { ingestInputs } from '../app/ingest.js';
 import type { Benchmark } from './benchmarks.js';
+import { z } from 'zod';
 
 const corpusMissing = () =>
   sharedFile(...ANT_CORPUS) ? null : `../shared/${ANT_CORPUS.join('/')} is absent (a fresh clone has no datasets)`;
@@ -13,11 +14,11 @@ const corpusMissing = () =>
 export const normalizeBenchmark: Benchmark = {
   name: 'normalisation (offset-preserving) over the ANT corpus text',
   skipReason: corpusMissing,
-  async run() {
+  run() {
     const texts = readFileSync(sharedFile(...ANT_CORPUS)!, 'utf8')
       .split('\n')
       .filter(Boolean)
-      .map((line) => (JSON.parse(line) as { text: string }).text);
+      .map((line) => z.object({ text: z.string() }).parse(JSON.parse(line)).text);
     const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
     normalize(texts[0]); // warm up
     const started = performance.now();

@@ -18,7 +18,7 @@ export const nerBenchmark: Benchmark = {
     sharedFile(...ANERCORP_TRAIN)
       ? null
       : `../shared/${ANERCORP_TRAIN.join('/')} is absent (a fresh clone has no datasets)`,
-  async run() {
+  run() {
     const parsed = parseConll(readFileSync(sharedFile(...ANERCORP_TRAIN)!, 'utf8'));
     const tail = parsed.slice(Math.floor(parsed.length * (1 - TAIL_SHARE)));
     const sentences = tail.map((s) => s.tokens);

@@ -6,6 +6,7 @@
 import type { Article } from './article.js';
 import type { Span } from './span.js';
 import type { NormalizedText } from '../text/normalize.js';
+import type { TemporalExpression } from '../text/temporal.js';
 import type { Entity } from '../entities/recognize.js';
 import type { EventCandidate } from '../events/candidates.js';
 import type { EventRecord } from '../events/record.js';
@@ -70,7 +71,7 @@ export interface Doc {
   sentences: Sentence[];
   tokens: Token[];
   numbers: NumberMention[];
-  temporals: TemporalMention[];
+  temporals: TemporalExpression[];
   /** Words that may report an event, and the cues of modality, attribution, place and toll. */
   triggers: TriggerMatch[];
   cues: CueMatch[];

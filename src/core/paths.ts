@@ -1,7 +1,7 @@
-/** Locations inside the installed package, valid from both src/ (tsx) and dist/ (compiled). */
+/** Locations inside the installed package, valid from src/ (tsx) and from dist/ and dist-test/ (compiled). */
 import { fileURLToPath } from 'node:url';
 
-/** The package root: this file sits two levels below it, in src/core/ or dist/core/. */
+/** The package root: this file sits two levels below it, in src/core/, dist/core/ or dist-test/core/. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export function packagePath(...parts: string[]): string {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { packagePath } from '../core/paths.js';
 import { SqliteRepository } from '../store/sqlite.js';
-import { fillFixtureStore } from '../server/fixture-store.js';
+import { fillFixtureStore } from '../testing/web-fixtures.js';
 import { pipelineAnalyzer } from '../server/analyzer.js';
 import { startServer, type RunningServer } from '../server/serve.js';
 import { DEFAULT_WEB_DIR } from '../server/static.js';

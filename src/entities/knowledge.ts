@@ -17,6 +17,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import { loadNerModel, type NerModel } from '../ner/tagger/index.js';
 import { NameIndex, withoutArticle } from './name-index.js';
 import type { PatternLexicon } from './patterns.js';
+import { z } from 'zod';
 
 export type GeoEntry =
   { kind: 'place'; place: Place } | { kind: 'city'; city: WorldCity } | { kind: 'country'; country: Country };
@@ -127,6 +128,6 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
 }
 
 function readWordList(path: string, field: string): Set<string> {
-  const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>;
+  const data = z.object({ [field]: z.array(z.string()) }).parse(JSON.parse(readFileSync(path, 'utf8')));
   return new Set(data[field].map(normalizeForMatch));
 }

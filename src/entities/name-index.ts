@@ -40,7 +40,7 @@ export function withoutArticle(word: string): string {
 export function nameKey(alias: string): string[] {
   const words = normalizeForMatch(alias)
     .replace(/["'«»()]/g, ' ')
-    .split(/[\s\-]+/)
+    .split(/[\s-]+/)
     .filter(Boolean);
   if (words.length) words[0] = withoutArticle(words[0]);
   return words;

@@ -74,11 +74,12 @@ export function taggerCandidates(
         j === i + 1 &&
         (knowledge.framingLabels.has(withoutArticle(sentence[i].stem)) ||
           knowledge.patterns.functionWords.has(sentence[i].norm));
-      if (!lone) {
+      const type = entityTypeOf(label);
+      if (!lone && type) {
         found.push({
           start: nameStartInToken(sentence[i]),
           end: sentence[j - 1].end,
-          type: label === 'PERS' ? 'PER' : (label as EntityType),
+          type,
           tokenStart: offset + i,
           tokenEnd: offset + j,
           entries: [],
@@ -257,4 +258,18 @@ export function recognizeEntities(
       demonymOf: demonym && !resolution ? demonym.ref.replace(/^country:/, '') : null,
     };
   });
+}
+
+/** The tagger's label (ANERcorp's PERS, LOC, ORG, MISC) as an entity type; null for a label it never gives. */
+function entityTypeOf(label: string): EntityType | null {
+  switch (label) {
+    case 'PERS':
+      return 'PER';
+    case 'LOC':
+    case 'ORG':
+    case 'MISC':
+      return label;
+    default:
+      return null;
+  }
 }

@@ -79,7 +79,7 @@ function check(found: Entity[], expected: Expected[]) {
       hits.some(
         (e) => e.text.replace(/[«»"]/g, '').includes(want.text.replace(/^ال/, '')) || want.text.includes(e.text),
       ),
-      `${want.text}: spans ${hits.map((e) => e.text)}`,
+      `${want.text}: spans ${hits.map((e) => e.text).join(',')}`,
     );
     if (want.at) {
       const r = hits[0].resolution!;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ACLED_SUB_EVENT_TYPES, type AcledEventType } from '../events/lexicon.js';
+import { ACLED_SUB_EVENT_TYPES, isAcledEventType } from '../events/lexicon.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -44,7 +44,9 @@ const GoldEvent = z
     note: z.string().optional(),
   })
   .superRefine((e, ctx) => {
-    const subTypes: readonly string[] | undefined = ACLED_SUB_EVENT_TYPES[e.event_type as AcledEventType];
+    const subTypes: readonly string[] | undefined = isAcledEventType(e.event_type)
+      ? ACLED_SUB_EVENT_TYPES[e.event_type]
+      : undefined;
     if (subTypes === undefined) {
       ctx.addIssue({ code: 'custom', path: ['event_type'], message: `unknown event_type "${e.event_type}"` });
     } else if (!subTypes.includes(e.sub_event_type)) {
@@ -135,7 +137,7 @@ export function loadGold(path: string): GoldFile {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   return parseGold(data, path);
 }

@@ -76,12 +76,8 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
     const r = e.resolution;
     const isLeader = cues.before('agent_markers', ['leader'], e.start, 20) !== null;
     // News agencies report events; they are not parties to them.
-    if (
-      r?.kind === 'actor' &&
-      knowledge.actors.byId.get(r.id)?.type === 'actor' &&
-      (knowledge.actors.byId.get(r.id) as { kind: string }).kind === 'media'
-    )
-      continue;
+    const entry = r?.kind === 'actor' ? knowledge.actors.byId.get(r.id) : undefined;
+    if (entry?.type === 'actor' && entry.kind === 'media') continue;
     if (r?.kind === 'actor') {
       mentions.push({
         start: e.start,
@@ -316,7 +312,8 @@ export function attachPlaces(
   const governing = (e: Entity) => cues.before('location_prepositions', null, e.start, 14);
   const toArgument = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument => {
     const cue = governing(e);
-    const precision = Math.max(e.resolution.geo_precision, cue?.geo_precision ?? 1) as 1 | 2 | 3;
+    const cuePrecision = cue?.geo_precision ?? 1;
+    const precision = cuePrecision > e.resolution.geo_precision ? cuePrecision : e.resolution.geo_precision;
     return { entity: e, place: e.resolution, geoPrecision: precision, rule: cue ? `${rule}+${cue.kind}` : rule };
   };
   const allowsDestination = trigger.weak || trigger.sub_event_type === 'Other';
@@ -408,10 +405,10 @@ function isOrigin(e: Entity, doc: Doc): boolean {
 export function mainPlace(doc: Doc): (Entity & { resolution: PlaceResolution }) | null {
   const counts = new Map<string, { e: Entity & { resolution: PlaceResolution }; n: number }>();
   for (const e of doc.entities) {
-    if (e.resolution?.kind !== 'place' || e.resolution.feature === 'country') continue;
+    if (!isPlace(e) || e.resolution.feature === 'country') continue;
     const entry = counts.get(e.resolution.id);
     if (entry) entry.n++;
-    else counts.set(e.resolution.id, { e: e as Entity & { resolution: PlaceResolution }, n: 1 });
+    else counts.set(e.resolution.id, { e, n: 1 });
   }
   let best: { e: Entity & { resolution: PlaceResolution }; n: number } | null = null;
   for (const entry of counts.values()) if (!best || entry.n > best.n) best = entry;
@@ -515,4 +512,8 @@ function claimantFrom(start: number, sentence: Span, doc: Doc): Span {
     end = t.end;
   }
   return { start, end };
+}
+
+function isPlace(e: Entity): e is Entity & { resolution: PlaceResolution } {
+  return e.resolution?.kind === 'place';
 }

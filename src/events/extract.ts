@@ -977,7 +977,7 @@ function toRecord(
         note: "no place in the sentence; the acting state's own country",
       });
     } else if (main) {
-      const precision = (main.resolution.geo_precision === 3 ? 3 : 2) as 2 | 3;
+      const precision = main.resolution.geo_precision === 3 ? 3 : 2;
       location = toLocation(main.resolution, precision);
       sources.push({
         field: 'location',
@@ -994,7 +994,7 @@ function toRecord(
   let date: string | null = null;
   let timePrecision: 1 | 2 | 3 | null = null;
   let dateText: string | null = null;
-  let dateReason: string | null = null;
+  let dateReason: string | null;
   const lead = article.lead;
   const dated = m.date ?? (lead ? { temporal: lead, rule: 'date.article-lead' } : null);
   if (dated) {
@@ -1163,6 +1163,6 @@ function leadDate(doc: Doc): TemporalExpression | null {
   const lead = doc.sentences.slice(0, 2);
   if (lead.length === 0) return null;
   const end = lead[lead.length - 1].end;
-  const t = (doc.temporals as TemporalExpression[]).find((x) => x.end <= end && x.kind !== 'year');
+  const t = doc.temporals.find((x) => x.end <= end && x.kind !== 'year');
   return t ?? null;
 }

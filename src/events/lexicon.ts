@@ -42,7 +42,12 @@ export const ACLED_SUB_EVENT_TYPES = {
 } as const;
 
 export type AcledEventType = keyof typeof ACLED_SUB_EVENT_TYPES;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the keys of a constant object literal are exactly its key type
 const EVENT_TYPES = Object.keys(ACLED_SUB_EVENT_TYPES) as [AcledEventType, ...AcledEventType[]];
+
+export function isAcledEventType(name: string): name is AcledEventType {
+  return Object.hasOwn(ACLED_SUB_EVENT_TYPES, name);
+}
 
 export const PLOVER_TYPES = [
   'ASSAULT',
@@ -219,13 +224,17 @@ const CueItemSchema = z
   });
 export type CueItem = z.infer<typeof CueItemSchema>;
 
+/** A record with one value per cue list (Object.fromEntries would type its keys as any string). */
+function perCueList<V>(value: (name: CueListName) => V): Record<CueListName, V> {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- one entry for each of CUE_LISTS, which lists every CueListName
+  return Object.fromEntries(CUE_LISTS.map((n) => [n, value(n)])) as Record<CueListName, V>;
+}
+
 const CueListSchema = z.strictObject({ note: z.string().min(1), items: z.array(CueItemSchema).min(1) });
 
 export const CueFileSchema = z.strictObject({
   $meta: Meta,
-  lists: z.strictObject(
-    Object.fromEntries(CUE_LISTS.map((n) => [n, CueListSchema])) as Record<CueListName, typeof CueListSchema>,
-  ),
+  lists: z.strictObject(perCueList(() => CueListSchema)),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -500,7 +509,7 @@ export function compileCues(data: unknown): CueLexicon {
   const file = CueFileSchema.parse(data);
   const index: PhraseIndex<CompiledCue> = { byFirst: new Map() };
   const proclitics: CueProclitic[] = [];
-  const forms = Object.fromEntries(CUE_LISTS.map((n) => [n, new Set<string>()])) as Record<CueListName, Set<string>>;
+  const forms = perCueList(() => new Set<string>());
   for (const list of CUE_LISTS) {
     for (const item of file.lists[list].items) {
       if (item.proclitic) {

@@ -115,7 +115,7 @@ export function findTolls(
       const before = candidates.filter((n) => n.end <= cue.span.start);
       const after = candidates.filter((n) => n.start >= cue.span.end);
       const counted = COUNTED_NOUNS.has(tokens[at].stem.replace(/^ال/, ''));
-      const chosen = inside[0] ?? (counted ? (before.at(-1) ?? after[0]) : (after[0] ?? before.at(-1)))!;
+      const chosen = inside[0] ?? (counted ? (before.at(-1) ?? after[0]) : (after[0] ?? before.at(-1)));
       figure = { value: chosen.value, vague: chosen.vague, span: chosen };
     } else {
       const dual = tokens[endAt + 1] ? dualOf(tokens[endAt + 1]) : null;

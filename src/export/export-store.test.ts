@@ -70,7 +70,7 @@ async function exportFile(dbPath: string, dir: string, format: string, ...args: 
 
 function readCsv(text: string): CsvRow[] {
   assert.equal(text.split('\r\n')[0], ACLED_HEADER);
-  return parse(text, { columns: true, bom: true }) as CsvRow[];
+  return parse<CsvRow>(text, { columns: true, bom: true });
 }
 
 function readGeojson(text: string) {

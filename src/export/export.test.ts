@@ -270,10 +270,10 @@ test('CSV quoting (RFC 4180): commas, quotes and line breaks in Arabic text surv
   const awkward = ['بوابة "الوسط"، طرابلس', 'قناة, ليبيا\nالأحرار', 'سطر\r\nآخر', '=HYPERLINK("x")'];
   const members = awkward.map((source, i) => ({ eventId: `m${i}`, article: article(`a${i}`, source, null) }));
   const line = api.acledCsvRecord(fused('fe-q', {}, { members }), ctx);
-  const [parsed] = parse(acledHeader() + line, { columns: true }) as Record<string, string>[];
+  const [parsed] = parse<Record<string, string>>(acledHeader() + line, { columns: true });
   assert.equal(parsed.source, `${awkward.slice(0, 3).join('; ')}; ${awkward[3]}`);
   assert.equal(Object.keys(parsed).join(','), ACLED_HEADER);
-  const cells = parse(csvRecord(awkward)) as string[][];
+  const cells = parse(csvRecord(awkward));
   assert.deepEqual(cells[0], [...awkward.slice(0, 3), `'${awkward[3]}`], 'a formula is defused');
   assert.equal(csvRecord(['-13.1778', 'نص']), '-13.1778,نص\r\n', 'a negative number stays a number');
 });
@@ -423,10 +423,10 @@ function listSource(events: FusedEvent[]) {
   const queries: EventQuery[] = [];
   return {
     queries,
-    async listFusedEvents(query: EventQuery) {
+    listFusedEvents(query: EventQuery): Promise<FusedEvent[]> {
       queries.push(query);
       const offset = query.offset ?? 0;
-      return events.slice(offset, offset + (query.limit ?? events.length));
+      return Promise.resolve(events.slice(offset, offset + (query.limit ?? events.length)));
     },
   };
 }
@@ -480,7 +480,7 @@ test('export pages through the source with the filters, oldest first', async () 
 test('acled-csv skips undated events and counts them', async () => {
   const { summary, text } = await run('acled-csv');
   assert.deepEqual(summary, { read: 5, written: 3, skippedNoDate: 2, skippedNoLocation: 0, writtenNoLocation: 1 });
-  const rows = parse(text, { columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(text, { columns: true });
   assert.equal(text.split('\r\n')[0], ACLED_HEADER);
   assert.equal(rows.length, 3);
   assert.ok(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.event_date)));

@@ -8,7 +8,7 @@ import * as fusion from './index.js';
 import { sameOccurrence } from './rules.js';
 import type { FusionFacts } from '../store/repository.js';
 import { SqliteRepository } from '../store/sqlite.js';
-import { articleInput } from '../store/repository-suite.js';
+import { articleInput } from '../testing/repository-suite.js';
 import { storeArticles } from '../app/ingest.js';
 
 test('public API', () => {

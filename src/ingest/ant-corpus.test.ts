@@ -20,8 +20,8 @@ test('every published_raw of the ANT corpus parses', { skip: absent }, () => {
   assert.deepEqual(unparsed, []);
 });
 
-test('the ANT corpus reads through readInputs quickly, with every date', { skip: absent }, async () => {
-  const started = performance.now();
+// Its reading speed is a benchmark (npm run bench), not a test.
+test('the ANT corpus reads through readInputs, with every date', { skip: absent }, async () => {
   let articles = 0;
   const errors: string[] = [];
   for await (const item of readInputs([CORPUS], { fieldMap: { published: 'published_raw' } })) {
@@ -30,9 +30,7 @@ test('the ANT corpus reads through readInputs quickly, with every date', { skip:
       assert.ok(item.article.published, item.where);
     } else errors.push(item.message);
   }
-  const seconds = (performance.now() - started) / 1000;
   // Every record is an article: the 23 whose body is empty still have their headline.
   assert.deepEqual(errors, []);
   assert.equal(articles, 10136);
-  assert.ok(seconds < 5, `took ${seconds.toFixed(2)} s`);
 });

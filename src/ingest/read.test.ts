@@ -351,10 +351,13 @@ test('URLs: HTML page and feed through the injected fetch, charset from Content-
     'https://news.example/gone': { body: Buffer.from(''), type: 'text/html', status: 404 },
   };
   const requested: string[] = [];
-  const fakeFetch = (async (url: string | URL | Request) => {
-    const page = pages[String(url)];
-    requested.push(String(url));
-    return new Response(page.body, { status: page.status ?? 200, headers: { 'content-type': page.type } });
+  const fakeFetch = ((url: string | URL | Request) => {
+    const href = url instanceof Request ? url.url : url.toString();
+    const page = pages[href];
+    requested.push(href);
+    return Promise.resolve(
+      new Response(page.body, { status: page.status ?? 200, headers: { 'content-type': page.type } }),
+    );
   }) as typeof fetch;
   const items = await collect(Object.keys(pages), { fetch: fakeFetch });
   assert.deepEqual(requested, Object.keys(pages));

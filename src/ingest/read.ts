@@ -16,6 +16,7 @@ import { parseJsonDocument, parseJsonLines } from './formats/json.js';
 import { jsonLinesUnit, parseJsonLinesBuffer, readJsonLines } from './json-lines.js';
 import { parseTrec } from './formats/trec.js';
 import { fetchBounded, RedirectFailure, ResponseTooLarge, type BoundedResponse } from './fetch-url.js';
+import { errorCode } from '../core/unknown.js';
 
 export type { IngestItem, IngestOptions, InputFormat, RecordField } from './types.js';
 
@@ -324,9 +325,9 @@ async function* readUrl(url: string, options: IngestOptions): AsyncGenerator<Ing
 }
 
 function fsMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return 'no such file or directory';
-  if (err?.code === 'EACCES') return 'permission denied';
+  const code = errorCode(e);
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
   const message =
     e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e);
   return message.split('\n')[0];

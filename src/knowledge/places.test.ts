@@ -25,12 +25,10 @@ test('public API', () => {
   }
 });
 
-test('every file validates and loads fast', () => {
-  const start = performance.now();
+// Its load time is a benchmark (npm run bench), not a test.
+test('every file validates and loads', () => {
   const g = loadGazetteer();
-  const ms = performance.now() - start;
   cached = g;
-  assert.ok(ms < 300, `loaded in ${ms.toFixed(0)} ms`);
   assert.ok(g.places.length > 0 && g.countries.length > 0 && g.cities.length > 0);
 });
 
@@ -105,7 +103,7 @@ test('a normalised Arabic name is shared only by entries marked ambiguous', () =
   for (const [name, group] of owners(g.places, (p) => [p.name_ar, ...p.aliases_ar])) {
     if (group.length < 2) continue;
     if (!g.ambiguousNames.has(name) && !group.every((p) => p.ambiguous))
-      unmarked.push(`${name}: ${group.map((p) => p.id)}`);
+      unmarked.push(`${name}: ${group.map((p) => p.id).join(',')}`);
   }
   assert.deepEqual(unmarked, []);
 });
@@ -205,7 +203,7 @@ test('well-known places resolve to the right entry and district', () => {
   for (const [name, id, admin1] of table) {
     const found = byName.get(normalizeForMatch(name)) ?? [];
     const match = found.find((p) => p.id === id);
-    assert.ok(match, `${name} → ${found.map((p) => p.id)}`);
+    assert.ok(match, `${name} → ${found.map((p) => p.id).join(',')}`);
     assert.equal(match.admin1, admin1, name);
   }
 });

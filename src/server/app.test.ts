@@ -8,7 +8,7 @@ import * as server from './index.js';
 import { createApp } from './app.js';
 import type { Analyzer } from './analyzer.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
-import { fillFixtureStore, type FixtureArticleRecord } from './fixture-store.js';
+import { fillFixtureStore, type FixtureArticleRecord } from '../testing/web-fixtures.js';
 import { SqliteRepository } from '../store/sqlite.js';
 import type { EventRecord, ExtractionRecord } from '../events/record.js';
 
@@ -73,6 +73,7 @@ let app: Hono;
 let fixtures: FixtureArticleRecord[];
 
 /** Response bodies are checked field by field, so they are read untyped. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- read untyped on purpose, as said above
 type Json = any;
 const json = (res: Response): Promise<Json> => res.json();
 

@@ -95,11 +95,10 @@ export function eventFeatureCollection(events: StoredEvent[], total: number): Ev
 /** RFC 4180 CSV of the flat properties, with a header line. */
 export function eventsCsv(events: StoredEvent[]): string {
   const rows = events.map(eventProperties);
-  const columns = Object.keys(rows[0] ?? eventProperties(PLACEHOLDER_EVENT)) as (keyof ReturnType<
-    typeof eventProperties
-  >)[];
+  // Every row has the same fields, in the same order: eventProperties builds them all.
+  const columns = Object.keys(rows[0] ?? eventProperties(PLACEHOLDER_EVENT));
   const lines = [columns.join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(','));
+  for (const row of rows) lines.push(Object.values(row).map(csvField).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { articleId } from '../ingest/article-id.js';
-import { postgresTestSchemas } from './repository-suite.js';
+import { scratchPostgresSchemas } from './postgres-schemas.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(root, 'bin', 'marsad.js');
@@ -60,7 +60,7 @@ function ingest(db: string, file: string): Promise<{ code: number | null; stdout
   });
 }
 
-const schemas = pgUrl ? postgresTestSchemas(pgUrl) : null;
+const schemas = pgUrl ? scratchPostgresSchemas(pgUrl) : null;
 after(() => schemas?.dropAll());
 
 test(

@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import type { QueryResultRow } from 'pg';
 import type { Article, ArticleInput } from '../core/article.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
 import type {
@@ -37,6 +38,7 @@ import {
 import { searchableText, searchTerms } from './search-text.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import type { Migration } from './sqlite-migrations.js';
+import { errorCode } from '../core/unknown.js';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
@@ -107,7 +109,7 @@ export class PostgresRepository implements Repository {
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
-        if (attempt < MAX_ATTEMPTS && RETRYABLE.has((err as { code?: string }).code ?? '')) {
+        if (attempt < MAX_ATTEMPTS && RETRYABLE.has(errorCode(err) ?? '')) {
           await new Promise((resolve) => setTimeout(resolve, 20 * attempt * (1 + Math.random())));
           continue;
         }
@@ -511,8 +513,8 @@ export class PostgresRepository implements Repository {
   }
 
   /** PostgreSQL has no cheap, exact signal of other sessions' writes to these tables. */
-  async changeMark(): Promise<string | null> {
-    return null;
+  changeMark(): Promise<string | null> {
+    return Promise.resolve(null);
   }
 
   async countEvents(query: EventQuery = {}): Promise<number> {
@@ -529,18 +531,18 @@ export class PostgresRepository implements Repository {
   async eventStats(query: EventQuery = {}): Promise<EventStats> {
     const params = new Params();
     const where = eventFilter(query, params);
-    const group = async (column: string, key: string) =>
+    const group = async <Row extends QueryResultRow>(column: string, key: string) =>
       (
-        await this.db.query(
+        await this.db.query<Row>(
           `SELECT ${column} AS ${key}, count(*)::int AS count, sum(fatalities)::int AS fatalities FROM events e ${where}
            ${where ? 'AND' : 'WHERE'} ${column} IS NOT NULL GROUP BY ${column} ORDER BY ${column}`,
           params.values,
         )
       ).rows;
     return {
-      byDay: (await group('e.date', 'date')) as EventStats['byDay'],
-      byType: (await group('e.event_type', 'event_type')) as EventStats['byType'],
-      byAdmin1: (await group('e.admin1', 'admin1')) as EventStats['byAdmin1'],
+      byDay: await group<EventStats['byDay'][number]>('e.date', 'date'),
+      byType: await group<EventStats['byType'][number]>('e.event_type', 'event_type'),
+      byAdmin1: await group<EventStats['byAdmin1'][number]>('e.admin1', 'admin1'),
     };
   }
 

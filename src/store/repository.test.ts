@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { defineRepositorySuite, postgresTestSchemas } from './repository-suite.js';
+import { defineRepositorySuite } from '../testing/repository-suite.js';
+import { scratchPostgresSchemas } from './postgres-schemas.js';
 import { SqliteRepository } from './sqlite.js';
 import { PostgresRepository } from './postgres.js';
 
@@ -10,12 +11,15 @@ const sqliteDir = mkdtempSync(join(tmpdir(), 'marsad-repo-'));
 let sqliteFiles = 0;
 defineRepositorySuite(
   'SqliteRepository',
-  async () => new SqliteRepository(join(sqliteDir, `store-${++sqliteFiles}.db`)),
-  async () => rmSync(sqliteDir, { recursive: true, force: true }),
+  () => Promise.resolve(new SqliteRepository(join(sqliteDir, `store-${++sqliteFiles}.db`))),
+  () => {
+    rmSync(sqliteDir, { recursive: true, force: true });
+    return Promise.resolve();
+  },
 );
 
 const pgUrl = process.env.MARSAD_TEST_PG;
-const schemas = pgUrl ? postgresTestSchemas(pgUrl) : null;
+const schemas = pgUrl ? scratchPostgresSchemas(pgUrl) : null;
 defineRepositorySuite(
   'PostgresRepository',
   async () => PostgresRepository.open(await schemas!.create()),

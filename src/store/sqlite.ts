@@ -35,6 +35,8 @@ import {
   type FactsRow,
 } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
+import { errorCode } from '../core/unknown.js';
+import { parseStoredJson } from './stored-json.js';
 
 interface ArticleRow {
   seq: number;
@@ -113,7 +115,8 @@ export class SqliteRepository implements Repository {
   /** Prepared statements by SQL text: preparing is costly and ingest runs the same few per article. */
   private readonly prepared = new Map<string, Database.Statement>();
 
-  private stmt(sql: string): Database.Statement {
+  /** The prepared statement for `sql`, whose result rows have the shape `Row` (as `prepare<P, Row>` declares it). */
+  private stmt<Row = unknown>(sql: string): Database.Statement<unknown[], Row> {
     let statement = this.prepared.get(sql);
     if (!statement) {
       // Statements with id lists vary in length; keep the cache bounded.
@@ -121,7 +124,8 @@ export class SqliteRepository implements Repository {
       statement = this.db.prepare(sql);
       this.prepared.set(sql, statement);
     }
-    return statement;
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the caller's SQL selects the columns Row names; better-sqlite3 declares, never checks, a row's type
+    return statement as Database.Statement<unknown[], Row>;
   }
 
   private insideOpenTransaction(): boolean {
@@ -136,7 +140,8 @@ export class SqliteRepository implements Repository {
     return run;
   }
 
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+  // Wider than Repository's: this store's own writes are synchronous (better-sqlite3).
+  async transaction<T>(fn: () => T | Promise<T>): Promise<T> {
     if (this.insideOpenTransaction()) {
       const name = `sp${++this.savepoints}`;
       this.db.exec(`SAVEPOINT ${name}`);
@@ -283,7 +288,7 @@ export class SqliteRepository implements Repository {
       FROM articles a ${where}
       ORDER BY a.published IS NULL, a.published DESC, a.seq DESC
       LIMIT ? OFFSET ?`;
-    return this.stmt(sql).all(...params, query.limit ?? -1, query.offset ?? 0) as ArticleSummary[];
+    return this.stmt<ArticleSummary>(sql).all(...params, query.limit ?? -1, query.offset ?? 0);
   }
 
   countArticles(query: ArticleQuery = {}): Promise<number> {
@@ -296,8 +301,9 @@ export class SqliteRepository implements Repository {
   }
 
   private statsNow(): StoreStats {
+    // A SELECT with no FROM gives exactly one row.
     const row = this.db
-      .prepare(
+      .prepare<[], StoreStats>(
         `SELECT (SELECT count(*) FROM articles) AS articles,
                 (SELECT count(*) FROM events) AS events,
                 (SELECT count(*) FROM article_origins) AS origins,
@@ -305,12 +311,12 @@ export class SqliteRepository implements Repository {
                 (SELECT max(published) FROM articles) AS lastPublished,
                 (SELECT count(DISTINCT source) FROM article_origins) AS sources`,
       )
-      .get() as StoreStats;
+      .get()!;
     return row;
   }
 
   replaceEvents(articleId: string, events: EventRecord[]): Promise<void> {
-    return this.transaction(async () => {
+    return this.transaction(() => {
       this.releaseClusters(articleId);
       this.stmt('DELETE FROM events WHERE article_id = ?').run(articleId);
       const insert = this.stmt(
@@ -362,8 +368,8 @@ export class SqliteRepository implements Repository {
 
   private fillNameTables(): void {
     this.db.transaction(() => {
-      for (const row of this.stmt('SELECT record FROM events').all() as { record: string }[]) {
-        this.rememberNames(JSON.parse(row.record) as EventRecord);
+      for (const row of this.stmt<{ record: string }>('SELECT record FROM events').all()) {
+        this.rememberNames(parseStoredJson<EventRecord>(row.record));
       }
     })();
   }
@@ -382,7 +388,7 @@ export class SqliteRepository implements Repository {
   }
 
   deleteArticle(id: string): Promise<boolean> {
-    return this.transaction(async () => {
+    return this.transaction(() => {
       const row = this.statements.seqById.get(id);
       if (!row) return false;
       this.releaseClusters(id);
@@ -394,9 +400,9 @@ export class SqliteRepository implements Repository {
 
   fusionQueue(): Promise<string[]> {
     return this.exclusive(() =>
-      (this.stmt('SELECT event_id FROM fusion_queue ORDER BY event_id').all() as { event_id: string }[]).map(
-        (r) => r.event_id,
-      ),
+      this.stmt<{ event_id: string }>('SELECT event_id FROM fusion_queue ORDER BY event_id')
+        .all()
+        .map((r) => r.event_id),
     );
   }
 
@@ -410,11 +416,9 @@ export class SqliteRepository implements Repository {
   fusionFacts(ids: string[]): Promise<FusionFacts[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.exclusive(() =>
-      (
-        this.stmt(`${FACTS_SELECT} WHERE e.id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`).all(
-          ...ids,
-        ) as FactsRow[]
-      ).map(toFacts),
+      this.stmt<FactsRow>(`${FACTS_SELECT} WHERE e.id IN (${ids.map(() => '?').join(',')}) ORDER BY e.id`)
+        .all(...ids)
+        .map(toFacts),
     );
   }
 
@@ -425,11 +429,15 @@ export class SqliteRepository implements Repository {
       sql += ' AND e.time_precision = ?';
       params.push(window.precision);
     }
-    return this.exclusive(() => (this.stmt(`${sql} ORDER BY e.id`).all(...params) as FactsRow[]).map(toFacts));
+    return this.exclusive(() =>
+      this.stmt<FactsRow>(`${sql} ORDER BY e.id`)
+        .all(...params)
+        .map(toFacts),
+    );
   }
 
   saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void> {
-    return this.transaction(async () => {
+    return this.transaction(() => {
       const dropFused = this.stmt(
         'DELETE FROM fused_events WHERE id = (SELECT cluster_id FROM event_clusters WHERE event_id = ?)',
       );
@@ -473,12 +481,12 @@ export class SqliteRepository implements Repository {
           ? 'f.fatalities DESC, f.date DESC, f.id'
           : 'f.date DESC, f.id';
     const rows = this.db
-      .prepare(
+      .prepare<unknown[], FusedRow>(
         `SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...params, query.limit ?? -1, query.offset ?? 0) as FusedRow[];
+      .all(...params, query.limit ?? -1, query.offset ?? 0);
     const members = new Map<string, FusedEvent['members']>(rows.map((r) => [r.id, []]));
-    const memberOf = this.stmt(
+    const memberOf = this.stmt<MemberRow>(
       `SELECT c.cluster_id, c.event_id, a.id AS article_id, a.title, a.published,
          (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY rowid LIMIT 1) AS source,
          (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1) AS url
@@ -486,7 +494,7 @@ export class SqliteRepository implements Repository {
        WHERE c.cluster_id = ? ORDER BY c.position`,
     );
     for (const r of rows) {
-      for (const m of memberOf.all(r.id) as MemberRow[]) members.get(r.id)!.push(toMember(m));
+      for (const m of memberOf.all(r.id)) members.get(r.id)!.push(toMember(m));
     }
     return rows.map((r) => toFusedEvent(r, members.get(r.id)!));
   }
@@ -499,10 +507,8 @@ export class SqliteRepository implements Repository {
   async getFusedEvent(id: string): Promise<FusedEvent | null> {
     const cluster = await this.exclusive(
       () =>
-        (
-          this.stmt('SELECT cluster_id FROM event_clusters WHERE event_id = ?').get(id) as
-            { cluster_id: string } | undefined
-        )?.cluster_id,
+        this.stmt<{ cluster_id: string }>('SELECT cluster_id FROM event_clusters WHERE event_id = ?').get(id)
+          ?.cluster_id,
     );
     const rows = await this.listFusedEvents({ ids: [cluster ?? id] });
     return rows[0] ?? null;
@@ -513,7 +519,7 @@ export class SqliteRepository implements Repository {
   }
 
   private listEventsNow(query: EventQuery): StoredEvent[] {
-    return (this.pageOfEvents(query, EVENT_WITH_ARTICLE) as EventRow[]).map(toStoredEvent);
+    return this.pageOfEvents<EventRow>(query, EVENT_WITH_ARTICLE).map(toStoredEvent);
   }
 
   eventSummaryPage(query: EventQuery): Promise<Uint8Array> {
@@ -522,19 +528,20 @@ export class SqliteRepository implements Repository {
       // A text cast to BLOB is its bytes in the database's encoding, UTF-8 here (the default):
       // the page crosses into JavaScript as one buffer, never decoded into strings and encoded
       // again for the socket. (group_concat's ORDER BY needs SQLite 3.44; better-sqlite3 bundles it.)
-      return this.stmt(
+      // An aggregate with no GROUP BY gives exactly one row.
+      return this.stmt<Buffer>(
         `SELECT CAST('[' || coalesce(group_concat(${EVENT_SUMMARY_JSON}, ',' ORDER BY page.key), '') || ']' AS BLOB) ${PAGE_ROWS}`,
       )
         .pluck(true)
-        .get(JSON.stringify(page)) as Buffer;
+        .get(JSON.stringify(page))!;
     });
   }
 
   /** One page of events in the query's order, with `columns` read for those rows only. */
-  private pageOfEvents(query: EventQuery, columns: string): unknown[] {
+  private pageOfEvents<Row>(query: EventQuery, columns: string): Row[] {
     const page = this.pageRowids(query);
     if (page.length === 0) return [];
-    return this.stmt(`SELECT ${columns} ${PAGE_ROWS} ORDER BY page.key`).all(JSON.stringify(page));
+    return this.stmt<Row>(`SELECT ${columns} ${PAGE_ROWS} ORDER BY page.key`).all(JSON.stringify(page));
   }
 
   /**
@@ -551,9 +558,9 @@ export class SqliteRepository implements Repository {
         : query.sort === 'fatalities'
           ? 'e.fatalities DESC, e.date DESC, e.id'
           : 'e.date DESC, e.id';
-    return this.stmt(`SELECT e.rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    return this.stmt<number>(`SELECT e.rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .pluck(true)
-      .all(...params, query.limit ?? -1, query.offset ?? 0) as number[];
+      .all(...params, query.limit ?? -1, query.offset ?? 0);
   }
 
   /**
@@ -598,9 +605,9 @@ export class SqliteRepository implements Repository {
 
   /** The single number a `SELECT count(*) …` gives. */
   private countOf(sql: string, ...params: unknown[]): number {
-    return this.stmt(sql)
+    return this.stmt<number>(sql)
       .pluck(true)
-      .get(...params) as number;
+      .get(...params)!;
   }
 
   changeMark(): Promise<string | null> {
@@ -609,7 +616,9 @@ export class SqliteRepository implements Repository {
 
   /** data_version moves with other connections' commits, total_changes() with this one's writes. */
   private changeMarkNow(): string {
-    return `${this.db.pragma('data_version', { simple: true }) as number}:${this.stmt('SELECT total_changes()').pluck(true).get() as number}`;
+    const dataVersion = Number(this.db.pragma('data_version', { simple: true }));
+    const totalChanges = this.stmt<number>('SELECT total_changes()').pluck(true).get()!;
+    return `${dataVersion}:${totalChanges}`;
   }
 
   countEvents(query: EventQuery = {}): Promise<number> {
@@ -628,29 +637,29 @@ export class SqliteRepository implements Repository {
 
   private eventStatsNow(query: EventQuery): EventStats {
     const { where, params } = eventFilter(query);
-    const group = (column: string, key: string) =>
+    const group = <Row>(column: string, key: string) =>
       this.db
-        .prepare(
+        .prepare<unknown[], Row>(
           `SELECT ${column} AS ${key}, count(*) AS count, sum(fatalities) AS fatalities FROM events e ${where}
            ${where ? 'AND' : 'WHERE'} ${column} IS NOT NULL GROUP BY ${column} ORDER BY ${column}`,
         )
         .all(...params);
     return {
-      byDay: group('e.date', 'date') as EventStats['byDay'],
-      byType: group('e.event_type', 'event_type') as EventStats['byType'],
-      byAdmin1: group('e.admin1', 'admin1') as EventStats['byAdmin1'],
+      byDay: group<EventStats['byDay'][number]>('e.date', 'date'),
+      byType: group<EventStats['byType'][number]>('e.event_type', 'event_type'),
+      byAdmin1: group<EventStats['byAdmin1'][number]>('e.admin1', 'admin1'),
     };
   }
 
   getFeedState(url: string): Promise<FeedState | null> {
     return this.exclusive(() => {
-      const row = this.stmt('SELECT * FROM feed_state WHERE url = ?').get(url) as FeedStateRow | undefined;
+      const row = this.stmt<FeedStateRow>('SELECT * FROM feed_state WHERE url = ?').get(url);
       if (!row) return null;
       return {
         url: row.url,
         etag: row.etag,
         lastModified: row.last_modified,
-        seenKeys: JSON.parse(row.seen_keys) as string[],
+        seenKeys: parseStoredJson<string[]>(row.seen_keys),
         checkedAt: row.checked_at,
         lastError: row.last_error,
       };
@@ -685,7 +694,7 @@ export class SqliteRepository implements Repository {
         this.db.pragma('analysis_limit = 1000');
         this.db.pragma('optimize = 0x10002');
       } catch (err) {
-        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+        if (errorCode(err) !== 'SQLITE_BUSY') throw err;
       } finally {
         this.db.close();
       }
@@ -729,7 +738,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
     source: row.source,
     url: row.url,
   };
-  return { record: JSON.parse(row.record) as EventRecord, article };
+  return { record: parseStoredJson<EventRecord>(row.record), article };
 }
 
 const FACTS_SELECT = `SELECT e.id, e.article_id, e.event_type, e.sub_event_type, e.date, e.time_precision, e.lat, e.lon, e.geo_precision, e.admin1,
@@ -765,10 +774,10 @@ function toMember(m: MemberRow): FusedEvent['members'][number] {
 function toFusedEvent(r: FusedRow, members: FusedEvent['members']): FusedEvent {
   return {
     id: r.id,
-    record: JSON.parse(r.record) as EventRecord,
+    record: parseStoredJson<EventRecord>(r.record),
     members,
     fatalities_range: [r.fatalities, r.fatalities_max],
-    explanation: JSON.parse(r.explanation) as string[],
+    explanation: parseStoredJson<string[]>(r.explanation),
   };
 }
 
@@ -939,7 +948,10 @@ function migrate(db: Database.Database, migrations: Migration[]): number[] {
       `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
     );
     const applied = new Set(
-      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+      db
+        .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+        .all()
+        .map((r) => r.version),
     );
     const done: number[] = [];
     for (const m of migrations) {

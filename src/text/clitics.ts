@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { normalizeForMatch } from './normalize.js';
+import { isRecord } from '../core/unknown.js';
 
 export interface CliticReading {
   /** Normalised proclitics in order, e.g. ['و', 'ب', 'ال']; ل + ال gives ['ل', 'ال']. */
@@ -61,9 +62,9 @@ let keepWhole: Set<string> | undefined;
 function keepWholeWords(): Set<string> {
   if (keepWhole) return keepWhole;
   const url = new URL('../../packs/ar/clitics.json', import.meta.url);
-  const data = JSON.parse(readFileSync(url, 'utf8')) as { keepWhole?: Record<string, unknown> };
-  const groups = data.keepWhole;
-  if (!groups || typeof groups !== 'object') throw new Error(`${url.pathname}: missing "keepWhole" object`);
+  const data: unknown = JSON.parse(readFileSync(url, 'utf8'));
+  const groups = isRecord(data) ? data.keepWhole : undefined;
+  if (!isRecord(groups)) throw new Error(`${url.pathname}: missing "keepWhole" object`);
   const words = new Set<string>();
   for (const [group, list] of Object.entries(groups)) {
     if (!Array.isArray(list)) throw new Error(`${url.pathname}: keepWhole.${group} is not an array`);

@@ -8,6 +8,7 @@ import type { Span } from '../core/span.js';
 import type { Token } from '../core/document.js';
 import { cliticReadings } from './clitics.js';
 import { normalizeForMatch, toNormOffset, toOriginalSpan, type NormalizedText } from './normalize.js';
+import { isRecord } from '../core/unknown.js';
 
 /** The rest of a glued word must keep at least this many letters. */
 const MIN_REST = 3;
@@ -29,11 +30,11 @@ export function mayBeGlued(normWord: string): boolean {
 function gluedPrefixes(): string[] {
   if (prefixes) return prefixes;
   const url = new URL('../../packs/ar/glued-prefixes.json', import.meta.url);
-  const data = JSON.parse(readFileSync(url, 'utf8')) as { prefixes?: Record<string, unknown> };
-  if (!data.prefixes || typeof data.prefixes !== 'object')
-    throw new Error(`${url.pathname}: missing "prefixes" object`);
+  const data: unknown = JSON.parse(readFileSync(url, 'utf8'));
+  const groups = isRecord(data) ? data.prefixes : undefined;
+  if (!isRecord(groups)) throw new Error(`${url.pathname}: missing "prefixes" object`);
   const words = new Set<string>();
-  for (const [group, list] of Object.entries(data.prefixes)) {
+  for (const [group, list] of Object.entries(groups)) {
     if (!Array.isArray(list)) throw new Error(`${url.pathname}: prefixes.${group} is not an array`);
     for (const w of list) words.add(normalizeForMatch(String(w)));
   }

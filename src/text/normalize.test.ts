@@ -87,7 +87,7 @@ test('offsets survive any mix of Arabic letters, marks, tatweel, digits and quot
       const view = normalize(original);
       assert.equal(view.starts.length, view.norm.length + 1);
       for (const m of view.norm.matchAll(/\S+/g)) {
-        const span = toOriginalSpan(view, m.index!, m.index! + m[0].length);
+        const span = toOriginalSpan(view, m.index, m.index + m[0].length);
         assert.ok(span.start <= span.end && span.end <= original.length);
         assert.equal(normalize(original.slice(span.start, span.end)).norm, m[0]);
       }

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { NumberMention } from '../core/document.js';
 import { normalizeForMatch, toOriginalSpan, type NormalizedText } from './normalize.js';
+import { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------
 // Word scan of the normalised view (shared with temporal.ts)
@@ -93,20 +94,21 @@ export function lookupWithClitics<T>(
 // ---------------------------------------------------------------------------------------------
 // Lexicon (packs/ar/numbers.json)
 
-interface NumbersPack {
-  units: Record<string, number>;
-  ten: string[];
-  tens: Record<string, number>;
-  hundred: string[];
-  hundreds: Record<string, number>;
-  scales: Record<string, number>;
-  dualScales: Record<string, number>;
-  pluralScales: Record<string, number>;
-  vague: Record<string, number>;
-  vaguePhrases: { words: string[]; value: number; spanWords?: number }[];
-  notNumbers: Record<string, string>;
-  ordinals: Record<string, number>;
-}
+const ValueByWord = z.record(z.string(), z.number());
+const NumbersPack = z.object({
+  units: ValueByWord,
+  ten: z.array(z.string()),
+  tens: ValueByWord,
+  hundred: z.array(z.string()),
+  hundreds: ValueByWord,
+  scales: ValueByWord,
+  dualScales: ValueByWord,
+  pluralScales: ValueByWord,
+  vague: ValueByWord,
+  vaguePhrases: z.array(z.object({ words: z.array(z.string()), value: z.number(), spanWords: z.number().optional() })),
+  notNumbers: z.record(z.string(), z.string()),
+  ordinals: ValueByWord,
+});
 
 /** What one number word can be; a word may be several things (آلاف: a scale after a number, vague alone). */
 interface NumberWord {
@@ -139,7 +141,9 @@ interface VaguePhrase {
   spanWords: number;
 }
 
-const PACK = JSON.parse(readFileSync(new URL('../../packs/ar/numbers.json', import.meta.url), 'utf8')) as NumbersPack;
+const PACK = NumbersPack.parse(
+  JSON.parse(readFileSync(new URL('../../packs/ar/numbers.json', import.meta.url), 'utf8')),
+);
 
 const NUMBER_WORDS = new Map<string, NumberWord>();
 const NOT_NUMBERS = new Set(Object.keys(PACK.notNumbers).map(normalizeForMatch));
@@ -439,7 +443,7 @@ export function readNumberAt(view: NormalizedText, toks: ScanToken[], i: number)
   let group = 0;
   let lastScale = Infinity;
   let sawDigits = false;
-  let sawWords = false;
+  let sawWords: boolean;
   let start: number;
   let end: number;
   let next: number;

@@ -27,21 +27,22 @@ const MAX_PROTECTED_QUOTE = 600;
  */
 const MAX_SENTENCE_CHARS = 8000;
 
-const enum Ch {
-  Dot = 0x2e,
-  Question = 0x3f,
-  Bang = 0x21,
-  ArabicQuestion = 0x061f,
-  ArabicFullStop = 0x06d4,
-  Ellipsis = 0x2026,
-  AsciiQuote = 0x22,
-  FullwidthQuote = 0xff02,
-  Colon = 0x3a,
-  Comma = 0x2c,
-  ArabicComma = 0x060c,
-  Semicolon = 0x3b,
-  ArabicSemicolon = 0x061b,
-}
+// Plain numbers, not an enum: they are compared with char codes, which are numbers.
+const Ch = {
+  Dot: 0x2e,
+  Question: 0x3f,
+  Bang: 0x21,
+  ArabicQuestion: 0x061f,
+  ArabicFullStop: 0x06d4,
+  Ellipsis: 0x2026,
+  AsciiQuote: 0x22,
+  FullwidthQuote: 0xff02,
+  Colon: 0x3a,
+  Comma: 0x2c,
+  ArabicComma: 0x060c,
+  Semicolon: 0x3b,
+  ArabicSemicolon: 0x061b,
+} as const;
 
 function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x0b || c === 0x0c || c === 0x85;

@@ -45,6 +45,7 @@ import {
 } from './calendar.js';
 import { normalizeForMatch, toOriginalSpan, type NormalizedText } from './normalize.js';
 import { lookupWithClitics, readNumberAt, readOrdinalAt, scanWords, spaceBetween, type ScanToken } from './numbers.js';
+import { z } from 'zod';
 
 export type MonthPart = 'early' | 'middle' | 'late';
 export type AgoUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
@@ -83,42 +84,35 @@ export interface ResolvedTemporal extends ResolvedDate {
 // ---------------------------------------------------------------------------------------------
 // Lexicons (packs/ar/months.json, weekdays.json, temporal.json)
 
-function loadPack<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`../../packs/ar/${name}`, import.meta.url), 'utf8')) as T;
+function loadPack<T>(name: string, schema: z.ZodType<T>): T {
+  return schema.parse(JSON.parse(readFileSync(new URL(`../../packs/ar/${name}`, import.meta.url), 'utf8')));
 }
 
-interface MonthsPack {
-  families: Record<string, Record<string, number>>;
-  ambiguous: string[];
-}
-interface WeekdaysPack {
-  weekdays: Record<string, number>;
-}
-interface RelativeDayEntry {
-  offset: number;
-  rule: string;
-  partOfDay?: string;
-}
-interface TemporalPack {
-  partsOfDay: Record<string, string>;
-  eveParts: string[];
-  relativeDays: Record<string, RelativeDayEntry>;
-  relativeDaysAfterPrefixOnly: Record<string, RelativeDayEntry>;
-  todayNotFollowedBy: string[];
-  pastWords: string[];
-  currentWords: string[];
-  nextWords: string[];
-  recentWords: string[];
-  thisWords: string[];
-  periodNouns: Record<string, 'week' | 'month' | 'year'>;
-  yearWords: string[];
-  monthWord: string[];
-  agoWords: string[];
-  agoUnits: Record<string, { unit: AgoUnit; count?: number }>;
-  recentNouns: Record<string, AgoUnit>;
-  monthParts: Record<string, MonthPart>;
-  datePrepositions: string[];
-}
+const WordList = z.array(z.string());
+const AgoUnitSchema = z.enum(['hour', 'day', 'week', 'month', 'year']);
+const MonthsPack = z.object({ families: z.record(z.string(), z.record(z.string(), z.number())), ambiguous: WordList });
+const WeekdaysPack = z.object({ weekdays: z.record(z.string(), z.number()) });
+const RelativeDayEntry = z.object({ offset: z.number(), rule: z.string(), partOfDay: z.string().optional() });
+const TemporalPack = z.object({
+  partsOfDay: z.record(z.string(), z.string()),
+  eveParts: WordList,
+  relativeDays: z.record(z.string(), RelativeDayEntry),
+  relativeDaysAfterPrefixOnly: z.record(z.string(), RelativeDayEntry),
+  todayNotFollowedBy: WordList,
+  pastWords: WordList,
+  currentWords: WordList,
+  nextWords: WordList,
+  recentWords: WordList,
+  thisWords: WordList,
+  periodNouns: z.record(z.string(), z.enum(['week', 'month', 'year'])),
+  yearWords: WordList,
+  monthWord: WordList,
+  agoWords: WordList,
+  agoUnits: z.record(z.string(), z.object({ unit: AgoUnitSchema, count: z.number().optional() })),
+  recentNouns: z.record(z.string(), AgoUnitSchema),
+  monthParts: z.record(z.string(), z.enum(['early', 'middle', 'late'])),
+  datePrepositions: WordList,
+});
 
 interface MonthName {
   /** The month, or 0 when a second word decides it (كانون الثاني / كانون الأول). */
@@ -127,9 +121,9 @@ interface MonthName {
   ambiguous: boolean;
 }
 
-const MONTHS_PACK = loadPack<MonthsPack>('months.json');
-const WEEKDAYS_PACK = loadPack<WeekdaysPack>('weekdays.json');
-const T = loadPack<TemporalPack>('temporal.json');
+const MONTHS_PACK = loadPack('months.json', MonthsPack);
+const WEEKDAYS_PACK = loadPack('weekdays.json', WeekdaysPack);
+const T = loadPack('temporal.json', TemporalPack);
 
 const norm = normalizeForMatch;
 const normSet = (words: string[]) => new Set(words.map(norm));

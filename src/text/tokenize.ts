@@ -29,6 +29,11 @@ const enum C {
 
 const CLASS: Uint8Array = buildClasses();
 
+/** The class of a UTF-16 code unit (the table holds only C values). */
+function classOf(code: number): C {
+  return CLASS[code];
+}
+
 function buildClasses(): Uint8Array {
   const t = new Uint8Array(0x10000);
   const letter = /\p{L}/u;
@@ -118,10 +123,10 @@ function pushToken(
 
 /** End of the number that starts with the digit at i. */
 function scanNumber(norm: string, i: number, to: number): number {
-  while (i < to && CLASS[norm.charCodeAt(i)] === C.Digit) i++;
-  while (i + 1 < to && isNumberSeparator(norm.charCodeAt(i)) && CLASS[norm.charCodeAt(i + 1)] === C.Digit) {
+  while (i < to && classOf(norm.charCodeAt(i)) === C.Digit) i++;
+  while (i + 1 < to && isNumberSeparator(norm.charCodeAt(i)) && classOf(norm.charCodeAt(i + 1)) === C.Digit) {
     i += 2;
-    while (i < to && CLASS[norm.charCodeAt(i)] === C.Digit) i++;
+    while (i < to && classOf(norm.charCodeAt(i)) === C.Digit) i++;
   }
   return i;
 }
@@ -132,13 +137,13 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
   let i = from;
   while (i < to) {
     const code = norm.charCodeAt(i);
-    const cls = CLASS[code];
+    const cls = classOf(code);
     let j = i + 1;
     switch (cls) {
       case C.Arabic: {
-        while (j < to && (CLASS[norm.charCodeAt(j)] === C.Arabic || CLASS[norm.charCodeAt(j)] === C.Mark)) j++;
+        while (j < to && (classOf(norm.charCodeAt(j)) === C.Arabic || classOf(norm.charCodeAt(j)) === C.Mark)) j++;
         const numberClitics =
-          j < to && CLASS[norm.charCodeAt(j)] === C.Digit ? numberProclitics(norm.slice(i, j)) : null;
+          j < to && classOf(norm.charCodeAt(j)) === C.Digit ? numberProclitics(norm.slice(i, j)) : null;
         if (numberClitics) {
           const end = scanNumber(norm, j, to);
           pushToken(view, out, i, end, 'number', numberClitics, j, sentence);
@@ -155,7 +160,7 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
         break;
       case C.Latin:
         while (j < to) {
-          const k = CLASS[norm.charCodeAt(j)];
+          const k = classOf(norm.charCodeAt(j));
           if (k !== C.Latin && k !== C.Mark && k !== C.Digit) break;
           j++;
         }
@@ -169,7 +174,7 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
         pushToken(view, out, i, j, 'symbol', [], i, sentence);
         break;
       case C.HighSurrogate:
-        if (j < to && CLASS[norm.charCodeAt(j)] === C.Symbol && norm.charCodeAt(j) >= 0xdc00) j++;
+        if (j < to && classOf(norm.charCodeAt(j)) === C.Symbol && norm.charCodeAt(j) >= 0xdc00) j++;
         pushToken(view, out, i, j, 'symbol', [], i, sentence);
         break;
       default: // whitespace, controls, a mark with no word before it

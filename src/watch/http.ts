@@ -11,6 +11,8 @@ import {
   type ResponseLimits,
 } from '../ingest/fetch-url.js';
 
+import { errorCode } from '../core/unknown.js';
+
 export interface RetryPolicy {
   /** Abort one attempt (headers and body) after this many ms. */
   timeoutMs: number;
@@ -129,8 +131,11 @@ async function attemptOnce(
 
 /** undici hides the useful part (ECONNREFUSED, ENOTFOUND) in `cause`. */
 function networkMessage(e: unknown): string {
-  const cause = e instanceof Error ? (e.cause as (Error & { code?: string }) | undefined) : undefined;
-  const text = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+  const cause = e instanceof Error ? e.cause : undefined;
+  const text =
+    errorCode(cause) ??
+    (cause instanceof Error ? cause.message : undefined) ??
+    (e instanceof Error ? e.message : String(e));
   return text.split('\n')[0];
 }
 

@@ -9,7 +9,7 @@ import { parseBuffer } from '../ingest/read.js';
 import { storeArticles } from '../app/ingest.js';
 import type { FeedState, Repository } from '../store/repository.js';
 import { feedName, type FeedSpec } from './feed-list.js';
-import { DEFAULT_RETRY_POLICY, fetchWithRetry, type HttpDeps, type RetryPolicy } from './http.js';
+import { DEFAULT_RETRY_POLICY, FetchFailure, fetchWithRetry, type HttpDeps, type RetryPolicy } from './http.js';
 
 export interface PollOptions extends Partial<RetryPolicy>, HttpDeps {
   /** Feeds fetched at once (default 4). */
@@ -73,7 +73,7 @@ export async function pollFeeds(
   progress: PollProgress = {},
 ): Promise<PollSummary> {
   const started = performance.now();
-  const results: FeedResult[] = new Array(feeds.length);
+  const results = new Array<FeedResult>(feeds.length);
   let next = 0;
   const worker = async () => {
     while (next < feeds.length) {
@@ -160,7 +160,7 @@ export async function pollFeed(
     }
   } catch (e) {
     result.outcome = 'failed';
-    result.attempts ||= (e as { attempts?: number }).attempts ?? 0;
+    result.attempts ||= e instanceof FetchFailure ? e.attempts : 0;
     result.error =
       deadline.aborted && !stop?.aborted
         ? `gave up after ${feedTimeoutMs} ms (the time one feed may take)`

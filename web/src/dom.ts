@@ -44,3 +44,28 @@ export function safeLink(url: string | null, rawLabel: string): Node {
 export function shownText(s: string): string {
   return withoutBidiControls(s);
 }
+
+/** The page's element with this id, checked to be of the kind the code expects (index.html is the contract). */
+export function byId<T extends Element>(id: string, kind: { new (): T; prototype: T }): T {
+  const node = document.getElementById(id);
+  if (!(node instanceof kind)) throw new Error(`index.html: #${id} is missing or not a ${kind.name}`);
+  return node;
+}
+
+/** A form's input by name. */
+export function inputNamed(form: HTMLFormElement, name: string): HTMLInputElement {
+  const node = form.elements.namedItem(name);
+  if (!(node instanceof HTMLInputElement)) throw new Error(`form #${form.id}: no input named "${name}"`);
+  return node;
+}
+
+/** A text field's value (FormData gives files too, which these forms have none of). */
+export function formText(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** What a caught error says. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

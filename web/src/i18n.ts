@@ -66,6 +66,10 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
+function isStringKey(key: string | undefined): key is StringKey {
+  return key !== undefined && Object.hasOwn(STRINGS, key);
+}
+
 const EVENT_TYPES: Record<string, string> = {
   Battles: 'معارك',
   Protests: 'احتجاجات',
@@ -84,7 +88,7 @@ const MODALITIES: Record<string, string> = {
   threatened: 'تهديد',
 };
 
-let lang: Lang = (localStorage.getItem('marsad.lang') as Lang | null) === 'en' ? 'en' : 'ar';
+let lang: Lang = localStorage.getItem('marsad.lang') === 'en' ? 'en' : 'ar';
 
 export const currentLang = (): Lang => lang;
 
@@ -93,8 +97,11 @@ export function setLang(next: Lang): void {
   localStorage.setItem('marsad.lang', next);
   document.documentElement.lang = next;
   document.documentElement.dir = next === 'ar' ? 'rtl' : 'ltr';
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]'))
-    node.textContent = t(node.dataset.i18n as StringKey);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const key = node.dataset.i18n;
+    if (!isStringKey(key)) throw new Error(`index.html: unknown data-i18n key "${key}"`);
+    node.textContent = t(key);
+  }
 }
 
 export function t(key: StringKey, values: Record<string, string | number> = {}): string {

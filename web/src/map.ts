@@ -53,6 +53,7 @@ export class EventMap {
   }
 
   async loadBaseLayer(url = 'countries-50m.json'): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- world-atlas's countries map, bundled with the app by scripts/build-web.ts
     const topology = (await (await fetch(url)).json()) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
     const countries = feature(topology, topology.objects.countries);
     L.geoJSON(countries, {

@@ -1,7 +1,7 @@
 /** "Paste an article": extraction runs as you type (debounced) and the found spans are marked. */
 import type { ExtractionRecord } from '../../src/events/record.js';
 import { api } from './api.js';
-import { el } from './dom.js';
+import { el, errorMessage, formText } from './dom.js';
 import { kindOfField, renderMarked, type Mark } from './highlight.js';
 import { eventTypeLabel, formatNumber, localName, t } from './i18n.js';
 import { legend } from './panel.js';
@@ -19,9 +19,9 @@ export function setupPaste(form: HTMLFormElement, onStored: () => void): void {
   const input = () => {
     const data = new FormData(form);
     return {
-      text: String(data.get('text') ?? ''),
-      title: String(data.get('title') ?? '') || undefined,
-      published: String(data.get('published') ?? '') || null,
+      text: formText(data, 'text'),
+      title: formText(data, 'title') || undefined,
+      published: formText(data, 'published') || null,
     };
   };
 
@@ -49,7 +49,7 @@ export function setupPaste(form: HTMLFormElement, onStored: () => void): void {
       if (store) onStored();
     } catch (err) {
       if (controller.signal.aborted) return;
-      status.textContent = t('error', { message: (err as Error).message });
+      status.textContent = t('error', { message: errorMessage(err) });
       form.dataset.state = 'error';
     }
   };
@@ -100,7 +100,7 @@ function showRecord(text: string, record: ExtractionRecord, rendered: HTMLElemen
             e.location ? localName(e.location) : t('unknown'),
             [e.actor1, e.actor2]
               .filter((a) => a !== null)
-              .map((a) => localName(a!))
+              .map((a) => localName(a))
               .join(' ⟷ '),
             `${t('fieldFatalities')}: ${formatNumber(e.fatalities)}`,
           ]

@@ -17,7 +17,7 @@ export function renderEventTable(
     ...events.map((e) => {
       const actors = [e.actor1, e.actor2]
         .filter((a) => a !== null)
-        .map((a) => localName(a!))
+        .map((a) => localName(a))
         .join(' ⟷ ');
       const row = el(
         'tr',

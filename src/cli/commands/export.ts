@@ -19,6 +19,7 @@ import {
   type ExportSummary,
 } from '../../export/index.js';
 import type { FusedEventSource } from '../../export/fused.js';
+import { errorCode, isOneOf } from '../../core/unknown.js';
 
 interface ExportCliOptions extends EventFilterOptions {
   db?: string;
@@ -44,11 +45,12 @@ export function registerExport(program: Command): void {
     .option('--country <iso2>', 'country of events with no place (ISO alpha-2; default: left empty)')
     .option('--page-size <n>', 'events read from the store at a time', parseCount)
     .action(async (opts: ExportCliOptions) => {
-      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new Error(`unknown --format "${opts.format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
+      const format = opts.format;
+      if (!isOneOf(EXPORT_FORMATS, format)) {
+        throw new Error(`unknown --format "${format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
       }
-      const summary = await withDb(opts, (repo) => exportTo(repo, opts.format as ExportFormat, opts));
-      if (summary) process.stderr.write(`${formatExportSummary(opts.format as ExportFormat, summary, opts.out)}\n`);
+      const summary = await withDb(opts, (repo) => exportTo(repo, format, opts));
+      if (summary) process.stderr.write(`${formatExportSummary(format, summary, opts.out)}\n`);
     });
 }
 
@@ -69,7 +71,7 @@ async function exportTo(
       return await exportFusedEvents(source, process.stdout, options);
     } catch (err) {
       // The reader closed the pipe (`| head`): it has what it wanted.
-      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return null;
+      if (errorCode(err) === 'EPIPE') return null;
       throw err;
     }
   }

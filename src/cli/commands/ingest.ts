@@ -12,6 +12,7 @@ import {
 import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
 import { createProgress } from '../progress.js';
 import type { IngestOptions } from '../../ingest/read.js';
+import { isOneOf } from '../../core/unknown.js';
 
 const FORMATS = ['txt', 'html', 'rss', 'atom', 'jsonl', 'json', 'trec'] as const;
 
@@ -64,12 +65,13 @@ export function registerIngest(program: Command): void {
         maxArticleChars?: number;
       } & FetchLimitCliOptions,
     ) => {
-      if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) {
-        throw new Error(`unknown --format "${opts.format}": expected one of ${FORMATS.join(', ')}`);
+      const format = opts.format || undefined; // an empty --format detects, as no --format does
+      if (format !== undefined && !isOneOf(FORMATS, format)) {
+        throw new Error(`unknown --format "${format}": expected one of ${FORMATS.join(', ')}`);
       }
       const options: IngestOptions = {
         fieldMap: opts.field,
-        format: opts.format as IngestOptions['format'],
+        format,
         timeoutMs: parseCount(opts.timeout),
         maxRecordBytes: opts.maxRecordBytes,
         maxFileBytes: opts.maxFileBytes,

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { articleItem, errorItem, LineCounter, type IngestItem } from '../types.js';
 import { htmlToText, xmlInnerText } from '../html-text.js';
+import { isArray, isRecord } from '../../core/unknown.js';
 
 // Text-bearing elements are kept raw: feeds put HTML in them escaped, in CDATA, or (wrongly)
 // as bare markup, and a raw string lets one function handle all three.
@@ -16,17 +17,22 @@ const parser = new XMLParser({
 
 type XmlNode = Record<string, unknown>;
 
+/** The element v, if it is one (not text, not absent). */
+function nodeOf(v: unknown): XmlNode | undefined {
+  return isRecord(v) ? v : undefined;
+}
+
 /** One article per RSS 2.0 / RSS 1.0 item or Atom entry. */
 export function parseFeed(xml: string, name: string): IngestItem[] {
-  let doc: XmlNode;
+  let doc: XmlNode | undefined;
   try {
-    doc = parser.parse(xml) as XmlNode;
+    doc = nodeOf(parser.parse(xml));
   } catch (e) {
     return [errorItem(name, `invalid XML (${oneLine(e)})`)];
   }
-  const rss = (doc.rss as XmlNode | undefined)?.channel as XmlNode | undefined;
-  const rdf = doc['rdf:RDF'] as XmlNode | undefined;
-  const atom = doc.feed as XmlNode | undefined;
+  const rss = nodeOf(nodeOf(doc?.rss)?.channel);
+  const rdf = nodeOf(doc?.['rdf:RDF']);
+  const atom = nodeOf(doc?.feed);
   const entries: XmlNode[] = [];
   let feedTitle: string | null = null;
   let isAtom = false;
@@ -35,7 +41,7 @@ export function parseFeed(xml: string, name: string): IngestItem[] {
     feedTitle = plainText(rss.title);
   } else if (rdf) {
     for (const entry of asNodes(rdf.item)) entries.push(entry);
-    feedTitle = plainText((rdf.channel as XmlNode | undefined)?.title);
+    feedTitle = plainText(nodeOf(rdf.channel)?.title);
   } else if (atom) {
     isAtom = true;
     for (const entry of asNodes(atom.entry)) entries.push(entry);
@@ -60,7 +66,7 @@ function rssItem(item: XmlNode, where: string, feed: string, feedTitle: string |
     title: plainText(item.title),
     text,
     published: textOf(item.pubDate) ?? textOf(item['dc:date']),
-    url: (item.link as unknown[] | undefined)?.map(textOf).find(Boolean) ?? textOf(item['@_rdf:about']),
+    url: (isArray(item.link) ? item.link.map(textOf).find(Boolean) : undefined) ?? textOf(item['@_rdf:about']),
     source: textOf(item.source) ?? feedTitle,
     externalId: textOf(item.guid),
     input: feed,
@@ -78,7 +84,7 @@ function atomEntry(entry: XmlNode, where: string, feed: string, feedTitle: strin
     text,
     published: textOf(entry.published) ?? textOf(entry.updated),
     url: textOf(link?.['@_href']),
-    source: plainText((entry.source as XmlNode | undefined)?.title) ?? feedTitle,
+    source: plainText(nodeOf(entry.source)?.title) ?? feedTitle,
     externalId: textOf(entry.id),
     input: feed,
   });
@@ -86,7 +92,7 @@ function atomEntry(entry: XmlNode, where: string, feed: string, feedTitle: strin
 
 /** Atom says how its text is written: `text` (escaped), `html` (escaped HTML) or `xhtml` (markup). */
 function atomText(node: unknown): string {
-  const type = typeof node === 'object' && node !== null ? (node as XmlNode)['@_type'] : undefined;
+  const type = nodeOf(node)?.['@_type'];
   const raw = rawOf(node);
   if (type === 'xhtml') return htmlToText(raw);
   if (type === 'text' || type === undefined) return xmlInnerText(raw).trim();
@@ -105,14 +111,14 @@ function entryWheres(xml: string, name: string, tag: string, count: number): str
 
 function asNodes(v: unknown): XmlNode[] {
   if (v === undefined || v === null) return [];
-  return (Array.isArray(v) ? v : [v]).filter((x): x is XmlNode => typeof x === 'object' && x !== null);
+  return (isArray(v) ? v : [v]).filter(isRecord);
 }
 
 /** The raw inner content of a stop node (a string, or `#text` beside attributes). */
 function rawOf(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (v && typeof v === 'object') return String((v as XmlNode)['#text'] ?? '');
-  return '';
+  const text = nodeOf(v)?.['#text'];
+  return typeof text === 'string' || typeof text === 'number' ? String(text) : '';
 }
 
 /** A short text element (title): markup and entities resolved, spaces collapsed. */
@@ -125,7 +131,7 @@ function plainText(v: unknown): string | null {
 }
 
 function textOf(v: unknown): string | null {
-  const s = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as XmlNode)['#text'] : undefined;
+  const s = typeof v === 'string' ? v : nodeOf(v)?.['#text'];
   return typeof s === 'string' && s.trim() !== '' ? s.trim() : null;
 }
 

@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { articleItem, type IngestItem } from '../types.js';
 import { htmlToText } from '../html-text.js';
+import { isArray, isRecord } from '../../core/unknown.js';
 
 /** Meta tags that carry a publication date, most specific first. */
 const DATE_META = [
@@ -15,12 +16,28 @@ const DATE_META = [
   'date',
 ];
 
-type Element = ReturnType<ReturnType<typeof parseHTML>['document']['querySelector']>;
-type HtmlDocument = ReturnType<typeof parseHTML>['document'];
+/** What this module reads from a parsed page's elements. */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  readonly textContent: string | null;
+}
+
+/** What this module reads from a parsed page. */
+interface PageDocument {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+
+/** linkedom types parseHTML's result with the DOM lib's `Window`, which a Node build lacks (so it is
+ * untyped here): the document is given the shape this module reads, once, here. */
+function parsePage(html: string): PageDocument {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- see above
+  return parseHTML(html).document;
+}
 
 /** An HTML page: body and title by Readability, date, URL and site from the page's metadata. */
 export function parseHtml(html: string, where: string, pageUrl: string | null = null): IngestItem {
-  const { document } = parseHTML(html);
+  const document = parsePage(html);
   // Read metadata first: Readability strips scripts (JSON-LD) and rewrites the tree.
   const jsonLd = readJsonLd(document);
   const published = jsonLd.datePublished ?? metaDate(document) ?? timeDate(document);
@@ -33,7 +50,7 @@ export function parseHtml(html: string, where: string, pageUrl: string | null = 
   let title = document.querySelector('title')?.textContent ?? '';
   let text = '';
   try {
-    const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    const result = new Readability(document).parse();
     if (result) {
       title = result.title || title;
       text = htmlToText(result.content ?? '');
@@ -42,7 +59,7 @@ export function parseHtml(html: string, where: string, pageUrl: string | null = 
     // Readability gives up on some malformed pages; the paragraphs below still hold the text.
   }
   if (text.trim() === '') {
-    const again = parseHTML(html).document;
+    const again = parsePage(html);
     text = [...again.querySelectorAll('p')]
       .map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim())
       .filter(Boolean)
@@ -66,12 +83,12 @@ function withoutLeadingTitle(text: string, title: string): string {
   return text.slice(0, firstBreak).trim() === title ? text.slice(firstBreak + 1) : text;
 }
 
-function attr(el: Element, name: string): string | null {
+function attr(el: PageElement | null, name: string): string | null {
   const v = el?.getAttribute(name);
   return v && v.trim() !== '' ? v.trim() : null;
 }
 
-function metaContent(document: HtmlDocument, key: string): string | null {
+function metaContent(document: PageDocument, key: string): string | null {
   for (const meta of document.querySelectorAll('meta')) {
     const name = (
       meta.getAttribute('property') ??
@@ -87,7 +104,7 @@ function metaContent(document: HtmlDocument, key: string): string | null {
   return null;
 }
 
-function metaDate(document: HtmlDocument): string | null {
+function metaDate(document: PageDocument): string | null {
   for (const key of DATE_META) {
     const v = metaContent(document, key);
     if (v) return v;
@@ -95,7 +112,7 @@ function metaDate(document: HtmlDocument): string | null {
   return null;
 }
 
-function timeDate(document: HtmlDocument): string | null {
+function timeDate(document: PageDocument): string | null {
   return (
     attr(document.querySelector('[itemprop="datePublished"]'), 'datetime') ??
     attr(document.querySelector('[itemprop="datePublished"]'), 'content') ??
@@ -110,7 +127,7 @@ interface JsonLdFacts {
 }
 
 /** The first article-like node of the page's JSON-LD, looking inside arrays and `@graph`. */
-function readJsonLd(document: HtmlDocument): JsonLdFacts {
+function readJsonLd(document: PageDocument): JsonLdFacts {
   const facts: JsonLdFacts = { datePublished: null, headline: null, publisher: null };
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     let data: unknown;
@@ -124,14 +141,13 @@ function readJsonLd(document: HtmlDocument): JsonLdFacts {
     const queue: unknown[] = [data];
     for (let next = 0; next < queue.length; next++) {
       const node = queue[next];
-      if (Array.isArray(node)) for (const item of node) queue.push(item);
-      else if (node && typeof node === 'object') {
-        const o = node as Record<string, unknown>;
-        if (Array.isArray(o['@graph'])) for (const item of o['@graph'] as unknown[]) queue.push(item);
-        facts.datePublished ??= stringOf(o.datePublished) ?? stringOf(o.dateCreated);
-        facts.headline ??= stringOf(o.headline);
-        const publisher = o.publisher as Record<string, unknown> | undefined;
-        facts.publisher ??= stringOf(publisher?.name);
+      if (isArray(node)) for (const item of node) queue.push(item);
+      else if (isRecord(node)) {
+        const graph = node['@graph'];
+        if (isArray(graph)) for (const item of graph) queue.push(item);
+        facts.datePublished ??= stringOf(node.datePublished) ?? stringOf(node.dateCreated);
+        facts.headline ??= stringOf(node.headline);
+        if (isRecord(node.publisher)) facts.publisher ??= stringOf(node.publisher.name);
       }
     }
   }

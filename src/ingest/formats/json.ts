@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/unknown.js';
 import {
   articleItem,
   errorItem,
@@ -62,7 +63,7 @@ export function parseJsonDocument(text: string, name: string, fieldMap?: FieldMa
     if (value.length === 0) return [errorItem(name, 'empty JSON array')];
     return value.map((v, i) => recordItem(v, wheres?.[i] ?? `${name}[${i}]`, fieldMap));
   }
-  if (value && typeof value === 'object' && findKey(value as Record<string, unknown>, 'text', fieldMap) === undefined) {
+  if (isRecord(value) && findKey(value, 'text', fieldMap) === undefined) {
     for (const [key, inner] of Object.entries(value)) {
       if (
         Array.isArray(inner) &&
@@ -77,8 +78,8 @@ export function parseJsonDocument(text: string, name: string, fieldMap?: FieldMa
 }
 
 function recordItem(value: unknown, where: string, fieldMap: FieldMap, input = where): IngestItem {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return errorItem(where, 'not a JSON object');
-  const record = value as Record<string, unknown>;
+  if (!isRecord(value)) return errorItem(where, 'not a JSON object');
+  const record = value;
   const textKey = findKey(record, 'text', fieldMap);
   if (textKey === undefined) {
     const tried = fieldMap?.text ? [fieldMap.text] : DEFAULT_KEYS.text;
@@ -111,7 +112,7 @@ function lookup(record: Record<string, unknown>, key: string): unknown {
   let v: unknown = record;
   for (const part of key.split('.')) {
     if (!v || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[part];
+    v = Reflect.get(v, part); // an array's items too: "items.0.text"
   }
   return v;
 }

@@ -59,7 +59,7 @@ export function learnClusters(sentences: Iterable<readonly string[]>, options: C
   const add = (w: number, dim: number) => {
     if (freq[w] < options.minCount) return;
     let m = cooc.get(w);
-    if (!m) cooc.set(w, (m = new Map()));
+    if (!m) cooc.set(w, (m = new Map<number, number>()));
     m.set(dim, (m.get(dim) ?? 0) + 1);
     ctxTotal[dim]++;
     total++;

@@ -9,6 +9,8 @@ import { parseConll, formatConll } from '../conll.js';
 import { viterbi } from './decode.js';
 import { documentEvidence, sentenceFeatureGroups, type FeatureLexicons, type StemEvidence } from './features.js';
 import { tagConstraints, type TagConstraints } from './tags.js';
+import { z } from 'zod';
+import { isRecord } from '../../core/unknown.js';
 
 export interface NerModel {
   readonly tags: readonly string[];
@@ -36,29 +38,31 @@ export const MODEL_FORMAT = 'marsad-ner-perceptron/1';
 /** The committed model; the same relative path works from src/ner/tagger/ and dist/ner/tagger/. */
 export const DEFAULT_MODEL_URL = new URL('../../../packs/models/ner-anercorp.json.gz', import.meta.url);
 
-interface ModelFile {
-  $meta: Record<string, unknown>;
-  format: string;
-  tags: string[];
+const StringByString = z.record(z.string(), z.string());
+const ModelFile = z.object({
+  $meta: z.record(z.string(), z.unknown()),
+  format: z.string(),
+  tags: z.array(z.string()),
   /** Feature strings, one per weight row, joined by newlines. */
-  features: string;
+  features: z.string(),
   /** Real weight = stored int8 × weightScale. */
-  weightScale: number;
+  weightScale: z.number(),
   /** Base64 of the int8 weights, row-major (feature, tag). */
-  weights: string;
-  transition: number[];
-  start: number[];
-  outsidePenalty: number;
-  lexicons: {
-    triggers: Record<string, string>;
-    entityWords: Record<string, string>;
-    entityPhrases: Record<string, string>;
-    maxPhraseTokens: number;
-    gazetteer: Record<string, string>;
-    maxGazetteerTokens: number;
-    clusters: Record<string, string>;
-  };
-}
+  weights: z.string(),
+  transition: z.array(z.number()),
+  start: z.array(z.number()),
+  outsidePenalty: z.number(),
+  lexicons: z.object({
+    triggers: StringByString,
+    entityWords: StringByString,
+    entityPhrases: StringByString,
+    maxPhraseTokens: z.number(),
+    gazetteer: StringByString,
+    maxGazetteerTokens: z.number(),
+    clusters: StringByString,
+  }),
+});
+type ModelFile = z.infer<typeof ModelFile>;
 
 export function createModel(parts: Omit<NerModel, 'constraints'>): NerModel {
   return { ...parts, constraints: tagConstraints(parts.tags) };
@@ -68,9 +72,10 @@ export function loadNerModel(path?: string): NerModel {
   const location = path ?? fileURLToPath(DEFAULT_MODEL_URL);
   const raw = readFileSync(location);
   const text = (location.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-  const file = JSON.parse(text) as ModelFile;
-  if (file.format !== MODEL_FORMAT) throw new Error(`${location}: unknown model format ${String(file.format)}`);
-  return modelFromFile(file);
+  const data: unknown = JSON.parse(text);
+  const format = isRecord(data) ? data.format : undefined;
+  if (format !== MODEL_FORMAT) throw new Error(`${location}: unknown model format ${String(format)}`);
+  return modelFromFile(ModelFile.parse(data));
 }
 
 function modelFromFile(file: ModelFile): NerModel {

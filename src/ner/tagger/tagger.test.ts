@@ -133,11 +133,9 @@ test('the well-known-names gazetteer is well formed', () => {
   }
 });
 
-test('the committed model loads fast and finds people and places', () => {
-  const started = performance.now();
+// Its load time is a benchmark (npm run bench), not a test.
+test('the committed model loads and finds people and places', () => {
   const model = loadNerModel();
-  const ms = performance.now() - started;
-  assert.ok(ms < 1500, `load took ${ms} ms`);
   const cases: { sentence: string; entities: [string, string][] }[] = [
     {
       sentence: 'قال الرئيس فائز السراج في طرابلس إن الحوار سيتواصل .',

@@ -78,13 +78,13 @@ export function learnEntityLists(
     for (const e of bioEntities(s.tags)) {
       for (let i = e.start; i < e.end; i++) {
         let m = wordTypes.get(stems[i]);
-        if (!m) wordTypes.set(stems[i], (m = new Map()));
+        if (!m) wordTypes.set(stems[i], (m = new Map<string, number>()));
         m.set(e.type, (m.get(e.type) ?? 0) + 1);
       }
       if (e.end - e.start > maxTokens) continue;
       const key = stems.slice(e.start, e.end).join(' ');
       let m = phraseTypes.get(key);
-      if (!m) phraseTypes.set(key, (m = new Map()));
+      if (!m) phraseTypes.set(key, (m = new Map<string, number>()));
       m.set(e.type, (m.get(e.type) ?? 0) + 1);
     }
   }
@@ -155,7 +155,7 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   // Feature strings of each training sentence, with jackknifed entity lists.
   const blocks = Math.max(1, options.jackknifeBlocks);
   const blockOf = (i: number) => Math.min(blocks - 1, Math.floor((i * blocks) / sentences.length));
-  const featureNames: string[][][] = new Array(sentences.length);
+  const featureNames = new Array<string[][]>(sentences.length);
   const evidence = documentEvidence(
     sentences.map((s) => s.tokens),
     buildLexicons([], options),

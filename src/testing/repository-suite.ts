@@ -1,13 +1,12 @@
 /**
  * Behaviour every Repository must have, as one suite run against each backend
- * (repository.test.ts): SQLite always, PostgreSQL when MARSAD_TEST_PG names a database.
+ * (store/repository.test.ts): SQLite always, PostgreSQL when MARSAD_TEST_PG names a database.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
 import type { ArticleInput, ArticleOrigin } from '../core/article.js';
 import type { EventActor, EventLocation, EventRecord } from '../events/record.js';
-import type { Repository } from './repository.js';
+import type { Repository } from '../store/repository.js';
 import { fuseAll, fusePending } from '../fusion/fuse.js';
 
 export function articleInput(title: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
@@ -95,7 +94,7 @@ export function defineRepositorySuite(
   describe(name, { skip: options.skip }, () => {
     after(cleanup);
 
-    const it = (title: string, fn: (repo: Repository) => Promise<void>) =>
+    const testOnFreshStore = (title: string, fn: (repo: Repository) => Promise<void>): void => {
       test(title, async () => {
         const repo = await open();
         try {
@@ -104,8 +103,9 @@ export function defineRepositorySuite(
           await repo.close();
         }
       });
+    };
 
-    it('stores an article exactly as received and reads it back', async (repo) => {
+    testOnFreshStore('stores an article exactly as received and reads it back', async (repo) => {
       const text = 'قصفَ الطيرانُ مواقعَ «جنوبي» المدينة أمس.\n\nوقال مصدر إن ٣ أشخاص أصيبوا.';
       const stored = articleInput('عنوانٌ', text, {
         published: '2019-04-08',
@@ -126,7 +126,7 @@ export function defineRepositorySuite(
       assert.equal(await repo.getArticle('missing'), null);
     });
 
-    it('a duplicate keeps every distinct origin, once, and changes nothing stored', async (repo) => {
+    testOnFreshStore('a duplicate keeps every distinct origin, once, and changes nothing stored', async (repo) => {
       await repo.upsertArticle('a1', articleInput('ع', 'نص', origin('https://a.example/1', 'A', 'x')));
       assert.equal(
         await repo.upsertArticle('a1', articleInput('ع', 'نص آخر', origin('https://b.example/2', 'B', 'y'))),
@@ -146,7 +146,7 @@ export function defineRepositorySuite(
       assert.equal((await repo.stats()).origins, 3);
     });
 
-    it('a duplicate fills a missing publication date but never overwrites one', async (repo) => {
+    testOnFreshStore('a duplicate fills a missing publication date but never overwrites one', async (repo) => {
       await repo.upsertArticle('a1', articleInput('ع', 'نص'));
       await repo.upsertArticle(
         'a1',
@@ -158,63 +158,69 @@ export function defineRepositorySuite(
       assert.equal(got?.publishedRaw, '8/4/2019');
     });
 
-    it('Arabic search ignores harakat, alef variants, clitics and tatweel; every term must occur', async (repo) => {
-      await repo.upsertArticle('a1', articleInput('', 'التقى المشير خليفة حفتر بوفد أجنبي.'));
-      await repo.upsertArticle('a2', articleInput('', 'وقالت مصادر مقربة من حَفْتَر إن الاجتماع تأجل.'));
-      await repo.upsertArticle('a3', articleInput('', 'ورحّب لحفتـــر بعض النواب.'));
-      await repo.upsertArticle('a4', articleInput('', 'لا ذكر للاسم هنا في طرابلس.'));
-      await repo.upsertArticle('a5', articleInput('إعلان', 'نص عن الأمن في إجدابيا بنسبة 50% تقريبا.'));
-      const ids = async (q: string) => (await repo.listArticles({ search: q })).map((a) => a.id).sort();
-      const cases: [string, string[]][] = [
-        ['حفتر', ['a1', 'a2', 'a3']],
-        ['حَفتر', ['a1', 'a2', 'a3']],
-        ['خليفة حفتر', ['a1']],
-        ['اجدابيا', ['a5']],
-        ['اعلان', ['a5']], // in the title
-        ['في', ['a4', 'a5']], // a term shorter than a trigram
-        ['50%', ['a5']],
-        ['5_', []], // wildcards are literal
-        ['بنغازي', []],
-      ];
-      for (const [q, expected] of cases) assert.deepEqual(await ids(q), expected, q);
-      assert.equal(await repo.countArticles({ search: 'حفتر' }), 3);
-      assert.equal(await repo.countArticles({ search: '  ' }), 5);
-    });
+    testOnFreshStore(
+      'Arabic search ignores harakat, alef variants, clitics and tatweel; every term must occur',
+      async (repo) => {
+        await repo.upsertArticle('a1', articleInput('', 'التقى المشير خليفة حفتر بوفد أجنبي.'));
+        await repo.upsertArticle('a2', articleInput('', 'وقالت مصادر مقربة من حَفْتَر إن الاجتماع تأجل.'));
+        await repo.upsertArticle('a3', articleInput('', 'ورحّب لحفتـــر بعض النواب.'));
+        await repo.upsertArticle('a4', articleInput('', 'لا ذكر للاسم هنا في طرابلس.'));
+        await repo.upsertArticle('a5', articleInput('إعلان', 'نص عن الأمن في إجدابيا بنسبة 50% تقريبا.'));
+        const ids = async (q: string) => (await repo.listArticles({ search: q })).map((a) => a.id).sort();
+        const cases: [string, string[]][] = [
+          ['حفتر', ['a1', 'a2', 'a3']],
+          ['حَفتر', ['a1', 'a2', 'a3']],
+          ['خليفة حفتر', ['a1']],
+          ['اجدابيا', ['a5']],
+          ['اعلان', ['a5']], // in the title
+          ['في', ['a4', 'a5']], // a term shorter than a trigram
+          ['50%', ['a5']],
+          ['5_', []], // wildcards are literal
+          ['بنغازي', []],
+        ];
+        for (const [q, expected] of cases) assert.deepEqual(await ids(q), expected, q);
+        assert.equal(await repo.countArticles({ search: 'حفتر' }), 3);
+        assert.equal(await repo.countArticles({ search: '  ' }), 5);
+      },
+    );
 
-    it('lists newest first with date filters, limit and offset, and each summary names its first source', async (repo) => {
-      await repo.upsertArticle(
-        'old',
-        articleInput('قديم', 'نص أول', { published: '2014-08-20', ...origin(null, null) }),
-      );
-      await repo.upsertArticle('old', articleInput('قديم', 'نص أول', origin('https://b.example/old', 'ب')));
-      await repo.upsertArticle(
-        'new',
-        articleInput('جديد', 'نص ثان', { published: '2019-04-08', ...origin('https://a.example/new', 'أ') }),
-      );
-      await repo.upsertArticle('undated', articleInput('', 'نص ثالث'));
-      await repo.upsertArticle('undated2', articleInput('', 'نص رابع'));
-      const list = async (q: Parameters<Repository['listArticles']>[0]) =>
-        (await repo.listArticles(q)).map((a) => a.id);
-      // Undated last, the later stored first among them.
-      assert.deepEqual(await list({}), ['new', 'old', 'undated2', 'undated']);
-      assert.deepEqual(await list({ since: '2015-01-01' }), ['new']);
-      assert.deepEqual(await list({ until: '2015-01-01' }), ['old']);
-      assert.deepEqual(await list({ since: '2014-08-20', until: '2019-04-08' }), ['new', 'old']);
-      assert.deepEqual(await list({ limit: 2, offset: 1 }), ['old', 'undated2']);
-      assert.equal(await repo.countArticles({ since: '2015-01-01' }), 1);
-      const [first, second] = await repo.listArticles({ limit: 2 });
-      assert.deepEqual(first, {
-        id: 'new',
-        title: 'جديد',
-        published: '2019-04-08',
-        source: 'أ',
-        url: 'https://a.example/new',
-        chars: 6,
-      });
-      assert.equal(second.source, 'ب');
-    });
+    testOnFreshStore(
+      'lists newest first with date filters, limit and offset, and each summary names its first source',
+      async (repo) => {
+        await repo.upsertArticle(
+          'old',
+          articleInput('قديم', 'نص أول', { published: '2014-08-20', ...origin(null, null) }),
+        );
+        await repo.upsertArticle('old', articleInput('قديم', 'نص أول', origin('https://b.example/old', 'ب')));
+        await repo.upsertArticle(
+          'new',
+          articleInput('جديد', 'نص ثان', { published: '2019-04-08', ...origin('https://a.example/new', 'أ') }),
+        );
+        await repo.upsertArticle('undated', articleInput('', 'نص ثالث'));
+        await repo.upsertArticle('undated2', articleInput('', 'نص رابع'));
+        const list = async (q: Parameters<Repository['listArticles']>[0]) =>
+          (await repo.listArticles(q)).map((a) => a.id);
+        // Undated last, the later stored first among them.
+        assert.deepEqual(await list({}), ['new', 'old', 'undated2', 'undated']);
+        assert.deepEqual(await list({ since: '2015-01-01' }), ['new']);
+        assert.deepEqual(await list({ until: '2015-01-01' }), ['old']);
+        assert.deepEqual(await list({ since: '2014-08-20', until: '2019-04-08' }), ['new', 'old']);
+        assert.deepEqual(await list({ limit: 2, offset: 1 }), ['old', 'undated2']);
+        assert.equal(await repo.countArticles({ since: '2015-01-01' }), 1);
+        const [first, second] = await repo.listArticles({ limit: 2 });
+        assert.deepEqual(first, {
+          id: 'new',
+          title: 'جديد',
+          published: '2019-04-08',
+          source: 'أ',
+          url: 'https://a.example/new',
+          chars: 6,
+        });
+        assert.equal(second.source, 'ب');
+      },
+    );
 
-    it('short ids resolve by prefix', async (repo) => {
+    testOnFreshStore('short ids resolve by prefix', async (repo) => {
       await repo.upsertArticle('abc123', articleInput('', 'نص'));
       await repo.upsertArticle('abd456', articleInput('', 'نص آخر'));
       await repo.upsertArticle('b00000', articleInput('', 'نص ثالث'));
@@ -229,7 +235,7 @@ export function defineRepositorySuite(
       assert.equal((await repo.existingArticleIds([])).size, 0);
     });
 
-    it('stats count articles, events, input records, sources and the date range', async (repo) => {
+    testOnFreshStore('stats count articles, events, input records, sources and the date range', async (repo) => {
       assert.deepEqual(await repo.stats(), {
         articles: 0,
         events: 0,
@@ -252,7 +258,7 @@ export function defineRepositorySuite(
       });
     });
 
-    it('a transaction commits together or not at all; a nested one rolls back alone', async (repo) => {
+    testOnFreshStore('a transaction commits together or not at all; a nested one rolls back alone', async (repo) => {
       await assert.rejects(
         repo.transaction(async () => {
           await repo.upsertArticle('a1', articleInput('', 'نص'));
@@ -278,7 +284,7 @@ export function defineRepositorySuite(
       );
     });
 
-    it('a call from outside an open transaction never joins it', async (repo) => {
+    testOnFreshStore('a call from outside an open transaction never joins it', async (repo) => {
       let entered!: () => void;
       const inside = new Promise<void>((resolve) => (entered = resolve));
       const failing = repo.transaction(async () => {
@@ -297,50 +303,59 @@ export function defineRepositorySuite(
       );
     });
 
-    it('replaceEvents replaces one article’s events, and each round-trips with its article', async (repo) => {
-      await repo.upsertArticle(
-        'a1',
-        articleInput('اشتباكات', 'اشتبكت القوات جنوب طرابلس.', {
-          published: '2019-04-09',
-          ...origin('https://a.example/1', 'وكالة'),
-        }),
-      );
-      await repo.upsertArticle('a2', articleInput('', 'نص آخر'));
-      const first = eventRecord('e1', { fatalities: 3, notes: ['ملاحظة'] });
-      await repo.replaceEvents('a1', [first, eventRecord('e2')]);
-      await repo.replaceEvents('a2', [eventRecord('e3')]);
-      assert.equal(await repo.countEvents(), 3);
-      assert.deepEqual(await repo.getEvent('e1'), {
-        record: first,
-        article: { id: 'a1', title: 'اشتباكات', published: '2019-04-09', source: 'وكالة', url: 'https://a.example/1' },
-      });
-      // Summaries for lists: the record without evidence and sources, with its article.
-      const summaries = JSON.parse(
-        Buffer.from(await repo.eventSummaryPage({ articleId: 'a1', sort: 'date-asc' })).toString('utf8'),
-      ) as unknown;
-      const full = await repo.listEvents({ articleId: 'a1', sort: 'date-asc' });
-      assert.deepEqual(
-        summaries,
-        full.map(({ record, article }) => {
-          const { evidence: _evidence, sources: _sources, ...coded } = record;
-          return { ...coded, article };
-        }),
-      );
-      assert.equal(Buffer.from(await repo.eventSummaryPage({ articleId: 'no-such-article' })).toString('utf8'), '[]');
-      // Re-extraction is idempotent: the same events again leave the same store.
-      await repo.replaceEvents('a1', [first, eventRecord('e2')]);
-      assert.equal(await repo.countEvents(), 3);
-      await repo.replaceEvents('a1', [eventRecord('e4')]);
-      assert.deepEqual(
-        (await repo.listEvents({ sort: 'date-asc' })).map((e) => e.record.id),
-        ['e3', 'e4'],
-      );
-      assert.equal(await repo.getEvent('e1'), null);
-      await repo.replaceEvents('a1', []);
-      assert.equal(await repo.countEvents({ articleId: 'a1' }), 0);
-    });
+    testOnFreshStore(
+      'replaceEvents replaces one article’s events, and each round-trips with its article',
+      async (repo) => {
+        await repo.upsertArticle(
+          'a1',
+          articleInput('اشتباكات', 'اشتبكت القوات جنوب طرابلس.', {
+            published: '2019-04-09',
+            ...origin('https://a.example/1', 'وكالة'),
+          }),
+        );
+        await repo.upsertArticle('a2', articleInput('', 'نص آخر'));
+        const first = eventRecord('e1', { fatalities: 3, notes: ['ملاحظة'] });
+        await repo.replaceEvents('a1', [first, eventRecord('e2')]);
+        await repo.replaceEvents('a2', [eventRecord('e3')]);
+        assert.equal(await repo.countEvents(), 3);
+        assert.deepEqual(await repo.getEvent('e1'), {
+          record: first,
+          article: {
+            id: 'a1',
+            title: 'اشتباكات',
+            published: '2019-04-09',
+            source: 'وكالة',
+            url: 'https://a.example/1',
+          },
+        });
+        // Summaries for lists: the record without evidence and sources, with its article.
+        const summaries = JSON.parse(
+          Buffer.from(await repo.eventSummaryPage({ articleId: 'a1', sort: 'date-asc' })).toString('utf8'),
+        ) as unknown;
+        const full = await repo.listEvents({ articleId: 'a1', sort: 'date-asc' });
+        assert.deepEqual(
+          summaries,
+          full.map(({ record, article }) => {
+            const { evidence: _evidence, sources: _sources, ...coded } = record;
+            return { ...coded, article };
+          }),
+        );
+        assert.equal(Buffer.from(await repo.eventSummaryPage({ articleId: 'no-such-article' })).toString('utf8'), '[]');
+        // Re-extraction is idempotent: the same events again leave the same store.
+        await repo.replaceEvents('a1', [first, eventRecord('e2')]);
+        assert.equal(await repo.countEvents(), 3);
+        await repo.replaceEvents('a1', [eventRecord('e4')]);
+        assert.deepEqual(
+          (await repo.listEvents({ sort: 'date-asc' })).map((e) => e.record.id),
+          ['e3', 'e4'],
+        );
+        assert.equal(await repo.getEvent('e1'), null);
+        await repo.replaceEvents('a1', []);
+        assert.equal(await repo.countEvents({ articleId: 'a1' }), 0);
+      },
+    );
 
-    it('event filters, ordering and stats', async (repo) => {
+    testOnFreshStore('event filters, ordering and stats', async (repo) => {
       await repo.upsertArticle(
         'a1',
         articleInput('', 'قصف على طرابلس وحفتر يعلن.', { published: '2019-04-09', ...origin('u1', 'Libya Observer') }),
@@ -425,7 +440,7 @@ export function defineRepositorySuite(
       ]);
     });
 
-    it('fusion: one fused event per occurrence, with every source; removal unmerges', async (repo) => {
+    testOnFreshStore('fusion: one fused event per occurrence, with every source; removal unmerges', async (repo) => {
       for (const [id, source] of [
         ['a1', 'وكالة أ'],
         ['a2', 'جريدة الفجر'],
@@ -535,7 +550,7 @@ export function defineRepositorySuite(
       assert.equal((await repo.stats()).events, 4);
     });
 
-    it('re-extracting an article re-fuses what rested on its events', async (repo) => {
+    testOnFreshStore('re-extracting an article re-fuses what rested on its events', async (repo) => {
       await repo.upsertArticle('a1', articleInput('a1', 'نص أ'));
       await repo.upsertArticle('a2', articleInput('a2', 'نص ب'));
       await repo.replaceEvents('a1', [eventRecord('e1')]);
@@ -550,7 +565,7 @@ export function defineRepositorySuite(
       );
     });
 
-    it('feed state is stored, read back and replaced', async (repo) => {
+    testOnFreshStore('feed state is stored, read back and replaced', async (repo) => {
       assert.equal(await repo.getFeedState('https://a.example/feed'), null);
       const state = {
         url: 'https://a.example/feed',
@@ -567,42 +582,4 @@ export function defineRepositorySuite(
       assert.deepEqual(await repo.getFeedState(state.url), failed);
     });
   });
-}
-
-/**
- * Fresh, empty PostgreSQL stores inside the database at `baseUrl`: one schema each, named
- * after this process, reached through a URL that sets search_path. `dropAll` removes them.
- */
-export function postgresTestSchemas(baseUrl: string): { create(): Promise<string>; dropAll(): Promise<void> } {
-  const prefix = `marsad_test_${process.pid}_${Date.now().toString(36)}`;
-  const created: string[] = [];
-  const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    async create() {
-      const schema = `${prefix}_${created.length + 1}`;
-      created.push(schema);
-      await admin(async (client) => {
-        // In public, shared by every schema, so that dropping one schema never drops it.
-        await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
-        await client.query(`CREATE SCHEMA ${schema}`);
-      });
-      const url = new URL(baseUrl);
-      url.searchParams.set('options', `-c search_path=${schema},public`);
-      return url.toString();
-    },
-    async dropAll() {
-      if (created.length === 0) return;
-      await admin(async (client) => {
-        for (const schema of created) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      });
-    },
-  };
 }
