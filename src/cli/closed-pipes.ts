@@ -3,6 +3,7 @@
  * quietly instead of dying with an EPIPE stack trace. Output nobody reads is not worth more work;
  * a closed standard error only silences messages, and the command's work goes on.
  */
+import { errorCode } from '../core/unknown.js';
 
 let installed = false;
 
@@ -20,5 +21,5 @@ export function endQuietlyOnClosedPipes(): void {
 }
 
 export function isClosedPipe(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+  return errorCode(err) === 'EPIPE';
 }

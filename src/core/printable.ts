@@ -4,6 +4,7 @@
  */
 
 // Cc (C0, DEL, C1), and the bidi marks, embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** `s` with every control and bidi character written as \xNN or \uNNNN. */

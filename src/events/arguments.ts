@@ -65,7 +65,7 @@ export function localArguments(doc: Doc, actors: ActorMention[]): LocalArguments
     places: groupBySentence(allPlaces, spanOf, doc.sentences),
     allPlaces,
     placeStarts: allPlaces.map((p) => p.start),
-    temporals: groupBySentence(doc.temporals as TemporalExpression[], spanOf, doc.sentences),
+    temporals: groupBySentence(doc.temporals, spanOf, doc.sentences),
   };
 }
 

@@ -8,6 +8,7 @@
  * server declares it (Content-Length). A compressed stream that inflates to little is bounded
  * by the timeout, and never by memory, since nothing is kept but the inflated bytes.
  */
+import { isRecord } from '../core/unknown.js';
 
 export interface ResponseLimits {
   /** The body after decompression, in bytes. */
@@ -120,8 +121,11 @@ export async function readBodyBounded(
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+    // The stream's chunks are typed any: each is checked to be bytes.
+    const read: unknown = await reader.read();
+    if (!isRecord(read) || read.done === true) break;
+    const value = read.value;
+    if (!(value instanceof Uint8Array)) throw new Error('response body: a chunk that is not bytes');
     total += value.byteLength;
     if (total > limits.maxBytes) {
       await reader.cancel().catch(() => undefined);
@@ -136,6 +140,7 @@ export async function readBodyBounded(
 export function parseByteSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$/i.exec(text);
   if (!match) throw new Error(`invalid size "${text}": expected a number of bytes, or e.g. 512k, 20m, 1g`);
-  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const units: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+  const unit = units[match[2].toLowerCase()] ?? 1;
   return Math.floor(Number(match[1]) * unit);
 }

@@ -93,6 +93,7 @@ test(
       );
       const [bad] = errors(items);
       assert.match(bad, new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')}:2: invalid JSON`), name);
+      // eslint-disable-next-line no-control-regex -- a raw control byte is what must not be there
       assert.doesNotMatch(bad, /[\u0000-\u001f]/, name);
     }
   }),
@@ -104,6 +105,7 @@ test(
     const file = join(dir, 'controls.jsonl');
     writeFileSync(file, `${record(1)}\n\u001b[31mred\u0007 {"text":"x"}\n`);
     const [message] = errors(await collect([file]));
+    // eslint-disable-next-line no-control-regex -- a raw control byte is what must not be there
     assert.doesNotMatch(message, /[\u0000-\u001f\u007f]/);
     assert.match(message, /^.+:2: invalid JSON \(Unexpected token '\\x1b', "\\x1b\[31mred\\x07 .*\)$/);
   }),

@@ -8,7 +8,7 @@
 export interface ScalingInput {
   name: string;
   /** About `chars` UTF-16 code units of the input (a whole number of repeats of its unit). */
-  make(chars: number): string;
+  make: (chars: number) => string;
 }
 
 /** `unit` repeated until the text is about `chars` long. */

@@ -11,6 +11,7 @@
  *   `Authorization: Bearer <token>` (401).
  * hono/csrf does the Origin part for form content types only and refuses curl: not enough here.
  */
+import { isRecord } from '../core/unknown.js';
 import { timingSafeEqual } from 'node:crypto';
 import { networkInterfaces, hostname } from 'node:os';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -64,12 +65,14 @@ function splitHost(header: string): { name: string; port: string | null } {
   return m ? { name: m[1], port: m[2] ?? null } : { name: '', port: null };
 }
 
-interface NodeBindings {
-  incoming?: { socket?: { localPort?: number; remoteAddress?: string } };
-}
-
 function socketOf(c: Context): { localPort?: number; remoteAddress?: string } {
-  return (c.env as NodeBindings | undefined)?.incoming?.socket ?? {};
+  // @hono/node-server puts the Node request in c.env (typed any by Hono): its socket is read if there.
+  const env: unknown = c.env;
+  const socket = isRecord(env) && isRecord(env.incoming) && isRecord(env.incoming.socket) ? env.incoming.socket : {};
+  return {
+    localPort: typeof socket.localPort === 'number' ? socket.localPort : undefined,
+    remoteAddress: typeof socket.remoteAddress === 'string' ? socket.remoteAddress : undefined,
+  };
 }
 
 /** The Host check for every request, and the origin check for every request that can write. */
@@ -100,7 +103,7 @@ function crossSiteRefusal(
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     return `cross-site request refused (Sec-Fetch-Site: ${site.slice(0, 40)})`;
   if (origin !== undefined) {
-    let originHost: string | null = null;
+    let originHost: string | null;
     try {
       originHost = origin === 'null' ? null : new URL(origin).host;
     } catch {

@@ -126,7 +126,7 @@ test('bodies over the cap are refused on every writing route, with and without C
         },
       }),
       duplex: 'half',
-    } as RequestInit);
+    });
     assert.equal(streamed.status, 413, `${path}, streamed`);
   }
 });

@@ -144,7 +144,7 @@ export function workerAnalyzer(options: WorkerAnalyzerOptions = {}): PooledAnaly
           ),
         jobTimeoutMs,
       );
-      slot.worker!.postMessage(pending.job);
+      slot.worker.postMessage(pending.job);
     }
   }
 
@@ -158,7 +158,7 @@ export function workerAnalyzer(options: WorkerAnalyzerOptions = {}): PooledAnaly
         ),
       );
     return new Promise<T>((resolve, reject) => {
-      queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
+      queue.push({ job, resolve: resolve, reject });
       dispatch();
     });
   };

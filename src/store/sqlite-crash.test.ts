@@ -16,7 +16,7 @@ import {
   report,
   skipWithoutCli as skip,
   writeJsonLines,
-} from './process-fixtures.js';
+} from '../testing/process-fixtures.js';
 
 test(
   'an ingest killed with SIGKILL mid-batch leaves a sound file, and resuming ends as an uninterrupted run',

@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { articleId } from '../ingest/article-id.js';
 import { SqliteRepository } from './sqlite.js';
 import { startServer } from '../server/serve.js';
-import { assertSound, contents, ingest, report, skipWithoutCli as skip, writeJsonLines } from './process-fixtures.js';
+import {
+  assertSound,
+  contents,
+  ingest,
+  report,
+  skipWithoutCli as skip,
+  writeJsonLines,
+} from '../testing/process-fixtures.js';
 
 test(
   'two ingest processes into one SQLite file both finish with the union, and the API stores meanwhile',

@@ -186,7 +186,7 @@ export class SqliteRepository implements Repository {
       this.db.exec('BEGIN IMMEDIATE');
       return true;
     } catch (err) {
-      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      if (errorCode(err) !== 'SQLITE_BUSY') throw err;
       if (lastTry)
         throw new Error(
           `database is locked: another process held the write lock for over ${WRITE_LOCK_WAIT_MS / 1000} s`,
@@ -205,8 +205,8 @@ export class SqliteRepository implements Repository {
         const chunk = ids.slice(i, i + 500);
         const rows = this.stmt(`SELECT id FROM articles WHERE id IN (${chunk.map(() => '?').join(',')})`)
           .pluck(true)
-          .all(...chunk) as string[];
-        for (const id of rows) found.add(id);
+          .all(...chunk);
+        for (const id of rows) if (typeof id === 'string') found.add(id);
       }
       return found;
     });

@@ -130,7 +130,7 @@ test('format characters anywhere change nothing in the view, and offsets skip th
           assert.ok(!/^\p{Cf}/u.test(produced), `view ${k} maps to a format character`);
         }
         for (const m of view.norm.matchAll(/\S+/g)) {
-          const span = toOriginalSpan(view, m.index!, m.index! + m[0].length);
+          const span = toOriginalSpan(view, m.index, m.index + m[0].length);
           assert.equal(normalize(marked.slice(span.start, span.end)).norm, m[0]);
         }
       },

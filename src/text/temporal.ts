@@ -413,6 +413,11 @@ function readDayMonth(r: Reader, day: { day: number; next: number }, startNorm: 
 
 type DateValue = Extract<TemporalValue, { type: 'date' }>;
 
+/** A value that names a day, else null (a list of days ends in a day, not in a month). */
+function asDate(value: TemporalValue): DateValue | null {
+  return value.type === 'date' ? value : null;
+}
+
 /** Day k (digits) is followed by a list separator (، - و) and another day in digits: where that day is. */
 function nextListedDay(r: Reader, k: number, dayNext: number): number | null {
   if (r.toks[k].kind !== 'digits' || !(r.isPunct(dayNext, ',-') || r.nextWord(dayNext) === 'و')) return null;
@@ -447,13 +452,13 @@ function listEndDate(r: Reader, k: number): DateValue | null {
     // As readDateBody reads a date at `at`: numeric, day and month, else the next day of the list.
     const numeric = readNumericDate(r, at);
     if (numeric) {
-      end = numeric.value as DateValue;
+      end = asDate(numeric.value);
       break;
     }
     const day = r.dayOfMonth(at);
     const dayMonth = day ? readDayMonth(r, day, r.toks[at].start) : null;
     if (dayMonth) {
-      end = dayMonth.value as DateValue;
+      end = asDate(dayMonth.value);
       break;
     }
     at = day ? nextListedDay(r, at, day.next) : null;
