@@ -15,7 +15,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packagePath } from '../src/core/paths.js';
-import { SHARED_DIR } from '../src/core/shared-data.js';
+import { ANT_CORPUS, ANT_MULTISOURCE_CORPUS, SHARED_DIR } from '../src/core/shared-data.js';
+import { CANDIDATE_JUDGE_FILE, loadCandidateJudge } from '../src/events/judge.js';
+import { trainCandidateJudge } from '../src/events/judge-train.js';
+import { loadRelevanceModel, RELEVANCE_MODEL_FILE } from '../src/events/relevance.js';
+import { trainRelevance } from '../src/events/relevance-train.js';
+import type { PipelineContext } from '../src/pipeline/stages.js';
 import { analyzePloverSentences, PLOVER_DATASETS, requirePloverDataset, type PloverType } from '../src/eval/plover.js';
 import {
   crossValidateJudge,
@@ -33,18 +38,44 @@ interface Recipe {
   file: string;
   /** Paths under the shared directory the model is trained on. */
   needs: string[][];
-  train(sharedDir: string, date: string): { saved: SavedModel; report: string[] };
+  train(sharedDir: string, date: string): Promise<{ saved: SavedModel; report: string[] }>;
 }
 
-const MODELS: Recipe[] = [ploverJudge('ASSAULT'), ploverJudge('PROTEST')];
+// In order: a model is trained with the pipeline as the models before it left it (the judge
+// reads the article relevance; the PLOVER judges read the events the candidate judge kept).
+const MODELS: Recipe[] = [
+  {
+    file: RELEVANCE_MODEL_FILE,
+    needs: [ANT_MULTISOURCE_CORPUS],
+    train: (sharedDir, date) => trainRelevance(sharedDir, date, freshContext()),
+  },
+  {
+    file: CANDIDATE_JUDGE_FILE,
+    needs: [ANT_MULTISOURCE_CORPUS, ANT_CORPUS, ['seeds']],
+    train: (sharedDir, date) => trainCandidateJudge(sharedDir, date, freshContext()),
+  },
+  ploverJudge('ASSAULT'),
+  ploverJudge('PROTEST'),
+];
+
+/** The pipeline with the models as they are on disk now (those trained earlier in this run included). */
+function freshContext(): PipelineContext {
+  const context = loadPipelineContext({ withTagger: false });
+  return { ...context, events: { ...context.events, judge: loadCandidateJudge(), relevance: loadRelevanceModel() } };
+}
 
 function ploverJudge(type: PloverType): Recipe {
   return {
     file: `plover-${type.toLowerCase()}.json`,
     needs: [PLOVER_DATASETS[type]],
-    train(sharedDir, date) {
+    // eslint-disable-next-line @typescript-eslint/require-await -- a recipe may read inputs as a stream
+    async train(sharedDir, date) {
       const sentences = requirePloverDataset(type, sharedDir);
-      const docs = analyzePloverSentences(sentences, loadPipelineContext());
+      const context = loadPipelineContext();
+      const docs = analyzePloverSentences(sentences, {
+        ...context,
+        events: { ...context.events, judge: loadCandidateJudge(), relevance: loadRelevanceModel() },
+      });
       const items = ploverJudgeItems(sentences, docs, type);
       const judge = trainPloverJudge(type, items, date);
       const { cv } = judge;
@@ -85,7 +116,7 @@ function trainingDate(): string {
   return when.toISOString().slice(0, 10);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ options: { shared: { type: 'string' } }, allowPositionals: true });
   const sharedDir = values.shared ?? SHARED_DIR;
   const known = MODELS.map((m) => m.file.replace(/\.json(\.gz)?$/, ''));
@@ -110,7 +141,7 @@ function main(): void {
       continue;
     }
     const t0 = Date.now();
-    const { saved, report } = recipe.train(sharedDir, date);
+    const { saved, report } = await recipe.train(sharedDir, date);
     const out = packagePath('packs', 'models', recipe.file);
     writeModel(out, saved);
     process.stdout.write(`${report.join('\n')}\n  wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n\n`);
@@ -118,4 +149,4 @@ function main(): void {
   process.stdout.write(`train: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-main();
+await main();

@@ -6,13 +6,32 @@
  * points to are kept as missed positives, so cross-validated figures are those of the whole
  * system, rules then judge.
  */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { toArticle } from '../app/analyze.js';
+import type { Article } from '../core/article.js';
+import { packagePath } from '../core/paths.js';
+import { ANT_MULTISOURCE_CORPUS } from '../core/shared-data.js';
 import { spanContains, spansOverlap, type Span } from '../core/span.js';
-import type { GoldDocument, GoldFile } from '../eval/gold.js';
+import { loadGold, type GoldDocument, type GoldFile } from '../eval/gold.js';
 import { loadGoldArticles } from '../eval/harness.js';
-import type { CvItem } from '../learn/index.js';
+import { scoreDocuments, type DocumentInput } from '../eval/score.js';
+import { readInputs } from '../ingest/read.js';
+import {
+  crossValidate,
+  predictProbability,
+  topFeatures,
+  trainLogistic,
+  type CvItem,
+  type SavedModel,
+  type TrainOptions,
+} from '../learn/index.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import type { PipelineContext } from '../pipeline/stages.js';
+import { FEATURE_VERSION } from './candidate-features.js';
 import type { EventCandidate } from './candidates.js';
+import { judgeOf } from './judge.js';
+import { goldSampleIds } from './relevance-train.js';
 
 export interface LabelledCandidate {
   doc: string;
@@ -60,12 +79,16 @@ export interface JudgeData {
 }
 
 /** Runs the rules over the gold documents and labels what they propose. */
-export async function judgeData(golds: readonly GoldFile[], context: PipelineContext): Promise<JudgeData> {
+export async function judgeData(
+  golds: readonly GoldFile[],
+  context: PipelineContext,
+  sharedDir?: string,
+): Promise<JudgeData> {
   const rulesOnly: PipelineContext = { ...context, events: { ...context.events, judge: null } };
   const items: CvItem[] = [];
   const labelled: LabelledCandidate[] = [];
   for (const gold of golds) {
-    const loaded = await loadGoldArticles(gold);
+    const loaded = await loadGoldArticles(gold, sharedDir);
     for (const { gold: g, article } of loaded.articles) {
       const doc = runPipeline(article, rulesOnly);
       const kept: EventCandidate[] = [];
@@ -110,4 +133,147 @@ export function weakExamples(
     }
   }
   return items;
+}
+
+const GOLD_FILES = [
+  'seeds.json',
+  'ant-conflict-dev.json',
+  'ant-ms-batch-1.json',
+  'ant-ms-batch-2.json',
+  'ant-ms-batch-3.json',
+  'ant-ms-batch-4.json',
+  'ant-ms-batch-5.json',
+];
+const JUDGE_OPTIONS: Partial<TrainOptions> = { epochs: 30, l2: 3e-3, minCount: 2, seed: 7 };
+const FOLDS = 5;
+const SEED = 7;
+/** Sport, economy, culture and technology articles whose kept candidates are weak negatives. */
+const WEAK_NEGATIVE_ARTICLES = 1500;
+const OTHER_SECTIONS = new Set(['sport', 'economy', 'culture', 'technology']);
+
+/**
+ * Trains the candidate judge on the development gold (documents of split "test" are never read),
+ * with weak negatives from the sections where conflict events are rare, and measures it by
+ * 5-fold cross-validation grouped by article: on candidates, and on events as `marsad eval`
+ * scores them (each fold's articles extracted with the judge trained without them).
+ */
+export async function trainCandidateJudge(
+  sharedDir: string,
+  date: string,
+  context: PipelineContext,
+): Promise<{ saved: SavedModel; report: string[] }> {
+  const golds: GoldFile[] = GOLD_FILES.map((f) => loadGold(packagePath('eval', 'gold', f))).map((g) => ({
+    ...g,
+    documents: g.documents.filter((d) => d.split !== 'test'),
+  }));
+  const { items } = await judgeData(golds, context, sharedDir);
+  const weak = weakExamples(await otherSectionArticles(sharedDir), false, context);
+  const train = (training: readonly CvItem[]) => {
+    const model = trainLogistic([...training.filter((i) => i.candidate), ...weak], JUDGE_OPTIONS);
+    return (features: CvItem['features']) => predictProbability(model, features);
+  };
+  const cv = crossValidate(items, train, { folds: FOLDS, innerFolds: 4, seed: SEED, rule: { kind: 'max-f1' } });
+
+  // Events, not candidates: each fold's articles extracted with the judge trained without them.
+  const foldOf = new Map<string, number>();
+  items.forEach((item, i) => foldOf.set(item.group, cv.fold[i]));
+  const scored: DocumentInput[] = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const foldModel = trainLogistic(
+      [...items.filter((i, k) => i.candidate && cv.fold[k] !== f), ...weak],
+      JUDGE_OPTIONS,
+    );
+    const judge = judgeOf({ model: foldModel, threshold: cv.thresholds[f], meta: foldMeta(date) });
+    const judged: PipelineContext = { ...context, events: { ...context.events, judge } };
+    for (const gold of golds) {
+      for (const { gold: g, article } of (await loadGoldArticles(gold, sharedDir)).articles) {
+        if ((foldOf.get(g.doc) ?? 0) !== f) continue;
+        scored.push({
+          doc: g.doc,
+          gold: g.events,
+          predicted: runPipeline(article, judged).events,
+          notEvents: g.not_events ?? [],
+        });
+      }
+    }
+  }
+  const events = scoreDocuments(scored).detection;
+  const rulesOnly = scoreDocuments(
+    await Promise.all(
+      golds.flatMap((gold) => [gold]).map(async (gold) => (await loadGoldArticles(gold, sharedDir)).articles),
+    ).then((lists) =>
+      lists.flat().map(({ gold: g, article }) => ({
+        doc: g.doc,
+        gold: g.events,
+        predicted: runPipeline(article, { ...context, events: { ...context.events, judge: null } }).events,
+        notEvents: g.not_events ?? [],
+      })),
+    ),
+  ).detection;
+
+  const model = trainLogistic([...items.filter((i) => i.candidate), ...weak], JUDGE_OPTIONS);
+  const top = topFeatures(model, 10);
+  const pct = (x: number) => (100 * x).toFixed(1);
+  const prf = (m: { precision: number; recall: number; f1: number }) =>
+    `P ${pct(m.precision)} R ${pct(m.recall)} F1 ${pct(m.f1)}`;
+  const documents = new Set(scored.map((d) => d.doc)).size;
+  return {
+    saved: {
+      model,
+      threshold: cv.pooled.threshold,
+      meta: {
+        description:
+          'Candidate judge: the probability that a trigger the extraction rules kept reports an event that happened (vs history, a plan, a generic statement, another sense...). Logistic regression over the features of src/events/candidate-features.ts.',
+        version: '1.0.0',
+        provenance: 'Trained by src/events/judge-train.ts (npm run train) from the Marsad gold in eval/gold/.',
+        licence: 'CC BY-SA 4.0 (derived from the Marsad gold annotations, CC BY-SA 4.0); the articles are not included',
+        training_data: `Development documents of eval/gold (${GOLD_FILES.join(', ')}; split "test" excluded): ${documents} articles of ANT v1.1 (Jawhara FM), ANT multi-source v2.1 (BBC, CNN, France 24, Sky News Arabia, Al Arabiya) and the two seeds; weak negatives: the kept candidates of ${WEAK_NEGATIVE_ARTICLES} sport, economy, culture and technology articles of ANT multi-source (the gold sample excluded).`,
+        date,
+        feature_version: FEATURE_VERSION,
+        cross_validation: {
+          method:
+            '5-fold cross-validation grouped by article, each fold decided at a threshold chosen by an inner 4-fold CV on its training folds; figures on events as marsad eval scores them',
+          figures: { precision: events.precision, recall: events.recall, f1: events.f1 },
+          rules_alone: { precision: rulesOnly.precision, recall: rulesOnly.recall, f1: rulesOnly.f1 },
+          candidates: { precision: cv.heldOut.precision, recall: cv.heldOut.recall, f1: cv.heldOut.f1 },
+        },
+      },
+    },
+    report: [
+      `candidate judge: ${items.filter((i) => i.candidate).length} kept candidates in ${documents} development articles, ${weak.length} weak negatives`,
+      `  events, rules alone:                ${prf(rulesOnly)}`,
+      `  events, rules + judge (5-fold):     ${prf(events)}`,
+      `  candidates, rules + judge (5-fold): ${prf(cv.heldOut)}`,
+      `  for:     ${top.positive.map(([f]) => f).join(', ')}`,
+      `  against: ${top.negative.map(([f]) => f).join(', ')}`,
+    ],
+  };
+}
+
+/** A cross-validation fold's model is scored, never saved. */
+function foldMeta(date: string): SavedModel['meta'] {
+  return {
+    description: 'a cross-validation fold',
+    version: '0',
+    provenance: 'src/events/judge-train.ts',
+    licence: '-',
+    training_data: '-',
+    date,
+    feature_version: FEATURE_VERSION,
+    cross_validation: { method: '-', figures: { precision: 0, recall: 0, f1: 0 } },
+  };
+}
+
+/** Sport, economy, culture and technology articles of the multi-source corpus, in a fixed order. */
+async function otherSectionArticles(sharedDir: string): Promise<{ id: string; article: Article }[]> {
+  const sampled = goldSampleIds();
+  const found: { id: string; article: Article }[] = [];
+  for await (const item of readInputs([join(sharedDir, ...ANT_MULTISOURCE_CORPUS)])) {
+    if (item.kind === 'error') continue;
+    const id = item.article.origin.externalId ?? '';
+    if (sampled.has(id) || !OTHER_SECTIONS.has(id.split('-')[1] ?? '')) continue;
+    found.push({ id, article: toArticle(item.article) });
+  }
+  const key = (id: string) => createHash('sha256').update(`weak:${id}`).digest('hex');
+  return found.sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1)).slice(0, WEAK_NEGATIVE_ARTICLES);
 }
