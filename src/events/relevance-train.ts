@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { toArticle } from '../app/analyze.js';
 import { packagePath } from '../core/paths.js';
 import { ANT_MULTISOURCE_CORPUS } from '../core/shared-data.js';
@@ -29,10 +30,11 @@ const OPTIONS: Partial<TrainOptions> = { epochs: 8, l2: 1e-4, minCount: 5, seed:
 
 /** The ids of the articles drawn for the gold: never trained on by a model of the pipeline. */
 export function goldSampleIds(): Set<string> {
-  const sample: unknown = JSON.parse(readFileSync(packagePath('eval', 'gold', 'ant-ms-sample.json'), 'utf8'));
-  const documents = (sample as { documents: { doc: string }[] }).documents;
-  return new Set(documents.map((d) => d.doc));
+  const sample = GoldSample.parse(JSON.parse(readFileSync(packagePath('eval', 'gold', 'ant-ms-sample.json'), 'utf8')));
+  return new Set(sample.documents.map((d) => d.doc));
 }
+
+const GoldSample = z.object({ documents: z.array(z.object({ doc: z.string() })) });
 
 export async function trainRelevance(
   sharedDir: string,
