@@ -196,6 +196,10 @@ test('lookups: the best candidate for a label at a date', () => {
     ['مسلحون مجهولون', '2020', 'unidentified-armed-group'],
     ['غنيوة', '2022', 'p-abdulghani-kikli'],
     ['جهاز دعم الاستقرار', '2022', 'ly-ssa'],
+    ['الجيش الجيبوتي', '1990', 'dj-military-1977-1999'],
+    ['الجيش الجيبوتي', '2020-03-02', 'dj-military-1999'],
+    ['الشرطة الجيبوتية', '1995', 'dj-police-1977-1999'],
+    ['الشرطة الجيبوتية', '2020', 'dj-police-1999'],
   ];
   for (const [label, date, expectedId] of cases) {
     const found = dictionary.candidatesFor(normalizeForMatch(label), date);

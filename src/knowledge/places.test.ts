@@ -168,6 +168,7 @@ test('news aliases and demonyms lead to their country', () => {
     ['التونسي', 'TN'],
     ['الجزائري', 'DZ'],
     ['السوداني', 'SD'],
+    ['الجيبوتي', 'DJ'],
     ['الفرنسي', 'FR'],
   ];
   for (const [word, iso2] of table) {
@@ -264,6 +265,7 @@ const COUNTRY_BOXES: Record<string, [number, number, number, number]> = {
   MA: [27.6, 35.95, -13.2, -1.0],
   IT: [35.4, 47.1, 6.6, 18.6],
   GR: [34.7, 41.8, 19.3, 29.7],
+  DJ: [10.9, 12.8, 41.7, 43.5],
 };
 
 test('every city lies inside its country', () => {
@@ -323,6 +325,9 @@ test("the press spellings of the region's cities lead to the right city", () => 
     ['الدار البيضاء', 'ma-casablanca', 'MA', 'Casablanca-Settat'],
     ['البيضاء', 'ye-al-bayda', 'YE', 'Al Bayda'],
     ['حلب', 'sy-aleppo', 'SY', 'Aleppo'],
+    ['مدينة جيبوتي', 'dj-djibouti', 'DJ', 'Djibouti'],
+    ['جيبوتي العاصمة', 'dj-djibouti', 'DJ', 'Djibouti'],
+    ['تاجورة', 'dj-tadjourah', 'DJ', 'Tadjourah'],
   ];
   for (const [name, id, country, admin1] of table) {
     const found = byName.get(normalizeForMatch(name)) ?? [];
@@ -417,6 +422,7 @@ test('capitals rank 90 or more, towns less than big cities', () => {
     'tn-tunis',
     'dz-algiers',
     'eg-cairo',
+    'dj-djibouti',
   ]) {
     assert.ok((byId.get(id)?.importance ?? 0) >= 90, id);
   }

@@ -11,6 +11,7 @@ import { runPipeline } from '../pipeline/pipeline.js';
 import { loadActors } from './actors.js';
 import { repositoryPacksDir } from './pack.js';
 import { loadTheatres } from './theatres.js';
+import { normalizeForMatch } from '../text/normalize.js';
 
 const meta = { description: 'a fixture theatre', version: '1', provenance: 'written for this test', licence: 'MIT' };
 
@@ -103,4 +104,68 @@ test('a theatre added by packs alone: its forces by period, and generic actors n
   } finally {
     cleanup();
   }
+});
+
+/** The events the pipeline finds in an article of the repository's packs (no statistical tagger). */
+function eventsOf(title: string, text: string, published: string): EventRecord[] {
+  const context = {
+    entities: loadEntityKnowledge({ withTagger: false }),
+    events: loadEventKnowledge(),
+    taggerScope: 'none' as const,
+  };
+  const article = toArticle({
+    title,
+    text,
+    published,
+    publishedAt: null,
+    publishedRaw: null,
+    origin: { source: null, url: null, input: null, externalId: null },
+  });
+  return (runPipeline(article, context) as { events?: EventRecord[] }).events ?? [];
+}
+
+test('the Djibouti theatre: its army and police by period', () => {
+  assert.ok(loadTheatres(repositoryPacksDir()).some((t) => t.country === 'DJ'));
+  const actors = loadActors();
+  const best = (label: string, date: string) => actors.candidatesFor(normalizeForMatch(label), date)[0]?.entry.id;
+  assert.equal(best('الجيش الجيبوتي', '1990-01-01'), 'dj-military-1977-1999');
+  assert.equal(best('الجيش الجيبوتي', '2020-03-02'), 'dj-military-1999');
+  assert.equal(best('الشرطة الجيبوتية', '1995'), 'dj-police-1977-1999');
+  assert.equal(best('الشرطة الجيبوتية', '2020'), 'dj-police-1999');
+  const army = actors.byId.get('dj-military-1999');
+  assert.equal(army?.type === 'actor' ? army.name : null, 'Military Forces of Djibouti (1999-)');
+});
+
+test('an attack near a Djibouti town gets the generic actors named for Djibouti and its army', () => {
+  const events = eventsOf('هجوم في جيبوتي', 'هاجم مسلحون مجهولون دورية للجيش الجيبوتي قرب تاجورة أمس.', '2020-03-02');
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.event_type)));
+  const [event] = events;
+  assert.equal(event.location?.id, 'city:dj-tadjourah');
+  assert.equal(event.location?.country, 'DJ');
+  const actors = [event.actor1, event.actor2];
+  assert.deepEqual(actors.map((a) => a?.id).sort(), ['dj-military-1999', 'unidentified-armed-group-dj']);
+  assert.equal(
+    actors.find((a) => a?.id === 'unidentified-armed-group-dj')?.name,
+    'Unidentified Armed Group (Djibouti)',
+  );
+});
+
+test('civilians killed in Djibouti City are Civilians (Djibouti)', () => {
+  const events = eventsOf('انفجار في جيبوتي', 'قتل شخصان في انفجار عبوة ناسفة في مدينة جيبوتي أمس.', '2020-03-02');
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.event_type)));
+  const [event] = events;
+  assert.equal(event.location?.id, 'city:dj-djibouti');
+  const civilians = [event.actor1, event.actor2].find((a) => a?.id === 'civilians-dj');
+  assert.equal(civilians?.name, 'Civilians (Djibouti)');
+});
+
+test('تاجورة is Tajura in a Libyan article and Tadjourah in a Djiboutian one', () => {
+  const libya = eventsOf(
+    'اشتباكات',
+    'اندلعت اشتباكات مسلحة بين مجموعتين مسلحتين في تاجورة شرق العاصمة الليبية طرابلس أمس.',
+    '2020-03-02',
+  );
+  assert.equal(libya[0]?.location?.id, 'ly-tajura');
+  const djibouti = eventsOf('هجوم', 'هاجم مسلحون مجهولون دورية للجيش الجيبوتي قرب تاجورة أمس.', '2020-03-02');
+  assert.equal(djibouti[0]?.location?.id, 'city:dj-tadjourah');
 });
