@@ -3,6 +3,7 @@ import { ingestBenchmark, normalizeBenchmark } from './ingest.js';
 import { extractBenchmark, ingestEndToEndBenchmark } from './extract.js';
 import { apiBenchmark } from './api.js';
 import { nerBenchmark } from './ner.js';
+import { scalingBenchmark } from './scaling.js';
 
 export interface Benchmark {
   name: string;
@@ -18,6 +19,8 @@ export const BENCHMARKS: Benchmark[] = [
   // Knowledge and events: the tagger, the pipeline, and the whole ingest job.
   nerBenchmark,
   extractBenchmark,
+  // How stage times grow with the text: linear, on hostile input as on long real text.
+  scalingBenchmark,
   ingestEndToEndBenchmark,
   // Serving: the API under load.
   apiBenchmark,
