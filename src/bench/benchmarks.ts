@@ -5,6 +5,7 @@ import { apiBenchmark } from './api.js';
 import { apiBusyBenchmark } from './api-busy.js';
 import { nerBenchmark } from './ner.js';
 import { corpusReadBenchmark, knowledgeLoadBenchmark } from './load.js';
+import { scalingBenchmark } from './scaling.js';
 
 export interface Benchmark {
   name: string;
@@ -23,6 +24,8 @@ export const BENCHMARKS: Benchmark[] = [
   knowledgeLoadBenchmark,
   nerBenchmark,
   extractBenchmark,
+  // How stage times grow with the text: linear, on hostile input as on long real text.
+  scalingBenchmark,
   ingestEndToEndBenchmark,
   // Serving: the API under load.
   apiBenchmark,

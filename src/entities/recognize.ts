@@ -226,6 +226,7 @@ export function recognizeEntities(
     if (r?.kind === 'actor' && r.alternatives.length === 0) contextActors.add(r.id);
   }
 
+  const nearestAnchorKm = new Map<string, number>();
   return chosen.map((c) => {
     const previous = tokens[c.tokenStart - 1];
     const previousWord =
@@ -233,7 +234,7 @@ export function recognizeEntities(
     let resolution: Resolution | null = null;
     const demonym = c.entries.find((e) => e.demonym);
     if (c.entries.some((e) => (e.kind === 'place' || e.kind === 'country') && !e.demonym)) {
-      resolution = resolvePlace(c, knowledge, { focus, anchors, previousWord });
+      resolution = resolvePlace(c, knowledge, { focus, anchors, previousWord, nearestAnchorKm });
     } else if (c.entries.some((e) => e.kind === 'actor' || e.kind === 'person')) {
       resolution = resolveActorOrPerson(c, knowledge, date, contextActors);
     }

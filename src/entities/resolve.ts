@@ -155,6 +155,11 @@ export interface PlaceContext {
   focus: string | null;
   /** Points of the article's places resolved without ambiguity, for proximity. */
   anchors: { lat: number; lon: number }[];
+  /**
+   * The distance from a gazetteer entry to its nearest anchor, by entry, once worked out: a long
+   * text names the same places again and again against the same anchors.
+   */
+  nearestAnchorKm?: Map<string, number>;
   /** The normalised word before the name, without its article. */
   previousWord: string | null;
 }
@@ -184,8 +189,12 @@ export function resolvePlace(
       why.push(`"${context.previousWord}" names a ${facts.feature}`);
     }
     if (context.anchors.length) {
-      let nearest = Infinity; // a loop, not Math.min(...): a spread of many anchors overflows the stack
-      for (const a of context.anchors) nearest = Math.min(nearest, distanceKm(a.lat, a.lon, facts.lat, facts.lon));
+      let nearest = context.nearestAnchorKm?.get(e.ref);
+      if (nearest === undefined) {
+        nearest = Infinity; // a loop, not Math.min(...): a spread of many anchors overflows the stack
+        for (const a of context.anchors) nearest = Math.min(nearest, distanceKm(a.lat, a.lon, facts.lat, facts.lon));
+        context.nearestAnchorKm?.set(e.ref, nearest);
+      }
       const bonus = 0.5 * Math.exp(-nearest / 150);
       score += bonus;
       if (bonus > 0.05) why.push(`${Math.round(nearest)} km from another place in the article`);
