@@ -12,14 +12,14 @@
  *     --out eval/gold/seeds.json
  *   node --import tsx scripts/gold-offsets.ts check --gold eval/gold/seeds.json [--show]
  *
- * Seeds: offsets are in the BODY as `parseTxt` (src/ingest/formats/txt.ts) gives it, so they
+ * Seeds: offsets are in the BODY as `parseTxt` (src/input/formats/txt.ts) gives it, so they
  * match what `marsad ingest` stores; `text_sha256` hashes the whole file.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseTxt } from '../src/ingest/formats/txt.js';
+import { parseTxt } from '../src/input/formats/txt.js';
 
 type Corpus = 'seeds' | 'ant-v1.1' | 'ant-ms-v2.1';
 interface Span {

@@ -1,8 +1,8 @@
 /** Runs the pipeline over articles read from inputs, without touching the store. */
 import type { Article, ArticleInput } from '../core/article.js';
 import type { Doc } from '../core/document.js';
-import { articleId } from '../ingest/article-id.js';
-import { readInputs, type IngestOptions } from '../ingest/read.js';
+import { articleId } from '../input/article-id.js';
+import { readInputs, type IngestOptions } from '../input/read.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import type { PipelineContext } from '../pipeline/stages.js';
 

@@ -2,7 +2,7 @@
  * Reads inputs and stores their articles: the job behind `marsad ingest`, `demo` and the API.
  * One bad article never stops the batch: it is reported and counted, and the rest goes on.
  */
-import { readInputs, type IngestOptions } from '../ingest/read.js';
+import { readInputs, type IngestOptions } from '../input/read.js';
 import type { Article, ArticleInput } from '../core/article.js';
 import type { Repository, UpsertStatus } from '../store/repository.js';
 import { inlineExtractor, workerExtractor, type EventExtractor, type Extracted } from './extractor.js';

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import type { ArticleInput } from '../core/article.js';
 import type { EventActor, EventRecord } from '../events/record.js';
-import { articleId } from '../ingest/article-id.js';
+import { articleId } from '../input/article-id.js';
 import { SqliteRepository } from '../store/sqlite.js';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';

@@ -6,7 +6,7 @@ import { ANT_CORPUS, sharedFile } from '../core/shared-data.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import type { PipelineContext } from '../pipeline/stages.js';
-import { articleId } from '../ingest/article-id.js';
+import { articleId } from '../input/article-id.js';
 import { SqliteRepository } from '../store/sqlite.js';
 import { openRepository } from '../store/open.js';
 import type { Repository } from '../store/repository.js';

@@ -6,7 +6,7 @@
 import { ANT_CORPUS, sharedFile } from '../core/shared-data.js';
 import { loadGazetteer } from '../knowledge/places.js';
 import { loadNerModel } from '../ner/tagger/index.js';
-import { readInputs } from '../ingest/read.js';
+import { readInputs } from '../input/read.js';
 import type { Benchmark } from './benchmarks.js';
 
 function millisecondsOf(work: () => void): number {

@@ -16,9 +16,9 @@ import { loadPipelineContext } from '../pipeline/context.js';
 import { STAGES, type PipelineContext } from '../pipeline/stages.js';
 import { articleOf, cpuMs, minTime, stageTimes } from '../pipeline/cost-ratio.js';
 import { ADVERSARIAL_MARKUP, ADVERSARIAL_TEXTS, REPORT_SENTENCE, repeatTo } from '../pipeline/adversarial.js';
-import { htmlToText } from '../ingest/html-text.js';
-import { parseTrec } from '../ingest/formats/trec.js';
-import { parseFeed } from '../ingest/formats/feed.js';
+import { htmlToText } from '../input/html-text.js';
+import { parseTrec } from '../input/formats/trec.js';
+import { parseFeed } from '../input/formats/feed.js';
 import type { Benchmark } from './benchmarks.js';
 
 /** Characters of each hostile text at n (the ratio compares 2n with it). */

@@ -4,7 +4,7 @@ import type { EventQuery } from '../store/repository.js';
 import { openRepository, resolveDbLocation } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
 import { isCalendarDate } from '../core/calendar-date.js';
-import { DEFAULT_RESPONSE_LIMITS, parseByteSize, type ResponseLimits } from '../ingest/fetch-url.js';
+import { DEFAULT_RESPONSE_LIMITS, parseByteSize, type ResponseLimits } from '../input/fetch-url.js';
 
 export function addDbOption(cmd: Command): Command {
   return cmd.option('--db <path>', 'database file or postgres:// URL (default: $MARSAD_DB or ./marsad.db)');

@@ -11,7 +11,7 @@ import type { Doc } from '../core/document.js';
 import { ANT_CORPUS, ANT_MULTISOURCE_CORPUS, SHARED_DIR } from '../core/shared-data.js';
 import type { EventRecord } from '../events/record.js';
 import { toArticle } from '../app/analyze.js';
-import { parseBuffer, readInputs } from '../ingest/read.js';
+import { parseBuffer, readInputs } from '../input/read.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import type { PipelineContext } from '../pipeline/stages.js';
 import type { GoldDocument, GoldFile } from './gold.js';

@@ -16,7 +16,7 @@ import { spanContains, spansOverlap, type Span } from '../core/span.js';
 import { loadGold, type GoldDocument, type GoldFile } from '../eval/gold.js';
 import { loadGoldArticles } from '../eval/harness.js';
 import { scoreDocuments, type DocumentInput } from '../eval/score.js';
-import { readInputs } from '../ingest/read.js';
+import { readInputs } from '../input/read.js';
 import {
   crossValidate,
   predictProbability,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { toArticle } from '../app/analyze.js';
 import { packagePath } from '../core/paths.js';
 import { ANT_MULTISOURCE_CORPUS } from '../core/shared-data.js';
-import { readInputs } from '../ingest/read.js';
+import { readInputs } from '../input/read.js';
 import {
   crossValidate,
   predictProbability,

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article, ArticleInput } from '../core/article.js';
 import type { ExtractionRecord } from '../events/record.js';
-import type { IngestItem } from '../ingest/read.js';
+import type { IngestItem } from '../input/read.js';
 import type { Analyzer } from './analyzer.js';
 
 /** Every worker busy and the queue full: try again later (503). */

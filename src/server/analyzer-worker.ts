@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { toArticle } from '../app/analyze.js';
-import { parseBuffer } from '../ingest/read.js';
+import { parseBuffer } from '../input/read.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import { pipelineAnalyzer } from './analyzer.js';
 import type { WorkerJob, WorkerReady, WorkerReply } from './analyzer-pool.js';

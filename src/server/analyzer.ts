@@ -4,7 +4,7 @@
  */
 import type { Article, ArticleInput } from '../core/article.js';
 import type { ExtractionRecord } from '../events/record.js';
-import type { IngestItem } from '../ingest/read.js';
+import type { IngestItem } from '../input/read.js';
 import { toExtractionRecord } from '../events/output.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import { runPipeline } from '../pipeline/pipeline.js';

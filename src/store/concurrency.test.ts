@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { articleId } from '../ingest/article-id.js';
+import { articleId } from '../input/article-id.js';
 import { scratchPostgresSchemas } from './postgres-schemas.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleId } from '../ingest/article-id.js';
+import { articleId } from '../input/article-id.js';
 import { SqliteRepository } from './sqlite.js';
 import { startServer } from '../server/serve.js';
 import {

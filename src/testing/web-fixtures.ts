@@ -7,7 +7,7 @@ import type { ArticleInput } from '../core/article.js';
 import { evidenceOf, type Evidence } from '../core/span.js';
 import { packagePath } from '../core/paths.js';
 import type { EventRecord } from '../events/record.js';
-import { articleId } from '../ingest/article-id.js';
+import { articleId } from '../input/article-id.js';
 import type { Repository } from '../store/repository.js';
 
 export const WEB_FIXTURES = packagePath('test', 'fixtures', 'web', 'articles.json');

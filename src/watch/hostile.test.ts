@@ -15,7 +15,7 @@ import { extname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { fetchBounded, RedirectFailure, ResponseTooLarge } from '../ingest/fetch-url.js';
+import { fetchBounded, RedirectFailure, ResponseTooLarge } from '../input/fetch-url.js';
 import { SqliteRepository } from '../store/sqlite.js';
 import { pollFeeds } from './poll.js';
 import { watchFeeds } from './watch.js';

@@ -9,7 +9,7 @@ import {
   ResponseTooLarge,
   type BoundedResponse,
   type ResponseLimits,
-} from '../ingest/fetch-url.js';
+} from '../input/fetch-url.js';
 
 import { errorCode } from '../core/unknown.js';
 

@@ -4,8 +4,8 @@
  * is isolated: its failure is reported as one line naming it, and the other feeds go on.
  */
 import type { ArticleInput } from '../core/article.js';
-import { articleId } from '../ingest/article-id.js';
-import { parseBuffer } from '../ingest/read.js';
+import { articleId } from '../input/article-id.js';
+import { parseBuffer } from '../input/read.js';
 import { storeArticles } from '../app/ingest.js';
 import type { FeedState, Repository } from '../store/repository.js';
 import { feedName, type FeedSpec } from './feed-list.js';

@@ -11,7 +11,7 @@ import {
 } from '../options.js';
 import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
 import { createProgress } from '../progress.js';
-import type { IngestOptions } from '../../ingest/read.js';
+import type { IngestOptions } from '../../input/read.js';
 import { isOneOf } from '../../core/unknown.js';
 
 const FORMATS = ['txt', 'html', 'rss', 'atom', 'jsonl', 'json', 'trec'] as const;
