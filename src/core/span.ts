@@ -33,6 +33,3 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
   }
   return -1;
 }
-
-// A deliberate lint error, to show that npm test fails on it (reverted in the next commit).
-const unusedProbe = 1;
