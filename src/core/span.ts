@@ -33,3 +33,4 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
   }
   return -1;
 }
+export  const formatProbe = 1;
