@@ -33,4 +33,3 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
   }
   return -1;
 }
-export  const formatProbe = 1;
