@@ -23,7 +23,7 @@ export class AnalyzerBusy extends Error {
 export type WorkerJob =
   | { id: number; kind: 'extract'; article: Article }
   | { id: number; kind: 'analyze'; input: ArticleInput }
-  | { id: number; kind: 'parse'; body: Uint8Array; name: string; contentType?: string };
+  | { id: number; kind: 'parse'; body: Uint8Array; name: string; contentType?: string; maxArticleChars?: number };
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 /** Sent once, when the worker has loaded its knowledge. */
@@ -38,6 +38,8 @@ export interface WorkerAnalyzerOptions {
   maxQueued?: number;
   /** A job running longer has its worker ended and fails with AnalyzerBusy (default 120 s). */
   jobTimeoutMs?: number;
+  /** An article of a request body longer than this is refused (default: the ingest default). */
+  maxArticleChars?: number;
 }
 
 export interface PooledAnalyzer extends Analyzer {
@@ -167,7 +169,15 @@ export function workerAnalyzer(options: WorkerAnalyzerOptions = {}): PooledAnaly
     extract: (article) => submit<ExtractionRecord>({ id: nextId++, kind: 'extract', article }),
     analyze: (input) =>
       submit<{ article: Article; record: ExtractionRecord }>({ id: nextId++, kind: 'analyze', input }),
-    parse: (body, name, contentType) => submit<IngestItem[]>({ id: nextId++, kind: 'parse', body, name, contentType }),
+    parse: (body, name, contentType) =>
+      submit<IngestItem[]>({
+        id: nextId++,
+        kind: 'parse',
+        body,
+        name,
+        contentType,
+        maxArticleChars: options.maxArticleChars,
+      }),
     load: () => ({ running: slots.filter((s) => s.running).length, queued: queue.length }),
     async close() {
       closed = true;

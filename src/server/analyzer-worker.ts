@@ -20,7 +20,10 @@ function run(job: WorkerJob): WorkerReply {
       const article = toArticle(job.input);
       return { id: job.id, ok: true, value: { article, record: analyzer.extract(article) } };
     }
-    const items = parseBuffer(Buffer.from(job.body), job.name, { contentType: job.contentType });
+    const items = parseBuffer(Buffer.from(job.body), job.name, {
+      contentType: job.contentType,
+      maxArticleChars: job.maxArticleChars,
+    });
     return { id: job.id, ok: true, value: items };
   } catch (err) {
     return { id: job.id, ok: false, error: err instanceof Error ? err.message : String(err) };

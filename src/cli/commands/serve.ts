@@ -19,6 +19,11 @@ export function registerServe(program: Command): void {
         'bearer token that writing needs (default: $MARSAD_TOKEN); required to write beyond loopback',
       )
       .option(
+        '--max-article-chars <n>',
+        'refuse a posted article whose title and text are longer than this (default 500000)',
+        parseCount,
+      )
+      .option(
         '--allow-host <name>',
         'another name the Host header may carry (a proxy or DNS name; repeatable)',
         (value: string, previous: string[] = []) => [...previous, value],
@@ -31,12 +36,16 @@ export function registerServe(program: Command): void {
       token?: string;
       allowHost?: string[];
       extractTimeout: number;
+      maxArticleChars?: number;
     }) => {
       const token = opts.token ?? process.env.MARSAD_TOKEN ?? null;
       const access = accessPolicy({ host: opts.host, token, allowedHosts: opts.allowHost });
       const repo = await openDb(opts);
       // The pipeline runs in worker threads: a long article never holds the event loop.
-      const analyzer = workerAnalyzer({ jobTimeoutMs: opts.extractTimeout * 1000 });
+      const analyzer = workerAnalyzer({
+        jobTimeoutMs: opts.extractTimeout * 1000,
+        maxArticleChars: opts.maxArticleChars,
+      });
       try {
         const server = await startServer({
           repo,
