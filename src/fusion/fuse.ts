@@ -10,7 +10,7 @@
  * queue; `fusePending` recomputes only the components that hold them, found through the
  * store's date-and-type index (`fusionCandidates`).
  */
-import type { FusedCluster, FusionFacts, Repository, StoredEvent } from '../store/repository.js';
+import type { FusedCluster, FusionFacts, FusionWindow, Repository, StoredEvent } from '../store/repository.js';
 import { mergeRecords } from './merge.js';
 import { candidateWindows, sameOccurrence } from './rules.js';
 
@@ -41,22 +41,53 @@ export interface PlannedCluster {
   members: { facts: FusionFacts; joinedBy: string }[];
 }
 
+/**
+ * What `sameOccurrence` reads of an event besides its id and article: events with one signature
+ * are linked to the same others (five outlets' copies of one report have one), so a cluster
+ * compares a newcomer with each distinct signature once, not with every member.
+ */
+function signature(f: FusionFacts): string {
+  const { id: _id, articleId: _article, ...facts } = f;
+  return JSON.stringify(facts);
+}
+
+interface ClusterState {
+  planned: PlannedCluster;
+  articles: Set<string>;
+  /** One member per distinct signature, the first member's first. */
+  representatives: Map<string, FusionFacts>;
+}
+
 /** Step 3 above: one component's events into clusters, deterministically. */
 export function partition(component: FusionFacts[]): PlannedCluster[] {
-  const clusters: PlannedCluster[] = [];
+  const clusters: ClusterState[] = [];
   for (const facts of [...component].sort(order)) {
     let joined = false;
     for (const cluster of clusters) {
-      const results = cluster.members.map((m) => sameOccurrence(m.facts, facts));
+      // No cluster holds two events of one article; the rest is decided by signature.
+      if (cluster.articles.has(facts.articleId)) continue;
+      const results = [...cluster.representatives.values()].map((m) => sameOccurrence(m, facts));
       if (results.every((r) => r.ok)) {
-        cluster.members.push({ facts, joinedBy: `joined ${cluster.members[0].facts.id}: ${results[0].reason}` });
+        cluster.planned.members.push({
+          facts,
+          joinedBy: `joined ${cluster.planned.members[0].facts.id}: ${results[0].reason}`,
+        });
+        cluster.articles.add(facts.articleId);
+        const key = signature(facts);
+        if (!cluster.representatives.has(key)) cluster.representatives.set(key, facts);
         joined = true;
         break;
       }
     }
-    if (!joined) clusters.push({ members: [{ facts, joinedBy: 'earliest report' }] });
+    if (!joined) {
+      clusters.push({
+        planned: { members: [{ facts, joinedBy: 'earliest report' }] },
+        articles: new Set([facts.articleId]),
+        representatives: new Map([[signature(facts), facts]]),
+      });
+    }
   }
-  return clusters;
+  return clusters.map((c) => c.planned);
 }
 
 /** The readable account of one cluster: a summary line, then one line per member. */
@@ -143,6 +174,14 @@ async function planPendingFusion(repo: Repository): Promise<FusionPlan> {
   }
   const components: FusionFacts[][] = [];
   const placed = new Set<string>();
+  // Reports of one story share their windows: each window is read once per plan.
+  const windows = new Map<string, FusionFacts[]>();
+  const candidatesIn = async (window: FusionWindow) => {
+    const key = JSON.stringify(window);
+    let found = windows.get(key);
+    if (!found) windows.set(key, (found = await repo.fusionCandidates(window)));
+    return found;
+  };
   for (const id of queued) {
     const seed = known.get(id);
     if (!seed || placed.has(id)) continue;
@@ -152,7 +191,7 @@ async function planPendingFusion(repo: Repository): Promise<FusionPlan> {
     for (let k = 0; k < component.length; k++) {
       const current = component[k];
       for (const window of candidateWindows(current)) {
-        for (const candidate of await repo.fusionCandidates(window)) {
+        for (const candidate of await candidatesIn(window)) {
           if (placed.has(candidate.id) || !sameOccurrence(current, candidate).ok) continue;
           placed.add(candidate.id);
           component.push(candidate);
