@@ -22,7 +22,7 @@ import { parseFeed } from '../input/formats/feed.js';
 import type { Benchmark } from './benchmarks.js';
 
 /** Characters of each hostile text at n (the ratio compares 2n with it). */
-const ADVERSARIAL_N = 128_000;
+const ADVERSARIAL_N = 256_000;
 /** Real text sizes, in MB of UTF-8. */
 const REAL_SIZES_MB = [0.1, 0.2, 0.4, 0.8, 1.6, 3.2];
 const PIPELINE_SIZES_MB = [0.5, 1, 2];
@@ -114,9 +114,9 @@ function realText(texts: string[], mb: number): string {
 const CAP_MS = Number(process.env.MARSAD_SCALING_CAP_S ?? 120) * 1000;
 
 /** Runs of each hostile text at n and 2n, interleaved; each stage keeps its fastest. */
-const HOSTILE_PASSES = 3;
+const HOSTILE_PASSES = 5;
 /** A hostile-text ratio from under this many ms at n is shown (~) but not counted in the worst. */
-const HOSTILE_FLOOR_MS = 10;
+const HOSTILE_FLOOR_MS = 20;
 
 /** Keeps in `into` each stage's fastest time so far (or the error it threw). */
 function keepFastest(into: Map<string, number | string>, times: Map<string, number | string>): void {

@@ -107,7 +107,7 @@ export function candidateFeatures(doc: Doc, facts: CandidateFacts, article: Arti
   if (/[؟?]/.test(text)) f.push('question');
   const quotesBefore = (doc.article.text.slice(sentence.start, t.span.start).match(/[«»"“”]/g) ?? []).length;
   if (quotesBefore % 2 === 1) f.push('in-quotation');
-  const numbers = doc.numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
+  const numbers = inSpan(doc.numbers, sentence);
   if (numbers.length) f.push('numbers');
   const published = doc.article.published ? Number(doc.article.published.slice(0, 4)) : null;
   if (numbers.some((n) => n.value >= 1900 && n.value <= 2100 && published !== null && n.value < published)) {
@@ -125,16 +125,35 @@ export function daysBeforePublication(date: string | null, published: string | n
 
 function cuesIn(cues: readonly CueMatch[], span: Span): CueMatch[] {
   // Cues are in text order: find the first inside the sentence, then read on.
+  const out: CueMatch[] = [];
+  for (
+    let i = firstAtOrAfter(cues, (c) => c.span.start, span.start);
+    i < cues.length && cues[i].span.start < span.end;
+    i++
+  ) {
+    out.push(cues[i]);
+  }
+  return out;
+}
+
+/** The items (in text order) that lie inside `span`, found by binary search, not by a scan. */
+function inSpan<T extends Span>(items: readonly T[], span: Span): T[] {
+  const out: T[] = [];
+  for (let i = firstAtOrAfter(items, (x) => x.start, span.start); i < items.length && items[i].start < span.end; i++) {
+    if (items[i].end <= span.end) out.push(items[i]);
+  }
+  return out;
+}
+
+function firstAtOrAfter<T>(items: readonly T[], startOf: (x: T) => number, offset: number): number {
   let lo = 0;
-  let hi = cues.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (cues[mid].span.start < span.start) lo = mid + 1;
+    if (startOf(items[mid]) < offset) lo = mid + 1;
     else hi = mid;
   }
-  const out: CueMatch[] = [];
-  for (let i = lo; i < cues.length && cues[i].span.start < span.end; i++) out.push(cues[i]);
-  return out;
+  return lo;
 }
 
 function bucket(n: number, edges: readonly number[]): string {

@@ -708,6 +708,7 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   };
   const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId);
   const specific = mentions.filter((m) => !isGeneric(m));
+  const candidatesOf = new Map<Mention, Set<EventCandidate>>();
   const evidenceStarts = new Map<Mention, Set<number>>();
   for (const m of specific) {
     const target = near(m).find((e) => {
@@ -733,7 +734,7 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       // become one.
       return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
     });
-    if (target) absorb(target, m, true, evidenceStarts);
+    if (target) absorb(target, m, true, evidenceStarts, candidatesOf);
     else addEvent(copyOf(m));
   }
   for (const m of mentions.filter(isGeneric)) {
@@ -753,7 +754,7 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
     // Standing alone, a generic word needs substance: a toll, a date or a named place (not
     // "the attack on Yemen" in a speech).
     const substantial = m.tolls.length > 0 || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
-    if (target) absorb(target, m, false, evidenceStarts);
+    if (target) absorb(target, m, false, evidenceStarts, candidatesOf);
     else if (!aboutAnother && substantial) addEvent(refineGeneric(copyOf(m), doc));
     else
       for (const c of m.candidates)
@@ -822,7 +823,13 @@ function copyOf(m: Mention): Mention {
  * event's lists (its own, see copyOf) grow in place, and `evidenceStarts` holds the sentences
  * it rests on: an event told again and again in a long text must not be copied each time.
  */
-function absorb(e: Mention, m: Mention, byPrecedence: boolean, evidenceStarts: Map<Mention, Set<number>>): void {
+function absorb(
+  e: Mention,
+  m: Mention,
+  byPrecedence: boolean,
+  evidenceStarts: Map<Mention, Set<number>>,
+  candidatesOf: Map<Mention, Set<EventCandidate>>,
+): void {
   if (byPrecedence && PRECEDENCE.indexOf(m.event_type) < PRECEDENCE.indexOf(e.event_type)) {
     e.event_type = m.event_type;
     e.sub_event_type = m.sub_event_type;
@@ -849,8 +856,11 @@ function absorb(e: Mention, m: Mention, byPrecedence: boolean, evidenceStarts: M
   }
   e.triggers.push(...m.triggers);
   e.rules.push('merge.same-occurrence');
+  let known = candidatesOf.get(e);
+  if (!known) candidatesOf.set(e, (known = new Set(e.candidates)));
   for (const c of m.candidates) {
-    if (c.verdict.kept && !e.candidates.includes(c)) {
+    if (c.verdict.kept && !known.has(c)) {
+      known.add(c);
       c.verdict.mergedInto = e.trigger.span;
       e.candidates.push(c);
     }
