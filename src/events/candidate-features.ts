@@ -6,7 +6,7 @@
  * reader can see why it scored as it did. Bump FEATURE_VERSION when their meaning changes: a
  * model trained on other features must not be used.
  */
-import type { Doc, Sentence } from '../core/document.js';
+import type { Doc, NumberMention, Sentence } from '../core/document.js';
 import { spanIndexAt, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
@@ -29,6 +29,9 @@ export interface CandidateFacts {
   actor2Inter: number | null;
   /** Days from the event's date to publication (negative: after it), null when either is unknown. */
   daysBeforePublication: number | null;
+  /** The cues and numbers of the trigger's sentence, in document order. */
+  sentenceCues: readonly CueMatch[];
+  sentenceNumbers: readonly NumberMention[];
 }
 
 /** Features of the whole article, computed once per document. */
@@ -97,7 +100,7 @@ export function candidateFeatures(doc: Doc, facts: CandidateFacts, article: Arti
   }
 
   // Cues: before the trigger in its clause, elsewhere in its sentence.
-  for (const c of cuesIn(doc.cues, sentence)) {
+  for (const c of facts.sentenceCues) {
     const where = c.span.end <= t.span.start ? (c.span.start >= clause.start ? 'clause-before' : 'before') : 'after';
     f.push(`cue.${where}=${c.list}`, `cue.${c.list}=${c.kind ?? '-'}`);
   }
@@ -107,7 +110,7 @@ export function candidateFeatures(doc: Doc, facts: CandidateFacts, article: Arti
   if (/[؟?]/.test(text)) f.push('question');
   const quotesBefore = (doc.article.text.slice(sentence.start, t.span.start).match(/[«»"“”]/g) ?? []).length;
   if (quotesBefore % 2 === 1) f.push('in-quotation');
-  const numbers = inSpan(doc.numbers, sentence);
+  const numbers = facts.sentenceNumbers;
   if (numbers.length) f.push('numbers');
   const published = doc.article.published ? Number(doc.article.published.slice(0, 4)) : null;
   if (numbers.some((n) => n.value >= 1900 && n.value <= 2100 && published !== null && n.value < published)) {
@@ -121,39 +124,6 @@ export function daysBeforePublication(date: string | null, published: string | n
   const from = date ? parseIsoDate(date) : null;
   const to = published ? parseIsoDate(published) : null;
   return from && to ? daysBetween(from, to) : null;
-}
-
-function cuesIn(cues: readonly CueMatch[], span: Span): CueMatch[] {
-  // Cues are in text order: find the first inside the sentence, then read on.
-  const out: CueMatch[] = [];
-  for (
-    let i = firstAtOrAfter(cues, (c) => c.span.start, span.start);
-    i < cues.length && cues[i].span.start < span.end;
-    i++
-  ) {
-    out.push(cues[i]);
-  }
-  return out;
-}
-
-/** The items (in text order) that lie inside `span`, found by binary search, not by a scan. */
-function inSpan<T extends Span>(items: readonly T[], span: Span): T[] {
-  const out: T[] = [];
-  for (let i = firstAtOrAfter(items, (x) => x.start, span.start); i < items.length && items[i].start < span.end; i++) {
-    if (items[i].end <= span.end) out.push(items[i]);
-  }
-  return out;
-}
-
-function firstAtOrAfter<T>(items: readonly T[], startOf: (x: T) => number, offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(items[mid]) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function bucket(n: number, edges: readonly number[]): string {

@@ -14,7 +14,7 @@ import { distanceKm } from '../core/geo.js';
 import { SpanTests, viewPattern, viewText } from './view-text.js';
 import { toNormOffset } from '../text/normalize.js';
 import { CueIndex, groupBySentence } from './doc-index.js';
-import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
+import { ACLED_PRECEDENCE, loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
 import { loadCandidateJudge, type CandidateJudge } from './judge.js';
@@ -40,6 +40,7 @@ import {
   type PlaceArgument,
 } from './arguments.js';
 import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } from './record.js';
+import { isSpace } from '../core/whitespace.js';
 
 export interface EventKnowledge {
   triggers: TriggerLexicon;
@@ -63,15 +64,6 @@ export function loadEventKnowledge(): EventKnowledge {
   return eventKnowledge;
 }
 
-/** ACLED's precedence: when one clause fits several types, the higher wins (events.md). */
-const PRECEDENCE = [
-  'Battles',
-  'Protests',
-  'Riots',
-  'Explosions/Remote violence',
-  'Violence against civilians',
-  'Strategic developments',
-];
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 /** Strategic developments that fold into a violent event told in the same clause. */
 const FOLDS_INTO_VIOLENCE = new Set(['Disrupted weapons use', 'Looting/property destruction']);
@@ -252,23 +244,6 @@ function wordsAtMost(doc: Doc, from: number, to: number, limit: number): boolean
   return true;
 }
 
-/** What `\s` matches (String.prototype.trim and split(/\s+/) count words by it). */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 function eventActor(m: ActorMention | null): EventActor | null {
   return m?.actor ?? null;
 }
@@ -318,6 +293,7 @@ export function extractEventsExplained(
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
   const cueIndex = new CueIndex(cues, sentences);
+  const numbers = groupBySentence(doc.numbers, (n) => n, sentences);
   const tests = new SpanTests(doc);
   const actors = actorMentions(doc, knowledge.entities, cueIndex);
   const local = localArguments(doc, actors);
@@ -449,6 +425,8 @@ export function extractEventsExplained(
         actor1Inter: actorArgs.actor1?.actor?.inter ?? null,
         actor2Inter: actorArgs.actor2?.actor?.inter ?? null,
         daysBeforePublication: daysBeforePublication(date?.temporal.resolved.date ?? null, published),
+        sentenceCues,
+        sentenceNumbers: numbers[s],
       },
       article(),
     );
@@ -489,7 +467,6 @@ export function extractEventsExplained(
   }
   // Each sentence's figures, read once for both uses below.
   const figures = new Map<number, TollFigure[]>();
-  const numbers = groupBySentence(doc.numbers, (n) => n, sentences);
   const tollsOf = (s: number) =>
     figures.get(s) ?? figures.set(s, findTolls(doc, cueIndex.inSentence(s), sentences[s], numbers[s])).get(s)!;
   for (const m of casualtyMentions(doc, cueIndex, clauses, mentions, local, tests, tollsOf)) {
@@ -830,7 +807,7 @@ function absorb(
   evidenceStarts: Map<Mention, Set<number>>,
   candidatesOf: Map<Mention, Set<EventCandidate>>,
 ): void {
-  if (byPrecedence && PRECEDENCE.indexOf(m.event_type) < PRECEDENCE.indexOf(e.event_type)) {
+  if (byPrecedence && ACLED_PRECEDENCE.indexOf(m.event_type) < ACLED_PRECEDENCE.indexOf(e.event_type)) {
     e.event_type = m.event_type;
     e.sub_event_type = m.sub_event_type;
     e.plover = m.plover;

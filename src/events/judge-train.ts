@@ -14,7 +14,7 @@ import { packagePath } from '../core/paths.js';
 import { ANT_MULTISOURCE_CORPUS } from '../core/shared-data.js';
 import { spanContains, spansOverlap, type Span } from '../core/span.js';
 import { loadGold, type GoldDocument, type GoldFile } from '../eval/gold.js';
-import { loadGoldArticles } from '../eval/harness.js';
+import { loadGoldArticles, type GoldArticle } from '../eval/harness.js';
 import { scoreDocuments, type DocumentInput } from '../eval/score.js';
 import { readInputs } from '../input/read.js';
 import {
@@ -78,36 +78,41 @@ export interface JudgeData {
   labelled: LabelledCandidate[];
 }
 
-/** Runs the rules over the gold documents and labels what they propose. */
-export async function judgeData(
-  golds: readonly GoldFile[],
-  context: PipelineContext,
-  sharedDir?: string,
-): Promise<JudgeData> {
-  const rulesOnly: PipelineContext = { ...context, events: { ...context.events, judge: null } };
+/** The pipeline without its judge: the rules alone, as the judge is trained and measured against. */
+export function rulesOnly(context: PipelineContext): PipelineContext {
+  return { ...context, events: { ...context.events, judge: null } };
+}
+
+/** The articles of gold files, read once (each file's corpus is read in one pass). */
+export async function goldArticles(golds: readonly GoldFile[], sharedDir?: string): Promise<GoldArticle[]> {
+  const articles: GoldArticle[] = [];
+  for (const gold of golds) articles.push(...(await loadGoldArticles(gold, sharedDir)).articles);
+  return articles;
+}
+
+/** Runs the rules over the gold articles and labels what they propose. */
+export function judgeData(articles: readonly GoldArticle[], context: PipelineContext): JudgeData {
+  const rules = rulesOnly(context);
   const items: CvItem[] = [];
   const labelled: LabelledCandidate[] = [];
-  for (const gold of golds) {
-    const loaded = await loadGoldArticles(gold, sharedDir);
-    for (const { gold: g, article } of loaded.articles) {
-      const doc = runPipeline(article, rulesOnly);
-      const kept: EventCandidate[] = [];
-      for (const c of doc.candidates) {
-        const l = labelCandidate(g, c);
-        labelled.push(l);
-        if (!c.verdict.kept || c.features === undefined) continue;
-        kept.push(c);
-        items.push({
-          features: new Map(c.features.map((f) => [f, 1])),
-          label: l.label === 'event',
-          group: g.doc,
-          candidate: true,
-        });
-      }
-      for (const e of g.events) {
-        if (!kept.some((c) => hasTrigger(e, c.trigger))) {
-          items.push({ features: new Map(), label: true, group: g.doc, candidate: false });
-        }
+  for (const { gold: g, article } of articles) {
+    const doc = runPipeline(article, rules);
+    const kept: EventCandidate[] = [];
+    for (const c of doc.candidates) {
+      const l = labelCandidate(g, c);
+      labelled.push(l);
+      if (!c.verdict.kept || c.features === undefined) continue;
+      kept.push(c);
+      items.push({
+        features: new Map(c.features.map((f) => [f, 1])),
+        label: l.label === 'event',
+        group: g.doc,
+        candidate: true,
+      });
+    }
+    for (const e of g.events) {
+      if (!kept.some((c) => hasTrigger(e, c.trigger))) {
+        items.push({ features: new Map(), label: true, group: g.doc, candidate: false });
       }
     }
   }
@@ -124,10 +129,10 @@ export function weakExamples(
   label: boolean,
   context: PipelineContext,
 ): CvItem[] {
-  const rulesOnly: PipelineContext = { ...context, events: { ...context.events, judge: null } };
+  const rules = rulesOnly(context);
   const items: CvItem[] = [];
   for (const { id, article } of articles) {
-    for (const c of runPipeline(article, rulesOnly).candidates) {
+    for (const c of runPipeline(article, rules).candidates) {
       if (!c.verdict.kept || c.features === undefined) continue;
       items.push({ features: new Map(c.features.map((f) => [f, 1])), label, group: id, candidate: true });
     }
@@ -166,7 +171,8 @@ export async function trainCandidateJudge(
     ...g,
     documents: g.documents.filter((d) => d.split !== 'test'),
   }));
-  const { items } = await judgeData(golds, context, sharedDir);
+  const articles = await goldArticles(golds, sharedDir);
+  const { items } = judgeData(articles, context);
   const weak = weakExamples(await otherSectionArticles(sharedDir), false, context);
   const train = (training: readonly CvItem[]) => {
     const model = trainLogistic([...training.filter((i) => i.candidate), ...weak], JUDGE_OPTIONS);
@@ -185,30 +191,25 @@ export async function trainCandidateJudge(
     );
     const judge = judgeOf({ model: foldModel, threshold: cv.thresholds[f], meta: foldMeta(date) });
     const judged: PipelineContext = { ...context, events: { ...context.events, judge } };
-    for (const gold of golds) {
-      for (const { gold: g, article } of (await loadGoldArticles(gold, sharedDir)).articles) {
-        if ((foldOf.get(g.doc) ?? 0) !== f) continue;
-        scored.push({
-          doc: g.doc,
-          gold: g.events,
-          predicted: runPipeline(article, judged).events,
-          notEvents: g.not_events ?? [],
-        });
-      }
+    for (const { gold: g, article } of articles) {
+      if ((foldOf.get(g.doc) ?? 0) !== f) continue;
+      scored.push({
+        doc: g.doc,
+        gold: g.events,
+        predicted: runPipeline(article, judged).events,
+        notEvents: g.not_events ?? [],
+      });
     }
   }
   const events = scoreDocuments(scored).detection;
-  const rulesOnly = scoreDocuments(
-    await Promise.all(
-      golds.flatMap((gold) => [gold]).map(async (gold) => (await loadGoldArticles(gold, sharedDir)).articles),
-    ).then((lists) =>
-      lists.flat().map(({ gold: g, article }) => ({
-        doc: g.doc,
-        gold: g.events,
-        predicted: runPipeline(article, { ...context, events: { ...context.events, judge: null } }).events,
-        notEvents: g.not_events ?? [],
-      })),
-    ),
+  const rules = rulesOnly(context);
+  const rulesAlone = scoreDocuments(
+    articles.map(({ gold: g, article }) => ({
+      doc: g.doc,
+      gold: g.events,
+      predicted: runPipeline(article, rules).events,
+      notEvents: g.not_events ?? [],
+    })),
   ).detection;
 
   const model = trainLogistic([...items.filter((i) => i.candidate), ...weak], JUDGE_OPTIONS);
@@ -234,14 +235,14 @@ export async function trainCandidateJudge(
           method:
             '5-fold cross-validation grouped by article, each fold decided at a threshold chosen by an inner 4-fold CV on its training folds; figures on events as marsad eval scores them',
           figures: { precision: events.precision, recall: events.recall, f1: events.f1 },
-          rules_alone: { precision: rulesOnly.precision, recall: rulesOnly.recall, f1: rulesOnly.f1 },
+          rules_alone: { precision: rulesAlone.precision, recall: rulesAlone.recall, f1: rulesAlone.f1 },
           candidates: { precision: cv.heldOut.precision, recall: cv.heldOut.recall, f1: cv.heldOut.f1 },
         },
       },
     },
     report: [
       `candidate judge: ${items.filter((i) => i.candidate).length} kept candidates in ${documents} development articles, ${weak.length} weak negatives`,
-      `  events, rules alone:                ${prf(rulesOnly)}`,
+      `  events, rules alone:                ${prf(rulesAlone)}`,
       `  events, rules + judge (5-fold):     ${prf(events)}`,
       `  candidates, rules + judge (5-fold): ${prf(cv.heldOut)}`,
       `  for:     ${top.positive.map(([f]) => f).join(', ')}`,

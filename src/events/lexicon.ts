@@ -16,6 +16,16 @@ import { normalizeForMatch } from '../text/normalize.js';
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of events.md (exact strings).
 
+/** ACLED's precedence, highest first: when one report fits several types, the higher wins (events.md). */
+export const ACLED_PRECEDENCE: readonly string[] = [
+  'Battles',
+  'Protests',
+  'Riots',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Strategic developments',
+];
+
 export const ACLED_SUB_EVENT_TYPES = {
   Battles: ['Government regains territory', 'Non-state actor overtakes territory', 'Armed clash'],
   Protests: ['Excessive force against protesters', 'Protest with intervention', 'Peaceful protest'],

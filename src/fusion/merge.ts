@@ -3,22 +3,13 @@
  * field sources stay those of the earliest member (their offsets point into its article); what
  * came from another member is said in `notes`.
  */
+import { ACLED_PRECEDENCE } from '../events/lexicon.js';
 import type { EventActor, EventRecord } from '../events/record.js';
 import type { StoredEvent } from '../store/repository.js';
 
-/** ACLED's precedence, highest first: when members are coded differently, the higher type wins. */
-const TYPE_PRECEDENCE = [
-  'Battles',
-  'Protests',
-  'Riots',
-  'Explosions/Remote violence',
-  'Violence against civilians',
-  'Strategic developments',
-];
-
 function precedence(eventType: string): number {
-  const i = TYPE_PRECEDENCE.indexOf(eventType);
-  return i < 0 ? TYPE_PRECEDENCE.length : i;
+  const i = ACLED_PRECEDENCE.indexOf(eventType);
+  return i < 0 ? ACLED_PRECEDENCE.length : i;
 }
 
 /** The first of `members` with the lowest `key` (members are in cluster order). */
