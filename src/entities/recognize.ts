@@ -220,7 +220,7 @@ export function recognizeEntities(
   const contextActors = new Set<string>();
   for (const c of chosen) {
     const r = c.entries.some((e) => e.kind === 'actor' || e.kind === 'person')
-      ? resolveActorOrPerson(c, knowledge, date)
+      ? resolveActorOrPerson(c, knowledge, date, new Set(), focus)
       : null;
     if (r?.kind === 'person' && r.actor) contextActors.add(r.actor.id);
     if (r?.kind === 'actor' && r.alternatives.length === 0) contextActors.add(r.id);
@@ -236,7 +236,7 @@ export function recognizeEntities(
     if (c.entries.some((e) => (e.kind === 'place' || e.kind === 'country') && !e.demonym)) {
       resolution = resolvePlace(c, knowledge, { focus, anchors, previousWord, nearestAnchorKm });
     } else if (c.entries.some((e) => e.kind === 'actor' || e.kind === 'person')) {
-      resolution = resolveActorOrPerson(c, knowledge, date, contextActors);
+      resolution = resolveActorOrPerson(c, knowledge, date, contextActors, focus);
     }
     const type: EntityType =
       resolution?.kind === 'place'

@@ -238,6 +238,8 @@ export function resolveActorOrPerson(
   date: string | null,
   /** Actors the article names without ambiguity (or whose people it names): they win ties. */
   contextActors: ReadonlySet<string> = new Set(),
+  /** The article's country (countryFocus): a label shared across theatres means that country's actor. */
+  focus: string | null = null,
 ): ActorResolution | PersonResolution | null {
   const entries = c.entries.filter((e): e is NameEntry => e.kind === 'actor' || e.kind === 'person');
   if (entries.length === 0) return null;
@@ -252,6 +254,11 @@ export function resolveActorOrPerson(
       if (contextActors.has(cand.entry.id)) {
         score += 3;
         why.push('named elsewhere in the article');
+      }
+      // "الجيش الوطني" is Yemen's army in Yemeni news and the LNA in Libyan news.
+      if (focus !== null && cand.entry.type === 'actor' && cand.entry.country === focus) {
+        score += 2.5;
+        why.push(`of the article's country (${focus})`);
       }
       // Undated articles: an actor that still exists is likelier than one long dissolved.
       if (!date && cand.entry.type === 'actor' && cand.entry.valid_to === null) {
