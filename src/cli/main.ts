@@ -11,6 +11,7 @@ import { registerNer } from './commands/ner.js';
 import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
 import { registerWatch } from './commands/watch.js';
+import { registerWorker } from './commands/worker.js';
 import { registerExtract } from './commands/extract.js';
 import { registerEvents } from './commands/events.js';
 import { registerFuse } from './commands/fuse.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     // Reading and storing articles, and what they report.
     registerIngest,
     registerWatch,
+    registerWorker,
     registerArticles,
     registerShow,
     registerEvents,

@@ -150,4 +150,27 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
         first_url = (SELECT url FROM article_origins o WHERE o.article_id = articles.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1);
     `,
   },
+  {
+    version: 6,
+    name: 'work queue for marsad worker, feed leases for several watch processes',
+    sql: `
+      -- status: pending, claimed (by worker until claimed_until), done or failed. Workers claim
+      -- with FOR UPDATE SKIP LOCKED: each takes a different row without waiting for the others.
+      CREATE TABLE work_items (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        worker TEXT,
+        claimed_until TIMESTAMPTZ,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        finished_at TIMESTAMPTZ,
+        result TEXT,
+        error TEXT
+      );
+      CREATE INDEX work_items_open ON work_items(status, id) WHERE status IN ('pending', 'claimed');
+      CREATE TABLE feed_leases (url TEXT COLLATE "C" PRIMARY KEY, worker TEXT NOT NULL, until TIMESTAMPTZ NOT NULL);
+    `,
+  },
 ];

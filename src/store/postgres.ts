@@ -23,6 +23,9 @@ import type {
   StoreStats,
   StoredEvent,
   UpsertStatus,
+  WorkCounts,
+  WorkItem,
+  WorkKind,
 } from './repository.js';
 import {
   actorNameText,
@@ -544,6 +547,61 @@ export class PostgresRepository implements Repository {
       byType: await group<EventStats['byType'][number]>('e.event_type', 'event_type'),
       byAdmin1: await group<EventStats['byAdmin1'][number]>('e.admin1', 'admin1'),
     };
+  }
+
+  async enqueueWork(kind: WorkKind, payloads: string[]): Promise<number[]> {
+    if (payloads.length === 0) return [];
+    const { rows } = await this.db.query<{ id: string }>(
+      'INSERT INTO work_items (kind, payload) SELECT $1, p FROM unnest($2::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n RETURNING id',
+      [kind, payloads],
+    );
+    return rows.map((row) => Number(row.id));
+  }
+
+  async claimWork(worker: string, leaseSeconds: number): Promise<WorkItem | null> {
+    // One statement: the row is locked by the subquery and updated at once; a row another worker
+    // is claiming is skipped, not waited for.
+    const { rows } = await this.db.query<{ id: string; kind: WorkKind; payload: string; attempts: number }>(
+      `UPDATE work_items SET status = 'claimed', worker = $1, claimed_until = now() + make_interval(secs => $2),
+         attempts = attempts + 1
+       WHERE id = (SELECT id FROM work_items
+                   WHERE status = 'pending' OR (status = 'claimed' AND claimed_until < now())
+                   ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+       RETURNING id, kind, payload, attempts`,
+      [worker, leaseSeconds],
+    );
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return { id: Number(row.id), kind: row.kind, payload: row.payload, attempts: row.attempts };
+  }
+
+  async finishWork(id: number, worker: string, outcome: { result: string } | { error: string }): Promise<boolean> {
+    const failed = 'error' in outcome;
+    const { rowCount } = await this.db.query(
+      `UPDATE work_items SET status = $1, payload = '', finished_at = now(), result = $2, error = $3, claimed_until = NULL
+       WHERE id = $4 AND status = 'claimed' AND worker = $5`,
+      [failed ? 'failed' : 'done', failed ? null : outcome.result, failed ? outcome.error : null, id, worker],
+    );
+    return rowCount === 1;
+  }
+
+  async workCounts(): Promise<WorkCounts> {
+    const counts: WorkCounts = { pending: 0, claimed: 0, done: 0, failed: 0 };
+    const { rows } = await this.db.query<{ status: keyof WorkCounts; n: string }>(
+      'SELECT status, count(*) AS n FROM work_items GROUP BY status',
+    );
+    for (const row of rows) counts[row.status] = Number(row.n);
+    return counts;
+  }
+
+  async claimFeed(url: string, worker: string, leaseSeconds: number): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `INSERT INTO feed_leases (url, worker, until) VALUES ($1, $2, now() + make_interval(secs => $3))
+       ON CONFLICT (url) DO UPDATE SET worker = EXCLUDED.worker, until = EXCLUDED.until
+       WHERE feed_leases.until < now() OR feed_leases.worker = EXCLUDED.worker`,
+      [url, worker, leaseSeconds],
+    );
+    return rowCount === 1;
   }
 
   async getFeedState(url: string): Promise<FeedState | null> {

@@ -132,6 +132,26 @@ export interface FusedCluster {
   members: { eventId: string; joinedBy: string }[];
 }
 
+/** What `marsad worker` does: store a batch of articles read by `marsad ingest --queue`. */
+export type WorkKind = 'articles';
+
+/** One unit of queued work, as a worker claimed it. */
+export interface WorkItem {
+  id: number;
+  kind: WorkKind;
+  /** The work itself, as enqueued (for 'articles': a JSON array of ArticleInput). */
+  payload: string;
+  /** How many times the item was claimed, this claim included (more than 1: a worker died or gave up). */
+  attempts: number;
+}
+
+export interface WorkCounts {
+  pending: number;
+  claimed: number;
+  done: number;
+  failed: number;
+}
+
 /** What `marsad watch` keeps about one feed between polls and restarts. */
 export interface FeedState {
   url: string;
@@ -204,6 +224,25 @@ export interface Repository {
    * in it) with `clusters`, and takes those events off the fusion queue.
    */
   saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void>;
+  /** Queues work for `marsad worker`s; returns the new items' ids. */
+  enqueueWork(kind: WorkKind, payloads: string[]): Promise<number[]>;
+  /**
+   * Claims the oldest item that is pending, or whose last claim expired (its worker died), for
+   * `leaseSeconds`; null when there is none. Two workers never hold the same item: PostgreSQL
+   * skips the rows another worker is claiming (FOR UPDATE SKIP LOCKED), SQLite serialises writers.
+   */
+  claimWork(worker: string, leaseSeconds: number): Promise<WorkItem | null>;
+  /**
+   * Marks a claimed item done (or failed, with the error) and drops its payload, which is stored
+   * by then. False when `worker` no longer holds the claim (it expired and another took it).
+   */
+  finishWork(id: number, worker: string, outcome: { result: string } | { error: string }): Promise<boolean>;
+  workCounts(): Promise<WorkCounts>;
+  /**
+   * Takes the poll of a feed for `leaseSeconds` unless another process holds it: several
+   * `marsad watch` processes over one feed list poll each feed once per interval.
+   */
+  claimFeed(url: string, worker: string, leaseSeconds: number): Promise<boolean>;
   getFeedState(url: string): Promise<FeedState | null>;
   /** Inserts or replaces the state of `state.url`. */
   saveFeedState(state: FeedState): Promise<void>;

@@ -167,4 +167,26 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX events_fatalities ON events(fatalities DESC, date DESC, id, lat, lon);
     `,
   },
+  {
+    version: 7,
+    name: 'work queue for marsad worker, feed leases for several watch processes',
+    sql: `
+      -- status: pending, claimed (by worker until claimed_until, ISO 8601 UTC), done or failed.
+      CREATE TABLE work_items (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        worker TEXT,
+        claimed_until TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        finished_at TEXT,
+        result TEXT,
+        error TEXT
+      );
+      CREATE INDEX work_items_open ON work_items(status, id) WHERE status IN ('pending', 'claimed');
+      CREATE TABLE feed_leases (url TEXT PRIMARY KEY, worker TEXT NOT NULL, until TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -21,6 +21,9 @@ import type {
   StoreStats,
   StoredEvent,
   UpsertStatus,
+  WorkCounts,
+  WorkItem,
+  WorkKind,
 } from './repository.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
 import {
@@ -649,6 +652,78 @@ export class SqliteRepository implements Repository {
       byType: group<EventStats['byType'][number]>('e.event_type', 'event_type'),
       byAdmin1: group<EventStats['byAdmin1'][number]>('e.admin1', 'admin1'),
     };
+  }
+
+  enqueueWork(kind: WorkKind, payloads: string[]): Promise<number[]> {
+    return this.transaction(() => {
+      const insert = this.db.prepare<[string, string, string], { id: number }>(
+        'INSERT INTO work_items (kind, payload, created_at) VALUES (?, ?, ?) RETURNING id',
+      );
+      const now = new Date().toISOString();
+      return payloads.map((payload) => insert.get(kind, payload, now)!.id);
+    });
+  }
+
+  claimWork(worker: string, leaseSeconds: number): Promise<WorkItem | null> {
+    return this.transaction(() => {
+      const now = new Date();
+      const until = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
+      const row = this.db
+        .prepare<[string, string, string], WorkItem>(
+          `UPDATE work_items SET status = 'claimed', worker = ?, claimed_until = ?, attempts = attempts + 1
+           WHERE id = (SELECT id FROM work_items
+                       WHERE status = 'pending' OR (status = 'claimed' AND claimed_until < ?) ORDER BY id LIMIT 1)
+           RETURNING id, kind, payload, attempts`,
+        )
+        .get(worker, until, now.toISOString());
+      return row ?? null;
+    });
+  }
+
+  finishWork(id: number, worker: string, outcome: { result: string } | { error: string }): Promise<boolean> {
+    return this.transaction(() => {
+      const failed = 'error' in outcome;
+      const changes = this.db
+        .prepare(
+          `UPDATE work_items SET status = ?, payload = '', finished_at = ?, result = ?, error = ?, claimed_until = NULL
+           WHERE id = ? AND status = 'claimed' AND worker = ?`,
+        )
+        .run(
+          failed ? 'failed' : 'done',
+          new Date().toISOString(),
+          failed ? null : outcome.result,
+          failed ? outcome.error : null,
+          id,
+          worker,
+        ).changes;
+      return changes === 1;
+    });
+  }
+
+  workCounts(): Promise<WorkCounts> {
+    return this.exclusive(() => {
+      const counts: WorkCounts = { pending: 0, claimed: 0, done: 0, failed: 0 };
+      const rows = this.stmt<{ status: keyof WorkCounts; n: number }>(
+        'SELECT status, count(*) AS n FROM work_items GROUP BY status',
+      ).all();
+      for (const row of rows) counts[row.status] = row.n;
+      return counts;
+    });
+  }
+
+  claimFeed(url: string, worker: string, leaseSeconds: number): Promise<boolean> {
+    return this.transaction(() => {
+      const now = new Date();
+      const until = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
+      const changes = this.db
+        .prepare(
+          `INSERT INTO feed_leases (url, worker, until) VALUES (?, ?, ?)
+           ON CONFLICT (url) DO UPDATE SET worker = excluded.worker, until = excluded.until
+           WHERE feed_leases.until < ? OR feed_leases.worker = excluded.worker`,
+        )
+        .run(url, worker, until, now.toISOString()).changes;
+      return changes === 1;
+    });
   }
 
   getFeedState(url: string): Promise<FeedState | null> {

@@ -565,6 +565,45 @@ export function defineRepositorySuite(
       );
     });
 
+    testOnFreshStore(
+      'queued work is claimed oldest first, by one worker, and finished by its holder only',
+      async (repo) => {
+        const ids = await repo.enqueueWork('articles', ['[1]', '[2]']);
+        assert.equal(ids.length, 2);
+        const first = await repo.claimWork('w1', 60);
+        assert.deepEqual(first, { id: ids[0], kind: 'articles', payload: '[1]', attempts: 1 });
+        assert.equal((await repo.claimWork('w2', 60))?.id, ids[1]);
+        assert.equal(await repo.claimWork('w3', 60), null);
+        assert.equal(await repo.finishWork(ids[0], 'w2', { result: 'x' }), false, 'w2 does not hold the first item');
+        assert.equal(await repo.finishWork(ids[0], 'w1', { result: '{"articles":1}' }), true);
+        assert.equal(await repo.finishWork(ids[0], 'w1', { result: 'again' }), false, 'done once');
+        assert.equal(await repo.finishWork(ids[1], 'w2', { error: 'bad batch' }), true);
+        assert.deepEqual(await repo.workCounts(), { pending: 0, claimed: 0, done: 1, failed: 1 });
+        assert.equal(await repo.claimWork('w1', 60), null, 'done and failed items are never claimed again');
+      },
+    );
+
+    testOnFreshStore("an expired claim is taken over, and the first worker's finish is refused", async (repo) => {
+      const [id] = await repo.enqueueWork('articles', ['[]']);
+      assert.equal((await repo.claimWork('crashed', 0))?.attempts, 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(await repo.claimWork('w2', 60), { id, kind: 'articles', payload: '[]', attempts: 2 });
+      assert.equal(await repo.claimWork('w3', 60), null, 'a live claim is not taken over');
+      assert.equal(await repo.finishWork(id, 'crashed', { result: 'late' }), false);
+      assert.equal(await repo.finishWork(id, 'w2', { result: 'ok' }), true);
+    });
+
+    testOnFreshStore('a feed is leased by one process at a time; its holder renews it', async (repo) => {
+      assert.equal(await repo.claimFeed('https://a.example/feed', 'w1', 60), true);
+      assert.equal(await repo.claimFeed('https://a.example/feed', 'w2', 60), false);
+      assert.equal(await repo.claimFeed('https://a.example/feed', 'w1', 60), true);
+      assert.equal(await repo.claimFeed('https://b.example/feed', 'w2', 60), true);
+      assert.equal(await repo.claimFeed('https://b.example/feed', 'w1', 0), false);
+      assert.equal(await repo.claimFeed('https://c.example/feed', 'w1', 0), true);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(await repo.claimFeed('https://c.example/feed', 'w2', 60), true, 'an expired lease is taken');
+    });
+
     testOnFreshStore('feed state is stored, read back and replaced', async (repo) => {
       assert.equal(await repo.getFeedState('https://a.example/feed'), null);
       const state = {

@@ -11,6 +11,11 @@ export interface WatchOptions extends PollOptions {
   once?: boolean;
   /** A failing feed is skipped for up to this many intervals, doubling with each failure in a row (default 32). */
   maxBackoffPolls?: number;
+  /**
+   * Several processes watch one feed list over one store: each feed is polled, in each interval,
+   * by the one that leases it first (Repository.claimFeed); this is the name this one signs with.
+   */
+  sharedAs?: string;
 }
 
 export interface WatchProgress extends PollProgress {
@@ -33,7 +38,13 @@ export async function watchFeeds(
   const backoff = new FeedBackoff(options.maxBackoffPolls ?? 32);
   for (let poll = 0; ; poll++) {
     const started = Date.now();
-    const due = feeds.filter((feed) => backoff.isDue(feed.url, poll));
+    const due = await leased(
+      repo,
+      feeds.filter((feed) => backoff.isDue(feed.url, poll)),
+      options.sharedAs,
+      // Held for most of the interval: released in time for the next poll, by whichever process comes first.
+      (everyMs * 0.9) / 1000,
+    );
     const summary = { ...(await pollFeeds(repo, due, options, progress)), deferred: feeds.length - due.length };
     for (const result of summary.results) backoff.record(result.feed.url, poll, result.outcome !== 'failed');
     progress.onPoll?.(summary);
@@ -41,6 +52,19 @@ export async function watchFeeds(
     await sleep(Math.max(0, started + everyMs - Date.now()), options.signal);
     if (options.signal?.aborted) return summary;
   }
+}
+
+/** The feeds this process polls now: all of them, or those it leased when the list is shared. */
+async function leased(
+  repo: Repository,
+  feeds: FeedSpec[],
+  sharedAs: string | undefined,
+  leaseSeconds: number,
+): Promise<FeedSpec[]> {
+  if (sharedAs === undefined) return feeds;
+  const mine: FeedSpec[] = [];
+  for (const feed of feeds) if (await repo.claimFeed(feed.url, sharedAs, leaseSeconds)) mine.push(feed);
+  return mine;
 }
 
 /** Counts polls, not time: a feed that failed n times in a row waits 2^(n-1) - 1 polls, up to a cap. */

@@ -10,6 +10,7 @@ import {
   type FetchLimitCliOptions,
 } from '../options.js';
 import { ingestInputs, type IngestSummary } from '../../app/ingest.js';
+import { enqueueInputs, type EnqueueSummary } from '../../app/work-queue.js';
 import { createProgress } from '../progress.js';
 import type { IngestOptions } from '../../input/read.js';
 import { isOneOf } from '../../core/unknown.js';
@@ -46,6 +47,10 @@ export function registerIngest(program: Command): void {
           parseBytes,
         )
         .option(
+          '--queue',
+          'queue the articles for `marsad worker` processes instead of storing them here (several workers share one store)',
+        )
+        .option(
           '--workers <n>',
           'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)',
           parseCount,
@@ -60,6 +65,7 @@ export function registerIngest(program: Command): void {
         format?: string;
         timeout: string;
         workers?: number;
+        queue?: boolean;
         maxRecordBytes?: number;
         maxFileBytes?: number;
         maxArticleChars?: number;
@@ -78,7 +84,9 @@ export function registerIngest(program: Command): void {
         maxArticleChars: opts.maxArticleChars,
         limits: fetchLimits(opts),
       };
-      const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
+      const summary = await withDb<{ read: number }>(opts, (repo) =>
+        opts.queue ? runEnqueue(repo, inputs, options) : runIngest(repo, inputs, options, opts.workers),
+      );
       if (summary.read === 0) process.exitCode = 1;
     },
   );
@@ -108,6 +116,21 @@ export async function runIngest(
     progress.stop();
   }
   process.stdout.write(`${formatSummary(summary)}\n`);
+  return summary;
+}
+
+async function runEnqueue(
+  repo: Parameters<typeof ingestInputs>[0],
+  inputs: string[],
+  options: IngestOptions,
+): Promise<EnqueueSummary> {
+  const summary = await enqueueInputs(repo, inputs, options, {
+    onError: (message) => process.stderr.write(`error: ${message}\n`),
+    onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+  });
+  process.stdout.write(
+    `read ${summary.read}, failed ${summary.failed}; queued in ${summary.items} batches for \`marsad worker\` in ${summary.seconds.toFixed(1)} s\n`,
+  );
   return summary;
 }
 

@@ -7,12 +7,14 @@ import {
   withDb,
   type FetchLimitCliOptions,
 } from '../options.js';
+import { defaultWorkerName } from '../../app/work-queue.js';
 import { formatPollSummary, parseDuration, resolveFeeds, watchFeeds, type WatchOptions } from '../../watch/index.js';
 
 interface WatchCliOptions extends FetchLimitCliOptions {
   db?: string;
   every: string;
   once?: boolean;
+  shared?: boolean;
   timeout: string;
   maxRetries: string;
   retryDelay: string;
@@ -32,6 +34,10 @@ export function registerWatch(program: Command): void {
         )
         .option('--every <duration>', 'interval between polls, e.g. 30s, 10m, 1h', '10m')
         .option('--once', 'poll once and exit (cron, tests): exit status 1 only when every feed failed')
+        .option(
+          '--shared',
+          'one of several watch processes over this feed list and store: each feed is polled by one of them per interval',
+        )
         .option('--timeout <ms>', 'HTTP timeout per attempt in milliseconds', '20000')
         .option('--max-retries <n>', 'retries after a network error, timeout or 5xx', '2')
         .option('--retry-delay <ms>', 'first retry delay in milliseconds, doubled at each retry', '1000')
@@ -52,6 +58,7 @@ export function registerWatch(program: Command): void {
     const options: WatchOptions = {
       everyMs: parseDuration(opts.every),
       once: opts.once ?? false,
+      sharedAs: opts.shared ? defaultWorkerName() : undefined,
       timeoutMs: parseCount(opts.timeout),
       maxRetries: parseCount(opts.maxRetries),
       retryBaseMs: parseCount(opts.retryDelay),
