@@ -896,13 +896,13 @@ function toRecord(
   // Victims are actor 2 in violence against civilians.
   if (m.event_type === 'Violence against civilians' && actor1?.inter === 7 && !actor2)
     [actor1, actor2] = [null, actor1];
-  for (const [field, mention] of [
-    ['actor1', a1],
-    ['actor2', a2],
-  ] as const) {
-    if (mention?.actor && (field === 'actor1' ? actor1 : actor2)?.id === mention.actor.id) {
-      sources.push({ field, rule: mention.rule, evidence: evidenceOf(original, mention) });
-    }
+  // State forces named alone in a protest or a riot faced the crowd, which is actor 1 (below).
+  if (CROWD_OF_TYPE.has(m.event_type) && (actor1?.inter === 1 || actor1?.inter === 8) && !actor2)
+    [actor1, actor2] = [null, actor1];
+  for (const mention of [a1, a2]) {
+    if (!mention?.actor) continue;
+    const field = actor1?.id === mention.actor.id ? 'actor1' : actor2?.id === mention.actor.id ? 'actor2' : null;
+    if (field) sources.push({ field, rule: mention.rule, evidence: evidenceOf(original, mention) });
   }
   const assoc_actor_1 = uniqueActors(m.actors.assoc1, [actor1, actor2]);
   const assoc_actor_2 = uniqueActors(m.actors.assoc2, [actor1, actor2, ...assoc_actor_1]);
@@ -1031,6 +1031,18 @@ function toRecord(
       });
     }
   }
+  // ACLED codes the demonstrators of a protest or a riot as its first actor, named for its country.
+  const crowd = !actor1 ? CROWD_OF_TYPE.get(m.event_type) : undefined;
+  const crowdEntry = crowd ? knowledge.actors.byId.get(crowd) : undefined;
+  if (crowdEntry?.type === 'actor') {
+    actor1 = { id: crowdEntry.id, name: crowdEntry.name, name_ar: crowdEntry.name_ar, inter: crowdEntry.inter };
+    sources.push({
+      field: 'actor1',
+      rule: `actor1.${crowdEntry.id}`,
+      evidence: null,
+      note: `the participants of ${m.event_type.toLowerCase()}`,
+    });
+  }
   // Civilians, protesters, unidentified gunmen and the Islamic State are named for the country
   // the event happened in: its place's, else the article's main place's.
   const countryCode = location?.country ?? main?.resolution.country ?? null;
@@ -1084,6 +1096,11 @@ function toRecord(
 /** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */
 const CIVILIANS = 'civilians';
 const UNIDENTIFIED_ARMED_GROUP = 'unidentified-armed-group';
+/** The generic actor of the people taking part in a protest or a riot. */
+const CROWD_OF_TYPE = new Map([
+  ['Protests', 'protesters'],
+  ['Riots', 'rioters'],
+]);
 
 /** Casualty words for civilians in a report's evidence (normalised). */
 const CIVILIAN_VICTIMS = viewPattern(
