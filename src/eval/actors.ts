@@ -1,8 +1,10 @@
 /**
  * Loose comparison of a gold actor name with a predicted actor. The gold uses ACLED-style names
  * that may differ from the actor dictionary's (term years, "Ansar Allah" vs "Houthis"), so names
- * match by shared words, not by string.
+ * match by shared words, not by string, and the dictionary's other English names of the
+ * predicted actor count as its name.
  */
+import { loadActors } from '../knowledge/actors.js';
 
 export interface NamedActor {
   id: string;
@@ -53,7 +55,18 @@ export function actorMatches(gold: string | null, predicted: NamedActor | null):
     if (!g[3] || !p[3]) return true;
     return tokenOverlapRatio(g[3], p[3]) >= ACTOR_TOKEN_OVERLAP;
   }
-  return tokenOverlapRatio(gold, predicted.name) >= ACTOR_TOKEN_OVERLAP;
+  if (tokenOverlapRatio(gold, predicted.name) >= ACTOR_TOKEN_OVERLAP) return true;
+  // The group under another of its English names: gold "Houthis" for the dictionary's
+  // "Military Forces of Yemen (2016-) Houthi".
+  return englishAliases(predicted.id).some((alias) => tokenOverlapRatio(gold, alias) >= ACTOR_TOKEN_OVERLAP);
+}
+
+/** The English names the actor dictionary gives an actor id besides its name (none for ids it lacks). */
+function englishAliases(id: string): string[] {
+  const entry = loadActors().byId.get(id);
+  if (entry?.type === 'actor') return entry.aliases_en ?? [];
+  if (entry?.type === 'person') return [entry.name_en, ...(entry.aliases_en ?? [])];
+  return [];
 }
 
 /**

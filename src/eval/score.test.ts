@@ -176,6 +176,9 @@ test('actorMatches: loose names, state forces by kind, country and faction', () 
     [null, null, true],
     [null, { id: 'ly-lna', name: LNA }, false],
     [LNA, null, false],
+    // Another English name of the same group, from the actor dictionary.
+    ['Houthis', { id: 'ye-houthi-forces', name: 'Military Forces of Yemen (2016-) Houthi' }, true],
+    ['Houthis', { id: 'ye-military-2012', name: 'Military Forces of Yemen (2012-2022)' }, false],
   ];
   for (const [g, p, expected] of cases) assert.equal(actorMatches(g, p), expected, `${g} ~ ${p?.name}`);
   assert.equal(tokenOverlapRatio('Unidentified Armed Group (Libya)', 'Unidentified Armed Group (Syria)'), 0.75);
