@@ -41,6 +41,7 @@ import {
 } from './arguments.js';
 import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } from './record.js';
 import { isSpace } from '../core/whitespace.js';
+import { rangeCovers } from '../knowledge/actors.js';
 
 export interface EventKnowledge {
   triggers: TriggerLexicon;
@@ -892,6 +893,18 @@ function toRecord(
   a2 = resolveLabel(a2, eventActor(a1), contextActors, published, knowledge);
   let actor1 = eventActor(a1);
   let actor2 = eventActor(a2);
+  if (!actor1) {
+    // "الغارة الإسرائيلية": an attack named by the nationality of its author is that state's forces.
+    const agent = nationalityAgent(m, doc, knowledge, published);
+    if (agent) {
+      actor1 = agent.actor;
+      sources.push({
+        field: 'actor1',
+        rule: 'actor1.nationality-adjective',
+        evidence: evidenceOf(original, agent.span),
+      });
+    }
+  }
   if (actor1 && actor2 && actor1.id === actor2.id) actor2 = null;
   // Victims are actor 2 in violence against civilians.
   if (m.event_type === 'Violence against civilians' && actor1?.inter === 7 && !actor2)
@@ -1043,6 +1056,17 @@ function toRecord(
       note: `the participants of ${m.event_type.toLowerCase()}`,
     });
   }
+  // An attack whose author the report does not name: ACLED's Unidentified Armed Group.
+  const unidentified = knowledge.actors.byId.get(UNIDENTIFIED_ARMED_GROUP);
+  if (!actor1 && UNCLAIMED_KINDS.has(subType) && unidentified?.type === 'actor') {
+    actor1 = { id: unidentified.id, name: unidentified.name, name_ar: unidentified.name_ar, inter: unidentified.inter };
+    sources.push({
+      field: 'actor1',
+      rule: 'actor1.unidentified-attacker',
+      evidence: null,
+      note: 'the report names no author of the attack',
+    });
+  }
   // Civilians, protesters, unidentified gunmen and the Islamic State are named for the country
   // the event happened in: its place's, else the article's main place's.
   const countryCode = location?.country ?? main?.resolution.country ?? null;
@@ -1096,6 +1120,56 @@ function toRecord(
 /** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */
 const CIVILIANS = 'civilians';
 const UNIDENTIFIED_ARMED_GROUP = 'unidentified-armed-group';
+/** Attacks ACLED gives to an Unidentified Armed Group when nobody is named (air and artillery strikes need armed forces, so they stay unknown). */
+const UNCLAIMED_KINDS = new Set([
+  'Attack',
+  'Abduction/forced disappearance',
+  'Remote explosive/landmine/IED',
+  'Suicide bomb',
+  'Grenade',
+]);
+
+/** Words between an attack noun and the nationality adjective of its author ("غارات جوية إسرائيلية"). */
+const MAX_WORDS_TO_NATIONALITY = 2;
+
+/**
+ * The state forces a nationality adjective right after the trigger names ("القصف التركي", "غارة
+ * جوية إسرائيلية"), valid at the article's date; null when there is none or the country has no
+ * forces in the dictionary.
+ */
+function nationalityAgent(
+  m: Mention,
+  doc: Doc,
+  knowledge: EntityKnowledge,
+  date: string | null,
+): { actor: EventActor; span: Span } | null {
+  const end = m.trigger.span.end;
+  const adjective = doc.entities.find(
+    (e) =>
+      e.demonymOf !== null &&
+      e.start >= end &&
+      doc.view.original.slice(end, e.start).trim().split(/\s+/).filter(Boolean).length <= MAX_WORDS_TO_NATIONALITY &&
+      !/[.،,؛:!?؟\n]/.test(doc.view.original.slice(end, e.start)),
+  );
+  if (!adjective?.demonymOf) return null;
+  const country = adjective.demonymOf;
+  const forces = knowledge.actors.actors.filter(
+    (a) =>
+      a.country === country &&
+      (a.kind === 'state_forces' || a.kind === 'foreign_forces') &&
+      (date === null ? a.valid_to === null : rangeCovers(a.valid_from, a.valid_to, date)),
+  );
+  // The army before its air arm or a unit: the entry other entries are part of.
+  const actor = forces.find((a) =>
+    a.affiliations.every((f) => f.relation !== 'part_of' || !forces.some((o) => o.id === f.actor)),
+  );
+  if (!actor) return null;
+  return {
+    actor: { id: actor.id, name: actor.name, name_ar: actor.name_ar, inter: actor.inter },
+    span: { start: adjective.start, end: adjective.end },
+  };
+}
+
 /** The generic actor of the people taking part in a protest or a riot. */
 const CROWD_OF_TYPE = new Map([
   ['Protests', 'protesters'],
