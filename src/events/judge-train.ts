@@ -32,6 +32,7 @@ import { FEATURE_VERSION } from './candidate-features.js';
 import type { EventCandidate } from './candidates.js';
 import { judgeOf } from './judge.js';
 import { goldSampleIds } from './relevance-train.js';
+import { loadCandidateLabels, publishedOfId, type LabelledCandidateRecord } from '../eval/candidate-labels.js';
 
 export interface LabelledCandidate {
   doc: string;
@@ -140,6 +141,51 @@ export function weakExamples(
   return items;
 }
 
+/**
+ * Kept candidates the annotators labelled outside the gold (eval/labels/, development split
+ * only): always in training, never in a cross-validation fold (the folds score gold articles).
+ */
+export async function annotatedExamples(
+  sharedDir: string,
+  context: PipelineContext,
+): Promise<{ items: CvItem[]; documents: Set<string>; warnings: string[] }> {
+  const wanted = new Map<string, LabelledCandidateRecord[]>();
+  const hashes = new Map<string, string>();
+  for (const { file } of loadCandidateLabels()) {
+    for (const [doc, sha] of Object.entries(file.documents)) hashes.set(doc, sha);
+    for (const c of file.candidates) {
+      if (c.label === null || c.split !== 'dev' || !c.kept) continue;
+      wanted.set(c.doc, [...(wanted.get(c.doc) ?? []), c]);
+    }
+  }
+  const rules = rulesOnly(context);
+  const items: CvItem[] = [];
+  const warnings: string[] = [];
+  if (wanted.size === 0) return { items, documents: new Set(), warnings };
+  for await (const item of readInputs([join(sharedDir, ...ANT_MULTISOURCE_CORPUS)])) {
+    if (item.kind === 'error') continue;
+    const id = item.article.origin.externalId ?? '';
+    const labels = wanted.get(id);
+    if (!labels) continue;
+    if (createHash('sha256').update(item.article.text, 'utf8').digest('hex') !== hashes.get(id))
+      warnings.push(`${id}: text differs from the labelled one; its labels are left out`);
+    else {
+      const doc = runPipeline(toArticle({ ...item.article, published: publishedOfId(id) }), rules);
+      for (const l of labels) {
+        const c = doc.candidates.find((k) => k.trigger.start === l.trigger.start && k.trigger.end === l.trigger.end);
+        if (!c?.verdict.kept || c.features === undefined) continue;
+        items.push({
+          features: new Map(c.features.map((f) => [f, 1])),
+          label: l.label === 'event',
+          group: id,
+          candidate: true,
+        });
+      }
+    }
+  }
+  return { items, documents: new Set(wanted.keys()), warnings };
+}
+
 const GOLD_FILES = [
   'seeds.json',
   'ant-conflict-dev.json',
@@ -173,7 +219,15 @@ export async function trainCandidateJudge(
   }));
   const articles = await goldArticles(golds, sharedDir);
   const { items } = judgeData(articles, context);
-  const weak = weakExamples(await otherSectionArticles(sharedDir), false, context);
+  const annotated = await annotatedExamples(sharedDir, context);
+  const weak = [
+    ...weakExamples(
+      (await otherSectionArticles(sharedDir)).filter((a) => !annotated.documents.has(a.id)),
+      false,
+      context,
+    ),
+    ...annotated.items,
+  ];
   const train = (training: readonly CvItem[]) => {
     const model = trainLogistic([...training.filter((i) => i.candidate), ...weak], JUDGE_OPTIONS);
     return (features: CvItem['features']) => predictProbability(model, features);
@@ -228,7 +282,7 @@ export async function trainCandidateJudge(
         version: '1.0.0',
         provenance: 'Trained by src/events/judge-train.ts (npm run train) from the Marsad gold in eval/gold/.',
         licence: 'CC BY-SA 4.0 (derived from the Marsad gold annotations, CC BY-SA 4.0); the articles are not included',
-        training_data: `Development documents of eval/gold (${GOLD_FILES.join(', ')}; split "test" excluded): ${documents} articles of ANT v1.1 (Jawhara FM), ANT multi-source v2.1 (BBC, CNN, France 24, Sky News Arabia, Al Arabiya) and the two seeds; weak negatives: the kept candidates of ${WEAK_NEGATIVE_ARTICLES} sport, economy, culture and technology articles of ANT multi-source (the gold sample excluded).`,
+        training_data: `Development documents of eval/gold (${GOLD_FILES.join(', ')}; split "test" excluded): ${documents} articles of ANT v1.1 (Jawhara FM), ANT multi-source v2.1 (BBC, CNN, France 24, Sky News Arabia, Al Arabiya) and the two seeds; ${annotated.items.length} kept candidates labelled by annotators in ${annotated.documents.size} more ANT multi-source articles (eval/labels, development split); weak negatives: the kept candidates of ${WEAK_NEGATIVE_ARTICLES} sport, economy, culture and technology articles of ANT multi-source (the gold sample excluded).`,
         date,
         feature_version: FEATURE_VERSION,
         cross_validation: {
@@ -241,7 +295,8 @@ export async function trainCandidateJudge(
       },
     },
     report: [
-      `candidate judge: ${items.filter((i) => i.candidate).length} kept candidates in ${documents} development articles, ${weak.length} weak negatives`,
+      `candidate judge: ${items.filter((i) => i.candidate).length} kept candidates in ${documents} development articles, ${weak.length - annotated.items.length} weak negatives, ${annotated.items.length} annotated candidates in ${annotated.documents.size} more articles (eval/labels)`,
+      ...annotated.warnings.map((w) => `  warning: ${w}`),
       `  events, rules alone:                ${prf(rulesAlone)}`,
       `  events, rules + judge (5-fold):     ${prf(events)}`,
       `  candidates, rules + judge (5-fold): ${prf(cv.heldOut)}`,

@@ -1,0 +1,312 @@
+/**
+ * Labelled candidates for the candidate judge (eval/labels/, src/eval/candidate-labels.ts).
+ *
+ *   node --import tsx scripts/candidate-labels.ts draw --batch 1 --articles 120 --worksheet /tmp/ws-1.txt
+ *     draws articles of ant-ms-v2.1 outside the gold sample and earlier batches (deterministic:
+ *     hash order, round-robin over outlet × section), runs the extractor's rules over them and
+ *     writes eval/labels/candidates-1.json with every candidate unlabelled, and a worksheet (not
+ *     to commit: it quotes the articles) numbering each candidate with its sentence.
+ *   node --import tsx scripts/candidate-labels.ts apply --batch 1 --labels /tmp/labels-1.tsv
+ *     fills the labels from a TSV: `number <TAB> not_event <TAB> reason <TAB> note` or
+ *     `number <TAB> event <TAB> type <TAB> sub-type <TAB> note`, e.g.
+ *     `12	not_event	history	the 2014 siege, as background` or
+ *     `13	event	Explosions/Remote violence	Air/drone strike	`.
+ *   node --import tsx scripts/candidate-labels.ts check
+ *     validates every labels file and prints the counts.
+ *   node --import tsx scripts/candidate-labels.ts agree --batch 1 --labels /tmp/second-1.tsv
+ *     compares a second annotator's TSV (a sample of numbers) with the batch: agreement on
+ *     event/not_event, on the reason and on the type.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { toArticle } from '../src/app/analyze.js';
+import { ANT_MULTISOURCE_CORPUS, sharedFile } from '../src/core/shared-data.js';
+import {
+  CANDIDATE_LABELS_DIR,
+  loadCandidateLabels,
+  parseCandidateLabels,
+  publishedOfId,
+  splitOf,
+  type CandidateLabelsFile,
+} from '../src/eval/candidate-labels.js';
+import { NOT_EVENT_REASONS } from '../src/eval/gold.js';
+import { rulesOnly } from '../src/events/judge-train.js';
+import { goldSampleIds } from '../src/events/relevance-train.js';
+import { loadPipelineContext } from '../src/pipeline/context.js';
+import { runPipeline } from '../src/pipeline/pipeline.js';
+
+const Rec = z.object({
+  id: z.string(),
+  source: z.string(),
+  category: z.string(),
+  title: z.string(),
+  text: z.string(),
+  published_raw: z.string().nullable().optional(),
+});
+type Rec = z.infer<typeof Rec>;
+
+const WORLD = new Set(['internationalNews', 'middleEast']);
+const VIOLENCE =
+  /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة|سيطر|اتفاق/;
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const hashOrder = (salt: string) => (a: Rec, b: Rec) =>
+  sha256(`${salt}:${a.id}`) < sha256(`${salt}:${b.id}`) ? -1 : 1;
+const labelsPath = (batch: number) => join(CANDIDATE_LABELS_DIR, `candidates-${batch}.json`);
+
+function corpus(): Rec[] {
+  const path = sharedFile(...ANT_MULTISOURCE_CORPUS);
+  if (!path) throw new Error(`../shared/${ANT_MULTISOURCE_CORPUS.join('/')} is absent`);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => Rec.parse(JSON.parse(line)));
+}
+
+/** Round-robin over groups (each in hash order) until `n` are taken. */
+function roundRobin<T>(groups: T[][], n: number): T[] {
+  const out: T[] = [];
+  for (let i = 0; out.length < n && groups.some((g) => i < g.length); i++)
+    for (const g of groups) if (i < g.length && out.length < n) out.push(g[i]);
+  return out;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
+  const m = new Map<string, T[]>();
+  for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), t]);
+  return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+}
+
+/** Two thirds world and Middle East news with a violence word, a third other sections with one. */
+function drawArticles(batch: number, n: number): Rec[] {
+  const taken = goldSampleIds();
+  for (const { file } of loadCandidateLabels()) for (const doc of Object.keys(file.documents)) taken.add(doc);
+  const free = corpus().filter((r) => !taken.has(r.id) && VIOLENCE.test(`${r.title} ${r.text}`));
+  const world = free.filter((r) => WORLD.has(r.category)).sort(hashOrder(`labels-${batch}`));
+  const other = free.filter((r) => !WORLD.has(r.category)).sort(hashOrder(`labels-${batch}`));
+  const nWorld = Math.round((n * 2) / 3);
+  return [
+    ...roundRobin(
+      groupBy(world, (r) => r.source),
+      nWorld,
+    ),
+    ...roundRobin(
+      groupBy(other, (r) => `${r.source}/${r.category}`),
+      n - nWorld,
+    ),
+  ];
+}
+
+function articleOf(r: Rec) {
+  return toArticle({
+    title: r.title,
+    text: r.text,
+    published: publishedOfId(r.id),
+    publishedAt: null,
+    publishedRaw: r.published_raw ?? null,
+    origin: { url: null, source: r.source, input: 'ant-ms-v2.1', externalId: r.id },
+  });
+}
+
+function draw(batch: number, n: number, worksheet: string): void {
+  const context = rulesOnly(loadPipelineContext({ withTagger: false }));
+  const file: CandidateLabelsFile = {
+    $meta: {
+      description:
+        'Candidate event mentions of the extractor (its rules, before the judge) in ant-ms-v2.1 articles outside the gold sample, each labelled event (with its ACLED type) or not_event (with its reason class). Offsets into the article text; no text. Made by scripts/candidate-labels.ts.',
+      corpus: 'ant-ms-v2.1',
+      annotator: 'unlabelled',
+      guidelines: 'eval/gold/README.md (reason classes, ACLED types as in ../shared/reference/events.md)',
+      licence: 'CC BY-SA 4.0',
+      batch,
+    },
+    documents: {},
+    candidates: [],
+  };
+  const lines: string[] = [];
+  for (const r of drawArticles(batch, n)) {
+    const article = articleOf(r);
+    const doc = runPipeline(article, context);
+    file.documents[r.id] = sha256(r.text);
+    const body = article.text;
+    lines.push(
+      `\n=== ${r.id} (${r.source}, ${r.category}, published ${publishedOfId(r.id) ?? 'unknown'})`,
+      `title: ${r.title}`,
+    );
+    for (const c of doc.candidates) {
+      const number = file.candidates.length + 1;
+      file.candidates.push({
+        doc: r.id,
+        split: splitOf(r.id),
+        trigger: c.trigger,
+        entry: c.entryId,
+        event_type: c.event_type,
+        sub_event_type: c.sub_event_type,
+        kept: c.verdict.kept,
+        rule: c.verdict.rule,
+        label: null,
+        reason: null,
+        gold_type: null,
+        gold_sub_type: null,
+        note: '',
+      });
+      const from = Math.max(0, body.lastIndexOf('.', c.trigger.start - 1) + 1, c.trigger.start - 300);
+      const stop = body.indexOf('.', c.trigger.end);
+      const to = Math.min(body.length, stop < 0 ? body.length : stop + 1, c.trigger.end + 300);
+      const sentence = `${body.slice(from, c.trigger.start)}«${body.slice(c.trigger.start, c.trigger.end)}»${body.slice(c.trigger.end, to)}`;
+      lines.push(
+        `#${number} [${c.event_type} / ${c.sub_event_type}; rules: ${c.verdict.kept ? 'kept' : c.verdict.rule}]`,
+        `   ${sentence.replace(/\s+/g, ' ').trim()}`,
+      );
+    }
+  }
+  writeFileSync(labelsPath(batch), formatLabels(file));
+  writeFileSync(worksheet, lines.join('\n') + '\n');
+  console.log(
+    `batch ${batch}: ${Object.keys(file.documents).length} articles, ${file.candidates.length} candidates; worksheet ${worksheet}`,
+  );
+}
+
+interface TsvLabel {
+  number: number;
+  label: 'event' | 'not_event';
+  reason: (typeof NOT_EVENT_REASONS)[number] | null;
+  type: string | null;
+  subType: string | null;
+  note: string;
+}
+
+function readTsv(path: string): TsvLabel[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), at: `${path}:${i + 1}` }))
+    .filter(({ line }) => line !== '' && !line.startsWith('#'))
+    .map(({ line, at }) => {
+      const [n, label, what = '', ...note] = line.split('\t');
+      const number = Number(n);
+      if (!Number.isInteger(number) || number < 1) throw new Error(`${at}: "${n}" is not a candidate number`);
+      if (label !== 'event' && label !== 'not_event') throw new Error(`${at}: label must be event or not_event`);
+      if (label === 'not_event') {
+        const reason = NOT_EVENT_REASONS.find((r) => r === what.trim());
+        if (!reason) throw new Error(`${at}: reason must be one of ${NOT_EVENT_REASONS.join(', ')}`);
+        return { number, label, reason, type: null, subType: null, note: note.join(' ').trim() };
+      }
+      // An event's line has the type and the sub-type in columns of their own (both hold slashes).
+      const [subType = '', ...rest] = note;
+      return { number, label, reason: null, type: what.trim(), subType: subType.trim(), note: rest.join(' ').trim() };
+    });
+}
+
+/** One candidate a line, so that a diff of labels reads line by line. */
+function formatLabels(file: CandidateLabelsFile): string {
+  const { candidates, ...head } = file;
+  const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
+  return `${top},\n "candidates": [\n${candidates.map((c) => `  ${JSON.stringify(c)}`).join(',\n')}\n ]\n}\n`;
+}
+
+function readBatch(batch: number): CandidateLabelsFile {
+  const path = labelsPath(batch);
+  return parseCandidateLabels(JSON.parse(readFileSync(path, 'utf8')), path);
+}
+
+function apply(batch: number, tsv: string, annotator: string): void {
+  const file = readBatch(batch);
+  for (const l of readTsv(tsv)) {
+    const c = file.candidates[l.number - 1];
+    if (!c) throw new Error(`${tsv}: batch ${batch} has no candidate #${l.number}`);
+    Object.assign(c, {
+      label: l.label,
+      reason: l.reason,
+      gold_type: l.type,
+      gold_sub_type: l.subType,
+      note: l.note,
+    });
+  }
+  file.$meta.annotator = annotator;
+  const checked = parseCandidateLabels(file, labelsPath(batch));
+  writeFileSync(labelsPath(batch), formatLabels(checked));
+  const open = checked.candidates.filter((c) => c.label === null).length;
+  console.log(`batch ${batch}: ${checked.candidates.length - open} labelled, ${open} still open`);
+}
+
+function check(): void {
+  let total = 0;
+  let labelled = 0;
+  const counts = new Map<string, number>();
+  for (const { path, file } of loadCandidateLabels()) {
+    const open = file.candidates.filter((c) => c.label === null).length;
+    console.log(
+      `${path}: ${Object.keys(file.documents).length} articles, ${file.candidates.length} candidates, ${open} unlabelled`,
+    );
+    total += file.candidates.length;
+    for (const c of file.candidates) {
+      if (c.label === null) continue;
+      labelled++;
+      const key = c.label === 'event' ? `event ${c.gold_type}` : `not_event ${c.reason}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  console.log(`${labelled} of ${total} candidates labelled`);
+  for (const [k, v] of [...counts].sort()) console.log(`  ${k}: ${v}`);
+}
+
+function agree(batch: number, tsv: string): void {
+  const file = readBatch(batch);
+  let n = 0;
+  let sameLabel = 0;
+  let bothNot = 0;
+  let sameReason = 0;
+  let bothEvent = 0;
+  let sameType = 0;
+  for (const l of readTsv(tsv)) {
+    const c = file.candidates[l.number - 1];
+    if (!c?.label) continue;
+    n++;
+    if (c.label !== l.label) continue;
+    sameLabel++;
+    if (l.label === 'not_event') {
+      bothNot++;
+      if (c.reason === l.reason) sameReason++;
+    } else {
+      bothEvent++;
+      if (c.gold_type === l.type) sameType++;
+    }
+  }
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
+  console.log(
+    `batch ${batch}, ${n} candidates labelled twice: event/not_event agree ${pct(sameLabel, n)}; ` +
+      `reason agrees on ${pct(sameReason, bothNot)} of shared not_events; type on ${pct(sameType, bothEvent)} of shared events`,
+  );
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    batch: { type: 'string' },
+    articles: { type: 'string', default: '100' },
+    worksheet: { type: 'string' },
+    labels: { type: 'string' },
+    annotator: { type: 'string', default: 'Marsad helper' },
+  },
+});
+const batch = Number(values.batch);
+switch (positionals[0]) {
+  case 'draw':
+    draw(batch, Number(values.articles), values.worksheet ?? `/tmp/candidates-${batch}.worksheet.txt`);
+    break;
+  case 'apply':
+    apply(batch, values.labels!, values.annotator);
+    break;
+  case 'check':
+    check();
+    break;
+  case 'agree':
+    agree(batch, values.labels!);
+    break;
+  default:
+    console.error('usage: candidate-labels.ts draw|apply|check|agree (see the comment at the top)');
+    process.exitCode = 2;
+}
