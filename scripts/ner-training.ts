@@ -153,22 +153,26 @@ export function splitTail<T>(items: readonly T[], share: number): [T[], T[]] {
  */
 export function learnNerClusters(
   sentences: readonly LabelledSentence[],
-  unlabeled: string | null,
+  unlabeled: readonly string[],
   seed: number,
 ): Map<string, string> {
   function* text(): Generator<string[]> {
     for (const s of sentences) yield s.tokens;
-    if (!unlabeled) return;
-    for (const line of readFileSync(unlabeled, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const article = JSON.parse(line) as { title?: string; text?: string };
-      for (const paragraph of `${article.title ?? ''}\n${article.text ?? ''}`.split('\n')) {
-        const tokens = tokenizeForClusters(paragraph);
-        if (tokens.length > 0) yield tokens;
-      }
-    }
+    for (const file of unlabeled) yield* newsSentences(file);
   }
   return learnClusters(text(), { minCount: 5, contextSize: 1000, dims: 96, fine: 400, coarse: 50, rounds: 8, seed });
+}
+
+/** Paragraphs of news (JSON lines with `title` and `text`), tokenised like ANERcorp. */
+function* newsSentences(file: string): Generator<string[]> {
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const article = JSON.parse(line) as { title?: string; text?: string };
+    for (const paragraph of `${article.title ?? ''}\n${article.text ?? ''}`.split('\n')) {
+      const tokens = tokenizeForClusters(paragraph);
+      if (tokens.length > 0) yield tokens;
+    }
+  }
 }
 
 type Alias = string | { text: string };
@@ -295,4 +299,56 @@ export function formatScores(label: string, s: EntityScores): string {
     ([t, p]) => `${t.padEnd(4)} P ${pct(p.precision)} R ${pct(p.recall)} F1 ${pct(p.f1)} (${p.gold})`,
   );
   return `${label}: micro P ${pct(s.micro.precision)} R ${pct(s.micro.recall)} F1 ${pct(s.micro.f1)}\n  ${rows.join('\n  ')}`;
+}
+
+/** Share of ANERcorp's training file, at its end, held out to report the model's figures. */
+export const NER_TAIL_SHARE = 0.15;
+
+/** Precision, recall and F1 as the model file's `$meta` keeps them, rounded to 4 decimals. */
+function figures(s: EntityScores): Record<string, unknown> {
+  const r = (x: number) => Math.round(x * 1e4) / 1e4;
+  const prf = (p: EntityScores['micro']) => ({
+    precision: r(p.precision),
+    recall: r(p.recall),
+    f1: r(p.f1),
+    gold: p.gold,
+  });
+  return { ...prf(s.micro), per_type: Object.fromEntries(Object.entries(s.perType).map(([t, p]) => [t, prf(p)])) };
+}
+
+/**
+ * The committed model: scored first on the last 15 % of ANERcorp's training file by a model that
+ * never saw it (word classes included), then trained on all of it with those figures, the date and
+ * the licence in its `$meta`. Deterministic but for the date.
+ */
+export function trainShippedNerModel(
+  anercorp: string,
+  unlabeled: readonly string[],
+  date: string,
+  log: (line: string) => void,
+): { model: NerModel; report: string[] } {
+  const sentences = readAnercorp(anercorp);
+  const [train, tail] = splitTail(sentences, NER_TAIL_SHARE);
+  const heldOutOptions = nerTrainOptions(learnNerClusters(train, unlabeled, 7), {});
+  const { scores } = evaluateNer(train, tail, heldOutOptions);
+  const [held] = scores;
+  const options = nerTrainOptions(learnNerClusters(sentences, unlabeled, 7), {
+    ...NER_MODEL_META,
+    date,
+    training_data: `ANERcorp training portion (${sentences.length} sentences), CC BY-SA 4.0`,
+    held_out: {
+      method: `trained on the first ${100 - 100 * NER_TAIL_SHARE} % of ANERcorp's training file (word classes included), scored on the last ${100 * NER_TAIL_SHARE} % (${tail.length} sentences), entity level, exact boundaries and type (conlleval)`,
+      figures: figures(held),
+    },
+  });
+  const model = trainNerModel(sentences, { ...options, log });
+  return {
+    model,
+    report: [
+      formatScores(
+        `NER: held out, last ${100 * NER_TAIL_SHARE} % of ANERcorp's training file (trained on the first ${100 - 100 * NER_TAIL_SHARE} %)`,
+        held,
+      ),
+    ],
+  };
 }

@@ -14,7 +14,7 @@
  *   --dump FILE  write `token gold predicted` lines of the scored sentences (last evaluation)
  *   --out FILE   train on every sentence and write the model
  * Options: --epochs N, --seed N, --min-count N, --orders N, --dropout P, --outside-penalty X (the
- * shipped values are in scripts/ner-training.ts), --unlabeled FILE (JSON lines with `title` and
+ * shipped values are in scripts/ner-training.ts), --unlabeled FILE[,FILE] (JSON lines with `title` and
  * `text`: news used only for the distributional word classes, which are learned from the sentences
  * trained on and this text, never from the sentences scored).
  */
@@ -55,7 +55,7 @@ const { values } = parseArgs({
 if (!values.data) throw new Error('--data <ANERcorp train.txt> is required');
 
 const sentences = readAnercorp(values.data);
-const unlabeled = values.unlabeled ?? null;
+const unlabeled = values.unlabeled?.split(',') ?? [];
 const overrides: Partial<TrainOptions> = {};
 if (values.epochs) overrides.epochs = Number(values.epochs);
 if (values.seed) overrides.seed = Number(values.seed);

@@ -41,7 +41,8 @@ export interface NerModel {
   readonly meta: Record<string, unknown>;
 }
 
-export const MODEL_FORMAT = 'marsad-ner-perceptron/1';
+/** Bumped when a feature changes meaning: a model trained on other features is refused, not misread. */
+export const MODEL_FORMAT = 'marsad-ner-perceptron/2';
 
 /** The committed model; the same relative path works from src/ner/tagger/ and dist/ner/tagger/. */
 export const DEFAULT_MODEL_URL = new URL('../../../packs/models/ner-anercorp.json.gz', import.meta.url);
