@@ -8,10 +8,11 @@
  *   npm run train -- --shared /data/shared
  *
  * A model is registered in MODELS below: its file, the ../shared files it needs (it is skipped
- * with a message when one is absent), and how to train it. The NER tagger has its own script
- * (scripts/train-ner.ts: minutes of training, and options to explore).
+ * with a message when one is absent), and how to train it. The NER tagger (ner-anercorp) is trained
+ * here with its shipped settings; scripts/train-ner.ts has the options to explore them.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packagePath } from '../src/core/paths.js';
@@ -32,13 +33,22 @@ import { topFeatures } from '../src/learn/logistic.js';
 import type { PRF } from '../src/learn/metrics.js';
 import { writeModel, type SavedModel } from '../src/learn/model-file.js';
 import { loadPipelineContext } from '../src/pipeline/context.js';
+import { serializeNerModel } from '../src/ner/tagger/model.js';
+import { trainShippedNerModel } from './ner-training.js';
+
+const ANERCORP_TRAIN = ['datasets', 'anercorp', 'train.txt'];
 
 interface Recipe {
   /** The model's file under packs/models/. */
   file: string;
   /** Paths under the shared directory the model is trained on. */
   needs: string[][];
-  train(sharedDir: string, date: string): Promise<{ saved: SavedModel; report: string[] }>;
+  train(sharedDir: string, date: string): Promise<{ write: (path: string) => void; report: string[] }>;
+}
+
+/** A linear model's recipe result: written as packs/models' linear model files are. */
+function linear(result: { saved: SavedModel; report: string[] }): { write: (path: string) => void; report: string[] } {
+  return { write: (path) => writeModel(path, result.saved), report: result.report };
 }
 
 // In order: a model is trained with the pipeline as the models before it left it (the judge
@@ -47,15 +57,29 @@ const MODELS: Recipe[] = [
   {
     file: RELEVANCE_MODEL_FILE,
     needs: [ANT_MULTISOURCE_CORPUS],
-    train: (sharedDir, date) => trainRelevance(sharedDir, date, freshContext()),
+    train: async (sharedDir, date) => linear(await trainRelevance(sharedDir, date, freshContext())),
   },
   {
     file: CANDIDATE_JUDGE_FILE,
     needs: [ANT_MULTISOURCE_CORPUS, ANT_CORPUS, ['seeds']],
-    train: (sharedDir, date) => trainCandidateJudge(sharedDir, date, freshContext()),
+    train: async (sharedDir, date) => linear(await trainCandidateJudge(sharedDir, date, freshContext())),
   },
   ploverJudge('ASSAULT'),
   ploverJudge('PROTEST'),
+  {
+    file: 'ner-anercorp.json.gz',
+    needs: [ANERCORP_TRAIN, ANT_CORPUS],
+    // eslint-disable-next-line @typescript-eslint/require-await -- a recipe may read inputs as a stream
+    async train(sharedDir, date) {
+      const { model, report } = trainShippedNerModel(
+        join(sharedDir, ...ANERCORP_TRAIN),
+        [join(sharedDir, ...ANT_CORPUS)],
+        date,
+        () => {},
+      );
+      return { write: (path) => writeFileSync(path, gzipSync(serializeNerModel(model), { level: 9 })), report };
+    },
+  },
 ];
 
 /** The pipeline with the models as they are on disk now (those trained earlier in this run included). */
@@ -86,7 +110,7 @@ function ploverJudge(type: PloverType): Recipe {
       );
       const top = topFeatures(judge.saved.model, 12);
       const weights = (list: [string, number][]) => list.map(([name, w]) => `${name} ${w.toFixed(2)}`).join(', ');
-      return {
+      return linear({
         saved: judge.saved,
         report: [
           `PLOVER ${type}: ${judge.items} sentences the coders agreed on; the rules found a trigger of the type in ${judge.proposed}, an event in ${judge.candidates}`,
@@ -99,7 +123,7 @@ function ploverJudge(type: PloverType): Recipe {
           `  keeps:   ${weights(top.positive)}`,
           `  removes: ${weights(top.negative)}`,
         ],
-      };
+      });
     },
   };
 }
@@ -141,9 +165,9 @@ async function main(): Promise<void> {
       continue;
     }
     const t0 = Date.now();
-    const { saved, report } = await recipe.train(sharedDir, date);
+    const { write, report } = await recipe.train(sharedDir, date);
     const out = packagePath('packs', 'models', recipe.file);
-    writeModel(out, saved);
+    write(out);
     process.stdout.write(`${report.join('\n')}\n  wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n\n`);
   }
   process.stdout.write(`train: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,7 +1,9 @@
 /**
  * NER tagger speed: load time of the committed model and tokens per second tagging the last 15 %
  * of ANERcorp's training file (the held-out part used by scripts/train-ner.ts --tail) on one core.
- * Targets: load under 300 ms, at least 20,000 tokens/s. NER_BENCH_MODEL=path benchmarks another model file.
+ * Targets: load under 300 ms, at least 50,000 tokens/s of CPU time. The text is tagged twice: first
+ * with most words new to the tagger's caches, then again as a long-running service would meet them.
+ * NER_BENCH_MODEL=path benchmarks another model file.
  */
 import { readFileSync } from 'node:fs';
 import { sharedFile } from '../core/shared-data.js';
@@ -34,6 +36,12 @@ export const nerBenchmark: Benchmark = {
     const seconds = (performance.now() - started) / 1000;
     // CPU time as well: on a shared machine the wall clock also counts other people's work.
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const againStarted = performance.now();
+    const againCpuBefore = process.cpuUsage();
+    tagSentences(model, sentences);
+    const againCpu = process.cpuUsage(againCpuBefore);
+    const againSeconds = (performance.now() - againStarted) / 1000;
+    const againCpuSeconds = (againCpu.user + againCpu.system) / 1e6;
     // The committed model was trained on this text too, so the F1 only shows the run is sane.
     const f1 = scoreEntities(
       tail.map((s) => s.columns[0]),
@@ -42,6 +50,7 @@ export const nerBenchmark: Benchmark = {
     return [
       `model load: ${loadMs.toFixed(0)} ms`,
       `${tokens} tokens in ${seconds.toFixed(2)} s: ${Math.round(tokens / seconds)} tokens/s wall, ${Math.round(tokens / cpuSeconds)} tokens/s of CPU time`,
+      `again, words seen: ${Math.round(tokens / againSeconds)} tokens/s wall, ${Math.round(tokens / againCpuSeconds)} tokens/s of CPU time`,
       `training-data F1 ${(100 * f1).toFixed(1)} (the committed model saw this text; not a test score)`,
     ];
   },

@@ -7,7 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseConll, formatConll } from '../conll.js';
 import { viterbi } from './decode.js';
-import { documentEvidence, sentenceFeatureGroups, type FeatureLexicons, type StemEvidence } from './features.js';
+import {
+  documentEvidence,
+  knownClass,
+  mentionEvidence,
+  mentionFeatures,
+  sentenceFeatureGroups,
+  type FeatureLexicons,
+  type StemEvidence,
+} from './features.js';
 import { tagConstraints, type TagConstraints } from './tags.js';
 import { z } from 'zod';
 import { isRecord } from '../../core/unknown.js';
@@ -33,7 +41,8 @@ export interface NerModel {
   readonly meta: Record<string, unknown>;
 }
 
-export const MODEL_FORMAT = 'marsad-ner-perceptron/1';
+/** Bumped when a feature changes meaning: a model trained on other features is refused, not misread. */
+export const MODEL_FORMAT = 'marsad-ner-perceptron/2';
 
 /** The committed model; the same relative path works from src/ner/tagger/ and dist/ner/tagger/. */
 export const DEFAULT_MODEL_URL = new URL('../../../packs/models/ner-anercorp.json.gz', import.meta.url);
@@ -60,6 +69,7 @@ const ModelFile = z.object({
     gazetteer: StringByString,
     maxGazetteerTokens: z.number(),
     clusters: StringByString,
+    functionWords: z.array(z.string()).default([]),
   }),
 });
 type ModelFile = z.infer<typeof ModelFile>;
@@ -102,6 +112,7 @@ function modelFromFile(file: ModelFile): NerModel {
       gazetteer: new Map(Object.entries(lex.gazetteer)),
       maxGazetteerTokens: lex.maxGazetteerTokens,
       clusters: new Map(Object.entries(lex.clusters)),
+      functionWords: new Set(lex.functionWords),
     },
     meta: file.$meta,
   });
@@ -154,6 +165,7 @@ function modelToFile(model: NerModel): ModelFile {
       gazetteer: Object.fromEntries(model.lexicons.gazetteer),
       maxGazetteerTokens: model.lexicons.maxGazetteerTokens,
       clusters: Object.fromEntries(model.lexicons.clusters),
+      functionWords: [...model.lexicons.functionWords],
     },
   };
 }
@@ -174,36 +186,49 @@ export function emissionScores(model: NerModel, featureRows: readonly Int32Array
   return emission;
 }
 
-/** Per model, the weight rows of each per-word feature group (features.ts), found once per word. */
-const groupRowCache = new WeakMap<NerModel, WeakMap<readonly string[], Int32Array>>();
+/** Per model, the summed weights of each per-word feature group (features.ts), found once per word. */
+const groupScoreCache = new WeakMap<NerModel, WeakMap<readonly string[], Float64Array>>();
 
-function rowsOfNames(model: NerModel, names: readonly string[]): Int32Array {
-  return Int32Array.from(names, (f) => model.featureIndex.get(f) ?? -1);
+/** Adds the weights of the named features to `emission[at .. at + tags)`. */
+function addScores(model: NerModel, names: readonly string[], emission: Float64Array, at: number): void {
+  const n = model.tags.length;
+  const w = model.weights;
+  for (const name of names) {
+    const row = model.featureIndex.get(name);
+    if (row === undefined) continue;
+    const off = row * n;
+    for (let t = 0; t < n; t++) emission[at + t] += w[off + t];
+  }
 }
 
-function featureRowsOf(
+/**
+ * Emission scores `[token * tags + tag]` of a sentence. A word's feature groups are shared by its
+ * every occurrence, so their summed weights are kept: most of a token's score is a few additions.
+ */
+function sentenceEmission(
   model: NerModel,
   tokens: readonly string[],
   evidence: ReadonlyMap<string, StemEvidence>,
-): Int32Array[] {
-  let cache = groupRowCache.get(model);
-  if (!cache) groupRowCache.set(model, (cache = new WeakMap()));
-  const groupCache = cache;
-  return sentenceFeatureGroups(tokens, model.lexicons, evidence).map(({ groups, rest }) => {
-    const parts = groups.map((g) => {
-      let rows = groupCache.get(g);
-      if (!rows) groupCache.set(g, (rows = rowsOfNames(model, g)));
-      return rows;
-    });
-    parts.push(rowsOfNames(model, rest));
-    const out = new Int32Array(parts.reduce((k, p) => k + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
+): Float64Array {
+  let cache = groupScoreCache.get(model);
+  if (!cache) groupScoreCache.set(model, (cache = new WeakMap()));
+  const n = model.tags.length;
+  const emission = new Float64Array(tokens.length * n);
+  const features = sentenceFeatureGroups(tokens, model.lexicons, evidence);
+  for (let i = 0; i < features.length; i++) {
+    const at = i * n;
+    for (const group of features[i].groups) {
+      let scores = cache.get(group);
+      if (!scores) {
+        scores = new Float64Array(n);
+        addScores(model, group, scores, 0);
+        cache.set(group, scores);
+      }
+      for (let t = 0; t < n; t++) emission[at + t] += scores[t];
     }
-    return out;
-  });
+    addScores(model, features[i].rest, emission, at);
+  }
+  return emission;
 }
 
 /**
@@ -214,18 +239,34 @@ export function tagTokens(model: NerModel, tokens: string[]): string[] {
   return tagSentences(model, [tokens])[0];
 }
 
-/** BIO tags for consecutive sentences of one text, each seeing evidence from its neighbours. */
+/**
+ * BIO tags for consecutive sentences of one text, each seeing evidence from its neighbours. Two
+ * passes: the second adds, where the first found entities, what their other mentions say of each
+ * word (a surname alone after the full name), and decodes again the sentences that changes.
+ */
 export function tagSentences(model: NerModel, sentences: string[][]): string[][] {
   const evidence = documentEvidence(sentences, model.lexicons);
   const n = model.tags.length;
   const outside = model.tags.indexOf('O');
-  return sentences.map((tokens, s) => {
-    if (tokens.length === 0) return [];
-    const emission = emissionScores(model, featureRowsOf(model, tokens, evidence[s]));
+  const decode = (emission: Float64Array, length: number) =>
+    Array.from(viterbi(emission, length, n, model.transition, model.start, model.constraints), (t) => model.tags[t]);
+  const emissions = sentences.map((tokens, s) => {
+    if (tokens.length === 0) return new Float64Array(0);
+    const emission = sentenceEmission(model, tokens, evidence[s]);
     if (model.outsidePenalty !== 0)
       for (let i = 0; i < tokens.length; i++) emission[i * n + outside] -= model.outsidePenalty;
-    const path = viterbi(emission, tokens.length, n, model.transition, model.start, model.constraints);
-    return Array.from(path, (t) => model.tags[t]);
+    return emission;
+  });
+  const first = sentences.map((tokens, s) => decode(emissions[s], tokens.length));
+  const mentions = mentionEvidence(sentences, first);
+  return sentences.map((tokens, s) => {
+    const roles = mentions[s];
+    if (!roles.some((r) => r !== '')) return first[s];
+    const emission = emissions[s];
+    for (let i = 0; i < tokens.length; i++)
+      if (roles[i] || roles[i - 1] || roles[i + 1])
+        addScores(model, mentionFeatures(roles, i, knownClass(model.lexicons, tokens[i])), emission, i * n);
+    return decode(emission, tokens.length);
   });
 }
 

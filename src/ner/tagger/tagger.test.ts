@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as api from './index.js';
 import { loadNerModel, tagConll, tagSentences, tagTokens, trainNerModel, TAGS } from './index.js';
 import { viterbi } from './decode.js';
-import { stripProclitics } from './features.js';
+import { mentionEvidence, stripProclitics } from './features.js';
 import { tagConstraints } from './tags.js';
 import { parseConll, scoreEntities } from '../conll.js';
 
@@ -35,6 +35,29 @@ test('stripProclitics removes conjunction, preposition and article', () => {
   for (const [word, stem, proclitics] of cases) {
     assert.deepEqual(stripProclitics(word), { stem, proclitics }, word);
   }
+});
+
+test('mentionEvidence gives a word the types of its other mentions nearby, never of its own', () => {
+  const sentences = [
+    ['قال', 'خافيير', 'سولانا', 'إن', 'المحادثات', 'مستمرة'],
+    ['وأضاف', 'سولانا', 'أن', 'طهران', 'ترد'],
+    ['ووصل', 'سولانا', 'إلى', 'طهران'],
+  ];
+  const tags = [
+    ['O', 'B-PERS', 'I-PERS', 'O', 'O', 'O'],
+    ['O', 'O', 'O', 'B-LOC', 'O'],
+    ['O', 'B-PERS', 'O', 'O'],
+  ];
+  const roles = mentionEvidence(sentences, tags);
+  // The bare surname of sentence 2 leans on the full name of sentence 1 and the mention of sentence 3.
+  assert.equal(roles[1][1], 'PERS');
+  // The full name's words: سولانا is tagged alone in sentence 3; خافيير has no other mention.
+  assert.deepEqual(roles[0].slice(1, 3), ['', 'PERS']);
+  // طهران is a LOC mention in sentence 2: that speaks for the untagged one of sentence 3, not for itself.
+  assert.equal(roles[2][3], 'LOC');
+  assert.equal(roles[1][3], '');
+  // Out of the window, nothing.
+  assert.equal(mentionEvidence(sentences, tags, 0)[1][1], '');
 });
 
 test('viterbi never lets I- follow O or another type', () => {

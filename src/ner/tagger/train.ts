@@ -6,7 +6,7 @@
  * sentences sees lists from the other blocks), so the model learns how far to trust them on text
  * it has not seen.
  */
-import { analyseWord, documentEvidence, sentenceFeatures, type FeatureLexicons } from './features.js';
+import { analyseWord, documentEvidence, mentionEvidence, sentenceFeatures, type FeatureLexicons } from './features.js';
 import { createModel, emissionScores, type NerModel } from './model.js';
 import { viterbi } from './decode.js';
 import { TAGS, tagConstraints } from './tags.js';
@@ -33,6 +33,8 @@ export interface TrainOptions {
   gazetteer: ReadonlyMap<string, string>;
   /** Stem → distributional class (clusters.ts), learned beforehand from unlabeled text. */
   clusters: ReadonlyMap<string, string>;
+  /** Particles, pronouns and prepositions, which end a name (normalised here). */
+  functionWords?: readonly string[];
   /**
    * Share of a token's features hidden at random at each training visit (default 0): the model
    * then cannot lean on one telling feature, such as the word itself, and learns the context too.
@@ -123,7 +125,7 @@ export function learnEntityLists(
 
 export function buildLexicons(
   sentences: readonly LabelledSentence[],
-  options: Pick<TrainOptions, 'triggers' | 'clusters' | 'gazetteer'>,
+  options: Pick<TrainOptions, 'triggers' | 'clusters' | 'gazetteer' | 'functionWords'>,
 ): FeatureLexicons {
   const gazetteer = new Map<string, string>();
   let maxGazetteerTokens = 0;
@@ -139,6 +141,7 @@ export function buildLexicons(
   return {
     triggers: triggerMap(options.triggers),
     clusters: options.clusters,
+    functionWords: new Set((options.functionWords ?? []).map((w) => analyseWord(w).norm)),
     gazetteer,
     maxGazetteerTokens,
     ...learnEntityLists(sentences),
@@ -160,11 +163,17 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
     sentences.map((s) => s.tokens),
     buildLexicons([], options),
   );
+  // What the other mentions around a sentence say of its words, from the gold tags (when tagging,
+  // from the first pass's tags).
+  const mentions = mentionEvidence(
+    sentences.map((s) => s.tokens),
+    sentences.map((s) => s.tags),
+  );
   for (let b = 0; b < blocks; b++) {
     const others = sentences.filter((_, i) => blocks === 1 || blockOf(i) !== b);
     const lex = buildLexicons(others, options);
     sentences.forEach((s, i) => {
-      if (blockOf(i) === b) featureNames[i] = sentenceFeatures(s.tokens, lex, evidence[i]);
+      if (blockOf(i) === b) featureNames[i] = sentenceFeatures(s.tokens, lex, evidence[i], mentions[i]);
     });
   }
 
