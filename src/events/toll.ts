@@ -114,23 +114,30 @@ function dualOf(token: Token | undefined): number | null {
 
 const LAQIYA = new Set(['لقي', 'لقيت', 'لقوا', 'يلقي', 'تلقي', 'لقيا', 'لقين']);
 const FATE_NOUNS = /^(حتف|مصرع)/;
+const AWDA = new Set(['اودي', 'اودت']);
+/** The form given to a split "لقي … حتفه" cue, whose victim stands inside it. */
+const SPLIT_FATE = 'لقي … حتفه';
+const SPLIT_LIFE = 'اودي … بحياه';
 
 /**
- * "لقي طفل حتفه"، "لقي ثلاثة أشخاص مصرعهم": the victim stands between the verb and حتفه/مصرعه,
- * where the lexicon's phrase (لقي حتفه) cannot see it. Returns such spans as killed cues.
+ * "لقي طفل حتفه"، "لقي ثلاثة أشخاص مصرعهم"، "أودى انفجار لغم بحياة ثلاثة": the words between the
+ * verb and حتفه/مصرعه/بحياة keep the lexicon's phrase (لقي حتفه، أودى بحياة) from matching.
+ * Returns such spans as killed cues.
  */
 function splitFateCues(tokens: readonly Token[], casualty: readonly CueMatch[]): CueMatch[] {
   const found: CueMatch[] = [];
   tokens.forEach((t, i) => {
-    if (!LAQIYA.has(t.stem)) return;
-    for (let j = i + 2; j <= Math.min(i + 6, tokens.length - 1); j++) {
-      if (!FATE_NOUNS.test(tokens[j].stem)) continue;
-      const span = { start: t.start, end: tokens[j].end };
+    const fate = LAQIYA.has(t.stem);
+    if (!fate && !AWDA.has(t.stem)) return;
+    for (let j = i + 2; j <= Math.min(i + 8, tokens.length - 1); j++) {
+      const end = tokens[j];
+      if (fate ? !FATE_NOUNS.test(end.stem) : !(end.stem === 'حياه' && end.proclitics.includes('ب'))) continue;
+      const span = { start: t.start, end: end.end };
       if (casualty.some((c) => c.span.start <= span.start && c.span.end >= span.end)) return;
       found.push({
         span,
         list: 'casualty',
-        form: 'لقي … حتفه',
+        form: fate ? SPLIT_FATE : SPLIT_LIFE,
         kind: 'killed',
         geo_precision: null,
         direction: false,
@@ -141,6 +148,11 @@ function splitFateCues(tokens: readonly Token[], casualty: readonly CueMatch[]):
   });
   return found;
 }
+
+/** events.md: "several", "a few", "many" → 3. */
+const VAGUE_SEVERAL = 3;
+/** Verbs whose number may come after their subject (قتلت الشرطة 6، قتل في الاشتباكات ثمانية). */
+const VERB_HEADS = /^(قتل|قتلت|قتلوا|استشهد|اصيب|اصيبوا|جرح|جرحوا)$/;
 
 /** Killing words that may be followed by their single victim (مقتل قيادي، قُتل نجل، أودى بحياة شاب). */
 const KILLING_HEADS = /^(قتل|مقتل|مصرع|استشهاد|استشهد|اغتيال|اغتيل|بحياه|حياه|وفاه|قتلت|قتلوا|قتلا|يقتل)$/;
@@ -160,9 +172,9 @@ export function findTolls(
   const lexical = cues.filter(
     (c) => c.list === 'casualty' && c.span.start >= sentence.start && c.span.end <= sentence.end,
   );
-  if (lexical.length === 0) return figures;
   const tokens = sentenceTokens(doc, sentence);
   const casualty = [...lexical, ...splitFateCues(tokens, lexical)].sort((a, b) => a.span.start - b.span.start);
+  if (casualty.length === 0) return figures;
   const subcountAt = casualty.find((c) => c.kind === 'subcount')?.span.start ?? Infinity;
   const numbers = sentenceNumbers.filter(
     (n) => n.start >= sentence.start && n.end <= sentence.end && n.start < subcountAt,
@@ -191,12 +203,21 @@ export function findTolls(
     const reach = afterLaqiya ? 5 : 2;
     // "ارتفع عدد القتلى الاثنين إلى 55": a revised total may put a day and إلى before its number.
     const revisedCue = revisedFrom.some((r) => r <= cue.span.start && cue.span.start - r < 30);
-    const reachAfter = revisedCue ? 4 : 2;
+    // "قتل في الاشتباكات ثمانية"، "قتلت الشرطة المصرية 6": a verb's number may follow its
+    // subject or a place, within the clause.
+    const reachAfter = revisedCue || VERB_HEADS.test(stemOf(tokens[endAt])) ? 4 : 2;
     const near = (n: NumberMention) => {
       const i = tokenIndexAt(n.start);
       if (i < 0) return false;
-      if (i < at) return wordsBetween(i + 1, at) < reach && !otherCueBetween(cue, n.end, cue.span.start);
-      return i > endAt && wordsBetween(endAt + 1, i) < reachAfter && !otherCueBetween(cue, cue.span.end, n.start);
+      // "ثلاثة من أفراد الشرطة قتلوا": a partitive من carries the number further.
+      const partitive = tokens[i + 1]?.stem === 'من' ? 2 : 0;
+      if (i < at) return wordsBetween(i + 1, at) < reach + partitive && !otherCueBetween(cue, n.end, cue.span.start);
+      return (
+        i > endAt &&
+        wordsBetween(endAt + 1, i) < reachAfter &&
+        !tokens.slice(endAt + 1, i).some((t) => t.kind === 'punct') &&
+        !otherCueBetween(cue, cue.span.end, n.start)
+      );
     };
     // A phrase cue may hold its own number (سقوط خمسة قتلى): that one wins.
     const inside = numbers.filter((n) => n.start >= cue.span.start && n.end <= cue.span.end);
@@ -204,8 +225,11 @@ export function findTolls(
     let figure: { value: number; vague: boolean; span: Span; rule: string } | null = null;
     // A dual casualty word counts itself: "سقوط قتيلين وثلاثة جرحى" is two dead, whatever follows.
     const ownDual = at === endAt ? dualOf(tokens[at]) : null;
+    // "لقي القيادي الحوثي مصرعه مع عشرات آخرين": the victim inside the phrase, then his companions.
+    const victimInside =
+      cue.form === SPLIT_FATE && inside.length === 0 && singleVictimAfter(doc, tokens, endAt, at + 1, cue);
     if (ownDual) figure = { value: ownDual, vague: false, span: tokens[at], rule: 'toll.dual' };
-    else if (candidates.length) {
+    else if (candidates.length && !victimInside) {
       // A counted noun follows its number (5 قتلى و11 جريحا); a verb or verbal noun precedes it
       // (مقتل خمسة، أصابوا 7): each takes its own side first.
       const before = candidates.filter((n) => n.end <= cue.span.start);
@@ -222,7 +246,7 @@ export function findTolls(
       };
     } else {
       // The victim inside a split phrase (لقي طفل حتفه) or right after the killing word.
-      const victimAt = endAt > at && cue.form === 'لقي … حتفه' ? at + 1 : endAt + 1;
+      const victimAt = endAt > at && cue.form === SPLIT_FATE ? at + 1 : endAt + 1;
       const victim = tokens[victimAt];
       const dual = dualOf(victim);
       // "عضوان من مسلحي حماس قد قتلا": a dual subject a few words before its verb.
@@ -233,18 +257,27 @@ export function findTolls(
       if (dual) figure = { value: 2, vague: false, span: victim, rule: 'toll.dual' };
       else if (dualBefore && cue.span.start - dualBefore.end < 40)
         figure = { value: 2, vague: false, span: dualBefore, rule: 'toll.dual' };
-      else if (victim && singleVictimAfter(doc, tokens, at, endAt, victimAt, cue)) {
-        figure = { value: 1, vague: false, span: victim, rule: 'toll.single-victim' };
+      else if (victim && singleVictimAfter(doc, tokens, endAt, victimAt, cue)) {
+        // "مقتل امرأة وطفليها": a list of victims counts each.
+        const listed = enumerated(tokens, victimAt);
+        figure = {
+          value: 1 + listed.value,
+          vague: false,
+          span: { start: victim.start, end: listed.end ?? victim.end },
+          rule: listed.value ? 'toll.enumeration' : 'toll.single-victim',
+        };
         // "مقتل القيادي … و5 من مرافقيه"، "يلقى مصرعه مع عشرات آخرين": the one and his companions.
         const companions = companionsAfter(tokens, numbers, victimAt, casualty, cue, tokenIndexAt);
         if (companions)
           figure = {
-            value: 1 + companions.value,
+            value: figure.value + companions.value,
             vague: companions.vague,
             span: { start: victim.start, end: companions.end },
             rule: 'toll.victim-and-companions',
           };
-      }
+      } else if (victim && KILLING_HEADS.test(stemOf(tokens[endAt])) && unnumberedPlural(victim))
+        // "مقتل مدنيين"، "مقتل آخرين": victims without a number are "several" (events.md: 3).
+        figure = { value: VAGUE_SEVERAL, vague: true, span: victim, rule: 'toll.unnumbered' };
     }
     if (!figure) continue;
     const start = Math.min(cue.span.start, figure.span.start);
@@ -260,10 +293,9 @@ export function findTolls(
       revised: revisedFrom.some((r) => r < start && start - r < 60),
       additional:
         figure.rule === 'toll.number' && isAdditional(tokens, Math.min(at, numberAt), Math.max(endAt, numberEnd)),
-      rejected:
-        figure.rule === 'toll.number'
-          ? rejection(tokens, figure, numberAt, Math.min(at, numberAt), Math.max(endAt, numberEnd))
-          : null,
+      rejected: FROM_NUMBER.has(figure.rule)
+        ? rejection(tokens, figure, numberAt, Math.min(at, numberAt), Math.max(endAt, numberEnd))
+        : null,
       rule: figure.rule,
       number: { start: figure.span.start, end: figure.span.end },
       distance: Math.min(Math.abs(figure.span.start - cue.span.end), Math.abs(cue.span.start - figure.span.end)),
@@ -280,15 +312,13 @@ export function findTolls(
 function singleVictimAfter(
   doc: Doc,
   tokens: readonly Token[],
-  at: number,
   endAt: number,
   victimAt: number,
   cue: CueMatch,
 ): boolean {
   const victim = tokens[victimAt];
   if (victim.kind !== 'word') return false;
-  const head = cue.form === 'لقي … حتفه' ? tokens[at] : tokens[endAt];
-  if (cue.form !== 'لقي … حتفه' && !KILLING_HEADS.test(stemOf(head))) return false;
+  if (cue.form !== SPLIT_FATE && !KILLING_HEADS.test(stemOf(tokens[endAt]))) return false;
   // "قتل في …"، "مقتل وإصابة": a preposition or conjunction is no victim.
   if (victim.proclitics.some((p) => p === 'و' || p === 'ب' || p === 'ل' || p === 'ف')) return false;
   if (inList(SINGLE_VICTIMS, victim)) return true;
@@ -317,9 +347,40 @@ function companionsAfter(
   return null;
 }
 
+/** The victims joined by و right after a single one: وطفليها (+2)، وزوجته (+1); up to three. */
+function enumerated(tokens: readonly Token[], victimAt: number): { value: number; end: number | null } {
+  let value = 0;
+  let end: number | null = null;
+  for (let k = victimAt + 1; k <= victimAt + 3 && k < tokens.length; k++) {
+    const t = tokens[k];
+    // وخمسة، واحدا: a number is a count of its own (companions), not a listed victim.
+    if (t.kind !== 'word' || t.proclitics[0] !== 'و' || /^واحد/.test(t.norm)) break;
+    const own = t.stem.replace(/(هما|هم|ها|ه)$/, '');
+    const bareForm = { ...t, stem: own };
+    const dual = dualOf(bareForm) ?? (BROKEN_PLURAL_PERSONS.has(own.replace(/ي$/, '')) && own.endsWith('ي') ? 2 : null);
+    const one = inList(SINGLE_VICTIMS, bareForm) || inList(SINGLE_VICTIMS, { ...t, stem: own.replace(/ت$/, 'ه') });
+    if (!dual && !one) break;
+    value += dual ?? 1;
+    end = t.end;
+  }
+  return { value, end };
+}
+
+/** "مدنيين"، "آخرين": a sound plural of a person noun, or "others", with no number. */
+function unnumberedPlural(token: Token): boolean {
+  const stem = stemOf(token);
+  if (stem === 'اخرين' || stem === 'اخرون') return true;
+  const base = stem.replace(/(ين|ون)$/, '');
+  return base !== stem && SOUND_PLURAL_PERSONS.has(base);
+}
+
+/** Figures read from a written number, which may be a year, cumulative or implausible. */
+const FROM_NUMBER = new Set(['toll.number', 'toll.reference', 'toll.victim-and-companions']);
+
 /** "أربعة آخرون"، "قُتلوا أيضا"، "بالإضافة لمقتل 8": a figure that adds to the one before it. */
 function isAdditional(tokens: readonly Token[], from: number, to: number): boolean {
-  const after = tokens.slice(to + 1, to + 3).some((t) => inList(ADDITIVES_AFTER, t));
+  // "وقتل ثمانية من المهاجمين أيضا": the word may close a partitive.
+  const after = tokens.slice(to + 1, to + 5).some((t) => inList(ADDITIVES_AFTER, t));
   const before = tokens.slice(Math.max(0, from - 2), from).some((t) => inList(ADDITIVES_BEFORE, t));
   return after || before;
 }
