@@ -353,6 +353,7 @@ export function extractEventsExplained(
     const sentenceCues = cueIndex.inSentence(s);
     const decided = modalityOf(t, clause, sentence, sentenceCues, doc, tests);
     if ('drop' in decided) {
+      if (decided.drop.startsWith('history.')) pastSentences.add(s);
       reject(t, s, decided.drop);
       continue;
     }

@@ -235,6 +235,48 @@ const CASES: TollCase[] = [
     killed: 1,
     injured: 2,
   },
+  {
+    pattern: 'a count and one more listed',
+    text: 'هاجم مسلحون سيارة للشرطة في مدينة العريش مما أسفر عن وفاة 3 أمنيين وسائق السيارة.',
+    killed: 4,
+    injured: null,
+  },
+  {
+    pattern: 'a partitive count and one more listed before لقوا مصرعهم',
+    text: 'لقي 3 من أفراد الشرطة ومدني، صباح اليوم، مصرعهم في هجوم مسلح بمدينة العريش.',
+    killed: 4,
+    injured: null,
+  },
+  {
+    pattern: 'the suicide bomber himself',
+    text: 'فجر انتحاري نفسه بحزام ناسف عند بوابة أمنية في مدينة سرت دون وقوع خسائر بشرية.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'أودت بحياتها: the one the pronoun names',
+    text: 'انفجرت عبوة ناسفة قرب مدينة الموصل أودت بحياتها على الفور.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'a feminine single victim',
+    text: 'أسفر انفجار عبوة ناسفة قرب مدينة الموصل عن مقتل صحفية عراقية.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'عددا من in the accusative',
+    text: 'اندلعت اشتباكات مسلحة في مدينة سرت وقتلت الكتيبة عددا من المتشددين.',
+    killed: 3,
+    injured: null,
+  },
+  {
+    pattern: 'one killed, another wounded',
+    text: 'لقي طفل حتفه وجرح آخر في انفجار لغم أرضي بمدينة الحديدة.',
+    killed: 1,
+    injured: 1,
+  },
   // Tolls told in the next sentence or in a quote.
   {
     pattern: 'the toll in the next sentence',

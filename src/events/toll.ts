@@ -91,7 +91,9 @@ function stemOf(token: Token | undefined): string {
 function inList(list: ReadonlySet<string>, token: Token | undefined): boolean {
   if (!token || token.kind !== 'word') return false;
   const stem = stemOf(token);
-  return list.has(stem) || (stem.endsWith('ا') && list.has(stem.slice(0, -1)));
+  if (list.has(stem) || (stem.endsWith('ا') && list.has(stem.slice(0, -1)))) return true;
+  // صحفية، مدنية: the feminine of a listed person noun.
+  return stem.endsWith('ه') && list === SINGLE_VICTIMS && list.has(stem.slice(0, -1));
 }
 
 /**
@@ -115,6 +117,10 @@ function dualOf(token: Token | undefined): number | null {
 const LAQIYA = new Set(['لقي', 'لقيت', 'لقوا', 'يلقي', 'تلقي', 'لقيا', 'لقين']);
 const FATE_NOUNS = /^(حتف|مصرع)/;
 const AWDA = new Set(['اودي', 'اودت']);
+/** "فجر انتحاري نفسه": the bomber's own death, which ACLED counts. */
+const DETONATED = new Set(['فجر', 'فجرت', 'يفجر', 'تفجر']);
+const SELF = /^نفس(ه|ها)$/;
+const SPLIT_SELF = 'فجر … نفسه';
 /** The form given to a split "لقي … حتفه" cue, whose victim stands inside it. */
 const SPLIT_FATE = 'لقي … حتفه';
 const SPLIT_LIFE = 'اودي … بحياه';
@@ -128,16 +134,22 @@ function splitFateCues(tokens: readonly Token[], casualty: readonly CueMatch[]):
   const found: CueMatch[] = [];
   tokens.forEach((t, i) => {
     const fate = LAQIYA.has(t.stem);
-    if (!fate && !AWDA.has(t.stem)) return;
-    for (let j = i + 2; j <= Math.min(i + 8, tokens.length - 1); j++) {
+    const self = DETONATED.has(t.stem);
+    if (!fate && !self && !AWDA.has(t.stem)) return;
+    for (let j = i + 1; j <= Math.min(i + (self ? 4 : 12), tokens.length - 1); j++) {
       const end = tokens[j];
-      if (fate ? !FATE_NOUNS.test(end.stem) : !(end.stem === 'حياه' && end.proclitics.includes('ب'))) continue;
+      const closes = fate
+        ? FATE_NOUNS.test(end.stem) && j > i + 1
+        : self
+          ? SELF.test(end.stem)
+          : end.stem.startsWith('حيات') || (end.stem === 'حياه' && end.proclitics.includes('ب') && j > i + 1);
+      if (!closes) continue;
       const span = { start: t.start, end: end.end };
       if (casualty.some((c) => c.span.start <= span.start && c.span.end >= span.end)) return;
       found.push({
         span,
         list: 'casualty',
-        form: fate ? SPLIT_FATE : SPLIT_LIFE,
+        form: fate ? SPLIT_FATE : self ? SPLIT_SELF : SPLIT_LIFE,
         kind: 'killed',
         geo_precision: null,
         direction: false,
@@ -156,6 +168,8 @@ const VERB_HEADS = /^(قتل|قتلت|قتلوا|استشهد|اصيب|اصيب�
 
 /** Killing words that may be followed by their single victim (مقتل قيادي، قُتل نجل، أودى بحياة شاب). */
 const KILLING_HEADS = /^(قتل|مقتل|مصرع|استشهاد|استشهد|اغتيال|اغتيل|بحياه|حياه|وفاه|قتلت|قتلوا|قتلا|يقتل)$/;
+/** Wounding words that may be followed by their single victim (وجرح آخر، إصابة زميل). */
+const WOUNDING_HEADS = /^(اصابه|اصيب|اصيبت|جرح|جرحت)$/;
 
 /**
  * The toll figures of a sentence, rejected ones included (with their reason). `cues` and
@@ -228,7 +242,11 @@ export function findTolls(
     // "لقي القيادي الحوثي مصرعه مع عشرات آخرين": the victim inside the phrase, then his companions.
     const victimInside =
       cue.form === SPLIT_FATE && inside.length === 0 && singleVictimAfter(doc, tokens, endAt, at + 1, cue);
+    // "فجر الانتحاري نفسه"، "أودت بحياتها": the pronoun is the one victim.
+    const ownLife = cue.form === SPLIT_SELF || /^حيات(ه|ها)$/.test(tokens[endAt].stem);
     if (ownDual) figure = { value: ownDual, vague: false, span: tokens[at], rule: 'toll.dual' };
+    else if (ownLife && !candidates.length)
+      figure = { value: 1, vague: false, span: tokens[endAt], rule: 'toll.single-victim' };
     else if (candidates.length && !victimInside) {
       // A counted noun follows its number (5 قتلى و11 جريحا); a verb or verbal noun precedes it
       // (مقتل خمسة، أصابوا 7): each takes its own side first.
@@ -244,6 +262,17 @@ export function findTolls(
         span: chosen,
         rule: reference ? 'toll.reference' : 'toll.number',
       };
+      // "وفاة 3 أمنيين وسائق السيارة"، "لقي 3 من أفراد الشرطة ومدني": one more listed after the count.
+      if (!chosen.vague && !reference) {
+        const listed = listedAfterCount(tokens, tokenIndexAt(chosen.end - 1), casualty, cue);
+        if (listed.value)
+          figure = {
+            value: chosen.value + listed.value,
+            vague: false,
+            span: { start: chosen.start, end: Math.max(chosen.end, listed.end ?? chosen.end) },
+            rule: 'toll.enumeration',
+          };
+      }
     } else {
       // The victim inside a split phrase (لقي طفل حتفه) or right after the killing word.
       const victimAt = endAt > at && cue.form === SPLIT_FATE ? at + 1 : endAt + 1;
@@ -318,7 +347,8 @@ function singleVictimAfter(
 ): boolean {
   const victim = tokens[victimAt];
   if (victim.kind !== 'word') return false;
-  if (cue.form !== SPLIT_FATE && !KILLING_HEADS.test(stemOf(tokens[endAt]))) return false;
+  const heads = cue.kind === 'injured' ? WOUNDING_HEADS : KILLING_HEADS;
+  if (cue.form !== SPLIT_FATE && !heads.test(stemOf(tokens[endAt]))) return false;
   // "قتل في …"، "مقتل وإصابة": a preposition or conjunction is no victim.
   if (victim.proclitics.some((p) => p === 'و' || p === 'ب' || p === 'ل' || p === 'ف')) return false;
   if (inList(SINGLE_VICTIMS, victim)) return true;
@@ -366,6 +396,24 @@ function enumerated(tokens: readonly Token[], victimAt: number): { value: number
   return { value, end };
 }
 
+/**
+ * A victim listed with و within five words after a count (3 أمنيين وسائق), before any
+ * punctuation or other casualty word, with those it lists in turn.
+ */
+function listedAfterCount(
+  tokens: readonly Token[],
+  numberEnd: number,
+  casualty: readonly CueMatch[],
+  cue: CueMatch,
+): { value: number; end: number | null } {
+  for (let k = numberEnd + 1; k <= numberEnd + 5 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' || casualty.some((c) => c !== cue && c.span.start <= t.start && c.span.end > t.start)) break;
+    if (t.kind === 'word' && t.proclitics[0] === 'و') return enumerated(tokens, k - 1);
+  }
+  return { value: 0, end: null };
+}
+
 /** "مدنيين"، "آخرين": a sound plural of a person noun, or "others", with no number. */
 function unnumberedPlural(token: Token): boolean {
   const stem = stemOf(token);
@@ -375,7 +423,7 @@ function unnumberedPlural(token: Token): boolean {
 }
 
 /** Figures read from a written number, which may be a year, cumulative or implausible. */
-const FROM_NUMBER = new Set(['toll.number', 'toll.reference', 'toll.victim-and-companions']);
+const FROM_NUMBER = new Set(['toll.number', 'toll.reference', 'toll.victim-and-companions', 'toll.enumeration']);
 
 /** "أربعة آخرون"، "قُتلوا أيضا"، "بالإضافة لمقتل 8": a figure that adds to the one before it. */
 function isAdditional(tokens: readonly Token[], from: number, to: number): boolean {
