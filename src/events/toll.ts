@@ -366,7 +366,9 @@ function companionsAfter(
 ): NumberMention | null {
   const last = tokens[Math.min(tokens.length - 1, victimAt + 12)];
   for (const n of numbers) {
-    if (n.start <= tokens[victimAt].end || n.end > last.end) continue;
+    if (n.start <= tokens[victimAt].end) continue;
+    if (n.end > last.end) break; // numbers are in text order
+
     const i = tokenIndexAt(n.start);
     const nextWord = tokens.slice(i + 1, i + 3).find((t) => t.kind === 'word' && t.stem !== 'من');
     if (!inList(COMPANIONS, nextWord)) continue;
@@ -439,11 +441,13 @@ function isAdditional(tokens: readonly Token[], from: number, to: number): boole
  */
 function cumulativeMarker(tokens: readonly Token[], from: number, to: number): string | null {
   const { within, before } = PACK.cumulative;
-  const window = [...tokens.slice(Math.max(0, from - before), from), ...tokens.slice(to + 1, to + 1 + within)];
-  for (const t of window) {
+  const window: number[] = [];
+  for (let i = Math.max(0, from - before); i < from; i++) window.push(i);
+  for (let i = to + 1; i < Math.min(tokens.length, to + 1 + within); i++) window.push(i);
+  for (const i of window) {
+    const t = tokens[i];
     if (inList(CUMULATIVE_THROUGHOUT, t)) return t.text;
     if (!inList(CUMULATIVE, t)) continue;
-    const i = tokens.indexOf(t);
     const what = tokens.slice(i + 1, i + 4);
     if (what.some((w) => w.kind === 'number' || /^\d/.test(w.text) || inList(CUMULATIVE_SINCE, w)))
       return tokens
