@@ -26,7 +26,7 @@ import {
   type ArticleFeatures,
 } from './candidate-features.js';
 import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRuleId } from './candidates.js';
-import { findTolls, summariseToll, type TollFigure } from './toll.js';
+import { findTolls, rejectedTolls, summariseToll, type TollFigure } from './toll.js';
 import {
   actorMentions,
   attachActors,
@@ -66,6 +66,8 @@ export function loadEventKnowledge(): EventKnowledge {
 }
 
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
+/** Events a toll can belong to: violence, and protests met with force (Excessive force against protesters). */
+const TAKES_TOLL = new Set([...VIOLENT, 'Protests']);
 /** Strategic developments that fold into a violent event told in the same clause. */
 const FOLDS_INTO_VIOLENCE = new Set(['Disrupted weapons use', 'Looting/property destruction']);
 /** Nouns that make a battle word a place or a front, not an event (جبهات القتال). */
@@ -320,6 +322,8 @@ export function extractEventsExplained(
   const article = () => (articleLevel ??= articleFeatures(doc, knowledge.events?.relevance?.score(doc) ?? null));
 
   const mentions: Mention[] = [];
+  // Sentences that tell of an event of the past: their figures are not lent to a neighbour's.
+  const pastSentences = new Set<number>();
   for (const t of triggers) {
     const s = spanIndexAt(sentences, t.span.start);
     const sentence = sentences[s];
@@ -350,6 +354,7 @@ export function extractEventsExplained(
     const sentenceCues = cueIndex.inSentence(s);
     const decided = modalityOf(t, clause, sentence, sentenceCues, doc, tests);
     if ('drop' in decided) {
+      if (decided.drop.startsWith('history.')) pastSentences.add(s);
       reject(t, s, decided.drop);
       continue;
     }
@@ -359,6 +364,7 @@ export function extractEventsExplained(
     }
     const date = attachDate(t, clause, sentence, local.temporals[s]);
     if (date && isHistory(date.temporal, published)) {
+      pastSentences.add(s);
       reject(t, s, 'reject.history-date');
       continue;
     }
@@ -474,7 +480,7 @@ export function extractEventsExplained(
     m.candidates = [candidateOf(m.trigger, m.sentence, { kept: true, rule: m.rules.join(' '), event: null })];
     mentions.push(m);
   }
-  attachTolls(mentions, doc, tollsOf);
+  attachTolls(mentions, doc, tollsOf, pastSentences);
   const merged = mergeMentions(mentions, doc);
   const facts = articleFacts(doc);
   const events = merged.map((m) => {
@@ -515,7 +521,7 @@ function casualtyMentions(
     const cues = cueIndex.inSentence(s);
     const killed = cues.find((c) => c.list === 'casualty' && c.kind === 'killed');
     const agent = cues.find((c) => c.list === 'agent_markers' && c.kind === 'agent');
-    if (!killed || !agent || tollsOf(s).length === 0) return;
+    if (!killed || !agent || !tollsOf(s).some((f) => f.rejected === null)) return;
     const text = viewText(doc, sentence.start, sentence.end);
     const armed = ARMED_WORDS.test(text) && !CIVILIAN_WORDS.test(text);
     const trigger: TriggerMatch = {
@@ -581,11 +587,16 @@ function isHistory(t: TemporalExpression, published: string | null): boolean {
   return !!from && !!to && daysBetween(from, to) > HISTORY_DAYS;
 }
 
-/** Figures of a sentence go to its violent mentions; a sentence of figures alone continues the one before. */
-function attachTolls(mentions: Mention[], doc: Doc, tollsOf: (sentence: number) => TollFigure[]): void {
+/** Figures of a sentence go to its violent (or protest) mentions; a sentence of figures alone continues the one before. */
+function attachTolls(
+  mentions: Mention[],
+  doc: Doc,
+  tollsOf: (sentence: number) => TollFigure[],
+  pastSentences: ReadonlySet<number>,
+): void {
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) {
-    if (!VIOLENT.has(m.event_type)) continue;
+    if (!TAKES_TOLL.has(m.event_type)) continue;
     const list = bySentence.get(m.sentence) ?? [];
     list.push(m);
     bySentence.set(m.sentence, list);
@@ -601,7 +612,8 @@ function attachTolls(mentions: Mention[], doc: Doc, tollsOf: (sentence: number) 
     let targets = bySentence.get(s);
     // A sentence of figures alone continues the report before it, else the one after it, else
     // the article's only violent event.
-    if (!targets && !mentionSentences.has(s)) targets = bySentence.get(s - 1) ?? bySentence.get(s + 1) ?? onlyViolent;
+    if (!targets && !mentionSentences.has(s) && !pastSentences.has(s))
+      targets = bySentence.get(s - 1) ?? bySentence.get(s + 1) ?? onlyViolent;
     if (!targets || targets.length === 0) return;
     // Each figure belongs to the nearest violent mention before it (else the first after it).
     for (const f of figures) {
@@ -731,7 +743,8 @@ function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
     const aboutAnother = candidates.some((e) => e.sentence === m.sentence && !VIOLENT.has(e.event_type));
     // Standing alone, a generic word needs substance: a toll, a date or a named place (not
     // "the attack on Yemen" in a speech).
-    const substantial = m.tolls.length > 0 || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
+    const substantial =
+      m.tolls.some((f) => f.rejected === null) || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
     if (target) absorb(target, m, false, evidenceStarts, candidatesOf);
     else if (!aboutAnother && substantial) addEvent(refineGeneric(copyOf(m), doc));
     else
@@ -1017,14 +1030,15 @@ function toRecord(
   const killed = summariseToll(m.tolls, 'killed');
   const injured = summariseToll(m.tolls, 'injured');
   const fatalities = killed?.value ?? 0;
-  if (killed)
-    sources.push({
-      field: 'fatalities',
-      rule: killed.figures.length > 1 ? 'toll.lowest-or-revised' : 'toll.figure',
-      evidence: evidenceOf(original, killed.chosen),
-    });
+  if (killed) sources.push({ field: 'fatalities', rule: killed.rule, evidence: evidenceOf(original, killed.chosen) });
   else if (VIOLENT.has(m.event_type)) notes.push('no fatality figure reported');
-  if (injured) sources.push({ field: 'injured', rule: 'toll.figure', evidence: evidenceOf(original, injured.chosen) });
+  if (injured) sources.push({ field: 'injured', rule: injured.rule, evidence: evidenceOf(original, injured.chosen) });
+  for (const kind of ['killed', 'injured'] as const)
+    for (const f of rejectedTolls(m.tolls, kind)) {
+      const field = kind === 'killed' ? 'fatalities.rejected' : 'injured.rejected';
+      sources.push({ field, rule: 'toll.rejected', evidence: evidenceOf(original, f), note: f.rejected ?? undefined });
+      notes.push(`${kind} figure ${f.value} rejected: ${f.rejected}`);
+    }
 
   // Violence against civilians has civilians as its victims by definition; a bombing or an attack
   // that the report says killed or hurt civilians has them too.

@@ -90,6 +90,15 @@ export interface ExtractionRecord {
   entities: EntityRecord[];
 }
 
+/**
+ * The death tolls an event's report gives: its figure when the text reports one (a source for
+ * it, or any figure above 0, as a human may set), nothing when it is the 0 of "no mention"
+ * (events.md), so that fusion's "lowest report" is taken among figures.
+ */
+export function reportedFatalities(r: EventRecord): number[] {
+  return r.fatalities > 0 || r.sources.some((s) => s.field === 'fatalities') ? [r.fatalities] : [];
+}
+
 /** The coded fields of an event as flat columns (tables, GeoJSON properties), in one order. */
 export function codedColumns(r: EventRecord) {
   return {

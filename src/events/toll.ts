@@ -1,11 +1,18 @@
 /**
  * Tolls: how many were killed and injured, from casualty words and the numbers next to them
- * (خمسة قتلى، مقتل ثلاثة، سقوط 5 قتلى، 11 جريحاً، إصابة سبعة آخرين، مقتل طفلين). Sub-counts after
- * بينهم/منهم are not added again; several figures for the same toll keep the lowest; "the toll
- * rose to N" reports a revised total.
+ * (خمسة قتلى، مقتل ثلاثة، سقوط 5 قتلى، 11 جريحاً، إصابة سبعة آخرين، مقتل طفلين، مقتل أكثر من 50،
+ * لقي طفل حتفه، مقتل القيادي ومعه عشرات آخرين), by the rules of ../shared/reference/events.md.
+ * Sub-counts after بينهم/منهم are not added again; a precise figure beats a vague one; several
+ * figures for the same toll keep the lowest; "N others" adds to the figure before it; "the toll
+ * rose to N" reports a revised total. A figure that cannot be this event's toll (a year, a count
+ * since a date, more than any event could hold) is kept with the reason it was rejected.
+ * The words these rules read are data: packs/ar/tolls.json.
  */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import type { Doc, NumberMention, Token } from '../core/document.js';
 import { spanIndexAt, type Span } from '../core/span.js';
+import { normalizeForMatch } from '../text/normalize.js';
 import type { CueMatch } from './triggers.js';
 
 export interface TollFigure extends Span {
@@ -14,55 +21,160 @@ export interface TollFigure extends Span {
   vague: boolean;
   /** A revised total ("ارتفعت الحصيلة إلى"): it replaces earlier figures instead of competing. */
   revised: boolean;
+  /** "N others", "also", "in addition to": it adds to the figure of its kind before it. */
+  additional: boolean;
+  /** Why the figure is not a toll of this event (a year, cumulative, implausible), or null. */
+  rejected: string | null;
+  /** The rule that read it: toll.number, toll.dual, toll.single-victim, toll.victim-and-companions. */
+  rule: string;
   /** Where the number itself is written. */
   number: Span;
   /** Characters between the number and its casualty word. */
   distance: number;
 }
 
-/** Singular nouns for people whose dual (طفلين، شخصين) counts two. */
-const PERSON_SINGULARS = new Set([
-  'شخص',
-  'طفل',
-  'مدني',
-  'جندي',
-  'عنصر',
-  'مسلح',
-  'شرطي',
-  'رجل',
-  'مواطن',
-  'مهاجر',
-  'عسكري',
-  'ضابط',
-  'مقاتل',
-  'صحفي',
-  'ناشط',
-  'قتيل',
-  'جريح',
-  'مصاب',
-  'شقيق',
-  'امراه',
-  'سائق',
-  'حارس',
-  'موظف',
-]);
-const DUAL_SUFFIXES = ['ين', 'ان'];
+const WordList = z.object({ note: z.string(), words: z.array(z.string().min(1)) });
+const TollPack = z.object({
+  $meta: z.object({ description: z.string() }).passthrough(),
+  brokenPluralPersons: WordList,
+  soundPluralPersons: WordList,
+  singleVictims: WordList,
+  approximators: WordList,
+  companions: WordList,
+  additives: z.object({ note: z.string(), after: z.array(z.string()), before: z.array(z.string()) }),
+  cumulative: WordList.extend({
+    since: z.array(z.string()),
+    throughout: z.array(z.string()),
+    within: z.number().int().positive(),
+    before: z.number().int().positive(),
+  }),
+  yearMarkers: WordList,
+  plausibleMaximum: z.number().int().positive(),
+});
 
-function dualOf(token: Token): number | null {
-  const stem = token.stem.replace(/^ال/, '');
-  for (const suffix of DUAL_SUFFIXES) {
-    if (stem.endsWith(suffix)) {
-      const base = stem.slice(0, -suffix.length);
-      if (PERSON_SINGULARS.has(base) || PERSON_SINGULARS.has(base.replace(/ت$/, 'ه'))) return 2;
-    }
+const PACK_URL = new URL('../../packs/ar/tolls.json', import.meta.url);
+
+function loadPack(): z.infer<typeof TollPack> {
+  const parsed = TollPack.safeParse(JSON.parse(readFileSync(PACK_URL, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`packs/ar/tolls.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+const PACK = loadPack();
+/** Normalised, without the article: the form a token's stem is compared with. */
+const bare = (w: string) => normalizeForMatch(w).replace(/^ال(?=..)/, '');
+const wordSet = (words: readonly string[]) => new Set(words.map(bare));
+
+const BROKEN_PLURAL_PERSONS = wordSet(PACK.brokenPluralPersons.words);
+const SOUND_PLURAL_PERSONS = wordSet(PACK.soundPluralPersons.words);
+const PERSONS = new Set([...BROKEN_PLURAL_PERSONS, ...SOUND_PLURAL_PERSONS]);
+const SINGLE_VICTIMS = new Set([...wordSet(PACK.singleVictims.words), ...PERSONS]);
+const APPROXIMATORS = wordSet(PACK.approximators.words);
+const COMPANIONS = wordSet(PACK.companions.words);
+const ADDITIVES_AFTER = wordSet(PACK.additives.after);
+const ADDITIVES_BEFORE = wordSet(PACK.additives.before);
+const CUMULATIVE = wordSet(PACK.cumulative.words);
+const CUMULATIVE_SINCE = wordSet(PACK.cumulative.since);
+const CUMULATIVE_THROUGHOUT = wordSet(PACK.cumulative.throughout);
+const YEAR_MARKERS = wordSet(PACK.yearMarkers.words);
+/** The most one event can have killed or hurt; a bigger figure is rejected, not clamped. */
+export const PLAUSIBLE_MAXIMUM = PACK.plausibleMaximum;
+
+/** A token's stem as the lists hold it: without the article, and without the accusative alef (شخصا). */
+function stemOf(token: Token | undefined): string {
+  return token ? token.stem.replace(/^ال(?=..)/, '') : '';
+}
+
+function inList(list: ReadonlySet<string>, token: Token | undefined): boolean {
+  if (!token || token.kind !== 'word') return false;
+  const stem = stemOf(token);
+  if (list.has(stem) || (stem.endsWith('ا') && list.has(stem.slice(0, -1)))) return true;
+  // صحفية، مدنية: the feminine of a listed person noun.
+  return stem.endsWith('ه') && list === SINGLE_VICTIMS && list.has(stem.slice(0, -1));
+}
+
+/**
+ * 2 for the dual of a person noun: شخصين، طفلين، جنديان، مدنيان. A sound masculine plural ends
+ * like a dual in -ين (مدنيين "civilians"), so for those nouns only -ان counts.
+ */
+function dualOf(token: Token | undefined): number | null {
+  if (!token || token.kind !== 'word') return null;
+  const stem = stemOf(token);
+  for (const suffix of ['ين', 'ان', 'ا']) {
+    if (!stem.endsWith(suffix)) continue;
+    const base = stem.slice(0, -suffix.length);
+    const forms = [base, base.replace(/ت$/, 'ه')];
+    // سائقا السيارتين: the construct dual drops its ن.
+    if (forms.some((f) => BROKEN_PLURAL_PERSONS.has(f))) return suffix === 'ا' ? null : 2;
+    if (suffix === 'ان' && forms.some((f) => SOUND_PLURAL_PERSONS.has(f))) return 2;
   }
   return null;
 }
 
+const LAQIYA = new Set(['لقي', 'لقيت', 'لقوا', 'يلقي', 'تلقي', 'لقيا', 'لقين']);
+const FATE_NOUNS = /^(حتف|مصرع)/;
+const AWDA = new Set(['اودي', 'اودت']);
+/** "فجر انتحاري نفسه": the bomber's own death, which ACLED counts. */
+const DETONATED = new Set(['فجر', 'فجرت', 'يفجر', 'تفجر']);
+const SELF = /^نفس(ه|ها)$/;
+const SPLIT_SELF = 'فجر … نفسه';
+/** The form given to a split "لقي … حتفه" cue, whose victim stands inside it. */
+const SPLIT_FATE = 'لقي … حتفه';
+const SPLIT_LIFE = 'اودي … بحياه';
+
 /**
- * The toll figures of a sentence. `cues` and `numbers` may be the whole document's or, for a
- * caller that asks of every sentence, already the sentence's own (the same figures, found
- * without reading the document each time).
+ * "لقي طفل حتفه"، "لقي ثلاثة أشخاص مصرعهم"، "أودى انفجار لغم بحياة ثلاثة": the words between the
+ * verb and حتفه/مصرعه/بحياة keep the lexicon's phrase (لقي حتفه، أودى بحياة) from matching.
+ * Returns such spans as killed cues.
+ */
+function splitFateCues(tokens: readonly Token[], casualty: readonly CueMatch[]): CueMatch[] {
+  const found: CueMatch[] = [];
+  tokens.forEach((t, i) => {
+    const fate = LAQIYA.has(t.stem);
+    const self = DETONATED.has(t.stem);
+    if (!fate && !self && !AWDA.has(t.stem)) return;
+    for (let j = i + 1; j <= Math.min(i + (self ? 4 : 12), tokens.length - 1); j++) {
+      const end = tokens[j];
+      const closes = fate
+        ? FATE_NOUNS.test(end.stem) && j > i + 1
+        : self
+          ? SELF.test(end.stem)
+          : end.stem.startsWith('حيات') || (end.stem === 'حياه' && end.proclitics.includes('ب') && j > i + 1);
+      if (!closes) continue;
+      const span = { start: t.start, end: end.end };
+      if (casualty.some((c) => c.span.start <= span.start && c.span.end >= span.end)) return;
+      found.push({
+        span,
+        list: 'casualty',
+        form: fate ? SPLIT_FATE : self ? SPLIT_SELF : SPLIT_LIFE,
+        kind: 'killed',
+        geo_precision: null,
+        direction: false,
+        ambiguous: false,
+      });
+      return;
+    }
+  });
+  return found;
+}
+
+/** events.md: "several", "a few", "many" → 3. */
+const VAGUE_SEVERAL = 3;
+/** Verbs whose number may come after their subject (قتلت الشرطة 6، قتل في الاشتباكات ثمانية). */
+const VERB_HEADS = /^(قتل|قتلت|قتلوا|استشهد|اصيب|اصيبوا|جرح|جرحوا)$/;
+
+/** Killing words that may be followed by their single victim (مقتل قيادي، قُتل نجل، أودى بحياة شاب). */
+const KILLING_HEADS = /^(قتل|مقتل|مصرع|استشهاد|استشهد|اغتيال|اغتيل|بحياه|حياه|وفاه|قتلت|قتلوا|قتلا|يقتل)$/;
+/** Wounding words that may be followed by their single victim (وجرح آخر، إصابة زميل). */
+const WOUNDING_HEADS = /^(اصابه|اصيب|اصيبت|جرح|جرحت)$/;
+
+/**
+ * The toll figures of a sentence, rejected ones included (with their reason). `cues` and
+ * `numbers` may be the whole document's or, for a caller that asks of every sentence, already
+ * the sentence's own (the same figures, found without reading the document each time).
  */
 export function findTolls(
   doc: Doc,
@@ -71,19 +183,26 @@ export function findTolls(
   sentenceNumbers: readonly NumberMention[] = doc.numbers,
 ): TollFigure[] {
   const figures: TollFigure[] = [];
-  const casualty = cues.filter(
+  const lexical = cues.filter(
     (c) => c.list === 'casualty' && c.span.start >= sentence.start && c.span.end <= sentence.end,
   );
+  const tokens = sentenceTokens(doc, sentence);
+  const casualty = [...lexical, ...splitFateCues(tokens, lexical)].sort((a, b) => a.span.start - b.span.start);
   if (casualty.length === 0) return figures;
   const subcountAt = casualty.find((c) => c.kind === 'subcount')?.span.start ?? Infinity;
   const numbers = sentenceNumbers.filter(
     (n) => n.start >= sentence.start && n.end <= sentence.end && n.start < subcountAt,
   );
-  const tokens = sentenceTokens(doc, sentence);
   const tokenIndexAt = (offset: number) => spanIndexAt(tokens, offset);
   const revisedFrom = casualty.filter((c) => c.kind === 'toll').map((c) => c.span.start);
   const otherCueBetween = (cue: CueMatch, from: number, to: number) =>
     casualty.some((c) => c !== cue && c.span.start >= from && c.span.end <= to);
+  /** Words from token i to token j (exclusive) that count as distance: approximators do not. */
+  const wordsBetween = (i: number, j: number) => {
+    let n = 0;
+    for (let k = i; k < j; k++) if (!inList(APPROXIMATORS, tokens[k])) n++;
+    return n;
+  };
 
   for (const cue of casualty) {
     if (cue.kind !== 'killed' && cue.kind !== 'injured') continue;
@@ -91,48 +210,109 @@ export function findTolls(
     const at = tokenIndexAt(cue.span.start);
     if (at < 0) continue;
     const endAt = Math.max(at, tokenIndexAt(cue.span.end - 1));
-    // A number just before the casualty word (خمسة قتلى، 11 جريحا), up to five words before it
-    // after لقي ("لقي 3 أشخاص على الأقل مصرعهم"), or just after it (مقتل خمسة، إصابة سبعة آخرين);
-    // never across another casualty word ("مقتل 5 … وأصابوا 7"، "مصرعهم وأصيب 12").
+    // A number just before the casualty word (خمسة قتلى، 11 جريحا، 14 مدنيا على الأقل قتلوا), up
+    // to five words before it after لقي ("لقي 3 أشخاص على الأقل مصرعهم"), or just after it (مقتل
+    // خمسة، إصابة أكثر من 400); never across another casualty word ("مقتل 5 … وأصابوا 7").
     const afterLaqiya = cue.kind === 'killed' && tokens.slice(Math.max(0, at - 6), at).some((t) => LAQIYA.has(t.stem));
     const reach = afterLaqiya ? 5 : 2;
+    // "ارتفع عدد القتلى الاثنين إلى 55": a revised total may put a day and إلى before its number.
+    const revisedCue = revisedFrom.some((r) => r <= cue.span.start && cue.span.start - r < 30);
+    // "قتل في الاشتباكات ثمانية"، "قتلت الشرطة المصرية 6": a verb's number may follow its
+    // subject or a place, within the clause.
+    const reachAfter = revisedCue || VERB_HEADS.test(stemOf(tokens[endAt])) ? 4 : 2;
     const near = (n: NumberMention) => {
       const i = tokenIndexAt(n.start);
       if (i < 0) return false;
-      if (i < at) return at - i <= reach && !otherCueBetween(cue, n.end, cue.span.start);
-      return i > endAt && i - endAt <= 2 && !otherCueBetween(cue, cue.span.end, n.start);
+      // "ثلاثة من أفراد الشرطة قتلوا": a partitive من carries the number further.
+      const partitive = tokens[i + 1]?.stem === 'من' ? 2 : 0;
+      if (i < at) return wordsBetween(i + 1, at) < reach + partitive && !otherCueBetween(cue, n.end, cue.span.start);
+      return (
+        i > endAt &&
+        wordsBetween(endAt + 1, i) < reachAfter &&
+        !tokens.slice(endAt + 1, i).some((t) => t.kind === 'punct') &&
+        !otherCueBetween(cue, cue.span.end, n.start)
+      );
     };
     // A phrase cue may hold its own number (سقوط خمسة قتلى): that one wins.
     const inside = numbers.filter((n) => n.start >= cue.span.start && n.end <= cue.span.end);
     const candidates = inside.length ? inside : numbers.filter(near);
-    let figure: { value: number; vague: boolean; span: Span } | null = null;
+    let figure: { value: number; vague: boolean; span: Span; rule: string } | null = null;
     // A dual casualty word counts itself: "سقوط قتيلين وثلاثة جرحى" is two dead, whatever follows.
     const ownDual = at === endAt ? dualOf(tokens[at]) : null;
-    if (ownDual) figure = { value: ownDual, vague: false, span: tokens[at] };
-    else if (candidates.length) {
+    // "لقي القيادي الحوثي مصرعه مع عشرات آخرين": the victim inside the phrase, then his companions.
+    const victimInside =
+      cue.form === SPLIT_FATE && inside.length === 0 && singleVictimAfter(doc, tokens, endAt, at + 1, cue);
+    // "فجر الانتحاري نفسه"، "أودت بحياتها": the pronoun is the one victim.
+    const ownLife = cue.form === SPLIT_SELF || /^حيات(ه|ها)$/.test(tokens[endAt].stem);
+    if (ownDual) figure = { value: ownDual, vague: false, span: tokens[at], rule: 'toll.dual' };
+    else if (ownLife && !candidates.length)
+      figure = { value: 1, vague: false, span: tokens[endAt], rule: 'toll.single-victim' };
+    else if (candidates.length && !victimInside) {
       // A counted noun follows its number (5 قتلى و11 جريحا); a verb or verbal noun precedes it
       // (مقتل خمسة، أصابوا 7): each takes its own side first.
       const before = candidates.filter((n) => n.end <= cue.span.start);
       const after = candidates.filter((n) => n.start >= cue.span.end);
-      const counted = COUNTED_NOUNS.has(tokens[at].stem.replace(/^ال/, ''));
+      const counted = COUNTED_NOUNS.has(stemOf(tokens[at]));
       const chosen = inside[0] ?? (counted ? (before.at(-1) ?? after[0]) : (after[0] ?? before.at(-1)));
-      figure = { value: chosen.value, vague: chosen.vague, span: chosen };
-    } else {
-      const dual = tokens[endAt + 1] ? dualOf(tokens[endAt + 1]) : null;
-      if (dual) figure = { value: 2, vague: false, span: tokens[endAt + 1] };
-      else if (
-        /^(قتل|مقتل|مصرع|استشهاد)$/.test(tokens[at].stem) &&
-        tokens[endAt + 1]?.kind === 'word' &&
-        !/^(و|في|من|على|ب)/.test(tokens[endAt + 1].norm)
-      ) {
-        // "مقتل شخص"، "إصابة جندي": a singular victim counts one.
-        if (PERSON_SINGULARS.has(tokens[endAt + 1].stem.replace(/^ال/, '')))
-          figure = { value: 1, vague: false, span: tokens[endAt + 1] };
+      // "القتلى الثلاثة": a definite number after its noun points back to a group told before.
+      const reference = chosen.start >= cue.span.end && tokens[tokenIndexAt(chosen.start)]?.proclitics.includes('ال');
+      figure = {
+        value: chosen.value,
+        vague: chosen.vague,
+        span: chosen,
+        rule: reference ? 'toll.reference' : 'toll.number',
+      };
+      // "وفاة 3 أمنيين وسائق السيارة"، "لقي 3 من أفراد الشرطة ومدني": one more listed after the count.
+      if (!chosen.vague && !reference) {
+        const listed = listedAfterCount(tokens, tokenIndexAt(chosen.end - 1), casualty, cue);
+        if (listed.value)
+          figure = {
+            value: chosen.value + listed.value,
+            vague: false,
+            span: { start: chosen.start, end: Math.max(chosen.end, listed.end ?? chosen.end) },
+            rule: 'toll.enumeration',
+          };
       }
+    } else {
+      // The victim inside a split phrase (لقي طفل حتفه) or right after the killing word.
+      const victimAt = endAt > at && cue.form === SPLIT_FATE ? at + 1 : endAt + 1;
+      const victim = tokens[victimAt];
+      const dual = dualOf(victim);
+      // "عضوان من مسلحي حماس قد قتلا": a dual subject a few words before its verb.
+      const dualBefore = tokens
+        .slice(Math.max(0, at - reach - 3), at)
+        .reverse()
+        .find((t) => dualOf(t) && !otherCueBetween(cue, t.end, cue.span.start));
+      if (dual) figure = { value: 2, vague: false, span: victim, rule: 'toll.dual' };
+      else if (dualBefore && cue.span.start - dualBefore.end < 40)
+        figure = { value: 2, vague: false, span: dualBefore, rule: 'toll.dual' };
+      else if (victim && singleVictimAfter(doc, tokens, endAt, victimAt, cue)) {
+        // "مقتل امرأة وطفليها": a list of victims counts each.
+        const listed = enumerated(tokens, victimAt);
+        figure = {
+          value: 1 + listed.value,
+          vague: false,
+          span: { start: victim.start, end: listed.end ?? victim.end },
+          rule: listed.value ? 'toll.enumeration' : 'toll.single-victim',
+        };
+        // "مقتل القيادي … و5 من مرافقيه"، "يلقى مصرعه مع عشرات آخرين": the one and his companions.
+        const companions = companionsAfter(tokens, numbers, victimAt, casualty, cue, tokenIndexAt);
+        if (companions)
+          figure = {
+            value: figure.value + companions.value,
+            vague: companions.vague,
+            span: { start: victim.start, end: companions.end },
+            rule: 'toll.victim-and-companions',
+          };
+      } else if (victim && KILLING_HEADS.test(stemOf(tokens[endAt])) && unnumberedPlural(victim))
+        // "مقتل مدنيين"، "مقتل آخرين": victims without a number are "several" (events.md: 3).
+        figure = { value: VAGUE_SEVERAL, vague: true, span: victim, rule: 'toll.unnumbered' };
     }
     if (!figure) continue;
     const start = Math.min(cue.span.start, figure.span.start);
     const end = Math.max(cue.span.end, figure.span.end);
+    const numberAt = tokenIndexAt(figure.span.start);
+    const numberEnd = Math.max(numberAt, tokenIndexAt(figure.span.end - 1));
     figures.push({
       start,
       end,
@@ -140,6 +320,12 @@ export function findTolls(
       value: figure.value,
       vague: figure.vague,
       revised: revisedFrom.some((r) => r < start && start - r < 60),
+      additional:
+        figure.rule === 'toll.number' && isAdditional(tokens, Math.min(at, numberAt), Math.max(endAt, numberEnd)),
+      rejected: FROM_NUMBER.has(figure.rule)
+        ? rejection(tokens, figure, numberAt, Math.min(at, numberAt), Math.max(endAt, numberEnd))
+        : null,
+      rule: figure.rule,
       number: { start: figure.span.start, end: figure.span.end },
       distance: Math.min(Math.abs(figure.span.start - cue.span.end), Math.abs(cue.span.start - figure.span.end)),
     });
@@ -147,7 +333,154 @@ export function findTolls(
   return onePerNumber(figures);
 }
 
-const LAQIYA = new Set(['لقي', 'لقيت', 'لقوا']);
+/**
+ * Whether the word after a killing word is its single victim: a person noun or title in the
+ * singular (مقتل مسلح، قُتل قيادي، مقتل أحد أبناء، مصرع القيادي)، or a person's name (قتل خالد
+ * محسود). Only after the killing word itself: "قتلى" or "جرحى" count nobody alone.
+ */
+function singleVictimAfter(
+  doc: Doc,
+  tokens: readonly Token[],
+  endAt: number,
+  victimAt: number,
+  cue: CueMatch,
+): boolean {
+  const victim = tokens[victimAt];
+  if (victim.kind !== 'word') return false;
+  const heads = cue.kind === 'injured' ? WOUNDING_HEADS : KILLING_HEADS;
+  if (cue.form !== SPLIT_FATE && !heads.test(stemOf(tokens[endAt]))) return false;
+  // "قتل في …"، "مقتل وإصابة": a preposition or conjunction is no victim.
+  if (victim.proclitics.some((p) => p === 'و' || p === 'ب' || p === 'ل' || p === 'ف')) return false;
+  if (inList(SINGLE_VICTIMS, victim)) return true;
+  return doc.entities.some((e) => e.type === 'PER' && e.start === victim.start);
+}
+
+/** "و5 من مرافقيه"، "مع عشرات آخرين" within a few words after a single victim, as one count. */
+function companionsAfter(
+  tokens: readonly Token[],
+  numbers: readonly NumberMention[],
+  victimAt: number,
+  casualty: readonly CueMatch[],
+  cue: CueMatch,
+  tokenIndexAt: (offset: number) => number,
+): NumberMention | null {
+  const last = tokens[Math.min(tokens.length - 1, victimAt + 12)];
+  for (const n of numbers) {
+    if (n.start <= tokens[victimAt].end) continue;
+    if (n.end > last.end) break; // numbers are in text order
+
+    const i = tokenIndexAt(n.start);
+    const nextWord = tokens.slice(i + 1, i + 3).find((t) => t.kind === 'word' && t.stem !== 'من');
+    if (!inList(COMPANIONS, nextWord)) continue;
+    // "مقتل القيادي وإصابة 3 آخرين": a casualty word between makes them another count.
+    if (casualty.some((c) => c !== cue && c.span.start > tokens[victimAt].start && c.span.start < n.start)) continue;
+    return n;
+  }
+  return null;
+}
+
+/** The victims joined by و right after a single one: وطفليها (+2)، وزوجته (+1); up to three. */
+function enumerated(tokens: readonly Token[], victimAt: number): { value: number; end: number | null } {
+  let value = 0;
+  let end: number | null = null;
+  for (let k = victimAt + 1; k <= victimAt + 3 && k < tokens.length; k++) {
+    const t = tokens[k];
+    // وخمسة، واحدا: a number is a count of its own (companions), not a listed victim.
+    if (t.kind !== 'word' || t.proclitics[0] !== 'و' || /^واحد/.test(t.norm)) break;
+    const own = t.stem.replace(/(هما|هم|ها|ه)$/, '');
+    const bareForm = { ...t, stem: own };
+    const dual = dualOf(bareForm) ?? (BROKEN_PLURAL_PERSONS.has(own.replace(/ي$/, '')) && own.endsWith('ي') ? 2 : null);
+    const one = inList(SINGLE_VICTIMS, bareForm) || inList(SINGLE_VICTIMS, { ...t, stem: own.replace(/ت$/, 'ه') });
+    if (!dual && !one) break;
+    value += dual ?? 1;
+    end = t.end;
+  }
+  return { value, end };
+}
+
+/**
+ * A victim listed with و within five words after a count (3 أمنيين وسائق), before any
+ * punctuation or other casualty word, with those it lists in turn.
+ */
+function listedAfterCount(
+  tokens: readonly Token[],
+  numberEnd: number,
+  casualty: readonly CueMatch[],
+  cue: CueMatch,
+): { value: number; end: number | null } {
+  for (let k = numberEnd + 1; k <= numberEnd + 5 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' || casualty.some((c) => c !== cue && c.span.start <= t.start && c.span.end > t.start)) break;
+    if (t.kind === 'word' && t.proclitics[0] === 'و') return enumerated(tokens, k - 1);
+  }
+  return { value: 0, end: null };
+}
+
+/** "مدنيين"، "آخرين": a sound plural of a person noun, or "others", with no number. */
+function unnumberedPlural(token: Token): boolean {
+  const stem = stemOf(token);
+  if (stem === 'اخرين' || stem === 'اخرون') return true;
+  const base = stem.replace(/(ين|ون)$/, '');
+  return base !== stem && SOUND_PLURAL_PERSONS.has(base);
+}
+
+/** Figures read from a written number, which may be a year, cumulative or implausible. */
+const FROM_NUMBER = new Set(['toll.number', 'toll.reference', 'toll.victim-and-companions', 'toll.enumeration']);
+
+/** "أربعة آخرون"، "قُتلوا أيضا"، "بالإضافة لمقتل 8": a figure that adds to the one before it. */
+function isAdditional(tokens: readonly Token[], from: number, to: number): boolean {
+  // "وقتل ثمانية من المهاجمين أيضا": the word may close a partitive.
+  const after = tokens.slice(to + 1, to + 5).some((t) => inList(ADDITIVES_AFTER, t));
+  const before = tokens.slice(Math.max(0, from - 2), from).some((t) => inList(ADDITIVES_BEFORE, t));
+  return after || before;
+}
+
+/**
+ * "46 قتيلا منذ 17 يونيو"، "ومنذ بدء المظاهرات قُتل 110"، "طيلة الحرب": the words that make a
+ * figure a count since a date or over a period, or null. "منذ صباح اليوم" is not one.
+ */
+function cumulativeMarker(tokens: readonly Token[], from: number, to: number): string | null {
+  const { within, before } = PACK.cumulative;
+  const window: number[] = [];
+  for (let i = Math.max(0, from - before); i < from; i++) window.push(i);
+  for (let i = to + 1; i < Math.min(tokens.length, to + 1 + within); i++) window.push(i);
+  for (const i of window) {
+    const t = tokens[i];
+    if (inList(CUMULATIVE_THROUGHOUT, t)) return t.text;
+    if (!inList(CUMULATIVE, t)) continue;
+    const what = tokens.slice(i + 1, i + 4);
+    if (what.some((w) => w.kind === 'number' || /^\d/.test(w.text) || inList(CUMULATIVE_SINCE, w)))
+      return tokens
+        .slice(i, i + 3)
+        .map((w) => w.text)
+        .join(' ');
+  }
+  return null;
+}
+
+/** Why a figure cannot be a toll of this event, or null. */
+function rejection(
+  tokens: readonly Token[],
+  figure: { value: number; span: Span },
+  numberAt: number,
+  from: number,
+  to: number,
+): string | null {
+  if (figure.value > PLAUSIBLE_MAXIMUM) return `implausible: ${figure.value} is above ${PLAUSIBLE_MAXIMUM}`;
+  const written = tokens[numberAt];
+  if (
+    written?.kind !== 'word' &&
+    /^\d{4}$/.test(String(figure.value)) &&
+    figure.value >= 1900 &&
+    figure.value <= 2100 &&
+    (inList(YEAR_MARKERS, tokens[numberAt - 1]) || !inList(PERSONS, tokens[numberAt + 1]))
+  )
+    return `a year: ${figure.value}`;
+  const since = cumulativeMarker(tokens, from, to);
+  if (since) return `cumulative: counted "${since}", more than this event`;
+  return null;
+}
+
 /** Casualty nouns written after their number (normalised). */
 const COUNTED_NOUNS = new Set([
   'قتيل',
@@ -193,15 +526,58 @@ function onePerNumber(figures: TollFigure[]): TollFigure[] {
   return figures.filter((f) => best.get(f.number.start) === f);
 }
 
-/** The toll of one event from its figures: revised totals win, else the lowest report. */
-export function summariseToll(
-  figures: readonly TollFigure[],
-  kind: 'killed' | 'injured',
-): { value: number; chosen: TollFigure; figures: TollFigure[] } | null {
-  const of = figures.filter((f) => f.kind === kind);
+export interface TollSummary {
+  value: number;
+  /** The figure the value rests on (the first of a sum). */
+  chosen: TollFigure;
+  /** The accepted figures of this kind. */
+  figures: TollFigure[];
+  rule: string;
+}
+
+/**
+ * The toll of one event from its figures: a precise figure beats a vague one (31 over عشرات);
+ * a figure that says "N others" or "also" adds to the one before it; a revised total replaces
+ * earlier ones; else the lowest report (ACLED). Rejected figures take no part.
+ */
+export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | 'injured'): TollSummary | null {
+  const of = figures.filter((f) => f.kind === kind && f.rejected === null).sort((a, b) => a.start - b.start);
   if (of.length === 0) return null;
-  const revised = of.filter((f) => f.revised);
-  const pool = revised.length ? revised.slice(-1) : of;
-  const chosen = pool.reduce((a, b) => (b.value < a.value ? b : a));
-  return { value: chosen.value, chosen, figures: of };
+  const precise = of.filter((f) => !f.vague);
+  // A vague count that adds to another ("مع عشرات آخرين") is a part, not a rival report.
+  const ranked = precise.length ? of.filter((f) => !f.vague || f.additional) : of;
+  const revised = ranked.filter((f) => f.revised);
+  if (revised.length) {
+    const last = revised[revised.length - 1];
+    return { value: last.value, chosen: last, figures: of, rule: 'toll.revised' };
+  }
+  const reports: { value: number; chosen: TollFigure; parts: number }[] = [];
+  for (const f of ranked) {
+    const previous = reports[reports.length - 1];
+    if (f.additional && previous) {
+      previous.value += f.value;
+      previous.parts++;
+    } else reports.push({ value: f.value, chosen: f, parts: 1 });
+  }
+  // A victim named alone ("مقتل القيادي فلان") is one of those a count elsewhere includes: it
+  // is the toll only when no report counts.
+  const counted = reports.filter((r) => r.parts > 1 || !PARTIAL_RULES.has(r.chosen.rule));
+  const lowest = (counted.length ? counted : reports).reduce((a, b) => (b.value < a.value ? b : a));
+  const rule =
+    lowest.parts > 1
+      ? 'toll.sum-of-parts'
+      : reports.length > 1
+        ? 'toll.lowest'
+        : precise.length && ranked.length < of.length
+          ? 'toll.precise-over-vague'
+          : lowest.chosen.rule;
+  return { value: lowest.value, chosen: lowest.chosen, figures: of, rule };
+}
+
+/** Figures that name or point back to victims a count elsewhere includes. */
+const PARTIAL_RULES = new Set(['toll.single-victim', 'toll.reference']);
+
+/** The figures of `kind` that were read but rejected, each with its reason. */
+export function rejectedTolls(figures: readonly TollFigure[], kind: 'killed' | 'injured'): TollFigure[] {
+  return figures.filter((f) => f.kind === kind && f.rejected !== null);
 }

@@ -11,7 +11,7 @@
  * store's date-and-type index (`fusionCandidates`).
  */
 import type { FusedCluster, FusionFacts, FusionWindow, Repository, StoredEvent } from '../store/repository.js';
-import { mergeRecords } from './merge.js';
+import { fatalitiesRange, mergeRecords } from './merge.js';
 import { candidateWindows, sameOccurrence } from './rules.js';
 
 export interface FusionSummary {
@@ -208,8 +208,7 @@ async function planPendingFusion(repo: Repository): Promise<FusionPlan> {
     for (const planned of partition(component)) {
       const id = fusedId(planned.members[0].facts.id);
       const members = planned.members.map((m) => events.get(m.facts.id)!);
-      const tolls = members.map((m) => m.record.fatalities);
-      const range: [number, number] = [Math.min(...tolls), Math.max(...tolls)];
+      const range = fatalitiesRange(members.map((m) => m.record));
       clusters.push({
         id,
         record: mergeRecords(id, members),

@@ -4,7 +4,7 @@
  * came from another member is said in `notes`.
  */
 import { ACLED_PRECEDENCE } from '../events/lexicon.js';
-import type { EventActor, EventRecord } from '../events/record.js';
+import { reportedFatalities, type EventActor, type EventRecord } from '../events/record.js';
 import type { StoredEvent } from '../store/repository.js';
 
 function precedence(eventType: string): number {
@@ -36,6 +36,17 @@ function uniqueActors(actors: EventActor[], exclude: (EventActor | null)[]): Eve
   return actors.filter((a) => !seen.has(a.id) && (seen.add(a.id), true));
 }
 
+/** The death tolls the members report, leaving out those that give no figure. */
+export function fatalityReports(records: readonly EventRecord[]): number[] {
+  return records.flatMap(reportedFatalities);
+}
+
+/** The range [lowest, highest] of the members' reported tolls ([0, 0] when none gives one). */
+export function fatalitiesRange(records: readonly EventRecord[]): [number, number] {
+  const reported = fatalityReports(records);
+  return reported.length ? [Math.min(...reported), Math.max(...reported)] : [0, 0];
+}
+
 /** Merges the members (cluster order, the earliest first) into one record with id `id`. */
 export function mergeRecords(id: string, members: StoredEvent[]): EventRecord {
   const records = members.map((m) => m.record);
@@ -61,9 +72,13 @@ export function mergeRecords(id: string, members: StoredEvent[]): EventRecord {
   const actor1 = sides.find((s) => s.actor1)?.actor1 ?? null;
   const actor2 = sides.find((s) => s.actor2 && s.actor2.id !== actor1?.id)?.actor2 ?? null;
 
-  const fatalities = Math.min(...records.map((e) => e.fatalities));
-  const tolls = [...new Set(records.map((e) => e.fatalities))].sort((x, y) => x - y);
+  // The lowest of the reports that give a figure: a report silent on the toll is no report of 0.
+  const reported = fatalityReports(records);
+  const fatalities = reported.length ? Math.min(...reported) : 0;
+  const tolls = [...new Set(reported)].sort((x, y) => x - y);
   if (tolls.length > 1) notes.push(`fatalities: the lowest of the reported ${tolls.join(', ')}`);
+  if (reported.length && reported.length < records.length)
+    notes.push(`fatalities: ${records.length - reported.length} report(s) without a figure left out`);
   const injuredReports = records.map((e) => e.injured).filter((n): n is number => n !== null);
   const asserted = records.find((e) => e.modality === 'asserted') ?? base;
 

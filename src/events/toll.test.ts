@@ -1,0 +1,468 @@
+/**
+ * Tolls by the rules of ../shared/reference/events.md, sentence by sentence through the whole
+ * pipeline. Each sentence was written for this test; each case names the pattern it checks and
+ * the killed and injured an analyst would code (null: no figure). Rejected figures must leave
+ * their reason on the event.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runPipeline } from '../pipeline/pipeline.js';
+import { loadPipelineContext } from '../pipeline/context.js';
+import type { EventRecord } from './record.js';
+
+interface TollCase {
+  pattern: string;
+  text: string;
+  killed: number;
+  injured: number | null;
+  /** A figure that must be rejected, with its reason. */
+  rejected?: RegExp;
+}
+
+const CASES: TollCase[] = [
+  // Digits and counted nouns.
+  {
+    pattern: 'N قتلى و N جريحا',
+    text: 'انفجرت سيارة مفخخة في سوق مدينة بنغازي ما أسفر عن سقوط 7 قتلى و15 جريحا.',
+    killed: 7,
+    injured: 15,
+  },
+  {
+    pattern: 'verb and number, N others injured',
+    text: 'قصفت مدفعية الجيش حي الصابري في بنغازي فقتل 4 مدنيين وأصيب 9 آخرون.',
+    killed: 4,
+    injured: 9,
+  },
+  {
+    pattern: 'a killing noun with its number',
+    text: 'انفجرت سيارة مفخخة في مدينة بنغازي وأسفرت عن 9 قتلى.',
+    killed: 9,
+    injured: null,
+  },
+  { pattern: 'سقوط N قتيلا', text: 'أسفرت الاشتباكات في مدينة الكفرة عن سقوط 12 قتيلا.', killed: 12, injured: null },
+  { pattern: 'injured only', text: 'أصيب 11 شخصا في انفجار قنبلة يدوية في سوق مدينة الزاوية.', killed: 0, injured: 11 },
+  { pattern: 'injured noun', text: 'اندلعت اشتباكات في مدينة طرابلس أسفرت عن إصابة 4 أشخاص.', killed: 0, injured: 4 },
+  {
+    pattern: 'a number between two casualty words',
+    text: 'قتل مسلحون 5 مدنيين وأصابوا 7 آخرين في مدينة سبها.',
+    killed: 5,
+    injured: 7,
+  },
+  // Approximators: "more than N", "at least N", نحو N count N.
+  {
+    pattern: 'أكثر من N',
+    text: 'شنت طائرات حربية غارة على بلدة مرزق أسفرت عن مقتل أكثر من 20 شخصا.',
+    killed: 20,
+    injured: null,
+  },
+  {
+    pattern: 'ما لا يقل عن N',
+    text: 'أدى هجوم مسلح على حاجز أمني في العريش إلى مقتل ما لا يقل عن 11 جنديا.',
+    killed: 11,
+    injured: null,
+  },
+  {
+    pattern: 'نحو N and حوالي N',
+    text: 'أسفر انفجار عبوة ناسفة في مدينة الموصل عن مقتل نحو 30 شخصا وإصابة حوالي 40 آخرين.',
+    killed: 30,
+    injured: 40,
+  },
+  { pattern: 'N على الأقل', text: 'قتل 6 أشخاص على الأقل في قصف صاروخي على مدينة تعز.', killed: 6, injured: null },
+  {
+    pattern: 'at least N and a dual injured',
+    text: 'انفجرت عبوة ناسفة في مدينة كابول ما أسفر عن مقتل 3 أشخاص على الأقل وإصابة اثنين.',
+    killed: 3,
+    injured: 2,
+  },
+  { pattern: 'قرابة N', text: 'أسفر القصف على بلدة كفرنبل عن مقتل قرابة 15 مدنيا.', killed: 15, injured: null },
+  // Number words, masculine and feminine, compounds.
+  {
+    pattern: 'masculine number words',
+    text: 'أسفرت الاشتباكات في مدينة الزاوية عن مقتل خمسة مقاتلين وإصابة ثلاثة.',
+    killed: 5,
+    injured: 3,
+  },
+  { pattern: 'feminine number word', text: 'قتلت ثلاث نساء في قصف على قرية قرب مدينة إدلب.', killed: 3, injured: null },
+  {
+    pattern: 'compound ثلاثة وعشرين',
+    text: 'أسفر القصف على حي الميدان في دمشق عن مقتل ثلاثة وعشرين مدنيا.',
+    killed: 23,
+    injured: null,
+  },
+  {
+    pattern: 'compound killed and teen injured',
+    text: 'أسفرت غارة جوية على سوق شعبي في صعدة عن مقتل خمسة وعشرين شخصا وإصابة ثمانية عشر.',
+    killed: 25,
+    injured: 18,
+  },
+  {
+    pattern: 'hundreds and units',
+    text: 'أسفر تفجير انتحاري في كابول عن مقتل مائة وخمسة أشخاص.',
+    killed: 105,
+    injured: null,
+  },
+  {
+    pattern: 'أحد عشر',
+    text: 'قتل أحد عشر جنديا في هجوم على قاعدة عسكرية قرب مدينة تمبكتو.',
+    killed: 11,
+    injured: null,
+  },
+  { pattern: 'اثني عشر', text: 'أسفر القصف على حي جوبر عن مقتل اثني عشر مدنيا.', killed: 12, injured: null },
+  {
+    pattern: 'a noun then its number word',
+    text: 'أسفرت غارة جوية على مدينة الحديدة عن مقتل مدنيين اثنين.',
+    killed: 2,
+    injured: null,
+  },
+  // Duals.
+  {
+    pattern: 'قتيلان beside a number of injured',
+    text: 'سقط قتيلان وثلاثة جرحى في اشتباكات بمدينة سبها.',
+    killed: 2,
+    injured: 3,
+  },
+  { pattern: 'مقتل شخصين', text: 'أسفر القصف على حي الهضبة في طرابلس عن مقتل شخصين.', killed: 2, injured: null },
+  {
+    pattern: 'a dual subject after the verb',
+    text: 'قتل جنديان في هجوم بقذائف الهاون على معسكر في مدينة درنة.',
+    killed: 2,
+    injured: null,
+  },
+  {
+    pattern: 'the dual of a sound-plural noun',
+    text: 'قتل مدنيان في قصف على مدينة معرة النعمان.',
+    killed: 2,
+    injured: null,
+  },
+  {
+    pattern: 'a dual subject before its verb',
+    text: 'وقعت غارة إسرائيلية على شمال قطاع غزة، وكان عضوان من حركة حماس قد قتلا في الغارة.',
+    killed: 2,
+    injured: null,
+  },
+  {
+    pattern: 'the dual of a broken-plural noun in -ين',
+    text: 'أسفر انفجار لغم أرضي في مدينة الحديدة عن مقتل طفلين وإصابة ثلاثة.',
+    killed: 2,
+    injured: 3,
+  },
+  // أودى بحياة and لقي حتفه, whole or split by their subject.
+  { pattern: 'أودى … بحياة N', text: 'أودى انفجار لغم أرضي في مدينة سرت بحياة ثلاثة أطفال.', killed: 3, injured: null },
+  {
+    pattern: 'أودت … بحياة a single victim',
+    text: 'أودت غارة جوية على مدينة مأرب بحياة شاب.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'أودى بحياة N',
+    text: 'انفجرت عبوة ناسفة في مدينة الشيخ زويد أودت بحياة أربعة جنود.',
+    killed: 4,
+    injured: null,
+  },
+  {
+    pattern: 'N before لقوا حتفهم',
+    text: 'ثلاثة مدنيين لقوا حتفهم في قصف مدفعي على مدينة حلب.',
+    killed: 3,
+    injured: null,
+  },
+  {
+    pattern: 'لقي طفل حتفه (split)',
+    text: 'لقي طفل حتفه في انفجار لغم أرضي بمدينة الحديدة.',
+    killed: 1,
+    injured: null,
+  },
+  // A number word before the verb.
+  {
+    pattern: 'number word before the verb',
+    text: 'سبعة جنود قتلوا في كمين نصبه مسلحون قرب مدينة العريش.',
+    killed: 7,
+    injured: null,
+  },
+  {
+    pattern: 'digits and على الأقل before the verb',
+    text: 'قال المرصد إن 14 مدنيا على الأقل قتلوا في قصف على مدينة درعا.',
+    killed: 14,
+    injured: null,
+  },
+  {
+    pattern: 'a verb, its place, then the number',
+    text: 'اندلعت اشتباكات عنيفة في مدينة غريان. وقتل في الاشتباكات ثمانية مسلحين وأصيب عشرة.',
+    killed: 8,
+    injured: 10,
+  },
+  // Enumerations.
+  {
+    pattern: 'a named single victim is 1',
+    text: 'قتل القيادي في تنظيم داعش أبو محمد العدناني في غارة جوية قرب مدينة الباب.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'an indefinite single victim',
+    text: 'أسفرت غارة بطائرة مسيرة على مدينة البيضاء عن مقتل قيادي في تنظيم القاعدة.',
+    killed: 1,
+    injured: null,
+  },
+  { pattern: 'قتل شخص', text: 'قتل شخص في انفجار عبوة ناسفة بمدينة بنغازي.', killed: 1, injured: null },
+  {
+    pattern: 'a nationality as single victim',
+    text: 'أسفرت غارة إسرائيلية على مدينة رفح عن مقتل فلسطيني.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'a leader and N companions is N+1',
+    text: 'أسفرت غارة جوية على مدينة الجوف عن مقتل القائد الميداني أبو علي وخمسة من مرافقيه.',
+    killed: 6,
+    injured: null,
+  },
+  {
+    pattern: 'his death with dozens of others is 1 + 12',
+    text: 'لقي القيادي الحوثي مصرعه مع عشرات آخرين في المعارك الدائرة بمدينة الحديدة.',
+    killed: 13,
+    injured: null,
+  },
+  {
+    pattern: 'a woman and her two children',
+    text: 'أسفر القصف على مدينة إدلب عن مقتل امرأة وطفليها.',
+    killed: 3,
+    injured: null,
+  },
+  {
+    pattern: 'قتلوا شخصا واحدا',
+    text: 'قال شاهدان إن مسلحين مجهولين قتلوا شخصا واحدا وأصابوا اثنين آخرين في هجوم على فندق في بلدة باندياجارا.',
+    killed: 1,
+    injured: 2,
+  },
+  {
+    pattern: 'a count and one more listed',
+    text: 'هاجم مسلحون سيارة للشرطة في مدينة العريش مما أسفر عن وفاة 3 أمنيين وسائق السيارة.',
+    killed: 4,
+    injured: null,
+  },
+  {
+    pattern: 'a partitive count and one more listed before لقوا مصرعهم',
+    text: 'لقي 3 من أفراد الشرطة ومدني، صباح اليوم، مصرعهم في هجوم مسلح بمدينة العريش.',
+    killed: 4,
+    injured: null,
+  },
+  {
+    pattern: 'the suicide bomber himself',
+    text: 'فجر انتحاري نفسه بحزام ناسف عند بوابة أمنية في مدينة سرت دون وقوع خسائر بشرية.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'أودت بحياتها: the one the pronoun names',
+    text: 'انفجرت عبوة ناسفة قرب مدينة الموصل أودت بحياتها على الفور.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'a feminine single victim',
+    text: 'أسفر انفجار عبوة ناسفة قرب مدينة الموصل عن مقتل صحفية عراقية.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'عددا من in the accusative',
+    text: 'اندلعت اشتباكات مسلحة في مدينة سرت وقتلت الكتيبة عددا من المتشددين.',
+    killed: 3,
+    injured: null,
+  },
+  {
+    pattern: 'one killed, another wounded',
+    text: 'لقي طفل حتفه وجرح آخر في انفجار لغم أرضي بمدينة الحديدة.',
+    killed: 1,
+    injured: 1,
+  },
+  // Tolls told in the next sentence or in a quote.
+  {
+    pattern: 'the toll in the next sentence',
+    text: 'وقع هجوم انتحاري في مدينة مقديشو. وأسفر الهجوم عن 17 قتيلا و25 جريحا.',
+    killed: 17,
+    injured: 25,
+  },
+  {
+    pattern: 'the toll in a quote of the next sentence',
+    text: 'هاجم مسلحون مركزا للشرطة في مدينة الأبيار. وقال مصدر أمني إن "ثلاثة من أفراد الشرطة قتلوا".',
+    killed: 3,
+    injured: null,
+  },
+  {
+    pattern: 'a revised total',
+    text: 'انفجرت سيارة مفخخة في مدينة مصراتة ما أدى إلى مقتل 5 أشخاص. وارتفعت حصيلة القتلى لاحقا إلى 15 قتيلا.',
+    killed: 15,
+    injured: null,
+  },
+  // Totals and breakdowns.
+  {
+    pattern: 'a total with بينهم',
+    text: 'قتل عشرة أشخاص بينهم أربعة أطفال في قصف على مدينة دوما.',
+    killed: 10,
+    injured: null,
+  },
+  {
+    pattern: 'a total with من بينهم after it',
+    text: 'قتل 14 شخصا في غارة على مدينة أريحا، من بينهم خمس نساء.',
+    killed: 14,
+    injured: null,
+  },
+  {
+    pattern: 'the same total told twice with a breakdown',
+    text: 'اندلعت اشتباكات عنيفة في مدينة زليتن أسفرت عن مقتل 9 أشخاص. وقال مسؤول إن الاشتباكات أسفرت عن مقتل 9 أشخاص، بينهم مدني.',
+    killed: 9,
+    injured: null,
+  },
+  {
+    pattern: 'a back-reference is no new count',
+    text: 'أسفرت الاشتباكات في مدينة درنة عن مقتل ستة مسلحين. وقال المتحدث إن القتلى الستة ينتمون إلى تنظيم داعش.',
+    killed: 6,
+    injured: null,
+  },
+  {
+    pattern: 'conflicting reports: the lowest',
+    text: 'أسفر الهجوم على مدينة الجفرة عن مقتل 6 جنود، فيما قال مصدر آخر إن الهجوم أسفر عن مقتل 9 جنود.',
+    killed: 6,
+    injured: null,
+  },
+  {
+    pattern: 'two parts joined by أيضا are summed',
+    text: 'قتل ثمانية من عناصر الأمن في هجوم على مقر الجيش في مدينة واغادوغو، وقتل ثمانية من المهاجمين أيضا.',
+    killed: 16,
+    injured: null,
+  },
+  {
+    pattern: 'بالإضافة إلى adds a part',
+    text: 'انفجرت سيارة مفخخة في مدينة كركوك ما أسفر عن مقتل أربعة أشخاص، بالإضافة إلى مقتل 3 مهاجمين.',
+    killed: 7,
+    injured: null,
+  },
+  {
+    pattern: 'a named victim inside a count',
+    text: 'أسفرت غارة على مدينة الباب عن مقتل 5 أشخاص، وقال مصدر محلي إن مقتل القيادي أبو خالد تأكد.',
+    killed: 5,
+    injured: null,
+  },
+  // Vague counts (events.md): عشرات 12, مئات 100, several 3; a precise figure wins.
+  { pattern: 'عشرات القتلى', text: 'أسفر القصف على مدينة دوما عن سقوط عشرات القتلى.', killed: 12, injured: null },
+  { pattern: 'مقتل العشرات', text: 'أسفرت الغارات على مدينة إدلب عن مقتل العشرات.', killed: 12, injured: null },
+  { pattern: 'إصابة العشرات', text: 'أسفر هجوم بقذائف الهاون على مدينة غزة عن إصابة العشرات.', killed: 0, injured: 12 },
+  { pattern: 'مئات الجرحى', text: 'أسفرت الاشتباكات في مدينة بنغازي عن سقوط مئات الجرحى.', killed: 0, injured: 100 },
+  { pattern: 'عدد من', text: 'أسفر القصف على مدينة الرقة عن مقتل عدد من المدنيين.', killed: 3, injured: null },
+  { pattern: 'عدة', text: 'أسفرت المعارك في مدينة سرت عن مقتل عدة مقاتلين.', killed: 3, injured: null },
+  { pattern: 'victims without a number', text: 'قتل مدنيين في قصف على مدينة معرة النعمان.', killed: 3, injured: null },
+  {
+    pattern: 'a precise figure beats dozens (عشرات counts once, for القتلى)',
+    text: 'انفجرت سيارة مفخخة في مدينة الرمادي ما أدى إلى سقوط عشرات القتلى والجرحى، وقال مصدر طبي إن الانفجار أسفر عن 31 قتيلا.',
+    killed: 31,
+    injured: null,
+  },
+  {
+    pattern: 'protesters killed',
+    text: 'أطلقت قوات الأمن النار على المتظاهرين في مدينة البصرة ما أدى إلى مقتل 3 أشخاص وإصابة نحو خمسين آخرين.',
+    killed: 3,
+    injured: 50,
+  },
+  // No figure: 0 with a note.
+  { pattern: 'no toll', text: 'اندلعت اشتباكات مسلحة بين قبيلتين في مدينة سبها.', killed: 0, injured: null },
+  {
+    pattern: 'casualties without a number',
+    text: 'شنت طائرات حربية غارات على مواقع في مدينة سرت دون أن ترد أنباء عن ضحايا.',
+    killed: 0,
+    injured: null,
+  },
+  // Rejected, with their reason.
+  {
+    pattern: 'above the plausible maximum',
+    text: 'قتل أكثر من 20 ألف شخص في المعارك الدائرة في مدينة حلب.',
+    killed: 0,
+    injured: null,
+    rejected: /implausible: 20000/,
+  },
+  {
+    pattern: 'millions in history',
+    text: 'شنت الطائرات غارات على مدينة حلب اليوم، في حرب قتل فيها الملايين.',
+    killed: 0,
+    injured: null,
+    rejected: /implausible: 1000000/,
+  },
+  {
+    pattern: 'a year beside a killing word',
+    text: 'أسفرت غارة على مدينة الرقة أمس عن مقتل قائد ميداني، خلف شقيقه الذي قتل في 2016.',
+    killed: 1,
+    injured: null,
+    rejected: /a year: 2016/,
+  },
+  {
+    pattern: 'a count since a date after the figure',
+    text: 'أسفر القصف على مدينة درعا عن مقتل 14 مدنيا ليرتفع عدد الضحايا إلى 46 قتيلا منذ 17 يونيو.',
+    killed: 14,
+    injured: null,
+    rejected: /cumulative/,
+  },
+  {
+    pattern: 'a count since the start of something',
+    text: 'قصفت المدفعية مدينة خان يونس اليوم فقتل 3 أشخاص. ومنذ بدء الحرب في مارس قتل أكثر من 900 شخص.',
+    killed: 3,
+    injured: null,
+    rejected: /cumulative/,
+  },
+];
+
+const context = loadPipelineContext();
+
+function extract(text: string): EventRecord[] {
+  const article = {
+    id: 'toll-test',
+    title: '',
+    text,
+    published: '2019-04-08',
+    publishedAt: null,
+    publishedRaw: null,
+    origins: [],
+  };
+  return runPipeline(article, context).events;
+}
+
+test(`${CASES.length} toll sentences: killed and injured by ACLED's rules, with their evidence and rule`, () => {
+  assert.ok(CASES.length >= 60);
+  const failures: string[] = [];
+  for (const c of CASES) {
+    const events = extract(c.text);
+    if (events.length === 0) {
+      failures.push(`${c.pattern}: no event`);
+      continue;
+    }
+    // The event that carries the toll; no other may carry one too (a toll counted twice).
+    const withToll = events.filter((e) => e.sources.some((s) => s.field === 'fatalities' || s.field === 'injured'));
+    const e = withToll[0] ?? events[0];
+    const got = [e.fatalities, e.injured];
+    if (got[0] !== c.killed || got[1] !== c.injured || withToll.length > 1)
+      failures.push(
+        `${c.pattern}: got ${JSON.stringify(got)} on ${withToll.length} event(s), expected ${JSON.stringify([c.killed, c.injured])}`,
+      );
+    // Every figure carries its words and the rule that read it.
+    for (const s of e.sources.filter((x) => x.field === 'fatalities' || x.field === 'injured')) {
+      assert.ok(s.evidence && c.text.slice(s.evidence.start, s.evidence.end) === s.evidence.text, c.pattern);
+      assert.match(s.rule, /^toll\./, c.pattern);
+    }
+    if (c.killed === 0 && !c.rejected && e.fatalities === 0)
+      assert.ok(
+        e.notes?.some((n) => /no fatality figure/.test(n)),
+        `${c.pattern}: 0 says why`,
+      );
+    if (c.rejected) {
+      const rejected = e.sources.filter((s) => s.field === 'fatalities.rejected');
+      if (!rejected.some((s) => c.rejected!.test(s.note ?? '')))
+        failures.push(
+          `${c.pattern}: no rejection matching ${c.rejected} (${JSON.stringify(rejected.map((s) => s.note))})`,
+        );
+      assert.ok(
+        rejected.every((s) => s.evidence && c.text.slice(s.evidence.start, s.evidence.end) === s.evidence.text),
+      );
+    }
+  }
+  assert.deepEqual(failures, []);
+});

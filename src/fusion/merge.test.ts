@@ -1,0 +1,56 @@
+/** Merging a cluster's records: the toll is the lowest of the reports that give one. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EventRecord } from '../events/record.js';
+import type { StoredEvent } from '../store/repository.js';
+import { fatalitiesRange, mergeRecords } from './merge.js';
+
+function member(id: string, fatalities: number | null): StoredEvent {
+  const record: EventRecord = {
+    id,
+    event_type: 'Battles',
+    sub_event_type: 'Armed clash',
+    disorder_type: 'Political violence',
+    plover: { type: 'ASSAULT', mode: null },
+    date: '2019-04-07',
+    time_precision: 1,
+    date_text: null,
+    actor1: null,
+    assoc_actor_1: [],
+    actor2: null,
+    assoc_actor_2: [],
+    location: null,
+    // A report without a figure is coded 0 (events.md) and has no fatalities source.
+    fatalities: fatalities ?? 0,
+    injured: null,
+    modality: 'asserted',
+    claimed_by: null,
+    evidence: [],
+    trigger: { start: 0, end: 4, text: 'قتال' },
+    rule: 'test',
+    confidence: 0.9,
+    sources:
+      fatalities === null
+        ? []
+        : [{ field: 'fatalities', rule: 'toll.figure', evidence: { start: 0, end: 4, text: 'قتلى' } }],
+    notes: fatalities === null ? ['no fatality figure reported'] : undefined,
+  };
+  return { record, article: { id: `a-${id}`, title: id, published: null, source: id, url: null } };
+}
+
+test('three reports 12, none and 15: the lowest figure given, 12, and the range [12, 15]', () => {
+  const members = [member('a', 12), member('b', null), member('c', 15)];
+  const merged = mergeRecords('f', members);
+  assert.equal(merged.fatalities, 12);
+  assert.deepEqual(fatalitiesRange(members.map((m) => m.record)), [12, 15]);
+  assert.ok(merged.notes?.some((n) => /1 report\(s\) without a figure/.test(n)));
+  // The silent report first does not win either.
+  assert.equal(mergeRecords('g', [member('b', null), member('c', 15), member('a', 12)]).fatalities, 12);
+});
+
+test('no report gives a figure: 0, the range [0, 0]; a reported 0 stays a report', () => {
+  const silent = [member('a', null), member('b', null)];
+  assert.equal(mergeRecords('f', silent).fatalities, 0);
+  assert.deepEqual(fatalitiesRange(silent.map((m) => m.record)), [0, 0]);
+  assert.equal(mergeRecords('g', [member('a', 0), member('b', 5)]).fatalities, 0);
+});
