@@ -39,6 +39,7 @@ import {
 } from './arguments.js';
 import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } from './record.js';
 import { mergeMentions } from './merge.js';
+import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
 import { isSpace } from '../core/whitespace.js';
 
@@ -49,6 +50,8 @@ export interface EventKnowledge {
   judge: CandidateJudge | null;
   /** How much an article reads like world news (a feature of the judge); null when absent. */
   relevance: RelevanceModel | null;
+  /** The learned merging of mentions of one occurrence; null: the rules alone merge. */
+  coreference: CoreferenceModel | null;
 }
 
 let eventKnowledge: EventKnowledge | null = null;
@@ -60,6 +63,7 @@ export function loadEventKnowledge(): EventKnowledge {
     cues: loadCues(),
     judge: loadCandidateJudge(),
     relevance: loadRelevanceModel(),
+    coreference: loadCoreferenceModel(),
   };
   return eventKnowledge;
 }
@@ -238,7 +242,7 @@ function resolveLabel(
 /** What extraction reads besides the document: names, and the judge when there is one. */
 export interface ExtractionKnowledge {
   entities: EntityKnowledge;
-  events?: Pick<EventKnowledge, 'judge' | 'relevance'>;
+  events?: Pick<EventKnowledge, 'judge' | 'relevance'> & { coreference?: CoreferenceModel | null };
 }
 
 export function extractEvents(doc: Doc, knowledge: ExtractionKnowledge): EventRecord[] {
@@ -250,8 +254,32 @@ export function extractEventsExplained(
   doc: Doc,
   knowledge: ExtractionKnowledge,
 ): { events: EventRecord[]; candidates: EventCandidate[] } {
+  const found = ruleMergedMentions(doc, knowledge);
+  if (found.events.length === 0) return { events: [], candidates: found.candidates };
+  const coreference = knowledge.events?.coreference;
+  const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
+  const facts = articleFacts(doc);
+  const events = merged.map((m) => {
+    const record = toRecord(m, doc, knowledge.entities, found.contextActors, facts);
+    for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
+    return record;
+  });
+  return { events, candidates: found.candidates };
+}
+
+/** A document's events as the rules (and the judge) merged them, before the coreference model. */
+export interface RuleMergedMentions {
+  events: Mention[];
+  /** Every candidate, sorted by position, with its verdict. */
+  candidates: EventCandidate[];
+  /** The actors the article names, in order (framing labels are resolved against them). */
+  contextActors: EventActor[];
+}
+
+export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): RuleMergedMentions {
   const { triggers, cues } = doc;
-  if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty')) return { events: [], candidates: [] };
+  if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty'))
+    return { events: [], candidates: [], contextActors: [] };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
   const cueIndex = new CueIndex(cues, sentences);
@@ -436,15 +464,9 @@ export function extractEventsExplained(
     mentions.push(m);
   }
   attachTolls(mentions, doc, tollsOf);
-  const merged = mergeMentions(mentions, doc);
-  const facts = articleFacts(doc);
-  const events = merged.map((m) => {
-    const record = toRecord(m, doc, knowledge.entities, contextActors, facts);
-    for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
-    return record;
-  });
+  const events = mergeMentions(mentions, doc);
   candidates.sort((a, b) => a.trigger.start - b.trigger.start);
-  return { events, candidates };
+  return { events, candidates, contextActors };
 }
 
 const PASSIVE_BEFORE = viewPattern(/(^|\s)(تم|جرى|يتم|ويتم|وتم|وجرى)\s*$/);

@@ -20,13 +20,23 @@ const FOLDS_INTO_VIOLENCE = new Set(['Disrupted weapons use', 'Looting/property 
  * more specific word (تفجير انتحاري، عبوة ناسفة، غارة) usually names too. They join the
  * specific event when there is one, and stand alone only when there is none.
  */
-const GENERIC_TRIGGERS = new Set(['clash_attack', 'explosion', 'clash_gunfire']);
+export const GENERIC_TRIGGERS: ReadonlySet<string> = new Set(['clash_attack', 'explosion', 'clash_gunfire']);
 /**
  * Mentions more sentences apart than this are never one occurrence: an article runs to 200
  * sentences at most (the corpora's longest has 196), so all of its mentions are weighed against
  * each other, and a longer text's mention only against those near it.
  */
 const MERGE_WINDOW_SENTENCES = 400;
+const SAME_OCCURRENCE: MergeReason = {
+  byPrecedence: true,
+  rule: 'merge.same-occurrence',
+  why: 'same sentence, or same type with no conflicting place, day or agent',
+};
+const GENERIC_JOINS: MergeReason = {
+  byPrecedence: false,
+  rule: 'merge.generic-joins-specific',
+  why: 'a generic attack word joins the specific violent event of its sentence, else the nearest',
+};
 /** Places closer than this may be one occurrence reported with different names. */
 const SAME_PLACE_KM = 50;
 
@@ -97,8 +107,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   };
   const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId);
   const specific = mentions.filter((m) => !isGeneric(m));
-  const candidatesOf = new Map<Mention, Set<EventCandidate>>();
-  const evidenceStarts = new Map<Mention, Set<number>>();
+  const state = absorbState();
   for (const m of specific) {
     const target = near(m).find((e) => {
       const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
@@ -123,7 +132,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       // become one.
       return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
     });
-    if (target) absorb(target, m, true, evidenceStarts, candidatesOf);
+    if (target) absorb(target, m, SAME_OCCURRENCE, state);
     else addEvent(copyOf(m));
   }
   for (const m of mentions.filter(isGeneric)) {
@@ -143,7 +152,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
     // Standing alone, a generic word needs substance: a toll, a date or a named place (not
     // "the attack on Yemen" in a speech).
     const substantial = m.tolls.length > 0 || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
-    if (target) absorb(target, m, false, evidenceStarts, candidatesOf);
+    if (target) absorb(target, m, GENERIC_JOINS, state);
     else if (!aboutAnother && substantial) addEvent(refineGeneric(copyOf(m), doc));
     else
       for (const c of m.candidates)
@@ -207,18 +216,34 @@ function copyOf(m: Mention): Mention {
   };
 }
 
+/** Why one mention merged into another: the rule (or model) and what it rests on, for --explain. */
+export interface MergeReason {
+  /** With it, the higher of the two ACLED types wins (lexicon.ts's ACLED_PRECEDENCE). */
+  byPrecedence: boolean;
+  rule: string;
+  why: string;
+}
+
+/** The lookups absorb keeps per event: the sentences it rests on, the candidates it holds. */
+export interface AbsorbState {
+  evidenceStarts: Map<Mention, Set<number>>;
+  candidatesOf: Map<Mention, Set<EventCandidate>>;
+}
+
+export function absorbState(): AbsorbState {
+  return { evidenceStarts: new Map(), candidatesOf: new Map() };
+}
+
 /**
- * Folds mention `m` into event `e`; with `byPrecedence`, the higher of their types wins. The
- * event's lists (its own, see copyOf) grow in place, and `evidenceStarts` holds the sentences
- * it rests on: an event told again and again in a long text must not be copied each time.
+ * Folds mention `m` into event `e`. The event's lists (its own, see copyOf) grow in place, and
+ * the state holds the sentences it rests on: an event told again and again in a long text must
+ * not be copied each time. A candidate that had merged already keeps the merge it was part of.
  */
-function absorb(
-  e: Mention,
-  m: Mention,
-  byPrecedence: boolean,
-  evidenceStarts: Map<Mention, Set<number>>,
-  candidatesOf: Map<Mention, Set<EventCandidate>>,
-): void {
+export function absorb(e: Mention, m: Mention, reason: MergeReason, state: AbsorbState): void {
+  const { evidenceStarts, candidatesOf } = state;
+  const byPrecedence = reason.byPrecedence;
+  // What m merged into: the event's trigger as it stood (precedence may hand it m's).
+  const into = e.trigger.span;
   if (byPrecedence && ACLED_PRECEDENCE.indexOf(m.event_type) < ACLED_PRECEDENCE.indexOf(e.event_type)) {
     e.event_type = m.event_type;
     e.sub_event_type = m.sub_event_type;
@@ -244,13 +269,17 @@ function absorb(
     e.evidence.push(span);
   }
   e.triggers.push(...m.triggers);
-  e.rules.push('merge.same-occurrence');
+  e.rules.push(reason.rule);
   let known = candidatesOf.get(e);
   if (!known) candidatesOf.set(e, (known = new Set(e.candidates)));
   for (const c of m.candidates) {
     if (c.verdict.kept && !known.has(c)) {
       known.add(c);
-      c.verdict.mergedInto = e.trigger.span;
+      if (!c.verdict.mergedInto) {
+        c.verdict.mergedInto = into;
+        c.verdict.mergeRule = reason.rule;
+        c.verdict.mergeWhy = reason.why;
+      }
       e.candidates.push(c);
     }
   }
