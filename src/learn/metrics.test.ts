@@ -45,17 +45,3 @@ test('with nothing scored the threshold predicts nothing', () => {
   const none = chooseThreshold([{ probability: null, label: true }], { kind: 'max-f1' });
   assert.equal(none.prf.predicted, 0);
 });
-
-test('max-utility weighs a false positive at its cost against a true positive', () => {
-  const items = [
-    { probability: 0.9, label: true },
-    { probability: 0.8, label: true },
-    { probability: 0.7, label: false },
-    { probability: 0.6, label: true },
-    { probability: 0.5, label: false },
-  ];
-  // cost 2: taking 0.7 and 0.6 gains 1 and loses 2; stop after 0.8.
-  assert.equal(chooseThreshold(items, { kind: 'max-utility', cost: 2 }).prf.predicted, 2);
-  // cost 0.5: 0.7 and 0.6 together gain 0.5; 0.5 alone loses.
-  assert.equal(chooseThreshold(items, { kind: 'max-utility', cost: 0.5 }).prf.predicted, 4);
-});

@@ -21,11 +21,7 @@ export interface Scored {
   label: boolean;
 }
 
-export type ThresholdRule =
-  | { kind: 'max-f1' }
-  | { kind: 'precision-floor'; floor: number }
-  /** The most true positives less `cost` per false positive: a wrong decision costs more than a right one gains. */
-  | { kind: 'max-utility'; cost: number };
+export type ThresholdRule = { kind: 'max-f1' } | { kind: 'precision-floor'; floor: number };
 
 export interface ThresholdChoice {
   threshold: number;
@@ -78,10 +74,6 @@ export function chooseThreshold(items: readonly Scored[], rule: ThresholdRule): 
   }
   const bestF1 = sweep.reduce((best, s) => (s.prf.f1 > best.prf.f1 ? s : best));
   if (rule.kind === 'max-f1') return { ...bestF1, ruleMet: true };
-  if (rule.kind === 'max-utility') {
-    const utility = (p: PRF) => p.tp - rule.cost * (p.predicted - p.tp);
-    return { ...sweep.reduce((best, s) => (utility(s.prf) > utility(best.prf) ? s : best)), ruleMet: true };
-  }
   const floor = rule.floor;
   const meeting = sweep.filter((s) => s.prf.predicted > 0 && s.prf.precision >= floor);
   if (meeting.length === 0) return { ...bestF1, ruleMet: false };
