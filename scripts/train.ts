@@ -19,6 +19,8 @@ import { packagePath } from '../src/core/paths.js';
 import { ANT_CORPUS, ANT_MULTISOURCE_CORPUS, SHARED_DIR } from '../src/core/shared-data.js';
 import { CANDIDATE_JUDGE_FILE, loadCandidateJudge } from '../src/events/judge.js';
 import { trainCandidateJudge } from '../src/events/judge-train.js';
+import { COREFERENCE_MODEL_FILE, loadCoreferenceModel } from '../src/events/coreference.js';
+import { trainCoreference } from '../src/events/coreference-train.js';
 import { loadRelevanceModel, RELEVANCE_MODEL_FILE } from '../src/events/relevance.js';
 import { trainRelevance } from '../src/events/relevance-train.js';
 import type { PipelineContext } from '../src/pipeline/stages.js';
@@ -52,7 +54,8 @@ function linear(result: { saved: SavedModel; report: string[] }): { write: (path
 }
 
 // In order: a model is trained with the pipeline as the models before it left it (the judge
-// reads the article relevance; the PLOVER judges read the events the candidate judge kept).
+// reads the article relevance; coreference merges the events the judge kept; the PLOVER judges
+// read the events as merged).
 const MODELS: Recipe[] = [
   {
     file: RELEVANCE_MODEL_FILE,
@@ -63,6 +66,11 @@ const MODELS: Recipe[] = [
     file: CANDIDATE_JUDGE_FILE,
     needs: [ANT_MULTISOURCE_CORPUS, ANT_CORPUS, ['seeds']],
     train: async (sharedDir, date) => linear(await trainCandidateJudge(sharedDir, date, freshContext())),
+  },
+  {
+    file: COREFERENCE_MODEL_FILE,
+    needs: [ANT_MULTISOURCE_CORPUS, ANT_CORPUS, ['seeds']],
+    train: (sharedDir, date) => trainCoreference(sharedDir, date, freshContext()),
   },
   ploverJudge('ASSAULT'),
   ploverJudge('PROTEST'),
@@ -85,7 +93,15 @@ const MODELS: Recipe[] = [
 /** The pipeline with the models as they are on disk now (those trained earlier in this run included). */
 function freshContext(): PipelineContext {
   const context = loadPipelineContext({ withTagger: false });
-  return { ...context, events: { ...context.events, judge: loadCandidateJudge(), relevance: loadRelevanceModel() } };
+  return {
+    ...context,
+    events: {
+      ...context.events,
+      judge: loadCandidateJudge(),
+      relevance: loadRelevanceModel(),
+      coreference: loadCoreferenceModel(),
+    },
+  };
 }
 
 function ploverJudge(type: PloverType): Recipe {
@@ -98,7 +114,12 @@ function ploverJudge(type: PloverType): Recipe {
       const context = loadPipelineContext();
       const docs = analyzePloverSentences(sentences, {
         ...context,
-        events: { ...context.events, judge: loadCandidateJudge(), relevance: loadRelevanceModel() },
+        events: {
+          ...context.events,
+          judge: loadCandidateJudge(),
+          relevance: loadRelevanceModel(),
+          coreference: loadCoreferenceModel(),
+        },
       });
       const items = ploverJudgeItems(sentences, docs, type);
       const judge = trainPloverJudge(type, items, date);

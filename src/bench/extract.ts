@@ -57,8 +57,8 @@ export const extractBenchmark: Benchmark = {
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     timePipeline(articles.slice(0, 200), context); // warm up
     const lines = [`knowledge loaded in ${loadSeconds.toFixed(2)} s`];
-    // The learned models (candidate judge, article relevance) on, as shipped, then off: the rules alone.
-    const rulesOnly = { ...context.events, judge: null, relevance: null };
+    // The learned models (candidate judge, article relevance, mention coreference) on, as shipped, then off: the rules alone.
+    const rulesOnly = { ...context.events, judge: null, relevance: null, coreference: null };
     for (const [scope, events, models] of [
       ['none', context.events, 'on'],
       ['none', rulesOnly, 'off'],

@@ -43,10 +43,10 @@ export function candidateTable(candidates: ExplainedCandidate[]): string {
       truncate(c.trigger.text, 20),
       truncate(`${c.event_type} / ${c.sub_event_type}`, 40),
       c.verdict.kept
-        ? `kept → ${c.verdict.event ?? '?'}${c.verdict.mergedInto ? ' (merged)' : ''}`
+        ? `kept → ${c.verdict.event ?? '?'}${c.verdict.mergedInto ? ` (merged into ${truncate(c.merged_into?.text ?? '?', 20)})` : ''}`
         : `rejected: ${c.verdict.reason}`,
-      truncate(c.verdict.rule, 40),
-      c.verdict.kept ? '' : truncate(c.verdict.why, 60),
+      truncate(c.verdict.kept && c.verdict.mergeRule ? `${c.verdict.rule} ${c.verdict.mergeRule}` : c.verdict.rule, 60),
+      c.verdict.kept ? truncate(c.verdict.mergeWhy ?? '', 90) : truncate(c.verdict.why, 60),
     ]),
   );
 }

@@ -11,10 +11,17 @@ import { packagePath } from '../core/paths.js';
 import { sharedFile, ANT_MULTISOURCE_CORPUS } from '../core/shared-data.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import { loadGold, mergeGold, selectSplit } from './gold.js';
+import { countDuplicates } from './duplicates.js';
 import { evaluateGold, pipelinePredictor } from './harness.js';
 
-/** Measured on 2026-12-04 (87 test documents, 60 gold events): P 0.412, R 0.783, F1 0.540. */
-const FLOOR = { precision: 0.39, recall: 0.74, f1: 0.52 };
+/**
+ * Measured on 2026-12-04 (87 test documents, 60 gold events): P 0.412, R 0.783, F1 0.540 (47 of
+ * 114 predicted), with and without the mention coreference model. The floors leave one event's
+ * slack (one true positive fewer gives R 0.767).
+ */
+const FLOOR = { precision: 0.4, recall: 0.76, f1: 0.53 };
+/** One occurrence told twice and output twice (src/eval/duplicates.ts): 24 on 2026-12-04. */
+const MAX_DUPLICATES = 24;
 /** Events output per 100 test articles of sport, economy, culture and technology sections. */
 const MAX_NON_CONFLICT_PER_100 = 20;
 
@@ -33,6 +40,9 @@ test('event detection on the test portion stays above its floor', { skip }, asyn
   assert.ok(d.precision >= FLOOR.precision, `precision fell: ${figures}`);
   assert.ok(d.recall >= FLOOR.recall, `recall fell: ${figures}`);
   assert.ok(d.f1 >= FLOOR.f1, `F1 fell: ${figures}`);
+
+  const duplicates = run.documents.reduce((n, x) => n + countDuplicates(x.gold.events, x.predicted), 0);
+  assert.ok(duplicates <= MAX_DUPLICATES, `${duplicates} events repeat a gold event another one matched`);
 
   const other = run.documents.filter((x) => /^[A-Z]{2}-(sport|economy|culture|technology)-/.test(x.gold.doc));
   const perHundred = (100 * other.reduce((n, x) => n + x.predicted.length, 0)) / Math.max(1, other.length);

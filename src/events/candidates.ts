@@ -83,6 +83,9 @@ export type CandidateVerdict =
       event: string | null;
       /** Another mention of the same event that it merged into, when it did. */
       mergedInto?: Span;
+      /** The rule or model that merged it, and why (merge.ts, coreference.ts). */
+      mergeRule?: string;
+      mergeWhy?: string;
     }
   | { kept: false; rule: RejectionRuleId; reason: RejectReason; why: string };
 

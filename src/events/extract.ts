@@ -10,11 +10,10 @@ import { evidenceOf, spanIndexAt, type Evidence, type Span } from '../core/span.
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
-import { distanceKm } from '../core/geo.js';
 import { SpanTests, viewPattern, viewText } from './view-text.js';
 import { toNormOffset } from '../text/normalize.js';
 import { CueIndex, groupBySentence } from './doc-index.js';
-import { ACLED_PRECEDENCE, loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
+import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
 import { loadCandidateJudge, type CandidateJudge } from './judge.js';
@@ -37,9 +36,11 @@ import {
   mainPlace,
   type ActorMention,
   type LocalArguments,
-  type PlaceArgument,
 } from './arguments.js';
 import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } from './record.js';
+import { mergeMentions } from './merge.js';
+import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
+import { VIOLENT, type Mention } from './mention.js';
 import { isSpace } from '../core/whitespace.js';
 import { rangeCovers } from '../knowledge/actors.js';
 
@@ -50,6 +51,8 @@ export interface EventKnowledge {
   judge: CandidateJudge | null;
   /** How much an article reads like world news (a feature of the judge); null when absent. */
   relevance: RelevanceModel | null;
+  /** The learned merging of mentions of one occurrence; null: the rules alone merge. */
+  coreference: CoreferenceModel | null;
 }
 
 let eventKnowledge: EventKnowledge | null = null;
@@ -61,15 +64,13 @@ export function loadEventKnowledge(): EventKnowledge {
     cues: loadCues(),
     judge: loadCandidateJudge(),
     relevance: loadRelevanceModel(),
+    coreference: loadCoreferenceModel(),
   };
   return eventKnowledge;
 }
 
-const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 /** Events a toll can belong to: violence, and protests met with force (Excessive force against protesters). */
 const TAKES_TOLL = new Set([...VIOLENT, 'Protests']);
-/** Strategic developments that fold into a violent event told in the same clause. */
-const FOLDS_INTO_VIOLENCE = new Set(['Disrupted weapons use', 'Looting/property destruction']);
 /** Nouns that make a battle word a place or a front, not an event (جبهات القتال). */
 const FRONT_NOUNS = viewPattern(/(^|\s)(جبهات|جبهه|ساحات|خطوط|محاور)\s*$/);
 /** ل (with a conjunction or the article: ول، لل، ولل) before a verbal noun marks a purpose. */
@@ -113,12 +114,6 @@ function objectWords(after: string): string {
 const ARMED_TARGETS = viewPattern(
   /(قوات|القوات|جنود|الجنود|جندي|دورية|كمين|حاجز|نقطة|ثكنة|معسكر|مقر أمني|مركز شرطة|مركز للشرطة|الشرطة|الجيش|عسكري|عسكرية|أمنية|امنية|الأمن|الامن|مسلحين|مسلحي|عناصر)/,
 );
-/**
- * Generic words for an attack (هجوم، هاجم، انفجار، إطلاق النار): they tell of an event that a
- * more specific word (تفجير انتحاري، عبوة ناسفة، غارة) usually names too. They join the
- * specific event when there is one, and stand alone only when there is none.
- */
-const GENERIC_TRIGGERS = new Set(['clash_attack', 'explosion', 'clash_gunfire']);
 /** Words for civilian victims: a killing or shooting is violence against civilians only with them. */
 const CIVILIAN_WORDS = viewPattern(
   /(مدني|مدنيين|مدنيون|مواطن|مواطنين|مواطنون|طفل|اطفال|أطفال|طفلين|نساء|امرأة|سيدة|صحفي|صحفيين|ناشط|ناشطين|مهاجر|مهاجرين|لاجئ|لاجئين|سكان|المصلين|مصلين|تلاميذ|طلاب|عائلة|أسرة|شخص|أشخاص|اشخاص|رجل)/,
@@ -131,14 +126,6 @@ const ARMED_WORDS = viewPattern(
 const FIGHTING_WORDS = viewPattern(
   /(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/,
 );
-/**
- * Mentions more sentences apart than this are never one occurrence: an article runs to 200
- * sentences at most (the corpora's longest has 196), so all of its mentions are weighed against
- * each other, and a longer text's mention only against those near it.
- */
-const MERGE_WINDOW_SENTENCES = 400;
-/** Places closer than this may be one occurrence reported with different names. */
-const SAME_PLACE_KM = 50;
 /** Events dated this long before publication are history, not news. */
 const HISTORY_DAYS = 365;
 
@@ -148,27 +135,6 @@ export function disorderType(eventType: string, subType: string): string {
   if (eventType === 'Riots') return subType === 'Mob violence' ? 'Political violence' : 'Demonstrations';
   if (eventType === 'Strategic developments') return 'Strategic developments';
   return 'Political violence';
-}
-
-/** One trigger that reports an event, with its arguments. */
-interface Mention {
-  trigger: TriggerMatch;
-  sentence: number;
-  clause: Span;
-  event_type: string;
-  sub_event_type: string;
-  plover: { type: string; mode: string | null };
-  modality: Modality;
-  claimant: { span: Span; rule: string } | null;
-  place: PlaceArgument | null;
-  actors: ReturnType<typeof attachActors>;
-  date: { temporal: TemporalExpression; rule: string } | null;
-  tolls: TollFigure[];
-  evidence: Span[];
-  triggers: Span[];
-  rules: string[];
-  /** The candidates this mention stands for: its own, then those merged into it. */
-  candidates: EventCandidate[];
 }
 
 /** Decides what the words around a trigger make of it: asserted, claimed, or not an event. */
@@ -279,7 +245,7 @@ function resolveLabel(
 /** What extraction reads besides the document: names, and the judge when there is one. */
 export interface ExtractionKnowledge {
   entities: EntityKnowledge;
-  events?: Pick<EventKnowledge, 'judge' | 'relevance'>;
+  events?: Pick<EventKnowledge, 'judge' | 'relevance'> & { coreference?: CoreferenceModel | null };
 }
 
 export function extractEvents(doc: Doc, knowledge: ExtractionKnowledge): EventRecord[] {
@@ -291,8 +257,32 @@ export function extractEventsExplained(
   doc: Doc,
   knowledge: ExtractionKnowledge,
 ): { events: EventRecord[]; candidates: EventCandidate[] } {
+  const found = ruleMergedMentions(doc, knowledge);
+  if (found.events.length === 0) return { events: [], candidates: found.candidates };
+  const coreference = knowledge.events?.coreference;
+  const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
+  const facts = articleFacts(doc);
+  const events = merged.map((m) => {
+    const record = toRecord(m, doc, knowledge.entities, found.contextActors, facts);
+    for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
+    return record;
+  });
+  return { events, candidates: found.candidates };
+}
+
+/** A document's events as the rules (and the judge) merged them, before the coreference model. */
+export interface RuleMergedMentions {
+  events: Mention[];
+  /** Every candidate, sorted by position, with its verdict. */
+  candidates: EventCandidate[];
+  /** The actors the article names, in order (framing labels are resolved against them). */
+  contextActors: EventActor[];
+}
+
+export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): RuleMergedMentions {
   const { triggers, cues } = doc;
-  if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty')) return { events: [], candidates: [] };
+  if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty'))
+    return { events: [], candidates: [], contextActors: [] };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
   const cueIndex = new CueIndex(cues, sentences);
@@ -481,15 +471,9 @@ export function extractEventsExplained(
     mentions.push(m);
   }
   attachTolls(mentions, doc, tollsOf, pastSentences);
-  const merged = mergeMentions(mentions, doc);
-  const facts = articleFacts(doc);
-  const events = merged.map((m) => {
-    const record = toRecord(m, doc, knowledge.entities, contextActors, facts);
-    for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
-    return record;
-  });
+  const events = mergeMentions(mentions, doc);
   candidates.sort((a, b) => a.trigger.start - b.trigger.start);
-  return { events, candidates };
+  return { events, candidates, contextActors };
 }
 
 const PASSIVE_BEFORE = viewPattern(/(^|\s)(تم|جرى|يتم|ويتم|وتم|وجرى)\s*$/);
@@ -629,233 +613,6 @@ function attachTolls(
       }
     }
   });
-}
-
-function placeKey(m: Mention): string | null {
-  return m.place?.place.id ?? null;
-}
-
-/** Places that can be the same occurrence's: one unknown, the same, within 50 km, or a region or country around the other. */
-function placesCompatible(a: PlaceArgument | null, b: PlaceArgument | null): boolean {
-  if (!a || !b || a.place.id === b.place.id) return true;
-  if (a.geoPrecision === 3 || b.geoPrecision === 3) return a.place.country === b.place.country;
-  return distanceKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= SAME_PLACE_KM;
-}
-
-/** Dates that can be the same occurrence's: one unknown, or at most two days apart (reports differ). */
-function datesCompatible(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return true;
-  const da = parseIsoDate(a);
-  const db = parseIsoDate(b);
-  return !da || !db || Math.abs(daysBetween(da, db)) <= 2;
-}
-
-function compatible(a: Mention, b: Mention): boolean {
-  if (!placesCompatible(a.place, b.place)) return false;
-  // Two dated mentions in one report must name the same day: "أمس" (unresolved) and
-  // "8 يناير 2018" are different days, and so are "أمس الاثنين" and "أول أمس السبت".
-  if (a.date && b.date && a.date.temporal.resolved.date !== b.date.temporal.resolved.date) return false;
-  // One sentence telling one act twice (خطف … قاموا بخطف) may name its agent differently.
-  if (a.sentence === b.sentence) return true;
-  const a1 = a.actors.actor1?.actor?.id;
-  const b1 = b.actors.actor1?.actor?.id;
-  return !a1 || !b1 || a1 === b1;
-}
-
-function sharesAnchor(a: Mention, b: Mention): boolean {
-  const samePlace = !!a.place && !!b.place && placesCompatible(a.place, b.place);
-  const sameDay = !!a.date?.temporal.resolved.date && a.date.temporal.resolved.date === b.date?.temporal.resolved.date;
-  const sameDateWords =
-    !!a.date &&
-    !!b.date &&
-    a.date.temporal.resolved.date === null &&
-    JSON.stringify(a.date.temporal.value) === JSON.stringify(b.date.temporal.value);
-  const sameAgent = !!a.actors.actor1?.actor && a.actors.actor1.actor.id === b.actors.actor1?.actor?.id;
-  return samePlace || sameDay || sameDateWords || sameAgent;
-}
-
-/**
- * One event, many mentions: in one clause, the higher type absorbs the lower (a strike inside a
- * battle, vehicles seized while taking a town); across the article, mentions of the same sub-type
- * whose place, date and agent do not conflict are the same occurrence told again. Generic attack
- * words join the specific event they refer to (see GENERIC_TRIGGERS).
- */
-function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
-  const events: Mention[] = [];
-  // Each event under the sentence it was first told in, so a mention weighs only the events
-  // told near it (MERGE_WINDOW_SENTENCES), in the order they were found.
-  const eventsAt: number[][] = doc.sentences.map(() => []);
-  const addEvent = (e: Mention) => {
-    eventsAt[e.sentence]?.push(events.length);
-    events.push(e);
-  };
-  const near = (m: Mention): Mention[] => {
-    const found: number[] = [];
-    const last = Math.min(eventsAt.length - 1, m.sentence + MERGE_WINDOW_SENTENCES);
-    for (let s = Math.max(0, m.sentence - MERGE_WINDOW_SENTENCES); s <= last; s++)
-      for (const i of eventsAt[s]) found.push(i);
-    return found.sort((a, b) => a - b).map((i) => events[i]);
-  };
-  const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId);
-  const specific = mentions.filter((m) => !isGeneric(m));
-  const candidatesOf = new Map<Mention, Set<EventCandidate>>();
-  const evidenceStarts = new Map<Mention, Set<number>>();
-  for (const m of specific) {
-    const target = near(m).find((e) => {
-      const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
-      // One sentence telling one act twice, whatever place each telling names.
-      if (
-        e.sentence === m.sentence &&
-        !e.trigger.territory &&
-        !m.trigger.territory &&
-        e.sub_event_type === m.sub_event_type
-      )
-        return true;
-      const folds = (x: Mention, y: Mention) => VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
-      // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
-      if (sameClause && (folds(e, m) || folds(m, e))) return true;
-      if (!compatible(e, m)) return false;
-      // Taking territory is one event per place.
-      if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
-      if (sameClause && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type)) return true;
-      if (e.event_type !== m.event_type || e.sub_event_type !== m.sub_event_type) return false;
-      // Across sentences, a violent event told again often drops its place and day; a strategic
-      // development must share one (a place, a day, an agent), or two seizures a paragraph apart
-      // become one.
-      return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
-    });
-    if (target) absorb(target, m, true, evidenceStarts, candidatesOf);
-    else addEvent(copyOf(m));
-  }
-  for (const m of mentions.filter(isGeneric)) {
-    const candidates = near(m);
-    // The specific violent event of the same sentence, else the nearest compatible one.
-    const violent = candidates.filter(
-      (e) =>
-        VIOLENT.has(e.event_type) &&
-        (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)),
-    );
-    const target =
-      violent.find((e) => e.sentence === m.sentence) ??
-      violent.sort((a, b) => Math.abs(a.sentence - m.sentence) - Math.abs(b.sentence - m.sentence))[0] ??
-      candidates.find((e) => e.trigger.entryId === m.trigger.entryId && compatible(e, m));
-    // "ألقت القبض على منفذ الهجوم": beside an arrest, the attack is only what it is about.
-    const aboutAnother = candidates.some((e) => e.sentence === m.sentence && !VIOLENT.has(e.event_type));
-    // Standing alone, a generic word needs substance: a toll, a date or a named place (not
-    // "the attack on Yemen" in a speech).
-    const substantial =
-      m.tolls.some((f) => f.rejected === null) || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
-    if (target) absorb(target, m, false, evidenceStarts, candidatesOf);
-    else if (!aboutAnother && substantial) addEvent(refineGeneric(copyOf(m), doc));
-    else
-      for (const c of m.candidates)
-        c.verdict = rejection(aboutAnother ? 'merge.generic-about-another' : 'merge.generic-alone');
-  }
-  return events.sort((a, b) => a.trigger.span.start - b.trigger.span.start);
-}
-
-/** A generic attack standing alone takes its kind from its sentence's words (هجومان … انتحاريان). */
-/** How far a generic attack word looks for the words that say what kind of attack it was. */
-const NEARBY_SENTENCES = 3;
-const SUICIDE_WORDS = viewPattern(/انتحار/);
-const EXPLOSIVE_WORDS = viewPattern(/(تفجير|مفخخ|ملغوم|عبوة|عبوات|ناسف|متفجر)/);
-
-function refineGeneric(m: Mention, doc: Doc): Mention {
-  if (m.event_type !== 'Battles' && m.trigger.entryId !== 'explosion') return m;
-  const sentence = doc.sentences[m.sentence];
-  // The sentence's words first; a report about a bombing calls it "the attack" a few sentences on.
-  let words = viewText(doc, sentence.start, sentence.end);
-  if (!SUICIDE_WORDS.test(words) && !EXPLOSIVE_WORDS.test(words)) {
-    const near = doc.sentences.slice(Math.max(0, m.sentence - NEARBY_SENTENCES), m.sentence + NEARBY_SENTENCES + 1);
-    words = viewText(doc, near[0].start, near[near.length - 1].end);
-  }
-  if (SUICIDE_WORDS.test(words)) {
-    return {
-      ...m,
-      event_type: 'Explosions/Remote violence',
-      sub_event_type: 'Suicide bomb',
-      plover: { type: 'ASSAULT', mode: 'suicide-attack' },
-      rules: [...m.rules, 'generic.suicide-words'],
-    };
-  }
-  if (EXPLOSIVE_WORDS.test(words)) {
-    return {
-      ...m,
-      event_type: 'Explosions/Remote violence',
-      sub_event_type: 'Remote explosive/landmine/IED',
-      plover: { type: 'ASSAULT', mode: 'explosives' },
-      rules: [...m.rules, 'generic.explosive-words'],
-    };
-  }
-  return m;
-}
-
-/** An event of its own from a mention: lists that absorb may grow without touching the mention's. */
-function copyOf(m: Mention): Mention {
-  const actors = {
-    ...m.actors,
-    assoc1: [...m.actors.assoc1],
-    assoc2: [...m.actors.assoc2],
-    rules: [...m.actors.rules],
-  };
-  return {
-    ...m,
-    actors,
-    tolls: [...m.tolls],
-    evidence: [...m.evidence],
-    triggers: [...m.triggers],
-    rules: [...m.rules],
-    candidates: [...m.candidates],
-  };
-}
-
-/**
- * Folds mention `m` into event `e`; with `byPrecedence`, the higher of their types wins. The
- * event's lists (its own, see copyOf) grow in place, and `evidenceStarts` holds the sentences
- * it rests on: an event told again and again in a long text must not be copied each time.
- */
-function absorb(
-  e: Mention,
-  m: Mention,
-  byPrecedence: boolean,
-  evidenceStarts: Map<Mention, Set<number>>,
-  candidatesOf: Map<Mention, Set<EventCandidate>>,
-): void {
-  if (byPrecedence && ACLED_PRECEDENCE.indexOf(m.event_type) < ACLED_PRECEDENCE.indexOf(e.event_type)) {
-    e.event_type = m.event_type;
-    e.sub_event_type = m.sub_event_type;
-    e.plover = m.plover;
-    e.trigger = m.trigger;
-  }
-  // The first telling's place stands; a later one only fills a gap.
-  e.place ??= m.place;
-  e.date ??= m.date;
-  e.actors.actor1 ??= m.actors.actor1;
-  e.actors.actor2 ??= m.actors.actor2;
-  for (const a of m.actors.assoc1) e.actors.assoc1.push(a);
-  for (const a of m.actors.assoc2) e.actors.assoc2.push(a);
-  for (const r of m.actors.rules) e.actors.rules.push(r);
-  if (e.modality !== 'asserted' && m.modality === 'asserted') e.modality = 'asserted';
-  e.claimant ??= m.claimant;
-  e.tolls.push(...m.tolls);
-  let starts = evidenceStarts.get(e);
-  if (!starts) evidenceStarts.set(e, (starts = new Set(e.evidence.map((x) => x.start))));
-  for (const span of m.evidence) {
-    if (starts.has(span.start)) continue;
-    starts.add(span.start);
-    e.evidence.push(span);
-  }
-  e.triggers.push(...m.triggers);
-  e.rules.push('merge.same-occurrence');
-  let known = candidatesOf.get(e);
-  if (!known) candidatesOf.set(e, (known = new Set(e.candidates)));
-  for (const c of m.candidates) {
-    if (c.verdict.kept && !known.has(c)) {
-      known.add(c);
-      c.verdict.mergedInto = e.trigger.span;
-      e.candidates.push(c);
-    }
-  }
 }
 
 function uniqueActors(list: ActorMention[], exclude: (EventActor | null)[]): EventActor[] {

@@ -37,6 +37,8 @@ export interface ExplainedCandidate {
   sub_event_type: string;
   verdict: CandidateVerdict;
   score?: number;
+  /** The words of the mention it merged into, when it did (the rule and why are in its verdict). */
+  merged_into?: Evidence;
 }
 
 export function explainCandidates(doc: Doc): ExplainedCandidate[] {
@@ -47,5 +49,8 @@ export function explainCandidates(doc: Doc): ExplainedCandidate[] {
     sub_event_type: c.sub_event_type,
     verdict: c.verdict,
     ...(c.score !== undefined ? { score: c.score } : {}),
+    ...(c.verdict.kept && c.verdict.mergedInto
+      ? { merged_into: evidenceOf(doc.article.text, c.verdict.mergedInto) }
+      : {}),
   }));
 }

@@ -1,0 +1,212 @@
+/**
+ * What the coreference model reads of two mentions of one article (the earlier `a`, the later
+ * `b`, each possibly already merged by the rules): whether their types, days, places, actors and
+ * tolls can be one occurrence's, how far apart they are told, and the words that make a later
+ * telling refer back (a recap opener, "الهجوم" with the article, a demonstrative, a quotation).
+ * Binary features as strings, so a reader can see why two mentions merged. Bump
+ * COREFERENCE_FEATURE_VERSION when their meaning changes.
+ */
+import { z } from 'zod';
+import { join } from 'node:path';
+import type { Doc, Token } from '../core/document.js';
+import { distanceKm } from '../core/geo.js';
+import { spanIndexAt } from '../core/span.js';
+import { readPack, PackMeta, repositoryPacksDir } from '../knowledge/pack.js';
+import { daysBetween, parseIsoDate } from '../text/calendar.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { GENERIC_TRIGGERS } from './merge.js';
+import { VIOLENT, type Mention } from './mention.js';
+import { summariseToll } from './toll.js';
+
+export const COREFERENCE_FEATURE_VERSION = 'coreference/1';
+
+const WordList = z.strictObject({ note: z.string().min(1), stems: z.array(z.string().min(1)).min(1) });
+const CoreferenceWordsSchema = z.strictObject({
+  $meta: PackMeta,
+  summary: z.strictObject({ note: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) }),
+  back_reference: WordList,
+  demonstratives: WordList,
+});
+
+/** The word lists of packs/ar/coreference.json, normalised as token stems are. */
+export interface CoreferenceWords {
+  /** Each phrase as its words' normalised forms. */
+  summary: string[][];
+  backReference: ReadonlySet<string>;
+  demonstratives: ReadonlySet<string>;
+}
+
+let words: CoreferenceWords | null = null;
+
+export function loadCoreferenceWords(packsDir: string = repositoryPacksDir()): CoreferenceWords {
+  if (words && packsDir === repositoryPacksDir()) return words;
+  const file = readPack(join(packsDir, 'ar', 'coreference.json'), CoreferenceWordsSchema);
+  const norm = (s: string) => normalizeForMatch(s);
+  const loaded: CoreferenceWords = {
+    summary: file.summary.phrases.map((p) => norm(p).split(' ')),
+    backReference: new Set(file.back_reference.stems.map(norm)),
+    demonstratives: new Set(file.demonstratives.stems.map(norm)),
+  };
+  if (packsDir === repositoryPacksDir()) words = loaded;
+  return loaded;
+}
+
+/** Places closer than this may be one occurrence's (as the rules' SAME_PLACE_KM). */
+const NEAR_KM = 50;
+/** How many words at the head of a sentence a recap opener may sit in (و، ف are split off). */
+const OPENER_WORDS = 4;
+
+/** What a mention's words say, read once per mention. */
+export interface MentionCues {
+  lead: boolean;
+  quoted: boolean;
+  summary: boolean;
+  backReference: boolean;
+  demonstrative: boolean;
+}
+
+export function mentionCues(doc: Doc, m: Mention, list: CoreferenceWords): MentionCues {
+  const sentence = doc.sentences[m.sentence];
+  const tokens = doc.tokens;
+  const at = spanIndexAt(tokens, m.trigger.span.start);
+  const token: Token | undefined = tokens[at];
+  const previous: Token | undefined = tokens[at - 1];
+  const sameSentence = (t: Token | undefined) => t !== undefined && t.sentence === m.sentence;
+  const head: string[] = [];
+  const first = sentence ? spanIndexAt(tokens, sentence.start) : -1;
+  for (let k = Math.max(0, first); k < tokens.length && head.length < OPENER_WORDS; k++) {
+    if (tokens[k].sentence !== m.sentence) break;
+    if (tokens[k].kind === 'word') head.push(tokens[k].stem);
+  }
+  const quotes = sentence ? (doc.article.text.slice(sentence.start, m.trigger.span.start).match(/[«»"“”]/g) ?? []) : [];
+  // The first non-heading sentences: the lead that sums up.
+  let firstBody = 0;
+  while (doc.sentences[firstBody]?.heading) firstBody++;
+  return {
+    lead: m.sentence <= firstBody + 1,
+    quoted: quotes.length % 2 === 1,
+    summary: list.summary.some((phrase) => startsAnywhere(head, phrase)),
+    backReference: sameSentence(token) && token.proclitics.includes('ال') && list.backReference.has(token.stem),
+    demonstrative: sameSentence(previous) && list.demonstratives.has(previous.stem),
+  };
+}
+
+function startsAnywhere(head: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= head.length; i++) {
+    if (phrase.every((w, k) => head[i + k] === w)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether two events may be one occurrence at all (the gold's "one actor–place–day"): places
+ * over 50 km apart or in two countries, days more than two apart (or two different unresolved
+ * day words), two different agents, or taking territory in two places keep them apart whatever
+ * the model says.
+ */
+export function mayCorefer(a: Mention, b: Mention): boolean {
+  const place = placeRelation(a, b);
+  const date = dateRelation(a, b);
+  if (date === 'far' || date === 'unresolved') return false;
+  if (place === 'far' || place === 'other-country') return false;
+  if (actorRelation(a, b) === 'different') return false;
+  return !((a.trigger.territory || b.trigger.territory) && place !== 'same' && place !== 'one' && place !== 'none');
+}
+
+/** The features of the pair (a told before b). */
+export function pairFeatures(
+  a: Mention,
+  b: Mention,
+  ca: MentionCues,
+  cb: MentionCues,
+  eventsInArticle: number,
+): string[] {
+  const sameType = a.event_type === b.event_type;
+  const place = placeRelation(a, b);
+  const date = dateRelation(a, b);
+  const actor = actorRelation(a, b);
+  const distance = bucket(Math.abs(b.sentence - a.sentence), [0, 1, 2, 4, 8]);
+  const sd = a.event_type === 'Strategic developments' || b.event_type === 'Strategic developments';
+  const protest = (m: Mention) => m.event_type === 'Protests' || m.event_type === 'Riots';
+  const f = [
+    'bias',
+    sameType ? 'same-type' : VIOLENT.has(a.event_type) && VIOLENT.has(b.event_type) ? 'both-violent' : 'other-family',
+    `place=${place}`,
+    `date=${date}`,
+    `actor1=${actor}`,
+    `toll=${tollRelation(a, b)}`,
+    `distance=${distance}`,
+  ];
+  if (a.sub_event_type === b.sub_event_type) f.push('same-sub');
+  if (sd) f.push('strategic');
+  if (protest(a) !== protest(b)) f.push('protest-and-other');
+  if (eventsInArticle > 4) f.push('many-events');
+  if (actorsOverlap(a, b)) f.push('actors-overlap');
+  if (a.trigger.territory || b.trigger.territory) f.push('territory');
+  if (a.trigger.entryId === b.trigger.entryId) f.push('same-entry');
+  if (GENERIC_TRIGGERS.has(a.trigger.entryId)) f.push('a.generic');
+  if (GENERIC_TRIGGERS.has(b.trigger.entryId)) f.push('b.generic');
+  if (ca.lead) f.push('a.lead');
+  if (ca.lead && !cb.lead) f.push('lead-then-body');
+  if (cb.quoted) f.push('b.quoted');
+  if (cb.summary) f.push('b.summary');
+  if (cb.backReference) f.push('b.back-reference');
+  if (cb.demonstrative) f.push('b.demonstrative');
+  return f;
+}
+
+function placeRelation(a: Mention, b: Mention): string {
+  const pa = a.place;
+  const pb = b.place;
+  if (!pa && !pb) return 'none';
+  if (!pa || !pb) return 'one';
+  if (pa.place.id === pb.place.id) return 'same';
+  if (pa.place.country !== pb.place.country) return 'other-country';
+  if (pa.geoPrecision === 3 || pb.geoPrecision === 3) return 'region';
+  return distanceKm(pa.place.lat, pa.place.lon, pb.place.lat, pb.place.lon) <= NEAR_KM ? 'near' : 'far';
+}
+
+function dateRelation(a: Mention, b: Mention): string {
+  const da = a.date?.temporal.resolved.date ?? null;
+  const db = b.date?.temporal.resolved.date ?? null;
+  if (!a.date && !b.date) return 'none';
+  if (!a.date || !b.date) return 'one';
+  if (!da || !db) {
+    const same = JSON.stringify(a.date.temporal.value) === JSON.stringify(b.date.temporal.value);
+    return same ? 'same-words' : 'unresolved';
+  }
+  if (da === db) return 'same';
+  const x = parseIsoDate(da);
+  const y = parseIsoDate(db);
+  return x && y && Math.abs(daysBetween(x, y)) <= 2 ? 'near' : 'far';
+}
+
+function actorRelation(a: Mention, b: Mention): string {
+  const x = a.actors.actor1?.actor?.id;
+  const y = b.actors.actor1?.actor?.id;
+  if (!x && !y) return 'none';
+  if (!x || !y) return 'one';
+  return x === y ? 'same' : 'different';
+}
+
+function actorsOverlap(a: Mention, b: Mention): boolean {
+  const ids = (m: Mention) =>
+    [m.actors.actor1, m.actors.actor2, ...m.actors.assoc1, ...m.actors.assoc2]
+      .map((x) => x?.actor?.id)
+      .filter((id): id is string => id !== undefined);
+  const of = new Set(ids(a));
+  return ids(b).some((id) => of.has(id));
+}
+
+function tollRelation(a: Mention, b: Mention): string {
+  const x = summariseToll(a.tolls, 'killed')?.value;
+  const y = summariseToll(b.tolls, 'killed')?.value;
+  if (x === undefined && y === undefined) return 'none';
+  if (x === undefined || y === undefined) return 'one';
+  return x === y ? 'same' : 'different';
+}
+
+function bucket(n: number, edges: readonly number[]): string {
+  for (const e of edges) if (n <= e) return String(e);
+  return `>${edges[edges.length - 1]}`;
+}

@@ -1,0 +1,287 @@
+/**
+ * Merging mentions into events: in one clause, the higher ACLED type absorbs the lower (a strike
+ * inside a battle, vehicles seized while taking a town); across the article, mentions whose
+ * place, date and agent do not conflict are the same occurrence told again; generic attack words
+ * join the specific event they refer to. Each merge is recorded on the candidates it moves.
+ */
+import type { Doc } from '../core/document.js';
+import { distanceKm } from '../core/geo.js';
+import { daysBetween, parseIsoDate } from '../text/calendar.js';
+import type { PlaceArgument } from './arguments.js';
+import { rejection, type EventCandidate } from './candidates.js';
+import { ACLED_PRECEDENCE } from './lexicon.js';
+import { VIOLENT, type Mention } from './mention.js';
+import { viewPattern, viewText } from './view-text.js';
+
+/** Strategic developments that fold into a violent event told in the same clause. */
+const FOLDS_INTO_VIOLENCE = new Set(['Disrupted weapons use', 'Looting/property destruction']);
+/**
+ * Generic words for an attack (هجوم، هاجم، انفجار، إطلاق النار): they tell of an event that a
+ * more specific word (تفجير انتحاري، عبوة ناسفة، غارة) usually names too. They join the
+ * specific event when there is one, and stand alone only when there is none.
+ */
+export const GENERIC_TRIGGERS: ReadonlySet<string> = new Set(['clash_attack', 'explosion', 'clash_gunfire']);
+/**
+ * Mentions more sentences apart than this are never one occurrence: an article runs to 200
+ * sentences at most (the corpora's longest has 196), so all of its mentions are weighed against
+ * each other, and a longer text's mention only against those near it.
+ */
+const MERGE_WINDOW_SENTENCES = 400;
+const SAME_OCCURRENCE: MergeReason = {
+  byPrecedence: true,
+  rule: 'merge.same-occurrence',
+  why: 'same sentence, or same type with no conflicting place, day or agent',
+};
+const GENERIC_JOINS: MergeReason = {
+  byPrecedence: false,
+  rule: 'merge.generic-joins-specific',
+  why: 'a generic attack word joins the specific violent event of its sentence, else the nearest',
+};
+/** Places closer than this may be one occurrence reported with different names. */
+const SAME_PLACE_KM = 50;
+
+function placeKey(m: Mention): string | null {
+  return m.place?.place.id ?? null;
+}
+
+/** Places that can be the same occurrence's: one unknown, the same, within 50 km, or a region or country around the other. */
+function placesCompatible(a: PlaceArgument | null, b: PlaceArgument | null): boolean {
+  if (!a || !b || a.place.id === b.place.id) return true;
+  if (a.geoPrecision === 3 || b.geoPrecision === 3) return a.place.country === b.place.country;
+  return distanceKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= SAME_PLACE_KM;
+}
+
+/** Dates that can be the same occurrence's: one unknown, or at most two days apart (reports differ). */
+function datesCompatible(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return true;
+  const da = parseIsoDate(a);
+  const db = parseIsoDate(b);
+  return !da || !db || Math.abs(daysBetween(da, db)) <= 2;
+}
+
+function compatible(a: Mention, b: Mention): boolean {
+  if (!placesCompatible(a.place, b.place)) return false;
+  // Two dated mentions in one report must name the same day: "أمس" (unresolved) and
+  // "8 يناير 2018" are different days, and so are "أمس الاثنين" and "أول أمس السبت".
+  if (a.date && b.date && a.date.temporal.resolved.date !== b.date.temporal.resolved.date) return false;
+  // One sentence telling one act twice (خطف … قاموا بخطف) may name its agent differently.
+  if (a.sentence === b.sentence) return true;
+  const a1 = a.actors.actor1?.actor?.id;
+  const b1 = b.actors.actor1?.actor?.id;
+  return !a1 || !b1 || a1 === b1;
+}
+
+function sharesAnchor(a: Mention, b: Mention): boolean {
+  const samePlace = !!a.place && !!b.place && placesCompatible(a.place, b.place);
+  const sameDay = !!a.date?.temporal.resolved.date && a.date.temporal.resolved.date === b.date?.temporal.resolved.date;
+  const sameDateWords =
+    !!a.date &&
+    !!b.date &&
+    a.date.temporal.resolved.date === null &&
+    JSON.stringify(a.date.temporal.value) === JSON.stringify(b.date.temporal.value);
+  const sameAgent = !!a.actors.actor1?.actor && a.actors.actor1.actor.id === b.actors.actor1?.actor?.id;
+  return samePlace || sameDay || sameDateWords || sameAgent;
+}
+
+/**
+ * One event, many mentions: in one clause, the higher type absorbs the lower (a strike inside a
+ * battle, vehicles seized while taking a town); across the article, mentions of the same sub-type
+ * whose place, date and agent do not conflict are the same occurrence told again. Generic attack
+ * words join the specific event they refer to (see GENERIC_TRIGGERS).
+ */
+export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
+  const events: Mention[] = [];
+  // Each event under the sentence it was first told in, so a mention weighs only the events
+  // told near it (MERGE_WINDOW_SENTENCES), in the order they were found.
+  const eventsAt: number[][] = doc.sentences.map(() => []);
+  const addEvent = (e: Mention) => {
+    eventsAt[e.sentence]?.push(events.length);
+    events.push(e);
+  };
+  const near = (m: Mention): Mention[] => {
+    const found: number[] = [];
+    const last = Math.min(eventsAt.length - 1, m.sentence + MERGE_WINDOW_SENTENCES);
+    for (let s = Math.max(0, m.sentence - MERGE_WINDOW_SENTENCES); s <= last; s++)
+      for (const i of eventsAt[s]) found.push(i);
+    return found.sort((a, b) => a - b).map((i) => events[i]);
+  };
+  const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId);
+  const specific = mentions.filter((m) => !isGeneric(m));
+  const state = absorbState();
+  for (const m of specific) {
+    const target = near(m).find((e) => {
+      const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
+      // One sentence telling one act twice, whatever place each telling names.
+      if (
+        e.sentence === m.sentence &&
+        !e.trigger.territory &&
+        !m.trigger.territory &&
+        e.sub_event_type === m.sub_event_type
+      )
+        return true;
+      const folds = (x: Mention, y: Mention) => VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
+      // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
+      if (sameClause && (folds(e, m) || folds(m, e))) return true;
+      if (!compatible(e, m)) return false;
+      // Taking territory is one event per place.
+      if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
+      if (sameClause && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type)) return true;
+      if (e.event_type !== m.event_type || e.sub_event_type !== m.sub_event_type) return false;
+      // Across sentences, a violent event told again often drops its place and day; a strategic
+      // development must share one (a place, a day, an agent), or two seizures a paragraph apart
+      // become one.
+      return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
+    });
+    if (target) absorb(target, m, SAME_OCCURRENCE, state);
+    else addEvent(copyOf(m));
+  }
+  for (const m of mentions.filter(isGeneric)) {
+    const candidates = near(m);
+    // The specific violent event of the same sentence, else the nearest compatible one.
+    const violent = candidates.filter(
+      (e) =>
+        VIOLENT.has(e.event_type) &&
+        (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)),
+    );
+    const target =
+      violent.find((e) => e.sentence === m.sentence) ??
+      violent.sort((a, b) => Math.abs(a.sentence - m.sentence) - Math.abs(b.sentence - m.sentence))[0] ??
+      candidates.find((e) => e.trigger.entryId === m.trigger.entryId && compatible(e, m));
+    // "ألقت القبض على منفذ الهجوم": beside an arrest, the attack is only what it is about.
+    const aboutAnother = candidates.some((e) => e.sentence === m.sentence && !VIOLENT.has(e.event_type));
+    // Standing alone, a generic word needs substance: a toll, a date or a named place (not
+    // "the attack on Yemen" in a speech).
+    const substantial =
+      m.tolls.some((f) => f.rejected === null) || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
+    if (target) absorb(target, m, GENERIC_JOINS, state);
+    else if (!aboutAnother && substantial) addEvent(refineGeneric(copyOf(m), doc));
+    else
+      for (const c of m.candidates)
+        c.verdict = rejection(aboutAnother ? 'merge.generic-about-another' : 'merge.generic-alone');
+  }
+  return events.sort((a, b) => a.trigger.span.start - b.trigger.span.start);
+}
+
+/** A generic attack standing alone takes its kind from its sentence's words (هجومان … انتحاريان). */
+/** How far a generic attack word looks for the words that say what kind of attack it was. */
+const NEARBY_SENTENCES = 3;
+const SUICIDE_WORDS = viewPattern(/انتحار/);
+const EXPLOSIVE_WORDS = viewPattern(/(تفجير|مفخخ|ملغوم|عبوة|عبوات|ناسف|متفجر)/);
+
+function refineGeneric(m: Mention, doc: Doc): Mention {
+  if (m.event_type !== 'Battles' && m.trigger.entryId !== 'explosion') return m;
+  const sentence = doc.sentences[m.sentence];
+  // The sentence's words first; a report about a bombing calls it "the attack" a few sentences on.
+  let words = viewText(doc, sentence.start, sentence.end);
+  if (!SUICIDE_WORDS.test(words) && !EXPLOSIVE_WORDS.test(words)) {
+    const near = doc.sentences.slice(Math.max(0, m.sentence - NEARBY_SENTENCES), m.sentence + NEARBY_SENTENCES + 1);
+    words = viewText(doc, near[0].start, near[near.length - 1].end);
+  }
+  if (SUICIDE_WORDS.test(words)) {
+    return {
+      ...m,
+      event_type: 'Explosions/Remote violence',
+      sub_event_type: 'Suicide bomb',
+      plover: { type: 'ASSAULT', mode: 'suicide-attack' },
+      rules: [...m.rules, 'generic.suicide-words'],
+    };
+  }
+  if (EXPLOSIVE_WORDS.test(words)) {
+    return {
+      ...m,
+      event_type: 'Explosions/Remote violence',
+      sub_event_type: 'Remote explosive/landmine/IED',
+      plover: { type: 'ASSAULT', mode: 'explosives' },
+      rules: [...m.rules, 'generic.explosive-words'],
+    };
+  }
+  return m;
+}
+
+/** An event of its own from a mention: lists that absorb may grow without touching the mention's. */
+function copyOf(m: Mention): Mention {
+  const actors = {
+    ...m.actors,
+    assoc1: [...m.actors.assoc1],
+    assoc2: [...m.actors.assoc2],
+    rules: [...m.actors.rules],
+  };
+  return {
+    ...m,
+    actors,
+    tolls: [...m.tolls],
+    evidence: [...m.evidence],
+    triggers: [...m.triggers],
+    rules: [...m.rules],
+    candidates: [...m.candidates],
+  };
+}
+
+/** Why one mention merged into another: the rule (or model) and what it rests on, for --explain. */
+export interface MergeReason {
+  /** With it, the higher of the two ACLED types wins (lexicon.ts's ACLED_PRECEDENCE). */
+  byPrecedence: boolean;
+  rule: string;
+  why: string;
+}
+
+/** The lookups absorb keeps per event: the sentences it rests on, the candidates it holds. */
+export interface AbsorbState {
+  evidenceStarts: Map<Mention, Set<number>>;
+  candidatesOf: Map<Mention, Set<EventCandidate>>;
+}
+
+export function absorbState(): AbsorbState {
+  return { evidenceStarts: new Map(), candidatesOf: new Map() };
+}
+
+/**
+ * Folds mention `m` into event `e`. The event's lists (its own, see copyOf) grow in place, and
+ * the state holds the sentences it rests on: an event told again and again in a long text must
+ * not be copied each time. A candidate that had merged already keeps the merge it was part of.
+ */
+export function absorb(e: Mention, m: Mention, reason: MergeReason, state: AbsorbState): void {
+  const { evidenceStarts, candidatesOf } = state;
+  const byPrecedence = reason.byPrecedence;
+  // What m merged into: the event's trigger as it stood (precedence may hand it m's).
+  const into = e.trigger.span;
+  if (byPrecedence && ACLED_PRECEDENCE.indexOf(m.event_type) < ACLED_PRECEDENCE.indexOf(e.event_type)) {
+    e.event_type = m.event_type;
+    e.sub_event_type = m.sub_event_type;
+    e.plover = m.plover;
+    e.trigger = m.trigger;
+  }
+  // The first telling's place stands; a later one only fills a gap.
+  e.place ??= m.place;
+  e.date ??= m.date;
+  e.actors.actor1 ??= m.actors.actor1;
+  e.actors.actor2 ??= m.actors.actor2;
+  for (const a of m.actors.assoc1) e.actors.assoc1.push(a);
+  for (const a of m.actors.assoc2) e.actors.assoc2.push(a);
+  for (const r of m.actors.rules) e.actors.rules.push(r);
+  if (e.modality !== 'asserted' && m.modality === 'asserted') e.modality = 'asserted';
+  e.claimant ??= m.claimant;
+  e.tolls.push(...m.tolls);
+  let starts = evidenceStarts.get(e);
+  if (!starts) evidenceStarts.set(e, (starts = new Set(e.evidence.map((x) => x.start))));
+  for (const span of m.evidence) {
+    if (starts.has(span.start)) continue;
+    starts.add(span.start);
+    e.evidence.push(span);
+  }
+  e.triggers.push(...m.triggers);
+  e.rules.push(reason.rule);
+  let known = candidatesOf.get(e);
+  if (!known) candidatesOf.set(e, (known = new Set(e.candidates)));
+  for (const c of m.candidates) {
+    if (c.verdict.kept && !known.has(c)) {
+      known.add(c);
+      if (!c.verdict.mergedInto) {
+        c.verdict.mergedInto = into;
+        c.verdict.mergeRule = reason.rule;
+        c.verdict.mergeWhy = reason.why;
+      }
+      e.candidates.push(c);
+    }
+  }
+}
