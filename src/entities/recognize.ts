@@ -10,7 +10,15 @@ import { matchPatterns } from './patterns.js';
 import type { EntityCandidate } from './candidate.js';
 import { withoutArticle, type EntityType } from './name-index.js';
 import type { EntityKnowledge } from './knowledge.js';
-import { countryFocus, resolveActorOrPerson, resolvePlace, type Resolution } from './resolve.js';
+import { withPlaceEvidence } from './place-evidence.js';
+import {
+  countryFocus,
+  countryVotes,
+  resolveActorOrPerson,
+  resolvePlace,
+  topCountries,
+  type Resolution,
+} from './resolve.js';
 
 export interface Entity {
   type: EntityType;
@@ -149,39 +157,6 @@ export function solve(candidates: EntityCandidate[]): EntityCandidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Place nouns and direction words that make a common-word name a place (بلدة الوادي، جنوب الجبل). */
-const PLACE_CUES = new Set(['مدينه', 'بلده', 'قريه', 'حي', 'منطقه', 'بلديه', 'شعبيه', 'واحه', 'ضاحيه']);
-
-/** A single-word name that is also a common word (المدينة, "the city"), with no place noun before it. */
-function isBareCommonWord(c: EntityCandidate, tokens: readonly Token[], knowledge: EntityKnowledge): boolean {
-  if (c.tokenEnd - c.tokenStart !== 1) return false;
-  if (!c.entries.every((e) => e.kind === 'place' || e.kind === 'country')) return false;
-  const token = tokens[c.tokenStart];
-  if (!knowledge.commonWordNames.has(withoutArticle(token.stem))) return false;
-  const previous = tokens[c.tokenStart - 1];
-  if (!previous || previous.sentence !== token.sentence) return true;
-  const cue = withoutArticle(previous.stem);
-  const isCountry = c.entries.every((e) => e.kind === 'country');
-  // A country's name that is also a word (مالي, "financial") stands after "في", "دولة" or a direction.
-  return !(PLACE_CUES.has(cue) || (isCountry && (COUNTRY_CUES.has(cue) || c.direction !== null)));
-}
-
-const COUNTRY_CUES = new Set([
-  'في',
-  'الي',
-  'من',
-  'دوله',
-  'جمهوريه',
-  'حكومه',
-  'سلطات',
-  'عاصمه',
-  'شمال',
-  'جنوب',
-  'شرق',
-  'غرب',
-  'وسط',
-]);
-
 /** Names in a document; the tagger runs on `taggedSentences` only when given (null: all). */
 export function recognizeEntities(
   doc: Doc,
@@ -189,8 +164,9 @@ export function recognizeEntities(
   taggedSentences: ReadonlySet<number> | null = null,
 ): Entity[] {
   const { tokens, view } = doc;
+  const names = matchNames(tokens, view, knowledge.names);
   const candidates = [
-    ...matchNames(tokens, view, knowledge.names).filter((c) => !isBareCommonWord(c, tokens, knowledge)),
+    ...withPlaceEvidence(names, tokens, view, knowledge, topCountries(countryVotes(names, knowledge), 0.5)),
     ...matchPatterns(tokens, knowledge.patterns),
     ...taggerCandidates(tokens, knowledge, taggedSentences),
   ];
@@ -207,10 +183,11 @@ export function recognizeEntities(
     const places = c.entries.filter((e) => e.kind === 'place');
     if (places.length === 1 && c.entries.length === 1) {
       const g = knowledge.geo.get(places[0].ref);
-      const point = g?.kind === 'place' ? `${g.place.lat},${g.place.lon}` : null;
-      if (g?.kind === 'place' && point !== null && !anchorPoints.has(point)) {
+      const at = g?.kind === 'place' ? g.place : g?.kind === 'city' ? g.city : null;
+      const point = at ? `${at.lat},${at.lon}` : null;
+      if (at && point !== null && !anchorPoints.has(point)) {
         anchorPoints.add(point);
-        anchors.push(g.place);
+        anchors.push(at);
       }
     }
   }
