@@ -19,6 +19,7 @@ import { NameIndex, withoutArticle } from './name-index.js';
 import type { PatternLexicon } from './patterns.js';
 import { z } from 'zod';
 import { PackMeta, readPack } from '../knowledge/pack.js';
+import { loadOutlets, type OutletTable } from '../knowledge/outlets.js';
 
 export type GeoEntry =
   { kind: 'place'; place: Place } | { kind: 'city'; city: WorldCity } | { kind: 'country'; country: Country };
@@ -37,6 +38,8 @@ export interface EntityKnowledge {
   /** Framing labels (ميليشيات، فلول), keyed by their normalised words without ال. */
   framingLabels: ReadonlyMap<string, { text: string; mayReferTo: string[] }>;
   ner: NerModel | null;
+  /** News outlets and their countries: an article's outlet is a prior of its country. */
+  outlets: OutletTable;
 }
 
 /** World cities and countries share the name index with Libyan places; their refs are prefixed. */
@@ -146,6 +149,7 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
       ),
     ),
     ner: options.withTagger === false ? null : loadNerModel(),
+    outlets: loadOutlets(dir),
   };
   if (useCache) cached.set(withTagger, knowledge);
   return knowledge;

@@ -11,14 +11,8 @@ import type { EntityCandidate } from './candidate.js';
 import { withoutArticle, type EntityType } from './name-index.js';
 import type { EntityKnowledge } from './knowledge.js';
 import { withPlaceEvidence } from './place-evidence.js';
-import {
-  countryFocus,
-  countryVotes,
-  resolveActorOrPerson,
-  resolvePlace,
-  topCountries,
-  type Resolution,
-} from './resolve.js';
+import { findOutlet } from '../knowledge/outlets.js';
+import { countryVotes, resolveActorOrPerson, resolvePlace, topCountries, type Resolution } from './resolve.js';
 
 export interface Entity {
   type: EntityType;
@@ -157,6 +151,21 @@ export function solve(candidates: EntityCandidate[]): EntityCandidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * What the outlet that published an article weighs as votes for its country: a national outlet
+ * reports on its own country first (Jawhara FM's الحرس الوطني بسوسة is Tunisia's, not Libya's).
+ */
+const OUTLET_HOME_VOTES = 2.5;
+
+/** The country of the outlet that published the article (its first origin naming a known national outlet), or null. */
+function outletHome(article: Doc['article'], knowledge: EntityKnowledge): string | null {
+  for (const origin of article.origins) {
+    const home = findOutlet(knowledge.outlets, origin.source, origin.url)?.home;
+    if (home && /^[A-Z]{2}$/.test(home)) return home;
+  }
+  return null;
+}
+
 /** Names in a document; the tagger runs on `taggedSentences` only when given (null: all). */
 export function recognizeEntities(
   doc: Doc,
@@ -164,14 +173,27 @@ export function recognizeEntities(
   taggedSentences: ReadonlySet<number> | null = null,
 ): Entity[] {
   const { tokens, view } = doc;
+  // The outlet's country counts as a few mentions of it: a Tunisian radio's سوسة is Sousse.
+  const home = outletHome(doc.article, knowledge);
+  const votesOf = (found: readonly EntityCandidate[]) => {
+    const votes = countryVotes(found, knowledge);
+    if (home) votes.set(home, (votes.get(home) ?? 0) + OUTLET_HOME_VOTES);
+    return votes;
+  };
   const names = matchNames(tokens, view, knowledge.names);
+  // The countries are counted over the names that may be places at all (not يوم، الجمعة), then
+  // the villages and towns abroad are weighed against them.
+  const plausible = withPlaceEvidence(names, tokens, view, knowledge, []);
   const candidates = [
-    ...withPlaceEvidence(names, tokens, view, knowledge, topCountries(countryVotes(names, knowledge), 0.5)),
+    ...withPlaceEvidence(names, tokens, view, knowledge, topCountries(votesOf(plausible), 0.5)),
     ...matchPatterns(tokens, knowledge.patterns),
     ...taggerCandidates(tokens, knowledge, taggedSentences),
   ];
   const chosen = solve(candidates);
-  const focus = countryFocus(chosen, knowledge);
+  const votes = votesOf(chosen);
+  const focus = topCountries(votes, 1)[0] ?? null;
+  const most = Math.max(0, ...votes.values());
+  const focusShares = new Map([...votes].map(([country, n]) => [country, n / most]));
   const date = doc.article.published;
 
   // First pass: places with one reading anchor the others (proximity).
@@ -211,7 +233,7 @@ export function recognizeEntities(
     let resolution: Resolution | null = null;
     const demonym = c.entries.find((e) => e.demonym);
     if (c.entries.some((e) => (e.kind === 'place' || e.kind === 'country') && !e.demonym)) {
-      resolution = resolvePlace(c, knowledge, { focus, anchors, previousWord, nearestAnchorKm });
+      resolution = resolvePlace(c, knowledge, { focus, focusShares, anchors, previousWord, nearestAnchorKm });
     } else if (c.entries.some((e) => e.kind === 'actor' || e.kind === 'person')) {
       resolution = resolveActorOrPerson(c, knowledge, date, contextActors);
     }

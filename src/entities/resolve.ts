@@ -89,11 +89,6 @@ export function countryVotes(candidates: readonly EntityCandidate[], knowledge: 
   return votes;
 }
 
-/** The country an article is about: the one its unambiguous places and countries point to most. */
-export function countryFocus(candidates: readonly EntityCandidate[], knowledge: EntityKnowledge): string | null {
-  return topCountries(countryVotes(candidates, knowledge), 1)[0] ?? null;
-}
-
 /** The countries with at least `share` of the best one's votes, best first (ties: first named). */
 export function topCountries(votes: ReadonlyMap<string, number>, share: number): string[] {
   const ranked = [...votes].sort((a, b) => b[1] - a[1]);
@@ -173,6 +168,11 @@ const FEATURE_HINTS: ReadonlyMap<string, readonly string[]> = new Map([
 
 export interface PlaceContext {
   focus: string | null;
+  /**
+   * Each country's share of the article's votes (1 for the focus): a place in a country the
+   * article also names gets that share of the focus bonus. Absent: the focus alone counts.
+   */
+  focusShares?: ReadonlyMap<string, number>;
   /** Points of the article's places resolved without ambiguity, for proximity. */
   anchors: { lat: number; lon: number }[];
   /**
@@ -199,9 +199,14 @@ export function resolvePlace(
     const why: string[] = [];
     let score = facts.importance / 100;
     why.push(`importance ${facts.importance}`);
-    if (context.focus && facts.country === context.focus) {
-      score += 1;
-      why.push(`in the article's country (${context.focus})`);
+    const share = context.focusShares?.get(facts.country) ?? (facts.country === context.focus ? 1 : 0);
+    if (share > 0) {
+      score += share;
+      why.push(
+        facts.country === context.focus
+          ? `in the article's country (${context.focus})`
+          : `in a country the article names (${facts.country}, ${share.toFixed(2)} of the focus)`,
+      );
     }
     const hint = context.previousWord ? FEATURE_HINTS.get(context.previousWord) : undefined;
     if (hint?.includes(facts.feature)) {
