@@ -158,7 +158,9 @@ export function scorePair(
     km: placeDistanceKm(gold, predicted),
     placeMissing: gold.location === null ? null : predicted.location === null,
     sameCountry:
-      gold.location === null || !predicted.location?.country ? null : gold.location.country === predicted.location.country,
+      gold.location === null || !predicted.location?.country
+        ? null
+        : gold.location.country === predicted.location.country,
     date: gold.date === predicted.date,
     dateText: sameText(gold.date_text, predicted.date_text),
     fatalities: gold.fatalities === null ? null : gold.fatalities === predicted.fatalities,
