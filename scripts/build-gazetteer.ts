@@ -24,10 +24,12 @@ import {
   countriesFileSchema,
   placesFileSchema,
   type Country,
-  type LibyaDistrict,
-  type Place,
+  type PlaceEntry as Place,
   type PlaceFeature,
 } from '../src/knowledge/places.js';
+
+/** A district's English name (ACLED spelling), as packs/libya/districts.json lists them. */
+type District = string;
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const osmPath = process.argv[2] ?? join(repo, '..', 'shared', 'datasets', 'libya-places-osm', 'places.json');
@@ -50,19 +52,19 @@ interface Fix {
   aliases_en?: string[];
   feature?: PlaceFeature;
   parent?: string;
-  admin1?: LibyaDistrict;
+  admin1?: District;
   admin2?: string;
   importance?: number;
 }
 type Addition = Omit<Place, 'country' | 'admin1' | 'importance' | 'source'> & {
-  admin1?: LibyaDistrict;
+  admin1?: District;
   importance?: number;
 };
 interface DistrictInput {
   id: string;
   name_ar: string;
   aliases_ar: string[];
-  name_en: LibyaDistrict;
+  name_en: District;
   aliases_en: string[];
   capital: string;
   anchors_ar: string[];
@@ -205,7 +207,7 @@ function distinctAliases(main: string, aliases: readonly string[], normalise: (s
 
 const lowerLatin = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
-type Draft = Omit<Place, 'admin1'> & { admin1?: LibyaDistrict; hand: boolean };
+type Draft = Omit<Place, 'admin1'> & { admin1?: District; hand: boolean };
 
 function buildLibya(): void {
   const osm = readJson<{ metadata: Record<string, string>; data: OsmEntry[] }>(osmPath);
@@ -312,7 +314,7 @@ function buildLibya(): void {
   // Admin1 by nearest anchor.
   const keptByName = new Map<string, Draft[]>();
   for (const d of kept) for (const n of namesOf(d)) keptByName.set(n, [...(keptByName.get(n) ?? []), d]);
-  const anchors: Array<{ lat: number; lon: number; district: LibyaDistrict }> = [];
+  const anchors: Array<{ lat: number; lon: number; district: District }> = [];
   for (const d of districtsInput.districts) {
     for (const name of d.anchors_ar) {
       let found = (keptByName.get(normalizeForMatch(name)) ?? []).filter((p) => p.feature !== 'district');

@@ -18,6 +18,7 @@ import { SqliteRepository } from '../store/sqlite.js';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './benchmarks.js';
+import { loadGazetteer, nameKeyOf, type Place } from '../knowledge/places.js';
 import { z } from 'zod';
 
 export const AutocannonResult = z.object({
@@ -59,18 +60,26 @@ const EVENTS_PER_ARTICLE = 5;
 const SECONDS_PER_QUERY = 10;
 const CONNECTIONS = 10;
 
-const PLACES = [
-  { id: 'ly-tripoli', name: 'Tripoli', name_ar: 'طرابلس', admin1: 'Tripoli', lat: 32.8872, lon: 13.1913 },
-  { id: 'ly-benghazi', name: 'Benghazi', name_ar: 'بنغازي', admin1: 'Benghazi', lat: 32.1167, lon: 20.0667 },
-  { id: 'ly-misrata', name: 'Misrata', name_ar: 'مصراتة', admin1: 'Misrata', lat: 32.3754, lon: 15.0925 },
-  { id: 'ly-sirte', name: 'Sirte', name_ar: 'سرت', admin1: 'Sirte', lat: 31.2089, lon: 16.5887 },
-  { id: 'ly-sabha', name: 'Sabha', name_ar: 'سبها', admin1: 'Sabha', lat: 27.0377, lon: 14.4283 },
-  { id: 'ly-derna', name: 'Derna', name_ar: 'درنة', admin1: 'Derna', lat: 32.7648, lon: 22.6367 },
-  { id: 'ly-tarhuna', name: 'Tarhuna', name_ar: 'ترهونة', admin1: 'Murqub', lat: 32.435, lon: 13.6332 },
-  { id: 'ly-ubari', name: 'Ubari', name_ar: 'أوباري', admin1: 'Wadi al Hayaa', lat: 26.59, lon: 12.78 },
-  { id: 'ly-ajdabiya', name: 'Ajdabiya', name_ar: 'أجدابيا', admin1: 'Al Wahat', lat: 30.7554, lon: 20.2263 },
-  { id: 'ly-zawiya', name: 'Zawiya', name_ar: 'الزاوية', admin1: 'Zawiya', lat: 32.7571, lon: 12.7278 },
-];
+/** The synthetic events' towns, by Arabic name (the queries below name two of them), found in the gazetteer. */
+const TOWNS = ['طرابلس', 'بنغازي', 'مصراتة', 'سرت', 'سبها', 'درنة', 'ترهونة', 'أوباري', 'أجدابيا', 'الزاوية'];
+let towns: Place[] | null = null;
+
+/** The most important gazetteer entry of each town's name (the theatres' hand-written places). */
+function benchTowns(): Place[] {
+  if (towns) return towns;
+  const gazetteer = loadGazetteer();
+  const wanted = new Set(TOWNS.map((t) => nameKeyOf(t).words.join(' ')));
+  const best = new Map<string, Place>();
+  for (const name of gazetteer.placeNames()) {
+    const key = name.words.join(' ');
+    const place = wanted.has(key) ? gazetteer.byId.get(name.id) : undefined;
+    const current = best.get(key);
+    if (place && (!current || place.importance > current.importance)) best.set(key, place);
+  }
+  towns = [...best.values()];
+  if (towns.length === 0) throw new Error('api bench: none of its towns is in the gazetteer');
+  return towns;
+}
 
 const ACTORS: EventActor[] = [
   {
@@ -120,7 +129,7 @@ const LAST_DAY = Date.UTC(2024, 11, 31) / 86_400_000;
 function syntheticEvent(n: number, rand: () => number, text: string): EventRecord {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const [event_type, sub_event_type, disorder_type] = pick(TYPES);
-  const place = pick(PLACES);
+  const place = pick(benchTowns());
   const day = FIRST_DAY + Math.floor(rand() * (LAST_DAY - FIRST_DAY));
   const span = { start: 0, end: text.length, text };
   return {
@@ -138,9 +147,9 @@ function syntheticEvent(n: number, rand: () => number, text: string): EventRecor
     assoc_actor_2: [],
     location: {
       id: place.id,
-      name: place.name,
+      name: place.name_en,
       name_ar: place.name_ar,
-      country: 'LY',
+      country: place.country,
       admin1: place.admin1,
       lat: Math.round((place.lat + (rand() - 0.5) * 0.2) * 1e4) / 1e4,
       lon: Math.round((place.lon + (rand() - 0.5) * 0.2) * 1e4) / 1e4,

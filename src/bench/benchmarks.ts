@@ -4,7 +4,7 @@ import { extractBenchmark, ingestEndToEndBenchmark } from './extract.js';
 import { apiBenchmark } from './api.js';
 import { apiBusyBenchmark } from './api-busy.js';
 import { nerBenchmark } from './ner.js';
-import { corpusReadBenchmark, knowledgeLoadBenchmark } from './load.js';
+import { corpusReadBenchmark, knowledgeLoadBenchmark, startupBenchmark } from './load.js';
 import { scalingBenchmark } from './scaling.js';
 import { workersBenchmark } from './workers.js';
 
@@ -23,6 +23,7 @@ export const BENCHMARKS: Benchmark[] = [
   ingestBenchmark,
   // Knowledge and events: loading what they need, the tagger, the pipeline, and the whole ingest job.
   knowledgeLoadBenchmark,
+  startupBenchmark,
   nerBenchmark,
   extractBenchmark,
   // How stage times grow with the text: linear, on hostile input as on long real text.

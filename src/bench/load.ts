@@ -1,8 +1,15 @@
 /**
  * Start-up costs, formerly timed inside tests (a shared machine made those flaky): loading the
- * gazetteer and the committed NER model, and reading the ANT corpus through readInputs (JSON
- * lines, every date parsed). Each figure is printed beside the budget the test used to enforce.
+ * gazetteer and the committed NER model, reading the ANT corpus through readInputs (JSON
+ * lines, every date parsed), and a cold `marsad extract` of one article with the pipeline's
+ * resident memory, every theatre loaded. Each figure is printed beside its budget.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { ANT_CORPUS, sharedFile } from '../core/shared-data.js';
 import { loadGazetteer } from '../knowledge/places.js';
 import { loadNerModel } from '../ner/tagger/index.js';
@@ -24,6 +31,37 @@ export const knowledgeLoadBenchmark: Benchmark = {
       `gazetteer: ${gazetteerMs.toFixed(0)} ms (budget 300 ms)`,
       `NER model: ${modelMs.toFixed(0)} ms (budget 1500 ms)`,
     ];
+  },
+};
+
+const COLD_RUNS = 3;
+const ProbeOutput = z.object({ loadedMs: z.number(), rssMb: z.number() });
+
+/** Wall time of a command run in a new process, in ms. */
+function coldMs(args: string[]): { ms: number; stdout: string } {
+  const started = performance.now();
+  const stdout = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { ms: performance.now() - started, stdout };
+}
+
+export const startupBenchmark: Benchmark = {
+  name: `a cold \`marsad extract\` of one article, and the pipeline's resident memory with every theatre loaded (best of ${COLD_RUNS} new processes)`,
+  run() {
+    const bin = fileURLToPath(new URL('../../bin/marsad.js', import.meta.url));
+    const probe = fileURLToPath(new URL('./pipeline-probe.js', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
+    try {
+      const article = join(dir, 'one.txt');
+      writeFileSync(article, 'قتل ثلاثة مدنيين في قصف على بلدة كفرنبل جنوب إدلب أمس.\n');
+      const extract = Array.from({ length: COLD_RUNS }, () => coldMs([bin, 'extract', article]).ms);
+      const probes = Array.from({ length: COLD_RUNS }, () => ProbeOutput.parse(JSON.parse(coldMs([probe]).stdout)));
+      return [
+        `marsad extract, one article, cold: ${Math.min(...extract).toFixed(0)} ms (budget 1500 ms; runs ${extract.map((ms) => ms.toFixed(0)).join(', ')})`,
+        `pipeline loaded: ${Math.min(...probes.map((p) => p.loadedMs)).toFixed(0)} ms; resident memory after one article: ${Math.max(...probes.map((p) => p.rssMb)).toFixed(0)} MB (budget 400 MB)`,
+      ];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
 };
 

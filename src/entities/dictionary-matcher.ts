@@ -8,7 +8,7 @@ import { toNormOffset, type NormalizedText } from '../text/normalize.js';
 import { tokenReadings } from '../text/tokenize.js';
 import { mayBeGlued, splitGluedToken } from '../text/glued.js';
 import { cliticReadings } from '../text/clitics.js';
-import { withoutArticle, type NameIndex, type TrieNode } from './name-index.js';
+import { withoutArticle, type Cursor, type NameIndex } from './name-index.js';
 import type { EntityCandidate } from './candidate.js';
 
 /** Direction words that make a place "near" (geo_precision 2) and keep the direction. */
@@ -59,7 +59,7 @@ export function matchNames(tokens: Token[], view: NormalizedText, index: NameInd
       let node = index.start(withoutArticle(reading.stem));
       if (!node) continue;
       let end = -1;
-      let endNode: TrieNode | null = null;
+      let endNode: Cursor | null = null;
       if (index.entriesAt(node).length) {
         end = i;
         endNode = node;

@@ -18,6 +18,8 @@ import { loadNerModel, type NerModel } from '../ner/tagger/index.js';
 import { NameIndex, withoutArticle } from './name-index.js';
 import type { PatternLexicon } from './patterns.js';
 import { z } from 'zod';
+import { PackMeta, readPack } from '../knowledge/pack.js';
+import { loadOutlets, type OutletTable } from '../knowledge/outlets.js';
 
 export type GeoEntry =
   { kind: 'place'; place: Place } | { kind: 'city'; city: WorldCity } | { kind: 'country'; country: Country };
@@ -27,13 +29,17 @@ export interface EntityKnowledge {
   actors: ActorDictionary;
   names: NameIndex;
   patterns: PatternLexicon;
-  /** Places, world cities and countries by the ref their name entries carry. */
-  geo: ReadonlyMap<string, GeoEntry>;
-  /** Single-word place names that are also common words, keyed without ال: they need a place noun before them. */
+  /** Places, world cities and countries by the ref their name entries carry (a place is read from its table when first asked for). */
+  geo: { get(ref: string): GeoEntry | undefined };
+  /** Place names that are also common words, keyed as the name index keys them: they need a place noun or direction before them. */
   commonWordNames: ReadonlySet<string>;
+  /** Words before a name that are evidence it is a place (packs/ar/place-cues.json), normalised, without ال. */
+  placeCues: { nouns: ReadonlySet<string>; prepositions: ReadonlySet<string>; genericNouns: ReadonlySet<string> };
   /** Framing labels (ميليشيات، فلول), keyed by their normalised words without ال. */
   framingLabels: ReadonlyMap<string, { text: string; mayReferTo: string[] }>;
   ner: NerModel | null;
+  /** News outlets and their countries: an article's outlet is a prior of its country. */
+  outlets: OutletTable;
 }
 
 /** World cities and countries share the name index with Libyan places; their refs are prefixed. */
@@ -58,20 +64,30 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
   const gazetteer = loadGazetteer(dir);
   const actors = loadActors(dir.endsWith('/') ? dir : `${dir}/`);
   const names = new NameIndex();
-  const geo = new Map<string, GeoEntry>();
+  const worldGeo = new Map<string, GeoEntry>();
+  const placeGeo = new Map<string, GeoEntry>();
+  const geo = {
+    get(ref: string): GeoEntry | undefined {
+      const hit = worldGeo.get(ref) ?? placeGeo.get(ref);
+      if (hit) return hit;
+      const place = gazetteer.byId.get(ref);
+      if (!place) return undefined;
+      const entry: GeoEntry = { kind: 'place', place };
+      placeGeo.set(ref, entry);
+      return entry;
+    },
+  };
 
-  for (const place of gazetteer.places) {
-    geo.set(place.id, { kind: 'place', place });
-    for (const alias of [place.name_ar, ...place.aliases_ar])
-      names.add(alias, { kind: 'place', ref: place.id, type: 'LOC' });
-  }
+  for (const table of gazetteer.placeTables) names.addTable(table);
+  for (const name of gazetteer.placeNames())
+    names.addKey(name.words, name.definite, { kind: 'place', ref: name.id, type: 'LOC', alias: name.words.join(' ') });
   for (const city of gazetteer.cities) {
-    geo.set(cityRef(city), { kind: 'city', city });
+    worldGeo.set(cityRef(city), { kind: 'city', city });
     for (const alias of [city.name_ar, ...city.aliases_ar])
       names.add(alias, { kind: 'place', ref: cityRef(city), type: 'LOC' });
   }
   for (const country of gazetteer.countries) {
-    geo.set(countryRef(country), { kind: 'country', country });
+    worldGeo.set(countryRef(country), { kind: 'country', country });
     for (const alias of [country.name_ar, ...country.aliases_ar]) {
       names.add(alias, { kind: 'country', ref: countryRef(country), type: 'LOC' });
     }
@@ -93,11 +109,21 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
   }
 
   const functionWords = readWordList(join(dir, 'ar', 'function-words.json'), 'words');
-  const commonWordNames = new Set(
-    [...readWordList(join(dir, 'ar', 'common-word-names.json'), 'names')].map((w) =>
+  const commonWordNames = new Set([
+    ...[...readWordList(join(dir, 'ar', 'common-word-names.json'), 'names')].map((w) =>
       w.split(' ').map(withoutArticle).join(' '),
     ),
-  );
+    ...readPack(join(dir, 'ar', 'common-word-names-corpus.json'), CorpusCommonWords).names.map((n) => n.name),
+  ]);
+  const placeCueWords = readPack(join(dir, 'ar', 'place-cues.json'), PlaceCueWords);
+  const placeCues = {
+    nouns: new Set(placeCueWords.place_nouns.map((w) => withoutArticle(normalizeForMatch(w)))),
+    prepositions: new Set(placeCueWords.prepositions.map(normalizeForMatch)),
+    // Month and weekday names (مايو، الجمعة) are no places either, whatever village bears them.
+    genericNouns: new Set(
+      [...placeCueWords.generic_nouns, ...calendarWords(dir)].map((w) => withoutArticle(normalizeForMatch(w))),
+    ),
+  };
   const personTitles = new Set<string>();
   const unitTitles = new Set<string>();
   for (const title of actors.titles) {
@@ -116,15 +142,48 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
     patterns: { personTitles, unitTitles, functionWords },
     geo,
     commonWordNames,
+    placeCues,
     framingLabels: new Map(
       actors.partisanLabels.flatMap((l) =>
         l.norms.map((norm) => [withoutArticle(norm), { text: l.text, mayReferTo: l.may_refer_to }] as const),
       ),
     ),
     ner: options.withTagger === false ? null : loadNerModel(),
+    outlets: loadOutlets(dir),
   };
   if (useCache) cached.set(withTagger, knowledge);
   return knowledge;
+}
+
+const CorpusCommonWords = z.object({
+  $meta: PackMeta,
+  names: z.array(
+    z.strictObject({
+      name: z.string().min(1),
+      uses: z.number().int(),
+      after_place_noun: z.number().int(),
+      after_preposition: z.number().int(),
+    }),
+  ),
+});
+const PlaceCueWords = z.object({
+  $meta: PackMeta,
+  place_nouns: z.array(z.string().min(1)),
+  prepositions: z.array(z.string().min(1)),
+  generic_nouns: z.array(z.string().min(1)),
+});
+
+/** The month and weekday names of packs/ar/months.json and weekdays.json. */
+function calendarWords(dir: string): string[] {
+  const months = readPack(
+    join(dir, 'ar', 'months.json'),
+    z.object({ $meta: PackMeta, families: z.record(z.string(), z.record(z.string(), z.unknown())) }),
+  );
+  const weekdays = readPack(
+    join(dir, 'ar', 'weekdays.json'),
+    z.object({ $meta: PackMeta, weekdays: z.record(z.string(), z.unknown()) }),
+  );
+  return [...Object.values(months.families).flatMap((f) => Object.keys(f)), ...Object.keys(weekdays.weekdays)];
 }
 
 function readWordList(path: string, field: string): Set<string> {

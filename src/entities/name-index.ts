@@ -4,7 +4,7 @@
  * the clitic analyser strips it together with the prepositions glued before it (للعزيزية →
  * ل + ال + عزيزيه): "العزيزية" and "عزيزية" are the same key.
  */
-import { normalizeForMatch } from '../text/normalize.js';
+import { nameKeyOf } from '../knowledge/places.js';
 
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -38,24 +38,25 @@ export function withoutArticle(word: string): string {
 
 /** The trie key of an alias: normalised words, the first without its article. */
 export function nameKey(alias: string): string[] {
-  const words = normalizeForMatch(alias)
-    .replace(/["'«»()]/g, ' ')
-    .split(/[\s-]+/)
-    .filter(Boolean);
-  if (words.length) words[0] = withoutArticle(words[0]);
-  return words;
+  return nameKeyOf(alias).words;
 }
 
 export class NameIndex {
   private readonly root = newNode();
   /** Single-word keys, for the glued-word splitter's "is this a known word" question. */
   private readonly singleWords = new Set<string>();
+  private readonly tables: NameTable[] = [];
+  private readonly tableKeys = new Map<string, TableKey>();
   size = 0;
 
   add(alias: string, entry: Omit<NameEntry, 'alias' | 'definite'>): void {
-    const key = nameKey(alias);
+    const { words, definite } = nameKeyOf(alias);
+    this.addKey(words, definite, { ...entry, alias });
+  }
+
+  /** Adds a name already keyed (a gazetteer's keys are worked out at build time). */
+  addKey(key: readonly string[], definite: boolean, entry: Omit<NameEntry, 'definite'>): void {
     if (key.length === 0) return;
-    const firstWord = normalizeForMatch(alias).split(' ')[0];
     let node = this.root;
     for (const word of key) {
       let next = node.children.get(word);
@@ -63,28 +64,89 @@ export class NameIndex {
       node = next;
     }
     if (node.entries.some((e) => e.ref === entry.ref && e.kind === entry.kind)) return;
-    node.entries.push({ ...entry, alias, definite: withoutArticle(firstWord) !== firstWord });
+    node.entries.push({ ...entry, definite });
     if (key.length === 1) this.singleWords.add(key[0]);
     this.size++;
   }
 
-  /** The trie node reached by a first word (already without its article), or null. */
-  start(firstWord: string): TrieNode | null {
-    return this.root.children.get(firstWord) ?? null;
+  /**
+   * A compact gazetteer table: its names are looked up in it (binary search over its sorted
+   * keys) rather than copied into the trie, which would cost seconds and tens of megabytes.
+   */
+  addTable(table: NameTable): void {
+    this.tables.push(table);
+    this.tableKeys.clear();
   }
 
-  next(node: TrieNode, word: string): TrieNode | null {
-    return node.children.get(word) ?? null;
+  /** What the tables hold under a key: its entries, and whether longer keys start with it (memoised). */
+  private tableKey(key: string): TableKey {
+    const hit = this.tableKeys.get(key);
+    if (hit) return hit;
+    const entries: NameEntry[] = [];
+    let more = false;
+    for (const table of this.tables) {
+      for (const { row, definite } of table.lookup(key) ?? [])
+        entries.push({ kind: 'place', ref: table.idAt(row), type: 'LOC', alias: key, definite });
+      more ||= table.continues(key);
+    }
+    const found = { entries, more };
+    // Words repeat: the memo answers most lookups; it is dropped when it grows past a long text's worth.
+    if (this.tableKeys.size >= TABLE_MEMO_LIMIT) this.tableKeys.clear();
+    this.tableKeys.set(key, found);
+    return found;
   }
 
-  entriesAt(node: TrieNode): readonly NameEntry[] {
-    return node.entries;
+  private cursor(node: TrieNode | null, key: string): Cursor | null {
+    const fromTables = this.tables.length ? this.tableKey(key) : NO_TABLE_KEY;
+    if (!node && fromTables.entries.length === 0 && !fromTables.more) return null;
+    const entries =
+      fromTables.entries.length === 0 ? (node?.entries ?? []) : [...(node?.entries ?? []), ...fromTables.entries];
+    return { node, key, entries, more: fromTables.more };
+  }
+
+  /** Where a name starting with this word (already without its article) leads, or null. */
+  start(firstWord: string): Cursor | null {
+    return this.cursor(this.root.children.get(firstWord) ?? null, firstWord);
+  }
+
+  next(at: Cursor, word: string): Cursor | null {
+    const node = at.node?.children.get(word) ?? null;
+    if (!node && !at.more) return null;
+    return at.more
+      ? this.cursor(node, `${at.key} ${word}`)
+      : node && { node, key: '', entries: node.entries, more: false };
+  }
+
+  entriesAt(at: Cursor): readonly NameEntry[] {
+    return at.entries;
   }
 
   /** True when a single normalised word (with or without ال) is a whole name. */
   isSingleWordName(word: string): boolean {
-    return this.singleWords.has(withoutArticle(word));
+    const key = withoutArticle(word);
+    return this.singleWords.has(key) || (this.tables.length > 0 && this.tableKey(key).entries.length > 0);
   }
 }
 
-export type { TrieNode };
+/** A gazetteer table as the index reads it (src/knowledge/place-table.ts). */
+export interface NameTable {
+  lookup(key: string): { row: number; definite: boolean }[] | null;
+  continues(key: string): boolean;
+  idAt(row: number): string;
+}
+
+interface TableKey {
+  entries: NameEntry[];
+  more: boolean;
+}
+const NO_TABLE_KEY: TableKey = { entries: [], more: false };
+const TABLE_MEMO_LIMIT = 200_000;
+
+/** A position in the names: the trie's node (if any), the key so far, and what the tables hold under it. */
+export interface Cursor {
+  node: TrieNode | null;
+  key: string;
+  entries: readonly NameEntry[];
+  /** True when a table has longer keys starting with `key`. */
+  more: boolean;
+}

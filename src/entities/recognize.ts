@@ -10,7 +10,9 @@ import { matchPatterns } from './patterns.js';
 import type { EntityCandidate } from './candidate.js';
 import { withoutArticle, type EntityType } from './name-index.js';
 import type { EntityKnowledge } from './knowledge.js';
-import { countryFocus, resolveActorOrPerson, resolvePlace, type Resolution } from './resolve.js';
+import { withPlaceEvidence } from './place-evidence.js';
+import { findOutlet } from '../knowledge/outlets.js';
+import { countryVotes, resolveActorOrPerson, resolvePlace, topCountries, type Resolution } from './resolve.js';
 
 export interface Entity {
   type: EntityType;
@@ -149,38 +151,20 @@ export function solve(candidates: EntityCandidate[]): EntityCandidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Place nouns and direction words that make a common-word name a place (بلدة الوادي، جنوب الجبل). */
-const PLACE_CUES = new Set(['مدينه', 'بلده', 'قريه', 'حي', 'منطقه', 'بلديه', 'شعبيه', 'واحه', 'ضاحيه']);
+/**
+ * What the outlet that published an article weighs as votes for its country: a national outlet
+ * reports on its own country first (Jawhara FM's الحرس الوطني بسوسة is Tunisia's, not Libya's).
+ */
+const OUTLET_HOME_VOTES = 2.5;
 
-/** A single-word name that is also a common word (المدينة, "the city"), with no place noun before it. */
-function isBareCommonWord(c: EntityCandidate, tokens: readonly Token[], knowledge: EntityKnowledge): boolean {
-  if (c.tokenEnd - c.tokenStart !== 1) return false;
-  if (!c.entries.every((e) => e.kind === 'place' || e.kind === 'country')) return false;
-  const token = tokens[c.tokenStart];
-  if (!knowledge.commonWordNames.has(withoutArticle(token.stem))) return false;
-  const previous = tokens[c.tokenStart - 1];
-  if (!previous || previous.sentence !== token.sentence) return true;
-  const cue = withoutArticle(previous.stem);
-  const isCountry = c.entries.every((e) => e.kind === 'country');
-  // A country's name that is also a word (مالي, "financial") stands after "في", "دولة" or a direction.
-  return !(PLACE_CUES.has(cue) || (isCountry && (COUNTRY_CUES.has(cue) || c.direction !== null)));
+/** The country of the outlet that published the article (its first origin naming a known national outlet), or null. */
+function outletHome(article: Doc['article'], knowledge: EntityKnowledge): string | null {
+  for (const origin of article.origins) {
+    const home = findOutlet(knowledge.outlets, origin.source, origin.url)?.home;
+    if (home && /^[A-Z]{2}$/.test(home)) return home;
+  }
+  return null;
 }
-
-const COUNTRY_CUES = new Set([
-  'في',
-  'الي',
-  'من',
-  'دوله',
-  'جمهوريه',
-  'حكومه',
-  'سلطات',
-  'عاصمه',
-  'شمال',
-  'جنوب',
-  'شرق',
-  'غرب',
-  'وسط',
-]);
 
 /** Names in a document; the tagger runs on `taggedSentences` only when given (null: all). */
 export function recognizeEntities(
@@ -189,13 +173,27 @@ export function recognizeEntities(
   taggedSentences: ReadonlySet<number> | null = null,
 ): Entity[] {
   const { tokens, view } = doc;
+  // The outlet's country counts as a few mentions of it: a Tunisian radio's سوسة is Sousse.
+  const home = outletHome(doc.article, knowledge);
+  const votesOf = (found: readonly EntityCandidate[]) => {
+    const votes = countryVotes(found, knowledge);
+    if (home) votes.set(home, (votes.get(home) ?? 0) + OUTLET_HOME_VOTES);
+    return votes;
+  };
+  const names = matchNames(tokens, view, knowledge.names);
+  // The countries are counted over the names that may be places at all (not يوم، الجمعة), then
+  // the villages and towns abroad are weighed against them.
+  const plausible = withPlaceEvidence(names, tokens, view, knowledge, []);
   const candidates = [
-    ...matchNames(tokens, view, knowledge.names).filter((c) => !isBareCommonWord(c, tokens, knowledge)),
+    ...withPlaceEvidence(names, tokens, view, knowledge, topCountries(votesOf(plausible), 0.5)),
     ...matchPatterns(tokens, knowledge.patterns),
     ...taggerCandidates(tokens, knowledge, taggedSentences),
   ];
   const chosen = solve(candidates);
-  const focus = countryFocus(chosen, knowledge);
+  const votes = votesOf(chosen);
+  const focus = topCountries(votes, 1)[0] ?? null;
+  const most = Math.max(0, ...votes.values());
+  const focusShares = new Map([...votes].map(([country, n]) => [country, n / most]));
   const date = doc.article.published;
 
   // First pass: places with one reading anchor the others (proximity).
@@ -207,10 +205,11 @@ export function recognizeEntities(
     const places = c.entries.filter((e) => e.kind === 'place');
     if (places.length === 1 && c.entries.length === 1) {
       const g = knowledge.geo.get(places[0].ref);
-      const point = g?.kind === 'place' ? `${g.place.lat},${g.place.lon}` : null;
-      if (g?.kind === 'place' && point !== null && !anchorPoints.has(point)) {
+      const at = g?.kind === 'place' ? g.place : g?.kind === 'city' ? g.city : null;
+      const point = at ? `${at.lat},${at.lon}` : null;
+      if (at && point !== null && !anchorPoints.has(point)) {
         anchorPoints.add(point);
-        anchors.push(g.place);
+        anchors.push(at);
       }
     }
   }
@@ -234,7 +233,7 @@ export function recognizeEntities(
     let resolution: Resolution | null = null;
     const demonym = c.entries.find((e) => e.demonym);
     if (c.entries.some((e) => (e.kind === 'place' || e.kind === 'country') && !e.demonym)) {
-      resolution = resolvePlace(c, knowledge, { focus, anchors, previousWord, nearestAnchorKm });
+      resolution = resolvePlace(c, knowledge, { focus, focusShares, anchors, previousWord, nearestAnchorKm });
     } else if (c.entries.some((e) => e.kind === 'actor' || e.kind === 'person')) {
       resolution = resolveActorOrPerson(c, knowledge, date, contextActors, focus);
     }

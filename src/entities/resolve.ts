@@ -7,6 +7,7 @@ import { distanceKm, round4 } from '../core/geo.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { rangeCovers } from '../knowledge/actors.js';
 import type { EntityKnowledge, GeoEntry } from './knowledge.js';
+import { KNOWN_PLACE_IMPORTANCE } from './place-evidence.js';
 import type { EntityCandidate } from './candidate.js';
 import type { NameEntry } from './name-index.js';
 
@@ -53,32 +54,46 @@ export interface PersonResolution extends ResolutionBase {
 
 export type Resolution = PlaceResolution | ActorResolution | PersonResolution;
 
-/** The country an article is about: the one its unambiguous places and countries point to most. */
-export function countryFocus(candidates: readonly EntityCandidate[], knowledge: EntityKnowledge): string | null {
+/**
+ * What each country weighs in an article: one vote a mention that points to it alone, a country's
+ * name, a demonym or an actor counting 1 and a place its importance / 100 (تاجورة, a small
+ * Djiboutian town, weighs less than العاصمة الليبية).
+ */
+export function countryVotes(candidates: readonly EntityCandidate[], knowledge: EntityKnowledge): Map<string, number> {
   const votes = new Map<string, number>();
   for (const c of candidates) {
     const countries = new Set<string>();
+    let weight = 0;
     for (const e of c.entries) {
       if (e.kind === 'actor') {
         const actor = knowledge.actors.byId.get(e.ref);
-        if (actor?.type === 'actor' && actor.country) countries.add(actor.country);
+        if (actor?.type === 'actor' && actor.country) {
+          countries.add(actor.country);
+          weight = 1;
+        }
       } else if (e.kind === 'place' || e.kind === 'country') {
+        // A village's name is no clue to the country: hundreds share it (علي، الجمعة).
         const g = knowledge.geo.get(e.ref);
-        if (g) countries.add(geoFacts(g).country);
+        if (!g || (g.kind === 'place' && g.place.importance < KNOWN_PLACE_IMPORTANCE)) continue;
+        const facts = geoFacts(g);
+        countries.add(facts.country);
+        weight = Math.max(weight, g.kind === 'country' ? 1 : facts.importance / 100);
       }
     }
     // Only unambiguous mentions vote: طرابلس alone must not decide between Libya and Lebanon.
     if (countries.size === 1) {
       const [country] = countries;
-      votes.set(country, (votes.get(country) ?? 0) + 1);
+      votes.set(country, (votes.get(country) ?? 0) + weight);
     }
   }
-  let best: string | null = null;
-  let bestVotes = 0;
-  for (const [country, n] of votes) {
-    if (n > bestVotes) [best, bestVotes] = [country, n];
-  }
-  return best;
+  return votes;
+}
+
+/** The countries with at least `share` of the best one's votes, best first (ties: first named). */
+export function topCountries(votes: ReadonlyMap<string, number>, share: number): string[] {
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  const best = ranked[0]?.[1] ?? 0;
+  return ranked.filter(([, n]) => n > 0 && n >= best * share).map(([country]) => country);
 }
 
 /** What resolution reads of a Libyan place, a world city or a country, in one shape. */
@@ -153,6 +168,11 @@ const FEATURE_HINTS: ReadonlyMap<string, readonly string[]> = new Map([
 
 export interface PlaceContext {
   focus: string | null;
+  /**
+   * Each country's share of the article's votes (1 for the focus): a place in a country the
+   * article also names gets that share of the focus bonus. Absent: the focus alone counts.
+   */
+  focusShares?: ReadonlyMap<string, number>;
   /** Points of the article's places resolved without ambiguity, for proximity. */
   anchors: { lat: number; lon: number }[];
   /**
@@ -179,9 +199,14 @@ export function resolvePlace(
     const why: string[] = [];
     let score = facts.importance / 100;
     why.push(`importance ${facts.importance}`);
-    if (context.focus && facts.country === context.focus) {
-      score += 1;
-      why.push(`in the article's country (${context.focus})`);
+    const share = context.focusShares?.get(facts.country) ?? (facts.country === context.focus ? 1 : 0);
+    if (share > 0) {
+      score += share;
+      why.push(
+        facts.country === context.focus
+          ? `in the article's country (${context.focus})`
+          : `in a country the article names (${facts.country}, ${share.toFixed(2)} of the focus)`,
+      );
     }
     const hint = context.previousWord ? FEATURE_HINTS.get(context.previousWord) : undefined;
     if (hint?.includes(facts.feature)) {

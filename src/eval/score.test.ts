@@ -285,6 +285,8 @@ test('scoreDocuments: totals, places, null tolls, not-events and per-document br
   assert.equal(s.place.meanKm, 0);
   assert.deepEqual(s.place.within25km, { count: 2, total: 2, share: 1 });
   assert.deepEqual(s.place.goldPlacePredictedNone, { count: 1, total: 3, share: 1 / 3 });
+  // Both located pairs carry the country (LY) on both sides.
+  assert.deepEqual(s.place.rightCountry, { count: 2, total: 2, share: 1 });
   // Dates: null == null counts as right; the Benghazi pair is wrong on date and date_text.
   assert.deepEqual(s.date, { count: 2, total: 3, share: 2 / 3 });
   assert.deepEqual(s.dateText, { count: 2, total: 3, share: 2 / 3 });

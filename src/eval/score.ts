@@ -18,7 +18,7 @@ export interface PredictedEvent {
   date_text: string | null;
   actor1: NamedActor | null;
   actor2: NamedActor | null;
-  location: { name: string; lat: number; lon: number } | null;
+  location: { name: string; lat: number; lon: number; country?: string } | null;
   fatalities: number | null;
   injured: number | null;
   modality: string;
@@ -59,6 +59,8 @@ export interface PairScore {
   km: number | null;
   /** Gold has a place and the prediction none (null when gold has none). */
   placeMissing: boolean | null;
+  /** Both places in the same country (null unless both have a place with a country). */
+  sameCountry: boolean | null;
   date: boolean;
   dateText: boolean;
   /** Exact toll, for gold tolls that are known (not null). */
@@ -94,6 +96,8 @@ export interface PlaceScores {
   medianKm: number | null;
   meanKm: number | null;
   within25km: Rate;
+  /** Among matched pairs where both events have a place with a country: the same country. */
+  rightCountry: Rate;
   /** Among matched pairs whose gold has a place: those predicted without one. */
   goldPlacePredictedNone: Rate;
 }
@@ -153,6 +157,10 @@ export function scorePair(
     subEventType: gold.event_type === predicted.event_type && gold.sub_event_type === predicted.sub_event_type,
     km: placeDistanceKm(gold, predicted),
     placeMissing: gold.location === null ? null : predicted.location === null,
+    sameCountry:
+      gold.location === null || !predicted.location?.country
+        ? null
+        : gold.location.country === predicted.location.country,
     date: gold.date === predicted.date,
     dateText: sameText(gold.date_text, predicted.date_text),
     fatalities: gold.fatalities === null ? null : gold.fatalities === predicted.fatalities,
@@ -203,6 +211,7 @@ export function scoreDocuments(inputs: readonly DocumentInput[]): Scores {
       medianKm: median(kms),
       meanKm: kms.length === 0 ? null : sum(kms) / kms.length,
       within25km: rate(kms.map((km) => km <= PLACE_NEAR_KM)),
+      rightCountry: rate(pairs.map((p) => p.sameCountry)),
       goldPlacePredictedNone: rate(pairs.map((p) => p.placeMissing)),
     },
     date: rate(pairs.map((p) => p.date)),

@@ -10,51 +10,11 @@
  *   Other          an outlet the table below does not know.
  * The scales of the sources are joined with "-" in ACLED's order ("National-International").
  */
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { ArticleRef } from '../events/record.js';
-import { PackMeta, readPack, repositoryPacksDir } from '../knowledge/pack.js';
+import { findOutlet, hostOf, type OutletTable } from '../knowledge/outlets.js';
 import { acledRegion } from './regions.js';
 
-const OutletSchema = z.strictObject({
-  /** Written lowercase, without spaces or punctuation (see `outletKey`). */
-  names: z.array(z.string().min(1)),
-  hosts: z.array(z.string().min(1)),
-  /** The outlet's country (ISO alpha-2), or a scope that has none. */
-  home: z.union([z.string().regex(/^[A-Z]{2}$/), z.enum(['pan-arab', 'international', 'new-media'])]),
-});
-type Outlet = z.infer<typeof OutletSchema>;
-
-const OutletsFileSchema = z.strictObject({ $meta: PackMeta, outlets: z.array(OutletSchema) });
-
-/** The outlets pack (packs/world/outlets.json), indexed by name and host. */
-export interface OutletTable {
-  byName: ReadonlyMap<string, Outlet>;
-  outlets: readonly Outlet[];
-}
-
-export function loadOutlets(packsDir: string = repositoryPacksDir()): OutletTable {
-  const { outlets } = readPack(join(packsDir, 'world', 'outlets.json'), OutletsFileSchema);
-  return { outlets, byName: new Map(outlets.flatMap((o) => o.names.map((n) => [n, o] as const))) };
-}
-
-/** Lowercase letters (Latin or Arabic) and digits only, so "Libya Al-Ahrar" and "libya alahrar" meet. */
-function outletKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9\u0600-\u06ff]/g, '');
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '').toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
-function outletByHost(table: OutletTable, host: string): Outlet | undefined {
-  return table.outlets.find((o) => o.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
-}
+export { loadOutlets, type OutletTable } from '../knowledge/outlets.js';
 
 /** The outlet names of the articles (else their URLs' hosts), first seen first, without repeats. */
 export function sourceNames(articles: readonly ArticleRef[]): string[] {
@@ -91,10 +51,7 @@ export function sourceScale(
   iso3Of: (iso2: string) => string | null,
   table: OutletTable,
 ): SourceScale {
-  const host = hostOf(article.url);
-  const outlet =
-    (article.source ? table.byName.get(outletKey(article.source)) : undefined) ??
-    (host ? outletByHost(table, host) : undefined);
+  const outlet = findOutlet(table, article.source, article.url);
   if (!outlet) return 'Other';
   const eventIso3 = eventCountry ? iso3Of(eventCountry) : null;
   const eventRegion = eventIso3 ? acledRegion(eventIso3) : '';

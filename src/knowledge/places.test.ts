@@ -3,11 +3,39 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as places from './places.js';
-import { LIBYA_DISTRICTS, defaultPacksDir, loadGazetteer, type Gazetteer } from './places.js';
+import { defaultPacksDir, loadGazetteer, type Gazetteer, type Place } from './places.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 let cached: Gazetteer | undefined;
 const gazetteer = (): Gazetteer => (cached ??= loadGazetteer());
+/** The Libya theatre's entries: the tests below check its OpenStreetMap gazetteer. */
+const libyan = () => gazetteer().places.filter((p) => p.country === 'LY');
+
+/** Libya's 22 districts (2007 division), ACLED's admin1, in ACLED's spelling. */
+const LIBYA_DISTRICTS = [
+  'Butnan',
+  'Darnah',
+  'Jabal al Akhdar',
+  'Marj',
+  'Benghazi',
+  'Al Wahat',
+  'Kufra',
+  'Jabal al Gharbi',
+  'Murzuq',
+  'Sabha',
+  'Wadi al Hayaa',
+  'Wadi al Shatii',
+  'Ghat',
+  'Jufra',
+  'Sirt',
+  'Misrata',
+  'Murqub',
+  'Tripoli',
+  'Jafara',
+  'Zawiya',
+  'Nuqat al Khams',
+  'Nalut',
+];
 
 const LIBYA_BOX = { minLat: 19.5, maxLat: 33.3, minLon: 9.3, maxLon: 25.2 };
 
@@ -18,7 +46,8 @@ test('public API', () => {
     'placeSchema',
     'countrySchema',
     'citySchema',
-    'LIBYA_DISTRICTS',
+    'adminAreasFileSchema',
+    'nameKeyOf',
     'PLACE_FEATURES',
   ]) {
     assert.ok(name in places, name);
@@ -44,7 +73,7 @@ test('ids are unique in each file', () => {
 });
 
 test('every Libyan entry lies inside Libya', () => {
-  const outside = gazetteer().places.filter(
+  const outside = libyan().filter(
     (p) => p.lat < LIBYA_BOX.minLat || p.lat > LIBYA_BOX.maxLat || p.lon < LIBYA_BOX.minLon || p.lon > LIBYA_BOX.maxLon,
   );
   assert.deepEqual(
@@ -55,8 +84,16 @@ test('every Libyan entry lies inside Libya', () => {
 
 test('all 22 districts are present, each with an existing capital', () => {
   const g = gazetteer();
-  assert.deepEqual(g.districts.map((d) => d.name_en).sort(), [...LIBYA_DISTRICTS].sort());
-  for (const d of g.districts) {
+  const districts = libyan().filter((p) => p.feature === 'district');
+  assert.deepEqual(districts.map((d) => d.name_en).sort(), [...LIBYA_DISTRICTS].sort());
+  assert.deepEqual(
+    g.adminAreas
+      .filter((a) => a.country === 'LY')
+      .map((a) => a.name)
+      .sort(),
+    [...LIBYA_DISTRICTS].sort(),
+  );
+  for (const d of districts) {
     assert.equal(d.admin1, d.name_en);
     const capital = d.capital ? g.byId.get(d.capital) : undefined;
     assert.ok(capital && capital.feature !== 'district', `${d.id}: capital ${d.capital}`);
@@ -65,7 +102,7 @@ test('all 22 districts are present, each with an existing capital', () => {
 });
 
 test('at least 800 Libyan places with Arabic names', () => {
-  const arabic = gazetteer().places.filter((p) => /[\u0600-\u06ff]/.test(p.name_ar));
+  const arabic = libyan().filter((p) => /[\u0600-\u06ff]/.test(p.name_ar));
   assert.ok(arabic.length >= 800, `${arabic.length} places`);
 });
 
@@ -97,10 +134,14 @@ function owners<T>(entries: readonly T[], namesOf: (e: T) => string[]): Map<stri
   return byName;
 }
 
-test('a normalised Arabic name is shared only by entries marked ambiguous', () => {
+test('a normalised Arabic name is shared only by entries marked ambiguous, in each theatre', () => {
   const g = gazetteer();
   const unmarked: string[] = [];
-  for (const [name, group] of owners(g.places, (p) => [p.name_ar, ...p.aliases_ar])) {
+  const byCountry = new Map<string, Place[]>();
+  for (const p of g.places) byCountry.set(p.country, [...(byCountry.get(p.country) ?? []), p]);
+  for (const [name, group] of [...byCountry.values()].flatMap((places) => [
+    ...owners(places, (p) => [p.name_ar, ...p.aliases_ar]),
+  ])) {
     if (group.length < 2) continue;
     if (!g.ambiguousNames.has(name) && !group.every((p) => p.ambiguous))
       unmarked.push(`${name}: ${group.map((p) => p.id).join(',')}`);
@@ -440,4 +481,40 @@ test('a neighbourhood names its city as parent and shares its district', () => {
 
 test('loadGazetteer rejects a missing packs directory', () => {
   assert.throws(() => loadGazetteer('/nonexistent-packs-dir'), /ENOENT/);
+});
+
+test('every theatre place has its admin1 in English and Arabic, in its theatre country', () => {
+  const g = gazetteer();
+  const areas = new Map(g.adminAreas.map((a) => [`${a.country}/${a.name}`, a]));
+  const bad = g.places.filter((p) => {
+    const area = areas.get(`${p.country}/${p.admin1}`);
+    return !area || p.admin1_ar !== area.name_ar || (p.admin2_ar !== undefined && p.admin2 === undefined);
+  });
+  assert.deepEqual(
+    bad.slice(0, 5).map((p) => p.id),
+    [],
+  );
+  const countries = new Set(g.places.map((p) => p.country));
+  for (const iso of ['LY', 'SY', 'IQ', 'YE', 'SD', 'SS', 'PS', 'LB', 'EG', 'SO', 'ML', 'TN', 'DZ'])
+    assert.ok(countries.has(iso), iso);
+});
+
+test('every place of a compact table is found by its id, and every key by its name', () => {
+  const g = gazetteer();
+  for (const table of g.placeTables) {
+    for (let row = 0; row < table.size; row++) assert.equal(table.rowOf(table.idAt(row)), row, table.idAt(row));
+    let keys = 0;
+    for (const key of table.keys()) {
+      assert.ok(key.rows.length > 0, key.words.join(' '));
+      if (keys++ % 50 === 0) assert.ok(table.lookup(key.words.join(' ')), key.words.join(' '));
+    }
+  }
+});
+
+test('Tunisian towns are in the Tunisian gazetteer or cities; a world city of a theatre has its admin areas', () => {
+  const g = gazetteer();
+  const sousse = g.cities.find((c) => c.id === 'tn-sousse');
+  assert.equal(sousse?.country, 'TN');
+  assert.ok(g.cityAdmin.get('tn-sousse')?.admin1_ar, 'Sousse has an Arabic admin1');
+  assert.ok(g.cityAdmin.get('sy-aleppo')?.admin1, 'Aleppo has an admin1');
 });

@@ -11,6 +11,7 @@ import { runPipeline } from '../pipeline/pipeline.js';
 import { loadActors } from './actors.js';
 import { repositoryPacksDir } from './pack.js';
 import { loadTheatres } from './theatres.js';
+import { loadGazetteer } from './places.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 const meta = { description: 'a fixture theatre', version: '1', provenance: 'written for this test', licence: 'MIT' };
@@ -123,6 +124,108 @@ function eventsOf(title: string, text: string, published: string): EventRecord[]
   });
   return (runPipeline(article, context) as { events?: EventRecord[] }).events ?? [];
 }
+
+/** The fixture theatre with a gazetteer: two admin areas and a village, as a contributor would write them. */
+function withFixtureGazetteer(dir: string, place: Record<string, unknown> = {}): void {
+  const theatre = join(dir, 'mauritania');
+  const manifest = {
+    $meta: meta,
+    country: 'MR',
+    name: 'Mauritania',
+    name_ar: 'موريتانيا',
+    actors: ['actors.json'],
+    acled_region: 'Western Africa',
+    id_prefix: 'mr',
+    admin_levels: [{ level: 1, name: 'Region', name_ar: 'ولاية' }],
+    admin1: 'admin1.json',
+    places: ['places.json'],
+  };
+  writeFileSync(join(theatre, 'theatre.json'), JSON.stringify(manifest));
+  writeFileSync(
+    join(theatre, 'admin1.json'),
+    JSON.stringify({
+      $meta: meta,
+      areas: [
+        { code: 'HC', name: 'Hodh Ech Chargui', name_ar: 'الحوض الشرقي', lat: 16.6, lon: -7.25 },
+        { code: 'NKC', name: 'Nouakchott', name_ar: 'نواكشوط', lat: 18.08, lon: -15.97 },
+      ],
+    }),
+  );
+  const gazetteerMeta = {
+    description: 'fixture places',
+    version: '1',
+    source: 'written for this test',
+    license: 'CC0-1.0',
+  };
+  writeFileSync(
+    join(theatre, 'places.json'),
+    JSON.stringify({
+      $meta: gazetteerMeta,
+      ambiguousNames: [],
+      places: [
+        {
+          id: 'mr-bassikounou',
+          name_ar: 'باسكنو',
+          aliases_ar: ['باسيكونو'],
+          name_en: 'Bassikounou',
+          lat: 15.8722,
+          lon: -5.9617,
+          country: 'MR',
+          admin1: 'Hodh Ech Chargui',
+          feature: 'town',
+          importance: 30,
+          source: 'public knowledge',
+          ...place,
+        },
+      ],
+    }),
+  );
+}
+
+test('a theatre gazetteer added by packs alone: a village of it is the place of an event', () => {
+  const { dir, cleanup } = packsWithFixtureTheatre();
+  try {
+    withFixtureGazetteer(dir);
+    const context = {
+      entities: loadEntityKnowledge({ packsDir: dir, withTagger: false }),
+      events: loadEventKnowledge(),
+      taggerScope: 'none' as const,
+    };
+    const article = toArticle({
+      title: 'هجوم في موريتانيا',
+      text: 'هاجم مسلحون مجهولون دورية للجيش الموريتاني في بلدة باسكنو أمس الأحد.',
+      published: '2016-07-04',
+      publishedAt: null,
+      publishedRaw: null,
+      origin: { source: null, url: null, input: null, externalId: null },
+    });
+    const [event] = (runPipeline(article, context) as { events?: EventRecord[] }).events ?? [];
+    assert.equal(event?.location?.id, 'mr-bassikounou');
+    assert.equal(event?.location?.country, 'MR');
+    assert.equal(event?.location?.admin1, 'Hodh Ech Chargui');
+  } finally {
+    cleanup();
+  }
+});
+
+test('a theatre place of another country, prefix or admin area is an error naming the file and place', () => {
+  for (const [bad, message] of [
+    [{ country: 'ML' }, /places\.json: places\[0\] \(mr-bassikounou\): country ML, but the theatre is MR/],
+    [
+      { id: 'ml-bassikounou' },
+      /places\.json: places\[0\] \(ml-bassikounou\): id does not start with the theatre's "mr-"/,
+    ],
+    [{ admin1: 'Tagant' }, /places\.json: places\[0\] \(mr-bassikounou\): admin1 "Tagant" is not an admin area of MR/],
+  ] as const) {
+    const { dir, cleanup } = packsWithFixtureTheatre();
+    try {
+      withFixtureGazetteer(dir, bad);
+      assert.throws(() => loadGazetteer(dir), message);
+    } finally {
+      cleanup();
+    }
+  }
+});
 
 test('the Djibouti theatre: its army and police by period', () => {
   assert.ok(loadTheatres(repositoryPacksDir()).some((t) => t.country === 'DJ'));

@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PackMeta, readPack } from './pack.js';
 
-const fileName = z.string().regex(/^[a-z0-9][a-z0-9._-]*\.json$/, 'a JSON file name in the theatre folder');
+const fileName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*\.json(\.gz)?$/, 'a JSON file name (gzipped or not) in the theatre folder');
+
+/** A level of the country's administrative division, as ACLED codes it (admin1, admin2). */
+const AdminLevel = z.strictObject({
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  name: z.string().min(1),
+  name_ar: z.string().min(1),
+});
 
 export const TheatreManifestSchema = z.strictObject({
   $meta: PackMeta,
@@ -21,6 +30,19 @@ export const TheatreManifestSchema = z.strictObject({
   actors: z.array(fileName).default([]),
   /** People files (leaders and spokesmen with their roles over time). */
   people: z.array(fileName).default([]),
+  /** ACLED's region of the country ("Middle East", "Northern Africa"...). */
+  acled_region: z.string().min(1).optional(),
+  /** The prefix (and a dash) every place id of the theatre starts with: "ly" for "ly-tripoli". */
+  id_prefix: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'two or three lower-case letters')
+    .optional(),
+  /** The levels of the administrative division, named in English and Arabic. */
+  admin_levels: z.array(AdminLevel).default([]),
+  /** The admin1 areas file (src/knowledge/places.ts, adminAreasFileSchema); needed with places. */
+  admin1: fileName.optional(),
+  /** Gazetteer files (src/knowledge/places.ts, placesFileSchema), gzipped when large. */
+  places: z.array(fileName).default([]),
 });
 
 export type TheatreManifest = z.infer<typeof TheatreManifestSchema>;

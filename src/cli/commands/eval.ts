@@ -154,6 +154,7 @@ function formatReport(run: EvalRun): string {
         rateRow('actor1 and actor2', s.actors.both),
         rateRow('modality', s.modality),
         rateRow('place within 25 km', s.place.within25km),
+        rateRow('place in the right country', s.place.rightCountry),
         rateRow('place: gold has one, none predicted', s.place.goldPlacePredictedNone),
       ],
     ),

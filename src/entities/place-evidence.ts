@@ -1,0 +1,166 @@
+/**
+ * Evidence that a name found in the gazetteer is a place in this text. A regional gazetteer
+ * names villages after ordinary words (الجمعة، علي، المبنى، الأبيض), so a match alone is no
+ * place mention. A place reading is kept when:
+ * - a place noun or a direction stands before the name (مدينة X، بلدة X، جنوب X), for any place;
+ * - a locative preposition does (في X، بـX، قرب X, a cue of the name before it in a list:
+ *   "في X وY"), for a place whose name is not also a common word (في المائة is "percent");
+ * - nothing does, for a known place (a town of note: importance 45 or more, a hand-written
+ *   world city), or a village of the article's focus country, unless its name is a common word;
+ * - but a gazetteer town abroad (another country than the article's focus), short of a capital
+ *   or an admin1 seat, wants a place noun or a direction; so does a name followed by a definite
+ *   adjective (القصر الرئاسي), the noun of a phrase.
+ * Common words (packs/ar/common-word-names*.json) thus always need a place noun or a direction.
+ * The places of a dateline are dropped: they say where the report was filed.
+ */
+import type { Token } from '../core/document.js';
+import type { NormalizedText } from '../text/normalize.js';
+import { nameKeyOf } from '../knowledge/places.js';
+import type { EntityCandidate } from './candidate.js';
+import type { EntityKnowledge } from './knowledge.js';
+import { withoutArticle } from './name-index.js';
+
+/** From this importance up a gazetteer place is known enough to need no cue (an admin2 seat, a town of ~10,000). */
+export const KNOWN_PLACE_IMPORTANCE = 45;
+
+export type PlaceCue = 'place-noun' | 'direction' | 'preposition' | null;
+
+/** Words before a country's name that are also a word (مالي "financial"): في مالي، دولة مالي، شمال مالي. */
+const COUNTRY_CUES = new Set([
+  'في',
+  'الي',
+  'من',
+  'دوله',
+  'جمهوريه',
+  'حكومه',
+  'سلطات',
+  'عاصمه',
+  'شمال',
+  'جنوب',
+  'شرق',
+  'غرب',
+  'وسط',
+]);
+
+function strong(cue: PlaceCue): boolean {
+  return cue === 'place-noun' || cue === 'direction';
+}
+
+/** The cue before a candidate: the word before it, a preposition glued to it, or its direction. */
+function cueBefore(c: EntityCandidate, tokens: readonly Token[], view: NormalizedText, k: EntityKnowledge): PlaceCue {
+  const token = tokens[c.tokenStart];
+  const glued = view.original.slice(token.start, c.start);
+  const previous = tokens[c.tokenStart - 1];
+  const before = previous && previous.sentence === token.sentence && previous.kind === 'word' ? previous : null;
+  // Indefinite, as the head of "مدينة درعا" or "جنوب دمشق": الشرق (the East) of الشرق الأوسط is no cue.
+  const definite = !!before && (before.proclitics.includes('ال') || before.stem.startsWith('ال'));
+  if (c.direction && !(before !== null && definite && token.start > before.end)) return 'direction';
+  if (before) {
+    if (!definite && k.placeCues.nouns.has(before.stem)) return 'place-noun';
+    if (k.placeCues.prepositions.has(before.norm.replace(/^و(?=..)/, ''))) return 'preposition';
+  }
+  return /ب/.test(glued) ? 'preposition' : null;
+}
+
+/** True when a candidate follows a place of a list (X وY، X، Y) and takes its cue. */
+function listedAfter(
+  c: EntityCandidate,
+  before: EntityCandidate | null,
+  tokens: readonly Token[],
+  view: NormalizedText,
+) {
+  if (!before || tokens[before.tokenStart].sentence !== tokens[c.tokenStart].sentence) return false;
+  if (before.tokenEnd === c.tokenStart) return /و/.test(view.original.slice(tokens[c.tokenStart].start, c.start));
+  const between = tokens[c.tokenStart - 1];
+  return before.tokenEnd === c.tokenStart - 1 && (between.norm === ',' || between.norm === 'و');
+}
+
+/** From this importance up a place is a capital or an admin1 seat: its name is not read as a noun of a phrase. */
+const SEAT_IMPORTANCE = 75;
+
+/**
+ * True when a definite adjective follows the name (القصر الرئاسي، المبنى الرئيسي، البيت الأبيض):
+ * the word is the noun of a phrase, not a village's name.
+ */
+function adjectiveAfter(c: EntityCandidate, tokens: readonly Token[]): boolean {
+  const first = tokens[c.tokenStart];
+  const next = tokens[c.tokenEnd];
+  if (!next || next.sentence !== first.sentence || next.kind !== 'word') return false;
+  const definite = first.proclitics.includes('ال') || first.stem.startsWith('ال');
+  return (
+    definite && next.norm.startsWith('ال') && /(ي|يه|يين|يون|ابيض|اسود|احمر|اخضر|كبير|كبري|جديد|جديده)$/.test(next.norm)
+  );
+}
+
+/** A few words (a city, a country) opening the body, then an agency in brackets or a dash. */
+const DATELINE =
+  /^\s*[^\s().،,:\-—–]+(?:\s+[^\s().،,:\-—–]+){0,3}(?:\s*[،,]\s*[^\s().،,:\-—–]+(?:\s+[^\s().،,:\-—–]+){0,3})?\s*(?:\([^)\n]{1,25}\)\s*(?:--|—|–|-|:)?|--|—|–|-\s)/;
+
+/**
+ * Where the dateline ends ("دبي، الإمارات العربية المتحدة (CNN)--", "طرابلس - "), or 0: the
+ * place an article was filed from is not where its events happened.
+ */
+export function datelineEnd(body: string): number {
+  const m = DATELINE.exec(body.slice(0, 120));
+  return m ? m[0].length : 0;
+}
+
+/**
+ * Dictionary candidates with their place readings kept only where the text gives evidence;
+ * a candidate left with no reading is dropped. `focus` are the article's main countries (best
+ * first), found from its known places, countries and actors.
+ */
+export function withPlaceEvidence(
+  candidates: readonly EntityCandidate[],
+  tokens: readonly Token[],
+  view: NormalizedText,
+  knowledge: EntityKnowledge,
+  focus: readonly string[],
+): EntityCandidate[] {
+  const kept: EntityCandidate[] = [];
+  let lastPlace: { c: EntityCandidate; cue: PlaceCue } | null = null;
+  const dateline = datelineEnd(view.original);
+  for (const c of candidates) {
+    if (c.source !== 'dictionary' || !c.entries.some((e) => e.kind === 'place' || e.kind === 'country')) {
+      kept.push(c);
+      continue;
+    }
+    if (c.end <= dateline) continue;
+    let cue = cueBefore(c, tokens, view, knowledge);
+    if (!cue && lastPlace && listedAfter(c, lastPlace.c, tokens, view)) cue = lastPlace.cue;
+    const key = nameKeyOf(c.entries[0].alias).words.join(' ');
+    const common = knowledge.commonWordNames.has(key);
+    const cues = knowledge.placeCues;
+    const generic = cues.genericNouns.has(key) || cues.nouns.has(key) || cues.prepositions.has(key);
+    const phrase = c.tokenEnd - c.tokenStart === 1 && adjectiveAfter(c, tokens);
+    const previous = tokens[c.tokenStart - 1];
+    const previousWord =
+      previous && previous.sentence === tokens[c.tokenStart].sentence ? withoutArticle(previous.stem) : null;
+    const entries = c.entries.filter((e): boolean => {
+      if (e.kind === 'country') {
+        // A country's name that is also a word (مالي "financial") stands after في، دولة or a direction.
+        return (
+          !common || e.demonym === true || strong(cue) || (previousWord !== null && COUNTRY_CUES.has(previousWord))
+        );
+      }
+      if (e.kind !== 'place') return true;
+      if (generic) return false;
+      if (common) return strong(cue);
+      const g = knowledge.geo.get(e.ref);
+      const place = g?.kind === 'place' ? g.place : null; // world cities are hand-written: known
+      if (!place) return true;
+      if (place.importance < SEAT_IMPORTANCE) {
+        if (phrase) return false;
+        // A town abroad in an article about another country (القصر in Mogadishu is no Algerian town): a place noun or direction.
+        if (focus.length && !focus.includes(place.country)) return strong(cue);
+      }
+      if (cue) return true;
+      return place.importance >= KNOWN_PLACE_IMPORTANCE || focus.includes(place.country);
+    });
+    if (entries.length === 0) continue;
+    const next: EntityCandidate = entries.length === c.entries.length ? c : { ...c, entries };
+    kept.push(next);
+    if (entries.some((e) => e.kind === 'place')) lastPlace = { c: next, cue };
+  }
+  return kept;
+}
