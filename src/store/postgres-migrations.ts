@@ -150,4 +150,15 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
         first_url = (SELECT url FROM article_origins o WHERE o.article_id = articles.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1);
     `,
   },
+  {
+    version: 6,
+    name: 'fusion components: the set of linked events each event was last fused in',
+    sql: `
+      CREATE TABLE fusion_components (
+        event_id TEXT COLLATE "C" PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        component TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX fusion_components_component ON fusion_components(component);
+    `,
+  },
 ];
