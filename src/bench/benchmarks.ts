@@ -6,6 +6,7 @@ import { apiBusyBenchmark } from './api-busy.js';
 import { nerBenchmark } from './ner.js';
 import { corpusReadBenchmark, knowledgeLoadBenchmark } from './load.js';
 import { scalingBenchmark } from './scaling.js';
+import { fusionScaleBenchmark } from './fusion.js';
 
 export interface Benchmark {
   name: string;
@@ -27,6 +28,8 @@ export const BENCHMARKS: Benchmark[] = [
   // How stage times grow with the text: linear, on hostile input as on long real text.
   scalingBenchmark,
   ingestEndToEndBenchmark,
+  // Fusion as the store grows: time per 1,000 new articles from 10k to 200k stored.
+  fusionScaleBenchmark,
   // Serving: the API under load.
   apiBenchmark,
   apiBusyBenchmark,
