@@ -45,6 +45,7 @@ export function registerIngest(program: Command): void {
           'skip a file of another format (read whole) larger than this, with an error (default 128M)',
           parseBytes,
         )
+        .option('--timings', 'print where the time went: each pipeline stage, storing, fusion')
         .option(
           '--workers <n>',
           'worker threads for the pipeline on large inputs (default 0: this thread, which is faster on two cores)',
@@ -60,6 +61,7 @@ export function registerIngest(program: Command): void {
         format?: string;
         timeout: string;
         workers?: number;
+        timings?: boolean;
         maxRecordBytes?: number;
         maxFileBytes?: number;
         maxArticleChars?: number;
@@ -79,6 +81,7 @@ export function registerIngest(program: Command): void {
         limits: fetchLimits(opts),
       };
       const summary = await withDb(opts, (repo) => runIngest(repo, inputs, options, opts.workers));
+      if (opts.timings) process.stdout.write(`${formatTimings(summary)}\n`);
       if (summary.read === 0) process.exitCode = 1;
     },
   );
@@ -117,4 +120,16 @@ export function formatSummary(s: IngestSummary): string {
       ? ` (${Math.round(s.read / s.seconds)} articles/s, ${(s.bytes / 1e6 / s.seconds).toFixed(1)} MB/s)`
       : '';
   return `read ${s.read}, new ${s.new}, duplicate ${s.duplicate}, failed ${s.failed}; ${s.events} events extracted (fused in ${s.fusionSeconds.toFixed(2)} s); in ${s.seconds.toFixed(1)} s${rate}`;
+}
+
+/** Where an ingest's time went: the pipeline's stages (summed over its threads), storing, fusion. */
+export function formatTimings(s: IngestSummary): string {
+  const t = s.timings;
+  const stages = Object.entries(t.stages);
+  const pipelineMs = stages.reduce((sum, [, ms]) => sum + ms, 0);
+  return [
+    `pipeline ${(pipelineMs / 1000).toFixed(2)} s over its threads: ` +
+      stages.map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}`).join(', '),
+    `batches extracted in ${t.extractSeconds.toFixed(2)} s (beside the writes, with workers), store writes ${t.storeSeconds.toFixed(2)} s, fusion ${t.fusionSeconds.toFixed(2)} s, whole job ${s.seconds.toFixed(2)} s`,
+  ].join('\n');
 }
