@@ -130,6 +130,6 @@ export function formatTimings(s: IngestSummary): string {
   return [
     `pipeline ${(pipelineMs / 1000).toFixed(2)} s over its threads: ` +
       stages.map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}`).join(', '),
-    `batches extracted in ${t.extractSeconds.toFixed(2)} s (beside the writes, with workers), store writes ${t.storeSeconds.toFixed(2)} s, fusion ${t.fusionSeconds.toFixed(2)} s, whole job ${s.seconds.toFixed(2)} s`,
+    `extraction ${t.extractSeconds.toFixed(2)} s (with --workers, beside the writes), store writes ${t.storeSeconds.toFixed(2)} s, fusion ${t.fusionSeconds.toFixed(2)} s, whole job ${s.seconds.toFixed(2)} s`,
   ].join('\n');
 }
