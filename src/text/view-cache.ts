@@ -7,8 +7,8 @@
  */
 import { normalize, type NormalizedText } from './normalize.js';
 
-/** About 2,500 articles of the ANT corpus: a batch being extracted and the one being stored. */
-const MAX_CHARS = 4_000_000;
+/** About 1,250 articles of the ANT corpus: a batch being extracted and the one being stored. */
+const MAX_CHARS = 2_000_000;
 
 const views = new Map<string, NormalizedText>();
 let chars = 0;
