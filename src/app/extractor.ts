@@ -6,22 +6,41 @@
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../core/article.js';
 import type { EventRecord } from '../events/record.js';
-import { runPipeline } from '../pipeline/pipeline.js';
+import { createDoc } from '../pipeline/pipeline.js';
 import { loadPipelineContext } from '../pipeline/context.js';
-import type { PipelineContext } from '../pipeline/stages.js';
+import { STAGES, type PipelineContext } from '../pipeline/stages.js';
 
 /** The events of one article, or why the pipeline failed on it (one bad article stops nothing). */
 export type Extracted = { events: EventRecord[] } | { error: string };
 
+/** Milliseconds spent in each pipeline stage ('normalise' for the view), summed over articles. */
+export type StageTimes = Record<string, number>;
+
 export interface EventExtractor {
   /** The outcome for each article, in order. */
   extract(articles: Article[]): Promise<Extracted[]>;
+  /** Time in each stage so far, over every thread (what `marsad ingest --timings` prints). */
+  stageTimes?(): StageTimes;
   close(): Promise<void>;
 }
 
-export function extractOne(article: Article, context: PipelineContext): Extracted {
+/** Adds `more` into `into`. */
+export function addStageTimes(into: StageTimes, more: StageTimes): void {
+  for (const [stage, ms] of Object.entries(more)) into[stage] = (into[stage] ?? 0) + ms;
+}
+
+/** The pipeline over one article, its stages timed into `times`. */
+export function extractOne(article: Article, context: PipelineContext, times: StageTimes = {}): Extracted {
   try {
-    return { events: runPipeline(article, context).events };
+    let started = performance.now();
+    let doc = createDoc(article);
+    times.normalise = (times.normalise ?? 0) + performance.now() - started;
+    for (const stage of STAGES) {
+      started = performance.now();
+      doc = stage.run(doc, context);
+      times[stage.name] = (times[stage.name] ?? 0) + performance.now() - started;
+    }
+    return { events: doc.events };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
@@ -33,14 +52,16 @@ export function ingestContext(): PipelineContext {
 }
 
 export function inlineExtractor(): EventExtractor {
+  const times: StageTimes = {};
   return {
     extract(articles) {
       // The work is synchronous; a failure still arrives as a rejection, as from the worker pool.
       return new Promise((resolve) => {
         const context = ingestContext();
-        resolve(articles.map((article) => extractOne(article, context)));
+        resolve(articles.map((article) => extractOne(article, context, times)));
       });
     },
+    stageTimes: () => ({ ...times }),
     async close() {},
   };
 }
@@ -66,6 +87,7 @@ export function workerExtractor(size: number): EventExtractor {
     () => new Worker(script, { execArgv: fromSource ? ['--import', 'tsx'] : [] }),
   );
   const inline = inlineExtractor();
+  const times: StageTimes = {};
   const pending = new Map<number, Job>();
   let broken = false;
   let nextId = 0;
@@ -75,9 +97,10 @@ export function workerExtractor(size: number): EventExtractor {
     pending.clear();
   };
   for (const worker of workers) {
-    worker.on('message', (msg: { id: number; outcomes: Extracted[] }) => {
+    worker.on('message', (msg: { id: number; outcomes: Extracted[]; times: StageTimes }) => {
       const job = pending.get(msg.id);
       if (!job) return;
+      addStageTimes(times, msg.times);
       pending.delete(msg.id);
       job.resolve(msg.outcomes);
     });
@@ -100,6 +123,11 @@ export function workerExtractor(size: number): EventExtractor {
       const chunks: Article[][] = [];
       for (let i = 0; i < articles.length; i += CHUNK) chunks.push(articles.slice(i, i + CHUNK));
       return (await Promise.all(chunks.map(run))).flat();
+    },
+    stageTimes() {
+      const all = { ...times };
+      addStageTimes(all, inline.stageTimes?.() ?? {});
+      return all;
     },
     async close() {
       broken = true;

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleInput } from '../core/article.js';
 import { SqliteRepository } from '../store/sqlite.js';
-import { storeArticles } from './ingest.js';
+import { ingestInputs, storeArticles } from './ingest.js';
+import { STAGES } from '../pipeline/stages.js';
 import { inlineExtractor, workerExtractor, type EventExtractor } from './extractor.js';
 import { toArticle } from './analyze.js';
 
@@ -66,5 +67,23 @@ test('worker threads give the same events as this thread', async () => {
     assert.deepEqual(await workers.extract(articles), inline);
   } finally {
     await workers.close();
+  }
+});
+
+test('ingest times each pipeline stage, the writes and fusion, and stores a batch while reading the next', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-ingest-'));
+  const repo = new SqliteRepository(join(dir, 'test.db'));
+  try {
+    const file = join(dir, 'reports.jsonl');
+    writeFileSync(file, REPORTS.map((r) => JSON.stringify({ title: r.title, text: r.text })).join('\n'));
+    const summary = await ingestInputs(repo, [file]);
+    assert.deepEqual([summary.read, summary.new, summary.failed], [3, 3, 0]);
+    assert.deepEqual(Object.keys(summary.timings.stages), ['normalise', ...STAGES.map((s) => s.name)]);
+    assert.ok(summary.timings.storeSeconds > 0 && summary.timings.extractSeconds > 0);
+    assert.equal(summary.fusionSeconds, summary.timings.fusionSeconds);
+    assert.equal((await repo.stats()).events, summary.events);
+  } finally {
+    await repo.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

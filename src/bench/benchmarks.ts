@@ -7,6 +7,7 @@ import { nerBenchmark } from './ner.js';
 import { corpusReadBenchmark, knowledgeLoadBenchmark, startupBenchmark } from './load.js';
 import { scalingBenchmark } from './scaling.js';
 import { workersBenchmark } from './workers.js';
+import { fusionScaleBenchmark } from './fusion.js';
 
 export interface Benchmark {
   name: string;
@@ -31,6 +32,8 @@ export const BENCHMARKS: Benchmark[] = [
   ingestEndToEndBenchmark,
   // Several processes over one PostgreSQL store.
   workersBenchmark,
+  // Fusion as the store grows: time per 1,000 new articles from 10k to 200k stored.
+  fusionScaleBenchmark,
   // Serving: the API under load.
   apiBenchmark,
   apiBusyBenchmark,

@@ -7,12 +7,20 @@
  *     join the first cluster whose every member they are linked to, or start a new one; so no
  *     cluster holds two events of one article, or two events that do not match.
  * New events, and the remaining members of clusters that lost one, wait in the store's fusion
- * queue; `fusePending` recomputes only the components that hold them, found through the
- * store's date-and-type index (`fusionCandidates`).
+ * queue; `fusePending` recomputes only the components that hold them, found block by block (dates
+ * and event family, and place: `fusionCandidates`), and writes only the clusters that changed.
  */
-import type { FusedCluster, FusionFacts, FusionWindow, Repository, StoredEvent } from '../store/repository.js';
+import type {
+  ClusterMembership,
+  FusedCluster,
+  FusionFacts,
+  FusionWindow,
+  LabelledFacts,
+  Repository,
+  StoredEvent,
+} from '../store/repository.js';
 import { fatalitiesRange, mergeRecords } from './merge.js';
-import { candidateWindows, sameOccurrence } from './rules.js';
+import { candidatePlaces, candidateWindows, sameOccurrence } from './rules.js';
 
 export interface FusionSummary {
   /** Events taken from the queue. */
@@ -161,77 +169,195 @@ export async function fusePendingOptimistically(repo: Repository): Promise<Fusio
 
 interface FusionPlan {
   queued: string[];
+  /** The events of every component recomputed. */
   eventIds: string[];
+  /** The clusters that differ from the stored ones, and the events whose clusters they replace. */
   clusters: FusedCluster[];
+  replaced: string[];
+  /** The component of each event whose recorded one changed. */
+  labels: { eventId: string; component: string }[];
+  /** Every cluster of the components, written or kept, and those with more than one member. */
+  planned: number;
+  fused: number;
 }
 
-/** Reads only: the clusters of the components that hold the queued events. */
-async function planPendingFusion(repo: Repository): Promise<FusionPlan> {
-  const queued = await repo.fusionQueue();
-  const known = new Map<string, FusionFacts>();
+/**
+ * Whether `planned` is stored as it is: the same members in the same places, joined by the same
+ * rules, none of them queued. A stored cluster rests on unchanged events (a changed or removed
+ * event releases its cluster), so its merged record and explanation are as they would be again.
+ */
+function storedAsPlanned(
+  id: string,
+  planned: PlannedCluster,
+  stored: Map<string, ClusterMembership>,
+  storedSize: Map<string, number>,
+  queued: Set<string>,
+): boolean {
+  if (storedSize.get(id) !== planned.members.length) return false;
+  return planned.members.every((m, position) => {
+    const place = stored.get(m.facts.id);
+    return (
+      !queued.has(m.facts.id) && place?.clusterId === id && place.position === position && place.joinedBy === m.joinedBy
+    );
+  });
+}
+
+/** A component found for a plan, and the label it is recorded under afterwards. */
+interface PlannedComponent {
+  facts: FusionFacts[];
+  label: string;
+  /** Members recorded under another label, or none. */
+  relabel: string[];
+}
+
+function plain({ component: _component, ...facts }: LabelledFacts): FusionFacts {
+  return facts;
+}
+
+/**
+ * The components that hold the queued events, by union-find over the links found. Only queued
+ * events, and events never fused, are walked (their candidates read and compared). A linked event
+ * fused before brings the component it was recorded in whole, and is not walked again: that
+ * component was closed when recorded, for every later link to it was found from an event queued
+ * then, whose component took it in. A recorded component may hold more than the events still
+ * linked (one of them removed since); partitioning a union of components gives the union of
+ * their partitions, so the clusters are the same, computed over a few more events.
+ */
+async function findComponents(repo: Repository, queued: string[]): Promise<PlannedComponent[]> {
+  const waiting = new Set(queued);
+  const facts = new Map<string, FusionFacts>();
   for (let i = 0; i < queued.length; i += 500) {
-    for (const f of await repo.fusionFacts(queued.slice(i, i + 500))) known.set(f.id, f);
+    for (const f of await repo.fusionFacts(queued.slice(i, i + 500))) facts.set(f.id, f);
   }
-  const components: FusionFacts[][] = [];
-  const placed = new Set<string>();
-  // Reports of one story share their windows: each window is read once per plan.
-  const windows = new Map<string, FusionFacts[]>();
+  // Union-find over the events placed: a link found joins their sets.
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    for (let x = id; x !== r;) {
+      const next = parent.get(x)!;
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  const union = (a: string, b: string) => parent.set(root(a), root(b));
+  const recorded = new Map<string, string>();
+  const place = (f: LabelledFacts) => {
+    facts.set(f.id, plain(f));
+    parent.set(f.id, f.id);
+    if (f.component !== null) recorded.set(f.id, f.component);
+  };
+  for (const id of facts.keys()) parent.set(id, id);
+  // Reports of one story share their windows and components: each is read once per plan.
+  const windows = new Map<string, LabelledFacts[]>();
   const candidatesIn = async (window: FusionWindow) => {
     const key = JSON.stringify(window);
     let found = windows.get(key);
     if (!found) windows.set(key, (found = await repo.fusionCandidates(window)));
     return found;
   };
-  for (const id of queued) {
-    const seed = known.get(id);
-    if (!seed || placed.has(id)) continue;
-    // Breadth-first over links: every event linked to one in the component joins it.
-    const component = [seed];
-    placed.add(id);
-    for (let k = 0; k < component.length; k++) {
-      const current = component[k];
-      for (const window of candidateWindows(current)) {
-        for (const candidate of await candidatesIn(window)) {
-          if (placed.has(candidate.id) || !sameOccurrence(current, candidate).ok) continue;
-          placed.add(candidate.id);
-          component.push(candidate);
+  const pulled = new Set<string>();
+  const walk = [...facts.values()];
+  for (let k = 0; k < walk.length; k++) {
+    const current = walk[k];
+    // Candidates are read by blocks: dates and family (the windows) and place; an unplaced event links to none.
+    const near = candidatePlaces(current);
+    if (!near) continue;
+    for (const window of candidateWindows(current)) {
+      for (const candidate of await candidatesIn({ ...window, near })) {
+        if (candidate.id === current.id || !sameOccurrence(current, candidate).ok) continue;
+        if (!facts.has(candidate.id)) {
+          place(candidate);
+          if (candidate.component === null) walk.push(facts.get(candidate.id)!);
+          else if (!pulled.has(candidate.component)) {
+            pulled.add(candidate.component);
+            for (const member of await repo.componentFacts(candidate.component)) {
+              if (!facts.has(member.id)) place(member);
+              union(member.id, candidate.id);
+            }
+          }
         }
+        union(current.id, candidate.id);
       }
     }
-    components.push(component);
   }
-
-  const eventIds = components.flat().map((f) => f.id);
-  const events = await readEvents(repo, eventIds);
-  const clusters: FusedCluster[] = [];
-  for (const component of components) {
-    for (const planned of partition(component)) {
-      const id = fusedId(planned.members[0].facts.id);
-      const members = planned.members.map((m) => events.get(m.facts.id)!);
-      const range = fatalitiesRange(members.map((m) => m.record));
-      clusters.push({
-        id,
-        record: mergeRecords(id, members),
-        fatalities_range: range,
-        explanation: explain(id, planned, events, range),
-        members: planned.members.map((m) => ({ eventId: m.facts.id, joinedBy: m.joinedBy })),
-      });
+  const byRoot = new Map<string, FusionFacts[]>();
+  for (const [id, f] of facts) {
+    const r = root(id);
+    const members = byRoot.get(r);
+    if (members) members.push(f);
+    else byRoot.set(r, [f]);
+  }
+  return [...byRoot.values()].map((members) => {
+    const sizes = new Map<string, number>();
+    for (const m of members) {
+      const label = recorded.get(m.id);
+      if (label !== undefined && !waiting.has(m.id)) sizes.set(label, (sizes.get(label) ?? 0) + 1);
     }
-  }
-  return { queued, eventIds, clusters };
+    // The largest recorded component keeps its label: fewer members are written again.
+    const kept = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? members[0].id;
+    return {
+      facts: members,
+      label: kept,
+      relabel: members.map((m) => m.id).filter((id) => recorded.get(id) !== kept || waiting.has(id)),
+    };
+  });
+}
+
+/** Reads only: the clusters of the components that hold the queued events. */
+async function planPendingFusion(repo: Repository): Promise<FusionPlan> {
+  const queued = await repo.fusionQueue();
+  const found = await findComponents(repo, queued);
+  const components = found.map((c) => c.facts);
+  const eventIds = components.flat().map((f) => f.id);
+  // Clusters stored as planned are left alone: only what changed is merged and written again.
+  const stored = new Map((await repo.clusterMembership(eventIds)).map((m) => [m.eventId, m]));
+  const storedSize = new Map<string, number>();
+  for (const m of stored.values()) storedSize.set(m.clusterId, (storedSize.get(m.clusterId) ?? 0) + 1);
+  const waiting = new Set(queued);
+  const partitions = components.flatMap((component) => partition(component));
+  const changed = partitions
+    .map((planned) => ({ id: fusedId(planned.members[0].facts.id), planned }))
+    .filter(({ id, planned }) => !storedAsPlanned(id, planned, stored, storedSize, waiting));
+  const replaced = changed.flatMap(({ planned }) => planned.members.map((m) => m.facts.id));
+  const events = await readEvents(repo, replaced);
+  const clusters: FusedCluster[] = changed.map(({ id, planned }) => {
+    const members = planned.members.map((m) => events.get(m.facts.id)!);
+    // The lowest and highest of the reports that give a figure (a report silent on the toll is not 0).
+    const range = fatalitiesRange(members.map((m) => m.record));
+    return {
+      id,
+      record: mergeRecords(id, members),
+      fatalities_range: range,
+      explanation: explain(id, planned, events, range),
+      members: planned.members.map((m) => ({ eventId: m.facts.id, joinedBy: m.joinedBy })),
+    };
+  });
+  return {
+    queued,
+    eventIds,
+    clusters,
+    replaced,
+    labels: found.flatMap((c) => c.relabel.map((eventId) => ({ eventId, component: c.label }))),
+    planned: partitions.length,
+    fused: partitions.filter((p) => p.members.length > 1).length,
+  };
 }
 
 async function saveFusionPlan(repo: Repository, plan: FusionPlan): Promise<void> {
-  // Queued ids no longer stored (their article went) still leave the queue.
-  await repo.saveClusters([...new Set([...plan.eventIds, ...plan.queued])], plan.clusters);
+  // Queued ids no longer stored (their article went) still leave the queue. The replaced events
+  // with the queued ones are a closed set: a stored cluster is either kept whole or replaced whole.
+  await repo.saveClusters([...new Set([...plan.replaced, ...plan.queued])], plan.clusters);
+  await repo.saveComponents(plan.labels);
 }
 
 function fusionSummary(plan: FusionPlan, started: number): FusionSummary {
   return {
     queued: plan.queued.length,
     recomputed: plan.eventIds.length,
-    clusters: plan.clusters.length,
-    fused: plan.clusters.filter((c) => c.members.length > 1).length,
+    clusters: plan.planned,
+    fused: plan.fused,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -3,7 +3,7 @@
  * with a readable reason or refuses with one; `sameOccurrence` applies them all in order.
  * The rules compare only `FusionFacts`, which the store reads without parsing records.
  */
-import type { FusionFacts, FusionWindow } from '../store/repository.js';
+import type { FusionFacts, FusionPlaces, FusionWindow } from '../store/repository.js';
 import { distanceKm } from '../core/geo.js';
 
 /** Places this close are one place, whatever their precision. */
@@ -137,4 +137,36 @@ export function candidateWindows(f: FusionFacts): FusionWindow[] {
     { types, since: dateOf(day - WEEK_HALF_DAYS), until: dateOf(day + WEEK_HALF_DAYS) },
     { types, ...month, precision: 3 },
   ];
+}
+
+/** The radius of the sphere `distanceKm` measures on. */
+const EARTH_KM = 6371;
+
+/**
+ * Where the events that may fuse with `f` are placed (`placeRule` accepts no other): a box around
+ * it that holds every point within NEAR_KM, with a little to spare, or its admin1 when either
+ * place is imprecise. Null when `f` has no place: it fuses with nothing.
+ */
+export function candidatePlaces(f: FusionFacts): FusionPlaces | null {
+  if (f.lat === null || f.lon === null) return null;
+  const rad = Math.PI / 180;
+  // Haversine: points within d km differ in latitude by at most d / R radians.
+  const dLat = (NEAR_KM / EARTH_KM / rad) * 1.01;
+  const south = f.lat - dLat;
+  const north = f.lat + dLat;
+  // ... and in longitude by at most 2 asin(sin(d / 2R) / sqrt(cos φ1 cos φ2)), φ2 the farther from the equator.
+  const cosProduct = Math.cos(f.lat * rad) * Math.cos(Math.min(90, Math.abs(f.lat) + dLat) * rad);
+  const s = Math.sin(NEAR_KM / EARTH_KM / 2) / Math.sqrt(Math.max(cosProduct, 0));
+  const dLon = s < 0.99 ? ((2 * Math.asin(s)) / rad) * 1.01 : Infinity;
+  const west = f.lon - dLon;
+  const east = f.lon + dLon;
+  const wraps = !Number.isFinite(dLon) || west < -180 || east > 180;
+  return {
+    south,
+    north,
+    west: wraps ? null : west,
+    east: wraps ? null : east,
+    admin1: f.admin1,
+    imprecise: (f.geo_precision ?? 1) >= 2,
+  };
 }

@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { normalizeForMatch } from '../text/normalize.js';
+import { rememberedView } from '../text/view-cache.js';
 
 /**
  * A stable id for an article: the same report spelled with or without harakat, tatweel or alef
  * variants, or with different spacing, gets the same id, so duplicates from several inputs merge.
  */
 export function articleId(title: string, text: string): string {
-  return createHash('sha256')
-    .update(normalizeForMatch(title) + '\n' + normalizeForMatch(text))
-    .digest('hex')
-    .slice(0, 16);
+  return (
+    createHash('sha256')
+      // normalizeForMatch(text), from the view the full-text index and the pipeline read too.
+      .update(normalizeForMatch(title) + '\n' + rememberedView(text).norm.replace(/\s+/g, ' ').trim())
+      .digest('hex')
+      .slice(0, 16)
+  );
 }

@@ -5,13 +5,13 @@
  */
 import type { Article } from '../core/article.js';
 import type { Doc } from '../core/document.js';
-import { normalize } from '../text/normalize.js';
+import { viewOf } from '../text/view-cache.js';
 import { STAGES, type Stage, type PipelineContext } from './stages.js';
 
 export function createDoc(article: Article): Doc {
   return {
     article,
-    view: normalize(article.text),
+    view: viewOf(article.text),
     sentences: [],
     tokens: [],
     numbers: [],

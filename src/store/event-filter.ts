@@ -1,6 +1,6 @@
 /** What both backends share about events: filter text, actor rows, list summaries, fusion facts. */
 import type { EventActor, EventLocation, EventRecord } from '../events/record.js';
-import type { FusionFacts } from './repository.js';
+import type { FusionFacts, LabelledFacts } from './repository.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 export function eventFilterText(e: EventRecord): { actors: string; place: string } {
@@ -64,10 +64,15 @@ export function eventSummaryJson(e: EventRecord): string {
 export type FactsRow = Omit<FusionFacts, 'articleId' | 'actors1' | 'actors2'> & {
   article_id: string;
   actors: string | null;
+  component: string | null;
 };
 
-export function toFacts({ article_id, actors, ...facts }: FactsRow): FusionFacts {
+export function toFacts({ article_id, actors, component: _component, ...facts }: FactsRow): FusionFacts {
   return { ...facts, articleId: article_id, ...actorSides(actors ? actors.split('\n') : []) };
+}
+
+export function toLabelledFacts(row: FactsRow): LabelledFacts {
+  return { ...toFacts(row), component: row.component };
 }
 
 /** An outlet's name as the source filter compares it (the query's words are normalised alike). */

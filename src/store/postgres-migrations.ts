@@ -173,4 +173,15 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       CREATE TABLE feed_leases (url TEXT COLLATE "C" PRIMARY KEY, worker TEXT NOT NULL, until TIMESTAMPTZ NOT NULL);
     `,
   },
+  {
+    version: 7,
+    name: 'fusion components: the set of linked events each event was last fused in',
+    sql: `
+      CREATE TABLE fusion_components (
+        event_id TEXT COLLATE "C" PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        component TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX fusion_components_component ON fusion_components(component);
+    `,
+  },
 ];

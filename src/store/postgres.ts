@@ -15,10 +15,12 @@ import type {
   EventQuery,
   EventStats,
   FeedState,
+  ClusterMembership,
   FusedCluster,
   FusedEvent,
   FusionFacts,
   FusionWindow,
+  LabelledFacts,
   Repository,
   StoreStats,
   StoredEvent,
@@ -35,6 +37,7 @@ import {
   placeNameText,
   sourceNorm,
   toFacts,
+  toLabelledFacts,
   wordsOf,
   type FactsRow,
 } from './event-filter.js';
@@ -361,12 +364,50 @@ export class PostgresRepository implements Repository {
     return rows.map(toFacts);
   }
 
-  async fusionCandidates(window: FusionWindow): Promise<FusionFacts[]> {
+  async fusionCandidates(window: FusionWindow): Promise<LabelledFacts[]> {
     const params = new Params();
     let sql = `${FACTS_SELECT} WHERE e.event_type = ANY(${params.add(window.types)}) AND e.date BETWEEN ${params.add(window.since)} AND ${params.add(window.until)}`;
     if (window.precision !== undefined) sql += ` AND e.time_precision = ${params.add(window.precision)}`;
+    const near = window.near;
+    if (near) {
+      let place = `e.lat BETWEEN ${params.add(near.south)} AND ${params.add(near.north)}`;
+      if (near.west !== null && near.east !== null)
+        place += ` AND e.lon BETWEEN ${params.add(near.west)} AND ${params.add(near.east)}`;
+      if (near.admin1 !== null) {
+        place = `(${place}) OR (e.admin1 = ${params.add(near.admin1)}${near.imprecise ? '' : ' AND coalesce(e.geo_precision, 1) >= 2'})`;
+      }
+      sql += ` AND e.lat IS NOT NULL AND e.lon IS NOT NULL AND (${place})`;
+    }
     const { rows } = await this.db.query<FactsRow>(`${sql} ORDER BY e.id`, params.values);
-    return rows.map(toFacts);
+    return rows.map(toLabelledFacts);
+  }
+
+  async componentFacts(component: string): Promise<LabelledFacts[]> {
+    const { rows } = await this.db.query<FactsRow>(
+      `${FACTS_SELECT} WHERE e.id IN (SELECT event_id FROM fusion_components WHERE component = $1) ORDER BY e.id`,
+      [component],
+    );
+    return rows.map(toLabelledFacts);
+  }
+
+  saveComponents(entries: { eventId: string; component: string }[]): Promise<void> {
+    return this.atomically(async () => {
+      await this.db.query(
+        `INSERT INTO fusion_components (event_id, component)
+         SELECT event_id, component FROM json_to_recordset($1::json) AS x(event_id text, component text)
+         ON CONFLICT (event_id) DO UPDATE SET component = excluded.component`,
+        [JSON.stringify(entries.map((e) => ({ event_id: e.eventId, component: e.component })))],
+      );
+    });
+  }
+
+  async clusterMembership(eventIds: string[]): Promise<ClusterMembership[]> {
+    const { rows } = await this.db.query<ClusterMembership>(
+      `SELECT event_id AS "eventId", cluster_id AS "clusterId", position, joined_by AS "joinedBy"
+       FROM event_clusters WHERE event_id = ANY($1)`,
+      [eventIds],
+    );
+    return rows;
   }
 
   saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void> {
@@ -665,7 +706,8 @@ interface EventRow {
 
 const FACTS_SELECT = `SELECT e.id, e.article_id, e.event_type, e.sub_event_type, e.date, e.time_precision, e.lat, e.lon, e.geo_precision, e.admin1,
   e.record->'location'->>'name' AS place,
-  (SELECT string_agg(role || ' ' || actor_id, E'\\n') FROM event_actors WHERE event_id = e.id) AS actors
+  (SELECT string_agg(role || ' ' || actor_id, E'\\n') FROM event_actors WHERE event_id = e.id) AS actors,
+  (SELECT component FROM fusion_components WHERE event_id = e.id) AS component
   FROM events e`;
 
 interface FusedRow {

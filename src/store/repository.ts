@@ -113,6 +113,12 @@ export interface FusionFacts {
   place: string | null;
 }
 
+/**
+ * A stored event's fusion facts, and the component (a set of events linked to each other, see
+ * src/fusion/fuse.ts) fusion last put it in; null before it was fused.
+ */
+export type LabelledFacts = FusionFacts & { component: string | null };
+
 /** Where fusion looks for an event's candidates: these types, dates in [since, until]. */
 export interface FusionWindow {
   types: string[];
@@ -120,6 +126,31 @@ export interface FusionWindow {
   until: string;
   /** Only events of this time_precision. */
   precision?: number;
+  /** Only events placed here (the place rule's block); any placed or unplaced event when absent. */
+  near?: FusionPlaces;
+}
+
+/**
+ * The places an event may fuse with: points in a box around it (holding every point within the
+ * place rule's distance), or, in its admin1, every event when it is placed imprecisely, else
+ * those placed imprecisely (geo_precision 2 or more). Unplaced events are never in it.
+ */
+export interface FusionPlaces {
+  south: number;
+  north: number;
+  /** Null when the box crosses the antimeridian or nears a pole: any longitude. */
+  west: number | null;
+  east: number | null;
+  admin1: string | null;
+  imprecise: boolean;
+}
+
+/** Where a stored event sits in its fused event (see `FusedCluster`). */
+export interface ClusterMembership {
+  eventId: string;
+  clusterId: string;
+  position: number;
+  joinedBy: string;
 }
 
 /** One cluster as fusion computed it, ready to store. */
@@ -218,7 +249,13 @@ export interface Repository {
   /** Fusion facts of these events (unknown ids are left out). */
   fusionFacts(ids: string[]): Promise<FusionFacts[]>;
   /** Fusion facts of the events of these types dated within the window (served by an index). */
-  fusionCandidates(window: FusionWindow): Promise<FusionFacts[]>;
+  fusionCandidates(window: FusionWindow): Promise<LabelledFacts[]>;
+  /** Fusion facts of the events fusion last put in this component. */
+  componentFacts(component: string): Promise<LabelledFacts[]>;
+  /** Records the component of each of these events (replacing the one recorded before). */
+  saveComponents(entries: { eventId: string; component: string }[]): Promise<void>;
+  /** The stored clusters of these events (events in no cluster are left out). */
+  clusterMembership(eventIds: string[]): Promise<ClusterMembership[]>;
   /**
    * Replaces the clusters of `eventIds` (a closed set: every event fused with one of them is
    * in it) with `clusters`, and takes those events off the fusion queue.

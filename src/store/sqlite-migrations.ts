@@ -189,4 +189,17 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE TABLE feed_leases (url TEXT PRIMARY KEY, worker TEXT NOT NULL, until TEXT NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    name: 'fusion components: the set of linked events each event was last fused in',
+    sql: `
+      -- Fusion reads a component whole by its label instead of walking its links again
+      -- (src/fusion/fuse.ts); events fused before this have none and are walked once more.
+      CREATE TABLE fusion_components (
+        event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        component TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX fusion_components_component ON fusion_components(component);
+    `,
+  },
 ];

@@ -13,10 +13,12 @@ import type {
   EventQuery,
   EventStats,
   FeedState,
+  ClusterMembership,
   FusedCluster,
   FusedEvent,
   FusionFacts,
   FusionWindow,
+  LabelledFacts,
   Repository,
   StoreStats,
   StoredEvent,
@@ -34,6 +36,7 @@ import {
   placeNameText,
   sourceNorm,
   toFacts,
+  toLabelledFacts,
   wordsOf,
   type FactsRow,
 } from './event-filter.js';
@@ -425,18 +428,67 @@ export class SqliteRepository implements Repository {
     );
   }
 
-  fusionCandidates(window: FusionWindow): Promise<FusionFacts[]> {
+  fusionCandidates(window: FusionWindow): Promise<LabelledFacts[]> {
     const params: unknown[] = [...window.types, window.since, window.until];
     let sql = `${FACTS_SELECT} WHERE e.event_type IN (${window.types.map(() => '?').join(',')}) AND e.date BETWEEN ? AND ?`;
     if (window.precision !== undefined) {
       sql += ' AND e.time_precision = ?';
       params.push(window.precision);
     }
+    const near = window.near;
+    if (near) {
+      const box = ['e.lat BETWEEN ? AND ?'];
+      params.push(near.south, near.north);
+      if (near.west !== null && near.east !== null) {
+        box.push('e.lon BETWEEN ? AND ?');
+        params.push(near.west, near.east);
+      }
+      let place = `(${box.join(' AND ')})`;
+      if (near.admin1 !== null) {
+        place += ` OR (e.admin1 = ?${near.imprecise ? '' : ' AND coalesce(e.geo_precision, 1) >= 2'})`;
+        params.push(near.admin1);
+      }
+      sql += ` AND e.lat IS NOT NULL AND e.lon IS NOT NULL AND (${place})`;
+    }
     return this.exclusive(() =>
       this.stmt<FactsRow>(`${sql} ORDER BY e.id`)
         .all(...params)
-        .map(toFacts),
+        .map(toLabelledFacts),
     );
+  }
+
+  componentFacts(component: string): Promise<LabelledFacts[]> {
+    return this.exclusive(() =>
+      this.stmt<FactsRow>(
+        `${FACTS_SELECT} WHERE e.id IN (SELECT event_id FROM fusion_components WHERE component = ?) ORDER BY e.id`,
+      )
+        .all(component)
+        .map(toLabelledFacts),
+    );
+  }
+
+  saveComponents(entries: { eventId: string; component: string }[]): Promise<void> {
+    return this.transaction(() => {
+      const save = this.stmt('INSERT OR REPLACE INTO fusion_components (event_id, component) VALUES (?, ?)');
+      for (const e of entries) save.run(e.eventId, e.component);
+    });
+  }
+
+  clusterMembership(eventIds: string[]): Promise<ClusterMembership[]> {
+    return this.exclusive(() => {
+      const found: ClusterMembership[] = [];
+      // Pages of ids: one bound parameter each.
+      for (let i = 0; i < eventIds.length; i += 500) {
+        const page = eventIds.slice(i, i + 500);
+        found.push(
+          ...this.stmt<ClusterMembership>(
+            `SELECT event_id AS eventId, cluster_id AS clusterId, position, joined_by AS joinedBy
+             FROM event_clusters WHERE event_id IN (${page.map(() => '?').join(',')})`,
+          ).all(...page),
+        );
+      }
+      return found;
+    });
   }
 
   saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void> {
@@ -818,7 +870,8 @@ function toStoredEvent(row: EventRow): StoredEvent {
 
 const FACTS_SELECT = `SELECT e.id, e.article_id, e.event_type, e.sub_event_type, e.date, e.time_precision, e.lat, e.lon, e.geo_precision, e.admin1,
   json_extract(e.record, '$.location.name') AS place,
-  (SELECT group_concat(role || ' ' || actor_id, char(10)) FROM event_actors WHERE event_id = e.id) AS actors
+  (SELECT group_concat(role || ' ' || actor_id, char(10)) FROM event_actors WHERE event_id = e.id) AS actors,
+  (SELECT component FROM fusion_components WHERE event_id = e.id) AS component
   FROM events e`;
 
 interface FusedRow {

@@ -46,6 +46,7 @@ export function registerIngest(program: Command): void {
           'skip a file of another format (read whole) larger than this, with an error (default 128M)',
           parseBytes,
         )
+        .option('--timings', 'print where the time went: each pipeline stage, storing, fusion')
         .option(
           '--queue',
           'queue the articles for `marsad worker` processes instead of storing them here (several workers share one store)',
@@ -66,6 +67,7 @@ export function registerIngest(program: Command): void {
         timeout: string;
         workers?: number;
         queue?: boolean;
+        timings?: boolean;
         maxRecordBytes?: number;
         maxFileBytes?: number;
         maxArticleChars?: number;
@@ -84,9 +86,12 @@ export function registerIngest(program: Command): void {
         maxArticleChars: opts.maxArticleChars,
         limits: fetchLimits(opts),
       };
-      const summary = await withDb<{ read: number }>(opts, (repo) =>
-        opts.queue ? runEnqueue(repo, inputs, options) : runIngest(repo, inputs, options, opts.workers),
-      );
+      const summary = await withDb<{ read: number }>(opts, async (repo) => {
+        if (opts.queue) return runEnqueue(repo, inputs, options);
+        const ingested = await runIngest(repo, inputs, options, opts.workers);
+        if (opts.timings) process.stdout.write(`${formatTimings(ingested)}\n`);
+        return ingested;
+      });
       if (summary.read === 0) process.exitCode = 1;
     },
   );
@@ -140,4 +145,16 @@ export function formatSummary(s: IngestSummary): string {
       ? ` (${Math.round(s.read / s.seconds)} articles/s, ${(s.bytes / 1e6 / s.seconds).toFixed(1)} MB/s)`
       : '';
   return `read ${s.read}, new ${s.new}, duplicate ${s.duplicate}, failed ${s.failed}; ${s.events} events extracted (fused in ${s.fusionSeconds.toFixed(2)} s); in ${s.seconds.toFixed(1)} s${rate}`;
+}
+
+/** Where an ingest's time went: the pipeline's stages (summed over its threads), storing, fusion. */
+export function formatTimings(s: IngestSummary): string {
+  const t = s.timings;
+  const stages = Object.entries(t.stages);
+  const pipelineMs = stages.reduce((sum, [, ms]) => sum + ms, 0);
+  return [
+    `pipeline ${(pipelineMs / 1000).toFixed(2)} s over its threads: ` +
+      stages.map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}`).join(', '),
+    `extraction ${t.extractSeconds.toFixed(2)} s (with --workers, beside the writes), store writes ${t.storeSeconds.toFixed(2)} s, fusion ${t.fusionSeconds.toFixed(2)} s, whole job ${s.seconds.toFixed(2)} s`,
+  ].join('\n');
 }
