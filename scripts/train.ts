@@ -70,7 +70,7 @@ const MODELS: Recipe[] = [
   {
     file: COREFERENCE_MODEL_FILE,
     needs: [ANT_MULTISOURCE_CORPUS, ANT_CORPUS, ['seeds']],
-    train: (sharedDir, date) => trainCoreference(sharedDir, date, freshContext()),
+    train: async (sharedDir, date) => linear(await trainCoreference(sharedDir, date, freshContext())),
   },
   ploverJudge('ASSAULT'),
   ploverJudge('PROTEST'),
