@@ -21,7 +21,7 @@ export interface Token extends Span {
   norm: string;
   kind: TokenKind;
   /** Normalised proclitics split off the front, in order, e.g. ['و', 'ب', 'ال'] for وبالمدينة. */
-  proclitics: string[];
+  proclitics: readonly string[];
   /** The normalised word without its proclitics (the form dictionaries are matched against). */
   stem: string;
   /** Original offset where the stem begins (`start` when there is no proclitic). */

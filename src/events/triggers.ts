@@ -75,21 +75,72 @@ export interface ViewWord {
   sentence: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const SENTENCE_BREAK = /[!?;\n]|\.(?!\d)/;
+/** Letters and digits of the BMP (`[\p{L}\p{N}]`); a surrogate pair is tested as one code point. */
+const WORD_UNIT: Uint8Array = (() => {
+  const t = new Uint8Array(0x10000);
+  const word = /^[\p{L}\p{N}]$/u;
+  for (let c = 0; c < 0xd800; c++) t[c] = word.test(String.fromCharCode(c)) ? 1 : 0;
+  for (let c = 0xe000; c < 0x10000; c++) t[c] = word.test(String.fromCharCode(c)) ? 1 : 0;
+  return t;
+})();
+const ASTRAL_WORD = /^[\p{L}\p{N}]$/u;
 const PHRASE_JOINER = /^[\s"']*$/;
 const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
 
+/** Code units of the letter or digit at i (2 for an astral one), or 0 when there is none. */
+function wordUnitsAt(norm: string, i: number): number {
+  const c = norm.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return WORD_UNIT[c];
+  const low = norm.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff && ASTRAL_WORD.test(norm.slice(i, i + 2)) ? 2 : 0;
+}
+
+/** A sentence ends in the gap [from, to): ! ? ; a line break, or a full stop not before a digit (2.5). */
+function breaksSentence(norm: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = norm.charCodeAt(p);
+    if (c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a) return true;
+    if (c === 0x2e) {
+      const next = norm.charCodeAt(p + 1);
+      if (!(next >= 0x30 && next <= 0x39)) return true;
+    }
+  }
+  return false;
+}
+
+/** Runs of letters and digits in the view, with their sentence; a hand scanner, one pass. */
 export function viewWords(norm: string): ViewWord[] {
   const words: ViewWord[] = [];
+  const n = norm.length;
   let sentence = 0;
   let prevEnd = 0;
-  for (const m of norm.matchAll(WORD)) {
-    const start = m.index;
-    // The slice takes the next word's first character so that a decimal point (2.5) is not a stop.
-    if (start > prevEnd && SENTENCE_BREAK.test(norm.slice(prevEnd, start + 1))) sentence++;
-    prevEnd = start + m[0].length;
-    words.push({ start, end: prevEnd, text: m[0], sentence });
+  let i = 0;
+  while (i < n) {
+    let units = wordUnitsAt(norm, i);
+    if (units === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (units > 0) {
+      i += units;
+      units = i < n ? wordUnitsAt(norm, i) : 0;
+    }
+    if (start > prevEnd && breaksSentence(norm, prevEnd, start)) sentence++;
+    prevEnd = i;
+    words.push({ start, end: i, text: norm.slice(start, i), sentence });
+  }
+  return words;
+}
+
+const wordsCache = new WeakMap<NormalizedText, ViewWord[]>();
+
+/** `viewWords` of a view, read once for both the trigger and the cue finder. */
+function wordsOf(view: NormalizedText): ViewWord[] {
+  let words = wordsCache.get(view);
+  if (!words) {
+    words = viewWords(view.norm);
+    wordsCache.set(view, words);
   }
   return words;
 }
@@ -186,7 +237,7 @@ function resumeAt(words: ViewWord[], from: number, last: number, end: number): n
 }
 
 export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): TriggerMatch[] {
-  const words = viewWords(view.norm);
+  const words = wordsOf(view);
   const out: TriggerMatch[] = [];
   for (let i = 0; i < words.length;) {
     const forms = lexicon.index.byFirst.get(words[i].text);
@@ -276,7 +327,7 @@ function toTriggerMatch(
  * reported once.
  */
 export function findCues(view: NormalizedText, cues: CueLexicon): CueMatch[] {
-  const words = viewWords(view.norm);
+  const words = wordsOf(view);
   const out: CueMatch[] = [];
   for (let i = 0; i < words.length;) {
     const forms = cues.index.byFirst.get(words[i].text);

@@ -25,18 +25,62 @@ export interface ScanToken {
   kind: 'word' | 'digits' | 'latin' | 'punct';
 }
 
-const TOKEN_RE = /([\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+)|([0-9]+)|([a-z]+)|\S/g;
 const scanCache = new WeakMap<NormalizedText, ScanToken[]>();
 
-/** Splits the normalised view into scan tokens; cached per view so both finders share one scan. */
+// Character classes of the scan: a run of one of the first three makes a token, any other
+// visible code unit is a token of its own.
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const LATIN = 3;
+const SPACE = 4;
+const SCAN_KINDS = ['punct', 'word', 'digits', 'latin'] as const;
+
+function scanClass(c: number): number {
+  if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3)) return LETTER;
+  if (c >= 0x30 && c <= 0x39) return DIGIT;
+  if (c >= 0x61 && c <= 0x7a) return LATIN;
+  return isScanSpace(c) ? SPACE : OTHER;
+}
+
+/** JavaScript's `\s`: what separates tokens. */
+function isScanSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Splits the normalised view into scan tokens; cached per view so both finders share one scan.
+ * A hand scanner, not a regex's matches: one pass and no match arrays.
+ */
 export function scanWords(view: NormalizedText): ScanToken[] {
   const cached = scanCache.get(view);
   if (cached) return cached;
   const tokens: ScanToken[] = [];
-  const re = new RegExp(TOKEN_RE.source, 'g');
-  for (let m = re.exec(view.norm); m !== null; m = re.exec(view.norm)) {
-    const kind = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'digits' : m[3] !== undefined ? 'latin' : 'punct';
-    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind });
+  const norm = view.norm;
+  const n = norm.length;
+  let i = 0;
+  while (i < n) {
+    const cls = scanClass(norm.charCodeAt(i));
+    if (cls === SPACE) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (cls !== OTHER) while (j < n && scanClass(norm.charCodeAt(j)) === cls) j++;
+    tokens.push({ start: i, end: j, text: norm.slice(i, j), kind: SCAN_KINDS[cls] });
+    i = j;
   }
   scanCache.set(view, tokens);
   return tokens;

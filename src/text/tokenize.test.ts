@@ -35,7 +35,7 @@ function assertSpansExact(text: string, tokens: Token[]): void {
   }
 }
 
-type Row = [text: string, kind: Token['kind'], proclitics: string[], stem: string];
+type Row = [text: string, kind: Token['kind'], proclitics: readonly string[], stem: string];
 
 const table: Array<{ name: string; text: string; expected: Row[] }> = [
   {

@@ -69,30 +69,88 @@ function isHamzatedAlef(c: number): boolean {
 
 /** Longest proclitic run before the article's alef (وبال): hamza bits cover indexes 0..2. */
 const ARTICLE_ALEF_MAX_INDEX = 2;
-/** Memo of word analyses; news vocabulary is small next to its token count. */
-const analysisCache = new Map<string, CliticReading>();
-const ANALYSIS_CACHE_LIMIT = 200_000;
 
-/** The clitic analysis of the Arabic word at norm [from, to), reading the original's hamzas. */
-function analyzeWordAt(view: NormalizedText, from: number, to: number): CliticReading {
+/**
+ * A surface the tokeniser has met, with the strings and analysis every token of it shares.
+ * A long text repeats its vocabulary: tokens that point at one copy of a word's strings leave
+ * the collector a token object to move, where fresh slices and arrays per token made its work
+ * (and the full collections it triggers) grow faster than the text.
+ */
+interface Surface {
+  norm: string;
+  stem: string;
+  proclitics: readonly string[];
+  /** The last original spelling seen (the view folds several into one norm). */
+  text: string;
+}
+
+const NO_PROCLITICS: readonly string[] = Object.freeze([]);
+/** Word surfaces by hamza mask (see analyzeWordAt), then by normalised word. */
+const wordSurfaces = Array.from({ length: 1 << (ARTICLE_ALEF_MAX_INDEX + 1) }, () => new Map<string, Surface>());
+/** Numbers, Latin words, punctuation and symbols, by normalised surface. */
+const otherSurfaces = new Map<string, Surface>();
+/** News vocabulary is small next to its token count; past this, the memo starts again. */
+const SURFACE_CACHE_LIMIT = 200_000;
+let surfaceCount = 0;
+/**
+ * From this length V8 makes a slice a view of the whole string it comes from: a memo that kept
+ * one would keep the article. Such surfaces (rare in Arabic) are read afresh at each token.
+ */
+const SHARES_PARENT = 13;
+
+function remember(map: Map<string, Surface>, key: string, surface: Surface): Surface {
+  if (key.length >= SHARES_PARENT) return surface;
+  if (++surfaceCount > SURFACE_CACHE_LIMIT) {
+    for (const m of wordSurfaces) m.clear();
+    otherSurfaces.clear();
+    surfaceCount = 1;
+  }
+  map.set(key, surface);
+  return surface;
+}
+
+/** The Arabic word at norm [from, to), with its clitic analysis, reading the original's hamzas. */
+function wordAt(view: NormalizedText, from: number, to: number): Surface {
   const word = view.norm.slice(from, to);
   let hamzaMask = 0;
   for (let k = 0; k <= ARTICLE_ALEF_MAX_INDEX && from + k < to; k++) {
     if (word.charCodeAt(k) === 0x0627 && isHamzatedAlef(view.original.charCodeAt(view.starts[from + k])))
       hamzaMask |= 1 << k;
   }
-  const key = String.fromCharCode(0x30 + hamzaMask) + word;
-  let found = analysisCache.get(key);
-  if (!found) {
-    found = analyzeClitics(
-      word,
-      undefined,
-      hamzaMask ? (alefIndex) => (hamzaMask & (1 << alefIndex)) === 0 : undefined,
-    );
-    if (analysisCache.size >= ANALYSIS_CACHE_LIMIT) analysisCache.clear();
-    analysisCache.set(key, found);
+  const known = wordSurfaces[hamzaMask].get(word);
+  if (known) return known;
+  const { proclitics, stem } = analyzeClitics(
+    word,
+    undefined,
+    hamzaMask ? (alefIndex) => (hamzaMask & (1 << alefIndex)) === 0 : undefined,
+  );
+  return remember(wordSurfaces[hamzaMask], word, {
+    norm: word,
+    stem,
+    proclitics: proclitics.length ? Object.freeze(proclitics) : NO_PROCLITICS,
+    text: '',
+  });
+}
+
+/** A number, Latin word, punctuation or symbol at norm [from, to), stem and norm alike. */
+function otherAt(view: NormalizedText, from: number, to: number): Surface {
+  const norm = view.norm.slice(from, to);
+  return (
+    otherSurfaces.get(norm) ?? remember(otherSurfaces, norm, { norm, stem: norm, proclitics: NO_PROCLITICS, text: '' })
+  );
+}
+
+/** The original text at [start, end): the surface's last spelling when it is the same. */
+function spellingOf(original: string, start: number, end: number, surface: Surface): string {
+  const known = surface.text;
+  if (known.length === end - start) {
+    let k = 0;
+    while (k < known.length && known.charCodeAt(k) === original.charCodeAt(start + k)) k++;
+    if (k === known.length) return known;
   }
-  return found;
+  const text = original.slice(start, end);
+  if (text.length < SHARES_PARENT) surface.text = text;
+  return text;
 }
 
 function pushToken(
@@ -101,21 +159,20 @@ function pushToken(
   ns: number,
   ne: number,
   kind: TokenKind,
-  proclitics: string[],
+  surface: Surface,
   stemNs: number,
   sentence: number,
 ): void {
   const start = view.starts[ns];
   const end = view.ends[ne - 1];
-  const norm = view.norm.slice(ns, ne);
   out.push({
     start,
     end,
-    text: view.original.slice(start, end),
-    norm,
+    text: spellingOf(view.original, start, end, surface),
+    norm: surface.norm,
     kind,
-    proclitics,
-    stem: stemNs === ns ? norm : view.norm.slice(stemNs, ne),
+    proclitics: surface.proclitics,
+    stem: surface.stem,
     stemStart: view.starts[stemNs],
     sentence,
   });
@@ -145,18 +202,21 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
         const numberClitics =
           j < to && classOf(norm.charCodeAt(j)) === C.Digit ? numberProclitics(norm.slice(i, j)) : null;
         if (numberClitics) {
+          // Rare enough (بـ556) to be read afresh each time.
           const end = scanNumber(norm, j, to);
-          pushToken(view, out, i, end, 'number', numberClitics, j, sentence);
+          const whole = norm.slice(i, end);
+          const surface = { norm: whole, stem: norm.slice(j, end), proclitics: numberClitics, text: '' };
+          pushToken(view, out, i, end, 'number', surface, j, sentence);
           j = end;
         } else {
-          const { proclitics, stem } = analyzeWordAt(view, i, j);
-          pushToken(view, out, i, j, 'word', proclitics.slice(), j - stem.length, sentence);
+          const surface = wordAt(view, i, j);
+          pushToken(view, out, i, j, 'word', surface, j - surface.stem.length, sentence);
         }
         break;
       }
       case C.Digit:
         j = scanNumber(norm, i, to);
-        pushToken(view, out, i, j, 'number', [], i, sentence);
+        pushToken(view, out, i, j, 'number', otherAt(view, i, j), i, sentence);
         break;
       case C.Latin:
         while (j < to) {
@@ -164,18 +224,18 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
           if (k !== C.Latin && k !== C.Mark && k !== C.Digit) break;
           j++;
         }
-        pushToken(view, out, i, j, 'latin', [], i, sentence);
+        pushToken(view, out, i, j, 'latin', otherAt(view, i, j), i, sentence);
         break;
       case C.Punct:
         while (j < to && norm.charCodeAt(j) === code) j++;
-        pushToken(view, out, i, j, 'punct', [], i, sentence);
+        pushToken(view, out, i, j, 'punct', otherAt(view, i, j), i, sentence);
         break;
       case C.Symbol:
-        pushToken(view, out, i, j, 'symbol', [], i, sentence);
+        pushToken(view, out, i, j, 'symbol', otherAt(view, i, j), i, sentence);
         break;
       case C.HighSurrogate:
         if (j < to && classOf(norm.charCodeAt(j)) === C.Symbol && norm.charCodeAt(j) >= 0xdc00) j++;
-        pushToken(view, out, i, j, 'symbol', [], i, sentence);
+        pushToken(view, out, i, j, 'symbol', otherAt(view, i, j), i, sentence);
         break;
       default: // whitespace, controls, a mark with no word before it
         break;
