@@ -100,7 +100,7 @@ function startsAnywhere(head: readonly string[], phrase: readonly string[]): boo
 
 /**
  * Whether two events may be one occurrence at all (the gold's "one actor–place–day"): places
- * over 50 km apart or in two countries, days more than two apart (or two different unresolved
+ * over 50 km apart or in two countries, two towns (each named to the town, over 15 km apart), days more than two apart (or two different unresolved
  * day words), two different agents, or taking territory in two places keep them apart whatever
  * the model says.
  */
@@ -109,6 +109,7 @@ export function mayCorefer(a: Mention, b: Mention): boolean {
   const date = dateRelation(a, b);
   if (date === 'far' || date === 'unresolved') return false;
   if (place === 'far' || place === 'other-country') return false;
+  if (place === 'near' && twoTowns(a, b)) return false;
   if (actorRelation(a, b) === 'different') return false;
   return !((a.trigger.territory || b.trigger.territory) && place !== 'same' && place !== 'one' && place !== 'none');
 }
@@ -153,6 +154,16 @@ export function pairFeatures(
   if (cb.backReference) f.push('b.back-reference');
   if (cb.demonstrative) f.push('b.demonstrative');
   return f;
+}
+
+/** Two places named to the town, farther apart than one town's districts: two occurrences. */
+const SAME_TOWN_KM = 15;
+
+function twoTowns(a: Mention, b: Mention): boolean {
+  const pa = a.place;
+  const pb = b.place;
+  if (!pa || !pb || pa.geoPrecision !== 1 || pb.geoPrecision !== 1) return false;
+  return distanceKm(pa.place.lat, pa.place.lon, pb.place.lat, pb.place.lon) > SAME_TOWN_KM;
 }
 
 function placeRelation(a: Mention, b: Mention): string {
