@@ -116,9 +116,15 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/stats', async (c) => {
-    const query = toEventQuery(parseOrThrow(eventStatsQuery, c.req.query(), 'query'));
-    const [stats, total, store] = await Promise.all([repo.eventStats(query), counts.count(query), repo.stats()]);
-    return c.json({ total, ...stats, store });
+    const { interval, ...filters } = parseOrThrow(eventStatsQuery, c.req.query(), 'query');
+    const query = toEventQuery(filters);
+    const [stats, total, store, fused] = await Promise.all([
+      repo.eventStats(query),
+      counts.count(query),
+      repo.stats(),
+      repo.fusedEventStats(query, interval),
+    ]);
+    return c.json({ total, ...stats, store, fused: { interval, ...fused } });
   });
 
   app.get('/api/articles', async (c) => {

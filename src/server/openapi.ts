@@ -54,6 +54,12 @@ const idPath = (what: string) => ({
   schema: { type: 'string' },
 });
 
+/** A count of events and their fatalities, under the key it groups by. */
+const TALLY = {
+  type: 'object',
+  properties: { count: { type: 'integer' }, fatalities: { type: 'integer' } },
+  additionalProperties: true,
+};
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -179,8 +185,16 @@ export const OPENAPI_DOCUMENT = {
     },
     '/api/stats': {
       get: {
-        summary: 'Event counts and fatalities by day, type and district, for the same filters as /api/events',
-        parameters: eventFilters,
+        summary:
+          'Event counts and fatalities by day, type and district, for the same filters as /api/events; and the trends of the fused events (by week or month and type, admin1, actor, outlet)',
+        parameters: [
+          ...eventFilters,
+          query('interval', 'The period of `fused.byPeriod`: week (from Monday) or month', {
+            type: 'string',
+            enum: ['week', 'month'],
+            default: 'week',
+          }),
+        ],
         responses: {
           '200': json(
             {
@@ -223,6 +237,22 @@ export const OPENAPI_DOCUMENT = {
                 store: {
                   type: 'object',
                   description: 'What the store holds (articles, events, sources, publication range)',
+                },
+                fused: {
+                  type: 'object',
+                  description:
+                    'Fused events matching the filters (one per occurrence): total, fatalities (each event’s lowest toll), unplaced (without coordinates), byPeriod (period = first day, by event_type), byType, byAdmin1 (country, admin1), byActor (id, name, name_ar), byOutlet (outlet); each with count and fatalities',
+                  properties: {
+                    interval: { type: 'string', enum: ['week', 'month'] },
+                    total: { type: 'integer' },
+                    fatalities: { type: 'integer' },
+                    unplaced: { type: 'integer' },
+                    byPeriod: { type: 'array', items: TALLY },
+                    byType: { type: 'array', items: TALLY },
+                    byAdmin1: { type: 'array', items: TALLY },
+                    byActor: { type: 'array', items: TALLY },
+                    byOutlet: { type: 'array', items: TALLY },
+                  },
                 },
               },
             },

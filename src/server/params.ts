@@ -85,7 +85,11 @@ export const eventExportQuery = z
   })
   .strict();
 
-export const eventStatsQuery = z.object(eventFilterShape).strict();
+export const TREND_INTERVALS = ['week', 'month'] as const;
+
+export const eventStatsQuery = z
+  .object({ ...eventFilterShape, interval: z.enum(TREND_INTERVALS).default('week') })
+  .strict();
 
 export const articleListQuery = z
   .object({ q: text.optional(), since: isoDate.optional(), until: isoDate.optional(), limit: count(1000, 50), offset })

@@ -14,6 +14,8 @@ import type {
   ArticleSummary,
   EventQuery,
   EventStats,
+  FusedEventStats,
+  TrendInterval,
   FeedState,
   FusedCluster,
   FusedEvent,
@@ -36,6 +38,7 @@ import {
   type FactsRow,
 } from './event-filter.js';
 import { searchableText, searchTerms } from './search-text.js';
+import { tallyFusedStats, type FusedOutletRow, type FusedStatsRow } from './fused-stats.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import type { Migration } from './sqlite-migrations.js';
 import { errorCode } from '../core/unknown.js';
@@ -454,6 +457,27 @@ export class PostgresRepository implements Repository {
     const params = new Params();
     const where = fusedFilter(query, params);
     return this.countOf(`SELECT count(*) FROM fused_events f ${where}`, params.values);
+  }
+
+  async fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats> {
+    const params = new Params();
+    const where = fusedFilter(query, params);
+    const rows = await this.db.query<FusedStatsRow>(
+      `SELECT f.id, f.date, f.fatalities, f.record->>'event_type' AS event_type,
+           f.record->'location'->>'country' AS country, f.record->'location'->>'admin1' AS admin1,
+           (f.record->'location'->>'lat')::float8 AS lat,
+           f.record->>'actor1' AS actor1, f.record->>'actor2' AS actor2,
+           f.record->>'assoc_actor_1' AS assoc_actor_1, f.record->>'assoc_actor_2' AS assoc_actor_2
+         FROM fused_events f ${where}`,
+      params.values,
+    );
+    const outlets = await this.db.query<FusedOutletRow>(
+      `SELECT DISTINCT c.cluster_id AS id, a.first_source AS outlet
+         FROM event_clusters c JOIN events e ON e.id = c.event_id JOIN articles a ON a.id = e.article_id
+         WHERE a.first_source IS NOT NULL AND c.cluster_id IN (SELECT f.id FROM fused_events f ${where})`,
+      params.values,
+    );
+    return tallyFusedStats(rows.rows, outlets.rows, interval);
   }
 
   async getFusedEvent(id: string): Promise<FusedEvent | null> {

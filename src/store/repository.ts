@@ -74,6 +74,32 @@ export interface EventStats {
   byAdmin1: { admin1: string; count: number; fatalities: number }[];
 }
 
+/** The period of a trend's bars: weeks start on Monday (ISO 8601). */
+export type TrendInterval = 'week' | 'month';
+
+/** A count of fused events and their fatalities (each event's lowest reported toll). */
+export interface Tally {
+  count: number;
+  fatalities: number;
+}
+
+/** Aggregates of the fused events matching a query: what the workbench's trends draw. */
+export interface FusedEventStats {
+  total: number;
+  fatalities: number;
+  /** Events without coordinates (not on the map). */
+  unplaced: number;
+  /** `period` is the first day of the week or month, `YYYY-MM-DD`; undated events are left out. */
+  byPeriod: ({ period: string; event_type: string } & Tally)[];
+  byType: ({ event_type: string } & Tally)[];
+  /** Placed events by first-level division (country code and admin1 name as the place carries them). */
+  byAdmin1: ({ country: string; admin1: string } & Tally)[];
+  /** Each actor (either side, associates included) with the events it takes part in, most first. */
+  byActor: ({ id: string; name: string; name_ar: string } & Tally)[];
+  /** Each outlet with the events one of its articles reported, most first. */
+  byOutlet: ({ outlet: string } & Tally)[];
+}
+
 /** One source of a fused event: a member event and the article it was extracted from. */
 export interface FusedMember {
   eventId: string;
@@ -184,6 +210,8 @@ export interface Repository {
   /** Events after cross-source fusion (a fused event matches when any of its members matches). */
   listFusedEvents(query: EventQuery): Promise<FusedEvent[]>;
   countFusedEvents(query?: EventQuery): Promise<number>;
+  /** Trends of the fused events matching the query (the same filter as `listFusedEvents`). */
+  fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats>;
   /** The fused event with this id, or the one holding the member event with this id. */
   getFusedEvent(id: string): Promise<FusedEvent | null>;
   /**

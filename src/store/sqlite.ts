@@ -12,6 +12,8 @@ import type {
   ArticleSummary,
   EventQuery,
   EventStats,
+  FusedEventStats,
+  TrendInterval,
   FeedState,
   FusedCluster,
   FusedEvent,
@@ -37,6 +39,7 @@ import {
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { errorCode } from '../core/unknown.js';
 import { parseStoredJson } from './stored-json.js';
+import { tallyFusedStats, type FusedOutletRow, type FusedStatsRow } from './fused-stats.js';
 
 interface ArticleRow {
   seq: number;
@@ -502,6 +505,30 @@ export class SqliteRepository implements Repository {
   countFusedEvents(query: EventQuery = {}): Promise<number> {
     const { where, params } = fusedFilter(query);
     return this.exclusive(() => this.countOf(`SELECT count(*) FROM fused_events f ${where}`, ...params));
+  }
+
+  fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats> {
+    const { where, params } = fusedFilter(query);
+    return this.exclusive(() => {
+      const rows = this.db
+        .prepare<unknown[], FusedStatsRow>(
+          `SELECT f.id, f.date, f.fatalities, json_extract(f.record, '$.event_type') AS event_type,
+             json_extract(f.record, '$.location.country') AS country, json_extract(f.record, '$.location.admin1') AS admin1,
+             json_extract(f.record, '$.location.lat') AS lat,
+             json_extract(f.record, '$.actor1') AS actor1, json_extract(f.record, '$.actor2') AS actor2,
+             json_extract(f.record, '$.assoc_actor_1') AS assoc_actor_1, json_extract(f.record, '$.assoc_actor_2') AS assoc_actor_2
+           FROM fused_events f ${where}`,
+        )
+        .all(...params);
+      const outlets = this.db
+        .prepare<unknown[], FusedOutletRow>(
+          `SELECT DISTINCT c.cluster_id AS id, a.first_source AS outlet
+           FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN articles a ON a.id = e.article_id
+           WHERE a.first_source IS NOT NULL AND c.cluster_id IN (SELECT f.id FROM fused_events f ${where})`,
+        )
+        .all(...params);
+      return tallyFusedStats(rows, outlets, interval);
+    });
   }
 
   async getFusedEvent(id: string): Promise<FusedEvent | null> {

@@ -550,6 +550,100 @@ export function defineRepositorySuite(
       assert.equal((await repo.stats()).events, 4);
     });
 
+    testOnFreshStore(
+      'trends of fused events: by week or month and type, admin1, actor, outlet; unplaced',
+      async (repo) => {
+        for (const [id, source] of [
+          ['a1', 'وكالة أ'],
+          ['a2', 'جريدة الفجر'],
+        ]) {
+          await repo.upsertArticle(
+            id,
+            articleInput(id, `نص ${id}`, { published: '2019-04-16', ...origin(`u-${id}`, source) }),
+          );
+        }
+        await repo.replaceEvents('a1', [
+          eventRecord('e1', { fatalities: 4 }),
+          // A Sunday: the week of Monday 2019-04-08. No place.
+          eventRecord('e5', {
+            event_type: 'Explosions/Remote violence',
+            sub_event_type: 'Air/drone strike',
+            date: '2019-04-14',
+            location: null,
+            actor2: null,
+            fatalities: 1,
+          }),
+        ]);
+        await repo.replaceEvents('a2', [
+          eventRecord('e2', { fatalities: 6 }),
+          eventRecord('e3', { date: '2019-04-15', location: DERNA, fatalities: 2 }),
+          eventRecord('e4', { date: null, location: DERNA }),
+        ]);
+        await fusePending(repo);
+        assert.equal(await repo.countFusedEvents(), 4);
+        const weekly = await repo.fusedEventStats({}, 'week');
+        assert.deepEqual(weekly, {
+          total: 4,
+          fatalities: 7,
+          unplaced: 1,
+          byPeriod: [
+            { period: '2019-04-08', event_type: 'Battles', count: 1, fatalities: 4 },
+            { period: '2019-04-08', event_type: 'Explosions/Remote violence', count: 1, fatalities: 1 },
+            { period: '2019-04-15', event_type: 'Battles', count: 1, fatalities: 2 },
+          ],
+          byType: [
+            { event_type: 'Battles', count: 3, fatalities: 6 },
+            { event_type: 'Explosions/Remote violence', count: 1, fatalities: 1 },
+          ],
+          byAdmin1: [
+            { country: 'Libya', admin1: 'Derna', count: 2, fatalities: 2 },
+            { country: 'Libya', admin1: 'Tripoli', count: 1, fatalities: 4 },
+          ],
+          byActor: [
+            { id: 'lna', name: HAFTAR.name, name_ar: HAFTAR.name_ar, count: 4, fatalities: 7 },
+            { id: 'gna-forces', name: GNA.name, name_ar: GNA.name_ar, count: 3, fatalities: 6 },
+          ],
+          byOutlet: [
+            { outlet: 'جريدة الفجر', count: 3, fatalities: 6 },
+            { outlet: 'وكالة أ', count: 2, fatalities: 5 },
+          ],
+        });
+        assert.deepEqual((await repo.fusedEventStats({}, 'month')).byPeriod, [
+          { period: '2019-04-01', event_type: 'Battles', count: 2, fatalities: 6 },
+          { period: '2019-04-01', event_type: 'Explosions/Remote violence', count: 1, fatalities: 1 },
+        ]);
+        // The same filter as the list: a fused event counts when one of its members matches.
+        const battles = await repo.fusedEventStats({ type: 'Battles' }, 'week');
+        assert.deepEqual(
+          [battles.total, battles.unplaced, battles.byOutlet],
+          [
+            3,
+            0,
+            [
+              { outlet: 'جريدة الفجر', count: 3, fatalities: 6 },
+              { outlet: 'وكالة أ', count: 1, fatalities: 4 },
+            ],
+          ],
+        );
+        const oneOutlet = await repo.fusedEventStats({ source: 'وكالة' }, 'week');
+        assert.deepEqual(
+          [oneOutlet.total, oneOutlet.unplaced, oneOutlet.byAdmin1],
+          [2, 1, [{ country: 'Libya', admin1: 'Tripoli', count: 1, fatalities: 4 }]],
+        );
+        const none = await repo.fusedEventStats({ since: '2030-01-01' }, 'week');
+        assert.deepEqual(none, {
+          total: 0,
+          fatalities: 0,
+          unplaced: 0,
+          byPeriod: [],
+          byType: [],
+          byAdmin1: [],
+          byActor: [],
+          byOutlet: [],
+        });
+      },
+    );
+
     testOnFreshStore('re-extracting an article re-fuses what rested on its events', async (repo) => {
       await repo.upsertArticle('a1', articleInput('a1', 'نص أ'));
       await repo.upsertArticle('a2', articleInput('a2', 'نص ب'));
