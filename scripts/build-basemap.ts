@@ -5,11 +5,12 @@
  *   ../shared/datasets/gazetteer-arab-world/admin1.json                 admin1 names and variants
  *   ../shared/datasets/gazetteer-arab-world/places.jsonl                populated places (GeoNames)
  *   packs/<theatre>/districts.json                                      a theatre's admin1 spellings
+ *   packs/world/countries.json                                          country names
  *
  * Output: admin1.geojson (coordinates rounded to 3 decimals, about 100 m, which the map's scale
  * does not show; each area with `aliases`, the other spellings an event's admin1 may carry, so the
  * choropleth finds it), cities.json (capitals, admin1 seats and towns of 100,000 or more, with an
- * Arabic name), and LICENCE.md (the credit the gazetteer's licence asks for).
+ * Arabic name), countries.json (the names of the countries the areas cover), and LICENCE.md (the credit the gazetteer's licence asks for).
  * Run: node --import tsx scripts/build-basemap.ts [path/to/gazetteer-arab-world]
  * The output depends only on the inputs, so a rerun is byte-identical.
  */
@@ -170,7 +171,15 @@ function main(): void {
     cities.push(p);
   }
 
+  const covered = new Set(areas.map((a) => a.properties.country));
+  const countries = readJson<{ countries: { iso2: string; name_en: string; name_ar: string }[] }>(
+    join(repo, 'packs', 'world', 'countries.json'),
+  )
+    .countries.filter((c) => covered.has(c.iso2))
+    .map((c) => ({ code: c.iso2, name: c.name_en, name_ar: c.name_ar }));
+
   mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'countries.json'), JSON.stringify(countries));
   writeFileSync(join(out, 'admin1.geojson'), JSON.stringify({ type: 'FeatureCollection', features: areas }));
   writeFileSync(join(out, 'cities.json'), JSON.stringify(cities.map(({ population: _population, ...c }) => c)));
   writeFileSync(

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   copyFileSync(join(root, 'web', 'index.html'), join(out, 'index.html'));
   // The admin1 boundaries and city labels (built from the gazetteer by scripts/build-basemap.ts).
   mkdirSync(join(out, 'basemap'));
-  for (const file of ['admin1.geojson', 'cities.json', 'LICENCE.md'])
+  for (const file of ['admin1.geojson', 'cities.json', 'countries.json', 'LICENCE.md'])
     copyFileSync(join(root, 'web', 'basemap', file), join(out, 'basemap', file));
   process.stdout.write(`build-web: ${out}\n`);
 }
