@@ -5,6 +5,7 @@
  */
 import type { Article, ArticleInput } from '../core/article.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
+import type { ReviewEntry, ReviewInput, ReviewStatus, ReviewView } from '../review/review.js';
 
 export interface ArticleQuery {
   /** Full-text query, matched on the normalised text (harakat, alef forms and clitics ignored). */
@@ -59,13 +60,35 @@ export interface EventQuery {
   ids?: string[];
   limit?: number;
   offset?: number;
-  /** 'date' (default, newest first), 'date-asc', 'fatalities'. */
-  sort?: 'date' | 'date-asc' | 'fatalities';
+  /** 'date' (default, newest first), 'date-asc', 'fatalities'; fused events also 'reports' (most first). */
+  sort?: EventSort;
+  /** ISO alpha-2 of the event's country. */
+  country?: string;
+  /** The place's first-level division (district), exact. */
+  admin1?: string;
+  /** Toll bounds, inclusive. */
+  fatalitiesMin?: number;
+  fatalitiesMax?: number;
+  modality?: string;
+  /**
+   * Actors by id (the actor dictionary's answer to a name or any alias): an event matches when
+   * one of its actors is one of these. With `actor` too, either may match.
+   */
+  actorIds?: string[];
+  /** Only events under these review statuses. */
+  review?: ReviewStatus[];
+  /** Dismissed events are left out unless asked for (here, or by `review`). */
+  includeDismissed?: boolean;
 }
+
+export const EVENT_SORTS = ['date', 'date-asc', 'fatalities', 'reports'] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
 
 export interface StoredEvent {
   record: EventRecord;
   article: ArticleRef;
+  /** The decision in force on this event; null or absent when unreviewed. */
+  review?: ReviewView | null;
 }
 
 export interface EventStats {
@@ -118,6 +141,10 @@ export interface FusedEvent {
   fatalities_range: [number, number];
   /** Readable lines: which members, and the rule that joined each. */
   explanation: string[];
+  /** The decision in force (corrections are already in `record`); null when unreviewed. */
+  review: ReviewView | null;
+  /** Distinct outlets among the members' articles (every origin counted): the corroboration. */
+  outlets: number;
 }
 
 /** The few facts of a stored event that fusion compares (read without parsing the record). */
@@ -232,6 +259,14 @@ export interface Repository {
    * in it) with `clusters`, and takes those events off the fusion queue.
    */
   saveClusters(eventIds: string[], clusters: FusedCluster[]): Promise<void>;
+  /**
+   * Records an analyst's decision on an event (an event id) or a fused event (`fe-…`) and lays
+   * its corrections over the stored record; null when there is no such event. A corrected or
+   * dismissed per-article event's cluster is queued for fusion again.
+   */
+  reviewEvent(id: string, input: ReviewInput): Promise<ReviewView | null>;
+  /** The audit trail of an event or fused event, oldest first (a fused event's: of its anchor). */
+  reviewHistory(id: string): Promise<ReviewEntry[]>;
   getFeedState(url: string): Promise<FeedState | null>;
   /** Inserts or replaces the state of `state.url`. */
   saveFeedState(state: FeedState): Promise<void>;

@@ -167,4 +167,64 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX events_fatalities ON events(fatalities DESC, date DESC, id, lat, lon);
     `,
   },
+  {
+    version: 7,
+    name: 'reviews: decisions, audit trail; fused events filtered and sorted on their own columns',
+    sql: `
+      -- The decision in force on each reviewed event, keyed on what re-extraction and re-fusion
+      -- keep (src/review/review.ts): an event id, or fe- and the id of a fused event's anchor member.
+      -- No foreign key: a decision outlives its event (an article removed, then ingested again).
+      CREATE TABLE reviews (
+        target TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        -- JSON: the corrections in force.
+        changes TEXT NOT NULL,
+        note TEXT,
+        at TEXT NOT NULL
+      );
+      -- The audit trail: one row per action, never updated or deleted.
+      CREATE TABLE review_log (
+        seq INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        action TEXT NOT NULL,
+        status TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        -- JSON: the corrected fields' values just before the action.
+        before TEXT NOT NULL,
+        note TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX review_log_target ON review_log(target, seq);
+      -- An event's review status (NULL: unreviewed) and, when corrected, the machine's record
+      -- beside the corrected one in record.
+      ALTER TABLE events ADD COLUMN country TEXT;
+      ALTER TABLE events ADD COLUMN review_status TEXT;
+      ALTER TABLE events ADD COLUMN machine_record TEXT;
+      UPDATE events SET country = json_extract(record, '$.location.country');
+      -- What the fused-event filters and orders read, kept beside the record.
+      ALTER TABLE fused_events ADD COLUMN event_type TEXT;
+      ALTER TABLE fused_events ADD COLUMN sub_event_type TEXT;
+      ALTER TABLE fused_events ADD COLUMN country TEXT;
+      ALTER TABLE fused_events ADD COLUMN admin1 TEXT;
+      ALTER TABLE fused_events ADD COLUMN place_id TEXT;
+      ALTER TABLE fused_events ADD COLUMN lat REAL;
+      ALTER TABLE fused_events ADD COLUMN lon REAL;
+      ALTER TABLE fused_events ADD COLUMN modality TEXT;
+      ALTER TABLE fused_events ADD COLUMN reports INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE fused_events ADD COLUMN review_status TEXT;
+      ALTER TABLE fused_events ADD COLUMN review_target TEXT;
+      ALTER TABLE fused_events ADD COLUMN machine_record TEXT;
+      UPDATE fused_events SET event_type = json_extract(record, '$.event_type'),
+        sub_event_type = json_extract(record, '$.sub_event_type'), country = json_extract(record, '$.location.country'),
+        admin1 = json_extract(record, '$.location.admin1'), place_id = json_extract(record, '$.location.id'),
+        lat = json_extract(record, '$.location.lat'), lon = json_extract(record, '$.location.lon'),
+        modality = json_extract(record, '$.modality'),
+        reports = (SELECT count(*) FROM event_clusters c WHERE c.cluster_id = fused_events.id);
+      CREATE INDEX fused_events_type_date ON fused_events(event_type, date DESC, id);
+      CREATE INDEX fused_events_admin1_date ON fused_events(admin1, date DESC, id);
+      CREATE INDEX fused_events_country_date ON fused_events(country, date DESC, id);
+      CREATE INDEX fused_events_fatalities ON fused_events(fatalities DESC, date DESC, id);
+      CREATE INDEX fused_events_review_date ON fused_events(review_status, date DESC, id);
+    `,
+  },
 ];

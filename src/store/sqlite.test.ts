@@ -38,6 +38,7 @@ test('migrations run once: reopening keeps the data', async () => {
         { version: 4 },
         { version: 5 },
         { version: 6 },
+        { version: 7 },
       ]);
     } finally {
       await again.close();
