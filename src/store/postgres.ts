@@ -665,9 +665,7 @@ export class PostgresRepository implements Repository {
     const params = new Params();
     const where = fusedFilter(query, params);
     const rows = await this.db.query<FusedStatsRow>(
-      `SELECT f.id, f.date, f.fatalities, f.record->>'event_type' AS event_type,
-           f.record->'location'->>'country' AS country, f.record->'location'->>'admin1' AS admin1,
-           (f.record->'location'->>'lat')::float8 AS lat,
+      `SELECT f.id, f.date, f.fatalities, f.event_type, f.country, f.admin1, f.lat,
            f.record->>'actor1' AS actor1, f.record->>'actor2' AS actor2,
            f.record->>'assoc_actor_1' AS assoc_actor_1, f.record->>'assoc_actor_2' AS assoc_actor_2
          FROM fused_events f ${where}`,

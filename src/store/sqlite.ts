@@ -700,9 +700,7 @@ export class SqliteRepository implements Repository {
     return this.exclusive(() => {
       const rows = this.db
         .prepare<unknown[], FusedStatsRow>(
-          `SELECT f.id, f.date, f.fatalities, json_extract(f.record, '$.event_type') AS event_type,
-             json_extract(f.record, '$.location.country') AS country, json_extract(f.record, '$.location.admin1') AS admin1,
-             json_extract(f.record, '$.location.lat') AS lat,
+          `SELECT f.id, f.date, f.fatalities, f.event_type, f.country, f.admin1, f.lat,
              json_extract(f.record, '$.actor1') AS actor1, json_extract(f.record, '$.actor2') AS actor2,
              json_extract(f.record, '$.assoc_actor_1') AS assoc_actor_1, json_extract(f.record, '$.assoc_actor_2') AS assoc_actor_2
            FROM fused_events f ${where}`,
