@@ -19,11 +19,6 @@ export function placeText(e: FusedItem, basemap: Basemap | null): string {
   return area && area !== name ? `${name}${currentLang() === 'ar' ? '، ' : ', '}${area}` : name;
 }
 
-export function tollText(e: FusedItem): string {
-  const [min, max] = e.fatalities_range;
-  return max > min ? `${formatNumber(min)}–${formatNumber(max)}` : formatNumber(e.fatalities);
-}
-
 export function renderEventTable(
   body: HTMLTableSectionElement,
   events: FusedItem[],
@@ -51,7 +46,14 @@ export function renderEventTable(
           ]),
           el('td', { text: actorsText(e) || t('none') }),
           el('td', { text: placeText(e, basemap) }),
-          el('td', { class: 'num', text: tollText(e) }),
+          el('td', {
+            class: 'num',
+            text: formatNumber(e.fatalities),
+            title:
+              e.fatalities_range[1] > e.fatalities_range[0]
+                ? t('fieldTollRange', { min: e.fatalities_range[0], max: e.fatalities_range[1] })
+                : '',
+          }),
           el('td', { class: 'num', title: t('outletsCount', { outlets: e.outlets, reports: e.sources.length }) }, [
             el('span', { class: 'corroboration', text: formatNumber(e.outlets) }),
           ]),
