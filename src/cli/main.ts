@@ -16,6 +16,7 @@ import { registerEvents } from './commands/events.js';
 import { registerFuse } from './commands/fuse.js';
 import { registerRemove } from './commands/remove.js';
 import { registerExport } from './commands/export.js';
+import { registerReview } from './commands/review.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
     registerShow,
     registerEvents,
     registerExport,
+    registerReview,
     registerStats,
     registerRemove,
     registerFuse,

@@ -30,6 +30,8 @@ import {
   storeFlag,
   toEventQuery,
 } from './params.js';
+import { filteredQuery, registerWorkbenchRoutes } from './workbench-routes.js';
+import { isFusedId } from '../review/review.js';
 import { CONTENT_SECURITY_POLICY, DEFAULT_WEB_DIR, staticFile } from './static.js';
 import { articleSources, eventExcerpts, eventFeatureCollection, eventsCsv, eventView } from './views.js';
 
@@ -76,9 +78,11 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
 
+  const workbench = registerWorkbenchRoutes(app, { repo, knowledge, access, changed: () => counts.clear() });
+
   app.get('/api/events', async (c) => {
     const params = parseOrThrow(eventListQuery, c.req.query(), 'query');
-    const query = toEventQuery(params);
+    const query = filteredQuery(params, knowledge);
     if (params.view === 'full') {
       const [events, total] = await Promise.all([repo.listEvents(query), counts.count(query)]);
       return c.json({ total, limit: query.limit, offset: query.offset, events: events.map(eventView) });
@@ -91,25 +95,27 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/events.geojson', async (c) => {
-    const query = toEventQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'));
+    const query = filteredQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'), knowledge);
     const [events, total] = await Promise.all([repo.listEvents(query), counts.count(query)]);
     c.header('Content-Type', 'application/geo+json; charset=utf-8');
     return c.body(JSON.stringify(eventFeatureCollection(events, total)));
   });
 
   app.get('/api/events.csv', async (c) => {
-    const query = toEventQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'));
+    const query = filteredQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'), knowledge);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="marsad-events.csv"');
     return c.body(eventsCsv(await repo.listEvents(query)));
   });
 
   app.get('/api/events/:id', async (c) => {
+    if (isFusedId(c.req.param('id'))) return workbench.fusedEventResponse(c, c.req.param('id'));
     const stored = await repo.getEvent(c.req.param('id'));
     if (!stored) throw new ApiError(404, `no event with id "${c.req.param('id')}"`);
     const article = await repo.getArticle(stored.article.id);
     return c.json({
       event: eventView(stored),
+      review: stored.review ?? null,
       excerpts: article ? eventExcerpts(article.text, stored.record) : [],
       sources: article ? articleSources(article) : [],
     });
@@ -137,7 +143,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/articles/:id', async (c) => {
     const article = await findArticle(repo, c.req.param('id'));
     const extraction = await analyzer.extract(article);
-    const events = await repo.listEvents({ articleId: article.id, sort: 'date-asc' });
+    const events = await repo.listEvents({ articleId: article.id, sort: 'date-asc', includeDismissed: true });
     return c.json({ article, entities: extraction.entities, events: events.map(eventView) });
   });
 

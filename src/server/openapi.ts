@@ -3,6 +3,7 @@
  * params.ts; the test suite checks that each route and query parameter the app accepts is here.
  */
 import { EVENT_SORTS, EVENT_VIEWS, MAX_EXPORT_EVENTS } from './params.js';
+import { DISMISS_OPERATION, WORKBENCH_FILTERS, WORKBENCH_SCHEMAS, workbenchPaths } from './openapi-workbench.js';
 
 type Schema = Record<string, unknown>;
 
@@ -19,12 +20,16 @@ const eventFilters = [
   query('bbox', 'Bounding box west,south,east,north in degrees', { type: 'string', example: '9.3,19.5,25.2,33.2' }),
   query('since', 'First event date, inclusive', date),
   query('until', 'Last event date, inclusive', date),
-  query('type', 'ACLED event_type, exact (e.g. "Battles")'),
-  query('sub_type', 'ACLED sub_event_type, exact'),
-  query('actor', 'Actor id, or words of an actor name (English or Arabic), either side'),
+  query('type', 'ACLED event_type, any case (e.g. "battles"); an unknown one is a 400 listing the valid ones'),
+  query('sub_type', 'ACLED sub_event_type, any case; of `type` when both are given'),
+  query(
+    'actor',
+    'Actor id, or words of an actor name or alias (English or Arabic, through the actor dictionary), either side',
+  ),
   query('place', 'Place id, or words of its name or district'),
   query('source', 'Words of the outlet name'),
   query('q', 'Arabic full-text query over the articles the events come from'),
+  ...WORKBENCH_FILTERS,
 ];
 
 const paging = (max: number, fallback: number) => [
@@ -182,7 +187,9 @@ export const OPENAPI_DOCUMENT = {
           '404': errors['404'],
         },
       },
+      delete: DISMISS_OPERATION,
     },
+    ...workbenchPaths(eventFilters),
     '/api/stats': {
       get: {
         summary:
@@ -426,6 +433,7 @@ export const OPENAPI_DOCUMENT = {
   },
   components: {
     schemas: {
+      ...WORKBENCH_SCHEMAS,
       Error: {
         type: 'object',
         required: ['error'],

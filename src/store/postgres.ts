@@ -748,8 +748,14 @@ export class PostgresRepository implements Repository {
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
-    const rows = await this.listEvents({ ids: [id], includeDismissed: true });
-    return rows[0] ?? null;
+    const [event] = await this.listEvents({ ids: [id], includeDismissed: true });
+    if (!event) return null;
+    const state = (await this.reviewStates([id])).get(id) ?? null;
+    const { rows } = await this.db.query<{ machine_record: EventRecord | null }>(
+      'SELECT machine_record FROM events WHERE id = $1',
+      [id],
+    );
+    return { ...event, review: state ? reviewView(state, rows[0]?.machine_record ?? null) : null };
   }
 
   async eventStats(query: EventQuery = {}): Promise<EventStats> {

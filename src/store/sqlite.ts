@@ -840,8 +840,16 @@ export class SqliteRepository implements Repository {
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
-    const rows = await this.listEvents({ ids: [id], includeDismissed: true });
-    return rows[0] ?? null;
+    const [event] = await this.listEvents({ ids: [id], includeDismissed: true });
+    if (!event) return null;
+    return this.exclusive(() => {
+      const state = this.reviewStates([id]).get(id) ?? null;
+      const machine = this.stmt<string | null>('SELECT machine_record FROM events WHERE id = ?').pluck(true).get(id);
+      return {
+        ...event,
+        review: state ? reviewView(state, machine ? parseStoredJson<EventRecord>(machine) : null) : null,
+      };
+    });
   }
 
   eventStats(query: EventQuery = {}): Promise<EventStats> {
