@@ -28,7 +28,6 @@ import {
   lookupQuery,
   parseOrThrow,
   storeFlag,
-  toEventQuery,
 } from './params.js';
 import { filteredQuery, registerWorkbenchRoutes } from './workbench-routes.js';
 import { isFusedId } from '../review/review.js';
@@ -123,7 +122,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/stats', async (c) => {
     const { interval, ...filters } = parseOrThrow(eventStatsQuery, c.req.query(), 'query');
-    const query = toEventQuery(filters);
+    const query = filteredQuery(filters, knowledge);
     const [stats, total, store, fused] = await Promise.all([
       repo.eventStats(query),
       counts.count(query),

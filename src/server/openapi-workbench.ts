@@ -47,6 +47,10 @@ export const WORKBENCH_FILTERS: Parameter[] = [
     type: 'string',
     enum: ['true', 'false', '1', '0'],
   }),
+  query('placed', 'true: only events with coordinates; false: only those without (not on a map)', {
+    type: 'string',
+    enum: ['true', 'false', '1', '0'],
+  }),
 ];
 
 const review = {

@@ -94,6 +94,8 @@ const eventFilterShape = {
   modality: checked(canonicalModality).optional(),
   review: checked(reviewStatuses).optional(),
   includeDismissed: flag.optional(),
+  /** false: only the events without coordinates (the map's "N events without a place"). */
+  placed: flag.optional(),
 };
 
 /** A list's events in brief (no evidence sentences, no per-field sources) or whole. */
@@ -260,6 +262,7 @@ export function toEventQuery(q: FilterParams, actorIds: string[] | null = null):
     modality: q.modality,
     review: q.review,
     includeDismissed: q.includeDismissed,
+    placed: q.placed,
     limit,
     offset: skip,
     sort,

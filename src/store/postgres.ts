@@ -915,6 +915,7 @@ function fusedFilter(query: EventQuery, params: Params): string {
       `f.lat BETWEEN ${params.add(south)} AND ${params.add(north)} AND f.lon BETWEEN ${params.add(west)} AND ${params.add(east)}`,
     );
   }
+  if (query.placed !== undefined) clauses.push(query.placed ? 'f.lat IS NOT NULL' : 'f.lat IS NULL');
   const placeWords = (query.place ? wordsOf(query.place) : []).map((word) => `strpos(text, ${params.add(word)}) > 0`);
   if (placeWords.length)
     clauses.push(`f.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.join(' AND ')})`);
@@ -1013,6 +1014,7 @@ function eventFilter(query: EventQuery, params: Params): string {
       `e.lat BETWEEN ${params.add(south)} AND ${params.add(north)} AND e.lon BETWEEN ${params.add(west)} AND ${params.add(east)}`,
     );
   }
+  if (query.placed !== undefined) clauses.push(query.placed ? 'e.lat IS NOT NULL' : 'e.lat IS NULL');
   if (query.q && query.q.trim()) {
     const where = articleFilter({ search: query.q }, params);
     clauses.push(`e.article_id IN (SELECT a.id FROM articles a ${where})`);

@@ -79,6 +79,8 @@ export interface EventQuery {
   review?: ReviewStatus[];
   /** Dismissed events are left out unless asked for (here, or by `review`). */
   includeDismissed?: boolean;
+  /** Only the events with coordinates (true) or without (false: those the map cannot show). */
+  placed?: boolean;
 }
 
 export const EVENT_SORTS = ['date', 'date-asc', 'fatalities', 'reports'] as const;

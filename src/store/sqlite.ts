@@ -1073,6 +1073,7 @@ function fusedFilter(query: EventQuery): { where: string; params: unknown[] } {
     const [west, south, east, north] = query.bbox;
     add('f.lat BETWEEN ? AND ? AND f.lon BETWEEN ? AND ?', south, north, west, east);
   }
+  if (query.placed !== undefined) add(query.placed ? 'f.lat IS NOT NULL' : 'f.lat IS NULL');
   if (query.place) {
     const words = wordsOf(query.place);
     if (words.length)
@@ -1196,6 +1197,7 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
     const [west, south, east, north] = query.bbox;
     add(`${unindexed('e.lat')} BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, south, north, west, east);
   }
+  if (query.placed !== undefined) add(query.placed ? 'e.lat IS NOT NULL' : 'e.lat IS NULL');
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 

@@ -630,6 +630,13 @@ export function defineRepositorySuite(
           [oneOutlet.total, oneOutlet.unplaced, oneOutlet.byAdmin1],
           [2, 1, [{ country: 'Libya', admin1: 'Tripoli', count: 1, fatalities: 4 }]],
         );
+        // The events the map cannot show, listed and counted by the same filter.
+        assert.deepEqual(
+          (await repo.listFusedEvents({ placed: false })).map((f) => f.id),
+          ['fe-e5'],
+        );
+        assert.equal(await repo.countFusedEvents({ placed: true }), 3);
+        assert.equal((await repo.fusedEventStats({ placed: false }, 'week')).total, 1);
         const none = await repo.fusedEventStats({ since: '2030-01-01' }, 'week');
         assert.deepEqual(none, {
           total: 0,
