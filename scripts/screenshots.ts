@@ -33,6 +33,7 @@ interface Shot {
 const selectClash = async (page: Page) => {
   await page.locator('#event-table tr[data-event-id="fe-fx-ain-zara-clash"]').click();
   await page.waitForSelector('#event-panel .review-box');
+  await page.evaluate('window.scrollTo(0, 0)');
 };
 
 const SHOTS: Shot[] = [
@@ -48,7 +49,10 @@ const SHOTS: Shot[] = [
 
 async function paste(page: Page): Promise<void> {
   await page.fill('#paste-form input[name=published]', '2019-09-10');
-  await page.fill('#paste-text', 'قتل ثلاثة مدنيين في قصف جوي استهدف حيا سكنيا في مدينة ترهونة مساء أمس، بحسب مصادر طبية.');
+  await page.fill(
+    '#paste-text',
+    'قتل ثلاثة مدنيين في قصف جوي استهدف حيا سكنيا في مدينة ترهونة مساء أمس، بحسب مصادر طبية.',
+  );
   await page.waitForSelector('#paste-events .event-card', { timeout: 20_000 });
 }
 
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
         await page.waitForFunction(`document.body.dataset.state === 'ready'`);
         await page.waitForFunction(`document.querySelectorAll('.leaflet-overlay-pane path').length > 400`);
         await shot.prepare?.(page);
+        await page.mouse.move(0, 0); // no hover tooltip in the picture
         await page.waitForTimeout(500); // the map's tiles of vectors and the chart settle
         await page.screenshot({ path: join(OUT, shot.file) });
         process.stdout.write(`screenshots: ${shot.file}\n`);

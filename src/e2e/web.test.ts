@@ -152,7 +152,6 @@ describe('the workbench in chromium', { skip }, () => {
     const onMap = await page.evaluate<number>(`document.querySelectorAll('.event-marker').length +
       [...document.querySelectorAll('.marker-cluster span')].reduce((n, s) => n + Number(s.textContent), 0)`);
     assert.equal(onMap, 6, 'every placed occurrence once');
-    assert.equal(await page.locator(`.event-marker[data-event-id="${CLASH}"]`).count(), 1);
 
     await selectRow(CLASH);
     const outlets = await page.locator('#event-panel .sources li .outlet').allTextContents();
@@ -199,7 +198,7 @@ describe('the workbench in chromium', { skip }, () => {
         .locator('#admin1-table tbody tr[data-key]')
         .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key')));
     const before = await chart();
-    assert.equal(before.total, 6, 'the six dated occurrences');
+    assert.equal(before.total, 7, 'every occurrence is dated');
     assert.ok(before.periods > 100, 'weeks from 2016 to 2021');
     assert.deepEqual((await admin1()).sort(), [
       'LY/Benghazi',
@@ -294,7 +293,7 @@ describe('the workbench in chromium', { skip }, () => {
   });
 
   test('events without a place are counted and listed', async () => {
-    assert.equal(await page.textContent('#unplaced'), '1 حدثا بلا مكان');
+    assert.equal(await page.textContent('#unplaced'), 'أحداث بلا مكان: 1');
     await page.click('#unplaced-list');
     await page.waitForFunction(`document.querySelectorAll('#event-table tbody tr[data-event-id]').length === 1`);
     assert.deepEqual(await rowIds(), ['fe-fx-arrests']);

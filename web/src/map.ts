@@ -10,7 +10,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { EventFeature, Trends } from './api.js';
 import type { AreaFeature, Basemap } from './basemap.js';
-import { eventTypeLabel, formatNumber, localName, t } from './i18n.js';
+import { currentLang, eventTypeLabel, formatNumber, localName, t } from './i18n.js';
 
 export const TYPE_COLOURS: Record<string, string> = {
   Battles: '#c0392b',
@@ -80,7 +80,7 @@ export class EventMap {
     });
     this.map.addLayer(this.cluster);
     this.legendBox.className = 'map-legend';
-    this.legend = new (L.Control.extend({ onAdd: () => this.legendBox }))({ position: 'bottomright' });
+    this.legend = new (L.Control.extend({ onAdd: () => this.legendBox }))({ position: 'topright' });
     this.legend.addTo(this.map);
     L.DomEvent.disableClickPropagation(this.legendBox);
     this.map.on('zoomend', () => this.showZoom());
@@ -128,7 +128,7 @@ export class EventMap {
       color: '#8c7b62',
       weight: 0.7,
       fillColor: count > 0 ? CHOROPLETH[cls] : '#ffffff',
-      fillOpacity: count > 0 ? 0.75 : 0.15,
+      fillOpacity: count > 0 ? 0.6 : 0.15,
     };
   }
 
@@ -155,7 +155,9 @@ export class EventMap {
       }
     }
     this.map.attributionControl.remove();
-    this.map.attributionControl = L.control.attribution({ prefix: false }).addAttribution(escapeHtml(t('credits')));
+    // The credit in the interface's direction (the map itself is left to right).
+    const credit = `<span dir="${currentLang() === 'ar' ? 'rtl' : 'ltr'}">${escapeHtml(t('credits'))}</span>`;
+    this.map.attributionControl = L.control.attribution({ prefix: false }).addAttribution(credit);
     this.map.addControl(this.map.attributionControl);
     this.drawLegend();
   }
