@@ -319,6 +319,8 @@ export function extractEventsExplained(
   const article = () => (articleLevel ??= articleFeatures(doc, knowledge.events?.relevance?.score(doc) ?? null));
 
   const mentions: Mention[] = [];
+  // A heading sums up a body; a text of headings alone (one line typed or piped in) is the report.
+  const hasBody = sentences.some((sentence) => !sentence.heading);
   for (const t of triggers) {
     const s = spanIndexAt(sentences, t.span.start);
     const sentence = sentences[s];
@@ -327,7 +329,7 @@ export function extractEventsExplained(
       continue;
     }
     // Headlines and sub-headings sum up what the body reports.
-    if (sentence.heading) {
+    if (sentence.heading && hasBody) {
       reject(t, s, 'reject.heading');
       continue;
     }

@@ -165,6 +165,7 @@ export function createApp(options: AppOptions): Hono {
       stored.push({ id: article.id, title: article.title, status, events: record.events.length });
     }
     counts.clear();
+    workbench.clearCounts();
     if (stored.length === 0) throw new ApiError(400, errors[0] ?? 'the body holds no article');
     return c.json({ articles: stored, errors }, 201);
   });
@@ -184,6 +185,7 @@ export function createApp(options: AppOptions): Hono {
       assertMayWrite(c, access);
       const { article, record } = await storeAndExtract(repo, analyzer, input);
       counts.clear();
+      workbench.clearCounts();
       c.header('Location', `/api/articles/${article.id}`);
       return c.json(record, 201);
     }

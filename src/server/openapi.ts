@@ -170,8 +170,9 @@ export const OPENAPI_DOCUMENT = {
     },
     '/api/events/{id}': {
       get: {
-        summary: 'One event with its evidence, the sentences around it (with the spans to highlight) and every source',
-        parameters: [idPath('Event id')],
+        summary:
+          'One event with its evidence, the sentences around it (with the spans to highlight), every source and its review; a fused id (fe-…) gives the fused event, as GET /api/fused-events/{id}',
+        parameters: [idPath('Event id, or fused event id (fe-…)')],
         responses: {
           '200': json(
             {

@@ -45,7 +45,10 @@ export function filteredQuery(
   return toEventQuery(params, ids);
 }
 
-export function registerWorkbenchRoutes(app: Hono, deps: WorkbenchDeps): { fusedEventResponse: typeof fusedEvent } {
+export function registerWorkbenchRoutes(
+  app: Hono,
+  deps: WorkbenchDeps,
+): { fusedEventResponse: typeof fusedEvent; clearCounts: () => void } {
   const { repo, knowledge, access } = deps;
   const fusedCounts = new CountCache(repo, (q) => repo.countFusedEvents(q));
   let tables: Pick<ExportContext, 'countryByIso2' | 'outlets'> | null = null;
@@ -163,7 +166,7 @@ export function registerWorkbenchRoutes(app: Hono, deps: WorkbenchDeps): { fused
     });
   }
 
-  return { fusedEventResponse: fusedEvent };
+  return { fusedEventResponse: fusedEvent, clearCounts: () => fusedCounts.clear() };
 }
 
 async function jsonBody(c: Context): Promise<unknown> {
