@@ -522,6 +522,12 @@ export const OPENAPI_DOCUMENT = {
           },
           rule: { type: 'string' },
           confidence: { type: 'number' },
+          review_status: {
+            type: 'string',
+            enum: ['confirmed', 'corrected', 'dismissed'],
+            description:
+              'In lists, when the event has been reviewed (absent: unreviewed); corrections are in the fields',
+          },
           article: articleRef,
         },
       },

@@ -755,7 +755,9 @@ export class PostgresRepository implements Repository {
       'SELECT machine_record FROM events WHERE id = $1',
       [id],
     );
-    return { ...event, review: state ? reviewView(state, rows[0]?.machine_record ?? null) : null };
+    // Unreviewed: as listEvents gives it.
+    if (!state) return event;
+    return { ...event, review: reviewView(state, rows[0]?.machine_record ?? null) };
   }
 
   async eventStats(query: EventQuery = {}): Promise<EventStats> {

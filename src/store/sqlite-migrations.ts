@@ -201,25 +201,41 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       ALTER TABLE events ADD COLUMN review_status TEXT;
       ALTER TABLE events ADD COLUMN machine_record TEXT;
       UPDATE events SET country = json_extract(record, '$.location.country');
-      -- What the fused-event filters and orders read, kept beside the record.
-      ALTER TABLE fused_events ADD COLUMN event_type TEXT;
-      ALTER TABLE fused_events ADD COLUMN sub_event_type TEXT;
-      ALTER TABLE fused_events ADD COLUMN country TEXT;
-      ALTER TABLE fused_events ADD COLUMN admin1 TEXT;
-      ALTER TABLE fused_events ADD COLUMN place_id TEXT;
-      ALTER TABLE fused_events ADD COLUMN lat REAL;
-      ALTER TABLE fused_events ADD COLUMN lon REAL;
-      ALTER TABLE fused_events ADD COLUMN modality TEXT;
-      ALTER TABLE fused_events ADD COLUMN reports INTEGER NOT NULL DEFAULT 1;
-      ALTER TABLE fused_events ADD COLUMN review_status TEXT;
-      ALTER TABLE fused_events ADD COLUMN review_target TEXT;
-      ALTER TABLE fused_events ADD COLUMN machine_record TEXT;
-      UPDATE fused_events SET event_type = json_extract(record, '$.event_type'),
-        sub_event_type = json_extract(record, '$.sub_event_type'), country = json_extract(record, '$.location.country'),
-        admin1 = json_extract(record, '$.location.admin1'), place_id = json_extract(record, '$.location.id'),
-        lat = json_extract(record, '$.location.lat'), lon = json_extract(record, '$.location.lon'),
-        modality = json_extract(record, '$.modality'),
-        reports = (SELECT count(*) FROM event_clusters c WHERE c.cluster_id = fused_events.id);
+      -- Fused events rebuilt with what filters and orders read first and the wide JSON last: a
+      -- row's narrow columns are then read without walking the record's overflow pages.
+      CREATE TABLE fused_events_v7 (
+        id TEXT PRIMARY KEY,
+        date TEXT,
+        fatalities INTEGER NOT NULL,
+        fatalities_max INTEGER NOT NULL,
+        event_type TEXT,
+        sub_event_type TEXT,
+        country TEXT,
+        admin1 TEXT,
+        place_id TEXT,
+        lat REAL,
+        lon REAL,
+        modality TEXT,
+        reports INTEGER NOT NULL DEFAULT 1,
+        -- NULL: unreviewed. review_target: the key of the decision that applies (src/review/review.ts).
+        review_status TEXT,
+        review_target TEXT,
+        explanation TEXT NOT NULL,
+        -- The machine's merged record when a correction applies (record holds the corrected one).
+        machine_record TEXT,
+        record TEXT NOT NULL
+      );
+      INSERT INTO fused_events_v7 (id, date, fatalities, fatalities_max, event_type, sub_event_type, country, admin1, place_id,
+          lat, lon, modality, reports, explanation, record)
+        SELECT id, date, fatalities, fatalities_max, json_extract(record, '$.event_type'), json_extract(record, '$.sub_event_type'),
+          json_extract(record, '$.location.country'), json_extract(record, '$.location.admin1'), json_extract(record, '$.location.id'),
+          json_extract(record, '$.location.lat'), json_extract(record, '$.location.lon'), json_extract(record, '$.modality'),
+          (SELECT count(*) FROM event_clusters c WHERE c.cluster_id = fused_events.id), explanation, record
+        FROM fused_events;
+      DROP TABLE fused_events;
+      ALTER TABLE fused_events_v7 RENAME TO fused_events;
+      -- A page in the default order, with or without a bbox, is read off this index alone.
+      CREATE INDEX fused_events_date ON fused_events(date DESC, id, review_status, lat, lon);
       CREATE INDEX fused_events_type_date ON fused_events(event_type, date DESC, id);
       CREATE INDEX fused_events_admin1_date ON fused_events(admin1, date DESC, id);
       CREATE INDEX fused_events_country_date ON fused_events(country, date DESC, id);

@@ -39,6 +39,7 @@ import {
 } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import {
+  REVIEW_STATUSES,
   fusedReviewTarget,
   isFusedId,
   planReview,
@@ -400,10 +401,15 @@ export class SqliteRepository implements Repository {
    * The decision that applies to a cluster of these members: the one anchored on a member (a
    * cluster holds at most one anchor, unless two reviewed clusters merged: then the latest).
    */
-  private clusterReview(memberIds: string[]): { target: string; state: ReviewState } | null {
-    const states = this.reviewStates(memberIds.map(fusedReviewTarget));
+  private clusterReview(
+    memberIds: string[],
+    states: Map<string, ReviewState>,
+  ): { target: string; state: ReviewState } | null {
     let best: { target: string; state: ReviewState } | null = null;
-    for (const [target, state] of states) if (!best || state.at > best.state.at) best = { target, state };
+    for (const target of memberIds.map(fusedReviewTarget)) {
+      const state = states.get(target);
+      if (state && (!best || state.at > best.state.at)) best = { target, state };
+    }
     return best;
   }
 
@@ -622,8 +628,15 @@ export class SqliteRepository implements Repository {
       const insertMember = this.stmt(
         'INSERT INTO event_clusters (event_id, cluster_id, position, joined_by) VALUES (?, ?, ?, ?)',
       );
+      // The decisions anchored on any member, read at once (a full fusion saves every cluster).
+      const decisions = this.reviewStates(clusters.flatMap((c) => c.members.map((m) => fusedReviewTarget(m.eventId))));
       for (const c of clusters) {
-        const review = this.clusterReview(c.members.map((m) => m.eventId));
+        const review = decisions.size
+          ? this.clusterReview(
+              c.members.map((m) => m.eventId),
+              decisions,
+            )
+          : null;
         const fused = reviewedFused(c, review?.state ?? null);
         const columns = fusedColumns(fused.record);
         insertFused.run(
@@ -656,7 +669,7 @@ export class SqliteRepository implements Repository {
   }
 
   private listFusedEventsNow(query: EventQuery): FusedEvent[] {
-    const { where, params } = fusedFilter(query);
+    const { where, params } = fusedFilter(query, true);
     const order =
       query.sort === 'date-asc'
         ? 'f.date IS NULL, f.date ASC, f.id'
@@ -665,28 +678,42 @@ export class SqliteRepository implements Repository {
           : query.sort === 'reports'
             ? 'f.reports DESC, f.date DESC, f.id'
             : 'f.date DESC, f.id';
+    // The page is chosen on the indexes first; the wide columns are read for its rows only.
+    const page = this.stmt<number>(`SELECT f.rowid FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .pluck(true)
+      .all(...params, query.limit ?? -1, query.offset ?? 0);
+    if (page.length === 0) return [];
+    const pageJson = JSON.stringify(page);
     const rows = this.stmt<FusedRow>(
       `SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation, f.review_target, f.machine_record
-       FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    ).all(...params, query.limit ?? -1, query.offset ?? 0);
+       FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value ORDER BY page.key`,
+    ).all(pageJson);
     const members = new Map<string, FusedEvent['members']>(rows.map((r) => [r.id, []]));
-    const memberOf = this.stmt<MemberRow>(
+    const memberRows = this.stmt<MemberRow>(
       `SELECT c.cluster_id, c.event_id, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url
-       FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN articles a ON a.id = e.article_id
-       WHERE c.cluster_id = ? ORDER BY c.position`,
-    );
+       FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value
+       CROSS JOIN event_clusters c ON c.cluster_id = f.id CROSS JOIN events e ON e.id = c.event_id
+       CROSS JOIN articles a ON a.id = e.article_id
+       ORDER BY c.cluster_id, c.position`,
+    ).all(pageJson);
+    for (const m of memberRows) members.get(m.cluster_id)!.push(toMember(m));
     // Every origin of every member's article counts: an article received from two outlets is two.
-    const outletsOf = this.stmt<number>(
-      `SELECT count(DISTINCT coalesce(o.source_norm, lower(o.source))) FROM event_clusters c
-       CROSS JOIN events e ON e.id = c.event_id CROSS JOIN article_origins o ON o.article_id = e.article_id
-       WHERE c.cluster_id = ? AND o.source IS NOT NULL`,
-    ).pluck(true);
+    const outlets = new Map(
+      this.stmt<{ cluster_id: string; outlets: number }>(
+        `SELECT c.cluster_id, count(DISTINCT coalesce(o.source_norm, lower(o.source))) AS outlets
+         FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value
+         CROSS JOIN event_clusters c ON c.cluster_id = f.id CROSS JOIN events e ON e.id = c.event_id
+         CROSS JOIN article_origins o ON o.article_id = e.article_id
+         WHERE o.source IS NOT NULL GROUP BY c.cluster_id`,
+      )
+        .all(pageJson)
+        .map((r) => [r.cluster_id, r.outlets]),
+    );
     const decisions = this.reviewStates(rows.flatMap((r) => (r.review_target ? [r.review_target] : [])));
     return rows.map((r) => {
-      for (const m of memberOf.all(r.id)) members.get(r.id)!.push(toMember(m));
       const state = r.review_target ? (decisions.get(r.review_target) ?? null) : null;
       const machine = r.machine_record ? parseStoredJson<EventRecord>(r.machine_record) : null;
-      return toFusedEvent(r, members.get(r.id)!, state ? reviewView(state, machine) : null, outletsOf.get(r.id)!);
+      return toFusedEvent(r, members.get(r.id)!, state ? reviewView(state, machine) : null, outlets.get(r.id) ?? 0);
     });
   }
 
@@ -845,10 +872,9 @@ export class SqliteRepository implements Repository {
     return this.exclusive(() => {
       const state = this.reviewStates([id]).get(id) ?? null;
       const machine = this.stmt<string | null>('SELECT machine_record FROM events WHERE id = ?').pluck(true).get(id);
-      return {
-        ...event,
-        review: state ? reviewView(state, machine ? parseStoredJson<EventRecord>(machine) : null) : null,
-      };
+      // Unreviewed: as listEvents gives it.
+      if (!state) return event;
+      return { ...event, review: reviewView(state, machine ? parseStoredJson<EventRecord>(machine) : null) };
     });
   }
 
@@ -1050,7 +1076,7 @@ function toFusedEvent(
  * read on its row, corrections included; the actor, outlet, text and article filters match
  * when any member matches. `ids` name fused events.
  */
-function fusedFilter(query: EventQuery): { where: string; params: unknown[] } {
+function fusedFilter(query: EventQuery, paged = false): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, ...values: unknown[]) => {
@@ -1083,25 +1109,45 @@ function fusedFilter(query: EventQuery): { where: string; params: unknown[] } {
       );
   }
   const { actor, actorIds, source, q, articleId } = query;
-  const members = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true });
+  const members = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true }, { paged });
+  // A page checks each fused event's members in order; a count collects the matching members once.
   if (members.where)
     add(
-      `f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members.where})`,
+      paged
+        ? `EXISTS (SELECT 1 FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id ${members.where} AND c.cluster_id = f.id)`
+        : `f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members.where})`,
       ...members.params,
     );
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** The review filter on a table's `review_status` (NULL: unreviewed); dismissed left out by default. */
-function reviewClause(table: string, query: EventQuery): { clause: string; params: unknown[] } | null {
-  const column = `${table}.review_status`;
-  if (query.review?.length) {
-    const decided = query.review.filter((s) => s !== 'unreviewed');
-    const parts = decided.length ? [`${column} IN (${decided.map(() => '?').join(',')})`] : [];
-    if (query.review.includes('unreviewed')) parts.push(`${column} IS NULL`);
+/**
+ * The review filter; dismissed events are left out by default. A fused event's status is on its
+ * row (narrow, and in the date index). A per-article event's is looked up by id in the small
+ * table of decisions: its row's status column lies past the record, costly to reach on every row.
+ */
+function reviewClause(table: 'e' | 'f', query: EventQuery): { clause: string; params: unknown[] } | null {
+  const statuses = query.review?.length ? query.review : null;
+  if (!statuses && query.includeDismissed) return null;
+  if (table === 'f') {
+    if (!statuses) return { clause: `f.review_status IS NOT 'dismissed'`, params: [] };
+    const decided = statuses.filter((s) => s !== 'unreviewed');
+    const parts = decided.length ? [`f.review_status IN (${decided.map(() => '?').join(',')})`] : [];
+    if (statuses.includes('unreviewed')) parts.push('f.review_status IS NULL');
     return { clause: `(${parts.join(' OR ')})`, params: decided };
   }
-  return query.includeDismissed ? null : { clause: `${column} IS NOT 'dismissed'`, params: [] };
+  if (!statuses) return { clause: `e.id NOT IN (SELECT target FROM reviews WHERE status = 'dismissed')`, params: [] };
+  // Unreviewed: no decision, or one reopened.
+  const excluded = REVIEW_STATUSES.filter((s) => s !== 'unreviewed' && !statuses.includes(s));
+  return statuses.includes('unreviewed')
+    ? {
+        clause: `e.id NOT IN (SELECT target FROM reviews WHERE status IN (${excluded.map(() => '?').join(',') || "''"}))`,
+        params: excluded,
+      }
+    : {
+        clause: `e.id IN (SELECT target FROM reviews WHERE status IN (${statuses.map(() => '?').join(',')}))`,
+        params: [...statuses],
+      };
 }
 
 /**
