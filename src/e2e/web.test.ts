@@ -255,6 +255,7 @@ describe('the workbench in chromium', { skip }, () => {
     await page.waitForSelector('#event-panel .trail li');
     assert.match((await page.textContent('#event-panel .trail')) ?? '', /صُحّح/);
     assert.match((await page.textContent('#event-panel .trail')) ?? '', /القتلى: 2 ← 7/);
+    assert.match((await page.textContent('#event-panel .fields')) ?? '', /قيمة الآلة: 2/, "the machine's toll beside");
 
     await selectRow(SIRTE);
     await page.click('#event-panel button[data-review="dismiss"]');

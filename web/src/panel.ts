@@ -59,6 +59,22 @@ export function renderFusedPanel(
     ['fieldModality', modalityLabel(e.modality)],
     ['fieldConfidence', `${formatNumber(Math.round(e.confidence * 100))}%`],
   ];
+  // A corrected field shows the machine's value beside the reviewer's.
+  const machine = e.review?.machine ?? {};
+  const MACHINE_FIELDS: Partial<Record<StringKey, string>> = {
+    fieldDate: 'date',
+    fieldActor1: 'actor1',
+    fieldActor2: 'actor2',
+    fieldPlace: 'location',
+    fieldFatalities: 'fatalities',
+    fieldInjured: 'injured',
+  };
+  const machineNote = (key: StringKey) => {
+    const field = MACHINE_FIELDS[key];
+    return field && field in machine
+      ? el('small', { class: 'machine', text: t('reviewMachine', { value: shownValue(machine[field]) }) })
+      : '';
+  };
   panel.replaceChildren(
     el('header', { class: 'panel-head' }, [
       typeBadge,
@@ -69,7 +85,7 @@ export function renderFusedPanel(
     el(
       'dl',
       { class: 'fields' },
-      rows.flatMap(([key, value]) => [el('dt', { text: t(key) }), el('dd', { text: value })]),
+      rows.flatMap(([key, value]) => [el('dt', { text: t(key) }), el('dd', {}, [value, machineNote(key)])]),
     ),
     el('p', {
       class: 'corroboration-line',
