@@ -149,9 +149,9 @@ describe('the workbench in chromium', { skip }, () => {
     assert.equal(ids.length, 7, 'nine reports, seven occurrences');
     assert.equal(await page.textContent(`#event-table tr[data-event-id="${CLASH}"] .corroboration`), '3');
     // Code run in the page is passed as text: this file is compiled without the DOM's types.
-    const onMap = await page.evaluate<number>(`document.querySelectorAll('.event-marker').length +
-      [...document.querySelectorAll('.marker-cluster span')].reduce((n, s) => n + Number(s.textContent), 0)`);
-    assert.equal(onMap, 6, 'every placed occurrence once');
+    // Every placed occurrence once (counted once the clusters' zoom animation has settled).
+    await page.waitForFunction(`document.querySelectorAll('.event-marker').length +
+      [...document.querySelectorAll('.marker-cluster span')].reduce((n, s) => n + Number(s.textContent), 0) === 6`);
 
     await selectRow(CLASH);
     const outlets = await page.locator('#event-panel .sources li .outlet').allTextContents();

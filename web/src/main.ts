@@ -35,6 +35,9 @@ let state: ViewState = readState(location.search);
 let basemap: Basemap | null = null;
 let lastPage: FusedPage | null = null;
 let lastTrends: Trends | null = null;
+let lastFeatures: Awaited<ReturnType<typeof api.features>> | null = null;
+/** The filters and period the map and trends were drawn for. */
+let lastViewKey: string | null = null;
 /** The admin1 spellings events use, by country ('' for all), for the admin1 filter's options. */
 const admin1Options = new Map<string, { country: string; admin1: string }[]>();
 /** A newer refresh makes older answers stale. */
@@ -160,13 +163,19 @@ async function refresh(): Promise<void> {
   byId('export-csv', HTMLAnchorElement).href = exportUrl('csv', filters);
   byId('export-geojson', HTMLAnchorElement).href = exportUrl('geojson', filters);
   try {
-    const [page, features, stats] = await Promise.all([
+    // Another page or order of the same view: the map and the trends stay as they are.
+    const viewKey = JSON.stringify([filters, state.interval]);
+    const sameView = viewKey === lastViewKey && lastFeatures !== null && lastTrends !== null;
+    const [page, features, trendsNow] = await Promise.all([
       api.fusedEvents(filters, { sort: state.sort, limit: PAGE_SIZE, offset: state.page * PAGE_SIZE }),
-      api.features(filters),
-      api.stats(filters, state.interval),
+      sameView ? lastFeatures! : api.features(filters),
+      sameView ? lastTrends! : api.stats(filters, state.interval).then((s) => s.fused),
       loadAdmin1Options(filters.country ?? ''),
     ]);
     if (mine !== generation) return;
+    lastViewKey = viewKey;
+    lastFeatures = features;
+    const stats = { fused: trendsNow };
     hideBanner();
     lastPage = page;
     lastTrends = stats.fused;
@@ -263,6 +272,7 @@ async function select(id: string): Promise<void> {
     renderFusedPanel(panel, detail, trail.reviews, basemap, {
       onReview: async (eventId, body) => {
         await api.review(eventId, body);
+        lastViewKey = null;
         await refresh();
         await select(eventId);
       },
@@ -340,7 +350,10 @@ byId('lang-toggle', HTMLElement).addEventListener('click', () => {
   setLang(currentLang() === 'ar' ? 'en' : 'ar');
   applyLang();
 });
-byId('banner-retry', HTMLButtonElement).addEventListener('click', () => void refresh());
+byId('banner-retry', HTMLButtonElement).addEventListener('click', () => {
+  lastViewKey = null;
+  void refresh();
+});
 byId('page-prev', HTMLButtonElement).addEventListener('click', () => {
   setState({ page: Math.max(0, state.page - 1) });
   void refresh();
@@ -378,7 +391,10 @@ byId('unplaced-list', HTMLButtonElement).addEventListener('click', () => {
   }
 });
 window.addEventListener('hashchange', showRoute);
-window.addEventListener('online', () => void refresh());
+window.addEventListener('online', () => {
+  lastViewKey = null;
+  void refresh();
+});
 
 // Desktop opens the filters and the table; a phone shows the map first, the rest folded.
 byId('filters-box', HTMLDetailsElement).open = !MOBILE.matches;
@@ -386,6 +402,7 @@ byId('table-box', HTMLDetailsElement).open = !MOBILE.matches;
 map.colouring = state.colour;
 setupPaste(byId('paste-form', HTMLFormElement), () => {
   admin1Options.clear();
+  lastViewKey = null;
   void refresh();
 });
 applyLang();

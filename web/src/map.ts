@@ -48,7 +48,7 @@ export type Colouring = 'type' | 'fatalities';
 
 export class EventMap {
   private readonly map: L.Map;
-  private readonly cluster: L.MarkerClusterGroup;
+  private cluster: L.MarkerClusterGroup;
   private readonly markers = new Map<string, L.Marker>();
   private readonly legend: L.Control;
   private readonly legendBox = document.createElement('div');
@@ -73,11 +73,7 @@ export class EventMap {
     this.map = L.map(container, { zoomControl: true, attributionControl: true, minZoom: 2, maxZoom: 14 });
     this.map.attributionControl.setPrefix(false);
     this.map.fitBounds(START_BOUNDS);
-    this.cluster = L.markerClusterGroup({
-      maxClusterRadius: 40,
-      disableClusteringAtZoom: 9,
-      showCoverageOnHover: false,
-    });
+    this.cluster = newCluster();
     this.map.addLayer(this.cluster);
     this.legendBox.className = 'map-legend';
     this.legend = new (L.Control.extend({ onAdd: () => this.legendBox }))({ position: 'topright' });
@@ -103,7 +99,6 @@ export class EventMap {
       interactive: false,
     }).addTo(this.map);
     this.map.getContainer().style.background = '#cfe0ea';
-    this.cluster.bringToFront?.();
   }
 
   /** The admin1 areas and the city labels; drawn once, shaded and relabelled as the view changes. */
@@ -173,9 +168,15 @@ export class EventMap {
     this.drawLegend();
   }
 
-  setEvents(features: EventFeature[]): void {
+  setEvents(features: EventFeature[], force = false): void {
+    // The same view again (another page of the table): the markers stay, and so do open clusters.
+    if (features === this.features && !force) return;
     this.features = features;
-    this.cluster.clearLayers();
+    // A new group rather than clearLayers(): a selection still zooming to its marker holds the
+    // old markers, and finds them off the map instead of failing on emptied ones.
+    this.map.removeLayer(this.cluster);
+    this.cluster = newCluster();
+    this.map.addLayer(this.cluster);
     this.markers.clear();
     const layers: L.Marker[] = [];
     for (const f of features) {
@@ -196,7 +197,7 @@ export class EventMap {
   setColouring(colouring: Colouring): void {
     if (colouring === this.colouring) return;
     this.colouring = colouring;
-    this.setEvents(this.features);
+    this.setEvents(this.features, true);
     this.drawLegend();
   }
 
@@ -204,7 +205,7 @@ export class EventMap {
   select(id: string | null): void {
     this.selected = id;
     const marker = id ? this.markers.get(id) : undefined;
-    if (!marker || !id) {
+    if (!marker || !id || !this.cluster.hasLayer(marker)) {
       this.markSelected(null);
       return;
     }
@@ -282,6 +283,10 @@ export class EventMap {
       });
     }
   }
+}
+
+function newCluster(): L.MarkerClusterGroup {
+  return L.markerClusterGroup({ maxClusterRadius: 40, disableClusteringAtZoom: 9, showCoverageOnHover: false });
 }
 
 function legendTitle(text: string): HTMLElement {
