@@ -21,11 +21,11 @@ async function run(...args: string[]): Promise<string> {
   const out: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   // The commands write text; the test runner's own reports to its parent (bytes) pass through.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
     if (typeof chunk !== 'string') return write(chunk, ...rest);
     out.push(chunk);
     return true;
-  });
+  };
   try {
     const program = buildProgram().exitOverride();
     for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => undefined });
