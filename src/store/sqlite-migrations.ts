@@ -236,6 +236,8 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       ALTER TABLE fused_events_v7 RENAME TO fused_events;
       -- A page in the default order, with or without a bbox, is read off this index alone.
       CREATE INDEX fused_events_date ON fused_events(date DESC, id, review_status, lat, lon);
+      -- Oldest first, undated last: the exports' order, and the table's "date-asc".
+      CREATE INDEX fused_events_date_asc ON fused_events(date IS NULL, date, id, review_status);
       CREATE INDEX fused_events_type_date ON fused_events(event_type, date DESC, id);
       CREATE INDEX fused_events_admin1_date ON fused_events(admin1, date DESC, id);
       CREATE INDEX fused_events_country_date ON fused_events(country, date DESC, id);
