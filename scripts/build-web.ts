@@ -1,7 +1,7 @@
 /**
  * Builds the web app into dist/web: esbuild bundles web/src/main.ts (Leaflet, markercluster and
- * topojson-client included) and web/app.css (Leaflet's CSS and its images), and the fonts and the
- * world map are copied from their packages, so the app needs nothing from the network.
+ * topojson-client and chart.js included) and web/app.css (Leaflet's CSS and its images), and the
+ * fonts, the world map and the basemap (web/basemap) are copied, so the app needs nothing from the network.
  * Run: node --import tsx scripts/build-web.ts
  */
 import { build } from 'esbuild';
@@ -45,6 +45,10 @@ async function main(): Promise<void> {
   for (const font of FONTS) copyFileSync(packageFile(font), join(out, 'fonts', font.split('/').pop()!));
   copyFileSync(packageFile('world-atlas/countries-50m.json'), join(out, 'countries-50m.json'));
   copyFileSync(join(root, 'web', 'index.html'), join(out, 'index.html'));
+  // The admin1 boundaries and city labels (built from the gazetteer by scripts/build-basemap.ts).
+  mkdirSync(join(out, 'basemap'));
+  for (const file of ['admin1.geojson', 'cities.json', 'countries.json', 'LICENCE.md'])
+    copyFileSync(join(root, 'web', 'basemap', file), join(out, 'basemap', file));
   process.stdout.write(`build-web: ${out}\n`);
 }
 

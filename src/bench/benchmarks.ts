@@ -3,6 +3,7 @@ import { ingestBenchmark, normalizeBenchmark } from './ingest.js';
 import { extractBenchmark, ingestEndToEndBenchmark } from './extract.js';
 import { apiBenchmark } from './api.js';
 import { apiBusyBenchmark } from './api-busy.js';
+import { apiFusedBenchmark } from './api-fused.js';
 import { nerBenchmark } from './ner.js';
 import { corpusReadBenchmark, knowledgeLoadBenchmark, startupBenchmark } from './load.js';
 import { scalingBenchmark } from './scaling.js';
@@ -36,5 +37,6 @@ export const BENCHMARKS: Benchmark[] = [
   fusionScaleBenchmark,
   // Serving: the API under load.
   apiBenchmark,
+  apiFusedBenchmark,
   apiBusyBenchmark,
 ];

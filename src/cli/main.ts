@@ -17,6 +17,7 @@ import { registerEvents } from './commands/events.js';
 import { registerFuse } from './commands/fuse.js';
 import { registerRemove } from './commands/remove.js';
 import { registerExport } from './commands/export.js';
+import { registerReview } from './commands/review.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
     registerShow,
     registerEvents,
     registerExport,
+    registerReview,
     registerStats,
     registerRemove,
     registerFuse,

@@ -1,6 +1,17 @@
 /** Options shared by several commands. */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { EventQuery } from '../store/repository.js';
+import {
+  actorIdsNamed,
+  canonicalEventType,
+  canonicalModality,
+  canonicalSubEventType,
+  countryCode,
+  FilterValueError,
+  reviewStatuses,
+} from '../app/filter-values.js';
+import { loadActors } from '../knowledge/actors.js';
+import type { ReviewStatus } from '../review/review.js';
 import { openRepository, resolveDbLocation } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
 import { isCalendarDate } from '../core/calendar-date.js';
@@ -89,20 +100,77 @@ export interface EventFilterOptions {
   place?: string;
   actor?: string;
   source?: string;
+  outlet?: string;
+  country?: string;
+  admin1?: string;
+  fatalitiesMin?: number;
+  fatalitiesMax?: number;
+  modality?: string;
+  reviewStatus?: ReviewStatus[];
+  includeDismissed?: boolean;
 }
 
-export function addEventFilterOptions(cmd: Command): Command {
-  return cmd
+/** An option value checked by a shared filter rule: a bad one is commander's usage error (exit 1). */
+function checked<T>(canonicalOf: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return canonicalOf(value);
+    } catch (err) {
+      if (err instanceof FilterValueError) throw new InvalidArgumentError(err.message);
+      throw err;
+    }
+  };
+}
+
+export function addEventFilterOptions(cmd: Command, options: { country?: boolean } = {}): Command {
+  cmd
     .option('--since <date>', 'on or after YYYY-MM-DD', parseDateOption)
     .option('--until <date>', 'on or before YYYY-MM-DD', parseDateOption)
-    .option('--type <event_type>', 'ACLED event type, e.g. "Battles"')
-    .option('--sub-type <sub_event_type>', 'ACLED sub-event type, e.g. "Air/drone strike"')
+    .option('--type <event_type>', 'ACLED event type, any case, e.g. "Battles"', checked(canonicalEventType))
+    .option(
+      '--sub-type <sub_event_type>',
+      'ACLED sub-event type, any case, e.g. "Air/drone strike"',
+      checked((v) => canonicalSubEventType(v)),
+    )
     .option('--place <words>', 'place id or name (English or Arabic), or district')
-    .option('--actor <words>', 'actor id or name (English or Arabic)')
-    .option('--source <words>', 'words of an outlet name');
+    .option('--actor <words>', 'actor id, name or alias (English or Arabic)')
+    .option('--source <words>', 'words of an outlet name')
+    .option('--outlet <words>', 'same as --source');
+  // `export` has its own --country (the country of events without a place).
+  if (options.country !== false)
+    cmd.option('--country <iso2>', "the event's country, ISO alpha-2 (e.g. LY)", checked(countryCode));
+  return cmd
+    .option('--admin1 <name>', "the place's first-level division (district), exact")
+    .option('--fatalities-min <n>', 'at least this many killed', parseCount)
+    .option('--fatalities-max <n>', 'at most this many killed', parseCount)
+    .option('--modality <m>', 'asserted, claimed, announced, planned, denied or threatened', checked(canonicalModality))
+    .option(
+      '--review-status <list>',
+      'review statuses, comma-separated: unreviewed, confirmed, corrected, dismissed',
+      checked(reviewStatuses),
+    )
+    .option('--include-dismissed', 'keep dismissed events (left out by default)');
 }
 
-export function eventQueryOf(opts: EventFilterOptions): EventQuery {
-  const { since, until, type, subType: sub_type, place, actor, source } = opts;
-  return { since, until, type, sub_type, place, actor, source };
+export function eventQueryOf(opts: EventFilterOptions, withCountry = true): EventQuery {
+  const { since, until, type, subType: sub_type, place, actor, admin1, modality, fatalitiesMin, fatalitiesMax } = opts;
+  if (type && sub_type) checked((v) => canonicalSubEventType(v, type))(sub_type);
+  return {
+    since,
+    until,
+    type,
+    sub_type,
+    place,
+    actor,
+    // The dictionary knows aliases the stored events never spelt ("قوات حفتر").
+    actorIds: actor ? (actorIdsNamed(loadActors(), actor) ?? undefined) : undefined,
+    source: opts.source ?? opts.outlet,
+    country: withCountry ? opts.country : undefined,
+    admin1,
+    modality,
+    fatalitiesMin,
+    fatalitiesMax,
+    review: opts.reviewStatus,
+    includeDismissed: opts.includeDismissed,
+  };
 }

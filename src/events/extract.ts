@@ -314,6 +314,8 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   const mentions: Mention[] = [];
   // Sentences that tell of an event of the past: their figures are not lent to a neighbour's.
   const pastSentences = new Set<number>();
+  // A heading sums up a body; a text of headings alone (one line typed or piped in) is the report.
+  const hasBody = sentences.some((sentence) => !sentence.heading);
   for (const t of triggers) {
     const s = spanIndexAt(sentences, t.span.start);
     const sentence = sentences[s];
@@ -322,7 +324,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       continue;
     }
     // Headlines and sub-headings sum up what the body reports.
-    if (sentence.heading) {
+    if (sentence.heading && hasBody) {
       reject(t, s, 'reject.heading');
       continue;
     }

@@ -74,6 +74,8 @@ export function acledTags(fused: FusedEvent): string {
     tags.push(`geo_precision 2: ${r.location.direction ? `${r.location.direction} of` : 'near'}`);
   if (!r.location) tags.push('no location');
   if (fused.members.length > 1) tags.push(`reports ${fused.members.length}`);
+  // A human's decision: ACLED's columns stay ACLED's, so the review status is a tag.
+  if (fused.review && fused.review.status !== 'unreviewed') tags.push(`review ${fused.review.status}`);
   return tags.join('; ');
 }
 

@@ -122,6 +122,8 @@ function fused(id: string, overrides: Partial<EventRecord> = {}, extra: Partial<
     ],
     fatalities_range: [r.fatalities, r.fatalities],
     explanation: [],
+    review: null,
+    outlets: 1,
     ...extra,
   };
 }

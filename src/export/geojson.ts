@@ -62,6 +62,8 @@ export function eventFeature(fused: FusedEvent, ctx: ExportContext): EventFeatur
       urls: articles.map((a) => a.url).filter((u): u is string => u !== null),
       article_ids: articles.map((a) => a.id),
       reports: fused.members.length,
+      outlets: fused.outlets,
+      review_status: fused.review?.status ?? 'unreviewed',
     },
   };
 }

@@ -126,7 +126,8 @@ export function explain(
 async function readEvents(repo: Repository, ids: string[]): Promise<Map<string, StoredEvent>> {
   const events = new Map<string, StoredEvent>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const e of await repo.listEvents({ ids: ids.slice(i, i + 500) })) events.set(e.record.id, e);
+    for (const e of await repo.listEvents({ ids: ids.slice(i, i + 500), includeDismissed: true }))
+      events.set(e.record.id, e);
   }
   return events;
 }

@@ -17,6 +17,7 @@ import { jsonLinesUnit, parseJsonLinesBuffer, readJsonLines } from './json-lines
 import { parseTrec } from './formats/trec.js';
 import { fetchBounded, RedirectFailure, ResponseTooLarge, type BoundedResponse } from './fetch-url.js';
 import { errorCode } from '../core/unknown.js';
+import { readSidecar, SIDECAR_SUFFIX, withDefaults } from './defaults.js';
 
 export type { IngestItem, IngestOptions, InputFormat, RecordField } from './types.js';
 
@@ -39,7 +40,8 @@ export async function* readInputs(inputs: string[], options: IngestOptions = {})
         : /^https?:\/\//i.test(input)
           ? readUrl(input, options)
           : readPath(input, options);
-    for await (const item of items) yield withinLengthLimit(item, options.maxArticleChars);
+    const fallback = options.published ? { published: options.published } : null;
+    for await (const item of items) yield withinLengthLimit(withDefaults(item, fallback), options.maxArticleChars);
   }
 }
 
@@ -128,10 +130,21 @@ async function* readPath(path: string, options: IngestOptions): AsyncGenerator<I
       yield errorItem(path, fsMessage(e));
       return;
     }
-    for (const file of files) yield* readFileItems(file, options);
+    // A sidecar describes its file; it is no article itself.
+    for (const file of files) if (!file.endsWith(SIDECAR_SUFFIX)) yield* readFileWithSidecar(file, options);
   } else {
-    yield* readFileItems(path, options);
+    yield* readFileWithSidecar(path, options);
   }
+}
+
+/** A file's items, with what its sidecar (`<file>.meta.json`) says filling what the file leaves empty. */
+async function* readFileWithSidecar(path: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+  const sidecar = await readSidecar(path);
+  if (sidecar && 'error' in sidecar) {
+    yield sidecar.error;
+    return;
+  }
+  for await (const item of readFileItems(path, options)) yield withDefaults(item, sidecar);
 }
 
 /** Files under `dir`, recursively, sorted by path, hidden files and folders left out. */

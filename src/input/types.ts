@@ -30,6 +30,11 @@ export interface IngestOptions {
   maxFileBytes?: number;
   /** An article whose title and text are longer (UTF-16 code units) is skipped with an error (default 500,000). */
   maxArticleChars?: number;
+  /**
+   * The publication date of articles whose input gives none (and no sidecar does): as the user
+   * wrote it, and parsed (see defaults.ts).
+   */
+  published?: { raw: string; date: string; at: string | null };
 }
 
 export type IngestItem =

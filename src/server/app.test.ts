@@ -10,6 +10,7 @@ import type { Analyzer } from './analyzer.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { fillFixtureStore, type FixtureArticleRecord } from '../testing/web-fixtures.js';
 import { SqliteRepository } from '../store/sqlite.js';
+import { fusePending } from '../fusion/fuse.js';
 import type { EventRecord, ExtractionRecord } from '../events/record.js';
 
 /** Finds "غارة" as an air strike and "ترهونة" as a place: enough to see what the API does with a record. */
@@ -281,6 +282,23 @@ test('GET /api/stats counts by day, type and district', async () => {
   assert.ok(body.byAdmin1.some((a: { admin1: string }) => a.admin1 === 'Tripoli'));
   const filtered = await get('/api/stats?type=Battles');
   assert.equal(filtered.body.total, 1);
+});
+
+test('GET /api/stats gives the trends of the fused events by week or month, following the filters', async () => {
+  await fusePending(repo);
+  const weekly = await get('/api/stats');
+  assert.equal(weekly.body.fused.interval, 'week');
+  assert.equal(weekly.body.fused.total, await repo.countFusedEvents());
+  assert.ok(weekly.body.fused.total > 0);
+  for (const bar of weekly.body.fused.byPeriod as { period: string }[])
+    assert.equal(new Date(`${bar.period}T00:00:00Z`).getUTCDay(), 1, `${bar.period} is a Monday`);
+  const monthly = await get('/api/stats?interval=month&type=Battles');
+  assert.equal(monthly.body.fused.interval, 'month');
+  assert.ok((monthly.body.fused.byPeriod as { period: string }[]).every((b) => b.period.endsWith('-01')));
+  assert.ok((monthly.body.fused.byType as { event_type: string }[]).every((b) => b.event_type === 'Battles'));
+  const bad = await get('/api/stats?interval=day');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.parameter, 'interval');
 });
 
 describe('articles', () => {

@@ -28,8 +28,9 @@ import {
   lookupQuery,
   parseOrThrow,
   storeFlag,
-  toEventQuery,
 } from './params.js';
+import { filteredQuery, registerWorkbenchRoutes } from './workbench-routes.js';
+import { isFusedId } from '../review/review.js';
 import { CONTENT_SECURITY_POLICY, DEFAULT_WEB_DIR, staticFile } from './static.js';
 import { articleSources, eventExcerpts, eventFeatureCollection, eventsCsv, eventView } from './views.js';
 
@@ -76,9 +77,11 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
 
+  const workbench = registerWorkbenchRoutes(app, { repo, knowledge, access, changed: () => counts.clear() });
+
   app.get('/api/events', async (c) => {
     const params = parseOrThrow(eventListQuery, c.req.query(), 'query');
-    const query = toEventQuery(params);
+    const query = filteredQuery(params, knowledge);
     if (params.view === 'full') {
       const [events, total] = await Promise.all([repo.listEvents(query), counts.count(query)]);
       return c.json({ total, limit: query.limit, offset: query.offset, events: events.map(eventView) });
@@ -91,34 +94,42 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/events.geojson', async (c) => {
-    const query = toEventQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'));
+    const query = filteredQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'), knowledge);
     const [events, total] = await Promise.all([repo.listEvents(query), counts.count(query)]);
     c.header('Content-Type', 'application/geo+json; charset=utf-8');
     return c.body(JSON.stringify(eventFeatureCollection(events, total)));
   });
 
   app.get('/api/events.csv', async (c) => {
-    const query = toEventQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'));
+    const query = filteredQuery(parseOrThrow(eventExportQuery, c.req.query(), 'query'), knowledge);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="marsad-events.csv"');
     return c.body(eventsCsv(await repo.listEvents(query)));
   });
 
   app.get('/api/events/:id', async (c) => {
+    if (isFusedId(c.req.param('id'))) return workbench.fusedEventResponse(c, c.req.param('id'));
     const stored = await repo.getEvent(c.req.param('id'));
     if (!stored) throw new ApiError(404, `no event with id "${c.req.param('id')}"`);
     const article = await repo.getArticle(stored.article.id);
     return c.json({
       event: eventView(stored),
+      review: stored.review ?? null,
       excerpts: article ? eventExcerpts(article.text, stored.record) : [],
       sources: article ? articleSources(article) : [],
     });
   });
 
   app.get('/api/stats', async (c) => {
-    const query = toEventQuery(parseOrThrow(eventStatsQuery, c.req.query(), 'query'));
-    const [stats, total, store] = await Promise.all([repo.eventStats(query), counts.count(query), repo.stats()]);
-    return c.json({ total, ...stats, store });
+    const { interval, ...filters } = parseOrThrow(eventStatsQuery, c.req.query(), 'query');
+    const query = filteredQuery(filters, knowledge);
+    const [stats, total, store, fused] = await Promise.all([
+      repo.eventStats(query),
+      counts.count(query),
+      repo.stats(),
+      repo.fusedEventStats(query, interval),
+    ]);
+    return c.json({ total, ...stats, store, fused: { interval, ...fused } });
   });
 
   app.get('/api/articles', async (c) => {
@@ -131,7 +142,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/articles/:id', async (c) => {
     const article = await findArticle(repo, c.req.param('id'));
     const extraction = await analyzer.extract(article);
-    const events = await repo.listEvents({ articleId: article.id, sort: 'date-asc' });
+    const events = await repo.listEvents({ articleId: article.id, sort: 'date-asc', includeDismissed: true });
     return c.json({ article, entities: extraction.entities, events: events.map(eventView) });
   });
 
@@ -154,6 +165,7 @@ export function createApp(options: AppOptions): Hono {
       stored.push({ id: article.id, title: article.title, status, events: record.events.length });
     }
     counts.clear();
+    workbench.clearCounts();
     if (stored.length === 0) throw new ApiError(400, errors[0] ?? 'the body holds no article');
     return c.json({ articles: stored, errors }, 201);
   });
@@ -173,6 +185,7 @@ export function createApp(options: AppOptions): Hono {
       assertMayWrite(c, access);
       const { article, record } = await storeAndExtract(repo, analyzer, input);
       counts.clear();
+      workbench.clearCounts();
       c.header('Location', `/api/articles/${article.id}`);
       return c.json(record, 201);
     }

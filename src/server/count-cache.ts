@@ -14,7 +14,11 @@ export class CountCache {
   private readonly entries = new Map<string, { at: number; total: Promise<number> }>();
   private mark: string | null = null;
 
-  constructor(private readonly repo: Repository) {}
+  constructor(
+    private readonly repo: Repository,
+    /** What is counted: events by default (fused events have their own cache). */
+    private readonly countOf: (query: EventQuery) => Promise<number> = (query) => repo.countEvents(query),
+  ) {}
 
   async count(query: EventQuery): Promise<number> {
     const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
@@ -28,7 +32,7 @@ export class CountCache {
     const hit = this.entries.get(key);
     if (hit && (mark !== null || now - hit.at < TTL_MS)) return hit.total;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    const total = this.repo.countEvents(filters);
+    const total = this.countOf(filters);
     const entry = { at: now, total };
     this.entries.set(key, entry);
     // A failed count is not kept, but a newer entry for the same filters is.

@@ -3,6 +3,7 @@
  * params.ts; the test suite checks that each route and query parameter the app accepts is here.
  */
 import { EVENT_SORTS, EVENT_VIEWS, MAX_EXPORT_EVENTS } from './params.js';
+import { DISMISS_OPERATION, WORKBENCH_FILTERS, WORKBENCH_SCHEMAS, workbenchPaths } from './openapi-workbench.js';
 
 type Schema = Record<string, unknown>;
 
@@ -19,12 +20,16 @@ const eventFilters = [
   query('bbox', 'Bounding box west,south,east,north in degrees', { type: 'string', example: '9.3,19.5,25.2,33.2' }),
   query('since', 'First event date, inclusive', date),
   query('until', 'Last event date, inclusive', date),
-  query('type', 'ACLED event_type, exact (e.g. "Battles")'),
-  query('sub_type', 'ACLED sub_event_type, exact'),
-  query('actor', 'Actor id, or words of an actor name (English or Arabic), either side'),
+  query('type', 'ACLED event_type, any case (e.g. "battles"); an unknown one is a 400 listing the valid ones'),
+  query('sub_type', 'ACLED sub_event_type, any case; of `type` when both are given'),
+  query(
+    'actor',
+    'Actor id, or words of an actor name or alias (English or Arabic, through the actor dictionary), either side',
+  ),
   query('place', 'Place id, or words of its name or district'),
   query('source', 'Words of the outlet name'),
   query('q', 'Arabic full-text query over the articles the events come from'),
+  ...WORKBENCH_FILTERS,
 ];
 
 const paging = (max: number, fallback: number) => [
@@ -54,6 +59,12 @@ const idPath = (what: string) => ({
   schema: { type: 'string' },
 });
 
+/** A count of events and their fatalities, under the key it groups by. */
+const TALLY = {
+  type: 'object',
+  properties: { count: { type: 'integer' }, fatalities: { type: 'integer' } },
+  additionalProperties: true,
+};
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -159,8 +170,9 @@ export const OPENAPI_DOCUMENT = {
     },
     '/api/events/{id}': {
       get: {
-        summary: 'One event with its evidence, the sentences around it (with the spans to highlight) and every source',
-        parameters: [idPath('Event id')],
+        summary:
+          'One event with its evidence, the sentences around it (with the spans to highlight), every source and its review; a fused id (fe-…) gives the fused event, as GET /api/fused-events/{id}',
+        parameters: [idPath('Event id, or fused event id (fe-…)')],
         responses: {
           '200': json(
             {
@@ -176,11 +188,21 @@ export const OPENAPI_DOCUMENT = {
           '404': errors['404'],
         },
       },
+      delete: DISMISS_OPERATION,
     },
+    ...workbenchPaths(eventFilters),
     '/api/stats': {
       get: {
-        summary: 'Event counts and fatalities by day, type and district, for the same filters as /api/events',
-        parameters: eventFilters,
+        summary:
+          'Event counts and fatalities by day, type and district, for the same filters as /api/events; and the trends of the fused events (by week or month and type, admin1, actor, outlet)',
+        parameters: [
+          ...eventFilters,
+          query('interval', 'The period of `fused.byPeriod`: week (from Monday) or month', {
+            type: 'string',
+            enum: ['week', 'month'],
+            default: 'week',
+          }),
+        ],
         responses: {
           '200': json(
             {
@@ -223,6 +245,22 @@ export const OPENAPI_DOCUMENT = {
                 store: {
                   type: 'object',
                   description: 'What the store holds (articles, events, sources, publication range)',
+                },
+                fused: {
+                  type: 'object',
+                  description:
+                    'Fused events matching the filters (one per occurrence): total, fatalities (each event’s lowest toll), unplaced (without coordinates), byPeriod (period = first day, by event_type), byType, byAdmin1 (country, admin1), byActor (id, name, name_ar), byOutlet (outlet); each with count and fatalities',
+                  properties: {
+                    interval: { type: 'string', enum: ['week', 'month'] },
+                    total: { type: 'integer' },
+                    fatalities: { type: 'integer' },
+                    unplaced: { type: 'integer' },
+                    byPeriod: { type: 'array', items: TALLY },
+                    byType: { type: 'array', items: TALLY },
+                    byAdmin1: { type: 'array', items: TALLY },
+                    byActor: { type: 'array', items: TALLY },
+                    byOutlet: { type: 'array', items: TALLY },
+                  },
                 },
               },
             },
@@ -396,6 +434,7 @@ export const OPENAPI_DOCUMENT = {
   },
   components: {
     schemas: {
+      ...WORKBENCH_SCHEMAS,
       Error: {
         type: 'object',
         required: ['error'],
@@ -483,6 +522,12 @@ export const OPENAPI_DOCUMENT = {
           },
           rule: { type: 'string' },
           confidence: { type: 'number' },
+          review_status: {
+            type: 'string',
+            enum: ['confirmed', 'corrected', 'dismissed'],
+            description:
+              'In lists, when the event has been reviewed (absent: unreviewed); corrections are in the fields',
+          },
           article: articleRef,
         },
       },

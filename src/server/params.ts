@@ -5,6 +5,15 @@
 import { z } from 'zod';
 import type { EventQuery } from '../store/repository.js';
 import { isCalendarDate } from '../core/calendar-date.js';
+import {
+  canonicalEventType,
+  canonicalModality,
+  canonicalSubEventType,
+  countryCode,
+  FilterValueError,
+  reviewStatuses,
+} from '../app/filter-values.js';
+import { REVIEW_ACTIONS } from '../review/review.js';
 
 export class ApiError extends Error {
   constructor(
@@ -46,18 +55,47 @@ const count = (max: number, fallback: number) => z.coerce.number().int().min(1).
 const offset = z.coerce.number().int().min(0).default(0);
 
 export const EVENT_SORTS = ['date', 'date-asc', 'fatalities'] as const;
+/** Fused events may also be sorted by their number of reports, most first. */
+export const FUSED_EVENT_SORTS = [...EVENT_SORTS, 'reports'] as const;
 
-/** Filters shared by the event list, its GeoJSON and CSV forms and the stats. */
+/** A value checked and made canonical by one of the shared filter rules (src/app/filter-values.ts). */
+function checked<T>(canonicalOf: (value: string) => T) {
+  return text.transform((value, ctx): T => {
+    try {
+      return canonicalOf(value);
+    } catch (err) {
+      if (!(err instanceof FilterValueError)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message });
+      return z.NEVER;
+    }
+  });
+}
+
+const toll = z.coerce.number().int().min(0);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Filters shared by the event and fused-event lists, their GeoJSON and CSV forms and the stats. */
 const eventFilterShape = {
   bbox: bbox.optional(),
   since: isoDate.optional(),
   until: isoDate.optional(),
-  type: text.optional(),
-  sub_type: text.optional(),
+  type: checked(canonicalEventType).optional(),
+  sub_type: checked((v) => canonicalSubEventType(v)).optional(),
+  subType: checked((v) => canonicalSubEventType(v)).optional(),
   actor: text.optional(),
   place: text.optional(),
   source: text.optional(),
+  outlet: text.optional(),
   q: text.optional(),
+  country: checked(countryCode).optional(),
+  admin1: text.optional(),
+  fatalitiesMin: toll.optional(),
+  fatalitiesMax: toll.optional(),
+  modality: checked(canonicalModality).optional(),
+  review: checked(reviewStatuses).optional(),
+  includeDismissed: flag.optional(),
+  /** false: only the events without coordinates (the map's "N events without a place"). */
+  placed: flag.optional(),
 };
 
 /** A list's events in brief (no evidence sentences, no per-field sources) or whole. */
@@ -85,7 +123,68 @@ export const eventExportQuery = z
   })
   .strict();
 
-export const eventStatsQuery = z.object(eventFilterShape).strict();
+export const TREND_INTERVALS = ['week', 'month'] as const;
+
+export const eventStatsQuery = z
+  .object({ ...eventFilterShape, interval: z.enum(TREND_INTERVALS).default('week') })
+  .strict();
+
+export const fusedListQuery = z
+  .object({
+    ...eventFilterShape,
+    limit: count(1000, 100),
+    offset,
+    sort: z.enum(FUSED_EVENT_SORTS).default('date'),
+  })
+  .strict();
+
+export const fusedExportQuery = z
+  .object({
+    ...eventFilterShape,
+    limit: count(MAX_EXPORT_EVENTS, MAX_EXPORT_EVENTS),
+    offset,
+  })
+  .strict();
+
+/** A value of a corrected field as sent: actors and places by id, name or alias; null clears. */
+const nameOrNull = z.union([z.string().trim().min(1).max(500), z.null()]);
+
+/** `POST /api/events/{id}/review`: the decision, and the corrected fields under their record names or short ones. */
+export const reviewBody = z
+  .object({
+    action: z.enum(REVIEW_ACTIONS),
+    note: z.string().max(2000).nullable().optional(),
+    changes: z
+      .object({
+        event_type: z.string().trim().min(1).optional(),
+        type: z.string().trim().min(1).optional(),
+        sub_event_type: z.string().trim().min(1).optional(),
+        subType: z.string().trim().min(1).optional(),
+        actor1: nameOrNull.optional(),
+        actor2: nameOrNull.optional(),
+        place: nameOrNull.optional(),
+        location: nameOrNull.optional(),
+        date: isoDate.nullable().optional(),
+        fatalities: z.number().int().min(0).max(1_000_000).optional(),
+        injuries: z.number().int().min(0).max(1_000_000).nullable().optional(),
+        injured: z.number().int().min(0).max(1_000_000).nullable().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((b) => b.action !== 'correct' || (b.changes && Object.keys(b.changes).length > 0), {
+    message: 'a correction needs "changes" with at least one field',
+    path: ['changes'],
+  })
+  .refine((b) => b.action === 'correct' || !b.changes, {
+    message: 'only "correct" takes "changes"',
+    path: ['changes'],
+  });
+
+export type ReviewBody = z.infer<typeof reviewBody>;
+
+export const dismissQuery = z.object({ note: z.string().max(2000).optional() }).strict();
 
 export const articleListQuery = z
   .object({ q: text.optional(), since: isoDate.optional(), until: isoDate.optional(), limit: count(1000, 50), offset })
@@ -133,7 +232,51 @@ function fail(message: string, parameter?: string): never {
   throw new ApiError(400, message, parameter);
 }
 
-export function toEventQuery(q: Partial<z.infer<typeof eventListQuery>>): EventQuery {
-  const { bbox: box, since, until, type, sub_type, actor, place, source, q: text, limit, offset: skip, sort } = q;
-  return { bbox: box, since, until, type, sub_type, actor, place, source, q: text, limit, offset: skip, sort };
+type FilterParams = Partial<z.infer<z.ZodObject<typeof eventFilterShape>>> & {
+  limit?: number;
+  offset?: number;
+  sort?: EventQuery['sort'];
+};
+
+/** The store's query; `actorIds` come from the actor dictionary (the caller resolves `actor`). */
+export function toEventQuery(q: FilterParams, actorIds: string[] | null = null): EventQuery {
+  const { bbox: box, since, until, type, actor, place, q: text, limit, offset: skip, sort } = q;
+  if (type && (q.sub_type ?? q.subType)) canonicalSubTypeOf(q.sub_type ?? q.subType!, type);
+  const query: EventQuery = {
+    bbox: box,
+    since,
+    until,
+    type,
+    sub_type: q.sub_type ?? q.subType,
+    // The stored names' words, and the ids of the dictionary's actors the words name or alias
+    // ("قوات حفتر" names the LNA, though no stored event spells it so).
+    actor,
+    actorIds: actorIds ?? undefined,
+    place,
+    source: q.source ?? q.outlet,
+    q: text,
+    country: q.country,
+    admin1: q.admin1,
+    fatalitiesMin: q.fatalitiesMin,
+    fatalitiesMax: q.fatalitiesMax,
+    modality: q.modality,
+    review: q.review,
+    includeDismissed: q.includeDismissed,
+    placed: q.placed,
+    limit,
+    offset: skip,
+    sort,
+  };
+  return query;
+}
+
+/** A sub-type that does not belong to the asked type is a 400, not an empty answer. */
+function canonicalSubTypeOf(subType: string, type: string): void {
+  try {
+    canonicalSubEventType(subType, type);
+  } catch (err) {
+    if (err instanceof FilterValueError)
+      throw new ApiError(400, `invalid query parameter "sub_type": ${err.message}`, 'sub_type');
+    throw err;
+  }
 }

@@ -54,10 +54,27 @@ export function actorSides(rows: string[]): { actors1: string[]; actors2: string
   return { actors1: side('actor1', 'assoc_actor_1'), actors2: side('actor2', 'assoc_actor_2') };
 }
 
-/** The JSON of a record without its evidence sentences and per-field sources: what lists show. */
-export function eventSummaryJson(e: EventRecord): string {
+/**
+ * The JSON of a record without its evidence sentences and per-field sources: what lists show;
+ * with its review status when it has been reviewed.
+ */
+export function eventSummaryJson(e: EventRecord, reviewStatus: string | null = null): string {
   const { evidence: _evidence, sources: _sources, ...coded } = e;
-  return JSON.stringify(coded);
+  return JSON.stringify(reviewStatus ? { ...coded, review_status: reviewStatus } : coded);
+}
+
+/** The columns of a fused event that its filters and orders read, from its (corrected) record. */
+export function fusedColumns(record: EventRecord) {
+  return {
+    event_type: record.event_type,
+    sub_event_type: record.sub_event_type,
+    country: record.location?.country ?? null,
+    admin1: record.location?.admin1 ?? null,
+    place_id: record.location?.id ?? null,
+    lat: record.location?.lat ?? null,
+    lon: record.location?.lon ?? null,
+    modality: record.modality,
+  };
 }
 
 /** What both backends' fusion queries return for one event: its facts, with its actors as "role id" lines. */

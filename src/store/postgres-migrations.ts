@@ -184,4 +184,56 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       CREATE INDEX fusion_components_component ON fusion_components(component);
     `,
   },
+  {
+    version: 8,
+    name: 'reviews: decisions, audit trail; fused events filtered and sorted on their own columns',
+    sql: `
+      -- The decision in force on each reviewed event (see sqlite-migrations.ts, version 7).
+      CREATE TABLE reviews (
+        target TEXT COLLATE "C" PRIMARY KEY,
+        status TEXT NOT NULL,
+        changes JSON NOT NULL,
+        note TEXT,
+        at TEXT NOT NULL
+      );
+      -- The audit trail: one row per action, never updated or deleted.
+      CREATE TABLE review_log (
+        seq BIGSERIAL PRIMARY KEY,
+        target TEXT COLLATE "C" NOT NULL,
+        action TEXT NOT NULL,
+        status TEXT NOT NULL,
+        changes JSON NOT NULL,
+        before JSON NOT NULL,
+        note TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX review_log_target ON review_log(target, seq);
+      ALTER TABLE events ADD COLUMN country TEXT;
+      ALTER TABLE events ADD COLUMN review_status TEXT;
+      ALTER TABLE events ADD COLUMN machine_record JSON;
+      UPDATE events SET country = record->'location'->>'country';
+      ALTER TABLE fused_events ADD COLUMN event_type TEXT COLLATE "C";
+      ALTER TABLE fused_events ADD COLUMN sub_event_type TEXT COLLATE "C";
+      ALTER TABLE fused_events ADD COLUMN country TEXT COLLATE "C";
+      ALTER TABLE fused_events ADD COLUMN admin1 TEXT COLLATE "C";
+      ALTER TABLE fused_events ADD COLUMN place_id TEXT COLLATE "C";
+      ALTER TABLE fused_events ADD COLUMN lat DOUBLE PRECISION;
+      ALTER TABLE fused_events ADD COLUMN lon DOUBLE PRECISION;
+      ALTER TABLE fused_events ADD COLUMN modality TEXT;
+      ALTER TABLE fused_events ADD COLUMN reports INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE fused_events ADD COLUMN review_status TEXT;
+      ALTER TABLE fused_events ADD COLUMN review_target TEXT COLLATE "C";
+      ALTER TABLE fused_events ADD COLUMN machine_record JSON;
+      UPDATE fused_events SET event_type = record->>'event_type', sub_event_type = record->>'sub_event_type',
+        country = record->'location'->>'country', admin1 = record->'location'->>'admin1',
+        place_id = record->'location'->>'id', lat = (record->'location'->>'lat')::double precision,
+        lon = (record->'location'->>'lon')::double precision, modality = record->>'modality',
+        reports = (SELECT count(*) FROM event_clusters c WHERE c.cluster_id = fused_events.id);
+      CREATE INDEX fused_events_type_date ON fused_events(event_type, date DESC NULLS LAST, id);
+      CREATE INDEX fused_events_admin1_date ON fused_events(admin1, date DESC NULLS LAST, id);
+      CREATE INDEX fused_events_country_date ON fused_events(country, date DESC NULLS LAST, id);
+      CREATE INDEX fused_events_fatalities ON fused_events(fatalities DESC, date DESC NULLS LAST, id);
+      CREATE INDEX fused_events_review_date ON fused_events(review_status, date DESC NULLS LAST, id);
+    `,
+  },
 ];

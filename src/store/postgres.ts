@@ -14,6 +14,8 @@ import type {
   ArticleSummary,
   EventQuery,
   EventStats,
+  FusedEventStats,
+  TrendInterval,
   FeedState,
   ClusterMembership,
   FusedCluster,
@@ -34,6 +36,7 @@ import {
   eventActorRows,
   eventFilterText,
   eventSummaryJson,
+  fusedColumns,
   placeNameText,
   sourceNorm,
   toFacts,
@@ -42,7 +45,25 @@ import {
   type FactsRow,
 } from './event-filter.js';
 import { searchableText, searchTerms } from './search-text.js';
+import { tallyFusedStats, type FusedOutletRow, type FusedStatsRow } from './fused-stats.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import {
+  fusedReviewTarget,
+  isFusedId,
+  planReview,
+  reviewedFused,
+  reviewedRecord,
+  reviewView,
+  statusColumn,
+  storedAction,
+  storedStatus,
+  type Corrections,
+  type PlannedReview,
+  type ReviewEntry,
+  type ReviewInput,
+  type ReviewState,
+  type ReviewView,
+} from '../review/review.js';
 import type { Migration } from './sqlite-migrations.js';
 import { errorCode } from '../core/unknown.js';
 
@@ -256,43 +277,197 @@ export class PostgresRepository implements Repository {
     return this.atomically(async () => {
       await this.releaseClusters(articleId);
       await this.db.query('DELETE FROM events WHERE article_id = $1', [articleId]);
-      for (const e of events) {
-        const text = eventFilterText(e);
-        await this.db.query(
-          `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
-             time_precision, geo_precision, place_id, summary)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-          [
-            e.id,
-            articleId,
-            e.event_type,
-            e.sub_event_type,
-            e.date,
-            e.location?.lat ?? null,
-            e.location?.lon ?? null,
-            e.location?.admin1 ?? null,
-            e.fatalities,
-            e.modality,
-            text.actors,
-            text.place,
-            JSON.stringify(e),
-            e.time_precision,
-            e.location?.geo_precision ?? null,
-            e.location?.id ?? null,
-            eventSummaryJson(e),
-          ],
-        );
-        const actors = eventActorRows(e);
-        if (actors.length) {
-          await this.db.query(
-            `INSERT INTO event_actors (actor_id, event_id, role) SELECT a, $2, r FROM unnest($1::text[], $3::text[]) AS x(a, r) ON CONFLICT DO NOTHING`,
-            [actors.map((a) => a.actorId), e.id, actors.map((a) => a.role)],
-          );
-        }
-        await this.db.query('INSERT INTO fusion_queue (event_id) VALUES ($1) ON CONFLICT DO NOTHING', [e.id]);
-        await this.rememberNames(e);
-      }
+      // A decision taken on an earlier extraction applies again (the ids are stable: review.ts).
+      const decisions = await this.reviewStates(events.map((e) => e.id));
+      for (const e of events) await this.insertEvent(articleId, e, decisions.get(e.id) ?? null);
     });
+  }
+
+  /** Stores one event from the machine's record under the decision in force, and queues it for fusion. */
+  private async insertEvent(articleId: string, machine: EventRecord, state: ReviewState | null): Promise<void> {
+    const { record: e, machineValues } = reviewedRecord(machine, state);
+    const status = statusColumn(state);
+    const text = eventFilterText(e);
+    await this.db.query(
+      `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
+         time_precision, geo_precision, place_id, summary, country, review_status, machine_record)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+      [
+        e.id,
+        articleId,
+        e.event_type,
+        e.sub_event_type,
+        e.date,
+        e.location?.lat ?? null,
+        e.location?.lon ?? null,
+        e.location?.admin1 ?? null,
+        e.fatalities,
+        e.modality,
+        text.actors,
+        text.place,
+        JSON.stringify(e),
+        e.time_precision,
+        e.location?.geo_precision ?? null,
+        e.location?.id ?? null,
+        eventSummaryJson(e, status),
+        e.location?.country ?? null,
+        status,
+        machineValues ? JSON.stringify(machine) : null,
+      ],
+    );
+    const actors = eventActorRows(e);
+    if (actors.length) {
+      await this.db.query(
+        `INSERT INTO event_actors (actor_id, event_id, role) SELECT a, $2, r FROM unnest($1::text[], $3::text[]) AS x(a, r) ON CONFLICT DO NOTHING`,
+        [actors.map((a) => a.actorId), e.id, actors.map((a) => a.role)],
+      );
+    }
+    await this.db.query('INSERT INTO fusion_queue (event_id) VALUES ($1) ON CONFLICT DO NOTHING', [e.id]);
+    await this.rememberNames(e);
+  }
+
+  /** The decisions in force on these review targets. */
+  private async reviewStates(targets: string[]): Promise<Map<string, ReviewState>> {
+    if (targets.length === 0) return new Map();
+    const { rows } = await this.db.query<ReviewRow>('SELECT * FROM reviews WHERE target = ANY($1)', [targets]);
+    return new Map(rows.map((r) => [r.target, toReviewState(r)]));
+  }
+
+  /** The decision that applies to a cluster of these members (see SqliteRepository.clusterReview). */
+  private async clusterReviews(clusters: FusedCluster[]): Promise<Map<string, { target: string; state: ReviewState }>> {
+    const states = await this.reviewStates(clusters.flatMap((c) => c.members.map((m) => fusedReviewTarget(m.eventId))));
+    const found = new Map<string, { target: string; state: ReviewState }>();
+    if (states.size === 0) return found;
+    for (const c of clusters) {
+      for (const m of c.members) {
+        const target = fusedReviewTarget(m.eventId);
+        const state = states.get(target);
+        const best = found.get(c.id);
+        if (state && (!best || state.at > best.state.at)) found.set(c.id, { target, state });
+      }
+    }
+    return found;
+  }
+
+  reviewEvent(id: string, input: ReviewInput): Promise<ReviewView | null> {
+    return this.atomically(() => (isFusedId(id) ? this.reviewFused(id, input) : this.reviewOne(id, input)));
+  }
+
+  private async reviewOne(id: string, input: ReviewInput): Promise<ReviewView | null> {
+    const { rows } = await this.db.query<{
+      article_id: string;
+      record: EventRecord;
+      machine_record: EventRecord | null;
+    }>('SELECT article_id, record, machine_record FROM events WHERE id = $1 FOR UPDATE', [id]);
+    const row = rows[0];
+    if (!row) return null;
+    const plan = planReview({
+      target: id,
+      stored: row.record,
+      machineRecord: row.machine_record,
+      previous: (await this.reviewStates([id])).get(id) ?? null,
+      input,
+      at: new Date().toISOString(),
+    });
+    await this.saveDecision(plan);
+    if (input.action === 'correct' || input.action === 'reopen') {
+      // The facts fusion compares may have changed: the event's cluster is fused again.
+      await this.releaseClusterOf(id);
+      await this.db.query('DELETE FROM events WHERE id = $1', [id]);
+      await this.insertEvent(row.article_id, plan.machineRecord ?? plan.record, plan.state);
+    } else {
+      const status = statusColumn(plan.state);
+      await this.db.query('UPDATE events SET review_status = $1, summary = $2 WHERE id = $3', [
+        status,
+        eventSummaryJson(plan.record, status),
+        id,
+      ]);
+    }
+    return plan.view;
+  }
+
+  private async reviewFused(id: string, input: ReviewInput): Promise<ReviewView | null> {
+    const { rows } = await this.db.query<{
+      record: EventRecord;
+      machine_record: EventRecord | null;
+      review_target: string | null;
+    }>('SELECT record, machine_record, review_target FROM fused_events WHERE id = $1 FOR UPDATE', [id]);
+    const row = rows[0];
+    if (!row) return null;
+    const target = row.review_target ?? id;
+    const plan = planReview({
+      target,
+      stored: row.record,
+      machineRecord: row.machine_record,
+      previous: (await this.reviewStates([target])).get(target) ?? null,
+      input,
+      at: new Date().toISOString(),
+    });
+    await this.saveDecision(plan);
+    if (input.action === 'correct' || input.action === 'reopen') {
+      // Fusion lays the decision over the machine's merge again (saveClusters), range included.
+      await this.releaseClusterOf(id.slice('fe-'.length));
+    } else {
+      await this.db.query('UPDATE fused_events SET review_status = $1, review_target = $2 WHERE id = $3', [
+        statusColumn(plan.state),
+        target,
+        id,
+      ]);
+    }
+    return plan.view;
+  }
+
+  /** Writes a decision and its line of the audit trail. */
+  private async saveDecision(plan: PlannedReview): Promise<void> {
+    const { state, entry } = plan;
+    await this.db.query(
+      `INSERT INTO reviews (target, status, changes, note, at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (target) DO UPDATE SET status = excluded.status, changes = excluded.changes, note = excluded.note, at = excluded.at`,
+      [entry.target, state.status, JSON.stringify(state.changes), state.note, state.at],
+    );
+    await this.db.query(
+      'INSERT INTO review_log (target, action, status, changes, before, note, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [
+        entry.target,
+        entry.action,
+        entry.status,
+        JSON.stringify(entry.changes),
+        JSON.stringify(entry.before),
+        entry.note,
+        entry.at,
+      ],
+    );
+  }
+
+  async reviewHistory(id: string): Promise<ReviewEntry[]> {
+    let targets = [id];
+    if (isFusedId(id)) {
+      const { rows } = await this.db.query<{ event_id: string }>(
+        'SELECT event_id FROM event_clusters WHERE cluster_id = $1',
+        [id],
+      );
+      targets = [...new Set([id, ...rows.map((r) => fusedReviewTarget(r.event_id))])];
+    }
+    const { rows } = await this.db.query<ReviewLogRow>('SELECT * FROM review_log WHERE target = ANY($1) ORDER BY seq', [
+      targets,
+    ]);
+    return rows.map(toReviewEntry);
+  }
+
+  /** Drops the fused event holding this event and queues its members for fusion. */
+  private async releaseClusterOf(eventId: string): Promise<void> {
+    const { rows } = await this.db.query<{ cluster_id: string }>(
+      'SELECT cluster_id FROM event_clusters WHERE event_id = $1',
+      [eventId],
+    );
+    if (rows.length === 0) return;
+    const clusters = [rows[0].cluster_id];
+    await this.db.query(
+      'INSERT INTO fusion_queue (event_id) SELECT event_id FROM event_clusters WHERE cluster_id = ANY($1) ON CONFLICT DO NOTHING',
+      [clusters],
+    );
+    await this.db.query('DELETE FROM fused_events WHERE id = ANY($1)', [clusters]);
+    await this.db.query('DELETE FROM event_clusters WHERE cluster_id = ANY($1)', [clusters]);
   }
 
   /** Keeps the filter text of the event's actors and place in the lookup tables. */
@@ -419,20 +594,34 @@ export class PostgresRepository implements Repository {
       await this.db.query('DELETE FROM event_clusters WHERE event_id = ANY($1)', [eventIds]);
       await this.db.query('DELETE FROM fusion_queue WHERE event_id = ANY($1)', [eventIds]);
       // One statement each for all clusters and all members: fusing every event stays a few round trips.
+      const reviews = await this.clusterReviews(clusters);
       await this.db.query(
-        `INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation)
-         SELECT id, date, fatalities, fatalities_max, record, explanation
-         FROM json_to_recordset($1::json) AS x(id text, date text, fatalities int, fatalities_max int, record json, explanation json)`,
+        `INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation, event_type, sub_event_type, country, admin1,
+           place_id, lat, lon, modality, reports, review_status, review_target, machine_record)
+         SELECT id, date, fatalities, fatalities_max, record, explanation, event_type, sub_event_type, country, admin1,
+           place_id, lat, lon, modality, reports, review_status, review_target, machine_record
+         FROM json_to_recordset($1::json) AS x(id text, date text, fatalities int, fatalities_max int, record json, explanation json,
+           event_type text, sub_event_type text, country text, admin1 text, place_id text, lat double precision, lon double precision,
+           modality text, reports int, review_status text, review_target text, machine_record json)`,
         [
           JSON.stringify(
-            clusters.map((c) => ({
-              id: c.id,
-              date: c.record.date,
-              fatalities: c.fatalities_range[0],
-              fatalities_max: c.fatalities_range[1],
-              record: c.record,
-              explanation: c.explanation,
-            })),
+            clusters.map((c) => {
+              const review = reviews.get(c.id) ?? null;
+              const fused = reviewedFused(c, review?.state ?? null);
+              return {
+                id: c.id,
+                date: fused.record.date,
+                fatalities: fused.range[0],
+                fatalities_max: fused.range[1],
+                record: fused.record,
+                explanation: c.explanation,
+                ...fusedColumns(fused.record),
+                reports: c.members.length,
+                review_status: statusColumn(review?.state ?? null),
+                review_target: review?.target ?? null,
+                machine_record: fused.machineRecord,
+              };
+            }),
           ),
         ],
       );
@@ -463,21 +652,32 @@ export class PostgresRepository implements Repository {
         ? 'f.date ASC NULLS LAST, f.id'
         : query.sort === 'fatalities'
           ? 'f.fatalities DESC, f.date DESC NULLS LAST, f.id'
-          : 'f.date DESC NULLS LAST, f.id';
+          : query.sort === 'reports'
+            ? 'f.reports DESC, f.date DESC NULLS LAST, f.id'
+            : 'f.date DESC NULLS LAST, f.id';
     const { rows } = await this.db.query<FusedRow>(
-      `SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation FROM fused_events f ${where}
+      `SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation, f.review_target, f.machine_record
+       FROM fused_events f ${where}
        ORDER BY ${order} LIMIT ${params.add(query.limit ?? null)} OFFSET ${params.add(query.offset ?? 0)}`,
       params.values,
     );
     if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
     const members = await this.db.query<MemberRow>(
-      `SELECT c.cluster_id, c.event_id, a.id AS article_id, a.title, a.published,
-         (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY o.seq LIMIT 1) AS source,
-         (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY o.seq LIMIT 1) AS url
+      `SELECT c.cluster_id, c.event_id, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url
        FROM event_clusters c JOIN events e ON e.id = c.event_id JOIN articles a ON a.id = e.article_id
        WHERE c.cluster_id = ANY($1) ORDER BY c.cluster_id, c.position`,
-      [rows.map((r) => r.id)],
+      [ids],
     );
+    // Every origin of every member's article counts: an article received from two outlets is two.
+    const outlets = await this.db.query<{ cluster_id: string; outlets: string }>(
+      `SELECT c.cluster_id, count(DISTINCT coalesce(o.source_norm, lower(o.source))) AS outlets
+       FROM event_clusters c JOIN events e ON e.id = c.event_id JOIN article_origins o ON o.article_id = e.article_id
+       WHERE c.cluster_id = ANY($1) AND o.source IS NOT NULL GROUP BY c.cluster_id`,
+      [ids],
+    );
+    const outletsOf = new Map(outlets.rows.map((r) => [r.cluster_id, Number(r.outlets)]));
+    const decisions = await this.reviewStates(rows.flatMap((r) => (r.review_target ? [r.review_target] : [])));
     const byCluster = new Map<string, FusedEvent['members']>(rows.map((r) => [r.id, []]));
     for (const m of members.rows) {
       byCluster.get(m.cluster_id)!.push({
@@ -485,13 +685,18 @@ export class PostgresRepository implements Repository {
         article: { id: m.article_id, title: m.title, published: m.published, source: m.source, url: m.url },
       });
     }
-    return rows.map((r) => ({
-      id: r.id,
-      record: r.record,
-      members: byCluster.get(r.id)!,
-      fatalities_range: [r.fatalities, r.fatalities_max],
-      explanation: r.explanation,
-    }));
+    return rows.map((r) => {
+      const state = r.review_target ? (decisions.get(r.review_target) ?? null) : null;
+      return {
+        id: r.id,
+        record: r.record,
+        members: byCluster.get(r.id)!,
+        fatalities_range: [r.fatalities, r.fatalities_max],
+        explanation: r.explanation,
+        review: state ? reviewView(state, r.machine_record) : null,
+        outlets: outletsOf.get(r.id) ?? 0,
+      };
+    });
   }
 
   async countFusedEvents(query: EventQuery = {}): Promise<number> {
@@ -500,12 +705,31 @@ export class PostgresRepository implements Repository {
     return this.countOf(`SELECT count(*) FROM fused_events f ${where}`, params.values);
   }
 
+  async fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats> {
+    const params = new Params();
+    const where = fusedFilter(query, params);
+    const rows = await this.db.query<FusedStatsRow>(
+      `SELECT f.id, f.date, f.fatalities, f.event_type, f.country, f.admin1, f.lat,
+           f.record->>'actor1' AS actor1, f.record->>'actor2' AS actor2,
+           f.record->>'assoc_actor_1' AS assoc_actor_1, f.record->>'assoc_actor_2' AS assoc_actor_2
+         FROM fused_events f ${where}`,
+      params.values,
+    );
+    const outlets = await this.db.query<FusedOutletRow>(
+      `SELECT DISTINCT c.cluster_id AS id, a.first_source AS outlet
+         FROM event_clusters c JOIN events e ON e.id = c.event_id JOIN articles a ON a.id = e.article_id
+         WHERE a.first_source IS NOT NULL AND c.cluster_id IN (SELECT f.id FROM fused_events f ${where})`,
+      params.values,
+    );
+    return tallyFusedStats(rows.rows, outlets.rows, interval);
+  }
+
   async getFusedEvent(id: string): Promise<FusedEvent | null> {
     const { rows } = await this.db.query<{ cluster_id: string }>(
       'SELECT cluster_id FROM event_clusters WHERE event_id = $1',
       [id],
     );
-    const found = await this.listFusedEvents({ ids: [rows[0]?.cluster_id ?? id] });
+    const found = await this.listFusedEvents({ ids: [rows[0]?.cluster_id ?? id], includeDismissed: true });
     return found[0] ?? null;
   }
 
@@ -568,8 +792,16 @@ export class PostgresRepository implements Repository {
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
-    const rows = await this.listEvents({ ids: [id] });
-    return rows[0] ?? null;
+    const [event] = await this.listEvents({ ids: [id], includeDismissed: true });
+    if (!event) return null;
+    const state = (await this.reviewStates([id])).get(id) ?? null;
+    const { rows } = await this.db.query<{ machine_record: EventRecord | null }>(
+      'SELECT machine_record FROM events WHERE id = $1',
+      [id],
+    );
+    // Unreviewed: as listEvents gives it.
+    if (!state) return event;
+    return { ...event, review: reviewView(state, rows[0]?.machine_record ?? null) };
   }
 
   async eventStats(query: EventQuery = {}): Promise<EventStats> {
@@ -717,6 +949,38 @@ interface FusedRow {
   fatalities: number;
   fatalities_max: number;
   explanation: string[];
+  review_target: string | null;
+  machine_record: EventRecord | null;
+}
+
+interface ReviewRow {
+  target: string;
+  status: string;
+  /** `json` columns, parsed by pg. */
+  changes: Corrections;
+  note: string | null;
+  at: string;
+}
+
+interface ReviewLogRow extends ReviewRow {
+  action: string;
+  before: ReviewEntry['before'];
+}
+
+function toReviewState(r: ReviewRow): ReviewState {
+  return { status: storedStatus(r.status), changes: r.changes, note: r.note, at: r.at };
+}
+
+function toReviewEntry(r: ReviewLogRow): ReviewEntry {
+  return {
+    target: r.target,
+    action: storedAction(r.action),
+    status: storedStatus(r.status),
+    changes: r.changes,
+    before: r.before,
+    note: r.note,
+    at: r.at,
+  };
 }
 
 interface MemberRow {
@@ -729,15 +993,51 @@ interface MemberRow {
   url: string | null;
 }
 
-/** Fused events with a member matching the query (`ids` name fused events). */
+/**
+ * Fused events matching the query: their own facts on their row (corrections included), the
+ * actor, outlet, text and article filters on any member (see sqlite.ts). `ids` name fused events.
+ */
 function fusedFilter(query: EventQuery, params: Params): string {
-  const { ids, limit: _limit, offset: _offset, sort: _sort, ...memberQuery } = query;
   const clauses: string[] = [];
-  if (ids) clauses.push(`f.id = ANY(${params.add(ids)})`);
-  const members = eventFilter(memberQuery, params);
+  if (query.ids) clauses.push(`f.id = ANY(${params.add(query.ids)})`);
+  if (query.since) clauses.push(`f.date >= ${params.add(query.since)}`);
+  if (query.until) clauses.push(`f.date <= ${params.add(query.until)}`);
+  if (query.type) clauses.push(`f.event_type = ${params.add(query.type)}`);
+  if (query.sub_type) clauses.push(`f.sub_event_type = ${params.add(query.sub_type)}`);
+  if (query.country) clauses.push(`f.country = ${params.add(query.country)}`);
+  if (query.admin1) clauses.push(`f.admin1 = ${params.add(query.admin1)}`);
+  if (query.modality) clauses.push(`f.modality = ${params.add(query.modality)}`);
+  if (query.fatalitiesMin !== undefined) clauses.push(`f.fatalities >= ${params.add(query.fatalitiesMin)}`);
+  if (query.fatalitiesMax !== undefined) clauses.push(`f.fatalities <= ${params.add(query.fatalitiesMax)}`);
+  const review = reviewClause('f', query, params);
+  if (review) clauses.push(review);
+  if (query.bbox) {
+    const [west, south, east, north] = query.bbox;
+    clauses.push(
+      `f.lat BETWEEN ${params.add(south)} AND ${params.add(north)} AND f.lon BETWEEN ${params.add(west)} AND ${params.add(east)}`,
+    );
+  }
+  if (query.placed !== undefined) clauses.push(query.placed ? 'f.lat IS NOT NULL' : 'f.lat IS NULL');
+  const placeWords = (query.place ? wordsOf(query.place) : []).map((word) => `strpos(text, ${params.add(word)}) > 0`);
+  if (placeWords.length)
+    clauses.push(`f.place_id IN (SELECT place_id FROM place_names WHERE ${placeWords.join(' AND ')})`);
+  const { actor, actorIds, source, q, articleId } = query;
+  const members = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true }, params);
   if (members)
     clauses.push(`f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members})`);
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+}
+
+/** The review filter on a table's `review_status` (NULL: unreviewed); dismissed left out by default. */
+function reviewClause(table: string, query: EventQuery, params: Params): string | null {
+  const column = `${table}.review_status`;
+  if (query.review?.length) {
+    const decided = query.review.filter((s) => s !== 'unreviewed');
+    const parts = decided.length ? [`${column} = ANY(${params.add(decided)})`] : [];
+    if (query.review.includes('unreviewed')) parts.push(`${column} IS NULL`);
+    return `(${parts.join(' OR ')})`;
+  }
+  return query.includeDismissed ? null : `${column} IS DISTINCT FROM 'dismissed'`;
 }
 
 async function savepoint<T>(scope: TransactionScope, fn: () => Promise<T>): Promise<T> {
@@ -785,12 +1085,21 @@ function eventFilter(query: EventQuery, params: Params): string {
   if (query.type) clauses.push(`e.event_type = ${params.add(query.type)}`);
   if (query.sub_type) clauses.push(`e.sub_event_type = ${params.add(query.sub_type)}`);
   if (query.articleId) clauses.push(`e.article_id = ${params.add(query.articleId)}`);
+  if (query.country) clauses.push(`e.country = ${params.add(query.country)}`);
+  if (query.admin1) clauses.push(`e.admin1 = ${params.add(query.admin1)}`);
+  if (query.modality) clauses.push(`e.modality = ${params.add(query.modality)}`);
+  if (query.fatalitiesMin !== undefined) clauses.push(`e.fatalities >= ${params.add(query.fatalitiesMin)}`);
+  if (query.fatalitiesMax !== undefined) clauses.push(`e.fatalities <= ${params.add(query.fatalitiesMax)}`);
+  const review = reviewClause('e', query, params);
+  if (review) clauses.push(review);
   // Names are matched in the small lookup tables; the events are then found by id through an index.
+  // Ids from the actor dictionary (a name or any alias) match as well as the stored names.
   const actorWords = (query.actor ? wordsOf(query.actor) : []).map((word) => `strpos(text, ${params.add(word)}) > 0`);
-  if (actorWords.length) {
-    clauses.push(
-      `e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT actor_id FROM actor_names WHERE ${actorWords.join(' AND ')}))`,
-    );
+  const actorSets: string[] = [];
+  if (actorWords.length) actorSets.push(`SELECT actor_id FROM actor_names WHERE ${actorWords.join(' AND ')}`);
+  if (query.actorIds?.length) actorSets.push(`SELECT unnest(${params.add(query.actorIds)}::text[])`);
+  if (actorSets.length) {
+    clauses.push(`e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${actorSets.join(' UNION ')}))`);
   }
   const placeWords = (query.place ? wordsOf(query.place) : []).map((word) => `strpos(text, ${params.add(word)}) > 0`);
   if (placeWords.length)
@@ -807,6 +1116,7 @@ function eventFilter(query: EventQuery, params: Params): string {
       `e.lat BETWEEN ${params.add(south)} AND ${params.add(north)} AND e.lon BETWEEN ${params.add(west)} AND ${params.add(east)}`,
     );
   }
+  if (query.placed !== undefined) clauses.push(query.placed ? 'e.lat IS NOT NULL' : 'e.lat IS NULL');
   if (query.q && query.q.trim()) {
     const where = articleFilter({ search: query.q }, params);
     clauses.push(`e.article_id IN (SELECT a.id FROM articles a ${where})`);

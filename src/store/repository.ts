@@ -5,6 +5,7 @@
  */
 import type { Article, ArticleInput } from '../core/article.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
+import type { ReviewEntry, ReviewInput, ReviewStatus, ReviewView } from '../review/review.js';
 
 export interface ArticleQuery {
   /** Full-text query, matched on the normalised text (harakat, alef forms and clitics ignored). */
@@ -59,19 +60,69 @@ export interface EventQuery {
   ids?: string[];
   limit?: number;
   offset?: number;
-  /** 'date' (default, newest first), 'date-asc', 'fatalities'. */
-  sort?: 'date' | 'date-asc' | 'fatalities';
+  /** 'date' (default, newest first), 'date-asc', 'fatalities'; fused events also 'reports' (most first). */
+  sort?: EventSort;
+  /** ISO alpha-2 of the event's country. */
+  country?: string;
+  /** The place's first-level division (district), exact. */
+  admin1?: string;
+  /** Toll bounds, inclusive. */
+  fatalitiesMin?: number;
+  fatalitiesMax?: number;
+  modality?: string;
+  /**
+   * Actors by id (the actor dictionary's answer to a name or any alias): an event matches when
+   * one of its actors is one of these. With `actor` too, either may match.
+   */
+  actorIds?: string[];
+  /** Only events under these review statuses. */
+  review?: ReviewStatus[];
+  /** Dismissed events are left out unless asked for (here, or by `review`). */
+  includeDismissed?: boolean;
+  /** Only the events with coordinates (true) or without (false: those the map cannot show). */
+  placed?: boolean;
 }
+
+export const EVENT_SORTS = ['date', 'date-asc', 'fatalities', 'reports'] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
 
 export interface StoredEvent {
   record: EventRecord;
   article: ArticleRef;
+  /** The decision in force on this event; null or absent when unreviewed. */
+  review?: ReviewView | null;
 }
 
 export interface EventStats {
   byDay: { date: string; count: number; fatalities: number }[];
   byType: { event_type: string; count: number; fatalities: number }[];
   byAdmin1: { admin1: string; count: number; fatalities: number }[];
+}
+
+/** The period of a trend's bars: weeks start on Monday (ISO 8601). */
+export type TrendInterval = 'week' | 'month';
+
+/** A count of fused events and their fatalities (each event's lowest reported toll). */
+export interface Tally {
+  count: number;
+  fatalities: number;
+}
+
+/** Aggregates of the fused events matching a query: what the workbench's trends draw. */
+export interface FusedEventStats {
+  total: number;
+  fatalities: number;
+  /** Events without coordinates (not on the map). */
+  unplaced: number;
+  /** `period` is the first day of the week or month, `YYYY-MM-DD`; undated events are left out. */
+  byPeriod: ({ period: string; event_type: string } & Tally)[];
+  byType: ({ event_type: string } & Tally)[];
+  /** Placed events by first-level division (country code and admin1 name as the place carries them). */
+  byAdmin1: ({ country: string; admin1: string } & Tally)[];
+  /** Each actor (either side, associates included) with the events it takes part in, most first. */
+  byActor: ({ id: string; name: string; name_ar: string } & Tally)[];
+  /** Each outlet with the events one of its articles reported, most first. */
+  byOutlet: ({ outlet: string } & Tally)[];
 }
 
 /** One source of a fused event: a member event and the article it was extracted from. */
@@ -92,6 +143,10 @@ export interface FusedEvent {
   fatalities_range: [number, number];
   /** Readable lines: which members, and the rule that joined each. */
   explanation: string[];
+  /** The decision in force (corrections are already in `record`); null when unreviewed. */
+  review: ReviewView | null;
+  /** Distinct outlets among the members' articles (every origin counted): the corroboration. */
+  outlets: number;
 }
 
 /** The few facts of a stored event that fusion compares (read without parsing the record). */
@@ -235,6 +290,8 @@ export interface Repository {
   /** Events after cross-source fusion (a fused event matches when any of its members matches). */
   listFusedEvents(query: EventQuery): Promise<FusedEvent[]>;
   countFusedEvents(query?: EventQuery): Promise<number>;
+  /** Trends of the fused events matching the query (the same filter as `listFusedEvents`). */
+  fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats>;
   /** The fused event with this id, or the one holding the member event with this id. */
   getFusedEvent(id: string): Promise<FusedEvent | null>;
   /**
@@ -280,6 +337,14 @@ export interface Repository {
    * `marsad watch` processes over one feed list poll each feed once per interval.
    */
   claimFeed(url: string, worker: string, leaseSeconds: number): Promise<boolean>;
+  /**
+   * Records an analyst's decision on an event (an event id) or a fused event (`fe-…`) and lays
+   * its corrections over the stored record; null when there is no such event. A corrected or
+   * dismissed per-article event's cluster is queued for fusion again.
+   */
+  reviewEvent(id: string, input: ReviewInput): Promise<ReviewView | null>;
+  /** The audit trail of an event or fused event, oldest first (a fused event's: of its anchor). */
+  reviewHistory(id: string): Promise<ReviewEntry[]>;
   getFeedState(url: string): Promise<FeedState | null>;
   /** Inserts or replaces the state of `state.url`. */
   saveFeedState(state: FeedState): Promise<void>;

@@ -202,4 +202,82 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX fusion_components_component ON fusion_components(component);
     `,
   },
+  {
+    version: 9,
+    name: 'reviews: decisions, audit trail; fused events filtered and sorted on their own columns',
+    sql: `
+      -- The decision in force on each reviewed event, keyed on what re-extraction and re-fusion
+      -- keep (src/review/review.ts): an event id, or fe- and the id of a fused event's anchor member.
+      -- No foreign key: a decision outlives its event (an article removed, then ingested again).
+      CREATE TABLE reviews (
+        target TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        -- JSON: the corrections in force.
+        changes TEXT NOT NULL,
+        note TEXT,
+        at TEXT NOT NULL
+      );
+      -- The audit trail: one row per action, never updated or deleted.
+      CREATE TABLE review_log (
+        seq INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        action TEXT NOT NULL,
+        status TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        -- JSON: the corrected fields' values just before the action.
+        before TEXT NOT NULL,
+        note TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX review_log_target ON review_log(target, seq);
+      -- An event's review status (NULL: unreviewed) and, when corrected, the machine's record
+      -- beside the corrected one in record.
+      ALTER TABLE events ADD COLUMN country TEXT;
+      ALTER TABLE events ADD COLUMN review_status TEXT;
+      ALTER TABLE events ADD COLUMN machine_record TEXT;
+      UPDATE events SET country = json_extract(record, '$.location.country');
+      -- Fused events rebuilt with what filters and orders read first and the wide JSON last: a
+      -- row's narrow columns are then read without walking the record's overflow pages.
+      CREATE TABLE fused_events_v7 (
+        id TEXT PRIMARY KEY,
+        date TEXT,
+        fatalities INTEGER NOT NULL,
+        fatalities_max INTEGER NOT NULL,
+        event_type TEXT,
+        sub_event_type TEXT,
+        country TEXT,
+        admin1 TEXT,
+        place_id TEXT,
+        lat REAL,
+        lon REAL,
+        modality TEXT,
+        reports INTEGER NOT NULL DEFAULT 1,
+        -- NULL: unreviewed. review_target: the key of the decision that applies (src/review/review.ts).
+        review_status TEXT,
+        review_target TEXT,
+        explanation TEXT NOT NULL,
+        -- The machine's merged record when a correction applies (record holds the corrected one).
+        machine_record TEXT,
+        record TEXT NOT NULL
+      );
+      INSERT INTO fused_events_v7 (id, date, fatalities, fatalities_max, event_type, sub_event_type, country, admin1, place_id,
+          lat, lon, modality, reports, explanation, record)
+        SELECT id, date, fatalities, fatalities_max, json_extract(record, '$.event_type'), json_extract(record, '$.sub_event_type'),
+          json_extract(record, '$.location.country'), json_extract(record, '$.location.admin1'), json_extract(record, '$.location.id'),
+          json_extract(record, '$.location.lat'), json_extract(record, '$.location.lon'), json_extract(record, '$.modality'),
+          (SELECT count(*) FROM event_clusters c WHERE c.cluster_id = fused_events.id), explanation, record
+        FROM fused_events;
+      DROP TABLE fused_events;
+      ALTER TABLE fused_events_v7 RENAME TO fused_events;
+      -- A page in the default order, with or without a bbox, is read off this index alone.
+      CREATE INDEX fused_events_date ON fused_events(date DESC, id, review_status, lat, lon);
+      -- Oldest first, undated last: the exports' order, and the table's "date-asc".
+      CREATE INDEX fused_events_date_asc ON fused_events(date IS NULL, date, id, review_status);
+      CREATE INDEX fused_events_type_date ON fused_events(event_type, date DESC, id);
+      CREATE INDEX fused_events_admin1_date ON fused_events(admin1, date DESC, id);
+      CREATE INDEX fused_events_country_date ON fused_events(country, date DESC, id);
+      CREATE INDEX fused_events_fatalities ON fused_events(fatalities DESC, date DESC, id);
+      CREATE INDEX fused_events_review_date ON fused_events(review_status, date DESC, id);
+    `,
+  },
 ];

@@ -40,6 +40,7 @@ test('migrations run once: reopening keeps the data', async () => {
         { version: 6 },
         { version: 7 },
         { version: 8 },
+        { version: 9 },
       ]);
     } finally {
       await again.close();

@@ -12,6 +12,8 @@ import type {
   ArticleSummary,
   EventQuery,
   EventStats,
+  FusedEventStats,
+  TrendInterval,
   FeedState,
   ClusterMembership,
   FusedCluster,
@@ -33,6 +35,7 @@ import {
   eventActorRows,
   eventFilterText,
   eventSummaryJson,
+  fusedColumns,
   placeNameText,
   sourceNorm,
   toFacts,
@@ -41,8 +44,27 @@ import {
   type FactsRow,
 } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
+import {
+  REVIEW_STATUSES,
+  fusedReviewTarget,
+  isFusedId,
+  planReview,
+  reviewedFused,
+  reviewedRecord,
+  reviewView,
+  statusColumn,
+  storedAction,
+  storedStatus,
+  type Corrections,
+  type PlannedReview,
+  type ReviewEntry,
+  type ReviewInput,
+  type ReviewState,
+  type ReviewView,
+} from '../review/review.js';
 import { errorCode } from '../core/unknown.js';
 import { parseStoredJson } from './stored-json.js';
+import { tallyFusedStats, type FusedOutletRow, type FusedStatsRow } from './fused-stats.js';
 
 interface ArticleRow {
   seq: number;
@@ -325,39 +347,189 @@ export class SqliteRepository implements Repository {
     return this.transaction(() => {
       this.releaseClusters(articleId);
       this.stmt('DELETE FROM events WHERE article_id = ?').run(articleId);
-      const insert = this.stmt(
-        `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
-           time_precision, geo_precision, place_id, summary)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const insertActor = this.stmt('INSERT OR IGNORE INTO event_actors (actor_id, event_id, role) VALUES (?, ?, ?)');
-      const queue = this.stmt('INSERT OR IGNORE INTO fusion_queue (event_id) VALUES (?)');
-      for (const e of events) {
-        const text = eventFilterText(e);
-        insert.run(
-          e.id,
-          articleId,
-          e.event_type,
-          e.sub_event_type,
-          e.date,
-          e.location?.lat ?? null,
-          e.location?.lon ?? null,
-          e.location?.admin1 ?? null,
-          e.fatalities,
-          e.modality,
-          text.actors,
-          text.place,
-          JSON.stringify(e),
-          e.time_precision,
-          e.location?.geo_precision ?? null,
-          e.location?.id ?? null,
-          eventSummaryJson(e),
-        );
-        for (const row of eventActorRows(e)) insertActor.run(row.actorId, e.id, row.role);
-        queue.run(e.id);
-        this.rememberNames(e);
-      }
+      // A decision taken on an earlier extraction applies again (the ids are stable: review.ts).
+      const decisions = this.reviewStates(events.map((e) => e.id));
+      for (const e of events) this.insertEvent(articleId, e, decisions.get(e.id) ?? null);
     });
+  }
+
+  /** Stores one event from the machine's record under the decision in force, and queues it for fusion. */
+  private insertEvent(articleId: string, machine: EventRecord, state: ReviewState | null): void {
+    const { record: e, machineValues } = reviewedRecord(machine, state);
+    const status = statusColumn(state);
+    const text = eventFilterText(e);
+    this.stmt(
+      `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
+         time_precision, geo_precision, place_id, summary, country, review_status, machine_record)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      e.id,
+      articleId,
+      e.event_type,
+      e.sub_event_type,
+      e.date,
+      e.location?.lat ?? null,
+      e.location?.lon ?? null,
+      e.location?.admin1 ?? null,
+      e.fatalities,
+      e.modality,
+      text.actors,
+      text.place,
+      JSON.stringify(e),
+      e.time_precision,
+      e.location?.geo_precision ?? null,
+      e.location?.id ?? null,
+      eventSummaryJson(e, status),
+      e.location?.country ?? null,
+      status,
+      machineValues ? JSON.stringify(machine) : null,
+    );
+    const insertActor = this.stmt('INSERT OR IGNORE INTO event_actors (actor_id, event_id, role) VALUES (?, ?, ?)');
+    for (const row of eventActorRows(e)) insertActor.run(row.actorId, e.id, row.role);
+    this.stmt('INSERT OR IGNORE INTO fusion_queue (event_id) VALUES (?)').run(e.id);
+    this.rememberNames(e);
+  }
+
+  /** The decisions in force on these review targets. */
+  private reviewStates(targets: string[]): Map<string, ReviewState> {
+    const found = new Map<string, ReviewState>();
+    for (let i = 0; i < targets.length; i += 500) {
+      const chunk = targets.slice(i, i + 500);
+      const rows = this.stmt<ReviewRow>(
+        `SELECT * FROM reviews WHERE target IN (${chunk.map(() => '?').join(',')})`,
+      ).all(...chunk);
+      for (const r of rows) found.set(r.target, toReviewState(r));
+    }
+    return found;
+  }
+
+  /**
+   * The decision that applies to a cluster of these members: the one anchored on a member (a
+   * cluster holds at most one anchor, unless two reviewed clusters merged: then the latest).
+   */
+  private clusterReview(
+    memberIds: string[],
+    states: Map<string, ReviewState>,
+  ): { target: string; state: ReviewState } | null {
+    let best: { target: string; state: ReviewState } | null = null;
+    for (const target of memberIds.map(fusedReviewTarget)) {
+      const state = states.get(target);
+      if (state && (!best || state.at > best.state.at)) best = { target, state };
+    }
+    return best;
+  }
+
+  reviewEvent(id: string, input: ReviewInput): Promise<ReviewView | null> {
+    return this.transaction(() => (isFusedId(id) ? this.reviewFused(id, input) : this.reviewOne(id, input)));
+  }
+
+  private reviewOne(id: string, input: ReviewInput): ReviewView | null {
+    const row = this.stmt<{ article_id: string; record: string; machine_record: string | null }>(
+      'SELECT article_id, record, machine_record FROM events WHERE id = ?',
+    ).get(id);
+    if (!row) return null;
+    const plan = planReview({
+      target: id,
+      stored: parseStoredJson<EventRecord>(row.record),
+      machineRecord: row.machine_record ? parseStoredJson<EventRecord>(row.machine_record) : null,
+      previous: this.reviewStates([id]).get(id) ?? null,
+      input,
+      at: new Date().toISOString(),
+    });
+    this.saveDecision(plan);
+    if (input.action === 'correct' || input.action === 'reopen') {
+      // The facts fusion compares may have changed: the event's cluster is fused again.
+      this.releaseClusterOf(id);
+      this.stmt('DELETE FROM events WHERE id = ?').run(id);
+      this.insertEvent(row.article_id, plan.machineRecord ?? plan.record, plan.state);
+    } else {
+      const status = statusColumn(plan.state);
+      this.stmt('UPDATE events SET review_status = ?, summary = ? WHERE id = ?').run(
+        status,
+        eventSummaryJson(plan.record, status),
+        id,
+      );
+    }
+    return plan.view;
+  }
+
+  private reviewFused(id: string, input: ReviewInput): ReviewView | null {
+    const row = this.stmt<{ record: string; machine_record: string | null; review_target: string | null }>(
+      'SELECT record, machine_record, review_target FROM fused_events WHERE id = ?',
+    ).get(id);
+    if (!row) return null;
+    const target = row.review_target ?? id;
+    const plan = planReview({
+      target,
+      stored: parseStoredJson<EventRecord>(row.record),
+      machineRecord: row.machine_record ? parseStoredJson<EventRecord>(row.machine_record) : null,
+      previous: this.reviewStates([target]).get(target) ?? null,
+      input,
+      at: new Date().toISOString(),
+    });
+    this.saveDecision(plan);
+    if (input.action === 'correct' || input.action === 'reopen') {
+      // Fusion lays the decision over the machine's merge again (saveClusters), range included.
+      this.releaseClusterOf(id.slice('fe-'.length));
+    } else {
+      this.stmt('UPDATE fused_events SET review_status = ?, review_target = ? WHERE id = ?').run(
+        statusColumn(plan.state),
+        target,
+        id,
+      );
+    }
+    return plan.view;
+  }
+
+  /** Writes a decision and its line of the audit trail. */
+  private saveDecision(plan: PlannedReview): void {
+    const { state, entry } = plan;
+    this.stmt('INSERT OR REPLACE INTO reviews (target, status, changes, note, at) VALUES (?, ?, ?, ?, ?)').run(
+      entry.target,
+      state.status,
+      JSON.stringify(state.changes),
+      state.note,
+      state.at,
+    );
+    this.stmt(
+      'INSERT INTO review_log (target, action, status, changes, before, note, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      entry.target,
+      entry.action,
+      entry.status,
+      JSON.stringify(entry.changes),
+      JSON.stringify(entry.before),
+      entry.note,
+      entry.at,
+    );
+  }
+
+  reviewHistory(id: string): Promise<ReviewEntry[]> {
+    return this.exclusive(() => {
+      let targets = [id];
+      if (isFusedId(id)) {
+        // Every anchor among the cluster's members (one, unless reviewed clusters merged).
+        const members = this.stmt<string>('SELECT event_id FROM event_clusters WHERE cluster_id = ?')
+          .pluck(true)
+          .all(id);
+        targets = [...new Set([id, ...members.map(fusedReviewTarget)])];
+      }
+      return this.stmt<ReviewLogRow>(
+        `SELECT * FROM review_log WHERE target IN (${targets.map(() => '?').join(',')}) ORDER BY seq`,
+      )
+        .all(...targets)
+        .map(toReviewEntry);
+    });
+  }
+
+  /** Drops the fused event holding this event and queues its members for fusion. */
+  private releaseClusterOf(eventId: string): void {
+    const cluster = `SELECT cluster_id FROM event_clusters WHERE event_id = ?`;
+    this.stmt(
+      `INSERT OR IGNORE INTO fusion_queue (event_id) SELECT event_id FROM event_clusters WHERE cluster_id IN (${cluster})`,
+    ).run(eventId);
+    this.stmt(`DELETE FROM fused_events WHERE id IN (${cluster})`).run(eventId);
+    this.stmt(`DELETE FROM event_clusters WHERE cluster_id IN (${cluster})`).run(eventId);
   }
 
   /** Keeps the filter text of the event's actors and place in the lookup tables. */
@@ -504,19 +676,43 @@ export class SqliteRepository implements Repository {
         dequeue.run(id);
       }
       const insertFused = this.stmt(
-        'INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation, event_type, sub_event_type, country, admin1,
+           place_id, lat, lon, modality, reports, review_status, review_target, machine_record)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertMember = this.stmt(
         'INSERT INTO event_clusters (event_id, cluster_id, position, joined_by) VALUES (?, ?, ?, ?)',
       );
+      // The decisions anchored on any member, read at once (a full fusion saves every cluster).
+      const decisions = this.reviewStates(clusters.flatMap((c) => c.members.map((m) => fusedReviewTarget(m.eventId))));
       for (const c of clusters) {
+        const review = decisions.size
+          ? this.clusterReview(
+              c.members.map((m) => m.eventId),
+              decisions,
+            )
+          : null;
+        const fused = reviewedFused(c, review?.state ?? null);
+        const columns = fusedColumns(fused.record);
         insertFused.run(
           c.id,
-          c.record.date,
-          c.fatalities_range[0],
-          c.fatalities_range[1],
-          JSON.stringify(c.record),
+          fused.record.date,
+          fused.range[0],
+          fused.range[1],
+          JSON.stringify(fused.record),
           JSON.stringify(c.explanation),
+          columns.event_type,
+          columns.sub_event_type,
+          columns.country,
+          columns.admin1,
+          columns.place_id,
+          columns.lat,
+          columns.lon,
+          columns.modality,
+          c.members.length,
+          statusColumn(review?.state ?? null),
+          review?.target ?? null,
+          fused.machineRecord ? JSON.stringify(fused.machineRecord) : null,
         );
         c.members.forEach((m, position) => insertMember.run(m.eventId, c.id, position, m.joinedBy));
       }
@@ -528,35 +724,89 @@ export class SqliteRepository implements Repository {
   }
 
   private listFusedEventsNow(query: EventQuery): FusedEvent[] {
-    const { where, params } = fusedFilter(query);
+    const matching = this.memberMatches(query);
+    if (matching === 0) return [];
+    // In order, a page checks about (offset + limit) / share fused events, each by a few look-ups;
+    // collecting visits every matching member event once. The cheaper is chosen.
+    let inOrder = false;
+    if (matching !== null) {
+      const share = matching / Math.max(1, this.eventsCount());
+      const page = (query.offset ?? 0) + (query.limit ?? Infinity);
+      inOrder = (3 * page) / share < 2 * matching;
+    }
+    const { where, params } = fusedFilter(query, inOrder);
     const order =
       query.sort === 'date-asc'
         ? 'f.date IS NULL, f.date ASC, f.id'
         : query.sort === 'fatalities'
           ? 'f.fatalities DESC, f.date DESC, f.id'
-          : 'f.date DESC, f.id';
-    const rows = this.db
-      .prepare<unknown[], FusedRow>(
-        `SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
+          : query.sort === 'reports'
+            ? 'f.reports DESC, f.date DESC, f.id'
+            : 'f.date DESC, f.id';
+    // The page is chosen on the indexes first; the wide columns are read for its rows only.
+    const page = this.stmt<number>(`SELECT f.rowid FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .pluck(true)
       .all(...params, query.limit ?? -1, query.offset ?? 0);
+    if (page.length === 0) return [];
+    const pageJson = JSON.stringify(page);
+    const rows = this.stmt<FusedRow>(
+      `SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation, f.review_target, f.machine_record
+       FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value ORDER BY page.key`,
+    ).all(pageJson);
     const members = new Map<string, FusedEvent['members']>(rows.map((r) => [r.id, []]));
-    const memberOf = this.stmt<MemberRow>(
-      `SELECT c.cluster_id, c.event_id, a.id AS article_id, a.title, a.published,
-         (SELECT source FROM article_origins o WHERE o.article_id = a.id AND source IS NOT NULL ORDER BY rowid LIMIT 1) AS source,
-         (SELECT url FROM article_origins o WHERE o.article_id = a.id AND url IS NOT NULL ORDER BY rowid LIMIT 1) AS url
-       FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN articles a ON a.id = e.article_id
-       WHERE c.cluster_id = ? ORDER BY c.position`,
+    const memberRows = this.stmt<MemberRow>(
+      `SELECT c.cluster_id, c.event_id, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url
+       FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value
+       CROSS JOIN event_clusters c ON c.cluster_id = f.id CROSS JOIN events e ON e.id = c.event_id
+       CROSS JOIN articles a ON a.id = e.article_id
+       ORDER BY c.cluster_id, c.position`,
+    ).all(pageJson);
+    for (const m of memberRows) members.get(m.cluster_id)!.push(toMember(m));
+    // Every origin of every member's article counts: an article received from two outlets is two.
+    const outlets = new Map(
+      this.stmt<{ cluster_id: string; outlets: number }>(
+        `SELECT c.cluster_id, count(DISTINCT coalesce(o.source_norm, lower(o.source))) AS outlets
+         FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value
+         CROSS JOIN event_clusters c ON c.cluster_id = f.id CROSS JOIN events e ON e.id = c.event_id
+         CROSS JOIN article_origins o ON o.article_id = e.article_id
+         WHERE o.source IS NOT NULL GROUP BY c.cluster_id`,
+      )
+        .all(pageJson)
+        .map((r) => [r.cluster_id, r.outlets]),
     );
-    for (const r of rows) {
-      for (const m of memberOf.all(r.id)) members.get(r.id)!.push(toMember(m));
-    }
-    return rows.map((r) => toFusedEvent(r, members.get(r.id)!));
+    const decisions = this.reviewStates(rows.flatMap((r) => (r.review_target ? [r.review_target] : [])));
+    return rows.map((r) => {
+      const state = r.review_target ? (decisions.get(r.review_target) ?? null) : null;
+      const machine = r.machine_record ? parseStoredJson<EventRecord>(r.machine_record) : null;
+      return toFusedEvent(r, members.get(r.id)!, state ? reviewView(state, machine) : null, outlets.get(r.id) ?? 0);
+    });
   }
 
   countFusedEvents(query: EventQuery = {}): Promise<number> {
     const { where, params } = fusedFilter(query);
     return this.exclusive(() => this.countOf(`SELECT count(*) FROM fused_events f ${where}`, ...params));
+  }
+
+  fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats> {
+    const { where, params } = fusedFilter(query);
+    return this.exclusive(() => {
+      const rows = this.db
+        .prepare<unknown[], FusedStatsRow>(
+          `SELECT f.id, f.date, f.fatalities, f.event_type, f.country, f.admin1, f.lat,
+             json_extract(f.record, '$.actor1') AS actor1, json_extract(f.record, '$.actor2') AS actor2,
+             json_extract(f.record, '$.assoc_actor_1') AS assoc_actor_1, json_extract(f.record, '$.assoc_actor_2') AS assoc_actor_2
+           FROM fused_events f ${where}`,
+        )
+        .all(...params);
+      const outlets = this.db
+        .prepare<unknown[], FusedOutletRow>(
+          `SELECT DISTINCT c.cluster_id AS id, a.first_source AS outlet
+           FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN articles a ON a.id = e.article_id
+           WHERE a.first_source IS NOT NULL AND c.cluster_id IN (SELECT f.id FROM fused_events f ${where})`,
+        )
+        .all(...params);
+      return tallyFusedStats(rows, outlets, interval);
+    });
   }
 
   async getFusedEvent(id: string): Promise<FusedEvent | null> {
@@ -565,7 +815,7 @@ export class SqliteRepository implements Repository {
         this.stmt<{ cluster_id: string }>('SELECT cluster_id FROM event_clusters WHERE event_id = ?').get(id)
           ?.cluster_id,
     );
-    const rows = await this.listFusedEvents({ ids: [cluster ?? id] });
+    const rows = await this.listFusedEvents({ ids: [cluster ?? id], includeDismissed: true });
     return rows[0] ?? null;
   }
 
@@ -635,6 +885,32 @@ export class SqliteRepository implements Repository {
   /** Estimates, kept while the store is unchanged: a client pages through one filter many times. */
   private shareEstimates = { mark: '', byFilter: new Map<string, number>() };
 
+  /** How many events are stored, kept while the store is unchanged. */
+  private eventsCount(): number {
+    const mark = this.changeMarkNow();
+    if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map() };
+    let count = this.shareEstimates.byFilter.get('events');
+    if (count === undefined)
+      this.shareEstimates.byFilter.set('events', (count = this.countOf('SELECT count(*) FROM events')));
+    return count;
+  }
+
+  /** How many events match a fused query's member filters (actor, outlet, text, article); null without any. */
+  private memberMatches(query: EventQuery): number | null {
+    const { actor, actorIds, source, q, articleId } = query;
+    const { where, params } = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true });
+    if (!where) return null;
+    const mark = this.changeMarkNow();
+    if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map() };
+    const key = JSON.stringify(['members', where, params]);
+    const known = this.shareEstimates.byFilter.get(key);
+    if (known !== undefined) return known;
+    const count = this.countOf(`SELECT count(*) FROM events e ${where}`, ...params);
+    if (this.shareEstimates.byFilter.size >= 500) this.shareEstimates.byFilter.clear();
+    this.shareEstimates.byFilter.set(key, count);
+    return count;
+  }
+
   private articleShare(sourceFilter: string | undefined, text: { rowids: string; params: unknown[] } | null): number {
     const mark = this.changeMarkNow();
     if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map() };
@@ -682,8 +958,15 @@ export class SqliteRepository implements Repository {
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
-    const rows = await this.listEvents({ ids: [id] });
-    return rows[0] ?? null;
+    const [event] = await this.listEvents({ ids: [id], includeDismissed: true });
+    if (!event) return null;
+    return this.exclusive(() => {
+      const state = this.reviewStates([id]).get(id) ?? null;
+      const machine = this.stmt<string | null>('SELECT machine_record FROM events WHERE id = ?').pluck(true).get(id);
+      // Unreviewed: as listEvents gives it.
+      if (!state) return event;
+      return { ...event, review: reviewView(state, machine ? parseStoredJson<EventRecord>(machine) : null) };
+    });
   }
 
   eventStats(query: EventQuery = {}): Promise<EventStats> {
@@ -880,6 +1163,42 @@ interface FusedRow {
   fatalities: number;
   fatalities_max: number;
   explanation: string;
+  review_target: string | null;
+  machine_record: string | null;
+}
+
+interface ReviewRow {
+  target: string;
+  status: string;
+  changes: string;
+  note: string | null;
+  at: string;
+}
+
+interface ReviewLogRow extends ReviewRow {
+  action: string;
+  before: string;
+}
+
+function toReviewState(r: ReviewRow): ReviewState {
+  return {
+    status: storedStatus(r.status),
+    changes: parseStoredJson<Corrections>(r.changes),
+    note: r.note,
+    at: r.at,
+  };
+}
+
+function toReviewEntry(r: ReviewLogRow): ReviewEntry {
+  return {
+    target: r.target,
+    action: storedAction(r.action),
+    status: storedStatus(r.status),
+    changes: parseStoredJson<Corrections>(r.changes),
+    before: parseStoredJson<ReviewEntry['before']>(r.before),
+    note: r.note,
+    at: r.at,
+  };
 }
 
 interface MemberRow {
@@ -899,33 +1218,103 @@ function toMember(m: MemberRow): FusedEvent['members'][number] {
   };
 }
 
-function toFusedEvent(r: FusedRow, members: FusedEvent['members']): FusedEvent {
+function toFusedEvent(
+  r: FusedRow,
+  members: FusedEvent['members'],
+  review: ReviewView | null,
+  outlets: number,
+): FusedEvent {
   return {
     id: r.id,
     record: parseStoredJson<EventRecord>(r.record),
     members,
     fatalities_range: [r.fatalities, r.fatalities_max],
     explanation: parseStoredJson<string[]>(r.explanation),
+    review,
+    outlets,
   };
 }
 
-/** Fused events with a member matching the query (`ids` name fused events). */
-function fusedFilter(query: EventQuery): { where: string; params: unknown[] } {
-  const { ids, limit: _limit, offset: _offset, sort: _sort, ...memberQuery } = query;
-  const members = eventFilter(memberQuery);
+/**
+ * Fused events matching the query. The event's own facts (type, date, place, toll, review) are
+ * read on its row, corrections included; the actor, outlet, text and article filters match
+ * when any member matches. `ids` name fused events.
+ */
+function fusedFilter(query: EventQuery, paged = false): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (ids) {
-    clauses.push(`f.id IN (${ids.map(() => '?').join(',')})`);
-    params.push(...ids);
+  const add = (clause: string, ...values: unknown[]) => {
+    clauses.push(clause);
+    params.push(...values);
+  };
+  if (query.ids) add(`f.id IN (${query.ids.map(() => '?').join(',')})`, ...query.ids);
+  if (query.since) add('f.date >= ?', query.since);
+  if (query.until) add('f.date <= ?', query.until);
+  if (query.type) add('f.event_type = ?', query.type);
+  if (query.sub_type) add('f.sub_event_type = ?', query.sub_type);
+  if (query.country) add('f.country = ?', query.country);
+  if (query.admin1) add('f.admin1 = ?', query.admin1);
+  if (query.modality) add('f.modality = ?', query.modality);
+  if (query.fatalitiesMin !== undefined) add('f.fatalities >= ?', query.fatalitiesMin);
+  if (query.fatalitiesMax !== undefined) add('f.fatalities <= ?', query.fatalitiesMax);
+  const review = reviewClause('f', query);
+  // A page reads the status off its order's index: an index on the status would have it sort
+  // every match ("unreviewed" is nearly all of them).
+  if (review)
+    add(paged ? review.clause.replaceAll('f.review_status', '+f.review_status') : review.clause, ...review.params);
+  if (query.bbox) {
+    const [west, south, east, north] = query.bbox;
+    add('f.lat BETWEEN ? AND ? AND f.lon BETWEEN ? AND ?', south, north, west, east);
   }
-  if (members.where) {
-    clauses.push(
-      `f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members.where})`,
+  if (query.placed !== undefined) add(query.placed ? 'f.lat IS NOT NULL' : 'f.lat IS NULL');
+  if (query.place) {
+    const words = wordsOf(query.place);
+    if (words.length)
+      add(
+        `f.place_id IN (SELECT place_id FROM place_names WHERE ${words.map(() => 'instr(text, ?) > 0').join(' AND ')})`,
+        ...words,
+      );
+  }
+  const { actor, actorIds, source, q, articleId } = query;
+  const members = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true }, { paged });
+  // A page checks each fused event's members in order; a count collects the matching members once.
+  if (members.where)
+    add(
+      paged
+        ? `EXISTS (SELECT 1 FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id ${members.where} AND c.cluster_id = f.id)`
+        : `f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members.where})`,
+      ...members.params,
     );
-    params.push(...members.params);
-  }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/**
+ * The review filter; dismissed events are left out by default. A fused event's status is on its
+ * row (narrow, and in the date index). A per-article event's is looked up by id in the small
+ * table of decisions: its row's status column lies past the record, costly to reach on every row.
+ */
+function reviewClause(table: 'e' | 'f', query: EventQuery): { clause: string; params: unknown[] } | null {
+  const statuses = query.review?.length ? query.review : null;
+  if (!statuses && query.includeDismissed) return null;
+  if (table === 'f') {
+    if (!statuses) return { clause: `f.review_status IS NOT 'dismissed'`, params: [] };
+    const decided = statuses.filter((s) => s !== 'unreviewed');
+    const parts = decided.length ? [`f.review_status IN (${decided.map(() => '?').join(',')})`] : [];
+    if (statuses.includes('unreviewed')) parts.push('f.review_status IS NULL');
+    return { clause: `(${parts.join(' OR ')})`, params: decided };
+  }
+  if (!statuses) return { clause: `e.id NOT IN (SELECT target FROM reviews WHERE status = 'dismissed')`, params: [] };
+  // Unreviewed: no decision, or one reopened.
+  const excluded = REVIEW_STATUSES.filter((s) => s !== 'unreviewed' && !statuses.includes(s));
+  return statuses.includes('unreviewed')
+    ? {
+        clause: `e.id NOT IN (SELECT target FROM reviews WHERE status IN (${excluded.map(() => '?').join(',') || "''"}))`,
+        params: excluded,
+      }
+    : {
+        clause: `e.id IN (SELECT target FROM reviews WHERE status IN (${statuses.map(() => '?').join(',')}))`,
+        params: [...statuses],
+      };
 }
 
 /**
@@ -956,16 +1345,35 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   if (query.type) add('e.event_type = ?', query.type);
   if (query.sub_type) add('e.sub_event_type = ?', query.sub_type);
   if (query.articleId) add('e.article_id = ?', query.articleId);
+  if (query.country) add(`${unindexed('e.country')} = ?`, query.country);
+  if (query.admin1) add(`${unindexed('e.admin1')} = ?`, query.admin1);
+  if (query.modality) add('e.modality = ?', query.modality);
+  if (query.fatalitiesMin !== undefined) add(`${unindexed('e.fatalities')} >= ?`, query.fatalitiesMin);
+  if (query.fatalitiesMax !== undefined) add(`${unindexed('e.fatalities')} <= ?`, query.fatalitiesMax);
+  const review = reviewClause('e', query);
+  if (review) add(review.clause, ...review.params);
   // Names are matched in the small lookup tables; the events are then found by id through an index.
+  // Ids from the actor dictionary (a name or any alias) match as well as the stored names.
   const actorWords = query.actor ? wordsOf(query.actor) : [];
-  if (actorWords.length) {
-    const actorIds = `SELECT actor_id FROM actor_names WHERE ${actorWords.map(() => 'instr(text, ?) > 0').join(' AND ')}`;
+  const byId = query.actorIds?.length ? query.actorIds : null;
+  if (actorWords.length || byId) {
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    if (actorWords.length) {
+      sets.push(`SELECT actor_id FROM actor_names WHERE ${actorWords.map(() => 'instr(text, ?) > 0').join(' AND ')}`);
+      values.push(...actorWords);
+    }
+    if (byId) {
+      sets.push(`VALUES ${byId.map(() => '(?)').join(',')}`);
+      values.push(...byId);
+    }
+    const actorIds = sets.join(' UNION ');
     // A page checks each event in order; a count collects the actors' events once.
     add(
       paged
         ? `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${actorIds}))`
         : `e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${actorIds}))`,
-      ...actorWords,
+      ...values,
     );
   }
   // The indexes on (place, date) and (place, fatalities) serve a page by themselves: SQLite reads
@@ -1002,6 +1410,7 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
     const [west, south, east, north] = query.bbox;
     add(`${unindexed('e.lat')} BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, south, north, west, east);
   }
+  if (query.placed !== undefined) add(query.placed ? 'e.lat IS NOT NULL' : 'e.lat IS NULL');
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 

@@ -550,6 +550,107 @@ export function defineRepositorySuite(
       assert.equal((await repo.stats()).events, 4);
     });
 
+    testOnFreshStore(
+      'trends of fused events: by week or month and type, admin1, actor, outlet; unplaced',
+      async (repo) => {
+        for (const [id, source] of [
+          ['a1', 'وكالة أ'],
+          ['a2', 'جريدة الفجر'],
+        ]) {
+          await repo.upsertArticle(
+            id,
+            articleInput(id, `نص ${id}`, { published: '2019-04-16', ...origin(`u-${id}`, source) }),
+          );
+        }
+        await repo.replaceEvents('a1', [
+          eventRecord('e1', { fatalities: 4 }),
+          // A Sunday: the week of Monday 2019-04-08. No place.
+          eventRecord('e5', {
+            event_type: 'Explosions/Remote violence',
+            sub_event_type: 'Air/drone strike',
+            date: '2019-04-14',
+            location: null,
+            actor2: null,
+            fatalities: 1,
+          }),
+        ]);
+        await repo.replaceEvents('a2', [
+          eventRecord('e2', { fatalities: 6 }),
+          eventRecord('e3', { date: '2019-04-15', location: DERNA, fatalities: 2 }),
+          eventRecord('e4', { date: null, location: DERNA }),
+        ]);
+        await fusePending(repo);
+        assert.equal(await repo.countFusedEvents(), 4);
+        const weekly = await repo.fusedEventStats({}, 'week');
+        assert.deepEqual(weekly, {
+          total: 4,
+          fatalities: 7,
+          unplaced: 1,
+          byPeriod: [
+            { period: '2019-04-08', event_type: 'Battles', count: 1, fatalities: 4 },
+            { period: '2019-04-08', event_type: 'Explosions/Remote violence', count: 1, fatalities: 1 },
+            { period: '2019-04-15', event_type: 'Battles', count: 1, fatalities: 2 },
+          ],
+          byType: [
+            { event_type: 'Battles', count: 3, fatalities: 6 },
+            { event_type: 'Explosions/Remote violence', count: 1, fatalities: 1 },
+          ],
+          byAdmin1: [
+            { country: 'Libya', admin1: 'Derna', count: 2, fatalities: 2 },
+            { country: 'Libya', admin1: 'Tripoli', count: 1, fatalities: 4 },
+          ],
+          byActor: [
+            { id: 'lna', name: HAFTAR.name, name_ar: HAFTAR.name_ar, count: 4, fatalities: 7 },
+            { id: 'gna-forces', name: GNA.name, name_ar: GNA.name_ar, count: 3, fatalities: 6 },
+          ],
+          byOutlet: [
+            { outlet: 'جريدة الفجر', count: 3, fatalities: 6 },
+            { outlet: 'وكالة أ', count: 2, fatalities: 5 },
+          ],
+        });
+        assert.deepEqual((await repo.fusedEventStats({}, 'month')).byPeriod, [
+          { period: '2019-04-01', event_type: 'Battles', count: 2, fatalities: 6 },
+          { period: '2019-04-01', event_type: 'Explosions/Remote violence', count: 1, fatalities: 1 },
+        ]);
+        // The same filter as the list: a fused event counts when one of its members matches.
+        const battles = await repo.fusedEventStats({ type: 'Battles' }, 'week');
+        assert.deepEqual(
+          [battles.total, battles.unplaced, battles.byOutlet],
+          [
+            3,
+            0,
+            [
+              { outlet: 'جريدة الفجر', count: 3, fatalities: 6 },
+              { outlet: 'وكالة أ', count: 1, fatalities: 4 },
+            ],
+          ],
+        );
+        const oneOutlet = await repo.fusedEventStats({ source: 'وكالة' }, 'week');
+        assert.deepEqual(
+          [oneOutlet.total, oneOutlet.unplaced, oneOutlet.byAdmin1],
+          [2, 1, [{ country: 'Libya', admin1: 'Tripoli', count: 1, fatalities: 4 }]],
+        );
+        // The events the map cannot show, listed and counted by the same filter.
+        assert.deepEqual(
+          (await repo.listFusedEvents({ placed: false })).map((f) => f.id),
+          ['fe-e5'],
+        );
+        assert.equal(await repo.countFusedEvents({ placed: true }), 3);
+        assert.equal((await repo.fusedEventStats({ placed: false }, 'week')).total, 1);
+        const none = await repo.fusedEventStats({ since: '2030-01-01' }, 'week');
+        assert.deepEqual(none, {
+          total: 0,
+          fatalities: 0,
+          unplaced: 0,
+          byPeriod: [],
+          byType: [],
+          byAdmin1: [],
+          byActor: [],
+          byOutlet: [],
+        });
+      },
+    );
+
     testOnFreshStore('re-extracting an article re-fuses what rested on its events', async (repo) => {
       await repo.upsertArticle('a1', articleInput('a1', 'نص أ'));
       await repo.upsertArticle('a2', articleInput('a2', 'نص ب'));
@@ -603,6 +704,226 @@ export function defineRepositorySuite(
       await new Promise((resolve) => setTimeout(resolve, 20));
       assert.equal(await repo.claimFeed('https://c.example/feed', 'w2', 60), true, 'an expired lease is taken');
     });
+
+    testOnFreshStore(
+      'filters fused events on their own facts and their members; pages and sorts them',
+      async (repo) => {
+        await repo.upsertArticle('a1', articleInput('a1', 'نص أ', origin(null, 'وكالة أ')));
+        await repo.upsertArticle('a2', articleInput('a2', 'نص ب', origin(null, 'جريدة الفجر')));
+        await repo.upsertArticle('a2', articleInput('a2', 'نص ب', origin('https://c.example/2', 'قناة ج')));
+        await repo.replaceEvents('a1', [eventRecord('e1', { fatalities: 4 }), eventRecord('e7', { location: DERNA })]);
+        await repo.replaceEvents('a2', [
+          eventRecord('e2', { fatalities: 6 }),
+          eventRecord('e3', {
+            event_type: 'Protests',
+            sub_event_type: 'Peaceful protest',
+            date: '2019-04-09',
+            modality: 'claimed',
+            actor1: null,
+            actor2: null,
+          }),
+        ]);
+        await fusePending(repo);
+        const ids = async (q: Parameters<Repository['listFusedEvents']>[0]) =>
+          (await repo.listFusedEvents(q)).map((f) => f.id);
+        assert.deepEqual(await ids({}), ['fe-e3', 'fe-e1', 'fe-e7']);
+        const clash = await repo.getFusedEvent('fe-e1');
+        assert.equal(clash?.outlets, 3, 'every origin of every member: وكالة أ, جريدة الفجر, قناة ج');
+        assert.equal(clash?.review, null);
+        assert.deepEqual(await ids({ type: 'Protests' }), ['fe-e3']);
+        assert.deepEqual(await ids({ sub_type: 'Armed clash' }), ['fe-e1', 'fe-e7']);
+        assert.deepEqual(await ids({ admin1: 'Derna' }), ['fe-e7']);
+        assert.deepEqual(await ids({ country: 'Libya' }), ['fe-e3', 'fe-e1', 'fe-e7']);
+        assert.deepEqual(await ids({ country: 'Egypt' }), []);
+        assert.deepEqual(await ids({ fatalitiesMin: 1 }), ['fe-e1']);
+        assert.deepEqual(await ids({ fatalitiesMax: 0 }), ['fe-e3', 'fe-e7']);
+        assert.deepEqual(await ids({ modality: 'claimed' }), ['fe-e3']);
+        assert.deepEqual(await ids({ actorIds: ['lna'] }), ['fe-e1', 'fe-e7']);
+        assert.deepEqual(await ids({ actorIds: ['nobody'] }), []);
+        assert.deepEqual(await ids({ sort: 'reports' }), ['fe-e1', 'fe-e3', 'fe-e7']);
+        assert.deepEqual(await ids({ sort: 'date-asc', limit: 1, offset: 1 }), ['fe-e7']);
+        assert.equal(await repo.countFusedEvents({ sub_type: 'Armed clash' }), 2);
+        // The same filters on per-article events.
+        const eventIds = async (q: Parameters<Repository['listEvents']>[0]) =>
+          (await repo.listEvents(q)).map((e) => e.record.id).sort();
+        assert.deepEqual(await eventIds({ admin1: 'Derna' }), ['e7']);
+        assert.deepEqual(await eventIds({ fatalitiesMin: 5 }), ['e2']);
+        assert.deepEqual(await eventIds({ actorIds: ['gna-forces'] }), ['e1', 'e2', 'e7']);
+        assert.deepEqual(await eventIds({ country: 'Libya', modality: 'claimed' }), ['e3']);
+      },
+    );
+
+    testOnFreshStore(
+      'reviews: corrections, dismissals and the audit trail survive re-extraction and re-fusion',
+      async (repo) => {
+        await repo.upsertArticle('a1', articleInput('a1', 'نص أ', origin(null, 'وكالة أ')));
+        await repo.upsertArticle('a2', articleInput('a2', 'نص ب', origin(null, 'جريدة الفجر')));
+        const a1Events = [eventRecord('e1', { fatalities: 4 })];
+        const a2Events = [eventRecord('e2', { fatalities: 6 }), eventRecord('e3', { date: '2019-04-09' })];
+        await repo.replaceEvents('a1', a1Events);
+        await repo.replaceEvents('a2', a2Events);
+        await fusePending(repo);
+        assert.equal(await repo.reviewEvent('nope', { action: 'confirm' }), null);
+        assert.equal(await repo.reviewEvent('fe-nope', { action: 'confirm' }), null);
+
+        // A fused event's toll and place corrected: the machine's values stay beside the correction.
+        const view = await repo.reviewEvent('fe-e1', {
+          action: 'correct',
+          changes: { fatalities: 10, location: DERNA },
+          note: 'the ministry’s count',
+        });
+        assert.equal(view?.status, 'corrected');
+        assert.deepEqual(view?.machine, { fatalities: 4, location: TRIPOLI });
+        await fusePending(repo);
+        const corrected = async () => (await repo.getFusedEvent('e1'))!;
+        let fused = await corrected();
+        assert.deepEqual(
+          [
+            fused.id,
+            fused.record.fatalities,
+            fused.fatalities_range,
+            fused.record.location?.name,
+            fused.review?.status,
+          ],
+          ['fe-e1', 10, [10, 10], 'Derna', 'corrected'],
+        );
+        assert.deepEqual(fused.review?.machine, { fatalities: 4, location: TRIPOLI });
+        assert.equal(fused.review?.note, 'the ministry’s count');
+        assert.ok(fused.record.sources.some((s) => s.field === 'fatalities' && s.rule === 'review:correction'));
+        assert.deepEqual(
+          (await repo.listFusedEvents({ admin1: 'Derna' })).map((f) => f.id),
+          ['fe-e1'],
+          'filters read the corrected values',
+        );
+        assert.deepEqual(
+          (await repo.listFusedEvents({ review: ['corrected'] })).map((f) => f.id),
+          ['fe-e1'],
+        );
+        assert.deepEqual(
+          (await repo.listFusedEvents({ review: ['unreviewed'] })).map((f) => f.id),
+          ['fe-e3'],
+        );
+
+        // Dismissed: left out unless asked for.
+        await repo.reviewEvent('fe-e3', { action: 'dismiss', note: 'history, not news' });
+        assert.deepEqual(
+          (await repo.listFusedEvents({})).map((f) => f.id),
+          ['fe-e1'],
+        );
+        assert.deepEqual(
+          (await repo.listFusedEvents({ includeDismissed: true })).map((f) => f.id),
+          ['fe-e3', 'fe-e1'],
+        );
+        assert.deepEqual(
+          (await repo.listFusedEvents({ review: ['dismissed'] })).map((f) => f.id),
+          ['fe-e3'],
+        );
+        assert.equal(await repo.countFusedEvents(), 1);
+
+        // Re-extraction, re-fusion, removal and a new ingest of the article never overwrite them.
+        await repo.replaceEvents('a1', a1Events);
+        await repo.replaceEvents('a2', a2Events);
+        await fuseAll(repo);
+        fused = await corrected();
+        assert.deepEqual([fused.id, fused.record.fatalities, fused.review?.status], ['fe-e1', 10, 'corrected']);
+        assert.equal((await repo.getFusedEvent('e3'))?.review?.status, 'dismissed');
+        assert.equal(await repo.deleteArticle('a1'), true);
+        await fusePending(repo);
+        await repo.upsertArticle('a1', articleInput('a1', 'نص أ', origin(null, 'وكالة أ')));
+        await repo.replaceEvents('a1', a1Events);
+        await fusePending(repo);
+        fused = await corrected();
+        assert.deepEqual([fused.id, fused.record.fatalities, fused.review?.status], ['fe-e1', 10, 'corrected']);
+        // An earlier report joins: the event takes its id, the decision follows its anchor (e1).
+        await repo.upsertArticle('a3', articleInput('a3', 'نص ج'));
+        await repo.replaceEvents('a3', [eventRecord('e0', { fatalities: 9 })]);
+        await fusePending(repo);
+        fused = await corrected();
+        assert.deepEqual(
+          [fused.id, fused.members.length, fused.record.fatalities, fused.review?.status],
+          ['fe-e0', 3, 10, 'corrected'],
+        );
+        // Confirmed under its new id: the corrections stay; the trail is the anchor's.
+        await repo.reviewEvent('fe-e0', { action: 'confirm' });
+        fused = await corrected();
+        assert.deepEqual([fused.record.fatalities, fused.review?.status], [10, 'confirmed']);
+        assert.deepEqual(
+          (await repo.reviewHistory('fe-e0')).map((e) => [e.target, e.action, e.status, e.before, e.note]),
+          [
+            ['fe-e1', 'correct', 'corrected', { fatalities: 4, location: TRIPOLI }, 'the ministry’s count'],
+            ['fe-e1', 'confirm', 'confirmed', {}, null],
+          ],
+        );
+        // Reopened: back to the machine's record; the trail keeps everything.
+        await repo.reviewEvent('fe-e0', { action: 'reopen', note: 'second look' });
+        await fusePending(repo);
+        fused = await corrected();
+        assert.deepEqual(
+          [fused.record.fatalities, fused.fatalities_range, fused.record.location?.name, fused.review?.status],
+          [4, [4, 9], 'Tripoli', 'unreviewed'],
+        );
+        assert.deepEqual((await repo.reviewHistory('fe-e0')).at(-1)?.before, {
+          fatalities: 10,
+          location: DERNA,
+        });
+      },
+    );
+
+    testOnFreshStore(
+      'reviews of per-article events: the stored record corrected, re-extraction keeps it',
+      async (repo) => {
+        await repo.upsertArticle('a1', articleInput('a1', 'نص أ'));
+        const machine = [eventRecord('e1'), eventRecord('e2', { location: DERNA })];
+        await repo.replaceEvents('a1', machine);
+        await fusePending(repo);
+        await repo.reviewEvent('e1', {
+          action: 'correct',
+          changes: { event_type: 'Protests', sub_event_type: 'Peaceful protest', actor2: null },
+        });
+        await repo.reviewEvent('e2', { action: 'dismiss' });
+        const check = async () => {
+          const e1 = await repo.getEvent('e1');
+          assert.deepEqual(
+            [e1?.record.event_type, e1?.record.sub_event_type, e1?.record.actor2],
+            ['Protests', 'Peaceful protest', null],
+          );
+          assert.deepEqual(
+            (await repo.listEvents({ type: 'Protests' })).map((e) => e.record.id),
+            ['e1'],
+          );
+          assert.deepEqual(
+            (await repo.listEvents({})).map((e) => e.record.id),
+            ['e1'],
+            'dismissed left out',
+          );
+          assert.deepEqual(
+            (await repo.listEvents({ review: ['dismissed'] })).map((e) => e.record.id),
+            ['e2'],
+          );
+          const [summary] = JSON.parse(Buffer.from(await repo.eventSummaryPage({ ids: ['e1'] })).toString('utf8')) as {
+            review_status?: string;
+            event_type: string;
+          }[];
+          assert.deepEqual([summary.event_type, summary.review_status], ['Protests', 'corrected']);
+        };
+        await check();
+        // Fusion was given the corrected facts.
+        await fusePending(repo);
+        assert.equal((await repo.getFusedEvent('e1'))?.record.event_type, 'Protests');
+        await repo.replaceEvents('a1', machine);
+        await fusePending(repo);
+        await check();
+        await repo.reviewEvent('e1', { action: 'reopen' });
+        assert.equal((await repo.getEvent('e1'))?.record.event_type, 'Battles');
+        assert.deepEqual(
+          (await repo.reviewHistory('e1')).map((e) => [e.action, e.status, e.changes]),
+          [
+            ['correct', 'corrected', { event_type: 'Protests', sub_event_type: 'Peaceful protest', actor2: null }],
+            ['reopen', 'unreviewed', {}],
+          ],
+        );
+      },
+    );
 
     testOnFreshStore('feed state is stored, read back and replaced', async (repo) => {
       assert.equal(await repo.getFeedState('https://a.example/feed'), null);

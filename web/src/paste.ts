@@ -3,7 +3,7 @@ import type { ExtractionRecord } from '../../src/events/record.js';
 import { api } from './api.js';
 import { el, errorMessage, formText } from './dom.js';
 import { kindOfField, renderMarked, type Mark } from './highlight.js';
-import { eventTypeLabel, formatNumber, localName, t } from './i18n.js';
+import { eventTypeLabel, formatNumber, localName, subTypeLabel, t } from './i18n.js';
 import { legend } from './panel.js';
 
 const DEBOUNCE_MS = 500;
@@ -93,7 +93,7 @@ function showRecord(text: string, record: ExtractionRecord, rendered: HTMLElemen
   list.replaceChildren(
     ...record.events.map((e) =>
       el('article', { class: 'event-card', attrs: { 'data-event-type': e.event_type } }, [
-        el('strong', { text: `${eventTypeLabel(e.event_type)} — ${e.sub_event_type}` }),
+        el('strong', { text: `${eventTypeLabel(e.event_type)} — ${subTypeLabel(e.sub_event_type)}` }),
         el('div', {
           text: [
             e.date ?? t('unknown'),
@@ -107,7 +107,7 @@ function showRecord(text: string, record: ExtractionRecord, rendered: HTMLElemen
             .filter(Boolean)
             .join(' · '),
         }),
-        el('q', { class: 'article-text', text: e.trigger.text }),
+        el('q', { class: 'article-text', text: e.trigger.text, attrs: { lang: 'ar' } }),
       ]),
     ),
   );

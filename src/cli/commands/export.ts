@@ -39,7 +39,7 @@ export function registerExport(program: Command): void {
       )
       .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`),
   );
-  addEventFilterOptions(command)
+  addEventFilterOptions(command, { country: false })
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--bom', 'start acled-csv with a UTF-8 byte order mark (for Excel)')
     .option('--country <iso2>', 'country of events with no place (ISO alpha-2; default: left empty)')
@@ -61,7 +61,7 @@ async function exportTo(
 ): Promise<ExportSummary | null> {
   const options = {
     format,
-    filters: eventQueryOf(opts),
+    filters: eventQueryOf(opts, false),
     context: exportContext({ defaultCountry: opts.country?.toUpperCase() ?? null }),
     bom: opts.bom,
     pageSize: opts.pageSize || undefined,

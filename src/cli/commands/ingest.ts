@@ -6,6 +6,7 @@ import {
   fetchLimits,
   parseBytes,
   parseCount,
+  parseDateOption,
   withDb,
   type FetchLimitCliOptions,
 } from '../options.js';
@@ -30,6 +31,11 @@ export function registerIngest(program: Command): void {
           collectFieldMap,
         )
         .option('--format <format>', `force the input format (${FORMATS.join(', ')})`)
+        .option(
+          '--published <date>',
+          'publication date (YYYY-MM-DD) of articles whose input gives none; per file, a sidecar <file>.meta.json {"published": …} does the same',
+          parseDateOption,
+        )
         .option('--timeout <ms>', 'HTTP timeout in milliseconds', '20000')
         .option(
           '--max-record-bytes <size>',
@@ -71,6 +77,7 @@ export function registerIngest(program: Command): void {
         maxRecordBytes?: number;
         maxFileBytes?: number;
         maxArticleChars?: number;
+        published?: string;
       } & FetchLimitCliOptions,
     ) => {
       const format = opts.format || undefined; // an empty --format detects, as no --format does
@@ -85,6 +92,7 @@ export function registerIngest(program: Command): void {
         maxFileBytes: opts.maxFileBytes,
         maxArticleChars: opts.maxArticleChars,
         limits: fetchLimits(opts),
+        published: opts.published ? { raw: opts.published, date: opts.published, at: null } : undefined,
       };
       const summary = await withDb<{ read: number }>(opts, async (repo) => {
         if (opts.queue) return runEnqueue(repo, inputs, options);

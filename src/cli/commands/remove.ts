@@ -16,7 +16,7 @@ export function registerRemove(program: Command): void {
       if ('error' in lookup) throw new Error(lookup.error);
       const { id } = lookup;
       const [events, fusion] = await repo.transaction(async () => {
-        const count = await repo.countEvents({ articleId: id });
+        const count = await repo.countEvents({ articleId: id, includeDismissed: true });
         await repo.deleteArticle(id);
         return [count, await fusePending(repo)] as const;
       });
