@@ -145,15 +145,26 @@ export class PlaceTable {
     return -1;
   }
 
+  /**
+   * The key of each line (before its tab), cut once at the first look-up: a search then compares
+   * strings instead of cutting one per step (look-ups run for every word of every article).
+   */
+  private keyNames: string[] | null = null;
+
+  /** Every key, sorted (as the file holds them). */
+  sortedKeys(): readonly string[] {
+    const keys = this.file.keys;
+    return (this.keyNames ??= Array.from(this.keyStarts, (start) => keys.slice(start, keys.indexOf('\t', start))));
+  }
+
   /** The index of the first key line not before `key`. */
   private lowerKey(key: string): number {
+    const names = this.sortedKeys();
     let lo = 0;
-    let hi = this.keyStarts.length;
+    let hi = names.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const start = this.keyStarts[mid];
-      const tab = this.file.keys.indexOf('\t', start);
-      if (this.file.keys.slice(start, tab) < key) lo = mid + 1;
+      if (names[mid] < key) lo = mid + 1;
       else hi = mid;
     }
     return lo;
