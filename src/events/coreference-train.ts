@@ -7,10 +7,9 @@
  * one matched is the same occurrence. Labels are regenerated at each training, never stored.
  */
 import { spanContains, spansOverlap, type Span } from '../core/span.js';
-import { packagePath } from '../core/paths.js';
 import { countDuplicates } from '../eval/duplicates.js';
 import { matchEvents, type MatchableEvent } from '../eval/match.js';
-import { loadGold, type GoldDocument, type GoldFile } from '../eval/gold.js';
+import type { GoldDocument } from '../eval/gold.js';
 import type { GoldArticle } from '../eval/harness.js';
 import { scoreDocuments, type DocumentInput } from '../eval/score.js';
 import {
@@ -29,19 +28,9 @@ import type { PipelineContext } from '../pipeline/stages.js';
 import { coreferenceModelOf, mentionPairs, type CoreferenceModel, type MentionPair } from './coreference.js';
 import { COREFERENCE_FEATURE_VERSION, loadCoreferenceWords } from './coreference-features.js';
 import { ruleMergedMentions } from './extract.js';
-import { goldArticles, rulesOnly } from './judge-train.js';
+import { developmentGoldArticles, foldMeta, GOLD_FILES, rulesOnly } from './judge-train.js';
 import type { Mention } from './mention.js';
 
-/** The same gold files the candidate judge learns from (their development documents). */
-const GOLD_FILES = [
-  'seeds.json',
-  'ant-conflict-dev.json',
-  'ant-ms-batch-1.json',
-  'ant-ms-batch-2.json',
-  'ant-ms-batch-3.json',
-  'ant-ms-batch-4.json',
-  'ant-ms-batch-5.json',
-];
 /** Unweighted classes: the probability is read against the precision a merge must have to pay. */
 const OPTIONS: Partial<TrainOptions> = {
   epochs: 30,
@@ -155,11 +144,7 @@ export async function trainCoreference(
   date: string,
   context: PipelineContext,
 ): Promise<{ saved: SavedModel; report: string[] }> {
-  const golds: GoldFile[] = GOLD_FILES.map((f) => loadGold(packagePath('eval', 'gold', f))).map((g) => ({
-    ...g,
-    documents: g.documents.filter((d) => d.split !== 'test'),
-  }));
-  const articles = await goldArticles(golds, sharedDir);
+  const articles = await developmentGoldArticles(sharedDir);
   const items = coreferencePairs(articles, context);
   const train = (training: readonly CvItem[]) => {
     const model = trainLogistic(training, OPTIONS);
@@ -181,7 +166,7 @@ export async function trainCoreference(
     const coreference: CoreferenceModel = coreferenceModelOf({
       model,
       threshold,
-      meta: foldMeta(date),
+      meta: foldMeta(date, 'src/events/coreference-train.ts', COREFERENCE_FEATURE_VERSION),
     });
     const fold = articles.filter(({ gold }) => (foldOf.get(gold.doc) ?? 0) === f);
     const after = eventScores(fold, { ...context, events: { ...context.events, coreference } });
@@ -190,7 +175,11 @@ export async function trainCoreference(
   }
   // Articles with no labelled pair are in no fold: the model trained on all the pairs never saw them.
   const model = trainLogistic(items, OPTIONS);
-  const shipped: SavedModel = { model, threshold, meta: foldMeta(date) };
+  const shipped: SavedModel = {
+    model,
+    threshold,
+    meta: foldMeta(date, 'src/events/coreference-train.ts', COREFERENCE_FEATURE_VERSION),
+  };
   const unpaired = articles.filter(({ gold }) => !foldOf.has(gold.doc));
   const coreference = coreferenceModelOf(shipped);
   const rest = eventScores(unpaired, { ...context, events: { ...context.events, coreference } });
@@ -243,19 +232,5 @@ export async function trainCoreference(
       `  merges:   ${top.positive.map(([f]) => f).join(', ')}`,
       `  keeps apart: ${top.negative.map(([f]) => f).join(', ')}`,
     ],
-  };
-}
-
-/** A cross-validation fold's model is scored, never saved. */
-function foldMeta(date: string): SavedModel['meta'] {
-  return {
-    description: 'a cross-validation fold',
-    version: '0',
-    provenance: 'src/events/coreference-train.ts',
-    licence: '-',
-    training_data: '-',
-    date,
-    feature_version: COREFERENCE_FEATURE_VERSION,
-    cross_validation: { method: '-', figures: { precision: 0, recall: 0, f1: 0 } },
   };
 }

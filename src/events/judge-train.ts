@@ -91,6 +91,15 @@ export async function goldArticles(golds: readonly GoldFile[], sharedDir?: strin
   return articles;
 }
 
+/** The articles of the development documents of GOLD_FILES (split "test" is never read). */
+export async function developmentGoldArticles(sharedDir: string): Promise<GoldArticle[]> {
+  const golds: GoldFile[] = GOLD_FILES.map((f) => loadGold(packagePath('eval', 'gold', f))).map((g) => ({
+    ...g,
+    documents: g.documents.filter((d) => d.split !== 'test'),
+  }));
+  return goldArticles(golds, sharedDir);
+}
+
 /** Runs the rules over the gold articles and labels what they propose. */
 export function judgeData(articles: readonly GoldArticle[], context: PipelineContext): JudgeData {
   const rules = rulesOnly(context);
@@ -186,7 +195,8 @@ export async function annotatedExamples(
   return { items, documents: new Set(wanted.keys()), warnings };
 }
 
-const GOLD_FILES = [
+/** The gold files the learned models of events read (their development documents only). */
+export const GOLD_FILES = [
   'seeds.json',
   'ant-conflict-dev.json',
   'ant-ms-batch-1.json',
@@ -213,11 +223,7 @@ export async function trainCandidateJudge(
   date: string,
   context: PipelineContext,
 ): Promise<{ saved: SavedModel; report: string[] }> {
-  const golds: GoldFile[] = GOLD_FILES.map((f) => loadGold(packagePath('eval', 'gold', f))).map((g) => ({
-    ...g,
-    documents: g.documents.filter((d) => d.split !== 'test'),
-  }));
-  const articles = await goldArticles(golds, sharedDir);
+  const articles = await developmentGoldArticles(sharedDir);
   const { items } = judgeData(articles, context);
   const annotated = await annotatedExamples(sharedDir, context);
   const weak = [
@@ -307,15 +313,19 @@ export async function trainCandidateJudge(
 }
 
 /** A cross-validation fold's model is scored, never saved. */
-function foldMeta(date: string): SavedModel['meta'] {
+export function foldMeta(
+  date: string,
+  provenance = 'src/events/judge-train.ts',
+  featureVersion = FEATURE_VERSION,
+): SavedModel['meta'] {
   return {
     description: 'a cross-validation fold',
     version: '0',
-    provenance: 'src/events/judge-train.ts',
+    provenance,
     licence: '-',
     training_data: '-',
     date,
-    feature_version: FEATURE_VERSION,
+    feature_version: featureVersion,
     cross_validation: { method: '-', figures: { precision: 0, recall: 0, f1: 0 } },
   };
 }

@@ -8,6 +8,7 @@
  * stage), strips proclitics (و ف ب ل ك) glued to the first word, and reports spans of the
  * original text without those proclitics: "وخمسة" → "خمسة", "بـ556" → "556".
  */
+import { isSpace } from '../core/whitespace.js';
 import { readFileSync } from 'node:fs';
 import type { NumberMention } from '../core/document.js';
 import { normalizeForMatch, toOriginalSpan, type NormalizedText } from './normalize.js';
@@ -40,24 +41,7 @@ function scanClass(c: number): number {
   if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3)) return LETTER;
   if (c >= 0x30 && c <= 0x39) return DIGIT;
   if (c >= 0x61 && c <= 0x7a) return LATIN;
-  return isScanSpace(c) ? SPACE : OTHER;
-}
-
-/** JavaScript's `\s`: what separates tokens. */
-function isScanSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return isSpace(c) ? SPACE : OTHER;
 }
 
 /**
