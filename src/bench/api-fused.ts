@@ -19,7 +19,7 @@ const QUERIES: [string, string][] = [
   ['newest 100, no filter', '/api/fused-events?limit=100'],
   ['type', '/api/fused-events?type=battles&limit=100'],
   ['admin1', '/api/fused-events?admin1=Benghazi&limit=100'],
-  ['actor (an id)', '/api/fused-events?actor=lna&limit=100'],
+  ['actor (an id)', '/api/fused-events?actor=ly-lna&limit=100'],
   ['actor (an Arabic alias)', `/api/fused-events?actor=${encodeURIComponent('قوات حفتر')}&limit=100`],
   [
     'type, admin1 and a toll, most fatalities first',

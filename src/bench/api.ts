@@ -81,28 +81,29 @@ function benchTowns(): Place[] {
   return towns;
 }
 
+// The packs' ids and names (packs/libya, packs/world), so that filters by alias resolve as on real data.
 const ACTORS: EventActor[] = [
   {
-    id: 'lna',
+    id: 'ly-lna',
     name: 'Military Forces of Libya (2014-) Libyan National Army',
     name_ar: 'الجيش الوطني الليبي',
     inter: 1,
   },
   {
-    id: 'gna-forces',
+    id: 'ly-gna-forces',
     name: 'Military Forces of Libya (2016-2021) Government of National Accord',
-    name_ar: 'قوات حكومة الوفاق',
+    name_ar: 'قوات حكومة الوفاق الوطني',
     inter: 1,
   },
-  { id: 'islamic-state-libya', name: 'Islamic State (Libya)', name_ar: 'تنظيم الدولة الإسلامية', inter: 2 },
+  { id: 'ly-islamic-state', name: 'Islamic State (Libya)', name_ar: 'تنظيم الدولة الإسلامية في ليبيا', inter: 2 },
   {
-    id: 'unidentified-armed-group-libya',
+    id: 'unidentified-armed-group-ly',
     name: 'Unidentified Armed Group (Libya)',
-    name_ar: 'مسلحون مجهولون',
+    name_ar: 'مجموعة مسلحة مجهولة',
     inter: 3,
   },
-  { id: 'civilians-libya', name: 'Civilians (Libya)', name_ar: 'مدنيون', inter: 7 },
-  { id: 'protesters-libya', name: 'Protesters (Libya)', name_ar: 'متظاهرون', inter: 6 },
+  { id: 'civilians-ly', name: 'Civilians (Libya)', name_ar: 'مدنيون', inter: 7 },
+  { id: 'protesters-ly', name: 'Protesters (Libya)', name_ar: 'متظاهرون', inter: 6 },
 ];
 
 const TYPES: [string, string, string][] = [

@@ -20,6 +20,7 @@ import type {
   ClusterMembership,
   FusedCluster,
   FusedEvent,
+  FusedPageItem,
   FusionFacts,
   FusionWindow,
   LabelledFacts,
@@ -697,6 +698,10 @@ export class PostgresRepository implements Repository {
         outlets: outletsOf.get(r.id) ?? 0,
       };
     });
+  }
+
+  fusedItemPage(query: EventQuery): Promise<FusedPageItem[]> {
+    return this.listFusedEvents(query);
   }
 
   async countFusedEvents(query: EventQuery = {}): Promise<number> {

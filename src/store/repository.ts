@@ -132,6 +132,9 @@ export interface FusedMember {
 }
 
 /** Events after cross-source fusion: one per real-world occurrence, with every source. */
+/** An item of a page of fused events: its JSON as shown (UTF-8), or the event itself. */
+export type FusedPageItem = Uint8Array | FusedEvent;
+
 export interface FusedEvent {
   /** Stable: `fe-` and the id of its earliest member event (by date, then id). */
   id: string;
@@ -289,6 +292,11 @@ export interface Repository {
   eventStats(query?: EventQuery): Promise<EventStats>;
   /** Events after cross-source fusion (a fused event matches when any of its members matches). */
   listFusedEvents(query: EventQuery): Promise<FusedEvent[]>;
+  /**
+   * A page of fused events as lists show them: the JSON of an item (server/fused-views.ts's
+   * fusedItemView) where the database writes it, else the fused event, for the caller to show.
+   */
+  fusedItemPage(query: EventQuery): Promise<FusedPageItem[]>;
   countFusedEvents(query?: EventQuery): Promise<number>;
   /** Trends of the fused events matching the query (the same filter as `listFusedEvents`). */
   fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats>;

@@ -280,4 +280,56 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX fused_events_review_date ON fused_events(review_status, date DESC, id);
     `,
   },
+  {
+    version: 10,
+    name: "fused events' records in a table of their own; the list's summary kept with them",
+    sql: `
+      -- A filtered page of fused events reads hundreds of rows off an index (an admin1, a type)
+      -- before it sorts them: with the record in the row, each was about a database page; the
+      -- narrow rows now fill a page by tens. The wide text is read for a page's rows only.
+      CREATE TABLE fused_records (
+        id TEXT PRIMARY KEY REFERENCES fused_events(id) ON DELETE CASCADE,
+        -- What lists show: the record without its evidence and per-field sources (eventSummaryJson),
+        -- the members' articles as sources (FUSED_SOURCES in sqlite.ts) and how many outlets
+        -- corroborate it; the last two are rewritten when a member's article gains an origin or a date.
+        summary TEXT NOT NULL,
+        sources TEXT NOT NULL,
+        outlets INTEGER NOT NULL,
+        -- JSON array of readable lines.
+        explanation TEXT NOT NULL,
+        -- The machine's merged record when a correction applies (record holds the corrected one).
+        machine_record TEXT,
+        record TEXT NOT NULL
+      );
+      INSERT INTO fused_records (id, summary, sources, outlets, explanation, machine_record, record)
+        SELECT f.id, json_remove(f.record, '$.evidence', '$.sources'),
+          (SELECT json_group_array(json_object('articleId', a.id, 'eventId', c.event_id,
+              'outlet', shown_text(a.first_source), 'source', shown_text(a.first_source), 'title', shown_text(a.title),
+              'url', shown_url(a.first_url), 'published', a.published) ORDER BY c.position)
+            FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN articles a ON a.id = e.article_id
+            WHERE c.cluster_id = f.id),
+          (SELECT count(DISTINCT coalesce(o.source_norm, lower(o.source)))
+            FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN article_origins o ON o.article_id = e.article_id
+            WHERE c.cluster_id = f.id AND o.source IS NOT NULL),
+          f.explanation, f.machine_record, f.record
+        FROM fused_events f;
+      ALTER TABLE fused_events DROP COLUMN record;
+      ALTER TABLE fused_events DROP COLUMN explanation;
+      ALTER TABLE fused_events DROP COLUMN machine_record;
+      -- The indexes of the common filters carry the others' columns: a page filtered on type and
+      -- admin1 (and a toll, and the review status) is then chosen in one index, not in the table.
+      DROP INDEX fused_events_type_date;
+      DROP INDEX fused_events_admin1_date;
+      DROP INDEX fused_events_country_date;
+      DROP INDEX fused_events_fatalities;
+      CREATE INDEX fused_events_type_date ON fused_events(event_type, date DESC, id, admin1, country, fatalities, review_status);
+      CREATE INDEX fused_events_admin1_date ON fused_events(admin1, date DESC, id, event_type, fatalities, review_status);
+      CREATE INDEX fused_events_country_date ON fused_events(country, date DESC, id, event_type, admin1, fatalities, review_status);
+      CREATE INDEX fused_events_fatalities ON fused_events(fatalities DESC, date DESC, id, event_type, admin1, country, review_status);
+      -- A fused event's members, read for every item of a page (its sources, reports, outlets)
+      -- and by the actor filter, without a look-up in the table for each.
+      DROP INDEX event_clusters_cluster;
+      CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id, position, event_id);
+    `,
+  },
 ];

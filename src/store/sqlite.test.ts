@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { SqliteRepository, ftsQuery } from './sqlite.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { fusedItemView } from '../server/fused-views.js';
 import { articleInput as input, eventRecord } from '../testing/repository-suite.js';
 import { eventFilterText } from './event-filter.js';
 import type { EventQuery } from './repository.js';
@@ -41,6 +42,7 @@ test('migrations run once: reopening keeps the data', async () => {
         { version: 7 },
         { version: 8 },
         { version: 9 },
+        { version: 10 },
       ]);
     } finally {
       await again.close();
@@ -120,6 +122,66 @@ test('closing skips the statistics, and still closes, while another process hold
       assert.deepEqual(timeoutsAtOptimize, [0], 'close waited for the lock');
     } finally {
       repo.db.exec('ROLLBACK');
+    }
+  });
+});
+
+test('migration 10 moves fused records into their own table, with the sources and outlets lists show', async () => {
+  await withRepo(async (_unused, path) => {
+    // A store at version 9, whose fused event has its record in its row.
+    const v9 = new SqliteRepository(`${path}-v9`, SQLITE_MIGRATIONS.slice(0, 9));
+    try {
+      await v9.upsertArticle(
+        'a1',
+        input('\u202eعنوان', 'نص', { origin: { url: null, source: 'وكالة', input: 'test', externalId: null } }),
+      );
+      await v9.replaceEvents('a1', [eventRecord('e1', { fatalities: 3 })]);
+      const record = eventRecord('fe-e1', { fatalities: 3 });
+      v9.db
+        .prepare(
+          `INSERT INTO fused_events (id, date, fatalities, fatalities_max, event_type, sub_event_type, country, admin1,
+             place_id, lat, lon, modality, reports, explanation, record)
+           VALUES ('fe-e1', ?, 3, 3, ?, ?, 'LY', ?, ?, ?, ?, ?, 1, '["e1 first"]', ?)`,
+        )
+        .run(
+          record.date,
+          record.event_type,
+          record.sub_event_type,
+          record.location!.admin1,
+          record.location!.id,
+          record.location!.lat,
+          record.location!.lon,
+          record.modality,
+          JSON.stringify(record),
+        );
+      v9.db
+        .prepare(
+          `INSERT INTO event_clusters (event_id, cluster_id, position, joined_by) VALUES ('e1', 'fe-e1', 0, 'first')`,
+        )
+        .run();
+      v9.db.prepare('DELETE FROM fusion_queue').run();
+    } finally {
+      await v9.close();
+    }
+    const repo = new SqliteRepository(`${path}-v9`);
+    try {
+      const [fused] = await repo.listFusedEvents({});
+      assert.deepEqual(
+        [fused.id, fused.record.fatalities, fused.explanation, fused.outlets],
+        ['fe-e1', 3, ['e1 first'], 1],
+      );
+      const [item] = await repo.fusedItemPage({});
+      assert.ok(item instanceof Uint8Array);
+      const shown = JSON.parse(Buffer.from(item).toString('utf8'));
+      assert.deepEqual(shown, fusedItemView(fused));
+      assert.equal(shown.sources[0].title, 'عنوان');
+      const columns = repo.db.prepare('SELECT name FROM pragma_table_info(?)').pluck(true);
+      assert.deepEqual(
+        ['record', 'explanation', 'machine_record'].filter((c) => columns.all('fused_events').includes(c)),
+        [],
+      );
+    } finally {
+      await repo.close();
     }
   });
 });

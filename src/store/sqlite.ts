@@ -5,6 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
+import { visibleUrl, withoutBidiControls } from '../core/printable.js';
 import type { Article, ArticleInput, ArticleOrigin } from '../core/article.js';
 import { searchableText, searchTerms } from './search-text.js';
 import type {
@@ -18,6 +19,7 @@ import type {
   ClusterMembership,
   FusedCluster,
   FusedEvent,
+  FusedPageItem,
   FusionFacts,
   FusionWindow,
   LabelledFacts,
@@ -107,6 +109,15 @@ export class SqliteRepository implements Repository {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // Rows with a record are about a page each: a filtered page of events reads hundreds of them,
+    // which the default 2 MiB cache sends back to the file (a system call each).
+    this.db.pragma('cache_size = -65536');
+    // Pages of lists are written by the database (eventSummaryPage, fusedItemPage), and show
+    // input text as the views do.
+    this.db.function('shown_text', { deterministic: true }, (s: unknown) =>
+      typeof s === 'string' ? withoutBidiControls(s) : s,
+    );
+    this.db.function('shown_url', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? visibleUrl(s) : s));
     const applied = migrate(this.db, migrations);
     // Name tables are filled in JS (normalised like the queries), for events stored before them.
     if (applied.includes(4)) this.fillNameTables();
@@ -252,11 +263,21 @@ export class SqliteRepository implements Repository {
     if (existing) {
       // A duplicate keeps every new URL and source, and may fill a date the first copy lacked;
       // nothing already stored is changed.
+      let changed = false;
       if (!s.originExists.get(id, o.url, o.source, o.input)) {
         s.insertOrigin.run(id, o.url, o.source, o.input, o.externalId, now, sourceNorm(o.source));
         s.fillFirstOrigin.run(o.source, o.url, id);
+        changed = true;
       }
-      if (input.published) s.fillPublished.run(input.published, input.publishedAt, input.publishedRaw, id);
+      if (input.published)
+        changed =
+          s.fillPublished.run(input.published, input.publishedAt, input.publishedRaw, id).changes > 0 || changed;
+      // The fused events this article reports show its outlets and date: shown anew.
+      if (changed)
+        this.stmt(
+          `UPDATE fused_records SET sources = ${fusedSources('fused_records.id')}, outlets = ${fusedOutlets('fused_records.id')}
+           WHERE id IN (SELECT c.cluster_id FROM events e CROSS JOIN event_clusters c ON c.event_id = e.id WHERE e.article_id = ?)`,
+        ).run(id);
       return 'duplicate';
     }
     const info = s.insertArticle.run(
@@ -455,7 +476,7 @@ export class SqliteRepository implements Repository {
 
   private reviewFused(id: string, input: ReviewInput): ReviewView | null {
     const row = this.stmt<{ record: string; machine_record: string | null; review_target: string | null }>(
-      'SELECT record, machine_record, review_target FROM fused_events WHERE id = ?',
+      'SELECT r.record, r.machine_record, f.review_target FROM fused_events f JOIN fused_records r ON r.id = f.id WHERE f.id = ?',
     ).get(id);
     if (!row) return null;
     const target = row.review_target ?? id;
@@ -676,9 +697,14 @@ export class SqliteRepository implements Repository {
         dequeue.run(id);
       }
       const insertFused = this.stmt(
-        `INSERT INTO fused_events (id, date, fatalities, fatalities_max, record, explanation, event_type, sub_event_type, country, admin1,
-           place_id, lat, lon, modality, reports, review_status, review_target, machine_record)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO fused_events (id, date, fatalities, fatalities_max, event_type, sub_event_type, country, admin1,
+           place_id, lat, lon, modality, reports, review_status, review_target)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      // After the members: the sources and outlets are read through them.
+      const insertRecord = this.stmt(
+        `INSERT INTO fused_records (id, summary, sources, outlets, explanation, machine_record, record)
+         VALUES (?, ?, ${fusedSources('?')}, ${fusedOutlets('?')}, ?, ?, ?)`,
       );
       const insertMember = this.stmt(
         'INSERT INTO event_clusters (event_id, cluster_id, position, joined_by) VALUES (?, ?, ?, ?)',
@@ -699,8 +725,6 @@ export class SqliteRepository implements Repository {
           fused.record.date,
           fused.range[0],
           fused.range[1],
-          JSON.stringify(fused.record),
-          JSON.stringify(c.explanation),
           columns.event_type,
           columns.sub_event_type,
           columns.country,
@@ -712,29 +736,55 @@ export class SqliteRepository implements Repository {
           c.members.length,
           statusColumn(review?.state ?? null),
           review?.target ?? null,
-          fused.machineRecord ? JSON.stringify(fused.machineRecord) : null,
         );
         c.members.forEach((m, position) => insertMember.run(m.eventId, c.id, position, m.joinedBy));
+        insertRecord.run(
+          c.id,
+          eventSummaryJson(fused.record),
+          c.id,
+          c.id,
+          JSON.stringify(c.explanation),
+          fused.machineRecord ? JSON.stringify(fused.machineRecord) : null,
+          JSON.stringify(fused.record),
+        );
       }
     });
   }
 
   listFusedEvents(query: EventQuery): Promise<FusedEvent[]> {
-    return this.exclusive(() => this.listFusedEventsNow(query));
+    return this.exclusive(() => this.fusedEventsAt(this.fusedPageRowids(query)));
   }
 
-  private listFusedEventsNow(query: EventQuery): FusedEvent[] {
+  fusedItemPage(query: EventQuery): Promise<FusedPageItem[]> {
+    return this.exclusive(() => {
+      const page = this.fusedPageRowids(query);
+      if (page.length === 0) return [];
+      // Unreviewed events, nearly all of a page, are written by the database as the list shows
+      // them; a reviewed one's decision and machine original are read and shown in JavaScript.
+      const rows = this.stmt<{ rowid: number; item: Buffer | null }>(
+        `SELECT f.rowid, CASE WHEN f.review_target IS NULL THEN CAST(${FUSED_ITEM_JSON} AS BLOB) END AS item
+         FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value CROSS JOIN fused_records r ON r.id = f.id
+         ORDER BY page.key`,
+      ).all(JSON.stringify(page));
+      const reviewed = rows.filter((r) => r.item === null).map((r) => r.rowid);
+      const events = new Map(this.fusedEventsAt(reviewed).map((f, i) => [reviewed[i], f]));
+      return rows.map((r) => r.item ?? events.get(r.rowid)!);
+    });
+  }
+
+  /** The rowids of one page of fused events, in the query's order, chosen on the indexes. */
+  private fusedPageRowids(query: EventQuery): number[] {
     const matching = this.memberMatches(query);
     if (matching === 0) return [];
     // In order, a page checks about (offset + limit) / share fused events, each by a few look-ups;
     // collecting visits every matching member event once. The cheaper is chosen.
-    let inOrder = false;
+    let membersInOrder = false;
     if (matching !== null) {
       const share = matching / Math.max(1, this.eventsCount());
       const page = (query.offset ?? 0) + (query.limit ?? Infinity);
-      inOrder = (3 * page) / share < 2 * matching;
+      membersInOrder = (3 * page) / share < 2 * matching;
     }
-    const { where, params } = fusedFilter(query, inOrder);
+    const { where, params } = fusedFilter(query, { page: true, membersInOrder });
     const order =
       query.sort === 'date-asc'
         ? 'f.date IS NULL, f.date ASC, f.id'
@@ -743,15 +793,19 @@ export class SqliteRepository implements Repository {
           : query.sort === 'reports'
             ? 'f.reports DESC, f.date DESC, f.id'
             : 'f.date DESC, f.id';
-    // The page is chosen on the indexes first; the wide columns are read for its rows only.
-    const page = this.stmt<number>(`SELECT f.rowid FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    return this.stmt<number>(`SELECT f.rowid FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .pluck(true)
       .all(...params, query.limit ?? -1, query.offset ?? 0);
+  }
+
+  /** The fused events of these rowids, in their order: the wide columns are read for them only. */
+  private fusedEventsAt(page: number[]): FusedEvent[] {
     if (page.length === 0) return [];
     const pageJson = JSON.stringify(page);
     const rows = this.stmt<FusedRow>(
-      `SELECT f.id, f.record, f.fatalities, f.fatalities_max, f.explanation, f.review_target, f.machine_record
-       FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value ORDER BY page.key`,
+      `SELECT f.id, r.record, f.fatalities, f.fatalities_max, r.explanation, f.review_target, r.machine_record, r.outlets
+       FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value CROSS JOIN fused_records r ON r.id = f.id
+       ORDER BY page.key`,
     ).all(pageJson);
     const members = new Map<string, FusedEvent['members']>(rows.map((r) => [r.id, []]));
     const memberRows = this.stmt<MemberRow>(
@@ -762,23 +816,11 @@ export class SqliteRepository implements Repository {
        ORDER BY c.cluster_id, c.position`,
     ).all(pageJson);
     for (const m of memberRows) members.get(m.cluster_id)!.push(toMember(m));
-    // Every origin of every member's article counts: an article received from two outlets is two.
-    const outlets = new Map(
-      this.stmt<{ cluster_id: string; outlets: number }>(
-        `SELECT c.cluster_id, count(DISTINCT coalesce(o.source_norm, lower(o.source))) AS outlets
-         FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value
-         CROSS JOIN event_clusters c ON c.cluster_id = f.id CROSS JOIN events e ON e.id = c.event_id
-         CROSS JOIN article_origins o ON o.article_id = e.article_id
-         WHERE o.source IS NOT NULL GROUP BY c.cluster_id`,
-      )
-        .all(pageJson)
-        .map((r) => [r.cluster_id, r.outlets]),
-    );
     const decisions = this.reviewStates(rows.flatMap((r) => (r.review_target ? [r.review_target] : [])));
     return rows.map((r) => {
       const state = r.review_target ? (decisions.get(r.review_target) ?? null) : null;
       const machine = r.machine_record ? parseStoredJson<EventRecord>(r.machine_record) : null;
-      return toFusedEvent(r, members.get(r.id)!, state ? reviewView(state, machine) : null, outlets.get(r.id) ?? 0);
+      return toFusedEvent(r, members.get(r.id)!, state ? reviewView(state, machine) : null);
     });
   }
 
@@ -793,9 +835,9 @@ export class SqliteRepository implements Repository {
       const rows = this.db
         .prepare<unknown[], FusedStatsRow>(
           `SELECT f.id, f.date, f.fatalities, f.event_type, f.country, f.admin1, f.lat,
-             json_extract(f.record, '$.actor1') AS actor1, json_extract(f.record, '$.actor2') AS actor2,
-             json_extract(f.record, '$.assoc_actor_1') AS assoc_actor_1, json_extract(f.record, '$.assoc_actor_2') AS assoc_actor_2
-           FROM fused_events f ${where}`,
+             json_extract(r.summary, '$.actor1') AS actor1, json_extract(r.summary, '$.actor2') AS actor2,
+             json_extract(r.summary, '$.assoc_actor_1') AS assoc_actor_1, json_extract(r.summary, '$.assoc_actor_2') AS assoc_actor_2
+           FROM fused_events f CROSS JOIN fused_records r ON r.id = f.id ${where}`,
         )
         .all(...params);
       const outlets = this.db
@@ -1127,9 +1169,38 @@ const FIRST_URL = 'a.first_url';
 const PAGE_ROWS =
   'FROM json_each(?) page CROSS JOIN events e ON e.rowid = page.value CROSS JOIN articles a ON a.id = e.article_id';
 const EVENT_WITH_ARTICLE = `e.record, a.id AS article_id, a.title, a.published, ${FIRST_SOURCE} AS source, ${FIRST_URL} AS url`;
+/**
+ * The members' articles of the fused event with id `cluster` as the list shows them
+ * (server/fused-views.ts): titles, outlets and URLs as the views show them (shown_text, shown_url).
+ * Stored in fused_records.sources when fused, rewritten when an article gains an origin or a date.
+ */
+const fusedSources = (
+  cluster: string,
+) => `(SELECT json_group_array(json_object('articleId', a.id, 'eventId', c.event_id,
+    'outlet', shown_text(${FIRST_SOURCE}), 'source', shown_text(${FIRST_SOURCE}), 'title', shown_text(a.title),
+    'url', shown_url(${FIRST_URL}), 'published', a.published) ORDER BY c.position)
+  FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN articles a ON a.id = e.article_id
+  WHERE c.cluster_id = ${cluster})`;
+/**
+ * How many outlets corroborate the fused event with id `cluster`: every origin of every member's
+ * article counts, so an article received from two outlets is two. Stored in fused_records.outlets.
+ */
+const fusedOutlets = (cluster: string) => `(SELECT count(DISTINCT coalesce(o.source_norm, lower(o.source)))
+  FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN article_origins o ON o.article_id = e.article_id
+  WHERE c.cluster_id = ${cluster} AND o.source IS NOT NULL)`;
+/**
+ * Unreviewed fused event `f` (its record `r`) as the list shows it (server/fused-views.ts's
+ * fusedItemView), put together in SQL from what fusion stored: the summary, whose id is the fused
+ * event's, with its toll range, sources, reports and corroboration added as keys a record never has.
+ */
+const FUSED_ITEM_JSON = `substr(r.summary, 1, length(r.summary) - 1)
+  || ',"fatalities_range":' || json_array(f.fatalities, f.fatalities_max)
+  || ',"sources":' || r.sources || ',"reports":' || f.reports || ',"outlets":' || r.outlets
+  || ',"review":null,"review_status":"unreviewed"}'`;
 /** The record without its evidence sentences and per-field sources, with its article: built in SQL. */
 const EVENT_SUMMARY_JSON = `substr(e.summary, 1, length(e.summary) - 1) || ',"article":' ||
-  json_object('id', a.id, 'title', a.title, 'published', a.published, 'source', ${FIRST_SOURCE}, 'url', ${FIRST_URL}) || '}'`;
+  json_object('id', a.id, 'title', shown_text(a.title), 'published', a.published, 'source', shown_text(${FIRST_SOURCE}),
+    'url', shown_url(${FIRST_URL})) || '}'`;
 
 interface EventRow {
   record: string;
@@ -1165,6 +1236,7 @@ interface FusedRow {
   explanation: string;
   review_target: string | null;
   machine_record: string | null;
+  outlets: number;
 }
 
 interface ReviewRow {
@@ -1218,12 +1290,7 @@ function toMember(m: MemberRow): FusedEvent['members'][number] {
   };
 }
 
-function toFusedEvent(
-  r: FusedRow,
-  members: FusedEvent['members'],
-  review: ReviewView | null,
-  outlets: number,
-): FusedEvent {
+function toFusedEvent(r: FusedRow, members: FusedEvent['members'], review: ReviewView | null): FusedEvent {
   return {
     id: r.id,
     record: parseStoredJson<EventRecord>(r.record),
@@ -1231,7 +1298,7 @@ function toFusedEvent(
     fatalities_range: [r.fatalities, r.fatalities_max],
     explanation: parseStoredJson<string[]>(r.explanation),
     review,
-    outlets,
+    outlets: r.outlets,
   };
 }
 
@@ -1240,7 +1307,10 @@ function toFusedEvent(
  * read on its row, corrections included; the actor, outlet, text and article filters match
  * when any member matches. `ids` name fused events.
  */
-function fusedFilter(query: EventQuery, paged = false): { where: string; params: unknown[] } {
+function fusedFilter(
+  query: EventQuery,
+  how: { page: boolean; membersInOrder: boolean } = { page: false, membersInOrder: false },
+): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, ...values: unknown[]) => {
@@ -1261,7 +1331,7 @@ function fusedFilter(query: EventQuery, paged = false): { where: string; params:
   // A page reads the status off its order's index: an index on the status would have it sort
   // every match ("unreviewed" is nearly all of them).
   if (review)
-    add(paged ? review.clause.replaceAll('f.review_status', '+f.review_status') : review.clause, ...review.params);
+    add(how.page ? review.clause.replaceAll('f.review_status', '+f.review_status') : review.clause, ...review.params);
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
     add('f.lat BETWEEN ? AND ? AND f.lon BETWEEN ? AND ?', south, north, west, east);
@@ -1276,13 +1346,18 @@ function fusedFilter(query: EventQuery, paged = false): { where: string; params:
       );
   }
   const { actor, actorIds, source, q, articleId } = query;
-  const members = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true }, { paged });
-  // A page checks each fused event's members in order; a count collects the matching members once.
+  const members = eventFilter(
+    { actor, actorIds, source, q, articleId, includeDismissed: true },
+    { paged: how.membersInOrder, eventId: 'c.event_id' },
+  );
+  // Actors are found by the member's id alone; the event's row is read for its article only.
+  const events = source || q || articleId ? 'CROSS JOIN events e ON e.id = c.event_id' : '';
+  // A page may check each fused event's members in order; a count collects the matching members once.
   if (members.where)
     add(
-      paged
-        ? `EXISTS (SELECT 1 FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id ${members.where} AND c.cluster_id = f.id)`
-        : `f.id IN (SELECT c.cluster_id FROM events e JOIN event_clusters c ON c.event_id = e.id ${members.where})`,
+      how.membersInOrder
+        ? `EXISTS (SELECT 1 FROM event_clusters c ${events} ${members.where} AND c.cluster_id = f.id)`
+        : `f.id IN (SELECT c.cluster_id FROM event_clusters c ${events} ${members.where})`,
       ...members.params,
     );
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -1327,6 +1402,8 @@ function reviewClause(table: 'e' | 'f', query: EventQuery): { clause: string; pa
 interface FilterPlan {
   paged: boolean;
   articlesInOrder?: boolean;
+  /** The event's id as the query names it (default e.id; a fused event's member: c.event_id). */
+  eventId?: string;
 }
 
 function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { where: string; params: unknown[] } {
@@ -1369,10 +1446,11 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
     }
     const actorIds = sets.join(' UNION ');
     // A page checks each event in order; a count collects the actors' events once.
+    const eventId = plan.eventId ?? 'e.id';
     add(
       paged
-        ? `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (${actorIds}))`
-        : `e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (${actorIds}))`,
+        ? `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = ${eventId} AND ea.actor_id IN (${actorIds}))`
+        : `${eventId} IN (SELECT event_id FROM event_actors WHERE actor_id IN (${actorIds}))`,
       ...values,
     );
   }

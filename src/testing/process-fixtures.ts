@@ -94,7 +94,7 @@ export function contents(path: string): Record<string, unknown[]> {
       origins: all('SELECT article_id, url, source, input, external_id FROM article_origins ORDER BY article_id, url'),
       events: all('SELECT id, article_id, record FROM events ORDER BY id'),
       clusters: all('SELECT event_id, cluster_id, position, joined_by FROM event_clusters ORDER BY event_id'),
-      fused: all('SELECT id, record FROM fused_events ORDER BY id'),
+      fused: all('SELECT id, record FROM fused_records ORDER BY id'),
       queue: all('SELECT event_id FROM fusion_queue'),
     };
   } finally {

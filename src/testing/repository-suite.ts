@@ -6,8 +6,9 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleInput, ArticleOrigin } from '../core/article.js';
 import type { EventActor, EventLocation, EventRecord } from '../events/record.js';
-import type { Repository } from '../store/repository.js';
+import type { FusedPageItem, Repository } from '../store/repository.js';
 import { fuseAll, fusePending } from '../fusion/fuse.js';
+import { fusedItemView } from '../server/fused-views.js';
 
 export function articleInput(title: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
   return {
@@ -750,6 +751,71 @@ export function defineRepositorySuite(
         assert.deepEqual(await eventIds({ fatalitiesMin: 5 }), ['e2']);
         assert.deepEqual(await eventIds({ actorIds: ['gna-forces'] }), ['e1', 'e2', 'e7']);
         assert.deepEqual(await eventIds({ country: 'Libya', modality: 'claimed' }), ['e3']);
+      },
+    );
+
+    testOnFreshStore(
+      'fusedItemPage: each item is the list view of the fused event, in the page order',
+      async (repo) => {
+        // A title with an override and a URL with a space and a bidi mark: shown as the views show them.
+        await repo.upsertArticle(
+          'a1',
+          articleInput('\u202eعنوان أ', 'نص أ', origin('https://a.example/1 x\u200f', 'وكالة أ')),
+        );
+        // One article received from two outlets: two corroborations.
+        await repo.upsertArticle('a2', articleInput('عنوان ب', 'نص ب', origin('https://b.example/2', 'جريدة الفجر')));
+        await repo.upsertArticle('a2', articleInput('عنوان ب', 'نص ب', origin('https://c.example/2', 'قناة ج')));
+        await repo.upsertArticle('a3', articleInput('عنوان ج', 'نص ج', origin(null, null)));
+        await repo.replaceEvents('a1', [eventRecord('e1', { fatalities: 4 }), eventRecord('e4', { date: null })]);
+        await repo.replaceEvents('a2', [eventRecord('e2', { fatalities: 6, actor1: GNA, actor2: HAFTAR })]);
+        await repo.replaceEvents('a3', [eventRecord('e3', { date: '2019-04-09', fatalities: 2 })]);
+        await fusePending(repo);
+        await repo.reviewEvent('fe-e3', { action: 'correct', changes: { fatalities: 3 }, note: 'n' });
+        await fusePending(repo);
+        const shown = (item: FusedPageItem) =>
+          item instanceof Uint8Array ? JSON.parse(Buffer.from(item).toString('utf8')) : fusedItemView(item);
+        for (const query of [{}, { sort: 'fatalities' as const }, { limit: 1, offset: 1 }, { source: 'الفجر' }]) {
+          const page = await repo.fusedItemPage(query);
+          assert.deepEqual(
+            page.map(shown),
+            (await repo.listFusedEvents(query)).map(fusedItemView),
+            JSON.stringify(query),
+          );
+        }
+        let items = (await repo.fusedItemPage({})).map(shown);
+        assert.deepEqual(
+          items.map((f) => [f.id, f.reports, f.outlets, f.review_status]),
+          [
+            ['fe-e3', 1, 0, 'corrected'],
+            ['fe-e1', 2, 3, 'unreviewed'],
+            ['fe-e4', 1, 1, 'unreviewed'],
+          ],
+        );
+        assert.deepEqual(items[1].sources[0], {
+          articleId: 'a1',
+          eventId: 'e1',
+          outlet: 'وكالة أ',
+          source: 'وكالة أ',
+          title: 'عنوان أ',
+          url: 'https://a.example/1%20x%E2%80%8F',
+          published: null,
+        });
+        // A duplicate from a new outlet, with the date the first copy lacked: shown at once.
+        await repo.upsertArticle(
+          'a1',
+          articleInput('عنوان أ', 'نص أ', { published: '2019-04-08', ...origin('https://d.example/1', 'وكالة د') }),
+        );
+        items = (await repo.fusedItemPage({})).map(shown);
+        assert.deepEqual(items, (await repo.listFusedEvents({})).map(fusedItemView));
+        assert.deepEqual(
+          items.map((f) => [f.id, f.outlets, f.sources.map((s: { published: string | null }) => s.published)]),
+          [
+            ['fe-e3', 0, [null]],
+            ['fe-e1', 4, ['2019-04-08', null]],
+            ['fe-e4', 2, ['2019-04-08']],
+          ],
+        );
+        assert.deepEqual(await repo.fusedItemPage({ source: 'nowhere' }), []);
       },
     );
 
