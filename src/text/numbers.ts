@@ -45,6 +45,16 @@ function scanClass(c: number): number {
 }
 
 /**
+ * One-character strings, made once: a run of one letter, digit or mark (the commonest tokens
+ * of hostile text, "و و و", "1، 1، ") then allocates nothing, which keeps a long text's
+ * collection work in proportion to it.
+ */
+const ONE_CHAR: string[] = [];
+function oneChar(code: number): string {
+  return (ONE_CHAR[code] ??= String.fromCharCode(code));
+}
+
+/**
  * Splits the normalised view into scan tokens; cached per view so both finders share one scan.
  * A hand scanner, not a regex's matches: one pass and no match arrays.
  */
@@ -63,7 +73,12 @@ export function scanWords(view: NormalizedText): ScanToken[] {
     }
     let j = i + 1;
     if (cls !== OTHER) while (j < n && scanClass(norm.charCodeAt(j)) === cls) j++;
-    tokens.push({ start: i, end: j, text: norm.slice(i, j), kind: SCAN_KINDS[cls] });
+    tokens.push({
+      start: i,
+      end: j,
+      text: j === i + 1 ? oneChar(norm.charCodeAt(i)) : norm.slice(i, j),
+      kind: SCAN_KINDS[cls],
+    });
     i = j;
   }
   scanCache.set(view, tokens);
