@@ -761,14 +761,14 @@ export class SqliteRepository implements Repository {
       if (page.length === 0) return [];
       // Unreviewed events, nearly all of a page, are written by the database as the list shows
       // them; a reviewed one's decision and machine original are read and shown in JavaScript.
-      const rows = this.stmt<{ rowid: number; item: Buffer | null }>(
-        `SELECT f.rowid, CASE WHEN f.review_target IS NULL THEN CAST(${FUSED_ITEM_JSON} AS BLOB) END AS item
+      const rows = this.stmt<{ rowid: number; id: string; item: Buffer | null }>(
+        `SELECT f.rowid, f.id, CASE WHEN f.review_target IS NULL THEN CAST(${FUSED_ITEM_JSON} AS BLOB) END AS item
          FROM json_each(?) page CROSS JOIN fused_events f ON f.rowid = page.value CROSS JOIN fused_records r ON r.id = f.id
          ORDER BY page.key`,
       ).all(JSON.stringify(page));
-      const reviewed = rows.filter((r) => r.item === null).map((r) => r.rowid);
-      const events = new Map(this.fusedEventsAt(reviewed).map((f, i) => [reviewed[i], f]));
-      return rows.map((r) => r.item ?? events.get(r.rowid)!);
+      const reviewed = this.fusedEventsAt(rows.filter((r) => r.item === null).map((r) => r.rowid));
+      const byId = new Map(reviewed.map((f) => [f.id, f]));
+      return rows.map((r) => r.item ?? byId.get(r.id)!);
     });
   }
 
