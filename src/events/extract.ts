@@ -6,13 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Doc } from '../core/document.js';
+import type { Entity } from '../entities/recognize.js';
 import { evidenceOf, spanIndexAt, type Evidence, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import { SpanTests, viewPattern, viewText } from './view-text.js';
 import { toNormOffset } from '../text/normalize.js';
-import { CueIndex, groupBySentence } from './doc-index.js';
+import { CueIndex, groupBySentence, lowerBound } from './doc-index.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
@@ -906,6 +907,43 @@ const UNCLAIMED_KINDS = new Set([
 const MAX_WORDS_TO_NATIONALITY = 2;
 
 /**
+ * The last offset at which a nationality adjective after a trigger ending at `from` may start:
+ * at most MAX_WORDS_TO_NATIONALITY words in between, and no punctuation or line break. Bounded
+ * by those few words, so a long text costs no more per trigger.
+ */
+function nationalityBound(text: string, from: number): number {
+  let words = 0;
+  let i = from;
+  while (i < text.length) {
+    const c = text[i];
+    if (NATIONALITY_STOPS.includes(c)) return i;
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    if (words === MAX_WORDS_TO_NATIONALITY) return i;
+    words++;
+    while (i < text.length && !isSpace(text.charCodeAt(i)) && !NATIONALITY_STOPS.includes(text[i])) i++;
+  }
+  return i;
+}
+
+const NATIONALITY_STOPS = '.،,؛:!?؟\n';
+
+/** A document's nationality adjectives in order, with their starts: found once per document. */
+const demonymsByDoc = new WeakMap<Doc, { entities: Entity[]; starts: number[] }>();
+
+function demonymsOf(doc: Doc): { entities: Entity[]; starts: number[] } {
+  let found = demonymsByDoc.get(doc);
+  if (!found) {
+    const entities = doc.entities.filter((e) => e.demonymOf !== null).sort((a, b) => a.start - b.start);
+    found = { entities, starts: entities.map((e) => e.start) };
+    demonymsByDoc.set(doc, found);
+  }
+  return found;
+}
+
+/**
  * The state forces a nationality adjective right after the trigger names ("القصف التركي", "غارة
  * جوية إسرائيلية"), valid at the article's date; null when there is none or the country has no
  * forces in the dictionary.
@@ -917,13 +955,11 @@ function nationalityAgent(
   date: string | null,
 ): { actor: EventActor; span: Span } | null {
   const end = m.trigger.span.end;
-  const adjective = doc.entities.find(
-    (e) =>
-      e.demonymOf !== null &&
-      e.start >= end &&
-      doc.view.original.slice(end, e.start).trim().split(/\s+/).filter(Boolean).length <= MAX_WORDS_TO_NATIONALITY &&
-      !/[.،,؛:!?؟\n]/.test(doc.view.original.slice(end, e.start)),
-  );
+  const bound = nationalityBound(doc.view.original, end);
+  const demonyms = demonymsOf(doc);
+  // The first adjective from the trigger's end on, if it starts within the bound.
+  const first = lowerBound(demonyms.starts, end);
+  const adjective = demonyms.starts[first] <= bound ? demonyms.entities[first] : null;
   if (!adjective?.demonymOf) return null;
   const country = adjective.demonymOf;
   const forces = knowledge.actors.actors.filter(

@@ -58,6 +58,8 @@ export const ADVERSARIAL_TEXTS: readonly ScalingInput[] = [
   { name: 'place cue words', make: (n) => repeatTo('جنوب ', n) },
   { name: 'name words', make: (n) => repeatTo('محمد ', n) },
   { name: 'title words', make: (n) => repeatTo('العقيد ', n) },
+  // Triggers with no nationality adjective after them, and adjectives further on.
+  { name: 'nationality adjectives', make: (n) => repeatTo('قصفت مدينة سرت أمس. وقال السفير التركي إن ', n) },
   { name: 'less-than signs', make: (n) => repeatTo('<', n) },
   { name: 'line breaks', make: (n) => repeatTo('قصف\n', n) },
 ];
