@@ -15,6 +15,7 @@ import type { ArticleInput } from '../core/article.js';
 import type { EventActor, EventRecord } from '../events/record.js';
 import { articleId } from '../input/article-id.js';
 import { SqliteRepository } from '../store/sqlite.js';
+import { loadActors } from '../knowledge/actors.js';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './benchmarks.js';
@@ -81,30 +82,39 @@ function benchTowns(): Place[] {
   return towns;
 }
 
-// The packs' ids and names (packs/libya, packs/world), so that filters by alias resolve as on real data.
-const ACTORS: EventActor[] = [
-  {
-    id: 'ly-lna',
-    name: 'Military Forces of Libya (2014-) Libyan National Army',
-    name_ar: 'الجيش الوطني الليبي',
-    inter: 1,
-  },
-  {
-    id: 'ly-gna-forces',
-    name: 'Military Forces of Libya (2016-2021) Government of National Accord',
-    name_ar: 'قوات حكومة الوفاق الوطني',
-    inter: 1,
-  },
-  { id: 'ly-islamic-state', name: 'Islamic State (Libya)', name_ar: 'تنظيم الدولة الإسلامية في ليبيا', inter: 2 },
-  {
-    id: 'unidentified-armed-group-ly',
-    name: 'Unidentified Armed Group (Libya)',
-    name_ar: 'مجموعة مسلحة مجهولة',
-    inter: 3,
-  },
-  { id: 'civilians-ly', name: 'Civilians (Libya)', name_ar: 'مدنيون', inter: 7 },
-  { id: 'protesters-ly', name: 'Protesters (Libya)', name_ar: 'متظاهرون', inter: 6 },
+/**
+ * The synthetic events' actors, found in the actor dictionary by their English names (the
+ * Libyan theatre's, and ACLED's generic categories named for Libya as the extractor names them),
+ * so that filters by id or alias resolve as on real data. The first is the one the queries name.
+ */
+const ACTOR_NAMES = [
+  'Military Forces of Libya (2014-) Libyan National Army',
+  'Military Forces of Libya (2016-2021) Government of National Accord',
+  'Islamic State (Libya)',
 ];
+const GENERIC_ACTORS = ['Unidentified Armed Group', 'Civilians', 'Protesters'];
+let actors: EventActor[] | null = null;
+
+export function benchActors(): EventActor[] {
+  if (actors) return actors;
+  const dictionary = loadActors();
+  const named = ACTOR_NAMES.map((name) => {
+    const found = dictionary.actors.find((a) => a.name === name);
+    if (!found) throw new Error(`api bench: no actor named "${name}" in the packs`);
+    return found;
+  });
+  // Named for the first actor's country, as the extractor names them (extract.ts, namedForCountry).
+  const country = loadGazetteer().countryByIso2.get(named[0].country ?? '');
+  if (!country) throw new Error(`api bench: no country for "${named[0].name}"`);
+  const generic = GENERIC_ACTORS.map((base) => {
+    const found = dictionary.actors.find((a) => a.per_country === base);
+    if (!found) throw new Error(`api bench: no generic actor "${base}" in the packs`);
+    const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    return { ...found, id: `${slug}-${country.iso2.toLowerCase()}`, name: `${base} (${country.name_en})` };
+  });
+  actors = [...named, ...generic].map((a) => ({ id: a.id, name: a.name, name_ar: a.name_ar, inter: a.inter }));
+  return actors;
+}
 
 const TYPES: [string, string, string][] = [
   ['Battles', 'Armed clash', 'Political violence'],
@@ -142,9 +152,9 @@ function syntheticEvent(n: number, rand: () => number, text: string): EventRecor
     date: new Date(day * 86_400_000).toISOString().slice(0, 10),
     time_precision: 1,
     date_text: null,
-    actor1: pick(ACTORS),
+    actor1: pick(benchActors()),
     assoc_actor_1: [],
-    actor2: rand() < 0.5 ? pick(ACTORS) : null,
+    actor2: rand() < 0.5 ? pick(benchActors()) : null,
     assoc_actor_2: [],
     location: {
       id: place.id,
