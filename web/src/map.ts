@@ -10,6 +10,9 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { EventFeature, Trends } from './api.js';
 import type { AreaFeature, Basemap } from './basemap.js';
+
+/** From this zoom on (a town and its surroundings) every event has its own marker. */
+const UNCLUSTERED_ZOOM = 9;
 import { currentLang, eventTypeLabel, formatNumber, localName, t } from './i18n.js';
 
 export const TYPE_COLOURS: Record<string, string> = {
@@ -183,13 +186,17 @@ export class EventMap {
       const [lon, lat] = f.geometry.coordinates;
       const marker = L.marker([lat, lon], { icon: this.eventIcon(f), keyboard: true, title: markerTitle(f) });
       marker.on('click', () => this.handlers.onSelect(f.properties.id));
+      // A marker's element is made anew each time a cluster opens onto it: it is marked then,
+      // whether or not the zoom that opened it reported its end (an interrupted one does not).
+      marker.on('add', () => marker.getElement()?.classList.toggle('selected', f.properties.id === this.selected));
       this.markers.set(f.properties.id, marker);
       layers.push(marker);
     }
     this.cluster.addLayers(layers);
     if (!this.fitted && layers.length > 0) {
       this.fitted = true;
-      this.map.fitBounds(this.cluster.getBounds(), { maxZoom: 7, padding: [20, 20] });
+      // Not animated: a selection made while it ran would be undone when it ends.
+      this.map.fitBounds(this.cluster.getBounds(), { maxZoom: 7, padding: [20, 20], animate: false });
     }
     if (this.selected) this.markSelected(this.selected);
   }
@@ -201,7 +208,11 @@ export class EventMap {
     this.drawLegend();
   }
 
-  /** Opens the clusters around the event's marker and marks it. */
+  /**
+   * Shows the event's marker and marks it. A marker inside a cluster or off screen is brought
+   * into view at a zoom where nothing clusters, without animation: an animated zoom that another
+   * one interrupts (a refresh, a resize) never reports its end, and left the marker unmarked.
+   */
   select(id: string | null): void {
     this.selected = id;
     const marker = id ? this.markers.get(id) : undefined;
@@ -209,7 +220,10 @@ export class EventMap {
       this.markSelected(null);
       return;
     }
-    this.cluster.zoomToShowLayer(marker, () => this.markSelected(id));
+    if (!marker.getElement() || !this.map.getBounds().contains(marker.getLatLng())) {
+      this.map.setView(marker.getLatLng(), Math.max(this.map.getZoom(), UNCLUSTERED_ZOOM), { animate: false });
+    }
+    this.markSelected(id);
   }
 
   private markSelected(id: string | null): void {
@@ -286,7 +300,11 @@ export class EventMap {
 }
 
 function newCluster(): L.MarkerClusterGroup {
-  return L.markerClusterGroup({ maxClusterRadius: 40, disableClusteringAtZoom: 9, showCoverageOnHover: false });
+  return L.markerClusterGroup({
+    maxClusterRadius: 40,
+    disableClusteringAtZoom: UNCLUSTERED_ZOOM,
+    showCoverageOnHover: false,
+  });
 }
 
 function legendTitle(text: string): HTMLElement {
