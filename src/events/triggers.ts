@@ -271,6 +271,30 @@ export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): Tri
   return out;
 }
 
+/**
+ * An entry's own typing, made once: every match of a common trigger shares it (a long text has
+ * tens of thousands), rather than each building its own object and rule name.
+ */
+const typingByEntry = new WeakMap<
+  object,
+  Pick<TriggerMatch, 'event_type' | 'sub_event_type' | 'plover' | 'confidence' | 'rule'>
+>();
+
+function entryTyping(e: CompiledTrigger['entry']) {
+  let typing = typingByEntry.get(e);
+  if (!typing) {
+    typing = {
+      event_type: e.event_type,
+      sub_event_type: e.sub_event_type,
+      plover: e.plover,
+      confidence: e.confidence,
+      rule: `trigger:${e.id}`,
+    };
+    typingByEntry.set(e, typing);
+  }
+  return typing;
+}
+
 function toTriggerMatch(
   view: NormalizedText,
   words: ViewWord[],
@@ -281,13 +305,7 @@ function toTriggerMatch(
   const { form, end, last, needed } = best;
   const trigger = form.payload;
   const e = trigger.entry;
-  let typing: Pick<TriggerMatch, 'event_type' | 'sub_event_type' | 'plover' | 'confidence' | 'rule'> = {
-    event_type: e.event_type,
-    sub_event_type: e.sub_event_type,
-    plover: e.plover,
-    confidence: e.confidence,
-    rule: `trigger:${e.id}`,
-  };
+  let typing: Pick<TriggerMatch, 'event_type' | 'sub_event_type' | 'plover' | 'confidence' | 'rule'> = entryTyping(e);
   const context = [...needed];
   for (const rule of trigger.whenNearby) {
     const hits = contextHits(words, wi, last, trigger.window, rule.any, lexicon.context);
