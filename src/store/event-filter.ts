@@ -101,3 +101,62 @@ export function sourceNorm(source: string | null): string | null {
 export function wordsOf(value: string): string[] {
   return normalizeForMatch(value).toLowerCase().split(/\s+/).filter(Boolean);
 }
+
+/** The columns of an event's row in `events`, in the order of `eventRowValues`: one list for both backends. */
+export const EVENT_ROW_COLUMNS = [
+  'id',
+  'article_id',
+  'event_type',
+  'sub_event_type',
+  'date',
+  'lat',
+  'lon',
+  'admin1',
+  'fatalities',
+  'modality',
+  'actors_text',
+  'place_text',
+  'record',
+  'time_precision',
+  'geo_precision',
+  'place_id',
+  'summary',
+  'country',
+  'review_status',
+  'machine_record',
+] as const;
+
+/**
+ * The values of an event's row (EVENT_ROW_COLUMNS) for record `e` of an article, with its review
+ * status and, when a correction applies, the machine's record.
+ */
+export function eventRowValues(
+  articleId: string,
+  e: EventRecord,
+  status: string | null,
+  machine: EventRecord | null,
+): unknown[] {
+  const text = eventFilterText(e);
+  return [
+    e.id,
+    articleId,
+    e.event_type,
+    e.sub_event_type,
+    e.date,
+    e.location?.lat ?? null,
+    e.location?.lon ?? null,
+    e.location?.admin1 ?? null,
+    e.fatalities,
+    e.modality,
+    text.actors,
+    text.place,
+    JSON.stringify(e),
+    e.time_precision,
+    e.location?.geo_precision ?? null,
+    e.location?.id ?? null,
+    eventSummaryJson(e, status),
+    e.location?.country ?? null,
+    status,
+    machine ? JSON.stringify(machine) : null,
+  ];
+}

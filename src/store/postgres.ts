@@ -35,7 +35,6 @@ import type {
 import {
   actorNameText,
   eventActorRows,
-  eventFilterText,
   eventSummaryJson,
   fusedColumns,
   placeNameText,
@@ -44,6 +43,8 @@ import {
   toLabelledFacts,
   wordsOf,
   type FactsRow,
+  EVENT_ROW_COLUMNS,
+  eventRowValues,
 } from './event-filter.js';
 import { searchableText, searchTerms } from './search-text.js';
 import { tallyFusedStats, type FusedOutletRow, type FusedStatsRow } from './fused-stats.js';
@@ -287,34 +288,9 @@ export class PostgresRepository implements Repository {
   /** Stores one event from the machine's record under the decision in force, and queues it for fusion. */
   private async insertEvent(articleId: string, machine: EventRecord, state: ReviewState | null): Promise<void> {
     const { record: e, machineValues } = reviewedRecord(machine, state);
-    const status = statusColumn(state);
-    const text = eventFilterText(e);
     await this.db.query(
-      `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
-         time_precision, geo_precision, place_id, summary, country, review_status, machine_record)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
-      [
-        e.id,
-        articleId,
-        e.event_type,
-        e.sub_event_type,
-        e.date,
-        e.location?.lat ?? null,
-        e.location?.lon ?? null,
-        e.location?.admin1 ?? null,
-        e.fatalities,
-        e.modality,
-        text.actors,
-        text.place,
-        JSON.stringify(e),
-        e.time_precision,
-        e.location?.geo_precision ?? null,
-        e.location?.id ?? null,
-        eventSummaryJson(e, status),
-        e.location?.country ?? null,
-        status,
-        machineValues ? JSON.stringify(machine) : null,
-      ],
+      `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}) VALUES (${EVENT_ROW_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+      eventRowValues(articleId, e, statusColumn(state), machineValues ? machine : null),
     );
     const actors = eventActorRows(e);
     if (actors.length) {

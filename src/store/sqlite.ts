@@ -35,7 +35,6 @@ import type { ArticleRef, EventRecord } from '../events/record.js';
 import {
   actorNameText,
   eventActorRows,
-  eventFilterText,
   eventSummaryJson,
   fusedColumns,
   placeNameText,
@@ -44,6 +43,8 @@ import {
   toLabelledFacts,
   wordsOf,
   type FactsRow,
+  EVENT_ROW_COLUMNS,
+  eventRowValues,
 } from './event-filter.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import {
@@ -377,34 +378,9 @@ export class SqliteRepository implements Repository {
   /** Stores one event from the machine's record under the decision in force, and queues it for fusion. */
   private insertEvent(articleId: string, machine: EventRecord, state: ReviewState | null): void {
     const { record: e, machineValues } = reviewedRecord(machine, state);
-    const status = statusColumn(state);
-    const text = eventFilterText(e);
     this.stmt(
-      `INSERT INTO events (id, article_id, event_type, sub_event_type, date, lat, lon, admin1, fatalities, modality, actors_text, place_text, record,
-         time_precision, geo_precision, place_id, summary, country, review_status, machine_record)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      e.id,
-      articleId,
-      e.event_type,
-      e.sub_event_type,
-      e.date,
-      e.location?.lat ?? null,
-      e.location?.lon ?? null,
-      e.location?.admin1 ?? null,
-      e.fatalities,
-      e.modality,
-      text.actors,
-      text.place,
-      JSON.stringify(e),
-      e.time_precision,
-      e.location?.geo_precision ?? null,
-      e.location?.id ?? null,
-      eventSummaryJson(e, status),
-      e.location?.country ?? null,
-      status,
-      machineValues ? JSON.stringify(machine) : null,
-    );
+      `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}) VALUES (${EVENT_ROW_COLUMNS.map(() => '?').join(', ')})`,
+    ).run(...eventRowValues(articleId, e, statusColumn(state), machineValues ? machine : null));
     const insertActor = this.stmt('INSERT OR IGNORE INTO event_actors (actor_id, event_id, role) VALUES (?, ?, ?)');
     for (const row of eventActorRows(e)) insertActor.run(row.actorId, e.id, row.role);
     this.stmt('INSERT OR IGNORE INTO fusion_queue (event_id) VALUES (?)').run(e.id);
