@@ -219,14 +219,32 @@ interface Match {
 class Reader {
   /**
    * The date that ends the list of days starting at token k (see `listEndDate`), once known:
-   * every day of a list asks for it, so a list of n days is read once, not n times.
+   * every day of a list asks for it, so a list of n days is read once, not n times. Per token:
+   * 0 not known yet, 1 no date, 2 + i the date listEndDates[i]. An array by token, not a map: a
+   * list can be the whole text, and a map of half a million numbers cost more per entry the
+   * larger it grew.
    */
-  readonly listEnds = new Map<number, DateValue | null>();
+  private listEndAt: Int32Array | null = null;
+  private readonly listEndDates: DateValue[] = [];
 
   constructor(
     readonly view: NormalizedText,
     readonly toks: ScanToken[],
   ) {}
+
+  /** The end date known for the list at token k: a date, null for none, undefined when not known. */
+  listEnd(k: number): DateValue | null | undefined {
+    const code = this.listEndAt?.[k] ?? 0;
+    return code === 0 ? undefined : code === 1 ? null : this.listEndDates[code - 2];
+  }
+
+  /** Records `end` for the lists at each of the tokens `at`. */
+  setListEnd(at: readonly number[], end: DateValue | null): void {
+    this.listEndAt ??= new Int32Array(this.toks.length);
+    let code = 1;
+    if (end !== null) code = this.listEndDates.push(end) + 1;
+    for (const k of at) this.listEndAt[k] = code;
+  }
 
   /** The word at k when it follows token k−1 on the same line (or k is the first looked at). */
   word(k: number): string | null {
@@ -443,7 +461,7 @@ function listEndDate(r: Reader, k: number): DateValue | null {
   const walked: number[] = [];
   let end: DateValue | null = null;
   for (let at: number | null = k; at !== null;) {
-    const known = r.listEnds.get(at);
+    const known = r.listEnd(at);
     if (known !== undefined) {
       end = known;
       break;
@@ -463,7 +481,7 @@ function listEndDate(r: Reader, k: number): DateValue | null {
     }
     at = day ? nextListedDay(r, at, day.next) : null;
   }
-  for (const at of walked) r.listEnds.set(at, end);
+  r.setListEnd(walked, end);
   return end;
 }
 
