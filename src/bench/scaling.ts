@@ -124,9 +124,12 @@ const WHOLE = 'pipeline';
 
 /** A run's stage times with their sum under WHOLE (absent when a stage failed). */
 function withWhole(times: Map<string, number | string>): Map<string, number | string> {
-  const values = [...times.values()];
-  if (values.every((ms) => typeof ms === 'number') && values.length === STAGES.length)
-    times.set(WHOLE, (values as number[]).reduce((sum, ms) => sum + ms, 0));
+  const values = [...times.values()].filter((ms) => typeof ms === 'number');
+  if (values.length === STAGES.length)
+    times.set(
+      WHOLE,
+      values.reduce((sum, ms) => sum + ms, 0),
+    );
   return times;
 }
 
