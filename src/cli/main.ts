@@ -1,6 +1,7 @@
 /** The `marsad` command line: one subcommand a module under commands/. */
 import { Command } from 'commander';
 import { endQuietlyOnClosedPipes } from './closed-pipes.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerArticles } from './commands/articles.js';
 import { registerShow } from './commands/show.js';
@@ -55,5 +56,6 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   endQuietlyOnClosedPipes();
+  boundHeapGrowth();
   await buildProgram().parseAsync(argv);
 }
