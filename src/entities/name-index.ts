@@ -47,6 +47,8 @@ export class NameIndex {
   private readonly singleWords = new Set<string>();
   private readonly tables: NameTable[] = [];
   private readonly tableKeys = new Map<string, TableKey>();
+  /** start()'s answers by word (see there). */
+  private readonly starts = new Map<string, Cursor | null>();
   size = 0;
 
   add(alias: string, entry: Omit<NameEntry, 'alias' | 'definite'>): void {
@@ -57,6 +59,7 @@ export class NameIndex {
   /** Adds a name already keyed (a gazetteer's keys are worked out at build time). */
   addKey(key: readonly string[], definite: boolean, entry: Omit<NameEntry, 'definite'>): void {
     if (key.length === 0) return;
+    this.starts.clear();
     let node = this.root;
     for (const word of key) {
       let next = node.children.get(word);
@@ -76,44 +79,50 @@ export class NameIndex {
   addTable(table: NameTable): void {
     this.tables.push(table);
     this.tableKeys.clear();
+    this.starts.clear();
     this.tableIndex = null;
   }
 
   /**
-   * The tables' keys in one map (key → the tables holding it), and every word-prefix of a longer
-   * key, gathered at the first look-up: a word is then answered by two hash look-ups instead of a
-   * binary search in each table. Strings only (the rows stay in their tables): a few megabytes.
+   * The tables' keys in one map (key → the tables holding it, and whether longer keys start with
+   * it; a word-prefix of a longer key is there with no tables), gathered at the first look-up: a
+   * word is then answered by one hash look-up instead of a binary search in each table. Strings
+   * only (the rows stay in their tables): a few megabytes.
    */
-  private tableIndex: { keys: Map<string, NameTable[]>; prefixes: Set<string> } | null = null;
+  private tableIndex: Map<string, { tables: NameTable[]; more: boolean }> | null = null;
 
-  private tablesByKey(): { keys: Map<string, NameTable[]>; prefixes: Set<string> } {
+  private tablesByKey(): Map<string, { tables: NameTable[]; more: boolean }> {
     if (this.tableIndex) return this.tableIndex;
-    const keys = new Map<string, NameTable[]>();
-    const prefixes = new Set<string>();
+    const index = new Map<string, { tables: NameTable[]; more: boolean }>();
+    const at = (key: string) => {
+      let found = index.get(key);
+      if (!found) index.set(key, (found = { tables: NO_TABLES, more: false }));
+      return found;
+    };
     for (const table of this.tables)
       for (const key of table.sortedKeys()) {
-        const holders = keys.get(key);
-        if (holders) holders.push(table);
-        else keys.set(key, [table]);
+        const found = at(key);
+        found.tables = found.tables === NO_TABLES ? [table] : [...found.tables, table];
         for (let space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1))
-          prefixes.add(key.slice(0, space));
+          at(key.slice(0, space)).more = true;
       }
-    return (this.tableIndex = { keys, prefixes });
+    return (this.tableIndex = index);
   }
 
-  /** What the tables hold under a key: its entries, and whether longer keys start with it (memoised). */
+  /**
+   * What the tables hold under a key: its entries, and whether longer keys start with it. Most
+   * words are in no table and cost one look-up; the entries of those that are, memoised.
+   */
   private tableKey(key: string): TableKey {
+    const held = this.tablesByKey().get(key);
+    if (!held) return NO_TABLE_KEY;
     const hit = this.tableKeys.get(key);
     if (hit) return hit;
-    const index = this.tablesByKey();
-    const holders = index.keys.get(key);
-    const more = index.prefixes.has(key);
-    if (!holders && !more) return NO_TABLE_KEY;
     const entries: NameEntry[] = [];
-    for (const table of holders ?? [])
+    for (const table of held.tables)
       for (const { row, definite } of table.lookup(key) ?? [])
         entries.push({ kind: 'place', ref: table.idAt(row), type: 'LOC', alias: key, definite });
-    const found = { entries, more };
+    const found = { entries, more: held.more };
     // Words repeat: the memo answers most lookups; it is dropped when it grows past a long text's worth.
     if (this.tableKeys.size >= TABLE_MEMO_LIMIT) this.tableKeys.clear();
     this.tableKeys.set(key, found);
@@ -130,7 +139,16 @@ export class NameIndex {
 
   /** Where a name starting with this word (already without its article) leads, or null. */
   start(firstWord: string): Cursor | null {
-    return this.cursor(this.root.children.get(firstWord) ?? null, firstWord);
+    // Every reading of every word asks: the answer, memoised, is one look-up and no allocation.
+    const known = this.starts.get(firstWord);
+    if (known !== undefined) return known;
+    const cursor = this.cursor(this.root.children.get(firstWord) ?? null, firstWord);
+    // A long word is often a slice that keeps its article's text alive: not kept.
+    if (firstWord.length < SHARES_PARENT) {
+      if (this.starts.size >= TABLE_MEMO_LIMIT) this.starts.clear();
+      this.starts.set(firstWord, cursor);
+    }
+    return cursor;
   }
 
   next(at: Cursor, word: string): Cursor | null {
@@ -166,7 +184,11 @@ interface TableKey {
   more: boolean;
 }
 const NO_TABLE_KEY: TableKey = { entries: [], more: false };
+/** The tables of a key that only starts longer ones: one shared empty list. */
+const NO_TABLES: NameTable[] = [];
 const TABLE_MEMO_LIMIT = 200_000;
+/** From this length V8 makes a slice a view of the whole string it comes from. */
+const SHARES_PARENT = 13;
 
 /** A position in the names: the trie's node (if any), the key so far, and what the tables hold under it. */
 export interface Cursor {

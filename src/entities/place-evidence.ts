@@ -75,6 +75,27 @@ function listedAfter(
   return before.tokenEnd === c.tokenStart - 1 && (between.norm === ',' || between.norm === 'و');
 }
 
+/** Keys of the aliases met so far: a few thousand names recur in the news, each normalised once. */
+const aliasKeys = new Map<string, string>();
+const ALIAS_KEY_LIMIT = 50_000;
+/**
+ * From this length V8 makes a slice a view of the string it comes from, and an alias is often a
+ * slice of the article's text: a memo that kept it would keep the article. Read afresh instead.
+ */
+const SHARES_PARENT = 13;
+
+/** An alias's words as the name index keys them, joined. */
+function aliasKey(alias: string): string {
+  let key = aliasKeys.get(alias);
+  if (key === undefined) {
+    key = nameKeyOf(alias).words.join(' ');
+    if (alias.length >= SHARES_PARENT) return key;
+    if (aliasKeys.size >= ALIAS_KEY_LIMIT) aliasKeys.clear();
+    aliasKeys.set(alias, key);
+  }
+  return key;
+}
+
 /** From this importance up a place is a capital or an admin1 seat: its name is not read as a noun of a phrase. */
 const SEAT_IMPORTANCE = 75;
 
@@ -128,7 +149,7 @@ export function withPlaceEvidence(
     if (c.end <= dateline) continue;
     let cue = cueBefore(c, tokens, view, knowledge);
     if (!cue && lastPlace && listedAfter(c, lastPlace.c, tokens, view)) cue = lastPlace.cue;
-    const key = nameKeyOf(c.entries[0].alias).words.join(' ');
+    const key = aliasKey(c.entries[0].alias);
     const common = knowledge.commonWordNames.has(key);
     const cues = knowledge.placeCues;
     const generic = cues.genericNouns.has(key) || cues.nouns.has(key) || cues.prepositions.has(key);
