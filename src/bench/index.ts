@@ -3,8 +3,11 @@
  * Benchmarks that need ../shared/datasets say so and are skipped when it is absent.
  */
 import { BENCHMARKS } from './benchmarks.js';
+import { boundHeapGrowth } from '../cli/heap-growth.js';
 
 async function run(): Promise<void> {
+  // Under the heap settings of the `marsad` commands, so that memory figures are theirs.
+  boundHeapGrowth();
   const only = process.argv.slice(2);
   for (const bench of BENCHMARKS) {
     if (only.length && !only.some((name) => bench.name.includes(name))) continue;
