@@ -5,6 +5,7 @@
  * ل + ال + عزيزيه): "العزيزية" and "عزيزية" are the same key.
  */
 import { nameKeyOf } from '../knowledge/places.js';
+import { WordMemo } from '../text/word-memo.js';
 
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -48,7 +49,7 @@ export class NameIndex {
   private readonly tables: NameTable[] = [];
   private readonly tableKeys = new Map<string, TableKey>();
   /** start()'s answers by word (see there). */
-  private readonly starts = new Map<string, Cursor | null>();
+  private readonly starts = new WordMemo<Cursor | null>(TABLE_MEMO_LIMIT);
   size = 0;
 
   add(alias: string, entry: Omit<NameEntry, 'alias' | 'definite'>): void {
@@ -143,11 +144,7 @@ export class NameIndex {
     const known = this.starts.get(firstWord);
     if (known !== undefined) return known;
     const cursor = this.cursor(this.root.children.get(firstWord) ?? null, firstWord);
-    // A long word is often a slice that keeps its article's text alive: not kept.
-    if (firstWord.length < SHARES_PARENT) {
-      if (this.starts.size >= TABLE_MEMO_LIMIT) this.starts.clear();
-      this.starts.set(firstWord, cursor);
-    }
+    this.starts.set(firstWord, cursor);
     return cursor;
   }
 
@@ -187,8 +184,6 @@ const NO_TABLE_KEY: TableKey = { entries: [], more: false };
 /** The tables of a key that only starts longer ones: one shared empty list. */
 const NO_TABLES: NameTable[] = [];
 const TABLE_MEMO_LIMIT = 200_000;
-/** From this length V8 makes a slice a view of the whole string it comes from. */
-const SHARES_PARENT = 13;
 
 /** A position in the names: the trie's node (if any), the key so far, and what the tables hold under it. */
 export interface Cursor {

@@ -15,10 +15,10 @@
  */
 import type { Token } from '../core/document.js';
 import type { NormalizedText } from '../text/normalize.js';
-import { nameKeyOf } from '../knowledge/places.js';
 import type { EntityCandidate } from './candidate.js';
 import type { EntityKnowledge } from './knowledge.js';
-import { withoutArticle } from './name-index.js';
+import { nameKey, withoutArticle } from './name-index.js';
+import { WordMemo } from '../text/word-memo.js';
 
 /** From this importance up a gazetteer place is known enough to need no cue (an admin2 seat, a town of ~10,000). */
 export const KNOWN_PLACE_IMPORTANCE = 45;
@@ -75,24 +75,13 @@ function listedAfter(
   return before.tokenEnd === c.tokenStart - 1 && (between.norm === ',' || between.norm === 'و');
 }
 
-/** Keys of the aliases met so far: a few thousand names recur in the news, each normalised once. */
-const aliasKeys = new Map<string, string>();
-const ALIAS_KEY_LIMIT = 50_000;
-/**
- * From this length V8 makes a slice a view of the string it comes from, and an alias is often a
- * slice of the article's text: a memo that kept it would keep the article. Read afresh instead.
- */
-const SHARES_PARENT = 13;
+/** Keys of the aliases met so far: a few thousand names recur in the news, each keyed once. */
+const aliasKeys = new WordMemo<string>(50_000);
 
 /** An alias's words as the name index keys them, joined. */
 function aliasKey(alias: string): string {
   let key = aliasKeys.get(alias);
-  if (key === undefined) {
-    key = nameKeyOf(alias).words.join(' ');
-    if (alias.length >= SHARES_PARENT) return key;
-    if (aliasKeys.size >= ALIAS_KEY_LIMIT) aliasKeys.clear();
-    aliasKeys.set(alias, key);
-  }
+  if (key === undefined) aliasKeys.set(alias, (key = nameKey(alias).join(' ')));
   return key;
 }
 

@@ -15,6 +15,7 @@ import type { Sentence, Token, TokenKind } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import { analyzeClitics, cliticReadings, numberProclitics, type CliticReading } from './clitics.js';
 import { toNormOffset, type NormalizedText } from './normalize.js';
+import { keepable } from './word-memo.js';
 
 const enum C {
   Skip = 0, // whitespace, controls, unassigned
@@ -92,14 +93,9 @@ const otherSurfaces = new Map<string, Surface>();
 /** News vocabulary is small next to its token count; past this, the memo starts again. */
 const SURFACE_CACHE_LIMIT = 200_000;
 let surfaceCount = 0;
-/**
- * From this length V8 makes a slice a view of the whole string it comes from: a memo that kept
- * one would keep the article. Such surfaces (rare in Arabic) are read afresh at each token.
- */
-const SHARES_PARENT = 13;
-
 function remember(map: Map<string, Surface>, key: string, surface: Surface): Surface {
-  if (key.length >= SHARES_PARENT) return surface;
+  // A long word could keep its article (see word-memo.ts): read afresh at each token.
+  if (!keepable(key)) return surface;
   if (++surfaceCount > SURFACE_CACHE_LIMIT) {
     for (const m of wordSurfaces) m.clear();
     otherSurfaces.clear();
@@ -149,7 +145,7 @@ function spellingOf(original: string, start: number, end: number, surface: Surfa
     if (k === known.length) return known;
   }
   const text = original.slice(start, end);
-  if (text.length < SHARES_PARENT) surface.text = text;
+  if (keepable(text)) surface.text = text;
   return text;
 }
 
