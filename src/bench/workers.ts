@@ -55,7 +55,7 @@ async function drainWith(url: string, n: number): Promise<number> {
 }
 
 export const workersBenchmark: Benchmark = {
-  name: 'marsad worker processes on PostgreSQL: the ANT corpus from five outlets stored by one worker, then by two',
+  name: `marsad worker processes on PostgreSQL: the ANT corpus from ${COPIES} outlet(s) stored by one worker, then by two`,
   skipReason: () =>
     !sharedFile(...ANT_CORPUS)
       ? `../shared/${ANT_CORPUS.join('/')} is absent`
