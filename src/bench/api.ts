@@ -258,7 +258,10 @@ export const apiBenchmark: Benchmark = {
  * Starts `marsad serve` on a free port of 127.0.0.1 and waits until it answers. `stop` kills it
  * outright: a server still extracting need not finish for a benchmark.
  */
-export async function startServeProcess(db: string, args: string[] = []): Promise<{ url: string; stop(): void }> {
+export async function startServeProcess(
+  db: string,
+  args: string[] = [],
+): Promise<{ url: string; pid: number; stop(): void }> {
   const port = await freePort();
   const bin = fileURLToPath(new URL('../../bin/marsad.js', import.meta.url));
   const child = spawn(
@@ -271,7 +274,8 @@ export async function startServeProcess(db: string, args: string[] = []): Promis
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
-      if ((await fetch(`${url}/api/openapi.json`)).ok) return { url, stop: () => child.kill('SIGKILL') };
+      if ((await fetch(`${url}/api/openapi.json`)).ok)
+        return { url, pid: child.pid!, stop: () => child.kill('SIGKILL') };
     } catch {
       // not listening yet
     }

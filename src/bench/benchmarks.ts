@@ -4,6 +4,7 @@ import { extractBenchmark, ingestEndToEndBenchmark } from './extract.js';
 import { apiBenchmark } from './api.js';
 import { apiBusyBenchmark } from './api-busy.js';
 import { apiFusedBenchmark } from './api-fused.js';
+import { apiMillionBenchmark } from './api-million.js';
 import { nerBenchmark } from './ner.js';
 import { corpusReadBenchmark, knowledgeLoadBenchmark, startupBenchmark } from './load.js';
 import { scalingBenchmark } from './scaling.js';
@@ -39,4 +40,6 @@ export const BENCHMARKS: Benchmark[] = [
   apiBenchmark,
   apiFusedBenchmark,
   apiBusyBenchmark,
+  // The API on a million events made from real ones.
+  apiMillionBenchmark,
 ];

@@ -83,10 +83,11 @@ function nearCopy(
   k: number,
   copy: number,
   storiesPerPeriod: number,
+  periodDays: number,
 ): { id: string; input: ArticleInput; events: EventRecord[] } {
   const story = stories[k % stories.length];
   const period = Math.floor(k / storiesPerPeriod);
-  const shift = period * PERIOD_DAYS;
+  const shift = period * periodDays;
   const outlet = `outlet ${copy + 1}`;
   const input: ArticleInput = {
     ...story.input,
@@ -111,12 +112,21 @@ function nearCopy(
   return { id, input, events };
 }
 
-/** The `n`th article stored: rounds of STORIES_PER_ROUND stories, copy by copy. */
-export function nthArticleFor(stories: Story[], n: number, storiesPerPeriod: number) {
+/**
+ * The `n`th article stored: rounds of STORIES_PER_ROUND stories, copy by copy; the dates of each
+ * period of `storiesPerPeriod` stories `periodDays` after the last's.
+ */
+export function nthArticleFor(stories: Story[], n: number, storiesPerPeriod: number, periodDays = PERIOD_DAYS) {
   const round = Math.floor(n / (STORIES_PER_ROUND * COPIES));
   const within = n % (STORIES_PER_ROUND * COPIES);
   const copy = Math.floor(within / STORIES_PER_ROUND);
-  return nearCopy(stories, round * STORIES_PER_ROUND + (within % STORIES_PER_ROUND), copy, storiesPerPeriod);
+  return nearCopy(
+    stories,
+    round * STORIES_PER_ROUND + (within % STORIES_PER_ROUND),
+    copy,
+    storiesPerPeriod,
+    periodDays,
+  );
 }
 
 export interface FusionScalePoint {

@@ -13,7 +13,7 @@ import type { Repository } from '../store/repository.js';
 import type { Analyzer } from './analyzer.js';
 import { AnalyzerBusy } from './analyzer-pool.js';
 import { lookupActors, lookupPlaces } from './lookups.js';
-import { CountCache } from './count-cache.js';
+import { CountCache, StoreCache, filterKey } from './store-cache.js';
 import { resolveArticleId } from '../store/article-prefix.js';
 import { fusePendingOptimistically } from '../fusion/fuse.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
@@ -53,6 +53,12 @@ export function createApp(options: AppOptions): Hono {
   const { repo } = options;
   const { analyzer } = options;
   const counts = new CountCache(repo);
+  // /api/stats answers, as the JSON sent: the timeline asks for the same ones again and again.
+  const trends = new StoreCache<string>(repo);
+  const storeChanged = () => {
+    counts.clear();
+    trends.clear();
+  };
   // Look-ups read the packs only: no need for the tagger's model.
   const knowledge = options.knowledge ?? (() => loadEntityKnowledge({ withTagger: false }));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
@@ -77,7 +83,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
 
-  const workbench = registerWorkbenchRoutes(app, { repo, knowledge, access, changed: () => counts.clear() });
+  const workbench = registerWorkbenchRoutes(app, { repo, knowledge, access, changed: storeChanged });
 
   app.get('/api/events', async (c) => {
     const params = parseOrThrow(eventListQuery, c.req.query(), 'query');
@@ -123,13 +129,17 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/stats', async (c) => {
     const { interval, ...filters } = parseOrThrow(eventStatsQuery, c.req.query(), 'query');
     const query = filteredQuery(filters, knowledge);
-    const [stats, total, store, fused] = await Promise.all([
-      repo.eventStats(query),
-      counts.count(query),
-      repo.stats(),
-      repo.fusedEventStats(query, interval),
-    ]);
-    return c.json({ total, ...stats, store, fused: { interval, ...fused } });
+    const body = await trends.get(`${interval} ${filterKey(query)}`, async () => {
+      const [stats, total, store, fused] = await Promise.all([
+        repo.eventStats(query),
+        counts.count(query),
+        repo.stats(),
+        repo.fusedEventStats(query, interval),
+      ]);
+      return JSON.stringify({ total, ...stats, store, fused: { interval, ...fused } });
+    });
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(body);
   });
 
   app.get('/api/articles', async (c) => {
@@ -164,7 +174,7 @@ export function createApp(options: AppOptions): Hono {
       const { article, status, record } = await storeAndExtract(repo, analyzer, item.article);
       stored.push({ id: article.id, title: article.title, status, events: record.events.length });
     }
-    counts.clear();
+    storeChanged();
     workbench.clearCounts();
     if (stored.length === 0) throw new ApiError(400, errors[0] ?? 'the body holds no article');
     return c.json({ articles: stored, errors }, 201);
@@ -184,7 +194,7 @@ export function createApp(options: AppOptions): Hono {
     if (body.store || flag.store === 'true' || flag.store === '1') {
       assertMayWrite(c, access);
       const { article, record } = await storeAndExtract(repo, analyzer, input);
-      counts.clear();
+      storeChanged();
       workbench.clearCounts();
       c.header('Location', `/api/articles/${article.id}`);
       return c.json(record, 201);

@@ -14,7 +14,7 @@ import { actorIdsNamed } from '../app/filter-values.js';
 import { isFusedId, ReviewError, type ReviewInput } from '../review/review.js';
 import { resolveCorrections } from '../review/corrections.js';
 import { assertMayWrite, type AccessPolicy } from './access.js';
-import { CountCache } from './count-cache.js';
+import { CountCache } from './store-cache.js';
 import { fusedDetailView, fusedItemView } from './fused-views.js';
 import {
   ApiError,

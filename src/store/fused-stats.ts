@@ -5,6 +5,7 @@
 import type { EventActor } from '../events/record.js';
 import type { FusedEventStats, Tally, TrendInterval } from './repository.js';
 import { parseStoredJson } from './stored-json.js';
+import { addTo, trendsFromTallies, type TallyRow, type TallyTrends } from './tallies.js';
 
 /** What the tally reads of one fused event; the actor columns are the record's JSON, or null. */
 export interface FusedStatsRow {
@@ -27,26 +28,6 @@ export interface FusedOutletRow {
   outlet: string;
 }
 
-const DAY_MS = 86_400_000;
-
-/** The first day of the date's ISO week (a Monday) or month; null for a date that is not one. */
-export function periodStart(date: string, interval: TrendInterval): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  if (interval === 'month') return `${date.slice(0, 7)}-01`;
-  const time = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(time)) return null;
-  const mondayBased = (new Date(time).getUTCDay() + 6) % 7;
-  return new Date(time - mondayBased * DAY_MS).toISOString().slice(0, 10);
-}
-
-function add(map: Map<string, Tally>, key: string, fatalities: number): void {
-  const tally = map.get(key);
-  if (tally) {
-    tally.count++;
-    tally.fatalities += fatalities;
-  } else map.set(key, { count: 1, fatalities });
-}
-
 const byCountThenKey =
   <T extends Tally>(key: (x: T) => string) =>
   (a: T, b: T) =>
@@ -64,61 +45,103 @@ function actorsOf(row: FusedStatsRow): EventActor[] {
   return [...new Map(all.map((a) => [a.id, a])).values()];
 }
 
-export function tallyFusedStats(
+/** The fused events' rows as tally rows of one event each. */
+function asTallyRows(rows: FusedStatsRow[]): TallyRow[] {
+  return rows.map((row) => ({
+    day: row.date ?? '',
+    event_type: row.event_type,
+    country: row.country ?? '',
+    admin1: row.admin1 ?? '',
+    review_status: '',
+    placed: row.lat !== null,
+    events: 1,
+    fatalities: row.fatalities,
+  }));
+}
+
+/** An actor as the trends name it. */
+type ActorName = Pick<EventActor, 'id' | 'name' | 'name_ar'>;
+
+/** The fused trends before they are ordered: totals, periods, types and districts; actors; outlets. */
+export interface FusedStatsParts {
+  trends: TallyTrends;
+  actors: Map<string, { actor: ActorName; tally: Tally }>;
+  outlets: Map<string, Tally>;
+}
+
+/** The parts of the trends counted from the matching fused events themselves. */
+export function partsFromEvents(
   rows: FusedStatsRow[],
   outlets: FusedOutletRow[],
   interval: TrendInterval,
-): FusedEventStats {
-  const periods = new Map<string, Tally>();
-  const types = new Map<string, Tally>();
-  const admin1s = new Map<string, Tally>();
-  const actors = new Map<string, Tally>();
-  const actorNames = new Map<string, EventActor>();
-  const outletTally = new Map<string, Tally>();
+): FusedStatsParts {
+  const parts: FusedStatsParts = {
+    trends: trendsFromTallies(asTallyRows(rows), interval),
+    actors: new Map(),
+    outlets: new Map(),
+  };
   const fatalitiesOf = new Map<string, number>();
-  let fatalities = 0;
-  let unplaced = 0;
   for (const row of rows) {
     fatalitiesOf.set(row.id, row.fatalities);
-    fatalities += row.fatalities;
-    if (row.lat === null) unplaced++;
-    add(types, row.event_type, row.fatalities);
-    const period = row.date === null ? null : periodStart(row.date, interval);
-    if (period !== null) add(periods, `${period}\n${row.event_type}`, row.fatalities);
-    if (row.admin1 !== null && row.country !== null) add(admin1s, `${row.country}\n${row.admin1}`, row.fatalities);
     for (const actor of actorsOf(row)) {
-      add(actors, actor.id, row.fatalities);
-      if (!actorNames.has(actor.id)) actorNames.set(actor.id, actor);
+      const known = parts.actors.get(actor.id);
+      if (known) {
+        known.tally.count++;
+        known.tally.fatalities += row.fatalities;
+      } else parts.actors.set(actor.id, { actor, tally: { count: 1, fatalities: row.fatalities } });
     }
   }
-  for (const { id, outlet } of outlets) add(outletTally, outlet, fatalitiesOf.get(id) ?? 0);
+  for (const { id, outlet } of outlets) addTo(parts.outlets, outlet, 1, fatalitiesOf.get(id) ?? 0);
+  return parts;
+}
+
+/** One row of the fused events' actor and outlet tallies, summed over the matching keys. */
+export interface SideTallyRow {
+  side: string;
+  id: string;
+  /** An actor's id and names (JSON); an outlet's name. */
+  label: string;
+  events: number;
+  fatalities: number;
+}
+
+/** The parts of the trends read from the tallies (src/store/tallies.ts). */
+export function partsFromTallies(rows: TallyRow[], sides: SideTallyRow[], interval: TrendInterval): FusedStatsParts {
+  const parts: FusedStatsParts = { trends: trendsFromTallies(rows, interval), actors: new Map(), outlets: new Map() };
+  for (const row of sides) {
+    const tally = { count: Number(row.events), fatalities: Number(row.fatalities) };
+    if (row.side === 'actor') parts.actors.set(row.id, { actor: parseStoredJson<ActorName>(row.label), tally });
+    else parts.outlets.set(row.id, tally);
+  }
+  return parts;
+}
+
+/** The trends in the API's order: periods, types and outlets by key, districts and actors most first. */
+export function fusedStatsOf({ trends, actors, outlets }: FusedStatsParts): FusedEventStats {
   const split = (key: string): [string, string] => {
     const cut = key.indexOf('\n');
     return [key.slice(0, cut), key.slice(cut + 1)];
   };
   return {
-    total: rows.length,
-    fatalities,
-    unplaced,
-    byPeriod: [...periods]
+    total: trends.total,
+    fatalities: trends.fatalities,
+    unplaced: trends.unplaced,
+    byPeriod: [...trends.periods]
       .sort(([a], [b]) => byKey(a, b))
       .map(([key, tally]) => {
         const [period, event_type] = split(key);
         return { period, event_type, ...tally };
       }),
-    byType: [...types].sort(([a], [b]) => byKey(a, b)).map(([event_type, tally]) => ({ event_type, ...tally })),
-    byAdmin1: [...admin1s]
+    byType: [...trends.types].sort(([a], [b]) => byKey(a, b)).map(([event_type, tally]) => ({ event_type, ...tally })),
+    byAdmin1: [...trends.admin1s]
       .map(([key, tally]) => {
         const [country, admin1] = split(key);
         return { country, admin1, ...tally };
       })
       .sort(byCountThenKey((x) => `${x.country}\n${x.admin1}`)),
-    byActor: [...actors]
-      .map(([id, tally]) => {
-        const { name, name_ar } = actorNames.get(id)!;
-        return { id, name, name_ar, ...tally };
-      })
+    byActor: [...actors.values()]
+      .map(({ actor, tally }) => ({ id: actor.id, name: actor.name, name_ar: actor.name_ar, ...tally }))
       .sort(byCountThenKey((x) => x.id)),
-    byOutlet: [...outletTally].map(([outlet, tally]) => ({ outlet, ...tally })).sort(byCountThenKey((x) => x.outlet)),
+    byOutlet: [...outlets].map(([outlet, tally]) => ({ outlet, ...tally })).sort(byCountThenKey((x) => x.outlet)),
   };
 }

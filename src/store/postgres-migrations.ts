@@ -236,4 +236,60 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       CREATE INDEX fused_events_review_date ON fused_events(review_status, date DESC NULLS LAST, id);
     `,
   },
+  {
+    version: 9,
+    name: 'tallies of events and fused events by day, type, area and review status, kept by triggers',
+    sql: `${talliesOf('events', 'event_tallies')}
+      ${talliesOf('fused_events', 'fused_tallies')}`,
+  },
 ];
+
+/**
+ * The tallies of sqlite-migrations.ts (version 11). Here several sessions write at once: were
+ * their triggers to update the same tally rows, two transactions could each hold one and wait
+ * for the other's. So the triggers only append to a table of changes, once per statement, and
+ * readers fold the changes into the tallies one at a time (PostgresRepository.foldTallies).
+ */
+function talliesOf(source: string, tallies: string): string {
+  const key = `coalesce(date, ''), coalesce(event_type, ''), coalesce(country, ''), coalesce(admin1, ''),
+          coalesce(review_status, ''), (lat IS NOT NULL)::int`;
+  const columns = `day TEXT COLLATE "C" NOT NULL,
+        event_type TEXT COLLATE "C" NOT NULL,
+        country TEXT COLLATE "C" NOT NULL,
+        admin1 TEXT COLLATE "C" NOT NULL,
+        review_status TEXT COLLATE "C" NOT NULL,
+        placed INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        fatalities INTEGER NOT NULL`;
+  const changes = `${tallies}_changes`;
+  const signed = (table: string, sign: 1 | -1) => `SELECT ${key}, ${sign}, ${sign} * fatalities FROM ${table}`;
+  // An update that leaves an event's key as it was changes nothing here.
+  const net = (rows: string) =>
+    `INSERT INTO ${changes} SELECT day, event_type, country, admin1, review_status, placed, sum(events), sum(fatalities)
+          FROM (${rows}) AS t(day, event_type, country, admin1, review_status, placed, events, fatalities)
+          GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(events) <> 0 OR sum(fatalities) <> 0;`;
+  return `
+      CREATE TABLE ${tallies} (
+        ${columns},
+        PRIMARY KEY (day, event_type, country, admin1, review_status, placed)
+      );
+      CREATE TABLE ${changes} (${columns});
+      INSERT INTO ${tallies} SELECT ${key}, count(*), sum(fatalities) FROM ${source} GROUP BY 1, 2, 3, 4, 5, 6;
+      CREATE FUNCTION ${tallies}_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          ${net(signed('added', 1))}
+        ELSIF TG_OP = 'DELETE' THEN
+          ${net(signed('removed', -1))}
+        ELSE
+          ${net(`${signed('removed', -1)} UNION ALL ${signed('added', 1)}`)}
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER ${tallies}_insert AFTER INSERT ON ${source}
+        REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${tallies}_change();
+      CREATE TRIGGER ${tallies}_delete AFTER DELETE ON ${source}
+        REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION ${tallies}_change();
+      CREATE TRIGGER ${tallies}_update AFTER UPDATE ON ${source}
+        REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${tallies}_change();`;
+}

@@ -332,4 +332,149 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id, position, event_id);
     `,
   },
+  {
+    version: 11,
+    name: 'tallies of events and fused events by day, type, area and review status, kept by triggers',
+    sql: `${talliesOf('events', 'event_tallies')}
+      ${talliesOf('fused_events', 'fused_tallies')}`,
+  },
+  {
+    version: 12,
+    name: "fused events' actors and outlets tallied by day, type, area and review status, kept by triggers",
+    sql: fusedSideTallies(),
+  },
 ];
+
+/**
+ * A table of counts and fatalities of \`source\`'s rows by day, type, country, district, review
+ * status and whether placed, kept current by triggers as rows are written, changed and deleted:
+ * the timeline, the breakdowns and the counts read it instead of the events (src/store/tallies.ts).
+ * Absent values are '' in the key (a primary key compares NULLs as distinct).
+ */
+function talliesOf(source: string, tallies: string): string {
+  const values = (row: 'NEW' | 'OLD') => [
+    `coalesce(${row}.date, '')`,
+    `coalesce(${row}.event_type, '')`,
+    `coalesce(${row}.country, '')`,
+    `coalesce(${row}.admin1, '')`,
+    `coalesce(${row}.review_status, '')`,
+    `${row}.lat IS NOT NULL`,
+  ];
+  const key = (row: 'NEW' | 'OLD') => values(row).join(', ');
+  const columns = ['day', 'event_type', 'country', 'admin1', 'review_status', 'placed'];
+  const matches = values('OLD')
+    .map((value, i) => `${columns[i]} = ${value}`)
+    .join(' AND ');
+  const add = `INSERT INTO ${tallies} VALUES (${key('NEW')}, 1, NEW.fatalities)
+      ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;`;
+  const remove = `UPDATE ${tallies} SET events = events - 1, fatalities = fatalities - OLD.fatalities WHERE ${matches};
+      DELETE FROM ${tallies} WHERE ${matches} AND events = 0;`;
+  return `
+      CREATE TABLE ${tallies} (
+        day TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        country TEXT NOT NULL,
+        admin1 TEXT NOT NULL,
+        review_status TEXT NOT NULL,
+        placed INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        fatalities INTEGER NOT NULL,
+        PRIMARY KEY (day, event_type, country, admin1, review_status, placed)
+      ) WITHOUT ROWID;
+      INSERT INTO ${tallies}
+        SELECT coalesce(date, ''), coalesce(event_type, ''), coalesce(country, ''), coalesce(admin1, ''),
+          coalesce(review_status, ''), lat IS NOT NULL, count(*), sum(fatalities)
+        FROM ${source} GROUP BY 1, 2, 3, 4, 5, 6;
+      CREATE TRIGGER ${tallies}_insert AFTER INSERT ON ${source} BEGIN
+        ${add}
+      END;
+      CREATE TRIGGER ${tallies}_delete AFTER DELETE ON ${source} BEGIN
+        ${remove}
+      END;
+      CREATE TRIGGER ${tallies}_update AFTER UPDATE OF date, event_type, country, admin1, review_status, lat, fatalities
+        ON ${source} BEGIN
+        ${remove}
+        ${add}
+      END;`;
+}
+
+/**
+ * The fused events' actors and outlets, tallied as talliesOf tallies events: a row per actor
+ * (either side, associates included, each once) or outlet (of any member's article, each once)
+ * and day, type, country, district and review status. The actors and outlets are read from the
+ * fused event's record row (its summary and sources), written after the event's row.
+ */
+function fusedSideTallies(): string {
+  // An actor's node in a summary's JSON tree (j): actor 1 or 2, or an associate, with an id.
+  const actorNode = `(j.path = '$' AND j.key IN ('actor1', 'actor2') OR j.path IN ('$.assoc_actor_1', '$.assoc_actor_2'))
+          AND j.type = 'object' AND json_type(j.value, '$.id') = 'text'`;
+  const actorLabel = `json_object('id', json_extract(j.value, '$.id'), 'name', json_extract(j.value, '$.name'),
+          'name_ar', json_extract(j.value, '$.name_ar'))`;
+  const outletNode = `json_type(j.value, '$.outlet') = 'text'`;
+  // The distinct actors and outlets of a fused record, from its summary and sources (JSON texts).
+  const sides = (summary: string, sources: string) => `(
+      SELECT 'actor' AS side, json_extract(j.value, '$.id') AS id, max(${actorLabel}) AS label
+        FROM json_tree(${summary}) j WHERE ${actorNode} GROUP BY 2
+      UNION ALL
+      SELECT 'outlet', json_extract(j.value, '$.outlet'), json_extract(j.value, '$.outlet')
+        FROM json_each(${sources}) j WHERE ${outletNode} GROUP BY 2)`;
+  const key = (row: string) =>
+    `coalesce(${row}.date, ''), coalesce(${row}.event_type, ''), coalesce(${row}.country, ''), coalesce(${row}.admin1, ''),
+        coalesce(${row}.review_status, '')`;
+  const keyAs = (row: string) =>
+    `coalesce(${row}.date, '') AS day, coalesce(${row}.event_type, '') AS event_type, coalesce(${row}.country, '') AS country,
+        coalesce(${row}.admin1, '') AS admin1, coalesce(${row}.review_status, '') AS review_status`;
+  const add = (event: string, summary: string, sources: string, where: string) =>
+    `INSERT INTO fused_side_tallies SELECT s.side, s.id, ${key(event)}, s.label, 1, ${event}.fatalities
+        FROM ${sides(summary, sources)} s ${where}
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;`;
+  const remove = (event: 'OLD' | 'NEW' | 'f', summary: string, sources: string, from = '') => {
+    const matches = `(side, id) IN (SELECT side, id FROM ${sides(summary, sources)})
+        AND (day, event_type, country, admin1, review_status) = (SELECT ${key(event)} ${from})`;
+    return `UPDATE fused_side_tallies SET events = events - 1, fatalities = fatalities - (SELECT ${event}.fatalities ${from})
+        WHERE ${matches};
+      DELETE FROM fused_side_tallies WHERE ${matches} AND events = 0;`;
+  };
+  const record = (column: string, id: string) => `(SELECT ${column} FROM fused_records WHERE id = ${id})`;
+  const event = (id: string) => `FROM fused_events f WHERE f.id = ${id}`;
+  return `
+      CREATE TABLE fused_side_tallies (
+        -- 'actor' (id: the actor's id; label: its id and names, JSON) or 'outlet' (id and label: its name as shown).
+        side TEXT NOT NULL,
+        id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        country TEXT NOT NULL,
+        admin1 TEXT NOT NULL,
+        review_status TEXT NOT NULL,
+        label TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        fatalities INTEGER NOT NULL,
+        PRIMARY KEY (side, id, day, event_type, country, admin1, review_status)
+      ) WITHOUT ROWID;
+      INSERT INTO fused_side_tallies
+        SELECT side, id, day, event_type, country, admin1, review_status, max(label), count(*), sum(fatalities)
+        FROM (SELECT 'actor' AS side, json_extract(j.value, '$.id') AS id, ${keyAs('f')}, max(${actorLabel}) AS label, f.fatalities
+            FROM fused_events f CROSS JOIN fused_records r ON r.id = f.id CROSS JOIN json_tree(r.summary) j
+            WHERE ${actorNode} GROUP BY f.id, 2
+          UNION ALL
+          SELECT 'outlet', json_extract(j.value, '$.outlet'), ${key('f')}, json_extract(j.value, '$.outlet'), f.fatalities
+            FROM fused_events f CROSS JOIN fused_records r ON r.id = f.id CROSS JOIN json_each(r.sources) j
+            WHERE ${outletNode} GROUP BY f.id, 2)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7;
+      CREATE TRIGGER fused_side_tallies_insert AFTER INSERT ON fused_records BEGIN
+        ${add('f', 'NEW.summary', 'NEW.sources', `CROSS JOIN fused_events f WHERE f.id = NEW.id`)}
+      END;
+      CREATE TRIGGER fused_side_tallies_delete BEFORE DELETE ON fused_events BEGIN
+        ${remove('OLD', record('summary', 'OLD.id'), record('sources', 'OLD.id'))}
+      END;
+      CREATE TRIGGER fused_side_tallies_update AFTER UPDATE OF date, event_type, country, admin1, review_status, fatalities
+        ON fused_events BEGIN
+        ${remove('OLD', record('summary', 'OLD.id'), record('sources', 'OLD.id'))}
+        ${add('NEW', record('summary', 'NEW.id'), record('sources', 'NEW.id'), 'WHERE true')}
+      END;
+      CREATE TRIGGER fused_side_tallies_record_update AFTER UPDATE OF summary, sources ON fused_records BEGIN
+        ${remove('f', 'OLD.summary', 'OLD.sources', event('OLD.id'))}
+        ${add('f', 'NEW.summary', 'NEW.sources', `CROSS JOIN fused_events f WHERE f.id = NEW.id`)}
+      END;`;
+}

@@ -43,6 +43,8 @@ test('migrations run once: reopening keeps the data', async () => {
         { version: 8 },
         { version: 9 },
         { version: 10 },
+        { version: 11 },
+        { version: 12 },
       ]);
     } finally {
       await again.close();
@@ -267,6 +269,46 @@ test('migrations 4 and 5 bring events stored before them into the lookup tables,
       });
     } finally {
       await repo.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a store from before the tallies gets them from what it holds', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-store-'));
+  const old = join(dir, 'old.db');
+  try {
+    const before = new SqliteRepository(
+      old,
+      SQLITE_MIGRATIONS.filter((m) => m.version <= 10),
+    );
+    await before.upsertArticle(
+      'a1',
+      input('', 'نص', {
+        published: '2019-04-09',
+        origin: { url: 'u', source: 'وكالة', input: 't', externalId: null },
+      }),
+    );
+    await before.replaceEvents('a1', [
+      eventRecord('e1', { fatalities: 2 }),
+      eventRecord('e2', { date: null, location: null, event_type: 'Protests', sub_event_type: 'Peaceful protest' }),
+      eventRecord('e3', { date: '2019-05-01', fatalities: 4 }),
+    ]);
+    await fusePending(before);
+    await before.reviewEvent('e3', { action: 'dismiss' });
+    await before.close();
+    const after = new SqliteRepository(old);
+    try {
+      for (const query of [{}, { includeDismissed: true }, { type: 'Battles', since: '2019-01-01' }] as EventQuery[]) {
+        const fromEvents = { ...query, fatalitiesMin: 0 };
+        assert.equal(await after.countEvents(query), await after.countEvents(fromEvents));
+        assert.deepEqual(await after.eventStats(query), await after.eventStats(fromEvents));
+        assert.deepEqual(await after.fusedEventStats(query, 'week'), await after.fusedEventStats(fromEvents, 'week'));
+      }
+      assert.equal((await after.fusedEventStats({}, 'month')).byActor.length, 2);
+    } finally {
+      await after.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -67,7 +67,15 @@ import {
 } from '../review/review.js';
 import { errorCode } from '../core/unknown.js';
 import { parseStoredJson } from './stored-json.js';
-import { tallyFusedStats, type FusedOutletRow, type FusedStatsRow } from './fused-stats.js';
+import {
+  fusedStatsOf,
+  partsFromEvents,
+  partsFromTallies,
+  type FusedOutletRow,
+  type FusedStatsRow,
+  type SideTallyRow,
+} from './fused-stats.js';
+import { eventStatsFromTallies, talliesAnswer, tallyTotal, tallyWhere, type TallyRow } from './tallies.js';
 
 interface ArticleRow {
   seq: number;
@@ -801,11 +809,25 @@ export class SqliteRepository implements Repository {
   }
 
   countFusedEvents(query: EventQuery = {}): Promise<number> {
+    if (talliesAnswer(query)) return this.exclusive(() => tallyTotal(this.tallyRows('fused_tallies', query)));
     const { where, params } = fusedFilter(query);
     return this.exclusive(() => this.countOf(`SELECT count(*) FROM fused_events f ${where}`, ...params));
   }
 
   fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats> {
+    if (talliesAnswer(query))
+      return this.exclusive(() => {
+        const params: unknown[] = [];
+        const where = tallyWhere(query, (value) => {
+          params.push(value);
+          return '?';
+        });
+        const sides = this.stmt<SideTallyRow>(
+          `SELECT side, id, max(label) AS label, sum(events) AS events, sum(fatalities) AS fatalities
+           FROM fused_side_tallies ${where} GROUP BY side, id`,
+        ).all(...params);
+        return fusedStatsOf(partsFromTallies(this.tallyRows('fused_tallies', query), sides, interval));
+      });
     const { where, params } = fusedFilter(query);
     return this.exclusive(() => {
       const rows = this.db
@@ -816,14 +838,15 @@ export class SqliteRepository implements Repository {
            FROM fused_events f CROSS JOIN fused_records r ON r.id = f.id ${where}`,
         )
         .all(...params);
+      // The outlets as the fused event's sources show them, as the tallies keep them.
       const outlets = this.db
         .prepare<unknown[], FusedOutletRow>(
-          `SELECT DISTINCT c.cluster_id AS id, a.first_source AS outlet
+          `SELECT DISTINCT c.cluster_id AS id, shown_text(a.first_source) AS outlet
            FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id CROSS JOIN articles a ON a.id = e.article_id
            WHERE a.first_source IS NOT NULL AND c.cluster_id IN (SELECT f.id FROM fused_events f ${where})`,
         )
         .all(...params);
-      return tallyFusedStats(rows, outlets, interval);
+      return fusedStatsOf(partsFromEvents(rows, outlets, interval));
     });
   }
 
@@ -971,8 +994,19 @@ export class SqliteRepository implements Repository {
   }
 
   countEvents(query: EventQuery = {}): Promise<number> {
+    if (talliesAnswer(query)) return this.exclusive(() => tallyTotal(this.tallyRows('event_tallies', query)));
     const { where, params } = eventFilter(query);
     return this.exclusive(() => this.countOf(`SELECT count(*) FROM events e ${where}`, ...params));
+  }
+
+  /** The rows of a tally table (src/store/tallies.ts) that a query answered by tallies matches. */
+  private tallyRows(table: 'event_tallies' | 'fused_tallies', query: EventQuery): TallyRow[] {
+    const params: unknown[] = [];
+    const where = tallyWhere(query, (value) => {
+      params.push(value);
+      return '?';
+    });
+    return this.stmt<TallyRow>(`SELECT * FROM ${table} ${where}`).all(...params);
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
@@ -992,6 +1026,7 @@ export class SqliteRepository implements Repository {
   }
 
   private eventStatsNow(query: EventQuery): EventStats {
+    if (talliesAnswer(query)) return eventStatsFromTallies(this.tallyRows('event_tallies', query));
     const { where, params } = eventFilter(query);
     const group = <Row>(column: string, key: string) =>
       this.db

@@ -6,9 +6,10 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleInput, ArticleOrigin } from '../core/article.js';
 import type { EventActor, EventLocation, EventRecord } from '../events/record.js';
-import type { FusedPageItem, Repository } from '../store/repository.js';
+import type { EventQuery, FusedPageItem, Repository } from '../store/repository.js';
 import { fuseAll, fusePending } from '../fusion/fuse.js';
 import { fusedItemView } from '../server/fused-views.js';
+import { talliesAnswer } from '../store/tallies.js';
 
 export function articleInput(title: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
   return {
@@ -988,6 +989,86 @@ export function defineRepositorySuite(
             ['reopen', 'unreviewed', {}],
           ],
         );
+      },
+    );
+
+    testOnFreshStore(
+      'the tallies agree with the events through writes, fusion, reviews, re-extraction and removal',
+      async (repo) => {
+        const story = (id: string, published: string, source: string) =>
+          repo.upsertArticle(id, articleInput('', `خبر ${id}`, { published, ...origin(`u-${id}`, source) }));
+        await story('a1', '2019-04-09', 'Libya Observer');
+        await story('a2', '2019-04-09', 'بوابة الوسط');
+        await story('a3', '2018-06-12', 'Libya Observer');
+        await repo.replaceEvents('a1', [
+          eventRecord('e1', { date: '2019-04-08', fatalities: 2 }),
+          eventRecord('e2', { date: null, fatalities: 1, location: null }),
+          eventRecord('e3', {
+            date: '2019-04-30',
+            event_type: 'Protests',
+            sub_event_type: 'Peaceful protest',
+            location: DERNA,
+          }),
+        ]);
+        await repo.replaceEvents('a2', [
+          eventRecord('e4', { date: '2019-04-08', fatalities: 3 }),
+          eventRecord('e5', { date: '2019-05-01', fatalities: 4, location: { ...DERNA, admin1: null } }),
+        ]);
+        await repo.replaceEvents('a3', [eventRecord('e6', { date: '2018-06-11', location: DERNA, fatalities: 7 })]);
+        await fuseAll(repo);
+        await repo.reviewEvent('e3', { action: 'dismiss' });
+        await repo.reviewEvent('e6', { action: 'confirm' });
+        await repo.reviewEvent('e5', { action: 'correct', changes: { date: '2019-05-02', fatalities: 6 } });
+        await repo.reviewEvent('fe-e1', { action: 'correct', changes: { fatalities: 9, location: DERNA } });
+        await repo.reviewEvent('fe-e6', { action: 'dismiss' });
+        await repo.reviewEvent('e6', { action: 'reopen' });
+        await repo.replaceEvents('a2', [eventRecord('e7', { date: '2019-04-08', fatalities: 1 })]);
+        await fusePending(repo);
+        await story('a4', '2019-04-11', 'Libya Observer');
+        await repo.replaceEvents('a4', [
+          eventRecord('e8', { date: '2019-04-12', event_type: 'Riots', sub_event_type: 'Mob violence' }),
+        ]);
+        await fusePending(repo);
+        assert.equal(await repo.deleteArticle('a3'), true);
+        // An article first received without outlet or date, then from an outlet: its fused event's sources are rewritten.
+        await repo.upsertArticle('a5', articleInput('', 'خبر a5', origin(null, null)));
+        await repo.replaceEvents('a5', [eventRecord('e9', { date: '2019-06-01', location: DERNA })]);
+        await fusePending(repo);
+        await repo.upsertArticle(
+          'a5',
+          articleInput('', 'خبر a5', { published: '2019-06-02', ...origin('u-a5', 'وال') }),
+        );
+        await fusePending(repo);
+
+        const queries: EventQuery[] = [
+          {},
+          { type: 'Battles' },
+          { since: '2019-04-08', until: '2019-04-30' },
+          { until: '2019-04-30' },
+          { admin1: 'Derna' },
+          { country: 'Libya', type: 'Protests' },
+          { review: ['dismissed'] },
+          { review: ['unreviewed', 'corrected'] },
+          { includeDismissed: true },
+        ];
+        for (const query of queries) {
+          // Every toll is at least 0: the same events, answered from the events rather than the tallies.
+          const fromEvents = { ...query, fatalitiesMin: 0 };
+          const label = JSON.stringify(query);
+          assert.ok(talliesAnswer(query) && !talliesAnswer(fromEvents), label);
+          assert.equal(await repo.countEvents(query), await repo.countEvents(fromEvents), label);
+          assert.deepEqual(await repo.eventStats(query), await repo.eventStats(fromEvents), label);
+          assert.equal(await repo.countFusedEvents(query), await repo.countFusedEvents(fromEvents), label);
+          for (const interval of ['week', 'month'] as const)
+            assert.deepEqual(
+              await repo.fusedEventStats(query, interval),
+              await repo.fusedEventStats(fromEvents, interval),
+              `${label} ${interval}`,
+            );
+        }
+        assert.equal(await repo.countEvents({ includeDismissed: true }), 6);
+        assert.ok((await repo.fusedEventStats({}, 'week')).byOutlet.some((o) => o.outlet === 'وال'));
+        assert.equal((await repo.fusedEventStats({}, 'month')).unplaced, 1);
       },
     );
 
