@@ -175,7 +175,7 @@ export function createApp(options: AppOptions): Hono {
       stored.push({ id: article.id, title: article.title, status, events: record.events.length });
     }
     storeChanged();
-    workbench.clearCounts();
+    workbench.clearCaches();
     if (stored.length === 0) throw new ApiError(400, errors[0] ?? 'the body holds no article');
     return c.json({ articles: stored, errors }, 201);
   });
@@ -195,7 +195,7 @@ export function createApp(options: AppOptions): Hono {
       assertMayWrite(c, access);
       const { article, record } = await storeAndExtract(repo, analyzer, input);
       storeChanged();
-      workbench.clearCounts();
+      workbench.clearCaches();
       c.header('Location', `/api/articles/${article.id}`);
       return c.json(record, 201);
     }

@@ -2,7 +2,7 @@
  * The OpenAPI description of the workbench routes (workbench-routes.ts): fused events, their
  * exports, and reviews. Merged into the document by openapi.ts.
  */
-import { FUSED_EVENT_SORTS, MAX_EXPORT_EVENTS } from './params.js';
+import { DEFAULT_MAP_POINTS, FUSED_EVENT_SORTS, MAX_EXPORT_EVENTS, MAX_MAP_POINTS } from './params.js';
 import { REVIEW_ACTIONS, REVIEW_STATUSES } from '../review/review.js';
 import { CORRECTION_FIELD_NAMES } from '../review/corrections.js';
 
@@ -216,6 +216,28 @@ export function workbenchPaths(filters: Parameter[]) {
         responses: {
           '200': {
             description: 'A FeatureCollection',
+            content: { 'application/geo+json': { schema: { type: 'object' } } },
+          },
+          '400': error('A malformed parameter'),
+        },
+      },
+    },
+    '/api/fused-events/map': {
+      get: {
+        summary:
+          "The map's markers: the newest placed fused events the filters match, each a point with its id, type, toll and date; `total` says how many match",
+        parameters: [
+          ...filters,
+          query('limit', `At most this many markers (1-${MAX_MAP_POINTS})`, {
+            type: 'integer',
+            minimum: 1,
+            maximum: MAX_MAP_POINTS,
+            default: DEFAULT_MAP_POINTS,
+          }),
+        ],
+        responses: {
+          '200': {
+            description: 'A FeatureCollection with `total` and `limit`',
             content: { 'application/geo+json': { schema: { type: 'object' } } },
           },
           '400': error('A malformed parameter'),

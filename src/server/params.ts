@@ -146,6 +146,14 @@ export const fusedExportQuery = z
   })
   .strict();
 
+/** Markers the map draws at most: the newest of the filtered events, with how many there are. */
+export const MAX_MAP_POINTS = 100_000;
+export const DEFAULT_MAP_POINTS = 20_000;
+
+export const fusedMapQuery = z
+  .object({ ...eventFilterShape, limit: count(MAX_MAP_POINTS, DEFAULT_MAP_POINTS) })
+  .strict();
+
 /** A value of a corrected field as sent: actors and places by id, name or alias; null clears. */
 const nameOrNull = z.union([z.string().trim().min(1).max(500), z.null()]);
 

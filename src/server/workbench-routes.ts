@@ -14,13 +14,14 @@ import { actorIdsNamed } from '../app/filter-values.js';
 import { isFusedId, ReviewError, type ReviewInput } from '../review/review.js';
 import { resolveCorrections } from '../review/corrections.js';
 import { assertMayWrite, type AccessPolicy } from './access.js';
-import { CountCache } from './store-cache.js';
+import { CountCache, StoreCache, filterKey } from './store-cache.js';
 import { fusedDetailView, fusedItemView } from './fused-views.js';
 import {
   ApiError,
   dismissQuery,
   fusedExportQuery,
   fusedListQuery,
+  fusedMapQuery,
   parseOrThrow,
   reviewBody,
   toEventQuery,
@@ -51,7 +52,7 @@ export function filteredQuery(
 export function registerWorkbenchRoutes(
   app: Hono,
   deps: WorkbenchDeps,
-): { fusedEventResponse: typeof fusedEvent; clearCounts: () => void } {
+): { fusedEventResponse: typeof fusedEvent; clearCaches: () => void } {
   const { repo, knowledge, access } = deps;
   const fusedCounts = new CountCache(repo, (q) => repo.countFusedEvents(q));
   let tables: Pick<ExportContext, 'countryByIso2' | 'outlets'> | null = null;
@@ -109,6 +110,27 @@ export function registerWorkbenchRoutes(
     exportRoute('geojson', 'application/geo+json; charset=utf-8', 'marsad-events.geojson'),
   );
 
+  // The map's markers: narrow rows, as bytes kept until the store changes (every analyst's map
+  // asks for the same ones on each refresh).
+  const mapPoints = new StoreCache<string>(repo);
+  app.get('/api/fused-events/map', async (c) => {
+    const query = filteredQuery(parseOrThrow(fusedMapQuery, c.req.query(), 'query'), knowledge);
+    const body = await mapPoints.get(`${query.limit} ${filterKey(query)}`, async () => {
+      const [points, total] = await Promise.all([
+        repo.fusedPoints(query),
+        fusedCounts.count({ ...query, placed: true }),
+      ]);
+      const features = points.map((p) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+        properties: { id: p.id, event_type: p.event_type, fatalities: p.fatalities, date: p.date },
+      }));
+      return JSON.stringify({ type: 'FeatureCollection', total, limit: query.limit, features });
+    });
+    c.header('Content-Type', 'application/geo+json; charset=utf-8');
+    return c.body(body);
+  });
+
   app.get('/api/fused-events/:id', (c) => fusedEvent(c, c.req.param('id')));
 
   app.post('/api/events/:id/review', async (c) => {
@@ -162,7 +184,7 @@ export function registerWorkbenchRoutes(
     // A correction sends the event's cluster back to fusion, which lays the decision over it again.
     await fusePendingOptimistically(repo);
     deps.changed();
-    fusedCounts.clear();
+    clearCaches();
     if (isFusedId(id)) {
       // A reopened or corrected fused event is found again through its anchor member.
       const fused = (await repo.getFusedEvent(id)) ?? (await repo.getFusedEvent(id.slice('fe-'.length)));
@@ -179,7 +201,12 @@ export function registerWorkbenchRoutes(
     });
   }
 
-  return { fusedEventResponse: fusedEvent, clearCounts: () => fusedCounts.clear() };
+  function clearCaches(): void {
+    fusedCounts.clear();
+    mapPoints.clear();
+  }
+
+  return { fusedEventResponse: fusedEvent, clearCaches: clearCaches };
 }
 
 async function jsonBody(c: Context): Promise<unknown> {

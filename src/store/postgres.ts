@@ -21,6 +21,7 @@ import type {
   FusedCluster,
   FusedEvent,
   FusedPageItem,
+  FusedPoint,
   FusionFacts,
   FusionWindow,
   LabelledFacts,
@@ -675,6 +676,17 @@ export class PostgresRepository implements Repository {
         outlets: outletsOf.get(r.id) ?? 0,
       };
     });
+  }
+
+  async fusedPoints(query: EventQuery): Promise<FusedPoint[]> {
+    const params = new Params();
+    const where = fusedFilter({ ...query, placed: true }, params);
+    const { rows } = await this.db.query<FusedPoint>(
+      `SELECT f.id, f.lat, f.lon, f.event_type, f.fatalities, f.date FROM fused_events f ${where}
+       ORDER BY f.date DESC NULLS LAST, f.id LIMIT ${params.add(query.limit ?? null)}`,
+      params.values,
+    );
+    return rows;
   }
 
   fusedItemPage(query: EventQuery): Promise<FusedPageItem[]> {

@@ -135,6 +135,16 @@ export interface FusedMember {
 /** An item of a page of fused events: its JSON as shown (UTF-8), or the event itself. */
 export type FusedPageItem = Uint8Array | FusedEvent;
 
+/** A fused event as a point on the map. */
+export interface FusedPoint {
+  id: string;
+  lat: number;
+  lon: number;
+  event_type: string;
+  fatalities: number;
+  date: string | null;
+}
+
 export interface FusedEvent {
   /** Stable: `fe-` and the id of its earliest member event (by date, then id). */
   id: string;
@@ -298,6 +308,11 @@ export interface Repository {
    */
   fusedItemPage(query: EventQuery): Promise<FusedPageItem[]>;
   countFusedEvents(query?: EventQuery): Promise<number>;
+  /**
+   * The placed fused events the query matches as the map draws them, newest first, up to its
+   * limit: narrow columns only, no record read.
+   */
+  fusedPoints(query: EventQuery): Promise<FusedPoint[]>;
   /** Trends of the fused events matching the query (the same filter as `listFusedEvents`). */
   fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats>;
   /** The fused event with this id, or the one holding the member event with this id. */

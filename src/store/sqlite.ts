@@ -20,6 +20,7 @@ import type {
   FusedCluster,
   FusedEvent,
   FusedPageItem,
+  FusedPoint,
   FusionFacts,
   FusionWindow,
   LabelledFacts,
@@ -739,6 +740,16 @@ export class SqliteRepository implements Repository {
     return this.exclusive(() => this.fusedEventsAt(this.fusedPageRowids(query)));
   }
 
+  fusedPoints(query: EventQuery): Promise<FusedPoint[]> {
+    const { where, params } = fusedFilter({ ...query, placed: true });
+    return this.exclusive(() =>
+      this.stmt<FusedPoint>(
+        `SELECT f.id, f.lat, f.lon, f.event_type, f.fatalities, f.date FROM fused_events f ${where}
+         ORDER BY f.date DESC, f.id LIMIT ?`,
+      ).all(...params, query.limit ?? -1),
+    );
+  }
+
   fusedItemPage(query: EventQuery): Promise<FusedPageItem[]> {
     return this.exclusive(() => {
       const page = this.fusedPageRowids(query);
@@ -815,7 +826,8 @@ export class SqliteRepository implements Repository {
   }
 
   fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats> {
-    if (talliesAnswer(query))
+    // The actors' and outlets' tallies are not kept by place (the trends of unplaced events are read from them).
+    if (talliesAnswer(query) && query.placed === undefined)
       return this.exclusive(() => {
         const params: unknown[] = [];
         const where = tallyWhere(query, (value) => {

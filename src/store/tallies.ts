@@ -33,7 +33,7 @@ export interface TallyRow {
 }
 
 /** The filters the tallies are keyed by; a query with any other is answered from the events. */
-const TALLY_FILTERS = new Set(['since', 'until', 'type', 'country', 'admin1', 'review', 'includeDismissed']);
+const TALLY_FILTERS = new Set(['since', 'until', 'type', 'country', 'admin1', 'placed', 'review', 'includeDismissed']);
 /** What a query holds besides filters. */
 const NOT_FILTERS = new Set(['limit', 'offset', 'sort']);
 
@@ -60,6 +60,7 @@ export function tallyWhere(query: EventQuery, param: (value: unknown) => string)
   if (query.type) clauses.push(`event_type = ${param(query.type)}`);
   if (query.country) clauses.push(`country = ${param(query.country)}`);
   if (query.admin1) clauses.push(`admin1 = ${param(query.admin1)}`);
+  if (query.placed !== undefined) clauses.push(`placed = ${param(query.placed ? 1 : 0)}`);
   const statuses = query.review?.length ? query.review : null;
   if (statuses) {
     const stored = statuses.map((s) => (s === 'unreviewed' ? '' : s));

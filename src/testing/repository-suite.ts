@@ -1050,6 +1050,8 @@ export function defineRepositorySuite(
           { review: ['dismissed'] },
           { review: ['unreviewed', 'corrected'] },
           { includeDismissed: true },
+          { placed: false },
+          { placed: true, type: 'Battles' },
         ];
         for (const query of queries) {
           // Every toll is at least 0: the same events, answered from the events rather than the tallies.

@@ -180,7 +180,7 @@ export const api = {
   fusedEvents: (filters: Filters, page: { sort: string; limit: number; offset: number }) =>
     call<FusedPage>(`/api/fused-events?${queryString(filters, page)}`),
   features: (filters: Filters) =>
-    call<{ features: EventFeature[] }>(`/api/fused-events.geojson?${queryString(filters, { limit: 100000 })}`),
+    call<{ total: number; features: EventFeature[] }>(`/api/fused-events/map?${queryString(filters)}`),
   fusedEvent: (id: string) => call<FusedDetail>(`/api/fused-events/${encodeURIComponent(id)}`),
   event: (id: string) => call<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
   stats: (filters: Filters, interval: string) =>

@@ -182,6 +182,7 @@ async function refresh(): Promise<void> {
     const empty = page.total === 0;
     document.body.dataset.state = empty ? 'empty' : 'ready';
     map.setEvents(features.features);
+    showMapCap(features.features.length, features.total);
     map.setAreaCounts(stats.fused.byAdmin1);
     renderTable();
     renderTrends();
@@ -215,6 +216,13 @@ function showFailure(err: unknown): void {
 
 function hideBanner(): void {
   byId('banner', HTMLElement).hidden = true;
+}
+
+/** The map draws the newest markers only (the server's bound): says so when there are more. */
+function showMapCap(shown: number, total: number): void {
+  const note = byId('map-capped', HTMLElement);
+  note.hidden = shown >= total;
+  note.textContent = shown >= total ? '' : t('mapCapped', { shown, total });
 }
 
 function showMapMessage(text: string | null): void {
