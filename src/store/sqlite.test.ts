@@ -84,9 +84,9 @@ test('a page of a source most articles share is read in order, the same as throu
         [0, 1, 2].map((k) => eventRecord(`e${a}${k}`, { date: `2019-0${a + 1}-1${k}`, fatalities: (a * 3 + k) % 5 })),
       );
     }
-    const planner = repo as unknown as { articlesInOrder(query: EventQuery): boolean };
-    assert.equal(planner.articlesInOrder({ source: 'الانباء', limit: 2 }), true);
-    assert.equal(planner.articlesInOrder({ source: 'الانباء' }), false);
+    const planner = repo as unknown as { pagePlan(query: EventQuery): { articlesInOrder?: boolean } };
+    assert.equal(planner.pagePlan({ source: 'الانباء', limit: 2 }).articlesInOrder, true);
+    assert.equal(planner.pagePlan({ source: 'الانباء' }).articlesInOrder, undefined);
     for (const sort of [undefined, 'fatalities', 'date-asc'] as const) {
       const all = (await repo.listEvents({ source: 'الانباء', sort })).map((e) => e.record.id);
       assert.equal(all.length, 9);
@@ -102,6 +102,42 @@ test('a page of a source most articles share is read in order, the same as throu
         sort,
       );
     }
+  });
+});
+
+test("a page of a rare actor is read from the actor's events, the same as in order", async () => {
+  await withRepo(async (repo) => {
+    const rare = { id: 'rare-brigade', name: 'Rare Brigade', name_ar: 'كتيبة نادرة', inter: 3 };
+    for (let a = 0; a < 4; a++) {
+      const source = a < 2 ? 'وكالة الأنباء' : 'صحيفة';
+      await repo.upsertArticle(
+        `a${a}`,
+        input('', `نص ${a}`, { origin: { url: null, source, input: 'test', externalId: null } }),
+      );
+      await repo.replaceEvents(
+        `a${a}`,
+        [0, 1, 2].map((k) =>
+          eventRecord(`e${a}${k}`, { date: `2019-0${a + 1}-1${k}`, actor2: k === 1 ? rare : null, fatalities: k }),
+        ),
+      );
+    }
+    const planner = repo as unknown as { pagePlan(query: EventQuery): { actorDriven?: boolean } };
+    assert.equal(planner.pagePlan({ actor: 'نادرة', limit: 2 }).actorDriven, true);
+    assert.equal(planner.pagePlan({ actor: 'lna', limit: 2 }).actorDriven, undefined);
+    for (const query of [
+      { actor: 'نادرة' },
+      { actorIds: ['rare-brigade'], sort: 'fatalities' as const },
+      { actor: 'نادرة', source: 'الانباء' },
+      { actor: 'نادرة', sort: 'date-asc' as const },
+    ]) {
+      const all = (await repo.listEvents(query)).map((e) => e.record.id);
+      const paged = (await repo.listEvents({ ...query, limit: 1, offset: 1 })).map((e) => e.record.id);
+      assert.deepEqual(paged, all.slice(1, 2), JSON.stringify(query));
+    }
+    assert.deepEqual(
+      (await repo.listEvents({ actor: 'نادرة', limit: 2 })).map((e) => e.record.id),
+      ['e31', 'e21'],
+    );
   });
 });
 

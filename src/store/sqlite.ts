@@ -907,7 +907,12 @@ export class SqliteRepository implements Repository {
    * first; the wide columns are then read for its rows only, never sorted with all their text.
    */
   private pageRowids(query: EventQuery): number[] {
-    const { where, params } = eventFilter(query, { paged: true, articlesInOrder: this.articlesInOrder(query) });
+    const plan = this.pagePlan(query);
+    const { where, params } = eventFilter(query, plan);
+    const actors = plan.actorDriven ? actorIdsOf(query) : null;
+    const from = actors
+      ? `(SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${actors.sql})) m CROSS JOIN events e ON e.id = m.event_id`
+      : 'events e';
     // NULL sorts lowest in SQLite, so undated events come last in DESC order without an
     // `IS NULL` term, and the date index can serve the default order.
     const order =
@@ -916,23 +921,42 @@ export class SqliteRepository implements Repository {
         : query.sort === 'fatalities'
           ? 'e.fatalities DESC, e.date DESC, e.id'
           : 'e.date DESC, e.id';
-    return this.stmt<number>(`SELECT e.rowid FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    return this.stmt<number>(`SELECT e.rowid FROM ${from} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .pluck(true)
-      .all(...params, query.limit ?? -1, query.offset ?? 0);
+      .all(...(actors?.params ?? []), ...params, query.limit ?? -1, query.offset ?? 0);
   }
 
   /**
-   * Whether a page should check the article filters (source, text) while reading events in
-   * order. Read in order, a page visits about (offset + limit) / share events, where share is the
-   * fraction of articles the filters keep; through the articles' index, it visits and sorts
-   * share × events of them. The share is estimated from the origins and the text index.
+   * How a page reads its events. Whether it checks the article filters (source, text) while
+   * reading events in order: read in order, a page visits about (offset + limit) / share events,
+   * where share is the fraction of articles the filters keep; through the articles' index, it
+   * visits and sorts share × events of them. The share is estimated from the origins and the
+   * text index. In order, a text is checked article by article (a look-up in the text index,
+   * about as costly as collecting 800 matches) when that costs less than collecting every match.
    */
-  private articlesInOrder(query: EventQuery): boolean {
+  private pagePlan(query: EventQuery): FilterPlan {
+    const actors = actorIdsOf(query);
+    if (actors) {
+      // In order, a page visits about page / share events; from the actors' events, it sorts them all.
+      const events = this.eventsCount();
+      const page = (query.offset ?? 0) + (query.limit ?? events);
+      const matches = this.keptCount(
+        JSON.stringify(['actors', actors]),
+        `SELECT count(*) FROM event_actors WHERE actor_id IN (${actors.sql})`,
+        ...actors.params,
+      );
+      if (matches * matches < page * events) return { paged: true, actorDriven: true, articlesInOrder: true };
+    }
     const text = query.q ? textSearch(query.q) : null;
     // No index gives the oldest-first order (undated last): read in order would mean every event.
-    if ((!query.source && !text) || query.sort === 'date-asc') return false;
-    const events = this.countOf('SELECT count(*) FROM events');
-    return this.articleShare(query.source, text) ** 2 * events > (query.offset ?? 0) + (query.limit ?? events);
+    if ((!query.source && !text) || query.sort === 'date-asc') return { paged: true };
+    const events = this.eventsCount();
+    const share = this.articleShare(query.source, text);
+    const page = (query.offset ?? 0) + (query.limit ?? events);
+    if (share ** 2 * events <= page) return { paged: true };
+    const visits = page / Math.max(share, 1e-9);
+    const matches = text ? this.articleShare(undefined, text) * this.articlesCount() : 0;
+    return { paged: true, articlesInOrder: true, textPerArticle: text !== null && visits * 800 < matches };
   }
 
   /** Estimates, kept while the store is unchanged: a client pages through one filter many times. */
@@ -940,11 +964,22 @@ export class SqliteRepository implements Repository {
 
   /** How many events are stored, kept while the store is unchanged. */
   private eventsCount(): number {
+    return this.keptCount('events', 'SELECT count(*) FROM events');
+  }
+
+  /** How many articles are stored, kept while the store is unchanged. */
+  private articlesCount(): number {
+    return this.keptCount('articles', 'SELECT count(*) FROM articles');
+  }
+
+  private keptCount(key: string, sql: string, ...params: unknown[]): number {
     const mark = this.changeMarkNow();
     if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map() };
-    let count = this.shareEstimates.byFilter.get('events');
-    if (count === undefined)
-      this.shareEstimates.byFilter.set('events', (count = this.countOf('SELECT count(*) FROM events')));
+    let count = this.shareEstimates.byFilter.get(key);
+    if (count === undefined) {
+      if (this.shareEstimates.byFilter.size >= 500) this.shareEstimates.byFilter.clear();
+      this.shareEstimates.byFilter.set(key, (count = this.countOf(sql, ...params)));
+    }
     return count;
   }
 
@@ -1374,13 +1409,19 @@ function fusedFilter(
     { paged: how.membersInOrder, eventId: 'c.event_id' },
   );
   // Actors are found by the member's id alone; the event's row is read for its article only.
-  const events = source || q || articleId ? 'CROSS JOIN events e ON e.id = c.event_id' : '';
-  // A page may check each fused event's members in order; a count collects the matching members once.
+  const byArticle = Boolean(source || q || articleId);
+  // A page may check each fused event's members in order (from the cluster to its events); a
+  // count collects the matching members once, from the matching articles' events to their
+  // clusters when an article filter picks them (CROSS JOIN fixes that order: clusters first
+  // would visit every member of every cluster).
   if (members.where)
     add(
       how.membersInOrder
-        ? `EXISTS (SELECT 1 FROM event_clusters c ${events} ${members.where} AND c.cluster_id = f.id)`
-        : `f.id IN (SELECT c.cluster_id FROM event_clusters c ${events} ${members.where})`,
+        ? `EXISTS (SELECT 1 FROM event_clusters c ${byArticle ? 'CROSS JOIN events e ON e.id = c.event_id' : ''}
+             ${members.where} AND c.cluster_id = f.id)`
+        : byArticle
+          ? `f.id IN (SELECT c.cluster_id FROM events e CROSS JOIN event_clusters c ON c.event_id = e.id ${members.where})`
+          : `f.id IN (SELECT c.cluster_id FROM event_clusters c ${members.where})`,
       ...members.params,
     );
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -1425,8 +1466,37 @@ function reviewClause(table: 'e' | 'f', query: EventQuery): { clause: string; pa
 interface FilterPlan {
   paged: boolean;
   articlesInOrder?: boolean;
+  /**
+   * In order, each event's article is looked up in the text index by itself instead of checked
+   * against every matching article: for a word most articles hold, when the page is reached long
+   * before the matches are all collected.
+   */
+  textPerArticle?: boolean;
+  /** The page is read from the actors' events (few), not in order: the actor filter is the join's, not a clause. */
+  actorDriven?: boolean;
   /** The event's id as the query names it (default e.id; a fused event's member: c.event_id). */
   eventId?: string;
+}
+
+/**
+ * The actor ids a query's actor filter names: names are matched in the small lookup table, and
+ * ids from the actor dictionary (a name or any alias) match as well as the stored names.
+ */
+function actorIdsOf(query: EventQuery): { sql: string; params: unknown[] } | null {
+  const actorWords = query.actor ? wordsOf(query.actor) : [];
+  const byId = query.actorIds?.length ? query.actorIds : null;
+  if (!actorWords.length && !byId) return null;
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  if (actorWords.length) {
+    sets.push(`SELECT actor_id FROM actor_names WHERE ${actorWords.map(() => 'instr(text, ?) > 0').join(' AND ')}`);
+    params.push(...actorWords);
+  }
+  if (byId) {
+    sets.push(`VALUES ${byId.map(() => '(?)').join(',')}`);
+    params.push(...byId);
+  }
+  return { sql: sets.join(' UNION '), params };
 }
 
 function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { where: string; params: unknown[] } {
@@ -1452,29 +1522,15 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   if (query.fatalitiesMax !== undefined) add(`${unindexed('e.fatalities')} <= ?`, query.fatalitiesMax);
   const review = reviewClause('e', query);
   if (review) add(review.clause, ...review.params);
-  // Names are matched in the small lookup tables; the events are then found by id through an index.
-  // Ids from the actor dictionary (a name or any alias) match as well as the stored names.
-  const actorWords = query.actor ? wordsOf(query.actor) : [];
-  const byId = query.actorIds?.length ? query.actorIds : null;
-  if (actorWords.length || byId) {
-    const sets: string[] = [];
-    const values: unknown[] = [];
-    if (actorWords.length) {
-      sets.push(`SELECT actor_id FROM actor_names WHERE ${actorWords.map(() => 'instr(text, ?) > 0').join(' AND ')}`);
-      values.push(...actorWords);
-    }
-    if (byId) {
-      sets.push(`VALUES ${byId.map(() => '(?)').join(',')}`);
-      values.push(...byId);
-    }
-    const actorIds = sets.join(' UNION ');
+  const actors = plan.actorDriven ? null : actorIdsOf(query);
+  if (actors) {
     // A page checks each event in order; a count collects the actors' events once.
     const eventId = plan.eventId ?? 'e.id';
     add(
       paged
-        ? `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = ${eventId} AND ea.actor_id IN (${actorIds}))`
-        : `${eventId} IN (SELECT event_id FROM event_actors WHERE actor_id IN (${actorIds}))`,
-      ...values,
+        ? `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = ${eventId} AND ea.actor_id IN (${actors.sql}))`
+        : `${eventId} IN (SELECT event_id FROM event_actors WHERE actor_id IN (${actors.sql}))`,
+      ...actors.params,
     );
   }
   // The indexes on (place, date) and (place, fatalities) serve a page by themselves: SQLite reads
@@ -1500,10 +1556,13 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   if (text) {
     // The matching rowids are collected once either way; in order, each event's article seq is
     // checked against them, which spares building a set of the matching articles' ids.
+    const seq = '(SELECT a.seq FROM articles a WHERE a.id = e.article_id)';
     add(
-      plan.articlesInOrder
-        ? `(SELECT a.seq FROM articles a WHERE a.id = e.article_id) IN (${text.rowids})`
-        : `e.article_id IN (SELECT a.id FROM articles a WHERE a.seq IN (${text.rowids}))`,
+      plan.articlesInOrder && plan.textPerArticle
+        ? `EXISTS (SELECT 1 FROM articles_fts WHERE rowid = ${seq} AND ${text.conditions})`
+        : plan.articlesInOrder
+          ? `${seq} IN (${text.rowids})`
+          : `e.article_id IN (SELECT a.id FROM articles a WHERE a.seq IN (${text.rowids}))`,
       ...text.params,
     );
   }
@@ -1546,7 +1605,7 @@ function articleFilter(query: ArticleQuery): { where: string; params: unknown[] 
 }
 
 /** The rowids (article seqs) of the articles whose normalised text holds every term of the search; null when it has no terms. */
-function textSearch(search: string): { rowids: string; params: unknown[] } | null {
+function textSearch(search: string): { rowids: string; conditions: string; params: unknown[] } | null {
   const { match, likes } = ftsQuery(search);
   // Punctuation alone has no terms: no filter, as in PostgreSQL.
   if (!match && likes.length === 0) return null;
@@ -1560,7 +1619,8 @@ function textSearch(search: string): { rowids: string; params: unknown[] } | nul
     parts.push("body LIKE ? ESCAPE '\\'");
     params.push(like);
   }
-  return { rowids: `SELECT rowid FROM articles_fts WHERE ${parts.join(' AND ')}`, params };
+  const conditions = parts.join(' AND ');
+  return { rowids: `SELECT rowid FROM articles_fts WHERE ${conditions}`, conditions, params };
 }
 
 /**
