@@ -58,3 +58,17 @@ test('a person by full name or surname', () => {
     ['خليفة حفتر', 'حفتر'],
   );
 });
+
+test('a word is matched by how it is spelled each time, and names added later are found', () => {
+  const index = smallIndex();
+  index.add('الأمل', { kind: 'place', ref: 'amal', type: 'LOC' });
+  const match = (text: string) => {
+    const view = normalize(text);
+    return matchNames(tokenize(view, segmentSentences(view)), view, index).map((c) => text.slice(c.start, c.end));
+  };
+  // The same norm twice: with the article's alef, then with a hamza (ألمانيا is no article).
+  assert.deepEqual(match('زار الأمل ثم زار الامل.'), ['الأمل', 'الامل']);
+  assert.deepEqual(match('مطار طرابلس الجديد ثم مطار طرابلس الدولي'), ['طرابلس', 'مطار طرابلس الدولي']);
+  index.add('مطار طرابلس الجديد', { kind: 'place', ref: 'new-airport', type: 'LOC' });
+  assert.deepEqual(match('مطار طرابلس الجديد ثم مطار طرابلس الدولي'), ['مطار طرابلس الجديد', 'مطار طرابلس الدولي']);
+});

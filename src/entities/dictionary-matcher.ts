@@ -5,7 +5,7 @@
  */
 import type { Token } from '../core/document.js';
 import { toNormOffset, type NormalizedText } from '../text/normalize.js';
-import { tokenReadings } from '../text/tokenize.js';
+import { tokenHamzaMask, tokenReadings } from '../text/tokenize.js';
 import { mayBeGlued, splitGluedToken } from '../text/glued.js';
 import { cliticReadings } from '../text/clitics.js';
 import { withoutArticle, type Cursor, type NameIndex } from './name-index.js';
@@ -55,9 +55,9 @@ export function matchNames(tokens: Token[], view: NormalizedText, index: NameInd
     const token = tokens[i];
     if (token.kind !== 'word') continue;
     let best: EntityCandidate | null = null;
-    for (const reading of tokenReadings(token, view)) {
-      let node = index.start(withoutArticle(reading.stem));
-      if (!node) continue;
+    const openings = index.openings(token.norm, tokenHamzaMask(token, view), () => tokenReadings(token, view));
+    for (const { reading, cursor } of openings) {
+      let node = cursor;
       let end = -1;
       let endNode: Cursor | null = null;
       if (index.entriesAt(node).length) {

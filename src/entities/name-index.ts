@@ -5,6 +5,7 @@
  * ل + ال + عزيزيه): "العزيزية" and "عزيزية" are the same key.
  */
 import { nameKeyOf } from '../knowledge/places.js';
+import type { CliticReading } from '../text/clitics.js';
 import { WordMemo } from '../text/word-memo.js';
 
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
@@ -50,6 +51,10 @@ export class NameIndex {
   private readonly tableKeys = new Map<string, TableKey>();
   /** start()'s answers by word (see there). */
   private readonly starts = new WordMemo<Cursor | null>(TABLE_MEMO_LIMIT);
+  /** openings()'s answers by variant, then by word (see there). */
+  private readonly openingMemos: (WordMemo<readonly NameOpening[]> | undefined)[] = [];
+  /** Answers kept in the memoised cursors (see next). */
+  private followingCount = 0;
   size = 0;
 
   add(alias: string, entry: Omit<NameEntry, 'alias' | 'definite'>): void {
@@ -60,7 +65,7 @@ export class NameIndex {
   /** Adds a name already keyed (a gazetteer's keys are worked out at build time). */
   addKey(key: readonly string[], definite: boolean, entry: Omit<NameEntry, 'definite'>): void {
     if (key.length === 0) return;
-    this.starts.clear();
+    this.forgetStarts();
     let node = this.root;
     for (const word of key) {
       let next = node.children.get(word);
@@ -80,8 +85,14 @@ export class NameIndex {
   addTable(table: NameTable): void {
     this.tables.push(table);
     this.tableKeys.clear();
-    this.starts.clear();
+    this.forgetStarts();
     this.tableIndex = null;
+  }
+
+  private forgetStarts(): void {
+    this.followingCount = 0;
+    this.starts.clear();
+    for (const memo of this.openingMemos) memo?.clear();
   }
 
   /**
@@ -148,12 +159,39 @@ export class NameIndex {
     return cursor;
   }
 
+  /**
+   * The readings of a word whose stem, without its article, starts a name, each with its cursor,
+   * in the order given. `variant` tells apart spellings of one word whose readings differ (the
+   * tokenizer's hamza mask): the answer is memoised by both, since most words start no name and
+   * a text repeats its words, and the readings are worked out only for a word not met before.
+   */
+  openings(word: string, variant: number, readings: () => readonly CliticReading[]): readonly NameOpening[] {
+    const memo = (this.openingMemos[variant] ??= new WordMemo(TABLE_MEMO_LIMIT));
+    const known = memo.get(word);
+    if (known) return known;
+    const found: NameOpening[] = [];
+    for (const reading of readings()) {
+      const cursor = this.start(withoutArticle(reading.stem));
+      if (cursor) found.push({ reading, cursor });
+    }
+    const opened = found.length ? found : NO_OPENINGS;
+    memo.set(word, opened);
+    return opened;
+  }
+
   next(at: Cursor, word: string): Cursor | null {
     const node = at.node?.children.get(word) ?? null;
-    if (!node && !at.more) return null;
-    return at.more
-      ? this.cursor(node, `${at.key} ${word}`)
-      : node && { node, key: '', entries: node.entries, more: false };
+    if (!at.more) return node && { node, key: '', entries: node.entries, more: false };
+    // Going on in the tables looks up a new key (the words so far, joined): the answers are kept
+    // in the cursor, for the cursors names start at are memoised and words follow them again.
+    const following = (at.following ??= new WordMemo(FOLLOWING_MEMO_LIMIT));
+    const known = following.get(word);
+    if (known !== undefined) return known;
+    const found = this.cursor(node, `${at.key} ${word}`);
+    // Pairs of words outnumber words: past a budget, the memoised cursors go, and their answers with them.
+    if (++this.followingCount > FOLLOWING_BUDGET) this.forgetStarts();
+    following.set(word, found);
+    return found;
   }
 
   entriesAt(at: Cursor): readonly NameEntry[] {
@@ -185,6 +223,13 @@ const NO_TABLE_KEY: TableKey = { entries: [], more: false };
 const NO_TABLES: NameTable[] = [];
 const TABLE_MEMO_LIMIT = 200_000;
 
+/** A clitic reading of a word that starts a name, and where the name goes on from it. */
+export interface NameOpening {
+  reading: CliticReading;
+  cursor: Cursor;
+}
+const NO_OPENINGS: readonly NameOpening[] = [];
+
 /** A position in the names: the trie's node (if any), the key so far, and what the tables hold under it. */
 export interface Cursor {
   node: TrieNode | null;
@@ -192,4 +237,10 @@ export interface Cursor {
   entries: readonly NameEntry[];
   /** True when a table has longer keys starting with `key`. */
   more: boolean;
+  /** next()'s answers from here by word, when `more`. */
+  following?: WordMemo<Cursor | null>;
 }
+/** Words kept after one cursor: a common word starts names followed by many words. */
+const FOLLOWING_MEMO_LIMIT = 1_000;
+/** Words kept after all the memoised cursors together. */
+const FOLLOWING_BUDGET = 400_000;

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as tokenizeModule from './tokenize.js';
-import { stemSpan, tokenize, tokenReadings } from './tokenize.js';
+import { stemSpan, tokenHamzaMask, tokenize, tokenReadings } from './tokenize.js';
 import { segmentSentences } from './segment.js';
 import { normalize, normalizeForMatch } from './normalize.js';
 import type { Token } from '../core/document.js';
 
 test('tokenize exports', () => {
-  assert.deepEqual(Object.keys(tokenizeModule).sort(), ['stemSpan', 'tokenReadings', 'tokenize']);
+  assert.deepEqual(Object.keys(tokenizeModule).sort(), ['stemSpan', 'tokenHamzaMask', 'tokenReadings', 'tokenize']);
 });
 
 function tokensOf(text: string): Token[] {
@@ -181,6 +181,13 @@ test('tokenReadings: readings of a word token honour the written hamza', () => {
     tokenReadings(germany, view).map((r) => r.stem),
     ['والمانيا', 'المانيا'],
   );
+});
+
+test('tokenHamzaMask: the article alefs written with a hamza, bit by index', () => {
+  const text = 'والمدينة وألمانيا أعلن الأمن إطلاق';
+  const view = normalize(text);
+  const masks = tokenize(view, segmentSentences(view)).map((t) => tokenHamzaMask(t, view));
+  assert.deepEqual(masks, [0, 0b10, 0b1, 0b100, 0b1]);
 });
 
 /** Pieces that stress offsets: harakat, tatweel, quotes, digits of both kinds, marks, spaces. */

@@ -86,7 +86,7 @@ interface Surface {
 }
 
 const NO_PROCLITICS: readonly string[] = Object.freeze([]);
-/** Word surfaces by hamza mask (see analyzeWordAt), then by normalised word. */
+/** Word surfaces by hamza mask (see hamzaMaskAt), then by normalised word. */
 const wordSurfaces = Array.from({ length: 1 << (ARTICLE_ALEF_MAX_INDEX + 1) }, () => new Map<string, Surface>());
 /** Numbers, Latin words, punctuation and symbols, by normalised surface. */
 const otherSurfaces = new Map<string, Surface>();
@@ -105,14 +105,20 @@ function remember(map: Map<string, Surface>, key: string, surface: Surface): Sur
   return surface;
 }
 
+/** Bit k set when the word at norm [from, to) has an alef at index k (0..2) the original writes with a hamza. */
+function hamzaMaskAt(view: NormalizedText, from: number, to: number): number {
+  let mask = 0;
+  for (let k = 0; k <= ARTICLE_ALEF_MAX_INDEX && from + k < to; k++) {
+    if (view.norm.charCodeAt(from + k) === 0x0627 && isHamzatedAlef(view.original.charCodeAt(view.starts[from + k])))
+      mask |= 1 << k;
+  }
+  return mask;
+}
+
 /** The Arabic word at norm [from, to), with its clitic analysis, reading the original's hamzas. */
 function wordAt(view: NormalizedText, from: number, to: number): Surface {
   const word = view.norm.slice(from, to);
-  let hamzaMask = 0;
-  for (let k = 0; k <= ARTICLE_ALEF_MAX_INDEX && from + k < to; k++) {
-    if (word.charCodeAt(k) === 0x0627 && isHamzatedAlef(view.original.charCodeAt(view.starts[from + k])))
-      hamzaMask |= 1 << k;
-  }
+  const hamzaMask = hamzaMaskAt(view, from, to);
   const known = wordSurfaces[hamzaMask].get(word);
   if (known) return known;
   const { proclitics, stem } = analyzeClitics(
@@ -262,9 +268,20 @@ export function stemSpan(token: Token): Span {
  */
 export function tokenReadings(token: Token, view: NormalizedText): CliticReading[] {
   if (token.kind !== 'word') return [{ proclitics: token.proclitics.slice(), stem: token.stem }];
-  const ns = toNormOffset(view, token.start);
-  return cliticReadings(
-    token.norm,
-    (alefIndex) => !isHamzatedAlef(view.original.charCodeAt(view.starts[ns + alefIndex])),
-  );
+  const hamzaMask = tokenHamzaMask(token, view);
+  return cliticReadings(token.norm, (alefIndex) => (hamzaMask & (1 << alefIndex)) === 0);
+}
+
+/**
+ * Which article alefs of a word token the original writes with a hamza (see hamzaMaskAt): with
+ * the token's norm, all its clitic readings depend on, so the two together can key a memo of them.
+ */
+export function tokenHamzaMask(token: Token, view: NormalizedText): number {
+  const { norm } = token;
+  // Most words have no alef among their first letters: no offset to look up.
+  let alef = false;
+  for (let k = 0; k <= ARTICLE_ALEF_MAX_INDEX && k < norm.length; k++) alef ||= norm.charCodeAt(k) === 0x0627;
+  if (!alef) return 0;
+  const from = toNormOffset(view, token.start);
+  return hamzaMaskAt(view, from, from + norm.length);
 }
