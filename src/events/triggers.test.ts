@@ -274,3 +274,12 @@ test('viewWords counts sentences but not decimal points', () => {
     [0, 0, 0, 0, 1, 1, 2],
   );
 });
+
+test('a first word added to an index after a search is found by the next one', () => {
+  const grown = { ...cues, index: { byFirst: new Map(cues.index.byFirst) } };
+  const view = normalize('قال زقزق إن');
+  const before = findCues(view, grown).length;
+  const [, forms] = [...cues.index.byFirst].find(([, f]) => f.some((form) => form.rest.length === 0))!;
+  grown.index.byFirst.set('زقزق', forms);
+  assert.equal(findCues(normalize('قال زقزق إن'), grown).length > before, true);
+});

@@ -20,6 +20,7 @@ import {
   type CueLexicon,
   type CueListName,
   type ModalityHint,
+  type PhraseIndex,
   type Plover,
   type Requirement,
   type TriggerLexicon,
@@ -145,6 +146,50 @@ function wordsOf(view: NormalizedText): ViewWord[] {
   return words;
 }
 
+/** Signatures of first words a filter tells apart: a bit each, 128 KiB a filter. */
+const SIGNATURE_BITS = 20;
+
+/** A hash of a word's length, first three and last two letters. */
+function signature(word: string): number {
+  const n = word.length;
+  // Past the word's ends charCodeAt gives NaN, which mixes in as 0: still a function of the word.
+  let h = Math.imul(n, 0x9e3779b1);
+  h = Math.imul(h ^ word.charCodeAt(0), 0x85ebca6b);
+  h = Math.imul(h ^ word.charCodeAt(1), 0xc2b2ae35);
+  h = Math.imul(h ^ word.charCodeAt(2), 0x27d4eb2f);
+  h = Math.imul(h ^ word.charCodeAt(n - 1), 0x165667b1);
+  h = Math.imul(h ^ word.charCodeAt(n - 2), 0x9e3779b1);
+  return (h ^ (h >>> 15)) & ((1 << SIGNATURE_BITS) - 1);
+}
+
+interface FirstWordFilter {
+  bits: Uint32Array;
+  /** The index's size when the filter was made: a filter of a grown index is made again. */
+  keys: number;
+}
+
+const filters = new WeakMap<PhraseIndex<unknown>, FirstWordFilter>();
+
+/**
+ * The phrases of `index` that start with `word`. Most words of a text start none, and the
+ * signatures of the index's first words (a bit each, a table that stays in cache) say so for
+ * most of them without a look-up in the index's map, whose hundred thousand keys miss the cache.
+ */
+function formsStartingWith<P>(index: PhraseIndex<P>, word: string): CompiledForm<P>[] | undefined {
+  let filter = filters.get(index);
+  if (!filter || filter.keys !== index.byFirst.size) {
+    const bits = new Uint32Array(1 << (SIGNATURE_BITS - 5));
+    for (const key of index.byFirst.keys()) {
+      const at = signature(key);
+      bits[at >>> 5] |= 1 << (at & 31);
+    }
+    filter = { bits, keys: index.byFirst.size };
+    filters.set(index, filter);
+  }
+  const at = signature(word);
+  return filter.bits[at >>> 5] & (1 << (at & 31)) ? index.byFirst.get(word) : undefined;
+}
+
 /**
  * Matches the rest of a phrase from word `wi` (character `off` inside it, after a one-letter
  * prefix such as the ل of وفقا لـ). `joined`: the word must follow the previous one with only
@@ -240,7 +285,7 @@ export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): Tri
   const words = wordsOf(view);
   const out: TriggerMatch[] = [];
   for (let i = 0; i < words.length;) {
-    const forms = lexicon.index.byFirst.get(words[i].text);
+    const forms = formsStartingWith(lexicon.index, words[i].text);
     if (!forms) {
       i++;
       continue;
@@ -348,7 +393,7 @@ export function findCues(view: NormalizedText, cues: CueLexicon): CueMatch[] {
   const words = wordsOf(view);
   const out: CueMatch[] = [];
   for (let i = 0; i < words.length;) {
-    const forms = cues.index.byFirst.get(words[i].text);
+    const forms = formsStartingWith(cues.index, words[i].text);
     const found = forms ? candidatesAt(words, view.norm, i, forms) : [];
     if (found.length === 0) {
       i++;
