@@ -53,8 +53,9 @@ export function createApp(options: AppOptions): Hono {
   const { repo } = options;
   const { analyzer } = options;
   const counts = new CountCache(repo);
-  // /api/stats answers, as the JSON sent: the timeline asks for the same ones again and again.
-  const trends = new StoreCache<string>(repo);
+  // /api/stats answers, as the bytes sent: the timeline asks for the same ones again and again.
+  const trends = new StoreCache<Uint8Array<ArrayBuffer>>(repo);
+  const utf8 = new TextEncoder();
   const storeChanged = () => {
     counts.clear();
     trends.clear();
@@ -136,7 +137,7 @@ export function createApp(options: AppOptions): Hono {
         repo.stats(),
         repo.fusedEventStats(query, interval),
       ]);
-      return JSON.stringify({ total, ...stats, store, fused: { interval, ...fused } });
+      return utf8.encode(JSON.stringify({ total, ...stats, store, fused: { interval, ...fused } }));
     });
     c.header('Content-Type', 'application/json; charset=UTF-8');
     return c.body(body);

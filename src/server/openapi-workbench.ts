@@ -225,7 +225,7 @@ export function workbenchPaths(filters: Parameter[]) {
     '/api/fused-events/map': {
       get: {
         summary:
-          "The map's markers: the newest placed fused events the filters match, each a point with its id, type, toll and date; `total` says how many match",
+          "The map's markers: the newest placed fused events the filters match, each `[id, lon, lat, event_type, fatalities, date]`; `total` says how many match",
         parameters: [
           ...filters,
           query('limit', `At most this many markers (1-${MAX_MAP_POINTS})`, {
@@ -237,8 +237,8 @@ export function workbenchPaths(filters: Parameter[]) {
         ],
         responses: {
           '200': {
-            description: 'A FeatureCollection with `total` and `limit`',
-            content: { 'application/geo+json': { schema: { type: 'object' } } },
+            description: '`{ total, limit, points }`',
+            content: { 'application/json': { schema: { type: 'object' } } },
           },
           '400': error('A malformed parameter'),
         },

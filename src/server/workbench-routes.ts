@@ -110,9 +110,10 @@ export function registerWorkbenchRoutes(
     exportRoute('geojson', 'application/geo+json; charset=utf-8', 'marsad-events.geojson'),
   );
 
-  // The map's markers: narrow rows, as bytes kept until the store changes (every analyst's map
-  // asks for the same ones on each refresh).
-  const mapPoints = new StoreCache<string>(repo);
+  // The map's markers: narrow rows, each an array (a fifth of a GeoJSON feature's bytes), encoded
+  // once and kept until the store changes (every analyst's map asks for the same ones on each refresh).
+  const mapPoints = new StoreCache<Uint8Array<ArrayBuffer>>(repo);
+  const utf8 = new TextEncoder();
   app.get('/api/fused-events/map', async (c) => {
     const query = filteredQuery(parseOrThrow(fusedMapQuery, c.req.query(), 'query'), knowledge);
     const body = await mapPoints.get(`${query.limit} ${filterKey(query)}`, async () => {
@@ -120,14 +121,10 @@ export function registerWorkbenchRoutes(
         repo.fusedPoints(query),
         fusedCounts.count({ ...query, placed: true }),
       ]);
-      const features = points.map((p) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-        properties: { id: p.id, event_type: p.event_type, fatalities: p.fatalities, date: p.date },
-      }));
-      return JSON.stringify({ type: 'FeatureCollection', total, limit: query.limit, features });
+      const rows = points.map((p) => [p.id, p.lon, p.lat, p.event_type, p.fatalities, p.date]);
+      return utf8.encode(JSON.stringify({ total, limit: query.limit, points: rows }));
     });
-    c.header('Content-Type', 'application/geo+json; charset=utf-8');
+    c.header('Content-Type', 'application/json; charset=UTF-8');
     return c.body(body);
   });
 

@@ -130,6 +130,9 @@ export interface EventFeature {
   };
 }
 
+/** A marker as the server sends it: `[id, lon, lat, event_type, fatalities, date]`. */
+type MapPoint = [string, number, number, string, number, string | null];
+
 export interface ReviewEntry {
   action: string;
   status: string;
@@ -179,8 +182,16 @@ export const exportUrl = (format: 'csv' | 'geojson', filters: Filters) =>
 export const api = {
   fusedEvents: (filters: Filters, page: { sort: string; limit: number; offset: number }) =>
     call<FusedPage>(`/api/fused-events?${queryString(filters, page)}`),
-  features: (filters: Filters) =>
-    call<{ total: number; features: EventFeature[] }>(`/api/fused-events/map?${queryString(filters)}`),
+  features: async (filters: Filters) => {
+    const { total, points } = await call<{ total: number; points: MapPoint[] }>(
+      `/api/fused-events/map?${queryString(filters)}`,
+    );
+    const features: EventFeature[] = points.map(([id, lon, lat, event_type, fatalities, date]) => ({
+      geometry: { coordinates: [lon, lat] },
+      properties: { id, event_type, fatalities, date },
+    }));
+    return { total, features };
+  },
   fusedEvent: (id: string) => call<FusedDetail>(`/api/fused-events/${encodeURIComponent(id)}`),
   event: (id: string) => call<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
   stats: (filters: Filters, interval: string) =>
