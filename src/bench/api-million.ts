@@ -128,7 +128,9 @@ async function reuse(path: string, wanted: number): Promise<Built | null> {
   // Opening applies what migrations the kept store lacks: their time is printed.
   const started = performance.now();
   const repo = new SqliteRepository(path);
-  process.stderr.write(`  store opened (migrations applied) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `  store opened (migrations applied) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   try {
     const stats = await repo.stats();
     if (stats.events < wanted) return null;
