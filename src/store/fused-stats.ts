@@ -75,8 +75,9 @@ export function partsFromEvents(
   outlets: FusedOutletRow[],
   interval: TrendInterval,
 ): FusedStatsParts {
+  const tallies = asTallyRows(rows);
   const parts: FusedStatsParts = {
-    trends: trendsFromTallies(asTallyRows(rows), interval),
+    trends: trendsFromTallies(tallies, tallies, interval),
     actors: new Map(),
     outlets: new Map(),
   };
@@ -105,9 +106,18 @@ export interface SideTallyRow {
   fatalities: number;
 }
 
-/** The parts of the trends read from the tallies (src/store/tallies.ts). */
-export function partsFromTallies(rows: TallyRow[], sides: SideTallyRow[], interval: TrendInterval): FusedStatsParts {
-  const parts: FusedStatsParts = { trends: trendsFromTallies(rows, interval), actors: new Map(), outlets: new Map() };
+/** The parts of the trends read from the tallies (src/store/tallies.ts): totals, a series by day and type, sides. */
+export function partsFromTallies(
+  totals: TallyRow[],
+  series: TallyRow[],
+  sides: SideTallyRow[],
+  interval: TrendInterval,
+): FusedStatsParts {
+  const parts: FusedStatsParts = {
+    trends: trendsFromTallies(totals, series, interval),
+    actors: new Map(),
+    outlets: new Map(),
+  };
   for (const row of sides) {
     const tally = { count: Number(row.events), fatalities: Number(row.fatalities) };
     if (row.side === 'actor') parts.actors.set(row.id, { actor: parseStoredJson<ActorName>(row.label), tally });

@@ -8,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
+/** The tallies' keys besides the day. */
+const AREA_KEY = ['event_type', 'country', 'admin1', 'review_status', 'placed'];
+
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -343,7 +346,48 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     name: "fused events' actors and outlets tallied by day, type, area and review status, kept by triggers",
     sql: fusedSideTallies(),
   },
+  {
+    version: 13,
+    name: 'the tallies summed over all days, kept by triggers on the tallies',
+    sql: `${rollupOf('event_tallies', 'event_totals', AREA_KEY)}
+      ${rollupOf('fused_tallies', 'fused_totals', AREA_KEY)}
+      ${rollupOf('fused_side_tallies', 'fused_side_totals', ['side', 'id', ...AREA_KEY.slice(0, 4)], 'label')}`,
+  },
 ];
+
+/**
+ * A table of a tally table's rows summed over the days (\`key\`: its other key columns), kept by
+ * triggers on that table: a query without dates (the default view: everything) reads a row per
+ * type, area and status instead of one per day of a century of news. \`label\`: a column carried
+ * along (the first written is kept).
+ */
+function rollupOf(tallies: string, totals: string, key: string[], label?: string): string {
+  const columns = label ? [...key, label] : key;
+  const matches = key.map((k) => `${k} = OLD.${k}`).join(' AND ');
+  const remove = (events: string, fatalities: string) =>
+    `UPDATE ${totals} SET events = events - (${events}), fatalities = fatalities - (${fatalities}) WHERE ${matches};
+        DELETE FROM ${totals} WHERE ${matches} AND events = 0;`;
+  return `
+      CREATE TABLE ${totals} (
+        ${columns.map((c) => `${c} ${c === 'placed' ? 'INTEGER' : 'TEXT'} NOT NULL`).join(',\n        ')},
+        events INTEGER NOT NULL,
+        fatalities INTEGER NOT NULL,
+        PRIMARY KEY (${key.join(', ')})
+      ) WITHOUT ROWID;
+      INSERT INTO ${totals}
+        SELECT ${key.join(', ')}${label ? `, max(${label})` : ''}, sum(events), sum(fatalities) FROM ${tallies} GROUP BY ${key.join(', ')};
+      CREATE TRIGGER ${totals}_insert AFTER INSERT ON ${tallies} BEGIN
+        INSERT INTO ${totals} VALUES (${columns.map((c) => `NEW.${c}`).join(', ')}, NEW.events, NEW.fatalities)
+          ON CONFLICT DO UPDATE SET events = events + excluded.events, fatalities = fatalities + excluded.fatalities;
+      END;
+      -- A tally's key never changes, only its figures.
+      CREATE TRIGGER ${totals}_update AFTER UPDATE OF events, fatalities ON ${tallies} BEGIN
+        ${remove('OLD.events - NEW.events', 'OLD.fatalities - NEW.fatalities')}
+      END;
+      CREATE TRIGGER ${totals}_delete AFTER DELETE ON ${tallies} BEGIN
+        ${remove('OLD.events', 'OLD.fatalities')}
+      END;`;
+}
 
 /**
  * A table of counts and fatalities of \`source\`'s rows by day, type, country, district, review

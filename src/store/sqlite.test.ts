@@ -45,6 +45,7 @@ test('migrations run once: reopening keeps the data', async () => {
         { version: 10 },
         { version: 11 },
         { version: 12 },
+        { version: 13 },
       ]);
     } finally {
       await again.close();

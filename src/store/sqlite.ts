@@ -820,7 +820,7 @@ export class SqliteRepository implements Repository {
   }
 
   countFusedEvents(query: EventQuery = {}): Promise<number> {
-    if (talliesAnswer(query)) return this.exclusive(() => tallyTotal(this.tallyRows('fused_tallies', query)));
+    if (talliesAnswer(query)) return this.exclusive(() => tallyTotal(this.tallied('fused', query, false).totals));
     const { where, params } = fusedFilter(query);
     return this.exclusive(() => this.countOf(`SELECT count(*) FROM fused_events f ${where}`, ...params));
   }
@@ -829,16 +829,8 @@ export class SqliteRepository implements Repository {
     // The actors' and outlets' tallies are not kept by place (the trends of unplaced events are read from them).
     if (talliesAnswer(query) && query.placed === undefined)
       return this.exclusive(() => {
-        const params: unknown[] = [];
-        const where = tallyWhere(query, (value) => {
-          params.push(value);
-          return '?';
-        });
-        const sides = this.stmt<SideTallyRow>(
-          `SELECT side, id, max(label) AS label, sum(events) AS events, sum(fatalities) AS fatalities
-           FROM fused_side_tallies ${where} GROUP BY side, id`,
-        ).all(...params);
-        return fusedStatsOf(partsFromTallies(this.tallyRows('fused_tallies', query), sides, interval));
+        const { totals, series, sides } = this.tallied('fused', query, true);
+        return fusedStatsOf(partsFromTallies(totals, series, sides, interval));
       });
     const { where, params } = fusedFilter(query);
     return this.exclusive(() => {
@@ -1041,19 +1033,42 @@ export class SqliteRepository implements Repository {
   }
 
   countEvents(query: EventQuery = {}): Promise<number> {
-    if (talliesAnswer(query)) return this.exclusive(() => tallyTotal(this.tallyRows('event_tallies', query)));
+    if (talliesAnswer(query)) return this.exclusive(() => tallyTotal(this.tallied('event', query, false).totals));
     const { where, params } = eventFilter(query);
     return this.exclusive(() => this.countOf(`SELECT count(*) FROM events e ${where}`, ...params));
   }
 
-  /** The rows of a tally table (src/store/tallies.ts) that a query answered by tallies matches. */
-  private tallyRows(table: 'event_tallies' | 'fused_tallies', query: EventQuery): TallyRow[] {
+  /**
+   * What the tallies (src/store/tallies.ts) hold for a query they answer: `totals`, a row per
+   * type, area, status and placement (the totals over all days, or the dated tallies summed over
+   * the query's days), and on demand `series`, a row per day and type.
+   */
+  private tallied(kind: 'event' | 'fused', query: EventQuery, withSeries: boolean) {
     const params: unknown[] = [];
     const where = tallyWhere(query, (value) => {
       params.push(value);
       return '?';
     });
-    return this.stmt<TallyRow>(`SELECT * FROM ${table} ${where}`).all(...params);
+    const dated = Boolean(query.since || query.until);
+    const totals = this.stmt<TallyRow>(
+      `SELECT '' AS day, event_type, country, admin1, review_status, placed, sum(events) AS events, sum(fatalities) AS fatalities
+       FROM ${kind}_${dated ? 'tallies' : 'totals'} ${where} GROUP BY event_type, country, admin1, review_status, placed`,
+    ).all(...params);
+    const series = withSeries
+      ? this.stmt<TallyRow>(
+          `SELECT day, event_type, '' AS country, '' AS admin1, '' AS review_status, 1 AS placed,
+             sum(events) AS events, sum(fatalities) AS fatalities
+           FROM ${kind}_tallies ${where} ${where ? 'AND' : 'WHERE'} day <> '' GROUP BY day, event_type`,
+        ).all(...params)
+      : [];
+    const sides =
+      kind === 'fused' && withSeries
+        ? this.stmt<SideTallyRow>(
+            `SELECT side, id, max(label) AS label, sum(events) AS events, sum(fatalities) AS fatalities
+             FROM fused_side_${dated ? 'tallies' : 'totals'} ${where} GROUP BY side, id`,
+          ).all(...params)
+        : [];
+    return { totals, series, sides };
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
@@ -1073,7 +1088,10 @@ export class SqliteRepository implements Repository {
   }
 
   private eventStatsNow(query: EventQuery): EventStats {
-    if (talliesAnswer(query)) return eventStatsFromTallies(this.tallyRows('event_tallies', query));
+    if (talliesAnswer(query)) {
+      const { totals, series } = this.tallied('event', query, true);
+      return eventStatsFromTallies([...totals, ...series.map((row) => ({ ...row, event_type: '' }))]);
+    }
     const { where, params } = eventFilter(query);
     const group = <Row>(column: string, key: string) =>
       this.db
@@ -1568,7 +1586,7 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   }
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
-    add(`${unindexed('e.lat')} BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, south, north, west, east);
+    add(`${unindexed('e.lat')} BETWEEN ? AND ? AND ${unindexed('e.lon')} BETWEEN ? AND ?`, south, north, west, east);
   }
   if (query.placed !== undefined) add(query.placed ? 'e.lat IS NOT NULL' : 'e.lat IS NULL');
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };

@@ -115,8 +115,11 @@ export interface TallyTrends {
   admin1s: Map<string, Tally>;
 }
 
-/** The fused trends' totals, periods (keyed "period\ntype"), types and districts (keyed "country\nadmin1"). */
-export function trendsFromTallies(rows: TallyRow[], interval: TrendInterval): TallyTrends {
+/**
+ * The fused trends' totals, types and districts (keyed "country\nadmin1") from `totals`, and
+ * their periods (keyed "period\ntype") from `series`, rows by day and type (the same rows will do).
+ */
+export function trendsFromTallies(totals: TallyRow[], series: TallyRow[], interval: TrendInterval): TallyTrends {
   const trends: TallyTrends = {
     total: 0,
     fatalities: 0,
@@ -125,22 +128,24 @@ export function trendsFromTallies(rows: TallyRow[], interval: TrendInterval): Ta
     types: new Map(),
     admin1s: new Map(),
   };
-  // Many rows share a day: its period is worked out once.
-  const periodOf = new Map<string, string | null>();
-  for (const row of rows) {
+  for (const row of totals) {
     const count = Number(row.events);
     const fatalities = Number(row.fatalities);
     trends.total += count;
     trends.fatalities += fatalities;
     if (!row.placed) trends.unplaced += count;
     addTo(trends.types, row.event_type, count, fatalities);
-    if (row.day !== '') {
-      let period = periodOf.get(row.day);
-      if (period === undefined) periodOf.set(row.day, (period = periodStart(row.day, interval)));
-      if (period !== null) addTo(trends.periods, `${period}\n${row.event_type}`, count, fatalities);
-    }
     if (row.admin1 !== '' && row.country !== '')
       addTo(trends.admin1s, `${row.country}\n${row.admin1}`, count, fatalities);
+  }
+  // Many rows share a day: its period is worked out once.
+  const periodOf = new Map<string, string | null>();
+  for (const row of series) {
+    if (row.day === '') continue;
+    let period = periodOf.get(row.day);
+    if (period === undefined) periodOf.set(row.day, (period = periodStart(row.day, interval)));
+    if (period !== null)
+      addTo(trends.periods, `${period}\n${row.event_type}`, Number(row.events), Number(row.fatalities));
   }
   return trends;
 }
