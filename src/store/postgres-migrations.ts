@@ -242,6 +242,15 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
     sql: `${talliesOf('events', 'event_tallies')}
       ${talliesOf('fused_events', 'fused_tallies')}`,
   },
+  {
+    version: 10,
+    name: "an actor's events in date order, off one index",
+    sql: `
+      ALTER TABLE event_actors ADD COLUMN date TEXT COLLATE "C";
+      UPDATE event_actors SET date = (SELECT date FROM events WHERE events.id = event_actors.event_id);
+      CREATE INDEX event_actors_date ON event_actors(actor_id, date DESC NULLS LAST, event_id);
+    `,
+  },
 ];
 
 /**

@@ -297,8 +297,9 @@ export class PostgresRepository implements Repository {
     const actors = eventActorRows(e);
     if (actors.length) {
       await this.db.query(
-        `INSERT INTO event_actors (actor_id, event_id, role) SELECT a, $2, r FROM unnest($1::text[], $3::text[]) AS x(a, r) ON CONFLICT DO NOTHING`,
-        [actors.map((a) => a.actorId), e.id, actors.map((a) => a.role)],
+        `INSERT INTO event_actors (actor_id, event_id, role, date)
+         SELECT a, $2, r, $4 FROM unnest($1::text[], $3::text[]) AS x(a, r) ON CONFLICT DO NOTHING`,
+        [actors.map((a) => a.actorId), e.id, actors.map((a) => a.role), e.date],
       );
     }
     await this.db.query('INSERT INTO fusion_queue (event_id) VALUES ($1) ON CONFLICT DO NOTHING', [e.id]);

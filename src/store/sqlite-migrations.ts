@@ -353,6 +353,18 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       ${rollupOf('fused_tallies', 'fused_totals', AREA_KEY)}
       ${rollupOf('fused_side_tallies', 'fused_side_totals', ['side', 'id', ...AREA_KEY.slice(0, 4)], 'label')}`,
   },
+  {
+    version: 14,
+    name: "an actor's events in date order, off one index",
+    sql: `
+      -- The event's date beside each of its actors: a page of one actor's events, newest first, is
+      -- read off this index instead of every event in date order (an event's date changes only by
+      -- its row being written again, with its actors).
+      ALTER TABLE event_actors ADD COLUMN date TEXT;
+      UPDATE event_actors SET date = (SELECT date FROM events WHERE events.id = event_actors.event_id);
+      CREATE INDEX event_actors_date ON event_actors(actor_id, date DESC, event_id);
+    `,
+  },
 ];
 
 /**

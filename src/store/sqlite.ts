@@ -390,8 +390,10 @@ export class SqliteRepository implements Repository {
     this.stmt(
       `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}) VALUES (${EVENT_ROW_COLUMNS.map(() => '?').join(', ')})`,
     ).run(...eventRowValues(articleId, e, statusColumn(state), machineValues ? machine : null));
-    const insertActor = this.stmt('INSERT OR IGNORE INTO event_actors (actor_id, event_id, role) VALUES (?, ?, ?)');
-    for (const row of eventActorRows(e)) insertActor.run(row.actorId, e.id, row.role);
+    const insertActor = this.stmt(
+      'INSERT OR IGNORE INTO event_actors (actor_id, event_id, role, date) VALUES (?, ?, ?, ?)',
+    );
+    for (const row of eventActorRows(e)) insertActor.run(row.actorId, e.id, row.role, e.date);
     this.stmt('INSERT OR IGNORE INTO fusion_queue (event_id) VALUES (?)').run(e.id);
     this.rememberNames(e);
   }
@@ -901,6 +903,17 @@ export class SqliteRepository implements Repository {
   private pageRowids(query: EventQuery): number[] {
     const plan = this.pagePlan(query);
     const { where, params } = eventFilter(query, plan);
+    if (plan.actorInOrder !== undefined) {
+      // Each event once, under its actor's first role.
+      return this.stmt<number>(
+        `SELECT e.rowid FROM event_actors ea CROSS JOIN events e ON e.id = ea.event_id
+         ${where} ${where ? 'AND' : 'WHERE'} ea.actor_id = ?
+           AND NOT EXISTS (SELECT 1 FROM event_actors r WHERE r.actor_id = ea.actor_id AND r.event_id = ea.event_id AND r.role < ea.role)
+         ORDER BY ea.date DESC, ea.event_id LIMIT ? OFFSET ?`,
+      )
+        .pluck(true)
+        .all(...params, plan.actorInOrder, query.limit ?? -1, query.offset ?? 0);
+    }
     const actors = plan.actorDriven ? actorIdsOf(query) : null;
     const from = actors
       ? `(SELECT DISTINCT event_id FROM event_actors WHERE actor_id IN (${actors.sql})) m CROSS JOIN events e ON e.id = m.event_id`
@@ -928,6 +941,13 @@ export class SqliteRepository implements Repository {
    */
   private pagePlan(query: EventQuery): FilterPlan {
     const actors = actorIdsOf(query);
+    if (actors && (query.sort ?? 'date') === 'date') {
+      const ids = this.stmt<string>(`SELECT * FROM (${actors.sql})`)
+        .pluck(true)
+        .all(...actors.params);
+      if (new Set(ids).size === 1)
+        return { paged: true, actorDriven: true, actorInOrder: ids[0], articlesInOrder: true };
+    }
     if (actors) {
       // In order, a page visits about page / share events; from the actors' events, it sorts them all.
       const events = this.eventsCount();
@@ -1492,6 +1512,8 @@ interface FilterPlan {
   textPerArticle?: boolean;
   /** The page is read from the actors' events (few), not in order: the actor filter is the join's, not a clause. */
   actorDriven?: boolean;
+  /** The one actor the filter names, whose events are read newest first off its dated index. */
+  actorInOrder?: string;
   /** The event's id as the query names it (default e.id; a fused event's member: c.event_id). */
   eventId?: string;
 }
