@@ -12,6 +12,7 @@ import { isSpace } from '../core/whitespace.js';
 import { readFileSync } from 'node:fs';
 import type { NumberMention } from '../core/document.js';
 import { normalizeForMatch, toOriginalSpan, type NormalizedText } from './normalize.js';
+import { CliticFormsFilter } from './clitic-forms-filter.js';
 import { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------
@@ -221,6 +222,8 @@ for (const p of PACK.vaguePhrases) {
   VAGUE_PHRASES.set(words[0], list);
 }
 for (const [w, v] of Object.entries(PACK.ordinals)) ORDINALS.set(normalizeForMatch(w), v);
+/** The words a number can start with, looked up with their clitics (see readNumberAt). */
+const NUMBER_STARTS = new CliticFormsFilter([...NUMBER_WORDS.keys(), ...VAGUE_PHRASES.keys()]);
 
 // ---------------------------------------------------------------------------------------------
 // Reading a number at a token
@@ -482,6 +485,8 @@ function readVaguePhrase(view: NormalizedText, toks: ScanToken[], i: number) {
 export function readNumberAt(view: NormalizedText, toks: ScanToken[], i: number): NumberReading | null {
   const t = toks[i];
   if (t.kind !== 'word' && t.kind !== 'digits') return null;
+  // A word starts a number only as a number word or a vague phrase's first word, with clitics.
+  if (t.kind === 'word' && !NUMBER_STARTS.mayFind(t.text)) return null;
   let total = 0;
   let group = 0;
   let lastScale = Infinity;

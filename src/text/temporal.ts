@@ -44,6 +44,7 @@ import {
   type YearMonthDay,
 } from './calendar.js';
 import { normalizeForMatch, toOriginalSpan, type NormalizedText } from './normalize.js';
+import { CliticFormsFilter } from './clitic-forms-filter.js';
 import { lookupWithClitics, readNumberAt, readOrdinalAt, scanWords, spaceBetween, type ScanToken } from './numbers.js';
 import { z } from 'zod';
 
@@ -196,6 +197,7 @@ const FIRST_WORD_TRIGGERS = asLexicon([
   ...MONTHS.keys(),
   ...MONTH_WORDS,
 ]);
+const FIRST_WORD_FILTER = new CliticFormsFilter(FIRST_WORD_TRIGGERS.keys());
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -572,7 +574,7 @@ function matchAt(r: Reader, i: number): Match | null {
   if (t.kind === 'digits')
     return readDateBody(r, i, t.start, r.cueBefore(i)) ?? readYearAlone(r, i) ?? readRecentHours(r, i);
   if (t.kind !== 'word') return null;
-  if (!lookupWithClitics(FIRST_WORD_TRIGGERS, t.text))
+  if (!FIRST_WORD_FILTER.mayFind(t.text) || !lookupWithClitics(FIRST_WORD_TRIGGERS, t.text))
     return r.monthAhead(i) ? readDateBody(r, i, t.start, false) : null;
 
   // Prefix: [part of day] [يوم] [weekday]
