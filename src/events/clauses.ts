@@ -8,6 +8,8 @@ import type { Doc } from '../core/document.js';
 
 const CLAUSE_OPENERS = new Set(['فيما', 'بينما', 'حيث', 'كما', 'لكن', 'اذ', 'وسط']);
 const TWO_WORD_OPENERS = new Set(['في حين', 'بعد ان', 'قبل ان', 'غير ان', 'ما ادي', 'ما اسفر', 'مما ادي', 'مما اسفر']);
+/** The first words of TWO_WORD_OPENERS: only after one of them is a pair worth making. */
+const TWO_WORD_FIRSTS = new Set([...TWO_WORD_OPENERS].map((pair) => pair.split(' ')[0]));
 const PUNCT_BREAK = new Set([',', ';', ':']);
 
 /** Clause spans (original offsets) of every sentence, in order; each sentence has at least one. */
@@ -21,7 +23,7 @@ export function clausesOf(doc: Doc): Span[][] {
     if (t.kind !== 'word') continue;
     const word = t.proclitics.length === 1 && (t.proclitics[0] === 'و' || t.proclitics[0] === 'ف') ? t.stem : t.norm;
     const next = tokens[i + 1];
-    const pair = next && next.sentence === t.sentence ? `${word} ${next.norm}` : '';
+    const pair = next && next.sentence === t.sentence && TWO_WORD_FIRSTS.has(word) ? `${word} ${next.norm}` : '';
     if (TWO_WORD_OPENERS.has(pair) || CLAUSE_OPENERS.has(word)) cuts[t.sentence].push(t.start);
   }
   doc.sentences.forEach((s, k) => {
