@@ -99,6 +99,7 @@ function remember(map: Map<string, Surface>, key: string, surface: Surface): Sur
   if (++surfaceCount > SURFACE_CACHE_LIMIT) {
     for (const m of wordSurfaces) m.clear();
     otherSurfaces.clear();
+    wordSlots.fill(undefined);
     surfaceCount = 1;
   }
   map.set(key, surface);
@@ -115,12 +116,42 @@ function hamzaMaskAt(view: NormalizedText, from: number, to: number): number {
   return mask;
 }
 
+/**
+ * The word surfaces last met, by a hash of their letters and hamza mask, in front of the maps: a
+ * word found here costs no slice, no string hash and none of the maps' cache misses.
+ */
+const WORD_SLOTS = 1 << 17;
+const wordSlots: (Surface | undefined)[] = new Array<Surface | undefined>(WORD_SLOTS).fill(undefined);
+const wordSlotMasks = new Uint8Array(WORD_SLOTS);
+
+/** True when `word` is the text at norm [from, to). */
+function spells(word: string, norm: string, from: number, to: number): boolean {
+  if (word.length !== to - from) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== norm.charCodeAt(from + k)) return false;
+  return true;
+}
+
 /** The Arabic word at norm [from, to), with its clitic analysis, reading the original's hamzas. */
 function wordAt(view: NormalizedText, from: number, to: number): Surface {
-  const word = view.norm.slice(from, to);
+  const norm = view.norm;
   const hamzaMask = hamzaMaskAt(view, from, to);
-  const known = wordSurfaces[hamzaMask].get(word);
-  if (known) return known;
+  let h = Math.imul(hamzaMask + 1, 0x9e3779b1);
+  for (let k = from; k < to; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
+  const slot = (h ^ (h >>> 15)) & (WORD_SLOTS - 1);
+  const last = wordSlots[slot];
+  if (last !== undefined && wordSlotMasks[slot] === hamzaMask && spells(last.norm, norm, from, to)) return last;
+  const word = norm.slice(from, to);
+  const surface = wordSurfaces[hamzaMask].get(word) ?? analyzedWord(word, hamzaMask);
+  // A long word could keep its article (see word-memo.ts): not kept here either.
+  if (keepable(word)) {
+    wordSlots[slot] = surface;
+    wordSlotMasks[slot] = hamzaMask;
+  }
+  return surface;
+}
+
+/** A word not met before: its clitic analysis, remembered. */
+function analyzedWord(word: string, hamzaMask: number): Surface {
   const { proclitics, stem } = analyzeClitics(
     word,
     undefined,
