@@ -72,3 +72,14 @@ test('a word is matched by how it is spelled each time, and names added later ar
   index.add('مطار طرابلس الجديد', { kind: 'place', ref: 'new-airport', type: 'LOC' });
   assert.deepEqual(match('مطار طرابلس الجديد ثم مطار طرابلس الدولي'), ['مطار طرابلس الجديد', 'مطار طرابلس الدولي']);
 });
+
+test('a word matched again reads the index as it is now: another index, or one with a name added', () => {
+  const view = normalize('قصفت الطائرات الزاوية وغريان.');
+  const tokens = tokenize(view, segmentSentences(view));
+  const refs = (index: NameIndex) => matchNames(tokens, view, index).map((c) => c.entries[0].ref);
+  const index = smallIndex();
+  assert.deepEqual(refs(index), []);
+  index.add('غريان', { kind: 'place', ref: 'gharyan', type: 'LOC' });
+  assert.deepEqual(refs(index), ['gharyan']);
+  assert.deepEqual(refs(smallIndex()), []);
+});

@@ -5,10 +5,10 @@
  */
 import type { Token } from '../core/document.js';
 import { toNormOffset, type NormalizedText } from '../text/normalize.js';
-import { tokenHamzaMask, tokenReadings } from '../text/tokenize.js';
+import { surfacesOf, tokenHamzaMask, tokenReadings, type TokenSurface } from '../text/tokenize.js';
 import { mayBeGlued, splitGluedToken } from '../text/glued.js';
 import { cliticReadings } from '../text/clitics.js';
-import { withoutArticle, type Cursor, type NameIndex } from './name-index.js';
+import { withoutArticle, type Cursor, type NameIndex, type NameOpening } from './name-index.js';
 import type { EntityCandidate } from './candidate.js';
 
 /** Direction words that make a place "near" (geo_precision 2) and keep the direction. */
@@ -49,13 +49,37 @@ function directionBefore(tokens: Token[], i: number): string | null {
   return DIRECTION_WORDS.get(withoutArticle(prev.stem)) ?? null;
 }
 
+/** A word's openings kept with its surface: those of one index, as it was at one generation. */
+class KeptOpenings {
+  constructor(
+    readonly index: NameIndex,
+    readonly generation: number,
+    readonly openings: readonly NameOpening[],
+  ) {}
+}
+
+/**
+ * The index's openings of a word token, kept with the token's surface when the tokenizer gives
+ * it (the surface is in cache, the index's memo of a hundred thousand words mostly is not).
+ */
+function openingsOf(token: Token, surface: TokenSurface | undefined, view: NormalizedText, index: NameIndex) {
+  const own = surface !== undefined && surface.norm === token.norm ? surface : undefined;
+  const kept = own?.matcherMemo;
+  if (kept instanceof KeptOpenings && kept.index === index && kept.generation === index.generation)
+    return kept.openings;
+  const openings = index.openings(token.norm, tokenHamzaMask(token, view), () => tokenReadings(token, view));
+  if (own) own.matcherMemo = new KeptOpenings(index, index.generation, openings);
+  return openings;
+}
+
 export function matchNames(tokens: Token[], view: NormalizedText, index: NameIndex): EntityCandidate[] {
   const found: EntityCandidate[] = [];
+  const surfaces = surfacesOf(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind !== 'word') continue;
     let best: EntityCandidate | null = null;
-    const openings = index.openings(token.norm, tokenHamzaMask(token, view), () => tokenReadings(token, view));
+    const openings = openingsOf(token, surfaces?.[i], view, index);
     for (const { reading, cursor } of openings) {
       let node = cursor;
       let end = -1;

@@ -55,6 +55,8 @@ export class NameIndex {
   private readonly openingMemos: (WordMemo<readonly NameOpening[]> | undefined)[] = [];
   /** Answers kept in the memoised cursors (see next). */
   private followingCount = 0;
+  /** Counts the times the memos were dropped: an answer kept elsewhere holds while it is unchanged. */
+  generation = 0;
   size = 0;
 
   add(alias: string, entry: Omit<NameEntry, 'alias' | 'definite'>): void {
@@ -90,6 +92,7 @@ export class NameIndex {
   }
 
   private forgetStarts(): void {
+    this.generation++;
     this.followingCount = 0;
     this.starts.clear();
     for (const memo of this.openingMemos) memo?.clear();

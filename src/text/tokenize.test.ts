@@ -10,7 +10,25 @@ import { normalize, normalizeForMatch } from './normalize.js';
 import type { Token } from '../core/document.js';
 
 test('tokenize exports', () => {
-  assert.deepEqual(Object.keys(tokenizeModule).sort(), ['stemSpan', 'tokenHamzaMask', 'tokenReadings', 'tokenize']);
+  assert.deepEqual(Object.keys(tokenizeModule).sort(), [
+    'stemSpan',
+    'surfacesOf',
+    'tokenHamzaMask',
+    'tokenReadings',
+    'tokenize',
+  ]);
+});
+
+test('the surfaces of tokens, index for index, one for every token of a spelling', () => {
+  const tokens = tokensOf('قصف الجيش، ثم قصف الجيش مواقع.');
+  const surfaces = tokenizeModule.surfacesOf(tokens);
+  assert.ok(surfaces);
+  assert.deepEqual(
+    surfaces.map((s) => s.norm),
+    tokens.map((t) => t.norm),
+  );
+  assert.equal(surfaces[0], surfaces[4]);
+  assert.equal(tokenizeModule.surfacesOf(tokens.slice()), undefined);
 });
 
 function tokensOf(text: string): Token[] {

@@ -83,6 +83,24 @@ interface Surface {
   proclitics: readonly string[];
   /** The last original spelling seen (the view folds several into one norm). */
   text: string;
+  /** What the name matcher read of this spelling (see TokenSurface). */
+  matcherMemo: unknown;
+}
+
+/**
+ * A token's surface, shared by every token of its spelling (norm and hamza mask), as a later
+ * stage may read it: that stage keeps what it works out for the spelling in `matcherMemo`, read
+ * back from the surface the tokenizer has just touched, where a memo map of its own would miss
+ * the cache on most words.
+ */
+export type TokenSurface = Pick<Surface, 'norm' | 'matcherMemo'>;
+
+/** The surfaces of the token arrays `tokenize` made, index for index. */
+const surfacesByTokens = new WeakMap<readonly Token[], readonly TokenSurface[]>();
+
+/** The surfaces of `tokens` (index for index) when `tokenize` made the array, else undefined. */
+export function surfacesOf(tokens: readonly Token[]): readonly TokenSurface[] | undefined {
+  return surfacesByTokens.get(tokens);
 }
 
 const NO_PROCLITICS: readonly string[] = Object.freeze([]);
@@ -162,6 +180,7 @@ function analyzedWord(word: string, hamzaMask: number): Surface {
     stem,
     proclitics: proclitics.length ? Object.freeze(proclitics) : NO_PROCLITICS,
     text: '',
+    matcherMemo: undefined,
   });
 }
 
@@ -169,7 +188,8 @@ function analyzedWord(word: string, hamzaMask: number): Surface {
 function otherAt(view: NormalizedText, from: number, to: number): Surface {
   const norm = view.norm.slice(from, to);
   return (
-    otherSurfaces.get(norm) ?? remember(otherSurfaces, norm, { norm, stem: norm, proclitics: NO_PROCLITICS, text: '' })
+    otherSurfaces.get(norm) ??
+    remember(otherSurfaces, norm, { norm, stem: norm, proclitics: NO_PROCLITICS, text: '', matcherMemo: undefined })
   );
 }
 
@@ -189,6 +209,7 @@ function spellingOf(original: string, start: number, end: number, surface: Surfa
 function pushToken(
   view: NormalizedText,
   out: Token[],
+  surfaces: Surface[],
   ns: number,
   ne: number,
   kind: TokenKind,
@@ -198,6 +219,7 @@ function pushToken(
 ): void {
   const start = view.starts[ns];
   const end = view.ends[ne - 1];
+  surfaces.push(surface);
   out.push({
     start,
     end,
@@ -222,7 +244,14 @@ function scanNumber(norm: string, i: number, to: number): number {
 }
 
 /** Reads the tokens of one sentence: norm range [from, to). */
-function tokenizeRange(view: NormalizedText, from: number, to: number, sentence: number, out: Token[]): void {
+function tokenizeRange(
+  view: NormalizedText,
+  from: number,
+  to: number,
+  sentence: number,
+  out: Token[],
+  surfaces: Surface[],
+): void {
   const norm = view.norm;
   let i = from;
   while (i < to) {
@@ -238,18 +267,24 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
           // Rare enough (بـ556) to be read afresh each time.
           const end = scanNumber(norm, j, to);
           const whole = norm.slice(i, end);
-          const surface = { norm: whole, stem: norm.slice(j, end), proclitics: numberClitics, text: '' };
-          pushToken(view, out, i, end, 'number', surface, j, sentence);
+          const surface = {
+            norm: whole,
+            stem: norm.slice(j, end),
+            proclitics: numberClitics,
+            text: '',
+            matcherMemo: undefined,
+          };
+          pushToken(view, out, surfaces, i, end, 'number', surface, j, sentence);
           j = end;
         } else {
           const surface = wordAt(view, i, j);
-          pushToken(view, out, i, j, 'word', surface, j - surface.stem.length, sentence);
+          pushToken(view, out, surfaces, i, j, 'word', surface, j - surface.stem.length, sentence);
         }
         break;
       }
       case C.Digit:
         j = scanNumber(norm, i, to);
-        pushToken(view, out, i, j, 'number', otherAt(view, i, j), i, sentence);
+        pushToken(view, out, surfaces, i, j, 'number', otherAt(view, i, j), i, sentence);
         break;
       case C.Latin:
         while (j < to) {
@@ -257,18 +292,18 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
           if (k !== C.Latin && k !== C.Mark && k !== C.Digit) break;
           j++;
         }
-        pushToken(view, out, i, j, 'latin', otherAt(view, i, j), i, sentence);
+        pushToken(view, out, surfaces, i, j, 'latin', otherAt(view, i, j), i, sentence);
         break;
       case C.Punct:
         while (j < to && norm.charCodeAt(j) === code) j++;
-        pushToken(view, out, i, j, 'punct', otherAt(view, i, j), i, sentence);
+        pushToken(view, out, surfaces, i, j, 'punct', otherAt(view, i, j), i, sentence);
         break;
       case C.Symbol:
-        pushToken(view, out, i, j, 'symbol', otherAt(view, i, j), i, sentence);
+        pushToken(view, out, surfaces, i, j, 'symbol', otherAt(view, i, j), i, sentence);
         break;
       case C.HighSurrogate:
         if (j < to && classOf(norm.charCodeAt(j)) === C.Symbol && norm.charCodeAt(j) >= 0xdc00) j++;
-        pushToken(view, out, i, j, 'symbol', otherAt(view, i, j), i, sentence);
+        pushToken(view, out, surfaces, i, j, 'symbol', otherAt(view, i, j), i, sentence);
         break;
       default: // whitespace, controls, a mark with no word before it
         break;
@@ -280,11 +315,13 @@ function tokenizeRange(view: NormalizedText, from: number, to: number, sentence:
 /** Tokens of every sentence, in text order; no token crosses a sentence boundary. */
 export function tokenize(view: NormalizedText, sentences: Sentence[]): Token[] {
   const out: Token[] = [];
+  const surfaces: Surface[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const from = toNormOffset(view, sentences[s].start);
     const to = toNormOffset(view, sentences[s].end);
-    tokenizeRange(view, from, to, s, out);
+    tokenizeRange(view, from, to, s, out, surfaces);
   }
+  surfacesByTokens.set(out, surfaces);
   return out;
 }
 
