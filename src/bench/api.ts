@@ -261,6 +261,7 @@ export const apiBenchmark: Benchmark = {
 export async function startServeProcess(
   db: string,
   args: string[] = [],
+  waitSeconds = 10,
 ): Promise<{ url: string; pid: number; stop(): void }> {
   const port = await freePort();
   const bin = fileURLToPath(new URL('../../bin/marsad.js', import.meta.url));
@@ -272,7 +273,7 @@ export async function startServeProcess(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < waitSeconds * 10; attempt++) {
     try {
       if ((await fetch(`${url}/api/openapi.json`)).ok)
         return { url, pid: child.pid!, stop: () => child.kill('SIGKILL') };
@@ -282,7 +283,7 @@ export async function startServeProcess(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGTERM');
-  throw new Error('marsad serve did not start within 10 s');
+  throw new Error(`marsad serve did not start within ${waitSeconds} s`);
 }
 
 function freePort(): Promise<number> {
