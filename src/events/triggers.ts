@@ -9,6 +9,7 @@
  * the trigger inside its sentence.
  */
 import type { Span } from '../core/span.js';
+import { SignatureSet } from '../text/signature-set.js';
 import { toOriginalSpan, type NormalizedText } from '../text/normalize.js';
 import {
   GAP,
@@ -159,11 +160,11 @@ function signature(word: string): number {
   h = Math.imul(h ^ word.charCodeAt(2), 0x27d4eb2f);
   h = Math.imul(h ^ word.charCodeAt(n - 1), 0x165667b1);
   h = Math.imul(h ^ word.charCodeAt(n - 2), 0x9e3779b1);
-  return (h ^ (h >>> 15)) & ((1 << SIGNATURE_BITS) - 1);
+  return h ^ (h >>> 15);
 }
 
 interface FirstWordFilter {
-  bits: Uint32Array;
+  signatures: SignatureSet;
   /** The index's size when the filter was made: a filter of a grown index is made again. */
   keys: number;
 }
@@ -178,16 +179,12 @@ const filters = new WeakMap<PhraseIndex<unknown>, FirstWordFilter>();
 function formsStartingWith<P>(index: PhraseIndex<P>, word: string): CompiledForm<P>[] | undefined {
   let filter = filters.get(index);
   if (!filter || filter.keys !== index.byFirst.size) {
-    const bits = new Uint32Array(1 << (SIGNATURE_BITS - 5));
-    for (const key of index.byFirst.keys()) {
-      const at = signature(key);
-      bits[at >>> 5] |= 1 << (at & 31);
-    }
-    filter = { bits, keys: index.byFirst.size };
+    const signatures = new SignatureSet(SIGNATURE_BITS);
+    for (const key of index.byFirst.keys()) signatures.add(signature(key));
+    filter = { signatures, keys: index.byFirst.size };
     filters.set(index, filter);
   }
-  const at = signature(word);
-  return filter.bits[at >>> 5] & (1 << (at & 31)) ? index.byFirst.get(word) : undefined;
+  return filter.signatures.has(signature(word)) ? index.byFirst.get(word) : undefined;
 }
 
 /**

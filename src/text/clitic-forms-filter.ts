@@ -6,6 +6,8 @@
  * up to three strings the look-up cuts and hashes. Most words of a text are no number or date word.
  */
 
+import { SignatureSet } from './signature-set.js';
+
 /** Signatures a filter tells apart: a bit each, 2 KiB a filter. */
 const SIGNATURE_BITS = 14;
 
@@ -16,17 +18,15 @@ function signature(length: number, last: number, beforeLast: number): number {
   h = Math.imul(h ^ beforeLast, 0xc2b2ae35);
   // A product's low bits depend on its factors' low bits alone: mix the high ones down.
   h = Math.imul(h ^ (h >>> 16), 0x27d4eb2f);
-  return (h ^ (h >>> 15)) & ((1 << SIGNATURE_BITS) - 1);
+  return h ^ (h >>> 15);
 }
 
 export class CliticFormsFilter {
-  private readonly bits = new Uint32Array(1 << (SIGNATURE_BITS - 5));
+  private readonly signatures = new SignatureSet(SIGNATURE_BITS);
 
   constructor(keys: Iterable<string>) {
-    for (const key of keys) {
-      const at = signature(key.length, key.charCodeAt(key.length - 1), key.charCodeAt(key.length - 2));
-      this.bits[at >>> 5] |= 1 << (at & 31);
-    }
+    for (const key of keys)
+      this.signatures.add(signature(key.length, key.charCodeAt(key.length - 1), key.charCodeAt(key.length - 2)));
   }
 
   /** False when no form `lookupWithClitics` tries for `word` is a key; true when one may be. */
@@ -35,14 +35,11 @@ export class CliticFormsFilter {
     const last = word.charCodeAt(n - 1);
     const beforeLast = word.charCodeAt(n - 2);
     // The word itself; without one letter (or ل + ال read as ال); without two (or ا for ل + ال).
+    const { signatures } = this;
     return (
-      this.has(signature(n, last, beforeLast)) ||
-      (n >= 3 && this.has(signature(n - 1, last, beforeLast))) ||
-      (n >= 4 && this.has(signature(n - 2, last, beforeLast)))
+      signatures.has(signature(n, last, beforeLast)) ||
+      (n >= 3 && signatures.has(signature(n - 1, last, beforeLast))) ||
+      (n >= 4 && signatures.has(signature(n - 2, last, beforeLast)))
     );
-  }
-
-  private has(at: number): boolean {
-    return (this.bits[at >>> 5] & (1 << (at & 31))) !== 0;
   }
 }
