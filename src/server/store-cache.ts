@@ -43,10 +43,15 @@ export class StoreCache<T> {
   }
 }
 
-/** The filters of a query, as a key: its page and order do not change a total. */
-export function filterKey(query: EventQuery): string {
+/** A query's filters: its page and order change no total nor trend. */
+function filtersOf(query: EventQuery): EventQuery {
   const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
-  return JSON.stringify(filters);
+  return filters;
+}
+
+/** The filters of a query, as a key. */
+export function filterKey(query: EventQuery): string {
+  return JSON.stringify(filtersOf(query));
 }
 
 /** Totals of event queries: events by default (fused events have their own cache). */
@@ -61,8 +66,8 @@ export class CountCache {
   }
 
   count(query: EventQuery): Promise<number> {
-    const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
-    return this.cache.get(filterKey(query), () => this.countOf(filters));
+    const filters = filtersOf(query);
+    return this.cache.get(JSON.stringify(filters), () => this.countOf(filters));
   }
 
   clear(): void {

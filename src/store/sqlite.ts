@@ -985,14 +985,20 @@ export class SqliteRepository implements Repository {
   }
 
   private keptCount(key: string, sql: string, ...params: unknown[]): number {
+    return this.kept(key, () => this.countOf(sql, ...params));
+  }
+
+  /** A figure the planner uses, kept under `key` until the store changes (at most 500 at once). */
+  private kept(key: string, compute: () => number): number {
     const mark = this.changeMarkNow();
     if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map() };
-    let count = this.shareEstimates.byFilter.get(key);
-    if (count === undefined) {
+    let value = this.shareEstimates.byFilter.get(key);
+    if (value === undefined) {
+      value = compute();
       if (this.shareEstimates.byFilter.size >= 500) this.shareEstimates.byFilter.clear();
-      this.shareEstimates.byFilter.set(key, (count = this.countOf(sql, ...params)));
+      this.shareEstimates.byFilter.set(key, value);
     }
-    return count;
+    return value;
   }
 
   /** How many events match a fused query's member filters (actor, outlet, text, article); null without any. */
@@ -1000,38 +1006,29 @@ export class SqliteRepository implements Repository {
     const { actor, actorIds, source, q, articleId } = query;
     const { where, params } = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true });
     if (!where) return null;
-    const mark = this.changeMarkNow();
-    if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map() };
-    const key = JSON.stringify(['members', where, params]);
-    const known = this.shareEstimates.byFilter.get(key);
-    if (known !== undefined) return known;
-    const count = this.countOf(`SELECT count(*) FROM events e ${where}`, ...params);
-    if (this.shareEstimates.byFilter.size >= 500) this.shareEstimates.byFilter.clear();
-    this.shareEstimates.byFilter.set(key, count);
-    return count;
+    return this.keptCount(
+      JSON.stringify(['members', where, params]),
+      `SELECT count(*) FROM events e ${where}`,
+      ...params,
+    );
   }
 
   private articleShare(sourceFilter: string | undefined, text: { rowids: string; params: unknown[] } | null): number {
-    const mark = this.changeMarkNow();
-    if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map() };
-    const key = JSON.stringify([sourceFilter, text?.params]);
-    const known = this.shareEstimates.byFilter.get(key);
-    if (known !== undefined) return known;
-    const count = this.countOf.bind(this);
-    let share = 1;
-    if (sourceFilter) {
-      const source = sourceMatch(sourceFilter);
-      share *=
-        count(`SELECT count(*) FROM article_origins o WHERE ${source.clause}`, ...source.params) /
-        Math.max(1, count('SELECT count(*) FROM article_origins'));
-    }
-    if (text)
-      share *=
-        count(`SELECT count(*) FROM (${text.rowids})`, ...text.params) /
-        Math.max(1, count('SELECT count(*) FROM articles'));
-    if (this.shareEstimates.byFilter.size >= 500) this.shareEstimates.byFilter.clear();
-    this.shareEstimates.byFilter.set(key, share);
-    return share;
+    return this.kept(JSON.stringify([sourceFilter, text?.params]), () => {
+      const count = this.countOf.bind(this);
+      let share = 1;
+      if (sourceFilter) {
+        const source = sourceMatch(sourceFilter);
+        share *=
+          count(`SELECT count(*) FROM article_origins o WHERE ${source.clause}`, ...source.params) /
+          Math.max(1, count('SELECT count(*) FROM article_origins'));
+      }
+      if (text)
+        share *=
+          count(`SELECT count(*) FROM (${text.rowids})`, ...text.params) /
+          Math.max(1, count('SELECT count(*) FROM articles'));
+      return share;
+    });
   }
 
   /** The single number a `SELECT count(*) …` gives. */
