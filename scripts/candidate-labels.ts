@@ -11,6 +11,12 @@
  *     `number <TAB> event <TAB> type <TAB> sub-type <TAB> note`, e.g.
  *     `12	not_event	history	the 2014 siege, as background` or
  *     `13	event	Explosions/Remote violence	Air/drone strike	`.
+ *   node --import tsx scripts/candidate-labels.ts occurrence-sheet --batch 1 --worksheet /tmp/occ-1.txt
+ *     writes a worksheet (not to commit) of the events of each article that holds several, to
+ *     group them into occurrences (the lead and a quote telling one attack are one occurrence).
+ *   node --import tsx scripts/candidate-labels.ts occurrences --batch 1 --labels /tmp/occ-1.tsv
+ *     fills each event's `occurrence` from a TSV: `number <TAB> occurrence`, e.g. `12	1`, `14	1`,
+ *     `15	2` (the numbers are per article; every event of an article listed needs one).
  *   node --import tsx scripts/candidate-labels.ts check
  *     validates every labels file and prints the counts.
  *   node --import tsx scripts/candidate-labels.ts agree --batch 1 --labels /tmp/second-1.tsv
@@ -111,6 +117,15 @@ function articleOf(r: Rec) {
   });
 }
 
+/** The trigger's sentence (at most 300 characters either side), the trigger in guillemets, on one line. */
+function sentenceAround(body: string, trigger: { start: number; end: number }): string {
+  const from = Math.max(0, body.lastIndexOf('.', trigger.start - 1) + 1, trigger.start - 300);
+  const stop = body.indexOf('.', trigger.end);
+  const to = Math.min(body.length, stop < 0 ? body.length : stop + 1, trigger.end + 300);
+  const sentence = `${body.slice(from, trigger.start)}«${body.slice(trigger.start, trigger.end)}»${body.slice(trigger.end, to)}`;
+  return sentence.replace(/\s+/g, ' ').trim();
+}
+
 function draw(batch: number, n: number, worksheet: string): void {
   const context = rulesOnly(loadPipelineContext({ withTagger: false }));
   const file: CandidateLabelsFile = {
@@ -153,13 +168,9 @@ function draw(batch: number, n: number, worksheet: string): void {
         gold_sub_type: null,
         note: '',
       });
-      const from = Math.max(0, body.lastIndexOf('.', c.trigger.start - 1) + 1, c.trigger.start - 300);
-      const stop = body.indexOf('.', c.trigger.end);
-      const to = Math.min(body.length, stop < 0 ? body.length : stop + 1, c.trigger.end + 300);
-      const sentence = `${body.slice(from, c.trigger.start)}«${body.slice(c.trigger.start, c.trigger.end)}»${body.slice(c.trigger.end, to)}`;
       lines.push(
         `#${number} [${c.event_type} / ${c.sub_event_type}; rules: ${c.verdict.kept ? 'kept' : c.verdict.rule}]`,
-        `   ${sentence.replace(/\s+/g, ' ').trim()}`,
+        `   ${sentenceAround(body, c.trigger)}`,
       );
     }
   }
@@ -232,6 +243,69 @@ function apply(batch: number, tsv: string, annotator: string): void {
   console.log(`batch ${batch}: ${checked.candidates.length - open} labelled, ${open} still open`);
 }
 
+/** Numbers (1-based, as in the worksheets) of the events of each article that holds more than one. */
+function eventsToGroup(file: CandidateLabelsFile): Map<string, number[]> {
+  const byDoc = new Map<string, number[]>();
+  file.candidates.forEach((c, i) => {
+    if (c.label === 'event') byDoc.set(c.doc, [...(byDoc.get(c.doc) ?? []), i + 1]);
+  });
+  for (const [doc, numbers] of byDoc) if (numbers.length < 2) byDoc.delete(doc);
+  return byDoc;
+}
+
+/** A worksheet of the events of each article that holds several, for grouping them into occurrences. */
+function occurrenceSheet(batch: number, worksheet: string): void {
+  const file = readBatch(batch);
+  const groups = eventsToGroup(file);
+  const records = new Map(corpus().map((r) => [r.id, r]));
+  const lines: string[] = [];
+  for (const [doc, numbers] of groups) {
+    const r = records.get(doc);
+    if (!r) throw new Error(`${doc}: not in the corpus`);
+    const body = articleOf(r).text;
+    lines.push(
+      `\n=== ${doc} (${r.source}, ${r.category}, published ${publishedOfId(doc) ?? 'unknown'})`,
+      `title: ${r.title}`,
+    );
+    for (const n of numbers) {
+      const c = file.candidates[n - 1];
+      lines.push(`#${n} [${c.gold_type} / ${c.gold_sub_type}] ${c.note}`, `   ${sentenceAround(body, c.trigger)}`);
+    }
+  }
+  writeFileSync(worksheet, lines.join('\n') + '\n');
+  const events = [...groups.values()].reduce((n, g) => n + g.length, 0);
+  console.log(`batch ${batch}: ${events} events in ${groups.size} articles to group; worksheet ${worksheet}`);
+}
+
+/** Fills each event's occurrence from a TSV of `number <TAB> occurrence`; every event of a listed article needs one. */
+function applyOccurrences(batch: number, tsv: string): void {
+  const file = readBatch(batch);
+  const groups = eventsToGroup(file);
+  const given = new Map<number, number>();
+  readFileSync(tsv, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) return;
+      const at = `${tsv}:${i + 1}`;
+      const [n, o] = line.split('\t').map((x) => Number(x));
+      const c = file.candidates[n - 1];
+      if (!Number.isInteger(n) || !c) throw new Error(`${at}: batch ${batch} has no candidate "${n}"`);
+      if (!groups.get(c.doc)?.includes(n)) throw new Error(`${at}: #${n} is not an event of an article with several`);
+      if (!Number.isInteger(o) || o < 1) throw new Error(`${at}: the occurrence must be a whole number from 1`);
+      given.set(n, o);
+    });
+  for (const [doc, numbers] of groups) {
+    const missing = numbers.filter((n) => !given.has(n));
+    if (missing.length > 0 && missing.length < numbers.length)
+      throw new Error(`${tsv}: ${doc} has events without an occurrence: ${missing.map((n) => `#${n}`).join(', ')}`);
+  }
+  for (const [n, o] of given) file.candidates[n - 1].occurrence = o;
+  writeFileSync(labelsPath(batch), formatLabels(parseCandidateLabels(file, labelsPath(batch))));
+  const articles = new Set([...given.keys()].map((n) => file.candidates[n - 1].doc));
+  console.log(`batch ${batch}: ${given.size} events grouped in ${articles.size} articles`);
+}
+
 function check(): void {
   let total = 0;
   let labelled = 0;
@@ -300,6 +374,12 @@ switch (positionals[0]) {
   case 'apply':
     apply(batch, values.labels!, values.annotator);
     break;
+  case 'occurrence-sheet':
+    occurrenceSheet(batch, values.worksheet ?? `/tmp/occurrences-${batch}.worksheet.txt`);
+    break;
+  case 'occurrences':
+    applyOccurrences(batch, values.labels!);
+    break;
   case 'check':
     check();
     break;
@@ -307,6 +387,8 @@ switch (positionals[0]) {
     agree(batch, values.labels!);
     break;
   default:
-    console.error('usage: candidate-labels.ts draw|apply|check|agree (see the comment at the top)');
+    console.error(
+      'usage: candidate-labels.ts draw|apply|occurrence-sheet|occurrences|check|agree (see the comment at the top)',
+    );
     process.exitCode = 2;
 }

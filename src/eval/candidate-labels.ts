@@ -33,9 +33,16 @@ const LabelledCandidateSchema = z
     reason: z.enum(NOT_EVENT_REASONS).nullable(),
     gold_type: z.string().nullable(),
     gold_sub_type: z.string().nullable(),
+    /**
+     * For an event in an article with more than one: which occurrence of the article it tells
+     * (1, 2 …; the same number for two tellings of one occurrence). Absent until grouped.
+     */
+    occurrence: z.number().int().min(1).optional(),
     note: z.string(),
   })
   .superRefine((c, ctx) => {
+    if (c.occurrence !== undefined && c.label !== 'event')
+      ctx.addIssue({ code: 'custom', path: ['occurrence'], message: 'only an event has an occurrence' });
     if (c.label === 'not_event' && c.reason === null)
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a not_event needs its reason class' });
     if (c.label === 'event') {
