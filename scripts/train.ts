@@ -33,8 +33,9 @@ import {
 } from '../src/eval/plover-judge.js';
 import { topFeatures } from '../src/learn/logistic.js';
 import type { PRF } from '../src/learn/metrics.js';
-import { writeModel, type SavedModel } from '../src/learn/model-file.js';
-import { loadPipelineContext } from '../src/pipeline/context.js';
+import { StaleModelError, writeModel, type SavedModel } from '../src/learn/model-file.js';
+import { loadEntityKnowledge } from '../src/entities/knowledge.js';
+import { loadEventLexicons } from '../src/events/extract.js';
 import { serializeNerModel } from '../src/ner/tagger/model.js';
 import { trainShippedNerModel } from './ner-training.js';
 
@@ -90,18 +91,32 @@ const MODELS: Recipe[] = [
   },
 ];
 
-/** The pipeline with the models as they are on disk now (those trained earlier in this run included). */
-function freshContext(): PipelineContext {
-  const context = loadPipelineContext({ withTagger: false });
+/**
+ * The pipeline with the models as they are on disk now (those trained earlier in this run
+ * included). A model whose features the code no longer computes is left out, so that changing
+ * the features and retraining is one step.
+ */
+function freshContext(options: { withTagger: boolean } = { withTagger: false }): PipelineContext {
   return {
-    ...context,
+    entities: loadEntityKnowledge({ withTagger: options.withTagger }),
+    ...(options.withTagger ? {} : { taggerScope: 'none' as const }),
     events: {
-      ...context.events,
-      judge: loadCandidateJudge(),
-      relevance: loadRelevanceModel(),
-      coreference: loadCoreferenceModel(),
+      ...loadEventLexicons(),
+      judge: current(loadCandidateJudge),
+      relevance: current(loadRelevanceModel),
+      coreference: current(loadCoreferenceModel),
     },
   };
+}
+
+function current<T>(load: () => T | null): T | null {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof StaleModelError)) throw error;
+    console.log(`  left out until retrained: ${error.message}`);
+    return null;
+  }
 }
 
 function ploverJudge(type: PloverType): Recipe {
@@ -111,16 +126,7 @@ function ploverJudge(type: PloverType): Recipe {
     // eslint-disable-next-line @typescript-eslint/require-await -- a recipe may read inputs as a stream
     async train(sharedDir, date) {
       const sentences = requirePloverDataset(type, sharedDir);
-      const context = loadPipelineContext();
-      const docs = analyzePloverSentences(sentences, {
-        ...context,
-        events: {
-          ...context.events,
-          judge: loadCandidateJudge(),
-          relevance: loadRelevanceModel(),
-          coreference: loadCoreferenceModel(),
-        },
-      });
+      const docs = analyzePloverSentences(sentences, freshContext({ withTagger: true }));
       const items = ploverJudgeItems(sentences, docs, type);
       const judge = trainPloverJudge(type, items, date);
       const { cv } = judge;

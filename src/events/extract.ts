@@ -57,12 +57,18 @@ export interface EventKnowledge {
 }
 
 let eventKnowledge: EventKnowledge | null = null;
+let eventLexicons: Pick<EventKnowledge, 'triggers' | 'cues'> | null = null;
 
-/** The trigger and cue lexicons, compiled once per process. */
+/** The trigger and cue lexicons alone, compiled once per process (training loads the models itself). */
+export function loadEventLexicons(): Pick<EventKnowledge, 'triggers' | 'cues'> {
+  eventLexicons ??= { triggers: loadTriggerLexicon(), cues: loadCues() };
+  return eventLexicons;
+}
+
+/** The lexicons and the learned models, once per process. */
 export function loadEventKnowledge(): EventKnowledge {
   eventKnowledge ??= {
-    triggers: loadTriggerLexicon(),
-    cues: loadCues(),
+    ...loadEventLexicons(),
     judge: loadCandidateJudge(),
     relevance: loadRelevanceModel(),
     coreference: loadCoreferenceModel(),

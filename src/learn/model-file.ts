@@ -86,11 +86,14 @@ export function writeModel(path: string, saved: SavedModel): void {
   writeFileSync(path, path.endsWith('.gz') ? gzipSync(text, { level: 9 }) : text);
 }
 
+/** A model file trained on features other than those the code computes. */
+export class StaleModelError extends Error {}
+
 /** Reads and validates a model file; `featureVersion`, when given, must be the file's. */
 export function readModel(path: string, featureVersion?: string): SavedModel {
   const saved = fromModelFile(readPack(path, LinearModelFileSchema));
   if (featureVersion !== undefined && saved.meta.feature_version !== featureVersion) {
-    throw new Error(
+    throw new StaleModelError(
       `${path}: trained with features ${saved.meta.feature_version}, the code computes ${featureVersion}; retrain it (npm run train)`,
     );
   }
