@@ -83,8 +83,9 @@ test('a model below its threshold merges nothing', () => {
   assert.equal(run(0.1).events.length, 2);
 });
 
-test('two places far apart are two occurrences whatever the model says', () => {
-  const text = 'انفجرت عبوة ناسفة في مدينة بنغازي أمس. وفي طرابلس نصب مسلحون كمينا لدورية وقتلوا ثلاثة جنود.';
+// Places far apart are only a feature: one of them is often the wrong place (see whyApart).
+test('two neighbouring towns are two occurrences whatever the model says', () => {
+  const text = 'انفجرت عبوة ناسفة في مدينة الزاوية أمس. وفي طرابلس نصب مسلحون كمينا لدورية وقتلوا ثلاثة جنود.';
   const context = loadPipelineContext({ withTagger: false });
   const doc = runPipeline(
     { ...article, text },

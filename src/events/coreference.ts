@@ -21,6 +21,7 @@ import {
   pairFeatures,
   type CoreferenceWords,
   type MentionCues,
+  type SentenceBags,
 } from './coreference-features.js';
 import { absorb, absorbState } from './merge.js';
 import type { Mention } from './mention.js';
@@ -79,7 +80,8 @@ export interface MentionPair {
 
 /** Every pair of the events (in the order told) that may corefer, with its features: what training labels. */
 export function mentionPairs(doc: Doc, events: readonly Mention[], words: CoreferenceWords): MentionPair[] {
-  const cues = events.map((m) => mentionCues(doc, m, words));
+  const bags: SentenceBags = new Map();
+  const cues = events.map((m) => mentionCues(doc, m, words, bags));
   const pairs: MentionPair[] = [];
   for (let j = 1; j < events.length; j++) {
     for (let i = 0; i < j; i++) {
@@ -106,8 +108,9 @@ export function resolveCoreference(doc: Doc, events: Mention[], model: Coreferen
   const kept: Mention[] = [];
   const keptCues: MentionCues[] = [];
   const state = absorbState();
+  const bags: SentenceBags = new Map();
   for (const m of events) {
-    const cues = mentionCues(doc, m, model.words);
+    const cues = mentionCues(doc, m, model.words, bags);
     let best = -1;
     let bestScore = 0;
     let bestFeatures: string[] = [];

@@ -150,6 +150,45 @@ export function weakExamples(
   return items;
 }
 
+/** An article of eval/labels with its labelled candidates (development split only). */
+export interface LabelledArticle {
+  id: string;
+  article: Article;
+  labels: LabelledCandidateRecord[];
+}
+
+/**
+ * The development articles of eval/labels whose candidates pass `wanted`, read from the corpus
+ * (an article whose text changed since it was labelled is left out, with a warning).
+ */
+export async function labelledArticles(
+  sharedDir: string,
+  wanted: (c: LabelledCandidateRecord) => boolean,
+): Promise<{ articles: LabelledArticle[]; warnings: string[] }> {
+  const byDoc = new Map<string, LabelledCandidateRecord[]>();
+  const hashes = new Map<string, string>();
+  for (const { file } of loadCandidateLabels()) {
+    for (const [doc, sha] of Object.entries(file.documents)) hashes.set(doc, sha);
+    for (const c of file.candidates) {
+      if (c.label === null || c.split !== 'dev' || !wanted(c)) continue;
+      byDoc.set(c.doc, [...(byDoc.get(c.doc) ?? []), c]);
+    }
+  }
+  const articles: LabelledArticle[] = [];
+  const warnings: string[] = [];
+  if (byDoc.size === 0) return { articles, warnings };
+  for await (const item of readInputs([join(sharedDir, ...ANT_MULTISOURCE_CORPUS)])) {
+    if (item.kind === 'error') continue;
+    const id = item.article.origin.externalId ?? '';
+    const labels = byDoc.get(id);
+    if (!labels) continue;
+    if (createHash('sha256').update(item.article.text, 'utf8').digest('hex') !== hashes.get(id))
+      warnings.push(`${id}: text differs from the labelled one; its labels are left out`);
+    else articles.push({ id, article: toArticle({ ...item.article, published: publishedOfId(id) }), labels });
+  }
+  return { articles, warnings };
+}
+
 /**
  * Kept candidates the annotators labelled outside the gold (eval/labels/, development split
  * only): always in training, never in a cross-validation fold (the folds score gold articles).
@@ -158,41 +197,23 @@ export async function annotatedExamples(
   sharedDir: string,
   context: PipelineContext,
 ): Promise<{ items: CvItem[]; documents: Set<string>; warnings: string[] }> {
-  const wanted = new Map<string, LabelledCandidateRecord[]>();
-  const hashes = new Map<string, string>();
-  for (const { file } of loadCandidateLabels()) {
-    for (const [doc, sha] of Object.entries(file.documents)) hashes.set(doc, sha);
-    for (const c of file.candidates) {
-      if (c.label === null || c.split !== 'dev' || !c.kept) continue;
-      wanted.set(c.doc, [...(wanted.get(c.doc) ?? []), c]);
-    }
-  }
+  const { articles, warnings } = await labelledArticles(sharedDir, (c) => c.kept);
   const rules = rulesOnly(context);
   const items: CvItem[] = [];
-  const warnings: string[] = [];
-  if (wanted.size === 0) return { items, documents: new Set(), warnings };
-  for await (const item of readInputs([join(sharedDir, ...ANT_MULTISOURCE_CORPUS)])) {
-    if (item.kind === 'error') continue;
-    const id = item.article.origin.externalId ?? '';
-    const labels = wanted.get(id);
-    if (!labels) continue;
-    if (createHash('sha256').update(item.article.text, 'utf8').digest('hex') !== hashes.get(id))
-      warnings.push(`${id}: text differs from the labelled one; its labels are left out`);
-    else {
-      const doc = runPipeline(toArticle({ ...item.article, published: publishedOfId(id) }), rules);
-      for (const l of labels) {
-        const c = doc.candidates.find((k) => k.trigger.start === l.trigger.start && k.trigger.end === l.trigger.end);
-        if (!c?.verdict.kept || c.features === undefined) continue;
-        items.push({
-          features: new Map(c.features.map((f) => [f, 1])),
-          label: l.label === 'event',
-          group: id,
-          candidate: true,
-        });
-      }
+  for (const { id, article, labels } of articles) {
+    const doc = runPipeline(article, rules);
+    for (const l of labels) {
+      const c = doc.candidates.find((k) => k.trigger.start === l.trigger.start && k.trigger.end === l.trigger.end);
+      if (!c?.verdict.kept || c.features === undefined) continue;
+      items.push({
+        features: new Map(c.features.map((f) => [f, 1])),
+        label: l.label === 'event',
+        group: id,
+        candidate: true,
+      });
     }
   }
-  return { items, documents: new Set(wanted.keys()), warnings };
+  return { items, documents: new Set(articles.map((a) => a.id)), warnings };
 }
 
 /** The gold files the learned models of events read (their development documents only). */
@@ -224,23 +245,23 @@ export async function trainCandidateJudge(
   context: PipelineContext,
 ): Promise<{ saved: SavedModel; report: string[] }> {
   const articles = await developmentGoldArticles(sharedDir);
-  const { items } = judgeData(articles, context);
+  const { items: goldItems } = judgeData(articles, context);
   const annotated = await annotatedExamples(sharedDir, context);
-  const weak = [
-    ...weakExamples(
-      (await otherSectionArticles(sharedDir)).filter((a) => !annotated.documents.has(a.id)),
-      false,
-      context,
-    ),
-    ...annotated.items,
-  ];
+  const weak = weakExamples(
+    (await otherSectionArticles(sharedDir)).filter((a) => !annotated.documents.has(a.id)),
+    false,
+    context,
+  );
+  // The annotated candidates are in the folds beside the gold's (grouped by article): each fold's
+  // threshold is read off four times as many held-out candidates as the gold alone gives.
+  const items = [...goldItems, ...annotated.items];
   const train = (training: readonly CvItem[]) => {
     const model = trainLogistic([...training.filter((i) => i.candidate), ...weak], JUDGE_OPTIONS);
     return (features: CvItem['features']) => predictProbability(model, features);
   };
   const cv = crossValidate(items, train, { folds: FOLDS, innerFolds: 4, seed: SEED, rule: { kind: 'max-f1' } });
 
-  // Events, not candidates: each fold's articles extracted with the judge trained without them.
+  // Events, not candidates: each gold fold's articles extracted with the judge trained without them.
   const foldOf = new Map<string, number>();
   items.forEach((item, i) => foldOf.set(item.group, cv.fold[i]));
   const scored: DocumentInput[] = [];
@@ -293,7 +314,7 @@ export async function trainCandidateJudge(
         feature_version: FEATURE_VERSION,
         cross_validation: {
           method:
-            '5-fold cross-validation grouped by article, each fold decided at a threshold chosen by an inner 4-fold CV on its training folds; figures on events as marsad eval scores them',
+            "5-fold cross-validation grouped by article over the gold and the annotated candidates, each fold decided at a threshold chosen by an inner 4-fold CV on its training folds; figures on the gold articles' events as marsad eval scores them, and on every held-out candidate",
           figures: { precision: events.precision, recall: events.recall, f1: events.f1 },
           rules_alone: { precision: rulesAlone.precision, recall: rulesAlone.recall, f1: rulesAlone.f1 },
           candidates: { precision: cv.heldOut.precision, recall: cv.heldOut.recall, f1: cv.heldOut.f1 },
@@ -301,11 +322,11 @@ export async function trainCandidateJudge(
       },
     },
     report: [
-      `candidate judge: ${items.filter((i) => i.candidate).length} kept candidates in ${documents} development articles, ${weak.length - annotated.items.length} weak negatives, ${annotated.items.length} annotated candidates in ${annotated.documents.size} more articles (eval/labels)`,
+      `candidate judge: ${goldItems.filter((i) => i.candidate).length} kept candidates in ${documents} development articles, ${weak.length} weak negatives, ${annotated.items.length} annotated candidates in ${annotated.documents.size} more articles (eval/labels)`,
       ...annotated.warnings.map((w) => `  warning: ${w}`),
       `  events, rules alone:                ${prf(rulesAlone)}`,
       `  events, rules + judge (5-fold):     ${prf(events)}`,
-      `  candidates, rules + judge (5-fold): ${prf(cv.heldOut)}`,
+      `  candidates, rules + judge (5-fold): ${prf(cv.heldOut)}   (gold and annotated)`,
       `  for:     ${top.positive.map(([f]) => f).join(', ')}`,
       `  against: ${top.negative.map(([f]) => f).join(', ')}`,
     ],
