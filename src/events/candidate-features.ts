@@ -12,7 +12,7 @@ import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import type { Modality } from './record.js';
 
-export const FEATURE_VERSION = 'candidate/2';
+export const FEATURE_VERSION = 'candidate/3';
 
 /** What the rules found for a kept candidate, as the judge reads it. */
 export interface CandidateFacts {
@@ -37,6 +37,10 @@ export interface CandidateFacts {
 /** Features of the whole article, computed once per document. */
 export interface ArticleFeatures {
   features: string[];
+  /** The event types the headings' triggers name: a candidate of one tells the story's news. */
+  headingTypes: ReadonlySet<string>;
+  /** How many triggers of each lexicon entry the article holds: the story's event is told again and again. */
+  entryCounts: ReadonlyMap<string, number>;
 }
 
 const WINDOW = 3;
@@ -50,6 +54,12 @@ export function articleFeatures(doc: Doc, relevance: number | null): ArticleFeat
     violentSentences.add(spanIndexAt(doc.sentences, t.span.start));
   }
   const share = doc.sentences.length ? violentSentences.size / doc.sentences.length : 0;
+  const headingTypes = new Set<string>();
+  const entryCounts = new Map<string, number>();
+  for (const t of doc.triggers) {
+    entryCounts.set(t.entryId, (entryCounts.get(t.entryId) ?? 0) + 1);
+    if (!t.weak && doc.sentences[spanIndexAt(doc.sentences, t.span.start)]?.heading) headingTypes.add(t.event_type);
+  }
   const title = doc.sentences[0]?.heading ? doc.sentences[0] : null;
   const titleTrigger = title ? doc.triggers.some((t) => t.span.start < title.end && VIOLENT.has(t.event_type)) : false;
   return {
@@ -60,6 +70,8 @@ export function articleFeatures(doc: Doc, relevance: number | null): ArticleFeat
       ...(titleTrigger ? ['art.heading-violent'] : []),
       ...(relevance === null ? [] : [`art.relevance=${Math.min(4, Math.floor(relevance * 5))}`]),
     ],
+    headingTypes,
+    entryCounts,
   };
 }
 
@@ -82,6 +94,8 @@ export function candidateFeatures(doc: Doc, facts: CandidateFacts, article: Arti
     ...article.features,
   ];
   if (t.weak) f.push('weak');
+  if (article.headingTypes.has(t.event_type)) f.push('heading-same-type');
+  f.push(`entry-told=${bucket(article.entryCounts.get(t.entryId) ?? 1, [1, 2, 4])}`);
   if (t.territory) f.push('territory');
 
   // Words around the trigger, inside its sentence, by position and as a bag.

@@ -15,7 +15,7 @@ import type { FeatureVector } from '../learn/vocabulary.js';
 import { clausesOf } from './clauses.js';
 import type { TriggerMatch } from './triggers.js';
 
-export const JUDGE_FEATURE_VERSION = 'judge-sentence/2';
+export const JUDGE_FEATURE_VERSION = 'judge-sentence/3';
 
 /** Words around a trigger that name its immediate context (سيتم قصف، نفى الهجوم). */
 const WINDOW = 2;

@@ -169,6 +169,8 @@ export const CUE_LISTS = [
   'negation',
   'denial',
   'background',
+  'aggregate',
+  'habitual',
   'casualty',
   'location_prepositions',
   'agent_markers',
