@@ -17,6 +17,9 @@
  *   node --import tsx scripts/candidate-labels.ts occurrences --batch 1 --labels /tmp/occ-1.tsv
  *     fills each event's `occurrence` from a TSV: `number <TAB> occurrence`, e.g. `12	1`, `14	1`,
  *     `15	2` (the numbers are per article; every event of an article listed needs one).
+ *   node --import tsx scripts/candidate-labels.ts score [--split test|dev]
+ *     runs the shipped pipeline over the labelled articles of a split and scores its verdicts on
+ *     their candidates (the test split is never trained on: the judge's held-out figure).
  *   node --import tsx scripts/candidate-labels.ts check
  *     validates every labels file and prints the counts.
  *   node --import tsx scripts/candidate-labels.ts agree --batch 1 --labels /tmp/second-1.tsv
@@ -327,6 +330,55 @@ function check(): void {
   for (const [k, v] of [...counts].sort()) console.log(`  ${k}: ${v}`);
 }
 
+/**
+ * The shipped pipeline's verdicts (rules, judge and all) against the labels of one split: a
+ * candidate kept is a predicted event, a candidate labelled event the truth. The test split is
+ * never trained on, so its figure is the judge's held-out one on 300 articles and more.
+ */
+function score(split: 'dev' | 'test'): void {
+  const context = loadPipelineContext({ withTagger: false });
+  const records = new Map(corpus().map((r) => [r.id, r]));
+  let tp = 0;
+  let kept = 0;
+  let events = 0;
+  let missing = 0;
+  const keptNot = new Map<string, number>();
+  const byDoc = new Map<string, CandidateLabelsFile['candidates']>();
+  for (const { file } of loadCandidateLabels())
+    for (const c of file.candidates)
+      if (c.split === split && c.label !== null) byDoc.set(c.doc, [...(byDoc.get(c.doc) ?? []), c]);
+  for (const [doc, labels] of byDoc) {
+    const r = records.get(doc);
+    if (!r) throw new Error(`${doc}: not in the corpus`);
+    const found = runPipeline(articleOf(r), context).candidates;
+    for (const l of labels) {
+      const c = found.find((k) => k.trigger.start === l.trigger.start && k.trigger.end === l.trigger.end);
+      if (!c) {
+        missing++;
+        continue;
+      }
+      if (l.label === 'event') events++;
+      if (!c.verdict.kept) continue;
+      kept++;
+      if (l.label === 'event') tp++;
+      else keptNot.set(l.reason ?? '-', (keptNot.get(l.reason ?? '-') ?? 0) + 1);
+    }
+  }
+  const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
+  const p = tp / Math.max(1, kept);
+  const r = tp / Math.max(1, events);
+  console.log(
+    `${split} split, ${byDoc.size} articles: candidates kept P ${pct(tp, kept)} R ${pct(tp, events)} F1 ${(p + r ? (200 * p * r) / (p + r) : 0).toFixed(1)} ` +
+      `(${tp} of ${kept} kept are events, of ${events} events); ${missing} labelled candidates the rules no longer propose`,
+  );
+  console.log(
+    `  not_events kept, by reason: ${[...keptNot]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+}
+
 function agree(batch: number, tsv: string): void {
   const file = readBatch(batch);
   let n = 0;
@@ -364,6 +416,7 @@ const { positionals, values } = parseArgs({
     worksheet: { type: 'string' },
     labels: { type: 'string' },
     annotator: { type: 'string', default: 'Marsad helper' },
+    split: { type: 'string', default: 'test' },
   },
 });
 const batch = Number(values.batch);
@@ -380,6 +433,9 @@ switch (positionals[0]) {
   case 'occurrences':
     applyOccurrences(batch, values.labels!);
     break;
+  case 'score':
+    score(values.split === 'dev' ? 'dev' : 'test');
+    break;
   case 'check':
     check();
     break;
@@ -388,7 +444,7 @@ switch (positionals[0]) {
     break;
   default:
     console.error(
-      'usage: candidate-labels.ts draw|apply|occurrence-sheet|occurrences|check|agree (see the comment at the top)',
+      'usage: candidate-labels.ts draw|apply|occurrence-sheet|occurrences|score|check|agree (see the comment at the top)',
     );
     process.exitCode = 2;
 }

@@ -21,8 +21,14 @@ import { crossValidateJudge, ploverJudgeItems, PLOVER_JUDGE_OPTIONS, type JudgeI
  * keeps fewer protest mentions: ASSAULT 0.700, PROTEST 0.378 (0.355 and 0.396 with seeds 2 and
  * 3), one or two of the 48 sentences; the PROTEST floor follows (0.40 before), while event
  * precision on the test portion rose from 0.41 to 0.58 (src/eval/quality-floor.test.ts).
+ * Since the candidate judge's threshold weighs precision (F0.5) the pipeline keeps events in 228
+ * ASSAULT sentences instead of 381, and the sentence judge decides over every sentence with a
+ * trigger of the type instead: ASSAULT 0.739 (0.722, 0.732 with seeds 2 and 3), PROTEST 0.411
+ * (0.330, 0.436).
  */
-const FLOORS: Record<PloverType, number> = { ASSAULT: 0.69, PROTEST: 0.37 };
+const FLOORS: Record<PloverType, number> = { ASSAULT: 0.72, PROTEST: 0.4 };
+/** What the shipped judges decide over (scripts/train.ts): every sentence with a trigger of the type. */
+const DECIDES_OVER = 'triggers';
 
 /** Every input of the pipeline's analysis: the compiled code and the packs. */
 function codeAndPacksHash(): string {
@@ -48,7 +54,11 @@ function codeAndPacksHash(): string {
 function cachedItems(type: PloverType): JudgeItem[] | null {
   const sentences = loadPloverDataset(type);
   if (sentences === null) return null;
-  const key = createHash('sha256').update(codeAndPacksHash()).update(JSON.stringify(sentences)).digest('hex');
+  const key = createHash('sha256')
+    .update(codeAndPacksHash())
+    .update(DECIDES_OVER)
+    .update(JSON.stringify(sentences))
+    .digest('hex');
   const dir = join(tmpdir(), 'marsad-plover-judge');
   const path = join(dir, `${type}-${key.slice(0, 24)}.json`);
   try {
@@ -57,7 +67,12 @@ function cachedItems(type: PloverType): JudgeItem[] | null {
     })[];
     return stored.map((i) => ({ ...i, features: new Map(i.features) }));
   } catch {
-    const items = ploverJudgeItems(sentences, analyzePloverSentences(sentences, loadPipelineContext()), type);
+    const items = ploverJudgeItems(
+      sentences,
+      analyzePloverSentences(sentences, loadPipelineContext()),
+      type,
+      DECIDES_OVER,
+    );
     mkdirSync(dir, { recursive: true });
     // One cache per type: an older one was made by other code.
     for (const old of readdirSync(dir)) if (old.startsWith(`${type}-`)) rmSync(join(dir, old));
@@ -67,7 +82,7 @@ function cachedItems(type: PloverType): JudgeItem[] | null {
 }
 
 for (const type of ['ASSAULT', 'PROTEST'] as const) {
-  test(`PLOVER ${type}: rules then judge keep a cross-validated F1 of at least ${FLOORS[type]}`, (t) => {
+  test(`PLOVER ${type}: the judge over the rules' trigger sentences keeps a cross-validated F1 of at least ${FLOORS[type]}`, (t) => {
     const items = cachedItems(type);
     if (items === null) {
       t.skip('no PLOVER sentences in ../shared/datasets/plover-gsr');

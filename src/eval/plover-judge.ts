@@ -134,16 +134,16 @@ export function trainPloverJudge(
       model,
       threshold: cv.pooled.threshold,
       meta: {
-        description: `PLOVER ${type} sentence judge: a logistic regression over the features of src/events/judge-features.ts that decides whether a sentence in which the rules found a ${type} event reports one that happened (not threatened, denied, remembered or only a topic). Probability at or above the threshold: keep the events.`,
+        description: `PLOVER ${type} sentence judge: a logistic regression over the features of src/events/judge-features.ts that decides whether a sentence in which the rules found a ${type} trigger reports an event of the type that happened (not threatened, denied, remembered or only a topic). Probability at or above the threshold: the sentence reports one.`,
         version: '1',
-        provenance: `Trained by scripts/train.ts (npm run train) with src/learn/ on the labelled sentences of ../shared/datasets/plover-gsr/${type.toLowerCase()}-dev.jsonl: ${sentences}, a trigger of the type in ${proposed} (the training examples), an event in ${candidates} (what it decides); ambiguous sentences left out. Options: ${JSON.stringify(options.train)}.`,
+        provenance: `Trained by scripts/train.ts (npm run train) with src/learn/ on the labelled sentences of ../shared/datasets/plover-gsr/${type.toLowerCase()}-dev.jsonl: ${sentences}, a trigger of the type in ${proposed} (the training examples), ${candidates} it decides over; ambiguous sentences left out. Options: ${JSON.stringify(options.train)}.`,
         licence:
           'Weights: MIT, as Marsad. Trained on Arabic Gigaword newswire sentences as judged in openeventdata/arabic_event_gsr; no sentence is stored, but feature names include normalised words and word pairs seen in at least `minCount` training sentences. See packs/models/PLOVER-MODEL-LICENSE.md.',
         training_data: `openeventdata/arabic_event_gsr ${type} event-detection judgments (Arabic Gigaword sentences), development half as in ../shared/datasets/plover-gsr`,
         date,
         feature_version: JUDGE_FEATURE_VERSION,
         cross_validation: {
-          method: `${options.cv.folds}-fold cross-validation grouped by article (seed ${options.cv.seed}); each test fold decided at a threshold chosen by an inner ${options.cv.innerFolds}-fold CV of its training folds (${options.cv.rule.kind}); a sentence is detected when the rules find a ${type} event and the judge keeps it; gold = unanimous yes`,
+          method: `${options.cv.folds}-fold cross-validation grouped by article (seed ${options.cv.seed}); each test fold decided at a threshold chosen by an inner ${options.cv.innerFolds}-fold CV of its training folds (${options.cv.rule.kind}); a sentence is detected when the rules find a ${type} trigger in it and the judge keeps it; gold = unanimous yes`,
           figures: figure(cv.heldOut),
           rules_alone: figure(cv.rulesOnly),
           at_shipped_threshold: figure(cv.pooled.prf),

@@ -15,21 +15,23 @@ import { countDuplicates } from './duplicates.js';
 import { evaluateGold, pipelinePredictor } from './harness.js';
 
 /**
- * Measured on 2026-12-05, second session (87 test documents, 60 gold events): P 0.577, R 0.750,
- * F1 0.652 (45 of 78 predicted), 8 duplicates, after the judge was retrained with the 4,849
- * labelled candidates and the coreference model with the occurrences grouped in eval/labels.
- * Before, on 2026-12-05: P 0.584, R 0.750, F1 0.657 (45 of
- * 77 predicted), after the candidate judge was retrained with the 3,218 labelled candidates of
- * eval/labels beside the gold. The floors leave one event's slack (one true positive fewer gives
- * R 0.733). Before that retraining (2026-12-04): P 0.412, R 0.783, F1 0.540, 24 duplicates, with
- * floors P 0.40, R 0.76, F1 0.53; the judge chosen by cross-validation on development articles
- * trades two events of test recall for 18 points of precision.
+ * Measured on 2026-12-05, second session (87 test documents, 60 gold events): P 0.691, R 0.633,
+ * F1 0.661 (38 of 55 predicted), 6 duplicates, no event in the 21 sport, economy, culture and
+ * technology articles: the judge retrained with the 4,849 labelled candidates, its threshold
+ * chosen for F0.5 (a false event costs more than a missed one), coreference learned from the
+ * occurrences of eval/labels. The recall floor falls from 0.73 to 0.61 for that trade: with the
+ * F1 threshold the same models gave P 0.577 R 0.750 F1 0.652 (8 duplicates), and the held-out
+ * candidates of eval/labels' test split (282 articles) agree (kept P 0.565 R 0.532 with F1's
+ * threshold, P 0.695 R 0.394 with F0.5's; P 0.664 R 0.433 before this session).
+ * Before: P 0.584, R 0.750, F1 0.657 (45 of 77, 14 duplicates), after the candidate judge was
+ * retrained with the 3,218 labelled candidates of eval/labels beside the gold. Before that
+ * (2026-12-04): P 0.412, R 0.783, F1 0.540, 24 duplicates. The floors leave one event's slack.
  */
-const FLOOR = { precision: 0.56, recall: 0.73, f1: 0.64 };
-/** One occurrence told twice and output twice (src/eval/duplicates.ts): 8 at the last measure (14, 24 before). */
-const MAX_DUPLICATES = 9;
-/** Events output per 100 test articles of sport, economy, culture and technology sections: 4.8 on 2026-12-05 (1 in 21). */
-const MAX_NON_CONFLICT_PER_100 = 10;
+const FLOOR = { precision: 0.67, recall: 0.61, f1: 0.64 };
+/** One occurrence told twice and output twice (src/eval/duplicates.ts): 6 at the last measure (14, 24 before). */
+const MAX_DUPLICATES = 7;
+/** Events output per 100 test articles of sport, economy, culture and technology sections: 0 at the last measure (4.8 before); the issue's bound. */
+const MAX_NON_CONFLICT_PER_100 = 5;
 
 const skip = sharedFile(...ANT_MULTISOURCE_CORPUS) ? false : '../shared/datasets/ant-multisource is absent';
 

@@ -24,6 +24,13 @@ test('the threshold of the best F1 lies midway between the scores it separates',
   assert.equal(best.ruleMet, true);
 });
 
+test('the best F0.5 weighs precision above recall: it stops before the false positive F1 accepts', () => {
+  const best = chooseThreshold(items, { kind: 'max-fbeta', beta: 0.5 });
+  assert.equal(best.threshold, 0.75);
+  assert.deepEqual([best.prf.tp, best.prf.predicted], [2, 2]);
+  assert.equal(chooseThreshold(items, { kind: 'max-fbeta', beta: 1 }).threshold, 0.4);
+});
+
 test('a precision floor takes the most recall that keeps the precision', () => {
   const floor = chooseThreshold(items, { kind: 'precision-floor', floor: 0.9 });
   assert.equal(floor.threshold, 0.75);

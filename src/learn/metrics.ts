@@ -21,7 +21,11 @@ export interface Scored {
   label: boolean;
 }
 
-export type ThresholdRule = { kind: 'max-f1' } | { kind: 'precision-floor'; floor: number };
+export type ThresholdRule =
+  | { kind: 'max-f1' }
+  /** The best F-beta: beta < 1 weighs precision above recall (0.5: a false positive costs as two misses do, roughly). */
+  | { kind: 'max-fbeta'; beta: number }
+  | { kind: 'precision-floor'; floor: number };
 
 export interface ThresholdChoice {
   threshold: number;
@@ -74,6 +78,11 @@ export function chooseThreshold(items: readonly Scored[], rule: ThresholdRule): 
   }
   const bestF1 = sweep.reduce((best, s) => (s.prf.f1 > best.prf.f1 ? s : best));
   if (rule.kind === 'max-f1') return { ...bestF1, ruleMet: true };
+  if (rule.kind === 'max-fbeta') {
+    const b2 = rule.beta * rule.beta;
+    const fbeta = ({ precision: p, recall: r }: PRF) => (p + r === 0 ? 0 : ((1 + b2) * p * r) / (b2 * p + r));
+    return { ...sweep.reduce((best, s) => (fbeta(s.prf) > fbeta(best.prf) ? s : best)), ruleMet: true };
+  }
   const floor = rule.floor;
   const meeting = sweep.filter((s) => s.prf.predicted > 0 && s.prf.precision >= floor);
   if (meeting.length === 0) return { ...bestF1, ruleMet: false };
