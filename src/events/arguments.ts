@@ -139,7 +139,9 @@ export function attachActors(
 ): ActorArguments {
   const rules: string[] = [];
   const cues = cueIndex.inSentence(s);
-  const inSentence = mentions.filter((m) => within(m, sentence) && !m.leader);
+  // Who condemns or welcomes an event (أدانت الأمم المتحدة الهجوم) is no party to it.
+  const reacts = (m: ActorMention) => cueIndex.before('reaction', null, m.start, REACTION_GAP) !== null;
+  const inSentence = mentions.filter((m) => within(m, sentence) && !m.leader && !reacts(m));
   const inClause = inSentence.filter((m) => within(m, clause));
   const markerOf = (m: ActorMention) =>
     cueIndex.before('agent_markers', ['agent', 'associated', 'affiliation', 'sides'], m.start, 12) ??
@@ -269,6 +271,9 @@ export function attachActors(
   }
   return { actor1, actor2, assoc1, assoc2, rules };
 }
+
+/** Characters between a reaction verb and its subject (a space, perhaps a conjunction). */
+const REACTION_GAP = 3;
 
 /**
  * Whether an actor is an ally depends on its sentence alone, the same for every trigger of it:

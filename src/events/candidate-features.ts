@@ -44,6 +44,8 @@ export interface ArticleFeatures {
 }
 
 const WINDOW = 3;
+/** Cue lists that decide who is a party (arguments.ts), not whether an event happened: no feature. */
+export const ACTOR_ROLE_LISTS: ReadonlySet<string> = new Set(['reaction']);
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 
 /** `relevance`: the article relevance model's score (relevance.ts), when there is one. */
@@ -115,6 +117,7 @@ export function candidateFeatures(doc: Doc, facts: CandidateFacts, article: Arti
 
   // Cues: before the trigger in its clause, elsewhere in its sentence.
   for (const c of facts.sentenceCues) {
+    if (ACTOR_ROLE_LISTS.has(c.list)) continue;
     const where = c.span.end <= t.span.start ? (c.span.start >= clause.start ? 'clause-before' : 'before') : 'after';
     f.push(`cue.${where}=${c.list}`, `cue.${c.list}=${c.kind ?? '-'}`);
   }

@@ -127,6 +127,9 @@ export function coreferencePairs(articles: readonly GoldArticle[], context: Pipe
   return items;
 }
 
+/** The feature only the pairs of eval/labels carry (see labelledCoreferencePairs). */
+const LABELLED_SAMPLE = 'sample=labelled-articles';
+
 /**
  * Labelled pairs of the rules' events in the development articles of eval/labels whose events the
  * annotators grouped into occurrences: two events whose candidates tell one occurrence are one;
@@ -164,7 +167,13 @@ export async function labelledCoreferencePairs(
         if (seen.has(key)) continue;
         seen.add(key);
         const label = [...x].some((o) => y.has(o));
-        items.push({ features: new Map(pair.features.map((f) => [f, 1])), label, group: id, candidate: true });
+        // These articles were drawn for holding several events, and two of three of their pairs
+        // tell one occurrence (one of three in the gold): a feature of their own takes that
+        // difference, so that the pairs of an article at run time, which never carry it, are
+        // not scored as if drawn from them.
+        const features = new Map(pair.features.map((f) => [f, 1]));
+        features.set(LABELLED_SAMPLE, 1);
+        items.push({ features, label, group: id, candidate: true });
       }
     }
   }

@@ -6,14 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Doc } from '../core/document.js';
-import type { Entity } from '../entities/recognize.js';
 import { evidenceOf, spanIndexAt, type Evidence, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import { SpanTests, viewPattern, viewText } from './view-text.js';
 import { toNormOffset } from '../text/normalize.js';
-import { CueIndex, groupBySentence, lowerBound } from './doc-index.js';
+import { CueIndex, groupBySentence } from './doc-index.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
@@ -42,8 +41,8 @@ import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } fr
 import { mergeMentions } from './merge.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
+import { nationalityAgent } from './nationality-agent.js';
 import { isSpace } from '../core/whitespace.js';
-import { rangeCovers } from '../knowledge/actors.js';
 
 export interface EventKnowledge {
   triggers: TriggerLexicon;
@@ -672,11 +671,21 @@ function toRecord(
   a2 = resolveLabel(a2, eventActor(a1), contextActors, published, knowledge);
   let actor1 = eventActor(a1);
   let actor2 = eventActor(a2);
-  if (!actor1) {
-    // "الغارة الإسرائيلية": an attack named by the nationality of its author is that state's forces.
+  // "الغارة الإسرائيلية": an attack named by the nationality of its author is that state's forces,
+  // whoever else the sentence names before the trigger (the victims' group in "قتل قيادي في حركة
+  // الشباب بغارة أمريكية") or after a verb (the target in "قصفت المدفعية التركية مواقع لحزب …").
+  // Not for a protest or a riot: the crowd is its first actor (the embassy of "محتجون أمام
+  // السفارة الإيرانية" is where they stood).
+  const guessedActor1 = m.actors.rules.some((r) => WEAK_ACTOR1_RULES.has(r));
+  if ((!actor1 || guessedActor1) && !CROWD_OF_TYPE.has(m.event_type)) {
     const agent = nationalityAgent(m, doc, knowledge, published);
-    if (agent) {
+    if (agent && agent.actor.id !== actor1?.id) {
+      if (actor1 && !actor2) {
+        actor2 = actor1;
+        a2 = a1;
+      }
       actor1 = agent.actor;
+      a1 = null;
       sources.push({
         field: 'actor1',
         rule: 'actor1.nationality-adjective',
@@ -824,6 +833,12 @@ function toRecord(
       });
     }
   }
+  // "احتج العشرات من سكان جرادة": residents who demonstrate are the protesters; civilians a riot
+  // names are its victims.
+  if (CROWD_OF_TYPE.has(m.event_type) && actor1?.id === CIVILIANS) {
+    if (m.event_type === 'Riots' && !actor2) actor2 = actor1;
+    actor1 = null;
+  }
   // ACLED codes the demonstrators of a protest or a riot as its first actor, named for its country.
   const crowd = !actor1 ? CROWD_OF_TYPE.get(m.event_type) : undefined;
   const crowdEntry = crowd ? knowledge.actors.byId.get(crowd) : undefined;
@@ -909,81 +924,8 @@ const UNCLAIMED_KINDS = new Set([
   'Grenade',
 ]);
 
-/** Words between an attack noun and the nationality adjective of its author ("غارات جوية إسرائيلية"). */
-const MAX_WORDS_TO_NATIONALITY = 2;
-
-/**
- * The last offset at which a nationality adjective after a trigger ending at `from` may start:
- * at most MAX_WORDS_TO_NATIONALITY words in between, and no punctuation or line break. Bounded
- * by those few words, so a long text costs no more per trigger.
- */
-function nationalityBound(text: string, from: number): number {
-  let words = 0;
-  let i = from;
-  while (i < text.length) {
-    const c = text[i];
-    if (NATIONALITY_STOPS.includes(c)) return i;
-    if (isSpace(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    if (words === MAX_WORDS_TO_NATIONALITY) return i;
-    words++;
-    while (i < text.length && !isSpace(text.charCodeAt(i)) && !NATIONALITY_STOPS.includes(text[i])) i++;
-  }
-  return i;
-}
-
-const NATIONALITY_STOPS = '.،,؛:!?؟\n';
-
-/** A document's nationality adjectives in order, with their starts: found once per document. */
-const demonymsByDoc = new WeakMap<Doc, { entities: Entity[]; starts: number[] }>();
-
-function demonymsOf(doc: Doc): { entities: Entity[]; starts: number[] } {
-  let found = demonymsByDoc.get(doc);
-  if (!found) {
-    const entities = doc.entities.filter((e) => e.demonymOf !== null).sort((a, b) => a.start - b.start);
-    found = { entities, starts: entities.map((e) => e.start) };
-    demonymsByDoc.set(doc, found);
-  }
-  return found;
-}
-
-/**
- * The state forces a nationality adjective right after the trigger names ("القصف التركي", "غارة
- * جوية إسرائيلية"), valid at the article's date; null when there is none or the country has no
- * forces in the dictionary.
- */
-function nationalityAgent(
-  m: Mention,
-  doc: Doc,
-  knowledge: EntityKnowledge,
-  date: string | null,
-): { actor: EventActor; span: Span } | null {
-  const end = m.trigger.span.end;
-  const bound = nationalityBound(doc.view.original, end);
-  const demonyms = demonymsOf(doc);
-  // The first adjective from the trigger's end on, if it starts within the bound.
-  const first = lowerBound(demonyms.starts, end);
-  const adjective = demonyms.starts[first] <= bound ? demonyms.entities[first] : null;
-  if (!adjective?.demonymOf) return null;
-  const country = adjective.demonymOf;
-  const forces = knowledge.actors.actors.filter(
-    (a) =>
-      a.country === country &&
-      (a.kind === 'state_forces' || a.kind === 'foreign_forces') &&
-      (date === null ? a.valid_to === null : rangeCovers(a.valid_from, a.valid_to, date)),
-  );
-  // The army before its air arm or a unit: the entry other entries are part of.
-  const actor = forces.find((a) =>
-    a.affiliations.every((f) => f.relation !== 'part_of' || !forces.some((o) => o.id === f.actor)),
-  );
-  if (!actor) return null;
-  return {
-    actor: { id: actor.id, name: actor.name, name_ar: actor.name_ar, inter: actor.inter },
-    span: { start: adjective.start, end: adjective.end },
-  };
-}
+/** How attachActors guesses an agent when no word marks it: a nationality adjective outranks these. */
+const WEAK_ACTOR1_RULES = new Set(['actor1.subject-in-clause', 'actor1.subject-in-sentence', 'actor1.after-verb']);
 
 /** The generic actor of the people taking part in a protest or a riot. */
 const CROWD_OF_TYPE = new Map([

@@ -171,6 +171,7 @@ export const CUE_LISTS = [
   'background',
   'aggregate',
   'habitual',
+  'reaction',
   'casualty',
   'location_prepositions',
   'agent_markers',

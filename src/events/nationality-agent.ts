@@ -1,0 +1,175 @@
+/**
+ * "الغارة الإسرائيلية"، "غارة أمريكية"، "القصف التركي": an attack named by the nationality of its
+ * author is that state's forces. The adjective is the definite demonym the entity recogniser
+ * finds, or its indefinite form (the demonym without its article), looked for only in the few
+ * words right after an attack word: alone, "مالي" or "قطري" are common words.
+ */
+import type { Doc, Token } from '../core/document.js';
+import type { Span } from '../core/span.js';
+import { spanIndexAt } from '../core/span.js';
+import { isSpace } from '../core/whitespace.js';
+import type { EntityKnowledge } from '../entities/knowledge.js';
+import type { Entity } from '../entities/recognize.js';
+import { rangeCovers } from '../knowledge/actors.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { lowerBound } from './doc-index.js';
+import type { Mention } from './mention.js';
+import type { EventActor } from './record.js';
+
+/** Words between an attack noun and the nationality adjective of its author ("غارات جوية إسرائيلية"). */
+const MAX_WORDS_TO_NATIONALITY = 2;
+const NATIONALITY_STOPS = '.،,؛:!?؟\n';
+/** A preposition ends the attack's noun phrase: "صواريخ على بلدات إسرائيلية" names the target. */
+const PREPOSITIONS = new Set([
+  'على',
+  'علي',
+  'في',
+  'ضد',
+  'من',
+  'الى',
+  'إلى',
+  'نحو',
+  'باتجاه',
+  'عن',
+  'مع',
+  'تجاه',
+  'داخل',
+]);
+
+/**
+ * The last offset at which a nationality adjective after a trigger ending at `from` may start:
+ * at most MAX_WORDS_TO_NATIONALITY words in between, and no punctuation, line break or
+ * preposition. Bounded by those few words, so a long text costs no more per trigger.
+ */
+function nationalityBound(text: string, from: number): number {
+  let words = 0;
+  let i = from;
+  while (i < text.length) {
+    const c = text[i];
+    if (NATIONALITY_STOPS.includes(c)) return i;
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    if (words === MAX_WORDS_TO_NATIONALITY) return i;
+    const start = i;
+    while (i < text.length && !isSpace(text.charCodeAt(i)) && !NATIONALITY_STOPS.includes(text[i])) i++;
+    if (PREPOSITIONS.has(text.slice(start, i))) return start;
+    words++;
+  }
+  return i;
+}
+
+/** "صاروخ إيراني الصنع": made in that country, not fired by it. */
+const MADE_IN = /^\s*ال?صنع/;
+
+/** A document's nationality adjectives in order, with their starts: found once per document. */
+const demonymsByDoc = new WeakMap<Doc, { entities: Entity[]; starts: number[] }>();
+
+function demonymsOf(doc: Doc): { entities: Entity[]; starts: number[] } {
+  let found = demonymsByDoc.get(doc);
+  if (!found) {
+    const entities = doc.entities.filter((e) => e.demonymOf !== null).sort((a, b) => a.start - b.start);
+    found = { entities, starts: entities.map((e) => e.start) };
+    demonymsByDoc.set(doc, found);
+  }
+  return found;
+}
+
+/** Indefinite demonyms (normalised) → ISO alpha-2, made once per knowledge. */
+const indefiniteByKnowledge = new WeakMap<EntityKnowledge, Map<string, string>>();
+
+function indefiniteDemonyms(knowledge: EntityKnowledge): Map<string, string> {
+  let found = indefiniteByKnowledge.get(knowledge);
+  if (!found) {
+    found = new Map();
+    for (const country of knowledge.gazetteer.countryByIso2.values())
+      for (const demonym of country.demonyms_ar)
+        if (demonym.startsWith('ال') && demonym.length > 4)
+          found.set(normalizeForMatch(demonym.slice(2)), country.iso2);
+    indefiniteByKnowledge.set(knowledge, found);
+  }
+  return found;
+}
+
+/** Adjectives that may stand between an attack noun and its author's nationality (normalised). */
+const ATTACK_MODIFIERS = new Set(
+  [
+    'جوية',
+    'جوي',
+    'صاروخية',
+    'صاروخي',
+    'مدفعية',
+    'مدفعي',
+    'بحرية',
+    'بحري',
+    'برية',
+    'بري',
+    'عسكرية',
+    'عسكري',
+    'مسيرة',
+    'جديدة',
+    'جديد',
+  ].map((w) => normalizeForMatch(w)),
+);
+
+/**
+ * The indefinite demonym right after the trigger, or after one attack adjective ("غارة جوية
+ * إسرائيلية"), before `bound`; null when another word comes first ("هجوم حوثي إيراني" names the
+ * Houthis first).
+ */
+function indefiniteAfter(doc: Doc, from: number, bound: number, knowledge: EntityKnowledge): Token | null {
+  const demonyms = indefiniteDemonyms(knowledge);
+  let modifiers = 0;
+  for (let k = Math.max(0, spanIndexAt(doc.tokens, from)); k < doc.tokens.length; k++) {
+    const t = doc.tokens[k];
+    if (t.start < from) continue;
+    if (t.start > bound || t.kind !== 'word') break;
+    if (t.proclitics.length === 0 && demonyms.has(t.norm)) return t;
+    if (!ATTACK_MODIFIERS.has(t.norm) || ++modifiers > 1) break;
+  }
+  return null;
+}
+
+/**
+ * The state forces a nationality adjective right after the trigger names, valid at the
+ * article's date; null when there is none or the country has no forces in the dictionary.
+ */
+export function nationalityAgent(
+  m: Mention,
+  doc: Doc,
+  knowledge: EntityKnowledge,
+  date: string | null,
+): { actor: EventActor; span: Span } | null {
+  const end = m.trigger.span.end;
+  const bound = nationalityBound(doc.view.original, end);
+  const demonyms = demonymsOf(doc);
+  // The first adjective from the trigger's end on, if it starts within the bound.
+  const first = lowerBound(demonyms.starts, end);
+  const definite = demonyms.starts[first] <= bound ? demonyms.entities[first] : null;
+  const indefinite = indefiniteAfter(doc, end, definite?.start ?? bound, knowledge);
+  const adjective: { span: Span; country: string } | null = indefinite
+    ? {
+        span: { start: indefinite.start, end: indefinite.end },
+        country: indefiniteDemonyms(knowledge).get(indefinite.norm)!,
+      }
+    : definite?.demonymOf
+      ? { span: { start: definite.start, end: definite.end }, country: definite.demonymOf }
+      : null;
+  if (!adjective || MADE_IN.test(doc.view.original.slice(adjective.span.end, adjective.span.end + 8))) return null;
+  const forces = knowledge.actors.actors.filter(
+    (a) =>
+      a.country === adjective.country &&
+      (a.kind === 'state_forces' || a.kind === 'foreign_forces') &&
+      (date === null ? a.valid_to === null : rangeCovers(a.valid_from, a.valid_to, date)),
+  );
+  // The army before its air arm or a unit: the entry other entries are part of.
+  const actor = forces.find((a) =>
+    a.affiliations.every((f) => f.relation !== 'part_of' || !forces.some((o) => o.id === f.actor)),
+  );
+  if (!actor) return null;
+  return {
+    actor: { id: actor.id, name: actor.name, name_ar: actor.name_ar, inter: actor.inter },
+    span: adjective.span,
+  };
+}
