@@ -206,6 +206,24 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
   ],
   ['اعتقلت قوات الأمن التونسية ثلاثة عناصر إرهابية في القصرين.', 'tn-police', null, 'security forces arrest'],
   ['سقطت صواريخ على مستوطنات إسرائيلية قرب غزة.', null, null, 'a nationality after a preposition names the target'],
+  [
+    'أغارت طائرات حربية روسية على مستشفى في ريف إدلب.',
+    'ru-military',
+    null,
+    'aircraft raid: the nationality after an aircraft adjective',
+  ],
+  [
+    'استهدف الطيران الإسرائيلي مواقع لحزب الله في سوريا قرب القنيطرة.',
+    'il-military-2009',
+    'lb-hezbollah',
+    'the aircraft after the strike verb are its subject, not its target',
+  ],
+  [
+    'قتل عشرة أشخاص في تفجير سيارة مفخخة في مدينة الباب.',
+    'unidentified-armed-group-sy',
+    'civilians-sy',
+    'the blast of a car bomb nobody claimed',
+  ],
 ];
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {

@@ -143,10 +143,16 @@ export function attachActors(
   const reacts = (m: ActorMention) => cueIndex.before('reaction', null, m.start, REACTION_GAP) !== null;
   const inSentence = mentions.filter((m) => within(m, sentence) && !m.leader && !reacts(m));
   const inClause = inSentence.filter((m) => within(m, clause));
-  const markerOf = (m: ActorMention) =>
-    cueIndex.before('agent_markers', ['agent', 'associated', 'affiliation', 'sides'], m.start, 12) ??
-    // A target may sit two words after its verb: استهدفت مواقع تمركز الميليشيات.
-    cueIndex.before('target_markers', ['target', 'against'], m.start, 24);
+  const markerOf = (m: ActorMention) => {
+    const agent = cueIndex.before('agent_markers', ['agent', 'associated', 'affiliation', 'sides'], m.start, 12);
+    if (agent) return agent;
+    // A target may sit two words after its verb: استهدفت مواقع تمركز الميليشيات. Not when the verb
+    // is the trigger's own (استهدف الطيران …): what follows it is its subject.
+    const target = cueIndex.before('target_markers', ['target', 'against'], m.start, 24);
+    return target && !(target.span.start >= trigger.fullSpan.start && target.span.end <= trigger.fullSpan.end)
+      ? target
+      : null;
+  };
   const isAssociateHere = (m: ActorMention) => {
     let found = associates.get(m);
     if (found === undefined) associates.set(m, (found = isAssociate(m, cueIndex, inSentence)));
@@ -211,8 +217,9 @@ export function attachActors(
   if (!actor1 && !passive) {
     const before = pool.filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && m !== actor2);
     const after = pool.filter((m) => m.start >= trigger.span.end && !isAssociateHere(m) && m !== actor2);
-    // A gapped phrase holds its subject: أطلق مسلحون مجهولون النار على …
-    const inside = pool.find((m) => m.start >= trigger.span.start && m.end <= trigger.span.end && m !== actor2);
+    // A gapped phrase holds its subject (أطلق مسلحون مجهولون النار على …), and a phrase that ends
+    // inside a name starts it (استهدف الطيران الإسرائيلي …).
+    const inside = pool.find((m) => m.start >= trigger.span.start && m.start < trigger.span.end && m !== actor2);
     // A verb (or a trigger word opening its clause, as a verb does: "خطف مسلحون …") takes the
     // actor right after it as its subject.
     const opensClause = /^[\s,;:"]*$/.test(viewText(doc, clause.start, trigger.fullSpan.start));

@@ -88,6 +88,8 @@ const START_OF = viewPattern(/(انطلاق|بدء|إطلاق|اطلاق|انط�
 const NOT_AN_EVENT_BEFORE = viewPattern(
   /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة|رفضا|رفضاً|تنديدا|تنديداً|احتجاجا على|احتجاجاً على)\s*(من\s*)?["«»“]?\s*$/,
 );
+/** The blast words of NOT_AN_EVENT_BEFORE: what follows them may be the device that blew up. */
+const BLAST_OF = viewPattern(/(تفجير)\s*["«»“]?\s*$/);
 const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
@@ -340,7 +342,9 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.front-noun');
       continue;
     }
-    if (NOT_AN_EVENT_BEFORE.test(before)) {
+    // "تفجير سيارة مفخخة": the blast of a car bomb reports the car bomb; a weak word after تفجير
+    // (تفجير انفجار …) or any after the other words is something else.
+    if (NOT_AN_EVENT_BEFORE.test(before) && !(BLAST_OF.test(before) && !t.weak)) {
       reject(t, s, 'reject.not-an-event-before');
       continue;
     }
