@@ -224,6 +224,18 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-sy',
     'the blast of a car bomb nobody claimed',
   ],
+  [
+    'أطلق مسلحون النار على دورية للشرطة في العريش.',
+    'unidentified-armed-group-eg',
+    null,
+    'fire opened on a patrol: a clash',
+  ],
+  [
+    'أطلق مسلح النار على مصلين في مسجد بمدينة العريش.',
+    'unidentified-armed-group-eg',
+    'civilians-eg',
+    'fire opened on worshippers',
+  ],
 ];
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {

@@ -75,7 +75,7 @@ test('sentences → triggers', () => {
     ['أوقفت الشرطة ثلاثة مطلوبين', [['أوقفت', 'arrest_stop', 'Arrests', 'arrest']]],
     ['ألقت الأجهزة الأمنية القبض على المتهم', [['ألقت الأجهزة الأمنية القبض', 'arrest', 'Arrests', 'arrest']]],
     ['اختطف مسلحون مجهولون طبيبا', [['اختطف', 'abduction', 'Abduction/forced disappearance', 'abduct']]],
-    ['أطلق مسلحون النار على مدنيين في السوق', [['أطلق مسلحون النار على', 'shooting_civilians', 'Attack', 'targeted']]],
+    ['أطلق مسلحون النار على مدنيين في السوق', [['أطلق مسلحون النار على', 'opened_fire', 'Attack', 'targeted']]],
     ['دخلت قوات الجيش المدينة', [['دخلت', 'territory_entry', 'Armed clash', 'seize']]],
     ['لا تدخل في الشؤون الداخلية', []],
     ['تم إعلان حظر التجول في المدينة', [['حظر التجول', 'curfew', 'Change to group/activity', 'curfew']]],
