@@ -236,6 +236,24 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-eg',
     'fire opened on worshippers',
   ],
+  [
+    'انفجرت قنبلة في سوق شعبي بمدينة الموصل.',
+    'unidentified-armed-group-iq',
+    null,
+    'a bomb that exploded, nobody named',
+  ],
+  [
+    'اغتيل قيادي في حركة حماس في مدينة غزة.',
+    'unidentified-armed-group-ps',
+    'ps-hamas',
+    "passive: the victim's group is the second actor",
+  ],
+  [
+    'اغتيل مسؤول محلي برصاص مسلحين مجهولين في درنة.',
+    'unidentified-armed-group-ly',
+    'civilians-ly',
+    'passive with its agent after برصاص',
+  ],
 ];
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {

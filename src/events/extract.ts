@@ -399,7 +399,16 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.weak-no-place');
       continue;
     }
-    const actorArgs = attachActors(doc, t, clause, sentence, local.actors[s], cueIndex, passiveBefore(doc, t), s);
+    const actorArgs = attachActors(
+      doc,
+      t,
+      clause,
+      sentence,
+      local.actors[s],
+      cueIndex,
+      t.passive || passiveBefore(doc, t),
+      s,
+    );
     if (t.weak && !actorArgs.actor1) {
       reject(t, s, 'reject.weak-no-actor');
       continue;
@@ -537,6 +546,7 @@ function casualtyMentions(
       territory: false,
       sub_event_type_by_actor: null,
       weak: false,
+      passive: false,
       modality_hint: null,
       context: [],
     };

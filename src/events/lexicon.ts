@@ -112,6 +112,8 @@ const TriggerEntrySchema = z
     territory: z.literal(true).optional(),
     sub_event_type_by_actor: z.strictObject({ state: z.string(), non_state: z.string() }).optional(),
     weak: z.literal(true).optional(),
+    /** Its forms are passive (اغتيل): the name after it is the victim, and only an agent marker names the agent. */
+    passive: z.literal(true).optional(),
     modality_hint: z.enum(['asserted', 'claimed', 'announced', 'planned', 'denied', 'threatened']).optional(),
     clitics: Clitics.optional(),
     /** Tokens of the context window on each side (default: the file's meta.context_window). */

@@ -52,6 +52,8 @@ export interface TriggerMatch {
   sub_event_type_by_actor: { state: string; non_state: string } | null;
   /** The trigger alone does not make an event; the extractor decides. */
   weak: boolean;
+  /** A passive form (اغتيل): the name after it is the victim. */
+  passive: boolean;
   modality_hint: ModalityHint | null;
   /** Normalised context words that licensed or re-typed the trigger. */
   context: string[];
@@ -376,6 +378,7 @@ function toTriggerMatch(
     territory: e.territory === true,
     sub_event_type_by_actor: e.sub_event_type_by_actor ?? null,
     weak: e.weak === true,
+    passive: e.passive === true,
     modality_hint: e.modality_hint ?? null,
     context,
   };
