@@ -254,6 +254,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-ly',
     'passive with its agent after برصاص',
   ],
+  [
+    'هاجم مسلحون قرية في ولاية شمال دارفور.',
+    'unidentified-armed-group-sd',
+    'civilians-sd',
+    'an attack placed at a province',
+  ],
 ];
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {

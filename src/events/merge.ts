@@ -149,10 +149,12 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       candidates.find((e) => e.trigger.entryId === m.trigger.entryId && compatible(e, m));
     // "ألقت القبض على منفذ الهجوم": beside an arrest, the attack is only what it is about.
     const aboutAnother = candidates.some((e) => e.sentence === m.sentence && !VIOLENT.has(e.event_type));
-    // Standing alone, a generic word needs substance: a toll, a date or a named place (not
-    // "the attack on Yemen" in a speech).
+    // Standing alone, a generic word needs substance: a toll, a date or a named place, a
+    // province at least (not "the attack on Yemen" in a speech).
     const substantial =
-      m.tolls.some((f) => f.rejected === null) || m.date !== null || (m.place !== null && m.place.geoPrecision < 3);
+      m.tolls.some((f) => f.rejected === null) ||
+      m.date !== null ||
+      (m.place !== null && (m.place.geoPrecision < 3 || m.place.place.feature !== 'country'));
     if (target) absorb(target, m, GENERIC_JOINS, state);
     else if (!aboutAnother && substantial) addEvent(refineGeneric(copyOf(m), doc));
     else
