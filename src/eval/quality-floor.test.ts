@@ -15,7 +15,12 @@ import { countDuplicates } from './duplicates.js';
 import { evaluateGold, pipelinePredictor } from './harness.js';
 
 /**
- * Last measured on 2026-12-05 (second session), after the actor rules for nationality adjectives
+ * Last measured on 2026-12-05 (second session), after the triggers for opened fire, exploded
+ * bombs, passive assassinations and aircraft as the subject of a strike verb, every event model
+ * retrained and the judge's threshold chosen over three fold splits: P 0.678, R 0.667, F1 0.672
+ * (40 of 59), 6 duplicates, no event in the non-conflict articles. Floors raised to that, less
+ * one event.
+ * Before, after the actor rules for nationality adjectives
  * and condemners and a coreference model that no longer scores an article's pairs as if drawn
  * from eval/labels' many-event articles (it had merged two one-line reports of a digest, a
  * shelling and a protest in one city): P 0.667, R 0.633, F1 0.650 (38 of 57), 6 duplicates; the
@@ -32,7 +37,7 @@ import { evaluateGold, pipelinePredictor } from './harness.js';
  * retrained with the 3,218 labelled candidates of eval/labels beside the gold. Before that
  * (2026-12-04): P 0.412, R 0.783, F1 0.540, 24 duplicates. The floors leave one event's slack.
  */
-const FLOOR = { precision: 0.66, recall: 0.61, f1: 0.64 };
+const FLOOR = { precision: 0.66, recall: 0.65, f1: 0.65 };
 /** One occurrence told twice and output twice (src/eval/duplicates.ts): 6 at the last measure (14, 24 before). */
 const MAX_DUPLICATES = 7;
 /** Events output per 100 test articles of sport, economy, culture and technology sections: 0 at the last measure (4.8 before); the issue's bound. */

@@ -93,7 +93,8 @@ function innerThreshold<T extends CvItem>(training: readonly T[], train: Trainer
   ).threshold;
 }
 
-function crossValidateProbabilities<T extends CvItem>(
+/** Each candidate's probability from a model trained on the other folds (grouped by `group`). */
+export function crossValidateProbabilities<T extends CvItem>(
   items: readonly T[],
   train: Trainer<T>,
   folds: number,

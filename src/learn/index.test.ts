@@ -11,6 +11,7 @@ test('the public API exports its names', () => {
     'buildVocabulary',
     'chooseThreshold',
     'crossValidate',
+    'crossValidateProbabilities',
     'encode',
     'fromModelFile',
     'groupedFolds',

@@ -6,7 +6,7 @@ export type { Example, LinearModel, TrainOptions } from './logistic.js';
 export { chooseThreshold, prfAt, prfOf } from './metrics.js';
 export type { PRF, Scored, ThresholdChoice, ThresholdRule } from './metrics.js';
 export { groupedFolds } from './folds.js';
-export { crossValidate } from './cross-validate.js';
+export { crossValidate, crossValidateProbabilities } from './cross-validate.js';
 export type { CvItem, CvOptions, CvResult, Trainer } from './cross-validate.js';
 export {
   fromModelFile,
