@@ -55,6 +55,7 @@ test('migrations run once: reopening keeps the data', async () => {
         { version: 12 },
         { version: 13 },
         { version: 14 },
+        { version: 15 },
       ]);
     } finally {
       await again.close();
@@ -152,6 +153,73 @@ test("a page of a rare actor is read from the actor's events, the same as in ord
       (await repo.listEvents({ actor: 'نادرة', limit: 2 })).map((e) => e.record.id),
       ['e31', 'e21'],
     );
+  });
+});
+
+test("a fused event's actors are its members', through fusion, re-extraction, review and removal; an actor's page is read off them", async () => {
+  await withRepo(async (repo) => {
+    const rare = { id: 'rare-brigade', name: 'Rare Brigade', name_ar: 'كتيبة نادرة', inter: 3 };
+    const events = (a: number, withRare: boolean) =>
+      [0, 1, 2].map((k) =>
+        eventRecord(`e${a}${k}`, {
+          date: `2019-0${k + 1}-1${a}`,
+          actor2: withRare && k !== 1 ? rare : null,
+          fatalities: (a + k) % 4,
+        }),
+      );
+    for (let a = 0; a < 4; a++) {
+      await repo.upsertArticle(`a${a}`, input('', `نص ${a}`));
+      await repo.replaceEvents(`a${a}`, events(a, a % 2 === 0));
+    }
+    await fusePending(repo);
+    // What the members' actors say, at their fused event's date.
+    const fromMembers = () =>
+      repo.db
+        .prepare(
+          `SELECT DISTINCT f.id, ea.actor_id, f.date FROM fused_events f JOIN event_clusters c ON c.cluster_id = f.id
+           JOIN event_actors ea ON ea.event_id = c.event_id ORDER BY 1, 2`,
+        )
+        .all();
+    const kept = () => repo.db.prepare('SELECT fused_id AS id, actor_id, date FROM fused_actors ORDER BY 1, 2').all();
+    const hasActor = repo.db.prepare('SELECT 1 FROM event_actors WHERE event_id = ? AND actor_id = ?');
+    const check = async (step: string) => {
+      assert.deepEqual(kept(), fromMembers(), step);
+      for (const [query, actorId] of [
+        [{ actor: 'نادرة' }, 'rare-brigade'],
+        [{ actorIds: ['rare-brigade'], sort: 'fatalities' }, 'rare-brigade'],
+        [{ actorIds: ['lna'] }, 'lna'],
+      ] as [EventQuery, string][]) {
+        const label = `${step}: ${JSON.stringify(query)}`;
+        const all = (await repo.listFusedEvents(query)).map((f) => f.id);
+        const { actor: _actor, actorIds: _actorIds, ...others } = query;
+        const withMember = (await repo.listFusedEvents(others))
+          .filter((f) => f.members.some((m) => hasActor.get(m.eventId, actorId)))
+          .map((f) => f.id);
+        assert.deepEqual(all, withMember, label);
+        assert.equal(await repo.countFusedEvents(query), all.length, label);
+        assert.deepEqual(
+          (await repo.listFusedEvents({ ...query, limit: 2, offset: 1 })).map((f) => f.id),
+          all.slice(1, 3),
+          label,
+        );
+        assert.deepEqual(await repo.listFusedEvents({ ...query, source: 'nowhere' }), [], label);
+      }
+    };
+    await check('fused');
+    assert.ok(kept().some((r) => (r as { actor_id: string }).actor_id === 'rare-brigade'));
+    await repo.replaceEvents('a0', events(0, false));
+    await fusePending(repo);
+    await check('re-extracted without the actor');
+    await repo.replaceEvents('a1', events(1, true));
+    await fusePending(repo);
+    await check('re-extracted with it');
+    const [first] = await repo.listFusedEvents({ actor: 'نادرة' });
+    await repo.reviewEvent(first.id, { action: 'correct', changes: { date: '2018-12-31' } });
+    await fusePending(repo);
+    await check('a date corrected');
+    await repo.deleteArticle('a2');
+    await fusePending(repo);
+    await check('an article removed');
   });
 });
 
@@ -325,7 +393,7 @@ test('migrations 4 and 5 bring events stored before them into the lookup tables,
   }
 });
 
-test('a store from before the tallies gets them from what it holds', async () => {
+test("a store from before the tallies and the fused events' actors gets them from what it holds", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-store-'));
   const old = join(dir, 'old.db');
   try {
@@ -354,6 +422,19 @@ test('a store from before the tallies gets them from what it holds', async () =>
         assert.deepEqual(await after.fusedEventStats(query, 'week'), await after.fusedEventStats(fromEvents, 'week'));
       }
       assert.equal((await after.fusedEventStats({}, 'month')).byActor.length, 2);
+      // Migration 15: the fused events' actors.
+      assert.deepEqual(after.db.prepare('SELECT fused_id, actor_id, date FROM fused_actors ORDER BY 1, 2').all(), [
+        { fused_id: 'fe-e1', actor_id: 'gna-forces', date: '2019-04-08' },
+        { fused_id: 'fe-e1', actor_id: 'lna', date: '2019-04-08' },
+        { fused_id: 'fe-e2', actor_id: 'gna-forces', date: null },
+        { fused_id: 'fe-e2', actor_id: 'lna', date: null },
+        { fused_id: 'fe-e3', actor_id: 'gna-forces', date: '2019-05-01' },
+        { fused_id: 'fe-e3', actor_id: 'lna', date: '2019-05-01' },
+      ]);
+      assert.deepEqual(
+        (await after.listFusedEvents({ actorIds: ['lna'], includeDismissed: true })).map((f) => f.id),
+        ['fe-e3', 'fe-e1', 'fe-e2'],
+      );
     } finally {
       await after.close();
     }

@@ -771,15 +771,27 @@ export class SqliteRepository implements Repository {
 
   /** The rowids of one page of fused events, in the query's order, chosen on the indexes. */
   private fusedPageRowids(query: EventQuery): number[] {
+    const actor = (query.sort ?? 'date') === 'date' ? this.oneActorOf(query) : null;
+    if (actor !== null) {
+      // One actor, newest first: its fused events are read in order off their actors' index.
+      const { where, params } = fusedFilter(query, { page: true, membersInOrder: true, actorDriven: true });
+      return this.stmt<number>(
+        `SELECT f.rowid FROM fused_actors fa CROSS JOIN fused_events f ON f.id = fa.fused_id
+         ${where} ${where ? 'AND' : 'WHERE'} fa.actor_id = ?
+         ORDER BY fa.date DESC, fa.fused_id LIMIT ? OFFSET ?`,
+      )
+        .pluck(true)
+        .all(...params, actor, query.limit ?? -1, query.offset ?? 0);
+    }
     const matching = this.memberMatches(query);
-    if (matching === 0) return [];
+    if (matching?.count === 0) return [];
     // In order, a page checks about (offset + limit) / share fused events, each by a few look-ups;
-    // collecting visits every matching member event once. The cheaper is chosen.
+    // collecting visits every matching row once. The cheaper is chosen.
     let membersInOrder = false;
     if (matching !== null) {
-      const share = matching / Math.max(1, this.eventsCount());
+      const share = matching.count / Math.max(1, matching.of);
       const page = (query.offset ?? 0) + (query.limit ?? Infinity);
-      membersInOrder = (3 * page) / share < 2 * matching;
+      membersInOrder = (3 * page) / share < 2 * matching.count;
     }
     const { where, params } = fusedFilter(query, { page: true, membersInOrder });
     const order =
@@ -941,13 +953,8 @@ export class SqliteRepository implements Repository {
    */
   private pagePlan(query: EventQuery): FilterPlan {
     const actors = actorIdsOf(query);
-    if (actors && (query.sort ?? 'date') === 'date') {
-      const ids = this.stmt<string>(`SELECT * FROM (${actors.sql})`)
-        .pluck(true)
-        .all(...actors.params);
-      if (new Set(ids).size === 1)
-        return { paged: true, actorDriven: true, actorInOrder: ids[0], articlesInOrder: true };
-    }
+    const actor = (query.sort ?? 'date') === 'date' ? this.oneActorOf(query) : null;
+    if (actor !== null) return { paged: true, actorDriven: true, actorInOrder: actor, articlesInOrder: true };
     if (actors) {
       // In order, a page visits about page / share events; from the actors' events, it sorts them all.
       const events = this.eventsCount();
@@ -969,6 +976,18 @@ export class SqliteRepository implements Repository {
     const visits = page / Math.max(share, 1e-9);
     const matches = text ? this.articleShare(undefined, text) * this.articlesCount() : 0;
     return { paged: true, articlesInOrder: true, textPerArticle: text !== null && visits * 800 < matches };
+  }
+
+  /** The actor's id when the query's actor filter names exactly one; null otherwise. */
+  private oneActorOf(query: EventQuery): string | null {
+    const actors = actorIdsOf(query);
+    if (!actors) return null;
+    const ids = new Set(
+      this.stmt<string>(`SELECT * FROM (${actors.sql})`)
+        .pluck(true)
+        .all(...actors.params),
+    );
+    return ids.size === 1 ? [...ids][0] : null;
   }
 
   /** Estimates, kept while the store is unchanged: a client pages through one filter many times. */
@@ -1001,16 +1020,33 @@ export class SqliteRepository implements Repository {
     return value;
   }
 
-  /** How many events match a fused query's member filters (actor, outlet, text, article); null without any. */
-  private memberMatches(query: EventQuery): number | null {
+  /**
+   * How many rows match a fused query's member filters (actor, outlet, text, article), of how
+   * many: member events of all events, or with an actor alone, the actors' fused events (their
+   * rows in fused_actors) of all fused events. Null without such filters.
+   */
+  private memberMatches(query: EventQuery): { count: number; of: number } | null {
     const { actor, actorIds, source, q, articleId } = query;
+    const actors = actorIdsOf(query);
+    if (actors && !source && !q && !articleId)
+      return {
+        count: this.keptCount(
+          JSON.stringify(['fused actors', actors]),
+          `SELECT count(*) FROM fused_actors WHERE actor_id IN (${actors.sql})`,
+          ...actors.params,
+        ),
+        of: this.keptCount('fused', 'SELECT count(*) FROM fused_events'),
+      };
     const { where, params } = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true });
     if (!where) return null;
-    return this.keptCount(
-      JSON.stringify(['members', where, params]),
-      `SELECT count(*) FROM events e ${where}`,
-      ...params,
-    );
+    return {
+      count: this.keptCount(
+        JSON.stringify(['members', where, params]),
+        `SELECT count(*) FROM events e ${where}`,
+        ...params,
+      ),
+      of: this.eventsCount(),
+    };
   }
 
   private articleShare(sourceFilter: string | undefined, text: { rowids: string; params: unknown[] } | null): number {
@@ -1402,7 +1438,7 @@ function toFusedEvent(r: FusedRow, members: FusedEvent['members'], review: Revie
  */
 function fusedFilter(
   query: EventQuery,
-  how: { page: boolean; membersInOrder: boolean } = { page: false, membersInOrder: false },
+  how: { page: boolean; membersInOrder: boolean; actorDriven?: boolean } = { page: false, membersInOrder: false },
 ): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -1439,24 +1475,32 @@ function fusedFilter(
       );
   }
   const { actor, actorIds, source, q, articleId } = query;
-  const members = eventFilter(
-    { actor, actorIds, source, q, articleId, includeDismissed: true },
-    { paged: how.membersInOrder, eventId: 'c.event_id' },
-  );
-  // Actors are found by the member's id alone; the event's row is read for its article only.
-  const byArticle = Boolean(source || q || articleId);
+  // Every member's actors are the fused event's (fused_actors); with an article filter as well,
+  // one member must match both, which is checked on the members. `actorDriven`: the page reads
+  // the actor's fused events off their index, a join and not a clause.
+  const actors = actorIdsOf(query);
+  if (actors && !how.actorDriven)
+    add(
+      how.membersInOrder
+        ? `EXISTS (SELECT 1 FROM fused_actors fa WHERE fa.fused_id = f.id AND fa.actor_id IN (${actors.sql}))`
+        : `f.id IN (SELECT fused_id FROM fused_actors WHERE actor_id IN (${actors.sql}))`,
+      ...actors.params,
+    );
+  const members =
+    source || q || articleId
+      ? eventFilter(
+          { actor, actorIds, source, q, articleId, includeDismissed: true },
+          { paged: how.membersInOrder, eventId: 'c.event_id' },
+        )
+      : { where: '', params: [] };
   // A page may check each fused event's members in order (from the cluster to its events); a
   // count collects the matching members once, from the matching articles' events to their
-  // clusters when an article filter picks them (CROSS JOIN fixes that order: clusters first
-  // would visit every member of every cluster).
+  // clusters (CROSS JOIN fixes that order: clusters first would visit every member of every cluster).
   if (members.where)
     add(
       how.membersInOrder
-        ? `EXISTS (SELECT 1 FROM event_clusters c ${byArticle ? 'CROSS JOIN events e ON e.id = c.event_id' : ''}
-             ${members.where} AND c.cluster_id = f.id)`
-        : byArticle
-          ? `f.id IN (SELECT c.cluster_id FROM events e CROSS JOIN event_clusters c ON c.event_id = e.id ${members.where})`
-          : `f.id IN (SELECT c.cluster_id FROM event_clusters c ${members.where})`,
+        ? `EXISTS (SELECT 1 FROM event_clusters c CROSS JOIN events e ON e.id = c.event_id ${members.where} AND c.cluster_id = f.id)`
+        : `f.id IN (SELECT c.cluster_id FROM events e CROSS JOIN event_clusters c ON c.event_id = e.id ${members.where})`,
       ...members.params,
     );
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
