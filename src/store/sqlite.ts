@@ -95,6 +95,8 @@ interface OriginRow {
   external_id: string | null;
 }
 
+/** How many matches an estimate reads (SqliteRepository.estimatedRows). */
+const ESTIMATE_SAMPLE = 1000;
 /** How long a single statement outside a transaction may wait for another process's lock. */
 const BUSY_TIMEOUT_MS = 5000;
 /** How long `transaction` keeps trying for the write lock, in brief tries. */
@@ -788,12 +790,19 @@ export class SqliteRepository implements Repository {
     // In order, a page checks about (offset + limit) / share fused events, each by a few look-ups;
     // collecting visits every matching row once. The cheaper is chosen.
     let membersInOrder = false;
+    let textPerArticle = false;
     if (matching !== null) {
       const share = matching.count / Math.max(1, matching.of);
       const page = (query.offset ?? 0) + (query.limit ?? Infinity);
       membersInOrder = (3 * page) / share < 2 * matching.count;
+      // In order, the members' articles are checked one by one when that costs less than
+      // collecting every article the text matches.
+      const text = query.q ? textSearch(query.q) : null;
+      const members = this.eventsCount() / Math.max(1, this.keptCount('fused', 'SELECT count(*) FROM fused_events'));
+      textPerArticle =
+        membersInOrder && text !== null && (page / share) * members * text.storedCost < this.textMatches(text);
     }
-    const { where, params } = fusedFilter(query, { page: true, membersInOrder });
+    const { where, params } = fusedFilter(query, { page: true, membersInOrder, textPerArticle });
     const order =
       query.sort === 'date-asc'
         ? 'f.date IS NULL, f.date ASC, f.id'
@@ -948,8 +957,8 @@ export class SqliteRepository implements Repository {
    * reading events in order: read in order, a page visits about (offset + limit) / share events,
    * where share is the fraction of articles the filters keep; through the articles' index, it
    * visits and sorts share × events of them. The share is estimated from the origins and the
-   * text index. In order, a text is checked article by article (a look-up in the text index,
-   * about as costly as collecting 800 matches) when that costs less than collecting every match.
+   * text index. In order, a text is checked article by article (TextSearch.stored) when that
+   * costs less than collecting every match.
    */
   private pagePlan(query: EventQuery): FilterPlan {
     const actors = actorIdsOf(query);
@@ -959,11 +968,7 @@ export class SqliteRepository implements Repository {
       // In order, a page visits about page / share events; from the actors' events, it sorts them all.
       const events = this.eventsCount();
       const page = (query.offset ?? 0) + (query.limit ?? events);
-      const matches = this.keptCount(
-        JSON.stringify(['actors', actors]),
-        `SELECT count(*) FROM event_actors WHERE actor_id IN (${actors.sql})`,
-        ...actors.params,
-      );
+      const matches = this.actorEvents(actors);
       if (matches * matches < page * events) return { paged: true, actorDriven: true, articlesInOrder: true };
     }
     const text = query.q ? textSearch(query.q) : null;
@@ -974,8 +979,8 @@ export class SqliteRepository implements Repository {
     const page = (query.offset ?? 0) + (query.limit ?? events);
     if (share ** 2 * events <= page) return { paged: true };
     const visits = page / Math.max(share, 1e-9);
-    const matches = text ? this.articleShare(undefined, text) * this.articlesCount() : 0;
-    return { paged: true, articlesInOrder: true, textPerArticle: text !== null && visits * 800 < matches };
+    const matches = text ? this.textMatches(text) : 0;
+    return { paged: true, articlesInOrder: true, textPerArticle: text !== null && visits * text.storedCost < matches };
   }
 
   /** The actor's id when the query's actor filter names exactly one; null otherwise. */
@@ -1021,14 +1026,20 @@ export class SqliteRepository implements Repository {
   }
 
   /**
-   * How many rows match a fused query's member filters (actor, outlet, text, article), of how
-   * many: member events of all events, or with an actor alone, the actors' fused events (their
-   * rows in fused_actors) of all fused events. Null without such filters.
+   * About how many rows match a fused query's member filters (actor, outlet, text, article), of
+   * how many: member events of all events, or with an actor alone, the actors' fused events
+   * (their rows in fused_actors) of all fused events. Outlet and text filters are estimated
+   * (articleShare), the others counted; 0 only when none match. Null without such filters.
    */
   private memberMatches(query: EventQuery): { count: number; of: number } | null {
     const { actor, actorIds, source, q, articleId } = query;
     const actors = actorIdsOf(query);
-    if (actors && !source && !q && !articleId)
+    const text = q ? textSearch(q) : null;
+    if (articleId) {
+      const { where, params } = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true });
+      return { count: this.countOf(`SELECT count(*) FROM events e ${where}`, ...params), of: this.eventsCount() };
+    }
+    if (actors && !source && !text)
       return {
         count: this.keptCount(
           JSON.stringify(['fused actors', actors]),
@@ -1037,33 +1048,58 @@ export class SqliteRepository implements Repository {
         ),
         of: this.keptCount('fused', 'SELECT count(*) FROM fused_events'),
       };
-    const { where, params } = eventFilter({ actor, actorIds, source, q, articleId, includeDismissed: true });
-    if (!where) return null;
-    return {
-      count: this.keptCount(
-        JSON.stringify(['members', where, params]),
-        `SELECT count(*) FROM events e ${where}`,
-        ...params,
-      ),
-      of: this.eventsCount(),
-    };
+    if (!source && !text) return null;
+    const events = actors ? this.actorEvents(actors) : this.eventsCount();
+    return { count: this.articleShare(source, text) * events, of: this.eventsCount() };
   }
 
-  private articleShare(sourceFilter: string | undefined, text: { rowids: string; params: unknown[] } | null): number {
-    return this.kept(JSON.stringify([sourceFilter, text?.params]), () => {
-      const count = this.countOf.bind(this);
-      let share = 1;
-      if (sourceFilter) {
-        const source = sourceMatch(sourceFilter);
-        share *=
-          count(`SELECT count(*) FROM article_origins o WHERE ${source.clause}`, ...source.params) /
-          Math.max(1, count('SELECT count(*) FROM article_origins'));
-      }
-      if (text)
-        share *=
-          count(`SELECT count(*) FROM (${text.rowids})`, ...text.params) /
-          Math.max(1, count('SELECT count(*) FROM articles'));
-      return share;
+  /** How many events (counted once per role) the actors have, kept while the store is unchanged. */
+  private actorEvents(actors: { sql: string; params: unknown[] }): number {
+    return this.keptCount(
+      JSON.stringify(['actors', actors]),
+      `SELECT count(*) FROM event_actors WHERE actor_id IN (${actors.sql})`,
+      ...actors.params,
+    );
+  }
+
+  /** The share of articles the outlet and text filters keep, estimated (estimatedRows). */
+  private articleShare(sourceFilter: string | undefined, text: TextSearch | null): number {
+    let share = 1;
+    if (sourceFilter) {
+      const source = sourceMatch(sourceFilter);
+      share *=
+        this.estimatedRows(
+          'article_origins',
+          `SELECT rowid FROM article_origins o WHERE ${source.clause}`,
+          source.params,
+        ) / Math.max(1, this.keptCount('origins', 'SELECT count(*) FROM article_origins'));
+    }
+    if (text) share *= this.textMatches(text) / Math.max(1, this.articlesCount());
+    return share;
+  }
+
+  /** About how many articles the text matches (estimatedRows). */
+  private textMatches(text: TextSearch): number {
+    return this.estimatedRows('articles', text.rowids, text.params);
+  }
+
+  /**
+   * About how many rows of `table` a query of their rowids gives, kept while the store is
+   * unchanged: counted when there are few; otherwise the first ESTIMATE_SAMPLE, in rowid order,
+   * tell how far into the table as many reach (counting every match of a word most articles
+   * hold reads the whole text index: a second, and a minute on a cold cache).
+   */
+  private estimatedRows(table: 'articles' | 'article_origins', rowids: string, params: unknown[]): number {
+    return this.kept(JSON.stringify(['rows', table, rowids, params]), () => {
+      const first = this.stmt<number>(`${rowids} ORDER BY rowid LIMIT ${ESTIMATE_SAMPLE}`)
+        .pluck(true)
+        .all(...params);
+      if (first.length < ESTIMATE_SAMPLE) return first.length;
+      // Each bound off the table's b-tree (min and max in one SELECT would scan it).
+      const { low, high } = this.stmt<{ low: number; high: number }>(
+        `SELECT (SELECT min(rowid) FROM ${table}) AS low, (SELECT max(rowid) FROM ${table}) AS high`,
+      ).get()!;
+      return Math.round((first.length * (high - low + 1)) / (first[first.length - 1] - low + 1));
     });
   }
 
@@ -1438,7 +1474,10 @@ function toFusedEvent(r: FusedRow, members: FusedEvent['members'], review: Revie
  */
 function fusedFilter(
   query: EventQuery,
-  how: { page: boolean; membersInOrder: boolean; actorDriven?: boolean } = { page: false, membersInOrder: false },
+  how: { page: boolean; membersInOrder: boolean; actorDriven?: boolean; textPerArticle?: boolean } = {
+    page: false,
+    membersInOrder: false,
+  },
 ): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -1490,7 +1529,12 @@ function fusedFilter(
     source || q || articleId
       ? eventFilter(
           { actor, actorIds, source, q, articleId, includeDismissed: true },
-          { paged: how.membersInOrder, eventId: 'c.event_id' },
+          {
+            paged: how.membersInOrder,
+            articlesInOrder: how.membersInOrder,
+            textPerArticle: how.textPerArticle,
+            eventId: 'c.event_id',
+          },
         )
       : { where: '', params: [] };
   // A page may check each fused event's members in order (from the cluster to its events); a
@@ -1635,17 +1679,21 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   }
   const text = query.q ? textSearch(query.q) : null;
   if (text) {
-    // The matching rowids are collected once either way; in order, each event's article seq is
-    // checked against them, which spares building a set of the matching articles' ids.
+    // In order, each event's article is checked by itself, or its seq against the matching
+    // rowids collected once (which spares building a set of the matching articles' ids).
     const seq = '(SELECT a.seq FROM articles a WHERE a.id = e.article_id)';
-    add(
-      plan.articlesInOrder && plan.textPerArticle
-        ? `EXISTS (SELECT 1 FROM articles_fts WHERE rowid = ${seq} AND ${text.conditions})`
-        : plan.articlesInOrder
+    if (plan.articlesInOrder && plan.textPerArticle)
+      add(
+        `EXISTS (SELECT 1 FROM articles_fts WHERE rowid = ${seq} AND ${text.stored.conditions})`,
+        ...text.stored.params,
+      );
+    else
+      add(
+        plan.articlesInOrder
           ? `${seq} IN (${text.rowids})`
           : `e.article_id IN (SELECT a.id FROM articles a WHERE a.seq IN (${text.rowids}))`,
-      ...text.params,
-    );
+        ...text.params,
+      );
   }
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
@@ -1685,8 +1733,28 @@ function articleFilter(query: ArticleQuery): { where: string; params: unknown[] 
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** The rowids (article seqs) of the articles whose normalised text holds every term of the search; null when it has no terms. */
-function textSearch(search: string): { rowids: string; conditions: string; params: unknown[] } | null {
+/**
+ * Characters the trigram tokenizer neither folds nor folds another into: ASCII but upper case
+ * (normalisation folds it), k and s (the Kelvin sign and the long s fold into them), and Arabic.
+ */
+const UNFOLDED = /^[^A-Zks\u0080-\u05ff\u0700-\uffff]*$/;
+
+export interface TextSearch {
+  /** The seqs (the index's rowids) of the articles whose normalised text holds every term of the search. */
+  rowids: string;
+  params: unknown[];
+  /**
+   * The same test on one article's indexed text (with `rowid = ?`, the index reads that row of
+   * its content): a search of the index costs a hundred times as much for one article. A term of
+   * unfolded characters is there as a substring (instr) exactly when the index matches it.
+   */
+  stored: { conditions: string; params: unknown[] };
+  /** How many matches collected off the index cost about as much as the stored test of one article. */
+  storedCost: number;
+}
+
+/** The search's text filter; null when it has no terms. */
+export function textSearch(search: string): TextSearch | null {
   const { match, likes } = ftsQuery(search);
   // Punctuation alone has no terms: no filter, as in PostgreSQL.
   if (!match && likes.length === 0) return null;
@@ -1696,12 +1764,24 @@ function textSearch(search: string): { rowids: string; conditions: string; param
     parts.push('body MATCH ?');
     params.push(match);
   }
-  for (const like of likes) {
-    parts.push("body LIKE ? ESCAPE '\\'");
-    params.push(like);
-  }
+  const likeConditions = likes.map(() => "body LIKE ? ESCAPE '\\'");
+  parts.push(...likeConditions);
+  params.push(...likes);
   const conditions = parts.join(' AND ');
-  return { rowids: `SELECT rowid FROM articles_fts WHERE ${conditions}`, conditions, params };
+  const long = searchTerms(search).filter((t) => t.length >= 3);
+  const base = { rowids: `SELECT rowid FROM articles_fts WHERE ${conditions}`, params };
+  // Measured at 1M events: 6 µs for an article's text read and searched, 300 µs for a search of
+  // the index by rowid, and a match collected off the index about 1.2 µs.
+  return long.every((t) => UNFOLDED.test(t))
+    ? {
+        ...base,
+        stored: {
+          conditions: [...long.map(() => 'instr(body, ?) > 0'), ...likeConditions].join(' AND '),
+          params: [...long, ...likes],
+        },
+        storedCost: 5,
+      }
+    : { ...base, stored: { conditions, params }, storedCost: 250 };
 }
 
 /**
