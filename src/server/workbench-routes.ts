@@ -14,7 +14,7 @@ import { actorIdsNamed } from '../app/filter-values.js';
 import { isFusedId, ReviewError, type ReviewInput } from '../review/review.js';
 import { resolveCorrections } from '../review/corrections.js';
 import { assertMayWrite, type AccessPolicy } from './access.js';
-import { CountCache, StoreCache, filterKey } from './store-cache.js';
+import { CountCache, LIST_TOTAL_CAP, StoreCache, filterKey } from './store-cache.js';
 import { fusedDetailView, fusedItemView } from './fused-views.js';
 import {
   ApiError,
@@ -55,6 +55,7 @@ export function registerWorkbenchRoutes(
 ): { fusedEventResponse: typeof fusedEvent; clearCaches: () => void } {
   const { repo, knowledge, access } = deps;
   const fusedCounts = new CountCache(repo, (q) => repo.countFusedEvents(q));
+  const fusedListTotals = new CountCache(repo, (q) => repo.countFusedEventsUpTo(q, LIST_TOTAL_CAP));
   let tables: Pick<ExportContext, 'countryByIso2' | 'outlets'> | null = null;
   const context = () => {
     tables ??= exportContext();
@@ -71,11 +72,10 @@ export function registerWorkbenchRoutes(
   app.get('/api/fused-events', async (c) => {
     const params = parseOrThrow(fusedListQuery, c.req.query(), 'query');
     const query = filteredQuery(params, knowledge);
-    const [items, total] = await Promise.all([repo.fusedItemPage(query), fusedCounts.count(query)]);
+    const [items, { total, capped }] = await Promise.all([repo.fusedItemPage(query), fusedListTotals.count(query)]);
     // Most items come as the JSON bytes the database wrote, and are passed on as they are.
-    const parts: Uint8Array[] = [
-      Buffer.from(`${JSON.stringify({ total, offset: params.offset, limit: params.limit }).slice(0, -1)},"items":[`),
-    ];
+    const head = { total, totalCapped: capped, offset: params.offset, limit: params.limit };
+    const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"items":[`)];
     items.forEach((item, i) => {
       if (i > 0) parts.push(COMMA);
       parts.push(item instanceof Uint8Array ? item : Buffer.from(JSON.stringify(fusedItemView(item))));
@@ -200,6 +200,7 @@ export function registerWorkbenchRoutes(
 
   function clearCaches(): void {
     fusedCounts.clear();
+    fusedListTotals.clear();
     mapPoints.clear();
   }
 

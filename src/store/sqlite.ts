@@ -77,6 +77,7 @@ import {
   type SideTallyRow,
 } from './fused-stats.js';
 import { eventStatsFromTallies, talliesAnswer, tallyTotal, tallyWhere, type TallyRow } from './tallies.js';
+import { listTotal, matchesReadOneByOne, type ListTotal } from './list-total.js';
 
 interface ArticleRow {
   seq: number;
@@ -848,6 +849,13 @@ export class SqliteRepository implements Repository {
     return this.exclusive(() => this.countOf(`SELECT count(*) FROM fused_events f ${where}`, ...params));
   }
 
+  countFusedEventsUpTo(query: EventQuery, cap: number): Promise<ListTotal> {
+    if (!matchesReadOneByOne(query)) return this.countFusedEvents(query).then((total) => ({ total, capped: false }));
+    // A page of cap + 1, read as a page is (in order, or collected when the matches are few).
+    const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
+    return this.exclusive(() => listTotal(this.fusedPageRowids({ ...filters, limit: cap + 1 }).length, cap));
+  }
+
   fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats> {
     // The actors' and outlets' tallies are not kept by place (the trends of unplaced events are read from them).
     if (talliesAnswer(query) && query.placed === undefined)
@@ -1125,6 +1133,13 @@ export class SqliteRepository implements Repository {
     if (talliesAnswer(query)) return this.exclusive(() => tallyTotal(this.tallied('event', query, false).totals));
     const { where, params } = eventFilter(query);
     return this.exclusive(() => this.countOf(`SELECT count(*) FROM events e ${where}`, ...params));
+  }
+
+  countEventsUpTo(query: EventQuery, cap: number): Promise<ListTotal> {
+    if (!matchesReadOneByOne(query)) return this.countEvents(query).then((total) => ({ total, capped: false }));
+    // A page of cap + 1, read as a page is (in order, or collected when the matches are few).
+    const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
+    return this.exclusive(() => listTotal(this.pageRowids({ ...filters, limit: cap + 1 }).length, cap));
   }
 
   /**
