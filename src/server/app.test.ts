@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import * as server from './index.js';
 import { createApp } from './app.js';
@@ -321,6 +322,27 @@ test('GET /api/stats gives the trends of the fused events by week or month, foll
   const bad = await get('/api/stats?interval=day');
   assert.equal(bad.status, 400);
   assert.equal(bad.body.parameter, 'interval');
+});
+
+test('GET /api/stats and the map are sent gzipped to clients that accept it, the same JSON', async () => {
+  for (const path of ['/api/stats?interval=month', '/api/fused-events/map']) {
+    const plain = await app.request(path);
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
+    const expected = await plain.json();
+    for (const [accept, gzipped] of [
+      ['gzip, deflate, br', true],
+      ['br;q=1.0, gzip;q=0.5', true],
+      ['*', true],
+      ['gzip;q=0', false],
+      ['br', false],
+    ] as const) {
+      const res = await app.request(path, { headers: { 'accept-encoding': accept } });
+      assert.equal(res.headers.get('content-encoding'), gzipped ? 'gzip' : null, `${path}, ${accept}`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      assert.deepEqual(JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')), expected, path);
+    }
+  }
 });
 
 describe('articles', () => {

@@ -14,6 +14,7 @@ import type { Analyzer } from './analyzer.js';
 import { AnalyzerBusy } from './analyzer-pool.js';
 import { lookupActors, lookupPlaces } from './lookups.js';
 import { CountCache, LIST_TOTAL_CAP, StoreCache, filterKey } from './store-cache.js';
+import { KeptJson } from './kept-json.js';
 import { resolveArticleId } from '../store/article-prefix.js';
 import { fusePendingOptimistically } from '../fusion/fuse.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
@@ -55,7 +56,7 @@ export function createApp(options: AppOptions): Hono {
   const counts = new CountCache(repo, (q) => repo.countEvents(q));
   const listTotals = new CountCache(repo, (q) => repo.countEventsUpTo(q, LIST_TOTAL_CAP));
   // /api/stats answers, as the bytes sent: the timeline asks for the same ones again and again.
-  const trends = new StoreCache<Uint8Array<ArrayBuffer>>(repo);
+  const trends = new StoreCache<KeptJson>(repo);
   const utf8 = new TextEncoder();
   const storeChanged = () => {
     counts.clear();
@@ -147,10 +148,9 @@ export function createApp(options: AppOptions): Hono {
         repo.stats(),
         repo.fusedEventStats(query, interval),
       ]);
-      return utf8.encode(JSON.stringify({ total, ...stats, store, fused: { interval, ...fused } }));
+      return new KeptJson(utf8.encode(JSON.stringify({ total, ...stats, store, fused: { interval, ...fused } })));
     });
-    c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(body);
+    return body.send(c);
   });
 
   app.get('/api/articles', async (c) => {

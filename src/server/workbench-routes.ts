@@ -15,6 +15,7 @@ import { isFusedId, ReviewError, type ReviewInput } from '../review/review.js';
 import { resolveCorrections } from '../review/corrections.js';
 import { assertMayWrite, type AccessPolicy } from './access.js';
 import { CountCache, LIST_TOTAL_CAP, StoreCache, filterKey } from './store-cache.js';
+import { KeptJson } from './kept-json.js';
 import { fusedDetailView, fusedItemView } from './fused-views.js';
 import {
   ApiError,
@@ -112,7 +113,7 @@ export function registerWorkbenchRoutes(
 
   // The map's markers: narrow rows, each an array (a fifth of a GeoJSON feature's bytes), encoded
   // once and kept until the store changes (every analyst's map asks for the same ones on each refresh).
-  const mapPoints = new StoreCache<Uint8Array<ArrayBuffer>>(repo);
+  const mapPoints = new StoreCache<KeptJson>(repo);
   const utf8 = new TextEncoder();
   app.get('/api/fused-events/map', async (c) => {
     const query = filteredQuery(parseOrThrow(fusedMapQuery, c.req.query(), 'query'), knowledge);
@@ -122,10 +123,9 @@ export function registerWorkbenchRoutes(
         fusedCounts.count({ ...query, placed: true }),
       ]);
       const rows = points.map((p) => [p.id, p.lon, p.lat, p.event_type, p.fatalities, p.date]);
-      return utf8.encode(JSON.stringify({ total, limit: query.limit, points: rows }));
+      return new KeptJson(utf8.encode(JSON.stringify({ total, limit: query.limit, points: rows })));
     });
-    c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(body);
+    return body.send(c);
   });
 
   app.get('/api/fused-events/:id', (c) => fusedEvent(c, c.req.param('id')));
