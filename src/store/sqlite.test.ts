@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { SqliteRepository, ftsQuery, textSearch } from './sqlite.js';
+import { SqliteRepository, ftsQuery, textSearch, type TextSearch } from './sqlite.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { fusedItemView } from '../server/fused-views.js';
 import { articleInput as input, eventRecord } from '../testing/repository-suite.js';
@@ -168,6 +168,33 @@ test('a page of a word most articles hold checks their text one by one, the same
         (await repo.listEvents({ q: 'outlet', limit: 2, offset })).map((e) => e.record.id),
         all.slice(offset, offset + 2),
       );
+  });
+});
+
+test('a text matching more articles than the planner keeps is searched in the index, with the same answers', async () => {
+  await withRepo(async (repo) => {
+    const expected: string[] = [];
+    await repo.transaction(async () => {
+      for (let a = 0; a < 1200; a++) {
+        const word = a % 10 !== 0;
+        await repo.upsertArticle(`a${a}`, input('', `نص ${a}${word ? ' كلمة' : ''}${a % 100 === 7 ? ' نادرة' : ''}`));
+        await repo.replaceEvents(`a${a}`, [eventRecord(`e${a}`, { date: '2019-01-01', fatalities: a % 7 })]);
+        if (word) expected.push(`e${a}`);
+      }
+    });
+    // Articles are stored in order: a's seq is a + 1.
+    const planner = repo as unknown as { textMatched(text: TextSearch): string | undefined };
+    assert.equal(planner.textMatched(textSearch('كلمة')!), undefined, 'too many to keep');
+    const rare = [...Array(1200).keys()].filter((a) => a % 100 === 7).map((a) => a + 1);
+    assert.deepEqual(JSON.parse(planner.textMatched(textSearch('نادرة')!)!), rare);
+    assert.equal((await repo.listEvents({ q: 'نادرة كلمة' })).length, 12);
+    assert.deepEqual((await repo.listEvents({ q: 'كلمة' })).map((e) => e.record.id).sort(), expected.sort());
+    assert.deepEqual(await repo.countEventsUpTo({ q: 'كلمة' }, 10_000), { total: 1080, capped: false });
+    const all = (await repo.listEvents({ q: 'كلمة', sort: 'fatalities' })).map((e) => e.record.id);
+    assert.deepEqual(
+      (await repo.listEvents({ q: 'كلمة', sort: 'fatalities', limit: 3, offset: 10 })).map((e) => e.record.id),
+      all.slice(10, 13),
+    );
   });
 });
 

@@ -96,8 +96,25 @@ interface OriginRow {
   external_id: string | null;
 }
 
-/** How many matches an estimate reads (SqliteRepository.estimatedRows). */
+/** How many matches an estimate reads (SqliteRepository.sampledRows). */
 const ESTIMATE_SAMPLE = 1000;
+
+/** How many rows a query gives, estimated past ESTIMATE_SAMPLE; `all`: their rowids (JSON) when counted. */
+interface SampledRows {
+  count: number;
+  all: string | null;
+}
+
+/** The value kept under `key`, computed when missing (at most 500 kept at once). */
+function keptIn<T>(kept: Map<string, T>, key: string, compute: () => T): T {
+  let value = kept.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (kept.size >= 500) kept.clear();
+    kept.set(key, value);
+  }
+  return value;
+}
 /** How long a single statement outside a transaction may wait for another process's lock. */
 const BUSY_TIMEOUT_MS = 5000;
 /** How long `transaction` keeps trying for the write lock, in brief tries. */
@@ -777,7 +794,12 @@ export class SqliteRepository implements Repository {
     const actor = (query.sort ?? 'date') === 'date' ? this.oneActorOf(query) : null;
     if (actor !== null) {
       // One actor, newest first: its fused events are read in order off their actors' index.
-      const { where, params } = fusedFilter(query, { page: true, membersInOrder: true, actorDriven: true });
+      const { where, params } = fusedFilter(query, {
+        page: true,
+        membersInOrder: true,
+        actorDriven: true,
+        textMatched: this.textMatched(query.q ? textSearch(query.q) : null),
+      });
       return this.stmt<number>(
         `SELECT f.rowid FROM fused_actors fa CROSS JOIN fused_events f ON f.id = fa.fused_id
          ${where} ${where ? 'AND' : 'WHERE'} fa.actor_id = ?
@@ -790,6 +812,7 @@ export class SqliteRepository implements Repository {
     if (matching?.count === 0) return [];
     // In order, a page checks about (offset + limit) / share fused events, each by a few look-ups;
     // collecting visits every matching row once. The cheaper is chosen.
+    const text = query.q ? textSearch(query.q) : null;
     let membersInOrder = false;
     let textPerArticle = false;
     if (matching !== null) {
@@ -798,12 +821,16 @@ export class SqliteRepository implements Repository {
       membersInOrder = (3 * page) / share < 2 * matching.count;
       // In order, the members' articles are checked one by one when that costs less than
       // collecting every article the text matches.
-      const text = query.q ? textSearch(query.q) : null;
       const members = this.eventsCount() / Math.max(1, this.keptCount('fused', 'SELECT count(*) FROM fused_events'));
       textPerArticle =
         membersInOrder && text !== null && (page / share) * members * text.storedCost < this.textMatches(text);
     }
-    const { where, params } = fusedFilter(query, { page: true, membersInOrder, textPerArticle });
+    const { where, params } = fusedFilter(query, {
+      page: true,
+      membersInOrder,
+      textPerArticle,
+      textMatched: this.textMatched(text),
+    });
     const order =
       query.sort === 'date-asc'
         ? 'f.date IS NULL, f.date ASC, f.id'
@@ -930,7 +957,7 @@ export class SqliteRepository implements Repository {
    * first; the wide columns are then read for its rows only, never sorted with all their text.
    */
   private pageRowids(query: EventQuery): number[] {
-    const plan = this.pagePlan(query);
+    const plan = { ...this.pagePlan(query), textMatched: this.textMatched(query.q ? textSearch(query.q) : null) };
     const { where, params } = eventFilter(query, plan);
     if (plan.actorInOrder !== undefined) {
       // Each event once, under its actor's first role.
@@ -1004,7 +1031,7 @@ export class SqliteRepository implements Repository {
   }
 
   /** Estimates, kept while the store is unchanged: a client pages through one filter many times. */
-  private shareEstimates = { mark: '', byFilter: new Map<string, number>() };
+  private shareEstimates = { mark: '', byFilter: new Map<string, number>(), samples: new Map<string, SampledRows>() };
 
   /** How many events are stored, kept while the store is unchanged. */
   private eventsCount(): number {
@@ -1022,15 +1049,14 @@ export class SqliteRepository implements Repository {
 
   /** A figure the planner uses, kept under `key` until the store changes (at most 500 at once). */
   private kept(key: string, compute: () => number): number {
+    return keptIn(this.estimatesNow().byFilter, key, compute);
+  }
+
+  /** The estimates kept, emptied when the store has changed. */
+  private estimatesNow(): SqliteRepository['shareEstimates'] {
     const mark = this.changeMarkNow();
-    if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map() };
-    let value = this.shareEstimates.byFilter.get(key);
-    if (value === undefined) {
-      value = compute();
-      if (this.shareEstimates.byFilter.size >= 500) this.shareEstimates.byFilter.clear();
-      this.shareEstimates.byFilter.set(key, value);
-    }
-    return value;
+    if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map(), samples: new Map() };
+    return this.shareEstimates;
   }
 
   /**
@@ -1070,44 +1096,54 @@ export class SqliteRepository implements Repository {
     );
   }
 
-  /** The share of articles the outlet and text filters keep, estimated (estimatedRows). */
+  /** The share of articles the outlet and text filters keep, estimated (sampledRows). */
   private articleShare(sourceFilter: string | undefined, text: TextSearch | null): number {
     let share = 1;
     if (sourceFilter) {
       const source = sourceMatch(sourceFilter);
-      share *=
-        this.estimatedRows(
-          'article_origins',
-          `SELECT rowid FROM article_origins o WHERE ${source.clause}`,
-          source.params,
-        ) / Math.max(1, this.keptCount('origins', 'SELECT count(*) FROM article_origins'));
+      const rowids = `SELECT rowid FROM article_origins o WHERE ${source.clause}`;
+      const origins = this.sampledRows('article_origins', rowids, source.params).count;
+      share *= origins / Math.max(1, this.keptCount('origins', 'SELECT count(*) FROM article_origins'));
     }
     if (text) share *= this.textMatches(text) / Math.max(1, this.articlesCount());
     return share;
   }
 
-  /** About how many articles the text matches (estimatedRows). */
+  /** About how many articles the text matches (sampledRows). */
   private textMatches(text: TextSearch): number {
-    return this.estimatedRows('articles', text.rowids, text.params);
+    return this.sampledRows('articles', text.rowids, text.params).count;
+  }
+
+  /**
+   * The seqs of the articles the text matches, as a JSON array, when they are few (under
+   * ESTIMATE_SAMPLE, read by sampledRows and kept with its estimate): a page collects them from
+   * there instead of searching the index again (a rare word's page is then half as costly).
+   */
+  private textMatched(text: TextSearch | null): string | undefined {
+    return text ? (this.sampledRows('articles', text.rowids, text.params).all ?? undefined) : undefined;
   }
 
   /**
    * About how many rows of `table` a query of their rowids gives, kept while the store is
-   * unchanged: counted when there are few; otherwise the first ESTIMATE_SAMPLE, in rowid order,
-   * tell how far into the table as many reach (counting every match of a word most articles
-   * hold reads the whole text index: a second, and a minute on a cold cache).
+   * unchanged: counted when there are few (`all`: their rowids, as a JSON array); otherwise the
+   * first ESTIMATE_SAMPLE, in rowid order, tell how far into the table as many reach (counting
+   * every match of a word most articles hold reads the whole text index: a second, and a minute
+   * on a cold cache).
    */
-  private estimatedRows(table: 'articles' | 'article_origins', rowids: string, params: unknown[]): number {
-    return this.kept(JSON.stringify(['rows', table, rowids, params]), () => {
+  private sampledRows(table: 'articles' | 'article_origins', rowids: string, params: unknown[]): SampledRows {
+    return keptIn(this.estimatesNow().samples, JSON.stringify([table, rowids, params]), () => {
       const first = this.stmt<number>(`${rowids} ORDER BY rowid LIMIT ${ESTIMATE_SAMPLE}`)
         .pluck(true)
         .all(...params);
-      if (first.length < ESTIMATE_SAMPLE) return first.length;
+      if (first.length < ESTIMATE_SAMPLE) return { count: first.length, all: JSON.stringify(first) };
       // Each bound off the table's b-tree (min and max in one SELECT would scan it).
       const { low, high } = this.stmt<{ low: number; high: number }>(
         `SELECT (SELECT min(rowid) FROM ${table}) AS low, (SELECT max(rowid) FROM ${table}) AS high`,
       ).get()!;
-      return Math.round((first.length * (high - low + 1)) / (first[first.length - 1] - low + 1));
+      return {
+        count: Math.round((first.length * (high - low + 1)) / (first[first.length - 1] - low + 1)),
+        all: null,
+      };
     });
   }
 
@@ -1489,10 +1525,13 @@ function toFusedEvent(r: FusedRow, members: FusedEvent['members'], review: Revie
  */
 function fusedFilter(
   query: EventQuery,
-  how: { page: boolean; membersInOrder: boolean; actorDriven?: boolean; textPerArticle?: boolean } = {
-    page: false,
-    membersInOrder: false,
-  },
+  how: {
+    page: boolean;
+    membersInOrder: boolean;
+    actorDriven?: boolean;
+    textPerArticle?: boolean;
+    textMatched?: string;
+  } = { page: false, membersInOrder: false },
 ): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -1548,6 +1587,7 @@ function fusedFilter(
             paged: how.membersInOrder,
             articlesInOrder: how.membersInOrder,
             textPerArticle: how.textPerArticle,
+            textMatched: how.textMatched,
             eventId: 'c.event_id',
           },
         )
@@ -1616,6 +1656,8 @@ interface FilterPlan {
   actorInOrder?: string;
   /** The event's id as the query names it (default e.id; a fused event's member: c.event_id). */
   eventId?: string;
+  /** The seqs of the articles the text matches, as a JSON array, where the repository has them. */
+  textMatched?: string;
 }
 
 /**
@@ -1695,20 +1737,25 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   const text = query.q ? textSearch(query.q) : null;
   if (text) {
     // In order, each event's article is checked by itself, or its seq against the matching
-    // rowids collected once (which spares building a set of the matching articles' ids).
+    // rowids collected once (which spares building a set of the matching articles' ids): those
+    // the repository keeps when it has them all (a rare word's), else off the index.
     const seq = '(SELECT a.seq FROM articles a WHERE a.id = e.article_id)';
     if (plan.articlesInOrder && plan.textPerArticle)
       add(
         `EXISTS (SELECT 1 FROM articles_fts WHERE rowid = ${seq} AND ${text.stored.conditions})`,
         ...text.stored.params,
       );
-    else
+    else {
+      const matched = plan.textMatched
+        ? { rowids: 'SELECT value FROM json_each(?)', params: [plan.textMatched] }
+        : { rowids: text.rowids, params: text.params };
       add(
         plan.articlesInOrder
-          ? `${seq} IN (${text.rowids})`
-          : `e.article_id IN (SELECT a.id FROM articles a WHERE a.seq IN (${text.rowids}))`,
-        ...text.params,
+          ? `${seq} IN (${matched.rowids})`
+          : `e.article_id IN (SELECT a.id FROM articles a WHERE a.seq IN (${matched.rowids}))`,
+        ...matched.params,
       );
+    }
   }
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
