@@ -34,12 +34,11 @@ export type AutocannonResult = z.infer<typeof AutocannonResult>;
 /** autocannon's command line, run in its own process so the load does not share the server's thread. */
 const AUTOCANNON_CLI = join(dirname(createRequire(import.meta.url).resolve('autocannon')), 'autocannon.js');
 
-/** Requests as a browser sends them: accepting gzip (which the server uses for its large kept answers). */
 export function autocannon(url: string, connections: number, seconds: number): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [AUTOCANNON_CLI, '--json', '-c', String(connections), '-d', String(seconds), '-H', 'accept-encoding=gzip', url],
+      [AUTOCANNON_CLI, '--json', '-c', String(connections), '-d', String(seconds), url],
       {
         stdio: ['ignore', 'pipe', 'ignore'],
       },
