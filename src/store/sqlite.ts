@@ -115,6 +115,7 @@ function keptIn<T>(kept: Map<string, T>, key: string, compute: () => T): T {
   }
   return value;
 }
+
 /** How long a single statement outside a transaction may wait for another process's lock. */
 const BUSY_TIMEOUT_MS = 5000;
 /** How long `transaction` keeps trying for the write lock, in brief tries. */
