@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import * as server from './index.js';
 import { createApp } from './app.js';
@@ -12,6 +13,7 @@ import { fillFixtureStore, type FixtureArticleRecord } from '../testing/web-fixt
 import { SqliteRepository } from '../store/sqlite.js';
 import { fusePending } from '../fusion/fuse.js';
 import type { EventRecord, ExtractionRecord } from '../events/record.js';
+import type { EventQuery } from '../store/repository.js';
 
 /** Finds "غارة" as an air strike and "ترهونة" as a place: enough to see what the API does with a record. */
 const fakeAnalyzer: Analyzer = {
@@ -146,8 +148,29 @@ describe('GET /api/events', () => {
         c.ids,
       );
       assert.equal(body.total, c.total ?? c.ids.length);
+      assert.equal(body.totalCapped, false);
     });
   }
+
+  test('a total of outlet or text matches stops at the cap and says so', async () => {
+    // The store's count of a list with a cap of 1 in place of 10,000 (workbench.test.ts: fused events).
+    const capOfOne = new Proxy(repo, {
+      get(target, key) {
+        if (key === 'countEventsUpTo') return (q: EventQuery) => target.countEventsUpTo(q, 1);
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const capped = createApp({ repo: capOfOne, analyzer: fakeAnalyzer, webDir: null });
+    const body = async (path: string): Promise<Json> => json(await capped.request(path));
+    for (const query of ['', '&view=full']) {
+      const page = await body(`/api/events?q=${encodeURIComponent('في')}${query}`);
+      assert.deepEqual([page.total, page.totalCapped], [1, true], query);
+      assert.ok(page.events.length > 1, 'the page is whole');
+    }
+    const exact = await body('/api/events');
+    assert.deepEqual([exact.total, exact.totalCapped], [5, false], 'other filters: exact');
+  });
 
   test('totals count what another process stored a moment ago', async () => {
     const before = (await get('/api/events?type=Battles')).body.total;
@@ -299,6 +322,27 @@ test('GET /api/stats gives the trends of the fused events by week or month, foll
   const bad = await get('/api/stats?interval=day');
   assert.equal(bad.status, 400);
   assert.equal(bad.body.parameter, 'interval');
+});
+
+test('GET /api/stats and the map are sent gzipped to clients that accept it, the same JSON', async () => {
+  for (const path of ['/api/stats?interval=month', '/api/fused-events/map']) {
+    const plain = await app.request(path);
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
+    const expected = await plain.json();
+    for (const [accept, gzipped] of [
+      ['gzip, deflate, br', true],
+      ['br;q=1.0, gzip;q=0.5', true],
+      ['*', true],
+      ['gzip;q=0', false],
+      ['br', false],
+    ] as const) {
+      const res = await app.request(path, { headers: { 'accept-encoding': accept } });
+      assert.equal(res.headers.get('content-encoding'), gzipped ? 'gzip' : null, `${path}, ${accept}`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      assert.deepEqual(JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')), expected, path);
+    }
+  }
 });
 
 describe('articles', () => {

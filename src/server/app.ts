@@ -13,7 +13,8 @@ import type { Repository } from '../store/repository.js';
 import type { Analyzer } from './analyzer.js';
 import { AnalyzerBusy } from './analyzer-pool.js';
 import { lookupActors, lookupPlaces } from './lookups.js';
-import { CountCache, StoreCache, filterKey } from './store-cache.js';
+import { CountCache, LIST_TOTAL_CAP, StoreCache, filterKey } from './store-cache.js';
+import { KeptJson } from './kept-json.js';
 import { resolveArticleId } from '../store/article-prefix.js';
 import { fusePendingOptimistically } from '../fusion/fuse.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
@@ -52,12 +53,14 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const { repo } = options;
   const { analyzer } = options;
-  const counts = new CountCache(repo);
+  const counts = new CountCache(repo, (q) => repo.countEvents(q));
+  const listTotals = new CountCache(repo, (q) => repo.countEventsUpTo(q, LIST_TOTAL_CAP));
   // /api/stats answers, as the bytes sent: the timeline asks for the same ones again and again.
-  const trends = new StoreCache<Uint8Array<ArrayBuffer>>(repo);
+  const trends = new StoreCache<KeptJson>(repo);
   const utf8 = new TextEncoder();
   const storeChanged = () => {
     counts.clear();
+    listTotals.clear();
     trends.clear();
   };
   // Look-ups read the packs only: no need for the tagger's model.
@@ -90,13 +93,21 @@ export function createApp(options: AppOptions): Hono {
     const params = parseOrThrow(eventListQuery, c.req.query(), 'query');
     const query = filteredQuery(params, knowledge);
     if (params.view === 'full') {
-      const [events, total] = await Promise.all([repo.listEvents(query), counts.count(query)]);
-      return c.json({ total, limit: query.limit, offset: query.offset, events: events.map(eventView) });
+      const [events, { total, capped }] = await Promise.all([repo.listEvents(query), listTotals.count(query)]);
+      return c.json({
+        total,
+        totalCapped: capped,
+        limit: query.limit,
+        offset: query.offset,
+        events: events.map(eventView),
+      });
     }
     // The busiest route: the database writes the page's JSON bytes, which are passed on as they are.
-    const [page, total] = await Promise.all([repo.eventSummaryPage(query), counts.count(query)]);
+    const [page, { total, capped }] = await Promise.all([repo.eventSummaryPage(query), listTotals.count(query)]);
     c.header('Content-Type', 'application/json; charset=UTF-8');
-    const head = Buffer.from(`{"total":${total},"limit":${query.limit},"offset":${query.offset},"events":`);
+    const head = Buffer.from(
+      `{"total":${total},"totalCapped":${capped},"limit":${query.limit},"offset":${query.offset},"events":`,
+    );
     return c.body(Buffer.concat([head, page, CLOSING_BRACE]));
   });
 
@@ -137,10 +148,9 @@ export function createApp(options: AppOptions): Hono {
         repo.stats(),
         repo.fusedEventStats(query, interval),
       ]);
-      return utf8.encode(JSON.stringify({ total, ...stats, store, fused: { interval, ...fused } }));
+      return new KeptJson(utf8.encode(JSON.stringify({ total, ...stats, store, fused: { interval, ...fused } })));
     });
-    c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(body);
+    return body.send(c);
   });
 
   app.get('/api/articles', async (c) => {

@@ -5,6 +5,7 @@
 import { DEFAULT_MAP_POINTS, FUSED_EVENT_SORTS, MAX_EXPORT_EVENTS, MAX_MAP_POINTS } from './params.js';
 import { REVIEW_ACTIONS, REVIEW_STATUSES } from '../review/review.js';
 import { CORRECTION_FIELD_NAMES } from '../review/corrections.js';
+import { LIST_TOTAL_CAP } from './store-cache.js';
 
 type Schema = Record<string, unknown>;
 type Parameter = { name: string; in: string; required: boolean; description: string; schema: Schema };
@@ -34,6 +35,18 @@ const writeErrors = {
 };
 
 /** The filters every event and fused-event route adds to those of /api/events before issue 13. */
+/** A list's total and whether it stopped counting (store/list-total.ts). */
+export const LIST_TOTAL = {
+  total: {
+    type: 'integer',
+    description: `How many match; with an outlet (source) or text (q) filter, counted up to ${LIST_TOTAL_CAP.toLocaleString('en')}`,
+  },
+  totalCapped: {
+    type: 'boolean',
+    description: `True when more than ${LIST_TOTAL_CAP.toLocaleString('en')} match an outlet or text filter: total is then ${LIST_TOTAL_CAP.toLocaleString('en')}, and the count stopped there (counting every match of a word most articles hold would read them all)`,
+  },
+};
+
 export const WORKBENCH_FILTERS: Parameter[] = [
   query('subType', 'Same as sub_type'),
   query('outlet', 'Same as source: words of the outlet name'),
@@ -180,7 +193,7 @@ export function workbenchPaths(filters: Parameter[]) {
             {
               type: 'object',
               properties: {
-                total: { type: 'integer' },
+                ...LIST_TOTAL,
                 offset: { type: 'integer' },
                 limit: { type: 'integer' },
                 items: { type: 'array', items: ref('FusedEvent') },

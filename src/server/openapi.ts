@@ -3,7 +3,13 @@
  * params.ts; the test suite checks that each route and query parameter the app accepts is here.
  */
 import { EVENT_SORTS, EVENT_VIEWS, MAX_EXPORT_EVENTS } from './params.js';
-import { DISMISS_OPERATION, WORKBENCH_FILTERS, WORKBENCH_SCHEMAS, workbenchPaths } from './openapi-workbench.js';
+import {
+  DISMISS_OPERATION,
+  LIST_TOTAL,
+  WORKBENCH_FILTERS,
+  WORKBENCH_SCHEMAS,
+  workbenchPaths,
+} from './openapi-workbench.js';
 
 type Schema = Record<string, unknown>;
 
@@ -132,7 +138,7 @@ export const OPENAPI_DOCUMENT = {
             {
               type: 'object',
               properties: {
-                total: { type: 'integer' },
+                ...LIST_TOTAL,
                 limit: { type: 'integer' },
                 offset: { type: 'integer' },
                 events: { type: 'array', items: ref('Event') },

@@ -9,6 +9,8 @@
 import type { EventQuery, Repository } from '../store/repository.js';
 
 const TTL_MS = 30_000;
+/** Where a list's total stops counting matches read one by one (store/list-total.ts). */
+export const LIST_TOTAL_CAP = 10_000;
 const MAX_ENTRIES = 500;
 
 export class StoreCache<T> {
@@ -54,18 +56,18 @@ export function filterKey(query: EventQuery): string {
   return JSON.stringify(filtersOf(query));
 }
 
-/** Totals of event queries: events by default (fused events have their own cache). */
-export class CountCache {
-  private readonly cache: StoreCache<number>;
+/** Totals of event queries, by their filters: `countOf` counts (events, fused events; exact or a list's total). */
+export class CountCache<Count = number> {
+  private readonly cache: StoreCache<Count>;
 
   constructor(
     repo: Repository,
-    private readonly countOf: (query: EventQuery) => Promise<number> = (query) => repo.countEvents(query),
+    private readonly countOf: (query: EventQuery) => Promise<Count>,
   ) {
     this.cache = new StoreCache(repo);
   }
 
-  count(query: EventQuery): Promise<number> {
+  count(query: EventQuery): Promise<Count> {
     const filters = filtersOf(query);
     return this.cache.get(JSON.stringify(filters), () => this.countOf(filters));
   }

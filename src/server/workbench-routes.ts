@@ -14,7 +14,8 @@ import { actorIdsNamed } from '../app/filter-values.js';
 import { isFusedId, ReviewError, type ReviewInput } from '../review/review.js';
 import { resolveCorrections } from '../review/corrections.js';
 import { assertMayWrite, type AccessPolicy } from './access.js';
-import { CountCache, StoreCache, filterKey } from './store-cache.js';
+import { CountCache, LIST_TOTAL_CAP, StoreCache, filterKey } from './store-cache.js';
+import { KeptJson } from './kept-json.js';
 import { fusedDetailView, fusedItemView } from './fused-views.js';
 import {
   ApiError,
@@ -55,6 +56,7 @@ export function registerWorkbenchRoutes(
 ): { fusedEventResponse: typeof fusedEvent; clearCaches: () => void } {
   const { repo, knowledge, access } = deps;
   const fusedCounts = new CountCache(repo, (q) => repo.countFusedEvents(q));
+  const fusedListTotals = new CountCache(repo, (q) => repo.countFusedEventsUpTo(q, LIST_TOTAL_CAP));
   let tables: Pick<ExportContext, 'countryByIso2' | 'outlets'> | null = null;
   const context = () => {
     tables ??= exportContext();
@@ -71,11 +73,10 @@ export function registerWorkbenchRoutes(
   app.get('/api/fused-events', async (c) => {
     const params = parseOrThrow(fusedListQuery, c.req.query(), 'query');
     const query = filteredQuery(params, knowledge);
-    const [items, total] = await Promise.all([repo.fusedItemPage(query), fusedCounts.count(query)]);
+    const [items, { total, capped }] = await Promise.all([repo.fusedItemPage(query), fusedListTotals.count(query)]);
     // Most items come as the JSON bytes the database wrote, and are passed on as they are.
-    const parts: Uint8Array[] = [
-      Buffer.from(`${JSON.stringify({ total, offset: params.offset, limit: params.limit }).slice(0, -1)},"items":[`),
-    ];
+    const head = { total, totalCapped: capped, offset: params.offset, limit: params.limit };
+    const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"items":[`)];
     items.forEach((item, i) => {
       if (i > 0) parts.push(COMMA);
       parts.push(item instanceof Uint8Array ? item : Buffer.from(JSON.stringify(fusedItemView(item))));
@@ -112,7 +113,7 @@ export function registerWorkbenchRoutes(
 
   // The map's markers: narrow rows, each an array (a fifth of a GeoJSON feature's bytes), encoded
   // once and kept until the store changes (every analyst's map asks for the same ones on each refresh).
-  const mapPoints = new StoreCache<Uint8Array<ArrayBuffer>>(repo);
+  const mapPoints = new StoreCache<KeptJson>(repo);
   const utf8 = new TextEncoder();
   app.get('/api/fused-events/map', async (c) => {
     const query = filteredQuery(parseOrThrow(fusedMapQuery, c.req.query(), 'query'), knowledge);
@@ -122,10 +123,9 @@ export function registerWorkbenchRoutes(
         fusedCounts.count({ ...query, placed: true }),
       ]);
       const rows = points.map((p) => [p.id, p.lon, p.lat, p.event_type, p.fatalities, p.date]);
-      return utf8.encode(JSON.stringify({ total, limit: query.limit, points: rows }));
+      return new KeptJson(utf8.encode(JSON.stringify({ total, limit: query.limit, points: rows })));
     });
-    c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(body);
+    return body.send(c);
   });
 
   app.get('/api/fused-events/:id', (c) => fusedEvent(c, c.req.param('id')));
@@ -200,6 +200,7 @@ export function registerWorkbenchRoutes(
 
   function clearCaches(): void {
     fusedCounts.clear();
+    fusedListTotals.clear();
     mapPoints.clear();
   }
 

@@ -49,6 +49,7 @@ import {
 } from './event-filter.js';
 import { searchableText, searchTerms } from './search-text.js';
 import { eventStatsFromTallies, talliesAnswer, tallyTotal, tallyWhere, type TallyRow } from './tallies.js';
+import { listTotal, matchesReadOneByOne, type ListTotal } from './list-total.js';
 import { fusedStatsOf, partsFromEvents, type FusedOutletRow, type FusedStatsRow } from './fused-stats.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import {
@@ -701,6 +702,17 @@ export class PostgresRepository implements Repository {
     return this.countOf(`SELECT count(*) FROM fused_events f ${where}`, params.values);
   }
 
+  async countFusedEventsUpTo(query: EventQuery, cap: number): Promise<ListTotal> {
+    if (!matchesReadOneByOne(query)) return { total: await this.countFusedEvents(query), capped: false };
+    const params = new Params();
+    const where = fusedFilter(query, params);
+    const found = await this.countOf(
+      `SELECT count(*) FROM (SELECT 1 FROM fused_events f ${where} LIMIT ${params.add(cap + 1)}) s`,
+      params.values,
+    );
+    return listTotal(found, cap);
+  }
+
   async fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats> {
     const params = new Params();
     const where = fusedFilter(query, params);
@@ -786,6 +798,17 @@ export class PostgresRepository implements Repository {
     const params = new Params();
     const where = eventFilter(query, params);
     return this.countOf(`SELECT count(*) FROM events e ${where}`, params.values);
+  }
+
+  async countEventsUpTo(query: EventQuery, cap: number): Promise<ListTotal> {
+    if (!matchesReadOneByOne(query)) return { total: await this.countEvents(query), capped: false };
+    const params = new Params();
+    const where = eventFilter(query, params);
+    const found = await this.countOf(
+      `SELECT count(*) FROM (SELECT 1 FROM events e ${where} LIMIT ${params.add(cap + 1)}) s`,
+      params.values,
+    );
+    return listTotal(found, cap);
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {

@@ -6,6 +6,7 @@
 import type { Article, ArticleInput } from '../core/article.js';
 import type { ArticleRef, EventRecord } from '../events/record.js';
 import type { ReviewEntry, ReviewInput, ReviewStatus, ReviewView } from '../review/review.js';
+import type { ListTotal } from './list-total.js';
 
 export interface ArticleQuery {
   /** Full-text query, matched on the normalised text (harakat, alef forms and clitics ignored). */
@@ -298,6 +299,8 @@ export interface Repository {
    */
   eventSummaryPage(query: EventQuery): Promise<Uint8Array>;
   countEvents(query?: EventQuery): Promise<number>;
+  /** The total a list shows: countEvents, or up to `cap` where it reads matches one by one (list-total.ts). */
+  countEventsUpTo(query: EventQuery, cap: number): Promise<ListTotal>;
   getEvent(id: string): Promise<StoredEvent | null>;
   eventStats(query?: EventQuery): Promise<EventStats>;
   /** Events after cross-source fusion (a fused event matches when any of its members matches). */
@@ -308,6 +311,8 @@ export interface Repository {
    */
   fusedItemPage(query: EventQuery): Promise<FusedPageItem[]>;
   countFusedEvents(query?: EventQuery): Promise<number>;
+  /** The total a list shows: countFusedEvents, or up to `cap` where it reads matches one by one (list-total.ts). */
+  countFusedEventsUpTo(query: EventQuery, cap: number): Promise<ListTotal>;
   /**
    * The placed fused events the query matches as the map draws them, newest first, up to its
    * limit: narrow columns only, no record read.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { SqliteRepository, ftsQuery } from './sqlite.js';
+import { SqliteRepository, ftsQuery, textSearch, type TextSearch } from './sqlite.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { fusedItemView } from '../server/fused-views.js';
 import { articleInput as input, eventRecord } from '../testing/repository-suite.js';
@@ -55,6 +55,7 @@ test('migrations run once: reopening keeps the data', async () => {
         { version: 12 },
         { version: 13 },
         { version: 14 },
+        { version: 15 },
       ]);
     } finally {
       await again.close();
@@ -115,6 +116,88 @@ test('a page of a source most articles share is read in order, the same as throu
   });
 });
 
+test('an article is checked by itself as the text index matches it, letters the index folds included', async () => {
+  await withRepo(async (repo) => {
+    // The index folds É into é, the Kelvin sign into k and the long s into s; normalisation folds ASCII only.
+    const texts = [
+      'Outlet 3 reports',
+      'outlet',
+      'Élan',
+      'élan',
+      'par\u212a',
+      'park',
+      '\u017ftrike',
+      'strike',
+      'مقتل ثلاثة',
+    ];
+    for (const [i, text] of texts.entries()) await repo.upsertArticle(`a${i}`, input('', text));
+    for (const search of ['outlet', 'OUTLET 3', 'élan', 'ÉLAN', 'park', 'strike', 'مقتل', 'ثلاثه', 'ou', 'et 3']) {
+      const text = textSearch(search)!;
+      const byIndex = repo.db
+        .prepare(`${text.rowids} ORDER BY rowid`)
+        .pluck(true)
+        .all(...text.params);
+      // As the filters check it: the rowid from the article's row (with MATCH, a rowid bound as
+      // a parameter is not applied by SQLite 3.53's FTS5, which returns every match).
+      const oneByOne = repo.db
+        .prepare(
+          `SELECT a.seq FROM articles a WHERE EXISTS (SELECT 1 FROM articles_fts WHERE rowid = a.seq AND ${text.stored.conditions})
+           ORDER BY a.seq`,
+        )
+        .pluck(true)
+        .all(...text.stored.params);
+      assert.deepEqual(oneByOne, byIndex, search);
+      assert.ok(byIndex.length > 0, search);
+    }
+  });
+});
+
+test('a page of a word most articles hold checks their text one by one, the same as through the index', async () => {
+  await withRepo(async (repo) => {
+    for (let a = 0; a < 30; a++) {
+      await repo.upsertArticle(`a${a}`, input('', a % 10 === 0 ? 'نص آخر' : `outlet ${a}`));
+      await repo.replaceEvents(`a${a}`, [eventRecord(`e${a}`, { date: `2019-01-${String(a + 1).padStart(2, '0')}` })]);
+    }
+    const planner = repo as unknown as { pagePlan(query: EventQuery): { textPerArticle?: boolean } };
+    assert.equal(planner.pagePlan({ q: 'outlet', limit: 2 }).textPerArticle, true);
+    assert.ok(!planner.pagePlan({ q: 'outlet' }).textPerArticle, 'every match: collected off the index');
+    const all = (await repo.listEvents({ q: 'outlet' })).map((e) => e.record.id);
+    assert.equal(all.length, 27);
+    for (const offset of [0, 5])
+      assert.deepEqual(
+        (await repo.listEvents({ q: 'outlet', limit: 2, offset })).map((e) => e.record.id),
+        all.slice(offset, offset + 2),
+      );
+  });
+});
+
+test('a text matching more articles than the planner keeps is searched in the index, with the same answers', async () => {
+  await withRepo(async (repo) => {
+    const expected: string[] = [];
+    await repo.transaction(async () => {
+      for (let a = 0; a < 1200; a++) {
+        const word = a % 10 !== 0;
+        await repo.upsertArticle(`a${a}`, input('', `نص ${a}${word ? ' كلمة' : ''}${a % 100 === 7 ? ' نادرة' : ''}`));
+        await repo.replaceEvents(`a${a}`, [eventRecord(`e${a}`, { date: '2019-01-01', fatalities: a % 7 })]);
+        if (word) expected.push(`e${a}`);
+      }
+    });
+    // Articles are stored in order: a's seq is a + 1.
+    const planner = repo as unknown as { textMatched(text: TextSearch): string | undefined };
+    assert.equal(planner.textMatched(textSearch('كلمة')!), undefined, 'too many to keep');
+    const rare = [...Array(1200).keys()].filter((a) => a % 100 === 7).map((a) => a + 1);
+    assert.deepEqual(JSON.parse(planner.textMatched(textSearch('نادرة')!)!), rare);
+    assert.equal((await repo.listEvents({ q: 'نادرة كلمة' })).length, 12);
+    assert.deepEqual((await repo.listEvents({ q: 'كلمة' })).map((e) => e.record.id).sort(), expected.sort());
+    assert.deepEqual(await repo.countEventsUpTo({ q: 'كلمة' }, 10_000), { total: 1080, capped: false });
+    const all = (await repo.listEvents({ q: 'كلمة', sort: 'fatalities' })).map((e) => e.record.id);
+    assert.deepEqual(
+      (await repo.listEvents({ q: 'كلمة', sort: 'fatalities', limit: 3, offset: 10 })).map((e) => e.record.id),
+      all.slice(10, 13),
+    );
+  });
+});
+
 test("a page of a rare actor is read from the actor's events, the same as in order", async () => {
   await withRepo(async (repo) => {
     const rare = { id: 'rare-brigade', name: 'Rare Brigade', name_ar: 'كتيبة نادرة', inter: 3 };
@@ -152,6 +235,73 @@ test("a page of a rare actor is read from the actor's events, the same as in ord
       (await repo.listEvents({ actor: 'نادرة', limit: 2 })).map((e) => e.record.id),
       ['e31', 'e21'],
     );
+  });
+});
+
+test("a fused event's actors are its members', through fusion, re-extraction, review and removal; an actor's page is read off them", async () => {
+  await withRepo(async (repo) => {
+    const rare = { id: 'rare-brigade', name: 'Rare Brigade', name_ar: 'كتيبة نادرة', inter: 3 };
+    const events = (a: number, withRare: boolean) =>
+      [0, 1, 2].map((k) =>
+        eventRecord(`e${a}${k}`, {
+          date: `2019-0${k + 1}-1${a}`,
+          actor2: withRare && k !== 1 ? rare : null,
+          fatalities: (a + k) % 4,
+        }),
+      );
+    for (let a = 0; a < 4; a++) {
+      await repo.upsertArticle(`a${a}`, input('', `نص ${a}`));
+      await repo.replaceEvents(`a${a}`, events(a, a % 2 === 0));
+    }
+    await fusePending(repo);
+    // What the members' actors say, at their fused event's date.
+    const fromMembers = () =>
+      repo.db
+        .prepare(
+          `SELECT DISTINCT f.id, ea.actor_id, f.date FROM fused_events f JOIN event_clusters c ON c.cluster_id = f.id
+           JOIN event_actors ea ON ea.event_id = c.event_id ORDER BY 1, 2`,
+        )
+        .all();
+    const kept = () => repo.db.prepare('SELECT fused_id AS id, actor_id, date FROM fused_actors ORDER BY 1, 2').all();
+    const hasActor = repo.db.prepare('SELECT 1 FROM event_actors WHERE event_id = ? AND actor_id = ?');
+    const check = async (step: string) => {
+      assert.deepEqual(kept(), fromMembers(), step);
+      for (const [query, actorId] of [
+        [{ actor: 'نادرة' }, 'rare-brigade'],
+        [{ actorIds: ['rare-brigade'], sort: 'fatalities' }, 'rare-brigade'],
+        [{ actorIds: ['lna'] }, 'lna'],
+      ] as [EventQuery, string][]) {
+        const label = `${step}: ${JSON.stringify(query)}`;
+        const all = (await repo.listFusedEvents(query)).map((f) => f.id);
+        const { actor: _actor, actorIds: _actorIds, ...others } = query;
+        const withMember = (await repo.listFusedEvents(others))
+          .filter((f) => f.members.some((m) => hasActor.get(m.eventId, actorId)))
+          .map((f) => f.id);
+        assert.deepEqual(all, withMember, label);
+        assert.equal(await repo.countFusedEvents(query), all.length, label);
+        assert.deepEqual(
+          (await repo.listFusedEvents({ ...query, limit: 2, offset: 1 })).map((f) => f.id),
+          all.slice(1, 3),
+          label,
+        );
+        assert.deepEqual(await repo.listFusedEvents({ ...query, source: 'nowhere' }), [], label);
+      }
+    };
+    await check('fused');
+    assert.ok(kept().some((r) => (r as { actor_id: string }).actor_id === 'rare-brigade'));
+    await repo.replaceEvents('a0', events(0, false));
+    await fusePending(repo);
+    await check('re-extracted without the actor');
+    await repo.replaceEvents('a1', events(1, true));
+    await fusePending(repo);
+    await check('re-extracted with it');
+    const [first] = await repo.listFusedEvents({ actor: 'نادرة' });
+    await repo.reviewEvent(first.id, { action: 'correct', changes: { date: '2018-12-31' } });
+    await fusePending(repo);
+    await check('a date corrected');
+    await repo.deleteArticle('a2');
+    await fusePending(repo);
+    await check('an article removed');
   });
 });
 
@@ -325,7 +475,7 @@ test('migrations 4 and 5 bring events stored before them into the lookup tables,
   }
 });
 
-test('a store from before the tallies gets them from what it holds', async () => {
+test("a store from before the tallies and the fused events' actors gets them from what it holds", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-store-'));
   const old = join(dir, 'old.db');
   try {
@@ -354,6 +504,19 @@ test('a store from before the tallies gets them from what it holds', async () =>
         assert.deepEqual(await after.fusedEventStats(query, 'week'), await after.fusedEventStats(fromEvents, 'week'));
       }
       assert.equal((await after.fusedEventStats({}, 'month')).byActor.length, 2);
+      // Migration 15: the fused events' actors.
+      assert.deepEqual(after.db.prepare('SELECT fused_id, actor_id, date FROM fused_actors ORDER BY 1, 2').all(), [
+        { fused_id: 'fe-e1', actor_id: 'gna-forces', date: '2019-04-08' },
+        { fused_id: 'fe-e1', actor_id: 'lna', date: '2019-04-08' },
+        { fused_id: 'fe-e2', actor_id: 'gna-forces', date: null },
+        { fused_id: 'fe-e2', actor_id: 'lna', date: null },
+        { fused_id: 'fe-e3', actor_id: 'gna-forces', date: '2019-05-01' },
+        { fused_id: 'fe-e3', actor_id: 'lna', date: '2019-05-01' },
+      ]);
+      assert.deepEqual(
+        (await after.listFusedEvents({ actorIds: ['lna'], includeDismissed: true })).map((f) => f.id),
+        ['fe-e3', 'fe-e1', 'fe-e2'],
+      );
     } finally {
       await after.close();
     }

@@ -755,6 +755,57 @@ export function defineRepositorySuite(
       },
     );
 
+    testOnFreshStore('a list total counts outlet and text matches up to a cap, other filters exactly', async (repo) => {
+      const place = (id: string, lon: number) => ({ ...TRIPOLI, id, name: id, lon });
+      const stories: [string, string, string, number][] = [
+        ['a1', 'وكالة أ', 'انقطاع الكهرباء', 2],
+        ['a2', 'وكالة ب', 'انقطاع الكهرباء', 1],
+        ['a3', 'صحيفة', 'نص آخر', 1],
+      ];
+      let n = 0;
+      for (const [id, source, text, events] of stories) {
+        await repo.upsertArticle(id, articleInput(id, text, origin(null, source)));
+        await repo.replaceEvents(
+          id,
+          Array.from({ length: events }, () => {
+            n++;
+            // Far apart: each its own fused event.
+            return eventRecord(`e${n}`, { date: `2019-0${n}-01`, location: place(`p${n}`, 10 + 5 * n) });
+          }),
+        );
+      }
+      await fusePending(repo);
+      assert.equal(await repo.countFusedEvents(), 4);
+      const expected = (exact: number, cap: number, capped: boolean) =>
+        capped && exact > cap ? { total: cap, capped: true } : { total: exact, capped: false };
+      for (const [query, readOneByOne] of [
+        [{ q: 'الكهرباء' }, true],
+        [{ source: 'وكالة' }, true],
+        [{ source: 'وكالة', q: 'انقطاع' }, true],
+        [{ q: 'ليس في أي نص' }, true],
+        [{}, false],
+        [{ type: 'Battles' }, false],
+        [{ since: '2019-02-01' }, false],
+        [{ q: '؟!' }, false],
+      ] as [EventQuery, boolean][])
+        for (const cap of [1, 2, 3, 4]) {
+          const label = `${JSON.stringify(query)}, cap ${cap}`;
+          assert.deepEqual(
+            await repo.countEventsUpTo({ ...query, limit: 1, offset: 1, sort: 'fatalities' }, cap),
+            expected(await repo.countEvents(query), cap, readOneByOne),
+            label,
+          );
+          assert.deepEqual(
+            await repo.countFusedEventsUpTo(query, cap),
+            expected(await repo.countFusedEvents(query), cap, readOneByOne),
+            label,
+          );
+        }
+      assert.deepEqual(await repo.countEventsUpTo({ q: 'الكهرباء' }, 2), { total: 2, capped: true });
+      assert.deepEqual(await repo.countEventsUpTo({ q: 'الكهرباء' }, 3), { total: 3, capped: false });
+      assert.deepEqual(await repo.countEventsUpTo({}, 2), { total: 4, capped: false });
+    });
+
     testOnFreshStore(
       'fusedItemPage: each item is the list view of the fused event, in the page order',
       async (repo) => {

@@ -84,6 +84,8 @@ export interface FusedDetail extends FusedItem {
 
 export interface FusedPage {
   total: number;
+  /** More than `total` match (an outlet or text filter's count stops there). */
+  totalCapped: boolean;
   offset: number;
   limit: number;
   items: FusedItem[];

@@ -233,14 +233,17 @@ function showMapMessage(text: string | null): void {
 
 function renderTable(): void {
   if (!lastPage) return;
-  const { total, offset, items } = lastPage;
+  const { total, totalCapped, offset, items } = lastPage;
+  const summary = totalCapped ? 'tableSummaryCapped' : 'tableSummary';
   byId('table-summary', HTMLElement).textContent =
-    total === 0 ? t('noEvents') : t('tableSummary', { from: offset + 1, to: offset + items.length, total });
+    total === 0 ? t('noEvents') : t(summary, { from: offset + 1, to: offset + items.length, total });
   renderEventTable(tableBody, items, state.selected, basemap, (id) => void select(id));
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  byId('page-info', HTMLElement).textContent = `${(state.page + 1).toLocaleString()} / ${pages.toLocaleString()}`;
+  byId('page-info', HTMLElement).textContent =
+    `${(state.page + 1).toLocaleString()} / ${pages.toLocaleString()}${totalCapped ? '+' : ''}`;
   byId('page-prev', HTMLButtonElement).disabled = state.page === 0;
-  byId('page-next', HTMLButtonElement).disabled = state.page + 1 >= pages;
+  // Past a capped total, pages go on while they are full.
+  byId('page-next', HTMLButtonElement).disabled = totalCapped ? items.length < PAGE_SIZE : state.page + 1 >= pages;
   for (const th of document.querySelectorAll<HTMLElement>('#event-table th[data-sort]')) {
     const column = th.dataset.sort;
     const on = state.sort === column || (column === 'date' && state.sort === 'date-asc');
