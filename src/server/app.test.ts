@@ -324,6 +324,18 @@ test('GET /api/stats gives the trends of the fused events by week or month, foll
   assert.equal(bad.body.parameter, 'interval');
 });
 
+test('GET /api/stats?parts=fused answers the fused trends alone, the same as in the full answer', async () => {
+  await fusePending(repo);
+  const full = await get('/api/stats?interval=month&type=Battles');
+  const fused = await get('/api/stats?interval=month&type=Battles&parts=fused');
+  assert.equal(fused.status, 200);
+  assert.deepEqual(Object.keys(fused.body), ['fused']);
+  assert.deepEqual(fused.body.fused, full.body.fused);
+  const bad = await get('/api/stats?parts=days');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.parameter, 'parts');
+});
+
 test('GET /api/stats and the map are sent gzipped to clients that accept it, the same JSON', async () => {
   for (const path of ['/api/stats?interval=month', '/api/fused-events/map']) {
     const plain = await app.request(path);

@@ -208,6 +208,11 @@ export const OPENAPI_DOCUMENT = {
             enum: ['week', 'month'],
             default: 'week',
           }),
+          query('parts', 'all, or fused: only `fused` (the per-article counts, byDay most of all, left out)', {
+            type: 'string',
+            enum: ['all', 'fused'],
+            default: 'all',
+          }),
         ],
         responses: {
           '200': json(

@@ -125,8 +125,15 @@ export const eventExportQuery = z
 
 export const TREND_INTERVALS = ['week', 'month'] as const;
 
+/** What /api/stats answers: everything, or the fused events' trends alone (what the workbench draws). */
+export const STATS_PARTS = ['all', 'fused'] as const;
+
 export const eventStatsQuery = z
-  .object({ ...eventFilterShape, interval: z.enum(TREND_INTERVALS).default('week') })
+  .object({
+    ...eventFilterShape,
+    interval: z.enum(TREND_INTERVALS).default('week'),
+    parts: z.enum(STATS_PARTS).default('all'),
+  })
   .strict();
 
 export const fusedListQuery = z

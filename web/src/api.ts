@@ -197,7 +197,7 @@ export const api = {
   fusedEvent: (id: string) => call<FusedDetail>(`/api/fused-events/${encodeURIComponent(id)}`),
   event: (id: string) => call<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
   stats: (filters: Filters, interval: string) =>
-    call<{ fused: Trends }>(`/api/stats?${queryString(filters, { interval })}`),
+    call<{ fused: Trends }>(`/api/stats?${queryString(filters, { interval, parts: 'fused' })}`),
   review: (id: string, body: { action: string; changes?: Record<string, unknown>; note?: string }) =>
     call<unknown>(`/api/events/${encodeURIComponent(id)}/review`, json(body)),
   reviews: (id: string) => call<{ reviews: ReviewEntry[] }>(`/api/events/${encodeURIComponent(id)}/reviews`),
