@@ -260,6 +260,18 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-sd',
     'an attack placed at a province',
   ],
+  [
+    'اعتقلت الشرطة التونسية خمسة عناصر من تنظيم أنصار الشريعة في سوسة.',
+    'tn-police',
+    'tn-ansar-al-sharia',
+    "a name two countries' groups share, in Tunisia",
+  ],
+  [
+    'اشتبكت قوات الجيش الليبي مع عناصر من تنظيم أنصار الشريعة في بنغازي.',
+    'ly-lna',
+    'ly-ansar-sharia',
+    'the same name in Libya',
+  ],
 ];
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {
