@@ -10,7 +10,13 @@ import { JUDGE_FEATURE_VERSION } from '../events/judge-features.js';
 import { readModel } from '../learn/model-file.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import { analyzePloverSentences, loadPloverDataset, type PloverType } from './plover.js';
-import { crossValidateJudge, ploverJudgeItems, PLOVER_JUDGE_OPTIONS, type JudgeItem } from './plover-judge.js';
+import {
+  crossValidateJudge,
+  OTHER_FOLD_SEEDS,
+  ploverJudgeItems,
+  PLOVER_JUDGE_OPTIONS,
+  type JudgeItem,
+} from './plover-judge.js';
 
 /**
  * The held-out F1 the committed feature code and options reach (rules, then judge; 5-fold CV
@@ -29,11 +35,6 @@ import { crossValidateJudge, ploverJudgeItems, PLOVER_JUDGE_OPTIONS, type JudgeI
  * 0.382, 0.322, 0.430 (mean 0.378). The floors are now on the mean of the three splits.
  */
 const FLOORS: Record<PloverType, number> = { ASSAULT: 0.71, PROTEST: 0.36 };
-/**
- * The fold splits the floor is the mean of: with 48 positive PROTEST sentences one split moves
- * the figure by up to 6 points (0.32–0.43 on 2026-12-05), more than a change worth catching.
- */
-const FOLD_SEEDS = [PLOVER_JUDGE_OPTIONS.ASSAULT.cv.seed, 2, 3];
 /** What the shipped judges decide over (scripts/train.ts): every sentence with a trigger of the type. */
 const DECIDES_OVER = 'triggers';
 
@@ -96,7 +97,11 @@ for (const type of ['ASSAULT', 'PROTEST'] as const) {
       return;
     }
     const options = PLOVER_JUDGE_OPTIONS[type];
-    const runs = FOLD_SEEDS.map((seed) => crossValidateJudge(items, { ...options, cv: { ...options.cv, seed } }));
+    // The mean of the fold splits the trainer reports: with 48 positive PROTEST sentences one
+    // split moves the figure by up to 6 points (0.32–0.43 on 2026-12-05), more than a change worth catching.
+    const runs = [options.cv.seed, ...OTHER_FOLD_SEEDS].map((seed) =>
+      crossValidateJudge(items, { ...options, cv: { ...options.cv, seed } }),
+    );
     const mean = runs.reduce((sum, cv) => sum + cv.heldOut.f1, 0) / runs.length;
     assert.ok(
       mean >= FLOORS[type],

@@ -107,7 +107,7 @@ export interface TrainedJudge {
 }
 
 /** Fold seeds besides the one of record, whose figures are reported beside it. */
-const OTHER_FOLD_SEEDS = [2, 3];
+export const OTHER_FOLD_SEEDS = [2, 3];
 
 /**
  * Cross-validates the judge, then trains the shipped one on every sentence the rules proposed; it

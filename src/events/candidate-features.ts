@@ -9,6 +9,7 @@
 import type { Doc, NumberMention, Sentence } from '../core/document.js';
 import { spanIndexAt, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
+import { ACTOR_ROLE_LISTS } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import type { Modality } from './record.js';
 
@@ -44,8 +45,6 @@ export interface ArticleFeatures {
 }
 
 const WINDOW = 3;
-/** Cue lists that decide who is a party (arguments.ts), not whether an event happened: no feature. */
-export const ACTOR_ROLE_LISTS: ReadonlySet<string> = new Set(['reaction']);
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 
 /** `relevance`: the article relevance model's score (relevance.ts), when there is one. */

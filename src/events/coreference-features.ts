@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import type { Doc, Token } from '../core/document.js';
 import { distanceKm } from '../core/geo.js';
-import { spanIndexAt } from '../core/span.js';
+import { spanIndexAt, type Span } from '../core/span.js';
 import { readPack, PackMeta, repositoryPacksDir } from '../knowledge/pack.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import { normalizeForMatch } from '../text/normalize.js';
@@ -79,6 +79,12 @@ export interface SentenceBag {
 /** Each sentence's bag, built once however many mentions it holds. */
 export type SentenceBags = Map<number, SentenceBag>;
 
+/** The spans of a list sorted by start that start inside `range`, found by a binary search. */
+function* startingIn<T extends Span>(sorted: readonly T[], range: Span): Generator<T> {
+  for (let k = Math.max(0, spanIndexAt(sorted, range.start)); k < sorted.length && sorted[k].start < range.end; k++)
+    if (sorted[k].start >= range.start) yield sorted[k];
+}
+
 function sentenceBag(doc: Doc, index: number, bags: SentenceBags): SentenceBag {
   const known = bags.get(index);
   if (known) return known;
@@ -87,22 +93,11 @@ function sentenceBag(doc: Doc, index: number, bags: SentenceBags): SentenceBag {
   const names = new Set<string>();
   const figures = new Set<number>();
   if (sentence) {
-    for (let k = Math.max(0, spanIndexAt(doc.tokens, sentence.start)); k < doc.tokens.length; k++) {
-      const t = doc.tokens[k];
-      if (t.start >= sentence.end) break;
-      if (t.kind === 'word' && t.stem.length > 2) words.add(t.stem);
-    }
-    for (let k = Math.max(0, spanIndexAt(doc.entities, sentence.start)); k < doc.entities.length; k++) {
-      const e = doc.entities[k];
-      if (e.start >= sentence.end) break;
-      if (e.start >= sentence.start)
-        names.add(e.resolution ? `${e.resolution.kind}:${e.resolution.id}` : normalizeForMatch(e.text));
-    }
-    for (let k = Math.max(0, spanIndexAt(doc.numbers, sentence.start)); k < doc.numbers.length; k++) {
-      const n = doc.numbers[k];
-      if (n.start >= sentence.end) break;
-      if (n.start >= sentence.start && !n.vague && !(n.value >= 1900 && n.value <= 2100)) figures.add(n.value);
-    }
+    for (const t of startingIn(doc.tokens, sentence)) if (t.kind === 'word' && t.stem.length > 2) words.add(t.stem);
+    for (const e of startingIn(doc.entities, sentence))
+      names.add(e.resolution ? `${e.resolution.kind}:${e.resolution.id}` : normalizeForMatch(e.text));
+    for (const n of startingIn(doc.numbers, sentence))
+      if (!n.vague && !(n.value >= 1900 && n.value <= 2100)) figures.add(n.value);
   }
   const bag = { words, names, figures };
   bags.set(index, bag);

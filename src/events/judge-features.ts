@@ -12,7 +12,7 @@
 import type { Doc, Token } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import type { FeatureVector } from '../learn/vocabulary.js';
-import { ACTOR_ROLE_LISTS } from './candidate-features.js';
+import { ACTOR_ROLE_LISTS } from './lexicon.js';
 import { clausesOf } from './clauses.js';
 import type { TriggerMatch } from './triggers.js';
 

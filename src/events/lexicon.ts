@@ -180,6 +180,8 @@ export const CUE_LISTS = [
   'target_markers',
 ] as const;
 export type CueListName = (typeof CUE_LISTS)[number];
+/** Cue lists that decide who is a party (arguments.ts), not whether an event happened: the judges read no feature of them. */
+export const ACTOR_ROLE_LISTS: ReadonlySet<string> = new Set<CueListName>(['reaction']);
 
 const CueItemSchema = z
   .strictObject({

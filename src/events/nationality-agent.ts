@@ -4,7 +4,7 @@
  * finds, or its indefinite form (the demonym without its article), looked for only in the few
  * words right after an attack word: alone, "مالي" or "قطري" are common words.
  */
-import type { Doc, Token } from '../core/document.js';
+import type { Doc } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import { spanIndexAt } from '../core/span.js';
 import { isSpace } from '../core/whitespace.js';
@@ -76,6 +76,12 @@ function demonymsOf(doc: Doc): { entities: Entity[]; starts: number[] } {
   return found;
 }
 
+/** A nationality adjective and the country (ISO alpha-2) it names. */
+interface Adjective {
+  span: Span;
+  country: string;
+}
+
 /** Indefinite demonyms (normalised) → ISO alpha-2, made once per knowledge. */
 const indefiniteByKnowledge = new WeakMap<EntityKnowledge, Map<string, string>>();
 
@@ -120,14 +126,15 @@ const ATTACK_MODIFIERS = new Set(
  * إسرائيلية"), before `bound`; null when another word comes first ("هجوم حوثي إيراني" names the
  * Houthis first).
  */
-function indefiniteAfter(doc: Doc, from: number, bound: number, knowledge: EntityKnowledge): Token | null {
+function indefiniteAfter(doc: Doc, from: number, bound: number, knowledge: EntityKnowledge): Adjective | null {
   const demonyms = indefiniteDemonyms(knowledge);
   let modifiers = 0;
   for (let k = Math.max(0, spanIndexAt(doc.tokens, from)); k < doc.tokens.length; k++) {
     const t = doc.tokens[k];
     if (t.start < from) continue;
     if (t.start > bound || t.kind !== 'word') break;
-    if (t.proclitics.length === 0 && demonyms.has(t.norm)) return t;
+    const country = t.proclitics.length === 0 ? demonyms.get(t.norm) : undefined;
+    if (country) return { span: { start: t.start, end: t.end }, country };
     if (!ATTACK_MODIFIERS.has(t.norm) || ++modifiers > 1) break;
   }
   return null;
@@ -150,14 +157,9 @@ export function nationalityAgent(
   const first = lowerBound(demonyms.starts, end);
   const definite = demonyms.starts[first] <= bound ? demonyms.entities[first] : null;
   const indefinite = indefiniteAfter(doc, end, definite?.start ?? bound, knowledge);
-  const adjective: { span: Span; country: string } | null = indefinite
-    ? {
-        span: { start: indefinite.start, end: indefinite.end },
-        country: indefiniteDemonyms(knowledge).get(indefinite.norm)!,
-      }
-    : definite?.demonymOf
-      ? { span: { start: definite.start, end: definite.end }, country: definite.demonymOf }
-      : null;
+  const adjective: Adjective | null =
+    indefinite ??
+    (definite?.demonymOf ? { span: { start: definite.start, end: definite.end }, country: definite.demonymOf } : null);
   if (!adjective || MADE_IN.test(doc.view.original.slice(adjective.span.end, adjective.span.end + 8))) return null;
   const forces = knowledge.actors.actors.filter(
     (a) =>

@@ -13,7 +13,7 @@ import { fillFixtureStore, type FixtureArticleRecord } from '../testing/web-fixt
 import { SqliteRepository } from '../store/sqlite.js';
 import { fusePending } from '../fusion/fuse.js';
 import type { EventRecord, ExtractionRecord } from '../events/record.js';
-import type { EventQuery } from '../store/repository.js';
+import { withCountCap } from '../testing/count-cap.js';
 
 /** Finds "غارة" as an air strike and "ترهونة" as a place: enough to see what the API does with a record. */
 const fakeAnalyzer: Analyzer = {
@@ -154,14 +154,7 @@ describe('GET /api/events', () => {
 
   test('a total of outlet or text matches stops at the cap and says so', async () => {
     // The store's count of a list with a cap of 1 in place of 10,000 (workbench.test.ts: fused events).
-    const capOfOne = new Proxy(repo, {
-      get(target, key) {
-        if (key === 'countEventsUpTo') return (q: EventQuery) => target.countEventsUpTo(q, 1);
-        const value: unknown = Reflect.get(target, key);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const capped = createApp({ repo: capOfOne, analyzer: fakeAnalyzer, webDir: null });
+    const capped = createApp({ repo: withCountCap(repo, 1), analyzer: fakeAnalyzer, webDir: null });
     const body = async (path: string): Promise<Json> => json(await capped.request(path));
     for (const query of ['', '&view=full']) {
       const page = await body(`/api/events?q=${encodeURIComponent('في')}${query}`);

@@ -14,7 +14,7 @@ import { SqliteRepository } from '../store/sqlite.js';
 import { fusePending } from '../fusion/fuse.js';
 import { articleInput, eventRecord } from '../testing/repository-suite.js';
 import type { EventActor } from '../events/record.js';
-import type { EventQuery } from '../store/repository.js';
+import { withCountCap } from '../testing/count-cap.js';
 import { exportContext, exportFusedEvents } from '../export/index.js';
 import { Writable } from 'node:stream';
 
@@ -125,14 +125,7 @@ test('GET /api/fused-events: one item per occurrence with its sources, outlets a
 
 test('GET /api/fused-events: a total of outlet or text matches stops at the cap and says so', async () => {
   // The store's count of a list with a cap of 1 in place of 10,000.
-  const capOfOne = new Proxy(repo, {
-    get(target, key) {
-      if (key === 'countFusedEventsUpTo') return (q: EventQuery) => target.countFusedEventsUpTo(q, 1);
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  const capped = createApp({ repo: capOfOne, analyzer: noEvents, webDir: null });
+  const capped = createApp({ repo: withCountCap(repo, 1), analyzer: noEvents, webDir: null });
   const res = await capped.request(`/api/fused-events?source=${encodeURIComponent('وكالة')}`);
   const page = (await res.json()) as Json;
   assert.deepEqual([page.total, page.totalCapped, page.items.length], [1, true, 2]);

@@ -705,9 +705,13 @@ export class PostgresRepository implements Repository {
   async countFusedEventsUpTo(query: EventQuery, cap: number): Promise<ListTotal> {
     if (!matchesReadOneByOne(query)) return { total: await this.countFusedEvents(query), capped: false };
     const params = new Params();
-    const where = fusedFilter(query, params);
+    return this.countUpTo('fused_events f', fusedFilter(query, params), params, cap);
+  }
+
+  /** The rows of `from` that match `where`, counted no further than cap + 1 (list-total.ts). */
+  private async countUpTo(from: string, where: string, params: Params, cap: number): Promise<ListTotal> {
     const found = await this.countOf(
-      `SELECT count(*) FROM (SELECT 1 FROM fused_events f ${where} LIMIT ${params.add(cap + 1)}) s`,
+      `SELECT count(*) FROM (SELECT 1 FROM ${from} ${where} LIMIT ${params.add(cap + 1)}) s`,
       params.values,
     );
     return listTotal(found, cap);
@@ -803,12 +807,7 @@ export class PostgresRepository implements Repository {
   async countEventsUpTo(query: EventQuery, cap: number): Promise<ListTotal> {
     if (!matchesReadOneByOne(query)) return { total: await this.countEvents(query), capped: false };
     const params = new Params();
-    const where = eventFilter(query, params);
-    const found = await this.countOf(
-      `SELECT count(*) FROM (SELECT 1 FROM events e ${where} LIMIT ${params.add(cap + 1)}) s`,
-      params.values,
-    );
-    return listTotal(found, cap);
+    return this.countUpTo('events e', eventFilter(query, params), params, cap);
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {

@@ -17,6 +17,26 @@ import { fusePending } from '../fusion/fuse.js';
  * Older migrations, with the column this code writes beside each event's actors (version 14
  * only adds it): this code fills the older store.
  */
+/**
+ * Article `a<n>` from `source`, with three events e<n>0..e<n>2 dated in month n + 1 (days 10-12),
+ * each also given `fields(k)`.
+ */
+async function storeReport(
+  repo: SqliteRepository,
+  n: number,
+  source: string,
+  fields: (k: number) => Parameters<typeof eventRecord>[1],
+): Promise<void> {
+  await repo.upsertArticle(
+    `a${n}`,
+    input('', `نص ${n}`, { origin: { url: null, source, input: 'test', externalId: null } }),
+  );
+  await repo.replaceEvents(
+    `a${n}`,
+    [0, 1, 2].map((k) => eventRecord(`e${n}${k}`, { date: `2019-0${n + 1}-1${k}`, ...fields(k) })),
+  );
+}
+
 function withActorDates(migrations: typeof SQLITE_MIGRATIONS): typeof SQLITE_MIGRATIONS {
   return [...migrations, SQLITE_MIGRATIONS.find((m) => m.version === 14)!];
 }
@@ -85,15 +105,7 @@ test('the change mark moves with writes from this connection and from another on
 test('a page of a source most articles share is read in order, the same as through the index', async () => {
   await withRepo(async (repo) => {
     for (let a = 0; a < 4; a++) {
-      const source = a < 3 ? 'وكالة الأنباء' : 'صحيفة';
-      await repo.upsertArticle(
-        `a${a}`,
-        input('', `نص ${a}`, { origin: { url: null, source, input: 'test', externalId: null } }),
-      );
-      await repo.replaceEvents(
-        `a${a}`,
-        [0, 1, 2].map((k) => eventRecord(`e${a}${k}`, { date: `2019-0${a + 1}-1${k}`, fatalities: (a * 3 + k) % 5 })),
-      );
+      await storeReport(repo, a, a < 3 ? 'وكالة الأنباء' : 'صحيفة', (k) => ({ fatalities: (a * 3 + k) % 5 }));
     }
     const planner = repo as unknown as { pagePlan(query: EventQuery): { articlesInOrder?: boolean } };
     assert.equal(planner.pagePlan({ source: 'الانباء', limit: 2 }).articlesInOrder, true);
@@ -202,17 +214,10 @@ test("a page of a rare actor is read from the actor's events, the same as in ord
   await withRepo(async (repo) => {
     const rare = { id: 'rare-brigade', name: 'Rare Brigade', name_ar: 'كتيبة نادرة', inter: 3 };
     for (let a = 0; a < 4; a++) {
-      const source = a < 2 ? 'وكالة الأنباء' : 'صحيفة';
-      await repo.upsertArticle(
-        `a${a}`,
-        input('', `نص ${a}`, { origin: { url: null, source, input: 'test', externalId: null } }),
-      );
-      await repo.replaceEvents(
-        `a${a}`,
-        [0, 1, 2].map((k) =>
-          eventRecord(`e${a}${k}`, { date: `2019-0${a + 1}-1${k}`, actor2: k === 1 ? rare : null, fatalities: k }),
-        ),
-      );
+      await storeReport(repo, a, a < 2 ? 'وكالة الأنباء' : 'صحيفة', (k) => ({
+        actor2: k === 1 ? rare : null,
+        fatalities: k,
+      }));
     }
     const planner = repo as unknown as {
       pagePlan(query: EventQuery): { actorDriven?: boolean; actorInOrder?: string };
