@@ -9,7 +9,7 @@ import { articleOf } from '../pipeline/cost-ratio.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { normalizeForMatch } from '../text/normalize.js';
-import { datelineEnd } from './place-evidence.js';
+import { datelineEnd, datelines } from './place-evidence.js';
 import type { Entity } from './recognize.js';
 import type { PlaceResolution } from './resolve.js';
 
@@ -50,6 +50,15 @@ test('a dateline is where the report was filed, not a place of its events', () =
   assert.equal(datelineEnd('دبي، الإمارات العربية المتحدة (CNN)-- قال'), 37);
   assert.equal(datelineEnd('قتل ثلاثة أشخاص في انفجار'), 0);
   assert.deepEqual(placeTexts('دبي، الإمارات العربية المتحدة (CNN)-- انفجرت سيارة في مقديشو'), ['مقديشو:SO']);
+  // A digest files each report from its own city, at the head of its paragraph.
+  const digest = 'ارتفعت أسعار النفط في الأسواق.\nدبي، الإمارات العربية المتحدة (CNN) - هاجم مسلحون مقرا في طرابلس';
+  assert.deepEqual(datelines(digest), [{ start: 31, end: 68 }]);
+  assert.deepEqual(
+    placeTexts(digest).map((p) => p.split(':')[0]),
+    ['طرابلس'],
+  );
+  // A paragraph that opens with a few words and a bare dash is no dateline.
+  assert.deepEqual(datelines('قال الشهود.\nمصادر في سرت - قتل شخصان'), []);
 });
 
 test('Tunisian towns are Tunisian in Tunisian news', () => {

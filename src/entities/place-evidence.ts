@@ -14,6 +14,7 @@
  * The places of a dateline are dropped: they say where the report was filed.
  */
 import type { Token } from '../core/document.js';
+import type { Span } from '../core/span.js';
 import type { NormalizedText } from '../text/normalize.js';
 import type { EntityCandidate } from './candidate.js';
 import type { EntityKnowledge } from './knowledge.js';
@@ -105,14 +106,35 @@ function adjectiveAfter(c: EntityCandidate, tokens: readonly Token[]): boolean {
 /** A few words (a city, a country) opening the body, then an agency in brackets or a dash. */
 const DATELINE =
   /^\s*[^\s().،,:\-—–]+(?:\s+[^\s().،,:\-—–]+){0,3}(?:\s*[،,]\s*[^\s().،,:\-—–]+(?:\s+[^\s().،,:\-—–]+){0,3})?\s*(?:\([^)\n]{1,25}\)\s*(?:--|—|–|-|:)?|--|—|–|-\s)/;
+/**
+ * A paragraph opened the same way, with the agency in brackets and a dash: a digest of reports
+ * (CNN's economy pages) files each one from its own city. Stricter than the body's first line,
+ * where a bare dash suffices, because a paragraph may open with a few words and a dash.
+ */
+const PARAGRAPH_DATELINE =
+  /^\s*[^\s().،,:\-—–]+(?:\s+[^\s().،,:\-—–]+){0,3}(?:\s*[،,]\s*[^\s().،,:\-—–]+(?:\s+[^\s().،,:\-—–]+){0,3})?\s*\([^)\n]{1,25}\)\s*(?:--|—|–|-|:)/;
+/** A dateline is short: the regexes look at this many characters of a line. */
+const DATELINE_REACH = 120;
 
 /**
  * Where the dateline ends ("دبي، الإمارات العربية المتحدة (CNN)--", "طرابلس - "), or 0: the
  * place an article was filed from is not where its events happened.
  */
 export function datelineEnd(body: string): number {
-  const m = DATELINE.exec(body.slice(0, 120));
+  const m = DATELINE.exec(body.slice(0, DATELINE_REACH));
   return m ? m[0].length : 0;
+}
+
+/** The datelines of a text: the body's opening one, then any paragraph's. */
+export function datelines(body: string): Span[] {
+  const found: Span[] = [];
+  const first = datelineEnd(body);
+  if (first > 0) found.push({ start: 0, end: first });
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
+    const m = PARAGRAPH_DATELINE.exec(body.slice(i + 1, i + 1 + DATELINE_REACH));
+    if (m) found.push({ start: i + 1, end: i + 1 + m[0].length });
+  }
+  return found;
 }
 
 /**
@@ -129,13 +151,17 @@ export function withPlaceEvidence(
 ): EntityCandidate[] {
   const kept: EntityCandidate[] = [];
   let lastPlace: { c: EntityCandidate; cue: PlaceCue } | null = null;
-  const dateline = datelineEnd(view.original);
+  const filedFrom = datelines(view.original);
+  let nextDateline = 0;
   for (const c of candidates) {
     if (c.source !== 'dictionary' || !c.entries.some((e) => e.kind === 'place' || e.kind === 'country')) {
       kept.push(c);
       continue;
     }
-    if (c.end <= dateline) continue;
+    // Candidates come in text order, and so do the datelines.
+    while (nextDateline < filedFrom.length && filedFrom[nextDateline].end <= c.start) nextDateline++;
+    const dateline = filedFrom[nextDateline];
+    if (dateline && c.start >= dateline.start && c.end <= dateline.end) continue;
     let cue = cueBefore(c, tokens, view, knowledge);
     if (!cue && lastPlace && listedAfter(c, lastPlace.c, tokens, view)) cue = lastPlace.cue;
     const key = aliasKey(c.entries[0].alias);

@@ -329,7 +329,10 @@ export function attachPlaces(
     return { entity: e, place: e.resolution, geoPrecision: precision, rule: cue ? `${rule}+${cue.kind}` : rule };
   };
   const allowsDestination = trigger.weak || trigger.sub_event_type === 'Other';
-  const usable = (e: Entity) => (allowsDestination || !governing(e)?.direction) && !isOrigin(e, doc);
+  const usable = (e: Entity) =>
+    (allowsDestination || !governing(e)?.direction) &&
+    !isOrigin(e, doc) &&
+    cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) === null;
 
   if (trigger.territory) {
     // The place taken is the trigger's object: right after it, or after على (السيطرة على X).
@@ -391,6 +394,9 @@ const WITH_ITS_CITY_REACH = 200;
 const TOWN_FEATURES = /^(city|town|village)$/;
 /** What stands between a landmark and its city: "ميدان الشهداء في مدينة مصراتة"، "بحي الهواري ببنغازي". */
 const WITH_ITS_CITY = viewPattern(/^\s*(في|ب)\s*(مدينة|بلدة)?\s*$/);
+
+/** Characters between a place_references cue (بقيادة، المحاذية لـ) and the place it makes no event place. */
+const PLACE_REFERENCE_GAP = 3;
 
 /** Characters between a territory word and its place: تسيطر على المدخل الشمالي لمدينة غريان. */
 const TERRITORY_OBJECT_GAP = 40;

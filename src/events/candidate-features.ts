@@ -9,7 +9,7 @@
 import type { Doc, NumberMention, Sentence } from '../core/document.js';
 import { spanIndexAt, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
-import { ACTOR_ROLE_LISTS } from './lexicon.js';
+import { ARGUMENT_LISTS } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import type { Modality } from './record.js';
 
@@ -116,7 +116,7 @@ export function candidateFeatures(doc: Doc, facts: CandidateFacts, article: Arti
 
   // Cues: before the trigger in its clause, elsewhere in its sentence.
   for (const c of facts.sentenceCues) {
-    if (ACTOR_ROLE_LISTS.has(c.list)) continue;
+    if (ARGUMENT_LISTS.has(c.list)) continue;
     const where = c.span.end <= t.span.start ? (c.span.start >= clause.start ? 'clause-before' : 'before') : 'after';
     f.push(`cue.${where}=${c.list}`, `cue.${c.list}=${c.kind ?? '-'}`);
   }

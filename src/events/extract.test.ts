@@ -231,6 +231,16 @@ test('victims and category actors: civilians of the event country', () => {
   assert.ok(!extract('هاجم مسلحون سيارة تنقل مبلغا ماليا في غريان.').some((e) => e.location?.country === 'ML'));
 });
 
+test("a coalition's leader, a drone's owner or a border named for reference is not where it happened", () => {
+  // The rules alone: the place is chosen whatever the judge makes of a one-line report.
+  const countries = (text: string) => extract(text, '2019-04-08', false).map((e) => e.location?.country);
+  assert.deepEqual(countries('قتل قيادي حوثي في اليمن في ضربة جوية للتحالف الذي تقوده السعودية.'), ['YE']);
+  assert.deepEqual(countries('قتل قيادي في طالبان في أفغانستان في هجوم شنته طائرة مسيرة تابعة للولايات المتحدة.'), [
+    'AF',
+  ]);
+  assert.deepEqual(countries('قتل جنديان في هجوم في شمال شرق مالي، المنطقة المحاذية للنيجر.'), ['ML']);
+});
+
 test('every candidate gets a verdict: kept in an event, or rejected by a named rule with its reason', () => {
   const article = {
     id: 'test',

@@ -12,7 +12,7 @@
 import type { Doc, Token } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import type { FeatureVector } from '../learn/vocabulary.js';
-import { ACTOR_ROLE_LISTS } from './lexicon.js';
+import { ARGUMENT_LISTS } from './lexicon.js';
 import { clausesOf } from './clauses.js';
 import type { TriggerMatch } from './triggers.js';
 
@@ -105,7 +105,7 @@ export function triggerFeatures(doc: Doc, trigger: TriggerMatch, clauses: Span[]
     for (const t of doc.temporals) if (within(t, clause)) add(f, `clause-temporal:${t.kind}`);
   }
   for (const cue of doc.cues) {
-    if (ACTOR_ROLE_LISTS.has(cue.list)) continue;
+    if (ARGUMENT_LISTS.has(cue.list)) continue;
     // A cue earlier in the sentence, even in another clause, frames it (قال … إن، في ذكرى …).
     if (sentence !== undefined && cue.span.end <= trigger.span.start && within(cue.span, sentence)) {
       add(f, `cue-earlier:${cue.list}`);
@@ -151,7 +151,7 @@ export function sentenceFeatures(doc: Doc, span: Span, ploverType: string): Feat
   }
   for (const e of events) if (e.plover.type !== ploverType) add(f, `other-event:${e.plover.type}`);
 
-  for (const cue of doc.cues) if (within(cue.span, span) && !ACTOR_ROLE_LISTS.has(cue.list)) add(f, `cue:${cue.list}`);
+  for (const cue of doc.cues) if (within(cue.span, span) && !ARGUMENT_LISTS.has(cue.list)) add(f, `cue:${cue.list}`);
   for (const n of doc.numbers) if (within(n, span)) add(f, n.vague ? 'number:vague' : 'number');
   for (const t of doc.temporals) {
     if (!within(t, span)) continue;

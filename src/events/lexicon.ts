@@ -174,14 +174,18 @@ export const CUE_LISTS = [
   'aggregate',
   'habitual',
   'reaction',
+  'place_references',
   'casualty',
   'location_prepositions',
   'agent_markers',
   'target_markers',
 ] as const;
 export type CueListName = (typeof CUE_LISTS)[number];
-/** Cue lists that decide who is a party (arguments.ts), not whether an event happened: the judges read no feature of them. */
-export const ACTOR_ROLE_LISTS: ReadonlySet<string> = new Set<CueListName>(['reaction']);
+/**
+ * Cue lists that decide an event's arguments (arguments.ts: who is a party, which place is the
+ * event's), not whether an event happened: the judges read no feature of them.
+ */
+export const ARGUMENT_LISTS: ReadonlySet<string> = new Set<CueListName>(['reaction', 'place_references']);
 
 const CueItemSchema = z
   .strictObject({

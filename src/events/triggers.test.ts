@@ -238,8 +238,17 @@ test('cues by list', () => {
       'برصاص قناص من القوات الموالية لحكومة الوفاق بقيادة العقيد',
       [
         ['برصاص', 'agent_markers', 'agent'],
+        ['الموالية ل', 'place_references', 'owner'],
         ['الموالية ل', 'agent_markers', 'associated'],
+        ['بقيادة', 'place_references', 'leader'],
         ['بقيادة', 'agent_markers', 'leader'],
+      ],
+    ],
+    [
+      'في المنطقة المحاذية للنيجر',
+      [
+        ['في', 'location_prepositions', 'in'],
+        ['المحاذية ل', 'place_references', 'reference'],
       ],
     ],
     ['استهدفت الغارات مواقع', [['استهدفت', 'target_markers', 'target']]],
