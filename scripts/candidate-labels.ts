@@ -25,9 +25,30 @@
  *   node --import tsx scripts/candidate-labels.ts agree --batch 1 --labels /tmp/second-1.tsv
  *     compares a second annotator's TSV (a sample of numbers) with the batch: agreement on
  *     event/not_event, on the reason and on the type.
+ *
+ * Places of the event occurrences (eval/labels/places-N.json, src/eval/place-labels.ts):
+ *   node --import tsx scripts/candidate-labels.ts place-sheet --batch 7 --split dev \
+ *       --worksheet /work/scratch-placelabels/places-7-dev.txt
+ *     writes a worksheet (not to commit) numbering each event occurrence of the batch (O1, O2 …
+ *     over both splits, in file order) with its candidates' sentences, the article's title and
+ *     opening (the dateline), and every place the gazetteer resolves in the article with its id.
+ *   node --import tsx scripts/candidate-labels.ts place-find <name>
+ *     looks a name (Arabic or English) up in our packs and in ../shared/datasets/gazetteer-arab-world.
+ *   node --import tsx scripts/candidate-labels.ts place-apply --batch 7 --labels /tmp/places-7.tsv
+ *     fills eval/labels/places-7.json from a TSV: `O<number> <TAB> id <TAB> geo_precision <TAB> note`
+ *     (id: a pipeline ref as the worksheet lists it, `city:…`, `country:XX`, or `gn:<n>` of the
+ *     Arab-world gazetteer; coordinates are copied from the entry, never typed) or
+ *     `O<number> <TAB> null <TAB> reason <TAB> note` (reason: no_place_named, country_only_violent,
+ *     unclear). Lines replace earlier labels of the same occurrence.
+ *   node --import tsx scripts/candidate-labels.ts place-check
+ *     validates every place file against its candidates file and prints the counts.
+ *   node --import tsx scripts/candidate-labels.ts place-score --split dev|test
+ *     runs the shipped pipeline over the articles with place labels and scores the place of the
+ *     output event whose trigger is one of the occurrence's candidates (25 km, country); dev also
+ *     lists the errors with the rule of the event's location.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -42,6 +63,19 @@ import {
   type CandidateLabelsFile,
 } from '../src/eval/candidate-labels.js';
 import { NOT_EVENT_REASONS } from '../src/eval/gold.js';
+import {
+  loadPlaceLabels,
+  NO_PLACE_REASONS,
+  occurrenceKey,
+  occurrencesOf,
+  parsePlaceLabels,
+  placeLabelProblems,
+  type Occurrence,
+  type PlaceLabel,
+  type PlaceLabelsFile,
+} from '../src/eval/place-labels.js';
+import { distanceKm, round4 } from '../src/core/geo.js';
+import { spanContains, spansOverlap } from '../src/core/span.js';
 import { rulesOnly } from '../src/events/judge-train.js';
 import { goldSampleIds } from '../src/events/relevance-train.js';
 import { loadPipelineContext } from '../src/pipeline/context.js';
@@ -408,6 +442,358 @@ function agree(batch: number, tsv: string): void {
   );
 }
 
+// ---- Places of the event occurrences (eval/labels/places-N.json) ----
+
+const placesPath = (batch: number) => join(CANDIDATE_LABELS_DIR, `places-${batch}.json`);
+const ARAB_WORLD_GAZETTEER = ['datasets', 'gazetteer-arab-world', 'places.jsonl'] as const;
+
+/** The batch's occurrences numbered 1, 2 … over both splits, in file order (the worksheet's O<n>). */
+function numberedOccurrences(file: CandidateLabelsFile): Occurrence[] {
+  return occurrencesOf(file);
+}
+
+/** One place file a line per label, so that a diff reads label by label. */
+function formatPlaces(file: PlaceLabelsFile): string {
+  const { places, ...head } = file;
+  const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
+  return `${top},\n "places": [\n${places.map((p) => `  ${JSON.stringify(p)}`).join(',\n')}\n ]\n}\n`;
+}
+
+function readPlaces(batch: number): PlaceLabelsFile {
+  const path = placesPath(batch);
+  if (!existsSync(path))
+    return {
+      $meta: {
+        description:
+          'The place of each labelled event occurrence of candidates-' +
+          `${batch}.json, in the gold's location form (name, country, lat, lon, geo_precision), or null with a reason. ` +
+          'Coordinates copied from the gazetteer entry named by gazetteer_id. No text. Made by scripts/candidate-labels.ts place-apply.',
+        corpus: 'ant-ms-v2.1',
+        annotator: 'unlabelled',
+        guidelines: 'eval/labels/README.md (places), eval/gold/README.md rule 7, ../shared/reference/events.md',
+        licence: 'CC BY-SA 4.0',
+        batch,
+      },
+      places: [],
+    };
+  return parsePlaceLabels(JSON.parse(readFileSync(path, 'utf8')), path);
+}
+
+interface GeoLine {
+  id: string;
+  name: string;
+  country: string;
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  feature: string;
+}
+
+/** A pipeline ref (pack id, `city:…`, `country:XX`) as name, country and coordinates. */
+function packGeo(ref: string): GeoLine | null {
+  const g = loadPipelineContext({ withTagger: false }).entities.geo.get(ref);
+  if (!g) return null;
+  if (g.kind === 'place')
+    return {
+      id: ref,
+      name: g.place.name_en,
+      country: g.place.country,
+      admin1: g.place.admin1,
+      lat: g.place.lat,
+      lon: g.place.lon,
+      feature: g.place.feature,
+    };
+  if (g.kind === 'city')
+    return {
+      id: ref,
+      name: g.city.name_en,
+      country: g.city.country,
+      admin1: g.city.admin1 ?? null,
+      lat: g.city.lat,
+      lon: g.city.lon,
+      feature: g.city.feature,
+    };
+  return {
+    id: ref,
+    name: g.country.name_en,
+    country: g.country.iso2,
+    admin1: null,
+    lat: g.country.lat,
+    lon: g.country.lon,
+    feature: 'country',
+  };
+}
+
+const ArabWorldPlace = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  name_ar: z.array(z.string()),
+  country: z.string(),
+  admin1_name: z.string().nullable().optional(),
+  feature_code: z.string().nullable().optional(),
+  population: z.number().nullable().optional(),
+  lat: z.number(),
+  lon: z.number(),
+});
+
+/** Lines of the Arab-world gazetteer whose text holds `needle` (a cheap pre-filter before parsing). */
+function arabWorldLines(needle: (line: string) => boolean): z.infer<typeof ArabWorldPlace>[] {
+  const path = sharedFile(...ARAB_WORLD_GAZETTEER);
+  if (!path) throw new Error(`../shared/${ARAB_WORLD_GAZETTEER.join('/')} is absent`);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line && needle(line))
+    .map((line) => ArabWorldPlace.parse(JSON.parse(line)));
+}
+
+function arabWorldGeo(id: string): GeoLine | null {
+  const [p] = arabWorldLines((line) => line.startsWith(`{"id": "${id}"`));
+  if (!p) return null;
+  return {
+    id,
+    name: p.name,
+    country: p.country,
+    admin1: p.admin1_name ?? null,
+    lat: p.lat,
+    lon: p.lon,
+    feature: p.feature_code ?? '',
+  };
+}
+
+const fmtGeo = (g: GeoLine) =>
+  `${g.id}  ${g.name} (${g.country}${g.admin1 ? `, ${g.admin1}` : ''}; ${g.feature}) ${g.lat.toFixed(4)},${g.lon.toFixed(4)}`;
+
+/** The places the pipeline's entity stage resolves in an article, once each, with the words. */
+function articlePlaces(doc: ReturnType<typeof runPipeline>): string[] {
+  const seen = new Map<string, { geo: GeoLine | null; words: Set<string> }>();
+  for (const e of doc.entities) {
+    if (e.resolution?.kind !== 'place') continue;
+    const hit = seen.get(e.resolution.id) ?? { geo: packGeo(e.resolution.id), words: new Set<string>() };
+    hit.words.add(e.text);
+    seen.set(e.resolution.id, hit);
+  }
+  return [...seen.entries()].map(([id, { geo, words }]) => `${geo ? fmtGeo(geo) : id} «${[...words].join('، ')}»`);
+}
+
+function placeSheet(batch: number, split: 'dev' | 'test' | 'all', worksheet: string): void {
+  const file = readBatch(batch);
+  const context = rulesOnly(loadPipelineContext({ withTagger: false }));
+  const records = new Map(corpus().map((r) => [r.id, r]));
+  const numbered = numberedOccurrences(file).map((o, i) => ({ o, n: i + 1 }));
+  const docs = [...new Set(numbered.filter(({ o }) => split === 'all' || o.split === split).map(({ o }) => o.doc))];
+  const lines: string[] = [];
+  for (const id of docs) {
+    const r = records.get(id);
+    if (!r) throw new Error(`${id}: not in the corpus`);
+    const article = articleOf(r);
+    const doc = runPipeline(article, context);
+    lines.push(
+      `\n=== ${id} (${r.source}, ${r.category}, published ${publishedOfId(id) ?? 'unknown'}, ${splitOf(id)})`,
+      `title: ${r.title}`,
+      `opening: ${article.text.slice(0, 160).replace(/\s+/g, ' ')}`,
+      'places the gazetteer resolves:',
+      ...articlePlaces(doc).map((l) => `   ${l}`),
+    );
+    for (const { o, n } of numbered.filter(({ o }) => o.doc === id)) {
+      lines.push(`O${n} [${o.candidates[0].gold_type} / ${o.candidates[0].gold_sub_type}]`);
+      for (const c of o.candidates) lines.push(`   - ${sentenceAround(article.text, c.trigger)}`);
+    }
+  }
+  writeFileSync(worksheet, lines.join('\n') + '\n');
+  console.log(`batch ${batch}, ${split}: ${docs.length} articles; worksheet ${worksheet}`);
+}
+
+/** Arabic letters folded as the normaliser does for look-ups: hamzas, ta marbuta, alef maqsura, the article. */
+const foldAr = (s: string) =>
+  s
+    .replace(/[\u064B-\u0652]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي')
+    .replace(/(^|\s)ال/g, '$1')
+    .trim();
+
+function placeFind(query: string): void {
+  const { gazetteer } = loadPipelineContext({ withTagger: false }).entities;
+  const arabic = /[\u0600-\u06FF]/.test(query);
+  const q = arabic ? foldAr(query) : query.toLowerCase();
+  const matches = (names: string[]) => names.some((n) => (arabic ? foldAr(n) === q : n.toLowerCase().includes(q)));
+  const out: string[] = [];
+  for (const c of gazetteer.countries)
+    if (matches(arabic ? [c.name_ar, ...c.aliases_ar] : [c.name_en, ...c.aliases_en]))
+      out.push(`packs  ${fmtGeo(packGeo(`country:${c.iso2}`)!)}`);
+  for (const c of gazetteer.cities)
+    if (matches(arabic ? [c.name_ar, ...c.aliases_ar] : [c.name_en, ...(c.aliases_en ?? [])]))
+      out.push(`packs  ${fmtGeo(packGeo(`city:${c.id}`)!)}`);
+  for (const p of gazetteer.places)
+    if (matches(arabic ? [p.name_ar, ...p.aliases_ar] : [p.name_en, ...(p.aliases_en ?? [])]))
+      out.push(`packs  ${fmtGeo(packGeo(p.id)!)}`);
+  const lower = query.toLowerCase();
+  for (const p of arabWorldLines((line) => line.toLowerCase().includes(arabic ? query : lower)))
+    if (matches(arabic ? p.name_ar : [p.name]))
+      out.push(
+        `gn     ${p.id}  ${p.name} (${p.country}${p.admin1_name ? `, ${p.admin1_name}` : ''}; ${p.feature_code ?? ''}; pop ${p.population ?? 0}) ${p.lat.toFixed(4)},${p.lon.toFixed(4)}`,
+      );
+  console.log(out.slice(0, 60).join('\n') || 'nothing');
+}
+
+function placeApply(batch: number, tsv: string, annotator: string): void {
+  const candidates = readBatch(batch);
+  const numbered = numberedOccurrences(candidates);
+  const file = readPlaces(batch);
+  const byKey = new Map(file.places.map((p) => [occurrenceKey(p), p]));
+  readFileSync(tsv, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) return;
+      const at = `${tsv}:${i + 1}`;
+      const [n, id = '', what = '', ...note] = line.split('\t').map((x) => x.trim());
+      const o = numbered[Number(n.replace(/^O/, '')) - 1];
+      if (!/^O?\d+$/.test(n) || !o) throw new Error(`${at}: batch ${batch} has no occurrence "${n}"`);
+      const base = {
+        doc: o.doc,
+        split: o.split,
+        occurrence: o.occurrence,
+        trigger_start: o.trigger_start,
+        note: note.join(' '),
+      };
+      let label: PlaceLabel;
+      if (id === 'null') {
+        const reason = NO_PLACE_REASONS.find((r) => r === what);
+        if (!reason) throw new Error(`${at}: a null place needs a reason: ${NO_PLACE_REASONS.join(', ')}`);
+        label = { ...base, location: null, gazetteer_id: null, source: null, reason };
+      } else {
+        const precision = Number(what);
+        if (precision !== 1 && precision !== 2 && precision !== 3)
+          throw new Error(`${at}: geo_precision must be 1, 2 or 3`);
+        const gn = id.startsWith('gn:');
+        const geo = gn ? arabWorldGeo(id) : packGeo(id);
+        if (!geo) throw new Error(`${at}: no gazetteer entry "${id}"`);
+        label = {
+          ...base,
+          location: {
+            name: geo.name,
+            country: geo.country,
+            lat: round4(geo.lat),
+            lon: round4(geo.lon),
+            geo_precision: precision,
+          },
+          gazetteer_id: id,
+          source: gn ? 'gazetteer-arab-world' : 'packs',
+          reason: null,
+        };
+      }
+      byKey.set(occurrenceKey(label), label);
+    });
+  const order = new Map(numbered.map((o, i) => [occurrenceKey(o), i]));
+  file.places = [...byKey.values()].sort(
+    (a, b) => (order.get(occurrenceKey(a)) ?? 0) - (order.get(occurrenceKey(b)) ?? 0),
+  );
+  file.$meta.annotator = annotator;
+  const checked = parsePlaceLabels(file, placesPath(batch));
+  const problems = placeLabelProblems(checked, candidates);
+  if (problems.length) throw new Error(`${placesPath(batch)}:\n  ${problems.join('\n  ')}`);
+  writeFileSync(placesPath(batch), formatPlaces(checked));
+  console.log(`batch ${batch}: ${checked.places.length} of ${numbered.length} occurrences have a place label`);
+}
+
+function placeCheck(): void {
+  const counts = { dev: 0, test: 0, null: new Map<string, number>(), sources: new Map<string, number>() };
+  let bad = 0;
+  for (const { path, file } of loadPlaceLabels()) {
+    const candidates = readBatch(file.$meta.batch);
+    const problems = placeLabelProblems(file, candidates);
+    for (const p of problems) console.error(`${path}: ${p}`);
+    bad += problems.length;
+    const total = occurrencesOf(candidates).length;
+    console.log(`${path}: ${file.places.length} of ${total} occurrences labelled`);
+    for (const p of file.places) {
+      counts[p.split]++;
+      if (p.reason) counts.null.set(p.reason, (counts.null.get(p.reason) ?? 0) + 1);
+      else counts.sources.set(p.source!, (counts.sources.get(p.source!) ?? 0) + 1);
+    }
+  }
+  console.log(`dev ${counts.dev}, test ${counts.test} occurrences labelled`);
+  console.log(`  null: ${[...counts.null].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  console.log(`  coordinates from: ${[...counts.sources].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (bad) process.exitCode = 1;
+}
+
+/**
+ * The shipped pipeline's place for each labelled occurrence: the output event whose trigger is one
+ * of the occurrence's candidates (else one whose evidence holds one). The test split only prints
+ * its figures: it is never tuned on.
+ */
+function placeScore(split: 'dev' | 'test'): void {
+  const context = loadPipelineContext({ withTagger: false });
+  const records = new Map(corpus().map((r) => [r.id, r]));
+  const occurrences = new Map<string, Occurrence>();
+  for (const { file } of loadCandidateLabels())
+    for (const o of occurrencesOf(file)) occurrences.set(occurrenceKey(o), o);
+  const byDoc = new Map<string, PlaceLabel[]>();
+  for (const { file } of loadPlaceLabels())
+    for (const p of file.places) if (p.split === split) byDoc.set(p.doc, [...(byDoc.get(p.doc) ?? []), p]);
+  let labelled = 0;
+  let nulls = 0;
+  let found = 0;
+  let viaEvidence = 0;
+  let near = 0;
+  let country = 0;
+  let missing = 0;
+  let predictedForNull = 0;
+  const errors: string[] = [];
+  for (const [doc, labels] of byDoc) {
+    const r = records.get(doc);
+    if (!r) throw new Error(`${doc}: not in the corpus`);
+    const events = runPipeline(articleOf(r), context).events;
+    for (const p of labels) {
+      const o = occurrences.get(occurrenceKey(p));
+      if (!o) throw new Error(`${occurrenceKey(p)}: not an occurrence of the candidates files`);
+      const starts = o.candidates.map((c) => c.trigger);
+      let event = events.find((e) => starts.some((t) => spansOverlap(e.trigger, t)));
+      if (!event) {
+        event = events.find((e) => starts.some((t) => e.evidence.some((ev) => spanContains(ev, t))));
+        if (event) viaEvidence++;
+      }
+      if (!p.location) {
+        nulls++;
+        if (event?.location) predictedForNull++;
+        continue;
+      }
+      labelled++;
+      if (!event) continue;
+      found++;
+      const got = event.location;
+      const source = event.sources.find((s) => s.field === 'location');
+      const rule = source ? `${source.rule}${source.note ? ` (${source.note})` : ''}` : (event.location_reason ?? '-');
+      const want = `${p.location.name} ${p.location.country} p${p.location.geo_precision}`;
+      if (!got) {
+        missing++;
+        errors.push(`${occurrenceKey(p)}  want ${want}  got none  [${rule}]`);
+        continue;
+      }
+      const km = distanceKm(got.lat, got.lon, p.location.lat, p.location.lon);
+      if (got.country === p.location.country) country++;
+      if (km <= 25) near++;
+      else
+        errors.push(
+          `${occurrenceKey(p)}  want ${want}  got ${got.name} ${got.country} p${got.geo_precision} (${Math.round(km)} km)  [${rule}]`,
+        );
+    }
+  }
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
+  console.log(
+    `${split} split, ${byDoc.size} articles: ${labelled} occurrences with a place label (${nulls} null); ` +
+      `${found} have an output event (${viaEvidence} found by evidence, not trigger)`,
+  );
+  console.log(
+    `  of those: place within 25 km ${near} (${pct(near, found)}), right country ${country} (${pct(country, found)}), ` +
+      `place missing ${missing} (${pct(missing, found)}); output events placed where the label is null: ${predictedForNull}`,
+  );
+  if (split === 'dev') for (const e of errors) console.log(`  ${e}`);
+}
+
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
@@ -442,9 +828,28 @@ switch (positionals[0]) {
   case 'agree':
     agree(batch, values.labels!);
     break;
+  case 'place-sheet':
+    placeSheet(
+      batch,
+      values.split === 'dev' || values.split === 'test' ? values.split : 'all',
+      values.worksheet ?? `/work/scratch-placelabels/places-${batch}-${values.split}.txt`,
+    );
+    break;
+  case 'place-find':
+    placeFind(positionals.slice(1).join(' '));
+    break;
+  case 'place-apply':
+    placeApply(batch, values.labels!, values.annotator);
+    break;
+  case 'place-check':
+    placeCheck();
+    break;
+  case 'place-score':
+    placeScore(values.split === 'dev' ? 'dev' : 'test');
+    break;
   default:
     console.error(
-      'usage: candidate-labels.ts draw|apply|occurrence-sheet|occurrences|score|check|agree (see the comment at the top)',
+      'usage: candidate-labels.ts draw|apply|occurrence-sheet|occurrences|score|check|agree|place-sheet|place-find|place-apply|place-check|place-score (see the comment at the top)',
     );
     process.exitCode = 2;
 }
