@@ -611,6 +611,7 @@ const foldAr = (s: string) =>
     .replace(/ة/g, 'ه')
     .replace(/ى/g, 'ي')
     .replace(/(^|\s)ال/g, '$1')
+    .replace(/ء$/, '')
     .trim();
 
 function placeFind(query: string): void {
@@ -836,7 +837,10 @@ switch (positionals[0]) {
     );
     break;
   case 'place-find':
-    placeFind(positionals.slice(1).join(' '));
+    for (const q of positionals.slice(1)) {
+      console.log(`== ${q}`);
+      placeFind(q);
+    }
     break;
   case 'place-apply':
     placeApply(batch, values.labels!, values.annotator);

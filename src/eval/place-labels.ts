@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { CANDIDATE_LABELS_DIR, type CandidateLabelsFile } from './candidate-labels.js';
 
 /** Why an event occurrence has no place label. */
-export const NO_PLACE_REASONS = ['no_place_named', 'country_only_violent', 'not_in_gazetteer', 'unclear'] as const;
+export const NO_PLACE_REASONS = ['no_place_named', 'country_only', 'not_in_gazetteer', 'unclear'] as const;
 
 /** Where the coordinates come from: our packs (the id is the pipeline's ref) or the Arab-world gazetteer. */
 export const PLACE_SOURCES = ['packs', 'gazetteer-arab-world'] as const;
