@@ -42,6 +42,9 @@
  *     unclear). Lines replace earlier labels of the same occurrence.
  *   node --import tsx scripts/candidate-labels.ts place-check
  *     validates every place file against its candidates file and prints the counts.
+ *   node --import tsx scripts/candidate-labels.ts place-agree --labels eval/labels/agreement/places-second.tsv
+ *     compares a second annotator's places (`batch <TAB> O<n> <TAB> id|null <TAB> precision|reason
+ *     <TAB> note`) with the place files: the same place within 25 km, or null for both.
  *   node --import tsx scripts/candidate-labels.ts place-score --split dev|test
  *     runs the shipped pipeline over the articles with place labels and scores the place of the
  *     output event whose trigger is one of the occurrence's candidates (25 km, country); dev also
@@ -795,6 +798,41 @@ function placeScore(split: 'dev' | 'test'): void {
   if (split === 'dev') for (const e of errors) console.log(`  ${e}`);
 }
 
+/**
+ * A second annotation of some occurrences (`batch <TAB> O<n> <TAB> id|null <TAB> precision|reason <TAB> note`)
+ * against the place files: the same place within 25 km, or null for both.
+ */
+function placeAgree(tsv: string): void {
+  let n = 0;
+  let same = 0;
+  const differ: string[] = [];
+  for (const [i, raw] of readFileSync(tsv, 'utf8').split('\n').entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const [b, o, id = ''] = line.split('\t').map((x) => x.trim());
+    const occurrence = numberedOccurrences(readBatch(Number(b)))[Number(o.replace(/^O/, '')) - 1];
+    if (!occurrence) throw new Error(`${tsv}:${i + 1}: batch ${b} has no occurrence ${o}`);
+    const first = readPlaces(Number(b)).places.find((p) => occurrenceKey(p) === occurrenceKey(occurrence));
+    if (!first) continue;
+    n++;
+    const geo = id === 'null' ? null : id.startsWith('gn:') ? arabWorldGeo(id) : packGeo(id);
+    if (id !== 'null' && !geo) throw new Error(`${tsv}:${i + 1}: no gazetteer entry "${id}"`);
+    const agree =
+      geo === null || first.location === null
+        ? geo === null && first.location === null
+        : distanceKm(geo.lat, geo.lon, first.location.lat, first.location.lon) <= 25;
+    if (agree) same++;
+    else
+      differ.push(
+        `  B${b}:${o} ${occurrenceKey(occurrence)}: first ${first.location?.name ?? `null (${first.reason})`}, second ${geo?.name ?? 'null'}`,
+      );
+  }
+  console.log(
+    `${n} occurrences placed twice: the same place (within 25 km, or both null) for ${same} (${((100 * same) / Math.max(1, n)).toFixed(1)}%)`,
+  );
+  for (const d of differ) console.log(d);
+}
+
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
@@ -848,12 +886,15 @@ switch (positionals[0]) {
   case 'place-check':
     placeCheck();
     break;
+  case 'place-agree':
+    placeAgree(values.labels!);
+    break;
   case 'place-score':
     placeScore(values.split === 'dev' ? 'dev' : 'test');
     break;
   default:
     console.error(
-      'usage: candidate-labels.ts draw|apply|occurrence-sheet|occurrences|score|check|agree|place-sheet|place-find|place-apply|place-check|place-score (see the comment at the top)',
+      'usage: candidate-labels.ts draw|apply|occurrence-sheet|occurrences|score|check|agree|place-sheet|place-find|place-apply|place-check|place-agree|place-score (see the comment at the top)',
     );
     process.exitCode = 2;
 }
