@@ -746,6 +746,8 @@ function placeScore(split: 'dev' | 'test'): void {
   let country = 0;
   let missing = 0;
   let predictedForNull = 0;
+  /** Matched occurrences and those within 25 km, by the label's geo_precision. */
+  const byPrecision = new Map<number, { found: number; near: number }>();
   const errors: string[] = [];
   for (const [doc, labels] of byDoc) {
     const r = records.get(doc);
@@ -768,6 +770,9 @@ function placeScore(split: 'dev' | 'test'): void {
       labelled++;
       if (!event) continue;
       found++;
+      const row = byPrecision.get(p.location.geo_precision) ?? { found: 0, near: 0 };
+      row.found++;
+      byPrecision.set(p.location.geo_precision, row);
       const got = event.location;
       const source = event.sources.find((s) => s.field === 'location');
       const rule = source ? `${source.rule}${source.note ? ` (${source.note})` : ''}` : (event.location_reason ?? '-');
@@ -779,6 +784,7 @@ function placeScore(split: 'dev' | 'test'): void {
       }
       const km = distanceKm(got.lat, got.lon, p.location.lat, p.location.lon);
       if (got.country === p.location.country) country++;
+      if (km <= 25) row.near++;
       if (km <= 25) near++;
       else
         errors.push(
@@ -794,6 +800,12 @@ function placeScore(split: 'dev' | 'test'): void {
   console.log(
     `  of those: place within 25 km ${near} (${pct(near, found)}), right country ${country} (${pct(country, found)}), ` +
       `place missing ${missing} (${pct(missing, found)}); output events placed where the label is null: ${predictedForNull}`,
+  );
+  console.log(
+    `  within 25 km by the label's geo_precision: ${[...byPrecision]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, v]) => `${k}: ${v.near} of ${v.found} (${pct(v.near, v.found)})`)
+      .join(', ')}`,
   );
   if (split === 'dev') for (const e of errors) console.log(`  ${e}`);
 }
