@@ -220,6 +220,14 @@ test('a city named after another is not a landmark of it; storming a building is
   assert.ok(!extract('اقتحم مسلحون مقر البلدية في مدينة سبها.').some((e) => /territory/.test(e.sub_event_type)));
 });
 
+test('a quarter or a village named with its city is in that city; a town named with its province is the place', () => {
+  const ids = (text: string) => extract(text, '2017-03-21', false).map((e) => e.location?.id);
+  assert.deepEqual(ids('اختطف مسلحون مجهولون ناشطا سياسيا في منطقة (حي دمشق) بطرابلس.'), ['ly-tripoli']);
+  assert.deepEqual(ids('اختطف مسلحون مجهولون مقيما أجنبيا في منطقة المنشية وسط مدينة سبها الليبية.'), ['ly-sabha']);
+  const town = extract('قتل 20 شخصا في قصف جوي استهدف مدينة خان شيخون في محافظة إدلب.', '2017-04-04', false);
+  assert.equal(town[0]?.location?.name, 'Khan Shaykhun');
+});
+
 test('victims and category actors: civilians of the event country', () => {
   const bomb = only('انفجرت سيارة مفخخة في سوق بمدينة حمص السورية ما أدى إلى مقتل 12 شخصا.', '2017-02-25');
   assert.equal(bomb.location?.country, 'SY');
