@@ -3,6 +3,8 @@
 // agree with at least 95% of them. Reads the articles from ../shared, skipping when absent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../core/paths.js';
 import { distanceKm } from '../core/geo.js';
 import { toArticle } from '../app/analyze.js';
 import { loadPlaceWords, readPlaceWordArticles, sha256, type PlaceWordOccurrence } from '../eval/place-words.js';
@@ -26,10 +28,17 @@ function pointOf(g: GeoEntry | undefined): { lat: number; lon: number; country: 
   return null;
 }
 
-test('the place-word table is well formed: 300 keys, each occurrence on its key', () => {
+test('the place-word table is well formed: 300 keys, each occurrence on its key; the second pass is of its occurrences', () => {
   assert.equal(Object.keys(table.keys).length, 300);
   for (const o of table.occurrences) assert.ok(o.key in table.keys, o.key);
   assert.equal(table.occurrences.length, 900);
+  const at = (o: PlaceWordOccurrence) => `${o.corpus}/${o.doc}/${o.start}/${o.end}`;
+  const first = new Set(table.occurrences.map(at));
+  const second = JSON.parse(readFileSync(packagePath('eval', 'places', 'agreement', 'second-pass.json'), 'utf8')) as {
+    occurrences: PlaceWordOccurrence[];
+  };
+  assert.equal(second.occurrences.length, 180);
+  for (const o of second.occurrences) assert.ok(first.has(at(o)), at(o));
 });
 
 test(
