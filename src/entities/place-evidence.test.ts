@@ -39,6 +39,14 @@ test('a village needs a cue, a known-place prior or the article’s country', ()
   assert.ok(placeTexts('قصف الطيران بلدة كفرنبل جنوب إدلب في سوريا').includes('كفرنبل:SY'));
 });
 
+test('a list passes a plural place noun on to an ordinary word joined by و, nothing else', () => {
+  // قرى X وY lists villages; after مدينة X or a direction, وY or "، Y" is the sentence going on.
+  assert.ok(placeTexts('وصلت مساعدات للسكان في مناطق الاشتباك بقرى قضبة ودخان في ريف حماة').includes('دخان:SY'));
+  assert.deepEqual(placeTexts('تحصن الحوثيون في مدينة الحديدة ونشر أسلحتها الثقيلة فيها'), ['الحديدة:YE']);
+  assert.ok(!placeTexts('تواصلت المواجهات شمال غرب مدينة تعز وعلى جبهات القتال').some((p) => p.startsWith('على')));
+  assert.ok(!placeTexts('قتل شخص في حريق غربي لندن، يوم الأربعاء').some((p) => p.startsWith('يوم')));
+});
+
 test('a name followed by a definite adjective is the noun of a phrase, not a village', () => {
   assert.deepEqual(
     placeTexts('وقع التفجير في محيط القصر الرئاسي في مقديشو عاصمة الصومال').map((p) => p.split(':')[1]),
