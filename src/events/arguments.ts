@@ -329,29 +329,16 @@ export function attachPlaces(
     return { entity: e, place: e.resolution, geoPrecision: precision, rule: cue ? `${rule}+${cue.kind}` : rule };
   };
   const allowsDestination = trigger.weak || trigger.sub_event_type === 'Other';
-  const usable = (e: Entity) =>
+  const usable = (e: Entity & { resolution: PlaceResolution }) =>
     (allowsDestination || !governing(e)?.direction) &&
     !isOrigin(e, doc) &&
-    cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) === null;
+    cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) === null &&
+    (e.resolution.feature !== 'country' || countryAsPlace(e));
+  // A country is the event's place when a preposition or a direction says so (في سوريا، بالسعودية،
+  // على إسرائيل، شمال مالي); bare, it is a party: "اعتقلت ألمانيا دبلوماسيا"، "سعت روسيا".
+  const countryAsPlace = (e: Entity & { resolution: PlaceResolution }) =>
+    governing(e) !== null || !!e.resolution.direction || COUNTRY_GOVERNED.test(viewText(doc, e.start - 6, e.start));
 
-  if (trigger.territory) {
-    // The place taken is the trigger's object: right after it, or after على (السيطرة على X).
-    const after = places.filter((e) => within(e, clause) && e.start >= trigger.span.end);
-    if (after.length === 0 || after[0].start - trigger.span.end > TERRITORY_OBJECT_GAP) return [];
-    const taken = [after[0]];
-    for (const next of after.slice(1)) {
-      const gap = viewText(doc, taken[taken.length - 1].end, next.start);
-      if (/^[\s"'()]*و?[\s"'()]*$/.test(gap)) taken.push(next);
-      else break;
-    }
-    return taken.map((e) => toArgument(e, 'place.territory-object'));
-  }
-  // A country counts only when no town or city is named ("مقيما تركيا في … مدينة سبها").
-  const finer = places.filter((e) => within(e, sentence) && usable(e) && e.resolution.feature !== 'country');
-  const inClause = places.filter(
-    (e) => within(e, clause) && usable(e) && (finer.length === 0 || e.resolution.feature !== 'country'),
-  );
-  const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
   // A landmark, a village or a quarter (حي دمشق) named with its city, but resolved to a namesake
   // far from it, gives way to the city; a town does only to a city named as the one it lies in
   // ("منطقة المنشية وسط مدينة سبها" is Sabha's quarter, not a village abroad).
@@ -363,6 +350,26 @@ export function attachPlaces(
     const namedItsCity = CITY_NAMED_AS_ITS.test(viewText(doc, e.end, city.start));
     return [town && !namedItsCity ? toArgument(e, rule) : toArgument(city, 'place.city-of-named-landmark')];
   };
+  if (trigger.territory) {
+    // The place taken is the trigger's object: right after it, or after على (السيطرة على X).
+    const after = places.filter((e) => within(e, clause) && e.start >= trigger.span.end);
+    if (after.length === 0 || after[0].start - trigger.span.end > TERRITORY_OBJECT_GAP) return [];
+    const taken = [after[0]];
+    for (const next of after.slice(1)) {
+      const gap = viewText(doc, taken[taken.length - 1].end, next.start);
+      if (/^[\s"'()]*و?[\s"'()]*$/.test(gap)) taken.push(next);
+      else break;
+    }
+    // Two villages of one city ("المنظر والدوار جنوب الحديدة") are one place taken.
+    const byPlace = new Map(taken.flatMap((e) => withCity(e, 'place.territory-object')).map((a) => [a.place.id, a]));
+    return [...byPlace.values()];
+  }
+  // A country counts only when no town or city is named ("مقيما تركيا في … مدينة سبها").
+  const finer = places.filter((e) => within(e, sentence) && usable(e) && e.resolution.feature !== 'country');
+  const inClause = places.filter(
+    (e) => within(e, clause) && usable(e) && (finer.length === 0 || e.resolution.feature !== 'country'),
+  );
+  const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
   if (governedAfter) {
     // "مدينة خان شيخون في محافظة إدلب": the town just before its province is the finer place.
     const town = inClause.find((e) => e.end <= governedAfter.start && e.start >= trigger.span.end);
@@ -407,14 +414,22 @@ const WITH_ITS_CITY_REACH = 200;
 const TOWN_FEATURES = /^(city|town)$/;
 /** Areas that hold towns: a province, a region, a country. */
 const COARSE_FEATURES = /^(district|region|country)$/;
-/** What stands between a landmark and its city: "ميدان الشهداء في مدينة مصراتة"، "بحي الهواري ببنغازي"، "(حي دمشق) بطرابلس". */
-const WITH_ITS_CITY = viewPattern(/^[\s)"'»]*(في|ب|وسط|داخل)\s*(مدينة|بلدة)?\s*$/);
+/**
+ * What stands between a landmark and its city: "ميدان الشهداء في مدينة مصراتة"، "بحي الهواري
+ * ببنغازي"، "(حي دمشق) بطرابلس"، "منطقة "المنظر" جنوب الحديدة".
+ */
+const WITH_ITS_CITY = viewPattern(
+  /^[\s)"'»]*((في|ب|وسط|داخل)\s*(مدينة|بلدة)?|(جنوب|شمال|شرق|غرب)ي?(\s*(شرق|غرب)ي?)?\s*(مدينة|بلدة)?)\s*$/,
+);
 /** Words that make the city after a town the one it lies in: "المنشية وسط مدينة سبها". */
 const CITY_NAMED_AS_ITS = viewPattern(/(وسط|داخل|مدينة)\s*$/);
 /** A quarter's noun before a name: the name is a quarter's (حي دمشق in Tripoli), whatever town it also names. */
 const QUARTER_BEFORE = viewPattern(/(^|\s|\()(حي|شارع|ميدان|ساحة)\s*["'(«]?\s*$/);
 /** What stands between a town and the area it lies in: "خان شيخون في محافظة إدلب"، "الخوخة، محافظة الحديدة". */
 const IN_ITS_AREA = viewPattern(/^[\s،,)"'»]*(في|ب|من)?\s*(محافظة|ولاية|إقليم|مقاطعة|شعبية)?\s*$/);
+
+/** A preposition glued to a country or standing before it that the location cues do not hold: بالسعودية، على إسرائيل، إلى سوريا. */
+const COUNTRY_GOVERNED = viewPattern(/((^|[\s#"'«(])[وف]?ب(ال)?|(^|\s)(على|إلى|الى|داخل|أراضي|الأراضي)\s+)$/);
 
 /** Characters between a place_references cue (بقيادة، المحاذية لـ) and the place it makes no event place. */
 const PLACE_REFERENCE_GAP = 3;
