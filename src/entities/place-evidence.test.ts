@@ -69,6 +69,15 @@ test('a dateline is where the report was filed, not a place of its events', () =
   assert.deepEqual(datelines('قال الشهود.\nمصادر في سرت - قتل شخصان'), []);
 });
 
+test('an ordinary word needs a singular place noun in construct before it', () => {
+  // تحت 'under', الكيلو 'the kilometre', الشرطة 'the police' are villages of the gazetteer too.
+  const text = 'قصفت القوات أحياء تحت سيطرة الفصائل في مدينة درعا، وطائرات مناطق الكيلو 16 ومركزا للشرطة في سوريا.';
+  assert.deepEqual(
+    placeTexts(text).map((p) => p.split(':')[0]),
+    ['درعا', 'سوريا'],
+  );
+});
+
 test('Tunisian towns are Tunisian in Tunisian news', () => {
   for (const p of places('أمطار غزيرة في سوسة وصفاقس والمنستير، حسب الرصد الجوي التونسي'))
     assert.equal(p.resolution.country, 'TN', p.text);

@@ -59,7 +59,8 @@ function cueBefore(c: EntityCandidate, tokens: readonly Token[], view: Normalize
   const definite = !!before && (before.proclitics.includes('ال') || before.stem.startsWith('ال'));
   if (c.direction && !(before !== null && definite && token.start > before.end)) return 'direction';
   if (before) {
-    if (!definite && k.placeCues.nouns.has(before.stem))
+    // A noun heads the name only in construct: "مركز للشرطة" is a station for the police.
+    if (!definite && !/ل/.test(glued) && k.placeCues.nouns.has(before.stem))
       return k.placeCues.listNouns.has(before.stem) ? 'list-noun' : 'place-noun';
     if (k.placeCues.prepositions.has(before.norm.replace(/^و(?=..)/, ''))) return 'preposition';
   }
@@ -192,7 +193,8 @@ export function withPlaceEvidence(
       if (generic) return false;
       // A list passes its cue to an ordinary word only under a plural noun and with و (قرى قضبة
       // ودخان): after مدينة تعز or جنوب اليمن، the next وعلى or يوم is the sentence going on.
-      if (common) return strong(cue) && (!listed || (cue === 'list-noun' && joined));
+      // Alone after a plural noun it is a word too: "مناطق الكيلو 16"، "أحياء تحت سيطرة".
+      if (common) return listed ? cue === 'list-noun' && joined : cue === 'place-noun' || cue === 'direction';
       const g = knowledge.geo.get(e.ref);
       const place = g?.kind === 'place' ? g.place : null; // world cities are hand-written: known
       if (!place) return true;
