@@ -34,7 +34,13 @@ export interface EntityKnowledge {
   /** Place names that are also common words, keyed as the name index keys them: they need a place noun or direction before them. */
   commonWordNames: ReadonlySet<string>;
   /** Words before a name that are evidence it is a place (packs/ar/place-cues.json), normalised, without ال. */
-  placeCues: { nouns: ReadonlySet<string>; prepositions: ReadonlySet<string>; genericNouns: ReadonlySet<string> };
+  placeCues: {
+    nouns: ReadonlySet<string>;
+    /** The plural and dual place nouns (قرى، مدن، بلدتي), which head a list of places. */
+    listNouns: ReadonlySet<string>;
+    prepositions: ReadonlySet<string>;
+    genericNouns: ReadonlySet<string>;
+  };
   /** Framing labels (ميليشيات، فلول), keyed by their normalised words without ال. */
   framingLabels: ReadonlyMap<string, { text: string; mayReferTo: string[] }>;
   ner: NerModel | null;
@@ -118,6 +124,7 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
   const placeCueWords = readPack(join(dir, 'ar', 'place-cues.json'), PlaceCueWords);
   const placeCues = {
     nouns: new Set(placeCueWords.place_nouns.map((w) => withoutArticle(normalizeForMatch(w)))),
+    listNouns: new Set(placeCueWords.list_nouns.map((w) => withoutArticle(normalizeForMatch(w)))),
     prepositions: new Set(placeCueWords.prepositions.map(normalizeForMatch)),
     // Month and weekday names (مايو، الجمعة) are no places either, whatever village bears them.
     genericNouns: new Set(
@@ -169,6 +176,7 @@ const CorpusCommonWords = z.object({
 const PlaceCueWords = z.object({
   $meta: PackMeta,
   place_nouns: z.array(z.string().min(1)),
+  list_nouns: z.array(z.string().min(1)),
   prepositions: z.array(z.string().min(1)),
   generic_nouns: z.array(z.string().min(1)),
 });

@@ -39,6 +39,14 @@ test('a village needs a cue, a known-place prior or the article’s country', ()
   assert.ok(placeTexts('قصف الطيران بلدة كفرنبل جنوب إدلب في سوريا').includes('كفرنبل:SY'));
 });
 
+test('a list passes a plural place noun on to an ordinary word joined by و, nothing else', () => {
+  // قرى X وY lists villages; after مدينة X or a direction, وY or "، Y" is the sentence going on.
+  assert.ok(placeTexts('وصلت مساعدات للسكان في مناطق الاشتباك بقرى قضبة ودخان في ريف حماة').includes('دخان:SY'));
+  assert.deepEqual(placeTexts('تحصن الحوثيون في مدينة الحديدة ونشر أسلحتها الثقيلة فيها'), ['الحديدة:YE']);
+  assert.ok(!placeTexts('تواصلت المواجهات شمال غرب مدينة تعز وعلى جبهات القتال').some((p) => p.startsWith('على')));
+  assert.ok(!placeTexts('قتل شخص في حريق غربي لندن، يوم الأربعاء').some((p) => p.startsWith('يوم')));
+});
+
 test('a name followed by a definite adjective is the noun of a phrase, not a village', () => {
   assert.deepEqual(
     placeTexts('وقع التفجير في محيط القصر الرئاسي في مقديشو عاصمة الصومال').map((p) => p.split(':')[1]),
@@ -59,6 +67,15 @@ test('a dateline is where the report was filed, not a place of its events', () =
   );
   // A paragraph that opens with a few words and a bare dash is no dateline.
   assert.deepEqual(datelines('قال الشهود.\nمصادر في سرت - قتل شخصان'), []);
+});
+
+test('an ordinary word needs a singular place noun in construct before it', () => {
+  // تحت 'under', الكيلو 'the kilometre', الشرطة 'the police' are villages of the gazetteer too.
+  const text = 'قصفت القوات أحياء تحت سيطرة الفصائل في مدينة درعا، وطائرات مناطق الكيلو 16 ومركزا للشرطة في سوريا.';
+  assert.deepEqual(
+    placeTexts(text).map((p) => p.split(':')[0]),
+    ['درعا', 'سوريا'],
+  );
 });
 
 test('Tunisian towns are Tunisian in Tunisian news', () => {

@@ -10,7 +10,8 @@
  * - but a gazetteer town abroad (another country than the article's focus), short of a capital
  *   or an admin1 seat, wants a place noun or a direction; so does a name followed by a definite
  *   adjective (القصر الرئاسي), the noun of a phrase.
- * Common words (packs/ar/common-word-names*.json) thus always need a place noun or a direction.
+ * Common words (packs/ar/common-word-names*.json) thus always need a place noun or a direction, their
+ * own or, in a list, a plural place noun's (قرى X وY).
  * The places of a dateline are dropped: they say where the report was filed.
  */
 import type { Token } from '../core/document.js';
@@ -24,7 +25,8 @@ import { WordMemo } from '../text/word-memo.js';
 /** From this importance up a gazetteer place is known enough to need no cue (an admin2 seat, a town of ~10,000). */
 export const KNOWN_PLACE_IMPORTANCE = 45;
 
-export type PlaceCue = 'place-noun' | 'direction' | 'preposition' | null;
+/** A `list-noun` is a plural or dual place noun (قرى، مدن): it heads a list of places. */
+export type PlaceCue = 'place-noun' | 'list-noun' | 'direction' | 'preposition' | null;
 
 /** Words before a country's name that are also a word (مالي "financial"): في مالي، دولة مالي، شمال مالي. */
 const COUNTRY_CUES = new Set([
@@ -44,7 +46,7 @@ const COUNTRY_CUES = new Set([
 ]);
 
 function strong(cue: PlaceCue): boolean {
-  return cue === 'place-noun' || cue === 'direction';
+  return cue === 'place-noun' || cue === 'list-noun' || cue === 'direction';
 }
 
 /** The cue before a candidate: the word before it, a preposition glued to it, or its direction. */
@@ -57,7 +59,9 @@ function cueBefore(c: EntityCandidate, tokens: readonly Token[], view: Normalize
   const definite = !!before && (before.proclitics.includes('ال') || before.stem.startsWith('ال'));
   if (c.direction && !(before !== null && definite && token.start > before.end)) return 'direction';
   if (before) {
-    if (!definite && k.placeCues.nouns.has(before.stem)) return 'place-noun';
+    // A noun heads the name only in construct: "مركز للشرطة" is a station for the police.
+    if (!definite && !/ل/.test(glued) && k.placeCues.nouns.has(before.stem))
+      return k.placeCues.listNouns.has(before.stem) ? 'list-noun' : 'place-noun';
     if (k.placeCues.prepositions.has(before.norm.replace(/^و(?=..)/, ''))) return 'preposition';
   }
   return /ب/.test(glued) ? 'preposition' : null;
@@ -163,7 +167,13 @@ export function withPlaceEvidence(
     const dateline = filedFrom[nextDateline];
     if (dateline && c.start >= dateline.start && c.end <= dateline.end) continue;
     let cue = cueBefore(c, tokens, view, knowledge);
-    if (!cue && lastPlace && listedAfter(c, lastPlace.c, tokens, view)) cue = lastPlace.cue;
+    let listed = false;
+    if (!cue && lastPlace && listedAfter(c, lastPlace.c, tokens, view)) {
+      listed = true;
+      cue = lastPlace.cue;
+    }
+    // Joined by و, not by a comma alone (a comma also ends a clause: "غربي لندن، يوم الأربعاء").
+    const joined = listed && tokens[c.tokenStart - 1]?.norm !== ',';
     const key = aliasKey(c.entries[0].alias);
     const common = knowledge.commonWordNames.has(key);
     const cues = knowledge.placeCues;
@@ -181,7 +191,10 @@ export function withPlaceEvidence(
       }
       if (e.kind !== 'place') return true;
       if (generic) return false;
-      if (common) return strong(cue);
+      // A list passes its cue to an ordinary word only under a plural noun and with و (قرى قضبة
+      // ودخان): after مدينة تعز or جنوب اليمن، the next وعلى or يوم is the sentence going on.
+      // Alone after a plural noun it is a word too: "مناطق الكيلو 16"، "أحياء تحت سيطرة".
+      if (common) return listed ? cue === 'list-noun' && joined : cue === 'place-noun' || cue === 'direction';
       const g = knowledge.geo.get(e.ref);
       const place = g?.kind === 'place' ? g.place : null; // world cities are hand-written: known
       if (!place) return true;

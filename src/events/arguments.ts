@@ -329,11 +329,27 @@ export function attachPlaces(
     return { entity: e, place: e.resolution, geoPrecision: precision, rule: cue ? `${rule}+${cue.kind}` : rule };
   };
   const allowsDestination = trigger.weak || trigger.sub_event_type === 'Other';
-  const usable = (e: Entity) =>
+  const usable = (e: Entity & { resolution: PlaceResolution }) =>
     (allowsDestination || !governing(e)?.direction) &&
     !isOrigin(e, doc) &&
-    cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) === null;
+    cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) === null &&
+    (e.resolution.feature !== 'country' || countryAsPlace(e));
+  // A country is the event's place when a preposition or a direction says so (في سوريا، بالسعودية،
+  // على إسرائيل، شمال مالي); bare, it is a party: "اعتقلت ألمانيا دبلوماسيا"، "سعت روسيا".
+  const countryAsPlace = (e: Entity & { resolution: PlaceResolution }) =>
+    governing(e) !== null || !!e.resolution.direction || COUNTRY_GOVERNED.test(viewText(doc, e.start - 6, e.start));
 
+  // A landmark, a village or a quarter (حي دمشق) named with its city, but resolved to a namesake
+  // far from it, gives way to the city; a town does only to a city named as the one it lies in
+  // ("منطقة المنشية وسط مدينة سبها" is Sabha's quarter, not a village abroad).
+  const withCity = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument[] => {
+    const city = cityAfter(e, local.allPlaces, local.placeStarts, doc);
+    const far = city && distanceKm(city.resolution.lat, city.resolution.lon, e.resolution.lat, e.resolution.lon) > 30;
+    if (!far) return [toArgument(e, rule)];
+    const town = TOWN_FEATURES.test(e.resolution.feature) && !QUARTER_BEFORE.test(viewText(doc, e.start - 8, e.start));
+    const namedItsCity = CITY_NAMED_AS_ITS.test(viewText(doc, e.end, city.start));
+    return [town && !namedItsCity ? toArgument(e, rule) : toArgument(city, 'place.city-of-named-landmark')];
+  };
   if (trigger.territory) {
     // The place taken is the trigger's object: right after it, or after على (السيطرة على X).
     const after = places.filter((e) => within(e, clause) && e.start >= trigger.span.end);
@@ -344,7 +360,9 @@ export function attachPlaces(
       if (/^[\s"'()]*و?[\s"'()]*$/.test(gap)) taken.push(next);
       else break;
     }
-    return taken.map((e) => toArgument(e, 'place.territory-object'));
+    // Two villages of one city ("المنظر والدوار جنوب الحديدة") are one place taken.
+    const byPlace = new Map(taken.flatMap((e) => withCity(e, 'place.territory-object')).map((a) => [a.place.id, a]));
+    return [...byPlace.values()];
   }
   // A country counts only when no town or city is named ("مقيما تركيا في … مدينة سبها").
   const finer = places.filter((e) => within(e, sentence) && usable(e) && e.resolution.feature !== 'country');
@@ -352,15 +370,17 @@ export function attachPlaces(
     (e) => within(e, clause) && usable(e) && (finer.length === 0 || e.resolution.feature !== 'country'),
   );
   const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
-  // "ميدان الشهداء في مدينة مصراتة": a square or district named with its city but resolved to a
-  // namesake in another city gives way to the city.
-  const withCity = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument[] => {
-    if (TOWN_FEATURES.test(e.resolution.feature)) return [toArgument(e, rule)];
-    const city = cityAfter(e, local.allPlaces, local.placeStarts, doc);
-    const far = city && distanceKm(city.resolution.lat, city.resolution.lon, e.resolution.lat, e.resolution.lon) > 30;
-    return [far ? toArgument(city, 'place.city-of-named-landmark') : toArgument(e, rule)];
-  };
-  if (governedAfter) return withCity(governedAfter, 'place.governed-in-clause');
+  if (governedAfter) {
+    // "مدينة خان شيخون في محافظة إدلب": the town just before its province is the finer place.
+    const town = inClause.find((e) => e.end <= governedAfter.start && e.start >= trigger.span.end);
+    const inArea =
+      town &&
+      COARSE_FEATURES.test(governedAfter.resolution.feature) &&
+      !COARSE_FEATURES.test(town.resolution.feature) &&
+      town.resolution.country === governedAfter.resolution.country &&
+      IN_ITS_AREA.test(viewText(doc, town.end, governedAfter.start));
+    return inArea ? withCity(town, 'place.town-in-its-area') : withCity(governedAfter, 'place.governed-in-clause');
+  }
   const afterInClause = inClause.find((e) => e.start >= trigger.span.end);
   if (afterInClause) return withCity(afterInClause, 'place.in-clause');
   if (inClause.length) return withCity(inClause[inClause.length - 1], 'place.in-clause');
@@ -391,9 +411,25 @@ function cityAfter(
 }
 
 const WITH_ITS_CITY_REACH = 200;
-const TOWN_FEATURES = /^(city|town|village)$/;
-/** What stands between a landmark and its city: "ميدان الشهداء في مدينة مصراتة"، "بحي الهواري ببنغازي". */
-const WITH_ITS_CITY = viewPattern(/^\s*(في|ب)\s*(مدينة|بلدة)?\s*$/);
+const TOWN_FEATURES = /^(city|town)$/;
+/** Areas that hold towns: a province, a region, a country. */
+const COARSE_FEATURES = /^(district|region|country)$/;
+/**
+ * What stands between a landmark and its city: "ميدان الشهداء في مدينة مصراتة"، "بحي الهواري
+ * ببنغازي"، "(حي دمشق) بطرابلس"، "منطقة "المنظر" جنوب الحديدة".
+ */
+const WITH_ITS_CITY = viewPattern(
+  /^[\s)"'»]*((في|ب|وسط|داخل)\s*(مدينة|بلدة)?|(جنوب|شمال|شرق|غرب)ي?(\s*(شرق|غرب)ي?)?\s*(مدينة|بلدة)?)\s*$/,
+);
+/** Words that make the city after a town the one it lies in: "المنشية وسط مدينة سبها". */
+const CITY_NAMED_AS_ITS = viewPattern(/(وسط|داخل|مدينة)\s*$/);
+/** A quarter's noun before a name: the name is a quarter's (حي دمشق in Tripoli), whatever town it also names. */
+const QUARTER_BEFORE = viewPattern(/(^|\s|\()(حي|شارع|ميدان|ساحة)\s*["'(«]?\s*$/);
+/** What stands between a town and the area it lies in: "خان شيخون في محافظة إدلب"، "الخوخة، محافظة الحديدة". */
+const IN_ITS_AREA = viewPattern(/^[\s،,)"'»]*(في|ب|من)?\s*(محافظة|ولاية|إقليم|مقاطعة|شعبية)?\s*$/);
+
+/** A preposition glued to a country or standing before it that the location cues do not hold: بالسعودية، على إسرائيل، إلى سوريا. */
+const COUNTRY_GOVERNED = viewPattern(/((^|[\s#"'«(])[وف]?ب(ال)?|(^|\s)(على|إلى|الى|داخل|أراضي|الأراضي)\s+)$/);
 
 /** Characters between a place_references cue (بقيادة، المحاذية لـ) and the place it makes no event place. */
 const PLACE_REFERENCE_GAP = 3;

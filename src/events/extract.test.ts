@@ -220,6 +220,16 @@ test('a city named after another is not a landmark of it; storming a building is
   assert.ok(!extract('اقتحم مسلحون مقر البلدية في مدينة سبها.').some((e) => /territory/.test(e.sub_event_type)));
 });
 
+test('a quarter or a village named with its city is in that city; a town named with its province is the place', () => {
+  const ids = (text: string) => extract(text, '2017-03-21', false).map((e) => e.location?.id);
+  assert.deepEqual(ids('اختطف مسلحون مجهولون ناشطا سياسيا في منطقة (حي دمشق) بطرابلس.'), ['ly-tripoli']);
+  assert.deepEqual(ids('اختطف مسلحون مجهولون مقيما أجنبيا في منطقة المنشية وسط مدينة سبها الليبية.'), ['ly-sabha']);
+  // A village named by its direction from a city, but resolved to a namesake far from it.
+  assert.deepEqual(ids('استكملت القوات اليمنية السيطرة على قرية المنظر جنوب الحديدة في اليمن.'), ['city:ye-hodeidah']);
+  const town = extract('قتل 20 شخصا في قصف جوي استهدف مدينة خان شيخون في محافظة إدلب.', '2017-04-04', false);
+  assert.equal(town[0]?.location?.name, 'Khan Shaykhun');
+});
+
 test('victims and category actors: civilians of the event country', () => {
   const bomb = only('انفجرت سيارة مفخخة في سوق بمدينة حمص السورية ما أدى إلى مقتل 12 شخصا.', '2017-02-25');
   assert.equal(bomb.location?.country, 'SY');
@@ -239,6 +249,10 @@ test("a coalition's leader, a drone's owner or a border named for reference is n
     'AF',
   ]);
   assert.deepEqual(countries('قتل جنديان في هجوم في شمال شرق مالي، المنطقة المحاذية للنيجر.'), ['ML']);
+  // A country with no preposition is a party, not a place; a time zone is no place either.
+  assert.deepEqual(countries('اعتقلت ألمانيا دبلوماسيا إيرانيا.'), [undefined]);
+  assert.deepEqual(countries('قصفت طائرات مواقع بالسعودية عند الساعة السابعة بتوقيت نيويورك.'), ['SA']);
+  assert.deepEqual(countries('سعت روسيا إلى إدانة الهجمات الجوية التي قادتها الولايات المتحدة على دمشق.'), ['SY']);
 });
 
 test('every candidate gets a verdict: kept in an event, or rejected by a named rule with its reason', () => {
