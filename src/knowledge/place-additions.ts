@@ -19,7 +19,11 @@ const nonEmpty = z.string().trim().min(1);
 const corpusCounts = z.record(z.string().regex(/^[a-z0-9-]+$/, 'a corpus folder name'), z.number().int().nonnegative());
 
 export const additionEvidenceSchema = z.strictObject({
-  /** Spelling → corpus (a folder of ../shared/datasets) → times it follows a place cue there. */
+  /**
+   * Spelling → corpus (a folder of ../shared/datasets) → times it follows a place cue there,
+   * the spelling read as the matcher reads it (harakat, hamza forms, ة/ه, ى/ي ignored; ال and a
+   * glued preposition allowed).
+   */
   cue_counts: z.record(nonEmpty, corpusCounts),
   /** Spelling → corpus → times it is written there at all (after a cue or not). */
   mentions: z.record(nonEmpty, corpusCounts).optional(),

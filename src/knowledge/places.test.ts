@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import * as places from './places.js';
 import { defaultPacksDir, loadGazetteer, type Gazetteer, type Place } from './places.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { readPack, repositoryPacksDir } from './pack.js';
+import { placeAdditionsFileSchema } from './place-additions.js';
+import { loadTheatres } from './theatres.js';
 
 let cached: Gazetteer | undefined;
 const gazetteer = (): Gazetteer => (cached ??= loadGazetteer());
@@ -517,4 +520,67 @@ test('Tunisian towns are in the Tunisian gazetteer or cities; a world city of a 
   assert.equal(sousse?.country, 'TN');
   assert.ok(g.cityAdmin.get('tn-sousse')?.admin1_ar, 'Sousse has an Arabic admin1');
   assert.ok(g.cityAdmin.get('sy-aleppo')?.admin1, 'Aleppo has an admin1');
+});
+
+test('every additions file validates, and each of its spellings leads to its place', () => {
+  const g = gazetteer();
+  const keyOf = (name: string) => places.nameKeyOf(name).words.join(' ');
+  const named = new Map<string, Set<string>>();
+  for (const n of g.placeNames()) named.set(n.words.join(' '), (named.get(n.words.join(' ')) ?? new Set()).add(n.id));
+  const inTables = (key: string, id: string) =>
+    g.placeTables.some((t) => (t.lookup(key) ?? []).some((hit) => t.idAt(hit.row) === id));
+  let entries = 0;
+  for (const theatre of loadTheatres(repositoryPacksDir()))
+    for (const file of theatre.places_additions) {
+      const additions = readPack(join(theatre.dir, file), placeAdditionsFileSchema);
+      const check = (id: string, names: readonly string[]) => {
+        const place = g.byId.get(id);
+        assert.equal(place?.country, theatre.country, id);
+        for (const name of names) {
+          assert.ok(place.aliases_ar.includes(name) || place.name_ar === name, `${id} is not named ${name}`);
+          assert.ok(named.get(keyOf(name))?.has(id) || inTables(keyOf(name), id), `${name} does not lead to ${id}`);
+        }
+        entries++;
+      };
+      for (const fix of additions.fixes) check(fix.id, fix.aliases_ar);
+      for (const place of additions.places) check(place.id, [place.name_ar, ...place.aliases_ar]);
+    }
+  assert.ok(entries >= 60, `${entries} additions`);
+});
+
+test('the press spellings of the additions lead to the right place, country and admin1', () => {
+  const byName = owners(gazetteer().places, (p) => [p.name_ar, ...p.aliases_ar]);
+  const table: Array<[string, string, string, string]> = [
+    ['التحيتا', 'ye-gn-77655', 'YE', 'Al Hudaydah'],
+    ['نهم', 'ye-nihm', 'YE', 'Sanaa'],
+    ['الملاحيظ', 'ye-gn-73125', 'YE', "Sa'dah"],
+    ['كفربطنا', 'sy-gn-168713', 'SY', 'Rif-dimashq'],
+    ['الجولان', 'sy-golan', 'SY', 'Quneitra'],
+    ['سيناء', 'eg-sinai', 'EG', 'North Sinai'],
+    ['دارفور', 'sd-darfur', 'SD', 'Northern Darfur'],
+    ['جبل مرة', 'sd-jebel-marra', 'SD', 'Central Darfur'],
+    ['ياميبو', 'ss-gn-363656', 'SS', 'West Equatoria'],
+    ['بيدوة', 'so-gn-64536', 'SO', 'Bay'],
+    ['وانلاوين', 'so-wanlaweyn', 'SO', 'Lower Shabeelle'],
+    ['جوبالاند', 'so-jubaland', 'SO', 'Lower Juba'],
+    ['سيفاري', 'ml-sevare', 'ML', 'Mopti'],
+    ['ماسينا', 'ml-gn-2455465', 'ML', 'Segou'],
+    ['نغيغمي', 'ne-gn-2440495', 'NE', 'Diffa'],
+    ['النفيضة', 'tn-enfidha', 'TN', 'Susah'],
+    ['سبيبة', 'tn-sbiba', 'TN', 'Al Qasrayn'],
+    ['خدير', 'ye-khadir', 'YE', "Ta'izz"],
+    ['دوميز', 'iq-domiz-camp', 'IQ', 'Dahuk'],
+    ['بوقنادل', 'ma-gn-6546542', 'MA', 'Rabat-Sale-Kenitra'],
+  ];
+  for (const [name, id, country, admin1] of table) {
+    const found = byName.get(normalizeForMatch(name)) ?? [];
+    const match = found.find((p) => p.id === id);
+    assert.ok(match, `${name} → ${found.map((p) => p.id).join(',')}`);
+    assert.equal(match.country, country, name);
+    assert.equal(match.admin1, admin1, name);
+    assert.ok(match.admin1_ar, name);
+  }
+  const cities = owners(gazetteer().cities, (c) => [c.name_ar, ...c.aliases_ar]);
+  assert.equal(cities.get(normalizeForMatch('الغوطة'))?.[0]?.id, 'sy-eastern-ghouta');
+  assert.equal(cities.get(normalizeForMatch('مينكا'))?.[0]?.id, 'ml-menaka');
 });

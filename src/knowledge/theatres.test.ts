@@ -343,3 +343,34 @@ test('an additions entry naming no place of its theatre, or counting a name it l
     }
   }
 });
+
+test('a press spelling of the additions is the place of an event, in its country and admin1', () => {
+  const cases: Array<[string, string, string, string, string]> = [
+    [
+      'قصفت مقاتلات التحالف تجمعات للحوثيين في مديرية التحيتا أمس وقتلت عشرة منهم.',
+      '2018-06-20',
+      'ye-gn-77655',
+      'YE',
+      'Al Hudaydah',
+    ],
+    [
+      'قتل خمسة مدنيين في هجوم شنه مسلحون على قرية في منطقة جبل مرة أمس.',
+      '2018-05-10',
+      'sd-jebel-marra',
+      'SD',
+      'Central Darfur',
+    ],
+    ['قتل سبعة أشخاص في انفجار سيارة مفخخة في مدينة بيدوة أمس السبت.', '2018-02-24', 'so-gn-64536', 'SO', 'Bay'],
+    ['هاجم مسلحون مجهولون مقر القوة المشتركة في بلدة سيفاري أمس.', '2018-06-29', 'ml-sevare', 'ML', 'Mopti'],
+    ['أصيب عون حرس في هجوم مسلح على دورية أمنية بمدينة سبيبة أمس.', '2016-03-02', 'tn-sbiba', 'TN', 'Al Qasrayn'],
+    ['قتل ثلاثة جنود في هجوم على كمين للجيش في شمال سيناء أمس.', '2018-02-12', 'eg-admin1-27', 'EG', 'North Sinai'],
+    ['قتل ثلاثة جنود في هجوم على كمين للجيش في وسط سيناء أمس.', '2018-02-12', 'eg-sinai', 'EG', 'North Sinai'],
+    ['شنت مقاتلات التحالف غارات على مواقع للحوثيين في مديرية نهم أمس.', '2018-03-05', 'ye-nihm', 'YE', 'Sanaa'],
+  ];
+  for (const [text, date, id, country, admin1] of cases) {
+    const [event] = eventsOf('هجوم', text, date);
+    assert.equal(event?.location?.id, id, text);
+    assert.equal(event?.location?.country, country, text);
+    assert.equal(event?.location?.admin1, admin1, text);
+  }
+});
