@@ -310,6 +310,7 @@ const COUNTRY_BOXES: Record<string, [number, number, number, number]> = {
   IT: [35.4, 47.1, 6.6, 18.6],
   GR: [34.7, 41.8, 19.3, 29.7],
   DJ: [10.9, 12.8, 41.7, 43.5],
+  BF: [9.4, 15.1, -5.6, 2.4],
 };
 
 test('every city lies inside its country', () => {
@@ -467,6 +468,7 @@ test('capitals rank 90 or more, towns less than big cities', () => {
     'dz-algiers',
     'eg-cairo',
     'dj-djibouti',
+    'bf-ouagadougou',
   ]) {
     assert.ok((byId.get(id)?.importance ?? 0) >= 90, id);
   }

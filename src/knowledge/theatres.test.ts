@@ -373,4 +373,7 @@ test('a press spelling of the additions is the place of an event, in its country
     assert.equal(event?.location?.country, country, text);
     assert.equal(event?.location?.admin1, admin1, text);
   }
+  const [ouagadougou] = eventsOf('هجوم', 'هاجم مسلحون مقر قيادة الجيش في واغادوغو أمس.', '2018-03-02');
+  assert.equal(ouagadougou?.location?.id, 'city:bf-ouagadougou');
+  assert.equal(ouagadougou?.location?.country, 'BF');
 });
