@@ -8,6 +8,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import { readPack, repositoryPacksDir } from './pack.js';
 import { placeAdditionsFileSchema } from './place-additions.js';
 import { loadTheatres } from './theatres.js';
+import { sharedFile } from '../core/shared-data.js';
 
 let cached: Gazetteer | undefined;
 const gazetteer = (): Gazetteer => (cached ??= loadGazetteer());
@@ -585,4 +586,45 @@ test('the press spellings of the additions lead to the right place, country and 
   const cities = owners(gazetteer().cities, (c) => [c.name_ar, ...c.aliases_ar]);
   assert.equal(cities.get(normalizeForMatch('الغوطة'))?.[0]?.id, 'sy-eastern-ghouta');
   assert.equal(cities.get(normalizeForMatch('مينكا'))?.[0]?.id, 'ml-menaka');
+});
+
+/** True when (lon, lat) is inside a polygon given as rings of [lon, lat] (even-odd rule). */
+function insidePolygon(lon: number, lat: number, rings: number[][][]): boolean {
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  return inside;
+}
+
+test("every place an additions file adds lies inside its admin1's boundary", (t) => {
+  const path = sharedFile('datasets', 'gazetteer-arab-world', 'admin1-boundaries.geojson');
+  if (!path) {
+    t.skip('../shared/datasets/gazetteer-arab-world/admin1-boundaries.geojson is absent');
+    return;
+  }
+  const features = (
+    JSON.parse(readFileSync(path, 'utf8')) as {
+      features: {
+        properties: { country: string; name: string };
+        geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+      }[];
+    }
+  ).features;
+  const outside: string[] = [];
+  for (const theatre of loadTheatres(repositoryPacksDir()))
+    for (const file of theatre.places_additions)
+      for (const p of readPack(join(theatre.dir, file), placeAdditionsFileSchema).places) {
+        const area = features.find((f) => f.properties.country === p.country && f.properties.name === p.admin1);
+        if (!area) continue; // areas the boundaries lack (a few newer ones) are not checked
+        const polygons =
+          area.geometry.type === 'Polygon'
+            ? [area.geometry.coordinates as number[][][]]
+            : (area.geometry.coordinates as number[][][][]);
+        if (!polygons.some((rings) => insidePolygon(p.lon, p.lat, rings))) outside.push(`${p.id} (${p.admin1})`);
+      }
+  assert.deepEqual(outside, []);
 });
