@@ -366,7 +366,7 @@ test('a press spelling of the additions is the place of an event, in its country
     ['قتل ثلاثة جنود في هجوم على كمين للجيش في شمال سيناء أمس.', '2018-02-12', 'eg-admin1-27', 'EG', 'North Sinai'],
     ['قتل ثلاثة جنود في هجوم على كمين للجيش في وسط سيناء أمس.', '2018-02-12', 'eg-sinai', 'EG', 'North Sinai'],
     ['شنت مقاتلات التحالف غارات على مواقع للحوثيين في مديرية نهم أمس.', '2018-03-05', 'ye-nihm', 'YE', 'Sanaa'],
-    ['قصفت طائرات إسرائيلية مواقع للجيش السوري في الجولان أمس.', '2018-05-10', 'sy-golan', 'SY', 'Quneitra'],
+    ['قصفت طائرات إسرائيلية مواقع للجيش السوري في هضبة الجولان أمس.', '2018-05-10', 'sy-golan', 'SY', 'Quneitra'],
   ];
   for (const [text, date, id, country, admin1] of cases) {
     const [event] = eventsOf('هجوم', text, date);
