@@ -17,7 +17,7 @@ const gazetteer = loadGazetteer();
 const actors = loadActors();
 const named: [string, string[]][] = [
   ...gazetteer.places.map((p): [string, string[]] => [
-    `place ${p.id} (${p.name_en}, LY)`,
+    `place ${p.id} (${p.name_en}, ${p.country})`,
     [p.name_ar, ...p.aliases_ar],
   ]),
   ...gazetteer.cities.map((c): [string, string[]] => [

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import * as places from './places.js';
 import { defaultPacksDir, loadGazetteer, type Gazetteer, type Place } from './places.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { readPack, repositoryPacksDir } from './pack.js';
+import { placeAdditionsFileSchema } from './place-additions.js';
+import { loadTheatres } from './theatres.js';
+import { sharedFile } from '../core/shared-data.js';
 
 let cached: Gazetteer | undefined;
 const gazetteer = (): Gazetteer => (cached ??= loadGazetteer());
@@ -307,6 +311,7 @@ const COUNTRY_BOXES: Record<string, [number, number, number, number]> = {
   IT: [35.4, 47.1, 6.6, 18.6],
   GR: [34.7, 41.8, 19.3, 29.7],
   DJ: [10.9, 12.8, 41.7, 43.5],
+  BF: [9.4, 15.1, -5.6, 2.4],
 };
 
 test('every city lies inside its country', () => {
@@ -464,6 +469,7 @@ test('capitals rank 90 or more, towns less than big cities', () => {
     'dz-algiers',
     'eg-cairo',
     'dj-djibouti',
+    'bf-ouagadougou',
   ]) {
     assert.ok((byId.get(id)?.importance ?? 0) >= 90, id);
   }
@@ -517,4 +523,108 @@ test('Tunisian towns are in the Tunisian gazetteer or cities; a world city of a 
   assert.equal(sousse?.country, 'TN');
   assert.ok(g.cityAdmin.get('tn-sousse')?.admin1_ar, 'Sousse has an Arabic admin1');
   assert.ok(g.cityAdmin.get('sy-aleppo')?.admin1, 'Aleppo has an admin1');
+});
+
+test('every additions file validates, and each of its spellings leads to its place', () => {
+  const g = gazetteer();
+  const keyOf = (name: string) => places.nameKeyOf(name).words.join(' ');
+  const named = new Map<string, Set<string>>();
+  for (const n of g.placeNames()) named.set(n.words.join(' '), (named.get(n.words.join(' ')) ?? new Set()).add(n.id));
+  const inTables = (key: string, id: string) =>
+    g.placeTables.some((t) => (t.lookup(key) ?? []).some((hit) => t.idAt(hit.row) === id));
+  let entries = 0;
+  for (const theatre of loadTheatres(repositoryPacksDir()))
+    for (const file of theatre.places_additions) {
+      const additions = readPack(join(theatre.dir, file), placeAdditionsFileSchema);
+      const check = (id: string, names: readonly string[]) => {
+        const place = g.byId.get(id);
+        assert.equal(place?.country, theatre.country, id);
+        for (const name of names) {
+          assert.ok(place.aliases_ar.includes(name) || place.name_ar === name, `${id} is not named ${name}`);
+          assert.ok(named.get(keyOf(name))?.has(id) || inTables(keyOf(name), id), `${name} does not lead to ${id}`);
+        }
+        entries++;
+      };
+      for (const fix of additions.fixes) check(fix.id, fix.aliases_ar);
+      for (const place of additions.places) check(place.id, [place.name_ar, ...place.aliases_ar]);
+    }
+  assert.ok(entries >= 60, `${entries} additions`);
+});
+
+test('the press spellings of the additions lead to the right place, country and admin1', () => {
+  const byName = owners(gazetteer().places, (p) => [p.name_ar, ...p.aliases_ar]);
+  const table: Array<[string, string, string, string]> = [
+    ['التحيتا', 'ye-gn-77655', 'YE', 'Al Hudaydah'],
+    ['نهم', 'ye-nihm', 'YE', 'Sanaa'],
+    ['الملاحيظ', 'ye-gn-73125', 'YE', "Sa'dah"],
+    ['كفربطنا', 'sy-gn-168713', 'SY', 'Rif-dimashq'],
+    ['الجولان', 'sy-golan', 'SY', 'Quneitra'],
+    ['سيناء', 'eg-sinai', 'EG', 'North Sinai'],
+    ['دارفور', 'sd-darfur', 'SD', 'Northern Darfur'],
+    ['جبل مرة', 'sd-jebel-marra', 'SD', 'Central Darfur'],
+    ['ياميبو', 'ss-gn-363656', 'SS', 'West Equatoria'],
+    ['بيدوة', 'so-gn-64536', 'SO', 'Bay'],
+    ['وانلاوين', 'so-wanlaweyn', 'SO', 'Lower Shabeelle'],
+    ['جوبالاند', 'so-jubaland', 'SO', 'Lower Juba'],
+    ['سيفاري', 'ml-sevare', 'ML', 'Mopti'],
+    ['ماسينا', 'ml-gn-2455465', 'ML', 'Segou'],
+    ['نغيغمي', 'ne-gn-2440495', 'NE', 'Diffa'],
+    ['النفيضة', 'tn-enfidha', 'TN', 'Susah'],
+    ['سبيبة', 'tn-sbiba', 'TN', 'Al Qasrayn'],
+    ['خدير', 'ye-khadir', 'YE', "Ta'izz"],
+    ['دوميز', 'iq-domiz-camp', 'IQ', 'Dahuk'],
+    ['بوقنادل', 'ma-gn-6546542', 'MA', 'Rabat-Sale-Kenitra'],
+  ];
+  for (const [name, id, country, admin1] of table) {
+    const found = byName.get(normalizeForMatch(name)) ?? [];
+    const match = found.find((p) => p.id === id);
+    assert.ok(match, `${name} → ${found.map((p) => p.id).join(',')}`);
+    assert.equal(match.country, country, name);
+    assert.equal(match.admin1, admin1, name);
+    assert.ok(match.admin1_ar, name);
+  }
+  const cities = owners(gazetteer().cities, (c) => [c.name_ar, ...c.aliases_ar]);
+  assert.equal(cities.get(normalizeForMatch('الغوطة'))?.[0]?.id, 'sy-eastern-ghouta');
+  assert.equal(cities.get(normalizeForMatch('مينكا'))?.[0]?.id, 'ml-menaka');
+});
+
+/** True when (lon, lat) is inside a polygon given as rings of [lon, lat] (even-odd rule). */
+function insidePolygon(lon: number, lat: number, rings: number[][][]): boolean {
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  return inside;
+}
+
+test("every place an additions file adds lies inside its admin1's boundary", (t) => {
+  const path = sharedFile('datasets', 'gazetteer-arab-world', 'admin1-boundaries.geojson');
+  if (!path) {
+    t.skip('../shared/datasets/gazetteer-arab-world/admin1-boundaries.geojson is absent');
+    return;
+  }
+  const features = (
+    JSON.parse(readFileSync(path, 'utf8')) as {
+      features: {
+        properties: { country: string; name: string };
+        geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+      }[];
+    }
+  ).features;
+  const outside: string[] = [];
+  for (const theatre of loadTheatres(repositoryPacksDir()))
+    for (const file of theatre.places_additions)
+      for (const p of readPack(join(theatre.dir, file), placeAdditionsFileSchema).places) {
+        const area = features.find((f) => f.properties.country === p.country && f.properties.name === p.admin1);
+        if (!area) continue; // areas the boundaries lack (a few newer ones) are not checked
+        const polygons =
+          area.geometry.type === 'Polygon'
+            ? [area.geometry.coordinates as number[][][]]
+            : (area.geometry.coordinates as number[][][][]);
+        if (!polygons.some((rings) => insidePolygon(p.lon, p.lat, rings))) outside.push(`${p.id} (${p.admin1})`);
+      }
+  assert.deepEqual(outside, []);
 });

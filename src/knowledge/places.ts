@@ -17,6 +17,7 @@ import { loadTheatres, type Theatre } from './theatres.js';
 export { PLACE_FEATURES, placeSchema, type PlaceFeature, type PlaceEntry, type Place } from './places-schema.js';
 import { gazetteerMeta as meta, placeSchema, type Place } from './places-schema.js';
 import { compactPlacesFileSchema, PlaceTable } from './place-table.js';
+import { placeAdditionsFileSchema } from './place-additions.js';
 export { PlaceTable } from './place-table.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
@@ -129,7 +130,7 @@ export interface Gazetteer {
   readonly places: readonly Place[];
   /** A place by id; a compact table's row becomes a Place (validated) when first asked for. */
   readonly byId: { get(id: string): Place | undefined; has(id: string): boolean };
-  /** The names of the places held as objects (hand-sized files), keyed for the name index. */
+  /** The names of the places held as objects (hand-sized files and additions), and the additions' spellings of the tables' places, keyed for the name index. */
   placeNames(): Generator<PlaceName>;
   /** The compact tables of built gazetteers: their names are looked up in them, by key. */
   readonly placeTables: readonly PlaceTable[];
@@ -167,10 +168,12 @@ interface TheatrePlaces {
   objects: Place[];
   tables: { table: PlaceTable; prefix: string }[];
   ambiguousNames: string[];
+  /** Spellings the additions give places of the tables, by id. */
+  tableAliases: Map<string, { ar: string[]; en: string[] }>;
 }
 
 function loadTheatrePlaces(theatre: Theatre, areas: ReadonlyMap<string, AdminArea>, cityAdmin: Map<string, CityAdmin>) {
-  const loaded: TheatrePlaces = { objects: [], tables: [], ambiguousNames: [] };
+  const loaded: TheatrePlaces = { objects: [], tables: [], ambiguousNames: [], tableAliases: new Map() };
   const prefix = `${theatre.id_prefix}-`;
   const addCityAdmin = (
     path: string,
@@ -211,7 +214,44 @@ function loadTheatrePlaces(theatre: Theatre, areas: ReadonlyMap<string, AdminAre
     addCityAdmin(path, parsed.world_cities ?? {});
     loaded.ambiguousNames.push(...parsed.ambiguousNames);
   }
+  for (const file of theatre.places_additions) addPlaceAdditions(theatre, join(theatre.dir, file), areas, loaded);
   return loaded;
+}
+
+/** A theatre's additions file: its new places join the objects, its spellings the places they name. */
+function addPlaceAdditions(
+  theatre: Theatre,
+  path: string,
+  areas: ReadonlyMap<string, AdminArea>,
+  loaded: TheatrePlaces,
+): void {
+  const prefix = `${theatre.id_prefix}-`;
+  const additions = readPack(path, placeAdditionsFileSchema);
+  const inTables = (id: string) => loaded.tables.some(({ table }) => table.rowOf(id) >= 0);
+  additions.places.forEach(({ evidence: _evidence, ...place }, i) => {
+    const where = `${path}: places[${i}] (${place.id})`;
+    if (place.country !== theatre.country)
+      throw new Error(`${where}: country ${place.country}, but the theatre is ${theatre.country}`);
+    if (!place.id.startsWith(prefix)) throw new Error(`${where}: id does not start with the theatre's "${prefix}"`);
+    if (inTables(place.id)) throw new Error(`${where}: the gazetteer already has a place of this id: add a fix`);
+    const area = areas.get(place.admin1);
+    if (!area) throw new Error(`${where}: admin1 "${place.admin1}" is not an admin area of ${theatre.country}`);
+    loaded.objects.push({ ...place, admin1_ar: area.name_ar });
+  });
+  additions.fixes.forEach((fix, i) => {
+    const where = `${path}: fixes[${i}] (${fix.id})`;
+    const object = loaded.objects.find((p) => p.id === fix.id);
+    if (object) {
+      object.aliases_ar = [...new Set([...object.aliases_ar, ...fix.aliases_ar])];
+      if (fix.aliases_en) object.aliases_en = [...new Set([...(object.aliases_en ?? []), ...fix.aliases_en])];
+      return;
+    }
+    if (!inTables(fix.id)) throw new Error(`${where}: no place of ${theatre.country} has this id`);
+    const extra = loaded.tableAliases.get(fix.id) ?? { ar: [], en: [] };
+    extra.ar.push(...fix.aliases_ar);
+    extra.en.push(...(fix.aliases_en ?? []));
+    loaded.tableAliases.set(fix.id, extra);
+  });
 }
 
 /**
@@ -239,6 +279,7 @@ export function loadGazetteer(dir: string = defaultPacksDir()): Gazetteer {
   const adminAreas: AdminArea[] = [];
   const ambiguousNames = new Set<string>();
   const cityAdmin = new Map<string, CityAdmin>();
+  const tableAliases = new Map<string, { ar: string[]; en: string[] }>();
   for (const theatre of loadTheatres(dir)) {
     if (theatre.places.length === 0) continue;
     if (!theatre.admin1 || !theatre.id_prefix)
@@ -252,6 +293,7 @@ export function loadGazetteer(dir: string = defaultPacksDir()): Gazetteer {
     for (const p of loaded.objects) objects.push(p);
     tables.push(...loaded.tables);
     for (const n of loaded.ambiguousNames) ambiguousNames.add(n);
+    for (const [id, extra] of loaded.tableAliases) tableAliases.set(id, extra);
   }
   const objectById = new Map<string, Place>();
   for (const place of objects) {
@@ -259,12 +301,29 @@ export function loadGazetteer(dir: string = defaultPacksDir()): Gazetteer {
     objectById.set(place.id, place);
   }
   const tableOf = (id: string) => tables.find((t) => id.startsWith(t.prefix) && t.table.rowOf(id) >= 0)?.table;
+  // A table's place with the spellings of the additions, made once.
+  const withAdditions = new Map<string, Place>();
+  const tablePlace = (table: PlaceTable, row: number): Place => {
+    const place = table.place(row);
+    const extra = tableAliases.get(place.id);
+    if (!extra) return place;
+    let merged = withAdditions.get(place.id);
+    if (!merged) {
+      merged = {
+        ...place,
+        aliases_ar: [...new Set([...place.aliases_ar, ...extra.ar])],
+        ...(extra.en.length ? { aliases_en: [...new Set([...(place.aliases_en ?? []), ...extra.en])] } : {}),
+      };
+      withAdditions.set(place.id, merged);
+    }
+    return merged;
+  };
   const byId = {
     get(id: string): Place | undefined {
       const hit = objectById.get(id);
       if (hit) return hit;
       const table = tableOf(id);
-      return table?.place(table.rowOf(id));
+      return table ? tablePlace(table, table.rowOf(id)) : undefined;
     },
     has: (id: string) => objectById.has(id) || tableOf(id) !== undefined,
   };
@@ -273,7 +332,7 @@ export function loadGazetteer(dir: string = defaultPacksDir()): Gazetteer {
     get places() {
       all ??= [
         ...objects,
-        ...tables.flatMap(({ table }) => Array.from({ length: table.size }, (_, i) => table.place(i))),
+        ...tables.flatMap(({ table }) => Array.from({ length: table.size }, (_, i) => tablePlace(table, i))),
       ];
       return all;
     },
@@ -282,6 +341,8 @@ export function loadGazetteer(dir: string = defaultPacksDir()): Gazetteer {
     *placeNames() {
       for (const place of objects)
         for (const alias of [place.name_ar, ...place.aliases_ar]) yield { ...nameKeyOf(alias), id: place.id };
+      // The additions' spellings of the tables' places (their own names are looked up in the tables).
+      for (const [id, extra] of tableAliases) for (const alias of extra.ar) yield { ...nameKeyOf(alias), id };
     },
     placeTables: tables.map((t) => t.table),
     adminAreas,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toArticle } from '../app/analyze.js';
@@ -271,4 +271,110 @@ test('تاجورة is Tajura in a Libyan article and Tadjourah in a Djiboutian o
   assert.equal(libya[0]?.location?.id, 'ly-tajura');
   const djibouti = eventsOf('هجوم', 'هاجم مسلحون مجهولون دورية للجيش الجيبوتي قرب تاجورة أمس.', '2020-03-02');
   assert.equal(djibouti[0]?.location?.id, 'city:dj-tadjourah');
+});
+
+/** The fixture theatre's additions file, as a contributor would write it: a spelling and a place. */
+function withFixtureAdditions(dir: string, additions: Record<string, unknown>): void {
+  const theatre = join(dir, 'mauritania');
+  const manifestPath = join(theatre, 'theatre.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, places_additions: ['places-additions.json'] }));
+  writeFileSync(join(theatre, 'places-additions.json'), JSON.stringify({ $meta: meta, ...additions }));
+}
+
+const fixtureFix = {
+  id: 'mr-bassikounou',
+  aliases_ar: ['باسكنوو'],
+  evidence: { cue_counts: { باسكنوو: { 'ant-multisource': 2 } }, why: 'a fixture spelling' },
+};
+const fixturePlace = {
+  id: 'mr-mbera-camp',
+  name_ar: 'مبيرا',
+  aliases_ar: ['امبرة'],
+  name_en: 'Mbera camp',
+  lat: 15.78,
+  lon: -5.6,
+  country: 'MR',
+  admin1: 'Hodh Ech Chargui',
+  feature: 'camp',
+  importance: 40,
+  approximate: true,
+  source: 'public knowledge',
+  evidence: { cue_counts: { مبيرا: { 'ant-multisource': 1 } }, why: 'the camp of Malian refugees, a fixture' },
+};
+
+test("a theatre's additions give its places press spellings and add the places it lacks", () => {
+  const { dir, cleanup } = packsWithFixtureTheatre();
+  try {
+    withFixtureGazetteer(dir);
+    withFixtureAdditions(dir, { fixes: [fixtureFix], places: [fixturePlace] });
+    const g = loadGazetteer(dir);
+    assert.deepEqual(g.byId.get('mr-bassikounou')?.aliases_ar, ['باسيكونو', 'باسكنوو']);
+    const camp = g.byId.get('mr-mbera-camp');
+    assert.equal(camp?.admin1_ar, 'الحوض الشرقي');
+    assert.equal('evidence' in (camp ?? {}), false, 'the evidence stays in the file');
+    const keys = [...g.placeNames()].map((n) => `${n.words.join(' ')}→${n.id}`);
+    assert.ok(keys.includes('باسكنوو→mr-bassikounou') && keys.includes('امبره→mr-mbera-camp'), keys.join(' '));
+  } finally {
+    cleanup();
+  }
+});
+
+test('an additions entry naming no place of its theatre, or counting a name it lacks, is an error naming the file', () => {
+  for (const [additions, message] of [
+    [
+      { fixes: [{ ...fixtureFix, id: 'mr-nowhere' }] },
+      /places-additions\.json: fixes\[0\] \(mr-nowhere\): no place of MR/,
+    ],
+    [{ places: [{ ...fixturePlace, id: 'mr-bassikounou' }] }, /duplicate place id mr-bassikounou/],
+    [{ places: [{ ...fixturePlace, admin1: 'Tagant' }] }, /places\[0\] \(mr-mbera-camp\): admin1 "Tagant"/],
+    [
+      { fixes: [{ ...fixtureFix, evidence: { cue_counts: { باسكنو: {} }, why: 'x' } }] },
+      /places-additions\.json is not a valid pack:[^]*"باسكنو" is not one of the entry's names/,
+    ],
+  ] as const) {
+    const { dir, cleanup } = packsWithFixtureTheatre();
+    try {
+      withFixtureGazetteer(dir);
+      withFixtureAdditions(dir, additions);
+      assert.throws(() => loadGazetteer(dir), message);
+    } finally {
+      cleanup();
+    }
+  }
+});
+
+test('a press spelling of the additions is the place of an event, in its country and admin1', () => {
+  const cases: Array<[string, string, string, string, string]> = [
+    [
+      'قصفت مقاتلات التحالف تجمعات للحوثيين في مديرية التحيتا أمس وقتلت عشرة منهم.',
+      '2018-06-20',
+      'ye-gn-77655',
+      'YE',
+      'Al Hudaydah',
+    ],
+    [
+      'قتل خمسة مدنيين في هجوم شنه مسلحون على قرية في منطقة جبل مرة أمس.',
+      '2018-05-10',
+      'sd-jebel-marra',
+      'SD',
+      'Central Darfur',
+    ],
+    ['قتل سبعة أشخاص في انفجار سيارة مفخخة في مدينة بيدوة أمس السبت.', '2018-02-24', 'so-gn-64536', 'SO', 'Bay'],
+    ['هاجم مسلحون مجهولون مقر القوة المشتركة في بلدة سيفاري أمس.', '2018-06-29', 'ml-sevare', 'ML', 'Mopti'],
+    ['أصيب عون حرس في هجوم مسلح على دورية أمنية بمدينة سبيبة أمس.', '2016-03-02', 'tn-sbiba', 'TN', 'Al Qasrayn'],
+    ['قتل ثلاثة جنود في هجوم على كمين للجيش في شمال سيناء أمس.', '2018-02-12', 'eg-admin1-27', 'EG', 'North Sinai'],
+    ['قتل ثلاثة جنود في هجوم على كمين للجيش في وسط سيناء أمس.', '2018-02-12', 'eg-sinai', 'EG', 'North Sinai'],
+    ['شنت مقاتلات التحالف غارات على مواقع للحوثيين في مديرية نهم أمس.', '2018-03-05', 'ye-nihm', 'YE', 'Sanaa'],
+    ['قصفت طائرات إسرائيلية مواقع للجيش السوري في هضبة الجولان أمس.', '2018-05-10', 'sy-golan', 'SY', 'Quneitra'],
+  ];
+  for (const [text, date, id, country, admin1] of cases) {
+    const [event] = eventsOf('هجوم', text, date);
+    assert.equal(event?.location?.id, id, text);
+    assert.equal(event?.location?.country, country, text);
+    assert.equal(event?.location?.admin1, admin1, text);
+  }
+  const [ouagadougou] = eventsOf('هجوم', 'هاجم مسلحون مقر قيادة الجيش في واغادوغو أمس.', '2018-03-02');
+  assert.equal(ouagadougou?.location?.id, 'city:bf-ouagadougou');
+  assert.equal(ouagadougou?.location?.country, 'BF');
 });

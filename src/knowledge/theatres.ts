@@ -43,6 +43,11 @@ export const TheatreManifestSchema = z.strictObject({
   admin1: fileName.optional(),
   /** Gazetteer files (src/knowledge/places.ts, placesFileSchema), gzipped when large. */
   places: z.array(fileName).default([]),
+  /**
+   * Hand-written additions to those gazetteers (src/knowledge/place-additions.ts): press
+   * spellings of their places and places they lack, each with its evidence; read on load.
+   */
+  places_additions: z.array(fileName).default([]),
 });
 
 export type TheatreManifest = z.infer<typeof TheatreManifestSchema>;
