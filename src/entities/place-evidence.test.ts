@@ -78,6 +78,10 @@ test('an ordinary word needs a singular place noun in construct before it', () =
   );
 });
 
+test("a hashtag's # does not hide the cue before a place", () => {
+  assert.deepEqual(placeTexts('قتل جنديان في هجوم في شمال شرق #مالي أمس.'), ['مالي:ML']);
+});
+
 test('Tunisian towns are Tunisian in Tunisian news', () => {
   for (const p of places('أمطار غزيرة في سوسة وصفاقس والمنستير، حسب الرصد الجوي التونسي'))
     assert.equal(p.resolution.country, 'TN', p.text);

@@ -49,11 +49,17 @@ function strong(cue: PlaceCue): boolean {
   return cue === 'place-noun' || cue === 'list-noun' || cue === 'direction';
 }
 
+/** The token before token `i`, over a hashtag's # (the press tags places: "شمال شرق #مالي"). */
+function tokenBefore(tokens: readonly Token[], i: number): Token | undefined {
+  const previous = tokens[i - 1];
+  return previous?.norm === '#' ? tokens[i - 2] : previous;
+}
+
 /** The cue before a candidate: the word before it, a preposition glued to it, or its direction. */
 function cueBefore(c: EntityCandidate, tokens: readonly Token[], view: NormalizedText, k: EntityKnowledge): PlaceCue {
   const token = tokens[c.tokenStart];
   const glued = view.original.slice(token.start, c.start);
-  const previous = tokens[c.tokenStart - 1];
+  const previous = tokenBefore(tokens, c.tokenStart);
   const before = previous && previous.sentence === token.sentence && previous.kind === 'word' ? previous : null;
   // Indefinite, as the head of "مدينة درعا" or "جنوب دمشق": الشرق (the East) of الشرق الأوسط is no cue.
   const definite = !!before && (before.proclitics.includes('ال') || before.stem.startsWith('ال'));
@@ -179,7 +185,7 @@ export function withPlaceEvidence(
     const cues = knowledge.placeCues;
     const generic = cues.genericNouns.has(key) || cues.nouns.has(key) || cues.prepositions.has(key);
     const phrase = c.tokenEnd - c.tokenStart === 1 && adjectiveAfter(c, tokens);
-    const previous = tokens[c.tokenStart - 1];
+    const previous = tokenBefore(tokens, c.tokenStart);
     const previousWord =
       previous && previous.sentence === tokens[c.tokenStart].sentence ? withoutArticle(previous.stem) : null;
     const entries = c.entries.filter((e): boolean => {

@@ -364,10 +364,14 @@ export function attachPlaces(
     const byPlace = new Map(taken.flatMap((e) => withCity(e, 'place.territory-object')).map((a) => [a.place.id, a]));
     return [...byPlace.values()];
   }
-  // A country counts only when no town or city is named ("مقيما تركيا في … مدينة سبها").
+  // A country counts only when the sentence names none of its towns ("في ليبيا … مدينة سبها");
+  // a town of another country does not hide it ("شمال شرق مالي" beside واغادوغو).
   const finer = places.filter((e) => within(e, sentence) && usable(e) && e.resolution.feature !== 'country');
   const inClause = places.filter(
-    (e) => within(e, clause) && usable(e) && (finer.length === 0 || e.resolution.feature !== 'country'),
+    (e) =>
+      within(e, clause) &&
+      usable(e) &&
+      (e.resolution.feature !== 'country' || !finer.some((f) => f.resolution.country === e.resolution.country)),
   );
   const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
   if (governedAfter) {
@@ -384,7 +388,12 @@ export function attachPlaces(
   const afterInClause = inClause.find((e) => e.start >= trigger.span.end);
   if (afterInClause) return withCity(afterInClause, 'place.in-clause');
   if (inClause.length) return withCity(inClause[inClause.length - 1], 'place.in-clause');
-  const inSentence = finer.length ? finer : places.filter((e) => within(e, sentence) && usable(e));
+  const inSentence = places.filter(
+    (e) =>
+      within(e, sentence) &&
+      usable(e) &&
+      (e.resolution.feature !== 'country' || !finer.some((f) => f.resolution.country === e.resolution.country)),
+  );
   const nearest = inSentence.sort(
     (a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start),
   )[0];
@@ -428,8 +437,11 @@ const QUARTER_BEFORE = viewPattern(/(^|\s|\()(حي|شارع|ميدان|ساحة)
 /** What stands between a town and the area it lies in: "خان شيخون في محافظة إدلب"، "الخوخة، محافظة الحديدة". */
 const IN_ITS_AREA = viewPattern(/^[\s،,)"'»]*(في|ب|من)?\s*(محافظة|ولاية|إقليم|مقاطعة|شعبية)?\s*$/);
 
-/** A preposition glued to a country or standing before it that the location cues do not hold: بالسعودية، على إسرائيل، إلى سوريا. */
-const COUNTRY_GOVERNED = viewPattern(/((^|[\s#"'«(])[وف]?ب(ال)?|(^|\s)(على|إلى|الى|داخل|أراضي|الأراضي)\s+)$/);
+/**
+ * A preposition glued to a country or standing before it that the location cues do not hold:
+ * بالسعودية، على إسرائيل، داخل سوريا (not إلى: where something went is not where it happened).
+ */
+const COUNTRY_GOVERNED = viewPattern(/((^|[\s#"'«(])[وف]?ب(ال)?|(^|\s)(على|داخل|أراضي|الأراضي)\s+)$/);
 
 /** Characters between a place_references cue (بقيادة، المحاذية لـ) and the place it makes no event place. */
 const PLACE_REFERENCE_GAP = 3;

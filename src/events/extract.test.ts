@@ -253,6 +253,17 @@ test("a coalition's leader, a drone's owner or a border named for reference is n
   assert.deepEqual(countries('اعتقلت ألمانيا دبلوماسيا إيرانيا.'), [undefined]);
   assert.deepEqual(countries('قصفت طائرات مواقع بالسعودية عند الساعة السابعة بتوقيت نيويورك.'), ['SA']);
   assert.deepEqual(countries('سعت روسيا إلى إدانة الهجمات الجوية التي قادتها الولايات المتحدة على دمشق.'), ['SY']);
+  // A town of another country named in the sentence does not hide the event's country.
+  const sahel = extract(
+    'قتل جنديان فرنسيان في هجوم في شمال شرق مالي، وهي جماعة معروفة في مدينة واغادوغو.',
+    '2018-03-03',
+    false,
+  );
+  assert.equal(
+    sahel.find((e) => e.trigger.text === 'هجوم')?.location?.country,
+    'ML',
+    JSON.stringify(sahel.map((e) => [e.trigger.text, e.location?.country])),
+  );
 });
 
 test('every candidate gets a verdict: kept in an event, or rejected by a named rule with its reason', () => {
