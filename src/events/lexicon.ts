@@ -410,14 +410,18 @@ interface FormSource {
 
 function addForms<P>(index: PhraseIndex<P>, src: FormSource, payload: P): void {
   const excluded = new Set((src.exclude_forms ?? []).map(normalizeForMatch));
+  // The payload is this call's own, so a surface already indexed for it was indexed here: a set
+  // of what was added replaces a scan of the key's list (a verb gives a thousand surfaces).
+  const added = new Set<string>();
   const add = (first: string, proclitic: string, rest: string[], base: string, tense: Tense) => {
     if (excluded.has(first)) return;
-    const list = index.byFirst.get(first);
+    const seen = `${first}\u0001${base}`; // the base holds the rest
+    if (added.has(seen)) return;
+    added.add(seen);
     const form: CompiledForm<P> = { base, rest, proclitic, tense, payload };
-    if (list) {
-      if (!list.some((f) => f.payload === payload && f.base === base && f.rest.join(' ') === rest.join(' ')))
-        list.push(form);
-    } else index.byFirst.set(first, [form]);
+    const list = index.byFirst.get(first);
+    if (list) list.push(form);
+    else index.byFirst.set(first, [form]);
   };
   for (const written of src.forms) {
     const base = normalizeForMatch(written);
@@ -444,8 +448,12 @@ function addForms<P>(index: PhraseIndex<P>, src: FormSource, payload: P): void {
   }
 }
 
-function addContextWord(context: Map<string, string[]>, word: string): string {
+/** Adds a word's surfaces to `context` once: `done` holds the words added, with their bases. */
+function addContextWord(context: Map<string, string[]>, word: string, done: Map<string, string>): string {
+  const known = done.get(word);
+  if (known !== undefined) return known;
   const base = normalizeForMatch(word);
+  done.set(word, base);
   for (const surface of nounSurfaces(word)) {
     for (const { key } of withProclitics(surface, 'noun')) {
       const bases = context.get(key);
@@ -473,12 +481,15 @@ export function compileTriggerLexicon(data: unknown): TriggerLexicon {
   const file = TriggerFileSchema.parse(data);
   const index: PhraseIndex<CompiledTrigger> = { byFirst: new Map() };
   const context = new Map<string, string[]>();
+  const contextWords = new Map<string, string>();
   const entries: CompiledTrigger[] = file.entries.map((entry) => {
     const compiled: CompiledTrigger = {
       entry,
-      needs: entry.needs_any_nearby ? new Set(entry.needs_any_nearby.map((w) => addContextWord(context, w))) : null,
+      needs: entry.needs_any_nearby
+        ? new Set(entry.needs_any_nearby.map((w) => addContextWord(context, w, contextWords)))
+        : null,
       whenNearby: (entry.when_nearby ?? []).map((r, i) => ({
-        any: new Set(r.any.map((w) => addContextWord(context, w))),
+        any: new Set(r.any.map((w) => addContextWord(context, w, contextWords))),
         event_type: r.event_type,
         sub_event_type: r.sub_event_type,
         plover: r.plover,
