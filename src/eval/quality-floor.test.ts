@@ -15,7 +15,13 @@ import { countDuplicates } from './duplicates.js';
 import { evaluateGold, pipelinePredictor } from './harness.js';
 
 /**
- * Last measured on 2026-12-05 (second session), after the triggers for opened fire, exploded
+ * Last measured on 2026-12-05 (third session), after the place rules of issue 11 (place
+ * references, bare countries, a village with its city), the press spellings and the place-word
+ * table's fixes, and every model retrained on them: P 0.661, R 0.683, F1 0.672 (41 of 62), 7
+ * duplicates, no event in the non-conflict articles. The recall floor rises to 0.66 (one event's
+ * slack); precision stands on its floor with no slack (the retrained judge keeps one more true
+ * and three more false events than the stale one, which gave P 0.690 R 0.667 on the new places).
+ * Before, on 2026-12-05 (second session), after the triggers for opened fire, exploded
  * bombs, passive assassinations and aircraft as the subject of a strike verb, every event model
  * retrained and the judge's threshold chosen over three fold splits: P 0.678, R 0.667, F1 0.672
  * (40 of 59), 6 duplicates, no event in the non-conflict articles. Floors raised to that, less
@@ -37,8 +43,8 @@ import { evaluateGold, pipelinePredictor } from './harness.js';
  * retrained with the 3,218 labelled candidates of eval/labels beside the gold. Before that
  * (2026-12-04): P 0.412, R 0.783, F1 0.540, 24 duplicates. The floors leave one event's slack.
  */
-const FLOOR = { precision: 0.66, recall: 0.65, f1: 0.65 };
-/** One occurrence told twice and output twice (src/eval/duplicates.ts): 6 at the last measure (14, 24 before). */
+const FLOOR = { precision: 0.66, recall: 0.66, f1: 0.65 };
+/** One occurrence told twice and output twice (src/eval/duplicates.ts): 7 at the last measure (6, 14, 24 before). */
 const MAX_DUPLICATES = 7;
 /** Events output per 100 test articles of sport, economy, culture and technology sections: 0 at the last measure (4.8 before); the issue's bound. */
 const MAX_NON_CONFLICT_PER_100 = 5;
