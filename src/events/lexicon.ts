@@ -410,18 +410,18 @@ interface FormSource {
 
 function addForms<P>(index: PhraseIndex<P>, src: FormSource, payload: P): void {
   const excluded = new Set((src.exclude_forms ?? []).map(normalizeForMatch));
-  // The payload is this call's own, so a surface already indexed for it was indexed here: a set
-  // of what was added replaces a scan of the key's list (a verb gives a thousand surfaces).
-  const added = new Set<string>();
+  // The payload is this call's own, so the forms of a key indexed for it are the last of the
+  // key's list: only they are compared, by base (which holds the rest), not the whole list.
   const add = (first: string, proclitic: string, rest: string[], base: string, tense: Tense) => {
     if (excluded.has(first)) return;
-    const seen = `${first}\u0001${base}`; // the base holds the rest
-    if (added.has(seen)) return;
-    added.add(seen);
     const form: CompiledForm<P> = { base, rest, proclitic, tense, payload };
     const list = index.byFirst.get(first);
-    if (list) list.push(form);
-    else index.byFirst.set(first, [form]);
+    if (!list) {
+      index.byFirst.set(first, [form]);
+      return;
+    }
+    for (let i = list.length - 1; i >= 0 && list[i].payload === payload; i--) if (list[i].base === base) return;
+    list.push(form);
   };
   for (const written of src.forms) {
     const base = normalizeForMatch(written);
