@@ -15,6 +15,29 @@ export const PackMeta = z.looseObject({
   licence: z.string().min(1),
 });
 
+/**
+ * A JSON object of many entries (a model's weights, a tagger's word lists), each value checked in
+ * one loop and the object kept as parsed: zod's record builds a copy entry by entry, which costs a
+ * cold start more than reading the file. The first bad entry is named.
+ */
+export function bulkRecord<T>(isValue: (v: unknown) => v is T, what: string): z.ZodType<Record<string, T>> {
+  return z.custom<Record<string, T>>().superRefine((v, ctx) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      ctx.addIssue({ code: 'custom', message: `expected an object of ${what}s` });
+      return;
+    }
+    for (const key in v) {
+      if (!isValue((v as Record<string, unknown>)[key])) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `expected a ${what}` });
+        return;
+      }
+    }
+  });
+}
+
+export const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const isString = (v: unknown): v is string => typeof v === 'string';
+
 /** The repository's `packs/` directory, found from this module (src/ under tsx, dist/ compiled). */
 export function repositoryPacksDir(): string {
   return fileURLToPath(new URL('../../packs/', import.meta.url));

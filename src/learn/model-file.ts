@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { PackMeta, readPack } from '../knowledge/pack.js';
+import { bulkRecord, isFiniteNumber, PackMeta, readPack } from '../knowledge/pack.js';
 import type { LinearModel } from './logistic.js';
 import { vocabularyOf } from './vocabulary.js';
 
@@ -43,7 +43,7 @@ export const LinearModelFileSchema = z.strictObject({
   threshold: z.number().min(0).max(1),
   bias: z.number(),
   /** Feature name → weight; features whose weight rounds to zero are left out. */
-  weights: z.record(z.string(), z.number()),
+  weights: bulkRecord(isFiniteNumber, 'number'),
 });
 
 export type LinearModelFile = z.infer<typeof LinearModelFileSchema>;

@@ -19,6 +19,7 @@ import {
 import { tagConstraints, type TagConstraints } from './tags.js';
 import { z } from 'zod';
 import { isRecord } from '../../core/unknown.js';
+import { bulkRecord, isString } from '../../knowledge/pack.js';
 
 export interface NerModel {
   readonly tags: readonly string[];
@@ -47,7 +48,7 @@ export const MODEL_FORMAT = 'marsad-ner-perceptron/2';
 /** The committed model; the same relative path works from src/ner/tagger/ and dist/ner/tagger/. */
 export const DEFAULT_MODEL_URL = new URL('../../../packs/models/ner-anercorp.json.gz', import.meta.url);
 
-const StringByString = z.record(z.string(), z.string());
+const StringByString = bulkRecord(isString, 'string');
 const ModelFile = z.object({
   $meta: z.record(z.string(), z.unknown()),
   format: z.string(),
