@@ -2,60 +2,53 @@
 import { Command } from 'commander';
 import { endQuietlyOnClosedPipes } from './closed-pipes.js';
 import { boundHeapGrowth } from './heap-growth.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerArticles } from './commands/articles.js';
-import { registerShow } from './commands/show.js';
-import { registerStats } from './commands/stats.js';
-import { registerDemo } from './commands/demo.js';
-import { registerEntities } from './commands/entities.js';
-import { registerNer } from './commands/ner.js';
-import { registerEval } from './commands/eval.js';
-import { registerServe } from './commands/serve.js';
-import { registerWatch } from './commands/watch.js';
-import { registerWorker } from './commands/worker.js';
-import { registerExtract } from './commands/extract.js';
-import { registerEvents } from './commands/events.js';
-import { registerFuse } from './commands/fuse.js';
-import { registerRemove } from './commands/remove.js';
-import { registerExport } from './commands/export.js';
-import { registerReview } from './commands/review.js';
 
-export function buildProgram(): Command {
+/** Adds one subcommand to the program. */
+type Register = (program: Command) => void;
+
+/**
+ * The subcommands in the order help lists them, each module loaded only when wanted: a command
+ * run alone loads its own module, not the server's or the store's (a cold `marsad extract`
+ * would otherwise compile every module of the CLI first).
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  // Reading and storing articles, and what they report.
+  ['ingest', async () => (await import('./commands/ingest.js')).registerIngest],
+  ['watch', async () => (await import('./commands/watch.js')).registerWatch],
+  ['worker', async () => (await import('./commands/worker.js')).registerWorker],
+  ['articles', async () => (await import('./commands/articles.js')).registerArticles],
+  ['show', async () => (await import('./commands/show.js')).registerShow],
+  ['events', async () => (await import('./commands/events.js')).registerEvents],
+  ['export', async () => (await import('./commands/export.js')).registerExport],
+  ['review', async () => (await import('./commands/review.js')).registerReview],
+  ['stats', async () => (await import('./commands/stats.js')).registerStats],
+  ['remove', async () => (await import('./commands/remove.js')).registerRemove],
+  ['fuse', async () => (await import('./commands/fuse.js')).registerFuse],
+  // Analysing without storing.
+  ['extract', async () => (await import('./commands/extract.js')).registerExtract],
+  ['entities', async () => (await import('./commands/entities.js')).registerEntities],
+  ['ner', async () => (await import('./commands/ner.js')).registerNer],
+  ['eval', async () => (await import('./commands/eval.js')).registerEval],
+  // The observatory, and a first look.
+  ['serve', async () => (await import('./commands/serve.js')).registerServe],
+  ['demo', async () => (await import('./commands/demo.js')).registerDemo],
+];
+
+/** The program with every subcommand, or only `command`'s when it is one of them. */
+export async function buildProgram(command?: string): Promise<Command> {
   const program = new Command()
     .name('marsad')
     .description('Marsad (مرصد): structured, geocoded, sourced conflict events from Arabic news')
     .version('0.1.0')
     .showHelpAfterError();
-  const commands = [
-    // Reading and storing articles, and what they report.
-    registerIngest,
-    registerWatch,
-    registerWorker,
-    registerArticles,
-    registerShow,
-    registerEvents,
-    registerExport,
-    registerReview,
-    registerStats,
-    registerRemove,
-    registerFuse,
-    // Analysing without storing.
-    registerExtract,
-    registerEntities,
-    registerNer,
-    registerEval,
-    // The observatory, and a first look.
-    registerServe,
-    registerDemo,
-  ];
-  for (const register of commands) {
-    register(program);
-  }
+  const wanted = COMMANDS.filter(([name]) => name === command);
+  for (const [, load] of wanted.length ? wanted : COMMANDS) (await load())(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
   endQuietlyOnClosedPipes();
   boundHeapGrowth();
-  await buildProgram().parseAsync(argv);
+  // argv[2] is the subcommand (the program has no option of its own before it).
+  await (await buildProgram(argv[2])).parseAsync(argv);
 }

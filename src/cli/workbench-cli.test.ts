@@ -27,7 +27,7 @@ async function run(...args: string[]): Promise<string> {
     return true;
   };
   try {
-    const program = buildProgram().exitOverride();
+    const program = (await buildProgram()).exitOverride();
     for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => undefined });
     await program.parseAsync(['node', 'marsad', ...args]);
   } finally {

@@ -61,7 +61,9 @@ async function countUndated(repo: SqliteRepository): Promise<number> {
 /** Runs `marsad export` as a user would, into a file. */
 async function exportFile(dbPath: string, dir: string, format: string, ...args: string[]): Promise<string> {
   const out = join(dir, `export.${format}`);
-  await buildProgram()
+  await (
+    await buildProgram()
+  )
     .exitOverride()
     .parseAsync(['node', 'marsad', 'export', '--db', dbPath, '--format', format, '--out', out, ...args]);
   assert.ok(!existsSync(`${out}.partial`));
