@@ -198,6 +198,9 @@ const FIRST_WORD_TRIGGERS = asLexicon([
   ...MONTH_WORDS,
 ]);
 const FIRST_WORD_FILTER = new CliticFormsFilter(FIRST_WORD_TRIGGERS.keys());
+/** The words after which a plain word may be a day (see monthAhead): month names, الشهر, شهر. */
+const MONTH_AHEAD_WORDS = new Set([...MONTHS.keys(), THE_MONTH, ...MONTH_WORDS]);
+const MONTH_AHEAD_FILTER = new CliticFormsFilter(MONTH_AHEAD_WORDS);
 
 /** No such token: past any index. */
 const NO_TOKEN = 0x7fffffff;
@@ -286,7 +289,7 @@ class Reader {
     const from = new Int32Array(this.toks.length + 1).fill(NO_TOKEN);
     for (let k = this.toks.length - 1; k >= 0; k--) {
       const w = this.word(k);
-      from[k] = w !== null && (MONTHS.has(w) || w === THE_MONTH || MONTH_WORDS.has(w)) ? k : from[k + 1];
+      from[k] = w !== null && MONTH_AHEAD_FILTER.mayFind(w) && MONTH_AHEAD_WORDS.has(w) ? k : from[k + 1];
     }
     return from;
   }
