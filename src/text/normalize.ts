@@ -8,6 +8,7 @@
  * the original text's UTF-16 offsets and `original.slice(start, end)` is the words as written.
  */
 import type { Span } from '../core/span.js';
+import { isSpace } from '../core/whitespace.js';
 
 export interface NormalizedText {
   /** The original text, exactly as received. */
@@ -150,7 +151,34 @@ export function isBlankAfterNormalization(s: string): boolean {
 
 /** The normalised form of a short string (a dictionary alias, a query); no offsets kept. */
 export function normalizeForMatch(s: string): string {
-  return normalize(s).norm.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(normalize(s).norm);
+}
+
+/**
+ * `s.replace(/\s+/g, ' ').trim()`: each run of white space one space, none at either end. A hand
+ * scanner into the view's byte buffer: an article's id reads its whole text so, at every ingest.
+ */
+export function collapseSpaces(s: string): string {
+  const out = unitBytes(s.length);
+  let j = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (isSpace(code)) {
+      pendingSpace = j > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      out[2 * j] = 0x20;
+      out[2 * j + 1] = 0;
+      j++;
+      pendingSpace = false;
+    }
+    out[2 * j] = code & 0xff;
+    out[2 * j + 1] = code >>> 8;
+    j++;
+  }
+  return Buffer.from(out.buffer, 0, 2 * j).toString('utf16le');
 }
 
 /** Maps a half-open span of the normalised view back to the original text. */
