@@ -28,9 +28,14 @@ function readCorpus(): CorpusArticle[] {
     .map((line) => CorpusArticle.parse(JSON.parse(line)));
 }
 
-function timePipeline(articles: CorpusArticle[], context: PipelineContext): { seconds: number; events: number } {
+/** Wall-clock and CPU seconds (this process's user and system time) of one pass over the articles. */
+function timePipeline(
+  articles: CorpusArticle[],
+  context: PipelineContext,
+): { seconds: number; cpuSeconds: number; events: number } {
   let events = 0;
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   for (const a of articles) {
     const article = {
       id: articleId(a.title, a.text),
@@ -43,7 +48,16 @@ function timePipeline(articles: CorpusArticle[], context: PipelineContext): { se
     };
     events += runPipeline(article, context).events.length;
   }
-  return { seconds: (performance.now() - started) / 1000, events };
+  const cpu = process.cpuUsage(cpuStarted);
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, events };
+}
+
+/** Articles per second by the wall clock and by CPU time, and MB/s by the wall clock. */
+function rates(timed: { seconds: number; cpuSeconds: number }, articles: number, mb: number): string {
+  return (
+    `${timed.seconds.toFixed(2)} s: ${Math.round(articles / timed.seconds)} articles/s, ${(mb / timed.seconds).toFixed(2)} MB/s; ` +
+    `CPU ${timed.cpuSeconds.toFixed(2)} s: ${Math.round(articles / timed.cpuSeconds)} articles/s`
+  );
 }
 
 export const extractBenchmark: Benchmark = {
@@ -58,18 +72,23 @@ export const extractBenchmark: Benchmark = {
     timePipeline(articles.slice(0, 200), context); // warm up
     const lines = [`knowledge loaded in ${loadSeconds.toFixed(2)} s`];
     // The learned models (candidate judge, article relevance, mention coreference) on, as shipped, then off: the rules alone.
+    // CPU time beside the wall clock, which on a shared machine also counts the time other
+    // processes held the core. The first configuration runs twice: its first pass meets most of
+    // the corpus's words for the first time, the passes after it find them memoised (a long
+    // ingest's steady state).
     const rulesOnly = { ...context.events, judge: null, relevance: null, coreference: null };
-    for (const [scope, events, models] of [
-      ['none', context.events, 'on'],
-      ['none', rulesOnly, 'off'],
-      ['event-sentences', context.events, 'on'],
+    for (const [scope, events, models, passes] of [
+      ['none', context.events, 'on', 2],
+      ['none', rulesOnly, 'off', 1],
+      ['event-sentences', context.events, 'on', 1],
     ] as const) {
-      const timed = timePipeline(articles, { ...context, events, taggerScope: scope });
-      lines.push(
-        `tagger ${scope === 'none' ? 'off (as ingest runs it)' : 'on trigger sentences (as extract runs it)'}, models ${models}: ` +
-          `${articles.length} articles, ${timed.events} events in ${timed.seconds.toFixed(2)} s: ` +
-          `${Math.round(articles.length / timed.seconds)} articles/s, ${(mb / timed.seconds).toFixed(2)} MB/s`,
-      );
+      for (let pass = 1; pass <= passes; pass++) {
+        const timed = timePipeline(articles, { ...context, events, taggerScope: scope });
+        lines.push(
+          `tagger ${scope === 'none' ? 'off (as ingest runs it)' : 'on trigger sentences (as extract runs it)'}, models ${models}` +
+            `${passes > 1 ? `, pass ${pass}` : ''}: ${articles.length} articles, ${timed.events} events in ${rates(timed, articles.length, mb)}`,
+        );
+      }
     }
     return lines;
   },

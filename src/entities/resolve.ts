@@ -257,6 +257,20 @@ export function resolvePlace(
 }
 
 /** The best actor or person for a name at the article's date. */
+/** The normalised alias of each actor or person entry met (see actorAliasOf). */
+const actorAliases = new WeakMap<NameEntry, string>();
+
+/**
+ * The normalised alias an entry is looked up by among the actors. Every actor name of every
+ * article asks, twice (for the article's context, then for itself), and normalising was half of
+ * this resolution's time: kept per entry, which the name index holds for as long as it lives.
+ */
+function actorAliasOf(e: NameEntry): string {
+  let alias = actorAliases.get(e);
+  if (alias === undefined) actorAliases.set(e, (alias = normalizeForMatch(e.baseAlias ?? e.alias)));
+  return alias;
+}
+
 export function resolveActorOrPerson(
   c: EntityCandidate,
   knowledge: EntityKnowledge,
@@ -269,7 +283,7 @@ export function resolveActorOrPerson(
   const entries = c.entries.filter((e): e is NameEntry => e.kind === 'actor' || e.kind === 'person');
   if (entries.length === 0) return null;
   const refs = new Set(entries.map((e) => e.ref));
-  const aliases = new Set(entries.map((e) => normalizeForMatch(e.baseAlias ?? e.alias)));
+  const aliases = new Set(entries.map(actorAliasOf));
   const ranked = [...aliases]
     .flatMap((alias) => knowledge.actors.candidatesFor(alias, date))
     .filter((cand) => refs.has(cand.entry.id))

@@ -9,16 +9,24 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Doc } from '../core/document.js';
 import { repositoryPacksDir } from '../knowledge/pack.js';
-import { predictProbability, readModel, type SavedModel } from '../learn/index.js';
+import { probabilityOfColumns, readModel, type SavedModel } from '../learn/index.js';
 
 export const RELEVANCE_FEATURE_VERSION = 'article-words/1';
 export const RELEVANCE_MODEL_FILE = 'article-relevance.json.gz';
 
+/** The feature name of a word stem. */
+const WORD_FEATURE = 'w=';
+
 /** The article's distinct word stems (three letters or more), as features. */
 export function articleWords(doc: Pick<Doc, 'tokens'>): string[] {
-  const words = new Set<string>();
-  for (const t of doc.tokens) if (t.kind === 'word' && t.stem.length > 2) words.add(`w=${t.stem}`);
-  return [...words];
+  return [...articleStems(doc)].map((stem) => `${WORD_FEATURE}${stem}`);
+}
+
+/** The article's distinct word stems of three letters or more, in text order. */
+function articleStems(doc: Pick<Doc, 'tokens'>): Set<string> {
+  const stems = new Set<string>();
+  for (const t of doc.tokens) if (t.kind === 'word' && t.stem.length > 2) stems.add(t.stem);
+  return stems;
 }
 
 export interface RelevanceModel {
@@ -27,7 +35,22 @@ export interface RelevanceModel {
 }
 
 export function relevanceOf(saved: SavedModel): RelevanceModel {
-  return { score: (doc) => predictProbability(saved.model, new Map(articleWords(doc).map((w) => [w, 1]))) };
+  const { model } = saved;
+  // The model's columns by stem: an article is scored from its stems, without the feature name
+  // and map entry articleWords and predictProbability would make for each of its words.
+  const columns = new Map<string, number>();
+  for (const [name, column] of model.vocabulary.index)
+    if (name.startsWith(WORD_FEATURE)) columns.set(name.slice(WORD_FEATURE.length), column);
+  return {
+    score: (doc) => {
+      const known: number[] = [];
+      for (const stem of articleStems(doc)) {
+        const column = columns.get(stem);
+        if (column !== undefined) known.push(column);
+      }
+      return probabilityOfColumns(model, known);
+    },
+  };
 }
 
 /** The committed model, or null when there is none. */

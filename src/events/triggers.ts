@@ -174,11 +174,12 @@ interface FirstWordFilter {
 const filters = new WeakMap<PhraseIndex<unknown>, FirstWordFilter>();
 
 /**
- * The phrases of `index` that start with `word`. Most words of a text start none, and the
+ * Gives the phrases of `index` that start with a word. Most words of a text start none, and the
  * signatures of the index's first words (a bit each, a table that stays in cache) say so for
  * most of them without a look-up in the index's map, whose hundred thousand keys miss the cache.
+ * Asked once per text, not per word: the filter's own look-up cost as much as the filtering.
  */
-function formsStartingWith<P>(index: PhraseIndex<P>, word: string): CompiledForm<P>[] | undefined {
+function formsStartingWith<P>(index: PhraseIndex<P>): (word: string) => CompiledForm<P>[] | undefined {
   let filter = filters.get(index);
   if (!filter || filter.keys !== index.byFirst.size) {
     const signatures = new SignatureSet(SIGNATURE_BITS);
@@ -186,7 +187,8 @@ function formsStartingWith<P>(index: PhraseIndex<P>, word: string): CompiledForm
     filter = { signatures, keys: index.byFirst.size };
     filters.set(index, filter);
   }
-  return filter.signatures.has(signature(word)) ? index.byFirst.get(word) : undefined;
+  const { signatures } = filter;
+  return (word) => (signatures.has(signature(word)) ? index.byFirst.get(word) : undefined);
 }
 
 /**
@@ -283,8 +285,9 @@ function resumeAt(words: ViewWord[], from: number, last: number, end: number): n
 export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): TriggerMatch[] {
   const words = wordsOf(view);
   const out: TriggerMatch[] = [];
+  const startingWith = formsStartingWith(lexicon.index);
   for (let i = 0; i < words.length;) {
-    const forms = formsStartingWith(lexicon.index, words[i].text);
+    const forms = startingWith(words[i].text);
     if (!forms) {
       i++;
       continue;
@@ -392,8 +395,9 @@ function toTriggerMatch(
 export function findCues(view: NormalizedText, cues: CueLexicon): CueMatch[] {
   const words = wordsOf(view);
   const out: CueMatch[] = [];
+  const startingWith = formsStartingWith(cues.index);
   for (let i = 0; i < words.length;) {
-    const forms = formsStartingWith(cues.index, words[i].text);
+    const forms = startingWith(words[i].text);
     const found = forms ? candidatesAt(words, view.norm, i, forms) : [];
     if (found.length === 0) {
       i++;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normalizeForMatch } from '../text/normalize.js';
+import { collapseSpaces, normalizeForMatch } from '../text/normalize.js';
 import { rememberedView } from '../text/view-cache.js';
 
 /**
@@ -10,7 +10,7 @@ export function articleId(title: string, text: string): string {
   return (
     createHash('sha256')
       // normalizeForMatch(text), from the view the full-text index and the pipeline read too.
-      .update(normalizeForMatch(title) + '\n' + rememberedView(text).norm.replace(/\s+/g, ' ').trim())
+      .update(normalizeForMatch(title) + '\n' + collapseSpaces(rememberedView(text).norm))
       .digest('hex')
       .slice(0, 16)
   );

@@ -19,6 +19,7 @@ test('the public API exports its names', () => {
     'predictProbability',
     'prfAt',
     'prfOf',
+    'probabilityOfColumns',
     'readModel',
     'serializeModel',
     'shuffle',

@@ -1,7 +1,15 @@
 /** A linear classifier library: sparse features, logistic regression, grouped cross-validation, model files. */
 export { buildVocabulary, encode, vocabularyOf } from './vocabulary.js';
 export type { EncodedVector, FeatureVector, Vocabulary } from './vocabulary.js';
-export { DEFAULT_TRAIN_OPTIONS, logOdds, predictProbability, shuffle, topFeatures, trainLogistic } from './logistic.js';
+export {
+  DEFAULT_TRAIN_OPTIONS,
+  logOdds,
+  predictProbability,
+  probabilityOfColumns,
+  shuffle,
+  topFeatures,
+  trainLogistic,
+} from './logistic.js';
 export type { Example, LinearModel, TrainOptions } from './logistic.js';
 export { chooseThreshold, prfAt, prfOf } from './metrics.js';
 export type { PRF, Scored, ThresholdChoice, ThresholdRule } from './metrics.js';

@@ -86,6 +86,17 @@ export function predictProbability(model: LinearModel, features: FeatureVector):
   return sigmoid(logOdds(model, features));
 }
 
+/**
+ * The probability of an example of binary features given by their vocabulary columns, in the
+ * order of the features: term for term the sum predictProbability makes over a map of those
+ * features to 1, for a caller that finds the columns without spelling out the features' names.
+ */
+export function probabilityOfColumns(model: LinearModel, columns: readonly number[]): number {
+  let s = model.bias;
+  for (const column of columns) s += model.weights[column] * 1;
+  return sigmoid(s);
+}
+
 /** The model's log-odds for the example. */
 export function logOdds(model: LinearModel, features: FeatureVector): number {
   let s = model.bias;

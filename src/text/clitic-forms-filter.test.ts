@@ -18,3 +18,13 @@ test('a clitic forms filter turns away words whose forms end unlike any key', ()
   const filter = new CliticFormsFilter(LEXICON.keys());
   for (const word of ['قصف', 'غارة', 'وقتل', 'الجيش']) assert.equal(filter.mayFind(word), false, word);
 });
+
+test('a clitic forms filter lets through every keyed word behind every run of clitics the look-up strips', () => {
+  const filter = new CliticFormsFilter(LEXICON.keys());
+  const fronts = ['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل', 'وك', 'لل', 'ولل', 'فلل'];
+  for (const key of LEXICON.keys())
+    for (const front of fronts)
+      for (const word of [front + key, front + key.replace(/^ال/, '')]) {
+        if (lookupWithClitics(LEXICON, word)) assert.equal(filter.mayFind(word), true, word);
+      }
+});

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isBlankAfterNormalization, normalize, normalizeForMatch, toNormOffset, toOriginalSpan } from './normalize.js';
+import {
+  collapseSpaces,
+  isBlankAfterNormalization,
+  normalize,
+  normalizeForMatch,
+  toNormOffset,
+  toOriginalSpan,
+} from './normalize.js';
 
 test('normalises letters, marks, digits and quotes', () => {
   const cases: Array<[string, string]> = [
@@ -137,4 +144,18 @@ test('format characters anywhere change nothing in the view, and offsets skip th
     ),
     { numRuns: 500 },
   );
+});
+
+test('collapseSpaces is replace(/\\s+/g, " ").trim(), every kind of white space and lone surrogates alike', () => {
+  for (const s of [
+    '',
+    ' ',
+    ' قصف  على\n\nحلب ',
+    '\u3000a\u00a0\u00a0b\t',
+    '\ud800 \udc00  x',
+    '\ufeffy\ufeff',
+    'a\u2028\u2029b',
+    '\u1680\u180e',
+  ])
+    assert.equal(collapseSpaces(s), s.replace(/\s+/g, ' ').trim(), JSON.stringify(s));
 });

@@ -198,7 +198,12 @@ const FIRST_WORD_TRIGGERS = asLexicon([
   ...MONTH_WORDS,
 ]);
 const FIRST_WORD_FILTER = new CliticFormsFilter(FIRST_WORD_TRIGGERS.keys());
+/** The words after which a plain word may be a day (see monthAhead): month names, الشهر, شهر. */
+const MONTH_AHEAD_WORDS = new Set([...MONTHS.keys(), THE_MONTH, ...MONTH_WORDS]);
+const MONTH_AHEAD_FILTER = new CliticFormsFilter(MONTH_AHEAD_WORDS);
 
+/** No such token: past any index. */
+const NO_TOKEN = 0x7fffffff;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
@@ -271,11 +276,22 @@ class Reader {
 
   /** A month name or الشهر within the next few tokens: only then can a plain word be a day (الثامن من يناير). */
   monthAhead(k: number): boolean {
-    for (let n = 1; n <= 4; n++) {
-      const w = this.word(k + n);
-      if (w !== null && (MONTHS.has(w) || w === THE_MONTH || MONTH_WORDS.has(w))) return true;
+    // Most words of a text ask; reading the next month word from one table built at the first
+    // question looks each word up once, not once per word that looks ahead at it.
+    this.monthWordFrom ??= this.monthWordsFrom();
+    return this.monthWordFrom[k + 1] <= k + 4;
+  }
+
+  /** Per token k (and one past the last): the first token at or after k that is a month word, or NO_TOKEN. */
+  private monthWordFrom: Int32Array | null = null;
+
+  private monthWordsFrom(): Int32Array {
+    const from = new Int32Array(this.toks.length + 1).fill(NO_TOKEN);
+    for (let k = this.toks.length - 1; k >= 0; k--) {
+      const w = this.word(k);
+      from[k] = w !== null && MONTH_AHEAD_FILTER.mayFind(w) && MONTH_AHEAD_WORDS.has(w) ? k : from[k + 1];
     }
-    return false;
+    return from;
   }
 
   /** A four-digit year 1900–2100 at k. */
