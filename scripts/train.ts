@@ -54,10 +54,25 @@ function linear(result: { saved: SavedModel; report: string[] }): { write: (path
   return { write: (path) => writeModel(path, result.saved), report: result.report };
 }
 
-// In order: a model is trained with the pipeline as the models before it left it (the judge
-// reads the article relevance; coreference merges the events the judge kept; the PLOVER judges
-// read the events as merged).
+// In order: a model is trained with the pipeline as the models before it left it (the NER tagger
+// first, whose tags the judges' evaluations and the PLOVER judges read; the judge reads the
+// article relevance; coreference merges the events the judge kept; the PLOVER judges read the
+// events as merged), so that one run is a fixed point.
 const MODELS: Recipe[] = [
+  {
+    file: 'ner-anercorp.json.gz',
+    needs: [ANERCORP_TRAIN, ANT_CORPUS],
+    // eslint-disable-next-line @typescript-eslint/require-await -- a recipe may read inputs as a stream
+    async train(sharedDir, date) {
+      const { model, report } = trainShippedNerModel(
+        join(sharedDir, ...ANERCORP_TRAIN),
+        [join(sharedDir, ...ANT_CORPUS)],
+        date,
+        () => {},
+      );
+      return { write: (path) => writeFileSync(path, gzipSync(serializeNerModel(model), { level: 9 })), report };
+    },
+  },
   {
     file: RELEVANCE_MODEL_FILE,
     needs: [ANT_MULTISOURCE_CORPUS],
@@ -75,20 +90,6 @@ const MODELS: Recipe[] = [
   },
   ploverJudge('ASSAULT'),
   ploverJudge('PROTEST'),
-  {
-    file: 'ner-anercorp.json.gz',
-    needs: [ANERCORP_TRAIN, ANT_CORPUS],
-    // eslint-disable-next-line @typescript-eslint/require-await -- a recipe may read inputs as a stream
-    async train(sharedDir, date) {
-      const { model, report } = trainShippedNerModel(
-        join(sharedDir, ...ANERCORP_TRAIN),
-        [join(sharedDir, ...ANT_CORPUS)],
-        date,
-        () => {},
-      );
-      return { write: (path) => writeFileSync(path, gzipSync(serializeNerModel(model), { level: 9 })), report };
-    },
-  },
 ];
 
 /**
