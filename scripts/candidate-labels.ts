@@ -214,7 +214,7 @@ function draw(batch: number, n: number, worksheet: string): void {
       );
     }
   }
-  writeFileSync(labelsPath(batch), formatLabels(file));
+  writeFileSync(labelsPath(batch), formatItemLines(file, 'candidates'));
   writeFileSync(worksheet, lines.join('\n') + '\n');
   console.log(
     `batch ${batch}: ${Object.keys(file.documents).length} articles, ${file.candidates.length} candidates; worksheet ${worksheet}`,
@@ -251,11 +251,12 @@ function readTsv(path: string): TsvLabel[] {
     });
 }
 
-/** One candidate a line, so that a diff of labels reads line by line. */
-function formatLabels(file: CandidateLabelsFile): string {
-  const { candidates, ...head } = file;
+/** A labels file with one item of its `list` a line, so that a diff reads item by item. */
+function formatItemLines<F extends object>(file: F, list: keyof F & string): string {
+  const { [list]: items, ...head } = file;
   const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
-  return `${top},\n "candidates": [\n${candidates.map((c) => `  ${JSON.stringify(c)}`).join(',\n')}\n ]\n}\n`;
+  const lines = (items as unknown[]).map((item) => `  ${JSON.stringify(item)}`).join(',\n');
+  return `${top},\n "${list}": [\n${lines}\n ]\n}\n`;
 }
 
 function readBatch(batch: number): CandidateLabelsFile {
@@ -278,7 +279,7 @@ function apply(batch: number, tsv: string, annotator: string): void {
   }
   file.$meta.annotator = annotator;
   const checked = parseCandidateLabels(file, labelsPath(batch));
-  writeFileSync(labelsPath(batch), formatLabels(checked));
+  writeFileSync(labelsPath(batch), formatItemLines(checked, 'candidates'));
   const open = checked.candidates.filter((c) => c.label === null).length;
   console.log(`batch ${batch}: ${checked.candidates.length - open} labelled, ${open} still open`);
 }
@@ -341,7 +342,7 @@ function applyOccurrences(batch: number, tsv: string): void {
       throw new Error(`${tsv}: ${doc} has events without an occurrence: ${missing.map((n) => `#${n}`).join(', ')}`);
   }
   for (const [n, o] of given) file.candidates[n - 1].occurrence = o;
-  writeFileSync(labelsPath(batch), formatLabels(parseCandidateLabels(file, labelsPath(batch))));
+  writeFileSync(labelsPath(batch), formatItemLines(parseCandidateLabels(file, labelsPath(batch)), 'candidates'));
   const articles = new Set([...given.keys()].map((n) => file.candidates[n - 1].doc));
   console.log(`batch ${batch}: ${given.size} events grouped in ${articles.size} articles`);
 }
@@ -449,18 +450,6 @@ function agree(batch: number, tsv: string): void {
 
 const placesPath = (batch: number) => join(CANDIDATE_LABELS_DIR, `places-${batch}.json`);
 const ARAB_WORLD_GAZETTEER = ['datasets', 'gazetteer-arab-world', 'places.jsonl'] as const;
-
-/** The batch's occurrences numbered 1, 2 … over both splits, in file order (the worksheet's O<n>). */
-function numberedOccurrences(file: CandidateLabelsFile): Occurrence[] {
-  return occurrencesOf(file);
-}
-
-/** One place file a line per label, so that a diff reads label by label. */
-function formatPlaces(file: PlaceLabelsFile): string {
-  const { places, ...head } = file;
-  const top = JSON.stringify(head, null, 1).replace(/\n}$/, '');
-  return `${top},\n "places": [\n${places.map((p) => `  ${JSON.stringify(p)}`).join(',\n')}\n ]\n}\n`;
-}
 
 function readPlaces(batch: number): PlaceLabelsFile {
   const path = placesPath(batch);
@@ -582,7 +571,7 @@ function placeSheet(batch: number, split: 'dev' | 'test' | 'all', worksheet: str
   const file = readBatch(batch);
   const context = rulesOnly(loadPipelineContext({ withTagger: false }));
   const records = new Map(corpus().map((r) => [r.id, r]));
-  const numbered = numberedOccurrences(file).map((o, i) => ({ o, n: i + 1 }));
+  const numbered = occurrencesOf(file).map((o, i) => ({ o, n: i + 1 }));
   const docs = [...new Set(numbered.filter(({ o }) => split === 'all' || o.split === split).map(({ o }) => o.doc))];
   const lines: string[] = [];
   for (const id of docs) {
@@ -643,7 +632,7 @@ function placeFind(query: string): void {
 
 function placeApply(batch: number, tsv: string, annotator: string): void {
   const candidates = readBatch(batch);
-  const numbered = numberedOccurrences(candidates);
+  const numbered = occurrencesOf(candidates);
   const file = readPlaces(batch);
   const byKey = new Map(file.places.map((p) => [occurrenceKey(p), p]));
   readFileSync(tsv, 'utf8')
@@ -698,7 +687,7 @@ function placeApply(batch: number, tsv: string, annotator: string): void {
   const checked = parsePlaceLabels(file, placesPath(batch));
   const problems = placeLabelProblems(checked, candidates);
   if (problems.length) throw new Error(`${placesPath(batch)}:\n  ${problems.join('\n  ')}`);
-  writeFileSync(placesPath(batch), formatPlaces(checked));
+  writeFileSync(placesPath(batch), formatItemLines(checked, 'places'));
   console.log(`batch ${batch}: ${checked.places.length} of ${numbered.length} occurrences have a place label`);
 }
 
@@ -822,7 +811,7 @@ function placeAgree(tsv: string): void {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const [b, o, id = ''] = line.split('\t').map((x) => x.trim());
-    const occurrence = numberedOccurrences(readBatch(Number(b)))[Number(o.replace(/^O/, '')) - 1];
+    const occurrence = occurrencesOf(readBatch(Number(b)))[Number(o.replace(/^O/, '')) - 1];
     if (!occurrence) throw new Error(`${tsv}:${i + 1}: batch ${b} has no occurrence ${o}`);
     const first = readPlaces(Number(b)).places.find((p) => occurrenceKey(p) === occurrenceKey(occurrence));
     if (!first) continue;

@@ -7,12 +7,11 @@
  * are never trained on.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { packagePath } from '../core/paths.js';
 import { ACLED_SUB_EVENT_TYPES } from '../events/lexicon.js';
 import { NOT_EVENT_REASONS } from './gold.js';
+import { loadEvalFiles, parseEvalFile } from './eval-file.js';
 
 const Span = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
@@ -89,22 +88,10 @@ export function splitOf(doc: string): 'dev' | 'test' {
 }
 
 export function parseCandidateLabels(data: unknown, where: string): CandidateLabelsFile {
-  const parsed = CandidateLabelsFileSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`);
-  throw new Error(`${where}: not a candidate labels file:\n  ${problems.join('\n  ')}`);
+  return parseEvalFile(CandidateLabelsFileSchema, data, where, 'a candidate labels file');
 }
 
 /** Every candidate labels file of eval/labels (none when the folder is absent). */
 export function loadCandidateLabels(dir: string = CANDIDATE_LABELS_DIR): { path: string; file: CandidateLabelsFile }[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => /^candidates-\d+\.json$/.test(n));
-  } catch {
-    return [];
-  }
-  return names.sort().map((n) => {
-    const path = join(dir, n);
-    return { path, file: parseCandidateLabels(JSON.parse(readFileSync(path, 'utf8')), path) };
-  });
+  return loadEvalFiles(dir, /^candidates-\d+\.json$/, parseCandidateLabels);
 }

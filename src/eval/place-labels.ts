@@ -5,10 +5,9 @@
  * entry names its occurrence by (doc, occurrence) or, for an article's only event, by the
  * trigger's start. Ids, names and coordinates only, never article text.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { CANDIDATE_LABELS_DIR, type CandidateLabelsFile } from './candidate-labels.js';
+import { loadEvalFiles, parseEvalFile } from './eval-file.js';
 
 /** Why an event occurrence has no place label. */
 export const NO_PLACE_REASONS = ['no_place_named', 'country_only', 'not_in_gazetteer', 'unclear'] as const;
@@ -108,10 +107,7 @@ export function occurrencesOf(file: CandidateLabelsFile): Occurrence[] {
 }
 
 export function parsePlaceLabels(data: unknown, where: string): PlaceLabelsFile {
-  const parsed = PlaceLabelsFileSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`);
-  throw new Error(`${where}: not a place labels file:\n  ${problems.join('\n  ')}`);
+  return parseEvalFile(PlaceLabelsFileSchema, data, where, 'a place labels file');
 }
 
 /** Problems of a place file against its candidates file: unknown occurrences, wrong splits, duplicates. */
@@ -132,14 +128,5 @@ export function placeLabelProblems(places: PlaceLabelsFile, candidates: Candidat
 
 /** Every place labels file of eval/labels (none when the folder is absent). */
 export function loadPlaceLabels(dir: string = CANDIDATE_LABELS_DIR): { path: string; file: PlaceLabelsFile }[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => /^places-\d+\.json$/.test(n));
-  } catch {
-    return [];
-  }
-  return names.sort().map((n) => {
-    const path = join(dir, n);
-    return { path, file: parsePlaceLabels(JSON.parse(readFileSync(path, 'utf8')), path) };
-  });
+  return loadEvalFiles(dir, /^places-\d+\.json$/, parsePlaceLabels);
 }

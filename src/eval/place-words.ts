@@ -14,6 +14,7 @@ import { packagePath } from '../core/paths.js';
 import { ANT_CORPUS, ANT_MULTISOURCE_CORPUS, sharedFile } from '../core/shared-data.js';
 import { parseJsonLine } from '../input/formats/json.js';
 import type { IngestItem } from '../input/types.js';
+import { parseEvalFile } from './eval-file.js';
 
 export const PLACE_WORD_CORPORA = ['ant-v1.1', 'ant-ms-v2.1'] as const;
 export type PlaceWordCorpus = (typeof PLACE_WORD_CORPORA)[number];
@@ -74,10 +75,7 @@ export type PlaceWordOccurrence = PlaceWordsFile['occurrences'][number];
 export const PLACE_WORDS_PATH = packagePath('eval', 'places', 'place-words.json');
 
 export function parsePlaceWords(data: unknown, where: string): PlaceWordsFile {
-  const parsed = PlaceWordsFileSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`);
-  throw new Error(`${where}: not a place-word table:\n  ${problems.join('\n  ')}`);
+  return parseEvalFile(PlaceWordsFileSchema, data, where, 'a place-word table');
 }
 
 export function loadPlaceWords(path: string = PLACE_WORDS_PATH): PlaceWordsFile {

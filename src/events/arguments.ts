@@ -329,15 +329,15 @@ export function attachPlaces(
     return { entity: e, place: e.resolution, geoPrecision: precision, rule: cue ? `${rule}+${cue.kind}` : rule };
   };
   const allowsDestination = trigger.weak || trigger.sub_event_type === 'Other';
+  // A country is the event's place when a preposition or a direction says so (في سوريا، بالسعودية،
+  // على إسرائيل، شمال مالي); bare, it is a party: "اعتقلت ألمانيا دبلوماسيا"، "سعت روسيا".
+  const countryAsPlace = (e: Entity & { resolution: PlaceResolution }) =>
+    governing(e) !== null || !!e.resolution.direction || COUNTRY_GOVERNED.test(viewText(doc, e.start - 6, e.start));
   const usable = (e: Entity & { resolution: PlaceResolution }) =>
     (allowsDestination || !governing(e)?.direction) &&
     !isOrigin(e, doc) &&
     cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) === null &&
     (e.resolution.feature !== 'country' || countryAsPlace(e));
-  // A country is the event's place when a preposition or a direction says so (في سوريا، بالسعودية،
-  // على إسرائيل، شمال مالي); bare, it is a party: "اعتقلت ألمانيا دبلوماسيا"، "سعت روسيا".
-  const countryAsPlace = (e: Entity & { resolution: PlaceResolution }) =>
-    governing(e) !== null || !!e.resolution.direction || COUNTRY_GOVERNED.test(viewText(doc, e.start - 6, e.start));
 
   // A landmark, a village or a quarter (حي دمشق) named with its city, but resolved to a namesake
   // far from it, gives way to the city; a town does only to a city named as the one it lies in
@@ -367,12 +367,9 @@ export function attachPlaces(
   // A country counts only when the sentence names none of its towns ("في ليبيا … مدينة سبها");
   // a town of another country does not hide it ("شمال شرق مالي" beside واغادوغو).
   const finer = places.filter((e) => within(e, sentence) && usable(e) && e.resolution.feature !== 'country');
-  const inClause = places.filter(
-    (e) =>
-      within(e, clause) &&
-      usable(e) &&
-      (e.resolution.feature !== 'country' || !finer.some((f) => f.resolution.country === e.resolution.country)),
-  );
+  const notHiddenByItsTown = (e: Entity & { resolution: PlaceResolution }) =>
+    e.resolution.feature !== 'country' || !finer.some((f) => f.resolution.country === e.resolution.country);
+  const inClause = places.filter((e) => within(e, clause) && usable(e) && notHiddenByItsTown(e));
   const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
   if (governedAfter) {
     // "مدينة خان شيخون في محافظة إدلب": the town just before its province is the finer place.
@@ -388,12 +385,7 @@ export function attachPlaces(
   const afterInClause = inClause.find((e) => e.start >= trigger.span.end);
   if (afterInClause) return withCity(afterInClause, 'place.in-clause');
   if (inClause.length) return withCity(inClause[inClause.length - 1], 'place.in-clause');
-  const inSentence = places.filter(
-    (e) =>
-      within(e, sentence) &&
-      usable(e) &&
-      (e.resolution.feature !== 'country' || !finer.some((f) => f.resolution.country === e.resolution.country)),
-  );
+  const inSentence = places.filter((e) => within(e, sentence) && usable(e) && notHiddenByItsTown(e));
   const nearest = inSentence.sort(
     (a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start),
   )[0];
