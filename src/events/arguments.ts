@@ -372,7 +372,7 @@ export function attachPlaces(
   const inClause = places.filter((e) => within(e, clause) && usable(e) && notHiddenByItsTown(e));
   const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
   if (governedAfter) {
-    // "مدينة خان شيخون في محافظة إدلب": the town just before its province is the finer place.
+    // "بمدينة خان شيخون في محافظة إدلب": the town just before its province is the finer place.
     const town = inClause.find((e) => e.end <= governedAfter.start && e.start >= trigger.span.end);
     const inArea =
       town &&

@@ -223,10 +223,10 @@ test('a city named after another is not a landmark of it; storming a building is
 test('a quarter or a village named with its city is in that city; a town named with its province is the place', () => {
   const ids = (text: string) => extract(text, '2017-03-21', false).map((e) => e.location?.id);
   assert.deepEqual(ids('اختطف مسلحون مجهولون ناشطا سياسيا في منطقة (حي دمشق) بطرابلس.'), ['ly-tripoli']);
-  assert.deepEqual(ids('اختطف مسلحون مجهولون مقيما أجنبيا في منطقة المنشية وسط مدينة سبها الليبية.'), ['ly-sabha']);
+  assert.deepEqual(ids('خطف ملثمون عاملا أجنبيا من منطقة المنشية وسط مدينة سبها مساء الأحد.'), ['ly-sabha']);
   // A village named by its direction from a city, but resolved to a namesake far from it.
   assert.deepEqual(ids('استكملت القوات اليمنية السيطرة على قرية المنظر جنوب الحديدة في اليمن.'), ['city:ye-hodeidah']);
-  const town = extract('قتل 20 شخصا في قصف جوي استهدف مدينة خان شيخون في محافظة إدلب.', '2017-04-04', false);
+  const town = extract('أدى قصف جوي أمس إلى مقتل 20 شخصا بمدينة خان شيخون في محافظة إدلب.', '2017-04-04', false);
   assert.equal(town[0]?.location?.name, 'Khan Shaykhun');
 });
 
@@ -244,15 +244,17 @@ test('victims and category actors: civilians of the event country', () => {
 test("a coalition's leader, a drone's owner or a border named for reference is not where it happened", () => {
   // The rules alone: the place is chosen whatever the judge makes of a one-line report.
   const countries = (text: string) => extract(text, '2019-04-08', false).map((e) => e.location?.country);
-  assert.deepEqual(countries('قتل قيادي حوثي في اليمن في ضربة جوية للتحالف الذي تقوده السعودية.'), ['YE']);
+  assert.deepEqual(countries('لقي قائد ميداني حوثي حتفه في اليمن بغارة شنها التحالف الذي تقوده السعودية.'), ['YE']);
   assert.deepEqual(countries('قتل قيادي في طالبان في أفغانستان في هجوم شنته طائرة مسيرة تابعة للولايات المتحدة.'), [
     'AF',
   ]);
-  assert.deepEqual(countries('قتل جنديان في هجوم في شمال شرق مالي، المنطقة المحاذية للنيجر.'), ['ML']);
+  assert.deepEqual(countries('سقط جنديان في كمين في شمال شرق مالي، في المنطقة المحاذية للنيجر.'), ['ML']);
   // A country with no preposition is a party, not a place; a time zone is no place either.
-  assert.deepEqual(countries('اعتقلت ألمانيا دبلوماسيا إيرانيا.'), [undefined]);
+  assert.deepEqual(countries('اعتقلت ألمانيا موظفا قنصليا أجنبيا.'), [undefined]);
   assert.deepEqual(countries('قصفت طائرات مواقع بالسعودية عند الساعة السابعة بتوقيت نيويورك.'), ['SA']);
-  assert.deepEqual(countries('سعت روسيا إلى إدانة الهجمات الجوية التي قادتها الولايات المتحدة على دمشق.'), ['SY']);
+  assert.deepEqual(countries('طالبت روسيا مجلس الأمن بإدانة الغارات الجوية التي قادتها الولايات المتحدة على دمشق.'), [
+    'SY',
+  ]);
   // A town of another country named in the sentence does not hide the event's country.
   const sahel = extract(
     'قتل جنديان فرنسيان في هجوم في شمال شرق مالي، وهي جماعة معروفة في مدينة واغادوغو.',
