@@ -28,7 +28,8 @@ export const DIRECTION_WORDS: ReadonlyMap<string, string> = new Map([
   ['شمال شرق', 'north-east'],
 ]);
 
-const QUOTE = /^["'()]+$/;
+/** Marks a name may hold between its words: quotes, brackets, a hashtag's underscore (#جنوب_السودان). */
+const INSIDE_NAME = /^["'()_]+$/;
 
 /** Start of a reading's name in the original: after its proclitics, but keeping a written ال. */
 function nameStart(token: Token, view: NormalizedText, stem: string, proclitics: string[]): number {
@@ -90,7 +91,7 @@ export function matchNames(tokens: Token[], view: NormalizedText, index: NameInd
       }
       for (let j = i + 1; j < tokens.length && tokens[j].sentence === token.sentence; j++) {
         const next = tokens[j];
-        if (next.kind === 'punct' && QUOTE.test(next.norm)) continue;
+        if (next.kind === 'punct' && INSIDE_NAME.test(next.norm)) continue;
         if (next.kind !== 'word' && next.kind !== 'number') break;
         const child = index.next(node, next.norm);
         if (!child) break;

@@ -86,6 +86,35 @@ function listedAfter(
   return before.tokenEnd === c.tokenStart - 1 && (between.norm === ',' || between.norm === 'و');
 }
 
+/** How many tokens a parenthesis inside a list may hold ("(33 كم شمال غرب عمان)"). */
+const LIST_PARENTHESIS_TOKENS = 12;
+
+/**
+ * True when a candidate follows a place of a list across a parenthesis about that place
+ * ("السلط (33 كم شمال غرب عمان) واربد"), and takes its cue.
+ */
+function listedAcrossParenthesis(c: EntityCandidate, before: EntityCandidate | null, tokens: readonly Token[]) {
+  if (!before || tokens[before.tokenStart].sentence !== tokens[c.tokenStart].sentence) return false;
+  if (tokens[before.tokenEnd]?.norm !== '(') return false;
+  const last = Math.min(c.tokenStart, before.tokenEnd + LIST_PARENTHESIS_TOKENS);
+  for (let i = before.tokenEnd + 1; i < last; i++) {
+    if (tokens[i].norm === '(') return false;
+    if (tokens[i].norm !== ')') continue;
+    const between = tokens[i + 1];
+    return i + 1 === c.tokenStart || (i + 2 === c.tokenStart && (between.norm === ',' || between.norm === 'و'));
+  }
+  return false;
+}
+
+/** True when the candidate stands inside a parenthesis opened shortly before it. */
+function inParenthesis(c: EntityCandidate, tokens: readonly Token[]): boolean {
+  for (let i = c.tokenStart - 1; i >= Math.max(0, c.tokenStart - LIST_PARENTHESIS_TOKENS); i--) {
+    if (tokens[i].sentence !== tokens[c.tokenStart].sentence || tokens[i].norm === ')') return false;
+    if (tokens[i].norm === '(') return true;
+  }
+  return false;
+}
+
 /** Keys of the aliases met so far: a few thousand names recur in the news, each keyed once. */
 const aliasKeys = new WordMemo<string>(50_000);
 
@@ -161,6 +190,8 @@ export function withPlaceEvidence(
 ): EntityCandidate[] {
   const kept: EntityCandidate[] = [];
   let lastPlace: { c: EntityCandidate; cue: PlaceCue } | null = null;
+  // The last place outside a parenthesis: a list goes on after a parenthesis about its member.
+  let lastOuterPlace: { c: EntityCandidate; cue: PlaceCue } | null = null;
   const filedFrom = datelines(view.original);
   let nextDateline = 0;
   for (const c of candidates) {
@@ -177,6 +208,9 @@ export function withPlaceEvidence(
     if (!cue && lastPlace && listedAfter(c, lastPlace.c, tokens, view)) {
       listed = true;
       cue = lastPlace.cue;
+    } else if (!cue && lastOuterPlace && listedAcrossParenthesis(c, lastOuterPlace.c, tokens)) {
+      listed = true;
+      cue = lastOuterPlace.cue;
     }
     // Joined by و, not by a comma alone (a comma also ends a clause: "غربي لندن، يوم الأربعاء").
     const joined = listed && tokens[c.tokenStart - 1]?.norm !== ',';
@@ -215,7 +249,10 @@ export function withPlaceEvidence(
     if (entries.length === 0) continue;
     const next: EntityCandidate = entries.length === c.entries.length ? c : { ...c, entries };
     kept.push(next);
-    if (entries.some((e) => e.kind === 'place')) lastPlace = { c: next, cue };
+    if (entries.some((e) => e.kind === 'place')) {
+      lastPlace = { c: next, cue };
+      if (!inParenthesis(next, tokens)) lastOuterPlace = lastPlace;
+    }
   }
   return kept;
 }
