@@ -321,7 +321,12 @@ export function attachPlaces(
 ): PlaceArgument[] {
   // The places of the trigger's sentence: every choice below is within it (the clause is too).
   const places = local.places[s];
-  const governing = (e: Entity) => cues.before('location_prepositions', null, e.start, 14);
+  const governing = (e: Entity) => {
+    const cue = cues.before('location_prepositions', null, e.start, 14);
+    // A cue inside a parenthesis before the place governs that parenthesis only: "السلط (غرب عمان) ومعان".
+    if (cue && !viewText(doc, cue.span.end, e.start).includes(')')) return cue;
+    return GLUED_IN.test(viewText(doc, e.start - 12, e.start)) ? GLUED_IN_CUE : null;
+  };
   const toArgument = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument => {
     const cue = governing(e);
     const cuePrecision = cue?.geo_precision ?? 1;
@@ -345,7 +350,13 @@ export function attachPlaces(
   const withCity = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument[] => {
     const city = cityAfter(e, local.allPlaces, local.placeStarts, doc);
     const far = city && distanceKm(city.resolution.lat, city.resolution.lon, e.resolution.lat, e.resolution.lon) > 30;
-    if (!far) return [toArgument(e, rule)];
+    // A base or a port of the city's own province is no namesake ("مطار تيفور شرق حمص" lies 80 km
+    // out); a village may be: hundreds share a name, several in one province.
+    const ofItsProvince =
+      !SETTLEMENT_FEATURES.test(e.resolution.feature) &&
+      city?.resolution.admin1 != null &&
+      city.resolution.admin1 === e.resolution.admin1;
+    if (!far || ofItsProvince) return [toArgument(e, rule)];
     const town = TOWN_FEATURES.test(e.resolution.feature) && !QUARTER_BEFORE.test(viewText(doc, e.start - 8, e.start));
     const namedItsCity = CITY_NAMED_AS_ITS.test(viewText(doc, e.end, city.start));
     return [town && !namedItsCity ? toArgument(e, rule) : toArgument(city, 'place.city-of-named-landmark')];
@@ -370,27 +381,76 @@ export function attachPlaces(
   const notHiddenByItsTown = (e: Entity & { resolution: PlaceResolution }) =>
     e.resolution.feature !== 'country' || !finer.some((f) => f.resolution.country === e.resolution.country);
   const inClause = places.filter((e) => within(e, clause) && usable(e) && notHiddenByItsTown(e));
-  const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
-  if (governedAfter) {
-    // "بمدينة خان شيخون في محافظة إدلب": the town just before its province is the finer place.
-    const town = inClause.find((e) => e.end <= governedAfter.start && e.start >= trigger.span.end);
-    const inArea =
-      town &&
-      COARSE_FEATURES.test(governedAfter.resolution.feature) &&
-      !COARSE_FEATURES.test(town.resolution.feature) &&
-      town.resolution.country === governedAfter.resolution.country &&
-      IN_ITS_AREA.test(viewText(doc, town.end, governedAfter.start));
-    return inArea ? withCity(town, 'place.town-in-its-area') : withCity(governedAfter, 'place.governed-in-clause');
+  // One event per place (events.md): the places listed with the chosen one are the trigger's too
+  // ("شهدت مدن السلط (33 كم شمال غرب عمان) واربد … ومعان احتجاجات").
+  const withListed = (chosen: PlaceArgument[]): PlaceArgument[] => {
+    if (chosen.length !== 1) return chosen;
+    const towns = inClause.filter((e) => e.resolution.feature !== 'country');
+    const head = towns.find((e) => e === chosen[0].entity);
+    const listed = head ? listedWith(head, towns, doc) : [];
+    if (listed.length < 2) return chosen;
+    const byPlace = new Map<string, PlaceArgument>([[chosen[0].place.id, chosen[0]]]);
+    for (const e of listed)
+      for (const a of withCity(e, 'place.listed')) if (!byPlace.has(a.place.id)) byPlace.set(a.place.id, a);
+    return [...byPlace.values()];
+  };
+  return withListed(chooseOne());
+
+  function chooseOne(): PlaceArgument[] {
+    const governedAfter = inClause.find((e) => e.start >= trigger.span.end && governing(e));
+    if (governedAfter) {
+      // "بمدينة خان شيخون في محافظة إدلب": the town just before its province is the finer place.
+      const town = inClause.find((e) => e.end <= governedAfter.start && e.start >= trigger.span.end);
+      const inArea =
+        town &&
+        COARSE_FEATURES.test(governedAfter.resolution.feature) &&
+        !COARSE_FEATURES.test(town.resolution.feature) &&
+        town.resolution.country === governedAfter.resolution.country &&
+        IN_ITS_AREA.test(viewText(doc, town.end, governedAfter.start));
+      return inArea ? withCity(town, 'place.town-in-its-area') : withCity(governedAfter, 'place.governed-in-clause');
+    }
+    const afterInClause = inClause.find((e) => e.start >= trigger.span.end);
+    if (afterInClause) return withCity(afterInClause, 'place.in-clause');
+    if (inClause.length) return withCity(inClause[inClause.length - 1], 'place.in-clause');
+    const inSentence = places.filter((e) => within(e, sentence) && usable(e) && notHiddenByItsTown(e));
+    const nearest = inSentence.sort(
+      (a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start),
+    )[0];
+    return nearest ? withCity(nearest, 'place.in-sentence') : [];
   }
-  const afterInClause = inClause.find((e) => e.start >= trigger.span.end);
-  if (afterInClause) return withCity(afterInClause, 'place.in-clause');
-  if (inClause.length) return withCity(inClause[inClause.length - 1], 'place.in-clause');
-  const inSentence = places.filter((e) => within(e, sentence) && usable(e) && notHiddenByItsTown(e));
-  const nearest = inSentence.sort(
-    (a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start),
-  )[0];
-  return nearest ? withCity(nearest, 'place.in-sentence') : [];
 }
+
+/**
+ * The places coordinated with `e` in a list (X وY، X، Y، or a parenthesis between: "السلط (33 كم
+ * شمال غرب عمان) واربد"), in order, `e` included; a place the parenthesis names is no member.
+ * A list after بين is a front line between two places, not one event in each.
+ */
+function listedWith(
+  e: Entity & { resolution: PlaceResolution },
+  places: readonly (Entity & { resolution: PlaceResolution })[],
+  doc: Doc,
+): (Entity & { resolution: PlaceResolution })[] {
+  const joined = (a: Entity, b: Entity) =>
+    b.start - a.end <= LIST_GAP_REACH && LIST_GAP.test(viewText(doc, a.end, b.start));
+  const list = [e];
+  for (let next = places.find((c) => c.start >= e.end && joined(e, c)); next;) {
+    list.push(next);
+    const last = next;
+    next = places.find((c) => c.start >= last.end && joined(last, c));
+  }
+  for (let previous = places.findLast((c) => c.end <= e.start && joined(c, e)); previous;) {
+    list.unshift(previous);
+    const first = previous;
+    previous = places.findLast((c) => c.end <= first.start && joined(c, first));
+  }
+  if (list.length > 1 && BETWEEN_BEFORE.test(viewText(doc, list[0].start - 20, list[0].start))) return [e];
+  return list;
+}
+
+/** What joins two places of a list: a comma, و, or a parenthesis about the first (its distance from the capital). */
+const LIST_GAP = viewPattern(/^[\s"'«»]*(\([^()]{0,40}\)[\s"'«»]*(,\s*)?و?|,\s*و?|و)[\s"'«»]*$/);
+const LIST_GAP_REACH = 60;
+const BETWEEN_BEFORE = viewPattern(/(^|\s)بين\s+(\S+\s+)?$/);
 
 /**
  * The first town after landmark `e` that the words between make its city (WITH_ITS_CITY). Those
@@ -413,14 +473,16 @@ function cityAfter(
 
 const WITH_ITS_CITY_REACH = 200;
 const TOWN_FEATURES = /^(city|town)$/;
+const SETTLEMENT_FEATURES = /^(city|town|village|hamlet|neighbourhood)$/;
 /** Areas that hold towns: a province, a region, a country. */
 const COARSE_FEATURES = /^(district|region|country)$/;
 /**
  * What stands between a landmark and its city: "ميدان الشهداء في مدينة مصراتة"، "بحي الهواري
- * ببنغازي"، "(حي دمشق) بطرابلس"، "منطقة "المنظر" جنوب الحديدة".
+ * ببنغازي"، "(حي دمشق) بطرابلس"، "منطقة "المنظر" جنوب الحديدة"، "قرية المنظر الواقعة في محيط
+ * مطار #الحديدة".
  */
 const WITH_ITS_CITY = viewPattern(
-  /^[\s)"'»]*((في|ب|وسط|داخل)\s*(مدينة|بلدة)?|(جنوب|شمال|شرق|غرب)ي?(\s*(شرق|غرب)ي?)?\s*(مدينة|بلدة)?)\s*$/,
+  /^[\s)"'»]*(الواقعة?\s+)?((في|ب|وسط|داخل|قرب|بالقرب من|في محيط|محيط)\s*(مدينة|بلدة|مطار|ميناء)?|(جنوب|شمال|شرق|غرب)ي?(\s*(شرق|غرب)ي?)?\s*(مدينة|بلدة)?)[\s#]*$/,
 );
 /** Words that make the city after a town the one it lies in: "المنشية وسط مدينة سبها". */
 const CITY_NAMED_AS_ITS = viewPattern(/(وسط|داخل|مدينة)\s*$/);
@@ -433,6 +495,16 @@ const IN_ITS_AREA = viewPattern(/^[\s،,)"'»]*(في|ب|من)?\s*(محافظة|�
  * A preposition glued to a country or standing before it that the location cues do not hold:
  * بالسعودية، على إسرائيل، داخل سوريا (not إلى: where something went is not where it happened).
  */
+/**
+ * The locative ب glued to a place or to its place noun (بالقنيطرة، بمدينة درنة): cues.json's
+ * proclitic ب, which the word-level cue search cannot see since it is no word of its own.
+ */
+const GLUED_IN = viewPattern(/(^|[\s#"'«(])[وف]?ب(ال)?((مدينة|بلدة|قرية|منطقة|محافظة|ولاية|مديرية)\s+)?$/);
+const GLUED_IN_CUE: Pick<CueMatch, 'kind' | 'geo_precision' | 'direction'> = {
+  kind: 'in',
+  geo_precision: 1,
+  direction: false,
+};
 const COUNTRY_GOVERNED = viewPattern(/((^|[\s#"'«(])[وف]?ب(ال)?|(^|\s)(على|داخل|أراضي|الأراضي)\s+)$/);
 
 /** Characters between a place_references cue (بقيادة، المحاذية لـ) and the place it makes no event place. */

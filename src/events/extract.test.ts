@@ -230,6 +230,47 @@ test('a quarter or a village named with its city is in that city; a town named w
   assert.equal(town[0]?.location?.name, 'Khan Shaykhun');
 });
 
+test("a place with a glued ب is governed; a base of the named city's province is not that city", () => {
+  const ids = (text: string) => extract(text, '2018-07-12', false).map((e) => e.location?.id);
+  // بالقنيطرة is where; قرب هضبة الجولان only says near what.
+  assert.deepEqual(ids('شن الجيش هجوما صاروخيا على مواقع عسكرية بالقنيطرة قرب هضبة الجولان.'), ['sy-admin1-03']);
+  assert.deepEqual(ids('قتل ضابط في الغارة على مطار تيفور شرق حمص فجر الاثنين.'), ['sy-tiyas-airbase']);
+  // A village far from the city it is said to lie by, whatever lies between (an airport, a hashtag).
+  assert.deepEqual(ids('دخلت القوات قرية المنظر الواقعة في محيط مطار #الحديدة أمس.'), ['city:ye-hodeidah']);
+});
+
+test('one event per place listed; a front line between two places is one', () => {
+  const places = (text: string) => extract(text, '2018-06-02', false).map((e) => e.location?.name);
+  assert.deepEqual(places('وشهدت مدن اربد ومعان والطفيلة احتجاجات واسعة الجمعة.').sort(), [
+    'Aţ Ţafīlah',
+    'Irbid',
+    "Ma'an",
+  ]);
+  // A parenthesis about a place of the list neither breaks the list nor places the next one near.
+  const listed = extract(
+    'ولليوم الثالث على التوالي شهدت مدن السلط (30 كم غرب العاصمة) ومعان والطفيلة احتجاجات الجمعة.',
+    '2018-06-02',
+    false,
+  );
+  assert.deepEqual(listed.map((e) => [e.location?.name, e.location?.geo_precision]).sort(), [
+    ['As Salţ', 1],
+    ['Aţ Ţafīlah', 1],
+    ["Ma'an", 1],
+  ]);
+  assert.equal(places('قتل عشرة مسلحين في معارك دارت بين محافظتي الجوف وصعدة الأحد.').length, 1);
+});
+
+test('an attack word placed elsewhere by its own clause is another event; a hashtag joins its words', () => {
+  const events = extract(
+    'اندلعت مواجهات عنيفة في ولاية نهر ياي صباح الأحد.\nوقال المتحدث إنهم هاجموا قواتنا في ولاية فشودة.',
+    '2018-03-25',
+    false,
+  );
+  assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Kodok', 'Yei']);
+  const hashtag = extract('اندلعت اشتباكات في #جنوب_السودان بين الجيش والمتمردين أمس.', '2018-03-25', false);
+  assert.equal(hashtag[0]?.location?.country, 'SS');
+});
+
 test('victims and category actors: civilians of the event country', () => {
   const bomb = only('انفجرت سيارة مفخخة في سوق بمدينة حمص السورية ما أدى إلى مقتل 12 شخصا.', '2017-02-25');
   assert.equal(bomb.location?.country, 'SY');

@@ -829,6 +829,13 @@ function toRecord(
       notes.push(`${kind} figure ${f.value} rejected: ${f.rejected}`);
     }
 
+  /** ACLED's Civilians as actor 2, with the rule that says why. */
+  const civiliansAs = (rule: string, note: string): EventActor | null => {
+    const civilians = knowledge.actors.byId.get(CIVILIANS);
+    if (civilians?.type !== 'actor') return null;
+    sources.push({ field: 'actor2', rule, evidence: null, note });
+    return { id: civilians.id, name: civilians.name, name_ar: civilians.name_ar, inter: civilians.inter };
+  };
   // Violence against civilians has civilians as its victims by definition; a bombing or an attack
   // that the report says killed or hurt civilians has them too.
   if (
@@ -836,16 +843,12 @@ function toRecord(
     (m.event_type === 'Violence against civilians' ||
       (VIOLENT.has(m.event_type) && CIVILIAN_VICTIMS.test(evidenceText(doc, m))))
   ) {
-    const civilians = knowledge.actors.byId.get(CIVILIANS);
-    if (civilians?.type === 'actor') {
-      actor2 = { id: civilians.id, name: civilians.name, name_ar: civilians.name_ar, inter: civilians.inter };
-      sources.push({
-        field: 'actor2',
-        rule: 'actor2.civilian-victims',
-        evidence: null,
-        note: 'the victims are civilians',
-      });
-    }
+    actor2 = civiliansAs('actor2.civilian-victims', 'the victims are civilians');
+  }
+  // Those an arrest takes, named as no group, are civilians (ACLED's "Civilians (X)"): a refugee,
+  // a journalist, "أشخاص" suspected of a crime.
+  if (!actor2 && subType === 'Arrests') {
+    actor2 = civiliansAs('actor2.detained-civilians', 'the detained name no group');
   }
   // "احتج العشرات من سكان جرادة": residents who demonstrate are the protesters; civilians a riot
   // names are its victims.

@@ -32,6 +32,13 @@ const SAME_OCCURRENCE: MergeReason = {
   rule: 'merge.same-occurrence',
   why: 'same sentence, or same type with no conflicting place, day or agent',
 };
+/** A demonstration that turned violent is a riot (events.md's precedence puts Protests first). */
+const PROTEST_TURNED_RIOT: MergeReason = {
+  byPrecedence: false,
+  riotsWin: true,
+  rule: 'merge.protest-turned-riot',
+  why: 'a protest and a riot of one place in one sentence: the demonstration turned violent',
+};
 const GENERIC_JOINS: MergeReason = {
   byPrecedence: false,
   rule: 'merge.generic-joins-specific',
@@ -57,6 +64,15 @@ function datesCompatible(a: string | null | undefined, b: string | null | undefi
   const da = parseIsoDate(a);
   const db = parseIsoDate(b);
   return !da || !db || Math.abs(daysBetween(da, db)) <= 2;
+}
+
+/** A mention whose place its own clause names (في X after the trigger, or X beside it). */
+function placedInItsClause(m: Mention): boolean {
+  return !!m.place && /^place\.(governed-in-clause|in-clause|town-in-its-area)/.test(m.place.rule);
+}
+
+function crowd(m: Mention): boolean {
+  return m.event_type === 'Protests' || m.event_type === 'Riots';
 }
 
 function compatible(a: Mention, b: Mention): boolean {
@@ -109,7 +125,10 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   const specific = mentions.filter((m) => !isGeneric(m));
   const state = absorbState();
   for (const m of specific) {
+    let turnedRiot = false;
     const target = near(m).find((e) => {
+      // One word's places, a list, are one event each (events.md).
+      if (e.trigger === m.trigger) return false;
       const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
       // One sentence telling one act twice, whatever place each telling names.
       if (
@@ -126,22 +145,27 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       // Taking territory is one event per place.
       if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
       if (sameClause && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type)) return true;
+      // Protests one sentence says turned to riots ("احتجاجات … تحولت إلى أعمال شغب") are the riots, town by town.
+      if (e.sentence === m.sentence && crowd(e) && crowd(m) && placeKey(e) === placeKey(m)) return (turnedRiot = true);
       if (e.event_type !== m.event_type || e.sub_event_type !== m.sub_event_type) return false;
       // Across sentences, a violent event told again often drops its place and day; a strategic
       // development must share one (a place, a day, an agent), or two seizures a paragraph apart
       // become one.
       return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
     });
-    if (target) absorb(target, m, SAME_OCCURRENCE, state);
+    if (target) absorb(target, m, turnedRiot ? PROTEST_TURNED_RIOT : SAME_OCCURRENCE, state);
     else addEvent(copyOf(m));
   }
   for (const m of mentions.filter(isGeneric)) {
     const candidates = near(m);
-    // The specific violent event of the same sentence, else the nearest compatible one.
+    // The specific violent event of the same sentence, else the nearest compatible one: an attack
+    // its own clause places elsewhere ("هاجموا قواتنا في ولاية فشودة" beside battles in Yei) is
+    // another (a place further off, in the sentence, may only describe: "المدينة الواقعة جنوب دمشق").
     const violent = candidates.filter(
       (e) =>
         VIOLENT.has(e.event_type) &&
-        (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)),
+        (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)) &&
+        (e.sentence === m.sentence || !placedInItsClause(m) || placesCompatible(e.place, m.place)),
     );
     const target =
       violent.find((e) => e.sentence === m.sentence) ??
@@ -223,6 +247,8 @@ function copyOf(m: Mention): Mention {
 export interface MergeReason {
   /** With it, the higher of the two ACLED types wins (lexicon.ts's ACLED_PRECEDENCE). */
   byPrecedence: boolean;
+  /** With it, a riot merged into a protest makes the event the riot. */
+  riotsWin?: boolean;
   rule: string;
   why: string;
 }
@@ -247,7 +273,10 @@ export function absorb(e: Mention, m: Mention, reason: MergeReason, state: Absor
   const byPrecedence = reason.byPrecedence;
   // What m merged into: the event's trigger as it stood (precedence may hand it m's).
   const into = e.trigger.span;
-  if (byPrecedence && ACLED_PRECEDENCE.indexOf(m.event_type) < ACLED_PRECEDENCE.indexOf(e.event_type)) {
+  const mWins = byPrecedence
+    ? ACLED_PRECEDENCE.indexOf(m.event_type) < ACLED_PRECEDENCE.indexOf(e.event_type)
+    : reason.riotsWin === true && m.event_type === 'Riots' && e.event_type === 'Protests';
+  if (mWins) {
     e.event_type = m.event_type;
     e.sub_event_type = m.sub_event_type;
     e.plover = m.plover;
