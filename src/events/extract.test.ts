@@ -271,6 +271,18 @@ test('an attack word placed elsewhere by its own clause is another event; a hash
   assert.equal(hashtag[0]?.location?.country, 'SS');
 });
 
+test('troops moving up where and when the fighting is are part of the battle', () => {
+  const events = extract(
+    'تواصلت المعارك في مدينة درنة منذ الصباح، بحسب المتحدث العسكري.\nوقال المتحدث: "تقدمت قوات الجيش في درنة بعد اشتباكات في حي شيحا".',
+    '2018-06-12',
+    false,
+  );
+  assert.deepEqual(
+    events.map((e) => e.event_type),
+    ['Battles'],
+  );
+});
+
 test('victims and category actors: civilians of the event country', () => {
   const bomb = only('انفجرت سيارة مفخخة في سوق بمدينة حمص السورية ما أدى إلى مقتل 12 شخصا.', '2017-02-25');
   assert.equal(bomb.location?.country, 'SY');

@@ -71,6 +71,10 @@ function placedInItsClause(m: Mention): boolean {
   return !!m.place && /^place\.(governed-in-clause|in-clause|town-in-its-area)/.test(m.place.rule);
 }
 
+function movesTroops(m: Mention): boolean {
+  return m.sub_event_type === 'Other' && m.plover.type === 'MOBILIZE' && m.plover.mode === 'troops';
+}
+
 function crowd(m: Mention): boolean {
   return m.event_type === 'Protests' || m.event_type === 'Riots';
 }
@@ -142,6 +146,9 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
       if (sameClause && (folds(e, m) || folds(m, e))) return true;
       if (!compatible(e, m)) return false;
+      // Troops moving up (تقدم، تعزيزات) where and when the fighting is are part of the battle.
+      if ((movesTroops(m) && VIOLENT.has(e.event_type)) || (movesTroops(e) && VIOLENT.has(m.event_type)))
+        return sharesAnchor(e, m);
       // Taking territory is one event per place.
       if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
       if (sameClause && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type)) return true;
