@@ -12,7 +12,6 @@ import {
 } from '../app/filter-values.js';
 import { loadActors } from '../knowledge/actors.js';
 import type { ReviewStatus } from '../review/review.js';
-import { openRepository, resolveDbLocation } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
 import { isCalendarDate } from '../core/calendar-date.js';
 import { DEFAULT_RESPONSE_LIMITS, parseByteSize, type ResponseLimits } from '../input/fetch-url.js';
@@ -21,7 +20,10 @@ export function addDbOption(cmd: Command): Command {
   return cmd.option('--db <path>', 'database file or postgres:// URL (default: $MARSAD_DB or ./marsad.db)');
 }
 
-export function openDb(options: { db?: string }): Promise<Repository> {
+export async function openDb(options: { db?: string }): Promise<Repository> {
+  // Imported when a command opens the store: `marsad extract` and `marsad ner` never do, and
+  // loading SQLite and the migrations would slow their cold start.
+  const { openRepository, resolveDbLocation } = await import('../store/open.js');
   return openRepository(resolveDbLocation(options.db));
 }
 

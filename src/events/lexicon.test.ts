@@ -138,7 +138,7 @@ test('every written form of every trigger is reachable in the index', () => {
   for (const { entry } of lex.entries) {
     for (const f of entry.forms) {
       const first = normalizeForMatch(f).split(' ')[0];
-      const hits = lex.index.byFirst.get(first) ?? [];
+      const hits = lex.index.startingWith(first) ?? [];
       assert.ok(
         hits.some((h) => h.payload.entry === entry),
         `${entry.id}: ${f}`,
@@ -168,7 +168,7 @@ test("the brief's required coverage is present", () => {
   ];
   for (const [key, sub] of required) {
     assert.ok(
-      (lex.index.byFirst.get(key) ?? []).some((h) => h.payload.entry.sub_event_type === sub),
+      (lex.index.startingWith(key) ?? []).some((h) => h.payload.entry.sub_event_type === sub),
       key,
     );
   }
@@ -225,13 +225,13 @@ test('verb stems generate the press conjugations', () => {
     ['انسحبت', 'withdrawal', 'perfect'],
   ];
   for (const [key, id, tense] of table) {
-    const hits = lex.index.byFirst.get(key) ?? [];
+    const hits = lex.index.startingWith(key) ?? [];
     assert.ok(
       hits.some((h) => h.payload.entry.id === id && h.tense === tense),
       `${key} → ${id} (${tense})`,
     );
   }
   // Excluded surfaces: other verbs that the stems would produce.
-  assert.ok(!(lex.index.byFirst.get('تدخل') ?? []).some((h) => h.payload.entry.id === 'territory_entry'));
-  assert.ok(!(lex.index.byFirst.get('توقف') ?? []).some((h) => h.payload.entry.id === 'arrest_stop'));
+  assert.ok(!(lex.index.startingWith('تدخل') ?? []).some((h) => h.payload.entry.id === 'territory_entry'));
+  assert.ok(!(lex.index.startingWith('توقف') ?? []).some((h) => h.payload.entry.id === 'arrest_stop'));
 });

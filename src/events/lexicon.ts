@@ -4,14 +4,17 @@
  *
  * Compiling expands every written form into the surface keys the press actually prints: leading
  * clitics (و ف ب ل ك ال لل وبال …), noun suffixes (dual, possessive pronouns, accusative ا) and,
- * for verbs given as stems, the perfect and imperfect conjugations with object pronouns. Matching
- * is then one Map lookup per token.
+ * for verbs given as stems, the perfect and imperfect conjugations with object pronouns. The keys
+ * are kept by head, less their leading clitics (proclitic-index.ts); matching splits a token into
+ * clitics and head, a few map look-ups a token that may start a form.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { normalizeForMatch } from '../text/normalize.js';
+import { WordMemo } from '../text/word-memo.js';
+import { ProcliticIndex } from './proclitic-index.js';
 import { ACLED_SUB_EVENT_TYPES } from './taxonomy.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -250,9 +253,47 @@ export interface CompiledForm<P> {
   payload: P;
 }
 
-export interface PhraseIndex<P> {
-  /** Surface key of a first token → the patterns that start with it. */
-  byFirst: Map<string, CompiledForm<P>[]>;
+/** A compiled form less its proclitic, as a phrase index keeps it under its head. */
+interface HeadForm<P> {
+  base: string;
+  rest: string[];
+  tense: Tense;
+  payload: P;
+  /** The payload's generated surface keys that are other words (exclude_forms), normalised. */
+  excluded: ReadonlySet<string>;
+}
+
+/** startingWith's answers kept, by word: past this many they are dropped and worked out again. */
+const STARTING_WITH_MEMO_LIMIT = 50_000;
+
+/** The patterns of a lexicon by the surface key of their first token (clitics included). */
+export class PhraseIndex<P> {
+  private readonly heads = new ProcliticIndex<HeadForm<P>>();
+  /** Answers for the words that may start a pattern: a text repeats them (common cues above all). */
+  private readonly answers = new WordMemo<CompiledForm<P>[] | null>(STARTING_WITH_MEMO_LIMIT);
+
+  /** Adds a form under each surface key made of one of `proclitics` ('' for none) and `head`. */
+  add(head: string, proclitics: readonly string[], form: HeadForm<P>): void {
+    this.heads.add(head, proclitics, form);
+    this.answers.clear();
+  }
+
+  /** The patterns whose first token is `word`, in the order compiled, or undefined when none. */
+  startingWith(word: string): CompiledForm<P>[] | undefined {
+    if (!this.heads.mayKey(word)) return undefined;
+    const known = this.answers.get(word);
+    if (known !== undefined) return known ?? undefined;
+    const forms: CompiledForm<P>[] = [];
+    for (const { proclitic, value: f } of this.heads.lookup(word)) {
+      if (f.excluded.has(word)) continue;
+      // A payload's forms under one key are told apart by base (which holds the rest): the first is kept.
+      if (forms.some((g) => g.payload === f.payload && g.base === f.base)) continue;
+      forms.push({ base: f.base, rest: f.rest, proclitic, tense: f.tense, payload: f.payload });
+    }
+    const answer = forms.length ? forms : null;
+    this.answers.set(word, answer);
+    return answer ?? undefined;
+  }
 }
 
 export interface NearbyRule {
@@ -278,7 +319,7 @@ export interface TriggerLexicon {
   entries: CompiledTrigger[];
   index: PhraseIndex<CompiledTrigger>;
   /** Surface key of a context word (with clitics/suffixes) → its normalised base words. */
-  context: Map<string, string[]>;
+  context: ProcliticIndex<string>;
 }
 
 export interface CompiledCue {
@@ -345,16 +386,17 @@ const IMPERFECT_PREFIXES = ['ي', 'ت', 'ن', 'ا'];
 const IMPERFECT_SUFFIXES = ['', 'ون', 'ان', 'ن', 'وا', 'ا', 'ين'];
 const IMPERFECT_BEFORE_OBJECT = ['', 'ون', 'و', 'ان', 'ا'];
 
-function withProclitics(word: string, cls: CliticClass): { key: string; proclitic: string }[] {
-  if (cls === 'none') return [{ key: word, proclitic: '' }];
-  if (cls === 'conj') return CONJ.map((p) => ({ key: p + word, proclitic: p }));
+/** The surface keys of a word with the proclitics of `cls`: heads, each with the proclitics glued before it. */
+function procliticGroups(word: string, cls: CliticClass): { head: string; proclitics: readonly string[] }[] {
+  if (cls === 'none') return [{ head: word, proclitics: [''] }];
+  if (cls === 'conj') return [{ head: word, proclitics: CONJ }];
   if (word.startsWith('ال')) {
     return [
-      ...ARTICLE_PROCLITICS.map((p) => ({ key: p + word, proclitic: p })),
-      ...LAM_ARTICLE.map((p) => ({ key: p + word.slice(1), proclitic: p })),
+      { head: word, proclitics: ARTICLE_PROCLITICS },
+      { head: word.slice(1), proclitics: LAM_ARTICLE },
     ];
   }
-  return NOUN_PROCLITICS.map((p) => ({ key: p + word, proclitic: p }));
+  return [{ head: word, proclitics: NOUN_PROCLITICS }];
 }
 
 /** A noun as written (ة still visible) → its suffixed surfaces, normalised. */
@@ -410,57 +452,40 @@ interface FormSource {
 
 function addForms<P>(index: PhraseIndex<P>, src: FormSource, payload: P): void {
   const excluded = new Set((src.exclude_forms ?? []).map(normalizeForMatch));
-  // The payload is this call's own, so the forms of a key indexed for it are the last of the
-  // key's list: only they are compared, by base (which holds the rest), not the whole list.
-  const add = (first: string, proclitic: string, rest: string[], base: string, tense: Tense) => {
-    if (excluded.has(first)) return;
-    const form: CompiledForm<P> = { base, rest, proclitic, tense, payload };
-    const list = index.byFirst.get(first);
-    if (!list) {
-      index.byFirst.set(first, [form]);
-      return;
-    }
-    for (let i = list.length - 1; i >= 0 && list[i].payload === payload; i--) if (list[i].base === base) return;
-    list.push(form);
-  };
   for (const written of src.forms) {
     const base = normalizeForMatch(written);
     const [first, ...rest] = patternTokens(base);
     const single = rest.length === 0;
     const cls: CliticClass = src.clitics ?? (src.pos === 'particle' || src.pos === 'verb' ? 'conj' : 'noun');
     // Suffixes only on a single noun; a phrase's head may still take the accusative ا (هجوما مضادا).
-    const heads =
+    const surfaces =
       src.pos === 'noun' && single
         ? nounSurfaces(written)
         : src.pos === 'phrase' && !/[اهيو]$/.test(first)
           ? [first, first + 'ا']
           : [first];
-    for (const head of heads)
-      for (const { key, proclitic } of withProclitics(head, cls)) add(key, proclitic, rest, base, null);
+    for (const surface of surfaces)
+      for (const { head, proclitics } of procliticGroups(surface, cls))
+        index.add(head, proclitics, { base, rest, tense: null, payload, excluded });
   }
   for (const v of src.verbs ?? []) {
     const rest = v.then ? patternTokens(normalizeForMatch(v.then)) : [];
     const base = normalizeForMatch(v.then ? `${v.perfect} ${v.then}` : v.perfect);
     for (const { key, tense } of verbSurfaces(v)) {
       const proclitics = src.clitics === 'none' ? [''] : tense === 'imperfect' ? IMPERFECT_PROCLITICS : CONJ;
-      for (const p of proclitics) add(p + key, p, rest, base, tense);
+      index.add(key, proclitics, { base, rest, tense, payload, excluded });
     }
   }
 }
 
 /** Adds a word's surfaces to `context` once: `done` holds the words added, with their bases. */
-function addContextWord(context: Map<string, string[]>, word: string, done: Map<string, string>): string {
+function addContextWord(context: ProcliticIndex<string>, word: string, done: Map<string, string>): string {
   const known = done.get(word);
   if (known !== undefined) return known;
   const base = normalizeForMatch(word);
   done.set(word, base);
-  for (const surface of nounSurfaces(word)) {
-    for (const { key } of withProclitics(surface, 'noun')) {
-      const bases = context.get(key);
-      if (!bases) context.set(key, [base]);
-      else if (!bases.includes(base)) bases.push(base);
-    }
-  }
+  for (const surface of nounSurfaces(word))
+    for (const { head, proclitics } of procliticGroups(surface, 'noun')) context.add(head, proclitics, base);
   return base;
 }
 
@@ -479,8 +504,8 @@ function readJson(path: string): unknown {
 /** Compiles an already-parsed trigger file (validated here). */
 export function compileTriggerLexicon(data: unknown): TriggerLexicon {
   const file = TriggerFileSchema.parse(data);
-  const index: PhraseIndex<CompiledTrigger> = { byFirst: new Map() };
-  const context = new Map<string, string[]>();
+  const index = new PhraseIndex<CompiledTrigger>();
+  const context = new ProcliticIndex<string>();
   const contextWords = new Map<string, string>();
   const entries: CompiledTrigger[] = file.entries.map((entry) => {
     const compiled: CompiledTrigger = {
@@ -508,7 +533,7 @@ export function compileTriggerLexicon(data: unknown): TriggerLexicon {
 /** Compiles an already-parsed cue file (validated here). */
 export function compileCues(data: unknown): CueLexicon {
   const file = CueFileSchema.parse(data);
-  const index: PhraseIndex<CompiledCue> = { byFirst: new Map() };
+  const index = new PhraseIndex<CompiledCue>();
   const proclitics: CueProclitic[] = [];
   const forms = perCueList(() => new Set<string>());
   for (const list of CUE_LISTS) {

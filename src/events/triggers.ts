@@ -2,14 +2,13 @@
  * Finds event triggers and modality/attribution cues in a normalised text.
  *
  * Words are runs of letters and digits of the normalised view. Each word is looked up once in
- * the lexicon's surface-key map (clitics and inflections were expanded when it was compiled);
+ * the lexicon's surface keys (clitics and inflections were expanded when it was compiled);
  * a hit then checks the rest of its phrase on the following words. At each word the longest
  * phrase wins, so ضربة جوية beats ضربة and وقف إطلاق النار beats إطلاق النار. Entries that
  * need context (ضبط needs weapons, مسيرة needs a drone or a march) look at the words around
  * the trigger inside its sentence.
  */
 import type { Span } from '../core/span.js';
-import { SignatureSet } from '../text/signature-set.js';
 import { toOriginalSpan, type NormalizedText } from '../text/normalize.js';
 import {
   GAP,
@@ -21,11 +20,11 @@ import {
   type CueLexicon,
   type CueListName,
   type ModalityHint,
-  type PhraseIndex,
   type Plover,
   type Requirement,
   type TriggerLexicon,
 } from './lexicon.js';
+import type { ProcliticIndex } from './proclitic-index.js';
 
 export interface TriggerMatch {
   /** The trigger words as written in the lexicon, without leading proclitics (و، ب، ال …). */
@@ -149,48 +148,6 @@ function wordsOf(view: NormalizedText): ViewWord[] {
   return words;
 }
 
-/** Signatures of first words a filter tells apart: a bit each, 128 KiB a filter. */
-const SIGNATURE_BITS = 20;
-
-/** A hash of a word's length, first three and last two letters. */
-function signature(word: string): number {
-  const n = word.length;
-  // Past the word's ends charCodeAt gives NaN, which mixes in as 0: still a function of the word.
-  let h = Math.imul(n, 0x9e3779b1);
-  h = Math.imul(h ^ word.charCodeAt(0), 0x85ebca6b);
-  h = Math.imul(h ^ word.charCodeAt(1), 0xc2b2ae35);
-  h = Math.imul(h ^ word.charCodeAt(2), 0x27d4eb2f);
-  h = Math.imul(h ^ word.charCodeAt(n - 1), 0x165667b1);
-  h = Math.imul(h ^ word.charCodeAt(n - 2), 0x9e3779b1);
-  return h ^ (h >>> 15);
-}
-
-interface FirstWordFilter {
-  signatures: SignatureSet;
-  /** The index's size when the filter was made: a filter of a grown index is made again. */
-  keys: number;
-}
-
-const filters = new WeakMap<PhraseIndex<unknown>, FirstWordFilter>();
-
-/**
- * Gives the phrases of `index` that start with a word. Most words of a text start none, and the
- * signatures of the index's first words (a bit each, a table that stays in cache) say so for
- * most of them without a look-up in the index's map, whose hundred thousand keys miss the cache.
- * Asked once per text, not per word: the filter's own look-up cost as much as the filtering.
- */
-function formsStartingWith<P>(index: PhraseIndex<P>): (word: string) => CompiledForm<P>[] | undefined {
-  let filter = filters.get(index);
-  if (!filter || filter.keys !== index.byFirst.size) {
-    const signatures = new SignatureSet(SIGNATURE_BITS);
-    for (const key of index.byFirst.keys()) signatures.add(signature(key));
-    filter = { signatures, keys: index.byFirst.size };
-    filters.set(index, filter);
-  }
-  const { signatures } = filter;
-  return (word) => (signatures.has(signature(word)) ? index.byFirst.get(word) : undefined);
-}
-
 /**
  * Matches the rest of a phrase from word `wi` (character `off` inside it, after a one-letter
  * prefix such as the ل of وفقا لـ). `joined`: the word must follow the previous one with only
@@ -256,14 +213,12 @@ function contextHits(
   last: number,
   window: number,
   bases: Set<string>,
-  context: Map<string, string[]>,
+  context: ProcliticIndex<string>,
 ): string[] {
   const sentence = words[first].sentence;
   const hits: string[] = [];
   const scan = (i: number) => {
-    const found = context.get(words[i].text);
-    if (!found) return;
-    for (const b of found) if (bases.has(b) && !hits.includes(b)) hits.push(b);
+    for (const { value: b } of context.lookup(words[i].text)) if (bases.has(b) && !hits.includes(b)) hits.push(b);
   };
   for (let i = first - 1; i >= Math.max(0, first - window) && words[i].sentence === sentence; i--) scan(i);
   for (let i = last + 1; i <= Math.min(words.length - 1, last + window) && words[i].sentence === sentence; i++) scan(i);
@@ -285,9 +240,8 @@ function resumeAt(words: ViewWord[], from: number, last: number, end: number): n
 export function findTriggers(view: NormalizedText, lexicon: TriggerLexicon): TriggerMatch[] {
   const words = wordsOf(view);
   const out: TriggerMatch[] = [];
-  const startingWith = formsStartingWith(lexicon.index);
   for (let i = 0; i < words.length;) {
-    const forms = startingWith(words[i].text);
+    const forms = lexicon.index.startingWith(words[i].text);
     if (!forms) {
       i++;
       continue;
@@ -395,9 +349,8 @@ function toTriggerMatch(
 export function findCues(view: NormalizedText, cues: CueLexicon): CueMatch[] {
   const words = wordsOf(view);
   const out: CueMatch[] = [];
-  const startingWith = formsStartingWith(cues.index);
   for (let i = 0; i < words.length;) {
-    const forms = startingWith(words[i].text);
+    const forms = cues.index.startingWith(words[i].text);
     const found = forms ? candidatesAt(words, view.norm, i, forms) : [];
     if (found.length === 0) {
       i++;

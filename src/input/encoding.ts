@@ -3,8 +3,32 @@
  * tools, and Windows-1256 from older Arabic sites; a file that is none of these is reported, not
  * decoded into mojibake.
  */
-import iconv from 'iconv-lite';
-import chardet from 'chardet';
+import { createRequire } from 'node:module';
+import type * as IconvLite from 'iconv-lite';
+import type * as Chardet from 'chardet';
+
+const require = createRequire(import.meta.url);
+let iconvLite: typeof IconvLite | undefined;
+let chardetModule: typeof Chardet | undefined;
+
+/**
+ * iconv-lite and chardet, required when a text is not UTF-8: reading UTF-8, as most news is,
+ * needs neither, and a cold `marsad extract` is spared loading them.
+ */
+function iconv(): typeof IconvLite {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- require() is untyped: this is the package's own type
+  return (iconvLite ??= require('iconv-lite') as typeof IconvLite);
+}
+
+function chardet(): typeof Chardet {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- require() is untyped: this is the package's own type
+  return (chardetModule ??= require('chardet') as typeof Chardet);
+}
+
+/** `bytes` decoded from `encoding` (a name iconv-lite knows). */
+export function decodeFrom(bytes: Buffer, encoding: string): string {
+  return iconv().decode(bytes, encoding);
+}
 
 export type DecodedText = { ok: true; text: string; encoding: string } | { ok: false; message: string };
 
@@ -68,7 +92,7 @@ export function decodeText(buf: Uint8Array, declared?: string | null): DecodedTe
   if (encoding !== null) {
     return {
       ok: true,
-      text: iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding),
+      text: decodeFrom(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding),
       encoding,
     };
   }
@@ -78,11 +102,11 @@ export function decodeText(buf: Uint8Array, declared?: string | null): DecodedTe
     // not UTF-8: try the declared charset, then Windows-1256
   }
   const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
-    return { ok: true, text: iconv.decode(bytes, declared), encoding: declared.toLowerCase() };
+  if (declared && !/^utf-?8$/i.test(declared) && iconv().encodingExists(declared)) {
+    return { ok: true, text: decodeFrom(bytes, declared), encoding: declared.toLowerCase() };
   }
   const arabic = arabicSingleByteGuess(buf);
-  if (arabic !== null) return { ok: true, text: iconv.decode(bytes, arabic), encoding: arabic };
+  if (arabic !== null) return { ok: true, text: decodeFrom(bytes, arabic), encoding: arabic };
   return {
     ok: false,
     message: `cannot decode: invalid UTF-8 at byte ${invalidUtf8Offset(buf)}, and not UTF-16 or Windows-1256 text`,
@@ -105,7 +129,7 @@ export function decodeLine(line: Uint8Array): DecodedText {
   if (arabic !== null) {
     return {
       ok: true,
-      text: iconv.decode(Buffer.from(line.buffer, line.byteOffset, line.byteLength), arabic),
+      text: decodeFrom(Buffer.from(line.buffer, line.byteOffset, line.byteLength), arabic),
       encoding: arabic,
     };
   }
@@ -199,7 +223,7 @@ function arabicSingleByteGuess(buf: Uint8Array): string | null {
   }
   if (high === 0) return null;
   if (letters >= high * 0.8 && inRuns >= high * 0.8) return 'windows-1256';
-  const best = chardet.analyse(buf.subarray(0, n))[0];
+  const best = chardet().analyse(buf.subarray(0, n))[0];
   if (best && best.confidence >= 50 && (best.name === 'windows-1256' || best.name === 'ISO-8859-6')) {
     return best.name.toLowerCase();
   }

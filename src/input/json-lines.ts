@@ -5,9 +5,8 @@
  * appending records from different tools: UTF-8 and Windows-1256 lines mix), so a bad line is one
  * error and the rest are read; UTF-16 files are split on UTF-16 newlines.
  */
-import iconv from 'iconv-lite';
 import { LineSplitter, type LineUnit, type SplitLine } from './line-splitter.js';
-import { binarySignature, bomLength, decodeLine, utf16Encoding } from './encoding.js';
+import { binarySignature, bomLength, decodeFrom, decodeLine, utf16Encoding } from './encoding.js';
 import { errorItem, type IngestItem, type IngestOptions } from './types.js';
 import { parseJsonLine } from './formats/json.js';
 
@@ -26,7 +25,7 @@ export function jsonLinesUnit(head: Buffer): LineUnit | null {
   if (binarySignature(head) !== null) return null;
   const unit = utf16Encoding(head) ?? 'byte';
   const body = head.subarray(bomLength(head));
-  if (unit !== 'byte') return /^\s*\{/.test(iconv.decode(body.subarray(0, 4096), unit)) ? unit : null;
+  if (unit !== 'byte') return /^\s*\{/.test(decodeFrom(body.subarray(0, 4096), unit)) ? unit : null;
   const firstChar = body.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
   if (firstChar === 0x7b) return 'byte';
   const firstLineEnd = body.indexOf(0x0a);
@@ -95,7 +94,7 @@ export class JsonLinesReader {
       );
     }
     const decoded =
-      this.unit === 'byte' ? decodeLine(line.bytes) : { ok: true as const, text: iconv.decode(line.bytes, this.unit) };
+      this.unit === 'byte' ? decodeLine(line.bytes) : { ok: true as const, text: decodeFrom(line.bytes, this.unit) };
     if (!decoded.ok) {
       if (this.good === 0 && ++this.undecodable >= BINARY_AFTER_BAD_LINES) {
         this.done = true;

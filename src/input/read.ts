@@ -5,8 +5,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
-import { binaryKind, declaredCharset, decodeText } from './encoding.js';
+import { binaryKind, declaredCharset, decodeFrom, decodeText } from './encoding.js';
 import { charsetOf, contentTypeFormat, extensionHint, sniffFormat } from './detect.js';
 import { errorItem, withinLengthLimit, type IngestItem, type IngestOptions, type InputFormat } from './types.js';
 import { parseTxt } from './formats/txt.js';
@@ -254,7 +253,7 @@ function readsAsJsonLines(name: string, head: Buffer, options: IngestOptions): b
   if (options.format === 'jsonl' || ext === 'jsonl') return true;
   if (ext !== null) return false;
   const start = head.subarray(0, 8192);
-  return sniffFormat(unit === 'byte' ? start.toString('utf8') : iconv.decode(start, unit)) === 'jsonl';
+  return sniffFormat(unit === 'byte' ? start.toString('utf8') : decodeFrom(start, unit)) === 'jsonl';
 }
 
 /** Standard input: JSON lines are read as they arrive; anything else whole. */

@@ -1,19 +1,35 @@
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as FastXmlParser from 'fast-xml-parser';
 import { articleItem, errorItem, LineCounter, type IngestItem } from '../types.js';
 import { htmlToText, xmlInnerText } from '../html-text.js';
 import { isArray, isRecord } from '../../core/unknown.js';
 
-// Text-bearing elements are kept raw: feeds put HTML in them escaped, in CDATA, or (wrongly)
-// as bare markup, and a raw string lets one function handle all three.
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  stopNodes: ['*.title', '*.description', '*.content:encoded', '*.content', '*.summary'],
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
-});
+const require = createRequire(import.meta.url);
+let xmlParser: FastXmlParser.XMLParser | undefined;
+
+/**
+ * The feed parser, made at the first feed read: a `marsad extract` of a text file does not load
+ * fast-xml-parser. Required, in its CommonJS build, so that parsing stays synchronous (Node 20
+ * cannot require an ES module).
+ */
+function parser(): FastXmlParser.XMLParser {
+  if (!xmlParser) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- require() is untyped: this is the package's own type
+    const { XMLParser } = require('fast-xml-parser') as typeof FastXmlParser;
+    // Text-bearing elements are kept raw: feeds put HTML in them escaped, in CDATA, or (wrongly)
+    // as bare markup, and a raw string lets one function handle all three.
+    xmlParser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      stopNodes: ['*.title', '*.description', '*.content:encoded', '*.content', '*.summary'],
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: true,
+      isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
+    });
+  }
+  return xmlParser;
+}
 
 type XmlNode = Record<string, unknown>;
 
@@ -26,7 +42,7 @@ function nodeOf(v: unknown): XmlNode | undefined {
 export function parseFeed(xml: string, name: string): IngestItem[] {
   let doc: XmlNode | undefined;
   try {
-    doc = nodeOf(parser.parse(xml));
+    doc = nodeOf(parser().parse(xml));
   } catch (e) {
     return [errorItem(name, `invalid XML (${oneLine(e)})`)];
   }
