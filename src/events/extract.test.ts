@@ -283,6 +283,18 @@ test('troops moving up where and when the fighting is are part of the battle', (
   );
 });
 
+test("a foreign state's strike on military sites targets the forces of the country struck", () => {
+  const [strike] = extract(
+    'شن الجيش الإسرائيلي فجر الاثنين غارات على مواقع عسكرية سورية قرب دمشق.',
+    '2018-05-10',
+    false,
+  );
+  assert.equal(strike.actor2?.name, 'Military Forces of Syria (2000-2024)');
+  assert.ok(strike.sources.some((s) => s.field === 'actor2' && s.rule === 'actor2.military-target'));
+  const [homes] = extract('شن الجيش الإسرائيلي فجر الاثنين غارات على منازل في مدينة غزة.', '2018-05-10', false);
+  assert.equal(homes.actor2, null, 'homes are no military site');
+});
+
 test('victims and category actors: civilians of the event country', () => {
   const bomb = only('انفجرت سيارة مفخخة في سوق بمدينة حمص السورية ما أدى إلى مقتل 12 شخصا.', '2017-02-25');
   assert.equal(bomb.location?.country, 'SY');

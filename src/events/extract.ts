@@ -10,6 +10,7 @@ import { evidenceOf, spanIndexAt, type Evidence, type Span } from '../core/span.
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
+import { actorValidAt } from '../knowledge/actors.js';
 import { SpanTests, viewPattern, viewText } from './view-text.js';
 import { toNormOffset } from '../text/normalize.js';
 import { CueIndex, groupBySentence } from './doc-index.js';
@@ -879,9 +880,18 @@ function toRecord(
       note: 'the report names no author of the attack',
     });
   }
+  const countryCode = location?.country ?? main?.resolution.country ?? null;
+  // A foreign state's strike on military sites (غارات إسرائيلية على مواقع عسكرية سورية) targets
+  // the forces of the country struck.
+  if (!actor2 && actor1 && countryCode && m.event_type === 'Explosions/Remote violence') {
+    const struck = foreignStrikeTarget(actor1, countryCode, date ?? published, evidenceText(doc, m), knowledge);
+    if (struck) {
+      actor2 = struck;
+      sources.push({ field: 'actor2', rule: 'actor2.military-target', evidence: null, note: 'military sites struck' });
+    }
+  }
   // Civilians, protesters, unidentified gunmen and the Islamic State are named for the country
   // the event happened in: its place's, else the article's main place's.
-  const countryCode = location?.country ?? main?.resolution.country ?? null;
   const country = countryCode ? (knowledge.gazetteer.countryByIso2.get(countryCode) ?? null) : null;
   if (country) {
     actor1 = namedForCountry(actor1, country, knowledge);
@@ -927,6 +937,38 @@ function toRecord(
     sources,
     notes: notes.length ? notes : undefined,
   };
+}
+
+/** Words for military sites as a strike's object: مواقع عسكرية، مطار … العسكري، قاعدة جوية، ثكنة. */
+const MILITARY_TARGET = viewPattern(
+  /(مواقع|موقع|اهداف|أهداف|مقرات|مقر|مستودعات|مخازن|منشآت)\s+(\S+\s+)?(عسكري|عسكرية|للجيش|لقوات\s+النظام|للنظام)|(مطار|قاعدة)\s+\S+\s+(العسكري|العسكرية|الجوية|الجوي)|ثكنة|ثكنات/,
+);
+
+/**
+ * The state forces of `country` at `date` when `actor1` is another state's forces striking its
+ * military sites: the one "Military Forces of" actor of that country then, or null.
+ */
+function foreignStrikeTarget(
+  actor1: EventActor,
+  country: string,
+  date: string | null,
+  evidence: string,
+  knowledge: EntityKnowledge,
+): EventActor | null {
+  const striker = knowledge.actors.byId.get(actor1.id);
+  if (striker?.type !== 'actor' || !striker.country || striker.country === country) return null;
+  if ((actor1.inter !== 1 && actor1.inter !== 8) || !MILITARY_TARGET.test(evidence)) return null;
+  const forces = [...knowledge.actors.byId.values()].filter(
+    (a) =>
+      a.type === 'actor' &&
+      a.kind === 'state_forces' &&
+      a.country === country &&
+      a.name.startsWith('Military Forces of') &&
+      actorValidAt(a, date),
+  );
+  if (forces.length !== 1 || forces[0].type !== 'actor') return null;
+  const [f] = forces;
+  return { id: f.id, name: f.name, name_ar: f.name_ar, inter: f.inter };
 }
 
 /** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */
