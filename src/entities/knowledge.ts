@@ -40,6 +40,8 @@ export interface EntityKnowledge {
     listNouns: ReadonlySet<string>;
     prepositions: ReadonlySet<string>;
     genericNouns: ReadonlySet<string>;
+    /** The nouns of a town's quarter (حي، أحياء): no cue for a village abroad. */
+    quarterNouns: ReadonlySet<string>;
   };
   /** Framing labels (ميليشيات، فلول), keyed by their normalised words without ال. */
   framingLabels: ReadonlyMap<string, { text: string; mayReferTo: string[] }>;
@@ -126,6 +128,7 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
     nouns: new Set(placeCueWords.place_nouns.map((w) => withoutArticle(normalizeForMatch(w)))),
     listNouns: new Set(placeCueWords.list_nouns.map((w) => withoutArticle(normalizeForMatch(w)))),
     prepositions: new Set(placeCueWords.prepositions.map(normalizeForMatch)),
+    quarterNouns: new Set(placeCueWords.quarter_nouns.map((w) => withoutArticle(normalizeForMatch(w)))),
     // Month and weekday names (مايو، الجمعة) are no places either, whatever village bears them.
     genericNouns: new Set(
       [...placeCueWords.generic_nouns, ...calendarWords(dir)].map((w) => withoutArticle(normalizeForMatch(w))),
@@ -179,6 +182,7 @@ const PlaceCueWords = z.object({
   list_nouns: z.array(z.string().min(1)),
   prepositions: z.array(z.string().min(1)),
   generic_nouns: z.array(z.string().min(1)),
+  quarter_nouns: z.array(z.string().min(1)),
 });
 
 /** The month and weekday names of packs/ar/months.json and weekdays.json. */

@@ -47,6 +47,14 @@ test('a list passes a plural place noun on to an ordinary word joined by و, not
   assert.ok(!placeTexts('قتل شخص في حريق غربي لندن، يوم الأربعاء').some((p) => p.startsWith('يوم')));
 });
 
+test('a list goes on after a parenthesis about its member, and a quarter abroad is no village', () => {
+  // الزرقاء is also "the blue one": it takes the list noun's cue across the parenthesis.
+  const listed = placeTexts('وتواصلت منذ الخميس في مدن السلط (غرب العاصمة) والزرقاء احتجاجات على الضرائب');
+  assert.ok(listed.includes('الزرقاء:JO'), listed.join(' '));
+  // A quarter of Derna that shares its name with a Syrian village.
+  assert.deepEqual(placeTexts('اندلعت اشتباكات عنيفة في حي شيحا الشرقي بمدينة درنة الليبية أمس'), ['درنة:LY']);
+});
+
 test('a name followed by a definite adjective is the noun of a phrase, not a village', () => {
   assert.deepEqual(
     placeTexts('وقع التفجير في محيط القصر الرئاسي في مقديشو عاصمة الصومال').map((p) => p.split(':')[1]),

@@ -222,6 +222,7 @@ export function withPlaceEvidence(
     const previous = tokenBefore(tokens, c.tokenStart);
     const previousWord =
       previous && previous.sentence === tokens[c.tokenStart].sentence ? withoutArticle(previous.stem) : null;
+    const quarterNoun = previousWord !== null && cues.quarterNouns.has(previousWord);
     const entries = c.entries.filter((e): boolean => {
       if (e.kind === 'country') {
         // A country's name that is also a word (مالي "financial") stands after في، دولة or a direction.
@@ -240,8 +241,10 @@ export function withPlaceEvidence(
       if (!place) return true;
       if (place.importance < SEAT_IMPORTANCE) {
         if (phrase) return false;
-        // A town abroad in an article about another country (القصر in Mogadishu is no Algerian town): a place noun or direction.
-        if (focus.length && !focus.includes(place.country)) return strong(cue);
+        // A town abroad in an article about another country (القصر in Mogadishu is no Algerian town): a place
+        // noun or direction; not a quarter's (حي شيحا in a report on Derna is no Syrian village).
+        if (focus.length && !focus.includes(place.country))
+          return strong(cue) && (place.feature === 'neighbourhood' || !quarterNoun);
       }
       if (cue) return true;
       return place.importance >= KNOWN_PLACE_IMPORTANCE || focus.includes(place.country);
