@@ -147,7 +147,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       if (sameClause && (folds(e, m) || folds(m, e))) return true;
       if (!compatible(e, m)) return false;
       // Troops moving up (تقدم، تعزيزات) where and when the fighting is are part of the battle.
-      if ((movesTroops(m) && VIOLENT.has(e.event_type)) || (movesTroops(e) && VIOLENT.has(m.event_type)))
+      if ((movesTroops(m) && e.event_type === 'Battles') || (movesTroops(e) && m.event_type === 'Battles'))
         return sharesAnchor(e, m);
       // Taking territory is one event per place.
       if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
