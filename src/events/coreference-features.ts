@@ -140,7 +140,8 @@ function startsAnywhere(head: readonly string[], phrase: readonly string[]): boo
 
 /**
  * Whether two events may be one occurrence at all: not two towns (each named to the town, over
- * 15 km apart), nor two different day words neither of which resolves. Everything else that
+ * 15 km apart), nor two different day words neither of which resolves, nor two countries on
+ * days more than two apart. Everything else that
  * tells two occurrences apart (places far apart or in two countries, days more than two apart,
  * two different agents, territory taken in two places) is a feature the model weighs: each rests
  * on an argument the rules may have got wrong, and as hard vetoes they kept apart more pairs of
@@ -156,6 +157,8 @@ export function whyApart(a: Mention, b: Mention): string | null {
   const date = dateRelation(a, b);
   if (date === 'unresolved') return `date-${date}`;
   if (place === 'near' && twoTowns(a, b)) return 'two-towns';
+  // Two anchors that both disagree: another country and days more than two apart.
+  if (place === 'other-country' && date === 'far') return 'another-country-another-day';
   return null;
 }
 

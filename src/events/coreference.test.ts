@@ -83,6 +83,17 @@ test('a model below its threshold merges nothing', () => {
   assert.equal(run(0.1).events.length, 2);
 });
 
+test('attacks in two countries on days more than two apart are two occurrences whatever the model says', () => {
+  const text =
+    'انفجرت عبوة ناسفة في مدينة العريش يوم 20 فبراير. وكانت جماعة مسلحة قد تبنت هجوما بعبوة ناسفة في شمال مالي يوم 10 فبراير.';
+  const context = loadPipelineContext({ withTagger: false });
+  const doc = runPipeline(
+    { ...article, text, published: '2018-02-21' },
+    { ...context, events: { ...context.events, coreference: constant(0.99) } },
+  );
+  assert.deepEqual(doc.events.map((e) => e.location?.country).sort(), ['EG', 'ML']);
+});
+
 // Places far apart are only a feature: one of them is often the wrong place (see whyApart).
 test('two neighbouring towns are two occurrences whatever the model says', () => {
   const text = 'انفجرت عبوة ناسفة في مدينة الزاوية أمس. وفي طرابلس نصب مسلحون كمينا لدورية وقتلوا ثلاثة جنود.';
