@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seededRandom } from '../ner/tagger/random.js';
-import { predictProbability, probabilityOfColumns, topFeatures, trainLogistic, type Example } from './logistic.js';
+import { predictProbability, topFeatures, trainLogistic, type Example } from './logistic.js';
 
 /** Positives carry "good", negatives "bad"; every example also carries two of six noise words. */
 function toyExamples(n: number, seed: number): Example[] {
@@ -23,15 +23,6 @@ test('learns a separable problem', () => {
   }
   const top = topFeatures(model, 1);
   assert.deepEqual([top.positive[0][0], top.negative[0][0]], ['good', 'bad']);
-});
-
-test('the probability of binary features by their columns is bit for bit the one of the features by name', () => {
-  const examples = toyExamples(120, 5);
-  const model = trainLogistic(examples, { epochs: 10 });
-  for (const e of examples) {
-    const columns = [...e.features.keys()].flatMap((f) => model.vocabulary.index.get(f) ?? []);
-    assert.equal(probabilityOfColumns(model, columns), predictProbability(model, e.features));
-  }
 });
 
 test('features never seen in training, or seen less than minCount times, are ignored', () => {

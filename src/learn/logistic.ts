@@ -86,17 +86,6 @@ export function predictProbability(model: LinearModel, features: FeatureVector):
   return sigmoid(logOdds(model, features));
 }
 
-/**
- * The probability of an example of binary features given by their vocabulary columns, in the
- * order of the features: term for term the sum predictProbability makes over a map of those
- * features to 1, for a caller that finds the columns without spelling out the features' names.
- */
-export function probabilityOfColumns(model: LinearModel, columns: readonly number[]): number {
-  let s = model.bias;
-  for (const column of columns) s += model.weights[column] * 1;
-  return sigmoid(s);
-}
-
 /** The model's log-odds for the example. */
 export function logOdds(model: LinearModel, features: FeatureVector): number {
   let s = model.bias;
@@ -142,7 +131,7 @@ function dot(weights: Float64Array, x: EncodedVector): number {
   return s;
 }
 
-function sigmoid(z: number): number {
+export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 

@@ -91,13 +91,18 @@ export class StaleModelError extends Error {}
 
 /** Reads and validates a model file; `featureVersion`, when given, must be the file's. */
 export function readModel(path: string, featureVersion?: string): SavedModel {
-  const saved = fromModelFile(readPack(path, LinearModelFileSchema));
-  if (featureVersion !== undefined && saved.meta.feature_version !== featureVersion) {
+  return fromModelFile(readModelFile(path, featureVersion));
+}
+
+/** The model file as written, validated: for a scorer that looks weights up by name (relevance.ts). */
+export function readModelFile(path: string, featureVersion?: string): LinearModelFile {
+  const file = readPack(path, LinearModelFileSchema);
+  if (featureVersion !== undefined && file.$meta.feature_version !== featureVersion) {
     throw new StaleModelError(
-      `${path}: trained with features ${saved.meta.feature_version}, the code computes ${featureVersion}; retrain it (npm run train)`,
+      `${path}: trained with features ${file.$meta.feature_version}, the code computes ${featureVersion}; retrain it (npm run train)`,
     );
   }
-  return saved;
+  return file;
 }
 
 function round(x: number): number {
