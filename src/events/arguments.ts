@@ -15,7 +15,7 @@ import { distanceKm } from '../core/geo.js';
 import { viewPattern, viewText } from './view-text.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { groupBySentence, lowerBound, type CueIndex } from './doc-index.js';
-import type { EventActor } from './record.js';
+import { eventActorOf, type EventActor } from './record.js';
 
 /** An actor named in the text: a resolved organisation, a person's organisation, or a framing label. */
 export interface ActorMention extends Span {
@@ -82,7 +82,7 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
       mentions.push({
         start: e.start,
         end: e.end,
-        actor: { id: r.id, name: r.name, name_ar: r.name_ar, inter: r.inter },
+        actor: eventActorOf(r),
         label: null,
         rule: 'actor.entity',
         leader: isLeader,
@@ -92,7 +92,7 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
       mentions.push({
         start: e.start,
         end: e.end,
-        actor: { id: a.id, name: a.name, name_ar: a.name_ar, inter: a.inter },
+        actor: eventActorOf(a),
         label: null,
         rule: 'actor.person-organisation',
         leader: isLeader,

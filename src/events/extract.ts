@@ -38,7 +38,14 @@ import {
   type ActorMention,
   type LocalArguments,
 } from './arguments.js';
-import type { EventActor, EventLocation, EventRecord, FieldSource, Modality } from './record.js';
+import {
+  eventActorOf,
+  type EventActor,
+  type EventLocation,
+  type EventRecord,
+  type FieldSource,
+  type Modality,
+} from './record.js';
 import { mergeMentions } from './merge.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
@@ -244,7 +251,7 @@ function resolveLabel(
   if (fallback?.type === 'actor' && (listed.length === 0 || listed.includes(fallback.id))) {
     return {
       ...m,
-      actor: { id: fallback.id, name: fallback.name, name_ar: fallback.name_ar, inter: fallback.inter },
+      actor: eventActorOf(fallback),
       rule: 'actor.framing-label.unidentified',
     };
   }
@@ -835,7 +842,7 @@ function toRecord(
     const civilians = knowledge.actors.byId.get(CIVILIANS);
     if (civilians?.type !== 'actor') return null;
     sources.push({ field: 'actor2', rule, evidence: null, note });
-    return { id: civilians.id, name: civilians.name, name_ar: civilians.name_ar, inter: civilians.inter };
+    return eventActorOf(civilians);
   };
   // Violence against civilians has civilians as its victims by definition; a bombing or an attack
   // that the report says killed or hurt civilians has them too.
@@ -861,7 +868,7 @@ function toRecord(
   const crowd = !actor1 ? CROWD_OF_TYPE.get(m.event_type) : undefined;
   const crowdEntry = crowd ? knowledge.actors.byId.get(crowd) : undefined;
   if (crowdEntry?.type === 'actor') {
-    actor1 = { id: crowdEntry.id, name: crowdEntry.name, name_ar: crowdEntry.name_ar, inter: crowdEntry.inter };
+    actor1 = eventActorOf(crowdEntry);
     sources.push({
       field: 'actor1',
       rule: `actor1.${crowdEntry.id}`,
@@ -872,7 +879,7 @@ function toRecord(
   // An attack whose author the report does not name: ACLED's Unidentified Armed Group.
   const unidentified = knowledge.actors.byId.get(UNIDENTIFIED_ARMED_GROUP);
   if (!actor1 && UNCLAIMED_KINDS.has(subType) && unidentified?.type === 'actor') {
-    actor1 = { id: unidentified.id, name: unidentified.name, name_ar: unidentified.name_ar, inter: unidentified.inter };
+    actor1 = eventActorOf(unidentified);
     sources.push({
       field: 'actor1',
       rule: 'actor1.unidentified-attacker',
@@ -968,7 +975,7 @@ function foreignStrikeTarget(
   );
   if (forces.length !== 1 || forces[0].type !== 'actor') return null;
   const [f] = forces;
-  return { id: f.id, name: f.name, name_ar: f.name_ar, inter: f.inter };
+  return eventActorOf(f);
 }
 
 /** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */

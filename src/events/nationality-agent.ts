@@ -14,7 +14,7 @@ import { rangeCovers } from '../knowledge/actors.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { lowerBound } from './doc-index.js';
 import type { Mention } from './mention.js';
-import type { EventActor } from './record.js';
+import { eventActorOf, type EventActor } from './record.js';
 
 /** Words between an attack noun and the nationality adjective of its author ("غارات جوية إسرائيلية"). */
 const MAX_WORDS_TO_NATIONALITY = 2;
@@ -173,7 +173,7 @@ export function nationalityAgent(
   );
   if (!actor) return null;
   return {
-    actor: { id: actor.id, name: actor.name, name_ar: actor.name_ar, inter: actor.inter },
+    actor: eventActorOf(actor),
     span: adjective.span,
   };
 }

@@ -14,6 +14,11 @@ export interface EventActor {
   inter: number;
 }
 
+/** The record's actor of a dictionary entry or resolution: its id, names and inter code only. */
+export function eventActorOf(a: EventActor): EventActor {
+  return { id: a.id, name: a.name, name_ar: a.name_ar, inter: a.inter };
+}
+
 export interface EventLocation {
   id: string;
   name: string;
