@@ -10,7 +10,6 @@ import { evidenceOf, spanIndexAt, type Evidence, type Span } from '../core/span.
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
-import { actorValidAt } from '../knowledge/actors.js';
 import { SpanTests, viewPattern, viewText } from './view-text.js';
 import { toNormOffset } from '../text/normalize.js';
 import { CueIndex, groupBySentence } from './doc-index.js';
@@ -49,7 +48,7 @@ import {
 import { mergeMentions } from './merge.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
-import { nationalityAgent } from './nationality-agent.js';
+import { nationalityAgent, stateForcesOf } from './nationality-agent.js';
 import { isSpace } from '../core/whitespace.js';
 
 export interface EventKnowledge {
@@ -953,7 +952,7 @@ const MILITARY_TARGET = viewPattern(
 
 /**
  * The state forces of `country` at `date` when `actor1` is another state's forces striking its
- * military sites: the one "Military Forces of" actor of that country then, or null.
+ * military sites: its one army then (stateForcesOf), or null.
  */
 function foreignStrikeTarget(
   actor1: EventActor,
@@ -965,17 +964,8 @@ function foreignStrikeTarget(
   const striker = knowledge.actors.byId.get(actor1.id);
   if (striker?.type !== 'actor' || !striker.country || striker.country === country) return null;
   if ((actor1.inter !== 1 && actor1.inter !== 8) || !MILITARY_TARGET.test(evidence)) return null;
-  const forces = [...knowledge.actors.byId.values()].filter(
-    (a) =>
-      a.type === 'actor' &&
-      a.kind === 'state_forces' &&
-      a.country === country &&
-      a.name.startsWith('Military Forces of') &&
-      actorValidAt(a, date),
-  );
-  if (forces.length !== 1 || forces[0].type !== 'actor') return null;
-  const [f] = forces;
-  return eventActorOf(f);
+  const forces = stateForcesOf(country, date, knowledge);
+  return forces.length === 1 ? eventActorOf(forces[0]) : null;
 }
 
 /** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */

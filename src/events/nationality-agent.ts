@@ -10,7 +10,7 @@ import { spanIndexAt } from '../core/span.js';
 import { isSpace } from '../core/whitespace.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import type { Entity } from '../entities/recognize.js';
-import { rangeCovers } from '../knowledge/actors.js';
+import { rangeCovers, type Actor } from '../knowledge/actors.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { lowerBound } from './doc-index.js';
 import type { Mention } from './mention.js';
@@ -161,19 +161,27 @@ export function nationalityAgent(
     indefinite ??
     (definite?.demonymOf ? { span: { start: definite.start, end: definite.end }, country: definite.demonymOf } : null);
   if (!adjective || MADE_IN.test(doc.view.original.slice(adjective.span.end, adjective.span.end + 8))) return null;
-  const forces = knowledge.actors.actors.filter(
-    (a) =>
-      a.country === adjective.country &&
-      (a.kind === 'state_forces' || a.kind === 'foreign_forces') &&
-      (date === null ? a.valid_to === null : rangeCovers(a.valid_from, a.valid_to, date)),
-  );
-  // The army before its air arm or a unit: the entry other entries are part of.
-  const actor = forces.find((a) =>
-    a.affiliations.every((f) => f.relation !== 'part_of' || !forces.some((o) => o.id === f.actor)),
-  );
+  const [actor] = stateForcesOf(adjective.country, date, knowledge);
   if (!actor) return null;
   return {
     actor: eventActorOf(actor),
     span: adjective.span,
   };
+}
+
+/**
+ * A country's state forces at `date` (still in being when undated), each an entry no other of
+ * them contains: the army, not its air arm or a unit (one entry where the dictionary has one
+ * army then; two where two claim the name, as in Yemen).
+ */
+export function stateForcesOf(country: string, date: string | null, knowledge: EntityKnowledge): Actor[] {
+  const forces = knowledge.actors.actors.filter(
+    (a) =>
+      a.country === country &&
+      (a.kind === 'state_forces' || a.kind === 'foreign_forces') &&
+      (date === null ? a.valid_to === null : rangeCovers(a.valid_from, a.valid_to, date)),
+  );
+  return forces.filter((a) =>
+    a.affiliations.every((f) => f.relation !== 'part_of' || !forces.some((o) => o.id === f.actor)),
+  );
 }
