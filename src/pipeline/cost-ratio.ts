@@ -55,12 +55,19 @@ export function minTime(work: () => void, repeats: number): number {
 }
 
 export interface CostRatio {
-  /** The size the ratio was measured from (2n is the other). */
+  /** The size the growth was measured from. */
   n: number;
-  /** Fastest run at n and at 2n, ms. */
+  /** The size it was measured to: n doubled `doublings` times. */
+  large: number;
+  /** Fastest run at n and at `large`, ms. */
   msAtN: number;
-  msAt2N: number;
-  ratio: number;
+  msAtLarge: number;
+  /**
+   * time(2n)/time(n) as the geometric mean over the doublings from n to `large`: about 2 when
+   * linear, 4 when quadratic. Measured over several doublings, a busy spell that slows one run by
+   * half moves it by far less than half (by the cube root of 1.5 over three doublings).
+   */
+  perDoubling: number;
 }
 
 export interface RatioOptions {
@@ -70,11 +77,13 @@ export interface RatioOptions {
   /** Never grow n beyond this. */
   maxN: number;
   repeats: number;
+  /** How many times n is doubled for the larger run (1: 2n). */
+  doublings: number;
 }
 
 /**
- * time(2n)/time(n) for `run` over `prepare(n)` (preparation is not timed), with n grown until a
- * run at n is long enough to measure.
+ * The growth of `run`'s time per doubling of its input `prepare(n)` (preparation is not timed),
+ * with n grown until a run at n is long enough to measure.
  */
 export function costRatio<T>(prepare: (n: number) => T, run: (input: T) => void, options: RatioOptions): CostRatio {
   let n = options.from;
@@ -85,14 +94,16 @@ export function costRatio<T>(prepare: (n: number) => T, run: (input: T) => void,
     input = prepare(n);
     msAtN = minTime(() => run(input), options.repeats);
   }
-  const double = prepare(2 * n);
-  const msAt2N = minTime(() => run(double), options.repeats);
-  // Re-measure n after 2n: a slow first measure (a cold cache, a busy machine) only lowers the ratio.
+  const large = n * 2 ** options.doublings;
+  const largeInput = prepare(large);
+  const msAtLarge = minTime(() => run(largeInput), options.repeats);
+  // Re-measure n after the large run: a slow first measure (a cold cache, a busy machine) only lowers the growth.
   msAtN = Math.min(
     msAtN,
     minTime(() => run(input), options.repeats),
   );
-  return { n, msAtN, msAt2N, ratio: msAt2N / Math.max(msAtN, 1e-3) };
+  const perDoubling = (msAtLarge / Math.max(msAtN, 1e-3)) ** (1 / options.doublings);
+  return { n, large, msAtN, msAtLarge, perDoubling };
 }
 
 /** An article around `text`, as the pipeline receives one. */
