@@ -115,6 +115,9 @@ export function resolveCoreference(doc: Doc, events: Mention[], model: Coreferen
     let bestScore = 0;
     let bestFeatures: string[] = [];
     kept.forEach((e, i) => {
+      // One word's places, a list, are one event each (merge.ts); the labelled pairs the model
+      // learns from cannot say so (a label is a trigger's), so the model is not asked.
+      if (e.trigger.span.start === m.trigger.span.start) return;
       if (!mayCorefer(e, m)) return;
       const features = pairFeatures(e, m, keptCues[i], cues, events.length);
       const p = model.score(features);
