@@ -15,7 +15,10 @@ import { countDuplicates } from './duplicates.js';
 import { evaluateGold, pipelinePredictor } from './harness.js';
 
 /**
- * Last measured on 2026-12-06, after one event per place listed, protests turned riots merged,
+ * Last measured on 2026-12-06 (second session), after coreference stopped merging the places one
+ * word lists: P 0.689, R 0.700, F1 0.694 (42 of 61), 7 duplicates, no event in the non-conflict
+ * articles. Floors raised to that, less one true event (P 0.672 R 0.683 F1 0.678).
+ * Before, on 2026-12-06, after one event per place listed, protests turned riots merged,
  * troops moving up folded into their battle, the glued ب, the Syrian airbases and every model
  * retrained on them, and no coreference across two countries and days: P 0.683, R 0.683, F1 0.683
  * (41 of 60), 7 duplicates, no event in the non-conflict articles. The floors stand (one true
@@ -48,7 +51,7 @@ import { evaluateGold, pipelinePredictor } from './harness.js';
  * retrained with the 3,218 labelled candidates of eval/labels beside the gold. Before that
  * (2026-12-04): P 0.412, R 0.783, F1 0.540, 24 duplicates. The floors leave one event's slack.
  */
-const FLOOR = { precision: 0.66, recall: 0.66, f1: 0.65 };
+const FLOOR = { precision: 0.67, recall: 0.68, f1: 0.67 };
 /** One occurrence told twice and output twice (src/eval/duplicates.ts): 7 at the last measure (7, 6, 14, 24 before). */
 const MAX_DUPLICATES = 7;
 /** Events output per 100 test articles of sport, economy, culture and technology sections: 0 at the last measure (4.8 before); the bound. */
