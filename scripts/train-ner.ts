@@ -16,9 +16,13 @@
  * Options: --epochs N, --seed N, --min-count N, --orders N, --dropout P, --outside-penalty X (the
  * shipped values are in scripts/ner-training.ts), --unlabeled FILE[,FILE] (JSON lines with `title` and
  * `text`: news used only for the distributional word classes, which are learned from the sentences
- * trained on and this text, never from the sentences scored).
+ * trained on and this text, never from the sentences scored; kept in the temporary directory by a
+ * hash of their inputs, so that only the first run learns them).
  */
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import type { EntityScores } from '../src/ner/conll.js';
@@ -66,11 +70,30 @@ if (values['outside-penalty']) overrides.outsidePenalty = Number(values['outside
 const seed = overrides.seed ?? 7;
 console.error(`${sentences.length} sentences, ${sentences.reduce((a, s) => a + s.tokens.length, 0)} tokens`);
 
-/** Options with word classes learned from `train` (and the unlabeled news), never from the text scored. */
-function optionsFor(train: readonly LabelledSentence[]): TrainOptions {
+/**
+ * Word classes of `train` and the unlabeled news, kept in the temporary directory by a hash of
+ * their inputs and of the code that learns them: they take half a development run and do not
+ * change while features are explored.
+ */
+function clustersFor(train: readonly LabelledSentence[]): Map<string, string> {
+  const hash = createHash('sha256');
+  for (const code of ['../src/ner/tagger/clusters.ts', './ner-training.ts'])
+    hash.update(readFileSync(new URL(code, import.meta.url)));
+  for (const s of train) hash.update(s.tokens.join(' ') + '\n');
+  hash.update(JSON.stringify({ unlabeled, seed }));
+  const file = join(tmpdir(), `marsad-ner-clusters-${hash.digest('hex').slice(0, 16)}.json`);
+  if (existsSync(file))
+    return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
   const started = Date.now();
   const clusters = learnNerClusters(train, unlabeled, seed);
   console.error(`${clusters.size} stems clustered in ${Date.now() - started} ms`);
+  writeFileSync(file, JSON.stringify(Object.fromEntries(clusters)));
+  return clusters;
+}
+
+/** Options with word classes learned from `train` (and the unlabeled news), never from the text scored. */
+function optionsFor(train: readonly LabelledSentence[]): TrainOptions {
+  const clusters = clustersFor(train);
   return nerTrainOptions(clusters, NER_MODEL_META, { ...overrides, log: (line) => console.error(line) });
 }
 

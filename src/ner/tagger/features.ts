@@ -191,6 +191,28 @@ function phraseMatches(
   return out;
 }
 
+const gazetteerWordCache = new WeakMap<ReadonlyMap<string, string>, Map<string, string>>();
+
+/**
+ * Stem → the types of the gazetteer names it is a word of, sorted and joined by '+': a first name
+ * seen alone (مايكل) is no phrase match, but a name's word all the same.
+ */
+export function gazetteerWords(gazetteer: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  let words = gazetteerWordCache.get(gazetteer);
+  if (words) return words;
+  const types = new Map<string, Set<string>>();
+  for (const [key, type] of gazetteer) {
+    for (const stem of key.split(' ')) {
+      let set = types.get(stem);
+      if (!set) types.set(stem, (set = new Set()));
+      set.add(type);
+    }
+  }
+  words = new Map([...types].map(([stem, set]) => [stem, [...set].sort().join('+')]));
+  gazetteerWordCache.set(gazetteer, words);
+  return words;
+}
+
 /** What nearby sentences say about a stem: how often it occurs and which trigger classes precede it. */
 export interface StemEvidence {
   count: number;
@@ -348,6 +370,33 @@ function clusterFeatures(
   return features;
 }
 
+const nameWordFeatureCache = new WeakMap<
+  FeatureLexicons,
+  WeakMap<AnalysedWord, Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'>>
+>();
+
+/**
+ * The types of the gazetteer names a word belongs to (gazetteerWords), as features of its own
+ * token (also with its class in the training data) and of its neighbours.
+ */
+function nameWordFeatures(w: AnalysedWord, lex: FeatureLexicons): Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'> {
+  let byWord = nameWordFeatureCache.get(lex);
+  if (!byWord) nameWordFeatureCache.set(lex, (byWord = new WeakMap()));
+  let features = byWord.get(w);
+  if (features) return features;
+  const types = gazetteerWords(lex.gazetteer).get(w.stem);
+  features =
+    types === undefined
+      ? { own: NO_FEATURES, asPrev: NO_FEATURES, asNext: NO_FEATURES }
+      : {
+          own: [`gzw=${types}`, `gzwkn=${types}|${lex.entityWords.get(w.stem) ?? 'unk'}`],
+          asPrev: [`gzw-1=${types}`],
+          asNext: [`gzw+1=${types}`],
+        };
+  byWord.set(w, features);
+  return features;
+}
+
 /** A token's features: groups built once per distinct word and shared by its every occurrence, then the rest. */
 export interface TokenFeatures {
   groups: (readonly string[])[];
@@ -453,9 +502,9 @@ export function sentenceFeatureGroups(
       f.push(`ph=${phrases[i]}`, `phw=${phrases[i]}|${w.shape}`);
     }
     if (gazetteer[i]) f.push(`gz=${gazetteer[i]}`, `gzph=${gazetteer[i]}|${phrases[i]}`);
-    if (i > 0) groups.push(clusterFeatures(prev, lex.clusters).asPrev);
-    groups.push(clusterFeatures(w, lex.clusters).own);
-    if (i + 1 < n) groups.push(clusterFeatures(next, lex.clusters).asNext);
+    if (i > 0) groups.push(clusterFeatures(prev, lex.clusters).asPrev, nameWordFeatures(prev, lex).asPrev);
+    groups.push(clusterFeatures(w, lex.clusters).own, nameWordFeatures(w, lex).own);
+    if (i + 1 < n) groups.push(clusterFeatures(next, lex.clusters).asNext, nameWordFeatures(next, lex).asNext);
     all.push({ groups, rest: f });
   }
   return all;
