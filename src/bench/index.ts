@@ -8,9 +8,10 @@ import { boundHeapGrowth } from '../cli/heap-growth.js';
 async function run(): Promise<void> {
   // Under the heap settings of the `marsad` commands, so that memory figures are theirs.
   boundHeapGrowth();
-  const only = process.argv.slice(2);
+  // A benchmark runs when its name holds one of the words given, in any case (`npm run bench -- ner`).
+  const only = process.argv.slice(2).map((word) => word.toLowerCase());
   for (const bench of BENCHMARKS) {
-    if (only.length && !only.some((name) => bench.name.includes(name))) continue;
+    if (only.length && !only.some((word) => bench.name.toLowerCase().includes(word))) continue;
     process.stdout.write(`\n## ${bench.name}\n`);
     const skip = bench.skipReason?.();
     if (skip) {
