@@ -23,7 +23,7 @@ import {
   type MentionCues,
   type SentenceBags,
 } from './coreference-features.js';
-import { absorb, absorbState } from './merge.js';
+import { absorb, absorbState, placesOfOneWord } from './merge.js';
 import type { Mention } from './mention.js';
 
 export const COREFERENCE_MODEL_FILE = 'mention-coreference.json';
@@ -115,9 +115,9 @@ export function resolveCoreference(doc: Doc, events: Mention[], model: Coreferen
     let bestScore = 0;
     let bestFeatures: string[] = [];
     kept.forEach((e, i) => {
-      // One word's places, a list, are one event each (merge.ts); the labelled pairs the model
-      // learns from cannot say so (a label is a trigger's), so the model is not asked.
-      if (e.trigger.span.start === m.trigger.span.start) return;
+      // The labelled pairs the model learns from cannot tell a word's listed places apart (a
+      // label is a trigger's), so the model is not asked.
+      if (placesOfOneWord(e, m)) return;
       if (!mayCorefer(e, m)) return;
       const features = pairFeatures(e, m, keptCues[i], cues, events.length);
       const p = model.score(features);

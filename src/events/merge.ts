@@ -71,6 +71,11 @@ function placedInItsClause(m: Mention): boolean {
   return !!m.place && /^place\.(governed-in-clause|in-clause|town-in-its-area)/.test(m.place.rule);
 }
 
+/** Two mentions of one trigger word: the places it lists, one event each (events.md). */
+export function placesOfOneWord(a: Mention, b: Mention): boolean {
+  return a.trigger === b.trigger;
+}
+
 function movesTroops(m: Mention): boolean {
   return m.sub_event_type === 'Other' && m.plover.type === 'MOBILIZE' && m.plover.mode === 'troops';
 }
@@ -131,8 +136,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   for (const m of specific) {
     let turnedRiot = false;
     const target = near(m).find((e) => {
-      // One word's places, a list, are one event each (events.md).
-      if (e.trigger === m.trigger) return false;
+      if (placesOfOneWord(e, m)) return false;
       const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
       // One sentence telling one act twice, whatever place each telling names.
       if (
