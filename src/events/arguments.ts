@@ -325,7 +325,7 @@ export function attachPlaces(
     const cue = cues.before('location_prepositions', null, e.start, 14);
     // A cue inside a parenthesis before the place governs that parenthesis only: "السلط (غرب عمان) ومعان".
     if (cue && !viewText(doc, cue.span.end, e.start).includes(')')) return cue;
-    return GLUED_IN.test(viewText(doc, e.start - 12, e.start)) ? GLUED_IN_CUE : null;
+    return GLUED_IN.test(viewText(doc, e.start - 12, e.start)) ? cues.proclitic('location_prepositions') : null;
   };
   const toArgument = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument => {
     const cue = governing(e);
@@ -497,14 +497,10 @@ const IN_ITS_AREA = viewPattern(/^[\s،,)"'»]*(في|ب|من)?\s*(محافظة|�
  */
 /**
  * The locative ب glued to a place or to its place noun (بالقنيطرة، بمدينة درنة): cues.json's
- * proclitic ب, which the word-level cue search cannot see since it is no word of its own.
+ * proclitic ب (CueIndex.proclitic), which the word-level cue search cannot see since it is no
+ * word of its own.
  */
 const GLUED_IN = viewPattern(/(^|[\s#"'«(])[وف]?ب(ال)?((مدينة|بلدة|قرية|منطقة|محافظة|ولاية|مديرية)\s+)?$/);
-const GLUED_IN_CUE: Pick<CueMatch, 'kind' | 'geo_precision' | 'direction'> = {
-  kind: 'in',
-  geo_precision: 1,
-  direction: false,
-};
 const COUNTRY_GOVERNED = viewPattern(/((^|[\s#"'«(])[وف]?ب(ال)?|(^|\s)(على|داخل|أراضي|الأراضي)\s+)$/);
 
 /** Characters between a place_references cue (بقيادة، المحاذية لـ) and the place it makes no event place. */

@@ -6,6 +6,10 @@
 import type { Span } from '../core/span.js';
 import { spanIndexAt } from '../core/span.js';
 import type { CueMatch } from './triggers.js';
+import type { CueProclitic } from './lexicon.js';
+
+/** What a proclitic cue says of the word it is glued to: a cue match less its span and form. */
+export type GluedCue = Pick<CueMatch, 'list' | 'kind' | 'geo_precision' | 'direction'>;
 
 /** Items grouped by the sentence that holds them whole, each group in the items' own order. */
 export function groupBySentence<T>(items: readonly T[], spanOf: (item: T) => Span, sentences: readonly Span[]): T[][] {
@@ -37,13 +41,28 @@ export class CueIndex {
   private readonly byEnd: CueMatch[];
   private readonly ends: number[];
 
+  /** The lexicon's one-letter proclitic cues (the locative ب), which the word search cannot match. */
+  private readonly glued: readonly GluedCue[];
+
   constructor(
     readonly all: readonly CueMatch[],
     sentences: readonly Span[],
+    proclitics: readonly CueProclitic[],
   ) {
     this.bySentence = groupBySentence(all, (c) => c.span, sentences);
     this.byEnd = [...all].sort((a, b) => a.span.end - b.span.end);
     this.ends = this.byEnd.map((c) => c.span.end);
+    this.glued = proclitics.map(({ list, item }) => ({
+      list,
+      kind: item.kind ?? null,
+      geo_precision: item.geo_precision ?? null,
+      direction: item.direction === true,
+    }));
+  }
+
+  /** The proclitic cue of `list` (cues.json's ب of location_prepositions), or null when the lexicon has none. */
+  proclitic(list: string): GluedCue | null {
+    return this.glued.find((c) => c.list === list) ?? null;
   }
 
   /** The cues inside sentence `s`, in document order. */

@@ -260,7 +260,7 @@ function resolveLabel(
 /** What extraction reads besides the document: names, and the judge when there is one. */
 export interface ExtractionKnowledge {
   entities: EntityKnowledge;
-  events?: Pick<EventKnowledge, 'judge' | 'relevance'> & { coreference?: CoreferenceModel | null };
+  events?: Pick<EventKnowledge, 'judge' | 'relevance' | 'cues'> & { coreference?: CoreferenceModel | null };
 }
 
 export function extractEvents(doc: Doc, knowledge: ExtractionKnowledge): EventRecord[] {
@@ -300,7 +300,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     return { events: [], candidates: [], contextActors: [] };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
-  const cueIndex = new CueIndex(cues, sentences);
+  const cueIndex = new CueIndex(cues, sentences, (knowledge.events?.cues ?? loadEventLexicons().cues).proclitics);
   const numbers = groupBySentence(doc.numbers, (n) => n, sentences);
   const tests = new SpanTests(doc);
   const actors = actorMentions(doc, knowledge.entities, cueIndex);

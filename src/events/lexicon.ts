@@ -336,7 +336,7 @@ export interface CueProclitic {
 export interface CueLexicon {
   meta: z.infer<typeof CueFileSchema>['$meta'];
   index: PhraseIndex<CompiledCue>;
-  /** One-letter proclitic cues (ب "in/at"), for consumers that look at Token.proclitics. */
+  /** One-letter proclitic cues (ب "in/at"), which the word search cannot match (see CueIndex.proclitic). */
   proclitics: CueProclitic[];
   /** Normalised forms per list, for consumers that test a single word. */
   forms: Record<CueListName, Set<string>>;
