@@ -3,27 +3,13 @@
  * tools, and Windows-1256 from older Arabic sites; a file that is none of these is reported, not
  * decoded into mojibake.
  */
-import { createRequire } from 'node:module';
 import type * as IconvLite from 'iconv-lite';
 import type * as Chardet from 'chardet';
+import { lazyModule } from '../core/lazy-module.js';
 
-const require = createRequire(import.meta.url);
-let iconvLite: typeof IconvLite | undefined;
-let chardetModule: typeof Chardet | undefined;
-
-/**
- * iconv-lite and chardet, required when a text is not UTF-8: reading UTF-8, as most news is,
- * needs neither, and a cold `marsad extract` is spared loading them.
- */
-function iconv(): typeof IconvLite {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- require() is untyped: this is the package's own type
-  return (iconvLite ??= require('iconv-lite') as typeof IconvLite);
-}
-
-function chardet(): typeof Chardet {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- require() is untyped: this is the package's own type
-  return (chardetModule ??= require('chardet') as typeof Chardet);
-}
+// Loaded when a text is not UTF-8: reading UTF-8, as most news is, needs neither.
+const iconv = lazyModule<typeof IconvLite>('iconv-lite');
+const chardet = lazyModule<typeof Chardet>('chardet');
 
 /** `bytes` decoded from `encoding` (a name iconv-lite knows). */
 export function decodeFrom(bytes: Buffer, encoding: string): string {

@@ -1,21 +1,16 @@
-import { createRequire } from 'node:module';
 import type * as FastXmlParser from 'fast-xml-parser';
 import { articleItem, errorItem, LineCounter, type IngestItem } from '../types.js';
 import { htmlToText, xmlInnerText } from '../html-text.js';
 import { isArray, isRecord } from '../../core/unknown.js';
+import { lazyModule } from '../../core/lazy-module.js';
 
-const require = createRequire(import.meta.url);
+const fastXmlParser = lazyModule<typeof FastXmlParser>('fast-xml-parser');
 let xmlParser: FastXmlParser.XMLParser | undefined;
 
-/**
- * The feed parser, made at the first feed read: a `marsad extract` of a text file does not load
- * fast-xml-parser. Required, in its CommonJS build, so that parsing stays synchronous (Node 20
- * cannot require an ES module).
- */
+/** The feed parser, made at the first feed read. */
 function parser(): FastXmlParser.XMLParser {
   if (!xmlParser) {
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- require() is untyped: this is the package's own type
-    const { XMLParser } = require('fast-xml-parser') as typeof FastXmlParser;
+    const { XMLParser } = fastXmlParser();
     // Text-bearing elements are kept raw: feeds put HTML in them escaped, in CDATA, or (wrongly)
     // as bare markup, and a raw string lets one function handle all three.
     xmlParser = new XMLParser({

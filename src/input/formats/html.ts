@@ -1,33 +1,13 @@
-import { createRequire } from 'node:module';
 import type * as Linkedom from 'linkedom';
 import type * as MozillaReadability from '@mozilla/readability';
 import { articleItem, type IngestItem } from '../types.js';
 import { htmlToText } from '../html-text.js';
 import { isArray, isRecord } from '../../core/unknown.js';
+import { lazyModule } from '../../core/lazy-module.js';
 
-const require = createRequire(import.meta.url);
-
-interface PageLibraries {
-  parseHTML: typeof Linkedom.parseHTML;
-  Readability: typeof MozillaReadability.Readability;
-}
-let pageLibraries: PageLibraries | undefined;
-
-/**
- * linkedom and Readability, loaded at the first page read: a hundred and forty modules that a
- * `marsad extract` of a text file would otherwise load before its first article. Required, in
- * their CommonJS builds, so that parsing stays synchronous (Node 20 cannot require an ES module).
- */
-function libraries(): PageLibraries {
-  if (!pageLibraries) {
-    /* eslint-disable @typescript-eslint/no-unsafe-type-assertion -- require() is untyped: these are the packages' own types */
-    const { parseHTML } = require('linkedom') as typeof Linkedom;
-    const { Readability } = require('@mozilla/readability') as typeof MozillaReadability;
-    /* eslint-enable @typescript-eslint/no-unsafe-type-assertion */
-    pageLibraries = { parseHTML, Readability };
-  }
-  return pageLibraries;
-}
+// Loaded at the first page read: some hundred and forty modules.
+const linkedom = lazyModule<typeof Linkedom>('linkedom');
+const readability = lazyModule<typeof MozillaReadability>('@mozilla/readability');
 
 /** Meta tags that carry a publication date, most specific first. */
 const DATE_META = [
@@ -57,7 +37,7 @@ interface PageDocument {
  * untyped here): the document is given the shape this module reads, once, here. */
 function parsePage(html: string): PageDocument {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- see above
-  return libraries().parseHTML(html).document;
+  return linkedom().parseHTML(html).document;
 }
 
 /** An HTML page: body and title by Readability, date, URL and site from the page's metadata. */
@@ -75,7 +55,7 @@ export function parseHtml(html: string, where: string, pageUrl: string | null = 
   let title = document.querySelector('title')?.textContent ?? '';
   let text = '';
   try {
-    const result = new (libraries().Readability)(document).parse();
+    const result = new (readability().Readability)(document).parse();
     if (result) {
       title = result.title || title;
       text = htmlToText(result.content ?? '');
