@@ -492,15 +492,15 @@ const QUARTER_BEFORE = viewPattern(/(^|\s|\()(حي|شارع|ميدان|ساحة)
 const IN_ITS_AREA = viewPattern(/^[\s،,)"'»]*(في|ب|من)?\s*(محافظة|ولاية|إقليم|مقاطعة|شعبية)?\s*$/);
 
 /**
- * A preposition glued to a country or standing before it that the location cues do not hold:
- * بالسعودية، على إسرائيل، داخل سوريا (not إلى: where something went is not where it happened).
- */
-/**
  * The locative ب glued to a place or to its place noun (بالقنيطرة، بمدينة درنة): cues.json's
  * proclitic ب (CueIndex.proclitic), which the word-level cue search cannot see since it is no
  * word of its own.
  */
 const GLUED_IN = viewPattern(/(^|[\s#"'«(])[وف]?ب(ال)?((مدينة|بلدة|قرية|منطقة|محافظة|ولاية|مديرية)\s+)?$/);
+/**
+ * A preposition glued to a country or standing before it that the location cues do not hold:
+ * بالسعودية، على إسرائيل، داخل سوريا (not إلى: where something went is not where it happened).
+ */
 const COUNTRY_GOVERNED = viewPattern(/((^|[\s#"'«(])[وف]?ب(ال)?|(^|\s)(على|داخل|أراضي|الأراضي)\s+)$/);
 
 /** Characters between a place_references cue (بقيادة، المحاذية لـ) and the place it makes no event place. */

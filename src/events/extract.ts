@@ -719,8 +719,7 @@ function toRecord(
   if (m.event_type === 'Violence against civilians' && actor1?.inter === 7 && !actor2)
     [actor1, actor2] = [null, actor1];
   // State forces named alone in a protest or a riot faced the crowd, which is actor 1 (below).
-  if (CROWD_OF_TYPE.has(m.event_type) && (actor1?.inter === 1 || actor1?.inter === 8) && !actor2)
-    [actor1, actor2] = [null, actor1];
+  if (CROWD_OF_TYPE.has(m.event_type) && isStateForces(actor1) && !actor2) [actor1, actor2] = [null, actor1];
   for (const mention of [a1, a2]) {
     if (!mention?.actor) continue;
     const field = actor1?.id === mention.actor.id ? 'actor1' : actor2?.id === mention.actor.id ? 'actor2' : null;
@@ -963,9 +962,14 @@ function foreignStrikeTarget(
 ): EventActor | null {
   const striker = knowledge.actors.byId.get(actor1.id);
   if (striker?.type !== 'actor' || !striker.country || striker.country === country) return null;
-  if ((actor1.inter !== 1 && actor1.inter !== 8) || !MILITARY_TARGET.test(evidence)) return null;
+  if (!isStateForces(actor1) || !MILITARY_TARGET.test(evidence)) return null;
   const forces = stateForcesOf(country, date, knowledge);
   return forces.length === 1 ? eventActorOf(forces[0]) : null;
+}
+
+/** A state's forces, at home or abroad: ACLED's inter codes 1 and 8. */
+function isStateForces(actor: EventActor | null): boolean {
+  return actor?.inter === 1 || actor?.inter === 8;
 }
 
 /** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */

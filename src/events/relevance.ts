@@ -48,7 +48,7 @@ export function relevanceOf(file: Pick<LinearModelFile, 'weights' | 'bias'>): Re
       let s = file.bias;
       for (const stem of articleStems(doc)) {
         const weight = weightsByStem.get(stem);
-        if (weight !== undefined) s += weight * 1;
+        if (weight !== undefined) s += weight;
       }
       return sigmoid(s);
     },
