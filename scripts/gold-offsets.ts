@@ -11,6 +11,7 @@
  *   node --import tsx scripts/gold-offsets.ts build --corpus seeds --spec /tmp/seeds.spec.json \
  *     --out eval/gold/seeds.json
  *   node --import tsx scripts/gold-offsets.ts check --gold eval/gold/seeds.json [--show]
+ *   node --import tsx scripts/gold-offsets.ts claimants --gold eval/gold/seeds.json --spec /tmp/claimants.json
  *
  * Seeds: offsets are in the BODY as `parseTxt` (src/input/formats/txt.ts) gives it, so they
  * match what `marsad ingest` stores; `text_sha256` hashes the whole file.
@@ -176,10 +177,55 @@ function build(corpus: Corpus, specPath: string, outPath: string): void {
   console.log(`${outPath}: ${documents.length} documents, ${nEvents} events`);
 }
 
+interface ClaimantSpec {
+  doc: string;
+  /** 0-based index of the event in the document's `events`. */
+  event: number;
+  /** Every report's source; [] when the outlet tells the event in its own voice. */
+  claimed_by: Array<{ span: SpanSpec; organisation: string | null }>;
+}
+
+/**
+ * Writes `claimed_by` into the events a claimant spec names (eval/gold/README.md, "Claimants"),
+ * leaving every other field as it is. Entries are checked against the text like any span.
+ */
+function claimants(goldPath: string, specPath: string): void {
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as {
+    $meta: { corpus: Corpus };
+    documents: Array<{ doc: string; events: Array<Record<string, unknown>> }>;
+  };
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { claimants: ClaimantSpec[] };
+  const byDoc = new Map(gold.documents.map((d) => [d.doc, d]));
+  let written = 0;
+  for (const c of spec.claimants) {
+    const d = byDoc.get(c.doc);
+    if (d === undefined) continue; // the spec may cover several gold files
+    const event = d.events[c.event];
+    if (event === undefined) throw new Error(`${c.doc}: no event ${c.event}`);
+    const src = loadDoc(gold.$meta.corpus, c.doc);
+    const claimedBy = c.claimed_by.map((k, j) => ({
+      ...resolveSpan(src.text, k.span, `${c.doc} event ${c.event} claimant ${j}`),
+      organisation: k.organisation,
+    }));
+    // Keep `note` last, as the documented format has it.
+    const { note, claimed_by: _old, ...rest } = event;
+    d.events[c.event] = { ...rest, claimed_by: claimedBy, ...(note !== undefined ? { note } : {}) };
+    written++;
+  }
+  writeFileSync(goldPath, JSON.stringify(gold, null, 2) + '\n');
+  console.log(`${goldPath}: claimants of ${written} events written`);
+}
+
 interface GoldDoc {
   doc: string;
   text_sha256: string;
-  events: Array<{ event_type: string; sub_event_type: string; trigger: Span; evidence: Span[] }>;
+  events: Array<{
+    event_type: string;
+    sub_event_type: string;
+    trigger: Span;
+    evidence: Span[];
+    claimed_by?: Array<Span & { organisation: string | null }>;
+  }>;
   not_events?: Array<Span & { why: string; reason?: string }>;
 }
 
@@ -196,7 +242,7 @@ function check(goldPath: string, show: boolean): void {
     }
     if (show) console.log(`\n== ${d.doc} (${src.published ?? 'no date'})`);
     for (const e of d.events) {
-      for (const s of [e.trigger, ...e.evidence]) {
+      for (const s of [e.trigger, ...e.evidence, ...(e.claimed_by ?? [])]) {
         if (!inBounds(s, src.text)) {
           problems++;
           console.log(`${d.doc}: span out of bounds ${JSON.stringify(s)}`);
@@ -205,6 +251,9 @@ function check(goldPath: string, show: boolean): void {
       if (show) {
         console.log(`  ${e.event_type} / ${e.sub_event_type}: [${src.text.slice(e.trigger.start, e.trigger.end)}]`);
         for (const s of e.evidence) console.log(`     ${src.text.slice(s.start, s.end)}`);
+        for (const c of e.claimed_by ?? [])
+          console.log(`     claimed by: ${src.text.slice(c.start, c.end)} (${c.organisation ?? '-'})`);
+        if (e.claimed_by?.length === 0) console.log('     claimed by: none (the outlet\'s own voice)');
       }
     }
     for (const n of d.not_events ?? []) {
@@ -241,11 +290,13 @@ if (command === 'text' && values.corpus !== undefined && positionals[1] !== unde
   values.out
 ) {
   build(values.corpus, values.spec, values.out);
+} else if (command === 'claimants' && values.gold && values.spec) {
+  claimants(values.gold, values.spec);
 } else if (command === 'check' && values.gold) {
   check(values.gold, values.show ?? false);
 } else {
   console.error(
-    'usage: gold-offsets.ts text --corpus C DOC | build --corpus seeds|ant-v1.1|ant-ms-v2.1 --spec FILE --out FILE | check --gold FILE [--show]',
+    'usage: gold-offsets.ts text --corpus C DOC | build --corpus seeds|ant-v1.1|ant-ms-v2.1 --spec FILE --out FILE | check --gold FILE [--show] | claimants --gold FILE --spec FILE',
   );
   process.exitCode = 2;
 }

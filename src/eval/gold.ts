@@ -21,6 +21,15 @@ const GoldLocation = z.strictObject({
   geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]),
 });
 
+/** Who asserts one report of the event: the span of the source's words, and the organisation it speaks for. */
+const GoldClaimant = z
+  .strictObject({
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    organisation: z.string().min(1).nullable(),
+  })
+  .refine((s) => s.start <= s.end, { message: 'span start is after its end' });
+
 const Modality = z.enum(['asserted', 'claimed', 'announced', 'planned', 'denied', 'threatened']);
 
 const GoldEvent = z
@@ -41,6 +50,8 @@ const GoldEvent = z
     modality: Modality,
     trigger: GoldSpan,
     evidence: z.array(GoldSpan).min(1),
+    /** Absent: not annotated; []: told in the outlet's own voice, no source named. */
+    claimed_by: z.array(GoldClaimant).optional(),
     note: z.string().optional(),
   })
   .superRefine((e, ctx) => {
