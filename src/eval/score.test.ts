@@ -63,6 +63,7 @@ function predicted(over: Partial<PredictedEvent>): PredictedEvent {
     fatalities: 0,
     injured: null,
     modality: 'asserted',
+    claimed_by: null,
     trigger: at('قصفت'),
     evidence: [S1],
     ...over,
@@ -237,6 +238,35 @@ test('scoreDocument: fields of a matched pair', () => {
   assert.equal(pair.actor1 && pair.actor2, true);
   assert.equal(pair.modality, false);
   assert.equal(d.detection.f1, 1);
+});
+
+test('claimants: overlap with one of gold\'s sources; a source where gold has none counts apart', () => {
+  const army = at('الجيش');
+  const fighters = at('ثلاثة مسلحين');
+  const claimant = (g: Partial<GoldEvent>, p: Span | null) =>
+    scoreDocument({ doc: 'd', gold: [gold(g)], predicted: [predicted({ claimed_by: p })], notEvents: [] })
+      .pairScores[0];
+  const named = { claimed_by: [{ ...fighters, organisation: null }, { ...army, organisation: LNA }] };
+  assert.deepEqual(
+    [claimant(named, { start: army.start + 1, end: army.end + 4 }).claimant, claimant(named, null).claimant],
+    [true, false],
+  );
+  assert.equal(claimant(named, S1).claimant, false, 'a span touching neither source');
+  assert.equal(claimant(named, army).claimantWhereNone, null);
+  assert.deepEqual(
+    [claimant({ claimed_by: [] }, army).claimantWhereNone, claimant({ claimed_by: [] }, null).claimantWhereNone],
+    [true, false],
+  );
+  assert.equal(claimant({ claimed_by: [] }, army).claimant, null);
+  // Not annotated: neither is scored.
+  assert.deepEqual([claimant({}, army).claimant, claimant({}, army).claimantWhereNone], [null, null]);
+  const s = scoreDocuments([
+    { doc: 'a', gold: [gold(named)], predicted: [predicted({ claimed_by: army })], notEvents: [] },
+    { doc: 'b', gold: [gold(named)], predicted: [predicted({})], notEvents: [] },
+    { doc: 'c', gold: [gold({ claimed_by: [] })], predicted: [predicted({ claimed_by: army })], notEvents: [] },
+  ]);
+  assert.deepEqual(s.claimedBy.right, { count: 1, total: 2, share: 0.5 });
+  assert.deepEqual(s.claimedBy.givenWhereNone, { count: 1, total: 1, share: 1 });
 });
 
 test('scoreDocuments: totals, places, null tolls, not-events and per-document breakdown', () => {

@@ -4,7 +4,7 @@
  * events and spans; eval/README.md says what each number means.
  */
 import type { Span } from '../core/span.js';
-import { spanContains } from '../core/span.js';
+import { spanContains, spansOverlap } from '../core/span.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { compareActors, type NamedActor } from './actors.js';
 import type { GoldEvent, GoldNotEvent } from './gold.js';
@@ -22,6 +22,8 @@ export interface PredictedEvent {
   fatalities: number | null;
   injured: number | null;
   modality: string;
+  /** The words of the source that asserts the event, if any. */
+  claimed_by: Span | null;
   trigger: Span;
   evidence: Span[];
 }
@@ -72,6 +74,10 @@ export interface PairScore {
   actor1: boolean;
   actor2: boolean;
   modality: boolean;
+  /** The predicted claimant overlaps one of gold's (null unless gold names a claimant). */
+  claimant: boolean | null;
+  /** A claimant predicted for an event gold tells in the outlet's own voice (null otherwise). */
+  claimantWhereNone: boolean | null;
 }
 
 export interface NotEventHit {
@@ -116,6 +122,8 @@ export interface Scores {
   injured: { exact: Rate; nullAsZero: Rate };
   actors: { actor1: Rate; actor2: Rate; both: Rate };
   modality: Rate;
+  /** Over matched pairs whose gold claimed_by is annotated: right when named, given when none. */
+  claimedBy: { right: Rate; givenWhereNone: Rate };
   notEvents: { spans: number; spansHit: number; predictedInside: number; hits: NotEventHit[] };
   perDocument: DocumentScores[];
 }
@@ -170,6 +178,11 @@ export function scorePair(
     actor1: actors.actor1,
     actor2: actors.actor2,
     modality: gold.modality === predicted.modality,
+    claimant:
+      gold.claimed_by === undefined || gold.claimed_by.length === 0
+        ? null
+        : predicted.claimed_by !== null && gold.claimed_by.some((c) => spansOverlap(c, predicted.claimed_by!)),
+    claimantWhereNone: gold.claimed_by?.length === 0 ? predicted.claimed_by !== null : null,
   };
 }
 
@@ -227,6 +240,10 @@ export function scoreDocuments(inputs: readonly DocumentInput[]): Scores {
       both: rate(pairs.map((p) => p.actor1 && p.actor2)),
     },
     modality: rate(pairs.map((p) => p.modality)),
+    claimedBy: {
+      right: rate(pairs.map((p) => p.claimant)),
+      givenWhereNone: rate(pairs.map((p) => p.claimantWhereNone)),
+    },
     notEvents: {
       spans: sum(inputs.map((d) => d.notEvents.length)),
       spansHit: new Set(hits.map((h) => `${h.doc}\u0000${h.notEvent}`)).size,

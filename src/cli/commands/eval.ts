@@ -153,6 +153,8 @@ function formatReport(run: EvalRun): string {
         rateRow('actor2', s.actors.actor2),
         rateRow('actor1 and actor2', s.actors.both),
         rateRow('modality', s.modality),
+        rateRow('claimed_by (gold names one)', s.claimedBy.right),
+        rateRow('claimed_by where gold has none', s.claimedBy.givenWhereNone),
         rateRow('place within 25 km', s.place.within25km),
         rateRow('place in the right country', s.place.rightCountry),
         rateRow('place: gold has one, none predicted', s.place.goldPlacePredictedNone),
