@@ -25,7 +25,12 @@ for (const path of values.a) for (const d of loadGold(path).documents) first.set
 const second = loadGold(values.b).documents.filter((d) => first.has(d.doc));
 
 const actor = (name: string | null) => (name === null ? null : { id: name, name });
-const asPredicted = (e: GoldEvent): PredictedEvent => ({ ...e, actor1: actor(e.actor1), actor2: actor(e.actor2) });
+const asPredicted = (e: GoldEvent): PredictedEvent => ({
+  ...e,
+  actor1: actor(e.actor1),
+  actor2: actor(e.actor2),
+  claimed_by: e.claimed_by?.[0] ?? null,
+});
 
 const scores = scoreDocuments(
   second.map((b) => {
