@@ -10,21 +10,12 @@
  * the first's (the harness's rule: spans overlap), and source-level overlap both ways; among
  * overlapping sources, the same organisation (both null, or names matching as actors do).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { spansOverlap } from '../src/core/span.js';
-import { loadGold } from '../src/eval/gold.js';
+import { loadClaimantReview, loadGold, type GoldEvent } from '../src/eval/gold.js';
 import { actorMatches } from '../src/eval/actors.js';
 
-const Claimant = z.strictObject({ start: z.number().int(), end: z.number().int(), organisation: z.string().nullable() });
-const Review = z.strictObject({
-  $meta: z.record(z.string(), z.unknown()),
-  claimants: z.array(
-    z.strictObject({ gold: z.string(), doc: z.string(), event: z.number().int(), claimed_by: z.array(Claimant) }),
-  ),
-});
-type Source = z.infer<typeof Claimant>;
+type Source = NonNullable<GoldEvent['claimed_by']>[number];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -37,7 +28,7 @@ if (!values.second || positionals.length === 0) {
 const first = new Map<string, Source[] | undefined>();
 for (const path of positionals)
   for (const d of loadGold(path).documents) d.events.forEach((e, i) => first.set(`${d.doc}#${i}`, e.claimed_by));
-const review = Review.parse(JSON.parse(readFileSync(values.second, 'utf8')));
+const review = loadClaimantReview(values.second);
 
 const sameOrganisation = (a: string | null, b: string | null) =>
   a === null || b === null ? a === b : actorMatches(a, { id: b, name: b });

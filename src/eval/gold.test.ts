@@ -4,13 +4,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../core/paths.js';
 import * as gold from './gold.js';
-import { loadGold, parseGold } from './gold.js';
+import { loadClaimantReview, loadGold, parseGold } from './gold.js';
 
 test('public API', () => {
   assert.deepEqual(Object.keys(gold).sort(), [
+    'ClaimantReviewSchema',
     'GOLD_CORPORA',
     'GoldFileSchema',
     'NOT_EVENT_REASONS',
+    'loadClaimantReview',
     'loadGold',
     'mergeGold',
     'parseGold',
@@ -18,12 +20,38 @@ test('public API', () => {
   ]);
 });
 
-/** Every gold file committed under eval/gold (the sample list is not a gold file). */
+/** A second annotator's claimants (agreement/claimants-*.json), not a gold file of its own. */
+const isClaimantReview = (f: string) => /(^|\/)claimants-[^/]*\.json$/.test(f);
+
+/** Every gold file committed under eval/gold (the sample list and claimant reviews are not gold files). */
 function goldFiles(): string[] {
   const dir = packagePath('eval', 'gold');
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  return files.filter((f) => f.endsWith('.json') && f !== 'ant-ms-sample.json').map((f) => join(dir, f));
+  return files
+    .filter((f) => f.endsWith('.json') && f !== 'ant-ms-sample.json' && !isClaimantReview(f))
+    .map((f) => join(dir, f));
 }
+
+test('gold claimants lie in their article and the claimant reviews name events that exist', () => {
+  const dir = packagePath('eval', 'gold');
+  const events = new Map<string, { claimed_by?: unknown[] }>();
+  for (const file of goldFiles()) {
+    const g = loadGold(file);
+    for (const d of g.documents) {
+      d.events.forEach((e, i) => events.set(`${file.slice(dir.length + 1)}:${d.doc}#${i}`, e));
+      for (const e of d.events)
+        for (const c of e.claimed_by ?? []) assert.ok(c.start < c.end, `${file} ${d.doc}: empty claimant`);
+    }
+  }
+  const reviews = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(isClaimantReview);
+  assert.ok(reviews.length > 0);
+  for (const review of reviews) {
+    for (const c of loadClaimantReview(join(dir, review)).claimants) {
+      const event = events.get(`${c.gold}:${c.doc}#${c.event}`);
+      assert.ok(event?.claimed_by !== undefined, `${review}: ${c.gold} ${c.doc} event ${c.event} has no gold claimant`);
+    }
+  }
+});
 
 test('the committed gold files are valid, with spans inside their evidence', () => {
   const files = goldFiles();

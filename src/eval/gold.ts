@@ -143,14 +143,48 @@ export function parseGold(data: unknown, where = 'gold file'): GoldFile {
   return result.data;
 }
 
-export function loadGold(path: string): GoldFile {
-  let data: unknown;
+function readJson(path: string): unknown {
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  return parseGold(data, path);
+}
+
+export function loadGold(path: string): GoldFile {
+  return parseGold(readJson(path), path);
+}
+
+/**
+ * A second annotator's claimants for a sample of gold events (eval/gold/README.md, "Claimants"):
+ * the gold file and event each entry belongs to, and its `claimed_by`.
+ */
+export const ClaimantReviewSchema = z.strictObject({
+  $meta: z.strictObject({
+    description: z.string(),
+    annotator: z.string(),
+    guidelines: z.string(),
+    version: z.number().int(),
+    licence: z.string(),
+  }),
+  claimants: z.array(
+    z.strictObject({
+      gold: z.string().min(1),
+      doc: z.string().min(1),
+      event: z.number().int().min(0),
+      claimed_by: z.array(GoldClaimant),
+    }),
+  ),
+});
+export type ClaimantReview = z.infer<typeof ClaimantReviewSchema>;
+
+export function loadClaimantReview(path: string): ClaimantReview {
+  const result = ClaimantReviewSchema.safeParse(readJson(path));
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${path} is not a valid claimant review:\n${problems.join('\n')}`);
+  }
+  return result.data;
 }
 
 /** Several gold files of one corpus as one: their documents in order (a document listed twice is an error). */
