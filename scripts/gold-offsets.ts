@@ -12,6 +12,7 @@
  *     --out eval/gold/seeds.json
  *   node --import tsx scripts/gold-offsets.ts check --gold eval/gold/seeds.json [--show]
  *   node --import tsx scripts/gold-offsets.ts claimants --gold eval/gold/seeds.json --spec /tmp/claimants.json
+ *   node --import tsx scripts/gold-offsets.ts mentions --gold eval/gold/seeds.json --spec /tmp/mentions.json
  *
  * Seeds: offsets are in the BODY as `parseTxt` (src/input/formats/txt.ts) gives it, so they
  * match what `marsad ingest` stores; `text_sha256` hashes the whole file.
@@ -216,6 +217,46 @@ function claimants(goldPath: string, specPath: string): void {
   console.log(`${goldPath}: claimants of ${written} events written`);
 }
 
+interface MentionSpec {
+  doc: string;
+  event: number;
+  /** 0-based index of the entry in the event's `claimed_by`. */
+  source: number;
+  /** The source's other mentions in the article (every one, wherever it is). */
+  mentions: SpanSpec[];
+}
+
+/**
+ * Writes `mentions` into the claimant entries a spec names: the other words of the article that
+ * name the same source ("وكالة الأنباء الإماراتية" … "الوكالة"), so that a record pointing at any
+ * of them names the right claimant.
+ */
+function claimantMentions(goldPath: string, specPath: string): void {
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as {
+    $meta: { corpus: Corpus };
+    documents: Array<{ doc: string; events: Array<{ claimed_by?: Array<Record<string, unknown>> }> }>;
+  };
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { mentions: MentionSpec[] };
+  const byDoc = new Map(gold.documents.map((d) => [d.doc, d]));
+  let written = 0;
+  for (const m of spec.mentions) {
+    const d = byDoc.get(m.doc);
+    if (d === undefined) continue;
+    const entry = d.events[m.event]?.claimed_by?.[m.source];
+    if (entry === undefined) throw new Error(`${m.doc}: event ${m.event} has no claimant ${m.source}`);
+    const src = loadDoc(gold.$meta.corpus, m.doc);
+    const mentions = m.mentions
+      .map((k, j) => resolveSpan(src.text, k, `${m.doc} event ${m.event} claimant ${m.source} mention ${j}`))
+      .filter((x) => x.start !== entry.start || x.end !== entry.end)
+      .sort((a, b) => a.start - b.start);
+    delete entry.mentions;
+    if (mentions.length > 0) entry.mentions = mentions;
+    written++;
+  }
+  writeFileSync(goldPath, JSON.stringify(gold, null, 2) + '\n');
+  console.log(`${goldPath}: mentions of ${written} claimants written`);
+}
+
 interface GoldDoc {
   doc: string;
   text_sha256: string;
@@ -224,7 +265,7 @@ interface GoldDoc {
     sub_event_type: string;
     trigger: Span;
     evidence: Span[];
-    claimed_by?: Array<Span & { organisation: string | null }>;
+    claimed_by?: Array<Span & { organisation: string | null; mentions?: Span[] }>;
   }>;
   not_events?: Array<Span & { why: string; reason?: string }>;
 }
@@ -242,7 +283,8 @@ function check(goldPath: string, show: boolean): void {
     }
     if (show) console.log(`\n== ${d.doc} (${src.published ?? 'no date'})`);
     for (const e of d.events) {
-      for (const s of [e.trigger, ...e.evidence, ...(e.claimed_by ?? [])]) {
+      const claimantSpans = (e.claimed_by ?? []).flatMap((c) => [c, ...(c.mentions ?? [])]);
+      for (const s of [e.trigger, ...e.evidence, ...claimantSpans]) {
         if (!inBounds(s, src.text)) {
           problems++;
           console.log(`${d.doc}: span out of bounds ${JSON.stringify(s)}`);
@@ -252,7 +294,10 @@ function check(goldPath: string, show: boolean): void {
         console.log(`  ${e.event_type} / ${e.sub_event_type}: [${src.text.slice(e.trigger.start, e.trigger.end)}]`);
         for (const s of e.evidence) console.log(`     ${src.text.slice(s.start, s.end)}`);
         for (const c of e.claimed_by ?? [])
-          console.log(`     claimed by: ${src.text.slice(c.start, c.end)} (${c.organisation ?? '-'})`);
+          console.log(
+            `     claimed by: ${src.text.slice(c.start, c.end)} (${c.organisation ?? '-'})` +
+              (c.mentions ?? []).map((x) => ` | also: ${src.text.slice(x.start, x.end)}`).join(''),
+          );
         if (e.claimed_by?.length === 0) console.log('     claimed by: none (the outlet\'s own voice)');
       }
     }
@@ -292,11 +337,13 @@ if (command === 'text' && values.corpus !== undefined && positionals[1] !== unde
   build(values.corpus, values.spec, values.out);
 } else if (command === 'claimants' && values.gold && values.spec) {
   claimants(values.gold, values.spec);
+} else if (command === 'mentions' && values.gold && values.spec) {
+  claimantMentions(values.gold, values.spec);
 } else if (command === 'check' && values.gold) {
   check(values.gold, values.show ?? false);
 } else {
   console.error(
-    'usage: gold-offsets.ts text --corpus C DOC | build --corpus seeds|ant-v1.1|ant-ms-v2.1 --spec FILE --out FILE | check --gold FILE [--show] | claimants --gold FILE --spec FILE',
+    'usage: gold-offsets.ts text --corpus C DOC | build --corpus seeds|ant-v1.1|ant-ms-v2.1 --spec FILE --out FILE | check --gold FILE [--show] | claimants|mentions --gold FILE --spec FILE',
   );
   process.exitCode = 2;
 }

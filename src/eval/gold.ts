@@ -27,6 +27,8 @@ const GoldClaimant = z
     start: z.number().int().min(0),
     end: z.number().int().min(0),
     organisation: z.string().min(1).nullable(),
+    /** The source's other mentions in the article ("وكالة الأنباء الإماراتية" … "الوكالة"). */
+    mentions: z.array(GoldSpan).optional(),
   })
   .refine((s) => s.start <= s.end, { message: 'span start is after its end' });
 

@@ -252,6 +252,9 @@ test('claimants: overlap with one of gold\'s sources; a source where gold has no
     [true, false],
   );
   assert.equal(claimant(named, S1).claimant, false, 'a span touching neither source');
+  // The same source named again elsewhere (its other mentions) names the right claimant too.
+  const alsoNamed = { claimed_by: [{ ...army, organisation: LNA, mentions: [at('سرت')] }] };
+  assert.equal(claimant(alsoNamed, at('في سرت')).claimant, true);
   assert.equal(claimant(named, army).claimantWhereNone, null);
   assert.deepEqual(
     [claimant({ claimed_by: [] }, army).claimantWhereNone, claimant({ claimed_by: [] }, null).claimantWhereNone],

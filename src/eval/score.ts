@@ -181,7 +181,8 @@ export function scorePair(
     claimant:
       gold.claimed_by === undefined || gold.claimed_by.length === 0
         ? null
-        : predicted.claimed_by !== null && gold.claimed_by.some((c) => spansOverlap(c, predicted.claimed_by!)),
+        : predicted.claimed_by !== null &&
+          gold.claimed_by.some((c) => [c, ...(c.mentions ?? [])].some((m) => spansOverlap(m, predicted.claimed_by!))),
     claimantWhereNone: gold.claimed_by?.length === 0 ? predicted.claimed_by !== null : null,
   };
 }
