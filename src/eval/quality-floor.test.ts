@@ -54,6 +54,12 @@ import { evaluateGold, pipelinePredictor } from './harness.js';
 const FLOOR = { precision: 0.67, recall: 0.68, f1: 0.67 };
 /** One occurrence told twice and output twice (src/eval/duplicates.ts): 7 at the last measure (7, 6, 14, 24 before). */
 const MAX_DUPLICATES = 7;
+/**
+ * claimed_by right for matched events whose gold names a source: 25 of 34 (73.5%) on 2026-12-06
+ * (20 of 34 before the gold listed each source's other mentions, 25 of 34 with them and the
+ * rules as they were). The floor is the issue's bound, 0.70.
+ */
+const MIN_CLAIMANT_RIGHT = 0.7;
 /** Events output per 100 test articles of sport, economy, culture and technology sections: 0 at the last measure (4.8 before); the issue's bound. */
 const MAX_NON_CONFLICT_PER_100 = 5;
 
@@ -72,6 +78,12 @@ test('event detection on the test portion stays above its floor', { skip }, asyn
   assert.ok(d.precision >= FLOOR.precision, `precision fell: ${figures}`);
   assert.ok(d.recall >= FLOOR.recall, `recall fell: ${figures}`);
   assert.ok(d.f1 >= FLOOR.f1, `F1 fell: ${figures}`);
+
+  const claimants = run.report.scores.claimedBy.right;
+  assert.ok(
+    (claimants.share ?? 0) >= MIN_CLAIMANT_RIGHT,
+    `claimed_by right for ${claimants.count} of ${claimants.total} events whose gold names a source`,
+  );
 
   const duplicates = run.documents.reduce((n, x) => n + countDuplicates(x.gold.events, x.predicted), 0);
   assert.ok(duplicates <= MAX_DUPLICATES, `${duplicates} events repeat a gold event another one matched`);

@@ -561,7 +561,8 @@ export function attachDate(
 /**
  * Who says so: the attribution before the trigger in its sentence (قالت مصادر ميدانية إن …،
  * أعلنت قوات الجيش … أنها …) or an "according to" anywhere in it (… حسب ما أكد المتحدث …).
- * The claimant is the words after the reporting verb up to إن/أن, a colon or a quote.
+ * The claimant is the words after the reporting verb up to إن/أن, a colon or a quote, or the
+ * subject before it when the verb comes second (وكانت السلطات أعلنت الجمعة أن …).
  */
 export function attachClaimant(
   trigger: TriggerMatch,
@@ -581,17 +582,51 @@ export function attachClaimant(
         /ل\s*$|^ل/.test(viewText(doc, Math.max(sentence.start, c.span.start - 1), c.span.start + 1))
       ),
   );
-  const cue = speakers.length ? speakers[speakers.length - 1] : according[0];
+  let cue = speakers.length ? speakers[speakers.length - 1] : according[0];
   if (!cue) return null;
+  // Two verbs in a row (وأضاف روي:): the second is the speaker's name read as a verb.
+  const verbJustBefore = before.find(
+    (c) =>
+      c.kind === 'verb' && cue!.kind === 'verb' && c.span.end <= cue!.span.start && cue!.span.start - c.span.end <= 2,
+  );
+  if (verbJustBefore) {
+    const span = claimantFrom(cue.span.start, sentence, doc);
+    if (span.end > span.start) return { span, rule: 'claimant.verb' };
+    cue = verbJustBefore;
+  }
   if (cue.kind === 'source' || cue.kind === 'spokesman') {
     return { span: claimantFrom(cue.span.start, sentence, doc), rule: `claimant.${cue.kind}` };
   }
-  // The claimant follows the verb (قالت مصادر) or the preposition (حسب ما أكد المتحدث …).
-  const next = attributions.find((c) => c.span.start >= cue.span.end && c.span.start - cue.span.end <= 2 && c !== cue);
-  const from = next ? next.span.start : cue.span.end;
-  const span = claimantFrom(from, sentence, doc);
-  if (span.end <= span.start) return null;
-  return { span, rule: `claimant.${cue.kind ?? 'verb'}` };
+  // The claimant follows the verb (قالت مصادر) or the preposition (حسب ما أكد المتحدث …),
+  // past any other attribution word in between (حسب ما ذكرته الحركة).
+  let from = cue.span.end;
+  for (const next of attributions) {
+    if (next !== cue && next.span.start >= from && next.span.start - from <= 2) {
+      if (next.kind !== 'verb' || cue.kind !== 'according_to') {
+        from = next.span.start;
+        break;
+      }
+      from = next.span.end;
+    }
+  }
+  const verbal = cue.kind === 'verb' || cue.kind === undefined;
+  // وكان تنظيم "داعش" قد تبنى …، وكانت السلطات أعلنت …: the subject stands between كان and the verb.
+  const fronted = verbal ? subjectBefore(cue.span.start, sentence, doc, attributions, trigger.span) : null;
+  if (fronted?.pluperfect) return { span: fronted.span, rule: 'claimant.subject-before-verb' };
+  let span = claimantFrom(from, sentence, doc);
+  // The trigger is the verb's object (تبنت الجماعة هجوما …): the claimant ends before it, and
+  // is the subject before the verb when the trigger follows the verb (وكانت الجماعة تبنت هجوما).
+  if (span.start < trigger.span.end && trigger.span.start < span.end) {
+    const i = firstTokenEndingAfter(doc.tokens, trigger.span.start) - 1;
+    span =
+      i >= 0 && doc.tokens[i].start >= span.start
+        ? { start: span.start, end: doc.tokens[i].end }
+        : { start: span.start, end: span.start };
+  }
+  if (span.end > span.start) return { span, rule: `claimant.${cue.kind ?? 'verb'}` };
+  // Nothing between the verb and إن/أن: the subject came first.
+  if (fronted) return { span: fronted.span, rule: 'claimant.subject-before-verb' };
+  return null;
 }
 
 /** Index of the first token (in text order) that ends after `offset`. */
@@ -607,37 +642,181 @@ function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number
 }
 
 const CLAIM_STOP = new Set(['ان', 'انه', 'انها', 'انهم', 'انهن', 'بان', 'بانه', 'بانها']);
+/**
+ * A preposition right after the verb (أشار إلى …) says the verb is not one of saying here. As
+ * written, not normalised: على and the name علي normalise alike.
+ */
+const PREPOSITION = new Set(['إلى', 'الى', 'على', 'عن', 'من', 'في', 'مع']);
+/** Prepositions that end a claimant (أعلن النظام عن …، أشار المرصد إلى …); من and مع may belong to it. */
+const ENDS_CLAIMANT = new Set(['إلى', 'الى', 'على', 'عن', 'في']);
+/** A relative pronoun ends the claimant (وكالة سبأ التي يسيطر عليها الحوثيون). */
+const RELATIVE = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللاتي']);
+/** Words after ب that belong to a claimant: المتحدث باسم …، التحالف بقيادة …. */
+const BELONGS_AFTER_BA = new Set(['اسم', 'قياده']);
 const TITLE_AFTER_COMMA = /^(ال)?(لواء|عقيد|عميد|فريق|مشير|رائد|مقدم|نقيب|شيخ|سيد|دكتور)$/;
+/** Words that open a clause before a fronted subject: كان (the pluperfect), فيما، بينما. */
+const CLAUSE_OPENER = /^(كان|كانت|كانوا|فيما|بينما|حيث|كما|لكن|غير|ثم)$/;
+const PLUPERFECT = /^(كان|كانت|كانوا)$/;
+/** The most words a claimant takes: a title, a name and whom it speaks for. */
+const CLAIMANT_WORDS = 14;
+
+/** Whether a token lies inside one of the document's date expressions (sorted, not overlapping). */
+function inTemporal(doc: Doc, t: Token): boolean {
+  const temporals = doc.temporals;
+  let lo = 0;
+  let hi = temporals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (temporals[mid].end <= t.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < temporals.length && temporals[lo].start <= t.start && t.end <= temporals[lo].end;
+}
+
+const isQuote = (t: Token) => t.kind === 'punct' && t.norm === '"';
+/** The marks of a hashtag (#الجيش_اليمني): its words are the name. */
+const isHash = (t: Token) => t.kind === 'punct' && (t.text === '#' || t.text === '_');
+
+/**
+ * A verbal noun after ب ends the claimant (اتهمت السلطات الجماعة بتنفيذ …، أفادت المصادر
+ * باندلاع …); a name that starts with ب (برهوم، بشار) does not: verbal nouns start with ا or ت
+ * or carry the article.
+ */
+function endsAtBa(t: Token): boolean {
+  return (
+    t.proclitics.includes('ب') &&
+    !BELONGS_AFTER_BA.has(t.stem) &&
+    (t.proclitics.includes('ال') || (t.stem.length >= 4 && /^[ات]/.test(t.stem)))
+  );
+}
+
+/** Whether a quote closes within `words` tokens from `from` (a quoted name, not quoted speech). */
+function closingQuoteWithin(tokens: readonly Token[], from: number, words: number): boolean {
+  for (let i = from; i < tokens.length && i < from + words; i++) {
+    if (isQuote(tokens[i])) return i > from;
+    if (tokens[i].kind === 'punct') return false;
+  }
+  return false;
+}
 
 function claimantFrom(start: number, sentence: Span, doc: Doc): Span {
   // From the word the claimant starts in (a cue may match inside المصدر) to where it stops.
   // The tokens from `start` to the end of the sentence, found by a binary search: the loop below
-  // reads at most 14 of them (and looks at one more).
-  const first = firstTokenEndingAfter(doc.tokens, start);
+  // reads at most CLAIMANT_WORDS of them (and looks at one more).
+  let first = firstTokenEndingAfter(doc.tokens, start);
+  // A date, a quote or a hashtag between the verb and its subject (أعلن، أمس، الجيش … ;
+  // أعلن "التحالف" … ; قال #نصر_الله).
+  while (
+    first < doc.tokens.length &&
+    doc.tokens[first].end <= sentence.end &&
+    ((doc.tokens[first].kind === 'punct' && /^[",]$/.test(doc.tokens[first].norm)) ||
+      isHash(doc.tokens[first]) ||
+      inTemporal(doc, doc.tokens[first]))
+  )
+    first++;
   const tokens: Token[] = [];
-  for (let i = first; i < doc.tokens.length && doc.tokens[i].end <= sentence.end && tokens.length <= 14; i++)
+  for (
+    let i = first;
+    i < doc.tokens.length && doc.tokens[i].end <= sentence.end && tokens.length <= CLAIMANT_WORDS;
+    i++
+  )
     tokens.push(doc.tokens[i]);
-  if (tokens.length === 0) return { start, end: start };
+  if (tokens.length === 0 || PREPOSITION.has(tokens[0].text)) return { start, end: start };
   start = tokens[0].start;
   let end = start;
-  for (let i = 0; i < tokens.length && i < 14; i++) {
+  for (let i = 0; i < tokens.length && i < CLAIMANT_WORDS; i++) {
     const t: Token = tokens[i];
-    if (t.kind === 'word' && CLAIM_STOP.has(t.norm)) break;
+    if (t.kind === 'word' && (CLAIM_STOP.has(t.norm) || RELATIVE.has(t.norm))) break;
+    if (isHash(t)) continue;
     if (t.kind === 'punct') {
       if (t.norm === ',' && tokens[i + 1] && TITLE_AFTER_COMMA.test(tokens[i + 1].norm)) continue;
-      // Names in quotes are part of the claimant: اللواء «التاسع ترهونة».
-      if (t.norm === '"' && end > start && i <= 2) {
+      // Names in quotes are part of the claimant: اللواء «التاسع ترهونة»; a quote that opens
+      // the speaker's words is not.
+      if (t.norm === '"' && end > start && i <= 2 && closingQuoteWithin(tokens, i + 1, 5)) {
         end = t.end;
         continue;
       }
       break;
     }
-    if (t.kind === 'word' && /^(امس|اليوم|يوم)$/.test(t.norm)) break;
-    // A prepositional phrase (لوكالة الأنباء، في بيان) ends the claimant.
-    if (t.kind === 'word' && end > start && (t.proclitics.includes('ل') || t.norm === 'في')) break;
+    if (t.kind === 'word' && (/^(امس|اليوم|يوم)$/.test(t.norm) || inTemporal(doc, t))) break;
+    // A prepositional phrase (لوكالة الأنباء، في بيان، عن سيطرته) ends the claimant.
+    if (t.kind === 'word' && end > start && (t.proclitics.includes('ل') || ENDS_CLAIMANT.has(t.text) || endsAtBa(t)))
+      break;
     end = t.end;
   }
+  // A quote taken in as the start of a name whose words then stopped: not part of the claimant.
+  while (end > start) {
+    const i = firstTokenEndingAfter(doc.tokens, end - 1);
+    if (!isQuote(doc.tokens[i])) break;
+    end = i > 0 && doc.tokens[i - 1].end > start ? doc.tokens[i - 1].end : start;
+  }
   return { start, end };
+}
+
+/**
+ * The subject before a verb of saying, when it stands at the start of its clause: between كان
+ * and the verb (وكانت السلطات أعلنت …، وكان تنظيم "داعش" قد تبنى …), or from the sentence start,
+ * a comma or a clause opener (الجيش الإسرائيلي يؤكد أنه …). `pluperfect` when كان opened it.
+ */
+function subjectBefore(
+  verbStart: number,
+  sentence: Span,
+  doc: Doc,
+  /** The attribution cues of the sentence. */
+  attributions: readonly CueMatch[],
+  trigger: Span,
+): { span: Span; pluperfect: boolean } | null {
+  let i = firstTokenEndingAfter(doc.tokens, verbStart) - 1;
+  // كان … قد أعلن: the particle is not part of the subject.
+  if (i >= 0 && doc.tokens[i].norm === 'قد') i--;
+  let first = -1;
+  let quoteAt = -1;
+  let opener: 'pluperfect' | 'clause' | null = null;
+  for (let n = 0; n < CLAIMANT_WORDS; i--, n++) {
+    if (i < 0 || doc.tokens[i].start < sentence.start) {
+      opener = 'clause';
+      break;
+    }
+    const t = doc.tokens[i];
+    if (isQuote(t) || isHash(t)) {
+      if (quoteAt === -1 && isQuote(t)) quoteAt = i;
+      continue;
+    }
+    if (t.kind === 'word' && PLUPERFECT.test(t.stem)) {
+      opener = 'pluperfect';
+      break;
+    }
+    if (t.kind === 'punct' || (t.kind === 'word' && (CLAUSE_OPENER.test(t.stem) || CLAIM_STOP.has(t.norm)))) {
+      opener = 'clause';
+      break;
+    }
+    // A preposition, a date, another verb of saying (وأضاف) or a relative pronoun: the words
+    // before the verb are not its subject.
+    if (
+      t.kind !== 'word' ||
+      PREPOSITION.has(t.text) ||
+      RELATIVE.has(t.norm) ||
+      inTemporal(doc, t) ||
+      attributions.some((c) => c.span.start <= t.start && t.end <= c.span.end)
+    )
+      return null;
+    first = i;
+  }
+  if (opener === null || first === -1) return null;
+  // Outside the pluperfect frame a quote is where the speaker's words ended (وقال غني" أعلن …).
+  if (opener === 'clause' && quoteAt !== -1) first = quoteAt + 1;
+  let last = firstTokenEndingAfter(doc.tokens, verbStart) - 1;
+  while (last >= first && (doc.tokens[last].kind !== 'word' || doc.tokens[last].norm === 'قد')) last--;
+  // A closing quote of a name in the subject stays with it (تنظيم "داعش").
+  if (last + 1 < doc.tokens.length && isQuote(doc.tokens[last + 1]) && doc.tokens[last + 1].end <= verbStart) {
+    let quotes = 0;
+    for (let k = first; k <= last; k++) if (isQuote(doc.tokens[k])) quotes++;
+    if (quotes % 2 === 1) last++;
+  }
+  if (last < first || doc.tokens[first].kind !== 'word') return null;
+  const span = { start: doc.tokens[first].start, end: doc.tokens[last].end };
+  if (span.start < trigger.end && trigger.start < span.end) return null;
+  return { span, pluperfect: opener === 'pluperfect' };
 }
 
 function isPlace(e: Entity): e is Entity & { resolution: PlaceResolution } {

@@ -82,6 +82,47 @@ test('claims name their claimant; plain reports are asserted', () => {
   assert.equal(only('اندلعت اشتباكات عنيفة في مدينة الزاوية.').modality, 'asserted');
 });
 
+/** Sentences written for this test, each with the claimant its event must name. */
+const CLAIMANTS: Array<[string, string | null]> = [
+  // After the verb of saying, up to إن/أن, past a date or a quote.
+  ['قالت مصادر طبية إن غارة جوية استهدفت مستشفى في مدينة غريان.', 'مصادر طبية'],
+  ['أعلنت وزارة الداخلية التونسية، الجمعة، أن وحدات الحرس اعتقلت ثلاثة مسلحين في القصرين.', 'وزارة الداخلية التونسية'],
+  ['أعلن "تحالف دعم الشرعية في اليمن" تدمير منظومة دفاع جوي في صنعاء.', 'تحالف دعم الشرعية'],
+  ['أعلن #الجيش_اليمني، مساء الأحد، عن تحرير جبال النخش في مديرية نهم.', 'الجيش_اليمني'],
+  // The subject before the verb: the pluperfect frame, a clause of its own.
+  ['وكانت السلطات أعلنت الجمعة أن مسلحين فجروا سيارة مفخخة أمام مقر الجيش في واغادوغو.', 'السلطات'],
+  ['وكان تنظيم "داعش" قد تبنى التفجير الذي استهدف سوقا في بغداد.', 'تنظيم "داعش"'],
+  ['الجيش الإسرائيلي يؤكد أنه قصف مواقع في مدينة غزة.', 'الجيش الإسرائيلي'],
+  // Claiming an attack names its claimant; the trigger, its object, is not part of it.
+  ['تبنت جماعة نصرة الإسلام والمسلمين هجوما على مقر الجيش في واغادوغو.', 'جماعة نصرة الإسلام والمسلمين'],
+  // According to …, with the verb's resumptive pronoun.
+  ['قتل ثلاثة جنود في غارة بطائرة مسيرة في شمال وزيرستان، بحسب ما ذكرته الحركة.', 'الحركة'],
+  // What ends a claimant: a relative clause, عن, a verbal noun after ب, a quote opening speech.
+  ['وقالت وكالة سبأ التي يسيطر عليها الحوثيون إن غارة استهدفت سوقا في مدينة صعدة.', 'وكالة سبأ'],
+  ['أعلن الجيش السوري عن سيطرته على قرية في ريف حماة.', 'الجيش السوري'],
+  ['أفادت مصادر أمنية باعتقال ستة أشخاص في مدينة الموصل.', 'مصادر أمنية'],
+  ['وقال مدير المرصد رامي عبد الرحمن "قصفت الطائرات مدينة عفرين".', 'مدير المرصد رامي عبد الرحمن'],
+  // A name that starts like a preposition (علي) or with ب (برهوم) is still the claimant.
+  ['وقال أبو علي البصري إن القوات اعتقلت خمسة مسلحين في البصرة.', 'أبو علي البصري'],
+  ['وقال الناطق باسم حماس فوزي برهوم إن الطائرات قصفت مواقع في مدينة غزة.', 'الناطق باسم حماس فوزي برهوم'],
+  // Told in the outlet's own voice.
+  ['اندلعت اشتباكات عنيفة في مدينة الزاوية.', null],
+];
+
+test('claimants: who says so, as written, for every modality', () => {
+  for (const [text, claimant] of CLAIMANTS) {
+    const events = extract(text);
+    assert.ok(events.length > 0, `no event: ${text}`);
+    assert.deepEqual(
+      events.map((e) => e.claimed_by?.text ?? null),
+      events.map(() => claimant),
+      text,
+    );
+    for (const e of events)
+      if (e.claimed_by) assert.equal(text.slice(e.claimed_by.start, e.claimed_by.end), e.claimed_by.text, text);
+  }
+});
+
 test('dates: the clause, the sentence, the lead, then the publication week', () => {
   assert.equal(only('قصفت الطائرات مدينة سرت، أمس.').date, '2019-04-07');
   const thursday = only('وشنت الطائرات، مساء الخميس، غارات على مدينة سرت.');

@@ -420,7 +420,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.weak-no-actor');
       continue;
     }
-    const claimant = decided.modality === 'claimed' ? attachClaimant(t, sentence, doc, sentenceCues) : null;
+    const claimant = attachClaimant(t, sentence, doc, sentenceCues);
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
     const armedWords =
       tests.testSuffix(ARMED_TARGETS, t.span.end, clause.end, clause.start) ||
@@ -570,7 +570,7 @@ function casualtyMentions(
       sub_event_type: trigger.sub_event_type,
       plover: { type: 'ASSAULT', mode: 'firearms' },
       modality: decided.modality,
-      claimant: decided.modality === 'claimed' ? attachClaimant(trigger, sentence, doc, cues) : null,
+      claimant: attachClaimant(trigger, sentence, doc, cues),
       place,
       actors: attachActors(doc, trigger, clause, sentence, local.actors[s], cueIndex, false, s),
       date,
