@@ -30,6 +30,7 @@ const asPredicted = (e: GoldEvent): PredictedEvent => ({
   actor1: actor(e.actor1),
   actor2: actor(e.actor2),
   claimed_by: e.claimed_by?.[0] ?? null,
+  claimed_by_actor: actor(e.claimed_by?.[0]?.organisation ?? null),
 });
 
 const scores = scoreDocuments(

@@ -124,5 +124,6 @@ function asPredicted(e: GoldEvent): PredictedEvent {
     actor1: actor(e.actor1),
     actor2: actor(e.actor2),
     claimed_by: claimant ? { start: claimant.start, end: claimant.end } : null,
+    claimed_by_actor: actor(claimant?.organisation ?? null),
   };
 }

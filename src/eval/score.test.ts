@@ -255,6 +255,14 @@ test('claimants: overlap with one of gold\'s sources; a source where gold has no
   // The same source named again elsewhere (its other mentions) names the right claimant too.
   const alsoNamed = { claimed_by: [{ ...army, organisation: LNA, mentions: [at('سرت')] }] };
   assert.equal(claimant(alsoNamed, at('في سرت')).claimant, true);
+  // Its organisation: gold's for the source named, loosely; none on both sides agrees.
+  const organisation = (p: Partial<PredictedEvent>) =>
+    scoreDocument({ doc: 'd', gold: [gold(named)], predicted: [predicted(p)], notEvents: [] }).pairScores[0]
+      .claimantOrganisation;
+  assert.equal(organisation({ claimed_by: army, claimed_by_actor: { id: 'ly-lna', name: LNA } }), true);
+  assert.equal(organisation({ claimed_by: army, claimed_by_actor: { id: 'ly-gna', name: GNA } }), false);
+  assert.equal(organisation({ claimed_by: fighters, claimed_by_actor: null }), true);
+  assert.equal(organisation({ claimed_by: S1 }), null);
   assert.equal(claimant(named, army).claimantWhereNone, null);
   assert.deepEqual(
     [claimant({ claimed_by: [] }, army).claimantWhereNone, claimant({ claimed_by: [] }, null).claimantWhereNone],

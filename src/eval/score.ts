@@ -6,7 +6,7 @@
 import type { Span } from '../core/span.js';
 import { spanContains, spansOverlap } from '../core/span.js';
 import { normalizeForMatch } from '../text/normalize.js';
-import { compareActors, type NamedActor } from './actors.js';
+import { actorMatches, compareActors, type NamedActor } from './actors.js';
 import type { GoldEvent, GoldNotEvent } from './gold.js';
 import { matchEvents, placeDistanceKm, type DocumentMatch } from './match.js';
 
@@ -24,6 +24,8 @@ export interface PredictedEvent {
   modality: string;
   /** The words of the source that asserts the event, if any. */
   claimed_by: Span | null;
+  /** The organisation that source speaks for, when known. */
+  claimed_by_actor?: NamedActor | null;
   trigger: Span;
   evidence: Span[];
 }
@@ -78,6 +80,11 @@ export interface PairScore {
   claimant: boolean | null;
   /** A claimant predicted for an event gold tells in the outlet's own voice (null otherwise). */
   claimantWhereNone: boolean | null;
+  /**
+   * For a right claimant: the organisation it speaks for matches gold's for that source (both
+   * none counts as a match). Null when the claimant is not right.
+   */
+  claimantOrganisation: boolean | null;
 }
 
 export interface NotEventHit {
@@ -123,7 +130,7 @@ export interface Scores {
   actors: { actor1: Rate; actor2: Rate; both: Rate };
   modality: Rate;
   /** Over matched pairs whose gold claimed_by is annotated: right when named, given when none. */
-  claimedBy: { right: Rate; givenWhereNone: Rate };
+  claimedBy: { right: Rate; givenWhereNone: Rate; organisation: Rate };
   notEvents: { spans: number; spansHit: number; predictedInside: number; hits: NotEventHit[] };
   perDocument: DocumentScores[];
 }
@@ -156,6 +163,12 @@ export function scorePair(
   predictedIndex: number,
 ): PairScore {
   const actors = compareActors(gold, predicted);
+  // Gold's sources the predicted claimant names (its span overlaps one of their mentions).
+  const claimed = predicted.claimed_by;
+  const claimantSources =
+    claimed === null
+      ? []
+      : (gold.claimed_by ?? []).filter((c) => [c, ...(c.mentions ?? [])].some((m) => spansOverlap(m, claimed)));
   const sameText = (a: string | null, b: string | null) =>
     a === null || b === null ? a === b : normalizeForMatch(a) === normalizeForMatch(b);
   return {
@@ -178,12 +191,12 @@ export function scorePair(
     actor1: actors.actor1,
     actor2: actors.actor2,
     modality: gold.modality === predicted.modality,
-    claimant:
-      gold.claimed_by === undefined || gold.claimed_by.length === 0
-        ? null
-        : predicted.claimed_by !== null &&
-          gold.claimed_by.some((c) => [c, ...(c.mentions ?? [])].some((m) => spansOverlap(m, predicted.claimed_by!))),
+    claimant: gold.claimed_by === undefined || gold.claimed_by.length === 0 ? null : claimantSources.length > 0,
     claimantWhereNone: gold.claimed_by?.length === 0 ? predicted.claimed_by !== null : null,
+    claimantOrganisation:
+      claimantSources.length === 0
+        ? null
+        : claimantSources.some((c) => actorMatches(c.organisation, predicted.claimed_by_actor ?? null)),
   };
 }
 
@@ -244,6 +257,7 @@ export function scoreDocuments(inputs: readonly DocumentInput[]): Scores {
     claimedBy: {
       right: rate(pairs.map((p) => p.claimant)),
       givenWhereNone: rate(pairs.map((p) => p.claimantWhereNone)),
+      organisation: rate(pairs.map((p) => p.claimantOrganisation)),
     },
     notEvents: {
       spans: sum(inputs.map((d) => d.notEvents.length)),

@@ -52,6 +52,8 @@ export interface LocalArguments {
   allPlaces: (Entity & { resolution: PlaceResolution })[];
   placeStarts: number[];
   temporals: TemporalExpression[][];
+  /** The named organisations and people of each sentence, media outlets included (claimants). */
+  speakers: Entity[][];
 }
 
 /** The arguments of every sentence, grouped once per document. */
@@ -66,7 +68,38 @@ export function localArguments(doc: Doc, actors: ActorMention[]): LocalArguments
     allPlaces,
     placeStarts: allPlaces.map((p) => p.start),
     temporals: groupBySentence(doc.temporals, spanOf, doc.sentences),
+    speakers: groupBySentence(
+      doc.entities.filter(
+        (e) => e.resolution?.kind === 'actor' || (e.resolution?.kind === 'person' && e.resolution.actor),
+      ),
+      spanOf,
+      doc.sentences,
+    ),
   };
+}
+
+/** Who says so: the claimant's words, the rule that found them, and the organisation they speak for. */
+export interface Claimant {
+  span: Span;
+  rule: string;
+  /** A named organisation (an outlet included) or a person's organisation inside the claimant's words. */
+  actor: { actor: EventActor; span: Span; rule: string } | null;
+}
+
+/**
+ * The organisation a claimant speaks for: the first organisation named inside its words
+ * (المتحدث باسم الجيش الوطني، وكالة الأنباء الليبية), else the organisation of a person named
+ * there (the dictionary's affiliation of اللواء أحمد المسماري).
+ */
+function claimantOrganisation(span: Span, speakers: readonly Entity[]): Claimant['actor'] {
+  const inside = speakers.filter((e) => within(e, span));
+  for (const e of inside)
+    if (e.resolution?.kind === 'actor')
+      return { actor: eventActorOf(e.resolution), span: e, rule: 'claimant.organisation-named' };
+  for (const e of inside)
+    if (e.resolution?.kind === 'person' && e.resolution.actor)
+      return { actor: eventActorOf(e.resolution.actor), span: e, rule: 'claimant.person-organisation' };
+  return null;
 }
 
 /** Actors of the article: resolved entities, people's organisations, and framing labels. */
@@ -569,6 +602,18 @@ export function attachClaimant(
   sentence: Span,
   doc: Doc,
   /** The cues of the trigger's sentence. */
+  cues: readonly CueMatch[],
+  /** The named organisations and people of the trigger's sentence (LocalArguments.speakers). */
+  speakers: readonly Entity[],
+): Claimant | null {
+  const found = claimantSpan(trigger, sentence, doc, cues);
+  return found && { ...found, actor: claimantOrganisation(found.span, speakers) };
+}
+
+function claimantSpan(
+  trigger: TriggerMatch,
+  sentence: Span,
+  doc: Doc,
   cues: readonly CueMatch[],
 ): { span: Span; rule: string } | null {
   const attributions = cues.filter((c) => c.list === 'attribution' && within(c.span, sentence));

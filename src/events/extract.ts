@@ -420,7 +420,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.weak-no-actor');
       continue;
     }
-    const claimant = attachClaimant(t, sentence, doc, sentenceCues);
+    const claimant = attachClaimant(t, sentence, doc, sentenceCues, local.speakers[s]);
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
     const armedWords =
       tests.testSuffix(ARMED_TARGETS, t.span.end, clause.end, clause.start) ||
@@ -570,7 +570,7 @@ function casualtyMentions(
       sub_event_type: trigger.sub_event_type,
       plover: { type: 'ASSAULT', mode: 'firearms' },
       modality: decided.modality,
-      claimant: attachClaimant(trigger, sentence, doc, cues),
+      claimant: attachClaimant(trigger, sentence, doc, cues, local.speakers[s]),
       place,
       actors: attachActors(doc, trigger, clause, sentence, local.actors[s], cueIndex, false, s),
       date,
@@ -905,6 +905,13 @@ function toRecord(
 
   const claimedBy: Evidence | null = m.claimant ? evidenceOf(original, m.claimant.span) : null;
   if (m.claimant) sources.push({ field: 'claimed_by', rule: m.claimant.rule, evidence: claimedBy });
+  const claimantActor = m.claimant?.actor ?? null;
+  if (claimantActor)
+    sources.push({
+      field: 'claimed_by_actor',
+      rule: claimantActor.rule,
+      evidence: evidenceOf(original, claimantActor.span),
+    });
 
   const evidence = m.evidence.sort((x, y) => x.start - y.start).map((span) => evidenceOf(original, span));
   const confidence =
@@ -935,6 +942,7 @@ function toRecord(
     injured: injured?.value ?? null,
     modality: m.modality,
     claimed_by: claimedBy,
+    claimed_by_actor: claimantActor?.actor ?? null,
     evidence,
     trigger: evidenceOf(original, m.trigger.span),
     rule: [...new Set(m.rules)].join(' '),

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../core/span.js';
 import type { TemporalExpression } from '../text/temporal.js';
-import type { attachActors, PlaceArgument } from './arguments.js';
+import type { attachActors, Claimant, PlaceArgument } from './arguments.js';
 import type { EventCandidate } from './candidates.js';
 import type { Modality } from './record.js';
 import type { TollFigure } from './toll.js';
@@ -28,7 +28,7 @@ export interface Mention {
   sub_event_type: string;
   plover: { type: string; mode: string | null };
   modality: Modality;
-  claimant: { span: Span; rule: string } | null;
+  claimant: Claimant | null;
   place: PlaceArgument | null;
   actors: ReturnType<typeof attachActors>;
   date: { temporal: TemporalExpression; rule: string } | null;

@@ -62,6 +62,8 @@ export interface EventRecord {
   injured: number | null;
   modality: Modality;
   claimed_by: Evidence | null;
+  /** The organisation the claimant speaks for, when its words name one (or a person of one). */
+  claimed_by_actor?: EventActor | null;
   evidence: Evidence[];
   trigger: Evidence;
   rule: string;

@@ -360,6 +360,10 @@ test('notes: an English sentence by sub-event type, date precision, place and mo
       },
       `On 7 April 2019, ${LNA.name} made arrests in Libya. 0 fatalities reported.`,
     ],
+    [
+      { modality: 'claimed', claimed_by: { start: 0, end: 14, text: 'المتحدث العسكري' }, claimed_by_actor: LNA },
+      `On 7 April 2019, ${LNA.name} carried out an air strike on ${GNA.name} south of Tripoli (Tripoli). [claimed by ${LNA.name}] 0 fatalities reported.`,
+    ],
   ];
   for (const [overrides, want] of cases) {
     const r = record(overrides);
@@ -388,7 +392,7 @@ test('GeoJSON feature: a point, longitude first, flat properties; no place, no f
 test('jsonl keeps the record with members and toll range; plover puts PLOVER first and keeps ACLED', () => {
   const event = fused(
     'fe-l',
-    { modality: 'claimed', claimed_by: { start: 0, end: 14, text: 'المتحدث العسكري' } },
+    { modality: 'claimed', claimed_by: { start: 0, end: 14, text: 'المتحدث العسكري' }, claimed_by_actor: LNA },
     { fatalities_range: [1, 2] },
   );
   const line = JSON.parse(jsonlLine(event));
@@ -416,6 +420,7 @@ test('jsonl keeps the record with members and toll range; plover puts PLOVER fir
     interaction: 11,
   });
   assert.equal(plover.context.claimed_by, 'المتحدث العسكري');
+  assert.equal(plover.context.claimed_by_actor, LNA.name);
   assert.deepEqual(plover.context.evidence, ['شنّ الطيران غارة جوية جنوب طرابلس، أمس.']);
   assert.equal(plover.location.country, 'LBY');
 });

@@ -89,6 +89,7 @@ export function ploverLine(fused: FusedEvent, ctx: ExportContext): string {
       trigger: r.trigger.text,
       date_text: r.date_text,
       claimed_by: r.claimed_by?.text ?? null,
+      claimed_by_actor: r.claimed_by_actor?.name ?? null,
       evidence: r.evidence.map((e) => e.text),
     },
     sources: sourceNames(articles),

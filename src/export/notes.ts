@@ -133,6 +133,10 @@ export function acledNotes(r: EventRecord, fatalitiesRange: [number, number]): s
   const subject = partyPhrase(r.actor1, r.assoc_actor_1) ?? 'an unidentified actor';
   const target = partyPhrase(r.actor2, r.assoc_actor_2);
   const first = `${datePhrase(r)}, ${subject} ${actionPhrase(r, target)}${placePhrase(r)}.`;
-  const modality = MODALITY_NOTES[r.modality];
+  // The claimant's organisation when its words name one: ACLED's notes say who claims.
+  const modality =
+    r.modality === 'claimed' && r.claimed_by_actor
+      ? `[claimed by ${r.claimed_by_actor.name}]`
+      : MODALITY_NOTES[r.modality];
   return [first, modality, tollSentence(fatalitiesRange, r.injured)].filter(Boolean).join(' ');
 }

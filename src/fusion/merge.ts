@@ -109,6 +109,7 @@ export function mergeRecords(id: string, members: StoredEvent[]): EventRecord {
     injured: injuredReports.length ? Math.min(...injuredReports) : null,
     modality: asserted.modality,
     claimed_by: asserted === base ? base.claimed_by : null,
+    claimed_by_actor: asserted === base ? base.claimed_by_actor : null,
     confidence: Math.max(...records.map((e) => e.confidence)),
     notes,
   };

@@ -155,6 +155,7 @@ function formatReport(run: EvalRun): string {
         rateRow('modality', s.modality),
         rateRow('claimed_by (gold names one)', s.claimedBy.right),
         rateRow('claimed_by where gold has none', s.claimedBy.givenWhereNone),
+        rateRow('claimed_by: its organisation (claimant right)', s.claimedBy.organisation),
         rateRow('place within 25 km', s.place.within25km),
         rateRow('place in the right country', s.place.rightCountry),
         rateRow('place: gold has one, none predicted', s.place.goldPlacePredictedNone),
