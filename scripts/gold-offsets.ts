@@ -298,7 +298,7 @@ function check(goldPath: string, show: boolean): void {
             `     claimed by: ${src.text.slice(c.start, c.end)} (${c.organisation ?? '-'})` +
               (c.mentions ?? []).map((x) => ` | also: ${src.text.slice(x.start, x.end)}`).join(''),
           );
-        if (e.claimed_by?.length === 0) console.log('     claimed by: none (the outlet\'s own voice)');
+        if (e.claimed_by?.length === 0) console.log("     claimed by: none (the outlet's own voice)");
       }
     }
     for (const n of d.not_events ?? []) {

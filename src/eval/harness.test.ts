@@ -110,7 +110,8 @@ test('seeds: the gold itself scores 1 on every measure', { skip }, async () => {
   assert.equal(s.subEventType.f1, 1);
   assert.equal(s.place.medianKm, 0);
   for (const [path, v] of ratios(s)) {
-    if (path.includes('goldPlacePredictedNone') || path.includes('givenWhereNone')) assert.ok(v === 0 || v === null, `${path} = ${v}`);
+    if (path.includes('goldPlacePredictedNone') || path.includes('givenWhereNone'))
+      assert.ok(v === 0 || v === null, `${path} = ${v}`);
     else assert.ok(v === 1 || v === null, `${path} = ${v}`);
   }
   assert.equal(s.notEvents.predictedInside, 0);

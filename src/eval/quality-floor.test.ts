@@ -55,11 +55,12 @@ const FLOOR = { precision: 0.67, recall: 0.68, f1: 0.67 };
 /** One occurrence told twice and output twice (src/eval/duplicates.ts): 7 at the last measure (7, 6, 14, 24 before). */
 const MAX_DUPLICATES = 7;
 /**
- * claimed_by right for matched events whose gold names a source: 25 of 34 (73.5%) on 2026-12-06
- * (20 of 34 before the gold listed each source's other mentions, 25 of 34 with them and the
- * rules as they were). The floor is the issue's bound, 0.70.
+ * claimed_by right for matched events whose gold names a source: 27 of 34 (79.4%) on 2026-12-06,
+ * after a lead in the outlet's voice took the source of the sentence right after it. Before:
+ * 25 of 34 with the claimant rules of that day, 25 of 34 with the rules as they were once the gold
+ * listed each source's other mentions, 20 of 34 before it did. Floor: that, less one event.
  */
-const MIN_CLAIMANT_RIGHT = 0.7;
+const MIN_CLAIMANT_RIGHT = 0.76;
 /** Events output per 100 test articles of sport, economy, culture and technology sections: 0 at the last measure (4.8 before); the bound. */
 const MAX_NON_CONFLICT_PER_100 = 5;
 

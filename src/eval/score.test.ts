@@ -240,13 +240,18 @@ test('scoreDocument: fields of a matched pair', () => {
   assert.equal(d.detection.f1, 1);
 });
 
-test('claimants: overlap with one of gold\'s sources; a source where gold has none counts apart', () => {
+test("claimants: overlap with one of gold's sources; a source where gold has none counts apart", () => {
   const army = at('الجيش');
   const fighters = at('ثلاثة مسلحين');
   const claimant = (g: Partial<GoldEvent>, p: Span | null) =>
     scoreDocument({ doc: 'd', gold: [gold(g)], predicted: [predicted({ claimed_by: p })], notEvents: [] })
       .pairScores[0];
-  const named = { claimed_by: [{ ...fighters, organisation: null }, { ...army, organisation: LNA }] };
+  const named = {
+    claimed_by: [
+      { ...fighters, organisation: null },
+      { ...army, organisation: LNA },
+    ],
+  };
   assert.deepEqual(
     [claimant(named, { start: army.start + 1, end: army.end + 4 }).claimant, claimant(named, null).claimant],
     [true, false],

@@ -606,18 +606,48 @@ export function attachClaimant(
   /** The named organisations and people of the trigger's sentence (LocalArguments.speakers). */
   speakers: readonly Entity[],
 ): Claimant | null {
-  const found = claimantSpan(trigger, sentence, doc, cues);
+  const found = claimantSpan(trigger.span, sentence, doc, cues);
   return found && { ...found, actor: claimantOrganisation(found.span, speakers) };
 }
 
+/**
+ * The source of a lead told in the outlet's own voice: the sentence right after it opens on a
+ * verb of saying (… مقتل 30 جنديا في هجوم انتحاري في عدن. وقال مسؤولون محليون إن …). By press
+ * convention that sentence attributes the lead; a source named later in the article does not.
+ */
+export function claimantOfNextSentence(
+  /** The lead's sentence. */
+  s: number,
+  doc: Doc,
+  cueIndex: CueIndex,
+  speakers: readonly (readonly Entity[])[],
+): Claimant | null {
+  const next = doc.sentences[s + 1];
+  if (!next || next.heading) return null;
+  const cues = cueIndex.inSentence(s + 1);
+  const opening = cues.find((c) => c.list === 'attribution' && c.kind === 'verb');
+  const firstWord = doc.tokens[firstTokenEndingAfter(doc.tokens, next.start)];
+  if (!opening || !firstWord || opening.span.start > firstWord.end || opening.span.end < firstWord.stemStart)
+    return null;
+  const attributions = cues.filter((c) => c.list === 'attribution' && within(c.span, next));
+  const found = claimantOfCue(opening, { start: next.end, end: next.end }, next, doc, attributions);
+  if (!found) return null;
+  return {
+    span: found.span,
+    rule: 'claimant.next-sentence',
+    actor: claimantOrganisation(found.span, speakers[s + 1] ?? []),
+  };
+}
+
 function claimantSpan(
-  trigger: TriggerMatch,
+  /** The words naming the event: a claimant never holds them. */
+  trigger: Span,
   sentence: Span,
   doc: Doc,
   cues: readonly CueMatch[],
 ): { span: Span; rule: string } | null {
   const attributions = cues.filter((c) => c.list === 'attribution' && within(c.span, sentence));
-  const before = attributions.filter((c) => c.span.end <= trigger.span.start && c.kind !== 'according_to');
+  const before = attributions.filter((c) => c.span.end <= trigger.start && c.kind !== 'according_to');
   const according = attributions.filter((c) => c.kind === 'according_to');
   // "أكد لوكالة الأنباء": an agency after ل is the one spoken to, not the one speaking.
   const speakers = before.filter(
@@ -631,14 +661,24 @@ function claimantSpan(
   if (!cue) return null;
   // Two verbs in a row (وأضاف روي:): the second is the speaker's name read as a verb.
   const verbJustBefore = before.find(
-    (c) =>
-      c.kind === 'verb' && cue!.kind === 'verb' && c.span.end <= cue!.span.start && cue!.span.start - c.span.end <= 2,
+    (c) => c.kind === 'verb' && cue.kind === 'verb' && c.span.end <= cue.span.start && cue.span.start - c.span.end <= 2,
   );
   if (verbJustBefore) {
     const span = claimantFrom(cue.span.start, sentence, doc);
     if (span.end > span.start) return { span, rule: 'claimant.verb' };
     cue = verbJustBefore;
   }
+  return claimantOfCue(cue, trigger, sentence, doc, attributions);
+}
+
+/** The claimant a chosen attribution cue introduces: its noun, the words after it, or its subject. */
+function claimantOfCue(
+  cue: CueMatch,
+  trigger: Span,
+  sentence: Span,
+  doc: Doc,
+  attributions: readonly CueMatch[],
+): { span: Span; rule: string } | null {
   if (cue.kind === 'source' || cue.kind === 'spokesman') {
     return { span: claimantFrom(cue.span.start, sentence, doc), rule: `claimant.${cue.kind}` };
   }
@@ -656,13 +696,13 @@ function claimantSpan(
   }
   const verbal = cue.kind === 'verb' || cue.kind === undefined;
   // وكان تنظيم "داعش" قد تبنى …، وكانت السلطات أعلنت …: the subject stands between كان and the verb.
-  const fronted = verbal ? subjectBefore(cue.span.start, sentence, doc, attributions, trigger.span) : null;
+  const fronted = verbal ? subjectBefore(cue.span.start, sentence, doc, attributions, trigger) : null;
   if (fronted?.pluperfect) return { span: fronted.span, rule: 'claimant.subject-before-verb' };
   let span = claimantFrom(from, sentence, doc);
   // The trigger is the verb's object (تبنت الجماعة هجوما …): the claimant ends before it, and
   // is the subject before the verb when the trigger follows the verb (وكانت الجماعة تبنت هجوما).
-  if (span.start < trigger.span.end && trigger.span.start < span.end) {
-    const i = firstTokenEndingAfter(doc.tokens, trigger.span.start) - 1;
+  if (span.start < trigger.end && trigger.start < span.end) {
+    const i = firstTokenEndingAfter(doc.tokens, trigger.start) - 1;
     span =
       i >= 0 && doc.tokens[i].start >= span.start
         ? { start: span.start, end: doc.tokens[i].end }

@@ -105,6 +105,10 @@ const CLAIMANTS: Array<[string, string | null]> = [
   // A name that starts like a preposition (علي) or with ب (برهوم) is still the claimant.
   ['وقال أبو علي البصري إن القوات اعتقلت خمسة مسلحين في البصرة.', 'أبو علي البصري'],
   ['وقال الناطق باسم حماس فوزي برهوم إن الطائرات قصفت مواقع في مدينة غزة.', 'الناطق باسم حماس فوزي برهوم'],
+  // A lead in the outlet's voice takes the source of the sentence right after it when that
+  // sentence opens on a verb of saying; a source named further on does not count.
+  ['اندلعت اشتباكات عنيفة في مدينة الزاوية. وقال مسؤولون محليون إن الهدوء عاد إلى المدينة.', 'مسؤولون محليون'],
+  ['اندلعت اشتباكات عنيفة في مدينة الزاوية. وعاد الهدوء مساء. وقال مسؤولون محليون إن المدارس أغلقت.', null],
   // Told in the outlet's own voice.
   ['اندلعت اشتباكات عنيفة في مدينة الزاوية.', null],
 ];

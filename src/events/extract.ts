@@ -28,6 +28,7 @@ import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRu
 import { findTolls, rejectedTolls, summariseToll, type TollFigure } from './toll.js';
 import {
   actorMentions,
+  claimantOfNextSentence,
   attachActors,
   attachClaimant,
   attachDate,
@@ -500,6 +501,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   }
   attachTolls(mentions, doc, tollsOf, pastSentences);
   const events = mergeMentions(mentions, doc);
+  for (const e of events) e.claimant ??= claimantOfNextSentence(e.sentence, doc, cueIndex, local.speakers);
   candidates.sort((a, b) => a.trigger.start - b.trigger.start);
   return { events, candidates, contextActors };
 }
