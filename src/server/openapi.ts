@@ -518,6 +518,7 @@ export const OPENAPI_DOCUMENT = {
           injured: { type: 'integer', nullable: true },
           modality: { type: 'string', enum: ['asserted', 'claimed', 'announced', 'planned', 'denied', 'threatened'] },
           claimed_by: { ...evidence, nullable: true },
+          claimed_by_actor: { ...actor, description: 'The organisation the claimant speaks for, when named.' },
           evidence: { type: 'array', items: evidence },
           trigger: evidence,
           sources: {

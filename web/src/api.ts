@@ -72,6 +72,8 @@ export interface FusedItem {
   modality: string;
   confidence: number;
   claimed_by: { text: string } | null;
+  /** The organisation the claimant speaks for, when its words name one. */
+  claimed_by_actor?: EventActor | null;
   fatalities_range: [number, number];
   sources: FusedSource[];
   outlets: number;

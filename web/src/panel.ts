@@ -147,6 +147,14 @@ function sourceItem(s: FusedDetail['sources'][number]): HTMLElement {
                 el('p', { class: 'claimed-by' }, [
                   el('strong', { text: `${t('panelClaimedBy')}: ` }),
                   el('q', { text: detail.event.claimed_by.text, attrs: { lang: 'ar' } }),
+                  ...(detail.event.claimed_by_actor
+                    ? [
+                        el('span', {
+                          class: 'claimant-actor',
+                          text: ` (${shownText(detail.event.claimed_by_actor.name)})`,
+                        }),
+                      ]
+                    : []),
                 ]),
               ]
             : []),
