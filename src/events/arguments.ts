@@ -52,7 +52,7 @@ export interface LocalArguments {
   allPlaces: (Entity & { resolution: PlaceResolution })[];
   placeStarts: number[];
   temporals: TemporalExpression[][];
-  /** The named organisations and people of each sentence, media outlets included (claimants). */
+  /** The named organisations and people of each sentence, media outlets included, and its country adjectives (claimants). */
   speakers: Entity[][];
 }
 
@@ -70,7 +70,10 @@ export function localArguments(doc: Doc, actors: ActorMention[]): LocalArguments
     temporals: groupBySentence(doc.temporals, spanOf, doc.sentences),
     speakers: groupBySentence(
       doc.entities.filter(
-        (e) => e.resolution?.kind === 'actor' || (e.resolution?.kind === 'person' && e.resolution.actor),
+        (e) =>
+          e.resolution?.kind === 'actor' ||
+          (e.resolution?.kind === 'person' && e.resolution.actor) ||
+          countryNamed(e) !== null,
       ),
       spanOf,
       doc.sentences,
@@ -84,6 +87,28 @@ export interface Claimant {
   rule: string;
   /** A named organisation (an outlet included) or a person's organisation inside the claimant's words. */
   actor: { actor: EventActor; span: Span; rule: string } | null;
+  /**
+   * A state body of a named country (وزارة الصحة الفلسطينية، وكالة الأنباء السورية الرسمية): the
+   * country (ISO 3166-1 alpha-2) whose government it speaks for, and the adjective naming it.
+   * Resolved to that government at the event's date when the record is built.
+   */
+  stateBody: { country: string; span: Span } | null;
+}
+
+/** The country whose government a claimant's words name a body of, by its adjective or name. */
+function stateBodyOf(span: Span, cues: readonly CueMatch[], speakers: readonly Entity[]): Claimant['stateBody'] {
+  const bodies = cues.filter((c) => c.list === 'state_bodies' && within(c.span, span));
+  const official = bodies.some((c) => c.kind === 'official');
+  if (!bodies.some((c) => c.kind === 'government' || (c.kind === 'state_media' && official))) return null;
+  const adjective = speakers.find((e) => countryNamed(e) !== null && within(e, span));
+  const country = adjective ? countryNamed(adjective) : null;
+  return adjective && country ? { country, span: { start: adjective.start, end: adjective.end } } : null;
+}
+
+/** The country an adjective or a country's name stands for (الفلسطينية، السورية، ليبيا). */
+function countryNamed(e: Entity): string | null {
+  if (e.demonymOf !== null) return e.demonymOf;
+  return e.resolution?.kind === 'place' && e.resolution.feature === 'country' ? e.resolution.country : null;
 }
 
 /**
@@ -607,7 +632,13 @@ export function attachClaimant(
   speakers: readonly Entity[],
 ): Claimant | null {
   const found = claimantSpan(trigger.span, sentence, doc, cues);
-  return found && { ...found, actor: claimantOrganisation(found.span, speakers) };
+  return (
+    found && {
+      ...found,
+      actor: claimantOrganisation(found.span, speakers),
+      stateBody: stateBodyOf(found.span, cues, speakers),
+    }
+  );
 }
 
 /**
@@ -636,6 +667,7 @@ export function claimantOfNextSentence(
     span: found.span,
     rule: 'claimant.next-sentence',
     actor: claimantOrganisation(found.span, speakers[s + 1] ?? []),
+    stateBody: stateBodyOf(found.span, cues, speakers[s + 1] ?? []),
   };
 }
 

@@ -127,6 +127,25 @@ test('claimants: who says so, as written, for every modality', () => {
   }
 });
 
+test("the claimant's organisation: named in its words, a person's, or the government a state body of a named country speaks for", () => {
+  const organisation = (text: string) => extract(text, '2018-05-14').map((e) => e.claimed_by_actor?.name ?? null);
+  assert.deepEqual(
+    organisation('قالت وزارة الصحة الفلسطينية إن القوات الإسرائيلية قتلت ثلاثة متظاهرين شرق مدينة غزة.'),
+    ['Government of Palestine (2007-) Palestinian Authority'],
+  );
+  assert.deepEqual(organisation('أفادت وكالة الأنباء السورية الرسمية بأن طائرات إسرائيلية قصفت مواقع قرب مدينة حمص.'), [
+    'Government of Syria (2000-2024)',
+  ]);
+  // Not the state's without its official mark; Libya's rival governments: the words do not say which.
+  assert.deepEqual(organisation('قالت وكالة الأنباء السورية إن طائرات إسرائيلية قصفت مواقع قرب مدينة حمص.'), [null]);
+  assert.deepEqual(organisation('قالت السلطات الليبية إن مسلحين اختطفوا مهندسا في مدينة سبها.'), [null]);
+  const [spokesman] = extract(
+    'قصفت المدفعية مواقع في مدينة سرت، حسب ما أكد المتحدث باسم الجيش الوطني، اللواء أحمد المسماري.',
+  );
+  assert.match(spokesman.claimed_by_actor?.name ?? '', /Libyan National Army/);
+  assert.ok(spokesman.sources.some((s) => s.field === 'claimed_by_actor' && s.evidence !== null));
+});
+
 test('dates: the clause, the sentence, the lead, then the publication week', () => {
   assert.equal(only('قصفت الطائرات مدينة سرت، أمس.').date, '2019-04-07');
   const thursday = only('وشنت الطائرات، مساء الخميس، غارات على مدينة سرت.');

@@ -49,7 +49,7 @@ import {
 import { mergeMentions } from './merge.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
-import { nationalityAgent, stateForcesOf } from './nationality-agent.js';
+import { governmentOf, nationalityAgent, stateForcesOf } from './nationality-agent.js';
 import { isSpace } from '../core/whitespace.js';
 
 export interface EventKnowledge {
@@ -907,7 +907,13 @@ function toRecord(
 
   const claimedBy: Evidence | null = m.claimant ? evidenceOf(original, m.claimant.span) : null;
   if (m.claimant) sources.push({ field: 'claimed_by', rule: m.claimant.rule, evidence: claimedBy });
-  const claimantActor = m.claimant?.actor ?? null;
+  const stateBody = m.claimant?.stateBody ?? null;
+  const government = stateBody ? governmentOf(stateBody.country, date ?? published, knowledge) : null;
+  const claimantActor =
+    m.claimant?.actor ??
+    (government && stateBody
+      ? { actor: eventActorOf(government), span: stateBody.span, rule: 'claimant.state-body' }
+      : null);
   if (claimantActor)
     sources.push({
       field: 'claimed_by_actor',

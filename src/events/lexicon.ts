@@ -182,13 +182,18 @@ export const CUE_LISTS = [
   'location_prepositions',
   'agent_markers',
   'target_markers',
+  'state_bodies',
 ] as const;
 export type CueListName = (typeof CUE_LISTS)[number];
 /**
  * Cue lists that decide an event's arguments (arguments.ts: who is a party, which place is the
  * event's), not whether an event happened: the judges read no feature of them.
  */
-export const ARGUMENT_LISTS: ReadonlySet<string> = new Set<CueListName>(['reaction', 'place_references']);
+export const ARGUMENT_LISTS: ReadonlySet<string> = new Set<CueListName>([
+  'reaction',
+  'place_references',
+  'state_bodies',
+]);
 
 const CueItemSchema = z
   .strictObject({

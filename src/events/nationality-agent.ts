@@ -185,3 +185,17 @@ export function stateForcesOf(country: string, date: string | null, knowledge: E
     a.affiliations.every((f) => f.relation !== 'part_of' || !forces.some((o) => o.id === f.actor)),
   );
 }
+
+/**
+ * A country's government at `date` (still in being when undated): the one the dictionary has
+ * then, or null when it has none or several (Libya's rival governments: the words do not say which).
+ */
+export function governmentOf(country: string, date: string | null, knowledge: EntityKnowledge): Actor | null {
+  const governments = knowledge.actors.actors.filter(
+    (a) =>
+      a.country === country &&
+      a.kind === 'government' &&
+      (date === null ? a.valid_to === null : rangeCovers(a.valid_from, a.valid_to, date)),
+  );
+  return governments.length === 1 ? governments[0] : null;
+}
