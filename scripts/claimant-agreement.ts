@@ -10,6 +10,7 @@
  * the first's (the harness's rule: spans overlap), and source-level overlap both ways; among
  * overlapping sources, the same organisation (both null, or names matching as actors do).
  */
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spansOverlap } from '../src/core/span.js';
 import { loadClaimantReview, loadGold, type GoldEvent } from '../src/eval/gold.js';
@@ -25,9 +26,11 @@ if (!values.second || positionals.length === 0) {
   console.error('usage: claimant-agreement.ts --second REVIEW.json GOLD.json [GOLD.json …] [--json]');
   process.exit(2);
 }
+// Keyed by the gold file's name too: one document id may appear in two gold files.
 const first = new Map<string, Source[] | undefined>();
 for (const path of positionals)
-  for (const d of loadGold(path).documents) d.events.forEach((e, i) => first.set(`${d.doc}#${i}`, e.claimed_by));
+  for (const d of loadGold(path).documents)
+    d.events.forEach((e, i) => first.set(`${basename(path)}:${d.doc}#${i}`, e.claimed_by));
 const review = loadClaimantReview(values.second);
 
 const sameOrganisation = (a: string | null, b: string | null) =>
@@ -46,9 +49,9 @@ let orgPairs = 0;
 let orgSame = 0;
 const missing: string[] = [];
 for (const r of review.claimants) {
-  const a = first.get(`${r.doc}#${r.event}`);
+  const a = first.get(`${r.gold}:${r.doc}#${r.event}`);
   if (a === undefined) {
-    missing.push(`${r.doc}#${r.event}`);
+    missing.push(`${r.gold}:${r.doc}#${r.event}`);
     continue;
   }
   const b = r.claimed_by;
@@ -73,6 +76,10 @@ for (const r of review.claimants) {
       if (b.some((t) => spansOverlap(s, t))) firstOverlapped++;
     }
   }
+}
+if (compared === 0) {
+  console.error('no event of the review is annotated in the gold files given');
+  process.exit(1);
 }
 // Cohen's kappa on "a source is named" (yes/no).
 const po = (bothNamed + bothNone) / compared;

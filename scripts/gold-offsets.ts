@@ -198,9 +198,14 @@ function claimants(goldPath: string, specPath: string): void {
   const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { claimants: ClaimantSpec[] };
   const byDoc = new Map(gold.documents.map((d) => [d.doc, d]));
   let written = 0;
+  let elsewhere = 0;
   for (const c of spec.claimants) {
     const d = byDoc.get(c.doc);
-    if (d === undefined) continue; // the spec may cover several gold files
+    // The spec may cover several gold files: its other documents are counted, not written.
+    if (d === undefined) {
+      elsewhere++;
+      continue;
+    }
     const event = d.events[c.event];
     if (event === undefined) throw new Error(`${c.doc}: no event ${c.event}`);
     const src = loadDoc(gold.$meta.corpus, c.doc);
@@ -214,7 +219,7 @@ function claimants(goldPath: string, specPath: string): void {
     written++;
   }
   writeFileSync(goldPath, JSON.stringify(gold, null, 2) + '\n');
-  console.log(`${goldPath}: claimants of ${written} events written`);
+  console.log(`${goldPath}: claimants of ${written} events written, ${elsewhere} of other files skipped`);
 }
 
 interface MentionSpec {
@@ -239,9 +244,13 @@ function claimantMentions(goldPath: string, specPath: string): void {
   const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { mentions: MentionSpec[] };
   const byDoc = new Map(gold.documents.map((d) => [d.doc, d]));
   let written = 0;
+  let elsewhere = 0;
   for (const m of spec.mentions) {
     const d = byDoc.get(m.doc);
-    if (d === undefined) continue;
+    if (d === undefined) {
+      elsewhere++;
+      continue;
+    }
     const entry = d.events[m.event]?.claimed_by?.[m.source];
     if (entry === undefined) throw new Error(`${m.doc}: event ${m.event} has no claimant ${m.source}`);
     const src = loadDoc(gold.$meta.corpus, m.doc);
@@ -254,7 +263,7 @@ function claimantMentions(goldPath: string, specPath: string): void {
     written++;
   }
   writeFileSync(goldPath, JSON.stringify(gold, null, 2) + '\n');
-  console.log(`${goldPath}: mentions of ${written} claimants written`);
+  console.log(`${goldPath}: mentions of ${written} claimants written, ${elsewhere} of other files skipped`);
 }
 
 interface GoldDoc {

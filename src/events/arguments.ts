@@ -644,7 +644,8 @@ export function attachClaimant(
 /**
  * The source of a lead told in the outlet's own voice: the sentence right after it opens on a
  * verb of saying (… مقتل 30 جنديا في هجوم انتحاري في عدن. وقال مسؤولون محليون إن …). By press
- * convention that sentence attributes the lead; a source named later in the article does not.
+ * convention that sentence attributes the lead; it says nothing of a later sentence's event, and
+ * a source named further on does not count.
  */
 export function claimantOfNextSentence(
   /** The lead's sentence. */
@@ -653,15 +654,18 @@ export function claimantOfNextSentence(
   cueIndex: CueIndex,
   speakers: readonly (readonly Entity[])[],
 ): Claimant | null {
+  // The lead: the article's first sentence that is not a heading.
+  let lead = 0;
+  while (lead < doc.sentences.length && doc.sentences[lead].heading) lead++;
   const next = doc.sentences[s + 1];
-  if (!next || next.heading) return null;
+  if (s !== lead || !next || next.heading) return null;
   const cues = cueIndex.inSentence(s + 1);
   const opening = cues.find((c) => c.list === 'attribution' && c.kind === 'verb');
   const firstWord = doc.tokens[firstTokenEndingAfter(doc.tokens, next.start)];
   if (!opening || !firstWord || opening.span.start > firstWord.end || opening.span.end < firstWord.stemStart)
     return null;
   const attributions = cues.filter((c) => c.list === 'attribution' && within(c.span, next));
-  const found = claimantOfCue(opening, { start: next.end, end: next.end }, next, doc, attributions);
+  const found = claimantOfCue(opening, { start: next.end, end: next.end }, next, doc, attributions, cues);
   if (!found) return null;
   return {
     span: found.span,
@@ -682,25 +686,39 @@ function claimantSpan(
   const before = attributions.filter((c) => c.span.end <= trigger.start && c.kind !== 'according_to');
   const according = attributions.filter((c) => c.kind === 'according_to');
   // "أكد لوكالة الأنباء": an agency after ل is the one spoken to, not the one speaking.
-  const speakers = before.filter(
+  const speaking = before.filter(
     (c) =>
       !(
         c.kind === 'spokesman' &&
         /ل\s*$|^ل/.test(viewText(doc, Math.max(sentence.start, c.span.start - 1), c.span.start + 1))
       ),
   );
-  let cue = speakers.length ? speakers[speakers.length - 1] : according[0];
+  let cue = speaking.length ? speaking[speaking.length - 1] : according[0];
   if (!cue) return null;
-  // Two verbs in a row (وأضاف روي:): the second is the speaker's name read as a verb.
+  // Two verbs in a row (وأضاف روي:): the second, with no و of its own, is the speaker's name
+  // read as a verb; "أعلن وأكد الجيش" is two verbs.
   const verbJustBefore = before.find(
     (c) => c.kind === 'verb' && cue.kind === 'verb' && c.span.end <= cue.span.start && cue.span.start - c.span.end <= 2,
   );
-  if (verbJustBefore) {
-    const span = claimantFrom(cue.span.start, sentence, doc);
+  const second = doc.tokens[firstTokenEndingAfter(doc.tokens, cue.span.start)];
+  if (verbJustBefore && second && !second.proclitics.includes('و')) {
+    const span = withoutTrigger(claimantFrom(cue.span.start, sentence, doc, cues), trigger, doc);
     if (span.end > span.start) return { span, rule: 'claimant.verb' };
     cue = verbJustBefore;
   }
-  return claimantOfCue(cue, trigger, sentence, doc, attributions);
+  return claimantOfCue(cue, trigger, sentence, doc, attributions, cues);
+}
+
+/**
+ * A claimant never holds the event's words: it ends before them when it starts before them, and
+ * is empty when it starts inside or after them.
+ */
+function withoutTrigger(span: Span, trigger: Span, doc: Doc): Span {
+  if (!(span.start < trigger.end && trigger.start < span.end)) return span;
+  const i = firstTokenEndingAfter(doc.tokens, trigger.start) - 1;
+  return i >= 0 && doc.tokens[i].start >= span.start
+    ? { start: span.start, end: doc.tokens[i].end }
+    : { start: span.start, end: span.start };
 }
 
 /** The claimant a chosen attribution cue introduces: its noun, the words after it, or its subject. */
@@ -710,9 +728,12 @@ function claimantOfCue(
   sentence: Span,
   doc: Doc,
   attributions: readonly CueMatch[],
+  /** Every cue of the sentence (a toll's words end a claimant). */
+  cues: readonly CueMatch[],
 ): { span: Span; rule: string } | null {
   if (cue.kind === 'source' || cue.kind === 'spokesman') {
-    return { span: claimantFrom(cue.span.start, sentence, doc), rule: `claimant.${cue.kind}` };
+    const span = withoutTrigger(claimantFrom(cue.span.start, sentence, doc, cues), trigger, doc);
+    return span.end > span.start ? { span, rule: `claimant.${cue.kind}` } : null;
   }
   // The claimant follows the verb (قالت مصادر) or the preposition (حسب ما أكد المتحدث …),
   // past any other attribution word in between (حسب ما ذكرته الحركة).
@@ -730,18 +751,11 @@ function claimantOfCue(
   // وكان تنظيم "داعش" قد تبنى …، وكانت السلطات أعلنت …: the subject stands between كان and the verb.
   const fronted = verbal ? subjectBefore(cue.span.start, sentence, doc, attributions, trigger) : null;
   if (fronted?.pluperfect) return { span: fronted.span, rule: 'claimant.subject-before-verb' };
-  let span = claimantFrom(from, sentence, doc);
-  // The trigger is the verb's object (تبنت الجماعة هجوما …): the claimant ends before it, and
-  // is the subject before the verb when the trigger follows the verb (وكانت الجماعة تبنت هجوما).
-  if (span.start < trigger.end && trigger.start < span.end) {
-    const i = firstTokenEndingAfter(doc.tokens, trigger.start) - 1;
-    span =
-      i >= 0 && doc.tokens[i].start >= span.start
-        ? { start: span.start, end: doc.tokens[i].end }
-        : { start: span.start, end: span.start };
-  }
+  // The trigger may be the verb's object (تبنت الجماعة هجوما …): the claimant ends before it.
+  const span = withoutTrigger(claimantFrom(from, sentence, doc, cues), trigger, doc);
   if (span.end > span.start) return { span, rule: `claimant.${cue.kind ?? 'verb'}` };
-  // Nothing between the verb and إن/أن: the subject came first.
+  // Nothing between the verb and إن/أن or the event's words: the subject came first
+  // (مصادر محلية تؤكد مقتل …، وكانت الجماعة تبنت هجوما).
   if (fronted) return { span: fronted.span, rule: 'claimant.subject-before-verb' };
   return null;
 }
@@ -758,22 +772,28 @@ function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number
   return lo;
 }
 
-const CLAIM_STOP = new Set(['ان', 'انه', 'انها', 'انهم', 'انهن', 'بان', 'بانه', 'بانها']);
-/**
- * A preposition right after the verb (أشار إلى …) says the verb is not one of saying here. As
- * written, not normalised: على and the name علي normalise alike.
- */
-const PREPOSITION = new Set(['إلى', 'الى', 'على', 'عن', 'من', 'في', 'مع']);
+const CLAIM_STOP = new Set(['ان', 'انه', 'انها', 'انهم', 'انهن', 'بان', 'بانه', 'بانها', 'فان', 'فانه', 'فانها']);
+/** A preposition right after the verb (أشار إلى …) says the verb is not one of saying here. */
+const PREPOSITION = new Set(['الي', 'علي', 'عن', 'من', 'في', 'مع']);
 /** Prepositions that end a claimant (أعلن النظام عن …، أشار المرصد إلى …); من and مع may belong to it. */
-const ENDS_CLAIMANT = new Set(['إلى', 'الى', 'على', 'عن', 'في']);
+const ENDS_CLAIMANT = new Set(['الي', 'علي', 'عن', 'في']);
+
+/** Whether a word is one of these prepositions: على and the name علي normalise alike, so على is told by its ى. */
+function isPrepositionIn(set: ReadonlySet<string>, t: Token): boolean {
+  return set.has(t.norm) && (t.norm !== 'علي' || !t.text.endsWith('ي'));
+}
+
 /** A relative pronoun ends the claimant (وكالة سبأ التي يسيطر عليها الحوثيون). */
 const RELATIVE = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللاتي']);
 /** Words after ب that belong to a claimant: المتحدث باسم …، التحالف بقيادة …. */
 const BELONGS_AFTER_BA = new Set(['اسم', 'قياده']);
 const TITLE_AFTER_COMMA = /^(ال)?(لواء|عقيد|عميد|فريق|مشير|رائد|مقدم|نقيب|شيخ|سيد|دكتور)$/;
-/** Words that open a clause before a fronted subject: كان (the pluperfect), فيما، بينما. */
-const CLAUSE_OPENER = /^(كان|كانت|كانوا|فيما|بينما|حيث|كما|لكن|غير|ثم)$/;
+/** Words that open a clause before a fronted subject (فيما، بينما). */
+const CLAUSE_OPENER = /^(فيما|بينما|حيث|كما|لكن|غير|ثم)$/;
+/** كان before a fronted subject: the pluperfect frame (وكانت السلطات أعلنت …). */
 const PLUPERFECT = /^(كان|كانت|كانوا)$/;
+/** The most words a quoted name takes ("تحالف دعم الشرعية في اليمن"); longer quotes are speech. */
+const QUOTED_NAME_WORDS = 6;
 /** The most words a claimant takes: a title, a name and whom it speaks for. */
 const CLAIMANT_WORDS = 14;
 
@@ -816,21 +836,40 @@ function closingQuoteWithin(tokens: readonly Token[], from: number, words: numbe
   return false;
 }
 
-function claimantFrom(start: number, sentence: Span, doc: Doc): Span {
+function claimantFrom(
+  start: number,
+  sentence: Span,
+  doc: Doc,
+  /** The cues of the sentence: a toll's words (مقتل، قتلى) end the claimant. */
+  cues: readonly CueMatch[],
+): Span {
   // From the word the claimant starts in (a cue may match inside المصدر) to where it stops.
   // The tokens from `start` to the end of the sentence, found by a binary search: the loop below
   // reads at most CLAIMANT_WORDS of them (and looks at one more).
   let first = firstTokenEndingAfter(doc.tokens, start);
-  // A date, a quote or a hashtag between the verb and its subject (أعلن، أمس، الجيش … ;
-  // أعلن "التحالف" … ; قال #نصر_الله).
-  while (
-    first < doc.tokens.length &&
-    doc.tokens[first].end <= sentence.end &&
-    ((doc.tokens[first].kind === 'punct' && /^[",]$/.test(doc.tokens[first].norm)) ||
-      isHash(doc.tokens[first]) ||
-      inTemporal(doc, doc.tokens[first]))
-  )
+  // A date, a comma, a hashtag or the quote of a quoted name between the verb and its subject
+  // (أعلن، أمس، الجيش … ; أعلن "التحالف" … ; قال #نصر_الله); a quote opening speech is not skipped.
+  const sentenceTokens = (from: number) => {
+    const list: Token[] = [];
+    for (
+      let i = from;
+      i < doc.tokens.length && doc.tokens[i].end <= sentence.end && list.length <= QUOTED_NAME_WORDS;
+      i++
+    )
+      list.push(doc.tokens[i]);
+    return list;
+  };
+  while (first < doc.tokens.length && doc.tokens[first].end <= sentence.end) {
+    const t = doc.tokens[first];
+    const skip =
+      (t.kind === 'punct' && t.norm === ',') ||
+      (isQuote(t) && closingQuoteWithin(sentenceTokens(first + 1), 0, QUOTED_NAME_WORDS)) ||
+      isHash(t) ||
+      inTemporal(doc, t);
+    if (!skip) break;
     first++;
+  }
+  const tolls = cues.filter((c) => c.list === 'casualty');
   const tokens: Token[] = [];
   for (
     let i = first;
@@ -838,12 +877,14 @@ function claimantFrom(start: number, sentence: Span, doc: Doc): Span {
     i++
   )
     tokens.push(doc.tokens[i]);
-  if (tokens.length === 0 || PREPOSITION.has(tokens[0].text)) return { start, end: start };
+  if (tokens.length === 0 || isPrepositionIn(PREPOSITION, tokens[0])) return { start, end: start };
   start = tokens[0].start;
   let end = start;
   for (let i = 0; i < tokens.length && i < CLAIMANT_WORDS; i++) {
     const t: Token = tokens[i];
     if (t.kind === 'word' && (CLAIM_STOP.has(t.norm) || RELATIVE.has(t.norm))) break;
+    // A figure or a toll's words are what the source says, not who it is (أعلنت السلطات مقتل خمسة …).
+    if (t.kind === 'number' || tolls.some((c) => c.span.start < t.end && t.start < c.span.end)) break;
     if (isHash(t)) continue;
     if (t.kind === 'punct') {
       if (t.norm === ',' && tokens[i + 1] && TITLE_AFTER_COMMA.test(tokens[i + 1].norm)) continue;
@@ -857,7 +898,11 @@ function claimantFrom(start: number, sentence: Span, doc: Doc): Span {
     }
     if (t.kind === 'word' && (/^(امس|اليوم|يوم)$/.test(t.norm) || inTemporal(doc, t))) break;
     // A prepositional phrase (لوكالة الأنباء، في بيان، عن سيطرته) ends the claimant.
-    if (t.kind === 'word' && end > start && (t.proclitics.includes('ل') || ENDS_CLAIMANT.has(t.text) || endsAtBa(t)))
+    if (
+      t.kind === 'word' &&
+      end > start &&
+      (t.proclitics.includes('ل') || isPrepositionIn(ENDS_CLAIMANT, t) || endsAtBa(t))
+    )
       break;
     end = t.end;
   }
@@ -911,10 +956,10 @@ function subjectBefore(
     // before the verb are not its subject.
     if (
       t.kind !== 'word' ||
-      PREPOSITION.has(t.text) ||
+      isPrepositionIn(PREPOSITION, t) ||
       RELATIVE.has(t.norm) ||
       inTemporal(doc, t) ||
-      attributions.some((c) => c.span.start <= t.start && t.end <= c.span.end)
+      attributions.some((c) => c.kind === 'verb' && c.span.start <= t.start && t.end <= c.span.end)
     )
       return null;
     first = i;

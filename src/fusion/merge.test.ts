@@ -54,3 +54,19 @@ test('no report gives a figure: 0, the range [0, 0]; a reported 0 stays a report
   assert.deepEqual(fatalitiesRange(silent.map((m) => m.record)), [0, 0]);
   assert.equal(mergeRecords('g', [member('a', 0), member('b', 5)]).fatalities, 0);
 });
+
+test("the claimant and its organisation come from the same report, the asserted one's", () => {
+  const army = { id: 'x-army', name: 'Military Forces of X', name_ar: 'الجيش', inter: 1 };
+  const claimed = member('a', 3);
+  claimed.record = {
+    ...claimed.record,
+    modality: 'claimed',
+    claimed_by: { start: 0, end: 5, text: 'الجيش' },
+    claimed_by_actor: army,
+  };
+  const alone = mergeRecords('f', [claimed]);
+  assert.deepEqual([alone.claimed_by?.text, alone.claimed_by_actor?.id], ['الجيش', 'x-army']);
+  // An asserted report elsewhere: neither the claimant's words nor its organisation stay.
+  const merged = mergeRecords('g', [claimed, member('b', 3)]);
+  assert.deepEqual([merged.claimed_by, merged.claimed_by_actor], [null, null]);
+});

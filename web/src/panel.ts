@@ -151,7 +151,7 @@ function sourceItem(s: FusedDetail['sources'][number]): HTMLElement {
                     ? [
                         el('span', {
                           class: 'claimant-actor',
-                          text: ` (${shownText(detail.event.claimed_by_actor.name)})`,
+                          text: ` (${shownText(localName(detail.event.claimed_by_actor))})`,
                         }),
                       ]
                     : []),
