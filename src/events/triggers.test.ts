@@ -193,6 +193,7 @@ test('cues by list', () => {
       [
         ['نفت', 'negation', 'denial_verb'],
         ['نفت', 'denial', 'verb'],
+        ['الوزارة', 'state_bodies', 'government'],
         ['قتلى', 'casualty', 'killed'],
         ['بينهم', 'casualty', 'subcount'],
       ],
@@ -208,6 +209,7 @@ test('cues by list', () => {
       'تعتزم الحكومة إطلاق عملية لاستعادة المدينة',
       [
         ['تعتزم', 'planned', 'intent'],
+        ['الحكومة', 'state_bodies', 'government'],
         ['إطلاق عملية', 'announced', null],
         ['لاستعادة', 'planned', 'intent'],
       ],
