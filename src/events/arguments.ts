@@ -116,14 +116,54 @@ function countryNamed(e: Entity): string | null {
  * (المتحدث باسم الجيش الوطني، وكالة الأنباء الليبية), else the organisation of a person named
  * there (the dictionary's affiliation of اللواء أحمد المسماري).
  */
-function claimantOrganisation(span: Span, speakers: readonly Entity[]): Claimant['actor'] {
-  const inside = speakers.filter((e) => within(e, span));
+function claimantOrganisation(
+  span: Span,
+  doc: Doc,
+  /** The claimant's sentence. */
+  s: number,
+  speakers: readonly (readonly Entity[])[],
+): Claimant['actor'] {
+  const inside = (speakers[s] ?? []).filter((e) => within(e, span));
   for (const e of inside)
     if (e.resolution?.kind === 'actor')
       return { actor: eventActorOf(e.resolution), span: e, rule: 'claimant.organisation-named' };
   for (const e of inside)
     if (e.resolution?.kind === 'person' && e.resolution.actor)
       return { actor: eventActorOf(e.resolution.actor), span: e, rule: 'claimant.person-organisation' };
+  return inside.length === 0 ? organisationNamedBefore(span, doc, s, speakers) : null;
+}
+
+/**
+ * How far back a claimant that names an organisation again (الحركة) looks for it: sentences,
+ * and named things in all (so that a long text costs no more per claimant).
+ */
+const NAMED_AGAIN_SENTENCES = 5;
+const NAMED_AGAIN_NAMES = 30;
+
+/**
+ * A claimant that is one definite noun (الحركة، الوكالة) names again the nearest organisation
+ * before it whose name starts with that noun (حركة طالبان باكستان، وكالة الأنباء الإماراتية).
+ */
+function organisationNamedBefore(
+  span: Span,
+  doc: Doc,
+  s: number,
+  speakers: readonly (readonly Entity[])[],
+): Claimant['actor'] {
+  const head = doc.tokens[firstTokenEndingAfter(doc.tokens, span.start)];
+  if (!head || head.kind !== 'word' || head.end !== span.end || !head.proclitics.includes('ال')) return null;
+  let looked = 0;
+  for (let k = s; k >= 0 && k >= s - NAMED_AGAIN_SENTENCES; k--) {
+    const named = speakers[k] ?? [];
+    for (let j = named.length - 1; j >= 0; j--) {
+      if (++looked > NAMED_AGAIN_NAMES) return null;
+      const e = named[j];
+      if (e.end > span.start || e.resolution?.kind !== 'actor') continue;
+      const first = doc.tokens[firstTokenEndingAfter(doc.tokens, e.start)];
+      if (first && withoutArticle(first.stem) === head.stem)
+        return { actor: eventActorOf(e.resolution), span: e, rule: 'claimant.organisation-named-before' };
+    }
+  }
   return null;
 }
 
@@ -628,15 +668,17 @@ export function attachClaimant(
   doc: Doc,
   /** The cues of the trigger's sentence. */
   cues: readonly CueMatch[],
-  /** The named organisations and people of the trigger's sentence (LocalArguments.speakers). */
-  speakers: readonly Entity[],
+  /** The trigger's sentence. */
+  s: number,
+  /** The named organisations and people of every sentence (LocalArguments.speakers). */
+  speakers: readonly (readonly Entity[])[],
 ): Claimant | null {
   const found = claimantSpan(trigger.span, sentence, doc, cues);
   return (
     found && {
       ...found,
-      actor: claimantOrganisation(found.span, speakers),
-      stateBody: stateBodyOf(found.span, cues, speakers),
+      actor: claimantOrganisation(found.span, doc, s, speakers),
+      stateBody: stateBodyOf(found.span, cues, speakers[s] ?? []),
     }
   );
 }
@@ -670,7 +712,7 @@ export function claimantOfNextSentence(
   return {
     span: found.span,
     rule: 'claimant.next-sentence',
-    actor: claimantOrganisation(found.span, speakers[s + 1] ?? []),
+    actor: claimantOrganisation(found.span, doc, s + 1, speakers),
     stateBody: stateBodyOf(found.span, cues, speakers[s + 1] ?? []),
   };
 }

@@ -141,7 +141,7 @@ test('claimants: who says so, as written, for every modality', () => {
   }
 });
 
-test("the claimant's organisation: named in its words, a person's, or the government a state body of a named country speaks for", () => {
+test("the claimant's organisation: named in its words or before them, a person's, or the government a state body of a named country speaks for", () => {
   const organisation = (text: string) => extract(text, '2018-05-14').map((e) => e.claimed_by_actor?.name ?? null);
   assert.deepEqual(
     organisation('قالت وزارة الصحة الفلسطينية إن القوات الإسرائيلية قتلت ثلاثة متظاهرين شرق مدينة غزة.'),
@@ -153,6 +153,11 @@ test("the claimant's organisation: named in its words, a person's, or the govern
   // Not the state's without its official mark; Libya's rival governments: the words do not say which.
   assert.deepEqual(organisation('قالت وكالة الأنباء السورية إن طائرات إسرائيلية قصفت مواقع قرب مدينة حمص.'), [null]);
   assert.deepEqual(organisation('قالت السلطات الليبية إن مسلحين اختطفوا مهندسا في مدينة سبها.'), [null]);
+  // A definite noun names again the organisation named before it with that noun.
+  assert.deepEqual(
+    organisation('هاجمت حركة الشباب قاعدة للجيش الصومالي. وقالت الحركة إن مقاتليها قتلوا عشرة جنود في مدينة مقديشو.'),
+    ['Al Shabaab'],
+  );
   const [spokesman] = extract(
     'قصفت المدفعية مواقع في مدينة سرت، حسب ما أكد المتحدث باسم الجيش الوطني، اللواء أحمد المسماري.',
   );

@@ -421,7 +421,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.weak-no-actor');
       continue;
     }
-    const claimant = attachClaimant(t, sentence, doc, sentenceCues, local.speakers[s]);
+    const claimant = attachClaimant(t, sentence, doc, sentenceCues, s, local.speakers);
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
     const armedWords =
       tests.testSuffix(ARMED_TARGETS, t.span.end, clause.end, clause.start) ||
@@ -572,7 +572,7 @@ function casualtyMentions(
       sub_event_type: trigger.sub_event_type,
       plover: { type: 'ASSAULT', mode: 'firearms' },
       modality: decided.modality,
-      claimant: attachClaimant(trigger, sentence, doc, cues, local.speakers[s]),
+      claimant: attachClaimant(trigger, sentence, doc, cues, s, local.speakers),
       place,
       actors: attachActors(doc, trigger, clause, sentence, local.actors[s], cueIndex, false, s),
       date,
