@@ -153,6 +153,9 @@ test("the claimant's organisation: named in its words or before them, a person's
   // Not the state's without its official mark; Libya's rival governments: the words do not say which.
   assert.deepEqual(organisation('قالت وكالة الأنباء السورية إن طائرات إسرائيلية قصفت مواقع قرب مدينة حمص.'), [null]);
   assert.deepEqual(organisation('قالت السلطات الليبية إن مسلحين اختطفوا مهندسا في مدينة سبها.'), [null]);
+  // A category of people is who a source is, not an organisation it speaks for.
+  assert.deepEqual(organisation('وقال مراسل بي بي سي إن الطائرات قصفت مواقع في مدينة حمص.'), [null]);
+  assert.deepEqual(organisation('وقال مدنيون إن الطائرات قصفت مواقع في مدينة حمص.'), [null]);
   // A definite noun names again the organisation named before it with that noun.
   assert.deepEqual(
     organisation('هاجمت حركة الشباب قاعدة للجيش الصومالي. وقالت الحركة إن مقاتليها قتلوا عشرة جنود في مدينة مقديشو.'),

@@ -909,8 +909,13 @@ function toRecord(
   if (m.claimant) sources.push({ field: 'claimed_by', rule: m.claimant.rule, evidence: claimedBy });
   const stateBody = m.claimant?.stateBody ?? null;
   const government = stateBody ? governmentOf(stateBody.country, date ?? published, knowledge) : null;
+  const named = m.claimant?.actor ?? null;
+  const namedEntry = named ? knowledge.actors.byId.get(named.actor.id) : undefined;
+  // A category (civilians, journalists, protesters, an unidentified group) is who a source is,
+  // not an organisation it speaks for: "مراسل بي بي سي" is no claim by Journalists.
+  const organisation = named && !(namedEntry?.type === 'actor' && CATEGORY_KINDS.has(namedEntry.kind)) ? named : null;
   const claimantActor =
-    m.claimant?.actor ??
+    organisation ??
     (government && stateBody
       ? { actor: eventActorOf(government), span: stateBody.span, rule: 'claimant.state-body' }
       : null);
@@ -990,6 +995,8 @@ function isStateForces(actor: EventActor | null): boolean {
 
 /** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */
 const CIVILIANS = 'civilians';
+/** Actor kinds that name a category of people, never an organisation a source speaks for. */
+const CATEGORY_KINDS: ReadonlySet<string> = new Set(['civilians', 'protesters', 'rioters', 'unidentified']);
 const UNIDENTIFIED_ARMED_GROUP = 'unidentified-armed-group';
 /** Attacks ACLED gives to an Unidentified Armed Group when nobody is named (air and artillery strikes need armed forces, so they stay unknown). */
 const UNCLAIMED_KINDS = new Set([
