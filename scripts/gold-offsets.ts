@@ -186,29 +186,51 @@ interface ClaimantSpec {
   claimed_by: Array<{ span: SpanSpec; organisation: string | null }>;
 }
 
+/** A gold file read for rewriting: its documents as plain JSON, every field kept. */
+interface GoldJson {
+  $meta: { corpus: Corpus };
+  documents: Array<{
+    doc: string;
+    events: Array<Record<string, unknown> & { claimed_by?: Array<Record<string, unknown>> }>;
+  }>;
+}
+
+/**
+ * Applies a spec's entries to the documents of one gold file and writes it back. A spec may cover
+ * several gold files: entries for documents of other files are counted, not written.
+ */
+function rewriteGold<T extends { doc: string }>(
+  goldPath: string,
+  entries: readonly T[],
+  what: string,
+  apply: (doc: GoldJson['documents'][number], entry: T, src: SourceDoc) => void,
+): void {
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldJson;
+  const byDoc = new Map(gold.documents.map((d) => [d.doc, d]));
+  let written = 0;
+  let elsewhere = 0;
+  for (const entry of entries) {
+    const d = byDoc.get(entry.doc);
+    if (d === undefined) {
+      elsewhere++;
+      continue;
+    }
+    apply(d, entry, loadDoc(gold.$meta.corpus, entry.doc));
+    written++;
+  }
+  writeFileSync(goldPath, JSON.stringify(gold, null, 2) + '\n');
+  console.log(`${goldPath}: ${what} of ${written} written, ${elsewhere} of other files skipped`);
+}
+
 /**
  * Writes `claimed_by` into the events a claimant spec names (eval/gold/README.md, "Claimants"),
  * leaving every other field as it is. Entries are checked against the text like any span.
  */
 function claimants(goldPath: string, specPath: string): void {
-  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as {
-    $meta: { corpus: Corpus };
-    documents: Array<{ doc: string; events: Array<Record<string, unknown>> }>;
-  };
   const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { claimants: ClaimantSpec[] };
-  const byDoc = new Map(gold.documents.map((d) => [d.doc, d]));
-  let written = 0;
-  let elsewhere = 0;
-  for (const c of spec.claimants) {
-    const d = byDoc.get(c.doc);
-    // The spec may cover several gold files: its other documents are counted, not written.
-    if (d === undefined) {
-      elsewhere++;
-      continue;
-    }
+  rewriteGold(goldPath, spec.claimants, 'claimants of events', (d, c, src) => {
     const event = d.events[c.event];
     if (event === undefined) throw new Error(`${c.doc}: no event ${c.event}`);
-    const src = loadDoc(gold.$meta.corpus, c.doc);
     const claimedBy = c.claimed_by.map((k, j) => ({
       ...resolveSpan(src.text, k.span, `${c.doc} event ${c.event} claimant ${j}`),
       organisation: k.organisation,
@@ -216,10 +238,7 @@ function claimants(goldPath: string, specPath: string): void {
     // Keep `note` last, as the documented format has it.
     const { note, claimed_by: _old, ...rest } = event;
     d.events[c.event] = { ...rest, claimed_by: claimedBy, ...(note !== undefined ? { note } : {}) };
-    written++;
-  }
-  writeFileSync(goldPath, JSON.stringify(gold, null, 2) + '\n');
-  console.log(`${goldPath}: claimants of ${written} events written, ${elsewhere} of other files skipped`);
+  });
 }
 
 interface MentionSpec {
@@ -237,33 +256,17 @@ interface MentionSpec {
  * of them names the right claimant.
  */
 function claimantMentions(goldPath: string, specPath: string): void {
-  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as {
-    $meta: { corpus: Corpus };
-    documents: Array<{ doc: string; events: Array<{ claimed_by?: Array<Record<string, unknown>> }> }>;
-  };
   const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { mentions: MentionSpec[] };
-  const byDoc = new Map(gold.documents.map((d) => [d.doc, d]));
-  let written = 0;
-  let elsewhere = 0;
-  for (const m of spec.mentions) {
-    const d = byDoc.get(m.doc);
-    if (d === undefined) {
-      elsewhere++;
-      continue;
-    }
+  rewriteGold(goldPath, spec.mentions, 'mentions of claimants', (d, m, src) => {
     const entry = d.events[m.event]?.claimed_by?.[m.source];
     if (entry === undefined) throw new Error(`${m.doc}: event ${m.event} has no claimant ${m.source}`);
-    const src = loadDoc(gold.$meta.corpus, m.doc);
     const mentions = m.mentions
       .map((k, j) => resolveSpan(src.text, k, `${m.doc} event ${m.event} claimant ${m.source} mention ${j}`))
       .filter((x) => x.start !== entry.start || x.end !== entry.end)
       .sort((a, b) => a.start - b.start);
     delete entry.mentions;
     if (mentions.length > 0) entry.mentions = mentions;
-    written++;
-  }
-  writeFileSync(goldPath, JSON.stringify(gold, null, 2) + '\n');
-  console.log(`${goldPath}: mentions of ${written} claimants written, ${elsewhere} of other files skipped`);
+  });
 }
 
 interface GoldDoc {

@@ -4,7 +4,7 @@
  * rule that attached it.
  */
 import type { Doc, Token } from '../core/document.js';
-import type { Span } from '../core/span.js';
+import { spanContains, spanIndexAt, type Span } from '../core/span.js';
 import type { Entity } from '../entities/recognize.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import type { PlaceResolution } from '../entities/resolve.js';
@@ -690,17 +690,14 @@ export function attachClaimant(
  * a source named further on does not count.
  */
 export function claimantOfNextSentence(
-  /** The lead's sentence. */
+  /** The lead: the article's first sentence that is not a heading. */
   s: number,
   doc: Doc,
   cueIndex: CueIndex,
   speakers: readonly (readonly Entity[])[],
 ): Claimant | null {
-  // The lead: the article's first sentence that is not a heading.
-  let lead = 0;
-  while (lead < doc.sentences.length && doc.sentences[lead].heading) lead++;
   const next = doc.sentences[s + 1];
-  if (s !== lead || !next || next.heading) return null;
+  if (!next || next.heading) return null;
   const cues = cueIndex.inSentence(s + 1);
   const opening = cues.find((c) => c.list === 'attribution' && c.kind === 'verb');
   const firstWord = doc.tokens[firstTokenEndingAfter(doc.tokens, next.start)];
@@ -841,15 +838,8 @@ const CLAIMANT_WORDS = 14;
 
 /** Whether a token lies inside one of the document's date expressions (sorted, not overlapping). */
 function inTemporal(doc: Doc, t: Token): boolean {
-  const temporals = doc.temporals;
-  let lo = 0;
-  let hi = temporals.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (temporals[mid].end <= t.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < temporals.length && temporals[lo].start <= t.start && t.end <= temporals[lo].end;
+  const i = spanIndexAt(doc.temporals, t.start);
+  return i !== -1 && spanContains(doc.temporals[i], t);
 }
 
 const isQuote = (t: Token) => t.kind === 'punct' && t.norm === '"';
@@ -878,6 +868,14 @@ function closingQuoteWithin(tokens: readonly Token[], from: number, words: numbe
   return false;
 }
 
+/** At most `limit` tokens of the document from index `from` on, inside `sentence`. */
+function tokensFrom(doc: Doc, from: number, sentence: Span, limit: number): Token[] {
+  const list: Token[] = [];
+  for (let i = from; i < doc.tokens.length && doc.tokens[i].end <= sentence.end && list.length < limit; i++)
+    list.push(doc.tokens[i]);
+  return list;
+}
+
 function claimantFrom(
   start: number,
   sentence: Span,
@@ -891,34 +889,19 @@ function claimantFrom(
   let first = firstTokenEndingAfter(doc.tokens, start);
   // A date, a comma, a hashtag or the quote of a quoted name between the verb and its subject
   // (أعلن، أمس، الجيش … ; أعلن "التحالف" … ; قال #نصر_الله); a quote opening speech is not skipped.
-  const sentenceTokens = (from: number) => {
-    const list: Token[] = [];
-    for (
-      let i = from;
-      i < doc.tokens.length && doc.tokens[i].end <= sentence.end && list.length <= QUOTED_NAME_WORDS;
-      i++
-    )
-      list.push(doc.tokens[i]);
-    return list;
-  };
   while (first < doc.tokens.length && doc.tokens[first].end <= sentence.end) {
     const t = doc.tokens[first];
     const skip =
       (t.kind === 'punct' && t.norm === ',') ||
-      (isQuote(t) && closingQuoteWithin(sentenceTokens(first + 1), 0, QUOTED_NAME_WORDS)) ||
+      (isQuote(t) &&
+        closingQuoteWithin(tokensFrom(doc, first + 1, sentence, QUOTED_NAME_WORDS + 1), 0, QUOTED_NAME_WORDS)) ||
       isHash(t) ||
       inTemporal(doc, t);
     if (!skip) break;
     first++;
   }
   const tolls = cues.filter((c) => c.list === 'casualty');
-  const tokens: Token[] = [];
-  for (
-    let i = first;
-    i < doc.tokens.length && doc.tokens[i].end <= sentence.end && tokens.length <= CLAIMANT_WORDS;
-    i++
-  )
-    tokens.push(doc.tokens[i]);
+  const tokens = tokensFrom(doc, first, sentence, CLAIMANT_WORDS + 1);
   if (tokens.length === 0 || isPrepositionIn(PREPOSITION, tokens[0])) return { start, end: start };
   start = tokens[0].start;
   let end = start;

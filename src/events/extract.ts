@@ -501,7 +501,10 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   }
   attachTolls(mentions, doc, tollsOf, pastSentences);
   const events = mergeMentions(mentions, doc);
-  for (const e of events) e.claimant ??= claimantOfNextSentence(e.sentence, doc, cueIndex, local.speakers);
+  // A lead told in the outlet's voice takes the source of the sentence after it.
+  const lead = sentences.findIndex((x) => !x.heading);
+  for (const e of events)
+    if (e.sentence === lead) e.claimant ??= claimantOfNextSentence(lead, doc, cueIndex, local.speakers);
   candidates.sort((a, b) => a.trigger.start - b.trigger.start);
   return { events, candidates, contextActors };
 }

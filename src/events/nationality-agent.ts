@@ -175,14 +175,27 @@ export function nationalityAgent(
  * army then; two where two claim the name, as in Yemen).
  */
 export function stateForcesOf(country: string, date: string | null, knowledge: EntityKnowledge): Actor[] {
-  const forces = knowledge.actors.actors.filter(
-    (a) =>
-      a.country === country &&
-      (a.kind === 'state_forces' || a.kind === 'foreign_forces') &&
-      (date === null ? a.valid_to === null : rangeCovers(a.valid_from, a.valid_to, date)),
-  );
+  const forces = countryActorsAt(country, STATE_FORCE_KINDS, date, knowledge);
   return forces.filter((a) =>
     a.affiliations.every((f) => f.relation !== 'part_of' || !forces.some((o) => o.id === f.actor)),
+  );
+}
+
+const STATE_FORCE_KINDS: ReadonlySet<string> = new Set(['state_forces', 'foreign_forces']);
+const GOVERNMENT_KINDS: ReadonlySet<string> = new Set(['government']);
+
+/** A country's actors of some kinds valid at `date` (still in being when undated). */
+function countryActorsAt(
+  country: string,
+  kinds: ReadonlySet<string>,
+  date: string | null,
+  knowledge: EntityKnowledge,
+): Actor[] {
+  return knowledge.actors.actors.filter(
+    (a) =>
+      a.country === country &&
+      kinds.has(a.kind) &&
+      (date === null ? a.valid_to === null : rangeCovers(a.valid_from, a.valid_to, date)),
   );
 }
 
@@ -191,11 +204,6 @@ export function stateForcesOf(country: string, date: string | null, knowledge: E
  * then, or null when it has none or several (Libya's rival governments: the words do not say which).
  */
 export function governmentOf(country: string, date: string | null, knowledge: EntityKnowledge): Actor | null {
-  const governments = knowledge.actors.actors.filter(
-    (a) =>
-      a.country === country &&
-      a.kind === 'government' &&
-      (date === null ? a.valid_to === null : rangeCovers(a.valid_from, a.valid_to, date)),
-  );
+  const governments = countryActorsAt(country, GOVERNMENT_KINDS, date, knowledge);
   return governments.length === 1 ? governments[0] : null;
 }
