@@ -93,6 +93,8 @@ export interface Claimant {
    * Resolved to that government at the event's date when the record is built.
    */
   stateBody: { country: string; span: Span } | null;
+  /** The claimant tells of its own act (ذكرت الكتيبة أنها … قتلت): it is the event's agent. */
+  speaksOfItself: boolean;
 }
 
 /** The country whose government a claimant's words name a body of, by its adjective or name. */
@@ -122,6 +124,7 @@ function claimantOrganisation(
   /** The claimant's sentence. */
   s: number,
   speakers: readonly (readonly Entity[])[],
+  cueIndex: CueIndex,
 ): Claimant['actor'] {
   const inside = (speakers[s] ?? []).filter((e) => within(e, span));
   for (const e of inside)
@@ -130,7 +133,65 @@ function claimantOrganisation(
   for (const e of inside)
     if (e.resolution?.kind === 'person' && e.resolution.actor)
       return { actor: eventActorOf(e.resolution.actor), span: e, rule: 'claimant.person-organisation' };
-  return inside.length === 0 ? organisationNamedBefore(span, doc, s, speakers) : null;
+  return inside.length === 0
+    ? (organisationNamedBefore(span, doc, s, speakers) ?? unitHeldBefore(span, doc, s, speakers, cueIndex))
+    : null;
+}
+
+/** Characters between a unit noun and the words that say whose it is (الكتائب المسلحة الخاضعة ل). */
+const UNIT_HOLDER_REACH = 30;
+
+/**
+ * A claimant that opens on a unit noun (الكتيبة المسلحة) names again the nearest unit of that
+ * kind before it (cues.json's unit_nouns: كتيبة and كتائب are one kind). When an organisation
+ * holds that unit ("إحدى الكتائب المسلحة الخاضعة لرئاسة الأركان"), the claimant speaks for it.
+ */
+function unitHeldBefore(
+  span: Span,
+  doc: Doc,
+  s: number,
+  speakers: readonly (readonly Entity[])[],
+  cueIndex: CueIndex,
+): Claimant['actor'] {
+  const first = doc.tokens[firstTokenEndingAfter(doc.tokens, span.start)];
+  const unit = cueIndex
+    .inSentence(s)
+    .find((c) => c.list === 'unit_nouns' && first && c.span.start >= span.start && c.span.end <= first.end);
+  if (!unit) return null;
+  for (let k = s; k >= 0 && k >= s - NAMED_AGAIN_SENTENCES; k--) {
+    const cues = cueIndex.inSentence(k);
+    const earlier = cues.filter((c) => c.list === 'unit_nouns' && c.kind === unit.kind && c.span.end <= span.start);
+    const nearest = earlier[earlier.length - 1];
+    if (!nearest) continue;
+    const held = cues.find(
+      (c) =>
+        c.list === 'agent_markers' &&
+        c.kind === 'affiliation' &&
+        c.span.start >= nearest.span.end &&
+        c.span.start - nearest.span.end <= UNIT_HOLDER_REACH,
+    );
+    const holder =
+      held &&
+      (speakers[k] ?? []).find(
+        (e) => e.resolution?.kind === 'actor' && e.start >= held.span.end && e.start - held.span.end <= 2,
+      );
+    return holder && holder.resolution?.kind === 'actor'
+      ? { actor: eventActorOf(holder.resolution), span: holder, rule: 'claimant.unit-of-organisation' }
+      : null;
+  }
+  return null;
+}
+
+/** "ذكرت الكتيبة أنها …": the complement's subject is the claimant itself. */
+const OWN_ACT_AFTER = viewPattern(/^[\s،,:"«]*(\S+\s+){0,2}(أن|إن|بأن|ان|بان)(ها|ه|هم|هما)(\s|$)/);
+/** Words that make the speaker the victim or the defender of what it tells (تعرضت لهجوم، صدت هجوما). */
+const SUFFERED = viewPattern(/(تعرض|أصيب|اصيب|فقد|سقط|نجا|نجت|صد|صدت|أحبط|احبط|أفشل|افشل)/);
+
+/** Whether the claimant tells of its own act: its verb's complement opens on "أنها" and no word makes it the one hit. */
+function speaksOfItself(claimant: Span, trigger: Span, doc: Doc): boolean {
+  if (claimant.end > trigger.start) return false;
+  const between = viewText(doc, claimant.end, trigger.start);
+  return OWN_ACT_AFTER.test(between) && !SUFFERED.test(between);
 }
 
 /**
@@ -197,10 +258,26 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
       });
     }
   }
+  // "مسلحون من حركة الشباب": unidentified gunmen of a named group are that group.
+  const categoryOf = (m: ActorMention) => {
+    const entry = m.actor ? knowledge.actors.byId.get(m.actor.id) : undefined;
+    return entry?.type === 'actor' ? entry.kind : null;
+  };
+  const membersOfNext = (m: ActorMention, i: number) => {
+    const next = mentions[i + 1];
+    const kind = next ? categoryOf(next) : null;
+    return (
+      categoryOf(m) === 'unidentified' &&
+      kind !== null &&
+      !CATEGORY_KINDS.has(kind) &&
+      MEMBERS_OF.test(viewText(doc, m.end, next.start))
+    );
+  };
+  mentions.sort((a, b) => a.start - b.start);
+  const named = mentions.filter((m, i) => !membersOfNext(m, i));
   // Whether a named actor covers a token: the furthest end of the actors that start at or
   // before it, found by a binary search (names are in text order; labels are single tokens and
   // never cover another token).
-  const named = mentions.slice().sort((a, b) => a.start - b.start);
   const starts = named.map((m) => m.start);
   const furthestEnd: number[] = [];
   for (const m of named) furthestEnd.push(Math.max(furthestEnd[furthestEnd.length - 1] ?? -1, m.end));
@@ -208,13 +285,14 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
     const last = lowerBound(starts, t.start + 1) - 1;
     return last >= 0 && furthestEnd[last] >= t.end;
   };
+  const labels: ActorMention[] = [];
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
     const label = knowledge.framingLabels.get(withoutArticle(t.stem));
     if (!label || covered(t)) continue;
-    mentions.push({ start: t.stemStart, end: t.end, actor: null, label, rule: 'actor.framing-label', leader: false });
+    labels.push({ start: t.stemStart, end: t.end, actor: null, label, rule: 'actor.framing-label', leader: false });
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  return [...named, ...labels].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -280,6 +358,17 @@ export function attachActors(
       rules.push('actor2.target-marker');
     }
   }
+  // Fire that "came from positions held by X" is X's, however far the name stands from the
+  // trigger (القصف جاء من موقع تحتله عناصر تنتمي إلى تنظيم داعش).
+  if (violent && trigger.event_type !== 'Protests') {
+    const fired = inSentence.find(
+      (m) => m !== actor2 && cueIndex.before('fire_origins', null, m.start, ORIGIN_REACH) !== null,
+    );
+    if (fired && !actor1) {
+      actor1 = fired;
+      rules.push('actor1.fire-origin');
+    }
+  }
   const sides = cues.find(
     (c) =>
       c.list === 'agent_markers' &&
@@ -301,6 +390,22 @@ export function attachActors(
     if (genitive) {
       actor1 = genitive;
       rules.push('actor1.verbal-noun-genitive');
+    }
+  }
+  // "غارة جوية لمقاتلات التحالف": ل glued to a name after an attack noun marks its author.
+  if (!actor1 && !passive) {
+    const noun = cues.find((c) => c.list === 'author_nouns' && within(c.span, trigger.fullSpan));
+    const author =
+      noun &&
+      inClause.find(
+        (m) =>
+          m.start >= trigger.fullSpan.end &&
+          m !== actor2 &&
+          AUTHOR_AFTER.test(viewText(doc, trigger.fullSpan.end, m.start)),
+      );
+    if (author) {
+      actor1 = author;
+      rules.push('actor1.author-of-attack-noun');
     }
   }
   // Whoever the clause names takes the territory (or mobilises, withdraws): the place is the
@@ -376,6 +481,17 @@ export function attachActors(
   }
   return { actor1, actor2, assoc1, assoc2, rules };
 }
+
+/** Between unidentified gunmen and the group they belong to: "مسلحون من حركة الشباب". */
+const MEMBERS_OF = viewPattern(/^\s*من\s*$/);
+/** Actor kinds that name a category of people, not a group or an organisation (packs/world/actors.json). */
+export const CATEGORY_KINDS: ReadonlySet<string> = new Set(['civilians', 'protesters', 'rioters', 'unidentified']);
+
+/** Between an attack noun and its author: one adjective at most (جوية), then ل or لل glued to the name. */
+const AUTHOR_AFTER = viewPattern(/^\s+(\S+\s+)?لل?$/);
+
+/** Characters between "من مواقع تحتلها" and the name of who holds them (عناصر تنتمي إلى …). */
+const ORIGIN_REACH = 30;
 
 /** Characters between a reaction verb and its subject (a space, perhaps a conjunction). */
 const REACTION_GAP = 3;
@@ -499,9 +615,20 @@ export function attachPlaces(
     if (governedAfter) {
       // "بمدينة خان شيخون في محافظة إدلب": the town just before its province is the finer place.
       const town = inClause.find((e) => e.end <= governedAfter.start && e.start >= trigger.span.end);
+      // "مدينة خان شيخون في إدلب": a city named after a town of its own province stands for the
+      // province (إدلب is the city and the province), as a province does.
+      const areaOfTown = (
+        area: Entity & { resolution: PlaceResolution },
+        t: Entity & { resolution: PlaceResolution },
+      ) =>
+        COARSE_FEATURES.test(area.resolution.feature) ||
+        (TOWN_FEATURES.test(area.resolution.feature) &&
+          area.resolution.admin1 != null &&
+          area.resolution.admin1 === t.resolution.admin1 &&
+          area.resolution.id !== t.resolution.id);
       const inArea =
         town &&
-        COARSE_FEATURES.test(governedAfter.resolution.feature) &&
+        areaOfTown(governedAfter, town) &&
         !COARSE_FEATURES.test(town.resolution.feature) &&
         town.resolution.country === governedAfter.resolution.country &&
         IN_ITS_AREA.test(viewText(doc, town.end, governedAfter.start));
@@ -672,13 +799,15 @@ export function attachClaimant(
   s: number,
   /** The named organisations and people of every sentence (LocalArguments.speakers). */
   speakers: readonly (readonly Entity[])[],
+  cueIndex: CueIndex,
 ): Claimant | null {
   const found = claimantSpan(trigger.span, sentence, doc, cues);
   return (
     found && {
       ...found,
-      actor: claimantOrganisation(found.span, doc, s, speakers),
+      actor: claimantOrganisation(found.span, doc, s, speakers, cueIndex),
       stateBody: stateBodyOf(found.span, cues, speakers[s] ?? []),
+      speaksOfItself: speaksOfItself(found.span, trigger.span, doc),
     }
   );
 }
@@ -709,8 +838,9 @@ export function claimantOfNextSentence(
   return {
     span: found.span,
     rule: 'claimant.next-sentence',
-    actor: claimantOrganisation(found.span, doc, s + 1, speakers),
+    actor: claimantOrganisation(found.span, doc, s + 1, speakers, cueIndex),
     stateBody: stateBodyOf(found.span, cues, speakers[s + 1] ?? []),
+    speaksOfItself: false,
   };
 }
 

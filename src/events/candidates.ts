@@ -37,6 +37,10 @@ export const REJECTION_RULES = {
   'reject.outside-sentence': { reason: 'structure', why: 'the trigger crosses a sentence boundary' },
   'reject.heading': { reason: 'summary', why: 'a headline sums up what the body reports' },
   'reject.front-noun': { reason: 'sense', why: 'a front or a battlefield, not a fight (جبهات القتال)' },
+  'reject.quoted-title': {
+    reason: 'sense',
+    why: 'a word of a quoted name: a website, a programme, a book (موقع "دكا")',
+  },
   'reject.not-an-event-before': {
     reason: 'structure',
     why: 'the word before makes it something else: support, an end, its perpetrator (بمساندة، وقف، منفذ)',

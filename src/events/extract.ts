@@ -33,6 +33,7 @@ import {
   attachClaimant,
   attachDate,
   attachPlaces,
+  CATEGORY_KINDS,
   localArguments,
   mainPlace,
   type ActorMention,
@@ -40,6 +41,7 @@ import {
 } from './arguments.js';
 import {
   eventActorOf,
+  isUnidentifiedActor,
   type EventActor,
   type EventLocation,
   type EventRecord,
@@ -47,9 +49,10 @@ import {
   type Modality,
 } from './record.js';
 import { mergeMentions } from './merge.js';
+import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
-import { governmentOf, nationalityAgent, stateForcesOf } from './nationality-agent.js';
+import { governmentOf, nationalityAgent, nationalitySubjectAgent, stateForcesOf } from './nationality-agent.js';
 import { isSpace } from '../core/whitespace.js';
 
 export interface EventKnowledge {
@@ -96,8 +99,32 @@ const START_OF = viewPattern(/(انطلاق|بدء|إطلاق|اطلاق|انط�
 const NOT_AN_EVENT_BEFORE = viewPattern(
   /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة|رفضا|رفضاً|تنديدا|تنديداً|احتجاجا على|احتجاجاً على)\s*(من\s*)?["«»“]?\s*$/,
 );
+/** "بمسؤولية الكيان الصهيوني عن اغتيال": whose the act is, told about an act reported elsewhere. */
+const RESPONSIBILITY_OF = viewPattern(
+  /(^|\s)[وب]?(المسؤولية|مسؤولية|مسؤوليته|مسؤوليتها|مسؤوليتهم)\s+(\S+\s+){1,3}عن\s*["«»“]?\s*$/,
+);
 /** The blast words of NOT_AN_EVENT_BEFORE: what follows them may be the device that blew up. */
 const BLAST_OF = viewPattern(/(تفجير)\s*["«»“]?\s*$/);
+/** Quote marks that open or close a name. */
+const QUOTES = /["«»“”]/;
+/** How long a quoted name may be, in characters. */
+const TITLE_REACH = 40;
+
+/**
+ * Whether the trigger lies inside quotes that a title noun of cues.json opens (موقع "دكا"): a
+ * word of a name. Straight quotes open and close alike; the noun just before the opening one
+ * tells which it is.
+ */
+function inQuotedTitle(doc: Doc, t: TriggerMatch, sentence: Span, cues: CueIndex): boolean {
+  const text = doc.article.text;
+  let open = t.fullSpan.start - 1;
+  while (open >= Math.max(sentence.start, t.fullSpan.start - TITLE_REACH) && !QUOTES.test(text[open])) open--;
+  if (open < sentence.start || !QUOTES.test(text[open] ?? '')) return false;
+  let close = t.fullSpan.end;
+  while (close < Math.min(sentence.end, t.fullSpan.end + TITLE_REACH) && !QUOTES.test(text[close])) close++;
+  if (!QUOTES.test(text[close] ?? '')) return false;
+  return cues.before('title_nouns', null, open, 2) !== null;
+}
 const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
@@ -277,7 +304,7 @@ export function extractEventsExplained(
   if (found.events.length === 0) return { events: [], candidates: found.candidates };
   const coreference = knowledge.events?.coreference;
   const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
-  const facts = articleFacts(doc);
+  const facts = articleFacts(doc, found.responsibility);
   const events = merged.map((m) => {
     const record = toRecord(m, doc, knowledge.entities, found.contextActors, facts);
     for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
@@ -293,12 +320,14 @@ export interface RuleMergedMentions {
   candidates: EventCandidate[];
   /** The actors the article names, in order (framing labels are resolved against them). */
   contextActors: EventActor[];
+  /** The one armed group the article says claimed its attacks, if any. */
+  responsibility: ResponsibilityClaim | null;
 }
 
 export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): RuleMergedMentions {
   const { triggers, cues } = doc;
   if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty'))
-    return { events: [], candidates: [], contextActors: [] };
+    return { events: [], candidates: [], contextActors: [], responsibility: null };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
   const cueIndex = new CueIndex(cues, sentences, (knowledge.events?.cues ?? loadEventLexicons().cues).proclitics);
@@ -350,9 +379,16 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.front-noun');
       continue;
     }
+    if (inQuotedTitle(doc, t, sentence, cueIndex)) {
+      reject(t, s, 'reject.quoted-title');
+      continue;
+    }
     // "تفجير سيارة مفخخة": the blast of a car bomb reports the car bomb; a weak word after تفجير
     // (تفجير انفجار …) or any after the other words is something else.
-    if (NOT_AN_EVENT_BEFORE.test(before) && !(BLAST_OF.test(before) && !t.weak)) {
+    if (
+      (NOT_AN_EVENT_BEFORE.test(before) && !(BLAST_OF.test(before) && !t.weak)) ||
+      RESPONSIBILITY_OF.test(viewText(doc, Math.max(sentence.start, t.fullSpan.start - 50), t.fullSpan.start))
+    ) {
       reject(t, s, 'reject.not-an-event-before');
       continue;
     }
@@ -421,7 +457,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.weak-no-actor');
       continue;
     }
-    const claimant = attachClaimant(t, sentence, doc, sentenceCues, s, local.speakers);
+    const claimant = attachClaimant(t, sentence, doc, sentenceCues, s, local.speakers, cueIndex);
     // An attack on civilians (هجوم على المصلين) is violence against civilians, not a battle.
     const armedWords =
       tests.testSuffix(ARMED_TARGETS, t.span.end, clause.end, clause.start) ||
@@ -506,7 +542,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   for (const e of events)
     if (e.sentence === lead) e.claimant ??= claimantOfNextSentence(lead, doc, cueIndex, local.speakers);
   candidates.sort((a, b) => a.trigger.start - b.trigger.start);
-  return { events, candidates, contextActors };
+  return { events, candidates, contextActors, responsibility: responsibilityClaim(doc, actors, knowledge.entities) };
 }
 
 const PASSIVE_BEFORE = viewPattern(/(^|\s)(تم|جرى|يتم|ويتم|وتم|وجرى)\s*$/);
@@ -575,7 +611,7 @@ function casualtyMentions(
       sub_event_type: trigger.sub_event_type,
       plover: { type: 'ASSAULT', mode: 'firearms' },
       modality: decided.modality,
-      claimant: attachClaimant(trigger, sentence, doc, cues, s, local.speakers),
+      claimant: attachClaimant(trigger, sentence, doc, cues, s, local.speakers, cueIndex),
       place,
       actors: attachActors(doc, trigger, clause, sentence, local.actors[s], cueIndex, false, s),
       date,
@@ -665,14 +701,16 @@ interface ArticleFacts {
   fighting(): boolean;
   main: ReturnType<typeof mainPlace>;
   lead: TemporalExpression | null;
+  responsibility: ResponsibilityClaim | null;
 }
 
-function articleFacts(doc: Doc): ArticleFacts {
+function articleFacts(doc: Doc, responsibility: ResponsibilityClaim | null): ArticleFacts {
   let fighting: boolean | undefined;
   return {
     fighting: () => (fighting ??= FIGHTING_WORDS.test(doc.view.norm)),
     main: mainPlace(doc),
     lead: leadDate(doc),
+    responsibility,
   };
 }
 
@@ -704,7 +742,8 @@ function toRecord(
   // السفارة الإيرانية" is where they stood).
   const guessedActor1 = m.actors.rules.some((r) => WEAK_ACTOR1_RULES.has(r));
   if ((!actor1 || guessedActor1) && !CROWD_OF_TYPE.has(m.event_type)) {
-    const agent = nationalityAgent(m, doc, knowledge, published);
+    const after = nationalityAgent(m, doc, knowledge, published);
+    const agent = after ?? nationalitySubjectAgent(m, doc, knowledge, published);
     if (agent && agent.actor.id !== actor1?.id) {
       if (actor1 && !actor2) {
         actor2 = actor1;
@@ -714,12 +753,17 @@ function toRecord(
       a1 = null;
       sources.push({
         field: 'actor1',
-        rule: 'actor1.nationality-adjective',
+        rule: after ? 'actor1.nationality-adjective' : 'actor1.nationality-subject',
         evidence: evidenceOf(original, agent.span),
       });
     }
   }
   if (actor1 && actor2 && actor1.id === actor2.id) actor2 = null;
+  // Civilians never fight: named first in a battle or a strike, they are its victims.
+  if (ARMED_FIGHTING.has(m.event_type) && actor1?.inter === 7) {
+    if (!actor2) actor2 = actor1;
+    actor1 = null;
+  }
   // Victims are actor 2 in violence against civilians.
   if (m.event_type === 'Violence against civilians' && actor1?.inter === 7 && !actor2)
     [actor1, actor2] = [null, actor1];
@@ -867,6 +911,54 @@ function toRecord(
     if (m.event_type === 'Riots' && !actor2) actor2 = actor1;
     actor1 = null;
   }
+  const stateBody = m.claimant?.stateBody ?? null;
+  const government = stateBody ? governmentOf(stateBody.country, date ?? published, knowledge) : null;
+  const named = m.claimant?.actor ?? null;
+  const namedEntry = named ? knowledge.actors.byId.get(named.actor.id) : undefined;
+  // A category (civilians, journalists, protesters, an unidentified group) is who a source is,
+  // not an organisation it speaks for: "مراسل بي بي سي" is no claim by Journalists.
+  const organisation = named && !(namedEntry?.type === 'actor' && CATEGORY_KINDS.has(namedEntry.kind)) ? named : null;
+  const claimantActor =
+    organisation ??
+    (government && stateBody
+      ? { actor: eventActorOf(government), span: stateBody.span, rule: 'claimant.state-body' }
+      : null);
+  // "أعلن تنظيم الدولة مسؤوليته عن الهجوم": the group that claims the article's attacks is the
+  // author of one whose own words name none (or only an unidentified one).
+  const claim = article.responsibility;
+  if (
+    claim &&
+    VIOLENT.has(m.event_type) &&
+    (!actor1 || isUnidentifiedActor(actor1)) &&
+    !CROWD_OF_TYPE.has(m.event_type)
+  ) {
+    // The claimer named after the attack is no victim of it (… وأعلن التنظيم مسؤوليته).
+    if (actor2?.id === claim.actor.id) actor2 = null;
+    actor1 = claim.actor;
+    sources.push({
+      field: 'actor1',
+      rule: 'actor1.claimed-responsibility',
+      evidence: evidenceOf(original, claim.span),
+    });
+  }
+  // "ذكرت الكتيبة أنها … قتلت": a claimant telling of its own act did it.
+  const guessed = !actor1 || m.actors.rules.some((r) => WEAK_ACTOR1_RULES.has(r));
+  if (
+    guessed &&
+    m.claimant?.speaksOfItself &&
+    claimantActor &&
+    claimantActor.actor.id !== actor1?.id &&
+    !CROWD_OF_TYPE.has(m.event_type)
+  ) {
+    // What the clause named before it is the other party (قالت الوزارة إنها قتلت ستة مسلحين).
+    if (actor1 && !actor2) actor2 = actor1;
+    actor1 = claimantActor.actor;
+    sources.push({
+      field: 'actor1',
+      rule: 'actor1.claimant-of-its-own-act',
+      evidence: evidenceOf(original, claimantActor.span),
+    });
+  }
   // ACLED codes the demonstrators of a protest or a riot as its first actor, named for its country.
   const crowd = !actor1 ? CROWD_OF_TYPE.get(m.event_type) : undefined;
   const crowdEntry = crowd ? knowledge.actors.byId.get(crowd) : undefined;
@@ -879,13 +971,36 @@ function toRecord(
       note: `the participants of ${m.event_type.toLowerCase()}`,
     });
   }
-  // An attack whose author the report does not name: ACLED's Unidentified Armed Group.
-  const unidentified = knowledge.actors.byId.get(UNIDENTIFIED_ARMED_GROUP);
-  if (!actor1 && UNCLAIMED_KINDS.has(subType) && unidentified?.type === 'actor') {
+  // "طائرات تابعة للحكومة السورية قصفت": a government fights with its forces, and ACLED codes
+  // them (its one army then, or in the government's term when undated; Libya's two are left as
+  // the words name them).
+  const fighter = actor1 ? knowledge.actors.byId.get(actor1.id) : undefined;
+  if (
+    fighter?.type === 'actor' &&
+    fighter.kind === 'government' &&
+    fighter.country &&
+    ARMED_FIGHTING.has(m.event_type)
+  ) {
+    const forces = stateForcesOf(fighter.country, date ?? published ?? fighter.valid_from, knowledge);
+    if (forces.length === 1 && forces[0].id !== actor2?.id) {
+      actor1 = eventActorOf(forces[0]);
+      sources.push({
+        field: 'actor1',
+        rule: 'actor1.forces-of-government',
+        evidence: null,
+        note: `the forces of ${fighter.name}`,
+      });
+    }
+  }
+  // An attack whose author the report does not name: ACLED's Unidentified Armed Group, or its
+  // Unidentified Military Forces for an air strike (only armed forces fly).
+  const unclaimedBy = UNCLAIMED_ATTACKERS.get(subType);
+  const unidentified = unclaimedBy ? knowledge.actors.byId.get(unclaimedBy) : undefined;
+  if (!actor1 && unidentified?.type === 'actor') {
     actor1 = eventActorOf(unidentified);
     sources.push({
       field: 'actor1',
-      rule: 'actor1.unidentified-attacker',
+      rule: `actor1.${unidentified.id}`,
       evidence: null,
       note: 'the report names no author of the attack',
     });
@@ -910,18 +1025,6 @@ function toRecord(
 
   const claimedBy: Evidence | null = m.claimant ? evidenceOf(original, m.claimant.span) : null;
   if (m.claimant) sources.push({ field: 'claimed_by', rule: m.claimant.rule, evidence: claimedBy });
-  const stateBody = m.claimant?.stateBody ?? null;
-  const government = stateBody ? governmentOf(stateBody.country, date ?? published, knowledge) : null;
-  const named = m.claimant?.actor ?? null;
-  const namedEntry = named ? knowledge.actors.byId.get(named.actor.id) : undefined;
-  // A category (civilians, journalists, protesters, an unidentified group) is who a source is,
-  // not an organisation it speaks for: "مراسل بي بي سي" is no claim by Journalists.
-  const organisation = named && !(namedEntry?.type === 'actor' && CATEGORY_KINDS.has(namedEntry.kind)) ? named : null;
-  const claimantActor =
-    organisation ??
-    (government && stateBody
-      ? { actor: eventActorOf(government), span: stateBody.span, rule: 'claimant.state-body' }
-      : null);
   if (claimantActor)
     sources.push({
       field: 'claimed_by_actor',
@@ -991,6 +1094,9 @@ function foreignStrikeTarget(
   return forces.length === 1 ? eventActorOf(forces[0]) : null;
 }
 
+/** Event types fought with arms, where a government's act is its forces'. */
+const ARMED_FIGHTING: ReadonlySet<string> = new Set(['Battles', 'Explosions/Remote violence']);
+
 /** A state's forces, at home or abroad: ACLED's inter codes 1 and 8. */
 function isStateForces(actor: EventActor | null): boolean {
   return actor?.inter === 1 || actor?.inter === 8;
@@ -998,16 +1104,17 @@ function isStateForces(actor: EventActor | null): boolean {
 
 /** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */
 const CIVILIANS = 'civilians';
-/** Actor kinds that name a category of people, never an organisation a source speaks for. */
-const CATEGORY_KINDS: ReadonlySet<string> = new Set(['civilians', 'protesters', 'rioters', 'unidentified']);
 const UNIDENTIFIED_ARMED_GROUP = 'unidentified-armed-group';
-/** Attacks ACLED gives to an Unidentified Armed Group when nobody is named (air and artillery strikes need armed forces, so they stay unknown). */
-const UNCLAIMED_KINDS = new Set([
-  'Attack',
-  'Abduction/forced disappearance',
-  'Remote explosive/landmine/IED',
-  'Suicide bomb',
-  'Grenade',
+/** Who ACLED codes as the author of an attack (or the side of a clash) the report names nobody for, by sub-event type. */
+const UNCLAIMED_ATTACKERS: ReadonlyMap<string, string> = new Map([
+  ['Attack', UNIDENTIFIED_ARMED_GROUP],
+  ['Abduction/forced disappearance', UNIDENTIFIED_ARMED_GROUP],
+  ['Remote explosive/landmine/IED', UNIDENTIFIED_ARMED_GROUP],
+  ['Suicide bomb', UNIDENTIFIED_ARMED_GROUP],
+  ['Grenade', UNIDENTIFIED_ARMED_GROUP],
+  ['Shelling/artillery/missile attack', UNIDENTIFIED_ARMED_GROUP],
+  ['Armed clash', UNIDENTIFIED_ARMED_GROUP],
+  ['Air/drone strike', 'unidentified-military-forces'],
 ]);
 
 /** How attachActors guesses an agent when no word marks it: a nationality adjective outranks these. */

@@ -183,16 +183,26 @@ export const CUE_LISTS = [
   'agent_markers',
   'target_markers',
   'state_bodies',
+  'fire_origins',
+  'title_nouns',
+  'unit_nouns',
+  'author_nouns',
+  'responsibility_claims',
 ] as const;
 export type CueListName = (typeof CUE_LISTS)[number];
 /**
  * Cue lists that decide an event's arguments (arguments.ts: who is a party, which place is the
- * event's), not whether an event happened: the judges read no feature of them.
+ * event's), or that a rule alone reads (title_nouns): the judges read no feature of them.
  */
 export const ARGUMENT_LISTS: ReadonlySet<string> = new Set<CueListName>([
   'reaction',
   'place_references',
   'state_bodies',
+  'fire_origins',
+  'title_nouns',
+  'unit_nouns',
+  'author_nouns',
+  'responsibility_claims',
 ]);
 
 const CueItemSchema = z

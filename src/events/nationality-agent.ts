@@ -169,6 +169,61 @@ export function nationalityAgent(
   };
 }
 
+/** Nouns of armed forces and their weapons that a nationality adjective makes a state's (normalised, without their article). */
+const FORCE_NOUNS = new Set(
+  [
+    'طائرة',
+    'طائرات',
+    'مقاتلة',
+    'مقاتلات',
+    'مروحية',
+    'مروحيات',
+    'طيران',
+    'مدفعية',
+    'بحرية',
+    'زوارق',
+    'قوات',
+    'دبابات',
+    'جيش',
+  ].map((w) => normalizeForMatch(w)),
+);
+
+/**
+ * "طائرة إسرائيلية قصفت"، "المدفعية التركية قصفت": the state forces that a force noun and its
+ * nationality adjective name when they stand right before a verb trigger, as its subject (one
+ * attack adjective may come between: "طائرة مسيرة أمريكية"); null otherwise.
+ */
+export function nationalitySubjectAgent(
+  m: Mention,
+  doc: Doc,
+  knowledge: EntityKnowledge,
+  date: string | null,
+): { actor: EventActor; span: Span } | null {
+  if (m.trigger.pos !== 'verb' && m.trigger.tense === null) return null;
+  const first = spanIndexAt(doc.tokens, m.trigger.fullSpan.start);
+  const adjective = doc.tokens[first - 1];
+  if (!adjective || adjective.kind !== 'word' || adjective.sentence !== doc.tokens[first]?.sentence) return null;
+  const demonyms = demonymsOf(doc);
+  const definite = demonyms.entities[lowerBound(demonyms.starts, adjective.start)];
+  const country =
+    definite && definite.start === adjective.start && definite.end === adjective.end
+      ? definite.demonymOf
+      : adjective.proclitics.length === 0
+        ? indefiniteDemonyms(knowledge).get(adjective.norm)
+        : undefined;
+  if (!country) return null;
+  for (let k = first - 2; k >= first - 3 && k >= 0; k--) {
+    const t = doc.tokens[k];
+    if (t.kind !== 'word' || t.sentence !== adjective.sentence) return null;
+    if (FORCE_NOUNS.has(t.stem)) {
+      const [actor] = stateForcesOf(country, date, knowledge);
+      return actor ? { actor: eventActorOf(actor), span: { start: t.start, end: adjective.end } } : null;
+    }
+    if (!ATTACK_MODIFIERS.has(t.stem)) return null;
+  }
+  return null;
+}
+
 /**
  * A country's state forces at `date` (still in being when undated), each an entry no other of
  * them contains: the army, not its air arm or a unit (one entry where the dictionary has one

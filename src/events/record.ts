@@ -19,6 +19,20 @@ export function eventActorOf(a: EventActor): EventActor {
   return { id: a.id, name: a.name, name_ar: a.name_ar, inter: a.inter };
 }
 
+/**
+ * Whether `a` is one of ACLED's unidentified categories (packs/world/actors.json: ids
+ * unidentified-armed-group[-<country>], unidentified-military-forces), which a report gives when
+ * it names no author: another report that names one knows more.
+ */
+export function isUnidentifiedActor(a: EventActor): boolean {
+  return isUnidentifiedActorId(a.id);
+}
+
+/** isUnidentifiedActor by the actor's id alone. */
+export function isUnidentifiedActorId(id: string): boolean {
+  return id.startsWith('unidentified-');
+}
+
 export interface EventLocation {
   id: string;
   name: string;

@@ -240,6 +240,7 @@ test('cues by list', () => {
       'برصاص قناص من القوات الموالية لحكومة الوفاق بقيادة العقيد',
       [
         ['برصاص', 'agent_markers', 'agent'],
+        ['قوات', 'unit_nouns', 'force'],
         ['الموالية ل', 'place_references', 'owner'],
         ['الموالية ل', 'agent_markers', 'associated'],
         ['بقيادة', 'place_references', 'leader'],
@@ -253,7 +254,44 @@ test('cues by list', () => {
         ['المحاذية ل', 'place_references', 'reference'],
       ],
     ],
-    ['استهدفت الغارات مواقع', [['استهدفت', 'target_markers', 'target']]],
+    [
+      'استهدفت الغارات مواقع',
+      [
+        ['استهدفت', 'target_markers', 'target'],
+        ['غارات', 'author_nouns', null],
+      ],
+    ],
+    ['القصف جاء من موقع تحتله عناصر التنظيم', [['من موقع تحتله', 'fire_origins', null]]],
+    [
+      'وموقع "دكا" المحسوب على الموساد',
+      [
+        ['موقع', 'title_nouns', null],
+        ['المحسوب على', 'agent_markers', 'affiliation'],
+      ],
+    ],
+    [
+      'وأعلن التنظيم مسؤوليته عن الهجوم',
+      [
+        ['أعلن', 'attribution', 'verb'],
+        ['مسؤوليته عن', 'responsibility_claims', 'noun'],
+        ['هجوم', 'author_nouns', null],
+      ],
+    ],
+    [
+      'وتبنت الحركة غارة جوية',
+      [
+        ['تبنت', 'attribution', 'verb'],
+        ['تبنت', 'responsibility_claims', 'verb'],
+        ['غارة', 'author_nouns', null],
+      ],
+    ],
+    [
+      'إحدى الكتائب الخاضعة لرئاسة الأركان',
+      [
+        ['كتائب', 'unit_nouns', 'brigade'],
+        ['الخاضعة ل', 'agent_markers', 'affiliation'],
+      ],
+    ],
   ];
   for (const [sentence, expected] of table) {
     const got = findCues(normalize(sentence), cues).map((c) => [

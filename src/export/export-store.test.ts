@@ -149,6 +149,15 @@ test('acceptance: the 86 conflict_dev articles export as ACLED CSV and GeoJSON',
     assert.equal(new Set(rows.map((r) => r.event_id_cnty)).size, rows.length);
     assert.ok(rows.length >= 40, `${rows.length} rows`);
     t.diagnostic(`conflict_dev: ${fused} fused events, ${rows.length} ACLED rows, ${undated} undated`);
+    // Issue 12: a violent event always has a first actor: the one the article names, or ACLED's
+    // unidentified category when it names none.
+    const violentWithoutActor1 = rows.filter(
+      (r) => r.disorder_type.startsWith('Political violence') && r.actor1 === '',
+    );
+    assert.deepEqual(
+      violentWithoutActor1.map((r) => `${r.event_id_cnty} ${r.sub_event_type} in ${r.location}: ${r.notes}`),
+      [],
+    );
 
     const geo = readGeojson(await exportFile(dbPath, dir, 'geojson'));
     const datedFeatures = geo.features.filter((f) => f.properties?.date !== null);

@@ -70,3 +70,24 @@ test("the claimant and its organisation come from the same report, the asserted 
   const merged = mergeRecords('g', [claimed, member('b', 3)]);
   assert.deepEqual([merged.claimed_by, merged.claimed_by_actor], [null, null]);
 });
+
+test('a report that names the attacker outranks an earlier one that calls it unidentified', () => {
+  const unknown = {
+    id: 'unidentified-military-forces',
+    name: 'Unidentified Military Forces',
+    name_ar: 'قوات عسكرية مجهولة',
+    inter: 8,
+  };
+  const syria = { id: 'sy-military', name: 'Military Forces of Syria', name_ar: 'الجيش السوري', inter: 1 };
+  const civilians = { id: 'civilians-sy', name: 'Civilians (Syria)', name_ar: 'مدنيون', inter: 7 };
+  const first = member('a', 58);
+  first.record.actor1 = unknown;
+  first.record.actor2 = civilians;
+  const second = member('b', 90);
+  second.record.actor1 = syria;
+  const merged = mergeRecords('f', [first, second]);
+  assert.equal(merged.actor1?.id, 'sy-military');
+  assert.equal(merged.actor2?.id, 'civilians-sy');
+  // Unidentified alone is kept: it is what the reports say.
+  assert.equal(mergeRecords('g', [first, member('c', null)]).actor1?.id, 'unidentified-military-forces');
+});

@@ -4,7 +4,7 @@
  * came from another member is said in `notes`.
  */
 import { ACLED_PRECEDENCE } from '../events/lexicon.js';
-import { reportedFatalities, type EventActor, type EventRecord } from '../events/record.js';
+import { isUnidentifiedActor, reportedFatalities, type EventActor, type EventRecord } from '../events/record.js';
 import type { StoredEvent } from '../store/repository.js';
 
 function precedence(eventType: string): number {
@@ -69,8 +69,13 @@ export function mergeRecords(id: string, members: StoredEvent[]): EventRecord {
       ? { actor1: e.actor2, assoc1: e.assoc_actor_2, actor2: e.actor1, assoc2: e.assoc_actor_1 }
       : { actor1: e.actor1, assoc1: e.assoc_actor_1, actor2: e.actor2, assoc2: e.assoc_actor_2 },
   );
-  const actor1 = sides.find((s) => s.actor1)?.actor1 ?? null;
-  const actor2 = sides.find((s) => s.actor2 && s.actor2.id !== actor1?.id)?.actor2 ?? null;
+  // A report that names a side outranks one that only calls it unidentified.
+  const firstOf = (side: (s: (typeof sides)[number]) => EventActor | null, exclude?: EventActor | null) => {
+    const given = sides.map(side).filter((a): a is EventActor => a !== null && a.id !== exclude?.id);
+    return given.find((a) => !isUnidentifiedActor(a)) ?? given[0] ?? null;
+  };
+  const actor1 = firstOf((s) => s.actor1);
+  const actor2 = firstOf((s) => s.actor2, actor1);
 
   // The lowest of the reports that give a figure: a report silent on the toll is no report of 0.
   const reported = fatalityReports(records);

@@ -4,6 +4,7 @@
  * The rules compare only `FusionFacts`, which the store reads without parsing records.
  */
 import type { FusionFacts, FusionPlaces, FusionWindow } from '../store/repository.js';
+import { isUnidentifiedActorId } from '../events/record.js';
 import { distanceKm } from '../core/geo.js';
 
 /** Places this close are one place, whatever their precision. */
@@ -87,9 +88,14 @@ export function placeRule(a: FusionFacts, b: FusionFacts): RuleResult {
   return { ok: false, reason: `${km.toFixed(1)} km apart ${names}` };
 }
 
-/** Two sides agree when either is unnamed or they share an actor (main or associated). */
+/**
+ * Two sides agree when either is unnamed or they share an actor (main or associated). A side
+ * one report calls unidentified is unnamed: another report may know who it was.
+ */
 function sidesAgree(x: string[], y: string[]): boolean {
-  return x.length === 0 || y.length === 0 || x.some((id) => y.includes(id));
+  const named = (ids: string[]) => ids.filter((id) => !isUnidentifiedActorId(id));
+  const [nx, ny] = [named(x), named(y)];
+  return nx.length === 0 || ny.length === 0 || nx.some((id) => ny.includes(id));
 }
 
 /**
