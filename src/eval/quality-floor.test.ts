@@ -15,7 +15,13 @@ import { countDuplicates } from './duplicates.js';
 import { evaluateGold, pipelinePredictor } from './harness.js';
 
 /**
- * Last measured on 2026-12-06 (second session), after coreference stopped merging the places one
+ * Last measured on 2026-12-06 (third session), after the actor rules of issue 12 (a claim of
+ * responsibility, fire from a group's positions, a claimant telling of its own act, the author
+ * after an attack noun, a government's forces, unidentified attackers of strikes and clashes),
+ * quoted titles and "responsibility of X for" left out, and every event model retrained on them:
+ * P 0.698, R 0.733, F1 0.715 (44 of 63), 7 duplicates, no event in the non-conflict articles.
+ * Floors raised to that, less one true event (P 0.683 R 0.717 F1 0.699).
+ * Before, on 2026-12-06 (second session), after coreference stopped merging the places one
  * word lists: P 0.689, R 0.700, F1 0.694 (42 of 61), 7 duplicates, no event in the non-conflict
  * articles. Floors raised to that, less one true event (P 0.672 R 0.683 F1 0.678).
  * Before, on 2026-12-06, after one event per place listed, protests turned riots merged,
@@ -51,16 +57,17 @@ import { evaluateGold, pipelinePredictor } from './harness.js';
  * retrained with the 3,218 labelled candidates of eval/labels beside the gold. Before that
  * (2026-12-04): P 0.412, R 0.783, F1 0.540, 24 duplicates. The floors leave one event's slack.
  */
-const FLOOR = { precision: 0.67, recall: 0.68, f1: 0.67 };
+const FLOOR = { precision: 0.68, recall: 0.71, f1: 0.69 };
 /** One occurrence told twice and output twice (src/eval/duplicates.ts): 7 at the last measure (7, 6, 14, 24 before). */
 const MAX_DUPLICATES = 7;
 /**
- * claimed_by right for matched events whose gold names a source: 27 of 34 (79.4%) on 2026-12-06,
+ * claimed_by right for matched events whose gold names a source: 29 of 36 (80.6%) on 2026-12-06
+ * (third session, with the retrained models); 27 of 34 (79.4%) before,
  * after a lead in the outlet's voice took the source of the sentence right after it. Before:
  * 25 of 34 with the claimant rules of that day, 25 of 34 with the rules as they were once the gold
  * listed each source's other mentions, 20 of 34 before it did. Floor: that, less one event.
  */
-const MIN_CLAIMANT_RIGHT = 0.76;
+const MIN_CLAIMANT_RIGHT = 0.77;
 /** Events output per 100 test articles of sport, economy, culture and technology sections: 0 at the last measure (4.8 before); the issue's bound. */
 const MAX_NON_CONFLICT_PER_100 = 5;
 
