@@ -39,6 +39,21 @@ const PROTEST_TURNED_RIOT: MergeReason = {
   rule: 'merge.protest-turned-riot',
   why: 'a protest and a riot of one place in one sentence: the demonstration turned violent',
 };
+/**
+ * Bombings of one place told by their kinds (a car bomb, its suicide driver): one event, the
+ * most specific kind its name (a suicide bomb before an explosive device before a grenade).
+ */
+const BLAST_RANK: ReadonlyMap<string, number> = new Map([
+  ['Suicide bomb', 3],
+  ['Remote explosive/landmine/IED', 2],
+  ['Grenade', 1],
+]);
+const KINDS_OF_ONE_BLAST: MergeReason = {
+  byPrecedence: false,
+  blastKindWins: true,
+  rule: 'merge.kinds-of-one-blast',
+  why: 'bombings of one place told by their kinds (a car bomb and its suicide driver)',
+};
 const GENERIC_JOINS: MergeReason = {
   byPrecedence: false,
   rule: 'merge.generic-joins-specific',
@@ -135,6 +150,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   const state = absorbState();
   for (const m of specific) {
     let turnedRiot = false;
+    let blastKinds = false;
     const target = near(m).find((e) => {
       if (placesOfOneWord(e, m)) return false;
       const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
@@ -155,6 +171,15 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
         return sharesAnchor(e, m);
       // Taking territory is one event per place.
       if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
+      // "سيارة ملغومة … يقودها انتحاري": the kinds of one blast, told in one place.
+      if (
+        e.sub_event_type !== m.sub_event_type &&
+        BLAST_RANK.has(e.sub_event_type) &&
+        BLAST_RANK.has(m.sub_event_type) &&
+        placeKey(e) !== null &&
+        placeKey(e) === placeKey(m)
+      )
+        return (blastKinds = true);
       if (sameClause && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type)) return true;
       // Protests one sentence says turned to riots ("احتجاجات … تحولت إلى أعمال شغب") are the riots, town by town.
       if (e.sentence === m.sentence && crowd(e) && crowd(m) && placeKey(e) === placeKey(m)) return (turnedRiot = true);
@@ -164,7 +189,8 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       // become one.
       return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
     });
-    if (target) absorb(target, m, turnedRiot ? PROTEST_TURNED_RIOT : SAME_OCCURRENCE, state);
+    if (target)
+      absorb(target, m, turnedRiot ? PROTEST_TURNED_RIOT : blastKinds ? KINDS_OF_ONE_BLAST : SAME_OCCURRENCE, state);
     else addEvent(copyOf(m));
   }
   for (const m of mentions.filter(isGeneric)) {
@@ -260,6 +286,8 @@ export interface MergeReason {
   byPrecedence: boolean;
   /** With it, a riot merged into a protest makes the event the riot. */
   riotsWin?: boolean;
+  /** With it, the more specific kind of bombing (BLAST_RANK) names the event. */
+  blastKindWins?: boolean;
   rule: string;
   why: string;
 }
@@ -286,7 +314,9 @@ export function absorb(e: Mention, m: Mention, reason: MergeReason, state: Absor
   const into = e.trigger.span;
   const mWins = byPrecedence
     ? ACLED_PRECEDENCE.indexOf(m.event_type) < ACLED_PRECEDENCE.indexOf(e.event_type)
-    : reason.riotsWin === true && m.event_type === 'Riots' && e.event_type === 'Protests';
+    : (reason.riotsWin === true && m.event_type === 'Riots' && e.event_type === 'Protests') ||
+      (reason.blastKindWins === true &&
+        (BLAST_RANK.get(m.sub_event_type) ?? 0) > (BLAST_RANK.get(e.sub_event_type) ?? 0));
   if (mWins) {
     e.event_type = m.event_type;
     e.sub_event_type = m.sub_event_type;
