@@ -266,6 +266,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'a unit named again speaks for the organisation that holds it, and tells of its own act',
   ],
   [
+    'أعلنت الشرطة المصرية أن انتحاريا فجر نفسه قرب كنيسة في مدينة طنطا.',
+    'unidentified-armed-group-eg',
+    null,
+    'the police that tell of a suicide bombing did not carry it out',
+  ],
+  [
     'أغارت طائرات حربية روسية على مستشفى في ريف إدلب.',
     'ru-military',
     null,

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Doc } from '../core/document.js';
-import { evidenceOf, spanIndexAt, type Evidence, type Span } from '../core/span.js';
+import { evidenceOf, spanContains, spanIndexAt, type Evidence, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
@@ -741,6 +741,12 @@ function toRecord(
   // Not for a protest or a riot: the crowd is its first actor (the embassy of "محتجون أمام
   // السفارة الإيرانية" is where they stood).
   const guessedActor1 = m.actors.rules.some((r) => WEAK_ACTOR1_RULES.has(r));
+  // "أعلنت الشرطة أن انتحاريين فجرا نفسيهما": the body that tells of a bombing is not its author
+  // (a state's forces plant no suicide bombs); the speaker of another attack may be its agent.
+  if (a1 && guessedActor1 && BOMBINGS.has(m.sub_event_type) && m.claimant && spanContains(m.claimant.span, a1)) {
+    actor1 = null;
+    a1 = null;
+  }
   if ((!actor1 || guessedActor1) && !CROWD_OF_TYPE.has(m.event_type)) {
     const after = nationalityAgent(m, doc, knowledge, published);
     const agent = after ?? nationalitySubjectAgent(m, doc, knowledge, published);
@@ -1093,6 +1099,9 @@ function foreignStrikeTarget(
   const forces = stateForcesOf(country, date, knowledge);
   return forces.length === 1 ? eventActorOf(forces[0]) : null;
 }
+
+/** Bombings: what a speaker tells of them is never its own act. */
+const BOMBINGS: ReadonlySet<string> = new Set(['Suicide bomb', 'Remote explosive/landmine/IED', 'Grenade']);
 
 /** Event types fought with arms, where a government's act is its forces'. */
 const ARMED_FIGHTING: ReadonlySet<string> = new Set(['Battles', 'Explosions/Remote violence']);
