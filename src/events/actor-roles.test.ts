@@ -272,6 +272,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'the police that tell of a suicide bombing did not carry it out',
   ],
   [
+    'قتل عشرة أشخاص في تفجير انتحاري استهدف كنيسة، وأعلن تنظيم داعش مسؤوليته عن الهجوم.',
+    'islamic-state',
+    null,
+    'no place: the Islamic State by its bare name, not the Libyan entry',
+  ],
+  [
     'أغارت طائرات حربية روسية على مستشفى في ريف إدلب.',
     'ru-military',
     null,

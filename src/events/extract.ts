@@ -1024,10 +1024,8 @@ function toRecord(
   // Civilians, protesters, unidentified gunmen and the Islamic State are named for the country
   // the event happened in: its place's, else the article's main place's.
   const country = countryCode ? (knowledge.gazetteer.countryByIso2.get(countryCode) ?? null) : null;
-  if (country) {
-    actor1 = namedForCountry(actor1, country, knowledge);
-    actor2 = namedForCountry(actor2, country, knowledge);
-  }
+  actor1 = namedForCountry(actor1, country, knowledge);
+  actor2 = namedForCountry(actor2, country, knowledge);
 
   const claimedBy: Evidence | null = m.claimant ? evidenceOf(original, m.claimant.span) : null;
   if (m.claimant) sources.push({ field: 'claimed_by', rule: m.claimant.rule, evidence: claimedBy });
@@ -1144,17 +1142,22 @@ function evidenceText(doc: Doc, m: Mention): string {
   return m.evidence.map((span) => viewText(doc, span.start, span.end)).join(' ');
 }
 
-/** An actor ACLED names per country (`per_country` in its pack), named for `country`; others unchanged. */
+/**
+ * An actor ACLED names per country (`per_country` in its pack), named for `country`; with no
+ * country known, by its bare name ("Islamic State", not the Libyan entry's "Islamic State
+ * (Libya)" for a bombing in a country the packs lack); others unchanged.
+ */
 function namedForCountry(
   actor: EventActor | null,
-  country: { iso2: string; name_en: string },
+  country: { iso2: string; name_en: string } | null,
   knowledge: EntityKnowledge,
 ): EventActor | null {
   const entry = actor ? knowledge.actors.byId.get(actor.id) : undefined;
-  if (!actor || entry?.type !== 'actor' || entry.per_country === undefined || entry.country === country.iso2) {
+  if (!actor || entry?.type !== 'actor' || entry.per_country === undefined || entry.country === country?.iso2) {
     return actor;
   }
   const slug = entry.per_country.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  if (!country) return entry.country === null ? actor : { ...actor, id: slug, name: entry.per_country };
   return { ...actor, id: `${slug}-${country.iso2.toLowerCase()}`, name: `${entry.per_country} (${country.name_en})` };
 }
 
