@@ -278,6 +278,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'no place: the Islamic State by its bare name, not the Libyan entry',
   ],
   [
+    'سقط سبعة قتلى في تفجير انتحاري استهدف مسجدا في كابول.',
+    'unidentified-armed-group-af',
+    'civilians-af',
+    'a bombing of a mosque hits civilians',
+  ],
+  [
     'أغارت طائرات حربية روسية على مستشفى في ريف إدلب.',
     'ru-military',
     null,

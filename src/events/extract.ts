@@ -906,6 +906,10 @@ function toRecord(
   ) {
     actor2 = civiliansAs('actor2.civilian-victims', 'the victims are civilians');
   }
+  // A bomb or a strike on a mosque, a market, a school or homes hits civilians.
+  if (!actor2 && m.event_type === 'Explosions/Remote violence' && CIVILIAN_PLACES.test(evidenceText(doc, m))) {
+    actor2 = civiliansAs('actor2.civilian-place', 'a civilian place was hit');
+  }
   // Those an arrest takes, named as no group, are civilians (ACLED's "Civilians (X)"): a refugee,
   // a journalist, "أشخاص" suspected of a crime.
   if (!actor2 && subType === 'Arrests') {
@@ -1136,6 +1140,11 @@ const CROWD_OF_TYPE = new Map([
 /** Casualty words for civilians in a report's evidence (normalised). */
 const CIVILIAN_VICTIMS = viewPattern(
   /(مدني|مدنيين|مدنيون|مواطن|اشخاص|أشخاص|شخصا|شخص|اطفال|أطفال|طفل|نساء|امرأة|سكان|مصلين|صحفي|تلاميذ|طلاب|عائلة)/,
+);
+
+/** Places where a blast or a strike hits civilians: worship, trade, schooling, care, homes, a polling centre. */
+const CIVILIAN_PLACES = viewPattern(
+  /(مسجد|جامع|كنيسة|حسينية|سوق|أسواق|اسواق|مدرسة|مدارس|جامعة|مستشفى|مستوصف|منزل|منازل|حي سكني|أحياء سكنية|احياء سكنية|منطقة سكنية|مناطق سكنية|مبنى سكني|مخيم|ملعب|حفل|عزاء|جنازة|تشييع|الناخبين|ناخبين|مركز تسوق|مطعم|مقهى)/,
 );
 
 function evidenceText(doc: Doc, m: Mention): string {
