@@ -48,7 +48,7 @@ import {
   type FieldSource,
   type Modality,
 } from './record.js';
-import { mergeMentions } from './merge.js';
+import { BLAST_RANK, mergeMentions } from './merge.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
@@ -743,7 +743,7 @@ function toRecord(
   const guessedActor1 = m.actors.rules.some((r) => WEAK_ACTOR1_RULES.has(r));
   // "أعلنت الشرطة أن انتحاريين فجرا نفسيهما": the body that tells of a bombing is not its author
   // (a state's forces plant no suicide bombs); the speaker of another attack may be its agent.
-  if (a1 && guessedActor1 && BOMBINGS.has(m.sub_event_type) && m.claimant && spanContains(m.claimant.span, a1)) {
+  if (a1 && guessedActor1 && BLAST_RANK.has(m.sub_event_type) && m.claimant && spanContains(m.claimant.span, a1)) {
     actor1 = null;
     a1 = null;
   }
@@ -952,9 +952,8 @@ function toRecord(
     });
   }
   // "ذكرت الكتيبة أنها … قتلت": a claimant telling of its own act did it.
-  const guessed = !actor1 || m.actors.rules.some((r) => WEAK_ACTOR1_RULES.has(r));
   if (
-    guessed &&
+    (!actor1 || guessedActor1) &&
     m.claimant?.speaksOfItself &&
     claimantActor &&
     claimantActor.actor.id !== actor1?.id &&
@@ -1101,9 +1100,6 @@ function foreignStrikeTarget(
   const forces = stateForcesOf(country, date, knowledge);
   return forces.length === 1 ? eventActorOf(forces[0]) : null;
 }
-
-/** Bombings: what a speaker tells of them is never its own act. */
-const BOMBINGS: ReadonlySet<string> = new Set(['Suicide bomb', 'Remote explosive/landmine/IED', 'Grenade']);
 
 /** Event types fought with arms, where a government's act is its forces'. */
 const ARMED_FIGHTING: ReadonlySet<string> = new Set(['Battles', 'Explosions/Remote violence']);

@@ -166,6 +166,15 @@ export const TriggerFileSchema = z
     }
   });
 
+/** The cue lists after target_markers, each read by a rule alone (see ARGUMENT_LISTS). */
+const RULE_ONLY_LISTS = [
+  'state_bodies',
+  'fire_origins',
+  'title_nouns',
+  'unit_nouns',
+  'author_nouns',
+  'responsibility_claims',
+] as const;
 export const CUE_LISTS = [
   'attribution',
   'announced',
@@ -182,12 +191,7 @@ export const CUE_LISTS = [
   'location_prepositions',
   'agent_markers',
   'target_markers',
-  'state_bodies',
-  'fire_origins',
-  'title_nouns',
-  'unit_nouns',
-  'author_nouns',
-  'responsibility_claims',
+  ...RULE_ONLY_LISTS,
 ] as const;
 export type CueListName = (typeof CUE_LISTS)[number];
 /**
@@ -197,12 +201,7 @@ export type CueListName = (typeof CUE_LISTS)[number];
 export const ARGUMENT_LISTS: ReadonlySet<string> = new Set<CueListName>([
   'reaction',
   'place_references',
-  'state_bodies',
-  'fire_origins',
-  'title_nouns',
-  'unit_nouns',
-  'author_nouns',
-  'responsibility_claims',
+  ...RULE_ONLY_LISTS,
 ]);
 
 const CueItemSchema = z

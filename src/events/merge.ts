@@ -40,10 +40,11 @@ const PROTEST_TURNED_RIOT: MergeReason = {
   why: 'a protest and a riot of one place in one sentence: the demonstration turned violent',
 };
 /**
- * Bombings of one place told by their kinds (a car bomb, its suicide driver): one event, the
- * most specific kind its name (a suicide bomb before an explosive device before a grenade).
+ * The kinds of bombing, the more specific ranked higher (a suicide bomb before an explosive
+ * device before a grenade). Bombings of one place told by their kinds (a car bomb, its suicide
+ * driver) are one event, named by the most specific.
  */
-const BLAST_RANK: ReadonlyMap<string, number> = new Map([
+export const BLAST_RANK: ReadonlyMap<string, number> = new Map([
   ['Suicide bomb', 3],
   ['Remote explosive/landmine/IED', 2],
   ['Grenade', 1],

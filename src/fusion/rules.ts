@@ -93,9 +93,8 @@ export function placeRule(a: FusionFacts, b: FusionFacts): RuleResult {
  * one report calls unidentified is unnamed: another report may know who it was.
  */
 function sidesAgree(x: string[], y: string[]): boolean {
-  const named = (ids: string[]) => ids.filter((id) => !isUnidentifiedActorId(id));
-  const [nx, ny] = [named(x), named(y)];
-  return nx.length === 0 || ny.length === 0 || nx.some((id) => ny.includes(id));
+  const named = (id: string) => !isUnidentifiedActorId(id);
+  return !x.some(named) || !y.some(named) || x.some((id) => named(id) && y.includes(id));
 }
 
 /**
