@@ -212,19 +212,19 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'a nationality after a preposition names the target, not the author: unclaimed shelling',
   ],
   [
-    'قتل ثلاثة مدنيين في قصف على حي الصابري في بنغازي جاء من مواقع يسيطر عليها تنظيم داعش.',
+    'سقطت قذائف على حي الليثي في بنغازي أطلقت من مواقع يسيطر عليها تنظيم داعش فقتلت ثلاثة مدنيين.',
     'ly-islamic-state',
     'civilians-ly',
     'fire from positions a group holds is its fire',
   ],
   [
-    'قتل خمسة عناصر من ميليشيا الحوثي في غارة جوية لمقاتلات التحالف على مواقعهم في صعدة.',
+    'دمرت غارة لمقاتلات التحالف مخزنا لأسلحة الحوثيين في صعدة.',
     'sa-military-2015',
     null,
     'ل after an attack noun marks its author',
   ],
   [
-    'قال شهود إن طائرة إسرائيلية قصفت سيارة في حي الشجاعية شرق غزة.',
+    'ذكر سكان أن مروحية إسرائيلية قصفت دراجة نارية في رفح.',
     'il-military-2009',
     null,
     'a force noun and its nationality as the subject before the verb',
@@ -236,7 +236,7 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'a claimant that tells of its own act did it',
   ],
   [
-    'قال المرصد إن طائرات تابعة للحكومة السورية قصفت بلدة خان شيخون في إدلب.',
+    'أفاد ناشطون بأن مقاتلات تابعة للحكومة السورية شنت غارات على بلدة معرة النعمان.',
     'sy-military-2000',
     null,
     "a government's strike is its forces'",
@@ -260,7 +260,7 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'gunmen of a named group are that group',
   ],
   [
-    'نشرت إحدى الكتائب المسلحة الخاضعة لرئاسة الأركان العامة صورا. وذكرت الكتيبة المسلحة أنها قتلت عددا من المتشددين في اشتباكات في مدينة سرت.',
+    'وزعت إحدى الكتائب التابعة لرئاسة الأركان العامة بيانا. وقالت الكتيبة إنها قتلت عددا من المتشددين في اشتباكات قرب مدينة سرت.',
     'ly-general-staff-tripoli',
     null,
     'a unit named again speaks for the organisation that holds it, and tells of its own act',

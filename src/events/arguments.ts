@@ -93,7 +93,7 @@ export interface Claimant {
    * Resolved to that government at the event's date when the record is built.
    */
   stateBody: { country: string; span: Span } | null;
-  /** The claimant tells of its own act (ذكرت الكتيبة أنها … قتلت): it is the event's agent. */
+  /** The claimant tells of its own act (قالت الكتيبة إنها … دمرت): it is the event's agent. */
   speaksOfItself: boolean;
 }
 
@@ -138,13 +138,13 @@ function claimantOrganisation(
     : null;
 }
 
-/** Characters between a unit noun and the words that say whose it is (الكتائب المسلحة الخاضعة ل). */
+/** Characters between a unit noun and the words that say whose it is (الكتائب التابعة ل). */
 const UNIT_HOLDER_REACH = 30;
 
 /**
- * A claimant that opens on a unit noun (الكتيبة المسلحة) names again the nearest unit of that
+ * A claimant that opens on a unit noun (الكتيبة) names again the nearest unit of that
  * kind before it (cues.json's unit_nouns: كتيبة and كتائب are one kind). When an organisation
- * holds that unit ("إحدى الكتائب المسلحة الخاضعة لرئاسة الأركان"), the claimant speaks for it.
+ * holds that unit ("إحدى الكتائب التابعة لوزارة الدفاع"), the claimant speaks for it.
  */
 function unitHeldBefore(
   span: Span,
@@ -182,7 +182,7 @@ function unitHeldBefore(
   return null;
 }
 
-/** "ذكرت الكتيبة أنها …": the complement's subject is the claimant itself. */
+/** "قالت الكتيبة إنها …": the complement's subject is the claimant itself. */
 const OWN_ACT_AFTER = viewPattern(/^[\s،,:"«]*(\S+\s+){0,2}(أن|إن|بأن|ان|بان)(ها|ه|هم|هما)(\s|$)/);
 /** Words that make the speaker the victim or the defender of what it tells (تعرضت لهجوم، صدت هجوما). */
 const SUFFERED = viewPattern(/(تعرض|أصيب|اصيب|فقد|سقط|نجا|نجت|صد|صدت|أحبط|احبط|أفشل|افشل)/);
@@ -359,7 +359,7 @@ export function attachActors(
     }
   }
   // Fire that "came from positions held by X" is X's, however far the name stands from the
-  // trigger (القصف جاء من موقع تحتله عناصر تنتمي إلى تنظيم داعش).
+  // trigger (أطلقت القذائف من مواقع يسيطر عليها مسلحو الجماعة).
   if (violent && trigger.event_type !== 'Protests') {
     const fired = inSentence.find(
       (m) => m !== actor2 && cueIndex.before('fire_origins', null, m.start, ORIGIN_REACH) !== null,
@@ -392,7 +392,7 @@ export function attachActors(
       rules.push('actor1.verbal-noun-genitive');
     }
   }
-  // "غارة جوية لمقاتلات التحالف": ل glued to a name after an attack noun marks its author.
+  // "غارة لطيران التحالف": ل glued to a name after an attack noun marks its author.
   if (!actor1 && !passive) {
     const noun = cues.find((c) => c.list === 'author_nouns' && within(c.span, trigger.fullSpan));
     const author =
@@ -490,7 +490,7 @@ export const CATEGORY_KINDS: ReadonlySet<string> = new Set(['civilians', 'protes
 /** Between an attack noun and its author: one adjective at most (جوية), then ل or لل glued to the name. */
 const AUTHOR_AFTER = viewPattern(/^\s+(\S+\s+)?لل?$/);
 
-/** Characters between "من مواقع تحتلها" and the name of who holds them (عناصر تنتمي إلى …). */
+/** Characters between "من مواقع تحتلها" and the name of who holds them (مسلحون تابعون ل …). */
 const ORIGIN_REACH = 30;
 
 /** Characters between a reaction verb and its subject (a space, perhaps a conjunction). */
@@ -615,7 +615,7 @@ export function attachPlaces(
     if (governedAfter) {
       // "بمدينة خان شيخون في محافظة إدلب": the town just before its province is the finer place.
       const town = inClause.find((e) => e.end <= governedAfter.start && e.start >= trigger.span.end);
-      // "مدينة خان شيخون في إدلب": a city named after a town of its own province stands for the
+      // "بلدة سراقب في إدلب": a city named after a town of its own province stands for the
       // province (إدلب is the city and the province), as a province does.
       const areaOfTown = (
         area: Entity & { resolution: PlaceResolution },

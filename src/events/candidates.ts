@@ -39,7 +39,7 @@ export const REJECTION_RULES = {
   'reject.front-noun': { reason: 'sense', why: 'a front or a battlefield, not a fight (جبهات القتال)' },
   'reject.quoted-title': {
     reason: 'sense',
-    why: 'a word of a quoted name: a website, a programme, a book (موقع "دكا")',
+    why: 'a word of a quoted name: a website, a programme, a book (موقع "الرصد")',
   },
   'reject.not-an-event-before': {
     reason: 'structure',

@@ -99,7 +99,7 @@ const START_OF = viewPattern(/(انطلاق|بدء|إطلاق|اطلاق|انط�
 const NOT_AN_EVENT_BEFORE = viewPattern(
   /(بمساندة|بدعم|بإسناد|باسناد|مساندة|الانسحاب من|انسحاب من|وقف|إنهاء|انهاء|عدم|فض|لفض|منفذ|منفذي|منفذو|منفذة|المسؤولة عن|المسؤول عن|مسؤولية|مسؤوليته عن|تفجير|استهداف|مهاجمة|رفضا|رفضاً|تنديدا|تنديداً|احتجاجا على|احتجاجاً على)\s*(من\s*)?["«»“]?\s*$/,
 );
-/** "بمسؤولية الكيان الصهيوني عن اغتيال": whose the act is, told about an act reported elsewhere. */
+/** "بمسؤولية الجهاز عن اغتيال": whose the act is, told about an act reported elsewhere. */
 const RESPONSIBILITY_OF = viewPattern(
   /(^|\s)[وب]?(المسؤولية|مسؤولية|مسؤوليته|مسؤوليتها|مسؤوليتهم)\s+(\S+\s+){1,3}عن\s*["«»“]?\s*$/,
 );
@@ -111,7 +111,7 @@ const QUOTES = /["«»“”]/;
 const TITLE_REACH = 40;
 
 /**
- * Whether the trigger lies inside quotes that a title noun of cues.json opens (موقع "دكا"): a
+ * Whether the trigger lies inside quotes that a title noun of cues.json opens (موقع "الرصد"): a
  * word of a name. Straight quotes open and close alike; the noun just before the opening one
  * tells which it is.
  */
@@ -741,7 +741,7 @@ function toRecord(
   // Not for a protest or a riot: the crowd is its first actor (the embassy of "محتجون أمام
   // السفارة الإيرانية" is where they stood).
   const guessedActor1 = m.actors.rules.some((r) => WEAK_ACTOR1_RULES.has(r));
-  // "أعلنت الشرطة أن انتحاريين فجرا نفسيهما": the body that tells of a bombing is not its author
+  // "أعلنت الشرطة أن انتحاريا فجر حزامه": the body that tells of a bombing is not its author
   // (a state's forces plant no suicide bombs); the speaker of another attack may be its agent.
   if (a1 && guessedActor1 && BLAST_RANK.has(m.sub_event_type) && m.claimant && spanContains(m.claimant.span, a1)) {
     actor1 = null;
@@ -933,7 +933,7 @@ function toRecord(
     (government && stateBody
       ? { actor: eventActorOf(government), span: stateBody.span, rule: 'claimant.state-body' }
       : null);
-  // "أعلن تنظيم الدولة مسؤوليته عن الهجوم": the group that claims the article's attacks is the
+  // "أعلن التنظيم مسؤوليته عن التفجير": the group that claims the article's attacks is the
   // author of one whose own words name none (or only an unidentified one).
   const claim = article.responsibility;
   if (
@@ -951,7 +951,7 @@ function toRecord(
       evidence: evidenceOf(original, claim.span),
     });
   }
-  // "ذكرت الكتيبة أنها … قتلت": a claimant telling of its own act did it.
+  // "قال اللواء إنه … دمر": a claimant telling of its own act did it.
   if (
     (!actor1 || guessedActor1) &&
     m.claimant?.speaksOfItself &&
@@ -980,7 +980,7 @@ function toRecord(
       note: `the participants of ${m.event_type.toLowerCase()}`,
     });
   }
-  // "طائرات تابعة للحكومة السورية قصفت": a government fights with its forces, and ACLED codes
+  // "قصفت طائرات الحكومة": a government fights with its forces, and ACLED codes
   // them (its one army then, or in the government's term when undated; Libya's two are left as
   // the words name them).
   const fighter = actor1 ? knowledge.actors.byId.get(actor1.id) : undefined;

@@ -172,7 +172,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
         return sharesAnchor(e, m);
       // Taking territory is one event per place.
       if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
-      // "سيارة ملغومة … يقودها انتحاري": the kinds of one blast, told in one place.
+      // "شاحنة مفخخة … قادها انتحاري": the kinds of one blast, told in one place.
       if (
         e.sub_event_type !== m.sub_event_type &&
         BLAST_RANK.has(e.sub_event_type) &&

@@ -189,7 +189,7 @@ const FORCE_NOUNS = new Set(
 );
 
 /**
- * "طائرة إسرائيلية قصفت"، "المدفعية التركية قصفت": the state forces that a force noun and its
+ * "مروحية أمريكية قصفت"، "المدفعية التركية قصفت": the state forces that a force noun and its
  * nationality adjective name when they stand right before a verb trigger, as its subject (one
  * attack adjective may come between: "طائرة مسيرة أمريكية"); null otherwise.
  */

@@ -1,5 +1,5 @@
 /**
- * "أعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجوم"، "تبنت حركة الشباب التفجيرين": an armed group
+ * "أعلن التنظيم مسؤوليته عن التفجير"، "تبنت الجماعة الكمين": an armed group
  * claiming an attack the article reports is its author. ACLED codes the claimant of an attack as
  * its first actor; the extractor lends it to the article's violent events whose author the words
  * around them do not name.
@@ -35,9 +35,9 @@ const ATTACK_WORDS = viewPattern(
 const CLAIMER_REACH = 80;
 /** Just before a claim: it is denied ("لم تعلن أي جهة مسؤوليتها"). */
 const DENIED_BEFORE = viewPattern(/(^|\s)(لم|ولم|لا|ولا|لن|دون|بدون|نفى|نفت|تنفي|ينفي|نفي)(\s|$)/);
-/** Earlier in its sentence: the claim is a charge against the group (حمّل عباس حركة حماس مسؤولية الهجوم). */
+/** Earlier in its sentence: the claim is a charge against the group (حمّلت الحكومة الجماعة مسؤولية الهجوم). */
 const CHARGED_BEFORE = viewPattern(/(^|\s)[وف]?(حمل|حملت|يحمل|تحمل|حملوا|اتهم|اتهمت|يتهم|تتهم|اتهموا)(\s|$)/);
-/** Several groups claiming together (وكلتاهما أعلنت مسؤوليتها، مسؤوليتهما المشتركة). */
+/** Several groups claiming together (أعلنت الجماعتان مسؤوليتهما المشتركة، كلتاهما تبنت). */
 const JOINT_CLAIM = viewPattern(/(كلتاهما|كلاهما|كل من|مسؤوليتهما|مسؤوليتهم)/);
 
 /**
@@ -62,7 +62,7 @@ export function responsibilityClaim(
     if (!sentence) continue;
     if (DENIED_BEFORE.test(viewText(doc, Math.max(sentence.start, cue.span.start - 40), cue.span.start))) continue;
     if (CHARGED_BEFORE.test(viewText(doc, sentence.start, cue.span.start))) continue;
-    // "وكان التنظيم قد ادعى الشهر الماضي المسؤولية عن هجوم": an earlier attack's claim.
+    // "وكانت الجماعة قد تبنت في العام الماضي هجوما": an earlier attack's claim.
     if (doc.cues.some((c) => c.list === 'background' && c.span.start >= sentence.start && c.span.end <= sentence.end))
       continue;
     const inSentence = actors.filter((m) => m.start >= sentence.start && m.end <= sentence.end).filter(isGroup);
