@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The CLI is written in TypeScript and compiled to dist/ by `npm run build` (run by `prepare` on `npm ci`).
-import { main } from '../dist/cli/main.js';
+// `extract` and `entities` start from the startup snapshot the build made, when it is current
+// (src/cli/startup-snapshot.ts); every other command, or a stale snapshot, loads the modules here.
+import { runFromSnapshot } from '../dist/cli/startup-snapshot.js';
 
-main(process.argv).catch((err) => {
-  // A reader that went away is not an error (see src/cli/closed-pipes.ts).
-  if (err?.code === 'EPIPE') return;
-  console.error(`marsad: ${err instanceof Error ? err.message : String(err)}`);
-  process.exitCode = 1;
-});
+if (!runFromSnapshot(process.argv)) {
+  const { runCli } = await import('../dist/cli/main.js');
+  await runCli(process.argv);
+}

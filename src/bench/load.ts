@@ -14,6 +14,7 @@ import { ANT_CORPUS, sharedFile } from '../core/shared-data.js';
 import { loadGazetteer } from '../knowledge/places.js';
 import { loadNerModel } from '../ner/tagger/index.js';
 import { readInputs } from '../input/read.js';
+import { usableSnapshot } from '../cli/startup-snapshot.js';
 import type { Benchmark } from './benchmarks.js';
 
 function millisecondsOf(work: () => void): number {
@@ -38,9 +39,9 @@ const COLD_RUNS = 3;
 const ProbeOutput = z.object({ loadedMs: z.number(), rssMb: z.number() });
 
 /** Wall time of a command run in a new process, in ms. */
-function coldMs(args: string[]): { ms: number; stdout: string } {
+function coldMs(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; stdout: string } {
   const started = performance.now();
-  const stdout = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
   return { ms: performance.now() - started, stdout };
 }
 
@@ -53,10 +54,19 @@ export const startupBenchmark: Benchmark = {
     try {
       const article = join(dir, 'one.txt');
       writeFileSync(article, 'قتل ثلاثة مدنيين في قصف على بلدة كفرنبل جنوب إدلب أمس.\n');
-      const extract = Array.from({ length: COLD_RUNS }, () => coldMs([bin, 'extract', article]).ms);
+      const runs = (env?: NodeJS.ProcessEnv) =>
+        Array.from({ length: COLD_RUNS }, () => coldMs([bin, 'extract', article], env).ms);
+      const snapshot = usableSnapshot(['node', bin, 'extract']) !== null;
+      const extract = runs();
+      const loading = runs({ ...process.env, MARSAD_SNAPSHOT: 'off' });
       const probes = Array.from({ length: COLD_RUNS }, () => ProbeOutput.parse(JSON.parse(coldMs([probe]).stdout)));
+      const figures = (ms: number[]) =>
+        `${Math.min(...ms).toFixed(0)} ms (budget 1500 ms; runs ${ms.map((m) => m.toFixed(0)).join(', ')})`;
       return [
-        `marsad extract, one article, cold: ${Math.min(...extract).toFixed(0)} ms (budget 1500 ms; runs ${extract.map((ms) => ms.toFixed(0)).join(', ')})`,
+        snapshot
+          ? `marsad extract, one article, cold, from the startup snapshot (as installed): ${figures(extract)}`
+          : `marsad extract, one article, cold: no current startup snapshot (npm run build makes it): ${figures(extract)}`,
+        `marsad extract, one article, cold, loading the packs (MARSAD_SNAPSHOT=off): ${figures(loading)}`,
         `pipeline loaded: ${Math.min(...probes.map((p) => p.loadedMs)).toFixed(0)} ms; resident memory after one article: ${Math.max(...probes.map((p) => p.rssMb)).toFixed(0)} MB (budget 400 MB)`,
       ];
     } finally {

@@ -52,3 +52,15 @@ export async function main(argv: string[]): Promise<void> {
   // argv[2] is the subcommand (the program has no option of its own before it).
   await (await buildProgram(argv[2])).parseAsync(argv);
 }
+
+/** Runs the CLI as the `marsad` command does: an error is one line on stderr and exit code 1. */
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await main(argv);
+  } catch (err) {
+    // A reader that went away is not an error (see closed-pipes.ts).
+    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'EPIPE') return;
+    console.error(`marsad: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}
