@@ -4,7 +4,7 @@
 // (src/cli/startup-snapshot.ts); every other command, or a stale snapshot, loads the modules here.
 import { runFromSnapshot } from '../dist/cli/startup-snapshot.js';
 
-if (!runFromSnapshot(process.argv)) {
+if (!(await runFromSnapshot(process.argv))) {
   const { runCli } = await import('../dist/cli/main.js');
   await runCli(process.argv);
 }

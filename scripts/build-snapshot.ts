@@ -6,14 +6,20 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SNAPSHOT_BLOB, SNAPSHOT_DIR, SNAPSHOT_FINGERPRINT, snapshotFingerprint } from '../src/cli/startup-snapshot.js';
+import {
+  BUNDLED_PACKAGES,
+  SNAPSHOT_BLOB,
+  SNAPSHOT_DIR,
+  SNAPSHOT_FINGERPRINT,
+  fingerprintLine,
+  snapshotFingerprint,
+} from '../src/cli/startup-snapshot.js';
 import { packagePath } from '../src/core/paths.js';
 
-/** The only packages bundled into the snapshot: pure JavaScript the snapshot commands run at start. */
-const BUNDLED_PACKAGES = new Set(['zod', 'commander']);
+const DIST = packagePath('dist');
 
 /**
  * A module finds its packs and worker scripts from its own `import.meta.url`: each compiled
@@ -22,13 +28,17 @@ const BUNDLED_PACKAGES = new Set(['zod', 'commander']);
 const ownFileUrls: Plugin = {
   name: 'own-file-urls',
   setup(b) {
-    b.onLoad({ filter: /\/dist\/.*\.js$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll(
-        'import.meta.url',
-        JSON.stringify(pathToFileURL(args.path).href),
-      ),
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /\.js$/ }, (args) =>
+      args.path.startsWith(`${DIST}/`)
+        ? {
+            contents: readFileSync(args.path, 'utf8').replaceAll(
+              'import.meta.url',
+              JSON.stringify(pathToFileURL(args.path).href),
+            ),
+            loader: 'js',
+          }
+        : undefined,
+    );
   },
 };
 
@@ -49,6 +59,9 @@ const requiredWhenRun: Plugin = {
 };
 
 async function main(): Promise<void> {
+  // Taken before and after: a file changed while the build read it would leave a heap that the
+  // fingerprint does not describe.
+  const before = snapshotFingerprint();
   rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
   mkdirSync(SNAPSHOT_DIR, { recursive: true });
   const bundle = join(SNAPSHOT_DIR, 'marsad.cjs');
@@ -64,13 +77,17 @@ async function main(): Promise<void> {
   });
   // --no-warnings: Node 20 warns that the builder's support of node:module and
   // node:child_process is "not fully verified"; the snapshot only calls them when it runs.
-  const built = spawnSync(
-    process.execPath,
-    ['--no-warnings', '--snapshot-blob', SNAPSHOT_BLOB, '--build-snapshot', bundle],
-    { stdio: 'inherit' },
-  );
+  const blob = `${SNAPSHOT_BLOB}.partial`;
+  const built = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', blob, '--build-snapshot', bundle], {
+    stdio: 'inherit',
+  });
   if (built.status !== 0) throw new Error(`node --build-snapshot failed (exit ${built.status ?? built.signal})`);
-  writeFileSync(SNAPSHOT_FINGERPRINT, `${snapshotFingerprint()}\n`);
+  if (snapshotFingerprint() !== before)
+    throw new Error('dist/ or packs/ changed while the snapshot was built: run the build again');
+  renameSync(blob, SNAPSHOT_BLOB);
+  const fingerprint = `${SNAPSHOT_FINGERPRINT}.partial`;
+  writeFileSync(fingerprint, `${fingerprintLine(before, statSync(SNAPSHOT_BLOB).size)}\n`);
+  renameSync(fingerprint, SNAPSHOT_FINGERPRINT);
 }
 
 main().catch((err: unknown) => {
