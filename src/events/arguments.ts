@@ -766,22 +766,36 @@ export function mainPlace(doc: Doc): (Entity & { resolution: PlaceResolution }) 
   return best?.e ?? null;
 }
 
-/** The temporal expression of a clause, else of the sentence (years alone do not date an event). */
+/**
+ * The temporal expression of a clause, else of the sentence (years alone do not date an event).
+ * A date between a verb of saying and what is said (قالت الوكالة، الثلاثاء، إن … الغارة) is the
+ * day of the telling, and the strike told of may be older: its rule says so (TELLING_DATE).
+ */
 export function attachDate(
   trigger: TriggerMatch,
   clause: Span,
   sentence: Span,
   temporals: readonly TemporalExpression[],
+  doc: Doc,
+  /** The cues of the trigger's sentence. */
+  cues: readonly CueMatch[],
 ): { temporal: TemporalExpression; rule: string } | null {
   const datable = temporals.filter((t) => t.kind !== 'year');
   const byDistance = (list: TemporalExpression[]) =>
     list.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
+  const dated = (temporal: TemporalExpression, rule: string) => ({
+    temporal,
+    rule: temporal.end <= trigger.span.start && tellingDate(temporal, doc, cues) ? TELLING_DATE : rule,
+  });
   const inClause = datable.filter((t) => within(t, clause));
-  if (inClause.length) return { temporal: byDistance(inClause), rule: 'date.clause' };
+  if (inClause.length) return dated(byDistance(inClause), 'date.clause');
   const inSentence = datable.filter((t) => within(t, sentence));
-  if (inSentence.length) return { temporal: byDistance(inSentence), rule: 'date.sentence' };
+  if (inSentence.length) return dated(byDistance(inSentence), 'date.sentence');
   return null;
 }
+
+/** The rule of a date that is the day a source spoke, not surely the day of what it tells. */
+export const TELLING_DATE = 'date.of-the-telling';
 
 /**
  * Who says so: the attribution before the trigger in its sentence (قالت مصادر ميدانية إن …،
@@ -942,6 +956,21 @@ function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number
 }
 
 const CLAIM_STOP = new Set(['ان', 'انه', 'انها', 'انهم', 'انهن', 'بان', 'بانه', 'بانها', 'فان', 'فانه', 'فانها']);
+
+/**
+ * A date between a verb of saying and the إن/أن that opens what is said (قالت الوكالة، الثلاثاء،
+ * إن …؛ وكانت السلطات أعلنت الجمعة أن …): the day of the telling.
+ */
+function tellingDate(t: TemporalExpression, doc: Doc, cues: readonly CueMatch[]): boolean {
+  const tokens = doc.tokens;
+  let next = firstTokenEndingAfter(tokens, t.end);
+  while (next < tokens.length && tokens[next].kind === 'punct' && tokens[next].end - t.end <= 3) next++;
+  const opener = tokens[next];
+  if (!opener || opener.kind !== 'word' || !CLAIM_STOP.has(opener.norm)) return false;
+  return cues.some(
+    (c) => c.list === 'attribution' && (c.kind === 'verb' || c.kind === undefined) && c.span.end <= t.start,
+  );
+}
 /** A preposition right after the verb (أشار إلى …) says the verb is not one of saying here. */
 const PREPOSITION = new Set(['الي', 'علي', 'عن', 'من', 'في', 'مع']);
 /** Prepositions that end a claimant (أعلن النظام عن …، أشار المرصد إلى …); من and مع may belong to it. */

@@ -185,6 +185,19 @@ test('dates: the clause, the sentence, the lead, then the publication week', () 
   assert.equal(events[0]?.date, '2019-01-08');
 });
 
+test('the day a source spoke dates the telling: it never keeps apart the occurrence told on its own day', () => {
+  const told = only('قال مسؤول عسكري، الاثنين، إن غارات جوية استهدفت مواقع في مدينة سرت.');
+  assert.equal(told.date, '2019-04-08', 'with nothing better, the day of the telling');
+  assert.ok(told.sources.some((s) => s.field === 'date' && s.rule.startsWith('date.of-the-telling')));
+  // The same strike, then its own day: one event, on that day.
+  const strike = only(
+    'قال مسؤول عسكري، الاثنين، إن غارات جوية استهدفت مواقع في مدينة سرت. ' +
+      'وأوضح المسؤول أن الغارة وقعت فجر الأحد على مخزن للذخيرة في سرت.',
+  );
+  assert.equal(strike.date, '2019-04-07');
+  assert.equal(strike.date_text, 'فجر الأحد');
+});
+
 test('places: the governed place, near/south of at precision 2, the article main place as fallback', () => {
   const inCity = only('اندلعت اشتباكات عنيفة في مدينة الزاوية.');
   assert.equal(inCity.location?.id, 'ly-zawiya');

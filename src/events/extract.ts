@@ -408,7 +408,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.announced-violence');
       continue;
     }
-    const date = attachDate(t, clause, sentence, local.temporals[s]);
+    const date = attachDate(t, clause, sentence, local.temporals[s], doc, sentenceCues);
     if (date && isHistory(date.temporal, published)) {
       pastSentences.add(s);
       reject(t, s, 'reject.history-date');
@@ -602,7 +602,7 @@ function casualtyMentions(
     const decided = modalityOf(trigger, clause, sentence, cues, doc, tests);
     if ('drop' in decided) return;
     const place = attachPlaces(trigger, clause, sentence, doc, cueIndex, local, s)[0] ?? null;
-    const date = attachDate(trigger, clause, sentence, local.temporals[s]);
+    const date = attachDate(trigger, clause, sentence, local.temporals[s], doc, cues);
     found.push({
       trigger,
       sentence: s,

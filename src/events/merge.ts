@@ -7,7 +7,7 @@
 import type { Doc } from '../core/document.js';
 import { distanceKm } from '../core/geo.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
-import type { PlaceArgument } from './arguments.js';
+import { TELLING_DATE, type PlaceArgument } from './arguments.js';
 import { rejection, type EventCandidate } from './candidates.js';
 import { ACLED_PRECEDENCE } from './lexicon.js';
 import { VIOLENT, type Mention } from './mention.js';
@@ -103,8 +103,16 @@ function crowd(m: Mention): boolean {
 function compatible(a: Mention, b: Mention): boolean {
   if (!placesCompatible(a.place, b.place)) return false;
   // Two dated mentions in one report must name the same day: "أمس" (unresolved) and
-  // "8 يناير 2018" are different days, and so are "أمس الاثنين" and "أول أمس السبت".
-  if (a.date && b.date && a.date.temporal.resolved.date !== b.date.temporal.resolved.date) return false;
+  // "8 يناير 2018" are different days, and so are "أمس الاثنين" and "أول أمس السبت". The day a
+  // source spoke (قالت الوكالة الثلاثاء إن …) may be after the day of what it tells.
+  if (
+    a.date &&
+    b.date &&
+    a.date.rule !== TELLING_DATE &&
+    b.date.rule !== TELLING_DATE &&
+    a.date.temporal.resolved.date !== b.date.temporal.resolved.date
+  )
+    return false;
   // One sentence telling one act twice (خطف … قاموا بخطف) may name its agent differently.
   if (a.sentence === b.sentence) return true;
   const a1 = a.actors.actor1?.actor?.id;
@@ -326,7 +334,8 @@ export function absorb(e: Mention, m: Mention, reason: MergeReason, state: Absor
   }
   // The first telling's place stands; a later one only fills a gap.
   e.place ??= m.place;
-  e.date ??= m.date;
+  // A day the text gives the occurrence stands before the day a source told of it.
+  if (!e.date || (e.date.rule === TELLING_DATE && m.date && m.date.rule !== TELLING_DATE)) e.date = m.date;
   e.actors.actor1 ??= m.actors.actor1;
   e.actors.actor2 ??= m.actors.actor2;
   for (const a of m.actors.assoc1) e.actors.assoc1.push(a);
