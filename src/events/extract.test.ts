@@ -180,9 +180,27 @@ test('dates: the clause, the sentence, the lead, then the publication week', () 
   const week = only('اندلعت اشتباكات في مدينة الزاوية.');
   assert.equal(week.date, '2019-04-08');
   assert.equal(week.time_precision, 2);
-  // Its own date, not the report's "yesterday".
-  const events = extract('قال مسؤول أمس إن السلطات أوقفت في 8 يناير 2019 باخرة محملة بالأسلحة في ميناء مصراتة.');
-  assert.equal(events[0]?.date, '2019-01-08');
+  // Its own date, not the report's "yesterday" (a day of the last two weeks: one weeks older is history).
+  const events = extract('قال مسؤول أمس إن السلطات أوقفت في 2 أبريل 2019 باخرة محملة بالأسلحة في ميناء مصراتة.');
+  assert.equal(events[0]?.date, '2019-04-02');
+});
+
+test('clashes of protesters with the police are a riot; aircraft destroying or dropping barrels strike from the air', () => {
+  const riot = only('اندلعت مواجهات عنيفة بين المتظاهرين وقوات الأمن في مدينة البصرة أمس.');
+  assert.equal(riot.event_type, 'Riots');
+  assert.equal(riot.sub_event_type, 'Violent demonstration');
+  assert.equal(riot.plover.type, 'PROTEST');
+  assert.equal(only('اندلعت اشتباكات عنيفة بين قوات الجيش ومسلحين في مدينة سرت أمس.').event_type, 'Battles');
+  const destroyed = only('دمر طيران التحالف خمس مركبات عسكرية للمسلحين قرب مدينة سرت أمس.');
+  assert.equal(destroyed.sub_event_type, 'Air/drone strike');
+  const barrels = only('أسقطت مروحيات الجيش براميل متفجرة على بلدة قرب مدينة درنة أمس.');
+  assert.equal(barrels.sub_event_type, 'Air/drone strike');
+});
+
+test('an act its own clause dates weeks before the article is history; what goes on since a month is not', () => {
+  assert.deepEqual(extract('قصفت الطائرات مدينة سرت في 3 مارس.'), []);
+  assert.equal(only('قصفت الطائرات مدينة سرت في 5 أبريل.').date, '2019-04-05');
+  assert.equal(only('تتواصل الاحتجاجات في مدينة سرت منذ أوائل مارس.').event_type, 'Protests');
 });
 
 test('the day a source spoke dates the telling: it never keeps apart the occurrence told on its own day', () => {

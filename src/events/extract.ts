@@ -12,7 +12,7 @@ import type { TemporalExpression } from '../text/temporal.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import { SpanTests, viewPattern, viewText } from './view-text.js';
 import { toNormOffset } from '../text/normalize.js';
-import { CueIndex, groupBySentence } from './doc-index.js';
+import { CueIndex, groupBySentence, lowerBound } from './doc-index.js';
 import { loadCues, loadTriggerLexicon, type CueLexicon, type TriggerLexicon } from './lexicon.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { clausesOf } from './clauses.js';
@@ -169,8 +169,26 @@ const ARMED_WORDS = viewPattern(
 const FIGHTING_WORDS = viewPattern(
   /(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/,
 );
+/** A clash of protesters is coded as the riot triggers are (packs/ar/triggers.json, riot). */
+const CROWD_CLASH_PLOVER = { type: 'PROTEST', mode: 'riot' } as const;
 /** Events dated this long before publication are history, not news. */
 const HISTORY_DAYS = 365;
+/**
+ * When the trigger's own clause names the day (a date, not a span: "للمرة الأولى منذ عام" is no
+ * day), a shorter span: news tells of the last days (no event of the development gold is dated
+ * more than 10 days before its article), and a clause that dates its act weeks back (الهجوم الذي
+ * وقع في 15 يوليو) recalls it.
+ */
+const CLAUSE_HISTORY_DAYS = 14;
+
+/** "منذ أوائل يوليو": what goes on since a day, not what happened on it. */
+const SINCE_BEFORE = viewPattern(/(^|\s)منذ(\s+(بداية|أوائل|مطلع|منتصف|نهاية))?\s*$/);
+
+function historyDays(date: { temporal: TemporalExpression; rule: string }, doc: Doc): number {
+  const t = date.temporal;
+  const names = date.rule === 'date.clause' && (t.kind === 'absolute' || t.kind === 'month');
+  return names && !SINCE_BEFORE.test(viewText(doc, t.start - 24, t.start)) ? CLAUSE_HISTORY_DAYS : HISTORY_DAYS;
+}
 
 export function disorderType(eventType: string, subType: string): string {
   if (eventType === 'Protests')
@@ -330,7 +348,27 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     return { events: [], candidates: [], contextActors: [], responsibility: null };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
-  const cueIndex = new CueIndex(cues, sentences, (knowledge.events?.cues ?? loadEventLexicons().cues).proclitics);
+  const cueLexicon = knowledge.events?.cues ?? loadEventLexicons().cues;
+  const cueIndex = new CueIndex(cues, sentences, cueLexicon.proclitics);
+  // A word of a protesting crowd in a clause, tested word by word (a wider cue, "بين المتظاهرين و",
+  // may hold it): once a clause, from its first token on.
+  const crowdClauses = new Map<number, boolean>();
+  const crowdIn = (clause: Span): boolean => {
+    let found = crowdClauses.get(clause.start);
+    if (found === undefined) {
+      found = false;
+      const tokens = doc.tokens;
+      for (let i = lowerBound(tokenStarts(), clause.start); i < tokens.length && tokens[i].end <= clause.end; i++)
+        if (cueLexicon.forms.crowd_nouns.has(tokens[i].stem)) {
+          found = true;
+          break;
+        }
+      crowdClauses.set(clause.start, found);
+    }
+    return found;
+  };
+  let starts: Int32Array | null = null;
+  const tokenStarts = () => (starts ??= Int32Array.from(doc.tokens, (t) => t.start));
   const numbers = groupBySentence(doc.numbers, (n) => n, sentences);
   const tests = new SpanTests(doc);
   const actors = actorMentions(doc, knowledge.entities, cueIndex);
@@ -409,7 +447,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       continue;
     }
     const date = attachDate(t, clause, sentence, local.temporals[s], doc, sentenceCues);
-    if (date && isHistory(date.temporal, published)) {
+    if (date && isHistory(date.temporal, published, historyDays(date, doc))) {
       pastSentences.add(s);
       reject(t, s, 'reject.history-date');
       continue;
@@ -467,8 +505,22 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       t.requires === 'armed_target' &&
       (tests.testSuffix(CIVILIAN_WORDS, t.span.end, clause.end, clause.start) ||
         (!armedWords && (!actor2 || actor2.inter === 7)));
-    const eventType = onCivilians ? 'Violence against civilians' : armedVictims ? 'Battles' : t.event_type;
-    const subType = onCivilians ? 'Attack' : armedVictims ? 'Armed clash' : t.sub_event_type;
+    // Clashes (اشتباكات، مواجهات) of protesters with the police or troops: the crowd turned violent, a riot.
+    const crowdClash = t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && crowdIn(clause);
+    const eventType = onCivilians
+      ? 'Violence against civilians'
+      : crowdClash
+        ? 'Riots'
+        : armedVictims
+          ? 'Battles'
+          : t.event_type;
+    const subType = onCivilians
+      ? 'Attack'
+      : crowdClash
+        ? 'Violent demonstration'
+        : armedVictims
+          ? 'Armed clash'
+          : t.sub_event_type;
     const candidate = candidateOf(t, s, { kept: true, rule: `${t.rule} ${decided.rule}`, event: null });
     candidate.event_type = eventType;
     candidate.sub_event_type = subType;
@@ -513,7 +565,9 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
         clause,
         event_type: eventType,
         sub_event_type: subType,
-        plover: { type: t.plover.type, mode: onCivilians ? 'firearms' : (t.plover.mode ?? null) },
+        plover: crowdClash
+          ? CROWD_CLASH_PLOVER
+          : { type: t.plover.type, mode: onCivilians ? 'firearms' : (t.plover.mode ?? null) },
         modality: decided.modality,
         claimant,
         place,
@@ -635,10 +689,10 @@ export function triggerSentences(doc: Doc): Set<number> {
   return found;
 }
 
-function isHistory(t: TemporalExpression, published: string | null): boolean {
+function isHistory(t: TemporalExpression, published: string | null, days: number): boolean {
   const from = t.resolved.date ? parseIsoDate(t.resolved.date) : null;
   const to = published ? parseIsoDate(published) : null;
-  return !!from && !!to && daysBetween(from, to) > HISTORY_DAYS;
+  return !!from && !!to && daysBetween(from, to) > days;
 }
 
 /** Figures of a sentence go to its violent (or protest) mentions; a sentence of figures alone continues the one before. */

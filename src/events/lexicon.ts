@@ -174,6 +174,7 @@ const RULE_ONLY_LISTS = [
   'unit_nouns',
   'author_nouns',
   'responsibility_claims',
+  'crowd_nouns',
 ] as const;
 export const CUE_LISTS = [
   'attribution',

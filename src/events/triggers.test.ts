@@ -30,9 +30,11 @@ test('sentences → triggers', () => {
       'وبالغارات الجوية دمرت القوات مخازن الذخيرة',
       [
         ['غارات الجوية', 'air_strike_phrase', 'Air/drone strike', 'aerial'],
-        ['دمرت', 'destruction', 'Looting/property destruction', 'destroy'],
+        // Destroying beside air strikes is the strike (when_nearby of destruction).
+        ['دمرت', 'destruction', 'Air/drone strike', 'aerial'],
       ],
     ],
+    ['وهدمت الجرافات منازل في القرية', [['هدمت', 'destruction', 'Looting/property destruction', 'destroy']]],
     ['والاشتباكات تتواصل منذ الصباح', [['اشتباكات', 'clash_noun', 'Armed clash', 'firearms']]],
     [
       'قصفت المدفعية أحياء سكنية',
