@@ -35,6 +35,10 @@ test('sentences → triggers', () => {
       ],
     ],
     ['وهدمت الجرافات منازل في القرية', [['هدمت', 'destruction', 'Looting/property destruction', 'destroy']]],
+    // A crowd and the Popular Mobilisation are no mobilisation of troops; a military build-up is.
+    ['ألقى كلمة وسط حشد من المعزين', []],
+    ['وقالت قوات الحشد الشعبي', []],
+    ['حشدت القوات الحكومية مقاتليها', [['حشدت', 'mobilisation', 'Other', 'troops']]],
     ['والاشتباكات تتواصل منذ الصباح', [['اشتباكات', 'clash_noun', 'Armed clash', 'firearms']]],
     [
       'قصفت المدفعية أحياء سكنية',
