@@ -154,6 +154,14 @@ test('a day and month without a year take the publication year, or the previous 
   assert.deepEqual(none.resolved, { date: null, timePrecision: null, reason: 'no year and no publication date' });
 });
 
+test('a weekday after سوق names a town, not a day', () => {
+  check([
+    ['تقدمت القوات باتجاه سوق الخميس', []],
+    ['وصلت التعزيزات إلى بلدة بسوق الأحد', []],
+    ['قتل ثلاثة الخميس في سوق المدينة', [['الخميس', 'weekday', '2019-04-04', 1, null]]],
+  ]);
+});
+
 test('weekdays resolve to the latest such day on or before publication (a Monday)', () => {
   check([
     ['يوم السبت', [['يوم السبت', 'weekday', '2019-04-06', 1, null]]],

@@ -100,6 +100,7 @@ const TemporalPack = z.object({
   relativeDays: z.record(z.string(), RelativeDayEntry),
   relativeDaysAfterPrefixOnly: z.record(z.string(), RelativeDayEntry),
   todayNotFollowedBy: WordList,
+  weekdayNotAfter: WordList,
   pastWords: WordList,
   currentWords: WordList,
   nextWords: WordList,
@@ -149,6 +150,8 @@ const EVE_PARTS = normSet(T.eveParts);
 const RELATIVE_DAYS = normMap(T.relativeDays);
 const RELATIVE_DAYS_AFTER_PREFIX = normMap(T.relativeDaysAfterPrefixOnly);
 const TODAY_NOT_FOLLOWED_BY = normSet(T.todayNotFollowedBy);
+/** Words after which a weekday names a town (سوق الخميس), with their proclitics (بسوق). */
+const WEEKDAY_NOT_AFTER = new Map(T.weekdayNotAfter.map((w) => [norm(w), true] as const));
 const PAST = normSet(T.pastWords);
 const CURRENT = normSet(T.currentWords);
 const NEXT = normSet(T.nextWords);
@@ -615,6 +618,8 @@ function matchAt(r: Reader, i: number): Match | null {
   if (prefixed && !r.follows(j)) return null;
   const weekdayHit = j === i ? lookupWithClitics(WEEKDAYS, t.text) : nullable(WEEKDAYS.get(r.word(j) ?? ''));
   if (weekdayHit) {
+    const before = j === i && weekdayHit.cliticLength === 0 && r.follows(i) ? r.word(i - 1) : null;
+    if (before !== null && lookupWithClitics(WEEKDAY_NOT_AFTER, before)) return null;
     if (j === i) startNorm += weekdayHit.cliticLength;
     return readWeekday(r, j, startNorm, weekdayHit.entry, partOfDay, eve);
   }
