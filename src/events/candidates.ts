@@ -58,6 +58,10 @@ export const REJECTION_RULES = {
   'history.earlier': { reason: 'history', why: 'told as an earlier occurrence (ليست المرة الأولى، سبق أن)' },
   'reject.announced-violence': { reason: 'plan_threat_call', why: 'violence announced, not reported as done' },
   'reject.history-date': { reason: 'history', why: 'its date is over a year before publication' },
+  'reject.clause-history': {
+    reason: 'history',
+    why: 'its own clause dates it more than two weeks before publication: recalled, not news',
+  },
   'reject.building-object': { reason: 'structure', why: 'a building stormed or seized, not territory' },
   'reject.tentative': { reason: 'speculation', why: 'expected or proposed (محتمل، مرتقب)' },
   'reject.agreement-not-concluded': {

@@ -447,9 +447,14 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       continue;
     }
     const date = attachDate(t, clause, sentence, local.temporals[s], doc, sentenceCues);
-    if (date && isHistory(date.temporal, published, historyDays(date, doc))) {
+    if (date && isHistory(date.temporal, published, HISTORY_DAYS)) {
       pastSentences.add(s);
       reject(t, s, 'reject.history-date');
+      continue;
+    }
+    if (date && isHistory(date.temporal, published, historyDays(date, doc))) {
+      pastSentences.add(s);
+      reject(t, s, 'reject.clause-history');
       continue;
     }
     if (t.territory && BUILDING_OBJECT.test(objectWords(viewText(doc, t.fullSpan.end, clause.end)))) {
