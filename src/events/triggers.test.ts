@@ -40,6 +40,8 @@ test('sentences → triggers', () => {
     ['وقالت قوات الحشد الشعبي', []],
     ['حشدت القوات الحكومية مقاتليها', [['حشدت', 'mobilisation', 'Other', 'troops']]],
     ['أرسل الجيش حشودا عسكرية', [['حشودا عسكرية', 'mobilisation', 'Other', 'troops']]],
+    // A drone shot down with its bombs is still shot down; only barrels dropped make a strike.
+    ['أسقطت الدفاعات طائرة محملة بقنابل', [['أسقطت', 'aircraft_shot_down', 'Disrupted weapons use', 'heavy-weapons']]],
     ['والاشتباكات تتواصل منذ الصباح', [['اشتباكات', 'clash_noun', 'Armed clash', 'firearms']]],
     [
       'قصفت المدفعية أحياء سكنية',
