@@ -184,10 +184,11 @@ const CLAUSE_HISTORY_DAYS = 14;
 /** "منذ أوائل يوليو": what goes on since a day, not what happened on it. */
 const SINCE_BEFORE = viewPattern(/(^|\s)منذ(\s+(بداية|أوائل|مطلع|منتصف|نهاية))?\s*$/);
 
-function historyDays(date: { temporal: TemporalExpression; rule: string }, doc: Doc): number {
+/** Whether the trigger's own clause names the act's day or month (not a span, not after منذ). */
+function datedByItsClause(date: { temporal: TemporalExpression; rule: string }, doc: Doc): boolean {
   const t = date.temporal;
   const names = date.rule === 'date.clause' && (t.kind === 'absolute' || t.kind === 'month');
-  return names && !SINCE_BEFORE.test(viewText(doc, t.start - 24, t.start)) ? CLAUSE_HISTORY_DAYS : HISTORY_DAYS;
+  return names && !SINCE_BEFORE.test(viewText(doc, t.start - 24, t.start));
 }
 
 export function disorderType(eventType: string, subType: string): string {
@@ -352,6 +353,8 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   const cueIndex = new CueIndex(cues, sentences, cueLexicon.proclitics);
   // A word of a protesting crowd in a clause, tested word by word (a wider cue, "بين المتظاهرين و",
   // may hold it): once a clause, from its first token on.
+  let starts: Int32Array | null = null;
+  const tokenStarts = () => (starts ??= Int32Array.from(doc.tokens, (t) => t.start));
   const crowdClauses = new Map<number, boolean>();
   const crowdIn = (clause: Span): boolean => {
     let found = crowdClauses.get(clause.start);
@@ -367,8 +370,6 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     }
     return found;
   };
-  let starts: Int32Array | null = null;
-  const tokenStarts = () => (starts ??= Int32Array.from(doc.tokens, (t) => t.start));
   const numbers = groupBySentence(doc.numbers, (n) => n, sentences);
   const tests = new SpanTests(doc);
   const actors = actorMentions(doc, knowledge.entities, cueIndex);
@@ -452,7 +453,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.history-date');
       continue;
     }
-    if (date && isHistory(date.temporal, published, historyDays(date, doc))) {
+    if (date && datedByItsClause(date, doc) && isHistory(date.temporal, published, CLAUSE_HISTORY_DAYS)) {
       pastSentences.add(s);
       reject(t, s, 'reject.clause-history');
       continue;
