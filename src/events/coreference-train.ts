@@ -275,7 +275,7 @@ export async function trainCoreference(
         feature_version: COREFERENCE_FEATURE_VERSION,
         cross_validation: {
           method:
-            '5-fold cross-validation grouped by article; figures on pairs at the shipped threshold (the lowest where the out-of-fold pairs reach precision 0.7, so slightly optimistic); events as marsad eval scores them, each fold extracted with the model trained without it',
+            `5-fold cross-validation grouped by article; figures on pairs at the shipped threshold (the lowest where the out-of-fold pairs reach precision ${MERGE_PRECISION}, so slightly optimistic); events as marsad eval scores them, each fold extracted with the model trained without it`,
           figures: { precision: pairs.precision, recall: pairs.recall, f1: pairs.f1 },
           events_before: {
             precision: before.detection.precision,

@@ -24,7 +24,15 @@ export interface Scored {
 export type ThresholdRule =
   | { kind: 'max-f1' }
   /** The best F-beta: beta < 1 weighs precision above recall (0.5: a false positive costs as two misses do, roughly). */
-  | { kind: 'max-fbeta'; beta: number }
+  | {
+      kind: 'max-fbeta';
+      beta: number;
+      /**
+       * When set, the median threshold of those whose F-beta is within this much of the best: a
+       * flat curve's single best point moves with any small change in the data, its middle does not.
+       */
+      plateau?: number;
+    }
   | { kind: 'precision-floor'; floor: number };
 
 export interface ThresholdChoice {
@@ -81,7 +89,10 @@ export function chooseThreshold(items: readonly Scored[], rule: ThresholdRule): 
   if (rule.kind === 'max-fbeta') {
     const b2 = rule.beta * rule.beta;
     const fbeta = ({ precision: p, recall: r }: PRF) => (p + r === 0 ? 0 : ((1 + b2) * p * r) / (b2 * p + r));
-    return { ...sweep.reduce((best, s) => (fbeta(s.prf) > fbeta(best.prf) ? s : best)), ruleMet: true };
+    const best = sweep.reduce((b, s) => (fbeta(s.prf) > fbeta(b.prf) ? s : b));
+    if (rule.plateau === undefined) return { ...best, ruleMet: true };
+    const near = sweep.filter((s) => fbeta(s.prf) >= fbeta(best.prf) - rule.plateau!);
+    return { ...near[Math.floor(near.length / 2)], ruleMet: true };
   }
   const floor = rule.floor;
   const meeting = sweep.filter((s) => s.prf.predicted > 0 && s.prf.precision >= floor);
