@@ -349,6 +349,18 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'ly-ansar-sharia',
     'the same name in Libya',
   ],
+  [
+    'أسفر هجوم لمسلحين عن مقتل جنديين فرنسيين وإصابة ثالث في شمال شرق مالي.',
+    'unidentified-armed-group-ml',
+    'fr-military-2017',
+    "soldiers the toll names by nationality are that state's forces",
+  ],
+  [
+    'أفادت تقارير بمقتل ثلاثة فلسطينيين في سلسلة من الغارات الجوية الإسرائيلية على غزة.',
+    'il-military-2009',
+    'civilians-ps',
+    'people a toll names by nationality alone are civilians',
+  ],
 ];
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {

@@ -52,7 +52,7 @@ import { BLAST_RANK, mergeMentions } from './merge.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
-import { governmentOf, nationalityAgent, nationalitySubjectAgent, stateForcesOf } from './nationality-agent.js';
+import { governmentOf, nationalityAgent, nationalitySubjectAgent, nationalityVictims, stateForcesOf } from './nationality-agent.js';
 import { isSpace } from '../core/whitespace.js';
 
 export interface EventKnowledge {
@@ -957,6 +957,17 @@ function toRecord(
     sources.push({ field: 'actor2', rule, evidence: null, note });
     return eventActorOf(civilians);
   };
+  // "مقتل جنديين فرنسيين": soldiers a toll names by nationality are that state's forces;
+  // "مقتل ثلاثة فلسطينيين" names civilians (not in a battle, which civilians never fight).
+  if (!actor2 && VIOLENT.has(m.event_type) && !CROWD_OF_TYPE.has(m.event_type)) {
+    const victims = nationalityVictims(m, doc, knowledge, date ?? published);
+    if (victims?.victims === 'state_forces' && victims.actor.id !== actor1?.id) {
+      actor2 = victims.actor;
+      sources.push({ field: 'actor2', rule: 'actor2.victims-nationality', evidence: evidenceOf(original, victims.span) });
+    } else if (victims?.victims === 'civilians' && m.event_type !== 'Battles' && actor1?.inter !== 7) {
+      actor2 = civiliansAs('actor2.victims-nationality', 'the victims are named by their nationality alone');
+    }
+  }
   // Violence against civilians has civilians as its victims by definition; a bombing or an attack
   // that the report says killed or hurt civilians has them too.
   if (

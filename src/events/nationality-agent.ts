@@ -262,3 +262,62 @@ export function governmentOf(country: string, date: string | null, knowledge: En
   const governments = countryActorsAt(country, GOVERNMENT_KINDS, date, knowledge);
   return governments.length === 1 ? governments[0] : null;
 }
+
+/** Nouns of soldiers and police: "N جنود فرنسيين"، "رجل أمن أردني" are that state's forces (normalised, bare). */
+const SOLDIER_NOUNS = new Set(
+  ['جندي', 'جنديا', 'جنديان', 'جنديين', 'جنود', 'عسكري', 'عسكريا', 'عسكريين', 'عسكريون', 'ضابط', 'ضابطا', 'ضباط', 'شرطي', 'شرطيا', 'شرطيين', 'شرطة', 'أمن'].map(
+    (w) => normalizeForMatch(w),
+  ),
+);
+/** Nouns of fighters: a nationality after them names no state's forces and no civilians. */
+const FIGHTER_NOUNS = new Set(
+  ['مسلح', 'مسلحا', 'مسلحين', 'مسلحون', 'مقاتل', 'مقاتلا', 'مقاتلين', 'مقاتلون', 'عنصر', 'عنصرا', 'عناصر', 'متشدد', 'متشددين', 'إرهابي', 'إرهابيين', 'انتحاري', 'ناشط', 'ناشطين', 'متظاهر', 'متظاهرين', 'محتج', 'محتجين'].map(
+    (w) => normalizeForMatch(w),
+  ),
+);
+/** How far after a toll's figure its victims' nationality may stand: "مقتل ثلاثة جنود فرنسيين". */
+const VICTIM_WORDS = 3;
+
+/**
+ * The victims a toll names by their nationality: soldiers or police of a country ("مقتل جنديين
+ * فرنسيين") are its state forces; people named by the nationality alone ("مقتل ثلاثة فلسطينيين"،
+ * "إصابة شاب فلسطيني") are civilians. Fighters ("مسلحين فلسطينيين") are neither. Null when no
+ * kept toll figure of the event is followed by a nationality within a few words.
+ */
+export function nationalityVictims(
+  m: Mention,
+  doc: Doc,
+  knowledge: EntityKnowledge,
+  date: string | null,
+): { victims: 'state_forces'; actor: EventActor; span: Span } | { victims: 'civilians'; span: Span } | null {
+  const indefinite = indefiniteDemonyms(knowledge);
+  const demonyms = demonymsOf(doc);
+  for (const figure of m.tolls) {
+    if (figure.rejected !== null) continue;
+    const first = Math.max(0, spanIndexAt(doc.tokens, figure.number.start));
+    const sentence = doc.tokens[first]?.sentence;
+    let previous: (typeof doc.tokens)[number] | null = null;
+    let words = 0;
+    for (let k = first; k < doc.tokens.length; k++) {
+      const t = doc.tokens[k];
+      if (t.sentence !== sentence || t.kind !== 'word') break;
+      if (t.start >= figure.end && ++words > VICTIM_WORDS) break;
+      if (PREPOSITIONS.has(t.norm) || PREPOSITIONS.has(t.stem)) break;
+      const definite = demonyms.entities[lowerBound(demonyms.starts, t.start)];
+      // The whole word, whatever proclitics the tokeniser split off: فرنسيين is no ف + رنسيين.
+      const country =
+        indefinite.get(t.norm) ??
+        (definite && definite.start === t.start && definite.end === t.end ? (definite.demonymOf ?? undefined) : undefined);
+      if (country && previous) {
+        const span = { start: previous.start, end: t.end };
+        if (SOLDIER_NOUNS.has(previous.stem)) {
+          const [actor] = stateForcesOf(country, date, knowledge);
+          return actor ? { victims: 'state_forces', actor: eventActorOf(actor), span } : null;
+        }
+        return FIGHTER_NOUNS.has(previous.stem) ? null : { victims: 'civilians', span: { start: t.start, end: t.end } };
+      }
+      previous = t;
+    }
+  }
+  return null;
+}
