@@ -64,6 +64,7 @@ export const REJECTION_RULES = {
   },
   'reject.building-object': { reason: 'structure', why: 'a building stormed or seized, not territory' },
   'reject.tentative': { reason: 'speculation', why: 'expected or proposed (محتمل، مرتقب)' },
+  'reject.self-harm': { reason: 'sense', why: 'turned on oneself (قتل نفسه): a suicide or self-harm, no political violence' },
   'reject.agreement-not-concluded': {
     reason: 'plan_threat_call',
     why: 'an agreement not reached, signed or announced',

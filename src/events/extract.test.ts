@@ -65,6 +65,15 @@ test('plans, threats, negations and denials are not events', () => {
   }
 });
 
+test('a killing or a shot turned on oneself is no political violence; a suicide bombing still is', () => {
+  assert.deepEqual(extract('وجميلة واحدة من آلاف النساء اللائي يحاولن قتل أنفسهن سنويا في ولاية هرات.'), []);
+  assert.deepEqual(extract('أطلق جندي النار على نفسه داخل ثكنة في مدينة الموصل أمس.'), []);
+  assert.deepEqual(
+    extract('فجر انتحاري نفسه أمام مركز للشرطة في مدينة الموصل أمس.').map((e) => e.sub_event_type),
+    ['Suicide bomb'],
+  );
+});
+
 test('history is not a new event', () => {
   assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
   assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);

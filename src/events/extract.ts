@@ -140,6 +140,11 @@ const BUILDING_OBJECT = viewPattern(
 const FUTURE_AFTER = viewPattern(/(الأيام|الايام|الساعات|الأسابيع|الاسابيع|الفترة|المرحلة)\s+(المقبلة|القادمة)/);
 /** "اتفاق محتمل"، "هدنة مرتقبة": expected, not reached. */
 const TENTATIVE_AFTER = viewPattern(/^\s*(ال)?(محتمل|محتملة|مرتقب|مرتقبة|مقترح|مقترحة|منتظر|منتظرة)/);
+/**
+ * A violent act turned on oneself (قتل نفسه، يحاولن قتل أنفسهن، أطلق النار على نفسه) is a suicide or
+ * self-harm, no political violence. Not for a blast (فجر نفسه is a suicide bombing) or a crowd.
+ */
+const SELF_OBJECT = viewPattern(/^\s*(على\s+)?(نفسه|نفسها|نفسي|نفسك|أنفسهم|أنفسهن|أنفسنا|انفسهم|انفسهن)(?![\u0621-\u064A])/);
 
 /** Days and times between a verb and its object (اقتحموا أمس الاثنين مقر …). */
 const LEADING_DATE_WORDS = viewPattern(
@@ -464,6 +469,13 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     }
     if (TENTATIVE_AFTER.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) {
       reject(t, s, 'reject.tentative');
+      continue;
+    }
+    if (
+      (t.event_type === 'Violence against civilians' || t.event_type === 'Battles') &&
+      SELF_OBJECT.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))
+    ) {
+      reject(t, s, 'reject.self-harm');
       continue;
     }
     if (t.sub_event_type === 'Agreement' && !tests.test(AGREEMENT_CONCLUDED, clause.start, clause.end)) {
