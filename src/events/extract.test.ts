@@ -74,6 +74,16 @@ test('a killing or a shot turned on oneself is no political violence; a suicide 
   );
 });
 
+test('a closure for a storm or maintenance is no conflict event; a closure after clashes is', () => {
+  assert.deepEqual(extract('قررت الهيئة إغلاق المطار اعتباراً من منتصف الليلة بسبب العاصفة القادمة في صلالة.'), []);
+  assert.deepEqual(extract('أغلقت السلطات الطريق الساحلي في مدينة صور لأعمال الصيانة.'), []);
+  assert.ok(
+    extract('أغلقت القوات المعبر الحدودي مع سوريا بعد اشتباكات في منطقة القائم أمس.').some(
+      (e) => e.sub_event_type === 'Other',
+    ),
+  );
+});
+
 test('history is not a new event', () => {
   assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
   assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);

@@ -396,7 +396,8 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     candidates.push(c);
     return c;
   };
-  const reject = (t: TriggerMatch, s: number, rule: RejectionRuleId) => void candidateOf(t, s, rejection(rule));
+  const reject = (t: TriggerMatch, s: number, rule: RejectionRuleId, found?: readonly string[]) =>
+    void candidateOf(t, s, rejection(rule, found));
   let articleLevel: ArticleFeatures | null = null;
   const article = () => (articleLevel ??= articleFeatures(doc, knowledge.events?.relevance?.score(doc) ?? null));
 
@@ -465,6 +466,10 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     }
     if (t.territory && BUILDING_OBJECT.test(objectWords(viewText(doc, t.fullSpan.end, clause.end)))) {
       reject(t, s, 'reject.building-object');
+      continue;
+    }
+    if (t.voidedBy.length > 0) {
+      reject(t, s, 'reject.non-conflict-cause', t.voidedBy);
       continue;
     }
     if (TENTATIVE_AFTER.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) {
@@ -669,6 +674,7 @@ function casualtyMentions(
       passive: false,
       modality_hint: null,
       context: [],
+      voidedBy: [],
     };
     const clause = clauses[s][spanIndexAt(clauses[s], killed.span.start)];
     const decided = modalityOf(trigger, clause, sentence, cues, doc, tests);

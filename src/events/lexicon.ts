@@ -111,6 +111,8 @@ const TriggerEntrySchema = z
     confidence: z.number().min(0).max(1),
     requires: Requirement.optional(),
     needs_any_nearby: z.array(ContextWord).min(1).optional(),
+    /** Words that make it no conflict event when near (إغلاق المطار بسبب العاصفة): the extractor rejects it, naming them. */
+    unless_any_nearby: z.array(ContextWord).min(1).optional(),
     when_nearby: z.array(WhenNearby).optional(),
     territory: z.literal(true).optional(),
     sub_event_type_by_actor: z.strictObject({ state: z.string(), non_state: z.string() }).optional(),
@@ -325,6 +327,7 @@ export interface NearbyRule {
 export interface CompiledTrigger {
   entry: TriggerEntry;
   needs: Set<string> | null;
+  unless: Set<string> | null;
   whenNearby: NearbyRule[];
   window: number;
 }
@@ -527,6 +530,9 @@ export function compileTriggerLexicon(data: unknown): TriggerLexicon {
       entry,
       needs: entry.needs_any_nearby
         ? new Set(entry.needs_any_nearby.map((w) => addContextWord(context, w, contextWords)))
+        : null,
+      unless: entry.unless_any_nearby
+        ? new Set(entry.unless_any_nearby.map((w) => addContextWord(context, w, contextWords)))
         : null,
       whenNearby: (entry.when_nearby ?? []).map((r, i) => ({
         any: new Set(r.any.map((w) => addContextWord(context, w, contextWords))),

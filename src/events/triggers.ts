@@ -56,6 +56,8 @@ export interface TriggerMatch {
   modality_hint: ModalityHint | null;
   /** Normalised context words that licensed or re-typed the trigger. */
   context: string[];
+  /** Normalised context words of its entry's unless_any_nearby found near it: no conflict event. */
+  voidedBy: string[];
 }
 
 export interface CueMatch {
@@ -338,6 +340,7 @@ function toTriggerMatch(
     passive: e.passive === true,
     modality_hint: e.modality_hint ?? null,
     context,
+    voidedBy: trigger.unless ? contextHits(words, wi, last, trigger.window, trigger.unless, lexicon.context) : [],
   };
 }
 
