@@ -361,6 +361,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-ps',
     'people a toll names by nationality alone are civilians',
   ],
+  [
+    'قال شهود إن آلاف المتظاهرين خرجوا شرق غزة اليوم وأصيب العشرات منهم بنيران إسرائيلية.',
+    'protesters-ps',
+    'il-military-2009',
+    'the forces whose fire a crowd met, named by nationality, faced it',
+  ],
 ];
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {

@@ -52,7 +52,7 @@ import { BLAST_RANK, mergeMentions } from './merge.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
-import { governmentOf, nationalityAgent, nationalitySubjectAgent, nationalityVictims, stateForcesOf } from './nationality-agent.js';
+import { governmentOf, nationalityAgent, nationalityOfFire, nationalitySubjectAgent, nationalityVictims, stateForcesOf } from './nationality-agent.js';
 import { isSpace } from '../core/whitespace.js';
 
 export interface EventKnowledge {
@@ -840,6 +840,15 @@ function toRecord(
         rule: after ? 'actor1.nationality-adjective' : 'actor1.nationality-subject',
         evidence: evidenceOf(original, agent.span),
       });
+    }
+  }
+  // "أصيبا بنيران إسرائيلية خلال احتجاجات": the forces that fired on a crowd faced it (actor 2).
+  // Not for other events: "برصاص فلسطيني" names a gunman, not a state's forces.
+  if (CROWD_OF_TYPE.has(m.event_type) && !actor2) {
+    const fire = nationalityOfFire(m, doc, knowledge, published);
+    if (fire && fire.actor.id !== actor1?.id) {
+      actor2 = fire.actor;
+      sources.push({ field: 'actor2', rule: 'actor2.nationality-of-fire', evidence: evidenceOf(original, fire.span) });
     }
   }
   if (actor1 && actor2 && actor1.id === actor2.id) actor2 = null;

@@ -321,3 +321,44 @@ export function nationalityVictims(
   }
   return null;
 }
+
+/** Nouns of gunfire: "بنيران إسرائيلية"، "برصاص قناص إسرائيلي" name who shot by the nationality after them (normalised). */
+const FIRE_NOUNS = new Set(
+  ['نيران', 'نار', 'رصاص', 'رصاصة', 'رصاصات', 'طلق', 'طلقات', 'قناص', 'قناصة', 'قناصين'].map((w) => normalizeForMatch(w)),
+);
+/** Words between a fire noun and the nationality of the shooters: "برصاص قناص إسرائيلي"، "بنيران القوات الإسرائيلية". */
+const FIRE_TO_NATIONALITY = 2;
+
+/**
+ * The state forces whose gunfire the report names by nationality in the event's evidence
+ * ("أصيبا بنيران إسرائيلية خلال احتجاجات"، "قتل برصاص قناص إسرائيلي"): the first fire noun followed,
+ * within two words, by a demonym. Null when there is none, or the country has no forces then.
+ */
+export function nationalityOfFire(
+  m: Mention,
+  doc: Doc,
+  knowledge: EntityKnowledge,
+  date: string | null,
+): { actor: EventActor; span: Span } | null {
+  const indefinite = indefiniteDemonyms(knowledge);
+  const demonyms = demonymsOf(doc);
+  for (const evidence of m.evidence) {
+    for (let k = Math.max(0, spanIndexAt(doc.tokens, evidence.start)); k < doc.tokens.length; k++) {
+      const fire = doc.tokens[k];
+      if (fire.start >= evidence.end) break;
+      if (fire.kind !== 'word' || !FIRE_NOUNS.has(fire.stem)) continue;
+      for (let j = k + 1; j <= k + FIRE_TO_NATIONALITY + 1 && j < doc.tokens.length; j++) {
+        const t = doc.tokens[j];
+        if (t.kind !== 'word' || t.sentence !== fire.sentence || PREPOSITIONS.has(t.norm)) break;
+        const definite = demonyms.entities[lowerBound(demonyms.starts, t.start)];
+        const country =
+          indefinite.get(t.norm) ??
+          (definite && definite.start === t.start && definite.end === t.end ? (definite.demonymOf ?? undefined) : undefined);
+        if (!country) continue;
+        const [actor] = stateForcesOf(country, date, knowledge);
+        return actor ? { actor: eventActorOf(actor), span: { start: fire.start, end: t.end } } : null;
+      }
+    }
+  }
+  return null;
+}
