@@ -66,9 +66,12 @@ export const REJECTION_RULES = {
   'reject.tentative': { reason: 'speculation', why: 'expected or proposed (محتمل، مرتقب)' },
   'reject.non-conflict-cause': {
     reason: 'sense',
-    why: "near a word its entry lists as no conflict (unless_any_nearby: a storm, maintenance, an epidemic)",
+    why: 'near a word its entry lists as no conflict (unless_any_nearby: a storm, maintenance, an epidemic)',
   },
-  'reject.self-harm': { reason: 'sense', why: 'turned on oneself (قتل نفسه): a suicide or self-harm, no political violence' },
+  'reject.self-harm': {
+    reason: 'sense',
+    why: 'turned on oneself (قتل نفسه): a suicide or self-harm, no political violence',
+  },
   'reject.agreement-not-concluded': {
     reason: 'plan_threat_call',
     why: 'an agreement not reached, signed or announced',
@@ -117,7 +120,10 @@ export interface EventCandidate {
   score?: number;
 }
 
-export function rejection(rule: RejectionRuleId, found?: readonly string[]): Extract<CandidateVerdict, { kept: false }> {
+export function rejection(
+  rule: RejectionRuleId,
+  found?: readonly string[],
+): Extract<CandidateVerdict, { kept: false }> {
   const { reason, why } = REJECTION_RULES[rule];
   return { kept: false, rule, reason, why: found?.length ? `${why}: ${found.join('، ')}` : why };
 }

@@ -274,8 +274,7 @@ export async function trainCoreference(
         date,
         feature_version: COREFERENCE_FEATURE_VERSION,
         cross_validation: {
-          method:
-            `5-fold cross-validation grouped by article; figures on pairs at the shipped threshold (the middle of the thresholds within 0.005 of the best F0.5 of the out-of-fold pairs, so slightly optimistic); events as marsad eval scores them, each fold extracted with the model trained without it`,
+          method: `5-fold cross-validation grouped by article; figures on pairs at the shipped threshold (the middle of the thresholds within 0.005 of the best F0.5 of the out-of-fold pairs, so slightly optimistic); events as marsad eval scores them, each fold extracted with the model trained without it`,
           figures: { precision: pairs.precision, recall: pairs.recall, f1: pairs.f1 },
           events_before: {
             precision: before.detection.precision,

@@ -52,7 +52,14 @@ import { BLAST_RANK, mergeMentions } from './merge.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
-import { governmentOf, nationalityAgent, nationalityOfFire, nationalitySubjectAgent, nationalityVictims, stateForcesOf } from './nationality-agent.js';
+import {
+  governmentOf,
+  nationalityAgent,
+  nationalityOfFire,
+  nationalitySubjectAgent,
+  nationalityVictims,
+  stateForcesOf,
+} from './nationality-agent.js';
 import { isSpace } from '../core/whitespace.js';
 
 export interface EventKnowledge {
@@ -144,7 +151,9 @@ const TENTATIVE_AFTER = viewPattern(/^\s*(ال)?(محتمل|محتملة|مرت�
  * A violent act turned on oneself (قتل نفسه، يحاولن قتل أنفسهن، أطلق النار على نفسه) is a suicide or
  * self-harm, no political violence. Not for a blast (فجر نفسه is a suicide bombing) or a crowd.
  */
-const SELF_OBJECT = viewPattern(/^\s*(على\s+)?(نفسه|نفسها|نفسي|نفسك|أنفسهم|أنفسهن|أنفسنا|انفسهم|انفسهن)(?![\u0621-\u064A])/);
+const SELF_OBJECT = viewPattern(
+  /^\s*(على\s+)?(نفسه|نفسها|نفسي|نفسك|أنفسهم|أنفسهن|أنفسنا|انفسهم|انفسهن)(?![\u0621-\u064A])/,
+);
 
 /** Days and times between a verb and its object (اقتحموا أمس الاثنين مقر …). */
 const LEADING_DATE_WORDS = viewPattern(
@@ -990,7 +999,11 @@ function toRecord(
     const victims = nationalityVictims(m, doc, knowledge, date ?? published);
     if (victims?.victims === 'state_forces' && victims.actor.id !== actor1?.id) {
       actor2 = victims.actor;
-      sources.push({ field: 'actor2', rule: 'actor2.victims-nationality', evidence: evidenceOf(original, victims.span) });
+      sources.push({
+        field: 'actor2',
+        rule: 'actor2.victims-nationality',
+        evidence: evidenceOf(original, victims.span),
+      });
     } else if (victims?.victims === 'civilians' && m.event_type !== 'Battles' && actor1?.inter !== 7) {
       actor2 = civiliansAs('actor2.victims-nationality', 'the victims are named by their nationality alone');
     }

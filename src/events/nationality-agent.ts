@@ -265,15 +265,52 @@ export function governmentOf(country: string, date: string | null, knowledge: En
 
 /** Nouns of soldiers and police: "N جنود فرنسيين"، "رجل أمن أردني" are that state's forces (normalised, bare). */
 const SOLDIER_NOUNS = new Set(
-  ['جندي', 'جنديا', 'جنديان', 'جنديين', 'جنود', 'عسكري', 'عسكريا', 'عسكريين', 'عسكريون', 'ضابط', 'ضابطا', 'ضباط', 'شرطي', 'شرطيا', 'شرطيين', 'شرطة', 'أمن'].map(
-    (w) => normalizeForMatch(w),
-  ),
+  [
+    'جندي',
+    'جنديا',
+    'جنديان',
+    'جنديين',
+    'جنود',
+    'عسكري',
+    'عسكريا',
+    'عسكريين',
+    'عسكريون',
+    'ضابط',
+    'ضابطا',
+    'ضباط',
+    'شرطي',
+    'شرطيا',
+    'شرطيين',
+    'شرطة',
+    'أمن',
+  ].map((w) => normalizeForMatch(w)),
 );
 /** Nouns of fighters: a nationality after them names no state's forces and no civilians. */
 const FIGHTER_NOUNS = new Set(
-  ['مسلح', 'مسلحا', 'مسلحين', 'مسلحون', 'مقاتل', 'مقاتلا', 'مقاتلين', 'مقاتلون', 'عنصر', 'عنصرا', 'عناصر', 'متشدد', 'متشددين', 'إرهابي', 'إرهابيين', 'انتحاري', 'ناشط', 'ناشطين', 'متظاهر', 'متظاهرين', 'محتج', 'محتجين'].map(
-    (w) => normalizeForMatch(w),
-  ),
+  [
+    'مسلح',
+    'مسلحا',
+    'مسلحين',
+    'مسلحون',
+    'مقاتل',
+    'مقاتلا',
+    'مقاتلين',
+    'مقاتلون',
+    'عنصر',
+    'عنصرا',
+    'عناصر',
+    'متشدد',
+    'متشددين',
+    'إرهابي',
+    'إرهابيين',
+    'انتحاري',
+    'ناشط',
+    'ناشطين',
+    'متظاهر',
+    'متظاهرين',
+    'محتج',
+    'محتجين',
+  ].map((w) => normalizeForMatch(w)),
 );
 /** How far after a toll's figure its victims' nationality may stand: "مقتل ثلاثة جنود فرنسيين". */
 const VICTIM_WORDS = 3;
@@ -307,7 +344,9 @@ export function nationalityVictims(
       // The whole word, whatever proclitics the tokeniser split off: فرنسيين is no ف + رنسيين.
       const country =
         indefinite.get(t.norm) ??
-        (definite && definite.start === t.start && definite.end === t.end ? (definite.demonymOf ?? undefined) : undefined);
+        (definite && definite.start === t.start && definite.end === t.end
+          ? (definite.demonymOf ?? undefined)
+          : undefined);
       if (country && previous) {
         const span = { start: previous.start, end: t.end };
         if (SOLDIER_NOUNS.has(previous.stem)) {
@@ -324,7 +363,9 @@ export function nationalityVictims(
 
 /** Nouns of gunfire: "بنيران إسرائيلية"، "برصاص قناص إسرائيلي" name who shot by the nationality after them (normalised). */
 const FIRE_NOUNS = new Set(
-  ['نيران', 'نار', 'رصاص', 'رصاصة', 'رصاصات', 'طلق', 'طلقات', 'قناص', 'قناصة', 'قناصين'].map((w) => normalizeForMatch(w)),
+  ['نيران', 'نار', 'رصاص', 'رصاصة', 'رصاصات', 'طلق', 'طلقات', 'قناص', 'قناصة', 'قناصين'].map((w) =>
+    normalizeForMatch(w),
+  ),
 );
 /** Words between a fire noun and the nationality of the shooters: "برصاص قناص إسرائيلي"، "بنيران القوات الإسرائيلية". */
 const FIRE_TO_NATIONALITY = 2;
@@ -353,7 +394,9 @@ export function nationalityOfFire(
         const definite = demonyms.entities[lowerBound(demonyms.starts, t.start)];
         const country =
           indefinite.get(t.norm) ??
-          (definite && definite.start === t.start && definite.end === t.end ? (definite.demonymOf ?? undefined) : undefined);
+          (definite && definite.start === t.start && definite.end === t.end
+            ? (definite.demonymOf ?? undefined)
+            : undefined);
         if (!country) continue;
         const [actor] = stateForcesOf(country, date, knowledge);
         return actor ? { actor: eventActorOf(actor), span: { start: fire.start, end: t.end } } : null;
