@@ -191,25 +191,30 @@ function phraseMatches(
   return out;
 }
 
-const gazetteerWordCache = new WeakMap<ReadonlyMap<string, string>, Map<string, string>>();
+const gazetteerWordCache = new WeakMap<Pick<FeatureLexicons, 'gazetteer' | 'functionWords'>, Map<string, string>>();
 
 /**
  * Stem → the types of the gazetteer names it is a word of, sorted and joined by '+': a first name
- * seen alone (مايكل) is no phrase match, but a name's word all the same.
+ * seen alone (مايكل) is no phrase match, but a name's word all the same. Function words are left
+ * out: a name's الذي or في (التحالف الذي تقوده …, القيادة الأمريكية في أفريقيا) would otherwise mark
+ * every relative pronoun or preposition of the text as a name's word (and الذي shares its stem ذي
+ * with ذي قار).
  */
-export function gazetteerWords(gazetteer: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
-  let words = gazetteerWordCache.get(gazetteer);
+export function gazetteerWords(lex: Pick<FeatureLexicons, 'gazetteer' | 'functionWords'>): ReadonlyMap<string, string> {
+  let words = gazetteerWordCache.get(lex);
   if (words) return words;
+  const functionStems = new Set([...lex.functionWords].map((w) => stripProclitics(w).stem));
   const types = new Map<string, Set<string>>();
-  for (const [key, type] of gazetteer) {
+  for (const [key, type] of lex.gazetteer) {
     for (const stem of key.split(' ')) {
+      if (functionStems.has(stem)) continue;
       let set = types.get(stem);
       if (!set) types.set(stem, (set = new Set()));
       set.add(type);
     }
   }
   words = new Map([...types].map(([stem, set]) => [stem, [...set].sort().join('+')]));
-  gazetteerWordCache.set(gazetteer, words);
+  gazetteerWordCache.set(lex, words);
   return words;
 }
 
@@ -384,7 +389,7 @@ function nameWordFeatures(w: AnalysedWord, lex: FeatureLexicons): Pick<WordFeatu
   if (!byWord) nameWordFeatureCache.set(lex, (byWord = new WeakMap()));
   let features = byWord.get(w);
   if (features) return features;
-  const types = gazetteerWords(lex.gazetteer).get(w.stem);
+  const types = gazetteerWords(lex).get(w.stem);
   features =
     types === undefined
       ? { own: NO_FEATURES, asPrev: NO_FEATURES, asNext: NO_FEATURES }

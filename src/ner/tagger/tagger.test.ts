@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import * as api from './index.js';
 import { loadNerModel, tagConll, tagSentences, tagTokens, trainNerModel, TAGS } from './index.js';
 import { viterbi } from './decode.js';
-import { mentionEvidence, stripProclitics } from './features.js';
+import { gazetteerWords, mentionEvidence, stripProclitics } from './features.js';
 import { tagConstraints } from './tags.js';
+import { trainingPieces } from './train.js';
 import { parseConll, scoreEntities } from '../conll.js';
 
 test('exports', () => {
@@ -58,6 +59,89 @@ test('mentionEvidence gives a word the types of its other mentions nearby, never
   assert.equal(roles[1][3], '');
   // Out of the window, nothing.
   assert.equal(mentionEvidence(sentences, tags, 0)[1][1], '');
+});
+
+test('a long sentence is learned in pieces of at most 100 tokens, each starting at a gold O', () => {
+  const o = TAGS.indexOf('O');
+  const b = TAGS.indexOf('B-PERS');
+  const i = TAGS.indexOf('I-PERS');
+  const sentence = (tags: number[]) => Int32Array.from(tags);
+  assert.deepEqual(trainingPieces(sentence(new Array<number>(100).fill(o)), o), [[0, 100]]);
+  assert.deepEqual(trainingPieces(sentence(new Array<number>(250).fill(o)), o), [
+    [0, 100],
+    [100, 200],
+    [200, 250],
+  ]);
+  // A name across the 100th token: the cut moves back to the last O before the name.
+  const named = new Array<number>(150).fill(o);
+  named.splice(98, 4, b, i, i, i);
+  assert.deepEqual(trainingPieces(sentence(named), o), [
+    [0, 97],
+    [97, 150],
+  ]);
+  // No O to cut at within the first 100: after the name.
+  const long = [b, ...new Array<number>(120).fill(i), o, o];
+  assert.deepEqual(trainingPieces(sentence(long), o), [
+    [0, 121],
+    [121, 123],
+  ]);
+});
+
+test('dictionary names make no name words of function words', () => {
+  const lex = {
+    gazetteer: new Map([
+      ['تحالف ذي تقوده سعوديه', 'ACTOR'],
+      ['ذي قار', 'LOC'],
+    ]),
+    functionWords: new Set(['الذي', 'في']),
+  };
+  const words = gazetteerWords(lex);
+  assert.equal(words.get('ذي'), undefined);
+  assert.equal(words.get('قار'), 'LOC');
+  assert.equal(words.get('تحالف'), 'ACTOR');
+});
+
+test('a dictionary name that fires on one word changes no dropout draw elsewhere', () => {
+  const sentences = [
+    {
+      tokens: ['قال', 'الرئيس', 'سالم', 'الورفلي', 'إن', 'الوضع', 'هادئ', '.'],
+      tags: ['O', 'O', 'B-PERS', 'I-PERS', 'O', 'O', 'O', 'O'],
+    },
+    { tokens: ['وصل', 'الوفد', 'إلى', 'غريان', 'مساء', 'أمس', '.'], tags: ['O', 'O', 'O', 'B-LOC', 'O', 'O', 'O'] },
+    {
+      tokens: ['أعلنت', 'شركة', 'النفط', 'الوطنية', 'توقف', 'الإنتاج', '.'],
+      tags: ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'],
+    },
+  ];
+  const train = (gazetteer: Map<string, string>) =>
+    trainNerModel(sentences, {
+      epochs: 4,
+      seed: 3,
+      minFeatureCount: 1,
+      jackknifeBlocks: 1,
+      triggers: {},
+      clusters: new Map(),
+      gazetteer,
+      outsidePenalty: 0,
+      dropout: 0.3,
+      meta: {},
+    });
+  // The name adds features around one word of the first sentence and, here, changes no prediction:
+  // every other weight must come out the same. (When the dropout drew from one stream shared with
+  // the shuffles, the extra features shifted every later draw, and they did not.)
+  const without = train(new Map());
+  const withName = train(new Map([['قال', 'LOC']]));
+  const n = TAGS.length;
+  assert.ok(withName.featureIndex.size > without.featureIndex.size);
+  for (const [feature, a] of without.featureIndex) {
+    const b = withName.featureIndex.get(feature);
+    assert.ok(b !== undefined, feature);
+    assert.deepEqual(
+      Array.from(without.weights.subarray(a * n, a * n + n)),
+      Array.from(withName.weights.subarray(b * n, b * n + n)),
+      feature,
+    );
+  }
 });
 
 test('viterbi never lets I- follow O or another type', () => {

@@ -11,7 +11,7 @@ import { createModel, emissionScores, type NerModel } from './model.js';
 import { viterbi } from './decode.js';
 import { TAGS, tagConstraints } from './tags.js';
 import { bioEntities } from '../conll.js';
-import { seededRandom } from './random.js';
+import { hashString, mix32, seededRandom } from './random.js';
 
 export interface LabelledSentence {
   tokens: string[];
@@ -207,6 +207,11 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
   // Several perceptrons trained on different orders of the sentences, averaged: each alone
   // depends on its order; their mean is steadier and scores better.
   const runs = Math.max(1, options.orders ?? 1);
+  // Dropout draws are keyed by the feature's name (not its row number, which depends on what came
+  // first). Drawn from the stream that also shuffles the sentences, one feature more anywhere (a
+  // dictionary name matching once) redrew every later draw and order, as if on another seed.
+  const featureKeys = new Uint32Array(nf);
+  for (const [f, id] of featureIndex) featureKeys[id] = hashString(f);
   const w = new Float64Array(nf * n);
   const trans = new Float64Array(n * n);
   const start = new Float64Array(n);
@@ -214,7 +219,7 @@ export function trainNerModel(sentences: readonly LabelledSentence[], options: T
     const one = trainPerceptron(
       rows,
       gold,
-      nf,
+      featureKeys,
       options.epochs,
       options.seed + r * 1000,
       options.dropout ?? 0,
@@ -244,11 +249,55 @@ interface PerceptronWeights {
   start: Float64Array;
 }
 
-/** One averaged structured perceptron over precomputed feature rows, sentences shuffled by `seed`. */
+/**
+ * The key of one visit to a token; a feature is hidden there when mix32(its key ^ this) falls below
+ * the dropout threshold: a pure function of the seed, epoch, sentence, token and feature string.
+ */
+function visitKey(seed: number, epoch: number, sentence: number, token: number): number {
+  return mix32(mix32(mix32(mix32(seed) ^ epoch) ^ sentence) ^ token);
+}
+
+/**
+ * Longest stretch of a sentence decoded and updated at once. ANERcorp has a few run-on "sentences"
+ * of 200–1,900 tokens without punctuation; one decoding of such a block with 1,614 of its 1,774
+ * tokens wrong moved the weights of features on most tokens (kn=O, pc=) by as much in a single
+ * update, and that perceptron ended with weights eight times the usual size and F1 0.70 instead
+ * of 0.76. Whether it happened hung on the draws before it, so a few dictionary names could set it
+ * off or spare it.
+ */
+const MAX_PIECE_TOKENS = 100;
+
+/**
+ * [from, to) pieces of a sentence of at most MAX_PIECE_TOKENS each where possible, cut before a
+ * token whose gold tag is O (so no piece starts inside a name); a sentence that fits is one piece.
+ */
+export function trainingPieces(gold: Int32Array, outside: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  while (gold.length - from > MAX_PIECE_TOKENS) {
+    let cut = from + MAX_PIECE_TOKENS;
+    while (cut > from && gold[cut] !== outside) cut--;
+    if (cut === from) {
+      // A name longer than a piece: cut after it.
+      cut = from + MAX_PIECE_TOKENS;
+      while (cut < gold.length && gold[cut] !== outside) cut++;
+      if (cut === gold.length) break;
+    }
+    out.push([from, cut]);
+    from = cut;
+  }
+  out.push([from, gold.length]);
+  return out;
+}
+
+/**
+ * One averaged structured perceptron over precomputed feature rows, sentences shuffled by `seed`;
+ * the shuffles depend only on the seed and the number of sentences, the dropout only on visitKey().
+ */
 function trainPerceptron(
   rows: readonly Int32Array[][],
   gold: readonly Int32Array[],
-  nf: number,
+  featureKeys: Uint32Array,
   epochs: number,
   seed: number,
   dropout: number,
@@ -259,6 +308,7 @@ function trainPerceptron(
   const n = tags.length;
   // Averaged perceptron with the usual lazy trick: the average is w - u / c, where u sums each
   // update times the step it happened at.
+  const nf = featureKeys.length;
   const w = new Float64Array(nf * n);
   const u = new Float64Array(nf * n);
   const trans = new Float64Array(n * n);
@@ -277,8 +327,11 @@ function trainPerceptron(
     lexicons,
     meta: {},
   });
+  const outside = tags.indexOf('O');
+  const pieces = gold.map((g) => trainingPieces(g, outside));
   const order = rows.map((_, i) => i);
   const random = seededRandom(seed);
+  const threshold = Math.floor(dropout * 2 ** 32);
   let c = 1;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -287,40 +340,54 @@ function trainPerceptron(
     }
     let errors = 0;
     for (const si of order) {
-      const feats = dropout > 0 ? rows[si].map((r) => r.filter(() => random() >= dropout)) : rows[si];
       const g = gold[si];
-      const len = g.length;
-      if (len === 0) continue;
-      const emission = emissionScores(scratch, feats);
-      const p = viterbi(emission, len, n, trans, start, constraints);
-      let differs = false;
-      for (let i = 0; i < len; i++) {
-        if (p[i] === g[i]) continue;
-        differs = true;
-        errors++;
-        for (const f of feats[i]) {
-          w[f * n + g[i]] += 1;
-          u[f * n + g[i]] += c;
-          w[f * n + p[i]] -= 1;
-          u[f * n + p[i]] -= c;
+      if (g.length === 0) continue;
+      const feats =
+        dropout > 0
+          ? rows[si].map((r, t) => {
+              const visit = visitKey(seed, epoch, si, t);
+              return r.filter((f) => mix32(featureKeys[f] ^ visit) >= threshold);
+            })
+          : rows[si];
+      for (const [from, to] of pieces[si]) {
+        const len = to - from;
+        // A piece after the first is decoded as following the gold tag before it: its first tag
+        // is scored (and updated) by the transition from that tag instead of the sentence start.
+        const row = from === 0 ? 0 : g[from - 1] * n;
+        const first = from === 0 ? start : trans.subarray(row, row + n);
+        const firstU = from === 0 ? startU : transU.subarray(row, row + n);
+        const emission = emissionScores(scratch, from === 0 && to === g.length ? feats : feats.slice(from, to));
+        const p = viterbi(emission, len, n, trans, first, constraints);
+        let differs = false;
+        for (let i = 0; i < len; i++) {
+          const gi = g[from + i];
+          if (p[i] === gi) continue;
+          differs = true;
+          errors++;
+          for (const f of feats[from + i]) {
+            w[f * n + gi] += 1;
+            u[f * n + gi] += c;
+            w[f * n + p[i]] -= 1;
+            u[f * n + p[i]] -= c;
+          }
         }
-      }
-      if (differs) {
-        start[g[0]] += 1;
-        startU[g[0]] += c;
-        start[p[0]] -= 1;
-        startU[p[0]] -= c;
-        for (let i = 1; i < len; i++) {
-          const gi = g[i - 1] * n + g[i];
-          const pi = p[i - 1] * n + p[i];
-          if (gi === pi) continue;
-          trans[gi] += 1;
-          transU[gi] += c;
-          trans[pi] -= 1;
-          transU[pi] -= c;
+        if (differs) {
+          first[g[from]] += 1;
+          firstU[g[from]] += c;
+          first[p[0]] -= 1;
+          firstU[p[0]] -= c;
+          for (let i = 1; i < len; i++) {
+            const gi = g[from + i - 1] * n + g[from + i];
+            const pi = p[i - 1] * n + p[i];
+            if (gi === pi) continue;
+            trans[gi] += 1;
+            transU[gi] += c;
+            trans[pi] -= 1;
+            transU[pi] -= c;
+          }
         }
+        c++;
       }
-      c++;
     }
     log(`epoch ${epoch + 1}: ${errors} token errors`);
   }
