@@ -4,7 +4,7 @@
  * finds, or its indefinite form (the demonym without its article), looked for only in the few
  * words right after an attack word: alone, "مالي" or "قطري" are common words.
  */
-import type { Doc } from '../core/document.js';
+import type { Doc, Token } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import { spanIndexAt } from '../core/span.js';
 import { isSpace } from '../core/whitespace.js';
@@ -263,6 +263,23 @@ export function governmentOf(country: string, date: string | null, knowledge: En
   return governments.length === 1 ? governments[0] : null;
 }
 
+/**
+ * The country a word names as a demonym: its indefinite form as a whole word, whatever proclitics
+ * the tokeniser split off (فرنسيين is no ف + رنسيين), or the definite demonym the recogniser found
+ * on exactly this word.
+ */
+function demonymCountry(
+  t: Token,
+  demonyms: { entities: Entity[]; starts: number[] },
+  indefinite: ReadonlyMap<string, string>,
+): string | undefined {
+  const definite = demonyms.entities[lowerBound(demonyms.starts, t.start)];
+  return (
+    indefinite.get(t.norm) ??
+    (definite && definite.start === t.start && definite.end === t.end ? (definite.demonymOf ?? undefined) : undefined)
+  );
+}
+
 /** Nouns of soldiers and police: "N جنود فرنسيين"، "رجل أمن أردني" are that state's forces (normalised, bare). */
 const SOLDIER_NOUNS = new Set(
   [
@@ -333,20 +350,14 @@ export function nationalityVictims(
     if (figure.rejected !== null) continue;
     const first = Math.max(0, spanIndexAt(doc.tokens, figure.number.start));
     const sentence = doc.tokens[first]?.sentence;
-    let previous: (typeof doc.tokens)[number] | null = null;
+    let previous: Token | null = null;
     let words = 0;
     for (let k = first; k < doc.tokens.length; k++) {
       const t = doc.tokens[k];
       if (t.sentence !== sentence || t.kind !== 'word') break;
       if (t.start >= figure.end && ++words > VICTIM_WORDS) break;
       if (PREPOSITIONS.has(t.norm) || PREPOSITIONS.has(t.stem)) break;
-      const definite = demonyms.entities[lowerBound(demonyms.starts, t.start)];
-      // The whole word, whatever proclitics the tokeniser split off: فرنسيين is no ف + رنسيين.
-      const country =
-        indefinite.get(t.norm) ??
-        (definite && definite.start === t.start && definite.end === t.end
-          ? (definite.demonymOf ?? undefined)
-          : undefined);
+      const country = demonymCountry(t, demonyms, indefinite);
       if (country && previous) {
         const span = { start: previous.start, end: t.end };
         if (SOLDIER_NOUNS.has(previous.stem)) {
@@ -391,12 +402,7 @@ export function nationalityOfFire(
       for (let j = k + 1; j <= k + FIRE_TO_NATIONALITY + 1 && j < doc.tokens.length; j++) {
         const t = doc.tokens[j];
         if (t.kind !== 'word' || t.sentence !== fire.sentence || PREPOSITIONS.has(t.norm)) break;
-        const definite = demonyms.entities[lowerBound(demonyms.starts, t.start)];
-        const country =
-          indefinite.get(t.norm) ??
-          (definite && definite.start === t.start && definite.end === t.end
-            ? (definite.demonymOf ?? undefined)
-            : undefined);
+        const country = demonymCountry(t, demonyms, indefinite);
         if (!country) continue;
         const [actor] = stateForcesOf(country, date, knowledge);
         return actor ? { actor: eventActorOf(actor), span: { start: fire.start, end: t.end } } : null;
