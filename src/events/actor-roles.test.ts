@@ -350,13 +350,13 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'the same name in Libya',
   ],
   [
-    'أسفر هجوم لمسلحين عن مقتل جنديين فرنسيين وإصابة ثالث في شمال شرق مالي.',
+    'أكدت هيئة الأركان في باريس مقتل جنديين فرنسيين في هجوم شنه مسلحون قرب مدينة غاو.',
     'unidentified-armed-group-ml',
     'fr-military-2017',
     "soldiers the toll names by nationality are that state's forces",
   ],
   [
-    'أفادت تقارير بمقتل ثلاثة فلسطينيين في سلسلة من الغارات الجوية الإسرائيلية على غزة.',
+    'أسفرت غارة إسرائيلية على خان يونس عن مقتل أربعة فلسطينيين.',
     'il-military-2009',
     'civilians-ps',
     'people a toll names by nationality alone are civilians',

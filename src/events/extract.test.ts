@@ -66,7 +66,7 @@ test('plans, threats, negations and denials are not events', () => {
 });
 
 test('a killing or a shot turned on oneself is no political violence; a suicide bombing still is', () => {
-  assert.deepEqual(extract('وجميلة واحدة من آلاف النساء اللائي يحاولن قتل أنفسهن سنويا في ولاية هرات.'), []);
+  assert.deepEqual(extract('تحاول نساء كثيرات في ولاية هرات قتل أنفسهن كل عام.'), []);
   assert.deepEqual(extract('أطلق جندي النار على نفسه داخل ثكنة في مدينة الموصل أمس.'), []);
   assert.deepEqual(
     extract('فجر انتحاري نفسه أمام مركز للشرطة في مدينة الموصل أمس.').map((e) => e.sub_event_type),
@@ -75,7 +75,7 @@ test('a killing or a shot turned on oneself is no political violence; a suicide 
 });
 
 test('a closure for a storm or maintenance is no conflict event; a closure after clashes is', () => {
-  assert.deepEqual(extract('قررت الهيئة إغلاق المطار اعتباراً من منتصف الليلة بسبب العاصفة القادمة في صلالة.'), []);
+  assert.deepEqual(extract('أغلقت السلطات مطار صلالة يوم الجمعة بسبب عاصفة استوائية.'), []);
   assert.deepEqual(extract('أغلقت السلطات الطريق الساحلي في مدينة صور لأعمال الصيانة.'), []);
   assert.ok(
     extract('أغلقت القوات المعبر الحدودي مع سوريا بعد اشتباكات في منطقة القائم أمس.').some(

@@ -148,7 +148,7 @@ const FUTURE_AFTER = viewPattern(/(الأيام|الايام|الساعات|ال
 /** "اتفاق محتمل"، "هدنة مرتقبة": expected, not reached. */
 const TENTATIVE_AFTER = viewPattern(/^\s*(ال)?(محتمل|محتملة|مرتقب|مرتقبة|مقترح|مقترحة|منتظر|منتظرة)/);
 /**
- * A violent act turned on oneself (قتل نفسه، يحاولن قتل أنفسهن، أطلق النار على نفسه) is a suicide or
+ * A violent act turned on oneself (قتل نفسه، تحاول قتل نفسها، أطلق النار على نفسه) is a suicide or
  * self-harm, no political violence. Not for a blast (فجر نفسه is a suicide bombing) or a crowd.
  */
 const SELF_OBJECT = viewPattern(
@@ -851,7 +851,7 @@ function toRecord(
       });
     }
   }
-  // "أصيبا بنيران إسرائيلية خلال احتجاجات": the forces that fired on a crowd faced it (actor 2).
+  // "أصيب متظاهرون بنيران إسرائيلية": the forces that fired on a crowd faced it (actor 2).
   // Not for other events: "برصاص فلسطيني" names a gunman, not a state's forces.
   if (CROWD_OF_TYPE.has(m.event_type) && !actor2) {
     const fire = nationalityOfFire(m, doc, knowledge, published);

@@ -383,7 +383,7 @@ const FIRE_TO_NATIONALITY = 2;
 
 /**
  * The state forces whose gunfire the report names by nationality in the event's evidence
- * ("أصيبا بنيران إسرائيلية خلال احتجاجات"، "قتل برصاص قناص إسرائيلي"): the first fire noun followed,
+ * ("أصيب متظاهرون بنيران إسرائيلية"، "قتل برصاص قناص إسرائيلي"): the first fire noun followed,
  * within two words, by a demonym. Null when there is none, or the country has no forces then.
  */
 export function nationalityOfFire(
