@@ -62,6 +62,10 @@ export const REJECTION_RULES = {
     reason: 'history',
     why: 'its own clause dates it more than two weeks before publication: recalled, not news',
   },
+  'reject.history-lead-date': {
+    reason: 'history',
+    why: "no date of its own, and the article's lead dates the story more than two weeks before publication: recalled, not news",
+  },
   'reject.building-object': { reason: 'structure', why: 'a building stormed or seized, not territory' },
   'reject.tentative': { reason: 'speculation', why: 'expected or proposed (محتمل، مرتقب)' },
   'reject.non-conflict-cause': {

@@ -235,6 +235,32 @@ test('an act its own clause dates weeks before the article is history; what goes
   assert.equal(only('تتواصل الاحتجاجات في مدينة سرت منذ أوائل مارس.').event_type, 'Protests');
 });
 
+test('an undated act of a story the lead dates years back is history, not news of the publication week', () => {
+  const told = (when: string) =>
+    `كشفت وثائق جديدة تفاصيل ما جرى في مدينة سرت ${when}. ` +
+    'وقال شهود إن القصف المدفعي استهدف حي الجيزة في سرت وقتل خمسة مدنيين.';
+  const recalled = runPipeline(
+    {
+      id: 'test',
+      title: '',
+      text: told('في أكتوبر 2016'),
+      published: '2019-04-08',
+      publishedAt: null,
+      publishedRaw: null,
+      origins: [],
+    },
+    loadPipelineContext(),
+  );
+  assert.deepEqual(recalled.events, []);
+  assert.ok(recalled.candidates.length > 0);
+  for (const c of recalled.candidates) {
+    assert.equal(c.verdict.kept, false);
+    if (!c.verdict.kept) assert.deepEqual([c.verdict.rule, c.verdict.reason], ['reject.history-lead-date', 'history']);
+  }
+  // Last week's story is news, and so is its undated act.
+  assert.equal(only(told('الأسبوع الماضي')).date, '2019-04-04');
+});
+
 test('the day a source spoke dates the telling: it never keeps apart the occurrence told on its own day', () => {
   const told = only('قال مسؤول عسكري، الاثنين، إن غارات جوية استهدفت مواقع في مدينة سرت.');
   assert.equal(told.date, '2019-04-08', 'with nothing better, the day of the telling');

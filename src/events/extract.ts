@@ -338,11 +338,20 @@ export function extractEventsExplained(
   const coreference = knowledge.events?.coreference;
   const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
   const facts = articleFacts(doc, found.responsibility);
-  const events = merged.map((m) => {
-    const record = toRecord(m, doc, knowledge.entities, found.contextActors, facts);
-    for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
-    return record;
-  });
+  // A mention the article's lead would date weeks back ("قتلت في فبراير 2012" then "القصف"):
+  // the story is a recollection, and so is what it tells undated.
+  const recalled = (m: Mention) =>
+    !m.date && facts.lead !== null && isHistory(facts.lead, doc.article.published, CLAUSE_HISTORY_DAYS);
+  for (const m of merged)
+    if (recalled(m))
+      for (const c of m.candidates) if (c.verdict.kept) c.verdict = rejection('reject.history-lead-date');
+  const events = merged
+    .filter((m) => !recalled(m))
+    .map((m) => {
+      const record = toRecord(m, doc, knowledge.entities, found.contextActors, facts);
+      for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
+      return record;
+    });
   return { events, candidates: found.candidates };
 }
 
