@@ -32,7 +32,7 @@ import {
   foldMeta,
   GOLD_FILES,
   labelledArticles,
-  PLATEAU_F05,
+  COREFERENCE_THRESHOLD,
   rulesOnly,
 } from './judge-train.js';
 import type { Mention } from './mention.js';
@@ -197,25 +197,15 @@ export async function trainCoreference(
   const articles = await developmentGoldArticles(sharedDir);
   const goldPairs = coreferencePairs(articles, context);
   const labelled = await labelledCoreferencePairs(sharedDir, context);
-  // Both in the folds (grouped by article): the threshold is read off every labelled pair.
+  // Both in the folds (grouped by article).
   const items = [...goldPairs, ...labelled.items];
   const train = (training: readonly CvItem[]) => {
     const model = trainLogistic(training, OPTIONS);
     return (features: CvItem['features']) => predictProbability(model, features);
   };
-  // A right merge removes a false event (F1's denominator 2TP + FP + FN loses 1); a wrong one
-  // turns a true positive into a miss (the numerator loses 2, the denominator 1), and makes one
-  // record of two occurrences. At an F1 of 0.6-0.8 a merge pays when it is right more than
-  // 1 - F1/2 = 60-70% of the time. The pairs are mostly eval/labels' articles with several events,
-  // where two events tell one occurrence two times in three (a third of the gold's pairs), so
-  // their precision flatters the merges made at run time. The threshold weighs precision above
-  // recall (F0.5) and is the middle of the thresholds within 0.005 of the best F0.5 of the
-  // cross-validated pairs: their precision is flat (0.77-0.80 from 0.64 to 0.88 in one retraining),
-  // so a floor of 80% read off it jumped from 0.70 to 0.81 when an actor rule moved it by 0.02.
-  // (On the development gold, 5-fold: a floor of 0.7 gave P 87.2 R 72.2 F1 79.0 and 0.8 P 84.2
-  // R 77.5 F1 80.7, against 77.7 / 80.8 / 79.2 with no model.)
-  // The rule (PLATEAU_F05) is the judge's.
-  const cv = crossValidate(items, train, { folds: FOLDS, innerFolds: 4, seed: SEED, rule: PLATEAU_F05 });
+  // The threshold is COREFERENCE_THRESHOLD's, from the costs of a wrong and a missed merge: read off
+  // the pairs' F0.5 plateau (flat from about 0.5 to 0.8) it jumped with any small change in them.
+  const cv = crossValidate(items, train, { folds: FOLDS, innerFolds: 4, seed: SEED, rule: COREFERENCE_THRESHOLD });
   const threshold = cv.pooled.threshold;
 
   const before = eventScores(articles, withoutCoreference(context));
@@ -278,7 +268,7 @@ export async function trainCoreference(
         date,
         feature_version: COREFERENCE_FEATURE_VERSION,
         cross_validation: {
-          method: `5-fold cross-validation grouped by article; figures on pairs at the shipped threshold (the middle of the thresholds within 0.005 of the best F0.5 of the out-of-fold pairs, so slightly optimistic); events as marsad eval scores them, each fold extracted with the model trained without it`,
+          method: `5-fold cross-validation grouped by article; figures on pairs at the shipped threshold (2/3: a wrong merge costs about twice a missed one); events as marsad eval scores them, each fold extracted with the model trained without it`,
           figures: { precision: pairs.precision, recall: pairs.recall, f1: pairs.f1 },
           events_before: {
             precision: before.detection.precision,
@@ -293,7 +283,7 @@ export async function trainCoreference(
     report: [
       `mention coreference: ${goldPairs.length} pairs (${positives - labelledPositives} one occurrence) in ${goldArticlesPaired} development gold articles, ${labelled.items.length} pairs (${labelledPositives} one occurrence) in ${labelled.articles} articles grouped in eval/labels`,
       ...labelled.warnings.map((w) => `  warning: ${w}`),
-      `  threshold ${threshold.toFixed(3)}: the middle of the F0.5 plateau of the cross-validated pairs`,
+      `  threshold ${threshold.toFixed(3)}: a wrong merge costs about twice a missed one (COREFERENCE_THRESHOLD)`,
       `  pairs (5-fold) at it:               ${prf(pairs)}   (at thresholds an inner CV picks: ${prf(cv.heldOut)})`,
       `  events, rules merging:              ${prf(before.detection)}   ${before.duplicates} duplicates`,
       `  events, + coreference (5-fold):     ${prf(after)}   ${duplicates} duplicates`,

@@ -86,6 +86,8 @@ export function crossValidate<T extends CvItem>(items: readonly T[], train: Trai
 
 /** The threshold the rule picks on out-of-fold probabilities of an inner split of `training`. */
 function innerThreshold<T extends CvItem>(training: readonly T[], train: Trainer<T>, options: CvOptions): number {
+  // A threshold from costs reads nothing off the data: no inner models to train.
+  if (options.rule.kind === 'cost') return chooseThreshold([], options.rule).threshold;
   const inner = crossValidateProbabilities(training, train, options.innerFolds, options.seed + 1);
   return chooseThreshold(
     training.map((item, i) => ({ probability: inner[i], label: item.label })),

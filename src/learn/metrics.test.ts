@@ -31,17 +31,11 @@ test('the best F0.5 weighs precision above recall: it stops before the false pos
   assert.equal(chooseThreshold(items, { kind: 'max-fbeta', beta: 1 }).threshold, 0.4);
 });
 
-test('on a plateau of F0.5 the middle threshold is taken, not the single best point', () => {
-  // F0.5 is 0.83 at 0.65 (three right) and 0.77 at 0.45 (four of five right): within 0.1 of each other.
-  const flat = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1].map((probability, i) => ({
-    probability,
-    label: i % 2 === 0 || i === 1,
-  }));
-  const best = chooseThreshold(flat, { kind: 'max-fbeta', beta: 0.5 });
-  const wide = chooseThreshold(flat, { kind: 'max-fbeta', beta: 0.5, plateau: 0.1 });
-  const none = chooseThreshold(flat, { kind: 'max-fbeta', beta: 0.5, plateau: 0 });
-  assert.equal(none.threshold, best.threshold);
-  assert.ok(wide.threshold < best.threshold, `${wide.threshold} below ${best.threshold}`);
+test('a threshold from costs is cost / (1 + cost), whatever the scores', () => {
+  const twice = chooseThreshold(items, { kind: 'cost', falsePositiveCost: 2 });
+  assert.equal(twice.threshold, 2 / 3);
+  assert.deepEqual(twice.prf, prfAt(items, 2 / 3));
+  assert.equal(chooseThreshold([], { kind: 'cost', falsePositiveCost: 1 }).threshold, 0.5);
 });
 
 test('a precision floor takes the most recall that keeps the precision', () => {

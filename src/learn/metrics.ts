@@ -24,16 +24,14 @@ export interface Scored {
 export type ThresholdRule =
   | { kind: 'max-f1' }
   /** The best F-beta: beta < 1 weighs precision above recall (0.5: a false positive costs as two misses do, roughly). */
-  | {
-      kind: 'max-fbeta';
-      beta: number;
-      /**
-       * When set, the median threshold of those whose F-beta is within this much of the best: a
-       * flat curve's single best point moves with any small change in the data, its middle does not.
-       */
-      plateau?: number;
-    }
-  | { kind: 'precision-floor'; floor: number };
+  | { kind: 'max-fbeta'; beta: number }
+  | { kind: 'precision-floor'; floor: number }
+  /**
+   * The decision a calibrated probability makes when a false positive costs `falsePositiveCost`
+   * times a false negative: positive when p × 1 > (1 − p) × cost, i.e. at cost / (1 + cost). It
+   * reads nothing off the data, so it does not move when the data does.
+   */
+  | { kind: 'cost'; falsePositiveCost: number };
 
 export interface ThresholdChoice {
   threshold: number;
@@ -69,6 +67,10 @@ export function prfAt(items: readonly Scored[], threshold: number): PRF {
  * highest. Ties in the rule's measure go to the higher threshold, the more cautious one.
  */
 export function chooseThreshold(items: readonly Scored[], rule: ThresholdRule): ThresholdChoice {
+  if (rule.kind === 'cost') {
+    const threshold = rule.falsePositiveCost / (1 + rule.falsePositiveCost);
+    return { threshold, prf: prfAt(items, threshold), ruleMet: true };
+  }
   const gold = items.filter((i) => i.label).length;
   const scored = items
     .filter((i): i is { probability: number; label: boolean } => i.probability !== null)
@@ -90,9 +92,7 @@ export function chooseThreshold(items: readonly Scored[], rule: ThresholdRule): 
     const b2 = rule.beta * rule.beta;
     const fbeta = ({ precision: p, recall: r }: PRF) => (p + r === 0 ? 0 : ((1 + b2) * p * r) / (b2 * p + r));
     const best = sweep.reduce((b, s) => (fbeta(s.prf) > fbeta(b.prf) ? s : b));
-    if (rule.plateau === undefined) return { ...best, ruleMet: true };
-    const near = sweep.filter((s) => fbeta(s.prf) >= fbeta(best.prf) - rule.plateau!);
-    return { ...near[Math.floor(near.length / 2)], ruleMet: true };
+    return { ...best, ruleMet: true };
   }
   const floor = rule.floor;
   const meeting = sweep.filter((s) => s.prf.predicted > 0 && s.prf.precision >= floor);
