@@ -311,6 +311,16 @@ export function resolveActorOrPerson(
   const unique = ranked.filter((cand) => !seen.has(cand.entry.id) && seen.add(cand.entry.id));
   if (unique.length === 0) return null;
   const [best] = unique;
+  // "الجيش"، "القوات الحكومية": a state's forces named by a word every state's are, in an article
+  // about a country whose forces the dictionary lacks, are no other country's.
+  if (
+    best.alias.ambiguous &&
+    best.entry.type === 'actor' &&
+    best.entry.kind === 'state_forces' &&
+    best.entry.country !== focus &&
+    !contextActors.has(best.entry.id)
+  )
+    return null;
   const second = unique[1]?.score ?? 0;
   const confidence = round4(
     Math.min(

@@ -367,6 +367,24 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'il-military-2009',
     'the forces whose fire a crowd met, named by nationality, faced it',
   ],
+  [
+    'دارت مواجهات عنيفة بين الجيش اليمني، مسنوداً بطيران التحالف، من جهة، وميليشيا الحوثي من جهة أخرى، في مديرية حيس.',
+    'ye-military-2012',
+    'ye-houthi-forces',
+    'بين X، مسنوداً بـ Z، من جهة، وY من جهة أخرى: the ally inside the first side is no side',
+  ],
+  [
+    'اندلعت معارك بين قوات الجيش والمقاومة من جهة والحوثيين من جهة أخرى في مديرية نهم.',
+    'ye-military-2012',
+    'ye-houthi-forces',
+    "the bare army of a Yemeni report is Yemen's; the second side after the first's من جهة",
+  ],
+  [
+    'قصف الجيش مواقع المسلحين في ريف إدلب الجنوبي أمس.',
+    'sy-military-2000',
+    null,
+    "the bare army of a Syrian report is Syria's",
+  ],
 ];
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {
@@ -391,4 +409,25 @@ test(`${ROLES.length} actor-role sentences: the first and second actors ACLED wo
       );
   }
   assert.deepEqual(wrong, []);
+});
+
+test("the army or government forces of a country the dictionary lacks are no other country's", () => {
+  const context = loadPipelineContext();
+  for (const text of [
+    'قتل جنديان في هجوم على دورية للجيش في ولاية هلمند أمس.',
+    'قتل جنديان في هجوم شنه مسلحون على القوات الحكومية في ولاية هلمند أمس.',
+  ]) {
+    const article = {
+      id: 'roles',
+      title: '',
+      text,
+      published: '2018-06-10',
+      publishedAt: null,
+      publishedRaw: null,
+      origins: [],
+    };
+    const [event] = runPipeline(article, context).events;
+    assert.equal(event?.actor1?.id, 'unidentified-armed-group-af', text);
+    assert.equal(event?.actor2, null, `${text}: not Iraq's or Burkina Faso's forces`);
+  }
 });

@@ -300,6 +300,45 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
  * استهدف/ضد X the target; بمساندة/المتحالف مع X an associate; otherwise the actor before the
  * trigger in its clause (then sentence) is the agent, and one after it the other party.
  */
+/** How far after بين … و (or a side's من جهة) the words of a side may reach. */
+const SIDE_REACH = 80;
+
+/**
+ * The two sides of "بين X … من جهة، وY من جهة أخرى": the first actor after بين and before the
+ * first من جهة, and the first after it. Null unless both are named.
+ */
+function bothSides(
+  doc: Doc,
+  cues: readonly CueMatch[],
+  sentence: Span,
+  trigger: TriggerMatch,
+  actors: readonly ActorMention[],
+): [ActorMention, ActorMention] | null {
+  const end = cues.find(
+    (c) =>
+      c.list === 'agent_markers' &&
+      c.kind === 'side_end' &&
+      within(c.span, sentence) &&
+      c.span.start >= trigger.span.start - 5,
+  );
+  if (!end) return null;
+  const tokens = doc.tokens;
+  let opening: Span | null = null;
+  for (let i = spanIndexAt(tokens, end.span.start) - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.start < Math.max(sentence.start, end.span.start - SIDE_REACH)) break;
+    if (t.kind === 'word' && t.stem === 'بين') {
+      opening = t;
+      break;
+    }
+  }
+  if (!opening) return null;
+  const from = opening.end;
+  const first = actors.find((m) => m.start >= from && m.end <= end.span.start);
+  const second = actors.find((m) => m.start >= end.span.end && m.end <= end.span.end + SIDE_REACH);
+  return first && second ? [first, second] : null;
+}
+
 export function attachActors(
   doc: Doc,
   trigger: TriggerMatch,
@@ -376,8 +415,14 @@ export function attachActors(
       within(c.span, sentence) &&
       c.span.start >= trigger.span.start - 5,
   );
-  if (sides) {
-    const between = pool.filter((m) => m.start >= sides.span.start && m.end <= sides.span.end + 80);
+  // "بين الجيش، مسنوداً بالتحالف، من جهة، والحوثيين من جهة أخرى": each side ends at its من جهة,
+  // and the second, often in a clause of its own, starts after the first's.
+  const sidesEnded = bothSides(doc, cues, sentence, trigger, inSentence);
+  if (sidesEnded) {
+    [actor1, actor2] = sidesEnded;
+    rules.push('actors.between-sides');
+  } else if (sides) {
+    const between = pool.filter((m) => m.start >= sides.span.start && m.end <= sides.span.end + SIDE_REACH);
     if (between.length >= 2) {
       [actor1, actor2] = [between[0], between[1]];
       rules.push('actors.between');
