@@ -15,7 +15,14 @@ import { countDuplicates } from './duplicates.js';
 import { evaluateGold, pipelinePredictor } from './harness.js';
 
 /**
- * Last measured on 2026-12-06 (third session), after the actor rules of issue 12 (a claim of
+ * Last measured on 2026-12-06 (fourth session), after the judge's and coreference's thresholds
+ * became fixed by what their errors cost (2/3 each) instead of the middle of F0.5's plateau, which
+ * a few aliases (the bare "الجيش" of twelve theatres' armies) had moved to 0.70 and 0.52 (test
+ * P 0.769 R 0.667 with them): P 0.729, R 0.717, F1 0.723 (43 of 59), 5 duplicates, no event in
+ * the non-conflict articles. Before, with the plateau's 0.645 and 0.672: P 0.703, R 0.750, F1
+ * 0.726 (45 of 64), 6 duplicates. The precision and F1 floors rise to that, less one true event;
+ * recall stands on its floor.
+ * Before, on 2026-12-06 (third session), after the actor rules of issue 12 (a claim of
  * responsibility, fire from a group's positions, a claimant telling of its own act, the author
  * after an attack noun, a government's forces, unidentified attackers of strikes and clashes),
  * quoted titles and "responsibility of X for" left out, and every event model retrained on them:
@@ -57,12 +64,13 @@ import { evaluateGold, pipelinePredictor } from './harness.js';
  * retrained with the 3,218 labelled candidates of eval/labels beside the gold. Before that
  * (2026-12-04): P 0.412, R 0.783, F1 0.540, 24 duplicates. The floors leave one event's slack.
  */
-const FLOOR = { precision: 0.68, recall: 0.71, f1: 0.69 };
-/** One occurrence told twice and output twice (src/eval/duplicates.ts): 7 at the last measure (7, 6, 14, 24 before). */
-const MAX_DUPLICATES = 7;
+const FLOOR = { precision: 0.71, recall: 0.71, f1: 0.7 };
+/** One occurrence told twice and output twice (src/eval/duplicates.ts): 5 at the last measure (6, 7, 6, 14, 24 before); one of slack. */
+const MAX_DUPLICATES = 6;
 /**
- * claimed_by right for matched events whose gold names a source: 29 of 36 (80.6%) on 2026-12-06
- * (third session, with the retrained models); 27 of 34 (79.4%) before,
+ * claimed_by right for matched events whose gold names a source: 27 of 35 (77.1%) on 2026-12-06
+ * (fourth session, with the costs' thresholds); 29 of 36 (80.6%) before (third session, with the
+ * retrained models); 27 of 34 (79.4%) before that,
  * after a lead in the outlet's voice took the source of the sentence right after it. Before:
  * 25 of 34 with the claimant rules of that day, 25 of 34 with the rules as they were once the gold
  * listed each source's other mentions, 20 of 34 before it did. Floor: that, less one event.
