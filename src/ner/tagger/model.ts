@@ -12,10 +12,16 @@ import {
   knownClass,
   mentionEvidence,
   mentionFeatures,
-  sentenceFeatureGroups,
+  visitSentenceFeatures,
+  wordGroupFeatures,
+  WORD_GROUP_COUNT,
+  type AnalysedWord,
   type FeatureLexicons,
+  type FeatureSink,
   type StemEvidence,
+  type WordGroup,
 } from './features.js';
+import { FeatureTable } from './feature-table.js';
 import { tagConstraints, type TagConstraints } from './tags.js';
 import { z } from 'zod';
 import { isRecord } from '../../core/unknown.js';
@@ -187,49 +193,98 @@ export function emissionScores(model: NerModel, featureRows: readonly Int32Array
   return emission;
 }
 
-/** Per model, the summed weights of each per-word feature group (features.ts), found once per word. */
-const groupScoreCache = new WeakMap<NerModel, WeakMap<readonly string[], Float64Array>>();
+const featureTables = new WeakMap<ReadonlyMap<string, number>, FeatureTable>();
 
-/** Adds the weights of the named features to `emission[at .. at + tags)`. */
-function addScores(model: NerModel, names: readonly string[], emission: Float64Array, at: number): void {
-  const n = model.tags.length;
-  const w = model.weights;
-  for (const name of names) {
-    const row = model.featureIndex.get(name);
-    if (row === undefined) continue;
-    const off = row * n;
-    for (let t = 0; t < n; t++) emission[at + t] += w[off + t];
-  }
+/** The model's rows by template and parts, built at its first use (not at load: training never needs it). */
+function featureTable(model: NerModel): FeatureTable {
+  let table = featureTables.get(model.featureIndex);
+  if (!table) featureTables.set(model.featureIndex, (table = new FeatureTable(model.featureIndex)));
+  return table;
 }
 
-/**
- * Emission scores `[token * tags + tag]` of a sentence. A word's feature groups are shared by its
- * every occurrence, so their summed weights are kept: most of a token's score is a few additions.
- */
-function sentenceEmission(
-  model: NerModel,
-  tokens: readonly string[],
-  evidence: ReadonlyMap<string, StemEvidence>,
-): Float64Array {
-  let cache = groupScoreCache.get(model);
-  if (!cache) groupScoreCache.set(model, (cache = new WeakMap()));
-  const n = model.tags.length;
-  const emission = new Float64Array(tokens.length * n);
-  const features = sentenceFeatureGroups(tokens, model.lexicons, evidence);
-  for (let i = 0; i < features.length; i++) {
-    const at = i * n;
-    for (const group of features[i].groups) {
-      let scores = cache.get(group);
-      if (!scores) {
-        scores = new Float64Array(n);
-        addScores(model, group, scores, 0);
-        cache.set(group, scores);
-      }
-      for (let t = 0; t < n; t++) emission[at + t] += scores[t];
-    }
-    addScores(model, features[i].rest, emission, at);
+/** Adds the weights of each feature it is sent to `target[at .. at + tags)`. */
+class ScoreSink {
+  target: Float64Array = new Float64Array(0);
+  at = 0;
+  /** How many of the features sent were the model's. */
+  found = 0;
+  readonly add: FeatureSink = (template, a, b, c) => {
+    const row = this.table.row(template, a, b, c);
+    if (row < 0) return;
+    this.found++;
+    const n = this.tags;
+    const off = row * n;
+    for (let t = 0; t < n; t++) this.target[this.at + t] += this.weights[off + t];
+  };
+
+  constructor(
+    private readonly table: FeatureTable,
+    private readonly weights: Float32Array | Float64Array,
+    private readonly tags: number,
+  ) {}
+}
+
+/** Per model, each word's groups (features.ts WordGroup) as summed weights; null for a group none of whose features the model has. */
+const groupScoreCache = new WeakMap<NerModel, WeakMap<AnalysedWord, (Float64Array | null | undefined)[]>>();
+
+/** Emission scores of a model's sentences; sums run in the order of each token's feature list. */
+class EmissionScorer {
+  private readonly n: number;
+  private readonly sink: ScoreSink;
+  private readonly groupSink: ScoreSink;
+  private readonly groupScores: WeakMap<AnalysedWord, (Float64Array | null | undefined)[]>;
+
+  constructor(private readonly model: NerModel) {
+    this.n = model.tags.length;
+    const table = featureTable(model);
+    this.sink = new ScoreSink(table, model.weights, this.n);
+    this.groupSink = new ScoreSink(table, model.weights, this.n);
+    let cache = groupScoreCache.get(model);
+    if (!cache) groupScoreCache.set(model, (cache = new WeakMap()));
+    this.groupScores = cache;
   }
-  return emission;
+
+  /**
+   * Emission scores `[token * tags + tag]` of a sentence. A word's feature groups are shared by its
+   * every occurrence, so their summed weights are kept: most of a token's score is a few additions.
+   */
+  sentence(tokens: readonly string[], evidence: ReadonlyMap<string, StemEvidence>): Float64Array {
+    const { n, sink } = this;
+    const emission = new Float64Array(tokens.length * n);
+    sink.target = emission;
+    visitSentenceFeatures(tokens, this.model.lexicons, evidence, {
+      token: (i) => {
+        sink.at = i * n;
+      },
+      group: (w, group) => {
+        const scores = this.group(w, group);
+        if (scores) for (let t = 0; t < n; t++) emission[sink.at + t] += scores[t];
+      },
+      feature: sink.add,
+    });
+    return emission;
+  }
+
+  /** Adds the features of the roles mentionEvidence found around token `i` to its scores in `emission`. */
+  addMentions(emission: Float64Array, tokens: readonly string[], roles: readonly string[], i: number): void {
+    this.sink.target = emission;
+    this.sink.at = i * this.n;
+    mentionFeatures(roles, i, knownClass(this.model.lexicons, tokens[i]), this.sink.add);
+  }
+
+  private group(w: AnalysedWord, group: WordGroup): Float64Array | null {
+    let groups = this.groupScores.get(w);
+    if (!groups) this.groupScores.set(w, (groups = new Array<Float64Array | null | undefined>(WORD_GROUP_COUNT)));
+    let scores = groups[group];
+    if (scores === undefined) {
+      const sink = this.groupSink;
+      sink.target = new Float64Array(this.n);
+      sink.found = 0;
+      wordGroupFeatures(w, group, this.model.lexicons, sink.add);
+      groups[group] = scores = sink.found > 0 ? sink.target : null;
+    }
+    return scores;
+  }
 }
 
 /**
@@ -251,9 +306,10 @@ export function tagSentences(model: NerModel, sentences: string[][]): string[][]
   const outside = model.tags.indexOf('O');
   const decode = (emission: Float64Array, length: number) =>
     Array.from(viterbi(emission, length, n, model.transition, model.start, model.constraints), (t) => model.tags[t]);
+  const scorer = new EmissionScorer(model);
   const emissions = sentences.map((tokens, s) => {
     if (tokens.length === 0) return new Float64Array(0);
-    const emission = sentenceEmission(model, tokens, evidence[s]);
+    const emission = scorer.sentence(tokens, evidence[s]);
     if (model.outsidePenalty !== 0)
       for (let i = 0; i < tokens.length; i++) emission[i * n + outside] -= model.outsidePenalty;
     return emission;
@@ -265,8 +321,7 @@ export function tagSentences(model: NerModel, sentences: string[][]): string[][]
     if (!roles.some((r) => r !== '')) return first[s];
     const emission = emissions[s];
     for (let i = 0; i < tokens.length; i++)
-      if (roles[i] || roles[i - 1] || roles[i + 1])
-        addScores(model, mentionFeatures(roles, i, knownClass(model.lexicons, tokens[i])), emission, i * n);
+      if (roles[i] || roles[i - 1] || roles[i + 1]) scorer.addMentions(emission, tokens, roles, i);
     return decode(emission, tokens.length);
   });
 }
