@@ -27,6 +27,11 @@ export interface FeatureLexicons {
 }
 
 export interface AnalysedWord {
+  /**
+   * Unique among the words analyseWord keeps (0 and 1 are the sentence boundaries), so a tagger can
+   * keep what it learns of a word in arrays; a new word may take it once the cache is cleared.
+   */
+  id: number;
   norm: string;
   /** Norm without the proclitics و ف ب ك ل ال لل (only when at least two letters remain). */
   stem: string;
@@ -61,6 +66,7 @@ export function stripProclitics(norm: string): { stem: string; proclitics: strin
 }
 
 const wordCache = new Map<string, AnalysedWord>();
+const FIRST_WORD_ID = 2;
 const WORD_CACHE_LIMIT = 200_000;
 
 export function analyseWord(token: string): AnalysedWord {
@@ -69,8 +75,8 @@ export function analyseWord(token: string): AnalysedWord {
   const normalised = normalizeForMatch(token);
   const norm = normalised.length > 0 ? normalised : token;
   const { stem, proclitics } = stripProclitics(norm);
-  const analysed = { norm, stem, proclitics, shape: wordShape(norm) };
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  const analysed = { id: FIRST_WORD_ID + wordCache.size, norm, stem, proclitics, shape: wordShape(norm) };
   wordCache.set(token, analysed);
   return analysed;
 }
@@ -86,8 +92,8 @@ export function wordShape(norm: string): string {
   return n <= 2 ? 'ar2' : n === 3 ? 'ar3' : n === 4 ? 'ar4' : n <= 6 ? 'ar6' : 'ar7';
 }
 
-const BOUNDARY: AnalysedWord = { norm: '<s>', stem: '<s>', proclitics: '', shape: '<s>' };
-const END: AnalysedWord = { norm: '</s>', stem: '</s>', proclitics: '', shape: '</s>' };
+const BOUNDARY: AnalysedWord = { id: 0, norm: '<s>', stem: '<s>', proclitics: '', shape: '<s>' };
+const END: AnalysedWord = { id: 1, norm: '</s>', stem: '</s>', proclitics: '', shape: '</s>' };
 
 /**
  * Receives a token's features one at a time. A feature is a template with up to three parts, and

@@ -224,24 +224,76 @@ class ScoreSink {
   ) {}
 }
 
-/** Per model, each word's groups (features.ts WordGroup) as summed weights; null for a group none of whose features the model has. */
-const groupScoreCache = new WeakMap<NerModel, WeakMap<AnalysedWord, (Float64Array | null | undefined)[]>>();
+/**
+ * Per model, the summed weights of each group (features.ts WordGroup) of each word, kept in arrays
+ * by word id: weak maps keyed by the words took more time than the sums, mostly in the collector.
+ */
+class GroupScores {
+  /** The word each id's sums are of: after analyseWord's cache is cleared, an id names another word. */
+  private words: (AnalysedWord | undefined)[] = [];
+  /** Per word and group: 0 not summed yet, 1 summed, 2 none of its features is the model's. */
+  private state = new Uint8Array(0);
+  /** The sums, `[(id * WORD_GROUP_COUNT + group) * tags + tag]`. */
+  sums = new Float64Array(0);
+  private readonly sink: ScoreSink;
+
+  constructor(
+    private readonly model: NerModel,
+    table: FeatureTable,
+  ) {
+    this.sink = new ScoreSink(table, model.weights, model.tags.length);
+  }
+
+  /** Where the group's sums start in `sums`, -1 when it has none. */
+  offset(w: AnalysedWord, group: WordGroup): number {
+    if (this.words[w.id] !== w) this.adopt(w);
+    const slot = w.id * WORD_GROUP_COUNT + group;
+    const n = this.model.tags.length;
+    if (this.state[slot] === 0) {
+      const sink = this.sink;
+      sink.target = this.sums;
+      sink.at = slot * n;
+      sink.found = 0;
+      wordGroupFeatures(w, group, this.model.lexicons, sink.add);
+      this.state[slot] = sink.found > 0 ? 1 : 2;
+    }
+    return this.state[slot] === 1 ? slot * n : -1;
+  }
+
+  private adopt(w: AnalysedWord): void {
+    const n = this.model.tags.length;
+    const slots = this.state.length / WORD_GROUP_COUNT;
+    if (w.id >= slots) {
+      const grown = Math.max(2 * slots, w.id + 1, 1024);
+      const state = new Uint8Array(grown * WORD_GROUP_COUNT);
+      state.set(this.state);
+      const sums = new Float64Array(grown * WORD_GROUP_COUNT * n);
+      sums.set(this.sums);
+      this.state = state;
+      this.sums = sums;
+    }
+    const from = w.id * WORD_GROUP_COUNT;
+    this.state.fill(0, from, from + WORD_GROUP_COUNT);
+    this.sums.fill(0, from * n, (from + WORD_GROUP_COUNT) * n);
+    this.words[w.id] = w;
+  }
+}
+
+const groupScoreCache = new WeakMap<NerModel, GroupScores>();
 
 /** Emission scores of a model's sentences; sums run in the order of each token's feature list. */
 class EmissionScorer {
   private readonly n: number;
   private readonly sink: ScoreSink;
-  private readonly groupSink: ScoreSink;
-  private readonly groupScores: WeakMap<AnalysedWord, (Float64Array | null | undefined)[]>;
+  private readonly groups: GroupScores;
 
   constructor(private readonly model: NerModel) {
     this.n = model.tags.length;
     const table = featureTable(model);
     this.sink = new ScoreSink(table, model.weights, this.n);
-    this.groupSink = new ScoreSink(table, model.weights, this.n);
-    let cache = groupScoreCache.get(model);
-    if (!cache) groupScoreCache.set(model, (cache = new WeakMap()));
-    this.groupScores = cache;
+    let groups = groupScoreCache.get(model);
+    if (!groups) groupScoreCache.set(model, (groups = new GroupScores(model, table)));
+    this.groups = groups;
   }
 
   /**
@@ -249,7 +301,7 @@ class EmissionScorer {
    * every occurrence, so their summed weights are kept: most of a token's score is a few additions.
    */
   sentence(tokens: readonly string[], evidence: ReadonlyMap<string, StemEvidence>): Float64Array {
-    const { n, sink } = this;
+    const { n, sink, groups } = this;
     const emission = new Float64Array(tokens.length * n);
     sink.target = emission;
     visitSentenceFeatures(tokens, this.model.lexicons, evidence, {
@@ -257,8 +309,10 @@ class EmissionScorer {
         sink.at = i * n;
       },
       group: (w, group) => {
-        const scores = this.group(w, group);
-        if (scores) for (let t = 0; t < n; t++) emission[sink.at + t] += scores[t];
+        const from = groups.offset(w, group);
+        if (from < 0) return;
+        const sums = groups.sums;
+        for (let t = 0; t < n; t++) emission[sink.at + t] += sums[from + t];
       },
       feature: sink.add,
     });
@@ -270,20 +324,6 @@ class EmissionScorer {
     this.sink.target = emission;
     this.sink.at = i * this.n;
     mentionFeatures(roles, i, knownClass(this.model.lexicons, tokens[i]), this.sink.add);
-  }
-
-  private group(w: AnalysedWord, group: WordGroup): Float64Array | null {
-    let groups = this.groupScores.get(w);
-    if (!groups) this.groupScores.set(w, (groups = new Array<Float64Array | null | undefined>(WORD_GROUP_COUNT)));
-    let scores = groups[group];
-    if (scores === undefined) {
-      const sink = this.groupSink;
-      sink.target = new Float64Array(this.n);
-      sink.found = 0;
-      wordGroupFeatures(w, group, this.model.lexicons, sink.add);
-      groups[group] = scores = sink.found > 0 ? sink.target : null;
-    }
-    return scores;
   }
 }
 
