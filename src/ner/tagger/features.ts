@@ -41,28 +41,26 @@ export interface AnalysedWord {
   shape: string;
 }
 
+const [WAW, FA, BA, KAF, LAM, ALEF] = ['و', 'ف', 'ب', 'ك', 'ل', 'ا'].map((c) => c.charCodeAt(0));
+
 /**
  * A small proclitic stripper for features only: conjunction و/ف, then preposition ب/ك/ل, then the
  * article ال (or لل, ل + ال). It over-strips names that begin with these letters (بغداد → غداد);
  * the tagger also sees the unstripped word, so that costs little.
  */
 export function stripProclitics(norm: string): { stem: string; proclitics: string } {
-  let rest = norm;
-  let proclitics = '';
-  const take = (p: string, minLeft: number) => {
-    if (rest.startsWith(p) && rest.length - p.length >= minLeft) {
-      proclitics += p;
-      rest = rest.slice(p.length);
-      return true;
-    }
-    return false;
-  };
-  if (!take('و', 3)) take('ف', 3);
-  if (!take('لل', 2)) {
-    if (!take('ب', 3) && !take('ك', 3)) take('ل', 3);
-    take('ال', 2);
+  // Char codes, not slices: this runs for every new word.
+  const n = norm.length;
+  let at = 0;
+  const c0 = norm.charCodeAt(0);
+  if ((c0 === WAW || c0 === FA) && n - 1 >= 3) at = 1;
+  if (norm.charCodeAt(at) === LAM && norm.charCodeAt(at + 1) === LAM && n - at - 2 >= 2) at += 2;
+  else {
+    const c = norm.charCodeAt(at);
+    if ((c === BA || c === KAF || c === LAM) && n - at - 1 >= 3) at += 1;
+    if (norm.charCodeAt(at) === ALEF && norm.charCodeAt(at + 1) === LAM && n - at - 2 >= 2) at += 2;
   }
-  return { stem: rest, proclitics };
+  return { stem: at === 0 ? norm : norm.slice(at), proclitics: norm.slice(0, at) };
 }
 
 const wordCache = new Map<string, AnalysedWord>();
@@ -308,42 +306,56 @@ export function documentEvidence(
   lex: FeatureLexicons,
   window = CONTEXT_SENTENCES,
 ): Map<string, StemEvidence>[] {
-  interface Tally {
-    count: number;
-    triggers: Set<string>;
-  }
   const stemsOf = sentences.map((tokens) => tokens.map((t) => analyseWord(t).stem));
-  const perSentence = sentences.map((tokens, s) => {
-    const m = new Map<string, Tally>();
+  // Per stem, the sentences it occurs in (ascending), how often, and the trigger classes before it.
+  interface Occurrence {
+    sentence: number;
+    count: number;
+    triggers: string[];
+  }
+  const occurrences = new Map<string, Occurrence[]>();
+  sentences.forEach((tokens, s) => {
     const stems = stemsOf[s];
     for (let i = 0; i < stems.length; i++) {
-      let e = m.get(stems[i]);
-      if (!e) m.set(stems[i], (e = { count: 0, triggers: new Set() }));
+      let list = occurrences.get(stems[i]);
+      if (!list) occurrences.set(stems[i], (list = []));
+      let e = list[list.length - 1];
+      if (!e || e.sentence !== s) list.push((e = { sentence: s, count: 0, triggers: [] }));
       e.count++;
       if (i > 0) {
         const t = lex.triggers.get(stems[i - 1]) ?? lex.triggers.get(analyseWord(tokens[i - 1]).norm);
-        if (t) e.triggers.add(t);
+        if (t) e.triggers.push(t);
       }
     }
-    return m;
   });
   // Only the stems of the sentence itself are looked up in its neighbours.
   return sentences.map((_, s) => {
     const out = new Map<string, StemEvidence>();
     for (const stem of stemsOf[s]) {
       if (out.has(stem)) continue;
+      const list = occurrences.get(stem)!;
       let count = 0;
       const triggers = new Set<string>();
-      for (let k = Math.max(0, s - window); k <= Math.min(sentences.length - 1, s + window); k++) {
-        const e = perSentence[k].get(stem);
-        if (!e) continue;
-        count += e.count;
-        for (const t of e.triggers) triggers.add(t);
+      for (let k = firstFrom(list, s - window); k < list.length && list[k].sentence <= s + window; k++) {
+        count += list[k].count;
+        for (const t of list[k].triggers) triggers.add(t);
       }
       out.set(stem, { count, triggers: triggers.size === 0 ? '' : [...triggers].sort().join('+') });
     }
     return out;
   });
+}
+
+/** Index of the first occurrence in a sentence at or after `sentence` (binary search: frequent stems occur in most sentences). */
+function firstFrom(list: readonly { sentence: number }[], sentence: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].sentence < sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
