@@ -27,6 +27,11 @@ export interface FeatureLexicons {
 }
 
 export interface AnalysedWord {
+  /**
+   * Unique among the words analyseWord keeps (0 and 1 are the sentence boundaries), so a tagger can
+   * keep what it learns of a word in arrays; a new word may take it once the cache is cleared.
+   */
+  id: number;
   norm: string;
   /** Norm without the proclitics و ف ب ك ل ال لل (only when at least two letters remain). */
   stem: string;
@@ -36,31 +41,30 @@ export interface AnalysedWord {
   shape: string;
 }
 
+const [WAW, FA, BA, KAF, LAM, ALEF] = ['و', 'ف', 'ب', 'ك', 'ل', 'ا'].map((c) => c.charCodeAt(0));
+
 /**
  * A small proclitic stripper for features only: conjunction و/ف, then preposition ب/ك/ل, then the
  * article ال (or لل, ل + ال). It over-strips names that begin with these letters (بغداد → غداد);
  * the tagger also sees the unstripped word, so that costs little.
  */
 export function stripProclitics(norm: string): { stem: string; proclitics: string } {
-  let rest = norm;
-  let proclitics = '';
-  const take = (p: string, minLeft: number) => {
-    if (rest.startsWith(p) && rest.length - p.length >= minLeft) {
-      proclitics += p;
-      rest = rest.slice(p.length);
-      return true;
-    }
-    return false;
-  };
-  if (!take('و', 3)) take('ف', 3);
-  if (!take('لل', 2)) {
-    if (!take('ب', 3) && !take('ك', 3)) take('ل', 3);
-    take('ال', 2);
+  // Char codes, not slices: this runs for every new word.
+  const n = norm.length;
+  let at = 0;
+  const c0 = norm.charCodeAt(0);
+  if ((c0 === WAW || c0 === FA) && n - 1 >= 3) at = 1;
+  if (norm.charCodeAt(at) === LAM && norm.charCodeAt(at + 1) === LAM && n - at - 2 >= 2) at += 2;
+  else {
+    const c = norm.charCodeAt(at);
+    if ((c === BA || c === KAF || c === LAM) && n - at - 1 >= 3) at += 1;
+    if (norm.charCodeAt(at) === ALEF && norm.charCodeAt(at + 1) === LAM && n - at - 2 >= 2) at += 2;
   }
-  return { stem: rest, proclitics };
+  return { stem: at === 0 ? norm : norm.slice(at), proclitics: norm.slice(0, at) };
 }
 
 const wordCache = new Map<string, AnalysedWord>();
+const FIRST_WORD_ID = 2;
 const WORD_CACHE_LIMIT = 200_000;
 
 export function analyseWord(token: string): AnalysedWord {
@@ -69,8 +73,8 @@ export function analyseWord(token: string): AnalysedWord {
   const normalised = normalizeForMatch(token);
   const norm = normalised.length > 0 ? normalised : token;
   const { stem, proclitics } = stripProclitics(norm);
-  const analysed = { norm, stem, proclitics, shape: wordShape(norm) };
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  const analysed = { id: FIRST_WORD_ID + wordCache.size, norm, stem, proclitics, shape: wordShape(norm) };
   wordCache.set(token, analysed);
   return analysed;
 }
@@ -86,59 +90,123 @@ export function wordShape(norm: string): string {
   return n <= 2 ? 'ar2' : n === 3 ? 'ar3' : n === 4 ? 'ar4' : n <= 6 ? 'ar6' : 'ar7';
 }
 
-const BOUNDARY: AnalysedWord = { norm: '<s>', stem: '<s>', proclitics: '', shape: '<s>' };
-const END: AnalysedWord = { norm: '</s>', stem: '</s>', proclitics: '', shape: '</s>' };
+const BOUNDARY: AnalysedWord = { id: 0, norm: '<s>', stem: '<s>', proclitics: '', shape: '<s>' };
+const END: AnalysedWord = { id: 1, norm: '</s>', stem: '</s>', proclitics: '', shape: '</s>' };
 
 /**
- * The features a word gives the token it stands at (`own`) and the tokens around it, built once
- * per distinct word; the tagger caches their weight rows by array, which is most of its speed.
+ * Receives a token's features one at a time. A feature is a template with up to three parts, and
+ * featureName() spells it. A scorer looks the parts up instead of building the name: building and
+ * hashing a new string for every feature of every token was most of the tagger's time.
  */
-interface WordFeatures {
-  own: readonly string[];
-  /** For the token after this word. */
-  asPrev: readonly string[];
-  asNext: readonly string[];
-  asPrev2: readonly string[];
-  asNext2: readonly string[];
+export type FeatureSink = (template: string, a?: string, b?: string, c?: string) => void;
+
+/** A feature's name: its template, then `=` and its parts joined by `|` (the template alone without parts). */
+export function featureName(template: string, a?: string, b?: string, c?: string): string {
+  if (a === undefined) return template;
+  if (b === undefined) return `${template}=${a}`;
+  return c === undefined ? `${template}=${a}|${b}` : `${template}=${a}|${b}|${c}`;
 }
 
-const wordFeatureCache = new WeakMap<AnalysedWord, WordFeatures>();
+/**
+ * The features a word gives the token it stands at and the tokens around it: each group is the same
+ * wherever the word occurs, so callers keep it per distinct word, which is most of the tagger's speed.
+ * Word groups depend on the word alone, cluster groups also on the clusters, name groups on the
+ * lexicons.
+ */
+export const WordGroup = {
+  own: 0,
+  /** For the token after this word. */
+  asPrev: 1,
+  asNext: 2,
+  asPrev2: 3,
+  asNext2: 4,
+  clusterOwn: 5,
+  clusterAsPrev: 6,
+  clusterAsNext: 7,
+  nameOwn: 8,
+  nameAsPrev: 9,
+  nameAsNext: 10,
+} as const;
+export type WordGroup = (typeof WordGroup)[keyof typeof WordGroup];
+export const WORD_GROUP_COUNT = 11;
 
-function wordFeatures(w: AnalysedWord): WordFeatures {
-  const cached = wordFeatureCache.get(w);
-  if (cached) return cached;
+// Template names by affix length, so that none is built per word.
+const PRE = ['', 'pre1', 'pre2', 'pre3', 'pre4'];
+const SUF = ['', 'suf1', 'suf2', 'suf3', 'suf4'];
+const SPRE = ['', 'spre1', 'spre2', 'spre3'];
+const SSUF = ['', 'ssuf1', 'ssuf2', 'ssuf3'];
+
+/** Sends the features of one group of a word to `emit`. */
+export function wordGroupFeatures(w: AnalysedWord, group: WordGroup, lex: FeatureLexicons, emit: FeatureSink): void {
   const wn = w.norm;
-  const own = [`w=${wn}`, `s=${w.stem}`, `pc=${w.proclitics}`, `sh=${w.shape}`, `len=${Math.min(wn.length, 12)}`];
-  for (let k = 1; k <= 4 && k < wn.length; k++) own.push(`pre${k}=${wn.slice(0, k)}`, `suf${k}=${wn.slice(-k)}`);
-  if (w.stem !== wn) {
-    for (let k = 1; k <= 3 && k < w.stem.length; k++)
-      own.push(`spre${k}=${w.stem.slice(0, k)}`, `ssuf${k}=${w.stem.slice(-k)}`);
+  switch (group) {
+    case WordGroup.own:
+      emit('w', wn);
+      emit('s', w.stem);
+      emit('pc', w.proclitics);
+      emit('sh', w.shape);
+      emit('len', String(Math.min(wn.length, 12)));
+      for (let k = 1; k <= 4 && k < wn.length; k++) {
+        emit(PRE[k], wn.slice(0, k));
+        emit(SUF[k], wn.slice(-k));
+      }
+      if (w.stem !== wn) {
+        for (let k = 1; k <= 3 && k < w.stem.length; k++) {
+          emit(SPRE[k], w.stem.slice(0, k));
+          emit(SSUF[k], w.stem.slice(-k));
+        }
+      }
+      if (wn.startsWith('ال')) emit('al');
+      return;
+    case WordGroup.asPrev:
+      emit('w-1', wn);
+      emit('s-1', w.stem);
+      emit('sh-1', w.shape);
+      emit('suf2-1', wn.slice(-2));
+      emit('suf3-1', wn.slice(-3));
+      emit('pc-1', w.proclitics);
+      return;
+    case WordGroup.asNext:
+      emit('w+1', wn);
+      emit('s+1', w.stem);
+      emit('sh+1', w.shape);
+      emit('suf2+1', wn.slice(-2));
+      emit('suf3+1', wn.slice(-3));
+      emit('pre2+1', wn.slice(0, 2));
+      emit('pc+1', w.proclitics);
+      return;
+    case WordGroup.asPrev2:
+      emit('w-2', wn);
+      emit('s-2', w.stem);
+      return;
+    case WordGroup.asNext2:
+      emit('w+2', wn);
+      emit('s+2', w.stem);
+      return;
+    case WordGroup.clusterOwn:
+    case WordGroup.clusterAsPrev:
+    case WordGroup.clusterAsNext: {
+      // The coarse and fine distributional class of the word.
+      const c = lex.clusters.get(w.stem);
+      if (c === undefined) return;
+      const dot = c.indexOf('.');
+      const [coarse, fine] = [c.slice(0, dot), c.slice(dot + 1)];
+      const own = group === WordGroup.clusterOwn;
+      emit(own ? 'ca' : group === WordGroup.clusterAsPrev ? 'c-1a' : 'c+1a', coarse);
+      emit(own ? 'cb' : group === WordGroup.clusterAsPrev ? 'c-1b' : 'c+1b', fine);
+      return;
+    }
+    default: {
+      // The types of the gazetteer names the word belongs to (gazetteerWords), on its own token
+      // also with its class in the training data.
+      const types = gazetteerWords(lex).get(w.stem);
+      if (types === undefined) return;
+      if (group === WordGroup.nameOwn) {
+        emit('gzw', types);
+        emit('gzwkn', types, lex.entityWords.get(w.stem) ?? 'unk');
+      } else emit(group === WordGroup.nameAsPrev ? 'gzw-1' : 'gzw+1', types);
+    }
   }
-  if (wn.startsWith('ال')) own.push('al');
-  const features: WordFeatures = {
-    own,
-    asPrev: [
-      `w-1=${wn}`,
-      `s-1=${w.stem}`,
-      `sh-1=${w.shape}`,
-      `suf2-1=${wn.slice(-2)}`,
-      `suf3-1=${wn.slice(-3)}`,
-      `pc-1=${w.proclitics}`,
-    ],
-    asNext: [
-      `w+1=${wn}`,
-      `s+1=${w.stem}`,
-      `sh+1=${w.shape}`,
-      `suf2+1=${wn.slice(-2)}`,
-      `suf3+1=${wn.slice(-3)}`,
-      `pre2+1=${wn.slice(0, 2)}`,
-      `pc+1=${w.proclitics}`,
-    ],
-    asPrev2: [`w-2=${wn}`, `s-2=${w.stem}`],
-    asNext2: [`w+2=${wn}`, `s+2=${w.stem}`],
-  };
-  wordFeatureCache.set(w, features);
-  return features;
 }
 
 const prefixCache = new WeakMap<ReadonlyMap<string, string>, Set<string>>();
@@ -238,42 +306,56 @@ export function documentEvidence(
   lex: FeatureLexicons,
   window = CONTEXT_SENTENCES,
 ): Map<string, StemEvidence>[] {
-  interface Tally {
-    count: number;
-    triggers: Set<string>;
-  }
   const stemsOf = sentences.map((tokens) => tokens.map((t) => analyseWord(t).stem));
-  const perSentence = sentences.map((tokens, s) => {
-    const m = new Map<string, Tally>();
+  // Per stem, the sentences it occurs in (ascending), how often, and the trigger classes before it.
+  interface Occurrence {
+    sentence: number;
+    count: number;
+    triggers: string[];
+  }
+  const occurrences = new Map<string, Occurrence[]>();
+  sentences.forEach((tokens, s) => {
     const stems = stemsOf[s];
     for (let i = 0; i < stems.length; i++) {
-      let e = m.get(stems[i]);
-      if (!e) m.set(stems[i], (e = { count: 0, triggers: new Set() }));
+      let list = occurrences.get(stems[i]);
+      if (!list) occurrences.set(stems[i], (list = []));
+      let e = list[list.length - 1];
+      if (!e || e.sentence !== s) list.push((e = { sentence: s, count: 0, triggers: [] }));
       e.count++;
       if (i > 0) {
         const t = lex.triggers.get(stems[i - 1]) ?? lex.triggers.get(analyseWord(tokens[i - 1]).norm);
-        if (t) e.triggers.add(t);
+        if (t) e.triggers.push(t);
       }
     }
-    return m;
   });
   // Only the stems of the sentence itself are looked up in its neighbours.
   return sentences.map((_, s) => {
     const out = new Map<string, StemEvidence>();
     for (const stem of stemsOf[s]) {
       if (out.has(stem)) continue;
+      const list = occurrences.get(stem)!;
       let count = 0;
       const triggers = new Set<string>();
-      for (let k = Math.max(0, s - window); k <= Math.min(sentences.length - 1, s + window); k++) {
-        const e = perSentence[k].get(stem);
-        if (!e) continue;
-        count += e.count;
-        for (const t of e.triggers) triggers.add(t);
+      for (let k = firstFrom(list, s - window); k < list.length && list[k].sentence <= s + window; k++) {
+        count += list[k].count;
+        for (const t of list[k].triggers) triggers.add(t);
       }
       out.set(stem, { count, triggers: triggers.size === 0 ? '' : [...triggers].sort().join('+') });
     }
     return out;
   });
+}
+
+/** Index of the first occurrence in a sentence at or after `sentence` (binary search: frequent stems occur in most sentences). */
+function firstFrom(list: readonly { sentence: number }[], sentence: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].sentence < sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -332,84 +414,41 @@ export function mentionEvidence(
 }
 
 /** Features of the roles mentionEvidence found at a token and its neighbours. */
-export function mentionFeatures(roles: readonly string[], i: number, known: string): string[] {
+export function mentionFeatures(roles: readonly string[], i: number, known: string, emit: FeatureSink): void {
   const here = roles[i];
   const prev = i > 0 ? roles[i - 1] : '';
   const next = i + 1 < roles.length ? roles[i + 1] : '';
-  const f: string[] = [];
-  if (here) f.push(`dm=${here}`, `dmkn=${here}|${known}`);
-  if (prev) f.push(`dm-1=${prev}`);
-  if (next) f.push(`dm+1=${next}`);
-  if (here && (prev || next)) f.push(`dm3=${prev}|${here}|${next}`);
-  return f;
-}
-
-const NO_FEATURES: readonly string[] = [];
-const clusterFeatureCache = new WeakMap<
-  ReadonlyMap<string, string>,
-  WeakMap<AnalysedWord, Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'>>
->();
-
-/** The coarse and fine class of a word, as features of its own token and of its neighbours. */
-function clusterFeatures(
-  w: AnalysedWord,
-  clusters: ReadonlyMap<string, string>,
-): Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'> {
-  let byWord = clusterFeatureCache.get(clusters);
-  if (!byWord) clusterFeatureCache.set(clusters, (byWord = new WeakMap()));
-  let features = byWord.get(w);
-  if (features) return features;
-  const c = clusters.get(w.stem);
-  if (c === undefined) {
-    features = { own: NO_FEATURES, asPrev: NO_FEATURES, asNext: NO_FEATURES };
-  } else {
-    const dot = c.indexOf('.');
-    const [coarse, fine] = [c.slice(0, dot), c.slice(dot + 1)];
-    features = {
-      own: [`ca=${coarse}`, `cb=${fine}`],
-      asPrev: [`c-1a=${coarse}`, `c-1b=${fine}`],
-      asNext: [`c+1a=${coarse}`, `c+1b=${fine}`],
-    };
+  if (here) {
+    emit('dm', here);
+    emit('dmkn', here, known);
   }
-  byWord.set(w, features);
-  return features;
+  if (prev) emit('dm-1', prev);
+  if (next) emit('dm+1', next);
+  if (here && (prev || next)) emit('dm3', prev, here, next);
 }
 
-const nameWordFeatureCache = new WeakMap<
-  FeatureLexicons,
-  WeakMap<AnalysedWord, Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'>>
->();
+const groupNameCache = new WeakMap<object, WeakMap<AnalysedWord, (readonly string[] | undefined)[]>>();
+/** Owner of the cache of the groups that depend on the word alone. */
+const WORD_ALONE = {};
 
-/**
- * The types of the gazetteer names a word belongs to (gazetteerWords), as features of its own
- * token (also with its class in the training data) and of its neighbours.
- */
-function nameWordFeatures(w: AnalysedWord, lex: FeatureLexicons): Pick<WordFeatures, 'own' | 'asPrev' | 'asNext'> {
-  let byWord = nameWordFeatureCache.get(lex);
-  if (!byWord) nameWordFeatureCache.set(lex, (byWord = new WeakMap()));
-  let features = byWord.get(w);
-  if (features) return features;
-  const types = gazetteerWords(lex).get(w.stem);
-  features =
-    types === undefined
-      ? { own: NO_FEATURES, asPrev: NO_FEATURES, asNext: NO_FEATURES }
-      : {
-          own: [`gzw=${types}`, `gzwkn=${types}|${lex.entityWords.get(w.stem) ?? 'unk'}`],
-          asPrev: [`gzw-1=${types}`],
-          asNext: [`gzw+1=${types}`],
-        };
-  byWord.set(w, features);
-  return features;
-}
-
-/** A token's features: groups built once per distinct word and shared by its every occurrence, then the rest. */
-export interface TokenFeatures {
-  groups: (readonly string[])[];
-  rest: string[];
+/** The names of one group of a word, built once and kept: training lists them at every occurrence. */
+function groupNames(w: AnalysedWord, group: WordGroup, lex: FeatureLexicons): readonly string[] {
+  const owner = group < WordGroup.clusterOwn ? WORD_ALONE : group < WordGroup.nameOwn ? lex.clusters : lex;
+  let byWord = groupNameCache.get(owner);
+  if (!byWord) groupNameCache.set(owner, (byWord = new WeakMap()));
+  let groups = byWord.get(w);
+  if (!groups) byWord.set(w, (groups = []));
+  let names = groups[group];
+  if (!names) {
+    const out: string[] = [];
+    wordGroupFeatures(w, group, lex, (template, a, b, c) => out.push(featureName(template, a, b, c)));
+    groups[group] = names = out;
+  }
+  return names;
 }
 
 /**
- * Feature strings of every token of a sentence. `evidence` comes from documentEvidence over the
+ * Feature names of every token of a sentence. `evidence` comes from documentEvidence over the
  * surrounding text; without it the sentence is its own context.
  */
 export function sentenceFeatures(
@@ -418,11 +457,21 @@ export function sentenceFeatures(
   evidence?: ReadonlyMap<string, StemEvidence>,
   mentions?: readonly string[],
 ): string[][] {
-  return sentenceFeatureGroups(tokens, lex, evidence).map((t, i) => [
-    ...t.groups.flat(),
-    ...t.rest,
-    ...(mentions ? mentionFeatures(mentions, i, knownClass(lex, tokens[i])) : []),
-  ]);
+  const all: string[][] = [];
+  let names: string[] = [];
+  const add: FeatureSink = (template, a, b, c) => names.push(featureName(template, a, b, c));
+  visitSentenceFeatures(tokens, lex, evidence, {
+    token: () => all.push((names = [])),
+    group: (w, group) => names.push(...groupNames(w, group, lex)),
+    feature: add,
+  });
+  if (mentions) {
+    all.forEach((token, i) => {
+      names = token;
+      mentionFeatures(mentions, i, knownClass(lex, tokens[i]), add);
+    });
+  }
+  return all;
 }
 
 /** The class entityWords gives a token's stem, 'unk' for a word never seen. */
@@ -430,87 +479,109 @@ export function knownClass(lex: FeatureLexicons, token: string): string {
   return lex.entityWords.get(analyseWord(token).stem) ?? 'unk';
 }
 
-/** sentenceFeatures with the per-word groups kept apart, so a tagger can cache their rows. */
-export function sentenceFeatureGroups(
+/** What visitSentenceFeatures reports, token after token, in the order of the token's feature list. */
+export interface SentenceFeatureVisitor {
+  /** The features of token `i` follow. */
+  token(i: number): void;
+  /** One group of a word's features (wordGroupFeatures). */
+  group(w: AnalysedWord, group: WordGroup): void;
+  /** One of the token's other features. */
+  feature: FeatureSink;
+}
+
+/**
+ * The features of every token of a sentence, per-word groups first: sentenceFeatures lists their
+ * names, the tagger adds up their weights.
+ */
+export function visitSentenceFeatures(
   tokens: readonly string[],
   lex: FeatureLexicons,
-  evidence?: ReadonlyMap<string, StemEvidence>,
-): TokenFeatures[] {
+  evidence: ReadonlyMap<string, StemEvidence> | undefined,
+  visit: SentenceFeatureVisitor,
+): void {
   const stemEvidence = evidence ?? documentEvidence([tokens], lex)[0];
   const words = tokens.map(analyseWord);
   const n = words.length;
   const at = (i: number) => (i < 0 ? BOUNDARY : i >= n ? END : words[i]);
-  const trigger = (i: number) =>
-    i < 0 || i >= n ? undefined : (lex.triggers.get(words[i].stem) ?? lex.triggers.get(words[i].norm));
-  const known = (i: number) => lex.entityWords.get(words[i].stem) ?? 'unk';
+  const triggers = words.map((w) => lex.triggers.get(w.stem) ?? lex.triggers.get(w.norm));
+  const trigger = (i: number) => (i < 0 || i >= n ? undefined : triggers[i]);
+  const known = words.map((w) => lex.entityWords.get(w.stem) ?? 'unk');
+  const functionWord = words.map((w) => lex.functionWords.has(w.norm));
   const phrases = phraseMatches(words, lex.entityPhrases, lex.maxPhraseTokens);
   const gazetteer = phraseMatches(words, lex.gazetteer, lex.maxGazetteerTokens);
-  const all: TokenFeatures[] = [];
+  const emit = visit.feature;
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const prev = at(i - 1);
     const prev2 = at(i - 2);
     const next = at(i + 1);
     const next2 = at(i + 2);
-    const groups: (readonly string[])[] = [
-      wordFeatures(w).own,
-      wordFeatures(prev).asPrev,
-      wordFeatures(next).asNext,
-      wordFeatures(prev2).asPrev2,
-      wordFeatures(next2).asNext2,
-    ];
-    const f: string[] = ['bias'];
-    f.push(
-      `w-1w=${prev.norm}|${w.norm}`,
-      `ww+1=${w.norm}|${next.norm}`,
-      `s-1s=${prev.stem}|${w.stem}`,
-      `ss+1=${w.stem}|${next.stem}`,
-      `w-2w-1=${prev2.norm}|${prev.norm}`,
-      `w+1w+2=${next.norm}|${next2.norm}`,
-      `sh3=${prev.shape}|${w.shape}|${next.shape}`,
-      `w-1ww+1=${prev.norm}|${w.norm}|${next.norm}`,
-    );
-    if (i === 0) f.push('first');
+    visit.token(i);
+    visit.group(w, WordGroup.own);
+    visit.group(prev, WordGroup.asPrev);
+    visit.group(next, WordGroup.asNext);
+    visit.group(prev2, WordGroup.asPrev2);
+    visit.group(next2, WordGroup.asNext2);
+    if (i > 0) {
+      visit.group(prev, WordGroup.clusterAsPrev);
+      visit.group(prev, WordGroup.nameAsPrev);
+    }
+    visit.group(w, WordGroup.clusterOwn);
+    visit.group(w, WordGroup.nameOwn);
+    if (i + 1 < n) {
+      visit.group(next, WordGroup.clusterAsNext);
+      visit.group(next, WordGroup.nameAsNext);
+    }
+    emit('bias');
+    emit('w-1w', prev.norm, w.norm);
+    emit('ww+1', w.norm, next.norm);
+    emit('s-1s', prev.stem, w.stem);
+    emit('ss+1', w.stem, next.stem);
+    emit('w-2w-1', prev2.norm, prev.norm);
+    emit('w+1w+2', next.norm, next2.norm);
+    emit('sh3', prev.shape, w.shape, next.shape);
+    emit('w-1ww+1', prev.norm, w.norm, next.norm);
+    if (i === 0) emit('first');
     // Where a name stops: a particle or preposition, or a word carrying a proclitic, after it.
-    const fw = (k: number) => k >= 0 && k < n && lex.functionWords.has(words[k].norm);
-    if (fw(i)) f.push('fw');
-    if (fw(i + 1)) f.push('fw+1');
-    if (fw(i - 1)) f.push('fw-1');
-    for (const [offset, name] of [
-      [0, 'tr'],
-      [-1, 'tr-1'],
-      [-2, 'tr-2'],
-      [1, 'tr+1'],
-    ] as const) {
-      const t = trigger(i + offset);
-      if (t) f.push(`${name}=${t}`);
-    }
+    if (functionWord[i]) emit('fw');
+    if (i + 1 < n && functionWord[i + 1]) emit('fw+1');
+    if (i > 0 && functionWord[i - 1]) emit('fw-1');
+    const t = trigger(i);
+    if (t) emit('tr', t);
     const t1 = trigger(i - 1);
-    if (t1) f.push(`tr-1w=${t1}|${w.stem}`);
-    const kn = known(i);
-    const knPrev = i === 0 ? '<s>' : known(i - 1);
-    const knNext = i === n - 1 ? '</s>' : known(i + 1);
-    f.push(
-      `kn=${kn}`,
-      `kn-1=${knPrev}`,
-      `kn+1=${knNext}`,
-      `kn-1kn=${knPrev}|${kn}`,
-      `knkn+1=${kn}|${knNext}`,
-      `kn-1knkn+1=${knPrev}|${kn}|${knNext}`,
-    );
+    if (t1) emit('tr-1', t1);
+    const t2 = trigger(i - 2);
+    if (t2) emit('tr-2', t2);
+    const tNext = trigger(i + 1);
+    if (tNext) emit('tr+1', tNext);
+    if (t1) emit('tr-1w', t1, w.stem);
+    const kn = known[i];
+    const knPrev = i === 0 ? '<s>' : known[i - 1];
+    const knNext = i === n - 1 ? '</s>' : known[i + 1];
+    emit('kn', kn);
+    emit('kn-1', knPrev);
+    emit('kn+1', knNext);
+    emit('kn-1kn', knPrev, kn);
+    emit('knkn+1', kn, knNext);
+    emit('kn-1knkn+1', knPrev, kn, knNext);
     const ev = stemEvidence.get(w.stem);
-    const repeats = !ev || ev.count <= 1 ? '1' : ev.count <= 3 ? '2' : '4';
-    f.push(`rep=${repeats}|${kn}`);
-    if (ev && ev.triggers) f.push(`dtr=${ev.triggers}`, `dtrkn=${ev.triggers}|${kn}`);
-    if (kn === 'unk') f.push(`unkw-1=${prev.norm}`, `unkw+1=${next.norm}`, `unksh=${w.shape}`);
-    if (phrases[i]) {
-      f.push(`ph=${phrases[i]}`, `phw=${phrases[i]}|${w.shape}`);
+    emit('rep', !ev || ev.count <= 1 ? '1' : ev.count <= 3 ? '2' : '4', kn);
+    if (ev && ev.triggers) {
+      emit('dtr', ev.triggers);
+      emit('dtrkn', ev.triggers, kn);
     }
-    if (gazetteer[i]) f.push(`gz=${gazetteer[i]}`, `gzph=${gazetteer[i]}|${phrases[i]}`);
-    if (i > 0) groups.push(clusterFeatures(prev, lex.clusters).asPrev, nameWordFeatures(prev, lex).asPrev);
-    groups.push(clusterFeatures(w, lex.clusters).own, nameWordFeatures(w, lex).own);
-    if (i + 1 < n) groups.push(clusterFeatures(next, lex.clusters).asNext, nameWordFeatures(next, lex).asNext);
-    all.push({ groups, rest: f });
+    if (kn === 'unk') {
+      emit('unkw-1', prev.norm);
+      emit('unkw+1', next.norm);
+      emit('unksh', w.shape);
+    }
+    if (phrases[i]) {
+      emit('ph', phrases[i]);
+      emit('phw', phrases[i], w.shape);
+    }
+    if (gazetteer[i]) {
+      emit('gz', gazetteer[i]);
+      emit('gzph', gazetteer[i], phrases[i]);
+    }
   }
-  return all;
 }

@@ -12,10 +12,16 @@ import {
   knownClass,
   mentionEvidence,
   mentionFeatures,
-  sentenceFeatureGroups,
+  visitSentenceFeatures,
+  wordGroupFeatures,
+  WORD_GROUP_COUNT,
+  type AnalysedWord,
   type FeatureLexicons,
+  type FeatureSink,
   type StemEvidence,
+  type WordGroup,
 } from './features.js';
+import { FeatureTable } from './feature-table.js';
 import { tagConstraints, type TagConstraints } from './tags.js';
 import { z } from 'zod';
 import { isRecord } from '../../core/unknown.js';
@@ -187,49 +193,138 @@ export function emissionScores(model: NerModel, featureRows: readonly Int32Array
   return emission;
 }
 
-/** Per model, the summed weights of each per-word feature group (features.ts), found once per word. */
-const groupScoreCache = new WeakMap<NerModel, WeakMap<readonly string[], Float64Array>>();
+const featureTables = new WeakMap<ReadonlyMap<string, number>, FeatureTable>();
 
-/** Adds the weights of the named features to `emission[at .. at + tags)`. */
-function addScores(model: NerModel, names: readonly string[], emission: Float64Array, at: number): void {
-  const n = model.tags.length;
-  const w = model.weights;
-  for (const name of names) {
-    const row = model.featureIndex.get(name);
-    if (row === undefined) continue;
+/** The model's rows by template and parts, built at its first use (not at load: training never needs it). */
+function featureTable(model: NerModel): FeatureTable {
+  let table = featureTables.get(model.featureIndex);
+  if (!table) featureTables.set(model.featureIndex, (table = new FeatureTable(model.featureIndex)));
+  return table;
+}
+
+/** Adds the weights of each feature it is sent to `target[at .. at + tags)`. */
+class ScoreSink {
+  target: Float64Array = new Float64Array(0);
+  at = 0;
+  /** How many of the features sent were the model's. */
+  found = 0;
+  readonly add: FeatureSink = (template, a, b, c) => {
+    const row = this.table.row(template, a, b, c);
+    if (row < 0) return;
+    this.found++;
+    const n = this.tags;
     const off = row * n;
-    for (let t = 0; t < n; t++) emission[at + t] += w[off + t];
-  }
+    for (let t = 0; t < n; t++) this.target[this.at + t] += this.weights[off + t];
+  };
+
+  constructor(
+    private readonly table: FeatureTable,
+    private readonly weights: Float32Array | Float64Array,
+    private readonly tags: number,
+  ) {}
 }
 
 /**
- * Emission scores `[token * tags + tag]` of a sentence. A word's feature groups are shared by its
- * every occurrence, so their summed weights are kept: most of a token's score is a few additions.
+ * Per model, the summed weights of each group (features.ts WordGroup) of each word, kept in arrays
+ * by word id: weak maps keyed by the words took more time than the sums, mostly in the collector.
  */
-function sentenceEmission(
-  model: NerModel,
-  tokens: readonly string[],
-  evidence: ReadonlyMap<string, StemEvidence>,
-): Float64Array {
-  let cache = groupScoreCache.get(model);
-  if (!cache) groupScoreCache.set(model, (cache = new WeakMap()));
-  const n = model.tags.length;
-  const emission = new Float64Array(tokens.length * n);
-  const features = sentenceFeatureGroups(tokens, model.lexicons, evidence);
-  for (let i = 0; i < features.length; i++) {
-    const at = i * n;
-    for (const group of features[i].groups) {
-      let scores = cache.get(group);
-      if (!scores) {
-        scores = new Float64Array(n);
-        addScores(model, group, scores, 0);
-        cache.set(group, scores);
-      }
-      for (let t = 0; t < n; t++) emission[at + t] += scores[t];
-    }
-    addScores(model, features[i].rest, emission, at);
+class GroupScores {
+  /** The word each id's sums are of: after analyseWord's cache is cleared, an id names another word. */
+  private words: (AnalysedWord | undefined)[] = [];
+  /** Per word and group: 0 not summed yet, 1 summed, 2 none of its features is the model's. */
+  private state = new Uint8Array(0);
+  /** The sums, `[(id * WORD_GROUP_COUNT + group) * tags + tag]`. */
+  sums = new Float64Array(0);
+  private readonly sink: ScoreSink;
+
+  constructor(
+    private readonly model: NerModel,
+    table: FeatureTable,
+  ) {
+    this.sink = new ScoreSink(table, model.weights, model.tags.length);
   }
-  return emission;
+
+  /** Where the group's sums start in `sums`, -1 when it has none. */
+  offset(w: AnalysedWord, group: WordGroup): number {
+    if (this.words[w.id] !== w) this.adopt(w);
+    const slot = w.id * WORD_GROUP_COUNT + group;
+    const n = this.model.tags.length;
+    if (this.state[slot] === 0) {
+      const sink = this.sink;
+      sink.target = this.sums;
+      sink.at = slot * n;
+      sink.found = 0;
+      wordGroupFeatures(w, group, this.model.lexicons, sink.add);
+      this.state[slot] = sink.found > 0 ? 1 : 2;
+    }
+    return this.state[slot] === 1 ? slot * n : -1;
+  }
+
+  private adopt(w: AnalysedWord): void {
+    const n = this.model.tags.length;
+    const slots = this.state.length / WORD_GROUP_COUNT;
+    if (w.id >= slots) {
+      const grown = Math.max(2 * slots, w.id + 1, 1024);
+      const state = new Uint8Array(grown * WORD_GROUP_COUNT);
+      state.set(this.state);
+      const sums = new Float64Array(grown * WORD_GROUP_COUNT * n);
+      sums.set(this.sums);
+      this.state = state;
+      this.sums = sums;
+    }
+    const from = w.id * WORD_GROUP_COUNT;
+    this.state.fill(0, from, from + WORD_GROUP_COUNT);
+    this.sums.fill(0, from * n, (from + WORD_GROUP_COUNT) * n);
+    this.words[w.id] = w;
+  }
+}
+
+const groupScoreCache = new WeakMap<NerModel, GroupScores>();
+
+/** Emission scores of a model's sentences; sums run in the order of each token's feature list. */
+class EmissionScorer {
+  private readonly n: number;
+  private readonly sink: ScoreSink;
+  private readonly groups: GroupScores;
+
+  constructor(private readonly model: NerModel) {
+    this.n = model.tags.length;
+    const table = featureTable(model);
+    this.sink = new ScoreSink(table, model.weights, this.n);
+    let groups = groupScoreCache.get(model);
+    if (!groups) groupScoreCache.set(model, (groups = new GroupScores(model, table)));
+    this.groups = groups;
+  }
+
+  /**
+   * Emission scores `[token * tags + tag]` of a sentence. A word's feature groups are shared by its
+   * every occurrence, so their summed weights are kept: most of a token's score is a few additions.
+   */
+  sentence(tokens: readonly string[], evidence: ReadonlyMap<string, StemEvidence>): Float64Array {
+    const { n, sink, groups } = this;
+    const emission = new Float64Array(tokens.length * n);
+    sink.target = emission;
+    visitSentenceFeatures(tokens, this.model.lexicons, evidence, {
+      token: (i) => {
+        sink.at = i * n;
+      },
+      group: (w, group) => {
+        const from = groups.offset(w, group);
+        if (from < 0) return;
+        const sums = groups.sums;
+        for (let t = 0; t < n; t++) emission[sink.at + t] += sums[from + t];
+      },
+      feature: sink.add,
+    });
+    return emission;
+  }
+
+  /** Adds the features of the roles mentionEvidence found around token `i` to its scores in `emission`. */
+  addMentions(emission: Float64Array, tokens: readonly string[], roles: readonly string[], i: number): void {
+    this.sink.target = emission;
+    this.sink.at = i * this.n;
+    mentionFeatures(roles, i, knownClass(this.model.lexicons, tokens[i]), this.sink.add);
+  }
 }
 
 /**
@@ -251,9 +346,10 @@ export function tagSentences(model: NerModel, sentences: string[][]): string[][]
   const outside = model.tags.indexOf('O');
   const decode = (emission: Float64Array, length: number) =>
     Array.from(viterbi(emission, length, n, model.transition, model.start, model.constraints), (t) => model.tags[t]);
+  const scorer = new EmissionScorer(model);
   const emissions = sentences.map((tokens, s) => {
     if (tokens.length === 0) return new Float64Array(0);
-    const emission = sentenceEmission(model, tokens, evidence[s]);
+    const emission = scorer.sentence(tokens, evidence[s]);
     if (model.outsidePenalty !== 0)
       for (let i = 0; i < tokens.length; i++) emission[i * n + outside] -= model.outsidePenalty;
     return emission;
@@ -265,8 +361,7 @@ export function tagSentences(model: NerModel, sentences: string[][]): string[][]
     if (!roles.some((r) => r !== '')) return first[s];
     const emission = emissions[s];
     for (let i = 0; i < tokens.length; i++)
-      if (roles[i] || roles[i - 1] || roles[i + 1])
-        addScores(model, mentionFeatures(roles, i, knownClass(model.lexicons, tokens[i])), emission, i * n);
+      if (roles[i] || roles[i - 1] || roles[i + 1]) scorer.addMentions(emission, tokens, roles, i);
     return decode(emission, tokens.length);
   });
 }
