@@ -176,34 +176,94 @@ export function datelines(body: string): Span[] {
   return found;
 }
 
+/** What the text says around a dictionary name with place readings, whatever the article's focus. */
+interface PlaceFacts {
+  cue: PlaceCue;
+  common: boolean;
+  generic: boolean;
+  phrase: boolean;
+  previousWord: string | null;
+  quarterNoun: boolean;
+}
+
+/**
+ * The dictionary candidates of a text with, for each with place readings, the evidence around
+ * it (null: in a dateline, dropped), read once for `withPlaceEvidence` to weigh against one
+ * focus and then another.
+ */
+export interface PlaceEvidence {
+  candidates: readonly EntityCandidate[];
+  facts: readonly (PlaceFacts | null | undefined)[];
+  tokens: readonly Token[];
+  view: NormalizedText;
+}
+
+/** The evidence of `candidates` (see PlaceEvidence); undefined facts for a candidate with no place reading. */
+export function readPlaceEvidence(
+  candidates: readonly EntityCandidate[],
+  tokens: readonly Token[],
+  view: NormalizedText,
+  knowledge: EntityKnowledge,
+): PlaceEvidence {
+  const facts: (PlaceFacts | null | undefined)[] = [];
+  const filedFrom = datelines(view.original);
+  let nextDateline = 0;
+  for (const c of candidates) {
+    if (c.source !== 'dictionary' || !c.entries.some((e) => e.kind === 'place' || e.kind === 'country')) {
+      facts.push(undefined);
+      continue;
+    }
+    // Candidates come in text order, and so do the datelines.
+    while (nextDateline < filedFrom.length && filedFrom[nextDateline].end <= c.start) nextDateline++;
+    const dateline = filedFrom[nextDateline];
+    if (dateline && c.start >= dateline.start && c.end <= dateline.end) {
+      facts.push(null);
+      continue;
+    }
+    const key = aliasKey(c.entries[0].alias);
+    const common = knowledge.commonWordNames.has(key);
+    const cues = knowledge.placeCues;
+    const generic = cues.genericNouns.has(key) || cues.nouns.has(key) || cues.prepositions.has(key);
+    const previous = tokenBefore(tokens, c.tokenStart);
+    const previousWord =
+      previous && previous.sentence === tokens[c.tokenStart].sentence ? withoutArticle(previous.stem) : null;
+    facts.push({
+      cue: cueBefore(c, tokens, view, knowledge),
+      common,
+      generic,
+      phrase: c.tokenEnd - c.tokenStart === 1 && adjectiveAfter(c, tokens),
+      previousWord,
+      quarterNoun: previousWord !== null && cues.quarterNouns.has(previousWord),
+    });
+  }
+  return { candidates, facts, tokens, view };
+}
+
 /**
  * Dictionary candidates with their place readings kept only where the text gives evidence;
  * a candidate left with no reading is dropped. `focus` are the article's main countries (best
  * first), found from its known places, countries and actors.
  */
 export function withPlaceEvidence(
-  candidates: readonly EntityCandidate[],
-  tokens: readonly Token[],
-  view: NormalizedText,
+  evidence: PlaceEvidence,
   knowledge: EntityKnowledge,
   focus: readonly string[],
 ): EntityCandidate[] {
+  const { candidates, facts, tokens, view } = evidence;
   const kept: EntityCandidate[] = [];
   let lastPlace: { c: EntityCandidate; cue: PlaceCue } | null = null;
   // The last place outside a parenthesis: a list goes on after a parenthesis about its member.
   let lastOuterPlace: { c: EntityCandidate; cue: PlaceCue } | null = null;
-  const filedFrom = datelines(view.original);
-  let nextDateline = 0;
-  for (const c of candidates) {
-    if (c.source !== 'dictionary' || !c.entries.some((e) => e.kind === 'place' || e.kind === 'country')) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
+    const f = facts[k];
+    if (f === undefined) {
       kept.push(c);
       continue;
     }
-    // Candidates come in text order, and so do the datelines.
-    while (nextDateline < filedFrom.length && filedFrom[nextDateline].end <= c.start) nextDateline++;
-    const dateline = filedFrom[nextDateline];
-    if (dateline && c.start >= dateline.start && c.end <= dateline.end) continue;
-    let cue = cueBefore(c, tokens, view, knowledge);
+    if (f === null) continue;
+    const { common, generic, phrase, previousWord, quarterNoun } = f;
+    let cue = f.cue;
     let listed = false;
     if (!cue && lastPlace && listedAfter(c, lastPlace.c, tokens, view)) {
       listed = true;
@@ -214,15 +274,6 @@ export function withPlaceEvidence(
     }
     // Joined by و, not by a comma alone (a comma also ends a clause: "غربي لندن، يوم الأربعاء").
     const joined = listed && tokens[c.tokenStart - 1]?.norm !== ',';
-    const key = aliasKey(c.entries[0].alias);
-    const common = knowledge.commonWordNames.has(key);
-    const cues = knowledge.placeCues;
-    const generic = cues.genericNouns.has(key) || cues.nouns.has(key) || cues.prepositions.has(key);
-    const phrase = c.tokenEnd - c.tokenStart === 1 && adjectiveAfter(c, tokens);
-    const previous = tokenBefore(tokens, c.tokenStart);
-    const previousWord =
-      previous && previous.sentence === tokens[c.tokenStart].sentence ? withoutArticle(previous.stem) : null;
-    const quarterNoun = previousWord !== null && cues.quarterNouns.has(previousWord);
     const entries = c.entries.filter((e): boolean => {
       if (e.kind === 'country') {
         // A country's name that is also a word (مالي "financial") stands after في، دولة or a direction.

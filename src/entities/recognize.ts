@@ -10,7 +10,7 @@ import { matchPatterns } from './patterns.js';
 import type { EntityCandidate } from './candidate.js';
 import { withoutArticle, type EntityType } from './name-index.js';
 import type { EntityKnowledge } from './knowledge.js';
-import { withPlaceEvidence } from './place-evidence.js';
+import { readPlaceEvidence, withPlaceEvidence } from './place-evidence.js';
 import { findOutlet } from '../knowledge/outlets.js';
 import { countryVotes, resolveActorOrPerson, resolvePlace, topCountries, type Resolution } from './resolve.js';
 
@@ -183,9 +183,10 @@ export function recognizeEntities(
   const names = matchNames(tokens, view, knowledge.names);
   // The countries are counted over the names that may be places at all (not يوم، الجمعة), then
   // the villages and towns abroad are weighed against them.
-  const plausible = withPlaceEvidence(names, tokens, view, knowledge, []);
+  const evidence = readPlaceEvidence(names, tokens, view, knowledge);
+  const plausible = withPlaceEvidence(evidence, knowledge, []);
   const candidates = [
-    ...withPlaceEvidence(names, tokens, view, knowledge, topCountries(votesOf(plausible), 0.5)),
+    ...withPlaceEvidence(evidence, knowledge, topCountries(votesOf(plausible), 0.5)),
     ...matchPatterns(tokens, knowledge.patterns),
     ...taggerCandidates(tokens, knowledge, taggedSentences),
   ];

@@ -9,6 +9,7 @@
  * the trigger inside its sentence.
  */
 import type { Span } from '../core/span.js';
+import { isSpace } from '../core/whitespace.js';
 import { toOriginalSpan, type NormalizedText } from '../text/normalize.js';
 import {
   GAP,
@@ -89,7 +90,14 @@ const WORD_UNIT: Uint8Array = (() => {
   return t;
 })();
 const ASTRAL_WORD = /^[\p{L}\p{N}]$/u;
-const PHRASE_JOINER = /^[\s"']*$/;
+/** True when [from, to) holds only what joins a phrase's words: spaces (`\s`) and quotes; read in place, no slice. */
+function joinsPhrase(norm: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = norm.charCodeAt(p);
+    if (c !== 0x22 && c !== 0x27 && !isSpace(c)) return false;
+  }
+  return true;
+}
 const YEAR_TOKEN = /^(1[89]|20)\d\d$/;
 
 /** Code units of the letter or digit at i (2 for an astral one), or 0 when there is none. */
@@ -179,7 +187,7 @@ function matchRest(
   }
   const word = words[wi];
   if (!word) return -1;
-  if (off === 0 && joined && !PHRASE_JOINER.test(norm.slice(prev.end, word.start))) return -1;
+  if (off === 0 && joined && !joinsPhrase(norm, prev.end, word.start)) return -1;
   const piece = off === 0 ? word.text : word.text.slice(off);
   if (expected === YEAR) {
     return off === 0 && YEAR_TOKEN.test(piece) ? matchRest(words, norm, wi + 1, 0, rest, k + 1, word.end) : -1;
