@@ -385,6 +385,18 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     null,
     "the bare army of a Syrian report is Syria's",
   ],
+  [
+    'اندلعت اشتباكات بين الجيش السوري وقوات سوريا الديمقراطية قرب منبج، ومن جهة أخرى هاجم تنظيم داعش حاجزا في ريف دير الزور.',
+    'sy-military-2000',
+    'sy-sdf',
+    'a lone "ومن جهة أخرى" opens another matter: its group is no second side',
+  ],
+  [
+    'أطلقت قوات الاحتلال النار على مزارعين شرق مدينة غزة أمس.',
+    'il-military-2009',
+    null,
+    "a word one country's forces alone bear stays theirs, ambiguous or not",
+  ],
 ];
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {

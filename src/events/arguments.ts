@@ -295,13 +295,10 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
   return [...named, ...labels].sort((a, b) => a.start - b.start);
 }
 
-/**
- * Who did it and to whom. "بين X و Y" gives both sides; برصاص/من قبل/على يد X gives the agent;
- * استهدف/ضد X the target; بمساندة/المتحالف مع X an associate; otherwise the actor before the
- * trigger in its clause (then sentence) is the agent, and one after it the other party.
- */
 /** How far after بين … و (or a side's من جهة) the words of a side may reach. */
 const SIDE_REACH = 80;
+/** What follows the second side's من جهة (أخرى، ثانية). */
+const OTHER_SIDE = viewPattern(/^\s*(ال)?(أخرى|ثانية)/);
 
 /**
  * The two sides of "بين X … من جهة، وY من جهة أخرى": the first actor after بين and before the
@@ -314,19 +311,25 @@ function bothSides(
   trigger: TriggerMatch,
   actors: readonly ActorMention[],
 ): [ActorMention, ActorMention] | null {
-  const end = cues.find(
+  const ends = cues.filter(
     (c) =>
       c.list === 'agent_markers' &&
       c.kind === 'side_end' &&
       within(c.span, sentence) &&
       c.span.start >= trigger.span.start - 5,
   );
-  if (!end) return null;
+  // The first side's من جهة stands alone; the second's is "من جهة أخرى". A lone "ومن جهة أخرى"
+  // opens another matter, not a second side.
+  const first = ends.find((c) => !OTHER_SIDE.test(viewText(doc, c.span.end, c.span.end + 12)));
+  const last =
+    first &&
+    ends.find((c) => c.span.start > first.span.end && OTHER_SIDE.test(viewText(doc, c.span.end, c.span.end + 12)));
+  if (!first || !last) return null;
   const tokens = doc.tokens;
   let opening: Span | null = null;
-  for (let i = spanIndexAt(tokens, end.span.start) - 1; i >= 0; i--) {
+  for (let i = spanIndexAt(tokens, first.span.start) - 1; i >= 0; i--) {
     const t = tokens[i];
-    if (t.start < Math.max(sentence.start, end.span.start - SIDE_REACH)) break;
+    if (t.start < Math.max(sentence.start, first.span.start - SIDE_REACH)) break;
     if (t.kind === 'word' && t.stem === 'بين') {
       opening = t;
       break;
@@ -334,11 +337,16 @@ function bothSides(
   }
   if (!opening) return null;
   const from = opening.end;
-  const first = actors.find((m) => m.start >= from && m.end <= end.span.start);
-  const second = actors.find((m) => m.start >= end.span.end && m.end <= end.span.end + SIDE_REACH);
-  return first && second ? [first, second] : null;
+  const one = actors.find((m) => m.start >= from && m.end <= first.span.start);
+  const other = actors.find((m) => m.start >= first.span.end && m.end <= last.span.start);
+  return one && other ? [one, other] : null;
 }
 
+/**
+ * Who did it and to whom. "بين X و Y" gives both sides; برصاص/من قبل/على يد X gives the agent;
+ * استهدف/ضد X the target; بمساندة/المتحالف مع X an associate; otherwise the actor before the
+ * trigger in its clause (then sentence) is the agent, and one after it the other party.
+ */
 export function attachActors(
   doc: Doc,
   trigger: TriggerMatch,

@@ -257,8 +257,21 @@ test('an undated act of a story the lead dates years back is history, not news o
     assert.equal(c.verdict.kept, false);
     if (!c.verdict.kept) assert.deepEqual([c.verdict.rule, c.verdict.reason], ['reject.history-lead-date', 'history']);
   }
-  // Last week's story is news, and so is its undated act.
+  // Last week's story is news, and so is its undated act; so is what has gone on since a day.
   assert.equal(only(told('الأسبوع الماضي')).date, '2019-04-04');
+  const since = runPipeline(
+    {
+      id: 'test',
+      title: '',
+      text: told('منذ أوائل مارس'),
+      published: '2019-04-08',
+      publishedAt: null,
+      publishedRaw: null,
+      origins: [],
+    },
+    loadPipelineContext(),
+  );
+  assert.ok(since.candidates.every((c) => c.verdict.kept || c.verdict.rule !== 'reject.history-lead-date'));
 });
 
 test('the day a source spoke dates the telling: it never keeps apart the occurrence told on its own day', () => {

@@ -191,7 +191,7 @@ const HISTORY_DAYS = 365;
  * When the trigger's own clause names the day (a date, not a span: "للمرة الأولى منذ عام" is no
  * day), a shorter span: news tells of the last days (no event of the development gold is dated
  * more than 10 days before its article), and a clause that dates its act weeks back (الهجوم الذي
- * وقع في 15 يوليو) recalls it.
+ * وقع في 15 يوليو) recalls it. So does an article's lead for the mentions it would date.
  */
 const CLAUSE_HISTORY_DAYS = 14;
 
@@ -339,9 +339,14 @@ export function extractEventsExplained(
   const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
   const facts = articleFacts(doc, found.responsibility);
   // A mention the article's lead would date weeks back ("قتلت في فبراير 2012" then "القصف"):
-  // the story is a recollection, and so is what it tells undated.
-  const recalled = (m: Mention) =>
-    !m.date && facts.lead !== null && isHistory(facts.lead, doc.article.published, CLAUSE_HISTORY_DAYS);
+  // the story is a recollection, and so is what it tells undated. Not what goes on since that day
+  // (تتواصل المعارك منذ أوائل أبريل).
+  const lead = facts.lead;
+  const leadRecalled =
+    lead !== null &&
+    isHistory(lead, doc.article.published, CLAUSE_HISTORY_DAYS) &&
+    !SINCE_BEFORE.test(viewText(doc, lead.start - 24, lead.start));
+  const recalled = (m: Mention) => leadRecalled && !m.date;
   for (const m of merged)
     if (recalled(m))
       for (const c of m.candidates) if (c.verdict.kept) c.verdict = rejection('reject.history-lead-date');

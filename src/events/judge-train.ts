@@ -234,19 +234,12 @@ const SEED = 7;
 /**
  * The judge's threshold, from what its errors cost instead of read off the data: a false event on
  * the map costs the analyst about twice a missed one, so a candidate is kept when it is an event
- * with probability 2/3 or more. Read off the data (the middle of the F0.5 plateau), it moved from
- * 0.64 to 0.70 with a few aliases: F0.5 is flat from 0.55 to 0.78, so any small change in the
- * data moved it, and test recall with it.
+ * with probability 2/3 or more (its probabilities are calibrated only roughly: it trains with
+ * balanced class weights and the weak negatives of 1,500 other-section articles). Read off the
+ * data (the middle of the F0.5 plateau), it moved from 0.64 to 0.70 with a few aliases: F0.5 is
+ * flat from 0.55 to 0.78, so any small change in the data moved it, and test recall with it.
  */
-export const JUDGE_THRESHOLD: ThresholdRule = { kind: 'cost', falsePositiveCost: 2 };
-/**
- * Coreference's: a wrong merge blends another occurrence's place, actors or toll into the event
- * kept and loses one, where nobody sees it; a missed merge leaves a duplicate beside its twin on
- * the map and the timeline, where a reviewer dismisses it. The hidden error costs about twice the
- * visible one: 2/3. (Read off the pairs' F0.5 plateau, it moved from 0.67 to 0.52 with the same
- * aliases; at 1/2 one seed's air strike merged into the counter-attack told beside it.)
- */
-export const COREFERENCE_THRESHOLD: ThresholdRule = { kind: 'cost', falsePositiveCost: 2 };
+export const JUDGE_THRESHOLD_RULE: ThresholdRule = { kind: 'cost', falsePositiveCost: 2 };
 /** Sport, economy, culture and technology articles whose kept candidates are weak negatives. */
 const WEAK_NEGATIVE_ARTICLES = 1500;
 const OTHER_SECTIONS = new Set(['sport', 'economy', 'culture', 'technology']);
@@ -276,8 +269,8 @@ export async function trainCandidateJudge(
     const model = trainLogistic([...training.filter((i) => i.candidate), ...weak], JUDGE_OPTIONS);
     return (features: CvItem['features']) => predictProbability(model, features);
   };
-  const cv = crossValidate(items, train, { folds: FOLDS, innerFolds: 4, seed: SEED, rule: JUDGE_THRESHOLD });
-  const shippedThreshold = chooseThreshold([], JUDGE_THRESHOLD).threshold;
+  const cv = crossValidate(items, train, { folds: FOLDS, innerFolds: 4, seed: SEED, rule: JUDGE_THRESHOLD_RULE });
+  const shippedThreshold = chooseThreshold([], JUDGE_THRESHOLD_RULE).threshold;
 
   // Events, not candidates: each gold fold's articles extracted with the judge trained without them.
   const foldOf = new Map<string, number>();

@@ -7,7 +7,8 @@
  * missed, so the figures are those of the whole system (rules, then model).
  *
  * The threshold a test fold is decided at is chosen by an inner cross-validation on the training
- * folds alone, so the reported figure rests on nothing tuned on the test sentences. The
+ * folds alone (or fixed in advance by a cost rule), so the reported figure rests on nothing tuned
+ * on the test sentences. The
  * threshold chosen on all the out-of-fold probabilities is reported too: it is the one a model
  * trained on everything ships with, and its figure is slightly optimistic.
  */
@@ -28,8 +29,8 @@ export type Trainer<T extends CvItem = CvItem> = (training: readonly T[]) => (fe
 
 export interface CvOptions {
   folds: number;
-  /** Folds of the inner cross-validation that picks each test fold's threshold. */
-  innerFolds: number;
+  /** Folds of the inner cross-validation that picks each test fold's threshold (unused by a cost rule). */
+  innerFolds?: number;
   seed: number;
   rule: ThresholdRule;
 }
@@ -88,7 +89,7 @@ export function crossValidate<T extends CvItem>(items: readonly T[], train: Trai
 function innerThreshold<T extends CvItem>(training: readonly T[], train: Trainer<T>, options: CvOptions): number {
   // A threshold from costs reads nothing off the data: no inner models to train.
   if (options.rule.kind === 'cost') return chooseThreshold([], options.rule).threshold;
-  const inner = crossValidateProbabilities(training, train, options.innerFolds, options.seed + 1);
+  const inner = crossValidateProbabilities(training, train, options.innerFolds ?? 4, options.seed + 1);
   return chooseThreshold(
     training.map((item, i) => ({ probability: inner[i], label: item.label })),
     options.rule,

@@ -1,6 +1,7 @@
 /**
  * Precision, recall and F1 of a scored set at a threshold, and the threshold that a rule picks
- * (the best F1, or the most recall at a precision floor).
+ * (the best F1 or F-beta, the most recall at a precision floor, or the one the costs of the two
+ * errors set).
  */
 
 export interface PRF {
@@ -28,8 +29,9 @@ export type ThresholdRule =
   | { kind: 'precision-floor'; floor: number }
   /**
    * The decision a calibrated probability makes when a false positive costs `falsePositiveCost`
-   * times a false negative: positive when p × 1 > (1 − p) × cost, i.e. at cost / (1 + cost). It
-   * reads nothing off the data, so it does not move when the data does.
+   * times a false negative: positive when p × 1 ≥ (1 − p) × cost, i.e. from cost / (1 + cost). It
+   * reads nothing off the data, so it does not move when the data does; it assumes calibrated
+   * probabilities, which a model trained on a sample unlike the run-time one only approaches.
    */
   | { kind: 'cost'; falsePositiveCost: number };
 
