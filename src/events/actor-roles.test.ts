@@ -399,20 +399,17 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
   ],
 ];
 
+/** A report of the table's date. */
+function reportOf(text: string) {
+  return { id: 'roles', title: '', text, published: '2018-06-10', publishedAt: null, publishedRaw: null, origins: [] };
+}
+
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {
   const context = loadPipelineContext();
   const rules = { ...context, events: { ...context.events, judge: null } };
   const wrong: string[] = [];
   for (const [text, actor1, actor2, why] of ROLES) {
-    const article = {
-      id: 'roles',
-      title: '',
-      text,
-      published: '2018-06-10',
-      publishedAt: null,
-      publishedRaw: null,
-      origins: [],
-    };
+    const article = reportOf(text);
     const [event] = runPipeline(article, rules).events;
     const got = [event?.actor1?.id ?? null, event?.actor2?.id ?? null];
     if (!event || got[0] !== actor1 || (actor2 !== null && got[1] !== actor2))
@@ -429,15 +426,7 @@ test("the army or government forces of a country the dictionary lacks are no oth
     'قتل جنديان في هجوم على دورية للجيش في ولاية هلمند أمس.',
     'قتل جنديان في هجوم شنه مسلحون على القوات الحكومية في ولاية هلمند أمس.',
   ]) {
-    const article = {
-      id: 'roles',
-      title: '',
-      text,
-      published: '2018-06-10',
-      publishedAt: null,
-      publishedRaw: null,
-      origins: [],
-    };
+    const article = reportOf(text);
     const [event] = runPipeline(article, context).events;
     assert.equal(event?.actor1?.id, 'unidentified-armed-group-af', text);
     assert.equal(event?.actor2, null, `${text}: not Iraq's or Burkina Faso's forces`);

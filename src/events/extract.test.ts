@@ -7,12 +7,18 @@ import assert from 'node:assert/strict';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import type { EventRecord } from './record.js';
+import type { Doc } from '../core/document.js';
 
-/** The events of a short report, with the learned judge (as shipped) or the rules alone. */
-function extract(text: string, published: string | null = '2019-04-08', judged = true): EventRecord[] {
+/** A short report through the pipeline, with the learned judge (as shipped) or the rules alone. */
+function analysed(text: string, published: string | null = '2019-04-08', judged = true): Doc {
   const article = { id: 'test', title: '', text, published, publishedAt: null, publishedRaw: null, origins: [] };
   const context = loadPipelineContext();
-  return runPipeline(article, judged ? context : { ...context, events: { ...context.events, judge: null } }).events;
+  return runPipeline(article, judged ? context : { ...context, events: { ...context.events, judge: null } });
+}
+
+/** The events of a short report (see analysed). */
+function extract(text: string, published: string | null = '2019-04-08', judged = true): EventRecord[] {
+  return analysed(text, published, judged).events;
 }
 
 function only(text: string, published: string | null = '2019-04-08', judged = true): EventRecord {
@@ -217,18 +223,7 @@ test('clashes of protesters with the police are a riot; aircraft destroying or d
 });
 
 test('an act its own clause dates weeks before the article is history; what goes on since a month is not', () => {
-  const recalled = runPipeline(
-    {
-      id: 'test',
-      title: '',
-      text: 'قصفت الطائرات مدينة سرت في 3 مارس.',
-      published: '2019-04-08',
-      publishedAt: null,
-      publishedRaw: null,
-      origins: [],
-    },
-    loadPipelineContext(),
-  );
+  const recalled = analysed('قصفت الطائرات مدينة سرت في 3 مارس.');
   assert.deepEqual(recalled.events, []);
   assert.ok(recalled.candidates.some((c) => !c.verdict.kept && c.verdict.rule === 'reject.clause-history'));
   assert.equal(only('قصفت الطائرات مدينة سرت في 5 أبريل.').date, '2019-04-05');
@@ -239,18 +234,7 @@ test('an undated act of a story the lead dates years back is history, not news o
   const told = (when: string) =>
     `كشفت وثائق جديدة تفاصيل ما جرى في مدينة سرت ${when}. ` +
     'وقال شهود إن القصف المدفعي استهدف حي الجيزة في سرت وقتل خمسة مدنيين.';
-  const recalled = runPipeline(
-    {
-      id: 'test',
-      title: '',
-      text: told('في أكتوبر 2016'),
-      published: '2019-04-08',
-      publishedAt: null,
-      publishedRaw: null,
-      origins: [],
-    },
-    loadPipelineContext(),
-  );
+  const recalled = analysed(told('في أكتوبر 2016'));
   assert.deepEqual(recalled.events, []);
   assert.ok(recalled.candidates.length > 0);
   for (const c of recalled.candidates) {
@@ -259,18 +243,7 @@ test('an undated act of a story the lead dates years back is history, not news o
   }
   // Last week's story is news, and so is its undated act; so is what has gone on since a day.
   assert.equal(only(told('الأسبوع الماضي')).date, '2019-04-04');
-  const since = runPipeline(
-    {
-      id: 'test',
-      title: '',
-      text: told('منذ أوائل مارس'),
-      published: '2019-04-08',
-      publishedAt: null,
-      publishedRaw: null,
-      origins: [],
-    },
-    loadPipelineContext(),
-  );
+  const since = analysed(told('منذ أوائل مارس'));
   assert.ok(since.candidates.every((c) => c.verdict.kept || c.verdict.rule !== 'reject.history-lead-date'));
 });
 
