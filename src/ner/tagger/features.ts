@@ -128,7 +128,8 @@ export const WordGroup = {
   nameAsNext: 10,
 } as const;
 export type WordGroup = (typeof WordGroup)[keyof typeof WordGroup];
-export const WORD_GROUP_COUNT = 11;
+/** How many groups there are: the groups number themselves 0, 1, 2 … */
+export const WORD_GROUP_COUNT = Object.keys(WordGroup).length;
 
 // Template names by affix length, so that none is built per word.
 const PRE = ['', 'pre1', 'pre2', 'pre3', 'pre4'];
