@@ -410,6 +410,43 @@ const CASES: TollCase[] = [
     injured: null,
     rejected: /cumulative/,
   },
+  // Parts and clauses: a sub-count ends with its clause; a part told apart is no toll.
+  {
+    pattern: 'من بينهم … closed by a new casualty word joined by و',
+    text: 'أسفر تفجير سيارة مفخخة في مدينة الرمادي عن مقتل 9 أشخاص من بينهم طفلان وإصابة 14 آخرين.',
+    killed: 9,
+    injured: 14,
+  },
+  {
+    pattern: 'وبين الجرحى N: a part of the injured, not their count',
+    text: 'أسفرت الاشتباكات في مدينة تعز عن مقتل 5 أشخاص وإصابة 20 آخرين. وبين الجرحى أربعة أطفال.',
+    killed: 5,
+    injured: 20,
+  },
+  {
+    pattern: 'a dual verb after its two victims',
+    text: 'قالت وزارة الصحة إن امرأة وابنتها قتلتا في غارة جوية على بلدة بيت لاهيا شمال قطاع غزة.',
+    killed: 2,
+    injured: null,
+  },
+  {
+    pattern: "مقتل جنديين وإصابة ثالث: the dual is the killing word's",
+    text: 'استهدف هجوم بوابة مصفاة النفط قرب مدينة بيجي أسفر عن مقتل حارسين وإصابة ثالث.',
+    killed: 2,
+    injured: 1,
+  },
+  {
+    pattern: '"others" after another casualty word adds nothing to the killed',
+    text: 'أطلق مسلح النار على رواد مقهى في مدينة بعقوبة فقتل ثلاثة. وقال قائد الشرطة إن المسلح قتل ثلاثة وجرح آخرين.',
+    killed: 3,
+    injured: null,
+  },
+  {
+    pattern: 'كما قتل N: also killed, after a sub-count',
+    text: 'تبنى التنظيم هجوما على ثكنة للجيش في مدينة العريش، لقي فيه 6 جنود مصرعهم، من بينهم ضابط، كما قتل 4 مهاجمين.',
+    killed: 10,
+    injured: null,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's

@@ -39,9 +39,11 @@ const TollPack = z.object({
   brokenPluralPersons: WordList,
   soundPluralPersons: WordList,
   singleVictims: WordList,
+  dualVerbs: WordList,
   approximators: WordList,
   companions: WordList,
   additives: z.object({ note: z.string(), after: z.array(z.string()), before: z.array(z.string()) }),
+  partOfCount: WordList,
   cumulative: WordList.extend({
     since: z.array(z.string()),
     throughout: z.array(z.string()),
@@ -72,6 +74,8 @@ const BROKEN_PLURAL_PERSONS = wordSet(PACK.brokenPluralPersons.words);
 const SOUND_PLURAL_PERSONS = wordSet(PACK.soundPluralPersons.words);
 const PERSONS = new Set([...BROKEN_PLURAL_PERSONS, ...SOUND_PLURAL_PERSONS]);
 const SINGLE_VICTIMS = new Set([...wordSet(PACK.singleVictims.words), ...PERSONS]);
+const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
+const PART_OF_COUNT = wordSet(PACK.partOfCount.words);
 const APPROXIMATORS = wordSet(PACK.approximators.words);
 const COMPANIONS = wordSet(PACK.companions.words);
 const ADDITIVES_AFTER = wordSet(PACK.additives.after);
@@ -189,11 +193,10 @@ export function findTolls(
   const tokens = sentenceTokens(doc, sentence);
   const casualty = [...lexical, ...splitFateCues(tokens, lexical)].sort((a, b) => a.span.start - b.span.start);
   if (casualty.length === 0) return figures;
-  const subcountAt = casualty.find((c) => c.kind === 'subcount')?.span.start ?? Infinity;
-  const numbers = sentenceNumbers.filter(
-    (n) => n.start >= sentence.start && n.end <= sentence.end && n.start < subcountAt,
-  );
   const tokenIndexAt = (offset: number) => spanIndexAt(tokens, offset);
+  const parts = subcountRegions(tokens, casualty, tokenIndexAt);
+  const inPart = (offset: number) => parts.some((r) => offset >= r.start && offset < r.end);
+  const numbers = sentenceNumbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end && !inPart(n.start));
   const revisedFrom = casualty.filter((c) => c.kind === 'toll').map((c) => c.span.start);
   const otherCueBetween = (cue: CueMatch, from: number, to: number) =>
     casualty.some((c) => c !== cue && c.span.start >= from && c.span.end <= to);
@@ -206,7 +209,7 @@ export function findTolls(
 
   for (const cue of casualty) {
     if (cue.kind !== 'killed' && cue.kind !== 'injured') continue;
-    if (cue.span.start >= subcountAt) continue;
+    if (inPart(cue.span.start)) continue;
     const at = tokenIndexAt(cue.span.start);
     if (at < 0) continue;
     const endAt = Math.max(at, tokenIndexAt(cue.span.end - 1));
@@ -225,7 +228,13 @@ export function findTolls(
       if (i < 0) return false;
       // "ثلاثة من أفراد الشرطة قتلوا": a partitive من carries the number further.
       const partitive = tokens[i + 1]?.stem === 'من' ? 2 : 0;
-      if (i < at) return wordsBetween(i + 1, at) < reach + partitive && !otherCueBetween(cue, n.end, cue.span.start);
+      // "وقتل المهاجم اثنين وجرح آخرين": a verb joined by و opens a clause; the number before
+      // it is the object of the verb before.
+      const opensClause = tokens[at].proclitics[0] === 'و' && !COUNTED_NOUNS.has(stemOf(tokens[at]));
+      if (i < at)
+        return (
+          !opensClause && wordsBetween(i + 1, at) < reach + partitive && !otherCueBetween(cue, n.end, cue.span.start)
+        );
       return (
         i > endAt &&
         wordsBetween(endAt + 1, i) < reachAfter &&
@@ -279,10 +288,14 @@ export function findTolls(
       const victim = tokens[victimAt];
       const dual = dualOf(victim);
       // "عضوان من مسلحي حماس قد قتلا": a dual subject a few words before its verb.
-      const dualBefore = tokens
-        .slice(Math.max(0, at - reach - 3), at)
-        .reverse()
-        .find((t) => dualOf(t) && !otherCueBetween(cue, t.end, cue.span.start));
+      // Not one another casualty word before it counts ("مقتل حارسين وإصابة ثالث").
+      const dualWindow = Math.max(0, at - reach - 3);
+      const dualBefore = otherCueBetween(cue, tokens[dualWindow].start, cue.span.start)
+        ? undefined
+        : tokens
+            .slice(dualWindow, at)
+            .reverse()
+            .find((t) => dualOf(t));
       if (dual) figure = { value: 2, vague: false, span: victim, rule: 'toll.dual' };
       else if (dualBefore && cue.span.start - dualBefore.end < 40)
         figure = { value: 2, vague: false, span: dualBefore, rule: 'toll.dual' };
@@ -304,7 +317,10 @@ export function findTolls(
             span: { start: victim.start, end: companions.end },
             rule: 'toll.victim-and-companions',
           };
-      } else if (victim && KILLING_HEADS.test(stemOf(tokens[endAt])) && unnumberedPlural(victim))
+      } else if (at === endAt && inList(DUAL_VERBS, tokens[at]))
+        // "امرأة وابنتها قتلتا"، "أصيبا بجروح": the verb's dual counts its two.
+        figure = { value: 2, vague: false, span: tokens[at], rule: 'toll.dual-verb' };
+      else if (victim && KILLING_HEADS.test(stemOf(tokens[endAt])) && unnumberedPlural(victim))
         // "مقتل مدنيين"، "مقتل آخرين": victims without a number are "several" (events.md: 3).
         figure = { value: VAGUE_SEVERAL, vague: true, span: victim, rule: 'toll.unnumbered' };
     }
@@ -321,16 +337,54 @@ export function findTolls(
       vague: figure.vague,
       revised: revisedFrom.some((r) => r < start && start - r < 60),
       additional:
-        figure.rule === 'toll.number' && isAdditional(tokens, Math.min(at, numberAt), Math.max(endAt, numberEnd)),
-      rejected: FROM_NUMBER.has(figure.rule)
-        ? rejection(tokens, figure, numberAt, Math.min(at, numberAt), Math.max(endAt, numberEnd))
-        : null,
+        figure.rule === 'toll.number' &&
+        isAdditional(tokens, Math.min(at, numberAt), Math.max(endAt, numberEnd), (t) =>
+          casualty.some((c) => c !== cue && startsIn(c, t)),
+        ),
+      rejected: inList(PART_OF_COUNT, tokens[at - 1])
+        ? `a part: "${tokens[at - 1].text} ${tokens[at].text}" counts some of a total`
+        : FROM_NUMBER.has(figure.rule)
+          ? rejection(tokens, figure, numberAt, Math.min(at, numberAt), Math.max(endAt, numberEnd))
+          : null,
       rule: figure.rule,
       number: { start: figure.span.start, end: figure.span.end },
       distance: Math.min(Math.abs(figure.span.start - cue.span.end), Math.abs(cue.span.start - figure.span.end)),
     });
   }
   return onePerNumber(figures);
+}
+
+/** Whether a cue begins inside a token (after its proclitics: وإصابة). */
+const startsIn = (c: CueMatch, t: Token) => c.span.start >= t.start && c.span.start < t.end;
+
+/**
+ * Where each "of whom" (بينهم، منهم) counts a part of the figure before it: from the word to the
+ * end of its clause, which a punctuation mark or a new casualty word joined by و closes ("مقتل 9
+ * أشخاص من بينهم طفلان وإصابة 14 آخرين"، "لقي 6 جنود مصرعهم، من بينهم ضابط، كما قتل 4").
+ */
+function subcountRegions(
+  tokens: readonly Token[],
+  casualty: readonly CueMatch[],
+  tokenIndexAt: (offset: number) => number,
+): Span[] {
+  const regions: Span[] = [];
+  for (const c of casualty) {
+    if (c.kind !== 'subcount') continue;
+    const from = tokenIndexAt(c.span.end - 1);
+    let end = tokens.at(-1)?.end ?? c.span.end;
+    for (let k = from + 1; k < tokens.length; k++) {
+      const t = tokens[k];
+      const opensCount =
+        t.proclitics[0] === 'و' &&
+        casualty.some((x) => (x.kind === 'killed' || x.kind === 'injured') && startsIn(x, t));
+      if (t.kind === 'punct' || opensCount) {
+        end = t.start;
+        break;
+      }
+    }
+    regions.push({ start: c.span.start, end });
+  }
+  return regions;
 }
 
 /**
@@ -428,9 +482,17 @@ function unnumberedPlural(token: Token): boolean {
 const FROM_NUMBER = new Set(['toll.number', 'toll.reference', 'toll.victim-and-companions', 'toll.enumeration']);
 
 /** "أربعة آخرون"، "قُتلوا أيضا"، "بالإضافة لمقتل 8": a figure that adds to the one before it. */
-function isAdditional(tokens: readonly Token[], from: number, to: number): boolean {
-  // "وقتل ثمانية من المهاجمين أيضا": the word may close a partitive.
-  const after = tokens.slice(to + 1, to + 5).some((t) => inList(ADDITIVES_AFTER, t));
+function isAdditional(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  casualtyWord: (t: Token) => boolean,
+): boolean {
+  // "وقتل ثمانية من المهاجمين أيضا": the word may close a partitive; "فقتل ثلاثة وجرح آخرين":
+  // the others after another casualty word are that word's.
+  const window = tokens.slice(to + 1, to + 5);
+  const stop = window.findIndex(casualtyWord);
+  const after = (stop < 0 ? window : window.slice(0, stop)).some((t) => inList(ADDITIVES_AFTER, t));
   const before = tokens.slice(Math.max(0, from - 2), from).some((t) => inList(ADDITIVES_BEFORE, t));
   return after || before;
 }
