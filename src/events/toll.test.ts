@@ -447,6 +447,24 @@ const CASES: TollCase[] = [
     killed: 10,
     injured: null,
   },
+  {
+    pattern: 'a report equal to one part of a sum tells that part again',
+    text: 'هاجم مسلحون فندقا في مدينة مقديشو مما أسفر عن مقتل 7 أشخاص، بالإضافة لمقتل 3 مهاجمين. وقالت الشرطة إن المهاجمين قتلوا سبعة أشخاص في بهو الفندق.',
+    killed: 10,
+    injured: null,
+  },
+  {
+    pattern: 'a lower report that is no part of the sum still wins',
+    text: 'هاجم مسلحون فندقا في مدينة مقديشو مما أسفر عن مقتل 7 أشخاص، بالإضافة لمقتل 3 مهاجمين. وقالت الشرطة إن 6 أشخاص قتلوا في بهو الفندق.',
+    killed: 6,
+    injured: null,
+  },
+  {
+    pattern: 'a number before وجرح is the object of the killing verb before it',
+    text: 'هاجم مسلحون قرية قرب مدينة جوس وقتل المسلحون تسعة وجرحوا آخرين.',
+    killed: 9,
+    injured: null,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's

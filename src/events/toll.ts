@@ -613,17 +613,23 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
     const last = revised[revised.length - 1];
     return { value: last.value, chosen: last, figures: of, rule: 'toll.revised' };
   }
-  const reports: { value: number; chosen: TollFigure; parts: number }[] = [];
+  const reports: { value: number; chosen: TollFigure; parts: number; values: number[] }[] = [];
   for (const f of ranked) {
     const previous = reports[reports.length - 1];
     if (f.additional && previous) {
       previous.value += f.value;
       previous.parts++;
-    } else reports.push({ value: f.value, chosen: f, parts: 1 });
+      previous.values.push(f.value);
+    } else reports.push({ value: f.value, chosen: f, parts: 1, values: [f.value] });
   }
   // A victim named alone ("مقتل القيادي فلان") is one of those a count elsewhere includes: it
-  // is the toll only when no report counts.
-  const counted = reports.filter((r) => r.parts > 1 || !PARTIAL_RULES.has(r.chosen.rule));
+  // is the toll only when no report counts. A report that equals one part of a sum ("مقتل 7
+  // أشخاص بالإضافة لمقتل 3 مهاجمين" and later "قتل المهاجمون 7") tells that part again, not a
+  // lower total; so does a sum of its own ("مسلحان قتلا هنا وقتل آخر هناك" for those 3).
+  const sums = reports.filter((r) => r.parts > 1);
+  const partOfSum = (r: (typeof reports)[number]) =>
+    !r.chosen.vague && sums.some((x) => x !== r && x.value > r.value && x.values.includes(r.value));
+  const counted = reports.filter((r) => (r.parts > 1 || !PARTIAL_RULES.has(r.chosen.rule)) && !partOfSum(r));
   const lowest = (counted.length ? counted : reports).reduce((a, b) => (b.value < a.value ? b : a));
   const rule =
     lowest.parts > 1
