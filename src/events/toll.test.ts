@@ -465,6 +465,24 @@ const CASES: TollCase[] = [
     killed: 9,
     injured: null,
   },
+  {
+    pattern: 'a name that ends like a dual (طالبان) counts nobody',
+    text: 'أعلنت حركة طالبان مقتل قيادي فيها في غارة جوية على منطقة في ولاية قندهار.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: '"N others" after a count of the other kind adds to nothing of its own',
+    text: 'قصفت المدفعية حي الصابري في مدينة بنغازي فأصيب 4 مدنيين. وقال مصدر طبي إن القصف قتل 3 وأصيب 5 آخرون.',
+    killed: 3,
+    injured: 4,
+  },
+  {
+    pattern: 'a named size (العشرات) over an unsized "large number"',
+    text: 'قصفت طائرات حربية سوقا شعبية في مدينة إدلب فقتلت العشرات. وقال الدفاع المدني إن القصف أسفر عن سقوط عدد كبير من القتلى.',
+    killed: 12,
+    injured: null,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's

@@ -194,6 +194,9 @@ export function findTolls(
   const casualty = [...lexical, ...splitFateCues(tokens, lexical)].sort((a, b) => a.span.start - b.span.start);
   if (casualty.length === 0) return figures;
   const tokenIndexAt = (offset: number) => spanIndexAt(tokens, offset);
+  // "طالبان": a name that ends like a person noun's dual (طالب) counts nobody.
+  const dualAt = (t: Token | undefined) =>
+    t && !doc.entities.some((e) => e.start <= t.start && e.end >= t.end) ? dualOf(t) : null;
   const parts = subcountRegions(tokens, casualty, tokenIndexAt);
   const inPart = (offset: number) => parts.some((r) => offset >= r.start && offset < r.end);
   const numbers = sentenceNumbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end && !inPart(n.start));
@@ -226,14 +229,16 @@ export function findTolls(
     const near = (n: NumberMention) => {
       const i = tokenIndexAt(n.start);
       if (i < 0) return false;
-      // "ثلاثة من أفراد الشرطة قتلوا": a partitive من carries the number further.
-      const partitive = tokens[i + 1]?.stem === 'من' ? 2 : 0;
+      // "ثلاثة من أفراد الشرطة قتلوا": a partitive من carries the number further (not the من
+      // of a vague number itself: "عدد من المعتقلين إضافة إلى مقتل").
+      const last = Math.max(i, tokenIndexAt(n.end - 1));
+      const partitive = tokens[last + 1]?.stem === 'من' ? 2 : 0;
       // "وقتل المهاجم اثنين وجرح آخرين": a verb joined by و opens a clause; the number before
       // it is the object of the verb before.
       const opensClause = tokens[at].proclitics[0] === 'و' && !COUNTED_NOUNS.has(stemOf(tokens[at]));
       if (i < at)
         return (
-          !opensClause && wordsBetween(i + 1, at) < reach + partitive && !otherCueBetween(cue, n.end, cue.span.start)
+          !opensClause && wordsBetween(last + 1, at) < reach + partitive && !otherCueBetween(cue, n.end, cue.span.start)
         );
       return (
         i > endAt &&
@@ -247,7 +252,7 @@ export function findTolls(
     const candidates = inside.length ? inside : numbers.filter(near);
     let figure: { value: number; vague: boolean; span: Span; rule: string } | null = null;
     // A dual casualty word counts itself: "سقوط قتيلين وثلاثة جرحى" is two dead, whatever follows.
-    const ownDual = at === endAt ? dualOf(tokens[at]) : null;
+    const ownDual = at === endAt ? dualAt(tokens[at]) : null;
     // "لقي القيادي الحوثي مصرعه مع عشرات آخرين": the victim inside the phrase, then his companions.
     const victimInside =
       cue.form === SPLIT_FATE && inside.length === 0 && singleVictimAfter(doc, tokens, endAt, at + 1, cue);
@@ -286,7 +291,7 @@ export function findTolls(
       // The victim inside a split phrase (لقي طفل حتفه) or right after the killing word.
       const victimAt = endAt > at && cue.form === SPLIT_FATE ? at + 1 : endAt + 1;
       const victim = tokens[victimAt];
-      const dual = dualOf(victim);
+      const dual = dualAt(victim);
       // "عضوان من مسلحي حماس قد قتلا": a dual subject a few words before its verb.
       // Not one another casualty word before it counts ("مقتل حارسين وإصابة ثالث").
       const dualWindow = Math.max(0, at - reach - 3);
@@ -295,7 +300,7 @@ export function findTolls(
         : tokens
             .slice(dualWindow, at)
             .reverse()
-            .find((t) => dualOf(t));
+            .find((t) => dualAt(t));
       if (dual) figure = { value: 2, vague: false, span: victim, rule: 'toll.dual' };
       else if (dualBefore && cue.span.start - dualBefore.end < 40)
         figure = { value: 2, vague: false, span: dualBefore, rule: 'toll.dual' };
@@ -351,7 +356,18 @@ export function findTolls(
       distance: Math.min(Math.abs(figure.span.start - cue.span.end), Math.abs(cue.span.start - figure.span.end)),
     });
   }
-  return onePerNumber(figures);
+  const kept = onePerNumber(figures);
+  // "قتل 3 وأصيب 5 آخرون"، "مقتل العشرات بالإضافة إلى مئات الجرحى": others or an addition after
+  // a count of the other kind, with none of its own kind before it in the sentence, add to that
+  // count, not to an earlier figure of their own kind.
+  for (const f of kept)
+    if (
+      f.additional &&
+      kept.some((g) => g.start < f.start && g.kind !== f.kind) &&
+      !kept.some((g) => g.start < f.start && g.kind === f.kind)
+    )
+      f.additional = false;
+  return kept;
 }
 
 /** Whether a cue begins inside a token (after its proclitics: وإصابة). */
@@ -606,8 +622,12 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
   const of = figures.filter((f) => f.kind === kind && f.rejected === null).sort((a, b) => a.start - b.start);
   if (of.length === 0) return null;
   const precise = of.filter((f) => !f.vague);
+  // "عدد كبير من القتلى" beside "عشرات القتلى": several (events.md: 3) is what a text says when
+  // it names no size; a named size (dozens, hundreds) says more, as a precise figure does.
+  const sized = of.filter((f) => f.vague && f.value > VAGUE_SEVERAL);
+  const vagueOnes = sized.length ? of.filter((f) => !f.vague || f.value > VAGUE_SEVERAL || f.additional) : of;
   // A vague count that adds to another ("مع عشرات آخرين") is a part, not a rival report.
-  const ranked = precise.length ? of.filter((f) => !f.vague || f.additional) : of;
+  const ranked = precise.length ? of.filter((f) => !f.vague || f.additional) : vagueOnes;
   const revised = ranked.filter((f) => f.revised);
   if (revised.length) {
     const last = revised[revised.length - 1];
@@ -636,8 +656,10 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
       ? 'toll.sum-of-parts'
       : reports.length > 1
         ? 'toll.lowest'
-        : precise.length && ranked.length < of.length
-          ? 'toll.precise-over-vague'
+        : ranked.length < of.length
+          ? precise.length
+            ? 'toll.precise-over-vague'
+            : 'toll.sized-over-several'
           : lowest.chosen.rule;
   return { value: lowest.value, chosen: lowest.chosen, figures: of, rule };
 }
