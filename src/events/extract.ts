@@ -337,6 +337,7 @@ export function extractEventsExplained(
   if (found.events.length === 0) return { events: [], candidates: found.candidates };
   const coreference = knowledge.events?.coreference;
   const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
+  attachToOnlyEvent(merged, found.figuresAlone);
   const facts = articleFacts(doc, found.responsibility);
   // A mention the article's lead would date weeks back ("قتلت في فبراير 2012" then "القصف"):
   // the story is a recollection, and so is what it tells undated. Not what goes on since that day
@@ -369,12 +370,14 @@ export interface RuleMergedMentions {
   contextActors: EventActor[];
   /** The one armed group the article says claimed its attacks, if any. */
   responsibility: ResponsibilityClaim | null;
+  /** Sentences of figures alone that no mention near them took, with their figures. */
+  figuresAlone: { sentence: Span; figures: TollFigure[] }[];
 }
 
 export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): RuleMergedMentions {
   const { triggers, cues } = doc;
   if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty'))
-    return { events: [], candidates: [], contextActors: [], responsibility: null };
+    return { events: [], candidates: [], contextActors: [], responsibility: null, figuresAlone: [] };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
   const cueLexicon = knowledge.events?.cues ?? loadEventLexicons().cues;
@@ -635,14 +638,20 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     m.candidates = [candidateOf(m.trigger, m.sentence, { kept: true, rule: m.rules.join(' '), event: null })];
     mentions.push(m);
   }
-  attachTolls(mentions, doc, tollsOf, pastSentences);
+  const orphans = attachTolls(mentions, doc, tollsOf, pastSentences);
   const events = mergeMentions(mentions, doc);
   // A lead told in the outlet's voice takes the source of the sentence after it.
   const lead = sentences.findIndex((x) => !x.heading);
   for (const e of events)
     if (e.sentence === lead) e.claimant ??= claimantOfNextSentence(lead, doc, cueIndex, local.speakers);
   candidates.sort((a, b) => a.trigger.start - b.trigger.start);
-  return { events, candidates, contextActors, responsibility: responsibilityClaim(doc, actors, knowledge.entities) };
+  return {
+    events,
+    candidates,
+    contextActors,
+    responsibility: responsibilityClaim(doc, actors, knowledge.entities),
+    figuresAlone: orphans.map((s) => ({ sentence: sentences[s], figures: tollsOf(s) })),
+  };
 }
 
 const PASSIVE_BEFORE = viewPattern(/(^|\s)(تم|جرى|يتم|ويتم|وتم|وجرى)\s*$/);
@@ -742,13 +751,18 @@ function isHistory(t: TemporalExpression, published: string | null, days: number
   return !!from && !!to && daysBetween(from, to) > days;
 }
 
-/** Figures of a sentence go to its violent (or protest) mentions; a sentence of figures alone continues the one before. */
+/**
+ * Figures of a sentence go to its violent (or protest) mentions; a sentence of figures alone (or
+ * whose mentions take no toll) continues the one before.
+ */
 function attachTolls(
   mentions: Mention[],
   doc: Doc,
   tollsOf: (sentence: number) => TollFigure[],
   pastSentences: ReadonlySet<number>,
-): void {
+): number[] {
+  /** Sentences of figures alone that no mention near them took. */
+  const orphans: number[] = [];
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) {
     if (!TAKES_TOLL.has(m.event_type)) continue;
@@ -756,7 +770,6 @@ function attachTolls(
     list.push(m);
     bySentence.set(m.sentence, list);
   }
-  const mentionSentences = new Set(mentions.map((m) => m.sentence));
   // The same for every sentence of figures alone: worked out once, not once per sentence.
   const violent = [...bySentence.values()].flat();
   const onlyViolent = new Set(violent.map((m) => m.sentence)).size === 1 ? violent : undefined;
@@ -765,10 +778,13 @@ function attachTolls(
     const figures = tollsOf(s);
     if (figures.length === 0) return;
     let targets = bySentence.get(s);
-    // A sentence of figures alone continues the report before it, else the one after it, else
-    // the article's only violent event.
-    if (!targets && !mentionSentences.has(s) && !pastSentences.has(s))
+    // A sentence of figures alone, or whose mentions take no toll (an arrest: "اعتقل عشرات
+    // بالإضافة إلى مقتل آخرين"), continues the report before it, else the one after it, else the
+    // article's only violent event.
+    if (!targets && !pastSentences.has(s)) {
       targets = bySentence.get(s - 1) ?? bySentence.get(s + 1) ?? onlyViolent;
+      if (!targets) orphans.push(s);
+    }
     if (!targets || targets.length === 0) return;
     // Each figure belongs to the nearest violent mention before it (else the first after it).
     for (const f of figures) {
@@ -784,6 +800,26 @@ function attachTolls(
       }
     }
   });
+  return orphans;
+}
+
+/**
+ * Figures alone that no mention near them took belong to the article's only violent event once
+ * its mentions are merged ("هاجم … فقتل ثلاثة" and, paragraphs on, "وقتلت الشرطة المهاجم"),
+ * and to nothing when the article tells several.
+ */
+function attachToOnlyEvent(
+  events: readonly Mention[],
+  figuresAlone: readonly { sentence: Span; figures: TollFigure[] }[],
+): void {
+  const violent = events.filter((e) => TAKES_TOLL.has(e.event_type));
+  if (violent.length !== 1) return;
+  const [only] = violent;
+  for (const { sentence, figures } of figuresAlone) {
+    only.tolls.push(...figures);
+    if (!only.evidence.some((e) => e.start === sentence.start))
+      only.evidence.push({ start: sentence.start, end: sentence.end });
+  }
 }
 
 function uniqueActors(list: ActorMention[], exclude: (EventActor | null)[]): EventActor[] {

@@ -483,6 +483,19 @@ const CASES: TollCase[] = [
     killed: 12,
     injured: null,
   },
+  // Which event a sentence's figures go to.
+  {
+    pattern: 'figures in a sentence whose only event takes no toll (an arrest) continue the report before',
+    text: 'دارت اشتباكات بين الجيش ومسلحين في حي الصابري بمدينة بنغازي. وتم إلقاء القبض على عدد من المسلحين إضافة إلى مقتل آخرين.',
+    killed: 3,
+    injured: null,
+  },
+  {
+    pattern: 'figures alone, paragraphs after, go to the only event the mentions merge into',
+    text: 'هاجم مسلح بسكين ركاب حافلة في مدينة الموصل فقتل اثنين. وأشار مصدر أمني إلى أن الهجوم وقع قرب جسر الحرية. وقال الشهود إن المسلح كان يصرخ بعبارات غير مفهومة. وأصيب أربعة ركاب آخرين بجروح.',
+    killed: 2,
+    injured: 4,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's
