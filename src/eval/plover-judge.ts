@@ -26,11 +26,11 @@ const CV: CvOptions = { folds: 5, innerFolds: 4, seed: 1, rule: { kind: 'max-f1'
  */
 export const PLOVER_JUDGE_OPTIONS: Record<PloverType, JudgeOptions> = {
   ASSAULT: {
-    train: { epochs: 20, learningRate: 0.05, l2: 3, seed: 1, minCount: 2, classWeight: 'balanced' },
+    train: { epochs: 20, learningRate: 0.05, l2: 3, seed: 1, minCount: 2, classWeight: 'balanced', orders: 1 },
     cv: CV,
   },
   PROTEST: {
-    train: { epochs: 20, learningRate: 0.1, l2: 3, seed: 1, minCount: 3, classWeight: 'balanced' },
+    train: { epochs: 20, learningRate: 0.1, l2: 3, seed: 1, minCount: 3, classWeight: 'balanced', orders: 1 },
     cv: CV,
   },
 };

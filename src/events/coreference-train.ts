@@ -21,6 +21,8 @@ import {
   type CvItem,
   type SavedModel,
   type TrainOptions,
+  type TrainVariation,
+  varyOptions,
 } from '../learn/index.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import type { PipelineContext } from '../pipeline/stages.js';
@@ -197,14 +199,16 @@ export async function trainCoreference(
   sharedDir: string,
   date: string,
   context: PipelineContext,
+  variation: TrainVariation = {},
 ): Promise<{ saved: SavedModel; report: string[] }> {
+  const options = varyOptions(OPTIONS, variation);
   const articles = await developmentGoldArticles(sharedDir);
   const goldPairs = coreferencePairs(articles, context);
   const labelled = await labelledCoreferencePairs(sharedDir, context);
   // Both in the folds (grouped by article).
   const items = [...goldPairs, ...labelled.items];
   const train = (training: readonly CvItem[]) => {
-    const model = trainLogistic(training, OPTIONS);
+    const model = trainLogistic(training, options);
     return (features: CvItem['features']) => predictProbability(model, features);
   };
   // The threshold is fixed by the costs of a wrong and a missed merge (COREFERENCE_THRESHOLD_RULE).
@@ -219,7 +223,7 @@ export async function trainCoreference(
   for (let f = 0; f < FOLDS; f++) {
     const model = trainLogistic(
       items.filter((_, k) => cv.fold[k] !== f),
-      OPTIONS,
+      options,
     );
     const coreference: CoreferenceModel = coreferenceModelOf({
       model,
@@ -232,7 +236,7 @@ export async function trainCoreference(
     duplicates += after.duplicates;
   }
   // Articles with no labelled pair are in no fold: the model trained on all the pairs never saw them.
-  const model = trainLogistic(items, OPTIONS);
+  const model = trainLogistic(items, options);
   const shipped: SavedModel = {
     model,
     threshold,

@@ -27,6 +27,8 @@ import {
   type SavedModel,
   type ThresholdRule,
   type TrainOptions,
+  type TrainVariation,
+  varyOptions,
 } from '../learn/index.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import type { PipelineContext } from '../pipeline/stages.js';
@@ -254,7 +256,9 @@ export async function trainCandidateJudge(
   sharedDir: string,
   date: string,
   context: PipelineContext,
+  variation: TrainVariation = {},
 ): Promise<{ saved: SavedModel; report: string[] }> {
+  const options = varyOptions(JUDGE_OPTIONS, variation);
   const articles = await developmentGoldArticles(sharedDir);
   const { items: goldItems } = judgeData(articles, context);
   const annotated = await annotatedExamples(sharedDir, context);
@@ -266,7 +270,7 @@ export async function trainCandidateJudge(
   // The annotated candidates are in the folds beside the gold's (grouped by article).
   const items = [...goldItems, ...annotated.items];
   const train = (training: readonly CvItem[]) => {
-    const model = trainLogistic([...training.filter((i) => i.candidate), ...weak], JUDGE_OPTIONS);
+    const model = trainLogistic([...training.filter((i) => i.candidate), ...weak], options);
     return (features: CvItem['features']) => predictProbability(model, features);
   };
   const cv = crossValidate(items, train, { folds: FOLDS, innerFolds: 4, seed: SEED, rule: JUDGE_THRESHOLD_RULE });
@@ -277,10 +281,7 @@ export async function trainCandidateJudge(
   items.forEach((item, i) => foldOf.set(item.group, cv.fold[i]));
   const scored: DocumentInput[] = [];
   for (let f = 0; f < FOLDS; f++) {
-    const foldModel = trainLogistic(
-      [...items.filter((i, k) => i.candidate && cv.fold[k] !== f), ...weak],
-      JUDGE_OPTIONS,
-    );
+    const foldModel = trainLogistic([...items.filter((i, k) => i.candidate && cv.fold[k] !== f), ...weak], options);
     const judge = judgeOf({ model: foldModel, threshold: cv.thresholds[f], meta: foldMeta(date) });
     const judged: PipelineContext = { ...context, events: { ...context.events, judge } };
     for (const { gold: g, article } of articles) {
@@ -304,7 +305,7 @@ export async function trainCandidateJudge(
     })),
   ).detection;
 
-  const model = trainLogistic([...items.filter((i) => i.candidate), ...weak], JUDGE_OPTIONS);
+  const model = trainLogistic([...items.filter((i) => i.candidate), ...weak], options);
   const top = topFeatures(model, 10);
   const pct = (x: number) => (100 * x).toFixed(1);
   const prf = (m: { precision: number; recall: number; f1: number }) =>

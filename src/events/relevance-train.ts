@@ -19,6 +19,8 @@ import {
   type CvItem,
   type SavedModel,
   type TrainOptions,
+  type TrainVariation,
+  varyOptions,
 } from '../learn/index.js';
 import type { PipelineContext } from '../pipeline/stages.js';
 import { runPipeline } from '../pipeline/pipeline.js';
@@ -40,7 +42,9 @@ export async function trainRelevance(
   sharedDir: string,
   date: string,
   context: PipelineContext,
+  variation: TrainVariation = {},
 ): Promise<{ saved: SavedModel; report: string[] }> {
+  const options = varyOptions(OPTIONS, variation);
   const sampled = goldSampleIds();
   const textStages = STAGES.filter((s) => s.name === 'sentences' || s.name === 'tokens');
   const items: CvItem[] = [];
@@ -59,11 +63,11 @@ export async function trainRelevance(
     });
   }
   const train = (training: readonly CvItem[]) => {
-    const model = trainLogistic(training, OPTIONS);
+    const model = trainLogistic(training, options);
     return (features: CvItem['features']) => predictProbability(model, features);
   };
   const cv = crossValidate(items, train, { folds: 3, innerFolds: 2, seed: 11, rule: { kind: 'max-f1' } });
-  const model = trainLogistic(items, OPTIONS);
+  const model = trainLogistic(items, options);
   const top = topFeatures(model, 10);
   const pct = (x: number) => (100 * x).toFixed(1);
   return {
