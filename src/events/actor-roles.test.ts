@@ -397,6 +397,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     null,
     "a word one country's forces alone bear stays theirs, ambiguous or not",
   ],
+  [
+    'اندلعت اشتباكات عنيفة بين ميليشيات مسلحة في جنوب طرابلس أمس، هي الأعنف منذ سقوط نظام معمر القذافي.',
+    'unidentified-armed-group-ly',
+    'unidentified-armed-group-ly',
+    'a ruler dead since 2011, recalled, leads no side of a 2018 clash: the militias stay unidentified',
+  ],
 ];
 
 /** A report of the table's date. */
