@@ -403,6 +403,24 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'unidentified-armed-group-ly',
     'a ruler dead since 2011, recalled, leads no side of a 2018 clash: the militias stay unidentified',
   ],
+  [
+    'شنت القوات الموالية للحكومة هجوما واسعا على مواقع الحوثيين جنوب مدينة الحديدة أمس.',
+    'ye-military-2012',
+    'ye-houthi-forces',
+    "the pro-government forces, the country unsaid: the article's country's army",
+  ],
+  [
+    'قتل قيادي في جماعة الحوثي في غارة جوية للتحالف الذي تقوده السعودية على محافظة صعدة أمس.',
+    'sa-military-2015',
+    'ye-houthi-forces',
+    'the coalition named by its leader; with the author glued to the attack noun, the group named before it is the other party',
+  ],
+  [
+    'تمكنت قوات المقاومة الوطنية بالمشاركة مع ألوية العمالقة من السيطرة على مديرية التحيتا أمس.',
+    'ye-national-resistance',
+    null,
+    'بالمشاركة مع X: an ally, not the subject nearest the trigger',
+  ],
 ];
 
 /** A report of the table's date. */
