@@ -421,6 +421,18 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     null,
     'بالمشاركة مع X: an ally, not the subject nearest the trigger',
   ],
+  [
+    'قتل عشرة من مسلحي الحوثي في معارك عنيفة جنوب الحديدة أمس. وقالت مصادر عسكرية إن وحدات من الجيش اليمني تواصل تمشيط المنطقة.',
+    'ye-houthi-forces',
+    'ye-military-2012',
+    "a battle's sentence names one side: the other is the armed party the article names elsewhere",
+  ],
+  [
+    'اندلعت اشتباكات عنيفة قرب مدينة ملكال في جنوب السودان أمس. وقال متحدث عسكري إن الجيش الشعبي صد هجوما شنته المعارضة المسلحة على مواقعه.',
+    'ss-military-2011',
+    'ss-splm-io',
+    "the armed opposition of a South Sudanese report is Machar's movement, not Syria's",
+  ],
 ];
 
 /** A report of the table's date. */
@@ -455,4 +467,14 @@ test("the army or government forces of a country the dictionary lacks are no oth
     assert.equal(event?.actor1?.id, 'unidentified-armed-group-af', text);
     assert.equal(event?.actor2, null, `${text}: not Iraq's or Burkina Faso's forces`);
   }
+});
+
+test("a battle's other side in the article is of its country or a force abroad, never a group a label misread", () => {
+  const context = loadPipelineContext();
+  const rules = { ...context, events: { ...context.events, judge: null } };
+  const text =
+    'قتل خمسة جنود من الجيش الشعبي في اشتباكات بولاية الوحدة في جنوب السودان أمس. ويتهم الجيش فصائل المعارضة بخرق الهدنة.';
+  const [event] = runPipeline(reportOf(text), rules).events;
+  assert.equal(event?.actor1?.id, 'ss-military-2011');
+  assert.equal(event?.actor2, null, "Syria's opposition factions fight no battle in South Sudan");
 });
