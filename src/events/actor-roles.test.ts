@@ -433,6 +433,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'ss-splm-io',
     "the armed opposition of a South Sudanese report is Machar's movement, not Syria's",
   ],
+  [
+    'ارتفع عدد القتلى الإيرانيين إلى سبعة جراء الغارات الإسرائيلية على مطار الضبعة العسكري في ريف حمص أمس.',
+    'il-military-2009',
+    'sy-military-2000',
+    "a foreign strike on a military airport hits the struck country's forces, whatever nationality the toll names",
+  ],
 ];
 
 /** A report of the table's date. */

@@ -1059,6 +1059,16 @@ function toRecord(
     sources.push({ field: 'actor2', rule, evidence: null, note });
     return eventActorOf(civilians);
   };
+  // A foreign state's strike on military sites hits the struck country's forces, whoever the toll
+  // names (the allied fighters killed at an air base are no civilians): read before the victims.
+  const struckCountry = location?.country ?? main?.resolution.country ?? null;
+  if (!actor2 && actor1 && struckCountry && m.event_type === 'Explosions/Remote violence') {
+    const struck = foreignStrikeTarget(actor1, struckCountry, date ?? published, evidenceText(doc, m), knowledge);
+    if (struck) {
+      actor2 = struck;
+      sources.push({ field: 'actor2', rule: 'actor2.military-target', evidence: null, note: 'military sites struck' });
+    }
+  }
   // "مقتل جنديين فرنسيين": soldiers a toll names by nationality are that state's forces;
   // "مقتل ثلاثة فلسطينيين" names civilians (not in a battle, which civilians never fight).
   if (!actor2 && VIOLENT.has(m.event_type) && !CROWD_OF_TYPE.has(m.event_type)) {
