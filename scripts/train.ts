@@ -6,6 +6,11 @@
  *   npm run train                        # every model
  *   npm run train -- plover-assault      # the models named (file names without .json)
  *   npm run train -- --shared /data/shared
+ *   npm run train -- --seed-offset 1     # every linear model's training seed moved by 1
+ *   npm run train -- --orders 1          # every linear model trained on that many shuffled orders
+ *
+ * --seed-offset and --orders are for measuring how much the models' figures owe to their training
+ * seed and to the averaging over shuffled orders: the shipped models are trained without them.
  *
  * A model is registered in MODELS below: its file, the ../shared files it needs (it is skipped
  * with a message when one is absent), and how to train it. The NER tagger (ner-anercorp) is trained
@@ -31,7 +36,7 @@ import {
   ploverJudgeItems,
   trainPloverJudge,
 } from '../src/eval/plover-judge.js';
-import { topFeatures } from '../src/learn/logistic.js';
+import { topFeatures, varyOptions, type TrainVariation } from '../src/learn/logistic.js';
 import type { PRF } from '../src/learn/metrics.js';
 import { StaleModelError, writeModel, type SavedModel } from '../src/learn/model-file.js';
 import { loadEntityKnowledge } from '../src/entities/knowledge.js';
@@ -46,7 +51,11 @@ interface Recipe {
   file: string;
   /** Paths under the shared directory the model is trained on. */
   needs: string[][];
-  train(sharedDir: string, date: string): Promise<{ write: (path: string) => void; report: string[] }>;
+  train(
+    sharedDir: string,
+    date: string,
+    variation: TrainVariation,
+  ): Promise<{ write: (path: string) => void; report: string[] }>;
 }
 
 /** A linear model's recipe result: written as packs/models' linear model files are. */
@@ -76,17 +85,20 @@ const MODELS: Recipe[] = [
   {
     file: RELEVANCE_MODEL_FILE,
     needs: [ANT_MULTISOURCE_CORPUS],
-    train: async (sharedDir, date) => linear(await trainRelevance(sharedDir, date, freshContext())),
+    train: async (sharedDir, date, variation) =>
+      linear(await trainRelevance(sharedDir, date, freshContext(), variation)),
   },
   {
     file: CANDIDATE_JUDGE_FILE,
     needs: [ANT_MULTISOURCE_CORPUS, ANT_CORPUS, ['seeds']],
-    train: async (sharedDir, date) => linear(await trainCandidateJudge(sharedDir, date, freshContext())),
+    train: async (sharedDir, date, variation) =>
+      linear(await trainCandidateJudge(sharedDir, date, freshContext(), variation)),
   },
   {
     file: COREFERENCE_MODEL_FILE,
     needs: [ANT_MULTISOURCE_CORPUS, ANT_CORPUS, ['seeds']],
-    train: async (sharedDir, date) => linear(await trainCoreference(sharedDir, date, freshContext())),
+    train: async (sharedDir, date, variation) =>
+      linear(await trainCoreference(sharedDir, date, freshContext(), variation)),
   },
   ploverJudge('ASSAULT'),
   ploverJudge('PROTEST'),
@@ -125,7 +137,11 @@ function ploverJudge(type: PloverType): Recipe {
     file: `plover-${type.toLowerCase()}.json`,
     needs: [PLOVER_DATASETS[type]],
     // eslint-disable-next-line @typescript-eslint/require-await -- a recipe may read inputs as a stream
-    async train(sharedDir, date) {
+    async train(sharedDir, date, variation) {
+      const options = {
+        ...PLOVER_JUDGE_OPTIONS[type],
+        train: varyOptions(PLOVER_JUDGE_OPTIONS[type].train, variation),
+      };
       const sentences = requirePloverDataset(type, sharedDir);
       const docs = analyzePloverSentences(sentences, freshContext({ withTagger: true }));
       // The judge decides over every sentence with a trigger of the type, also those whose
@@ -133,10 +149,10 @@ function ploverJudge(type: PloverType): Recipe {
       // events (its threshold weighs precision), and a sentence judge over its events alone
       // could only remove more.
       const items = ploverJudgeItems(sentences, docs, type, 'triggers');
-      const judge = trainPloverJudge(type, items, date);
+      const judge = trainPloverJudge(type, items, date, options);
       const { cv } = judge;
       const eventItems = ploverJudgeItems(sentences, docs, type, 'events');
-      const overEvents = crossValidateJudge(eventItems, PLOVER_JUDGE_OPTIONS[type]);
+      const overEvents = crossValidateJudge(eventItems, options);
       const top = topFeatures(judge.saved.model, 12);
       const weights = (list: [string, number][]) => list.map(([name, w]) => `${name} ${w.toFixed(2)}`).join(', ');
       return linear({
@@ -171,8 +187,23 @@ function trainingDate(): string {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { shared: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { shared: { type: 'string' }, 'seed-offset': { type: 'string' }, orders: { type: 'string' } },
+    allowPositionals: true,
+  });
   const sharedDir = values.shared ?? SHARED_DIR;
+  const variation: TrainVariation = {};
+  if (values['seed-offset'] !== undefined) variation.seedOffset = Number(values['seed-offset']);
+  if (values.orders !== undefined) variation.orders = Number(values.orders);
+  if (
+    !Number.isInteger(variation.seedOffset ?? 0) ||
+    !Number.isInteger(variation.orders ?? 1) ||
+    (variation.orders ?? 1) < 1
+  ) {
+    process.stderr.write('train: --seed-offset takes an integer, --orders a positive integer\n');
+    process.exitCode = 2;
+    return;
+  }
   const known = MODELS.map((m) => m.file.replace(/\.json(\.gz)?$/, ''));
   const unknown = positionals.filter((p) => !known.includes(p));
   if (unknown.length > 0) {
@@ -195,7 +226,7 @@ async function main(): Promise<void> {
       continue;
     }
     const t0 = Date.now();
-    const { write, report } = await recipe.train(sharedDir, date);
+    const { write, report } = await recipe.train(sharedDir, date, variation);
     const out = packagePath('packs', 'models', recipe.file);
     write(out);
     process.stdout.write(`${report.join('\n')}\n  wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n\n`);

@@ -365,7 +365,7 @@ function entryName(entry: { type: 'actor' | 'person'; name?: string; name_en?: s
   return (entry.type === 'actor' ? entry.name : entry.name_en) ?? '';
 }
 
-/** The organisation a person leads or speaks for at `date` (their latest role when undated). */
+/** The organisation a person leads or speaks for at `date` (their latest role when undated; none when no role covers the date). */
 export function personActor(
   personId: string,
   knowledge: EntityKnowledge,
@@ -373,8 +373,9 @@ export function personActor(
 ): PersonResolution['actor'] {
   const person = knowledge.actors.byId.get(personId);
   if (!person || person.type !== 'person') return null;
-  const roles = person.roles.filter((r) => !date || rangeCovers(r.from, r.to, date));
-  const role = (roles.length ? roles : person.roles).at(-1);
+  // Dated, a person speaks for what they led then, and for nothing when no role covers the day
+  // (a ruler long dead, recalled in a later war, leads no side of it).
+  const role = date ? person.roles.filter((r) => rangeCovers(r.from, r.to, date)).at(-1) : person.roles.at(-1);
   if (!role) return null;
   const actor = knowledge.actors.byId.get(role.actor);
   if (!actor || actor.type !== 'actor') return null;

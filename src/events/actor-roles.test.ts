@@ -397,6 +397,48 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     null,
     "a word one country's forces alone bear stays theirs, ambiguous or not",
   ],
+  [
+    'اندلعت اشتباكات عنيفة بين ميليشيات مسلحة في جنوب طرابلس أمس، هي الأعنف منذ سقوط نظام معمر القذافي.',
+    'unidentified-armed-group-ly',
+    'unidentified-armed-group-ly',
+    'a ruler dead since 2011, recalled, leads no side of a 2018 clash: the militias stay unidentified',
+  ],
+  [
+    'شنت القوات الموالية للحكومة هجوما واسعا على مواقع الحوثيين جنوب مدينة الحديدة أمس.',
+    'ye-military-2012',
+    'ye-houthi-forces',
+    "the pro-government forces, the country unsaid: the article's country's army",
+  ],
+  [
+    'قتل قيادي في جماعة الحوثي في غارة جوية للتحالف الذي تقوده السعودية على محافظة صعدة أمس.',
+    'sa-military-2015',
+    'ye-houthi-forces',
+    'the coalition named by its leader; with the author glued to the attack noun, the group named before it is the other party',
+  ],
+  [
+    'تمكنت قوات المقاومة الوطنية بالمشاركة مع ألوية العمالقة من السيطرة على مديرية التحيتا أمس.',
+    'ye-national-resistance',
+    null,
+    'بالمشاركة مع X: an ally, not the subject nearest the trigger',
+  ],
+  [
+    'قتل عشرة من مسلحي الحوثي في معارك عنيفة جنوب الحديدة أمس. وقالت مصادر عسكرية إن وحدات من الجيش اليمني تواصل تمشيط المنطقة.',
+    'ye-houthi-forces',
+    'ye-military-2012',
+    "a battle's sentence names one side: the other is the armed party the article names elsewhere",
+  ],
+  [
+    'اندلعت اشتباكات عنيفة قرب مدينة ملكال في جنوب السودان أمس. وقال متحدث عسكري إن الجيش الشعبي صد هجوما شنته المعارضة المسلحة على مواقعه.',
+    'ss-military-2011',
+    'ss-splm-io',
+    "the armed opposition of a South Sudanese report is Machar's movement, not Syria's",
+  ],
+  [
+    'ارتفع عدد القتلى الإيرانيين إلى سبعة جراء الغارات الإسرائيلية على مطار الضبعة العسكري في ريف حمص أمس.',
+    'il-military-2009',
+    'sy-military-2000',
+    "a foreign strike on a military airport hits the struck country's forces, whatever nationality the toll names",
+  ],
 ];
 
 /** A report of the table's date. */
@@ -431,4 +473,14 @@ test("the army or government forces of a country the dictionary lacks are no oth
     assert.equal(event?.actor1?.id, 'unidentified-armed-group-af', text);
     assert.equal(event?.actor2, null, `${text}: not Iraq's or Burkina Faso's forces`);
   }
+});
+
+test("a battle's other side in the article is of its country or a force abroad, never a group a label misread", () => {
+  const context = loadPipelineContext();
+  const rules = { ...context, events: { ...context.events, judge: null } };
+  const text =
+    'قتل خمسة جنود من الجيش الشعبي في اشتباكات بولاية الوحدة في جنوب السودان أمس. ويتهم الجيش فصائل المعارضة بخرق الهدنة.';
+  const [event] = runPipeline(reportOf(text), rules).events;
+  assert.equal(event?.actor1?.id, 'ss-military-2011');
+  assert.equal(event?.actor2, null, "Syria's opposition factions fight no battle in South Sudan");
 });

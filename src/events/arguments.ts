@@ -498,8 +498,9 @@ export function attachActors(
     }
   }
   // With the agent named by a marker, the subject of the clause is the other party (the victims
-  // of "سقط خمسة قتلى من قواتها برصاص X").
-  if (actor1 && !actor2 && rules.includes('actor1.agent-marker')) {
+  // of "سقط خمسة قتلى من قواتها برصاص X"), as with the author glued to an attack noun (the group
+  // of the leader killed in "قتل قيادي في الجماعة في غارة للتحالف").
+  if (actor1 && !actor2 && (rules.includes('actor1.agent-marker') || rules.includes('actor1.author-of-attack-noun'))) {
     const subject = pool
       .filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && !sameActor(m, actor1))
       .pop();

@@ -354,7 +354,7 @@ export function extractEventsExplained(
   const events = merged
     .filter((m) => !recalled(m))
     .map((m) => {
-      const record = toRecord(m, doc, knowledge.entities, found.contextActors, facts);
+      const record = toRecord(m, doc, knowledge.entities, found.contextActors, found.contextMentions, facts);
       for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
       return record;
     });
@@ -368,6 +368,8 @@ export interface RuleMergedMentions {
   candidates: EventCandidate[];
   /** The actors the article names, in order (framing labels are resolved against them). */
   contextActors: EventActor[];
+  /** The first mention of each of `contextActors`, in the same order (the evidence for one). */
+  contextMentions: ActorMention[];
   /** The one armed group the article says claimed its attacks, if any. */
   responsibility: ResponsibilityClaim | null;
   /** Sentences of figures alone that no mention near them took, with their figures. */
@@ -377,7 +379,14 @@ export interface RuleMergedMentions {
 export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): RuleMergedMentions {
   const { triggers, cues } = doc;
   if (triggers.length === 0 && !cues.some((c) => c.list === 'casualty'))
-    return { events: [], candidates: [], contextActors: [], responsibility: null, figuresAlone: [] };
+    return {
+      events: [],
+      candidates: [],
+      contextActors: [],
+      contextMentions: [],
+      responsibility: null,
+      figuresAlone: [],
+    };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
   const cueLexicon = knowledge.events?.cues ?? loadEventLexicons().cues;
@@ -407,7 +416,12 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   const local = localArguments(doc, actors);
   const published = doc.article.published;
   const contextActors: EventActor[] = [];
-  for (const m of actors) if (m.actor && !contextActors.some((a) => a.id === m.actor!.id)) contextActors.push(m.actor);
+  const contextMentions: ActorMention[] = [];
+  for (const m of actors)
+    if (m.actor && !contextActors.some((a) => a.id === m.actor!.id)) {
+      contextActors.push(m.actor);
+      contextMentions.push(m);
+    }
 
   const candidates: EventCandidate[] = [];
   const candidateOf = (t: TriggerMatch, s: number, verdict: CandidateVerdict): EventCandidate => {
@@ -649,6 +663,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     events,
     candidates,
     contextActors,
+    contextMentions,
     responsibility: responsibilityClaim(doc, actors, knowledge.entities),
     figuresAlone: orphans.map((s) => ({ sentence: sentences[s], figures: tollsOf(s) })),
   };
@@ -856,6 +871,7 @@ function toRecord(
   doc: Doc,
   knowledge: EntityKnowledge,
   contextActors: EventActor[],
+  contextMentions: readonly ActorMention[],
   article: ArticleFacts,
 ): EventRecord {
   const original = doc.view.original;
@@ -1043,6 +1059,16 @@ function toRecord(
     sources.push({ field: 'actor2', rule, evidence: null, note });
     return eventActorOf(civilians);
   };
+  // A foreign state's strike on military sites hits the struck country's forces, whoever the toll
+  // names (the allied fighters killed at an air base are no civilians): read before the victims.
+  const struckCountry = location?.country ?? main?.resolution.country ?? null;
+  if (!actor2 && actor1 && struckCountry && m.event_type === 'Explosions/Remote violence') {
+    const struck = foreignStrikeTarget(actor1, struckCountry, date ?? published, evidenceText(doc, m), knowledge);
+    if (struck) {
+      actor2 = struck;
+      sources.push({ field: 'actor2', rule: 'actor2.military-target', evidence: null, note: 'military sites struck' });
+    }
+  }
   // "مقتل جنديين فرنسيين": soldiers a toll names by nationality are that state's forces;
   // "مقتل ثلاثة فلسطينيين" names civilians (not in a battle, which civilians never fight).
   if (!actor2 && VIOLENT.has(m.event_type) && !CROWD_OF_TYPE.has(m.event_type)) {
@@ -1185,6 +1211,21 @@ function toRecord(
       sources.push({ field: 'actor2', rule: 'actor2.military-target', evidence: null, note: 'military sites struck' });
     }
   }
+  // A battle has two sides: when its sentence names one, the other is the first armed actor the
+  // article names that is neither it nor its ally (the army of "قال الجيش إنه استعاد …" against the
+  // group the article names elsewhere), one of the event's country first.
+  if (!actor2 && actor1 && eventType === 'Battles') {
+    const side = otherSideOfBattle(actor1, contextMentions, countryCode, date ?? published, knowledge);
+    if (side?.actor) {
+      actor2 = side.actor;
+      sources.push({
+        field: 'actor2',
+        rule: 'actor2.other-side-in-article',
+        evidence: evidenceOf(original, side),
+        note: "the sentence names one side; the article's other armed party",
+      });
+    }
+  }
   // Civilians, protesters, unidentified gunmen and the Islamic State are named for the country
   // the event happened in: its place's, else the article's main place's.
   const country = countryCode ? (knowledge.gazetteer.countryByIso2.get(countryCode) ?? null) : null;
@@ -1264,6 +1305,54 @@ function foreignStrikeTarget(
 
 /** Event types fought with arms, where a government's act is its forces'. */
 const ARMED_FIGHTING: ReadonlySet<string> = new Set(['Battles', 'Explosions/Remote violence']);
+
+/** Actor kinds that fight (the actor files' kind): a battle's side may be one of them. */
+const FIGHTING_KINDS: ReadonlySet<string> = new Set([
+  'state_forces',
+  'police',
+  'jihadist',
+  'rebel_group',
+  'militia',
+  'communal_militia',
+  'foreign_forces',
+  'mercenaries',
+  'pmc',
+]);
+
+/** Kinds of force that fight outside their own country. */
+const FOREIGN_KINDS: ReadonlySet<string> = new Set(['foreign_forces', 'mercenaries', 'pmc']);
+
+/**
+ * The first mention of an armed actor of the article that can be a battle's other side: a force
+ * that fights (no government, organisation or category of people), not `side` itself nor one
+ * related to it at the date (an ally, a backer, a part), of the event's country when one is.
+ */
+function otherSideOfBattle(
+  side: EventActor,
+  mentions: readonly ActorMention[],
+  country: string | null,
+  date: string | null,
+  knowledge: EntityKnowledge,
+): ActorMention | null {
+  const related = new Set(knowledge.actors.affiliationsAt(side.id, date).map((a) => a.actor));
+  const fighters: { mention: ActorMention; country: string | null; kind: string }[] = [];
+  for (const m of mentions) {
+    const entry = m.actor ? knowledge.actors.byId.get(m.actor.id) : undefined;
+    if (
+      m.actor &&
+      entry?.type === 'actor' &&
+      FIGHTING_KINDS.has(entry.kind) &&
+      entry.id !== side.id &&
+      !related.has(entry.id) &&
+      !isUnidentifiedActor(m.actor)
+    )
+      fighters.push({ mention: m, country: entry.country, kind: entry.kind });
+  }
+  // A group of another country fights abroad only as a foreign force (the Syrian opposition
+  // that an ambiguous label named is no side of a South Sudanese battle).
+  const abroad = (f: (typeof fighters)[number]) => f.country === null || FOREIGN_KINDS.has(f.kind);
+  return (fighters.find((f) => f.country === country) ?? fighters.find(abroad))?.mention ?? null;
+}
 
 /** A state's forces, at home or abroad: ACLED's inter codes 1 and 8. */
 function isStateForces(actor: EventActor | null): boolean {

@@ -16,6 +16,7 @@ test('the public API exports its names', () => {
     'fromModelFile',
     'groupedFolds',
     'logOdds',
+    'orderSeed',
     'predictProbability',
     'prfAt',
     'prfOf',
@@ -27,6 +28,7 @@ test('the public API exports its names', () => {
     'toModelFile',
     'topFeatures',
     'trainLogistic',
+    'varyOptions',
     'vocabularyOf',
     'writeModel',
   ]);

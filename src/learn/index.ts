@@ -4,13 +4,15 @@ export type { EncodedVector, FeatureVector, Vocabulary } from './vocabulary.js';
 export {
   DEFAULT_TRAIN_OPTIONS,
   logOdds,
+  orderSeed,
   predictProbability,
   sigmoid,
   shuffle,
   topFeatures,
   trainLogistic,
+  varyOptions,
 } from './logistic.js';
-export type { Example, LinearModel, TrainOptions } from './logistic.js';
+export type { Example, LinearModel, TrainOptions, TrainVariation } from './logistic.js';
 export { chooseThreshold, prfAt, prfOf } from './metrics.js';
 export type { PRF, Scored, ThresholdChoice, ThresholdRule } from './metrics.js';
 export { groupedFolds } from './folds.js';

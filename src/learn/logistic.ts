@@ -6,8 +6,13 @@
  * The L2 penalty is applied to the weights an example uses, when it uses them (the usual sparse
  * approximation): a full decay of every weight at every step would cost the vocabulary's size per
  * example, and frequent features, which carry most of the evidence, are the ones held in check.
+ *
+ * With `orders` above 1 the model is trained once per shuffled order of the examples (each order
+ * from its own seed, derived from `seed`) and the weights and bias are averaged: where the last
+ * steps of one order leave the weights is noise that the average of several orders cancels, so
+ * the model owes less to its seed.
  */
-import { seededRandom } from '../ner/tagger/random.js';
+import { mix32, seededRandom } from '../ner/tagger/random.js';
 import { buildVocabulary, encode, type EncodedVector, type FeatureVector, type Vocabulary } from './vocabulary.js';
 
 export interface Example {
@@ -36,6 +41,11 @@ export interface TrainOptions {
    * rare positive class counts as much as the common negative one.
    */
   classWeight: 'balanced' | { positive: number; negative: number };
+  /**
+   * Shuffled orders of the examples the model is trained on, one model each, whose weights and
+   * bias are averaged. The first order is the one `seed` gives alone: one order is the plain trainer.
+   */
+  orders: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -45,21 +55,69 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 1,
   minCount: 2,
   classWeight: 'balanced',
+  orders: 1,
 };
+
+/**
+ * Changes to a model's own training options, to measure how much its figures owe to them
+ * (scripts/train.ts --seed-offset, --orders): the seed moved by an offset, another number of orders.
+ */
+export interface TrainVariation {
+  seedOffset?: number;
+  orders?: number;
+}
+
+export function varyOptions<T extends Partial<TrainOptions>>(options: T, variation: TrainVariation = {}): T {
+  return {
+    ...options,
+    seed: (options.seed ?? DEFAULT_TRAIN_OPTIONS.seed) + (variation.seedOffset ?? 0),
+    ...(variation.orders === undefined ? {} : { orders: variation.orders }),
+  };
+}
+
+/** The seed of the k-th order: the base seed itself for the first, a hash of both for the others. */
+export function orderSeed(seed: number, k: number): number {
+  return k === 0 ? seed : mix32((Math.imul(mix32(seed >>> 0), 0x9e3779b1) + k) >>> 0);
+}
 
 export function trainLogistic(examples: readonly Example[], options: Partial<TrainOptions> = {}): LinearModel {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  if (!Number.isInteger(o.orders) || o.orders < 1)
+    throw new RangeError(`orders must be a positive integer, not ${o.orders}`);
   const vocabulary = buildVocabulary(
     examples.map((e) => e.features),
     o.minCount,
   );
   const encoded = examples.map((e) => encode(vocabulary, e.features));
-  const weights = new Float64Array(vocabulary.names.length);
-  const squares = new Float64Array(vocabulary.names.length);
+  const first = trainOneOrder(examples, encoded, vocabulary.names.length, o, o.seed);
+  if (o.orders === 1) return { vocabulary, ...first };
+  // Summed in order, divided once: the same orders give the same average, bit for bit.
+  const { weights } = first;
+  let { bias } = first;
+  for (let k = 1; k < o.orders; k++) {
+    const one = trainOneOrder(examples, encoded, vocabulary.names.length, o, orderSeed(o.seed, k));
+    for (let j = 0; j < weights.length; j++) weights[j] += one.weights[j];
+    bias += one.bias;
+  }
+  for (let j = 0; j < weights.length; j++) weights[j] /= o.orders;
+  bias /= o.orders;
+  return { vocabulary, weights, bias };
+}
+
+/** AdaGrad over the examples in orders shuffled by `seed`, every epoch a new shuffle. */
+function trainOneOrder(
+  examples: readonly Example[],
+  encoded: readonly EncodedVector[],
+  columns: number,
+  o: TrainOptions,
+  seed: number,
+): { weights: Float64Array; bias: number } {
+  const weights = new Float64Array(columns);
+  const squares = new Float64Array(columns);
   let bias = 0;
   let biasSquares = 0;
   const { positive, negative } = classWeights(examples, o.classWeight);
-  const random = seededRandom(o.seed);
+  const random = seededRandom(seed);
   const order = examples.map((_, i) => i);
   const step = (gradient: number, sumSquares: number) => (o.learningRate * gradient) / (Math.sqrt(sumSquares) + 1e-8);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
@@ -78,7 +136,7 @@ export function trainLogistic(examples: readonly Example[], options: Partial<Tra
       bias -= step(error, biasSquares);
     }
   }
-  return { vocabulary, weights, bias };
+  return { weights, bias };
 }
 
 /** The probability that the example is positive. */
