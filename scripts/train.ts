@@ -6,17 +6,19 @@
  *   npm run train                        # every model
  *   npm run train -- plover-assault      # the models named (file names without .json)
  *   npm run train -- --shared /data/shared
- *   npm run train -- --seed-offset 1     # every linear model's training seed moved by 1
- *   npm run train -- --orders 1          # every linear model trained on that many shuffled orders
+ *   npm run train -- --seed-offset 1 --out /tmp/m   # every linear model's training seed moved by 1
+ *   npm run train -- --orders 1 --out /tmp/m        # every linear model trained on that many shuffled orders
  *
  * --seed-offset and --orders are for measuring how much the models' figures owe to their training
- * seed and to the averaging over shuffled orders: the shipped models are trained without them.
+ * seed and to the averaging over shuffled orders: the shipped models are trained without them, and
+ * a varied model is written only to the --out folder (a model that reads another's output then
+ * reads the shipped one, in packs/models).
  *
  * A model is registered in MODELS below: its file, the ../shared files it needs (it is skipped
  * with a message when one is absent), and how to train it. The NER tagger (ner-anercorp) is trained
  * here with its shipped settings; scripts/train-ner.ts has the options to explore them.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -188,19 +190,33 @@ function trainingDate(): string {
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
-    options: { shared: { type: 'string' }, 'seed-offset': { type: 'string' }, orders: { type: 'string' } },
+    options: {
+      shared: { type: 'string' },
+      'seed-offset': { type: 'string' },
+      orders: { type: 'string' },
+      out: { type: 'string' },
+    },
     allowPositionals: true,
   });
   const sharedDir = values.shared ?? SHARED_DIR;
   const variation: TrainVariation = {};
-  if (values['seed-offset'] !== undefined) variation.seedOffset = Number(values['seed-offset']);
-  if (values.orders !== undefined) variation.orders = Number(values.orders);
+  const seedOffset = values['seed-offset'];
+  const orders = values.orders;
   if (
-    !Number.isInteger(variation.seedOffset ?? 0) ||
-    !Number.isInteger(variation.orders ?? 1) ||
-    (variation.orders ?? 1) < 1
+    (seedOffset !== undefined && !/^-?\d+$/.test(seedOffset)) ||
+    (orders !== undefined && !/^[1-9]\d*$/.test(orders))
   ) {
     process.stderr.write('train: --seed-offset takes an integer, --orders a positive integer\n');
+    process.exitCode = 2;
+    return;
+  }
+  if (seedOffset !== undefined) variation.seedOffset = Number(seedOffset);
+  if (orders !== undefined) variation.orders = Number(orders);
+  // A model trained with a variation is a measurement, not the shipped model: it never replaces one.
+  if ((seedOffset !== undefined || orders !== undefined) && values.out === undefined) {
+    process.stderr.write(
+      'train: --seed-offset and --orders write their models only to a folder given by --out <dir>\n',
+    );
     process.exitCode = 2;
     return;
   }
@@ -215,6 +231,7 @@ async function main(): Promise<void> {
     process.stdout.write(`train: ${sharedDir} not found; no model rebuilt (the training data lives in ../shared)\n`);
     return;
   }
+  if (values.out !== undefined) mkdirSync(values.out, { recursive: true });
   const date = trainingDate();
   const started = Date.now();
   for (const recipe of MODELS) {
@@ -227,7 +244,7 @@ async function main(): Promise<void> {
     }
     const t0 = Date.now();
     const { write, report } = await recipe.train(sharedDir, date, variation);
-    const out = packagePath('packs', 'models', recipe.file);
+    const out = values.out ? join(values.out, recipe.file) : packagePath('packs', 'models', recipe.file);
     write(out);
     process.stdout.write(`${report.join('\n')}\n  wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n\n`);
   }

@@ -462,6 +462,39 @@ test(`${ROLES.length} actor-role sentences: the first and second actors ACLED wo
   assert.deepEqual(wrong, []);
 });
 
+test("a battle's other side, sought elsewhere in the article, is none of the event's own parties", () => {
+  const context = loadPipelineContext();
+  const rules = { ...context, events: { ...context.events, judge: null } };
+  const cases: [text: string, not: string, why: string][] = [
+    [
+      'شنت قوات الحزام الأمني بمساعدة القوات السعودية هجوما واسعا على مواقع في محافظة أبين أمس.',
+      'sa-military-2015',
+      'the ally named after بمساعدة is an associate, not the enemy',
+    ],
+    [
+      'قتل ثلاثة جنود من الجيش المصري في اشتباكات عنيفة في شمال سيناء أمس. وقالت الشرطة المصرية إن التحقيقات جارية.',
+      'eg-police-2014',
+      "the police of the army's own government, which tells it",
+    ],
+  ];
+  for (const [text, not, why] of cases) {
+    const [event] = runPipeline(reportOf(text), rules).events;
+    assert.ok(event, why);
+    assert.notEqual(event.actor2?.id, not, why);
+    const own = [...event.assoc_actor_1, ...event.assoc_actor_2].map((a) => a.id);
+    if (event.actor2) assert.ok(!own.includes(event.actor2.id), why);
+  }
+  const [allied] = runPipeline(
+    reportOf('تمكنت قوات المقاومة الوطنية بالمشاركة مع ألوية العمالقة من السيطرة على مديرية التحيتا أمس.'),
+    rules,
+  ).events;
+  assert.deepEqual(
+    allied.assoc_actor_1.map((a) => a.id),
+    ['ye-giants-brigades'],
+    'بالمشاركة مع X: X is an associate',
+  );
+});
+
 test("the army or government forces of a country the dictionary lacks are no other country's", () => {
   const context = loadPipelineContext();
   for (const text of [

@@ -33,8 +33,11 @@ import { developmentGoldArticles, foldMeta, GOLD_FILES, labelledArticles, rulesO
 import type { Mention } from './mention.js';
 import type { ThresholdRule } from '../learn/index.js';
 
-/** Unweighted classes: the probability is read against the precision a merge must have to pay. */
-/** Averaged over five shuffled orders, as the candidate judge's (JUDGE_OPTIONS), so as to owe less to the seed. */
+/**
+ * Unweighted classes: the probability is read against the precision a merge must have to pay.
+ * Averaged over five shuffled orders, as the candidate judge's (JUDGE_OPTIONS), so as to owe less
+ * to the seed.
+ */
 const OPTIONS: Partial<TrainOptions> = {
   epochs: 30,
   l2: 1e-2,

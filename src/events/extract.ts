@@ -1059,16 +1059,31 @@ function toRecord(
     sources.push({ field: 'actor2', rule, evidence: null, note });
     return eventActorOf(civilians);
   };
-  // A foreign state's strike on military sites hits the struck country's forces, whoever the toll
-  // names (the allied fighters killed at an air base are no civilians): read before the victims.
-  const struckCountry = location?.country ?? main?.resolution.country ?? null;
-  if (!actor2 && actor1 && struckCountry && m.event_type === 'Explosions/Remote violence') {
-    const struck = foreignStrikeTarget(actor1, struckCountry, date ?? published, evidenceText(doc, m), knowledge);
-    if (struck) {
-      actor2 = struck;
-      sources.push({ field: 'actor2', rule: 'actor2.military-target', evidence: null, note: 'military sites struck' });
-    }
-  }
+  const countryCode = location?.country ?? main?.resolution.country ?? null;
+  // A foreign state's strike on military sites (غارات إسرائيلية على مواقع عسكرية سورية) hits the
+  // struck country's forces, whoever the toll names (the allied fighters killed at an air base
+  // are no civilians). Read before the victims, and again once actor 1 is settled. Only the
+  // trigger's own sentence says what was struck: figures attached from elsewhere do not.
+  const takeMilitaryTarget = () => {
+    if (actor2 || !actor1 || !countryCode || m.event_type !== 'Explosions/Remote violence') return;
+    const sentence = doc.sentences[m.sentence];
+    const struck = foreignStrikeTarget(
+      actor1,
+      countryCode,
+      date ?? published,
+      viewText(doc, sentence.start, sentence.end),
+      knowledge,
+    );
+    if (!struck) return;
+    actor2 = struck;
+    sources.push({
+      field: 'actor2',
+      rule: 'actor2.military-target',
+      evidence: evidenceOf(original, sentence),
+      note: "military sites struck, named in the trigger's sentence",
+    });
+  };
+  takeMilitaryTarget();
   // "مقتل جنديين فرنسيين": soldiers a toll names by nationality are that state's forces;
   // "مقتل ثلاثة فلسطينيين" names civilians (not in a battle, which civilians never fight).
   if (!actor2 && VIOLENT.has(m.event_type) && !CROWD_OF_TYPE.has(m.event_type)) {
@@ -1201,21 +1216,21 @@ function toRecord(
       note: 'the report names no author of the attack',
     });
   }
-  const countryCode = location?.country ?? main?.resolution.country ?? null;
-  // A foreign state's strike on military sites (غارات إسرائيلية على مواقع عسكرية سورية) targets
-  // the forces of the country struck.
-  if (!actor2 && actor1 && countryCode && m.event_type === 'Explosions/Remote violence') {
-    const struck = foreignStrikeTarget(actor1, countryCode, date ?? published, evidenceText(doc, m), knowledge);
-    if (struck) {
-      actor2 = struck;
-      sources.push({ field: 'actor2', rule: 'actor2.military-target', evidence: null, note: 'military sites struck' });
-    }
-  }
+  takeMilitaryTarget();
   // A battle has two sides: when its sentence names one, the other is the first armed actor the
-  // article names that is neither it nor its ally (the army of "قال الجيش إنه استعاد …" against the
-  // group the article names elsewhere), one of the event's country first.
+  // article names elsewhere that is neither it, nor its ally, nor an associate of the event, nor
+  // its own government's other forces (the army of "قال الجيش إنه استعاد …" against the group the
+  // article names elsewhere), one of the event's country first. The source that tells it may be
+  // that side: a party often reports its own fight.
   if (!actor2 && actor1 && eventType === 'Battles') {
-    const side = otherSideOfBattle(actor1, contextMentions, countryCode, date ?? published, knowledge);
+    const onEvent = new Set([...assoc_actor_1, ...assoc_actor_2].map((a) => a.id));
+    const side = otherSideOfBattle(actor1, contextMentions, {
+      country: countryCode,
+      date: date ?? published,
+      excluded: onEvent,
+      ownSentence: doc.sentences[m.sentence],
+      knowledge,
+    });
     if (side?.actor) {
       actor2 = side.actor;
       sources.push({
@@ -1330,11 +1345,27 @@ const FOREIGN_KINDS: ReadonlySet<string> = new Set(['foreign_forces', 'mercenari
 function otherSideOfBattle(
   side: EventActor,
   mentions: readonly ActorMention[],
-  country: string | null,
-  date: string | null,
-  knowledge: EntityKnowledge,
+  how: {
+    country: string | null;
+    date: string | null;
+    /** Actors already on the event: its associates. */
+    excluded: ReadonlySet<string>;
+    /** The sentence that names one side: the other is sought elsewhere. */
+    ownSentence: Span;
+    knowledge: EntityKnowledge;
+  },
 ): ActorMention | null {
+  const { country, date, excluded, ownSentence, knowledge } = how;
   const related = new Set(knowledge.actors.affiliationsAt(side.id, date).map((a) => a.actor));
+  // Forces of one government at the date (its army and its police) are one side; rival
+  // governments' forces (Sanaa's and Aden's) are not.
+  const governmentsOf = (id: string) =>
+    knowledge.actors
+      .affiliationsAt(id, date)
+      .filter((a) => a.direction === 'out' && a.relation === 'part_of')
+      .map((a) => a.actor);
+  const sideGovernments = new Set(governmentsOf(side.id));
+  const inOwnSentence = (m: ActorMention) => m.start >= ownSentence.start && m.end <= ownSentence.end;
   const fighters: { mention: ActorMention; country: string | null; kind: string }[] = [];
   for (const m of mentions) {
     const entry = m.actor ? knowledge.actors.byId.get(m.actor.id) : undefined;
@@ -1344,6 +1375,9 @@ function otherSideOfBattle(
       FIGHTING_KINDS.has(entry.kind) &&
       entry.id !== side.id &&
       !related.has(entry.id) &&
+      !excluded.has(entry.id) &&
+      !governmentsOf(entry.id).some((g) => sideGovernments.has(g)) &&
+      !inOwnSentence(m) &&
       !isUnidentifiedActor(m.actor)
     )
       fighters.push({ mention: m, country: entry.country, kind: entry.kind });

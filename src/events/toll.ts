@@ -360,11 +360,12 @@ export function findTolls(
   // "قتل 3 وأصيب 5 آخرون"، "مقتل العشرات بالإضافة إلى مئات الجرحى": others or an addition after
   // a count of the other kind, with none of its own kind before it in the sentence, add to that
   // count, not to an earlier figure of their own kind.
+  const counts = kept.filter((g) => g.rejected === null);
   for (const f of kept)
     if (
       f.additional &&
-      kept.some((g) => g.start < f.start && g.kind !== f.kind) &&
-      !kept.some((g) => g.start < f.start && g.kind === f.kind)
+      counts.some((g) => g.start < f.start && g.kind !== f.kind) &&
+      !counts.some((g) => g.start < f.start && g.kind === f.kind)
     )
       f.additional = false;
   return kept;
@@ -625,7 +626,7 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
   // "عدد كبير من القتلى" beside "عشرات القتلى": several (events.md: 3) is what a text says when
   // it names no size; a named size (dozens, hundreds) says more, as a precise figure does.
   const sized = of.filter((f) => f.vague && f.value > VAGUE_SEVERAL);
-  const vagueOnes = sized.length ? of.filter((f) => !f.vague || f.value > VAGUE_SEVERAL || f.additional) : of;
+  const vagueOnes = sized.length ? of.filter((f) => f.value > VAGUE_SEVERAL || f.additional) : of;
   // A vague count that adds to another ("مع عشرات آخرين") is a part, not a rival report.
   const ranked = precise.length ? of.filter((f) => !f.vague || f.additional) : vagueOnes;
   const revised = ranked.filter((f) => f.revised);
