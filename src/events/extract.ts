@@ -831,7 +831,7 @@ function attachToOnlyEvent(
   if (violent.length !== 1) return;
   const [only] = violent;
   for (const { sentence, figures } of figuresAlone) {
-    only.tolls.push(...figures);
+    only.tolls.push(...figures.map((f) => ({ ...f, attachedBy: 'toll.attach.only-event' })));
     if (!only.evidence.some((e) => e.start === sentence.start))
       only.evidence.push({ start: sentence.start, end: sentence.end });
   }
@@ -1042,9 +1042,24 @@ function toRecord(
   const killed = summariseToll(m.tolls, 'killed');
   const injured = summariseToll(m.tolls, 'injured');
   const fatalities = killed?.value ?? 0;
-  if (killed) sources.push({ field: 'fatalities', rule: killed.rule, evidence: evidenceOf(original, killed.chosen) });
+  // A figure told in a sentence of its own, given to the article's only violent event, says so.
+  const attached = (f: TollFigure) =>
+    f.attachedBy ? `told apart, given to the article's only violent event (${f.attachedBy})` : undefined;
+  if (killed)
+    sources.push({
+      field: 'fatalities',
+      rule: killed.rule,
+      evidence: evidenceOf(original, killed.chosen),
+      note: attached(killed.chosen),
+    });
   else if (VIOLENT.has(m.event_type)) notes.push('no fatality figure reported');
-  if (injured) sources.push({ field: 'injured', rule: injured.rule, evidence: evidenceOf(original, injured.chosen) });
+  if (injured)
+    sources.push({
+      field: 'injured',
+      rule: injured.rule,
+      evidence: evidenceOf(original, injured.chosen),
+      note: attached(injured.chosen),
+    });
   for (const kind of ['killed', 'injured'] as const)
     for (const f of rejectedTolls(m.tolls, kind)) {
       const field = kind === 'killed' ? 'fatalities.rejected' : 'injured.rejected';

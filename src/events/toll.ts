@@ -31,6 +31,8 @@ export interface TollFigure extends Span {
   number: Span;
   /** Characters between the number and its casualty word. */
   distance: number;
+  /** How a figure of a sentence with no event of its own reached the event that takes it, if so. */
+  attachedBy?: string;
 }
 
 const WordList = z.object({ note: z.string(), words: z.array(z.string().min(1)) });
