@@ -431,6 +431,12 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: "لقي جنديان مصرعهما وأصيب ثالث: the dual inside a split fate phrase is that phrase's",
+    text: 'لقي جنديان مصرعهما وأصيب ثالث بجروح في هجوم على نقطة تفتيش قرب مدينة العريش أمس.',
+    killed: 2,
+    injured: 1,
+  },
+  {
     pattern: "مقتل حارسين وإصابة ثالث: the dual is the killing word's",
     text: 'استهدف هجوم بوابة مصفاة النفط قرب مدينة بيجي أسفر عن مقتل حارسين وإصابة ثالث.',
     killed: 2,

@@ -294,15 +294,20 @@ export function findTolls(
       const victimAt = endAt > at && cue.form === SPLIT_FATE ? at + 1 : endAt + 1;
       const victim = tokens[victimAt];
       const dual = dualAt(victim);
-      // "عضوان من مسلحي حماس قد قتلا": a dual subject a few words before its verb.
-      // Not one another casualty word before it counts ("مقتل حارسين وإصابة ثالث").
-      const dualWindow = Math.max(0, at - reach - 3);
-      const dualBefore = otherCueBetween(cue, tokens[dualWindow].start, cue.span.start)
-        ? undefined
-        : tokens
-            .slice(dualWindow, at)
-            .reverse()
-            .find((t) => dualAt(t));
+      // "عضوان من مسلحي حماس قد قتلا": a dual subject a few words before its verb; not one that
+      // another casualty word between them claims, nor the one right after or inside another
+      // casualty word, which counts it ("مقتل حارسين وإصابة ثالث"، "لقي فلسطينيان مصرعهما").
+      const dualBefore = tokens
+        .slice(Math.max(0, at - reach - 3), at)
+        .reverse()
+        .find((t, k, window) => {
+          if (!dualAt(t) || otherCueBetween(cue, t.end, cue.span.start)) return false;
+          const before = window[k + 1];
+          const owned = (c: CueMatch) =>
+            (before !== undefined && c.span.end > before.start && c.span.end <= before.end) ||
+            (c.span.start <= t.start && c.span.end >= t.end);
+          return !casualty.some((c) => c !== cue && owned(c));
+        });
       if (dual) figure = { value: 2, vague: false, span: victim, rule: 'toll.dual' };
       else if (dualBefore && cue.span.start - dualBefore.end < 40)
         figure = { value: 2, vague: false, span: dualBefore, rule: 'toll.dual' };
