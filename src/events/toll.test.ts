@@ -431,6 +431,18 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'the من of a vague number (عدد من المارة) carries it to no later casualty word',
+    text: 'أطلق مسلحون النار على عدد من المارة وأسفر ذلك عن مقتل شرطي في سوق مدينة الحلة أمس.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'عددا من المنازل … أسفر عن مقتل شخصين: the dual, not the vague number of houses',
+    text: 'هاجم مسلحون عددا من المنازل مما أسفر عن مقتل شخصين في قرية قرب مدينة بعقوبة أمس.',
+    killed: 2,
+    injured: null,
+  },
+  {
     pattern: "لقي جنديان مصرعهما وأصيب ثالث: the dual inside a split fate phrase is that phrase's",
     text: 'لقي جنديان مصرعهما وأصيب ثالث بجروح في هجوم على نقطة تفتيش قرب مدينة العريش أمس.',
     killed: 2,
