@@ -20,6 +20,7 @@ import {
   trainLogistic,
   type CvItem,
   type SavedModel,
+  type ThresholdRule,
   type TrainOptions,
   type TrainVariation,
   varyOptions,
@@ -31,7 +32,6 @@ import { COREFERENCE_FEATURE_VERSION, loadCoreferenceWords } from './coreference
 import { ruleMergedMentions } from './extract.js';
 import { developmentGoldArticles, foldMeta, GOLD_FILES, labelledArticles, rulesOnly } from './judge-train.js';
 import type { Mention } from './mention.js';
-import type { ThresholdRule } from '../learn/index.js';
 
 /**
  * Unweighted classes: the probability is read against the precision a merge must have to pay.
@@ -217,7 +217,7 @@ export async function trainCoreference(
     return (features: CvItem['features']) => predictProbability(model, features);
   };
   // The threshold is fixed by the costs of a wrong and a missed merge (COREFERENCE_THRESHOLD_RULE).
-  const cv = crossValidate(items, train, { folds: FOLDS, innerFolds: 4, seed: SEED, rule: COREFERENCE_THRESHOLD_RULE });
+  const cv = crossValidate(items, train, { folds: FOLDS, seed: SEED, rule: COREFERENCE_THRESHOLD_RULE });
   const threshold = cv.pooled.threshold;
 
   const before = eventScores(articles, withoutCoreference(context));

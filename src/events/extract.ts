@@ -195,14 +195,23 @@ const HISTORY_DAYS = 365;
  */
 const CLAUSE_HISTORY_DAYS = 14;
 
+/** An actor mention the dictionary resolved. */
+type NamedActorMention = ActorMention & { actor: EventActor };
+const isNamed = (m: ActorMention): m is NamedActorMention => m.actor !== null;
+
 /** "منذ أوائل يوليو": what goes on since a day, not what happened on it. */
 const SINCE_BEFORE = viewPattern(/(^|\s)منذ(\s+(بداية|أوائل|مطلع|منتصف|نهاية))?\s*$/);
+
+/** Whether a date is written after منذ (a span from that day on). */
+function afterSince(doc: Doc, t: Span): boolean {
+  return SINCE_BEFORE.test(viewText(doc, t.start - 24, t.start));
+}
 
 /** Whether the trigger's own clause names the act's day or month (not a span, not after منذ). */
 function datedByItsClause(date: { temporal: TemporalExpression; rule: string }, doc: Doc): boolean {
   const t = date.temporal;
   const names = date.rule === 'date.clause' && (t.kind === 'absolute' || t.kind === 'month');
-  return names && !SINCE_BEFORE.test(viewText(doc, t.start - 24, t.start));
+  return names && !afterSince(doc, t);
 }
 
 export function disorderType(eventType: string, subType: string): string {
@@ -297,7 +306,7 @@ function eventActor(m: ActorMention | null): EventActor | null {
 function resolveLabel(
   m: ActorMention | null,
   other: EventActor | null,
-  contextActors: EventActor[],
+  context: readonly NamedActorMention[],
   date: string | null,
   knowledge: EntityKnowledge,
 ): ActorMention | null {
@@ -305,7 +314,9 @@ function resolveLabel(
   const allies = new Set(other ? knowledge.actors.affiliationsAt(other.id, date).map((a) => a.actor) : []);
   const eligible = (a: EventActor) => a.id !== other?.id && !allies.has(a.id) && a.inter <= 4;
   const listed = m.label.mayReferTo;
-  const fromContext = contextActors.find((a) => eligible(a) && (listed.length === 0 || listed.includes(a.id)));
+  const fromContext = context
+    .map((c) => c.actor)
+    .find((a) => eligible(a) && (listed.length === 0 || listed.includes(a.id)));
   if (fromContext) return { ...m, actor: fromContext, rule: 'actor.framing-label.context' };
   const fallback = knowledge.actors.byId.get(UNIDENTIFIED_ARMED_GROUP);
   if (fallback?.type === 'actor' && (listed.length === 0 || listed.includes(fallback.id))) {
@@ -344,9 +355,7 @@ export function extractEventsExplained(
   // (تتواصل المعارك منذ أوائل أبريل).
   const lead = facts.lead;
   const leadRecalled =
-    lead !== null &&
-    isHistory(lead, doc.article.published, CLAUSE_HISTORY_DAYS) &&
-    !SINCE_BEFORE.test(viewText(doc, lead.start - 24, lead.start));
+    lead !== null && isHistory(lead, doc.article.published, CLAUSE_HISTORY_DAYS) && !afterSince(doc, lead);
   const recalled = (m: Mention) => leadRecalled && !m.date;
   for (const m of merged)
     if (recalled(m))
@@ -354,7 +363,7 @@ export function extractEventsExplained(
   const events = merged
     .filter((m) => !recalled(m))
     .map((m) => {
-      const record = toRecord(m, doc, knowledge.entities, found.contextActors, found.contextMentions, facts);
+      const record = toRecord(m, doc, knowledge.entities, found.contextMentions, facts);
       for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
       return record;
     });
@@ -366,10 +375,11 @@ export interface RuleMergedMentions {
   events: Mention[];
   /** Every candidate, sorted by position, with its verdict. */
   candidates: EventCandidate[];
-  /** The actors the article names, in order (framing labels are resolved against them). */
-  contextActors: EventActor[];
-  /** The first mention of each of `contextActors`, in the same order (the evidence for one). */
-  contextMentions: ActorMention[];
+  /**
+   * The first mention of each actor the article names, in order (framing labels are resolved
+   * against them; a battle's other side is one).
+   */
+  contextMentions: NamedActorMention[];
   /** The one armed group the article says claimed its attacks, if any. */
   responsibility: ResponsibilityClaim | null;
   /** Sentences of figures alone that no mention near them took, with their figures. */
@@ -382,7 +392,6 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     return {
       events: [],
       candidates: [],
-      contextActors: [],
       contextMentions: [],
       responsibility: null,
       figuresAlone: [],
@@ -415,11 +424,11 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   const actors = actorMentions(doc, knowledge.entities, cueIndex);
   const local = localArguments(doc, actors);
   const published = doc.article.published;
-  const contextActors: EventActor[] = [];
-  const contextMentions: ActorMention[] = [];
+  const contextMentions: NamedActorMention[] = [];
+  const named = new Set<string>();
   for (const m of actors)
-    if (m.actor && !contextActors.some((a) => a.id === m.actor!.id)) {
-      contextActors.push(m.actor);
+    if (isNamed(m) && !named.has(m.actor.id)) {
+      named.add(m.actor.id);
       contextMentions.push(m);
     }
 
@@ -662,7 +671,6 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   return {
     events,
     candidates,
-    contextActors,
     contextMentions,
     responsibility: responsibilityClaim(doc, actors, knowledge.entities),
     figuresAlone: orphans.map((s) => ({ sentence: sentences[s], figures: tollsOf(s) })),
@@ -870,8 +878,7 @@ function toRecord(
   m: Mention,
   doc: Doc,
   knowledge: EntityKnowledge,
-  contextActors: EventActor[],
-  contextMentions: readonly ActorMention[],
+  contextMentions: readonly NamedActorMention[],
   article: ArticleFacts,
 ): EventRecord {
   const original = doc.view.original;
@@ -884,8 +891,8 @@ function toRecord(
   // Actors, with framing labels resolved against the other party.
   let a1 = m.actors.actor1;
   let a2 = m.actors.actor2;
-  a1 = resolveLabel(a1, eventActor(a2), contextActors, published, knowledge);
-  a2 = resolveLabel(a2, eventActor(a1), contextActors, published, knowledge);
+  a1 = resolveLabel(a1, eventActor(a2), contextMentions, published, knowledge);
+  a2 = resolveLabel(a2, eventActor(a1), contextMentions, published, knowledge);
   let actor1 = eventActor(a1);
   let actor2 = eventActor(a2);
   // "الغارة الإسرائيلية": an attack named by the nationality of its author is that state's forces,

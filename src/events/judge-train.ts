@@ -279,7 +279,7 @@ export async function trainCandidateJudge(
     const model = trainLogistic([...training.filter((i) => i.candidate), ...weak], options);
     return (features: CvItem['features']) => predictProbability(model, features);
   };
-  const cv = crossValidate(items, train, { folds: FOLDS, innerFolds: 4, seed: SEED, rule: JUDGE_THRESHOLD_RULE });
+  const cv = crossValidate(items, train, { folds: FOLDS, seed: SEED, rule: JUDGE_THRESHOLD_RULE });
   const shippedThreshold = chooseThreshold([], JUDGE_THRESHOLD_RULE).threshold;
 
   // Events, not candidates: each gold fold's articles extracted with the judge trained without them.

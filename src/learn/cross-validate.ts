@@ -89,7 +89,8 @@ export function crossValidate<T extends CvItem>(items: readonly T[], train: Trai
 function innerThreshold<T extends CvItem>(training: readonly T[], train: Trainer<T>, options: CvOptions): number {
   // A threshold from costs reads nothing off the data: no inner models to train.
   if (options.rule.kind === 'cost') return chooseThreshold([], options.rule).threshold;
-  const inner = crossValidateProbabilities(training, train, options.innerFolds ?? 4, options.seed + 1);
+  if (options.innerFolds === undefined) throw new RangeError(`the ${options.rule.kind} rule needs innerFolds`);
+  const inner = crossValidateProbabilities(training, train, options.innerFolds, options.seed + 1);
   return chooseThreshold(
     training.map((item, i) => ({ probability: inner[i], label: item.label })),
     options.rule,
