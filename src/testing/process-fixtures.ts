@@ -69,6 +69,36 @@ export function ingest(db: string, file: string): { child: ChildProcess; done: P
   return { child, done };
 }
 
+/** `marsad serve` on a free port of 127.0.0.1, once it has told its address (within 30 s). */
+export async function serve(
+  db: string,
+  args: string[] = [],
+): Promise<{ url: string; child: ChildProcess; done: Promise<Run> }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  const done = new Promise<Run>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`marsad serve told no address in 30 s: ${stderr}`)), 30_000);
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      const address = /API (http:\/\/[^/\s]+)\//.exec(stderr);
+      if (address) {
+        clearTimeout(timer);
+        resolve(address[1]);
+      }
+    });
+    void done.then((run) => reject(new Error(`marsad serve stopped (${run.code ?? run.signal}): ${stderr}`)));
+  });
+  return { url, child, done };
+}
+
 /** PRAGMA integrity_check, the FTS5 index against its content, and foreign keys. */
 export function assertSound(path: string): void {
   const db = new Database(path);
