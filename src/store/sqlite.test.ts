@@ -210,6 +210,53 @@ test('a text matching more articles than the planner keeps is searched in the in
   });
 });
 
+test("a rare word's events and fused events, kept by rowid, are those of its articles, through writes and filters", async () => {
+  await withRepo(async (repo) => {
+    const rare = { id: 'rare-brigade', name: 'Rare Brigade', name_ar: 'كتيبة نادرة', inter: 3 };
+    const store = async (a: number, word: boolean) => {
+      await repo.upsertArticle(`a${a}`, input('', `نص ${a}${word ? ' كلمة' : ''}`));
+      await repo.replaceEvents(
+        `a${a}`,
+        [0, 1].map((k) =>
+          eventRecord(`e${a}${k}`, { date: `2019-0${k + 1}-1${a}`, actor2: k === 0 ? rare : null, fatalities: a % 3 }),
+        ),
+      );
+    };
+    for (let a = 0; a < 6; a++) await store(a, a % 2 === 0);
+    await fusePending(repo);
+    const articleOf = repo.db.prepare('SELECT article_id FROM events WHERE id = ?').pluck(true);
+    const holds = (eventId: string) => [0, 2, 4, 6].map((a) => `a${a}`).includes(articleOf.get(eventId) as string);
+    const check = async (step: string) => {
+      for (const query of [{}, { type: 'Battles' }, { actor: 'نادرة' }, { sort: 'fatalities' as const }]) {
+        const label = `${step}: ${JSON.stringify(query)}`;
+        const events = (await repo.listEvents({ ...query, q: 'كلمة' })).map((e) => e.record.id);
+        const expectedEvents = (await repo.listEvents(query)).map((e) => e.record.id).filter(holds);
+        assert.deepEqual(events, expectedEvents, label);
+        const fused = (await repo.listFusedEvents({ ...query, q: 'كلمة' })).map((f) => f.id);
+        const expectedFused = (await repo.listFusedEvents(query))
+          .filter((f) => f.members.some((m) => holds(m.eventId)))
+          .map((f) => f.id);
+        assert.deepEqual(fused, expectedFused, label);
+        assert.ok(fused.length > 0, label);
+        assert.equal(await repo.countFusedEvents({ ...query, q: 'كلمة' }), fused.length, label);
+        assert.deepEqual(
+          (await repo.listFusedEvents({ ...query, q: 'كلمة', limit: 1, offset: 1 })).map((f) => f.id),
+          fused.slice(1, 2),
+          label,
+        );
+      }
+    };
+    await check('stored');
+    const planner = repo as unknown as { textMatchedEvents(text: TextSearch): string | undefined };
+    assert.equal(JSON.parse(planner.textMatchedEvents(textSearch('كلمة')!)!).length, 6, 'kept: three articles');
+    // A write moves the change mark: what was kept for the word is read again.
+    await store(6, true);
+    await fusePending(repo);
+    await check('an article added');
+    assert.equal(JSON.parse(planner.textMatchedEvents(textSearch('كلمة')!)!).length, 8, 'kept: four articles');
+  });
+});
+
 test("a page of a rare actor is read from the actor's events, the same as in order", async () => {
   await withRepo(async (repo) => {
     const rare = { id: 'rare-brigade', name: 'Rare Brigade', name_ar: 'كتيبة نادرة', inter: 3 };

@@ -799,7 +799,7 @@ export class SqliteRepository implements Repository {
         page: true,
         membersInOrder: true,
         actorDriven: true,
-        textMatched: this.textMatched(query.q ? textSearch(query.q) : null),
+        textMatched: this.textMatchedEvents(query.q ? textSearch(query.q) : null),
       });
       return this.stmt<number>(
         `SELECT f.rowid FROM fused_actors fa CROSS JOIN fused_events f ON f.id = fa.fused_id
@@ -830,7 +830,8 @@ export class SqliteRepository implements Repository {
       page: true,
       membersInOrder,
       textPerArticle,
-      textMatched: this.textMatched(text),
+      textMatched: this.textMatchedEvents(text),
+      textMatchedFused: this.textMatchedFused(text),
     });
     const order =
       query.sort === 'date-asc'
@@ -958,7 +959,10 @@ export class SqliteRepository implements Repository {
    * first; the wide columns are then read for its rows only, never sorted with all their text.
    */
   private pageRowids(query: EventQuery): number[] {
-    const plan = { ...this.pagePlan(query), textMatched: this.textMatched(query.q ? textSearch(query.q) : null) };
+    const plan = {
+      ...this.pagePlan(query),
+      textMatched: this.textMatchedEvents(query.q ? textSearch(query.q) : null),
+    };
     const { where, params } = eventFilter(query, plan);
     if (plan.actorInOrder !== undefined) {
       // Each event once, under its actor's first role.
@@ -1032,7 +1036,12 @@ export class SqliteRepository implements Repository {
   }
 
   /** Estimates, kept while the store is unchanged: a client pages through one filter many times. */
-  private shareEstimates = { mark: '', byFilter: new Map<string, number>(), samples: new Map<string, SampledRows>() };
+  private shareEstimates = {
+    mark: '',
+    byFilter: new Map<string, number>(),
+    samples: new Map<string, SampledRows>(),
+    matchedRows: new Map<string, string>(),
+  };
 
   /** How many events are stored, kept while the store is unchanged. */
   private eventsCount(): number {
@@ -1056,7 +1065,8 @@ export class SqliteRepository implements Repository {
   /** The estimates kept, emptied when the store has changed. */
   private estimatesNow(): SqliteRepository['shareEstimates'] {
     const mark = this.changeMarkNow();
-    if (mark !== this.shareEstimates.mark) this.shareEstimates = { mark, byFilter: new Map(), samples: new Map() };
+    if (mark !== this.shareEstimates.mark)
+      this.shareEstimates = { mark, byFilter: new Map(), samples: new Map(), matchedRows: new Map() };
     return this.shareEstimates;
   }
 
@@ -1122,6 +1132,41 @@ export class SqliteRepository implements Repository {
    */
   private textMatched(text: TextSearch | null): string | undefined {
     return text ? (this.sampledRows('articles', text.rowids, text.params).all ?? undefined) : undefined;
+  }
+
+  /**
+   * The rowids of the events of the articles a text matches, as a JSON array, when those articles
+   * are kept (textMatched): a rare word's pages and totals then read its events by rowid instead
+   * of going from each article's seq to its id and its events on every request.
+   */
+  private textMatchedEvents(text: TextSearch | null): string | undefined {
+    const seqs = this.textMatched(text);
+    if (seqs === undefined) return undefined;
+    return keptIn(this.estimatesNow().matchedRows, `events ${seqs}`, () =>
+      JSON.stringify(
+        this.stmt<number>(
+          `SELECT e.rowid FROM json_each(?) m CROSS JOIN articles a ON a.seq = m.value CROSS JOIN events e ON e.article_id = a.id`,
+        )
+          .pluck(true)
+          .all(seqs),
+      ),
+    );
+  }
+
+  /** The rowids of the fused events with a member among textMatchedEvents, as a JSON array, likewise. */
+  private textMatchedFused(text: TextSearch | null): string | undefined {
+    const events = this.textMatchedEvents(text);
+    if (events === undefined) return undefined;
+    return keptIn(this.estimatesNow().matchedRows, `fused ${events}`, () =>
+      JSON.stringify(
+        this.stmt<number>(
+          `SELECT DISTINCT f.rowid FROM json_each(?) m CROSS JOIN events e ON e.rowid = m.value
+           CROSS JOIN event_clusters c ON c.event_id = e.id CROSS JOIN fused_events f ON f.id = c.cluster_id`,
+        )
+          .pluck(true)
+          .all(events),
+      ),
+    );
   }
 
   /**
@@ -1531,7 +1576,10 @@ function fusedFilter(
     membersInOrder: boolean;
     actorDriven?: boolean;
     textPerArticle?: boolean;
+    /** The rowids of the events the text matches (JSON), where the repository keeps them. */
     textMatched?: string;
+    /** The rowids of the fused events the text matches (JSON), likewise. */
+    textMatchedFused?: string;
   } = { page: false, membersInOrder: false },
 ): { where: string; params: unknown[] } {
   const clauses: string[] = [];
@@ -1580,8 +1628,11 @@ function fusedFilter(
         : `f.id IN (SELECT fused_id FROM fused_actors WHERE actor_id IN (${actors.sql}))`,
       ...actors.params,
     );
+  // A text alone among the member filters matches the fused events kept for it, if any.
+  const textAlone = q && how.textMatchedFused !== undefined && !actors && !source && !articleId;
+  if (textAlone) add('f.rowid IN (SELECT value FROM json_each(?))', how.textMatchedFused);
   const members =
-    source || q || articleId
+    (source || q || articleId) && !textAlone
       ? eventFilter(
           { actor, actorIds, source, q, articleId, includeDismissed: true },
           {
@@ -1657,7 +1708,7 @@ interface FilterPlan {
   actorInOrder?: string;
   /** The event's id as the query names it (default e.id; a fused event's member: c.event_id). */
   eventId?: string;
-  /** The seqs of the articles the text matches, as a JSON array, where the repository has them. */
+  /** The rowids of the events whose articles the text matches, as a JSON array, where the repository keeps them. */
   textMatched?: string;
 }
 
@@ -1737,26 +1788,23 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   }
   const text = query.q ? textSearch(query.q) : null;
   if (text) {
-    // In order, each event's article is checked by itself, or its seq against the matching
-    // rowids collected once (which spares building a set of the matching articles' ids): those
-    // the repository keeps when it has them all (a rare word's), else off the index.
+    // The events the repository keeps for the text (a rare word's), by rowid; otherwise, in order,
+    // each event's article is checked by itself, or its seq against the matching rowids collected
+    // once off the index (which spares building a set of the matching articles' ids).
     const seq = '(SELECT a.seq FROM articles a WHERE a.id = e.article_id)';
-    if (plan.articlesInOrder && plan.textPerArticle)
+    if (plan.textMatched !== undefined) add('e.rowid IN (SELECT value FROM json_each(?))', plan.textMatched);
+    else if (plan.articlesInOrder && plan.textPerArticle)
       add(
         `EXISTS (SELECT 1 FROM articles_fts WHERE rowid = ${seq} AND ${text.stored.conditions})`,
         ...text.stored.params,
       );
-    else {
-      const matched = plan.textMatched
-        ? { rowids: 'SELECT value FROM json_each(?)', params: [plan.textMatched] }
-        : { rowids: text.rowids, params: text.params };
+    else
       add(
         plan.articlesInOrder
-          ? `${seq} IN (${matched.rowids})`
-          : `e.article_id IN (SELECT a.id FROM articles a WHERE a.seq IN (${matched.rowids}))`,
-        ...matched.params,
+          ? `${seq} IN (${text.rowids})`
+          : `e.article_id IN (SELECT a.id FROM articles a WHERE a.seq IN (${text.rowids}))`,
+        ...text.params,
       );
-    }
   }
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
