@@ -11,6 +11,18 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'لقي قائد ميداني في حركة الشباب حتفه بغارة نفذتها طائرة مسيرة تابعة للولايات المتحدة قرب بلدة جلب أمس.',
+    'us-military-2017',
+    'so-al-shabaab',
+    "a drone that belongs to a state is its forces; the victim's group is the target",
+  ],
+  [
+    'قتل مسلح من تنظيم داعش في قصف شنته طائرة بدون طيار أمريكية قرب الموصل أمس.',
+    'us-military-2017',
+    'islamic-state-iq',
+    'the nationality of the force that carried out the strike, a few words after it',
+  ],
+  [
     'قصفت قوات الجيش السوري مواقع لجبهة النصرة في ريف إدلب أمس.',
     'sy-military-2000',
     'sy-nusra',

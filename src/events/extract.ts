@@ -53,6 +53,7 @@ import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
 import {
+  forceOwnerAgent,
   governmentOf,
   nationalityAgent,
   nationalityOfFire,
@@ -898,6 +899,7 @@ function toRecord(
   // "الغارة الإسرائيلية": an attack named by the nationality of its author is that state's forces,
   // whoever else the sentence names before the trigger (the victims' group in "قتل قيادي في حركة
   // الشباب بغارة أمريكية") or after a verb (the target in "قصفت المدفعية التركية مواقع لحزب …").
+  // So is one carried out by a force noun a state owns (غارة نفذتها طائرة تابعة للولايات المتحدة).
   // Not for a protest or a riot: the crowd is its first actor (the embassy of "محتجون أمام
   // السفارة الإيرانية" is where they stood).
   const guessedActor1 = m.actors.rules.some((r) => WEAK_ACTOR1_RULES.has(r));
@@ -909,7 +911,8 @@ function toRecord(
   }
   if ((!actor1 || guessedActor1) && !CROWD_OF_TYPE.has(m.event_type)) {
     const after = nationalityAgent(m, doc, knowledge, published);
-    const agent = after ?? nationalitySubjectAgent(m, doc, knowledge, published);
+    const owner = after ? null : forceOwnerAgent(m, doc, knowledge, published);
+    const agent = after ?? owner ?? nationalitySubjectAgent(m, doc, knowledge, published);
     if (agent && agent.actor.id !== actor1?.id) {
       if (actor1 && !actor2) {
         actor2 = actor1;
@@ -919,7 +922,7 @@ function toRecord(
       a1 = null;
       sources.push({
         field: 'actor1',
-        rule: after ? 'actor1.nationality-adjective' : 'actor1.nationality-subject',
+        rule: after ? 'actor1.nationality-adjective' : owner ? 'actor1.force-owner' : 'actor1.nationality-subject',
         evidence: evidenceOf(original, agent.span),
       });
     }
