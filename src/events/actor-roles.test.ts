@@ -23,6 +23,24 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'the nationality of the force that carried out the strike, a few words after it',
   ],
   [
+    'قتل ثلاثة من أفراد الشرطة في انفجار عبوة ناسفة بمدينة العريش أمس.',
+    'unidentified-armed-group-eg',
+    'eg-police-2014',
+    'police victims are the target, not civilians',
+  ],
+  [
+    'قتل أربعة جنود في تفجير سيارة مفخخة استهدف حاجزا قرب مقديشو أمس.',
+    'unidentified-armed-group-so',
+    'so-military-2017',
+    'soldiers killed by a car bomb: their army is the target',
+  ],
+  [
+    'قالت الشرطة المصرية إن عبوة ناسفة انفجرت في دورية لها بالعريش وقتل شرطيان.',
+    'unidentified-armed-group-eg',
+    'eg-police-2014',
+    'the police whose men a bomb killed is its target, not its author',
+  ],
+  [
     'قصفت قوات الجيش السوري مواقع لجبهة النصرة في ريف إدلب أمس.',
     'sy-military-2000',
     'sy-nusra',

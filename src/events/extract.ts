@@ -25,7 +25,7 @@ import {
   type ArticleFeatures,
 } from './candidate-features.js';
 import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRuleId } from './candidates.js';
-import { findTolls, rejectedTolls, summariseToll, type TollFigure } from './toll.js';
+import { findTolls, rejectedTolls, summariseToll, victimsForce, type TollFigure } from './toll.js';
 import {
   actorMentions,
   claimantOfNextSentence,
@@ -53,6 +53,7 @@ import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
 import {
+  forceOfKind,
   forceOwnerAgent,
   governmentOf,
   nationalityAgent,
@@ -1124,6 +1125,22 @@ function toRecord(
       actor2 = civiliansAs('actor2.victims-nationality', 'the victims are named by their nationality alone');
     }
   }
+  // "قتل ثلاثة من أفراد الشرطة في انفجار": victims a toll names as police or soldiers, with no
+  // nationality, are the event's country's force, targeted, not civilians. Not in violence against
+  // civilians, whose victims are civilians by definition. A bomb that killed a force's own men was
+  // planted against it: that force named as the author is its target (a state plants no bombs).
+  if (!actor2 && countryCode && VIOLENT.has(m.event_type) && !CROWD_OF_TYPE.has(m.event_type)) {
+    const targeted = m.event_type === 'Violence against civilians' ? null : forceOfVictims(m, doc);
+    const force = targeted ? forceOfKind(countryCode, targeted.kind, date ?? published, knowledge) : null;
+    if (force && force.id === actor1?.id && BLAST_RANK.has(m.sub_event_type)) {
+      actor1 = null;
+      for (let i = sources.length - 1; i >= 0; i--) if (sources[i].field === 'actor1') sources.splice(i, 1);
+    }
+    if (targeted && force && force.id !== actor1?.id) {
+      actor2 = eventActorOf(force);
+      sources.push({ field: 'actor2', rule: 'actor2.victims-force', evidence: evidenceOf(original, targeted.figure) });
+    }
+  }
   // Violence against civilians has civilians as its victims by definition; a bombing or an attack
   // that the report says killed or hurt civilians has them too.
   if (
@@ -1451,6 +1468,16 @@ const CIVILIAN_VICTIMS = viewPattern(
 const CIVILIAN_PLACES = viewPattern(
   /(مسجد|جامع|كنيسة|حسينية|سوق|أسواق|اسواق|مدرسة|مدارس|جامعة|مستشفى|مستوصف|منزل|منازل|حي سكني|أحياء سكنية|احياء سكنية|منطقة سكنية|مناطق سكنية|مبنى سكني|مخيم|ملعب|حفل|عزاء|جنازة|تشييع|الناخبين|ناخبين|مركز تسوق|مطعم|مقهى)/,
 );
+
+/** The first kept toll figure of a mention whose victims are a state's police or soldiers, and which. */
+function forceOfVictims(m: Mention, doc: Doc): { kind: 'police' | 'military'; figure: TollFigure } | null {
+  for (const figure of m.tolls) {
+    if (figure.rejected !== null) continue;
+    const kind = victimsForce(doc, figure);
+    if (kind) return { kind, figure };
+  }
+  return null;
+}
 
 function evidenceText(doc: Doc, m: Mention): string {
   return m.evidence.map((span) => viewText(doc, span.start, span.end)).join(' ');

@@ -317,7 +317,25 @@ export function stateForcesOf(country: string, date: string | null, knowledge: E
   );
 }
 
+/**
+ * A country's one police (its police entry then) or one army (stateForcesOf) at `date`; null when
+ * it has none or several (the words do not say which).
+ */
+export function forceOfKind(
+  country: string,
+  kind: 'police' | 'military',
+  date: string | null,
+  knowledge: EntityKnowledge,
+): Actor | null {
+  const forces =
+    kind === 'police'
+      ? countryActorsAt(country, POLICE_KINDS, date, knowledge)
+      : stateForcesOf(country, date, knowledge);
+  return forces.length === 1 ? forces[0] : null;
+}
+
 const STATE_FORCE_KINDS: ReadonlySet<string> = new Set(['state_forces', 'foreign_forces']);
+const POLICE_KINDS: ReadonlySet<string> = new Set(['police']);
 const GOVERNMENT_KINDS: ReadonlySet<string> = new Set(['government']);
 
 /** A country's actors of some kinds valid at `date` (still in being when undated). */
