@@ -41,6 +41,24 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'the police whose men a bomb killed is its target, not its author',
   ],
   [
+    'أفاد مسؤولون بأن مقرات الحزب الديمقراطي الكردستاني الإيراني تعرضت لقصف الحرس الثوري قرب كويسنجق أمس.',
+    'ir-irgc',
+    'ir-kdpi',
+    'تعرض X لقصف Y: Y is the author, X the target',
+  ],
+  [
+    'تعرض مدنيون لهجوم مسلحين مجهولين في بلدة قرب الموصل أمس.',
+    'unidentified-armed-group-iq',
+    'civilians-iq',
+    'civilians who suffered an attack are its victims, the gunmen after it its authors',
+  ],
+  [
+    'قال الجيش إن مواقع للحوثيين تعرضت لقصف مدفعي من قوات الجيش اليمني في صعدة أمس.',
+    'ye-military-2012',
+    'ye-houthi-forces',
+    'تعرض X لقصف من Y: the author after من',
+  ],
+  [
     'قصفت قوات الجيش السوري مواقع لجبهة النصرة في ريف إدلب أمس.',
     'sy-military-2000',
     'sy-nusra',
