@@ -11,6 +11,54 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'لقي قائد ميداني في حركة الشباب حتفه بغارة نفذتها طائرة مسيرة تابعة للولايات المتحدة قرب بلدة جلب أمس.',
+    'us-military-2017',
+    'so-al-shabaab',
+    "a drone that belongs to a state is its forces; the victim's group is the target",
+  ],
+  [
+    'قتل مسلح من تنظيم داعش في قصف شنته طائرة بدون طيار أمريكية قرب الموصل أمس.',
+    'us-military-2017',
+    'islamic-state-iq',
+    'the nationality of the force that carried out the strike, a few words after it',
+  ],
+  [
+    'قتل ثلاثة من أفراد الشرطة في انفجار عبوة ناسفة بمدينة العريش أمس.',
+    'unidentified-armed-group-eg',
+    'eg-police-2014',
+    'police victims are the target, not civilians',
+  ],
+  [
+    'قتل أربعة جنود في تفجير سيارة مفخخة استهدف حاجزا قرب مقديشو أمس.',
+    'unidentified-armed-group-so',
+    'so-military-2017',
+    'soldiers killed by a car bomb: their army is the target',
+  ],
+  [
+    'قالت الشرطة المصرية إن عبوة ناسفة انفجرت في دورية لها بالعريش وقتل شرطيان.',
+    'unidentified-armed-group-eg',
+    'eg-police-2014',
+    'the police whose men a bomb killed is its target, not its author',
+  ],
+  [
+    'أفاد مسؤولون بأن مقرات الحزب الديمقراطي الكردستاني الإيراني تعرضت لقصف الحرس الثوري قرب كويسنجق أمس.',
+    'ir-irgc',
+    'ir-kdpi',
+    'تعرض X لقصف Y: Y is the author, X the target',
+  ],
+  [
+    'تعرض مدنيون لهجوم مسلحين مجهولين في بلدة قرب الموصل أمس.',
+    'unidentified-armed-group-iq',
+    'civilians-iq',
+    'civilians who suffered an attack are its victims, the gunmen after it its authors',
+  ],
+  [
+    'قال الجيش إن مواقع للحوثيين تعرضت لقصف مدفعي من قوات الجيش اليمني في صعدة أمس.',
+    'ye-military-2012',
+    'ye-houthi-forces',
+    'تعرض X لقصف من Y: the author after من',
+  ],
+  [
     'قصفت قوات الجيش السوري مواقع لجبهة النصرة في ريف إدلب أمس.',
     'sy-military-2000',
     'sy-nusra',

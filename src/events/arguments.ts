@@ -461,6 +461,33 @@ export function attachActors(
       rules.push('actor1.author-of-attack-noun');
     }
   }
+  // "تعرضت مواقع الحزب لقصف الحرس الثوري" (or "لقصف مدفعي من قوات …"): the name right after an
+  // attack suffered, or after its من, is its author, and what suffered it, named before, its target.
+  if (
+    !actor1 &&
+    !passive &&
+    trigger.pos !== 'verb' &&
+    SUFFERED_ATTACK.test(viewText(doc, sentence.start, trigger.span.start))
+  ) {
+    const author = inClause.find(
+      (m) =>
+        m.start >= trigger.span.end &&
+        m !== actor2 &&
+        !isAssociateHere(m) &&
+        AUTHOR_OF_SUFFERED.test(viewText(doc, trigger.span.end, m.start)),
+    );
+    if (author) {
+      actor1 = author;
+      rules.push('actor1.author-of-attack-suffered');
+      const target = inSentence
+        .filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && !sameActor(m, author))
+        .pop();
+      if (!actor2 && target) {
+        actor2 = target;
+        rules.push('actor2.suffered-attack');
+      }
+    }
+  }
   // Whoever the clause names takes the territory (or mobilises, withdraws): the place is the
   // object, not a party.
   if (!actor1 && !passive && (trigger.territory || trigger.event_type === 'Strategic developments')) {
@@ -535,6 +562,11 @@ export function attachActors(
   }
   return { actor1, actor2, assoc1, assoc2, rules };
 }
+
+/** Before an attack noun that something suffered: "تعرضت مواقعه لـ"، "تتعرض القوات لـ" (up to two words between). */
+const SUFFERED_ATTACK = viewPattern(/(^|\s)[وف]?[تي]?(تعرض|تعرضت|تعرضوا)(\s+\S+){0,2}\s+ل$/);
+/** Between that attack noun and its author: nothing, or one adjective at most and من (لقصف مدفعي من). */
+const AUTHOR_OF_SUFFERED = viewPattern(/^(\s?|\s+(\S+\s+)?من\s+)$/);
 
 /** Between unidentified gunmen and the group they belong to: "مسلحون من حركة الشباب". */
 const MEMBERS_OF = viewPattern(/^\s*من\s*$/);

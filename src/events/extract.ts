@@ -25,7 +25,7 @@ import {
   type ArticleFeatures,
 } from './candidate-features.js';
 import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRuleId } from './candidates.js';
-import { findTolls, rejectedTolls, summariseToll, type TollFigure } from './toll.js';
+import { findTolls, rejectedTolls, summariseToll, victimsForce, type TollFigure } from './toll.js';
 import {
   actorMentions,
   claimantOfNextSentence,
@@ -53,6 +53,8 @@ import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
 import {
+  forceOfKind,
+  forceOwnerAgent,
   governmentOf,
   nationalityAgent,
   nationalityOfFire,
@@ -898,6 +900,7 @@ function toRecord(
   // "الغارة الإسرائيلية": an attack named by the nationality of its author is that state's forces,
   // whoever else the sentence names before the trigger (the victims' group in "قتل قيادي في حركة
   // الشباب بغارة أمريكية") or after a verb (the target in "قصفت المدفعية التركية مواقع لحزب …").
+  // So is one carried out by a force noun a state owns (غارة نفذتها طائرة تابعة للولايات المتحدة).
   // Not for a protest or a riot: the crowd is its first actor (the embassy of "محتجون أمام
   // السفارة الإيرانية" is where they stood).
   const guessedActor1 = m.actors.rules.some((r) => WEAK_ACTOR1_RULES.has(r));
@@ -909,7 +912,8 @@ function toRecord(
   }
   if ((!actor1 || guessedActor1) && !CROWD_OF_TYPE.has(m.event_type)) {
     const after = nationalityAgent(m, doc, knowledge, published);
-    const agent = after ?? nationalitySubjectAgent(m, doc, knowledge, published);
+    const owner = after ? null : forceOwnerAgent(m, doc, knowledge, published);
+    const agent = after ?? owner ?? nationalitySubjectAgent(m, doc, knowledge, published);
     if (agent && agent.actor.id !== actor1?.id) {
       if (actor1 && !actor2) {
         actor2 = actor1;
@@ -919,7 +923,7 @@ function toRecord(
       a1 = null;
       sources.push({
         field: 'actor1',
-        rule: after ? 'actor1.nationality-adjective' : 'actor1.nationality-subject',
+        rule: after ? 'actor1.nationality-adjective' : owner ? 'actor1.force-owner' : 'actor1.nationality-subject',
         evidence: evidenceOf(original, agent.span),
       });
     }
@@ -1119,6 +1123,22 @@ function toRecord(
       });
     } else if (victims?.victims === 'civilians' && m.event_type !== 'Battles' && actor1?.inter !== 7) {
       actor2 = civiliansAs('actor2.victims-nationality', 'the victims are named by their nationality alone');
+    }
+  }
+  // "قتل ثلاثة من أفراد الشرطة في انفجار": victims a toll names as police or soldiers, with no
+  // nationality, are the event's country's force, targeted, not civilians. Not in violence against
+  // civilians, whose victims are civilians by definition. A bomb that killed a force's own men was
+  // planted against it: that force named as the author is its target (a state plants no bombs).
+  if (!actor2 && countryCode && VIOLENT.has(m.event_type) && !CROWD_OF_TYPE.has(m.event_type)) {
+    const targeted = m.event_type === 'Violence against civilians' ? null : forceOfVictims(m, doc);
+    const force = targeted ? forceOfKind(countryCode, targeted.kind, date ?? published, knowledge) : null;
+    if (force && force.id === actor1?.id && BLAST_RANK.has(m.sub_event_type)) {
+      actor1 = null;
+      for (let i = sources.length - 1; i >= 0; i--) if (sources[i].field === 'actor1') sources.splice(i, 1);
+    }
+    if (targeted && force && force.id !== actor1?.id) {
+      actor2 = eventActorOf(force);
+      sources.push({ field: 'actor2', rule: 'actor2.victims-force', evidence: evidenceOf(original, targeted.figure) });
     }
   }
   // Violence against civilians has civilians as its victims by definition; a bombing or an attack
@@ -1448,6 +1468,16 @@ const CIVILIAN_VICTIMS = viewPattern(
 const CIVILIAN_PLACES = viewPattern(
   /(مسجد|جامع|كنيسة|حسينية|سوق|أسواق|اسواق|مدرسة|مدارس|جامعة|مستشفى|مستوصف|منزل|منازل|حي سكني|أحياء سكنية|احياء سكنية|منطقة سكنية|مناطق سكنية|مبنى سكني|مخيم|ملعب|حفل|عزاء|جنازة|تشييع|الناخبين|ناخبين|مركز تسوق|مطعم|مقهى)/,
 );
+
+/** The first kept toll figure of a mention whose victims are a state's police or soldiers, and which. */
+function forceOfVictims(m: Mention, doc: Doc): { kind: 'police' | 'military'; figure: TollFigure } | null {
+  for (const figure of m.tolls) {
+    if (figure.rejected !== null) continue;
+    const kind = victimsForce(doc, figure);
+    if (kind) return { kind, figure };
+  }
+  return null;
+}
 
 function evidenceText(doc: Doc, m: Mention): string {
   return m.evidence.map((span) => viewText(doc, span.start, span.end)).join(' ');

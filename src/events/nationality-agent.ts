@@ -224,6 +224,87 @@ export function nationalitySubjectAgent(
   return null;
 }
 
+/** Words that qualify a force noun before its owner: "طائرة مسيرة"، "طائرة بدون طيار" (normalised). */
+const FORCE_QUALIFIERS = new Set(
+  ['مسيرة', 'بدون', 'بلا', 'دون', 'طيار', 'حربية', 'حربي', 'مقاتلة'].map((w) => normalizeForMatch(w)),
+);
+/** "تابعة للولايات المتحدة": the owner named after them (normalised, without their article). */
+const BELONGING = new Set(['تابعة', 'تابع', 'تابعه'].map((w) => normalizeForMatch(w)));
+/** Words between an attack and the force that carried it out: "غارة نفذتها طائرة"، "هجوم شنته مقاتلات". */
+const ATTACK_TO_FORCE_WORDS = 2;
+/** Qualifiers between a force noun and its owner: "طائرة بدون طيار أمريكية". */
+const FORCE_TO_OWNER_WORDS = 3;
+
+/**
+ * "غارة نفذتها طائرة مسيرة تابعة للولايات المتحدة"، "قصف شنته طائرة بدون طيار أمريكية": the
+ * state forces that own the force noun carrying out the attack, named by a nationality adjective
+ * or by تابعة ل and a country, a few words after the trigger. Null when a preposition or a stop
+ * comes first ("غارة على طائرات روسية" names the target), or the country has no forces then.
+ * Any trigger merged into the mention may be the one the force follows.
+ */
+export function forceOwnerAgent(
+  m: Mention,
+  doc: Doc,
+  knowledge: EntityKnowledge,
+  date: string | null,
+): { actor: EventActor; span: Span } | null {
+  for (const trigger of [m.trigger.span, ...m.triggers]) {
+    const found = forceOwnerAfter(trigger.end, doc, knowledge, date);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The force noun and its owner (forceOwnerAgent) after a trigger ending at `end`. */
+function forceOwnerAfter(
+  end: number,
+  doc: Doc,
+  knowledge: EntityKnowledge,
+  date: string | null,
+): { actor: EventActor; span: Span } | null {
+  const tokens = doc.tokens;
+  const indefinite = indefiniteDemonyms(knowledge);
+  const demonyms = demonymsOf(doc);
+  const last = spanIndexAt(tokens, end - 1);
+  if (last < 0) return null;
+  const first = last + 1;
+  const sentence = tokens[last].sentence;
+  let force = -1;
+  for (let k = first, words = 0; k < tokens.length && words <= ATTACK_TO_FORCE_WORDS; k++, words++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence || t.kind !== 'word' || PREPOSITIONS.has(t.norm)) return null;
+    if (FORCE_NOUNS.has(t.stem)) {
+      force = k;
+      break;
+    }
+  }
+  if (force < 0) return null;
+  for (let k = force + 1; k < tokens.length && k <= force + FORCE_TO_OWNER_WORDS + 1; k++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence || t.kind !== 'word') return null;
+    const adjective = demonymCountry(t, demonyms, indefinite);
+    const owner = adjective
+      ? { country: adjective, end: t.end }
+      : BELONGING.has(t.stem)
+        ? countryNamedAt(doc, k + 1)
+        : null;
+    if (owner) {
+      const [actor] = stateForcesOf(owner.country, date, knowledge);
+      return actor ? { actor: eventActorOf(actor), span: { start: tokens[force].start, end: owner.end } } : null;
+    }
+    // بلا and بدون may lose their ب to the tokeniser: the whole word counts too.
+    if (!FORCE_QUALIFIERS.has(t.norm) && !FORCE_QUALIFIERS.has(t.stem) && !ATTACK_MODIFIERS.has(t.stem)) return null;
+  }
+  return null;
+}
+
+/** The country a place name starting at token `k` names ("للولايات المتحدة"), and the name's end; or null. */
+function countryNamedAt(doc: Doc, k: number): { country: string; end: number } | null {
+  const e = doc.entities.find((x) => x.tokenStart === k);
+  const r = e?.resolution;
+  return e && r?.kind === 'place' && r.feature === 'country' ? { country: r.country, end: e.end } : null;
+}
+
 /**
  * A country's state forces at `date` (still in being when undated), each an entry no other of
  * them contains: the army, not its air arm or a unit (one entry where the dictionary has one
@@ -236,7 +317,25 @@ export function stateForcesOf(country: string, date: string | null, knowledge: E
   );
 }
 
+/**
+ * A country's one police (its police entry then) or one army (stateForcesOf) at `date`; null when
+ * it has none or several (the words do not say which).
+ */
+export function forceOfKind(
+  country: string,
+  kind: 'police' | 'military',
+  date: string | null,
+  knowledge: EntityKnowledge,
+): Actor | null {
+  const forces =
+    kind === 'police'
+      ? countryActorsAt(country, POLICE_KINDS, date, knowledge)
+      : stateForcesOf(country, date, knowledge);
+  return forces.length === 1 ? forces[0] : null;
+}
+
 const STATE_FORCE_KINDS: ReadonlySet<string> = new Set(['state_forces', 'foreign_forces']);
+const POLICE_KINDS: ReadonlySet<string> = new Set(['police']);
 const GOVERNMENT_KINDS: ReadonlySet<string> = new Set(['government']);
 
 /** A country's actors of some kinds valid at `date` (still in being when undated). */

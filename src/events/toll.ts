@@ -53,6 +53,12 @@ const TollPack = z.object({
     before: z.number().int().positive(),
   }),
   yearMarkers: WordList,
+  forceVictims: z.object({
+    note: z.string(),
+    police: z.array(z.string().min(1)),
+    military: z.array(z.string().min(1)),
+    members: z.array(z.string().min(1)),
+  }),
   plausibleMaximum: z.number().int().positive(),
 });
 
@@ -86,6 +92,9 @@ const CUMULATIVE = wordSet(PACK.cumulative.words);
 const CUMULATIVE_SINCE = wordSet(PACK.cumulative.since);
 const CUMULATIVE_THROUGHOUT = wordSet(PACK.cumulative.throughout);
 const YEAR_MARKERS = wordSet(PACK.yearMarkers.words);
+const POLICE_VICTIMS = wordSet(PACK.forceVictims.police);
+const MILITARY_VICTIMS = wordSet(PACK.forceVictims.military);
+const FORCE_MEMBERS = wordSet(PACK.forceVictims.members);
 /** The most one event can have killed or hurt; a bigger figure is rejected, not clamped. */
 export const PLAUSIBLE_MAXIMUM = PACK.plausibleMaximum;
 
@@ -678,4 +687,28 @@ const PARTIAL_RULES = new Set(['toll.single-victim', 'toll.reference']);
 /** The figures of `kind` that were read but rejected, each with its reason. */
 export function rejectedTolls(figures: readonly TollFigure[], kind: 'killed' | 'injured'): TollFigure[] {
   return figures.filter((f) => f.kind === kind && f.rejected !== null);
+}
+
+/** Words from a toll's number to its victims' force noun: "اثنان من أفراد الشرطة". */
+const FORCE_VICTIM_WORDS = 3;
+
+/**
+ * The state force a toll's victims belong to, by the words right after its number (packs/ar/tolls.json,
+ * forceVictims): 'police' for "ثلاثة من رجال الأمن"، "شرطيان"; 'military' for "أربعة جنود"; null
+ * when another word comes first (مسلحين، أشخاص، عناصر داعش).
+ */
+export function victimsForce(doc: Doc, figure: TollFigure): 'police' | 'military' | null {
+  const tokens = doc.tokens;
+  const first = spanIndexAt(tokens, figure.number.start);
+  if (first < 0) return null;
+  let military = false;
+  for (let k = first; k < tokens.length && k <= first + FORCE_VICTIM_WORDS; k++) {
+    const t = tokens[k];
+    if (t.sentence !== tokens[first].sentence || t.kind !== 'word') break;
+    // "ضابط شرطة": a police officer.
+    if (inList(POLICE_VICTIMS, t)) return 'police';
+    if (inList(MILITARY_VICTIMS, t)) military = true;
+    else if (k > first && !inList(FORCE_MEMBERS, t)) break;
+  }
+  return military ? 'military' : null;
 }
