@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANT_CORPUS, sharedFile } from '../core/shared-data.js';
+import { childPids } from '../core/child-processes.js';
 import { SqliteRepository } from '../store/sqlite.js';
 import { fusePending } from '../fusion/fuse.js';
 import { normalizeForMatch } from '../text/normalize.js';
@@ -77,16 +78,7 @@ function peakRss(pid: number): number | null {
 function peakRssOfTree(pid: number): number | null {
   const own = peakRss(pid);
   if (own === null) return null;
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    // no /proc children list: the process alone
-  }
+  const children = childPids(pid) ?? [];
   return children.reduce((sum, child) => sum + (peakRss(child) ?? 0), own);
 }
 

@@ -263,8 +263,6 @@ function forceOwnerAfter(
   date: string | null,
 ): { actor: EventActor; span: Span } | null {
   const tokens = doc.tokens;
-  const indefinite = indefiniteDemonyms(knowledge);
-  const demonyms = demonymsOf(doc);
   const last = spanIndexAt(tokens, end - 1);
   if (last < 0) return null;
   const first = last + 1;
@@ -279,6 +277,8 @@ function forceOwnerAfter(
     }
   }
   if (force < 0) return null;
+  const indefinite = indefiniteDemonyms(knowledge);
+  const demonyms = demonymsOf(doc);
   for (let k = force + 1; k < tokens.length && k <= force + FORCE_TO_OWNER_WORDS + 1; k++) {
     const t = tokens[k];
     if (t.sentence !== sentence || t.kind !== 'word') return null;

@@ -5,19 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childPids } from '../core/child-processes.js';
 import { ingest, report, serve, skipWithoutCli as skip, writeJsonLines } from '../testing/process-fixtures.js';
-
-/** The pids of a process's children (Linux /proc), or null where /proc does not tell. */
-function childrenOf(pid: number): number[] | null {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return null;
-  }
-}
 
 async function totals(url: string, times: number): Promise<number[]> {
   const seen: number[] = [];
@@ -45,7 +37,7 @@ test(
 
       const server = await serve(db, ['--processes', '2']);
       stop = () => server.child.kill('SIGKILL');
-      const children = childrenOf(server.child.pid!);
+      const children = childPids(server.child.pid!);
       if (children !== null) assert.equal(children.length, 2, 'two server processes');
       // Asked often enough that both processes keep the total.
       const before = await totals(server.url, 6);

@@ -1141,31 +1141,32 @@ export class SqliteRepository implements Repository {
    */
   private textMatchedEvents(text: TextSearch | null): string | undefined {
     const seqs = this.textMatched(text);
-    if (seqs === undefined) return undefined;
-    return keptIn(this.estimatesNow().matchedRows, `events ${seqs}`, () =>
-      JSON.stringify(
-        this.stmt<number>(
-          `SELECT e.rowid FROM json_each(?) m CROSS JOIN articles a ON a.seq = m.value CROSS JOIN events e ON e.article_id = a.id`,
-        )
-          .pluck(true)
-          .all(seqs),
-      ),
+    if (!text || seqs === undefined) return undefined;
+    return this.keptRowids(
+      'events',
+      text,
+      'SELECT e.rowid FROM json_each(?) m CROSS JOIN articles a ON a.seq = m.value CROSS JOIN events e ON e.article_id = a.id',
+      seqs,
     );
   }
 
   /** The rowids of the fused events with a member among textMatchedEvents, as a JSON array, likewise. */
   private textMatchedFused(text: TextSearch | null): string | undefined {
     const events = this.textMatchedEvents(text);
-    if (events === undefined) return undefined;
-    return keptIn(this.estimatesNow().matchedRows, `fused ${events}`, () =>
-      JSON.stringify(
-        this.stmt<number>(
-          `SELECT DISTINCT f.rowid FROM json_each(?) m CROSS JOIN events e ON e.rowid = m.value
-           CROSS JOIN event_clusters c ON c.event_id = e.id CROSS JOIN fused_events f ON f.id = c.cluster_id`,
-        )
-          .pluck(true)
-          .all(events),
-      ),
+    if (!text || events === undefined) return undefined;
+    return this.keptRowids(
+      'fused',
+      text,
+      `SELECT DISTINCT f.rowid FROM json_each(?) m CROSS JOIN events e ON e.rowid = m.value
+       CROSS JOIN event_clusters c ON c.event_id = e.id CROSS JOIN fused_events f ON f.id = c.cluster_id`,
+      events,
+    );
+  }
+
+  /** The rowids `sql` gives for a JSON array of rowids, as a JSON array, kept for the text until the store changes. */
+  private keptRowids(kind: 'events' | 'fused', text: TextSearch, sql: string, from: string): string {
+    return keptIn(this.estimatesNow().matchedRows, JSON.stringify([kind, text.rowids, text.params]), () =>
+      JSON.stringify(this.stmt<number>(sql).pluck(true).all(from)),
     );
   }
 
