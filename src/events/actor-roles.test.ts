@@ -29,6 +29,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'police victims are the target, not civilians',
   ],
   [
+    'لقي 3 جنود حتفهم في انفجار عبوة ناسفة جنوب مدينة العريش مساء أمس.',
+    'unidentified-armed-group-eg',
+    'eg-military',
+    'soldiers counted in digits: their army is the target too',
+  ],
+  [
     'قتل أربعة جنود في تفجير سيارة مفخخة استهدف حاجزا قرب مقديشو أمس.',
     'unidentified-armed-group-so',
     'so-military-2017',

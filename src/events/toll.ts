@@ -704,11 +704,13 @@ export function victimsForce(doc: Doc, figure: TollFigure): 'police' | 'military
   let military = false;
   for (let k = first; k < tokens.length && k <= first + FORCE_VICTIM_WORDS; k++) {
     const t = tokens[k];
-    if (t.sentence !== tokens[first].sentence || t.kind !== 'word') break;
+    // The number's own tokens may be digits (3 جنود) or the force noun itself (شرطيان).
+    const ofNumber = t.start < figure.number.end;
+    if (t.sentence !== tokens[first].sentence || (!ofNumber && t.kind !== 'word')) break;
     // "ضابط شرطة": a police officer.
     if (inList(POLICE_VICTIMS, t)) return 'police';
     if (inList(MILITARY_VICTIMS, t)) military = true;
-    else if (k > first && !inList(FORCE_MEMBERS, t)) break;
+    else if (!ofNumber && !inList(FORCE_MEMBERS, t)) break;
   }
   return military ? 'military' : null;
 }
