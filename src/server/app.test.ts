@@ -329,6 +329,32 @@ test('GET /api/stats?parts=fused answers the fused trends alone, the same as in 
   assert.equal(bad.body.parameter, 'parts');
 });
 
+test('GET /api/stats?layout=columns gives fused.byPeriod as columns holding the same figures as its rows', async () => {
+  await fusePending(repo);
+  const rows = (await get('/api/stats?parts=fused')).body.fused;
+  const columns = (await get('/api/stats?parts=fused&layout=columns')).body.fused;
+  assert.deepEqual({ ...columns, byPeriod: null }, { ...rows, byPeriod: null });
+  const { periods, types, count, fatalities } = columns.byPeriod;
+  assert.ok(rows.byPeriod.length > 1 && types.length > 1, 'several periods and types to lay out');
+  const fromColumns = types.flatMap((event_type: string, t: number) =>
+    periods.flatMap((period: string, p: number) =>
+      count[t][p] > 0 ? [{ period, event_type, count: count[t][p], fatalities: fatalities[t][p] }] : [],
+    ),
+  );
+  const byKey = (a: { period: string; event_type: string }, b: { period: string; event_type: string }) =>
+    `${a.period}\n${a.event_type}`.localeCompare(`${b.period}\n${b.event_type}`);
+  assert.deepEqual(fromColumns.sort(byKey), [...rows.byPeriod].sort(byKey));
+  assert.deepEqual(periods, [...new Set(rows.byPeriod.map((r: { period: string }) => r.period))].sort());
+  assert.deepEqual(
+    (await get('/api/stats?layout=columns')).body.fused.byPeriod,
+    columns.byPeriod,
+    'the full answer lays out alike',
+  );
+  const bad = await get('/api/stats?layout=grid');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.parameter, 'layout');
+});
+
 test('GET /api/stats and the map are sent gzipped to clients that accept it, the same JSON', async () => {
   for (const path of ['/api/stats?interval=month', '/api/fused-events/map']) {
     const plain = await app.request(path);

@@ -31,6 +31,7 @@ import {
   storeFlag,
 } from './params.js';
 import { filteredQuery, registerWorkbenchRoutes } from './workbench-routes.js';
+import { periodColumns } from './period-columns.js';
 import { isFusedId } from '../review/review.js';
 import { CONTENT_SECURITY_POLICY, DEFAULT_WEB_DIR, staticFile } from './static.js';
 import { articleSources, eventExcerpts, eventFeatureCollection, eventsCsv, eventView } from './views.js';
@@ -139,22 +140,23 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/stats', async (c) => {
-    const { interval, parts, ...filters } = parseOrThrow(eventStatsQuery, c.req.query(), 'query');
+    const { interval, parts, layout, ...filters } = parseOrThrow(eventStatsQuery, c.req.query(), 'query');
     const query = filteredQuery(filters, knowledge);
-    const body = await trends.get(`${parts} ${interval} ${filterKey(query)}`, async () => {
+    const body = await trends.get(`${parts} ${interval} ${layout} ${filterKey(query)}`, async () => {
+      const fusedTrends = async () => {
+        const fused = await repo.fusedEventStats(query, interval);
+        return { interval, ...fused, ...(layout === 'columns' ? { byPeriod: periodColumns(fused.byPeriod) } : {}) };
+      };
       // The workbench draws the fused events' trends only: a century of per-article days is most
       // of a full answer (3.9 MB at a million events).
-      if (parts === 'fused') {
-        const fused = await repo.fusedEventStats(query, interval);
-        return new KeptJson(utf8.encode(JSON.stringify({ fused: { interval, ...fused } })));
-      }
+      if (parts === 'fused') return new KeptJson(utf8.encode(JSON.stringify({ fused: await fusedTrends() })));
       const [stats, total, store, fused] = await Promise.all([
         repo.eventStats(query),
         counts.count(query),
         repo.stats(),
-        repo.fusedEventStats(query, interval),
+        fusedTrends(),
       ]);
-      return new KeptJson(utf8.encode(JSON.stringify({ total, ...stats, store, fused: { interval, ...fused } })));
+      return new KeptJson(utf8.encode(JSON.stringify({ total, ...stats, store, fused })));
     });
     return body.send(c);
   });

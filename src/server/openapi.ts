@@ -213,6 +213,11 @@ export const OPENAPI_DOCUMENT = {
             enum: ['all', 'fused'],
             default: 'all',
           }),
+          query(
+            'layout',
+            'rows: `fused.byPeriod` as one object per period and type; columns: { periods, types, count, fatalities }, where count[t][p] is the events of types[t] in periods[p] (0 where none), a tenth of the bytes over many periods',
+            { type: 'string', enum: ['rows', 'columns'], default: 'rows' },
+          ),
         ],
         responses: {
           '200': json(
@@ -266,7 +271,20 @@ export const OPENAPI_DOCUMENT = {
                     total: { type: 'integer' },
                     fatalities: { type: 'integer' },
                     unplaced: { type: 'integer' },
-                    byPeriod: { type: 'array', items: TALLY },
+                    byPeriod: {
+                      oneOf: [
+                        { type: 'array', items: TALLY },
+                        {
+                          type: 'object',
+                          properties: {
+                            periods: { type: 'array', items: { type: 'string' } },
+                            types: { type: 'array', items: { type: 'string' } },
+                            count: { type: 'array', items: { type: 'array', items: { type: 'integer' } } },
+                            fatalities: { type: 'array', items: { type: 'array', items: { type: 'integer' } } },
+                          },
+                        },
+                      ],
+                    },
                     byType: { type: 'array', items: TALLY },
                     byAdmin1: { type: 'array', items: TALLY },
                     byActor: { type: 'array', items: TALLY },

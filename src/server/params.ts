@@ -128,11 +128,15 @@ export const TREND_INTERVALS = ['week', 'month'] as const;
 /** What /api/stats answers: everything, or the fused events' trends alone (what the workbench draws). */
 export const STATS_PARTS = ['all', 'fused'] as const;
 
+/** How /api/stats gives `fused.byPeriod`: one row per period and type, or columns (period-columns.ts). */
+export const PERIOD_LAYOUTS = ['rows', 'columns'] as const;
+
 export const eventStatsQuery = z
   .object({
     ...eventFilterShape,
     interval: z.enum(TREND_INTERVALS).default('week'),
     parts: z.enum(STATS_PARTS).default('all'),
+    layout: z.enum(PERIOD_LAYOUTS).default('rows'),
   })
   .strict();
 

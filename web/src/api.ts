@@ -115,7 +115,8 @@ export interface Trends {
   total: number;
   fatalities: number;
   unplaced: number;
-  byPeriod: ({ period: string; event_type: string } & Tally)[];
+  /** As columns (`layout=columns`): count[t][p] is the events of types[t] in periods[p]. */
+  byPeriod: { periods: string[]; types: string[]; count: number[][]; fatalities: number[][] };
   byType: ({ event_type: string } & Tally)[];
   byAdmin1: ({ country: string; admin1: string } & Tally)[];
   byActor: ({ id: string; name: string; name_ar: string } & Tally)[];
@@ -199,7 +200,7 @@ export const api = {
   fusedEvent: (id: string) => call<FusedDetail>(`/api/fused-events/${encodeURIComponent(id)}`),
   event: (id: string) => call<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
   stats: (filters: Filters, interval: string) =>
-    call<{ fused: Trends }>(`/api/stats?${queryString(filters, { interval, parts: 'fused' })}`),
+    call<{ fused: Trends }>(`/api/stats?${queryString(filters, { interval, parts: 'fused', layout: 'columns' })}`),
   review: (id: string, body: { action: string; changes?: Record<string, unknown>; note?: string }) =>
     call<unknown>(`/api/events/${encodeURIComponent(id)}/review`, json(body)),
   reviews: (id: string) => call<{ reviews: ReviewEntry[] }>(`/api/events/${encodeURIComponent(id)}/reviews`),

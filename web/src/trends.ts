@@ -66,17 +66,18 @@ export class TrendsView {
       events: trends.total,
       fatalities: trends.fatalities,
     });
-    this.periods = byPeriod.length
-      ? periodsBetween(byPeriod[0].period, byPeriod[byPeriod.length - 1].period, interval)
-      : [];
-    this.types = [...new Set(byPeriod.map((b) => b.event_type))];
-    const value = new Map(byPeriod.map((b) => [`${b.period}\n${b.event_type}`, b[measure]]));
-    const datasets = this.types.map((type) => ({
-      label: eventTypeLabel(type),
-      data: this.periods.map((p) => value.get(`${p}\n${type}`) ?? 0),
-      backgroundColor: TYPE_COLOURS[type] ?? '#777',
-      stack: 'types',
-    }));
+    const shown = byPeriod.periods;
+    this.periods = shown.length ? periodsBetween(shown[0], shown[shown.length - 1], interval) : [];
+    this.types = byPeriod.types;
+    const datasets = this.types.map((type, row) => {
+      const value = new Map(shown.map((p, i) => [p, byPeriod[measure][row][i]]));
+      return {
+        label: eventTypeLabel(type),
+        data: this.periods.map((p) => value.get(p) ?? 0),
+        backgroundColor: TYPE_COLOURS[type] ?? '#777',
+        stack: 'types',
+      };
+    });
     const config: ChartConfiguration<'bar', number[], string> = {
       type: 'bar',
       data: { labels: this.periods, datasets },
@@ -114,7 +115,7 @@ export class TrendsView {
     this.chart?.destroy();
     this.chart = new Chart(this.canvas, config);
     this.canvas.dataset.periods = String(this.periods.length);
-    this.canvas.dataset.total = String(byPeriod.reduce((n, b) => n + b[measure], 0));
+    this.canvas.dataset.total = String(byPeriod[measure].flat().reduce((n, v) => n + v, 0));
 
     rankTable(
       byId('admin1-table', HTMLTableElement),
