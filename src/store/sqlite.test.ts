@@ -76,6 +76,7 @@ test('migrations run once: reopening keeps the data', async () => {
         { version: 13 },
         { version: 14 },
         { version: 15 },
+        { version: 16 },
       ]);
     } finally {
       await again.close();
@@ -124,6 +125,46 @@ test('a page of a source most articles share is read in order, the same as throu
         all.slice(3, 5),
         sort,
       );
+    }
+  });
+});
+
+test('an outlet read in order is checked on the event row, which follows the origins an article gains', async () => {
+  await withRepo(async (_unused, path) => {
+    // Stored at version 15 (before events.outlets), then opened by this code: the column is filled.
+    const v15 = new SqliteRepository(`${path}-v15`, SQLITE_MIGRATIONS.slice(0, 15));
+    try {
+      for (let a = 0; a < 4; a++) await storeReport(v15, a, a < 3 ? 'وكالة الأنباء' : 'صحيفة', () => ({}));
+    } finally {
+      await v15.close();
+    }
+    const repo = new SqliteRepository(`${path}-v15`);
+    try {
+      const planner = repo as unknown as { pagePlan(query: EventQuery): { articlesInOrder?: boolean } };
+      const ids = async (query: EventQuery) => (await repo.listEvents(query)).map((e) => e.record.id);
+      // Read in order (a page of 2) and through the origins' index (every match): the same events.
+      const samePages = async (source: string, expected: string[]) => {
+        assert.equal(planner.pagePlan({ source, limit: 2 }).articlesInOrder, true, source);
+        assert.deepEqual(await ids({ source }), expected, source);
+        assert.deepEqual(await ids({ source, limit: 2 }), expected.slice(0, 2), source);
+        assert.deepEqual(await ids({ source, limit: 2, offset: 2 }), expected.slice(2, 4), source);
+      };
+      const events = (articles: number[]) => articles.flatMap((a) => [`e${a}2`, `e${a}1`, `e${a}0`]);
+      await samePages('الانباء', events([2, 1, 0]));
+      // An origin gained after the events were written: the article's events follow it, and the
+      // words of one filter must all be in one origin's outlet.
+      await repo.upsertArticle(
+        'a3',
+        input('', 'نص 3', { origin: { url: 'u', source: 'وكالة الشرق', input: 'test', externalId: null } }),
+      );
+      await samePages('وكالة', events([3, 2, 1, 0]));
+      await samePages('الانباء', events([2, 1, 0]));
+      assert.deepEqual(await ids({ source: 'صحيفة الشرق', limit: 2 }), [], 'words from two origins');
+      // Events written again keep their outlets.
+      await repo.replaceEvents('a3', [eventRecord('e30', { date: '2019-04-10' })]);
+      await samePages('وكالة', ['e30', ...events([2, 1, 0])]);
+    } finally {
+      await repo.close();
     }
   });
 });

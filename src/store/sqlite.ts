@@ -1779,13 +1779,25 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   }
   if (query.source) {
     const source = sourceMatch(query.source);
-    // In order, each event's article is checked (one indexed look-up) instead of collecting them all first.
-    add(
-      plan.articlesInOrder
-        ? `EXISTS (SELECT 1 FROM article_origins o WHERE o.article_id = e.article_id AND ${source.clause})`
-        : `e.article_id IN (SELECT o.article_id FROM article_origins o WHERE ${source.clause})`,
-      ...source.params,
-    );
+    const words = wordsOf(query.source);
+    if (plan.articlesInOrder && words.length)
+      // In order, each event is checked on its own row (events.outlets, its article's outlets):
+      // with one outlet that is the filter itself; with several, every word must be in the same
+      // one, which one indexed look-up of the origins checks.
+      add(
+        `e.outlets IS NOT NULL AND ${words.map(() => 'instr(e.outlets, ?) > 0').join(' AND ')}
+         AND (instr(e.outlets, char(31)) = 0
+           OR EXISTS (SELECT 1 FROM article_origins o WHERE o.article_id = e.article_id AND ${source.clause}))`,
+        ...words,
+        ...source.params,
+      );
+    else
+      add(
+        plan.articlesInOrder
+          ? `EXISTS (SELECT 1 FROM article_origins o WHERE o.article_id = e.article_id AND ${source.clause})`
+          : `e.article_id IN (SELECT o.article_id FROM article_origins o WHERE ${source.clause})`,
+        ...source.params,
+      );
   }
   const text = query.q ? textSearch(query.q) : null;
   if (text) {
