@@ -169,6 +169,47 @@ test('an outlet read in order is checked on the event row, which follows the ori
   });
 });
 
+test('a deep page of fused events, newest first, read from a kept anchor is the page the plain query gives', async () => {
+  await withRepo(async (repo) => {
+    // 25,000 fused events over 500 days (50 on each: ties at every anchor), 300 undated at the end.
+    const insert = repo.db.prepare(
+      `INSERT INTO fused_events (id, date, fatalities, fatalities_max, event_type, country, review_status)
+       VALUES (?, ?, 0, 0, ?, 'LY', ?)`,
+    );
+    const day = (n: number) => new Date(Date.UTC(2019, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    repo.db.transaction(() => {
+      for (let i = 0; i < 25_300; i++)
+        insert.run(
+          `fe-${String((i * 7919) % 25_300).padStart(5, '0')}`,
+          i < 25_000 ? day(i % 500) : null,
+          i % 3 ? 'Battles' : 'Protests',
+          i % 11 ? null : 'dismissed',
+        );
+    })();
+    assert.equal(await repo.countFusedEvents({ includeDismissed: true }), 25_300);
+    const pageOf = (query: EventQuery) =>
+      (repo as unknown as { fusedPageRowids(q: EventQuery): number[] }).fusedPageRowids(query);
+    const plain = (query: EventQuery & { offset: number; limit: number }) => {
+      const type = query.type ? 'AND event_type = ?' : '';
+      const dismissed = query.includeDismissed ? '' : `AND review_status IS NOT 'dismissed'`;
+      return repo.db
+        .prepare(`SELECT rowid FROM fused_events WHERE 1 ${type} ${dismissed} ORDER BY date DESC, id LIMIT ? OFFSET ?`)
+        .pluck(true)
+        .all(...(query.type ? [query.type] : []), query.limit, query.offset);
+    };
+    const queries: (EventQuery & { offset: number; limit: number })[] = [];
+    for (const offset of [9_999, 10_000, 10_001, 14_950, 19_999, 20_000, 22_650, 22_700, 22_760, 22_900])
+      for (const filters of [{}, { type: 'Battles' }, { includeDismissed: true }])
+        queries.push({ ...filters, offset, limit: 100 });
+    for (const query of queries) assert.deepEqual(pageOf(query), plain(query), JSON.stringify(query));
+    // Asked again, from the anchors kept, and after a write, which empties them.
+    for (const query of queries) assert.deepEqual(pageOf(query), plain(query), `again ${JSON.stringify(query)}`);
+    insert.run('fe-new', '2030-01-01', 'Battles', null);
+    for (const query of queries)
+      assert.deepEqual(pageOf(query), plain(query), `after a write ${JSON.stringify(query)}`);
+  });
+});
+
 test('an article is checked by itself as the text index matches it, letters the index folds included', async () => {
   await withRepo(async (repo) => {
     // The index folds É into é, the Kelvin sign into k and the long s into s; normalisation folds ASCII only.

@@ -116,6 +116,14 @@ function keptIn<T>(kept: Map<string, T>, key: string, compute: () => T): T {
   return value;
 }
 
+/** A deep page of fused events starts from the kept position of the last multiple of this before it. */
+const PAGE_ANCHOR_EVERY = 10_000;
+/** The sort key of the fused event at a kept position, newest first. */
+interface PageAnchor {
+  date: string | null;
+  id: string;
+}
+
 /** How long a single statement outside a transaction may wait for another process's lock. */
 const BUSY_TIMEOUT_MS = 5000;
 /** How long `transaction` keeps trying for the write lock, in brief tries. */
@@ -841,9 +849,41 @@ export class SqliteRepository implements Repository {
           : query.sort === 'reports'
             ? 'f.reports DESC, f.date DESC, f.id'
             : 'f.date DESC, f.id';
+    const offset = query.offset ?? 0;
+    if (order === 'f.date DESC, f.id' && query.limit !== undefined && offset >= PAGE_ANCHOR_EVERY) {
+      const fromAnchor = this.fusedPageFromAnchor(where, params, offset, query.limit);
+      if (fromAnchor) return fromAnchor;
+    }
     return this.stmt<number>(`SELECT f.rowid FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .pluck(true)
-      .all(...params, query.limit ?? -1, query.offset ?? 0);
+      .all(...params, query.limit ?? -1, offset);
+  }
+
+  /**
+   * A deep page, newest first, read from the kept anchor before it: the date and id of the fused
+   * event at the last multiple of PAGE_ANCHOR_EVERY, found once (by skipping that many rows) and
+   * kept until the store changes, so the next page of a deep walk, or the same page asked again,
+   * skips at most PAGE_ANCHOR_EVERY rows instead of all of them. Null where the plain query must
+   * answer: past the end, an undated anchor, or a page that reaches the undated events.
+   */
+  private fusedPageFromAnchor(where: string, params: unknown[], offset: number, limit: number): number[] | null {
+    const at = offset - (offset % PAGE_ANCHOR_EVERY);
+    const anchors = this.estimatesNow().anchors;
+    const anchor = keptIn(anchors, JSON.stringify([where, params, at]), () => {
+      const row = this.stmt<{ date: string | null; id: string }>(
+        `SELECT f.date, f.id FROM fused_events f ${where} ORDER BY f.date DESC, f.id LIMIT 1 OFFSET ?`,
+      ).get(...params, at);
+      return row ?? null;
+    });
+    if (anchor === null || anchor.date === null) return null;
+    // From the anchor on in (date DESC, id) order: its date and earlier, less its date's smaller ids.
+    const page = this.stmt<number>(
+      `SELECT f.rowid FROM fused_events f ${where} ${where ? 'AND' : 'WHERE'} f.date <= ? AND NOT (f.date = ? AND f.id < ?)
+       ORDER BY f.date DESC, f.id LIMIT ? OFFSET ?`,
+    )
+      .pluck(true)
+      .all(...params, anchor.date, anchor.date, anchor.id, limit, offset - at);
+    return page.length === limit ? page : null;
   }
 
   /** The fused events of these rowids, in their order: the wide columns are read for them only. */
@@ -1041,6 +1081,7 @@ export class SqliteRepository implements Repository {
     byFilter: new Map<string, number>(),
     samples: new Map<string, SampledRows>(),
     matchedRows: new Map<string, string>(),
+    anchors: new Map<string, PageAnchor | null>(),
   };
 
   /** How many events are stored, kept while the store is unchanged. */
@@ -1066,7 +1107,13 @@ export class SqliteRepository implements Repository {
   private estimatesNow(): SqliteRepository['shareEstimates'] {
     const mark = this.changeMarkNow();
     if (mark !== this.shareEstimates.mark)
-      this.shareEstimates = { mark, byFilter: new Map(), samples: new Map(), matchedRows: new Map() };
+      this.shareEstimates = {
+        mark,
+        byFilter: new Map(),
+        samples: new Map(),
+        matchedRows: new Map(),
+        anchors: new Map(),
+      };
     return this.shareEstimates;
   }
 
