@@ -116,6 +116,34 @@ function keptIn<T>(kept: Map<string, T>, key: string, compute: () => T): T {
   return value;
 }
 
+/**
+ * One page of a kept list of rowids (JSON, in the query's order): `passing` gives which rowids of a
+ * chunk (JSON) the other filters keep. Chunks of about what the page still needs, so a page reads
+ * about its own rows, not every kept one.
+ */
+function pageOfKept(
+  kept: string,
+  passing: (chunk: string) => number[],
+  offset: number,
+  limit: number | undefined,
+): number[] {
+  const rowids = parseStoredJson<number[]>(kept);
+  const wanted = offset + (limit ?? rowids.length);
+  const page: number[] = [];
+  let passed = 0;
+  for (let i = 0; i < rowids.length && passed < wanted;) {
+    const chunk = rowids.slice(i, i + Math.max(64, wanted - passed + 16));
+    i += chunk.length;
+    const passes = new Set(passing(JSON.stringify(chunk)));
+    for (const rowid of chunk) {
+      if (!passes.has(rowid)) continue;
+      if (passed >= offset && passed < wanted) page.push(rowid);
+      passed++;
+    }
+  }
+  return page;
+}
+
 /** A deep page of fused events starts from the kept position of the last multiple of this before it. */
 const PAGE_ANCHOR_EVERY = 10_000;
 /** The sort key of the fused event at a kept position, newest first. */
@@ -834,12 +862,29 @@ export class SqliteRepository implements Repository {
       textPerArticle =
         membersInOrder && text !== null && (page / share) * members * text.storedCost < this.textMatches(text);
     }
+    const textMatchedFused = this.textMatchedFused(text);
+    const otherMembers = query.actor || query.actorIds?.length || query.source || query.articleId;
+    if (textMatchedFused !== undefined && !otherMembers && (query.sort ?? 'date') === 'date') {
+      // The text's kept fused events are newest first: the other filters are checked on the page's worth.
+      const others = fusedFilter({ ...query, q: undefined });
+      return pageOfKept(
+        textMatchedFused,
+        (chunk) =>
+          this.stmt<number>(
+            `SELECT f.rowid FROM json_each(?) m CROSS JOIN fused_events f ON f.rowid = m.value ${others.where}`,
+          )
+            .pluck(true)
+            .all(chunk, ...others.params),
+        query.offset ?? 0,
+        query.limit,
+      );
+    }
     const { where, params } = fusedFilter(query, {
       page: true,
       membersInOrder,
       textPerArticle,
       textMatched: this.textMatchedEvents(text),
-      textMatchedFused: this.textMatchedFused(text),
+      textMatchedFused,
     });
     const order =
       query.sort === 'date-asc'
@@ -1003,6 +1048,21 @@ export class SqliteRepository implements Repository {
       ...this.pagePlan(query),
       textMatched: this.textMatchedEvents(query.q ? textSearch(query.q) : null),
     };
+    if (plan.textMatched !== undefined && !plan.actorDriven && (query.sort ?? 'date') === 'date') {
+      // The text's kept events are newest first: the other filters are checked on the page's worth.
+      const others = eventFilter({ ...query, q: undefined });
+      return pageOfKept(
+        plan.textMatched,
+        (chunk) =>
+          this.stmt<number>(
+            `SELECT e.rowid FROM json_each(?) m CROSS JOIN events e ON e.rowid = m.value ${others.where}`,
+          )
+            .pluck(true)
+            .all(chunk, ...others.params),
+        query.offset ?? 0,
+        query.limit,
+      );
+    }
     const { where, params } = eventFilter(query, plan);
     if (plan.actorInOrder !== undefined) {
       // Each event once, under its actor's first role.
@@ -1192,7 +1252,8 @@ export class SqliteRepository implements Repository {
     return this.keptRowids(
       'events',
       text,
-      'SELECT e.rowid FROM json_each(?) m CROSS JOIN articles a ON a.seq = m.value CROSS JOIN events e ON e.article_id = a.id',
+      `SELECT e.rowid FROM json_each(?) m CROSS JOIN articles a ON a.seq = m.value CROSS JOIN events e ON e.article_id = a.id
+       ORDER BY e.date DESC, e.id`,
       seqs,
     );
   }
@@ -1204,8 +1265,10 @@ export class SqliteRepository implements Repository {
     return this.keptRowids(
       'fused',
       text,
-      `SELECT DISTINCT f.rowid FROM json_each(?) m CROSS JOIN events e ON e.rowid = m.value
-       CROSS JOIN event_clusters c ON c.event_id = e.id CROSS JOIN fused_events f ON f.id = c.cluster_id`,
+      `SELECT f.rowid FROM fused_events f WHERE f.rowid IN (SELECT g.rowid FROM json_each(?) m
+         CROSS JOIN events e ON e.rowid = m.value CROSS JOIN event_clusters c ON c.event_id = e.id
+         CROSS JOIN fused_events g ON g.id = c.cluster_id)
+       ORDER BY f.date DESC, f.id`,
       events,
     );
   }
