@@ -169,6 +169,33 @@ test('an outlet read in order is checked on the event row, which follows the ori
   });
 });
 
+test('a page is read in one snapshot: a commit by another connection between its rows and its JSON changes nothing in it', async () => {
+  await withRepo(async (repo, path) => {
+    for (let a = 0; a < 3; a++) await storeReport(repo, a, 'وكالة', () => ({}));
+    const idsOf = (page: Uint8Array) =>
+      (JSON.parse(Buffer.from(page).toString('utf8')) as { id: string }[]).map((e) => e.id);
+    const before = idsOf(await repo.eventSummaryPage({ limit: 5 }));
+    assert.equal(before.length, 5);
+    // Another process deletes the page's first event just after the page's rows were chosen.
+    const other = new Database(path);
+    const internals = repo as unknown as { pageRowids(query: EventQuery): number[] };
+    const chooseRows = internals.pageRowids.bind(repo);
+    internals.pageRowids = (query) => {
+      const rows = chooseRows(query);
+      other.prepare('DELETE FROM events WHERE id = ?').run(before[0]);
+      return rows;
+    };
+    try {
+      assert.deepEqual(idsOf(await repo.eventSummaryPage({ limit: 5 })), before);
+    } finally {
+      internals.pageRowids = chooseRows;
+      other.close();
+    }
+    const after = idsOf(await repo.eventSummaryPage({ limit: 5 }));
+    assert.ok(!after.includes(before[0]), 'the next page sees the deletion');
+  });
+});
+
 test('a deep page of fused events, newest first, read from a kept anchor is the page the plain query gives', async () => {
   await withRepo(async (repo) => {
     // 25,000 fused events over 500 days (50 on each: ties at every anchor), 300 undated at the end.

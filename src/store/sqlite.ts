@@ -246,6 +246,15 @@ export class SqliteRepository implements Repository {
     return run;
   }
 
+  /**
+   * A read of several statements (a page's rows, then their JSON; totals and series) as exclusive
+   * runs it, inside one read transaction: its statements see one state of the store, even when
+   * another process commits between them.
+   */
+  private snapshot<T>(fn: () => T): Promise<T> {
+    return this.exclusive(() => (this.db.inTransaction ? fn() : this.db.transaction(fn)()));
+  }
+
   // Wider than Repository's: this store's own writes are synchronous (better-sqlite3).
   async transaction<T>(fn: () => T | Promise<T>): Promise<T> {
     if (this.insideOpenTransaction()) {
@@ -796,7 +805,7 @@ export class SqliteRepository implements Repository {
   }
 
   listFusedEvents(query: EventQuery): Promise<FusedEvent[]> {
-    return this.exclusive(() => this.fusedEventsAt(this.fusedPageRowids(query)));
+    return this.snapshot(() => this.fusedEventsAt(this.fusedPageRowids(query)));
   }
 
   fusedPoints(query: EventQuery): Promise<FusedPoint[]> {
@@ -810,7 +819,7 @@ export class SqliteRepository implements Repository {
   }
 
   fusedItemPage(query: EventQuery): Promise<FusedPageItem[]> {
-    return this.exclusive(() => {
+    return this.snapshot(() => {
       const page = this.fusedPageRowids(query);
       if (page.length === 0) return [];
       // Unreviewed events, nearly all of a page, are written by the database as the list shows
@@ -967,18 +976,18 @@ export class SqliteRepository implements Repository {
     if (!matchesReadOneByOne(query)) return this.countFusedEvents(query).then((total) => ({ total, capped: false }));
     // A page of cap + 1, read as a page is (in order, or collected when the matches are few).
     const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
-    return this.exclusive(() => listTotal(this.fusedPageRowids({ ...filters, limit: cap + 1 }).length, cap));
+    return this.snapshot(() => listTotal(this.fusedPageRowids({ ...filters, limit: cap + 1 }).length, cap));
   }
 
   fusedEventStats(query: EventQuery, interval: TrendInterval): Promise<FusedEventStats> {
     // The actors' and outlets' tallies are not kept by place (the trends of unplaced events are read from them).
     if (talliesAnswer(query) && query.placed === undefined)
-      return this.exclusive(() => {
+      return this.snapshot(() => {
         const { totals, series, sides } = this.tallied('fused', query, true);
         return fusedStatsOf(partsFromTallies(totals, series, sides, interval));
       });
     const { where, params } = fusedFilter(query);
-    return this.exclusive(() => {
+    return this.snapshot(() => {
       const rows = this.db
         .prepare<unknown[], FusedStatsRow>(
           `SELECT f.id, f.date, f.fatalities, f.event_type, f.country, f.admin1, f.lat,
@@ -1010,7 +1019,7 @@ export class SqliteRepository implements Repository {
   }
 
   listEvents(query: EventQuery): Promise<StoredEvent[]> {
-    return this.exclusive(() => this.listEventsNow(query));
+    return this.snapshot(() => this.listEventsNow(query));
   }
 
   private listEventsNow(query: EventQuery): StoredEvent[] {
@@ -1018,7 +1027,7 @@ export class SqliteRepository implements Repository {
   }
 
   eventSummaryPage(query: EventQuery): Promise<Uint8Array> {
-    return this.exclusive(() => {
+    return this.snapshot(() => {
       const page = this.pageRowids(query);
       // A text cast to BLOB is its bytes in the database's encoding, UTF-8 here (the default):
       // the page crosses into JavaScript as one buffer, never decoded into strings and encoded
@@ -1332,7 +1341,7 @@ export class SqliteRepository implements Repository {
     if (!matchesReadOneByOne(query)) return this.countEvents(query).then((total) => ({ total, capped: false }));
     // A page of cap + 1, read as a page is (in order, or collected when the matches are few).
     const { limit: _limit, offset: _offset, sort: _sort, ...filters } = query;
-    return this.exclusive(() => listTotal(this.pageRowids({ ...filters, limit: cap + 1 }).length, cap));
+    return this.snapshot(() => listTotal(this.pageRowids({ ...filters, limit: cap + 1 }).length, cap));
   }
 
   /**
@@ -1381,7 +1390,7 @@ export class SqliteRepository implements Repository {
   }
 
   eventStats(query: EventQuery = {}): Promise<EventStats> {
-    return this.exclusive(() => this.eventStatsNow(query));
+    return this.snapshot(() => this.eventStatsNow(query));
   }
 
   private eventStatsNow(query: EventQuery): EventStats {
