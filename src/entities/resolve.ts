@@ -311,15 +311,16 @@ export function resolveActorOrPerson(
   const unique = ranked.filter((cand) => !seen.has(cand.entry.id) && seen.add(cand.entry.id));
   if (unique.length === 0) return null;
   const [best] = unique;
-  // "الجيش"، "القوات الحكومية": a word several countries' forces share names, in an article about
-  // a country whose forces the dictionary lacks (or about no known country), no other country's.
-  // A word one country's forces alone bear (قوات الاحتلال، القوات الحكومية السورية) stays theirs.
+  // "الجيش"، "القوات الحكومية"، "الشرطة"، "قوات الأمن": a word several countries' forces share
+  // names, in an article about a country whose forces the dictionary lacks (or about no known
+  // country), no other country's. A word one country's forces alone bear (قوات الاحتلال، القوات
+  // الحكومية السورية) stays theirs.
   const countries = new Set(unique.map((cand) => (cand.entry.type === 'actor' ? cand.entry.country : null)));
   if (
     countries.size > 1 &&
     best.alias.ambiguous &&
     best.entry.type === 'actor' &&
-    best.entry.kind === 'state_forces' &&
+    (best.entry.kind === 'state_forces' || best.entry.kind === 'police') &&
     best.entry.country !== focus &&
     !contextActors.has(best.entry.id)
   )

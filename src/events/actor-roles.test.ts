@@ -493,6 +493,30 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'sy-military-2000',
     "a foreign strike on a military airport hits the struck country's forces, whatever nationality the toll names",
   ],
+  [
+    'اعتقلت الشرطة خمسة أشخاص في مدينة الإسكندرية أمس بتهمة التخطيط لهجمات.',
+    'eg-police-2014',
+    null,
+    "the police, named by no country, is the police of the event's country",
+  ],
+  [
+    'اعتقلت الشرطة ثلاثة أشخاص في مدينة مراكش أمس.',
+    null,
+    null,
+    "no police of the event's country in the dictionary: no other country's",
+  ],
+  [
+    'فرقت قوات الأمن بالغاز المسيل للدموع مئات المحتجين في مدينة صفاقس أمس.',
+    'tn-police',
+    'protesters-tn',
+    "security forces named by no country, dispersing a crowd: the country's police",
+  ],
+  [
+    'أطلقت قوات الأمن النار على المتظاهرين في مدينة البصرة أمس مما أدى إلى مقتل شخصين.',
+    'protesters-iq',
+    'iq-police-2014',
+    "security forces named by no country, firing on a crowd: the country's police, actor 2",
+  ],
 ];
 
 /** A report of the table's date. */
