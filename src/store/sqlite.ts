@@ -144,6 +144,17 @@ function pageOfKept(
   return page;
 }
 
+/** What the planner keeps while the store is unchanged (its change mark): none of it yet. */
+function emptyEstimates(mark: string) {
+  return {
+    mark,
+    byFilter: new Map<string, number>(),
+    samples: new Map<string, SampledRows>(),
+    matchedRows: new Map<string, string>(),
+    anchors: new Map<string, PageAnchor | null>(),
+  };
+}
+
 /** A deep page of fused events starts from the kept position of the last multiple of this before it. */
 const PAGE_ANCHOR_EVERY = 10_000;
 /** The sort key of the fused event at a kept position, newest first. */
@@ -854,11 +865,15 @@ export class SqliteRepository implements Repository {
         .pluck(true)
         .all(...params, actor, query.limit ?? -1, query.offset ?? 0);
     }
+    const text = query.q ? textSearch(query.q) : null;
+    const textMatchedFused = this.textMatchedFused(text);
+    const otherMembers = query.actor || query.actorIds?.length || query.source || query.articleId;
+    if (textMatchedFused !== undefined && !otherMembers && (query.sort ?? 'date') === 'date')
+      return this.keptPage(textMatchedFused, 'fused_events f', fusedFilter({ ...query, q: undefined }), query);
     const matching = this.memberMatches(query);
     if (matching?.count === 0) return [];
     // In order, a page checks about (offset + limit) / share fused events, each by a few look-ups;
     // collecting visits every matching row once. The cheaper is chosen.
-    const text = query.q ? textSearch(query.q) : null;
     let membersInOrder = false;
     let textPerArticle = false;
     if (matching !== null) {
@@ -870,23 +885,6 @@ export class SqliteRepository implements Repository {
       const members = this.eventsCount() / Math.max(1, this.keptCount('fused', 'SELECT count(*) FROM fused_events'));
       textPerArticle =
         membersInOrder && text !== null && (page / share) * members * text.storedCost < this.textMatches(text);
-    }
-    const textMatchedFused = this.textMatchedFused(text);
-    const otherMembers = query.actor || query.actorIds?.length || query.source || query.articleId;
-    if (textMatchedFused !== undefined && !otherMembers && (query.sort ?? 'date') === 'date') {
-      // The text's kept fused events are newest first: the other filters are checked on the page's worth.
-      const others = fusedFilter({ ...query, q: undefined });
-      return pageOfKept(
-        textMatchedFused,
-        (chunk) =>
-          this.stmt<number>(
-            `SELECT f.rowid FROM json_each(?) m CROSS JOIN fused_events f ON f.rowid = m.value ${others.where}`,
-          )
-            .pluck(true)
-            .all(chunk, ...others.params),
-        query.offset ?? 0,
-        query.limit,
-      );
     }
     const { where, params } = fusedFilter(query, {
       page: true,
@@ -911,6 +909,23 @@ export class SqliteRepository implements Repository {
     return this.stmt<number>(`SELECT f.rowid FROM fused_events f ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .pluck(true)
       .all(...params, query.limit ?? -1, offset);
+  }
+
+  /**
+   * A newest-first page of a text's kept rows (`rows`: the table and its alias, whose rowids `kept`
+   * lists newest first), the query's other filters (`others`) checked on chunks of them.
+   */
+  private keptPage(
+    kept: string,
+    rows: 'events e' | 'fused_events f',
+    others: { where: string; params: unknown[] },
+    query: EventQuery,
+  ): number[] {
+    const alias = rows.slice(-1);
+    const passing = this.stmt<number>(
+      `SELECT ${alias}.rowid FROM json_each(?) m CROSS JOIN ${rows} ON ${alias}.rowid = m.value ${others.where}`,
+    ).pluck(true);
+    return pageOfKept(kept, (chunk) => passing.all(chunk, ...others.params), query.offset ?? 0, query.limit);
   }
 
   /**
@@ -1057,21 +1072,8 @@ export class SqliteRepository implements Repository {
       ...this.pagePlan(query),
       textMatched: this.textMatchedEvents(query.q ? textSearch(query.q) : null),
     };
-    if (plan.textMatched !== undefined && !plan.actorDriven && (query.sort ?? 'date') === 'date') {
-      // The text's kept events are newest first: the other filters are checked on the page's worth.
-      const others = eventFilter({ ...query, q: undefined });
-      return pageOfKept(
-        plan.textMatched,
-        (chunk) =>
-          this.stmt<number>(
-            `SELECT e.rowid FROM json_each(?) m CROSS JOIN events e ON e.rowid = m.value ${others.where}`,
-          )
-            .pluck(true)
-            .all(chunk, ...others.params),
-        query.offset ?? 0,
-        query.limit,
-      );
-    }
+    if (plan.textMatched !== undefined && !plan.actorDriven && (query.sort ?? 'date') === 'date')
+      return this.keptPage(plan.textMatched, 'events e', eventFilter({ ...query, q: undefined }), query);
     const { where, params } = eventFilter(query, plan);
     if (plan.actorInOrder !== undefined) {
       // Each event once, under its actor's first role.
@@ -1145,13 +1147,7 @@ export class SqliteRepository implements Repository {
   }
 
   /** Estimates, kept while the store is unchanged: a client pages through one filter many times. */
-  private shareEstimates = {
-    mark: '',
-    byFilter: new Map<string, number>(),
-    samples: new Map<string, SampledRows>(),
-    matchedRows: new Map<string, string>(),
-    anchors: new Map<string, PageAnchor | null>(),
-  };
+  private shareEstimates = emptyEstimates('');
 
   /** How many events are stored, kept while the store is unchanged. */
   private eventsCount(): number {
@@ -1175,14 +1171,7 @@ export class SqliteRepository implements Repository {
   /** The estimates kept, emptied when the store has changed. */
   private estimatesNow(): SqliteRepository['shareEstimates'] {
     const mark = this.changeMarkNow();
-    if (mark !== this.shareEstimates.mark)
-      this.shareEstimates = {
-        mark,
-        byFilter: new Map(),
-        samples: new Map(),
-        matchedRows: new Map(),
-        anchors: new Map(),
-      };
+    if (mark !== this.shareEstimates.mark) this.shareEstimates = emptyEstimates(mark);
     return this.shareEstimates;
   }
 
@@ -1898,7 +1887,7 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
   }
   if (query.source) {
     const source = sourceMatch(query.source);
-    const words = wordsOf(query.source);
+    const words = source.params;
     if (plan.articlesInOrder && words.length)
       // In order, each event is checked on its own row (events.outlets, its article's outlets):
       // with one outlet that is the filter itself; with several, every word must be in the same
@@ -1947,7 +1936,7 @@ function eventFilter(query: EventQuery, plan: FilterPlan = { paged: false }): { 
 }
 
 /** Origins (`o`) whose outlet holds every word of the filter. */
-function sourceMatch(source: string): { clause: string; params: unknown[] } {
+function sourceMatch(source: string): { clause: string; params: string[] } {
   const words = wordsOf(source);
   return {
     clause: words.map(() => 'instr(coalesce(o.source_norm, lower(o.source)), ?) > 0').join(' AND ') || '1',
