@@ -133,7 +133,14 @@ function resolveSpan(text: string, spec: SpanSpec, where: string): Span {
 interface SpecDoc {
   doc: string;
   split?: 'dev' | 'test';
-  events: Array<Record<string, unknown> & { trigger: SpanSpec; evidence: SpanSpec[] }>;
+  events: Array<
+    Record<string, unknown> & {
+      trigger: SpanSpec;
+      evidence: SpanSpec[];
+      /** Optional in a spec: the claimants, written in the same pass as the event. */
+      claimed_by?: Array<{ span: SpanSpec; organisation: string | null; mentions?: SpanSpec[] }>;
+    }
+  >;
   not_events?: Array<{ span: SpanSpec; why: string; reason?: string }>;
 }
 interface Spec {
@@ -147,13 +154,27 @@ function build(corpus: Corpus, specPath: string, outPath: string): void {
     const src = loadDoc(corpus, d.doc);
     const events = d.events.map((e, i) => {
       const where = `${d.doc} event ${i}`;
-      const { trigger, evidence, ...fields } = e;
+      const { trigger, evidence, claimed_by: claimedBy, ...fields } = e;
       // Field order of the documented format: type first, spans last but one, note last.
       const { note, ...rest } = fields;
       return {
         ...rest,
         trigger: resolveSpan(src.text, trigger, `${where} trigger`),
         evidence: evidence.map((s, j) => resolveSpan(src.text, s, `${where} evidence ${j}`)),
+        ...(claimedBy !== undefined
+          ? {
+              claimed_by: claimedBy.map((c, j) => {
+                const mentions = (c.mentions ?? []).map((m, k) =>
+                  resolveSpan(src.text, m, `${where} claimant ${j} mention ${k}`),
+                );
+                return {
+                  ...resolveSpan(src.text, c.span, `${where} claimant ${j}`),
+                  organisation: c.organisation,
+                  ...(mentions.length > 0 ? { mentions } : {}),
+                };
+              }),
+            }
+          : {}),
         note,
       };
     });

@@ -22,6 +22,13 @@ import { parseArgs } from 'node:util';
 const SIZES = { conflict: 120, 'world-random': 50, 'other-tempting': 40, 'other-random': 40 } as const;
 type Stratum = keyof typeof SIZES;
 const BATCHES = 5;
+/**
+ * Version 2 adds articles after the first 250 were annotated, drawn by the same orders (the
+ * conflict round-robin and the world hash order continued past what version 1 took) but only
+ * among articles whose split hash is `dev`, so the test portion stays the same 87 articles.
+ */
+const EXTENSION = { conflict: 48, 'world-random': 16 } as const;
+const EXTENSION_BATCHES = [6, 7, 8, 9];
 
 const VIOLENCE =
   /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة/;
@@ -78,7 +85,10 @@ function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
   return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
 }
 
-function draw(records: Rec[]): Drawn[] {
+const splitOf = (id: string): 'dev' | 'test' =>
+  parseInt(hash('split', id).slice(0, 8), 16) % 3 === 0 ? 'test' : 'dev';
+
+function draw(records: Rec[]): { first: Drawn[]; extension: Drawn[] } {
   const taken = new Set<string>();
   const out: Drawn[] = [];
   const take = (stratum: Stratum, picked: Rec[]) => {
@@ -90,21 +100,17 @@ function draw(records: Rec[]): Drawn[] {
   const world = records.filter((r) => WORLD.has(r.category));
   const other = records.filter((r) => !WORLD.has(r.category));
   const conflict = world.filter((r) => VIOLENCE.test(r.title) && theatreOf(r) !== null).sort(byHash('conflict'));
-  take(
-    'conflict',
-    roundRobin(
-      groupBy(conflict, (r) => `${r.source}/${theatreOf(r)}`),
-      SIZES.conflict,
-    ),
+  const conflictOrder = roundRobin(
+    groupBy(conflict, (r) => `${r.source}/${theatreOf(r)}`),
+    conflict.length,
   );
+  take('conflict', conflictOrder.slice(0, SIZES.conflict));
   const free = (rs: Rec[]) => rs.filter((r) => !taken.has(r.id));
-  take(
-    'world-random',
-    roundRobin(
-      groupBy(free(world).sort(byHash('world')), (r) => r.source),
-      SIZES['world-random'],
-    ),
+  const worldOrder = roundRobin(
+    groupBy(free(world).sort(byHash('world')), (r) => r.source),
+    world.length,
   );
+  take('world-random', worldOrder.slice(0, SIZES['world-random']));
   const tempting = free(other)
     .filter((r) => VIOLENCE.test(r.text))
     .sort(byHash('tempting'));
@@ -122,7 +128,11 @@ function draw(records: Rec[]): Drawn[] {
       SIZES['other-random'],
     ),
   );
-  return out;
+  const first = out.splice(0);
+  const freeDev = (rs: Rec[]) => free(rs).filter((r) => splitOf(r.id) === 'dev');
+  take('conflict', freeDev(conflictOrder).slice(0, EXTENSION.conflict));
+  take('world-random', freeDev(worldOrder).slice(0, EXTENSION['world-random']));
+  return { first, extension: out };
 }
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -143,17 +153,21 @@ const records = readFileSync(corpus, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Rec);
-const drawn = draw(records);
+const { first, extension } = draw(records);
 // Batches interleave the strata, so a batch annotated halfway is still a balanced sample.
-const order = roundRobin(
-  groupBy(drawn, (d) => d.stratum),
-  drawn.length,
-);
-const documents = order.map((d, i) => ({
-  ...d,
-  split: parseInt(hash('split', d.doc).slice(0, 8), 16) % 3 === 0 ? 'test' : 'dev',
-  batch: (i % BATCHES) + 1,
-}));
+const interleaved = (drawn: Drawn[]) =>
+  roundRobin(
+    groupBy(drawn, (d) => d.stratum),
+    drawn.length,
+  );
+const documents = [
+  ...interleaved(first).map((d, i) => ({ ...d, split: splitOf(d.doc), batch: (i % BATCHES) + 1 })),
+  ...interleaved(extension).map((d, i) => ({
+    ...d,
+    split: splitOf(d.doc),
+    batch: EXTENSION_BATCHES[i % EXTENSION_BATCHES.length],
+  })),
+];
 writeFileSync(
   values.out,
   JSON.stringify(
@@ -163,6 +177,7 @@ writeFileSync(
           'Articles of ant-ms-v2.1 drawn for the multi-source gold: ids, strata, split and batch only (no text). Made by scripts/select-gold-sample.ts.',
         corpus: 'ant-ms-v2.1',
         strata: SIZES,
+        extension: EXTENSION,
       },
       documents,
     },
