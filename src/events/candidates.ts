@@ -72,6 +72,10 @@ export const REJECTION_RULES = {
     reason: 'sense',
     why: 'near a word its entry lists as no conflict (unless_any_nearby: a storm, maintenance, an epidemic)',
   },
+  'reject.judicial-act': {
+    reason: 'judicial',
+    why: "a court's words near it (its entry's unless_any_nearby): a sentence or a ruling, not violence",
+  },
   'reject.self-harm': {
     reason: 'sense',
     why: 'turned on oneself (قتل نفسه): a suicide or self-harm, no political violence',

@@ -90,6 +90,37 @@ test('a closure for a storm or maintenance is no conflict event; a closure after
   );
 });
 
+test("a court's death sentence is a judicial act, not an execution; a field execution still is violence", () => {
+  const doc = analysed('قضت المحكمة العسكرية في الإسكندرية أمس بإعدام 17 متهما في قضية تفجير كنائس.', '2018-10-11');
+  assert.deepEqual(doc.events, []);
+  const rejected = doc.candidates.find((c) => c.entryId === 'execution');
+  assert.equal(rejected?.verdict.kept === false && rejected.verdict.rule, 'reject.judicial-act');
+  assert.equal(rejected?.verdict.kept === false && rejected.verdict.reason, 'judicial');
+  assert.deepEqual(
+    extract('أعدم مسلحون خمسة مدنيين رميا بالرصاص في بلدة قرب مدينة الرقة أمس.', '2018-10-11').map((e) => e.event_type),
+    ['Violence against civilians'],
+  );
+});
+
+test('a blast told in the sentence of a killing is how they were killed: the event is the blast', () => {
+  const events = extract(
+    'قتل 16 شخصا معظمهم من المدنيين وأصيب 38 آخرون في انفجار شاحنة صغيرة في مدينة قندهار أمس.',
+    '2018-05-22',
+  );
+  assert.deepEqual(
+    events.map((e) => [e.event_type, e.sub_event_type, e.fatalities]),
+    [['Explosions/Remote violence', 'Remote explosive/landmine/IED', 16]],
+  );
+  // "ملغمة" is the press's other spelling of a car bomb (ملغومة، مفخخة); a dual of civilians counts two.
+  assert.deepEqual(
+    extract('قتل مدنيان عندما انفجرت سيارة ملغمة أمام دورية عسكرية في مدينة غاو أمس.', '2018-07-01').map((e) => [
+      e.sub_event_type,
+      e.fatalities,
+    ]),
+    [['Remote explosive/landmine/IED', 2]],
+  );
+});
+
 test('history is not a new event', () => {
   assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
   assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);

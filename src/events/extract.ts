@@ -520,7 +520,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       continue;
     }
     if (t.voidedBy.length > 0) {
-      reject(t, s, 'reject.non-conflict-cause', t.voidedBy);
+      reject(t, s, t.voidedAs === 'judicial' ? 'reject.judicial-act' : 'reject.non-conflict-cause', t.voidedBy);
       continue;
     }
     if (TENTATIVE_AFTER.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) {
@@ -732,6 +732,7 @@ function casualtyMentions(
       modality_hint: null,
       context: [],
       voidedBy: [],
+      voidedAs: null,
     };
     const clause = clauses[s][spanIndexAt(clauses[s], killed.span.start)];
     const decided = modalityOf(trigger, clause, sentence, cues, doc, tests);

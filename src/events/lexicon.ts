@@ -113,6 +113,8 @@ const TriggerEntrySchema = z
     needs_any_nearby: z.array(ContextWord).min(1).optional(),
     /** Words that make it no conflict event when near (إغلاق المطار بسبب العاصفة): the extractor rejects it, naming them. */
     unless_any_nearby: z.array(ContextWord).min(1).optional(),
+    /** What unless_any_nearby's words make it, when not "no conflict": a court's act (بإعدام … قضت المحكمة). */
+    unless_reason: z.literal('judicial').optional(),
     when_nearby: z.array(WhenNearby).optional(),
     territory: z.literal(true).optional(),
     sub_event_type_by_actor: z.strictObject({ state: z.string(), non_state: z.string() }).optional(),

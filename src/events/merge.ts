@@ -60,6 +60,15 @@ const GENERIC_JOINS: MergeReason = {
   rule: 'merge.generic-joins-specific',
   why: 'a generic attack word joins the specific violent event of its sentence, else the nearest',
 };
+/**
+ * "قتل 16 شخصا في انفجار شاحنة": the blast is how the people of its sentence were killed, so
+ * the event is the blast's (Explosions/Remote violence ranks above Violence against civilians).
+ */
+const BLAST_OF_KILLING: MergeReason = {
+  byPrecedence: true,
+  rule: 'merge.blast-of-killing',
+  why: 'a blast told in the sentence of a killing of civilians: the killing was the blast',
+};
 /** Places closer than this may be one occurrence reported with different names. */
 const SAME_PLACE_KM = 50;
 
@@ -225,7 +234,13 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       m.tolls.some((f) => f.rejected === null) ||
       m.date !== null ||
       (m.place !== null && (m.place.geoPrecision < 3 || m.place.place.feature !== 'country'));
-    if (target) absorb(target, m, GENERIC_JOINS, state);
+    const blastOfKilling =
+      target !== undefined &&
+      m.trigger.entryId === 'explosion' &&
+      target.sentence === m.sentence &&
+      target.event_type === 'Violence against civilians';
+    if (target && blastOfKilling) absorb(target, refineGeneric(m, doc), BLAST_OF_KILLING, state);
+    else if (target) absorb(target, m, GENERIC_JOINS, state);
     else if (!aboutAnother && substantial) addEvent(refineGeneric(copyOf(m), doc));
     else
       for (const c of m.candidates)

@@ -410,6 +410,13 @@ const CASES: TollCase[] = [
     injured: null,
     rejected: /cumulative/,
   },
+  {
+    pattern: 'a count joined by و to a count since a start shares its period',
+    text: 'قصفت الطائرات مدينة رفح اليوم، وقتل نحو 130 فلسطينيا على أيدي القوات الإسرائيلية وجرح الآلاف منذ بدء الحملة.',
+    killed: 0,
+    injured: null,
+    rejected: /cumulative/,
+  },
   // Parts and clauses: a sub-count ends with its clause; a part told apart is no toll.
   {
     pattern: 'من بينهم … closed by a new casualty word joined by و',

@@ -373,6 +373,7 @@ export function findTolls(
     });
   }
   const kept = onePerNumber(figures);
+  sharedPeriod(kept, tokens, tokenIndexAt);
   // "قتل 3 وأصيب 5 آخرون"، "مقتل العشرات بالإضافة إلى مئات الجرحى": others or an addition after
   // a count of the other kind, with none of its own kind before it in the sentence, add to that
   // count, not to an earlier figure of their own kind.
@@ -551,6 +552,27 @@ function cumulativeMarker(tokens: readonly Token[], from: number, to: number): s
         .join(' ');
   }
   return null;
+}
+
+/** Words between two counts joined by و that still make one statement (قتل نحو 123 فلسطينيا على أيدي القوات وجرح). */
+const JOINED_COUNT_REACH = 8;
+
+/**
+ * "قتل نحو 123 فلسطينيا وجرح الآلاف منذ بدء الحملة": a count joined by و to the next count of the
+ * other kind, in one stretch without punctuation, shares the period the next is counted over.
+ */
+function sharedPeriod(figures: TollFigure[], tokens: readonly Token[], tokenIndexAt: (offset: number) => number): void {
+  const ordered = [...figures].sort((a, b) => a.start - b.start);
+  for (let k = ordered.length - 2; k >= 0; k--) {
+    const [f, next] = [ordered[k], ordered[k + 1]];
+    if (f.rejected !== null || f.kind === next.kind || !next.rejected?.startsWith('cumulative')) continue;
+    const from = tokenIndexAt(f.end - 1) + 1;
+    const to = tokenIndexAt(next.start);
+    if (from < 0 || to < from || to - from > JOINED_COUNT_REACH) continue;
+    const between = tokens.slice(from, to + 1);
+    if (between.some((t) => t.kind === 'punct') || !between.some((t) => t.proclitics[0] === 'و')) continue;
+    f.rejected = next.rejected;
+  }
 }
 
 /** Why a figure cannot be a toll of this event, or null. */

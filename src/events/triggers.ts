@@ -59,6 +59,8 @@ export interface TriggerMatch {
   context: string[];
   /** Normalised context words of its entry's unless_any_nearby found near it: no conflict event. */
   voidedBy: string[];
+  /** What those words make it (its entry's unless_reason), when not "no conflict". */
+  voidedAs: 'judicial' | null;
 }
 
 export interface CueMatch {
@@ -349,6 +351,7 @@ function toTriggerMatch(
     modality_hint: e.modality_hint ?? null,
     context,
     voidedBy: trigger.unless ? contextHits(words, wi, last, trigger.window, trigger.unless, lexicon.context) : [],
+    voidedAs: e.unless_reason ?? null,
   };
 }
 
