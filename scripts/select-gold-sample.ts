@@ -20,7 +20,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const SIZES = { conflict: 120, 'world-random': 50, 'other-tempting': 40, 'other-random': 40 } as const;
-type Stratum = keyof typeof SIZES;
+type Stratum = keyof typeof SIZES | 'conflict-theatre';
 const BATCHES = 5;
 /**
  * Version 2 adds articles after the first 250 were annotated, drawn by the same orders (the
@@ -29,6 +29,12 @@ const BATCHES = 5;
  */
 const EXTENSION = { conflict: 48, 'world-random': 16 } as const;
 const EXTENSION_BATCHES = [6, 7, 8, 9];
+/**
+ * Version 3 adds conflict reports of one theatre the gold had few of (Afghanistan: 15 events),
+ * for reading its actor pack on: the same conflict filter, that theatre only, in hash order,
+ * development split only.
+ */
+const THEATRE_EXTENSION = { theatre: 'AF', size: 20, batches: [10, 11] } as const;
 
 const VIOLENCE =
   /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة/;
@@ -88,7 +94,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
 const splitOf = (id: string): 'dev' | 'test' =>
   parseInt(hash('split', id).slice(0, 8), 16) % 3 === 0 ? 'test' : 'dev';
 
-function draw(records: Rec[]): { first: Drawn[]; extension: Drawn[] } {
+function draw(records: Rec[]): { first: Drawn[]; extension: Drawn[]; theatre: Drawn[] } {
   const taken = new Set<string>();
   const out: Drawn[] = [];
   const take = (stratum: Stratum, picked: Rec[]) => {
@@ -132,7 +138,10 @@ function draw(records: Rec[]): { first: Drawn[]; extension: Drawn[] } {
   const freeDev = (rs: Rec[]) => free(rs).filter((r) => splitOf(r.id) === 'dev');
   take('conflict', freeDev(conflictOrder).slice(0, EXTENSION.conflict));
   take('world-random', freeDev(worldOrder).slice(0, EXTENSION['world-random']));
-  return { first, extension: out };
+  const extension = out.splice(0);
+  const ofTheatre = freeDev(conflict.filter((r) => theatreOf(r) === THEATRE_EXTENSION.theatre)).sort(byHash('theatre'));
+  take('conflict-theatre', ofTheatre.slice(0, THEATRE_EXTENSION.size));
+  return { first, extension, theatre: out };
 }
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -153,7 +162,7 @@ const records = readFileSync(corpus, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Rec);
-const { first, extension } = draw(records);
+const { first, extension, theatre } = draw(records);
 // Batches interleave the strata, so a batch annotated halfway is still a balanced sample.
 const interleaved = (drawn: Drawn[]) =>
   roundRobin(
@@ -167,6 +176,11 @@ const documents = [
     split: splitOf(d.doc),
     batch: EXTENSION_BATCHES[i % EXTENSION_BATCHES.length],
   })),
+  ...theatre.map((d, i) => ({
+    ...d,
+    split: splitOf(d.doc),
+    batch: THEATRE_EXTENSION.batches[i % THEATRE_EXTENSION.batches.length],
+  })),
 ];
 writeFileSync(
   values.out,
@@ -178,6 +192,7 @@ writeFileSync(
         corpus: 'ant-ms-v2.1',
         strata: SIZES,
         extension: EXTENSION,
+        theatre_extension: THEATRE_EXTENSION,
       },
       documents,
     },
