@@ -121,6 +121,17 @@ test('a blast told in the sentence of a killing is how they were killed: the eve
   );
 });
 
+test('protesters killed: the protest met lethal force, whatever word named it', () => {
+  const killed = only('قتل شاب فلسطيني برصاص الجيش الإسرائيلي خلال احتجاجات قرب السياج الحدودي شرق مدينة غزة أمس.');
+  assert.deepEqual(
+    [killed.event_type, killed.sub_event_type, killed.fatalities],
+    ['Protests', 'Excessive force against protesters', 1],
+  );
+  assert.ok(killed.notes?.some((n) => /excessive force/.test(n)));
+  const peaceful = only('تظاهر مئات الأشخاص في مدينة البصرة أمس للمطالبة بتحسين الخدمات.');
+  assert.equal(peaceful.sub_event_type, 'Peaceful protest');
+});
+
 test('history is not a new event', () => {
   assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
   assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);

@@ -1054,6 +1054,12 @@ function toRecord(
   const killed = summariseToll(m.tolls, 'killed');
   const injured = summariseToll(m.tolls, 'injured');
   const fatalities = killed?.value ?? 0;
+  // A demonstration where people were killed met lethal force: ACLED's excessive force against
+  // protesters, whatever word named the protest (وقتل شاب برصاص الجيش في احتجاجات الجمعة).
+  if (eventType === 'Protests' && fatalities > 0 && subType !== 'Excessive force against protesters') {
+    subType = 'Excessive force against protesters';
+    notes.push('people killed at the protest: excessive force against protesters');
+  }
   // A figure told in a sentence of its own, given to the article's only violent event, says so.
   const attached = (f: TollFigure) =>
     f.attachedBy ? `told apart, given to the article's only violent event (${f.attachedBy})` : undefined;
