@@ -5,7 +5,7 @@
  */
 import { distanceKm, round4 } from '../core/geo.js';
 import { normalizeForMatch } from '../text/normalize.js';
-import { rangeCovers } from '../knowledge/actors.js';
+import { rangeCovers, type Actor } from '../knowledge/actors.js';
 import type { EntityKnowledge, GeoEntry } from './knowledge.js';
 import { KNOWN_PLACE_IMPORTANCE } from './place-evidence.js';
 import type { EntityCandidate } from './candidate.js';
@@ -67,7 +67,9 @@ export function countryVotes(candidates: readonly EntityCandidate[], knowledge: 
     for (const e of c.entries) {
       if (e.kind === 'actor') {
         const actor = knowledge.actors.byId.get(e.ref);
-        if (actor?.type === 'actor' && actor.country) {
+        // A word several countries' bodies share (الجيش، وزارة الداخلية) names the article's
+        // country, so it cannot also be what decides it.
+        if (actor?.type === 'actor' && actor.country && !ambiguousAlias(e, actor)) {
           countries.add(actor.country);
           weight = 1;
         }
@@ -87,6 +89,13 @@ export function countryVotes(candidates: readonly EntityCandidate[], knowledge: 
     }
   }
   return votes;
+}
+
+/** Whether the alias a name entry matched is marked ambiguous on its actor (or the actor is). */
+function ambiguousAlias(e: NameEntry, actor: Actor): boolean {
+  if (actor.ambiguous) return true;
+  const norm = actorAliasOf(e);
+  return actor.aliases_ar.some((a) => a.norm === norm && a.ambiguous);
 }
 
 /** The countries with at least `share` of the best one's votes, best first (ties: first named). */
@@ -316,11 +325,14 @@ export function resolveActorOrPerson(
   // country), no other country's. A word one country's forces alone bear (قوات الاحتلال، القوات
   // الحكومية السورية) stays theirs.
   const countries = new Set(unique.map((cand) => (cand.entry.type === 'actor' ? cand.entry.country : null)));
+  // A government's shared word (وزارة الداخلية، الحكومة الشرعية) likewise names the article's
+  // country's, even where one country's entry alone bears it: Libya's interior ministry is not
+  // the one an Afghan or Egyptian report quotes.
   if (
-    countries.size > 1 &&
     best.alias.ambiguous &&
     best.entry.type === 'actor' &&
-    (best.entry.kind === 'state_forces' || best.entry.kind === 'police') &&
+    ((countries.size > 1 && (best.entry.kind === 'state_forces' || best.entry.kind === 'police')) ||
+      best.entry.kind === 'government') &&
     best.entry.country !== focus &&
     !contextActors.has(best.entry.id)
   )

@@ -517,6 +517,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'iq-police-2014',
     "security forces named by no country, firing on a crowd: the country's police, actor 2",
   ],
+  [
+    'استهدف تفجير انتحاري قافلة لحلف شمال الأطلسي في ولاية قندهار أمس وقتل 11 طفلا.',
+    'unidentified-armed-group-af',
+    null,
+    'the international force a suicide bombing targets is no suicide bomber',
+  ],
 ];
 
 /** A report of the table's date. */
@@ -594,4 +600,16 @@ test("a battle's other side in the article is of its country or a force abroad, 
   const [event] = runPipeline(reportOf(text), rules).events;
   assert.equal(event?.actor1?.id, 'ss-military-2011');
   assert.equal(event?.actor2, null, "Syria's opposition factions fight no battle in South Sudan");
+});
+
+test("a ministry named by no country is the article's country's, never another theatre's", () => {
+  const context = loadPipelineContext();
+  const [event] = runPipeline(
+    reportOf('قالت وزارة الداخلية إن مسلحين هاجموا نقطة تفتيش في مدينة العريش أمس وقتلوا ثلاثة من أفراد الشرطة.'),
+    context,
+  ).events;
+  assert.ok(event);
+  // Libya's interior ministry bears the bare words in the packs; Egypt's does not.
+  assert.notEqual(event.claimed_by_actor?.id, 'ly-gna-moi');
+  assert.equal(event.actor2?.id, 'eg-police-2014');
 });

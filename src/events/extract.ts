@@ -1184,6 +1184,20 @@ function toRecord(
     (government && stateBody
       ? { actor: eventActorOf(government), span: stateBody.span, rule: 'claimant.state-body' }
       : null);
+  // A suicide bombing is a non-state armed group's: a state's forces, police or government, an
+  // international force or anyone else found as its author stood near the words as their teller,
+  // their target or who stopped the bomber (جرى إيقافه من قبل الشرطة، الشرطة الأفغانية); the
+  // bombing is the claimer's, or unclaimed.
+  const bomber = actor1 ? knowledge.actors.byId.get(actor1.id) : undefined;
+  if (subType === 'Suicide bomb' && bomber?.type === 'actor' && !SUICIDE_BOMBER_KINDS.has(bomber.kind)) {
+    sources.push({
+      field: 'actor1',
+      rule: 'actor1.not-a-suicide-bomber',
+      evidence: null,
+      note: `${bomber.name} (${bomber.kind}) carries out no suicide bombing`,
+    });
+    actor1 = null;
+  }
   // "أعلن التنظيم مسؤوليته عن التفجير": the group that claims the article's attacks is the
   // author of one whose own words name none (or only an unidentified one).
   const claim = article.responsibility;
@@ -1455,6 +1469,15 @@ const UNCLAIMED_ATTACKERS: ReadonlyMap<string, string> = new Map([
   ['Shelling/artillery/missile attack', UNIDENTIFIED_ARMED_GROUP],
   ['Armed clash', UNIDENTIFIED_ARMED_GROUP],
   ['Air/drone strike', 'unidentified-military-forces'],
+]);
+
+/** The kinds of actor that carry out suicide bombings: non-state armed groups (packs' `kind`). */
+const SUICIDE_BOMBER_KINDS: ReadonlySet<string> = new Set([
+  'jihadist',
+  'rebel_group',
+  'militia',
+  'communal_militia',
+  'unidentified',
 ]);
 
 /** How attachActors guesses an agent when no word marks it: a nationality adjective outranks these. */
