@@ -132,6 +132,34 @@ test('protesters killed: the protest met lethal force, whatever word named it', 
   assert.equal(peaceful.sub_event_type, 'Peaceful protest');
 });
 
+test("a group's claim of an earlier attack, or of many, and an accusation do not name this attack's author", () => {
+  const actor1 = (text: string) => only(text, '2018-06-10').actor1?.id;
+  assert.equal(
+    actor1(
+      'قتل خمسة مدنيين في تفجير انتحاري استهدف سوقا في مدينة قندهار أمس. وتعرض مقر للشرطة في المدينة لهجوم انتحاري في 25 يناير، وقد تبنى تنظيم داعش ذلك الهجوم.',
+    ),
+    'unidentified-armed-group-af',
+  );
+  assert.equal(
+    actor1(
+      'قتل خمسة مدنيين في تفجير انتحاري استهدف سوقا في مدينة قندهار أمس. وأعلن تنظيم داعش مسؤوليته عن الكثير من الهجمات في المدينة.',
+    ),
+    'unidentified-armed-group-af',
+  );
+  assert.equal(
+    actor1(
+      'اتهمت الحكومة الصومالية حركة الشباب بتنفيذ الهجوم الذي استهدف سوقا في مدينة مقديشو أمس وأسفر عن مقتل 8 مدنيين.',
+    ),
+    'unidentified-armed-group-so',
+  );
+  // A claim of this attack names it, and the claimer is named for the event's country.
+  const claimed = only(
+    'قتل خمسة مدنيين في تفجير انتحاري استهدف سوقا في مدينة قندهار أمس. وأعلن تنظيم داعش مسؤوليته عن التفجير.',
+    '2018-06-10',
+  );
+  assert.equal(claimed.actor1?.id, 'islamic-state-af');
+});
+
 test('history is not a new event', () => {
   assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
   assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);

@@ -37,6 +37,8 @@ const CLAIMER_REACH = 80;
 const DENIED_BEFORE = viewPattern(/(^|\s)(لم|ولم|لا|ولا|لن|دون|بدون|نفى|نفت|تنفي|ينفي|نفي)(\s|$)/);
 /** Earlier in its sentence: the claim is a charge against the group (حمّلت الحكومة الجماعة مسؤولية الهجوم). */
 const CHARGED_BEFORE = viewPattern(/(^|\s)[وف]?(حمل|حملت|يحمل|تحمل|حملوا|اتهم|اتهمت|يتهم|تتهم|اتهموا)(\s|$)/);
+/** A claim of many attacks (مسؤوليته عن الكثير من الهجمات): a record, not this attack's claim. */
+const MANY_CLAIMED = viewPattern(/(^|\s)(الكثير|العديد|كثير|معظم|أغلب|اغلب|عدد|جميع|عشرات)\s+من\s/);
 /** Several groups claiming together (أعلنت الجماعتان مسؤوليتهما المشتركة، كلتاهما تبنت). */
 const JOINT_CLAIM = viewPattern(/(كلتاهما|كلاهما|كل من|مسؤوليتهما|مسؤوليتهم)/);
 
@@ -50,6 +52,8 @@ export function responsibilityClaim(
   doc: Doc,
   actors: readonly ActorMention[],
   knowledge: EntityKnowledge,
+  /** Sentences whose events were rejected as earlier ones (a date weeks back, a background cue). */
+  pastSentences: ReadonlySet<number> = new Set(),
 ): ResponsibilityClaim | null {
   let found: ResponsibilityClaim | null = null;
   const isGroup = (m: ActorMention): m is ActorMention & { actor: EventActor } => {
@@ -58,8 +62,12 @@ export function responsibilityClaim(
   };
   for (const cue of doc.cues) {
     if (cue.list !== 'responsibility_claims') continue;
-    const sentence = doc.sentences[spanIndexAt(doc.sentences, cue.span.start)];
+    const sentenceIndex = spanIndexAt(doc.sentences, cue.span.start);
+    const sentence = doc.sentences[sentenceIndex];
     if (!sentence) continue;
+    // "تعرض لهجوم انتحاري … في 25 يناير، وقد تبنى تنظيم داعش هذا الهجوم": the claim of the
+    // earlier attack its sentence tells.
+    if (pastSentences.has(sentenceIndex)) continue;
     if (DENIED_BEFORE.test(viewText(doc, Math.max(sentence.start, cue.span.start - 40), cue.span.start))) continue;
     if (CHARGED_BEFORE.test(viewText(doc, sentence.start, cue.span.start))) continue;
     // "وكانت الجماعة قد تبنت في العام الماضي هجوما": an earlier attack's claim.
@@ -75,7 +83,7 @@ export function responsibilityClaim(
     if (!claimer) continue;
     // What is claimed is an attack (تبنى قرارا adopts a resolution).
     const claimed = viewText(doc, cue.span.start, Math.min(sentence.end, Math.max(cue.span.end, claimer.end) + 40));
-    if (!ATTACK_WORDS.test(claimed)) continue;
+    if (!ATTACK_WORDS.test(claimed) || MANY_CLAIMED.test(claimed)) continue;
     if (found && found.actor.id !== claimer.actor.id) return null;
     found ??= { actor: claimer.actor, span: { start: claimer.start, end: claimer.end }, claim: cue.span };
   }
