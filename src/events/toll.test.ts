@@ -417,6 +417,12 @@ const CASES: TollCase[] = [
     injured: null,
     rejected: /cumulative/,
   },
+  {
+    pattern: 'a number before a person noun and its nationality adjective (18 جنديا أفغانيا قتلوا)',
+    text: 'اقتحم مسلحون قاعدة عسكرية في ولاية هرات أمس. وقالت طالبان إن 18 جنديا أفغانيا قتلوا.',
+    killed: 18,
+    injured: null,
+  },
   // Parts and clauses: a sub-count ends with its clause; a part told apart is no toll.
   {
     pattern: 'من بينهم … closed by a new casualty word joined by و',

@@ -80,6 +80,8 @@ const wordSet = (words: readonly string[]) => new Set(words.map(bare));
 
 const BROKEN_PLURAL_PERSONS = wordSet(PACK.brokenPluralPersons.words);
 const SOUND_PLURAL_PERSONS = wordSet(PACK.soundPluralPersons.words);
+/** A nationality (nisba) adjective, as a counted noun takes it: أفغانيا، فلسطينيين، مصريون. */
+const NISBA = /..ي(ا|ين|ون|ه|تين|ان)?$/;
 const PERSONS = new Set([...BROKEN_PLURAL_PERSONS, ...SOUND_PLURAL_PERSONS]);
 const SINGLE_VICTIMS = new Set([...wordSet(PACK.singleVictims.words), ...PERSONS]);
 const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
@@ -244,12 +246,16 @@ export function findTolls(
       // of a vague number itself: "عدد من المعتقلين إضافة إلى مقتل").
       const last = Math.max(i, tokenIndexAt(n.end - 1));
       const partitive = tokens[last + 1]?.stem === 'من' ? 2 : 0;
+      // "18 جنديا أفغانيا قتلوا": a person noun and its nationality adjective between them.
+      const qualified = isPersonNoun(tokens[last + 1]) && NISBA.test(stemOf(tokens[last + 2])) ? 1 : 0;
       // "وقتل المهاجم اثنين وجرح آخرين": a verb joined by و opens a clause; the number before
       // it is the object of the verb before.
       const opensClause = tokens[at].proclitics[0] === 'و' && !COUNTED_NOUNS.has(stemOf(tokens[at]));
       if (i < at)
         return (
-          !opensClause && wordsBetween(last + 1, at) < reach + partitive && !otherCueBetween(cue, n.end, cue.span.start)
+          !opensClause &&
+          wordsBetween(last + 1, at) < reach + partitive + qualified &&
+          !otherCueBetween(cue, n.end, cue.span.start)
         );
       return (
         i > endAt &&
@@ -510,6 +516,11 @@ function unnumberedPlural(token: Token): boolean {
   if (stem === 'اخرين' || stem === 'اخرون') return true;
   const base = stem.replace(/(ين|ون)$/, '');
   return base !== stem && SOUND_PLURAL_PERSONS.has(base);
+}
+
+/** A person noun a number counts: جنديا، أشخاص، مدنيين (singular, accusative or plural). */
+function isPersonNoun(token: Token | undefined): boolean {
+  return !!token && (inList(SINGLE_VICTIMS, token) || unnumberedPlural(token));
 }
 
 /** Figures read from a written number, which may be a year, cumulative or implausible. */
