@@ -160,6 +160,36 @@ test("a group's claim of an earlier attack, or of many, and an accusation do not
   assert.equal(claimed.actor1?.id, 'islamic-state-af');
 });
 
+test('a blast that killed people at a named place is an event with nobody named for it, and stays its own', () => {
+  assert.deepEqual(
+    extract('قال مسؤولون إن 17 شخصا قتلوا في تفجير وقع في مسجد في مدينة خوست أمس.', '2018-05-06').map((e) => [
+      e.sub_event_type,
+      e.fatalities,
+    ]),
+    [['Remote explosive/landmine/IED', 17]],
+  );
+  // Merging by the rules alone (coreference off): the blast with its own dead joins no event of
+  // a province away.
+  const context = loadPipelineContext();
+  const rules = { ...context, events: { ...context.events, coreference: null } };
+  const article = {
+    id: 'test',
+    title: '',
+    text: 'قال مسؤولون إن 17 شخصا قتلوا في تفجير وقع في مسجد في مدينة خوست أمس. وفي إقليم بدخشان اندلع قتال عنيف بين القوات الحكومية ومسلحين أمس.',
+    published: '2018-05-06',
+    publishedAt: null,
+    publishedRaw: null,
+    origins: [],
+  };
+  assert.deepEqual(
+    runPipeline(article, rules).events.map((e) => [e.sub_event_type, e.fatalities]),
+    [
+      ['Remote explosive/landmine/IED', 17],
+      ['Armed clash', 0],
+    ],
+  );
+});
+
 test('history is not a new event', () => {
   assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
   assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);

@@ -452,6 +452,10 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   let articleLevel: ArticleFeatures | null = null;
   const article = () => (articleLevel ??= articleFeatures(doc, knowledge.events?.relevance?.score(doc) ?? null));
 
+  // Each sentence's figures, read once for every use below.
+  const figures = new Map<number, TollFigure[]>();
+  const tollsOf = (s: number) =>
+    figures.get(s) ?? figures.set(s, findTolls(doc, cueIndex.inSentence(s), sentences[s], numbers[s])).get(s)!;
   const mentions: Mention[] = [];
   // Sentences that tell of an event of the past: their figures are not lent to a neighbour's.
   const pastSentences = new Set<number>();
@@ -565,7 +569,14 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       t.passive || passiveBefore(doc, t),
       s,
     );
-    if (t.weak && !actorArgs.actor1) {
+    // A blast that killed people at a place its clause names is an event even when nobody is
+    // named for it (قتل 17 شخصا في تفجير وقع في مسجد بإقليم خوست): bombings are mostly
+    // unclaimed, and the dead are what make a weak word a report (the wounded of an explosion
+    // may be an accident's).
+    const blastWithToll =
+      t.event_type === 'Explosions/Remote violence' &&
+      tollsOf(s).some((f) => f.kind === 'killed' && f.rejected === null && f.value > 0);
+    if (t.weak && !actorArgs.actor1 && !blastWithToll) {
       reject(t, s, 'reject.weak-no-actor');
       continue;
     }
@@ -655,10 +666,6 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       });
     }
   }
-  // Each sentence's figures, read once for both uses below.
-  const figures = new Map<number, TollFigure[]>();
-  const tollsOf = (s: number) =>
-    figures.get(s) ?? figures.set(s, findTolls(doc, cueIndex.inSentence(s), sentences[s], numbers[s])).get(s)!;
   for (const m of casualtyMentions(doc, cueIndex, clauses, mentions, local, tests, tollsOf)) {
     m.candidates = [candidateOf(m.trigger, m.sentence, { kept: true, rule: m.rules.join(' '), event: null })];
     mentions.push(m);

@@ -83,6 +83,14 @@ function placesCompatible(a: PlaceArgument | null, b: PlaceArgument | null): boo
   return distanceKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= SAME_PLACE_KM;
 }
 
+/** Places both known and the same or within 50 km: not a region that holds the other. */
+function placesNear(a: PlaceArgument | null, b: PlaceArgument | null): boolean {
+  if (!a || !b) return false;
+  if (a.place.id === b.place.id) return true;
+  if (a.geoPrecision === 3 || b.geoPrecision === 3) return false;
+  return distanceKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= SAME_PLACE_KM;
+}
+
 /** Dates that can be the same occurrence's: one unknown, or at most two days apart (reports differ). */
 function datesCompatible(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return true;
@@ -216,11 +224,15 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
     // The specific violent event of the same sentence, else the nearest compatible one: an attack
     // its own clause places elsewhere ("هاجموا قواتنا في ولاية فشودة" beside battles in Yei) is
     // another (a place further off, in the sentence, may only describe: "المدينة الواقعة جنوب دمشق").
+    // A generic word with its own dead (قتل 17 شخصا في تفجير … بإقليم خوست) reports an
+    // occurrence: outside its sentence it joins only an event placed near its own place.
+    const ownDead = m.tolls.some((f) => f.kind === 'killed' && f.rejected === null && f.value > 0);
     const violent = candidates.filter(
       (e) =>
         VIOLENT.has(e.event_type) &&
         (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)) &&
-        (e.sentence === m.sentence || !placedInItsClause(m) || placesCompatible(e.place, m.place)),
+        (e.sentence === m.sentence || !placedInItsClause(m) || placesCompatible(e.place, m.place)) &&
+        (e.sentence === m.sentence || !ownDead || placesNear(e.place, m.place)),
     );
     const target =
       violent.find((e) => e.sentence === m.sentence) ??
