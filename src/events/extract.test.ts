@@ -190,6 +190,22 @@ test('a blast that killed people at a named place is an event with nobody named 
   );
 });
 
+test('an arrest at the scene of an attack is part of it; one made elsewhere is an event of its own', () => {
+  const types = (text: string) => extract(text, '2018-06-10').map((e) => e.sub_event_type);
+  assert.deepEqual(
+    types(
+      'انفجرت عبوة ناسفة في سوق بمدينة الرمادي أمس ما أدى إلى مقتل 3 مدنيين. وألقت الشرطة القبض على اثنين من المشتبه بهم في مدينة الرمادي أمس.',
+    ),
+    ['Remote explosive/landmine/IED'],
+  );
+  assert.deepEqual(
+    types(
+      'انفجرت عبوة ناسفة في سوق بمدينة الرمادي أمس ما أدى إلى مقتل 3 مدنيين. وفي البصرة ألقت الشرطة القبض على اثنين من المشتبه بهم.',
+    ),
+    ['Remote explosive/landmine/IED', 'Arrests'],
+  );
+});
+
 test('history is not a new event', () => {
   assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
   assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);

@@ -69,6 +69,21 @@ const BLAST_OF_KILLING: MergeReason = {
   rule: 'merge.blast-of-killing',
   why: 'a blast told in the sentence of a killing of civilians: the killing was the blast',
 };
+/** Violence an arrest at its scene belongs to (a protest's arrests make it "with intervention" instead). */
+const ARMED_VIOLENCE: ReadonlySet<string> = new Set([
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+]);
+
+/** Two mentions whose places and days do not conflict, whoever their agents are. */
+function sameSceneAndDay(a: Mention, b: Mention): boolean {
+  if (!placesCompatible(a.place, b.place)) return false;
+  const da = a.date?.temporal.resolved.date;
+  const db = b.date?.temporal.resolved.date;
+  return !da || !db || da === db;
+}
+
 /** Places closer than this may be one occurrence reported with different names. */
 const SAME_PLACE_KM = 50;
 
@@ -191,6 +206,11 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       const folds = (x: Mention, y: Mention) => VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
       // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
       if (sameClause && (folds(e, m) || folds(m, e))) return true;
+      // An arrest at the scene of an attack or a fight is part of it (the gold's rule 9): the
+      // police who arrest are not the attack's author, so only place and day must agree.
+      const arrestAtScene = (x: Mention, y: Mention) =>
+        ARMED_VIOLENCE.has(x.event_type) && y.sub_event_type === 'Arrests' && sameSceneAndDay(x, y);
+      if (arrestAtScene(e, m) || arrestAtScene(m, e)) return true;
       if (!compatible(e, m)) return false;
       // Troops moving up (تقدم، تعزيزات) where and when the fighting is are part of the battle.
       if ((movesTroops(m) && e.event_type === 'Battles') || (movesTroops(e) && m.event_type === 'Battles'))
