@@ -573,10 +573,10 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     // named for it (قتل 17 شخصا في تفجير وقع في مسجد بإقليم خوست): bombings are mostly
     // unclaimed, and the dead are what make a weak word a report (the wounded of an explosion
     // may be an accident's).
-    const blastWithToll =
+    const blastWithToll = () =>
       t.event_type === 'Explosions/Remote violence' &&
       tollsOf(s).some((f) => f.kind === 'killed' && f.rejected === null && f.value > 0);
-    if (t.weak && !actorArgs.actor1 && !blastWithToll) {
+    if (t.weak && !actorArgs.actor1 && !blastWithToll()) {
       reject(t, s, 'reject.weak-no-actor');
       continue;
     }
