@@ -206,6 +206,14 @@ test('an arrest at the scene of an attack is part of it; one made elsewhere is a
   );
 });
 
+test('an attack whose toll is of soldiers was a fight with them, not violence against civilians', () => {
+  const [event] = extract(
+    'قتل 17 جنديا صوماليا على الأقل ليل الجمعة. وأعلنت حركة الشباب تبنيها الهجوم الذي وقع في بلدة قرب مدينة كسمايو.',
+    '2018-06-09',
+  );
+  assert.deepEqual([event?.event_type, event?.sub_event_type, event?.fatalities], ['Battles', 'Armed clash', 17]);
+});
+
 test('history is not a new event', () => {
   assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
   assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);

@@ -48,7 +48,7 @@ import {
   type FieldSource,
   type Modality,
 } from './record.js';
-import { BLAST_RANK, mergeMentions } from './merge.js';
+import { BLAST_RANK, GENERIC_TRIGGERS, mergeMentions } from './merge.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
@@ -351,6 +351,7 @@ export function extractEventsExplained(
   const coreference = knowledge.events?.coreference;
   const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
   attachToOnlyEvent(merged, found.figuresAlone);
+  for (const m of merged) armedVictimsMakeAClash(m, doc);
   const facts = articleFacts(doc, found.responsibility);
   // A mention the article's lead would date weeks back ("قتلت في فبراير 2012" then "القصف"):
   // the story is a recollection, and so is what it tells undated. Not what goes on since that day
@@ -1529,6 +1530,23 @@ const CIVILIAN_VICTIMS = viewPattern(
 const CIVILIAN_PLACES = viewPattern(
   /(مسجد|جامع|كنيسة|حسينية|سوق|أسواق|اسواق|مدرسة|مدارس|جامعة|مستشفى|مستوصف|منزل|منازل|حي سكني|أحياء سكنية|احياء سكنية|منطقة سكنية|مناطق سكنية|مبنى سكني|مخيم|ملعب|حفل|عزاء|جنازة|تشييع|الناخبين|ناخبين|مركز تسوق|مطعم|مقهى)/,
 );
+
+/**
+ * "قتل 17 جنديا … وأعلنت طالبان تبنيها الهجوم": an attack word that read as violence against
+ * civilians for want of armed words in its own clause, whose toll is of soldiers or police, was a
+ * fight with them: a battle (the victims-force rule then names them as actor 2).
+ */
+function armedVictimsMakeAClash(m: Mention, doc: Doc): void {
+  if (m.event_type !== 'Violence against civilians' || m.sub_event_type !== 'Attack') return;
+  if (!GENERIC_TRIGGERS.has(m.trigger.entryId)) return;
+  // The toll the event reports must be the soldiers' or police's own (not a civilian toll with a
+  // gendarme among the dead).
+  const force = forceOfVictims(m, doc);
+  if (!force || summariseToll(m.tolls, 'killed')?.chosen !== force.figure) return;
+  m.event_type = 'Battles';
+  m.sub_event_type = 'Armed clash';
+  m.rules.push('type.armed-victims');
+}
 
 /** The first kept toll figure of a mention whose victims are a state's police or soldiers, and which. */
 function forceOfVictims(m: Mention, doc: Doc): { kind: 'police' | 'military'; figure: TollFigure } | null {
