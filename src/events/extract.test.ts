@@ -214,6 +214,16 @@ test('an attack whose toll is of soldiers was a fight with them, not violence ag
   assert.deepEqual([event?.event_type, event?.sub_event_type, event?.fatalities], ['Battles', 'Armed clash', 17]);
 });
 
+test("a bare year before the article's dates the past; the article's own year does not", () => {
+  assert.deepEqual(extract('قتل 20 طفلا في هجوم مسلح على مدرسة في مدينة الرمادي في 2012.', '2018-09-07'), []);
+  assert.deepEqual(
+    extract('شهدت مدينة الرمادي أمس هجوما مسلحا على سوق قتل فيه 20 شخصا في 2018.', '2018-09-07').map(
+      (e) => e.fatalities,
+    ),
+    [20],
+  );
+});
+
 test('history is not a new event', () => {
   assert.deepEqual(extract('وكانت المدينة قد شهدت اشتباكات عنيفة عام 2011 بعد الإطاحة بالقذافي.'), []);
   assert.deepEqual(extract('وفي 5 مارس 2016 قصفت الطائرات مدينة سرت.', '2019-04-08'), []);
