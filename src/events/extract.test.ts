@@ -158,6 +158,13 @@ test("a group's claim of an earlier attack, or of many, and an accusation do not
     '2018-06-10',
   );
   assert.equal(claimed.actor1?.id, 'islamic-state-af');
+  // The article's own year in the claim's sentence dates nothing past.
+  assert.equal(
+    actor1(
+      'قتل خمسة مدنيين في تفجير انتحاري استهدف سوقا في مدينة قندهار أمس. وأعلن تنظيم داعش مسؤوليته عن التفجير الأعنف في المدينة في 2018.',
+    ),
+    'islamic-state-af',
+  );
 });
 
 test('a blast that killed people at a named place is an event with nobody named for it, and stays its own', () => {

@@ -49,6 +49,7 @@ import {
   type Modality,
 } from './record.js';
 import { BLAST_RANK, GENERIC_TRIGGERS, mergeMentions } from './merge.js';
+import { datesThePast } from './background-cue.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
@@ -260,7 +261,7 @@ function modalityOf(
   // A verbal noun of taking territory after ل is a purpose (للبدء بعملية لاستعادة المدينة).
   if ((t.territory || t.event_type === 'Strategic developments') && PURPOSE_PROCLITIC.test(t.proclitic))
     return { drop: 'modality.planned.purpose' };
-  if (inClause.some((c) => c.list === 'background' && !yearOfNews(c, doc))) return { drop: 'history.cue' };
+  if (inClause.some((c) => datesThePast(c, doc))) return { drop: 'history.cue' };
   if (tests.testPrefix(EARLIER_IN_CLAUSE, clause.start, t.span.start, clause.end)) return { drop: 'history.earlier' };
   const justBefore = viewText(doc, Math.max(clause.start, t.fullSpan.start - 24), t.fullSpan.start);
   if (
@@ -1490,16 +1491,6 @@ const UNCLAIMED_ATTACKERS: ReadonlyMap<string, string> = new Map([
   ['Armed clash', UNIDENTIFIED_ARMED_GROUP],
   ['Air/drone strike', 'unidentified-military-forces'],
 ]);
-
-/**
- * A background cue that names a year (عام 2018، في 2018) dates the past only when the year is
- * before the article's: "في عام 2018" in a report of 2018 tells of this year's news.
- */
-function yearOfNews(cue: CueMatch, doc: Doc): boolean {
-  const year = /(1[89]|20)\d\d/.exec(viewText(doc, cue.span.start, cue.span.end))?.[0];
-  const published = doc.article.published?.slice(0, 4);
-  return year !== undefined && published !== undefined && published !== null && year >= published;
-}
 
 /** An accusation verb, then at most two words (its subject), right before a name: its object. */
 const ACCUSED_BEFORE = viewPattern(/(^|\s)[وف]?(اتهم|اتهمت|يتهم|تتهم|اتهموا|يتهمون)\s+(\S+\s+){0,2}$/);

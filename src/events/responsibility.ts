@@ -10,6 +10,7 @@ import type { EntityKnowledge } from '../entities/knowledge.js';
 import type { ActorMention } from './arguments.js';
 import type { EventActor } from './record.js';
 import { viewPattern, viewText } from './view-text.js';
+import { datesThePast } from './background-cue.js';
 
 /** The group that claims the article's attacks, and the words that name it. */
 export interface ResponsibilityClaim {
@@ -71,7 +72,7 @@ export function responsibilityClaim(
     if (DENIED_BEFORE.test(viewText(doc, Math.max(sentence.start, cue.span.start - 40), cue.span.start))) continue;
     if (CHARGED_BEFORE.test(viewText(doc, sentence.start, cue.span.start))) continue;
     // "وكانت الجماعة قد تبنت في العام الماضي هجوما": an earlier attack's claim.
-    if (doc.cues.some((c) => c.list === 'background' && c.span.start >= sentence.start && c.span.end <= sentence.end))
+    if (doc.cues.some((c) => datesThePast(c, doc) && c.span.start >= sentence.start && c.span.end <= sentence.end))
       continue;
     const inSentence = actors.filter((m) => m.start >= sentence.start && m.end <= sentence.end).filter(isGroup);
     const before = inSentence.filter((m) => m.end <= cue.span.start && cue.span.start - m.end <= CLAIMER_REACH);
