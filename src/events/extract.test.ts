@@ -113,7 +113,7 @@ test('a blast told in the sentence of a killing is how they were killed: the eve
   );
   // "ملغمة" is the press's other spelling of a car bomb (ملغومة، مفخخة); a dual of civilians counts two.
   assert.deepEqual(
-    extract('قتل مدنيان عندما انفجرت سيارة ملغمة أمام دورية عسكرية في مدينة غاو أمس.', '2018-07-01').map((e) => [
+    extract('انفجرت سيارة ملغمة قرب حاجز للجيش في مدينة غاو أمس فقتل مدنيان.', '2018-07-01').map((e) => [
       e.sub_event_type,
       e.fatalities,
     ]),
@@ -122,7 +122,7 @@ test('a blast told in the sentence of a killing is how they were killed: the eve
 });
 
 test('protesters killed: the protest met lethal force, whatever word named it', () => {
-  const killed = only('قتل شاب فلسطيني برصاص الجيش الإسرائيلي خلال احتجاجات قرب السياج الحدودي شرق مدينة غزة أمس.');
+  const killed = only('قتل شاب فلسطيني برصاص الجيش الإسرائيلي خلال احتجاجات شرقي مدينة خان يونس أمس.');
   assert.deepEqual(
     [killed.event_type, killed.sub_event_type, killed.fatalities],
     ['Protests', 'Excessive force against protesters', 1],
@@ -142,7 +142,7 @@ test("a group's claim of an earlier attack, or of many, and an accusation do not
   );
   assert.equal(
     actor1(
-      'قتل خمسة مدنيين في تفجير انتحاري استهدف سوقا في مدينة قندهار أمس. وأعلن تنظيم داعش مسؤوليته عن الكثير من الهجمات في المدينة.',
+      'قتل خمسة مدنيين في تفجير انتحاري استهدف سوقا في مدينة قندهار أمس. ويعلن تنظيم داعش مسؤوليته عن العديد من التفجيرات في الولاية.',
     ),
     'unidentified-armed-group-af',
   );

@@ -38,7 +38,7 @@ const CLAIMER_REACH = 80;
 const DENIED_BEFORE = viewPattern(/(^|\s)(لم|ولم|لا|ولا|لن|دون|بدون|نفى|نفت|تنفي|ينفي|نفي)(\s|$)/);
 /** Earlier in its sentence: the claim is a charge against the group (حمّلت الحكومة الجماعة مسؤولية الهجوم). */
 const CHARGED_BEFORE = viewPattern(/(^|\s)[وف]?(حمل|حملت|يحمل|تحمل|حملوا|اتهم|اتهمت|يتهم|تتهم|اتهموا)(\s|$)/);
-/** A claim of many attacks (مسؤوليته عن الكثير من الهجمات): a record, not this attack's claim. */
+/** A claim of many attacks (مسؤوليتها عن العديد من التفجيرات): a record, not this attack's claim. */
 const MANY_CLAIMED = viewPattern(/(^|\s)(الكثير|العديد|كثير|معظم|أغلب|اغلب|عدد|جميع|عشرات)\s+من\s/);
 /** Several groups claiming together (أعلنت الجماعتان مسؤوليتهما المشتركة، كلتاهما تبنت). */
 const JOINT_CLAIM = viewPattern(/(كلتاهما|كلاهما|كل من|مسؤوليتهما|مسؤوليتهم)/);
@@ -66,7 +66,7 @@ export function responsibilityClaim(
     const sentenceIndex = spanIndexAt(doc.sentences, cue.span.start);
     const sentence = doc.sentences[sentenceIndex];
     if (!sentence) continue;
-    // "تعرض لهجوم انتحاري … في 25 يناير، وقد تبنى تنظيم داعش هذا الهجوم": the claim of the
+    // "استُهدف الحاجز بتفجير … في 25 يناير وتبنته الجماعة": the claim of the
     // earlier attack its sentence tells.
     if (pastSentences.has(sentenceIndex)) continue;
     if (DENIED_BEFORE.test(viewText(doc, Math.max(sentence.start, cue.span.start - 40), cue.span.start))) continue;

@@ -412,7 +412,7 @@ const CASES: TollCase[] = [
   },
   {
     pattern: 'a count joined by و to a count since a start shares its period',
-    text: 'قصفت الطائرات مدينة رفح اليوم، وقتل نحو 130 فلسطينيا على أيدي القوات الإسرائيلية وجرح الآلاف منذ بدء الحملة.',
+    text: 'قصفت الطائرات مدينة رفح اليوم، وقتل نحو 130 شخصا برصاص الجنود وأصيب الآلاف منذ بدء الحملة.',
     killed: 0,
     injured: null,
     rejected: /cumulative/,

@@ -565,7 +565,7 @@ function cumulativeMarker(tokens: readonly Token[], from: number, to: number): s
   return null;
 }
 
-/** Words between two counts joined by و that still make one statement (قتل نحو 123 فلسطينيا على أيدي القوات وجرح). */
+/** Words between two counts joined by و that still make one statement (قتل نحو 90 شخصا برصاص الجنود وأصيب). */
 const JOINED_COUNT_REACH = 8;
 
 /**
