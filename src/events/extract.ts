@@ -25,7 +25,7 @@ import {
   type ArticleFeatures,
 } from './candidate-features.js';
 import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRuleId } from './candidates.js';
-import { findTolls, rejectedTolls, summariseToll, victimsForce, type TollFigure } from './toll.js';
+import { findTolls, rejectedTolls, reportsDead, summariseToll, victimsForce, type TollFigure } from './toll.js';
 import {
   actorMentions,
   claimantOfNextSentence,
@@ -575,9 +575,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     // named for it (قتل 17 شخصا في تفجير وقع في مسجد بإقليم خوست): bombings are mostly
     // unclaimed, and the dead are what make a weak word a report (the wounded of an explosion
     // may be an accident's).
-    const blastWithToll = () =>
-      t.event_type === 'Explosions/Remote violence' &&
-      tollsOf(s).some((f) => f.kind === 'killed' && f.rejected === null && f.value > 0);
+    const blastWithToll = () => t.event_type === 'Explosions/Remote violence' && reportsDead(tollsOf(s));
     if (t.weak && !actorArgs.actor1 && !blastWithToll()) {
       reject(t, s, 'reject.weak-no-actor');
       continue;

@@ -11,6 +11,7 @@ import { TELLING_DATE, type PlaceArgument } from './arguments.js';
 import { rejection, type EventCandidate } from './candidates.js';
 import { ACLED_PRECEDENCE } from './lexicon.js';
 import { VIOLENT, type Mention } from './mention.js';
+import { reportsDead } from './toll.js';
 import { viewPattern, viewText } from './view-text.js';
 
 /** Strategic developments that fold into a violent event told in the same clause. */
@@ -76,11 +77,15 @@ const ARMED_VIOLENCE: ReadonlySet<string> = new Set([
   'Violence against civilians',
 ]);
 
-/** Two mentions whose places and days do not conflict, whoever their agents are. */
-function sameSceneAndDay(a: Mention, b: Mention): boolean {
-  if (!placesCompatible(a.place, b.place)) return false;
-  const da = a.date?.temporal.resolved.date;
-  const db = b.date?.temporal.resolved.date;
+/**
+ * An arrest at the scene of an attack or a fight is part of it (the gold's rule 9): the police
+ * who arrest are not the attack's author, so only place and day must agree, not the agents.
+ */
+function arrestAtScene(violent: Mention, arrest: Mention): boolean {
+  if (!ARMED_VIOLENCE.has(violent.event_type) || arrest.sub_event_type !== 'Arrests') return false;
+  if (!placesCompatible(violent.place, arrest.place)) return false;
+  const da = violent.date?.temporal.resolved.date;
+  const db = arrest.date?.temporal.resolved.date;
   return !da || !db || da === db;
 }
 
@@ -101,9 +106,7 @@ function placesCompatible(a: PlaceArgument | null, b: PlaceArgument | null): boo
 /** Places both known and the same or within 50 km: not a region that holds the other. */
 function placesNear(a: PlaceArgument | null, b: PlaceArgument | null): boolean {
   if (!a || !b) return false;
-  if (a.place.id === b.place.id) return true;
-  if (a.geoPrecision === 3 || b.geoPrecision === 3) return false;
-  return distanceKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= SAME_PLACE_KM;
+  return a.place.id === b.place.id || (a.geoPrecision !== 3 && b.geoPrecision !== 3 && placesCompatible(a, b));
 }
 
 /** Dates that can be the same occurrence's: one unknown, or at most two days apart (reports differ). */
@@ -206,10 +209,6 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
       const folds = (x: Mention, y: Mention) => VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
       // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
       if (sameClause && (folds(e, m) || folds(m, e))) return true;
-      // An arrest at the scene of an attack or a fight is part of it (the gold's rule 9): the
-      // police who arrest are not the attack's author, so only place and day must agree.
-      const arrestAtScene = (x: Mention, y: Mention) =>
-        ARMED_VIOLENCE.has(x.event_type) && y.sub_event_type === 'Arrests' && sameSceneAndDay(x, y);
       if (arrestAtScene(e, m) || arrestAtScene(m, e)) return true;
       if (!compatible(e, m)) return false;
       // Troops moving up (تقدم، تعزيزات) where and when the fighting is are part of the battle.
@@ -246,7 +245,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
     // another (a place further off, in the sentence, may only describe: "المدينة الواقعة جنوب دمشق").
     // A generic word with its own dead (قتل 17 شخصا في تفجير … بإقليم خوست) reports an
     // occurrence: outside its sentence it joins only an event placed near its own place.
-    const ownDead = m.tolls.some((f) => f.kind === 'killed' && f.rejected === null && f.value > 0);
+    const ownDead = reportsDead(m.tolls);
     const violent = candidates.filter(
       (e) =>
         VIOLENT.has(e.event_type) &&

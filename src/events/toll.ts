@@ -717,6 +717,11 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
 /** Figures that name or point back to victims a count elsewhere includes. */
 const PARTIAL_RULES = new Set(['toll.single-victim', 'toll.reference']);
 
+/** Whether the figures report someone killed: a kept count of the dead above zero. */
+export function reportsDead(figures: readonly TollFigure[]): boolean {
+  return figures.some((f) => f.kind === 'killed' && f.rejected === null && f.value > 0);
+}
+
 /** The figures of `kind` that were read but rejected, each with its reason. */
 export function rejectedTolls(figures: readonly TollFigure[], kind: 'killed' | 'injured'): TollFigure[] {
   return figures.filter((f) => f.kind === kind && f.rejected !== null);
