@@ -6,50 +6,17 @@
  * Binary features as strings, so a reader can see why two mentions merged. Bump
  * COREFERENCE_FEATURE_VERSION when their meaning changes.
  */
-import { z } from 'zod';
-import { join } from 'node:path';
 import type { Doc, Token } from '../core/document.js';
 import { distanceKm } from '../core/geo.js';
 import { spanIndexAt, type Span } from '../core/span.js';
-import { readPack, PackMeta, repositoryPacksDir } from '../knowledge/pack.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import type { CoreferenceWords } from './coreference-words.js';
 import { GENERIC_TRIGGERS } from './merge.js';
 import { VIOLENT, type Mention } from './mention.js';
 import { summariseToll } from './toll.js';
 
 export const COREFERENCE_FEATURE_VERSION = 'coreference/2';
-
-const WordList = z.strictObject({ note: z.string().min(1), stems: z.array(z.string().min(1)).min(1) });
-const CoreferenceWordsSchema = z.strictObject({
-  $meta: PackMeta,
-  summary: z.strictObject({ note: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) }),
-  back_reference: WordList,
-  demonstratives: WordList,
-});
-
-/** The word lists of packs/ar/coreference.json, normalised as token stems are. */
-export interface CoreferenceWords {
-  /** Each phrase as its words' normalised forms. */
-  summary: string[][];
-  backReference: ReadonlySet<string>;
-  demonstratives: ReadonlySet<string>;
-}
-
-let words: CoreferenceWords | null = null;
-
-export function loadCoreferenceWords(packsDir: string = repositoryPacksDir()): CoreferenceWords {
-  if (words && packsDir === repositoryPacksDir()) return words;
-  const file = readPack(join(packsDir, 'ar', 'coreference.json'), CoreferenceWordsSchema);
-  const norm = (s: string) => normalizeForMatch(s);
-  const loaded: CoreferenceWords = {
-    summary: file.summary.phrases.map((p) => norm(p).split(' ')),
-    backReference: new Set(file.back_reference.stems.map(norm)),
-    demonstratives: new Set(file.demonstratives.stems.map(norm)),
-  };
-  if (packsDir === repositoryPacksDir()) words = loaded;
-  return loaded;
-}
 
 /** Places closer than this may be one occurrence's (as the rules' SAME_PLACE_KM). */
 const NEAR_KM = 50;
@@ -141,7 +108,8 @@ function startsAnywhere(head: readonly string[], phrase: readonly string[]): boo
 /**
  * Whether two events may be one occurrence at all: not two towns (each named to the town, over
  * 15 km apart), nor two different day words neither of which resolves, nor two countries on
- * days more than two apart. Everything else that
+ * days more than two apart, nor one side's act and another side's answer to it (a counter-attack).
+ * Everything else that
  * tells two occurrences apart (places far apart or in two countries, days more than two apart,
  * two different agents, territory taken in two places) is a feature the model weighs: each rests
  * on an argument the rules may have got wrong, and as hard vetoes they kept apart more pairs of
@@ -159,6 +127,14 @@ export function whyApart(a: Mention, b: Mention): string | null {
   if (place === 'near' && twoTowns(a, b)) return 'two-towns';
   // Two anchors that both disagree: another country and days more than two apart.
   if (place === 'other-country' && date === 'far') return 'another-country-another-day';
+  // "نفذت ضربة جوية … فيما قالت القوات الموالية … إنها أطلقت هجوما مضادا": one side's act and the
+  // other's answer to it (a trigger entry's `responds`) are two occurrences.
+  if (
+    a.event_type !== b.event_type &&
+    (a.trigger.responds || b.trigger.responds) &&
+    actorRelation(a, b) === 'different'
+  )
+    return 'a-response';
   return null;
 }
 

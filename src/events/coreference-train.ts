@@ -28,7 +28,8 @@ import {
 import { runPipeline } from '../pipeline/pipeline.js';
 import type { PipelineContext } from '../pipeline/stages.js';
 import { coreferenceModelOf, mentionPairs, type CoreferenceModel, type MentionPair } from './coreference.js';
-import { COREFERENCE_FEATURE_VERSION, loadCoreferenceWords } from './coreference-features.js';
+import { COREFERENCE_FEATURE_VERSION } from './coreference-features.js';
+import { loadCoreferenceWords } from './coreference-words.js';
 import { ruleMergedMentions } from './extract.js';
 import { developmentGoldArticles, foldMeta, GOLD_FILES, labelledArticles, rulesOnly } from './judge-train.js';
 import type { Mention } from './mention.js';

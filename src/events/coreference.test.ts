@@ -9,7 +9,8 @@ import { runPipeline } from '../pipeline/pipeline.js';
 import { loadPipelineContext } from '../pipeline/context.js';
 import { vocabularyOf } from '../learn/index.js';
 import { COREFERENCE_RULE, coreferenceModelOf, loadCoreferenceModel, mentionPairs } from './coreference.js';
-import { COREFERENCE_FEATURE_VERSION, loadCoreferenceWords } from './coreference-features.js';
+import { COREFERENCE_FEATURE_VERSION } from './coreference-features.js';
+import { loadCoreferenceWords } from './coreference-words.js';
 import { ruleMergedMentions } from './extract.js';
 import { ACLED_PRECEDENCE } from './lexicon.js';
 
@@ -109,4 +110,18 @@ test('the committed model loads with its threshold and figures', () => {
   const model = loadCoreferenceModel();
   assert.ok(model, 'packs/models/mention-coreference.json');
   assert.ok(model.threshold > 0 && model.threshold <= 1);
+});
+
+test("one side's strike and the other side's counter-attack are two occurrences whatever the model says", () => {
+  const text =
+    'نفذت قوات الجيش الوطني الليبي غارة جوية على مواقع في مدينة غريان أمس، فيما أعلنت قوات حكومة الوفاق أنها شنت هجوما مضادا.';
+  const context = loadPipelineContext({ withTagger: false });
+  const doc = runPipeline(
+    { ...article, text },
+    { ...context, events: { ...context.events, coreference: constant(0.99) } },
+  );
+  assert.deepEqual(doc.events.map((e) => [e.sub_event_type, e.actor1?.id]).sort(), [
+    ['Air/drone strike', 'ly-lna'],
+    ['Armed clash', 'ly-gna'],
+  ]);
 });

@@ -15,14 +15,13 @@ import { repositoryPacksDir } from '../knowledge/pack.js';
 import { predictProbability, readModel, type SavedModel } from '../learn/index.js';
 import {
   COREFERENCE_FEATURE_VERSION,
-  loadCoreferenceWords,
   mayCorefer,
   mentionCues,
   pairFeatures,
-  type CoreferenceWords,
   type MentionCues,
   type SentenceBags,
 } from './coreference-features.js';
+import { loadCoreferenceWords, type CoreferenceWords } from './coreference-words.js';
 import { absorb, absorbState, placesOfOneWord } from './merge.js';
 import type { Mention } from './mention.js';
 

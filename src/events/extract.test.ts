@@ -658,3 +658,23 @@ test('every candidate gets a verdict: kept in an event, or rejected by a named r
   assert.equal(strike.verdict.event, doc.events[0]?.id);
   assert.equal(doc.events.length, 1);
 });
+
+test('a definite attack noun its clause places nowhere names again the event just told; placed elsewhere, it is another', () => {
+  const context = loadPipelineContext();
+  const rulesOnly = { ...context, events: { ...context.events, coreference: null } };
+  const events = (text: string) =>
+    runPipeline(
+      { id: 'test', title: '', text, published: '2018-05-02', publishedAt: null, publishedRaw: null, origins: [] },
+      rulesOnly,
+    ).events.map((e) => [e.sub_event_type, e.fatalities]);
+  assert.deepEqual(
+    events('قصفت طائرات حربية سوقا في مدينة دوما صباح اليوم فقتلت 9 أشخاص. وقال مسعفون إن القصف دمر عدة محال تجارية.'),
+    [['Air/drone strike', 9]],
+  );
+  assert.deepEqual(
+    events(
+      'قصفت طائرات حربية سوقا في مدينة دوما صباح اليوم فقتلت 9 أشخاص. وقال مسعفون إن القصف على مدينة حلب قتل 4 آخرين.',
+    ).length,
+    2,
+  );
+});

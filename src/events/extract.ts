@@ -48,6 +48,7 @@ import {
   type FieldSource,
   type Modality,
 } from './record.js';
+import { loadCoreferenceWords } from './coreference-words.js';
 import { BLAST_RANK, GENERIC_TRIGGERS, mergeMentions } from './merge.js';
 import { datesThePast } from './background-cue.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
@@ -671,7 +672,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     mentions.push(m);
   }
   const orphans = attachTolls(mentions, doc, tollsOf, pastSentences);
-  const events = mergeMentions(mentions, doc);
+  const events = mergeMentions(mentions, doc, loadCoreferenceWords().backReference);
   // A lead told in the outlet's voice takes the source of the sentence after it.
   const lead = sentences.findIndex((x) => !x.heading);
   for (const e of events)
@@ -733,6 +734,7 @@ function casualtyMentions(
       tense: null,
       requires: null,
       territory: false,
+      responds: false,
       sub_event_type_by_actor: null,
       weak: false,
       passive: false,

@@ -70,6 +70,42 @@ const BLAST_OF_KILLING: MergeReason = {
   rule: 'merge.blast-of-killing',
   why: 'a blast told in the sentence of a killing of civilians: the killing was the blast',
 };
+/**
+ * "… فقتلت العشرات. وقال الدفاع المدني إن القصف أسفر عن …": a definite noun of the pack's
+ * back-reference list (القصف، الغارة، الاشتباكات) that its clause places nowhere names again the
+ * one violent event of its type told in the sentences just before, whatever agent its clause
+ * seems to name (often the speaker).
+ */
+const BACK_REFERENCE: MergeReason = {
+  byPrecedence: true,
+  rule: 'merge.back-reference',
+  why: 'a definite attack noun its clause places nowhere names again the one event of its type just told',
+};
+/** How many sentences back such a noun may point. */
+const BACK_REFERENCE_SENTENCES = 2;
+
+function refersBack(m: Mention, backReference: ReadonlySet<string>): boolean {
+  return (
+    m.trigger.pos !== 'verb' &&
+    m.trigger.proclitic.endsWith('ال') &&
+    backReference.has(m.trigger.form.split(' ')[0]) &&
+    !placedInItsClause(m)
+  );
+}
+
+/** The one violent event of m's type told in the sentences just before it, when there is one only. */
+function referent(m: Mention, events: readonly Mention[]): Mention | undefined {
+  const found = events.filter(
+    (e) =>
+      e.event_type === m.event_type &&
+      VIOLENT.has(e.event_type) &&
+      e.sentence < m.sentence &&
+      m.sentence - e.sentence <= BACK_REFERENCE_SENTENCES &&
+      placesCompatible(e.place, m.place) &&
+      (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)),
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
 /** Violence an arrest at its scene belongs to (a protest's arrests make it "with intervention" instead). */
 const ARMED_VIOLENCE: ReadonlySet<string> = new Set([
   'Battles',
@@ -173,7 +209,7 @@ function sharesAnchor(a: Mention, b: Mention): boolean {
  * whose place, date and agent do not conflict are the same occurrence told again. Generic attack
  * words join the specific event they refer to (see GENERIC_TRIGGERS).
  */
-export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
+export function mergeMentions(mentions: Mention[], doc: Doc, backReference: ReadonlySet<string>): Mention[] {
   const events: Mention[] = [];
   // Each event under the sentence it was first told in, so a mention weighs only the events
   // told near it (MERGE_WINDOW_SENTENCES), in the order they were found.
@@ -195,47 +231,63 @@ export function mergeMentions(mentions: Mention[], doc: Doc): Mention[] {
   for (const m of specific) {
     let turnedRiot = false;
     let blastKinds = false;
-    const target = near(m).find((e) => {
-      if (placesOfOneWord(e, m)) return false;
-      const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
-      // One sentence telling one act twice, whatever place each telling names.
-      if (
-        e.sentence === m.sentence &&
-        !e.trigger.territory &&
-        !m.trigger.territory &&
-        e.sub_event_type === m.sub_event_type
-      )
-        return true;
-      const folds = (x: Mention, y: Mention) => VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
-      // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
-      if (sameClause && (folds(e, m) || folds(m, e))) return true;
-      if (arrestAtScene(e, m) || arrestAtScene(m, e)) return true;
-      if (!compatible(e, m)) return false;
-      // Troops moving up (تقدم، تعزيزات) where and when the fighting is are part of the battle.
-      if ((movesTroops(m) && e.event_type === 'Battles') || (movesTroops(e) && m.event_type === 'Battles'))
-        return sharesAnchor(e, m);
-      // Taking territory is one event per place.
-      if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
-      // "شاحنة مفخخة … قادها انتحاري": the kinds of one blast, told in one place.
-      if (
-        e.sub_event_type !== m.sub_event_type &&
-        BLAST_RANK.has(e.sub_event_type) &&
-        BLAST_RANK.has(m.sub_event_type) &&
-        placeKey(e) !== null &&
-        placeKey(e) === placeKey(m)
-      )
-        return (blastKinds = true);
-      if (sameClause && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type)) return true;
-      // Protests one sentence says turned to riots ("احتجاجات … تحولت إلى أعمال شغب") are the riots, town by town.
-      if (e.sentence === m.sentence && crowd(e) && crowd(m) && placeKey(e) === placeKey(m)) return (turnedRiot = true);
-      if (e.event_type !== m.event_type || e.sub_event_type !== m.sub_event_type) return false;
-      // Across sentences, a violent event told again often drops its place and day; a strategic
-      // development must share one (a place, a day, an agent), or two seizures a paragraph apart
-      // become one.
-      return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
-    });
+    const referred = refersBack(m, backReference) ? referent(m, near(m)) : undefined;
+    const target =
+      referred ??
+      near(m).find((e) => {
+        if (placesOfOneWord(e, m)) return false;
+        const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
+        // One sentence telling one act twice, whatever place each telling names.
+        if (
+          e.sentence === m.sentence &&
+          !e.trigger.territory &&
+          !m.trigger.territory &&
+          e.sub_event_type === m.sub_event_type
+        )
+          return true;
+        const folds = (x: Mention, y: Mention) =>
+          VIOLENT.has(x.event_type) && FOLDS_INTO_VIOLENCE.has(y.sub_event_type);
+        // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
+        if (sameClause && (folds(e, m) || folds(m, e))) return true;
+        if (arrestAtScene(e, m) || arrestAtScene(m, e)) return true;
+        if (!compatible(e, m)) return false;
+        // Troops moving up (تقدم، تعزيزات) where and when the fighting is are part of the battle.
+        if ((movesTroops(m) && e.event_type === 'Battles') || (movesTroops(e) && m.event_type === 'Battles'))
+          return sharesAnchor(e, m);
+        // Taking territory is one event per place.
+        if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
+        // "شاحنة مفخخة … قادها انتحاري": the kinds of one blast, told in one place.
+        if (
+          e.sub_event_type !== m.sub_event_type &&
+          BLAST_RANK.has(e.sub_event_type) &&
+          BLAST_RANK.has(m.sub_event_type) &&
+          placeKey(e) !== null &&
+          placeKey(e) === placeKey(m)
+        )
+          return (blastKinds = true);
+        if (sameClause && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type)) return true;
+        // Protests one sentence says turned to riots ("احتجاجات … تحولت إلى أعمال شغب") are the riots, town by town.
+        if (e.sentence === m.sentence && crowd(e) && crowd(m) && placeKey(e) === placeKey(m))
+          return (turnedRiot = true);
+        if (e.event_type !== m.event_type || e.sub_event_type !== m.sub_event_type) return false;
+        // Across sentences, a violent event told again often drops its place and day; a strategic
+        // development must share one (a place, a day, an agent), or two seizures a paragraph apart
+        // become one.
+        return e.sentence === m.sentence || VIOLENT.has(e.event_type) || sharesAnchor(e, m);
+      });
     if (target)
-      absorb(target, m, turnedRiot ? PROTEST_TURNED_RIOT : blastKinds ? KINDS_OF_ONE_BLAST : SAME_OCCURRENCE, state);
+      absorb(
+        target,
+        m,
+        referred
+          ? BACK_REFERENCE
+          : turnedRiot
+            ? PROTEST_TURNED_RIOT
+            : blastKinds
+              ? KINDS_OF_ONE_BLAST
+              : SAME_OCCURRENCE,
+        state,
+      );
     else addEvent(copyOf(m));
   }
   for (const m of mentions.filter(isGeneric)) {

@@ -49,6 +49,8 @@ export interface TriggerMatch {
   /** What the extractor must confirm (a place object, civilian victims …). */
   requires: Requirement | null;
   territory: boolean;
+  /** Its entry tells a response by the other side (a counter-attack). */
+  responds: boolean;
   sub_event_type_by_actor: { state: string; non_state: string } | null;
   /** The trigger alone does not make an event; the extractor decides. */
   weak: boolean;
@@ -345,6 +347,7 @@ function toTriggerMatch(
     tense: form.tense === 'imperfect' && form.proclitic.includes('س') ? 'future' : form.tense,
     requires: e.requires ?? null,
     territory: e.territory === true,
+    responds: e.responds === true,
     sub_event_type_by_actor: e.sub_event_type_by_actor ?? null,
     weak: e.weak === true,
     passive: e.passive === true,

@@ -1,0 +1,40 @@
+/**
+ * The word lists of packs/ar/coreference.json: recap openers, the attack nouns that with the
+ * article point back to an event already told (الهجوم، القصف), and demonstratives. The merge
+ * rules and the coreference model both read them.
+ */
+import { z } from 'zod';
+import { join } from 'node:path';
+import { readPack, PackMeta, repositoryPacksDir } from '../knowledge/pack.js';
+import { normalizeForMatch } from '../text/normalize.js';
+
+const WordList = z.strictObject({ note: z.string().min(1), stems: z.array(z.string().min(1)).min(1) });
+const CoreferenceWordsSchema = z.strictObject({
+  $meta: PackMeta,
+  summary: z.strictObject({ note: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) }),
+  back_reference: WordList,
+  demonstratives: WordList,
+});
+
+/** The word lists of packs/ar/coreference.json, normalised as token stems are. */
+export interface CoreferenceWords {
+  /** Each phrase as its words' normalised forms. */
+  summary: string[][];
+  backReference: ReadonlySet<string>;
+  demonstratives: ReadonlySet<string>;
+}
+
+let words: CoreferenceWords | null = null;
+
+export function loadCoreferenceWords(packsDir: string = repositoryPacksDir()): CoreferenceWords {
+  if (words && packsDir === repositoryPacksDir()) return words;
+  const file = readPack(join(packsDir, 'ar', 'coreference.json'), CoreferenceWordsSchema);
+  const norm = (s: string) => normalizeForMatch(s);
+  const loaded: CoreferenceWords = {
+    summary: file.summary.phrases.map((p) => norm(p).split(' ')),
+    backReference: new Set(file.back_reference.stems.map(norm)),
+    demonstratives: new Set(file.demonstratives.stems.map(norm)),
+  };
+  if (packsDir === repositoryPacksDir()) words = loaded;
+  return loaded;
+}
