@@ -45,6 +45,10 @@ export const REJECTION_RULES = {
     reason: 'structure',
     why: 'the word before makes it something else: support, an end, its perpetrator (بمساندة، وقف، منفذ)',
   },
+  'reject.weapon-object': {
+    reason: 'generic',
+    why: 'a weapon named as a thing found, seized, held, smuggled or handed over, not fired or set off (صادرت قنابل يدوية)',
+  },
   'reject.time-reference': { reason: 'history', why: 'named as a point in time (قبل اعتقاله، بعد الإفراج عنه)' },
   'modality.denied': { reason: 'negation', why: 'denied in its sentence' },
   'modality.negated': { reason: 'negation', why: 'negated just before' },

@@ -678,3 +678,16 @@ test('a definite attack noun its clause places nowhere names again the event jus
     2,
   );
 });
+
+test('a weapon named as a thing found, held or handed over is no strike; one that fell is', () => {
+  const types = (text: string) => extract(text, '2018-05-02').map((e) => e.event_type);
+  assert.ok(
+    !types('عثرت الشرطة على صواريخ وقذائف هاون في مخبأ بمدينة الموصل أمس.').includes('Explosions/Remote violence'),
+  );
+  assert.ok(
+    !types('كان المعتقلون يحملون عبوات ناسفة عند حاجز في مدينة الموصل أمس.').includes('Explosions/Remote violence'),
+  );
+  assert.deepEqual(types('سقطت صواريخ على حي سكني في مدينة الموصل أمس فقتلت 3 مدنيين.'), [
+    'Explosions/Remote violence',
+  ]);
+});

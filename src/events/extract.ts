@@ -136,6 +136,22 @@ function inQuotedTitle(doc: Doc, t: TriggerMatch, sentence: Span, cues: CueIndex
   if (!QUOTES.test(text[close] ?? '')) return false;
   return cues.before('title_nouns', null, open, 2) !== null;
 }
+/**
+ * How far before a weapon noun a word of weapon_handling may end, in its clause: a few words
+ * between (عثرت الشرطة على صواريخ) or a list of weapons (صادرت بنادق وقذائف).
+ */
+const WEAPON_HANDLING_REACH = 32;
+
+/**
+ * "وصادرت قنابل يدوية"، "عثر على صواريخ"، "يحملون صواريخ": a weapon noun (a shell, a rocket, a
+ * bomb, a car bomb) just after a word of cues.json's weapon_handling is a thing held or taken, not
+ * a strike or a blast; the seizure, when there is one, is its own event (weapons_seizure).
+ */
+function weaponObject(t: TriggerMatch, clause: Span, cues: CueIndex): boolean {
+  if (t.event_type !== 'Explosions/Remote violence' || t.pos === 'verb') return false;
+  const cue = cues.before('weapon_handling', null, t.fullSpan.start, WEAPON_HANDLING_REACH);
+  return cue !== null && cue.span.start >= clause.start;
+}
 const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
@@ -493,6 +509,10 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       RESPONSIBILITY_OF.test(viewText(doc, Math.max(sentence.start, t.fullSpan.start - 50), t.fullSpan.start))
     ) {
       reject(t, s, 'reject.not-an-event-before');
+      continue;
+    }
+    if (weaponObject(t, clause, cueIndex)) {
+      reject(t, s, 'reject.weapon-object');
       continue;
     }
     // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told elsewhere.

@@ -181,6 +181,7 @@ const RULE_ONLY_LISTS = [
   'author_nouns',
   'responsibility_claims',
   'crowd_nouns',
+  'weapon_handling',
 ] as const;
 export const CUE_LISTS = [
   'attribution',
