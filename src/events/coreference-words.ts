@@ -14,6 +14,7 @@ const CoreferenceWordsSchema = z.strictObject({
   summary: z.strictObject({ note: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) }),
   back_reference: WordList,
   demonstratives: WordList,
+  separate: z.strictObject({ note: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) }),
 });
 
 /** The word lists of packs/ar/coreference.json, normalised as token stems are. */
@@ -22,6 +23,8 @@ export interface CoreferenceWords {
   summary: string[][];
   backReference: ReadonlySet<string>;
   demonstratives: ReadonlySet<string>;
+  /** Any of the phrases that tell another occurrence, on the normalised view (a proclitic allowed). */
+  separate: RegExp;
 }
 
 let words: CoreferenceWords | null = null;
@@ -34,7 +37,13 @@ export function loadCoreferenceWords(packsDir: string = repositoryPacksDir()): C
     summary: file.summary.phrases.map((p) => norm(p).split(' ')),
     backReference: new Set(file.back_reference.stems.map(norm)),
     demonstratives: new Set(file.demonstratives.stems.map(norm)),
+    separate: anyPhrase(file.separate.phrases.map(norm)),
   };
   if (packsDir === repositoryPacksDir()) words = loaded;
   return loaded;
+}
+
+function anyPhrase(phrases: readonly string[]): RegExp {
+  const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  return new RegExp(`(^|\\s)[وفب]?(${escaped.join('|')})`);
 }

@@ -125,3 +125,16 @@ test("one side's strike and the other side's counter-attack are two occurrences 
     ['Armed clash', 'ly-gna'],
   ]);
 });
+
+test('a mention its sentence tells as a separate incident is another occurrence, by the rules and whatever the model says', () => {
+  const text =
+    'انفجرت عبوة ناسفة في سوق بمدينة خوست أمس فقتلت 9 أشخاص. وفي واقعة منفصلة، قال مسؤول إن انفجار قنبلة قتل 4 أشخاص في مدينة خوست أمس.';
+  const context = loadPipelineContext({ withTagger: false });
+  for (const coreference of [null, constant(0.99)]) {
+    const doc = runPipeline({ ...article, text }, { ...context, events: { ...context.events, coreference } });
+    assert.deepEqual(
+      doc.events.map((e) => e.fatalities),
+      [9, 4],
+    );
+  }
+});

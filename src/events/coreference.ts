@@ -22,7 +22,7 @@ import {
   type SentenceBags,
 } from './coreference-features.js';
 import { loadCoreferenceWords, type CoreferenceWords } from './coreference-words.js';
-import { absorb, absorbState, placesOfOneWord } from './merge.js';
+import { absorb, absorbState, placesOfOneWord, toldApart, toldApartWith } from './merge.js';
 import type { Mention } from './mention.js';
 
 export const COREFERENCE_MODEL_FILE = 'mention-coreference.json';
@@ -110,6 +110,7 @@ export function resolveCoreference(doc: Doc, events: Mention[], model: Coreferen
   const bags: SentenceBags = new Map();
   for (const m of events) {
     const cues = mentionCues(doc, m, model.words, bags);
+    const apart = toldApart(doc, m, model.words.separate);
     let best = -1;
     let bestScore = 0;
     let bestFeatures: string[] = [];
@@ -118,6 +119,7 @@ export function resolveCoreference(doc: Doc, events: Mention[], model: Coreferen
       // label is a trigger's), so the model is not asked.
       if (placesOfOneWord(e, m)) return;
       if (!mayCorefer(e, m)) return;
+      if (apart && !toldApartWith(doc, e, m, model.words.separate)) return;
       const features = pairFeatures(e, m, keptCues[i], cues, events.length);
       const p = model.score(features);
       if (p >= model.threshold && p > bestScore) {

@@ -691,3 +691,19 @@ test('a weapon named as a thing found, held or handed over is no strike; one tha
     'Explosions/Remote violence',
   ]);
 });
+
+test("figures of a sentence dated to a day before the event's are another occurrence's", () => {
+  const tolls = (text: string) => extract(text, '2018-03-21').map((e) => e.fatalities);
+  assert.deepEqual(
+    tolls(
+      'قتل 20 شخصا في تفجير انتحاري استهدف سوقا في مدينة قندهار اليوم الأربعاء. وكان انفجار مماثل قد أودى بحياة 4 أشخاص في المدينة يوم 17 مارس.',
+    ),
+    [20],
+  );
+  assert.deepEqual(
+    tolls(
+      'قتل 20 شخصا في تفجير انتحاري استهدف سوقا في مدينة قندهار اليوم الأربعاء. وارتفع عدد القتلى مساء إلى 23 شخصا.',
+    ),
+    [23],
+  );
+});

@@ -36,6 +36,7 @@ import {
   CATEGORY_KINDS,
   localArguments,
   mainPlace,
+  TELLING_DATE,
   type ActorMention,
   type LocalArguments,
 } from './arguments.js';
@@ -404,7 +405,7 @@ export interface RuleMergedMentions {
   /** The one armed group the article says claimed its attacks, if any. */
   responsibility: ResponsibilityClaim | null;
   /** Sentences of figures alone that no mention near them took, with their figures. */
-  figuresAlone: { sentence: Span; figures: TollFigure[] }[];
+  figuresAlone: FiguresAlone[];
 }
 
 export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): RuleMergedMentions {
@@ -691,8 +692,11 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     m.candidates = [candidateOf(m.trigger, m.sentence, { kept: true, rule: m.rules.join(' '), event: null })];
     mentions.push(m);
   }
-  const orphans = attachTolls(mentions, doc, tollsOf, pastSentences);
-  const events = mergeMentions(mentions, doc, loadCoreferenceWords().backReference);
+  // The exact days each sentence's words name.
+  const daysOf = (s: number) =>
+    local.temporals[s].flatMap((t) => (t.resolved.timePrecision === 1 && t.resolved.date ? [t.resolved.date] : []));
+  const orphans = attachTolls(mentions, doc, tollsOf, pastSentences, daysOf);
+  const events = mergeMentions(mentions, doc, loadCoreferenceWords());
   // A lead told in the outlet's voice takes the source of the sentence after it.
   const lead = sentences.findIndex((x) => !x.heading);
   for (const e of events)
@@ -703,7 +707,11 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     candidates,
     contextMentions,
     responsibility: responsibilityClaim(doc, actors, knowledge.entities, pastSentences),
-    figuresAlone: orphans.map((s) => ({ sentence: sentences[s], figures: tollsOf(s) })),
+    figuresAlone: orphans.map((s) => ({
+      sentence: sentences[s],
+      figures: tollsOf(s),
+      days: daysOf(s),
+    })),
   };
 }
 
@@ -815,6 +823,7 @@ function attachTolls(
   doc: Doc,
   tollsOf: (sentence: number) => TollFigure[],
   pastSentences: ReadonlySet<number>,
+  daysOf: (sentence: number) => string[],
 ): number[] {
   /** Sentences of figures alone that no mention near them took. */
   const orphans: number[] = [];
@@ -839,6 +848,7 @@ function attachTolls(
     if (!targets && !pastSentences.has(s)) {
       targets = bySentence.get(s - 1) ?? bySentence.get(s + 1) ?? onlyViolent;
       if (!targets) orphans.push(s);
+      else if (datedBefore(daysOf(s), targets)) return;
     }
     if (!targets || targets.length === 0) return;
     // Each figure belongs to the nearest violent mention before it (else the first after it).
@@ -859,18 +869,37 @@ function attachTolls(
 }
 
 /**
+ * "وكان آخر تفجير قد وقع في الـ17 من مارس وأدى إلى مقتل 3": a sentence of figures whose words
+ * date it only to days before those of the mentions it would continue tells another occurrence.
+ * Only a day the mention's own words give counts: the day a source spoke (قالت … صباح الاثنين)
+ * may be after the occurrence it tells of.
+ */
+function datedBefore(days: readonly string[], mentions: readonly Mention[]): boolean {
+  if (days.length === 0) return false;
+  const dated = mentions.flatMap((m) =>
+    m.date?.temporal.resolved.date && m.date.rule !== TELLING_DATE ? [m.date.temporal.resolved.date] : [],
+  );
+  return dated.length > 0 && days.every((d) => dated.every((m) => d < m));
+}
+
+/** A sentence of figures alone, and the days its words name (exact days only). */
+interface FiguresAlone {
+  sentence: Span;
+  figures: TollFigure[];
+  days: string[];
+}
+
+/**
  * Figures alone that no mention near them took belong to the article's only violent event once
  * its mentions are merged ("هاجم … فقتل ثلاثة" and, paragraphs on, "وقتلت الشرطة المهاجم"),
  * and to nothing when the article tells several.
  */
-function attachToOnlyEvent(
-  events: readonly Mention[],
-  figuresAlone: readonly { sentence: Span; figures: TollFigure[] }[],
-): void {
+function attachToOnlyEvent(events: readonly Mention[], figuresAlone: readonly FiguresAlone[]): void {
   const violent = events.filter((e) => TAKES_TOLL.has(e.event_type));
   if (violent.length !== 1) return;
   const [only] = violent;
-  for (const { sentence, figures } of figuresAlone) {
+  for (const { sentence, figures, days } of figuresAlone) {
+    if (datedBefore(days, [only])) continue;
     only.tolls.push(...figures.map((f) => ({ ...f, attachedBy: 'toll.attach.only-event' })));
     if (!only.evidence.some((e) => e.start === sentence.start))
       only.evidence.push({ start: sentence.start, end: sentence.end });

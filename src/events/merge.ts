@@ -10,6 +10,7 @@ import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import { TELLING_DATE, type PlaceArgument } from './arguments.js';
 import { rejection, type EventCandidate } from './candidates.js';
 import { ACLED_PRECEDENCE } from './lexicon.js';
+import type { CoreferenceWords } from './coreference-words.js';
 import { VIOLENT, type Mention } from './mention.js';
 import { reportsDead } from './toll.js';
 import { viewPattern, viewText } from './view-text.js';
@@ -106,6 +107,20 @@ function referent(m: Mention, events: readonly Mention[]): Mention | undefined {
   );
   return found.length === 1 ? found[0] : undefined;
 }
+/**
+ * "وفي واقعة منفصلة في إقليم فارياب … قتل سبعة": a mention after a phrase of the pack's separate
+ * list in its sentence is another occurrence than anything told before that phrase.
+ */
+export function toldApart(doc: Doc, m: Mention, separate: RegExp): boolean {
+  const sentence = doc.sentences[m.sentence];
+  return sentence !== undefined && separate.test(viewText(doc, sentence.start, m.trigger.span.start));
+}
+
+/** Whether `e` may be one occurrence with `m`, which its sentence tells apart: only after the same phrase. */
+export function toldApartWith(doc: Doc, e: Mention, m: Mention, separate: RegExp): boolean {
+  return e.sentence === m.sentence && toldApart(doc, e, separate);
+}
+
 /** Violence an arrest at its scene belongs to (a protest's arrests make it "with intervention" instead). */
 const ARMED_VIOLENCE: ReadonlySet<string> = new Set([
   'Battles',
@@ -209,7 +224,7 @@ function sharesAnchor(a: Mention, b: Mention): boolean {
  * whose place, date and agent do not conflict are the same occurrence told again. Generic attack
  * words join the specific event they refer to (see GENERIC_TRIGGERS).
  */
-export function mergeMentions(mentions: Mention[], doc: Doc, backReference: ReadonlySet<string>): Mention[] {
+export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceWords): Mention[] {
   const events: Mention[] = [];
   // Each event under the sentence it was first told in, so a mention weighs only the events
   // told near it (MERGE_WINDOW_SENTENCES), in the order they were found.
@@ -223,7 +238,8 @@ export function mergeMentions(mentions: Mention[], doc: Doc, backReference: Read
     const last = Math.min(eventsAt.length - 1, m.sentence + MERGE_WINDOW_SENTENCES);
     for (let s = Math.max(0, m.sentence - MERGE_WINDOW_SENTENCES); s <= last; s++)
       for (const i of eventsAt[s]) found.push(i);
-    return found.sort((a, b) => a - b).map((i) => events[i]);
+    const all = found.sort((a, b) => a - b).map((i) => events[i]);
+    return toldApart(doc, m, words.separate) ? all.filter((e) => toldApartWith(doc, e, m, words.separate)) : all;
   };
   const isGeneric = (m: Mention) => GENERIC_TRIGGERS.has(m.trigger.entryId);
   const specific = mentions.filter((m) => !isGeneric(m));
@@ -231,7 +247,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc, backReference: Read
   for (const m of specific) {
     let turnedRiot = false;
     let blastKinds = false;
-    const referred = refersBack(m, backReference) ? referent(m, near(m)) : undefined;
+    const referred = refersBack(m, words.backReference) ? referent(m, near(m)) : undefined;
     const target =
       referred ??
       near(m).find((e) => {
