@@ -510,6 +510,18 @@ const CASES: TollCase[] = [
     injured: 4,
   },
   {
+    pattern: 'a first count (حصيلة أولية) gives way to another report, even one told before it',
+    text: 'قتل 12 شخصا في انفجار سيارة مفخخة في مدينة الحلة صباح اليوم. وكان مسؤول قد قال في حصيلة أولية إن عدد القتلى 7.',
+    killed: 12,
+    injured: null,
+  },
+  {
+    pattern: 'a first count alone is the toll',
+    text: 'قال مسؤول في حصيلة أولية إن 7 أشخاص قتلوا في انفجار سيارة مفخخة في مدينة الحلة.',
+    killed: 7,
+    injured: null,
+  },
+  {
     pattern: 'a named size (العشرات) over an unsized "large number"',
     text: 'قصفت طائرات حربية سوقا شعبية في مدينة إدلب فقتلت العشرات. وقال الدفاع المدني إن القصف أسفر عن سقوط عدد كبير من القتلى.',
     killed: 12,

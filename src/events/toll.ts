@@ -21,6 +21,8 @@ export interface TollFigure extends Span {
   vague: boolean;
   /** A revised total ("ارتفعت الحصيلة إلى"): it replaces earlier figures instead of competing. */
   revised: boolean;
+  /** A first count (حصيلة أولية): any other report of the event replaces it. */
+  preliminary: boolean;
   /** "N others", "also", "in addition to": it adds to the figure of its kind before it. */
   additional: boolean;
   /** Why the figure is not a toll of this event (a year, cumulative, implausible), or null. */
@@ -214,6 +216,7 @@ export function findTolls(
   const inPart = (offset: number) => parts.some((r) => offset >= r.start && offset < r.end);
   const numbers = sentenceNumbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end && !inPart(n.start));
   const revisedFrom = casualty.filter((c) => c.kind === 'toll').map((c) => c.span.start);
+  const preliminaryFrom = casualty.filter((c) => c.kind === 'preliminary').map((c) => c.span.start);
   const otherCueBetween = (cue: CueMatch, from: number, to: number) =>
     casualty.some((c) => c !== cue && c.span.start >= from && c.span.end <= to);
   /** Words from token i to token j (exclusive) that count as distance: approximators do not. */
@@ -363,6 +366,7 @@ export function findTolls(
       value: figure.value,
       vague: figure.vague,
       revised: revisedFrom.some((r) => r < start && start - r < 60),
+      preliminary: preliminaryFrom.some((r) => r < start && start - r < 60),
       additional:
         figure.rule === 'toll.number' &&
         isAdditional(tokens, Math.min(at, numberAt), Math.max(endAt, numberEnd), (t) =>
@@ -677,7 +681,10 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
   const sized = of.filter((f) => f.vague && f.value > VAGUE_SEVERAL);
   const vagueOnes = sized.length ? of.filter((f) => f.value > VAGUE_SEVERAL || f.additional) : of;
   // A vague count that adds to another ("مع عشرات آخرين") is a part, not a rival report.
-  const ranked = precise.length ? of.filter((f) => !f.vague || f.additional) : vagueOnes;
+  const candidates = precise.length ? of.filter((f) => !f.vague || f.additional) : vagueOnes;
+  // "بعدما قال في حصيلة أولية إن عدد القتلى 5": a first count gives way to any other report.
+  const settled = candidates.filter((f) => !f.preliminary);
+  const ranked = settled.length ? settled : candidates;
   const revised = ranked.filter((f) => f.revised);
   if (revised.length) {
     const last = revised[revised.length - 1];
