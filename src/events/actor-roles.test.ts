@@ -11,6 +11,18 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'قتل 12 عنصرا من حركة الشباب في غارة جوية قرب بلدة جلب أمس.',
+    'unidentified-military-forces',
+    'so-al-shabaab',
+    "the group of a strike's dead was hit, it did not strike",
+  ],
+  [
+    'قتل 30 من مسلحي الحوثي في غارات لطائرات تحالف دعم الشرعية على مواقعهم في مديرية حيس جنوبي الحديدة أمس.',
+    'sa-military-2015',
+    'ye-houthi-forces',
+    "the group of a strike's dead is its target, the author of the strike its first actor",
+  ],
+  [
     'لقي قائد ميداني في حركة الشباب حتفه بغارة نفذتها طائرة مسيرة تابعة للولايات المتحدة قرب بلدة جلب أمس.',
     'us-military-2017',
     'so-al-shabaab',

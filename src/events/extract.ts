@@ -25,7 +25,15 @@ import {
   type ArticleFeatures,
 } from './candidate-features.js';
 import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRuleId } from './candidates.js';
-import { findTolls, rejectedTolls, reportsDead, summariseToll, victimsForce, type TollFigure } from './toll.js';
+import {
+  findTolls,
+  rejectedTolls,
+  reportsDead,
+  summariseToll,
+  victimsForce,
+  victimsGroupOf,
+  type TollFigure,
+} from './toll.js';
 import {
   actorMentions,
   claimantOfNextSentence,
@@ -956,6 +964,18 @@ function toRecord(
   a2 = resolveLabel(a2, eventActor(a1), contextMentions, published, knowledge);
   let actor1 = eventActor(a1);
   let actor2 = eventActor(a2);
+  // "قتل 30 من ميليشيات الحوثي في غارات لطائرات التحالف": the group the dead belonged to was
+  // hit; it did not strike: it is actor 2, and the other party named, if any, actor 1. Not in a
+  // battle, where either side may lose men.
+  const victimsGroup =
+    a1 && actor1 && (m.event_type === 'Explosions/Remote violence' || m.event_type === 'Violence against civilians')
+      ? m.tolls.find((f) => f.rejected === null && victimsGroupOf(doc, f, a1!))
+      : undefined;
+  if (victimsGroup && a1) {
+    sources.push({ field: 'actor2', rule: 'actor2.victims-group', evidence: evidenceOf(original, a1) });
+    [actor1, actor2] = [actor2, actor1];
+    a1 = null;
+  }
   // "الغارة الإسرائيلية": an attack named by the nationality of its author is that state's forces,
   // whoever else the sentence names before the trigger (the victims' group in "قتل قيادي في حركة
   // الشباب بغارة أمريكية") or after a verb (the target in "قصفت المدفعية التركية مواقع لحزب …").

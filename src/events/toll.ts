@@ -61,6 +61,7 @@ const TollPack = z.object({
     military: z.array(z.string().min(1)),
     members: z.array(z.string().min(1)),
   }),
+  victimGroupNouns: WordList,
   plausibleMaximum: z.number().int().positive(),
 });
 
@@ -99,6 +100,7 @@ const YEAR_MARKERS = wordSet(PACK.yearMarkers.words);
 const POLICE_VICTIMS = wordSet(PACK.forceVictims.police);
 const MILITARY_VICTIMS = wordSet(PACK.forceVictims.military);
 const FORCE_MEMBERS = wordSet(PACK.forceVictims.members);
+const VICTIM_GROUP_NOUNS = wordSet(PACK.victimGroupNouns.words);
 /** The most one event can have killed or hurt; a bigger figure is rejected, not clamped. */
 export const PLAUSIBLE_MAXIMUM = PACK.plausibleMaximum;
 
@@ -758,4 +760,31 @@ export function victimsForce(doc: Doc, figure: TollFigure): 'police' | 'military
     else if (!ofNumber && !inList(FORCE_MEMBERS, t)) break;
   }
   return military ? 'military' : null;
+}
+
+/** How many nouns may stand between a toll's number and the group of its victims. */
+const VICTIM_GROUP_REACH = 2;
+
+/**
+ * Whether the name at `name` is the group a figure's victims belonged to: after the number, up to
+ * two person or member nouns and at most one من or في, then the name ("50 عنصرا من حركة الشباب"،
+ * "3 من مسلحي التنظيم"، "قياديان في الجماعة"). Not across a comma or another word.
+ */
+export function victimsGroupOf(doc: Doc, figure: TollFigure, name: Span): boolean {
+  const tokens = doc.tokens;
+  const numberAt = spanIndexAt(tokens, figure.number.end - 1);
+  if (numberAt < 0 || name.start < figure.number.end) return false;
+  let nouns = 0;
+  let prepositions = 0;
+  for (let k = numberAt + 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.end > name.start) return t.start <= name.start && nouns + prepositions > 0;
+    if (t.sentence !== tokens[numberAt].sentence || t.kind !== 'word') return false;
+    if (t.stem === 'من' || t.stem === 'في') {
+      if (++prepositions > 1) return false;
+    } else if (inList(PERSONS, t) || inList(VICTIM_GROUP_NOUNS, t) || inList(SINGLE_VICTIMS, t)) {
+      if (++nouns > VICTIM_GROUP_REACH) return false;
+    } else return false;
+  }
+  return false;
 }
