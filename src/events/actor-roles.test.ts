@@ -11,6 +11,24 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'قتل 5 جنود في هجوم شنته حركة الشباب على قاعدة عسكرية قرب مدينة كسمايو أمس.',
+    'so-al-shabaab',
+    null,
+    'a relative clause whose verb takes the attack noun back names its author',
+  ],
+  [
+    'قال مسؤول في الشرطة العراقية إن مسلحي تنظيم داعش سيطروا على قرية قرب مدينة كركوك أمس.',
+    'islamic-state-iq',
+    null,
+    'the subject the reported clause names took the village, not the speaker',
+  ],
+  [
+    'قال ضابط في الجيش السوري إن فصائل المعارضة سيطرت على بلدة في ريف حماة الشمالي أمس.',
+    'sy-opposition-rebels',
+    null,
+    'the rebels took the town, not the army whose officer tells it',
+  ],
+  [
     'قتل 12 عنصرا من حركة الشباب في غارة جوية قرب بلدة جلب أمس.',
     'unidentified-military-forces',
     'so-al-shabaab',
@@ -495,9 +513,9 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
   ],
   [
     'اندلعت اشتباكات عنيفة قرب مدينة ملكال في جنوب السودان أمس. وقال متحدث عسكري إن الجيش الشعبي صد هجوما شنته المعارضة المسلحة على مواقعه.',
-    'ss-military-2011',
     'ss-splm-io',
-    "the armed opposition of a South Sudanese report is Machar's movement, not Syria's",
+    'ss-military-2011',
+    "the armed opposition of a South Sudanese report is Machar's movement, not Syria's; it launched the attack the army repelled, so it is actor 1",
   ],
   [
     'ارتفع عدد القتلى الإيرانيين إلى سبعة جراء الغارات الإسرائيلية على مطار الضبعة العسكري في ريف حمص أمس.',

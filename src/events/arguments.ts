@@ -445,7 +445,8 @@ export function attachActors(
       rules.push('actor1.verbal-noun-genitive');
     }
   }
-  // "غارة لطيران التحالف": ل glued to a name after an attack noun marks its author.
+  // "غارة لطيران التحالف": ل glued to a name after an attack noun marks its author, and so does a
+  // relative clause whose verb takes the noun back (هجوم نفذته حركة الشباب، كمين شنه مسلحو الحركة).
   if (!actor1 && !passive) {
     const noun = cues.find((c) => c.list === 'author_nouns' && within(c.span, trigger.fullSpan));
     const author =
@@ -454,7 +455,7 @@ export function attachActors(
         (m) =>
           m.start >= trigger.fullSpan.end &&
           m !== actor2 &&
-          AUTHOR_AFTER.test(viewText(doc, trigger.fullSpan.end, m.start)),
+          AUTHOR_OF_NOUN.some((p) => p.test(viewText(doc, trigger.fullSpan.end, m.start))),
       );
     if (author) {
       actor1 = author;
@@ -491,7 +492,16 @@ export function attachActors(
   // Whoever the clause names takes the territory (or mobilises, withdraws): the place is the
   // object, not a party.
   if (!actor1 && !passive && (trigger.territory || trigger.event_type === 'Strategic developments')) {
-    const taker = inClause.find((m) => !isAssociateHere(m) && m !== actor2);
+    // "قال مسؤول بالشرطة إن مسلحي الحركة سيطروا": a subject after إن or أن is who took it; the
+    // speaker before it only when the reported clause names nobody (إن قواتنا تقدمت).
+    const reported = thatClauseStart(doc, clause.start, trigger.span.start);
+    const subjects =
+      reported === null
+        ? []
+        : inClause.filter(
+            (m) => m.start >= reported && m.end <= trigger.span.start && !isAssociateHere(m) && m !== actor2,
+          );
+    const taker = subjects.at(-1) ?? inClause.find((m) => !isAssociateHere(m) && m !== actor2);
     if (taker) {
       actor1 = taker;
       rules.push('actor1.territory-clause');
@@ -575,6 +585,11 @@ export const CATEGORY_KINDS: ReadonlySet<string> = new Set(['civilians', 'protes
 
 /** Between an attack noun and its author: one adjective at most (جوية), then ل or لل glued to the name. */
 const AUTHOR_AFTER = viewPattern(/^\s+(\S+\s+)?لل?$/);
+/** "هجوم (انتحاري) (الذي) نفذته X"، "كمين شنه X": a verb that takes the attack noun back by its pronoun. */
+const AUTHOR_RELATIVE = viewPattern(
+  /^\s+(\S+\s+)?((الذي|التي)\s+)?(نفذ|نفذت|نفذوا|شن|شنت|شنوا|تبنى|تبنت|تبنوا)(ه|ها|وه|وها)\s+$/,
+);
+const AUTHOR_OF_NOUN = [AUTHOR_AFTER, AUTHOR_RELATIVE];
 
 /** Characters between "من مواقع تحتلها" and the name of who holds them (مسلحون تابعون ل …). */
 const ORIGIN_REACH = 30;
@@ -1254,3 +1269,16 @@ function subjectBefore(
 function isPlace(e: Entity): e is Entity & { resolution: PlaceResolution } {
   return e.resolution?.kind === 'place';
 }
+
+/** Where the clause reported after the last إن or أن (بأن) between `from` and `to` starts, or null. */
+function thatClauseStart(doc: Doc, from: number, to: number): number | null {
+  const tokens = doc.tokens;
+  let found: number | null = null;
+  for (let k = Math.max(0, spanIndexAt(tokens, from)); k < tokens.length && tokens[k].end <= to; k++) {
+    const t = tokens[k];
+    const bare = t.text.replace(/[\u064B-\u0652]/g, '');
+    if (t.start >= from && t.kind === 'word' && t.stem === COMPLEMENTIZER && /^[بو]?[إأ]ن$/.test(bare)) found = t.end;
+  }
+  return found;
+}
+const COMPLEMENTIZER = 'ان';
