@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'قال مسؤول إن حركة الشباب قتلت 12 من عناصر الجيش الصومالي في كمين قرب مدينة كسمايو أمس.',
+    'so-al-shabaab',
+    'so-military-2017',
+    "those counted as a casualty word's victims were hit; the subject before them struck",
+  ],
+  [
     'قتل 5 جنود في هجوم شنته حركة الشباب على قاعدة عسكرية قرب مدينة كسمايو أمس.',
     'so-al-shabaab',
     null,

@@ -16,6 +16,7 @@ import { viewPattern, viewText } from './view-text.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { groupBySentence, lowerBound, type CueIndex } from './doc-index.js';
 import { eventActorOf, type EventActor } from './record.js';
+import { countedVictims } from './toll.js';
 
 /** An actor named in the text: a resolved organisation, a person's organisation, or a framing label. */
 export interface ActorMention extends Span {
@@ -507,8 +508,18 @@ export function attachActors(
       rules.push('actor1.territory-clause');
     }
   }
+  // "حركة طالبان قتلت 30 من قوات الأمن في كمين": a name counted as a casualty word's victims was
+  // hit; the subject before it struck.
+  const victims = (m: ActorMention) =>
+    countedVictims(doc, m, (at) => cueIndex.before('casualty', ['killed', 'injured'], at, VICTIM_COUNT_GAP) !== null);
   if (!actor1 && !passive) {
-    const before = pool.filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && m !== actor2);
+    const candidates = pool.filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && m !== actor2);
+    const strikers = candidates.filter((m) => !victims(m));
+    const before = strikers.length ? strikers : candidates;
+    if (strikers.length && strikers.length < candidates.length && !actor2) {
+      actor2 = candidates.find((m) => victims(m)) ?? null;
+      if (actor2) rules.push('actor2.counted-victims');
+    }
     const after = pool.filter((m) => m.start >= trigger.span.end && !isAssociateHere(m) && m !== actor2);
     // A gapped phrase holds its subject (أطلق مسلحون مجهولون النار على …), and a phrase that ends
     // inside a name starts it (استهدف الطيران الإسرائيلي …).
@@ -590,6 +601,8 @@ const AUTHOR_RELATIVE = viewPattern(
   /^\s+(\S+\s+)?((الذي|التي)\s+)?(نفذ|نفذت|نفذوا|شن|شنت|شنوا|تبنى|تبنت|تبنوا)(ه|ها|وه|وها)\s+$/,
 );
 const AUTHOR_OF_NOUN = [AUTHOR_AFTER, AUTHOR_RELATIVE];
+/** Characters between a casualty word and the number of its victims (قتلت 30، مقتل أكثر من 30). */
+const VICTIM_COUNT_GAP = 12;
 
 /** Characters between "من مواقع تحتلها" and the name of who holds them (مسلحون تابعون ل …). */
 const ORIGIN_REACH = 30;

@@ -788,3 +788,30 @@ export function victimsGroupOf(doc: Doc, figure: TollFigure, name: Span): boolea
   }
   return false;
 }
+
+/**
+ * Whether the name at `name` is counted as victims right after a casualty word: "قتلت 30 من قوات
+ * الأمن"، "أصاب 3 من عناصر الشرطة": a number (after the casualty word, `casualtyBefore` says),
+ * then up to two person or member nouns and at most one من or في, then the name. Such a name is
+ * who was hit, not who struck.
+ */
+export function countedVictims(doc: Doc, name: Span, casualtyBefore: (offset: number) => boolean): boolean {
+  const tokens = doc.tokens;
+  const at = spanIndexAt(tokens, name.start);
+  if (at < 0) return false;
+  let nouns = 0;
+  let prepositions = 0;
+  for (let k = tokens[at].start < name.start ? at - 1 : at - 1; k >= 0; k--) {
+    const t = tokens[k];
+    if (t.sentence !== tokens[at].sentence) return false;
+    const number = doc.numbers.find((n) => n.start <= t.start && t.end <= n.end);
+    if (number) return !number.vague && casualtyBefore(number.start);
+    if (t.kind !== 'word') return false;
+    if (t.stem === 'من' || t.stem === 'في') {
+      if (++prepositions > 1) return false;
+    } else if (inList(PERSONS, t) || inList(VICTIM_GROUP_NOUNS, t)) {
+      if (++nouns > VICTIM_GROUP_REACH) return false;
+    } else return false;
+  }
+  return false;
+}
