@@ -707,3 +707,40 @@ test("figures of a sentence dated to a day before the event's are another occurr
     [23],
   );
 });
+
+test('a definite attack noun refers back to the event told in the sentences just before, lead and details alike', () => {
+  const context = loadPipelineContext();
+  const text =
+    'قتل 9 أشخاص في تفجير انتحاري استهدف تجمعا انتخابيا في مدينة بيشاور اليوم الثلاثاء. وأوضحت الشرطة أن الانتحاري فجر نفسه وسط الحشد. وأغلقت قوات الأمن الطرق المؤدية إلى المكان. وجاء الهجوم الانتحاري بعد ساعات من تحذير الجيش من تهديدات قبل الانتخابات.';
+  const article = {
+    id: 'test',
+    title: '',
+    text,
+    published: '2018-07-10',
+    publishedAt: null,
+    publishedRaw: null,
+    origins: [],
+  };
+  const events = runPipeline(article, { ...context, events: { ...context.events, coreference: null } }).events;
+  assert.deepEqual(
+    events.map((e) => [e.sub_event_type, e.fatalities]),
+    [['Suicide bomb', 9]],
+  );
+});
+
+test('a definite attack noun that refers back lends the event no party: its clause names the speaker', () => {
+  const context = loadPipelineContext();
+  const text =
+    'قصفت طائرات حربية سوقا في مدينة دوما صباح اليوم فقتلت 9 أشخاص. وقال قائد في جيش الإسلام إن القصف دمر عدة محال تجارية.';
+  const article = {
+    id: 'test',
+    title: '',
+    text,
+    published: '2018-05-02',
+    publishedAt: null,
+    publishedRaw: null,
+    origins: [],
+  };
+  const [event] = runPipeline(article, { ...context, events: { ...context.events, coreference: null } }).events;
+  assert.equal(event?.actor1?.id, 'unidentified-military-forces');
+});

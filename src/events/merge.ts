@@ -6,6 +6,7 @@
  */
 import type { Doc } from '../core/document.js';
 import { distanceKm } from '../core/geo.js';
+import { spanIndexAt } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import { TELLING_DATE, type PlaceArgument } from './arguments.js';
 import { rejection, type EventCandidate } from './candidates.js';
@@ -79,6 +80,7 @@ const BLAST_OF_KILLING: MergeReason = {
  */
 const BACK_REFERENCE: MergeReason = {
   byPrecedence: true,
+  lendsNoActors: true,
   rule: 'merge.back-reference',
   why: 'a definite attack noun its clause places nowhere names again the one event of its type just told',
 };
@@ -95,18 +97,25 @@ function refersBack(m: Mention, backReference: ReadonlySet<string>): boolean {
 }
 
 /** The one violent event of m's type told in the sentences just before it, when there is one only. */
-function referent(m: Mention, events: readonly Mention[]): Mention | undefined {
+function referent(m: Mention, events: readonly Mention[], doc: Doc): Mention | undefined {
+  // The sentence an event was last told in: a lead and its details a paragraph on are one telling.
+  const lastTold = (e: Mention) =>
+    Math.max(
+      e.sentence,
+      ...e.evidence.map((span) => spanIndexAt(doc.sentences, span.start)).filter((s) => s < m.sentence),
+    );
   const found = events.filter(
     (e) =>
       e.event_type === m.event_type &&
       VIOLENT.has(e.event_type) &&
       e.sentence < m.sentence &&
-      m.sentence - e.sentence <= BACK_REFERENCE_SENTENCES &&
+      m.sentence - lastTold(e) <= BACK_REFERENCE_SENTENCES &&
       placesCompatible(e.place, m.place) &&
       (!e.date || !m.date || datesCompatible(e.date.temporal.resolved.date, m.date.temporal.resolved.date)),
   );
   return found.length === 1 ? found[0] : undefined;
 }
+
 /**
  * "وفي واقعة منفصلة في إقليم فارياب … قتل سبعة": a mention after a phrase of the pack's separate
  * list in its sentence is another occurrence than anything told before that phrase.
@@ -247,7 +256,7 @@ export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceW
   for (const m of specific) {
     let turnedRiot = false;
     let blastKinds = false;
-    const referred = refersBack(m, words.backReference) ? referent(m, near(m)) : undefined;
+    const referred = refersBack(m, words.backReference) ? referent(m, near(m), doc) : undefined;
     const target =
       referred ??
       near(m).find((e) => {
@@ -411,6 +420,8 @@ export interface MergeReason {
   riotsWin?: boolean;
   /** With it, the more specific kind of bombing (BLAST_RANK) names the event. */
   blastKindWins?: boolean;
+  /** A mention that only refers back: it lends the event no party (its clause's is often the speaker). */
+  lendsNoActors?: boolean;
   rule: string;
   why: string;
 }
@@ -450,11 +461,13 @@ export function absorb(e: Mention, m: Mention, reason: MergeReason, state: Absor
   e.place ??= m.place;
   // A day the text gives the occurrence stands before the day a source told of it.
   if (!e.date || (e.date.rule === TELLING_DATE && m.date && m.date.rule !== TELLING_DATE)) e.date = m.date;
-  e.actors.actor1 ??= m.actors.actor1;
-  e.actors.actor2 ??= m.actors.actor2;
-  for (const a of m.actors.assoc1) e.actors.assoc1.push(a);
-  for (const a of m.actors.assoc2) e.actors.assoc2.push(a);
-  for (const r of m.actors.rules) e.actors.rules.push(r);
+  if (!reason.lendsNoActors) {
+    e.actors.actor1 ??= m.actors.actor1;
+    e.actors.actor2 ??= m.actors.actor2;
+    for (const a of m.actors.assoc1) e.actors.assoc1.push(a);
+    for (const a of m.actors.assoc2) e.actors.assoc2.push(a);
+    for (const r of m.actors.rules) e.actors.rules.push(r);
+  }
   if (e.modality !== 'asserted' && m.modality === 'asserted') e.modality = 'asserted';
   e.claimant ??= m.claimant;
   e.tolls.push(...m.tolls);
