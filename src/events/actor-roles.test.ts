@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'انفجرت عبوة ناسفة في سوق بمدينة مقديشو أمس فقتلت 4 أشخاص. ونفت حركة الشباب مسؤوليتها عن الهجوم.',
+    'unidentified-armed-group-so',
+    'civilians-so',
+    'a group that denies the attack (ونفت … مسؤوليتها) did not claim it',
+  ],
+  [
     'قال مسؤول إن حركة الشباب قتلت 12 من عناصر الجيش الصومالي في كمين قرب مدينة كسمايو أمس.',
     'so-al-shabaab',
     'so-military-2017',

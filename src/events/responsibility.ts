@@ -35,7 +35,7 @@ const ATTACK_WORDS = viewPattern(
 /** How far from the words of a claim its author's name may stand, in characters. */
 const CLAIMER_REACH = 80;
 /** Just before a claim: it is denied ("لم تعلن أي جهة مسؤوليتها"). */
-const DENIED_BEFORE = viewPattern(/(^|\s)(لم|ولم|لا|ولا|لن|دون|بدون|نفى|نفت|تنفي|ينفي|نفي)(\s|$)/);
+const DENIED_BEFORE = viewPattern(/(^|\s)[وف]?(لم|لا|لن|دون|بدون|نفى|نفت|نفوا|تنفي|ينفي|نفي)(\s|$)/);
 /** Earlier in its sentence: the claim is a charge against the group (حمّلت الحكومة الجماعة مسؤولية الهجوم). */
 const CHARGED_BEFORE = viewPattern(/(^|\s)[وف]?(حمل|حملت|يحمل|تحمل|حملوا|اتهم|اتهمت|يتهم|تتهم|اتهموا)(\s|$)/);
 /** A claim of many attacks (مسؤوليتها عن العديد من التفجيرات): a record, not this attack's claim. */
