@@ -83,3 +83,14 @@ test('every entity span is the text as written', () => {
   const text = 'قالَ المُتحدّث إنّ «قوات حفتر» قصفت جنوبطرابلس، ولقي 3 حتفهم في العزيزيـــة.';
   for (const e of entities(text)) assert.equal(text.slice(e.start, e.end), e.text);
 });
+
+test("a word several countries' forces share, followed by another country's nationality, is none of the dictionary's", () => {
+  const found = entities(
+    'قتل 5 جنود عراقيين في هجوم لتنظيم داعش قرب مدينة كركوك في العراق أمس. وفي بغداد قالت الحكومة العراقية إن الشرطة التركية اعتقلت في إسطنبول عراقيا يشتبه بانتمائه للتنظيم.',
+    '2018-06-01',
+  );
+  const police = found.find((e) => e.text === 'الشرطة');
+  assert.ok(police, found.map((e) => e.text).join(', '));
+  assert.equal(police.resolution, null, 'the Turkish police are not Iraq’s');
+  assert.equal(found.find((e) => e.text === 'الحكومة العراقية')?.resolution?.id, 'iq-government-2014');
+});

@@ -12,7 +12,14 @@ import { withoutArticle, type EntityType } from './name-index.js';
 import type { EntityKnowledge } from './knowledge.js';
 import { readPlaceEvidence, withPlaceEvidence } from './place-evidence.js';
 import { findOutlet } from '../knowledge/outlets.js';
-import { countryVotes, resolveActorOrPerson, resolvePlace, topCountries, type Resolution } from './resolve.js';
+import {
+  ambiguousAlias,
+  countryVotes,
+  resolveActorOrPerson,
+  resolvePlace,
+  topCountries,
+  type Resolution,
+} from './resolve.js';
 
 export interface Entity {
   type: EntityType;
@@ -227,7 +234,7 @@ export function recognizeEntities(
   }
 
   const nearestAnchorKm = new Map<string, number>();
-  return chosen.map((c) => {
+  return chosen.map((c, i) => {
     const previous = tokens[c.tokenStart - 1];
     const previousWord =
       previous && previous.sentence === tokens[c.tokenStart].sentence ? withoutArticle(previous.stem) : null;
@@ -237,6 +244,18 @@ export function recognizeEntities(
       resolution = resolvePlace(c, knowledge, { focus, focusShares, anchors, previousWord, nearestAnchorKm });
     } else if (c.entries.some((e) => e.kind === 'actor' || e.kind === 'person')) {
       resolution = resolveActorOrPerson(c, knowledge, date, contextActors, focus);
+      // "الشرطة السويسرية"، "قوات الأمن الباكستانية": a word several countries' bodies share,
+      // followed by another country's nationality, names that country's, which the dictionary
+      // lacks. A name of its own keeps its group (ميليشيات الحوثي الإيرانية: a partisan epithet).
+      const next = chosen[i + 1];
+      const nationality = next?.tokenStart === c.tokenEnd ? next.entries.find((e) => e.demonym) : undefined;
+      const nationalityOf = nationality?.ref.replace(/^country:/, '');
+      const actor = resolution?.kind === 'actor' ? knowledge.actors.byId.get(resolution.id) : undefined;
+      const shared =
+        actor?.type === 'actor' &&
+        c.entries.some((e) => e.kind === 'actor' && e.ref === actor.id && ambiguousAlias(e, actor));
+      if (shared && nationalityOf && resolution?.kind === 'actor' && resolution.country !== nationalityOf)
+        resolution = null;
     }
     const type: EntityType =
       resolution?.kind === 'place'

@@ -92,7 +92,7 @@ export function countryVotes(candidates: readonly EntityCandidate[], knowledge: 
 }
 
 /** Whether the alias a name entry matched is marked ambiguous on its actor (or the actor is). */
-function ambiguousAlias(e: NameEntry, actor: Actor): boolean {
+export function ambiguousAlias(e: NameEntry, actor: Actor): boolean {
   if (actor.ambiguous) return true;
   const norm = actorAliasOf(e);
   return actor.aliases_ar.some((a) => a.norm === norm && a.ambiguous);
