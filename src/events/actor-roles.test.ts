@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'قتل 12 شخصا في هجوم بالعاصمة الصومالية مقديشو أمس.',
+    'unidentified-armed-group-so',
+    'civilians-so',
+    'a nationality adjective of a place (بالعاصمة الصومالية) says where, not who attacked',
+  ],
+  [
     'انفجرت عبوة ناسفة في سوق بمدينة مقديشو أمس فقتلت 4 أشخاص. ونفت حركة الشباب مسؤوليتها عن الهجوم.',
     'unidentified-armed-group-so',
     'civilians-so',

@@ -161,12 +161,51 @@ export function nationalityAgent(
     indefinite ??
     (definite?.demonymOf ? { span: { start: definite.start, end: definite.end }, country: definite.demonymOf } : null);
   if (!adjective || MADE_IN.test(doc.view.original.slice(adjective.span.end, adjective.span.end + 8))) return null;
+  if (qualifiesAPlace(doc, adjective.span.start)) return null;
   const [actor] = stateForcesOf(adjective.country, date, knowledge);
   if (!actor) return null;
   return {
     actor: eventActorOf(actor),
     span: adjective.span,
   };
+}
+
+/**
+ * Nouns of places a nationality adjective may qualify (بالعاصمة الأفغانية، في الأراضي السورية): the
+ * adjective then names where, not who (normalised, without their article).
+ */
+const PLACE_HEADS = new Set(
+  [
+    'عاصمة',
+    'مدينة',
+    'مدن',
+    'أراضي',
+    'أرض',
+    'حدود',
+    'سفارة',
+    'قنصلية',
+    'ولاية',
+    'إقليم',
+    'محافظة',
+    'بلدة',
+    'قرية',
+    'منطقة',
+    'مناطق',
+    'ساحل',
+    'سواحل',
+    'مياه',
+    'أجواء',
+    'جزيرة',
+    'دولة',
+    'بلاد',
+  ].map((w) => normalizeForMatch(w)),
+);
+
+/** Whether the word just before the adjective starting at `start` is a place it qualifies. */
+function qualifiesAPlace(doc: Doc, start: number): boolean {
+  const at = spanIndexAt(doc.tokens, start);
+  const before = doc.tokens[at - 1];
+  return !!before && before.kind === 'word' && PLACE_HEADS.has(before.stem.replace(/^ال(?=..)/, ''));
 }
 
 /** Nouns of armed forces and their weapons that a nationality adjective makes a state's (normalised, without their article). */
