@@ -744,3 +744,23 @@ test('a definite attack noun that refers back lends the event no party: its clau
   const [event] = runPipeline(article, { ...context, events: { ...context.events, coreference: null } }).events;
   assert.equal(event?.actor1?.id, 'unidentified-military-forces');
 });
+
+test('a road a crowd closes in the sentence of its protest is part of the protest, not a strategic development', () => {
+  const context = loadPipelineContext();
+  const text =
+    'تظاهر المئات من العراقيين في مدينة البصرة أمس وأغلقوا الطريق السريع المؤدي إلى الميناء احتجاجا على انقطاع الكهرباء.';
+  const article = {
+    id: 'test',
+    title: '',
+    text,
+    published: '2018-07-16',
+    publishedAt: null,
+    publishedRaw: null,
+    origins: [],
+  };
+  const events = runPipeline(article, { ...context, events: { ...context.events, coreference: null } }).events;
+  assert.deepEqual(
+    events.map((e) => e.event_type),
+    ['Protests'],
+  );
+});

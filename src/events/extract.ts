@@ -771,6 +771,7 @@ function casualtyMentions(
       requires: null,
       territory: false,
       responds: false,
+      crowdAct: false,
       sub_event_type_by_actor: null,
       weak: false,
       passive: false,

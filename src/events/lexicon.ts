@@ -119,6 +119,8 @@ const TriggerEntrySchema = z
     territory: z.literal(true).optional(),
     /** It tells the other side's answer (هجوم مضاد): never one occurrence with what another initiator did. */
     responds: z.literal(true).optional(),
+    /** A crowd does it too (أغلق المحتجون الطريق): in the sentence of a protest or a riot it is part of it. */
+    crowd_act: z.literal(true).optional(),
     sub_event_type_by_actor: z.strictObject({ state: z.string(), non_state: z.string() }).optional(),
     weak: z.literal(true).optional(),
     /** Its forms are passive (اغتيل): the name after it is the victim, and only an agent marker names the agent. */

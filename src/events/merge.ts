@@ -275,6 +275,9 @@ export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceW
         // Vehicles seized while taking a town are part of taking it, wherever the seizure is placed.
         if (sameClause && (folds(e, m) || folds(m, e))) return true;
         if (arrestAtScene(e, m) || arrestAtScene(m, e)) return true;
+        // "تظاهر المئات وأغلقوا الطريق السريع": what a crowd does in the sentence of its protest is part of it.
+        if (e.sentence === m.sentence && ((crowd(e) && m.trigger.crowdAct) || (crowd(m) && e.trigger.crowdAct)))
+          return true;
         if (!compatible(e, m)) return false;
         // Troops moving up (تقدم، تعزيزات) where and when the fighting is are part of the battle.
         if ((movesTroops(m) && e.event_type === 'Battles') || (movesTroops(e) && m.event_type === 'Battles'))

@@ -51,6 +51,8 @@ export interface TriggerMatch {
   territory: boolean;
   /** Its entry tells a response by the other side (a counter-attack). */
   responds: boolean;
+  /** Its entry tells what a demonstrating crowd does too (closing a road). */
+  crowdAct: boolean;
   sub_event_type_by_actor: { state: string; non_state: string } | null;
   /** The trigger alone does not make an event; the extractor decides. */
   weak: boolean;
@@ -348,6 +350,7 @@ function toTriggerMatch(
     requires: e.requires ?? null,
     territory: e.territory === true,
     responds: e.responds === true,
+    crowdAct: e.crowd_act === true,
     sub_event_type_by_actor: e.sub_event_type_by_actor ?? null,
     weak: e.weak === true,
     passive: e.passive === true,
