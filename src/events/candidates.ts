@@ -45,6 +45,10 @@ export const REJECTION_RULES = {
     reason: 'structure',
     why: 'the word before makes it something else: support, an end, its perpetrator (بمساندة، وقف، منفذ)',
   },
+  'reject.topic': {
+    reason: 'history',
+    why: 'named as what an inquiry, a case, a charge or an anniversary is about (التحقيق في اغتيال، قضية مقتل، ذكرى الهجوم): told elsewhere or before',
+  },
   'reject.weapon-object': {
     reason: 'generic',
     why: 'a weapon named as a thing found, seized, held, smuggled or handed over, not fired or set off (صادرت قنابل يدوية)',

@@ -764,3 +764,14 @@ test('a road a crowd closes in the sentence of its protest is part of the protes
     ['Protests'],
   );
 });
+
+test('an attack named as what an inquiry or a case is about is its topic, not its report', () => {
+  assert.deepEqual(
+    extract('دعا مجلس الأمن الدولي أمس إلى إجراء تحقيق في الهجوم الذي استهدف حافلة في مدينة صعدة.', '2018-08-11'),
+    [],
+  );
+  assert.deepEqual(
+    extract('أمر قائد الجيش باستئناف التحقيقات في قضية اغتيال رئيس الأركان السابق في مدينة بنغازي.', '2018-08-11'),
+    [],
+  );
+});

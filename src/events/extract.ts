@@ -161,6 +161,13 @@ function weaponObject(t: TriggerMatch, clause: Span, cues: CueIndex): boolean {
   const cue = cues.before('weapon_handling', null, t.fullSpan.start, WEAPON_HANDLING_REACH);
   return cue !== null && cue.span.start >= clause.start;
 }
+/**
+ * "التحقيق في اغتيال فلان"، "قضية مقتل الشابة"، "ذكرى الهجوم"، "بتهمة تفجير": an attack named as
+ * what an inquiry, a case, a charge or an anniversary is about is its topic, not its report.
+ */
+const TOPIC_OF = viewPattern(
+  /(^|\s)[وفلب]?(ال)?(تحقيق|تحقيقات)\s+(في|حول|بشأن)\s+((عملية|جريمة|حادث|حادثة)\s+)?$|(^|\s)[وفب]?(ال)?(قضية|ذكرى|تهمة|محاكمة)\s+((عملية|جريمة)\s+)?$/,
+);
 const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
@@ -518,6 +525,10 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       RESPONSIBILITY_OF.test(viewText(doc, Math.max(sentence.start, t.fullSpan.start - 50), t.fullSpan.start))
     ) {
       reject(t, s, 'reject.not-an-event-before');
+      continue;
+    }
+    if (t.pos !== 'verb' && TOPIC_OF.test(before)) {
+      reject(t, s, 'reject.topic');
       continue;
     }
     if (weaponObject(t, clause, cueIndex)) {
