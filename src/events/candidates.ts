@@ -45,6 +45,10 @@ export const REJECTION_RULES = {
     reason: 'structure',
     why: 'the word before makes it something else: support, an end, its perpetrator (بمساندة، وقف، منفذ)',
   },
+  'reject.verbal-attack': {
+    reason: 'sense',
+    why: 'an attack in words: biting, sharp, harsh or verbal (شن هجوما لاذعا على الحكومة)',
+  },
   'reject.topic': {
     reason: 'history',
     why: 'named as what an inquiry, a case, a charge or an anniversary is about (التحقيق في اغتيال، قضية مقتل، ذكرى الهجوم): told elsewhere or before',

@@ -775,3 +775,9 @@ test('an attack named as what an inquiry or a case is about is its topic, not it
     [],
   );
 });
+
+test('an attack in words (هجوما لاذعا) is none; a violent one (هجوما عنيفا) is', () => {
+  // The rules alone: the learned judge may turn it down as well.
+  assert.deepEqual(extract('شن رئيس الوزراء هجوما لاذعا على المعارضة في مدينة بغداد أمس.', '2018-08-11', false), []);
+  assert.equal(extract('شن مسلحون هجوما عنيفا على حاجز للجيش في مدينة العريش أمس.', '2018-08-11').length, 1);
+});

@@ -182,6 +182,10 @@ const BUILDING_OBJECT = viewPattern(
 /** "خلال الأيام المقبلة": what is to come. */
 const FUTURE_AFTER = viewPattern(/(الأيام|الايام|الساعات|الأسابيع|الاسابيع|الفترة|المرحلة)\s+(المقبلة|القادمة)/);
 /** "اتفاق محتمل"، "هدنة مرتقبة": expected, not reached. */
+/** "شن هجوما لاذعا على الحكومة": an attack in words, biting, sharp or harsh (or "شديد اللهجة"). */
+const VERBAL_ATTACK_AFTER = viewPattern(
+  /^\s*(ال)?(لاذع|لاذعا|لاذعة|حاد|حادا|حادة|قاس|قاسيا|قاسية|كلامي|كلاميا|إعلامي|إعلاميا|شديد اللهجة|شديدا اللهجة)(?![\u0621-\u064A])/,
+);
 const TENTATIVE_AFTER = viewPattern(/^\s*(ال)?(محتمل|محتملة|مرتقب|مرتقبة|مقترح|مقترحة|منتظر|منتظرة)/);
 /**
  * A violent act turned on oneself (قتل نفسه، تحاول قتل نفسها، أطلق النار على نفسه) is a suicide or
@@ -572,6 +576,13 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     }
     if (TENTATIVE_AFTER.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 16)))) {
       reject(t, s, 'reject.tentative');
+      continue;
+    }
+    if (
+      t.pos !== 'verb' &&
+      VERBAL_ATTACK_AFTER.test(viewText(doc, t.fullSpan.end, Math.min(clause.end, t.fullSpan.end + 24)))
+    ) {
+      reject(t, s, 'reject.verbal-attack');
       continue;
     }
     if (
