@@ -508,7 +508,7 @@ export function attachActors(
       rules.push('actor1.territory-clause');
     }
   }
-  // "حركة طالبان قتلت 30 من قوات الأمن في كمين": a name counted as a casualty word's victims was
+  // "قالت الحركة إنها قتلت 12 من رجال الشرطة بكمين": a name counted as a casualty word's victims was
   // hit; the subject before it struck.
   const victims = (m: ActorMention) =>
     countedVictims(doc, m, (at) => cueIndex.before('casualty', ['killed', 'injured'], at, VICTIM_COUNT_GAP) !== null);

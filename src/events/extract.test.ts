@@ -711,7 +711,7 @@ test("figures of a sentence dated to a day before the event's are another occurr
 test('a definite attack noun refers back to the event told in the sentences just before, lead and details alike', () => {
   const context = loadPipelineContext();
   const text =
-    'قتل 9 أشخاص في تفجير انتحاري استهدف تجمعا انتخابيا في مدينة بيشاور اليوم الثلاثاء. وأوضحت الشرطة أن الانتحاري فجر نفسه وسط الحشد. وأغلقت قوات الأمن الطرق المؤدية إلى المكان. وجاء الهجوم الانتحاري بعد ساعات من تحذير الجيش من تهديدات قبل الانتخابات.';
+    'لقي 9 أشخاص حتفهم بتفجير انتحاري نفذته حركة الشباب في سوق بمدينة مقديشو اليوم الثلاثاء. وأوضحت الشرطة أن الانتحاري فجر نفسه وسط الحشد. وأغلقت قوات الأمن الطرق المؤدية إلى المكان. وقال قائد في الجيش الصومالي إن الهجوم الانتحاري أوقع أضرارا كبيرة.';
   const article = {
     id: 'test',
     title: '',
@@ -767,13 +767,10 @@ test('a road a crowd closes in the sentence of its protest is part of the protes
 
 test('an attack named as what an inquiry or a case is about is its topic, not its report', () => {
   assert.deepEqual(
-    extract('دعا مجلس الأمن الدولي أمس إلى إجراء تحقيق في الهجوم الذي استهدف حافلة في مدينة صعدة.', '2018-08-11'),
+    extract('طالبت الأمم المتحدة أمس بفتح تحقيق في الهجوم على حافلة مدرسية في مدينة صعدة.', '2018-08-11'),
     [],
   );
-  assert.deepEqual(
-    extract('أمر قائد الجيش باستئناف التحقيقات في قضية اغتيال رئيس الأركان السابق في مدينة بنغازي.', '2018-08-11'),
-    [],
-  );
+  assert.deepEqual(extract('أعادت النيابة فتح ملف قضية اغتيال ضابط كبير في مدينة بنغازي.', '2018-08-11'), []);
 });
 
 test('an attack in words (هجوما لاذعا) is none; a violent one (هجوما عنيفا) is', () => {

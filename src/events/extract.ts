@@ -900,7 +900,7 @@ function attachTolls(
 }
 
 /**
- * "وكان آخر تفجير قد وقع في الـ17 من مارس وأدى إلى مقتل 3": a sentence of figures whose words
+ * "وكان تفجير سابق قد ضرب المدينة يوم 17 مارس فقتل 3": a sentence of figures whose words
  * date it only to days before those of the mentions it would continue tells another occurrence.
  * Only a day the mention's own words give counts: the day a source spoke (قالت … صباح الاثنين)
  * may be after the occurrence it tells of.
@@ -987,7 +987,7 @@ function toRecord(
   a2 = resolveLabel(a2, eventActor(a1), contextMentions, published, knowledge);
   let actor1 = eventActor(a1);
   let actor2 = eventActor(a2);
-  // "قتل 30 من ميليشيات الحوثي في غارات لطائرات التحالف": the group the dead belonged to was
+  // "قتل 20 من مسلحي الجماعة في غارات للتحالف": the group the dead belonged to was
   // hit; it did not strike: it is actor 2, and the other party named, if any, actor 1. Not in a
   // battle, where either side may lose men.
   const victimsGroup =

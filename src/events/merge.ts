@@ -117,7 +117,7 @@ function referent(m: Mention, events: readonly Mention[], doc: Doc): Mention | u
 }
 
 /**
- * "وفي واقعة منفصلة في إقليم فارياب … قتل سبعة": a mention after a phrase of the pack's separate
+ * "وفي حادث منفصل بولاية أخرى … قتل خمسة": a mention after a phrase of the pack's separate
  * list in its sentence is another occurrence than anything told before that phrase.
  */
 export function toldApart(doc: Doc, m: Mention, separate: RegExp): boolean {

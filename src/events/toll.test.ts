@@ -511,7 +511,7 @@ const CASES: TollCase[] = [
   },
   {
     pattern: 'a first count (حصيلة أولية) gives way to another report, even one told before it',
-    text: 'قتل 12 شخصا في انفجار سيارة مفخخة في مدينة الحلة صباح اليوم. وكان مسؤول قد قال في حصيلة أولية إن عدد القتلى 7.',
+    text: 'قتل 12 شخصا في انفجار سيارة مفخخة في مدينة الحلة صباح اليوم. وكانت الشرطة ذكرت في حصيلة أولية 7 قتلى.',
     killed: 12,
     injured: null,
   },

@@ -684,7 +684,7 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
   const vagueOnes = sized.length ? of.filter((f) => f.value > VAGUE_SEVERAL || f.additional) : of;
   // A vague count that adds to another ("مع عشرات آخرين") is a part, not a rival report.
   const candidates = precise.length ? of.filter((f) => !f.vague || f.additional) : vagueOnes;
-  // "بعدما قال في حصيلة أولية إن عدد القتلى 5": a first count gives way to any other report.
+  // "وكانت الشرطة ذكرت في حصيلة أولية 5 قتلى": a first count gives way to any other report.
   const settled = candidates.filter((f) => !f.preliminary);
   const ranked = settled.length ? settled : candidates;
   const revised = ranked.filter((f) => f.revised);
