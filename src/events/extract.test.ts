@@ -778,3 +778,12 @@ test('an attack in words (هجوما لاذعا) is none; a violent one (هجو�
   assert.deepEqual(extract('شن رئيس الوزراء هجوما لاذعا على المعارضة في مدينة بغداد أمس.', '2018-08-11', false), []);
   assert.equal(extract('شن مسلحون هجوما عنيفا على حاجز للجيش في مدينة العريش أمس.', '2018-08-11').length, 1);
 });
+
+test('holding hostages is a hostage-taking, not an arrest; the police holding suspects is an arrest', () => {
+  const types = (text: string) => extract(text, '2018-03-24').map((e) => e.sub_event_type);
+  assert.deepEqual(
+    types('هاجم مسلح متجرا في بلدة قرب مدينة ليون أمس واحتجز عددا من المتسوقين رهائن قبل أن تقتله الشرطة.'),
+    ['Abduction/forced disappearance'],
+  );
+  assert.deepEqual(types('احتجزت الشرطة ثلاثة أشخاص في مدينة ليون أمس للاشتباه في صلتهم بالهجوم.'), ['Arrests']);
+});
