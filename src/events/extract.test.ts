@@ -787,3 +787,13 @@ test('holding hostages is a hostage-taking, not an arrest; the police holding su
   );
   assert.deepEqual(types('احتجزت الشرطة ثلاثة أشخاص في مدينة ليون أمس للاشتباه في صلتهم بالهجوم.'), ['Arrests']);
 });
+
+test('an embassy opened is no base established; a military headquarters is', () => {
+  const types = (text: string) => extract(text, '2018-05-15').map((e) => e.sub_event_type);
+  assert.ok(
+    !types('أثار افتتاح مقر السفارة الأمريكية في القدس أمس غضبا واسعا.').includes('Headquarters or base established'),
+  );
+  assert.deepEqual(types('أعلنت القوات التركية افتتاح مقر عسكري جديد في بلدة قرب مدينة الباب أمس.'), [
+    'Headquarters or base established',
+  ]);
+});
