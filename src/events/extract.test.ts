@@ -799,3 +799,13 @@ test('an embassy opened is no base established; a military headquarters is', () 
     'Headquarters or base established',
   ]);
 });
+
+test('a weapon listed among those a report names (من بينها الصواريخ) is no strike', () => {
+  assert.ok(
+    !extract(
+      'يشكو سكان مدينة سبها من انتشار الأسلحة الثقيلة في أحيائهم، ومن بينها الصواريخ والمدافع المضادة للطائرات.',
+      '2018-08-30',
+      false,
+    ).some((e) => e.event_type === 'Explosions/Remote violence'),
+  );
+});
