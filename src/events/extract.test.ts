@@ -21,6 +21,13 @@ function extract(text: string, published: string | null = '2019-04-08', judged =
   return analysed(text, published, judged).events;
 }
 
+/** The events of a short report when the rules alone merge its mentions (no coreference model). */
+function mergedByRules(text: string, published: string): EventRecord[] {
+  const article = { id: 'test', title: '', text, published, publishedAt: null, publishedRaw: null, origins: [] };
+  const context = loadPipelineContext();
+  return runPipeline(article, { ...context, events: { ...context.events, coreference: null } }).events;
+}
+
 function only(text: string, published: string | null = '2019-04-08', judged = true): EventRecord {
   const events = extract(text, published, judged);
   assert.equal(
@@ -660,13 +667,7 @@ test('every candidate gets a verdict: kept in an event, or rejected by a named r
 });
 
 test('a definite attack noun its clause places nowhere names again the event just told; placed elsewhere, it is another', () => {
-  const context = loadPipelineContext();
-  const rulesOnly = { ...context, events: { ...context.events, coreference: null } };
-  const events = (text: string) =>
-    runPipeline(
-      { id: 'test', title: '', text, published: '2018-05-02', publishedAt: null, publishedRaw: null, origins: [] },
-      rulesOnly,
-    ).events.map((e) => [e.sub_event_type, e.fatalities]);
+  const events = (text: string) => mergedByRules(text, '2018-05-02').map((e) => [e.sub_event_type, e.fatalities]);
   assert.deepEqual(
     events('قصفت طائرات حربية سوقا في مدينة دوما صباح اليوم فقتلت 9 أشخاص. وقال مسعفون إن القصف دمر عدة محال تجارية.'),
     [['Air/drone strike', 9]],
@@ -709,19 +710,10 @@ test("figures of a sentence dated to a day before the event's are another occurr
 });
 
 test('a definite attack noun refers back to the event told in the sentences just before, lead and details alike', () => {
-  const context = loadPipelineContext();
-  const text =
-    'لقي 9 أشخاص حتفهم بتفجير انتحاري نفذته حركة الشباب في سوق بمدينة مقديشو اليوم الثلاثاء. وأوضحت الشرطة أن الانتحاري فجر نفسه وسط الحشد. وأغلقت قوات الأمن الطرق المؤدية إلى المكان. وقال قائد في الجيش الصومالي إن الهجوم الانتحاري أوقع أضرارا كبيرة.';
-  const article = {
-    id: 'test',
-    title: '',
-    text,
-    published: '2018-07-10',
-    publishedAt: null,
-    publishedRaw: null,
-    origins: [],
-  };
-  const events = runPipeline(article, { ...context, events: { ...context.events, coreference: null } }).events;
+  const events = mergedByRules(
+    'لقي 9 أشخاص حتفهم بتفجير انتحاري نفذته حركة الشباب في سوق بمدينة مقديشو اليوم الثلاثاء. وأوضحت الشرطة أن الانتحاري فجر نفسه وسط الحشد. وأغلقت قوات الأمن الطرق المؤدية إلى المكان. وقال قائد في الجيش الصومالي إن الهجوم الانتحاري أوقع أضرارا كبيرة.',
+    '2018-07-10',
+  );
   assert.deepEqual(
     events.map((e) => [e.sub_event_type, e.fatalities]),
     [['Suicide bomb', 9]],
@@ -729,36 +721,18 @@ test('a definite attack noun refers back to the event told in the sentences just
 });
 
 test('a definite attack noun that refers back lends the event no party: its clause names the speaker', () => {
-  const context = loadPipelineContext();
-  const text =
-    'قصفت طائرات حربية سوقا في مدينة دوما صباح اليوم فقتلت 9 أشخاص. وقال قائد في جيش الإسلام إن القصف دمر عدة محال تجارية.';
-  const article = {
-    id: 'test',
-    title: '',
-    text,
-    published: '2018-05-02',
-    publishedAt: null,
-    publishedRaw: null,
-    origins: [],
-  };
-  const [event] = runPipeline(article, { ...context, events: { ...context.events, coreference: null } }).events;
+  const [event] = mergedByRules(
+    'قصفت طائرات حربية سوقا في مدينة دوما صباح اليوم فقتلت 9 أشخاص. وقال قائد في جيش الإسلام إن القصف دمر عدة محال تجارية.',
+    '2018-05-02',
+  );
   assert.equal(event?.actor1?.id, 'unidentified-military-forces');
 });
 
 test('a road a crowd closes in the sentence of its protest is part of the protest, not a strategic development', () => {
-  const context = loadPipelineContext();
-  const text =
-    'تظاهر المئات من العراقيين في مدينة البصرة أمس وأغلقوا الطريق السريع المؤدي إلى الميناء احتجاجا على انقطاع الكهرباء.';
-  const article = {
-    id: 'test',
-    title: '',
-    text,
-    published: '2018-07-16',
-    publishedAt: null,
-    publishedRaw: null,
-    origins: [],
-  };
-  const events = runPipeline(article, { ...context, events: { ...context.events, coreference: null } }).events;
+  const events = mergedByRules(
+    'تظاهر المئات من العراقيين في مدينة البصرة أمس وأغلقوا الطريق السريع المؤدي إلى الميناء احتجاجا على انقطاع الكهرباء.',
+    '2018-07-16',
+  );
   assert.deepEqual(
     events.map((e) => e.event_type),
     ['Protests'],

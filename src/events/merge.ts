@@ -256,10 +256,11 @@ export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceW
   for (const m of specific) {
     let turnedRiot = false;
     let blastKinds = false;
-    const referred = refersBack(m, words.backReference) ? referent(m, near(m), doc) : undefined;
+    const nearby = near(m);
+    const referred = refersBack(m, words.backReference) ? referent(m, nearby, doc) : undefined;
     const target =
       referred ??
-      near(m).find((e) => {
+      nearby.find((e) => {
         if (placesOfOneWord(e, m)) return false;
         const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
         // One sentence telling one act twice, whatever place each telling names.

@@ -801,11 +801,11 @@ export function countedVictims(doc: Doc, name: Span, casualtyBefore: (offset: nu
   if (at < 0) return false;
   let nouns = 0;
   let prepositions = 0;
-  for (let k = tokens[at].start < name.start ? at - 1 : at - 1; k >= 0; k--) {
+  for (let k = at - 1; k >= 0; k--) {
     const t = tokens[k];
     if (t.sentence !== tokens[at].sentence) return false;
-    const number = doc.numbers.find((n) => n.start <= t.start && t.end <= n.end);
-    if (number) return !number.vague && casualtyBefore(number.start);
+    const number = doc.numbers[spanIndexAt(doc.numbers, t.start)];
+    if (number && t.end <= number.end) return !number.vague && casualtyBefore(number.start);
     if (t.kind !== 'word') return false;
     if (t.stem === 'من' || t.stem === 'في') {
       if (++prepositions > 1) return false;
