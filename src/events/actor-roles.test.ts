@@ -583,6 +583,24 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     null,
     'the Pakistani movement is not the Afghan Taliban whose name it holds',
   ],
+  [
+    'أكد الجيش الأمريكي أمس أن قائدا في حركة الشباب، يدعى علي حسن، قتل في غارة جوية قرب بلدة جلب.',
+    'us-military-2017',
+    'so-al-shabaab',
+    'the group of a leader killed in a strike was hit; the one named with the strike struck',
+  ],
+  [
+    'قالت وزارة الداخلية إن خمسة مسلحين قتلوا في مواجهة ليلية مع قوات الأمن قرب مدينة العريش.',
+    'eg-police-2014',
+    'unidentified-armed-group-eg',
+    'gunmen killed in a clash were one side; who they fought, named after it, the other',
+  ],
+  [
+    'ذكر حاكم فراه أن العشرات من مسلحي طالبان لقوا مصرعهم خلال معركة مع الجيش الأفغاني في الولاية.',
+    'af-military-2014',
+    'af-taliban',
+    'a group whose fighters died in a battle is the side that lost them, not the attacker',
+  ],
 ];
 
 /** A report of the table's date. */

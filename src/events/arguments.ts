@@ -512,8 +512,20 @@ export function attachActors(
   // hit; the subject before it struck.
   const victims = (m: ActorMention) =>
     countedVictims(doc, m, (at) => cueIndex.before('casualty', ['killed', 'injured'], at, VICTIM_COUNT_GAP) !== null);
+  // "زعيم الحركة، فلان، قتل في غارة": the subject of a killing told right before the attack word
+  // died in it; it is the target, never the striker.
+  // Not a crowd's: protesters killed in a riot still rioted.
+  const killedInIt = (m: ActorMention) =>
+    violent && trigger.event_type !== 'Protests' && trigger.event_type !== 'Riots' && killedIn(doc, m, trigger, cues);
   if (!actor1 && !passive) {
-    const candidates = pool.filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && m !== actor2);
+    const killed = pool.filter((m) => m.end <= trigger.span.start && m !== actor2 && killedInIt(m));
+    if (killed.length && !actor2) {
+      actor2 = killed[killed.length - 1];
+      rules.push('actor2.killed-in-attack');
+    }
+    const candidates = pool.filter(
+      (m) => m.end <= trigger.span.start && !isAssociateHere(m) && m !== actor2 && !killed.includes(m),
+    );
     const strikers = candidates.filter((m) => !victims(m));
     const before = strikers.length ? strikers : candidates;
     if (strikers.length && strikers.length < candidates.length && !actor2) {
@@ -538,11 +550,21 @@ export function attachActors(
       actor1 = after[0];
       rules.push('actor1.after-verb');
     } else {
-      const earlier = inSentence.filter((m) => m.end <= trigger.span.start && !isAssociateHere(m));
+      const earlier = inSentence.filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && !killedInIt(m));
       if (earlier.length) {
         actor1 = earlier[earlier.length - 1];
         rules.push('actor1.subject-in-sentence');
       }
+    }
+  }
+  // "متشددون قتلوا في مواجهة مع قوة أمنية": who the dead fought is named after the attack word.
+  if (!actor1 && rules.includes('actor2.killed-in-attack')) {
+    const other = inClause.find(
+      (m) => m.start >= trigger.span.end && m !== actor2 && !isAssociateHere(m) && !sameActor(m, actor2),
+    );
+    if (other) {
+      actor1 = other;
+      rules.push('actor1.fought-the-killed');
     }
   }
   // With the agent named by a marker, the subject of the clause is the other party (the victims
@@ -588,6 +610,31 @@ export function attachActors(
 const SUFFERED_ATTACK = viewPattern(/(^|\s)[وف]?[تي]?(تعرض|تعرضت|تعرضوا)(\s+\S+){0,2}\s+ل$/);
 /** Between that attack noun and its author: nothing, or one adjective at most and من (لقصف مدفعي من). */
 const AUTHOR_OF_SUFFERED = viewPattern(/^(\s?|\s+(\S+\s+)?من\s+)$/);
+
+/** Characters from a name to the killing word after it, the name's apposition between (زعيم الحركة، الملا فلان، قتل). */
+const KILLED_SUBJECT_REACH = 60;
+/** Between a name and its verb: nothing, an apposition between commas, or where it is (في البلاد). */
+const APPOSITION_ONLY = viewPattern(/^\s*([،,][^،,.]{1,40}[،,]|(في|ب)\s*\S+)?\s*$/);
+/** Between a killing word and the attack word it happened in: في، جراء، إثر, or ب glued to it (قتل في غارة، لقي حتفه بقصف). */
+const KILLED_IN = viewPattern(/^\s*((في|جراء|إثر|اثر|خلال)\s+)?$/);
+
+/**
+ * Whether a name before an attack word is the subject of a killing word that opens on it: "قائد
+ * في الحركة قتل في غارة"، "زعيم الجماعة، فلان، لقي حتفه بقصف". A verb of killing with its own
+ * object (قتلت الحركة 5 جنود في هجوم) is no such word: a number or a name follows it first.
+ */
+function killedIn(doc: Doc, m: ActorMention, trigger: TriggerMatch, cues: readonly CueMatch[]): boolean {
+  return cues.some(
+    (c) =>
+      c.list === 'casualty' &&
+      c.kind === 'killed' &&
+      c.span.start >= m.end &&
+      c.span.start - m.end <= KILLED_SUBJECT_REACH &&
+      c.span.end <= trigger.fullSpan.start &&
+      KILLED_IN.test(viewText(doc, c.span.end, trigger.fullSpan.start)) &&
+      APPOSITION_ONLY.test(viewText(doc, m.end, c.span.start)),
+  );
+}
 
 /** Between unidentified gunmen and the group they belong to: "مسلحون من حركة الشباب". */
 const MEMBERS_OF = viewPattern(/^\s*من\s*$/);
@@ -894,7 +941,7 @@ export function attachDate(
   /** The cues of the trigger's sentence. */
   cues: readonly CueMatch[],
 ): { temporal: TemporalExpression; rule: string } | null {
-  const datable = temporals.filter((t) => t.kind !== 'year');
+  const datable = temporals.filter((t) => t.kind !== 'year' && !scheduledDay(t, doc, cues));
   const byDistance = (list: TemporalExpression[]) =>
     list.sort((a, b) => Math.abs(a.start - trigger.span.start) - Math.abs(b.start - trigger.span.start))[0];
   const dated = (temporal: TemporalExpression, rule: string) => ({
@@ -906,6 +953,16 @@ export function attachDate(
   const inSentence = datable.filter((t) => within(t, sentence));
   if (inSentence.length) return dated(byDistance(inSentence), 'date.sentence');
   return null;
+}
+
+/** What may stand between a word of cues.json's scheduled list and the day it sets: المزمع عقدها في. */
+const SCHEDULED_GAP = viewPattern(/^\s*((عقد|إجراء|اجراء|انعقاد)\S*\s+)?((في|يوم|بتاريخ)\s+)?$/);
+
+/** "الانتخابات المقررة في 25 تموز": the day a thing is set for, not the day of an event its sentence tells. */
+export function scheduledDay(t: TemporalExpression, doc: Doc, cues: readonly CueMatch[]): boolean {
+  return cues.some(
+    (c) => c.list === 'scheduled' && c.span.end <= t.start && SCHEDULED_GAP.test(viewText(doc, c.span.end, t.start)),
+  );
 }
 
 /** The rule of a date that is the day a source spoke, not surely the day of what it tells. */

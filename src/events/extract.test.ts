@@ -783,3 +783,35 @@ test('a weapon listed among those a report names (من بينها الصواري
     ).some((e) => e.event_type === 'Explosions/Remote violence'),
   );
 });
+
+test('the day a thing is set for (المقررة في) is not the day of an event its sentence tells', () => {
+  // Published on the 8th: the ballot of the 20th is not the day of the clash, which falls in the week.
+  const clash = only('اندلعت اشتباكات في مدينة الزاوية قبل الانتخابات البلدية المقررة في 20 نيسان/أبريل.');
+  assert.notEqual(clash.date, '2019-04-20');
+  assert.equal(clash.time_precision, 2);
+  // A day in the sentence that no such word sets still dates it.
+  assert.equal(only('اندلعت اشتباكات في مدينة الزاوية في 6 نيسان/أبريل.').date, '2019-04-06');
+});
+
+test('a killing named as what will lead to something (وسيؤدي قتل فلان إلى) is spoken of, not told again', () => {
+  const text =
+    'قتل القيادي في الجماعة سالم الورفلي في غارة جوية على مدينة درنة أمس. ' +
+    'وسيؤدي قتل الورفلي برصاص القناصة إلى إضعاف الجماعة أكثر مما أضعفتها المعارك.';
+  const events = extract(text);
+  assert.equal(events.length, 1, events.map((e) => `${e.sub_event_type}«${e.trigger.text}»`).join(', '));
+  assert.equal(events[0].sub_event_type, 'Air/drone strike');
+  // An attack noun after it, as much as a killing word with its agent.
+  assert.deepEqual(extract('وسيؤدي اغتيال القيادي سالم الورفلي في مدينة درنة إلى إضعاف الجماعة.'), []);
+});
+
+test("a sentence of figures its words date to an earlier year lends them to no event of the article's", () => {
+  const text = 'شن مسلحون هجوما على دورية للجيش في مدينة درنة أمس. ' + 'وفي 2014 سقط أكثر من 150 قتيلا في المدينة.';
+  const [attack] = mergedByRules(text, '2019-04-08');
+  assert.equal(attack?.fatalities, 0);
+  // The article's own year is no earlier one.
+  const now = mergedByRules(
+    'شن مسلحون هجوما على دورية للجيش في مدينة درنة أمس. ' + 'وفي 2019 سقط 3 قتلى.',
+    '2019-04-08',
+  );
+  assert.equal(now[0]?.fatalities, 3);
+});

@@ -40,6 +40,7 @@ import {
   attachActors,
   attachClaimant,
   attachDate,
+  scheduledDay,
   attachPlaces,
   CATEGORY_KINDS,
   localArguments,
@@ -168,6 +169,8 @@ function weaponObject(t: TriggerMatch, clause: Span, cues: CueIndex): boolean {
 const TOPIC_OF = viewPattern(
   /(^|\s)[وفلب]?(ال)?(تحقيق|تحقيقات)\s+(في|حول|بشأن)\s+((عملية|جريمة|حادث|حادثة)\s+)?$|(^|\s)[وفب]?(ال)?(قضية|ذكرى|تهمة|محاكمة)\s+((عملية|جريمة)\s+)?$/,
 );
+/** "وسيؤدي قتل فلان إلى …": an act named as what will lead to something is spoken of, not told. */
+const CONSEQUENCE_TO_COME = viewPattern(/(^|\s)[وف]?(س|قد\s+)[يت](ؤدي|ودي)\s+$/);
 const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
@@ -531,7 +534,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.not-an-event-before');
       continue;
     }
-    if (t.pos !== 'verb' && TOPIC_OF.test(before)) {
+    if (t.pos !== 'verb' && (TOPIC_OF.test(before) || CONSEQUENCE_TO_COME.test(before))) {
       reject(t, s, 'reject.topic');
       continue;
     }
@@ -725,7 +728,14 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   // The exact days each sentence's words name.
   const daysOf = (s: number) =>
     local.temporals[s].flatMap((t) => (t.resolved.timePrecision === 1 && t.resolved.date ? [t.resolved.date] : []));
-  const orphans = attachTolls(mentions, doc, tollsOf, pastSentences, daysOf);
+  const publishedYear = published?.slice(0, 4);
+  const earlierYear = (s: number) =>
+    !!publishedYear &&
+    local.temporals[s].length > 0 &&
+    local.temporals[s].every(
+      (t) => t.kind === 'year' && (YEAR.exec(viewText(doc, t.start, t.end))?.[0] ?? publishedYear) < publishedYear,
+    );
+  const orphans = attachTolls(mentions, doc, tollsOf, pastSentences, daysOf, earlierYear);
   const events = mergeMentions(mentions, doc, loadCoreferenceWords());
   // A lead told in the outlet's voice takes the source of the sentence after it.
   const lead = sentences.findIndex((x) => !x.heading);
@@ -744,6 +754,8 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     })),
   };
 }
+
+const YEAR = /(1[89]|20)\d\d/;
 
 const PASSIVE_BEFORE = viewPattern(/(^|\s)(تم|جرى|يتم|ويتم|وتم|وجرى)\s*$/);
 
@@ -775,6 +787,8 @@ function casualtyMentions(
     const killed = cues.find((c) => c.list === 'casualty' && c.kind === 'killed');
     const agent = cues.find((c) => c.list === 'agent_markers' && c.kind === 'agent');
     if (!killed || !agent || !tollsOf(s).some((f) => f.rejected === null)) return;
+    if (CONSEQUENCE_TO_COME.test(viewText(doc, Math.max(sentence.start, killed.span.start - 24), killed.span.start)))
+      return;
     const text = viewText(doc, sentence.start, sentence.end);
     const armed = ARMED_WORDS.test(text) && !CIVILIAN_WORDS.test(text);
     const trigger: TriggerMatch = {
@@ -855,6 +869,8 @@ function attachTolls(
   tollsOf: (sentence: number) => TollFigure[],
   pastSentences: ReadonlySet<number>,
   daysOf: (sentence: number) => string[],
+  /** Whether a sentence's words date it only to years before the article's (وفي 2014 …). */
+  earlierYear: (sentence: number) => boolean,
 ): number[] {
   /** Sentences of figures alone that no mention near them took. */
   const orphans: number[] = [];
@@ -876,7 +892,7 @@ function attachTolls(
     // A sentence of figures alone, or whose mentions take no toll (an arrest: "اعتقل عشرات
     // بالإضافة إلى مقتل آخرين"), continues the report before it, else the one after it, else the
     // article's only violent event.
-    if (!targets && !pastSentences.has(s)) {
+    if (!targets && !pastSentences.has(s) && !earlierYear(s)) {
       targets = bySentence.get(s - 1) ?? bySentence.get(s + 1) ?? onlyViolent;
       if (!targets) orphans.push(s);
       else if (datedBefore(daysOf(s), targets)) return;
@@ -1716,6 +1732,7 @@ function leadDate(doc: Doc): TemporalExpression | null {
   const lead = doc.sentences.slice(0, 2);
   if (lead.length === 0) return null;
   const end = lead[lead.length - 1].end;
-  const t = doc.temporals.find((x) => x.end <= end && x.kind !== 'year');
+  const scheduled = doc.cues.filter((c) => c.list === 'scheduled' && c.span.end <= end);
+  const t = doc.temporals.find((x) => x.end <= end && x.kind !== 'year' && !scheduledDay(x, doc, scheduled));
   return t ?? null;
 }

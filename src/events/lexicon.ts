@@ -184,6 +184,7 @@ const RULE_ONLY_LISTS = [
   'responsibility_claims',
   'crowd_nouns',
   'weapon_handling',
+  'scheduled',
 ] as const;
 export const CUE_LISTS = [
   'attribution',
