@@ -12,7 +12,7 @@ import {
   type Country,
   type WorldCity,
 } from '../knowledge/places.js';
-import { loadActors, type ActorDictionary } from '../knowledge/actors.js';
+import { loadActors, type ActorDictionary, type PartisanLabel } from '../knowledge/actors.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { loadNerModel, type NerModel } from '../ner/tagger/index.js';
 import { NameIndex, withoutArticle } from './name-index.js';
@@ -153,16 +153,35 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
     geo,
     commonWordNames,
     placeCues,
-    framingLabels: new Map(
-      actors.partisanLabels.flatMap((l) =>
-        l.norms.map((norm) => [withoutArticle(norm), { text: l.text, mayReferTo: l.may_refer_to }] as const),
-      ),
-    ),
+    framingLabels: framingLabelsOf(actors.partisanLabels),
     ner: options.withTagger === false ? null : loadNerModel(),
     outlets: loadOutlets(dir),
   };
   if (useCache) cached.set(withTagger, knowledge);
   return knowledge;
+}
+
+/**
+ * Framing labels by their normalised words. Two theatres may use one word (الانقلابيين: Libya's
+ * for the LNA, Yemen's for the Houthis): the word may refer to the actors of both, and the
+ * extractor chooses among them by the article's names, country and date.
+ */
+function framingLabelsOf(labels: readonly PartisanLabel[]): Map<string, { text: string; mayReferTo: string[] }> {
+  const byWord = new Map<string, { text: string; mayReferTo: string[] }>();
+  for (const l of labels)
+    for (const norm of l.norms) {
+      const key = withoutArticle(norm);
+      const known = byWord.get(key);
+      // An empty list refers to any actor; it stays so.
+      if (!known) {
+        byWord.set(key, { text: l.text, mayReferTo: [...l.may_refer_to] });
+      } else if (known.mayReferTo.length && l.may_refer_to.length) {
+        for (const id of l.may_refer_to) if (!known.mayReferTo.includes(id)) known.mayReferTo.push(id);
+      } else {
+        known.mayReferTo = [];
+      }
+    }
+  return byWord;
 }
 
 const CorpusCommonWords = z.object({

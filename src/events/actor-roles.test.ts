@@ -601,6 +601,30 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'af-taliban',
     'a group whose fighters died in a battle is the side that lost them, not the attacker',
   ],
+  [
+    'قصفت قوات الشرعية بالمدفعية مواقع الانقلابيين في مديرية كتاف بمحافظة صعدة أمس.',
+    'ye-military-2012',
+    'ye-houthi-forces',
+    "a framing label no name of the article resolves: the one actor of the event's country and day it may refer to",
+  ],
+  [
+    'هاجمت قوات الوفاق أمس مواقع الانقلابيين جنوب العاصمة طرابلس.',
+    'ly-gna-forces',
+    'ly-lna',
+    "the same label in another theatre names that theatre's side (Libya's, not Yemen's)",
+  ],
+  [
+    'أغارت مقاتلات تحالف دعم الشرعية أمس على تجمعات للمتمردين في مديرية حيس جنوب الحديدة.',
+    'sa-military-2015',
+    'ye-houthi-forces',
+    "the wire agencies' rebels of a Yemeni report are the Houthis",
+  ],
+  [
+    'أسفرت غارات لطائرات تحالف دعم الشرعية أمس عن سقوط 20 قتيلا بين مسلحي الحوثي في مديرية نهم.',
+    'sa-military-2015',
+    'ye-houthi-forces',
+    'the aircraft an attack noun is "of" (غارات لطائرات X) name its author',
+  ],
 ];
 
 /** A report of the table's date. */

@@ -647,7 +647,9 @@ const AUTHOR_AFTER = viewPattern(/^\s+(\S+\s+)?لل?$/);
 const AUTHOR_RELATIVE = viewPattern(
   /^\s+(\S+\s+)?((الذي|التي)\s+)?(نفذ|نفذت|نفذوا|شن|شنت|شنوا|تبنى|تبنت|تبنوا)(ه|ها|وه|وها)\s+$/,
 );
-const AUTHOR_OF_NOUN = [AUTHOR_AFTER, AUTHOR_RELATIVE];
+/** "غارات لطائرات التحالف"، "قصف لمدفعية الجيش": ل glued to the craft or guns of the name after them. */
+const AUTHOR_CRAFT = viewPattern(/^\s+(\S+\s+)?لل?(طائرات|طائرة|طيران|مقاتلات|مروحيات|مدفعية|راجمات|بوارج)\s+$/);
+const AUTHOR_OF_NOUN = [AUTHOR_AFTER, AUTHOR_RELATIVE, AUTHOR_CRAFT];
 /** Characters between a casualty word and the number of its victims (قتلت 30، مقتل أكثر من 30). */
 const VICTIM_COUNT_GAP = 12;
 

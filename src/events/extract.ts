@@ -9,6 +9,7 @@ import type { Doc } from '../core/document.js';
 import { evidenceOf, spanContains, spanIndexAt, type Evidence, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
+import { actorValidAt } from '../knowledge/actors.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import { SpanTests, viewPattern, viewText } from './view-text.js';
 import { toNormOffset } from '../text/normalize.js';
@@ -351,6 +352,8 @@ function resolveLabel(
   other: EventActor | null,
   context: readonly NamedActorMention[],
   date: string | null,
+  /** The event's country: its place's, else the article's main place's. */
+  theatre: string | null,
   knowledge: EntityKnowledge,
 ): ActorMention | null {
   if (!m || m.actor || !m.label) return m;
@@ -361,6 +364,14 @@ function resolveLabel(
     .map((c) => c.actor)
     .find((a) => eligible(a) && (listed.length === 0 || listed.includes(a.id)));
   if (fromContext) return { ...m, actor: fromContext, rule: 'actor.framing-label.context' };
+  // "مواقع الانقلابيين" in a Yemeni report of 2018 with no Houthi named: the one actor of the
+  // event's country the label may refer to on that day.
+  const ofTheatre = listed.flatMap((id) => {
+    const entry = knowledge.actors.byId.get(id);
+    return entry?.type === 'actor' && entry.country === theatre && actorValidAt(entry, date) ? [entry] : [];
+  });
+  if (ofTheatre.length === 1 && eligible(eventActorOf(ofTheatre[0])))
+    return { ...m, actor: eventActorOf(ofTheatre[0]), rule: 'actor.framing-label.theatre' };
   const fallback = knowledge.actors.byId.get(UNIDENTIFIED_ARMED_GROUP);
   if (fallback?.type === 'actor' && (listed.length === 0 || listed.includes(fallback.id))) {
     return {
@@ -999,8 +1010,9 @@ function toRecord(
   // Actors, with framing labels resolved against the other party.
   let a1 = m.actors.actor1;
   let a2 = m.actors.actor2;
-  a1 = resolveLabel(a1, eventActor(a2), contextMentions, published, knowledge);
-  a2 = resolveLabel(a2, eventActor(a1), contextMentions, published, knowledge);
+  const theatre = m.place?.place.country ?? article.main?.resolution.country ?? null;
+  a1 = resolveLabel(a1, eventActor(a2), contextMentions, published, theatre, knowledge);
+  a2 = resolveLabel(a2, eventActor(a1), contextMentions, published, theatre, knowledge);
   let actor1 = eventActor(a1);
   let actor2 = eventActor(a2);
   // "قتل 20 من مسلحي الجماعة في غارات للتحالف": the group the dead belonged to was
