@@ -42,6 +42,8 @@ export interface EntityKnowledge {
     genericNouns: ReadonlySet<string>;
     /** The nouns of a town's quarter (حي، أحياء): no cue for a village abroad. */
     quarterNouns: ReadonlySet<string>;
+    /** After a country's name, a region of the world (أمريكا الوسطى). */
+    regionWords: ReadonlySet<string>;
   };
   /** Framing labels (ميليشيات، فلول), keyed by their normalised words without ال. */
   framingLabels: ReadonlyMap<string, { text: string; mayReferTo: string[] }>;
@@ -129,6 +131,7 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
     listNouns: new Set(placeCueWords.list_nouns.map((w) => withoutArticle(normalizeForMatch(w)))),
     prepositions: new Set(placeCueWords.prepositions.map(normalizeForMatch)),
     quarterNouns: new Set(placeCueWords.quarter_nouns.map((w) => withoutArticle(normalizeForMatch(w)))),
+    regionWords: new Set(placeCueWords.region_words.map((w) => withoutArticle(normalizeForMatch(w)))),
     // Month and weekday names (مايو، الجمعة) are no places either, whatever village bears them.
     genericNouns: new Set(
       [...placeCueWords.generic_nouns, ...calendarWords(dir)].map((w) => withoutArticle(normalizeForMatch(w))),
@@ -202,6 +205,7 @@ const PlaceCueWords = z.object({
   prepositions: z.array(z.string().min(1)),
   generic_nouns: z.array(z.string().min(1)),
   quarter_nouns: z.array(z.string().min(1)),
+  region_words: z.array(z.string().min(1)),
 });
 
 /** The month and weekday names of packs/ar/months.json and weekdays.json. */

@@ -151,3 +151,10 @@ test(
     assert.deepEqual(bad.slice(0, 20), []);
   },
 );
+
+test('a country name before a region word (أمريكا الوسطى) names a region of the world, not the country', () => {
+  assert.deepEqual(placeTexts('تشهد دول في أمريكا الوسطى احتجاجات منذ أسابيع'), []);
+  assert.deepEqual(placeTexts('تشهد مدن في أمريكا احتجاجات منذ أسابيع'), ['أمريكا:US']);
+  // A country whose own name holds the word is matched whole.
+  assert.deepEqual(placeTexts('أطلقت صواريخ من كوريا الشمالية أمس'), ['كوريا الشمالية:KP']);
+});

@@ -132,6 +132,17 @@ const SEAT_IMPORTANCE = 75;
  * True when a definite adjective follows the name (القصر الرئاسي، المبنى الرئيسي، البيت الأبيض):
  * the word is the noun of a phrase, not a village's name.
  */
+/** Whether a word of packs/ar/place-cues.json's region_words follows the name: أمريكا الوسطى. */
+function regionAfter(c: EntityCandidate, tokens: readonly Token[], regionWords: ReadonlySet<string>): boolean {
+  const next = tokens[c.tokenEnd];
+  return (
+    next !== undefined &&
+    next.sentence === tokens[c.tokenStart].sentence &&
+    next.kind === 'word' &&
+    regionWords.has(withoutArticle(next.stem))
+  );
+}
+
 function adjectiveAfter(c: EntityCandidate, tokens: readonly Token[]): boolean {
   const first = tokens[c.tokenStart];
   const next = tokens[c.tokenEnd];
@@ -184,6 +195,8 @@ interface PlaceFacts {
   phrase: boolean;
   previousWord: string | null;
   quarterNoun: boolean;
+  /** A region word follows (أمريكا الوسطى): not the country. */
+  region: boolean;
 }
 
 /**
@@ -234,6 +247,7 @@ export function readPlaceEvidence(
       phrase: c.tokenEnd - c.tokenStart === 1 && adjectiveAfter(c, tokens),
       previousWord,
       quarterNoun: previousWord !== null && cues.quarterNouns.has(previousWord),
+      region: regionAfter(c, tokens, cues.regionWords),
     });
   }
   return { candidates, facts, tokens, view };
@@ -262,7 +276,7 @@ export function withPlaceEvidence(
       continue;
     }
     if (f === null) continue;
-    const { common, generic, phrase, previousWord, quarterNoun } = f;
+    const { common, generic, phrase, previousWord, quarterNoun, region } = f;
     let cue = f.cue;
     let listed = false;
     if (!cue && lastPlace && listedAfter(c, lastPlace.c, tokens, view)) {
@@ -276,6 +290,7 @@ export function withPlaceEvidence(
     const joined = listed && tokens[c.tokenStart - 1]?.norm !== ',';
     const entries = c.entries.filter((e): boolean => {
       if (e.kind === 'country') {
+        if (region) return false;
         // A country's name that is also a word (مالي "financial") stands after في، دولة or a direction.
         return (
           !common || e.demonym === true || strong(cue) || (previousWord !== null && COUNTRY_CUES.has(previousWord))
