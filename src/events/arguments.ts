@@ -14,7 +14,7 @@ import { toNormOffset } from '../text/normalize.js';
 import { distanceKm } from '../core/geo.js';
 import { viewPattern, viewText } from './view-text.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
-import { groupBySentence, lowerBound, type CueIndex } from './doc-index.js';
+import { groupBySentence, lowerBound, type CueIndex, type GluedCue } from './doc-index.js';
 import { eventActorOf, type EventActor } from './record.js';
 import { countedVictims } from './toll.js';
 
@@ -698,12 +698,7 @@ export function attachPlaces(
 ): PlaceArgument[] {
   // The places of the trigger's sentence: every choice below is within it (the clause is too).
   const places = local.places[s];
-  const governing = (e: Entity) => {
-    const cue = cues.before('location_prepositions', null, e.start, 14);
-    // A cue inside a parenthesis before the place governs that parenthesis only: "السلط (غرب عمان) ومعان".
-    if (cue && !viewText(doc, cue.span.end, e.start).includes(')')) return cue;
-    return GLUED_IN.test(viewText(doc, e.start - 12, e.start)) ? cues.proclitic('location_prepositions') : null;
-  };
+  const governing = (e: Entity) => governingCue(e, doc, cues);
   const toArgument = (e: Entity & { resolution: PlaceResolution }, rule: string): PlaceArgument => {
     const cue = governing(e);
     const cuePrecision = cue?.geo_precision ?? 1;
@@ -711,10 +706,7 @@ export function attachPlaces(
     return { entity: e, place: e.resolution, geoPrecision: precision, rule: cue ? `${rule}+${cue.kind}` : rule };
   };
   const allowsDestination = trigger.weak || trigger.sub_event_type === 'Other';
-  // A country is the event's place when a preposition or a direction says so (في سوريا، بالسعودية،
-  // على إسرائيل، شمال مالي); bare, it is a party: "اعتقلت ألمانيا دبلوماسيا"، "سعت روسيا".
-  const countryAsPlace = (e: Entity & { resolution: PlaceResolution }) =>
-    governing(e) !== null || !!e.resolution.direction || COUNTRY_GOVERNED.test(viewText(doc, e.start - 6, e.start));
+  const countryAsPlace = (e: Entity & { resolution: PlaceResolution }) => namedAsPlace(e, doc, cues);
   const usable = (e: Entity & { resolution: PlaceResolution }) =>
     (allowsDestination || !governing(e)?.direction) &&
     !isOrigin(e, doc) &&
@@ -913,6 +905,43 @@ function isOrigin(e: Entity, doc: Doc): boolean {
   const joined = viewText(doc, e.start - 32, e.start);
   if (JOINED_TO_ORIGIN.test(joined) && !JOINED_TO_NEAR.test(joined)) return true;
   return COMING_FROM.test(before) || COMING_FROM_TO.test(viewText(doc, e.start - 48, e.start));
+}
+
+/** The location preposition that governs a place (في، قرب، شمال …, or ب glued to it), if any. */
+function governingCue(e: Entity, doc: Doc, cues: CueIndex): CueMatch | GluedCue | null {
+  const cue = cues.before('location_prepositions', null, e.start, 14);
+  // A cue inside a parenthesis before the place governs that parenthesis only: "السلط (غرب عمان) ومعان".
+  if (cue && !viewText(doc, cue.span.end, e.start).includes(')')) return cue;
+  return GLUED_IN.test(viewText(doc, e.start - 12, e.start)) ? cues.proclitic('location_prepositions') : null;
+}
+
+/**
+ * A country is a place when a preposition or a direction says so (في سوريا، بالسعودية، على
+ * إسرائيل، شمال مالي); bare, it is a party: "اعتقلت ألمانيا دبلوماسيا"، "سعت روسيا".
+ */
+function namedAsPlace(e: Entity & { resolution: PlaceResolution }, doc: Doc, cues: CueIndex): boolean {
+  return (
+    governingCue(e, doc, cues) !== null ||
+    !!e.resolution.direction ||
+    COUNTRY_GOVERNED.test(viewText(doc, e.start - 6, e.start))
+  );
+}
+
+/**
+ * The country an article names as where things happen (في غرب أفغانستان), most often, first on a
+ * tie; not where someone came from. For events of an article that names no place within one.
+ */
+export function mainCountry(doc: Doc, cues: CueIndex): (Entity & { resolution: PlaceResolution }) | null {
+  const counts = new Map<string, { e: Entity & { resolution: PlaceResolution }; n: number }>();
+  for (const e of doc.entities) {
+    if (!isPlace(e) || e.resolution.feature !== 'country' || !namedAsPlace(e, doc, cues) || isOrigin(e, doc)) continue;
+    const entry = counts.get(e.resolution.id);
+    if (entry) entry.n++;
+    else counts.set(e.resolution.id, { e, n: 1 });
+  }
+  let best: { e: Entity & { resolution: PlaceResolution }; n: number } | null = null;
+  for (const entry of counts.values()) if (!best || entry.n > best.n) best = entry;
+  return best?.e ?? null;
 }
 
 /** The article's main place: the focus-country place named most often (first on a tie). */

@@ -815,3 +815,16 @@ test("a sentence of figures its words date to an earlier year lends them to no e
   );
   assert.equal(now[0]?.fatalities, 3);
 });
+
+test('an event of an article that names no place within the country it tells of is placed in that country', () => {
+  const text =
+    'قتل 17 جنديا على الأقل في هجوم شنه مسلحون على قاعدة عسكرية ليل الجمعة، بحسب مسؤولين. ' +
+    'وتتصاعد هجمات طالبان في أفغانستان منذ بداية العام.';
+  const event = only(text);
+  assert.equal(event.location?.country, 'AF');
+  assert.equal(event.location?.geo_precision, 3);
+  assert.equal(event.sources.find((s) => s.field === 'location')?.rule, 'place.article-country');
+  // A country named as a party, not as where things happen, places nothing.
+  const party = only('قتل 17 جنديا على الأقل في هجوم شنه مسلحون على قاعدة عسكرية ليل الجمعة. وأدانت فرنسا الهجوم.');
+  assert.equal(party.location, null);
+});

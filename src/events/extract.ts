@@ -46,6 +46,7 @@ import {
   CATEGORY_KINDS,
   localArguments,
   mainPlace,
+  mainCountry,
   TELLING_DATE,
   type ActorMention,
   type LocalArguments,
@@ -404,7 +405,7 @@ export function extractEventsExplained(
   const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
   attachToOnlyEvent(merged, found.figuresAlone);
   for (const m of merged) armedVictimsMakeAClash(m, doc);
-  const facts = articleFacts(doc, found.responsibility);
+  const facts = articleFacts(doc, found.responsibility, found.country);
   // A mention the article's lead would date weeks back ("قتلت في فبراير 2012" then "القصف"):
   // the story is a recollection, and so is what it tells undated. Not what goes on since that day
   // (تتواصل المعارك منذ أوائل أبريل).
@@ -439,6 +440,8 @@ export interface RuleMergedMentions {
   responsibility: ResponsibilityClaim | null;
   /** Sentences of figures alone that no mention near them took, with their figures. */
   figuresAlone: FiguresAlone[];
+  /** The country the article names as where things happen (see mainCountry). */
+  country: ReturnType<typeof mainCountry>;
 }
 
 export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): RuleMergedMentions {
@@ -450,6 +453,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       contextMentions: [],
       responsibility: null,
       figuresAlone: [],
+      country: null,
     };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
@@ -758,6 +762,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     candidates,
     contextMentions,
     responsibility: responsibilityClaim(doc, actors, knowledge.entities, pastSentences),
+    country: mainCountry(doc, cueIndex),
     figuresAlone: orphans.map((s) => ({
       sentence: sentences[s],
       figures: tollsOf(s),
@@ -979,15 +984,21 @@ interface ArticleFacts {
   /** Whether the article tells of fighting (asked only of territory taken: read when first asked). */
   fighting(): boolean;
   main: ReturnType<typeof mainPlace>;
+  country: ReturnType<typeof mainCountry>;
   lead: TemporalExpression | null;
   responsibility: ResponsibilityClaim | null;
 }
 
-function articleFacts(doc: Doc, responsibility: ResponsibilityClaim | null): ArticleFacts {
+function articleFacts(
+  doc: Doc,
+  responsibility: ResponsibilityClaim | null,
+  country: ReturnType<typeof mainCountry>,
+): ArticleFacts {
   let fighting: boolean | undefined;
   return {
     fighting: () => (fighting ??= FIGHTING_WORDS.test(doc.view.norm)),
     main: mainPlace(doc),
+    country,
     lead: leadDate(doc),
     responsibility,
   };
@@ -1150,6 +1161,15 @@ function toRecord(
         rule: 'place.article-main',
         evidence: evidenceOf(original, main),
         note: 'no place in the sentence; the place the article names most',
+      });
+    } else if (article.country) {
+      // "في غرب أفغانستان" and no place within it the gazetteer knows: the country, at its precision.
+      location = toLocation(article.country.resolution, 3);
+      sources.push({
+        field: 'location',
+        rule: 'place.article-country',
+        evidence: evidenceOf(original, article.country),
+        note: 'the article names no place within the country it tells of',
       });
     } else {
       locationReason = 'no place named in the article';
