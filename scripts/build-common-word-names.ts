@@ -25,11 +25,16 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 /** The cue words recognition uses (packs/ar/place-cues.json): place nouns and directions (strong), prepositions. */
 const placeCues = JSON.parse(readFileSync(join(repo, 'packs/ar/place-cues.json'), 'utf8')) as {
   place_nouns: string[];
+  facility_nouns: string[];
   prepositions: string[];
 };
 const stripArticle = (s: string) => (s.startsWith('ال') && s.length >= 4 ? s.slice(2) : s);
 const PLACE_NOUNS = new Set(placeCues.place_nouns.map((w) => stripArticle(normalizeForMatch(w))));
 const PREPOSITIONS = new Set(placeCues.prepositions.map(normalizeForMatch));
+const AREA_OR_DIRECTION = new Set(
+  ['منطقة', 'مناطق', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'شمالي', 'جنوبي', 'شرقي', 'غربي'].map(normalizeForMatch),
+);
+const FACILITY_NOUNS = new Set(placeCues.facility_nouns.map((w) => stripArticle(normalizeForMatch(w))));
 
 /**
  * From this many uses up, a name is a word when under MAX_CUED_SHARE of them follow any cue, or,
@@ -124,9 +129,18 @@ async function main(): Promise<void> {
     corpora.push(`${parts.join('/')} (${n} articles)`);
   }
   const cueWords = new Set([...PLACE_NOUNS, ...PREPOSITIONS].map(stripArticle));
+  // A name of two words that opens on a place noun or a facility's (محافظة البحيرة، ولاية سوسة،
+  // مطار التيفور، قاعدة حميميم) names the place in its own words: how seldom a cue precedes it
+  // says nothing of it being a word.
+  // Not an area or a direction: "المنطقة الشرقية" and "جنوب لبنان" are also said of any region.
+  const namesItself = (name: string) => {
+    const [head, rest] = name.split(' ');
+    return rest !== undefined && !AREA_OR_DIRECTION.has(head) && (PLACE_NOUNS.has(head) || FACILITY_NOUNS.has(head));
+  };
   const isWord = (name: string, u: Use) =>
     cueWords.has(name) ||
     (!worldCities.has(name) &&
+      !namesItself(name) &&
       u.total >= MIN_USES &&
       ((u.placeCue + u.preposition) / u.total < MAX_CUED_SHARE ||
         (!known.has(name) && u.placeCue / u.total < MAX_PLACE_NOUN_SHARE)));

@@ -205,6 +205,8 @@ const PlaceCueWords = z.object({
   prepositions: z.array(z.string().min(1)),
   generic_nouns: z.array(z.string().min(1)),
   quarter_nouns: z.array(z.string().min(1)),
+  /** Read by scripts/build-common-word-names.ts alone. */
+  facility_nouns: z.array(z.string().min(1)),
   region_words: z.array(z.string().min(1)),
 });
 

@@ -158,3 +158,18 @@ test('a country name before a region word (أمريكا الوسطى) names a re
   // A country whose own name holds the word is matched whole.
   assert.deepEqual(placeTexts('أطلقت صواريخ من كوريا الشمالية أمس'), ['كوريا الشمالية:KP']);
 });
+
+test('a governorate or a base named with its own place noun is a place, however seldom a cue stands before it', () => {
+  assert.deepEqual(placeTexts('داهمت الشرطة شقة في محافظة البحيرة أمس'), ['محافظة البحيرة:EG']);
+  assert.deepEqual(placeTexts('هاجم مسلحون دورية أمنية في ولاية القصرين'), ['ولاية القصرين:TN']);
+  // The corpus-counted list of word-like names holds none such (scripts/build-common-word-names.ts).
+  const cues = JSON.parse(readFileSync(join(repositoryPacksDir(), 'ar', 'place-cues.json'), 'utf8')) as {
+    facility_nouns: string[];
+  };
+  const heads = new Set(['محافظة', 'ولاية', 'مديرية', ...cues.facility_nouns].map(normalizeForMatch));
+  const listed = JSON.parse(
+    readFileSync(join(repositoryPacksDir(), 'ar', 'common-word-names-corpus.json'), 'utf8'),
+  ) as { names: { name: string }[] };
+  const namedBySelf = listed.names.filter(({ name }) => name.includes(' ') && heads.has(name.split(' ')[0]));
+  assert.deepEqual(namedBySelf, []);
+});
