@@ -625,6 +625,18 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'ye-houthi-forces',
     'the aircraft an attack noun is "of" (غارات لطائرات X) name its author',
   ],
+  [
+    'قالت الشرطة إنها عثرت على جثث ثلاثة مهندسين اختطفهم مسلحون الأسبوع الماضي في ولاية بغلان.',
+    'unidentified-armed-group-af',
+    'civilians-af',
+    'a verb that carries its object as a pronoun (اختطفهم) has its subject after it, not the police who found the bodies',
+  ],
+  [
+    'لقي ما يزيد على 100 مسلح حوثي مصرعهم أمس في غارات متتالية نفذتها طائرات التحالف العربي ضد تجمعات للمتمردين شمال صعدة.',
+    'sa-military-2015',
+    'ye-houthi-forces',
+    'strikes "that the aircraft of X carried out" are X\'s',
+  ],
 ];
 
 /** A report of the table's date. */

@@ -540,9 +540,21 @@ export function attachActors(
     // actor right after it as its subject.
     const opensClause = /^[\s,;:"]*$/.test(viewText(doc, clause.start, trigger.fullSpan.start));
     const isVerb = trigger.pos === 'verb' || trigger.tense !== null || opensClause;
+    // "عثرت الشرطة على جثث مهندسين اختطفهم مسلحون": a verb that carries its object as a pronoun
+    // has its subject right after it, whoever the clause named before.
+    const subjectAfterObject =
+      trigger.tense !== null &&
+      carriesObjectPronoun(doc, trigger) &&
+      after.length &&
+      after[0].start - trigger.span.end <= 2
+        ? after[0]
+        : null;
     if (inside) {
       actor1 = inside;
       rules.push('actor1.inside-phrase');
+    } else if (subjectAfterObject) {
+      actor1 = subjectAfterObject;
+      rules.push('actor1.subject-after-object-pronoun');
     } else if (before.length) {
       actor1 = before[before.length - 1];
       rules.push(pool === inClause ? 'actor1.subject-in-clause' : 'actor1.subject-in-sentence');
@@ -636,6 +648,16 @@ function killedIn(doc: Doc, m: ActorMention, trigger: TriggerMatch, cues: readon
   );
 }
 
+/** What may follow a verb's stem when it carries its object as a pronoun: اختطفهم، قتلته، استهدفوها. */
+const OBJECT_PRONOUN_TAIL = /^(ت|تا|وا|ن|ا)?(ه|ها|هم|هما|هن)$/;
+
+/** Whether a verb trigger's word carries its object as a pronoun after the stem the lexicon matched. */
+function carriesObjectPronoun(doc: Doc, trigger: TriggerMatch): boolean {
+  const word = viewText(doc, trigger.span.start, trigger.span.end);
+  const at = word.lastIndexOf(trigger.form);
+  return at >= 0 && OBJECT_PRONOUN_TAIL.test(word.slice(at + trigger.form.length));
+}
+
 /** Between unidentified gunmen and the group they belong to: "مسلحون من حركة الشباب". */
 const MEMBERS_OF = viewPattern(/^\s*من\s*$/);
 /** Actor kinds that name a category of people, not a group or an organisation (packs/world/actors.json). */
@@ -643,12 +665,16 @@ export const CATEGORY_KINDS: ReadonlySet<string> = new Set(['civilians', 'protes
 
 /** Between an attack noun and its author: one adjective at most (جوية), then ل or لل glued to the name. */
 const AUTHOR_AFTER = viewPattern(/^\s+(\S+\s+)?لل?$/);
-/** "هجوم (انتحاري) (الذي) نفذته X"، "كمين شنه X": a verb that takes the attack noun back by its pronoun. */
+/** The craft or guns an attack is told by before the name that owns them (طائرات التحالف، مدفعية الجيش). */
+const CRAFT = '(طائرات|طائرة|طيران|مقاتلات|مروحيات|مدفعية|راجمات|بوارج)';
+/** "هجوم (انتحاري) (الذي) نفذته X"، "كمين شنه X"، "غارات شنتها طائرات X": a verb that takes the attack noun back by its pronoun. */
 const AUTHOR_RELATIVE = viewPattern(
-  /^\s+(\S+\s+)?((الذي|التي)\s+)?(نفذ|نفذت|نفذوا|شن|شنت|شنوا|تبنى|تبنت|تبنوا)(ه|ها|وه|وها)\s+$/,
+  new RegExp(
+    `^\\s+(\\S+\\s+)?((الذي|التي)\\s+)?(نفذ|نفذت|نفذوا|شن|شنت|شنوا|تبنى|تبنت|تبنوا)(ه|ها|وه|وها)\\s+(${CRAFT}\\s+)?$`,
+  ),
 );
 /** "غارات لطائرات التحالف"، "قصف لمدفعية الجيش": ل glued to the craft or guns of the name after them. */
-const AUTHOR_CRAFT = viewPattern(/^\s+(\S+\s+)?لل?(طائرات|طائرة|طيران|مقاتلات|مروحيات|مدفعية|راجمات|بوارج)\s+$/);
+const AUTHOR_CRAFT = viewPattern(new RegExp(`^\\s+(\\S+\\s+)?لل?${CRAFT}\\s+$`));
 const AUTHOR_OF_NOUN = [AUTHOR_AFTER, AUTHOR_RELATIVE, AUTHOR_CRAFT];
 /** Characters between a casualty word and the number of its victims (قتلت 30، مقتل أكثر من 30). */
 const VICTIM_COUNT_GAP = 12;
