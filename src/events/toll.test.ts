@@ -540,6 +540,24 @@ const CASES: TollCase[] = [
     killed: 2,
     injured: 4,
   },
+  {
+    pattern: 'N person-noun من group before the verb',
+    text: 'قال مسؤول محلي إن 9 مقاتلين من الجماعة قتلوا أمس بضربة جوية استهدفت بلدة جلب.',
+    killed: 9,
+    injured: null,
+  },
+  {
+    pattern: 'N person-noun "others" before the verb',
+    text: 'أكد المتحدث أن 9 مسلحين آخرين قتلوا في الاشتباكات التي شهدتها بلدة جلب أمس.',
+    killed: 9,
+    injured: null,
+  },
+  {
+    pattern: 'a leader and N others before the verb: N+1',
+    text: 'أعلن الجيش أن قائد الجماعة و 9 مسلحين آخرين قتلوا أمس بضربة جوية استهدفت بلدة جلب.',
+    killed: 10,
+    injured: null,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's

@@ -85,6 +85,8 @@ const BROKEN_PLURAL_PERSONS = wordSet(PACK.brokenPluralPersons.words);
 const SOUND_PLURAL_PERSONS = wordSet(PACK.soundPluralPersons.words);
 /** A nationality (nisba) adjective, as a counted noun takes it: أفغانيا، فلسطينيين، مصريون. */
 const NISBA = /..ي(ا|ين|ون|ه|تين|ان)?$/;
+/** "آخرين" after a counted noun: the others of a list (زعيم التنظيم و10 مقاتلين آخرين). */
+const OTHERS = /^اخر(ين|ون|ى|يات)?$/;
 const PERSONS = new Set([...BROKEN_PLURAL_PERSONS, ...SOUND_PLURAL_PERSONS]);
 const SINGLE_VICTIMS = new Set([...wordSet(PACK.singleVictims.words), ...PERSONS]);
 const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
@@ -251,8 +253,15 @@ export function findTolls(
       // of a vague number itself: "عدد من المعتقلين إضافة إلى مقتل").
       const last = Math.max(i, tokenIndexAt(n.end - 1));
       const partitive = tokens[last + 1]?.stem === 'من' ? 2 : 0;
-      // "18 جنديا أفغانيا قتلوا": a person noun and its nationality adjective between them.
-      const qualified = isPersonNoun(tokens[last + 1]) && NISBA.test(stemOf(tokens[last + 2])) ? 1 : 0;
+      // "18 جنديا أفغانيا قتلوا"، "10 مقاتلين آخرين قتلوا"، "10 مقاتلين من التنظيم قتلوا": a
+      // person noun and its nationality adjective, "others", or the group it is of between them.
+      const person = isPersonNoun(tokens[last + 1]);
+      const qualified =
+        person && (NISBA.test(stemOf(tokens[last + 2])) || OTHERS.test(stemOf(tokens[last + 2])))
+          ? 1
+          : person && tokens[last + 2]?.stem === 'من'
+            ? 2
+            : 0;
       // "وقتل المهاجم اثنين وجرح آخرين": a verb joined by و opens a clause; the number before
       // it is the object of the verb before.
       const opensClause = tokens[at].proclitics[0] === 'و' && !COUNTED_NOUNS.has(stemOf(tokens[at]));
@@ -298,8 +307,15 @@ export function findTolls(
         span: chosen,
         rule: reference ? 'toll.reference' : 'toll.number',
       };
+      // "زعيم التنظيم و10 مقاتلين آخرين قتلوا": the one named before "و N … آخرين" is one more.
+      if (
+        !chosen.vague &&
+        chosen.end <= cue.span.start &&
+        oneListedBefore(tokens, tokenIndexAt(chosen.start), tokenIndexAt(chosen.end - 1))
+      )
+        figure = { value: chosen.value + 1, vague: false, span: chosen, rule: 'toll.enumeration' };
       // "وفاة 3 أمنيين وسائق السيارة"، "لقي 3 من أفراد الشرطة ومدني": one more listed after the count.
-      if (!chosen.vague && !reference) {
+      else if (!chosen.vague && !reference) {
         const listed = listedAfterCount(tokens, tokenIndexAt(chosen.end - 1), casualty, cue);
         if (listed.value)
           figure = {
@@ -496,6 +512,24 @@ function enumerated(tokens: readonly Token[], victimAt: number): { value: number
     end = t.end;
   }
   return { value, end };
+}
+
+/**
+ * "زعيم التنظيم و10 مقاتلين آخرين": a count joined by و to one person named before it (a singular
+ * person noun or title within the four words before the و), its noun followed by "آخرين"
+ * (others), which says the one before was of them.
+ */
+function oneListedBefore(tokens: readonly Token[], numberAt: number, numberEnd: number): boolean {
+  if (!isPersonNoun(tokens[numberEnd + 1]) || !OTHERS.test(stemOf(tokens[numberEnd + 2]))) return false;
+  const number = tokens[numberAt];
+  const joined = number.proclitics[0] === 'و' ? numberAt : tokens[numberAt - 1]?.norm === 'و' ? numberAt - 1 : -1;
+  if (joined < 0) return false;
+  for (let k = joined - 1; k >= Math.max(0, joined - 4); k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || t.sentence !== number.sentence) return false;
+    if (inList(SINGLE_VICTIMS, t) && !unnumberedPlural(t)) return true;
+  }
+  return false;
 }
 
 /**
