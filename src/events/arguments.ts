@@ -513,8 +513,8 @@ export function attachActors(
   const victims = (m: ActorMention) =>
     countedVictims(doc, m, (at) => cueIndex.before('casualty', ['killed', 'injured'], at, VICTIM_COUNT_GAP) !== null);
   // "زعيم الحركة، فلان، قتل في غارة": the subject of a killing told right before the attack word
-  // died in it; it is the target, never the striker.
-  // Not a crowd's: protesters killed in a riot still rioted.
+  // died in it; it is the target, never the striker. Not in a crowd's event: protesters killed in
+  // a riot still rioted.
   const killedInIt = (m: ActorMention) =>
     violent && trigger.event_type !== 'Protests' && trigger.event_type !== 'Riots' && killedIn(doc, m, trigger, cues);
   if (!actor1 && !passive) {
@@ -958,23 +958,22 @@ function namedAsPlace(e: Entity & { resolution: PlaceResolution }, doc: Doc, cue
  * tie; not where someone came from. For events of an article that names no place within one.
  */
 export function mainCountry(doc: Doc, cues: CueIndex): (Entity & { resolution: PlaceResolution }) | null {
-  const counts = new Map<string, { e: Entity & { resolution: PlaceResolution }; n: number }>();
-  for (const e of doc.entities) {
-    if (!isPlace(e) || e.resolution.feature !== 'country' || !namedAsPlace(e, doc, cues) || isOrigin(e, doc)) continue;
-    const entry = counts.get(e.resolution.id);
-    if (entry) entry.n++;
-    else counts.set(e.resolution.id, { e, n: 1 });
-  }
-  let best: { e: Entity & { resolution: PlaceResolution }; n: number } | null = null;
-  for (const entry of counts.values()) if (!best || entry.n > best.n) best = entry;
-  return best?.e ?? null;
+  return mostNamed(doc, (e) => e.resolution.feature === 'country' && namedAsPlace(e, doc, cues) && !isOrigin(e, doc));
 }
 
 /** The article's main place: the focus-country place named most often (first on a tie). */
 export function mainPlace(doc: Doc): (Entity & { resolution: PlaceResolution }) | null {
+  return mostNamed(doc, (e) => e.resolution.feature !== 'country');
+}
+
+/** The place `keep` accepts that the article names most often (first on a tie). */
+function mostNamed(
+  doc: Doc,
+  keep: (e: Entity & { resolution: PlaceResolution }) => boolean,
+): (Entity & { resolution: PlaceResolution }) | null {
   const counts = new Map<string, { e: Entity & { resolution: PlaceResolution }; n: number }>();
   for (const e of doc.entities) {
-    if (!isPlace(e) || e.resolution.feature === 'country') continue;
+    if (!isPlace(e) || !keep(e)) continue;
     const entry = counts.get(e.resolution.id);
     if (entry) entry.n++;
     else counts.set(e.resolution.id, { e, n: 1 });

@@ -7,9 +7,12 @@ import type { Doc } from '../core/document.js';
 import type { CueMatch } from './triggers.js';
 import { viewText } from './view-text.js';
 
+/** A year written in digits (1800-2099). */
+export const YEAR = /(1[89]|20)\d\d/;
+
 export function datesThePast(cue: CueMatch, doc: Doc): boolean {
   if (cue.list !== 'background') return false;
-  const year = /(1[89]|20)\d\d/.exec(viewText(doc, cue.span.start, cue.span.end))?.[0];
+  const year = YEAR.exec(viewText(doc, cue.span.start, cue.span.end))?.[0];
   const published = doc.article.published?.slice(0, 4);
   return year === undefined || !published || year < published;
 }

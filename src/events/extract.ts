@@ -62,7 +62,7 @@ import {
 } from './record.js';
 import { loadCoreferenceWords } from './coreference-words.js';
 import { BLAST_RANK, GENERIC_TRIGGERS, mergeMentions } from './merge.js';
-import { datesThePast } from './background-cue.js';
+import { datesThePast, YEAR } from './background-cue.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
@@ -770,8 +770,6 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     })),
   };
 }
-
-const YEAR = /(1[89]|20)\d\d/;
 
 const PASSIVE_BEFORE = viewPattern(/(^|\s)(تم|جرى|يتم|ويتم|وتم|وجرى)\s*$/);
 
