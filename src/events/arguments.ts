@@ -16,7 +16,7 @@ import { viewPattern, viewText } from './view-text.js';
 import type { CueMatch, TriggerMatch } from './triggers.js';
 import { groupBySentence, lowerBound, type CueIndex, type GluedCue } from './doc-index.js';
 import { eventActorOf, type EventActor } from './record.js';
-import { countedVictims } from './toll.js';
+import { countedVictims, killedIn } from './toll.js';
 
 /** An actor named in the text: a resolved organisation, a person's organisation, or a framing label. */
 export interface ActorMention extends Span {
@@ -515,10 +515,13 @@ export function attachActors(
   // "زعيم الحركة، فلان، قتل في غارة": the subject of a killing told right before the attack word
   // died in it; it is the target, never the striker. Not in a crowd's event: protesters killed in
   // a riot still rioted.
-  const killedInIt = (m: ActorMention) =>
-    violent && trigger.event_type !== 'Protests' && trigger.event_type !== 'Riots' && killedIn(doc, m, trigger, cues);
+  const killedHere = new Set(
+    violent && trigger.event_type !== 'Protests' && trigger.event_type !== 'Riots'
+      ? inSentence.filter((m) => killedIn(doc, m, trigger.fullSpan.start, cues))
+      : [],
+  );
   if (!actor1 && !passive) {
-    const killed = pool.filter((m) => m.end <= trigger.span.start && m !== actor2 && killedInIt(m));
+    const killed = pool.filter((m) => m.end <= trigger.span.start && m !== actor2 && killedHere.has(m));
     if (killed.length && !actor2) {
       actor2 = killed[killed.length - 1];
       rules.push('actor2.killed-in-attack');
@@ -562,7 +565,9 @@ export function attachActors(
       actor1 = after[0];
       rules.push('actor1.after-verb');
     } else {
-      const earlier = inSentence.filter((m) => m.end <= trigger.span.start && !isAssociateHere(m) && !killedInIt(m));
+      const earlier = inSentence.filter(
+        (m) => m.end <= trigger.span.start && !isAssociateHere(m) && !killedHere.has(m),
+      );
       if (earlier.length) {
         actor1 = earlier[earlier.length - 1];
         rules.push('actor1.subject-in-sentence');
@@ -622,31 +627,6 @@ export function attachActors(
 const SUFFERED_ATTACK = viewPattern(/(^|\s)[وف]?[تي]?(تعرض|تعرضت|تعرضوا)(\s+\S+){0,2}\s+ل$/);
 /** Between that attack noun and its author: nothing, or one adjective at most and من (لقصف مدفعي من). */
 const AUTHOR_OF_SUFFERED = viewPattern(/^(\s?|\s+(\S+\s+)?من\s+)$/);
-
-/** Characters from a name to the killing word after it, the name's apposition between (زعيم الحركة، الملا فلان، قتل). */
-const KILLED_SUBJECT_REACH = 60;
-/** Between a name and its verb: nothing, an apposition between commas, or where it is (في البلاد). */
-const APPOSITION_ONLY = viewPattern(/^\s*([،,][^،,.]{1,40}[،,]|(في|ب)\s*\S+)?\s*$/);
-/** Between a killing word and the attack word it happened in: في، جراء، إثر, or ب glued to it (قتل في غارة، لقي حتفه بقصف). */
-const KILLED_IN = viewPattern(/^\s*((في|جراء|إثر|اثر|خلال)\s+)?$/);
-
-/**
- * Whether a name before an attack word is the subject of a killing word that opens on it: "قائد
- * في الحركة قتل في غارة"، "زعيم الجماعة، فلان، لقي حتفه بقصف". A verb of killing with its own
- * object (قتلت الحركة 5 جنود في هجوم) is no such word: a number or a name follows it first.
- */
-function killedIn(doc: Doc, m: ActorMention, trigger: TriggerMatch, cues: readonly CueMatch[]): boolean {
-  return cues.some(
-    (c) =>
-      c.list === 'casualty' &&
-      c.kind === 'killed' &&
-      c.span.start >= m.end &&
-      c.span.start - m.end <= KILLED_SUBJECT_REACH &&
-      c.span.end <= trigger.fullSpan.start &&
-      KILLED_IN.test(viewText(doc, c.span.end, trigger.fullSpan.start)) &&
-      APPOSITION_ONLY.test(viewText(doc, m.end, c.span.start)),
-  );
-}
 
 /** What may follow a verb's stem when it carries its object as a pronoun: اختطفهم، قتلته، استهدفوها. */
 const OBJECT_PRONOUN_TAIL = /^(ت|تا|وا|ن|ا)?(ه|ها|هم|هما|هن)$/;

@@ -14,6 +14,7 @@ import type { Doc, NumberMention, Token } from '../core/document.js';
 import { spanIndexAt, type Span } from '../core/span.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { CueMatch } from './triggers.js';
+import { viewPattern, viewText } from './view-text.js';
 
 export interface TollFigure extends Span {
   kind: 'killed' | 'injured';
@@ -808,17 +809,12 @@ export function victimsGroupOf(doc: Doc, figure: TollFigure, name: Span): boolea
   const tokens = doc.tokens;
   const numberAt = spanIndexAt(tokens, figure.number.end - 1);
   if (numberAt < 0 || name.start < figure.number.end) return false;
-  let nouns = 0;
-  let prepositions = 0;
+  const seen = { nouns: 0, prepositions: 0 };
+  const isNoun = (t: Token) => inList(PERSONS, t) || inList(VICTIM_GROUP_NOUNS, t) || inList(SINGLE_VICTIMS, t);
   for (let k = numberAt + 1; k < tokens.length; k++) {
     const t = tokens[k];
-    if (t.end > name.start) return t.start <= name.start && nouns + prepositions > 0;
-    if (t.sentence !== tokens[numberAt].sentence || t.kind !== 'word') return false;
-    if (t.stem === 'من' || t.stem === 'في') {
-      if (++prepositions > 1) return false;
-    } else if (inList(PERSONS, t) || inList(VICTIM_GROUP_NOUNS, t) || inList(SINGLE_VICTIMS, t)) {
-      if (++nouns > VICTIM_GROUP_REACH) return false;
-    } else return false;
+    if (t.end > name.start) return t.start <= name.start && seen.nouns + seen.prepositions > 0;
+    if (t.sentence !== tokens[numberAt].sentence || !extendsGroupPhrase(t, seen, isNoun)) return false;
   }
   return false;
 }
@@ -833,19 +829,54 @@ export function countedVictims(doc: Doc, name: Span, casualtyBefore: (offset: nu
   const tokens = doc.tokens;
   const at = spanIndexAt(tokens, name.start);
   if (at < 0) return false;
-  let nouns = 0;
-  let prepositions = 0;
+  const seen = { nouns: 0, prepositions: 0 };
+  const isNoun = (t: Token) => inList(PERSONS, t) || inList(VICTIM_GROUP_NOUNS, t);
   for (let k = at - 1; k >= 0; k--) {
     const t = tokens[k];
     if (t.sentence !== tokens[at].sentence) return false;
     const number = doc.numbers[spanIndexAt(doc.numbers, t.start)];
     if (number && t.end <= number.end) return !number.vague && casualtyBefore(number.start);
-    if (t.kind !== 'word') return false;
-    if (t.stem === 'من' || t.stem === 'في') {
-      if (++prepositions > 1) return false;
-    } else if (inList(PERSONS, t) || inList(VICTIM_GROUP_NOUNS, t)) {
-      if (++nouns > VICTIM_GROUP_REACH) return false;
-    } else return false;
+    if (!extendsGroupPhrase(t, seen, isNoun)) return false;
   }
   return false;
+}
+
+/**
+ * One more word of the phrase between a toll's number and the name of its victims or their
+ * group: at most one من or في and VICTIM_GROUP_REACH person or member nouns (`seen` counts them).
+ */
+function extendsGroupPhrase(
+  t: Token,
+  seen: { nouns: number; prepositions: number },
+  isNoun: (t: Token) => boolean,
+): boolean {
+  if (t.kind !== 'word') return false;
+  if (t.stem === 'من' || t.stem === 'في') return ++seen.prepositions <= 1;
+  return isNoun(t) && ++seen.nouns <= VICTIM_GROUP_REACH;
+}
+
+/** Characters from a name to the killing word after it, the name's apposition between (زعيم الحركة، الملا فلان، قتل). */
+const KILLED_SUBJECT_REACH = 60;
+/** Between a name and its verb: nothing, an apposition between commas, or where it is (في البلاد). */
+const APPOSITION_ONLY = viewPattern(/^\s*([،,][^،,.]{1,40}[،,]|(في|ب)\s*\S+)?\s*$/);
+/** Between a killing word and the attack word it happened in: في، جراء، إثر, or ب glued to it (قتل في غارة، لقي حتفه بقصف). */
+const KILLED_IN = viewPattern(/^\s*((في|جراء|إثر|اثر|خلال)\s+)?$/);
+
+/**
+ * Whether the name at `name`, before an attack word starting at `attackStart`, is the subject of a
+ * killing word that opens on it: "قائد في الحركة قتل في غارة"، "زعيم الجماعة، فلان، لقي حتفه
+ * بقصف". A verb of killing with its own object (قتلت الحركة 5 جنود في هجوم) is no such word: a
+ * number or a name follows it first. `cues` are the sentence's.
+ */
+export function killedIn(doc: Doc, name: Span, attackStart: number, cues: readonly CueMatch[]): boolean {
+  return cues.some(
+    (c) =>
+      c.list === 'casualty' &&
+      c.kind === 'killed' &&
+      c.span.start >= name.end &&
+      c.span.start - name.end <= KILLED_SUBJECT_REACH &&
+      c.span.end <= attackStart &&
+      KILLED_IN.test(viewText(doc, c.span.end, attackStart)) &&
+      APPOSITION_ONLY.test(viewText(doc, name.end, c.span.start)),
+  );
 }
