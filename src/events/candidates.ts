@@ -57,6 +57,10 @@ export const REJECTION_RULES = {
     reason: 'generic',
     why: 'a weapon named as a thing found, seized, held, smuggled or handed over, not fired or set off (صادرت قنابل يدوية)',
   },
+  'reject.participants-referred': {
+    reason: 'structure',
+    why: 'protesters named after a preposition or another noun, neither acting nor counted (على المتظاهرين، تفريق المحتجين): the protest is told elsewhere, or not at all',
+  },
   'reject.time-reference': { reason: 'history', why: 'named as a point in time (قبل اعتقاله، بعد الإفراج عنه)' },
   'modality.denied': { reason: 'negation', why: 'denied in its sentence' },
   'modality.negated': { reason: 'negation', why: 'negated just before' },

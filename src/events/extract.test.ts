@@ -370,6 +370,25 @@ test('clashes of protesters with the police are a riot; aircraft destroying or d
   assert.equal(barrels.sub_event_type, 'Air/drone strike');
 });
 
+test('protesters report a protest when they act or are counted, not when a word before governs them', () => {
+  for (const text of [
+    'وقطع المحتجون الطريق الرئيسي في مدينة صفاقس صباح أمس.',
+    'وتجمع مئات المتظاهرين أمام مبنى البلدية في مدينة قابس أمس.',
+    'وخرج الآلاف من المحتجين في شوارع مدينة القصرين أمس.',
+  ])
+    assert.equal(only(text).event_type, 'Protests', text);
+  for (const text of [
+    'وقال وزير الداخلية في مؤتمر صحفي في مدينة صفاقس إن الحكومة تتفهم مطالب المحتجين.',
+    'والتقى المحافظ في مدينة قابس أمس وفدا يمثل المتظاهرين لبحث مطالبهم.',
+  ]) {
+    const doc = analysed(text);
+    assert.deepEqual(doc.events, [], text);
+    const referred = doc.candidates.find((c) => c.entryId === 'protest_participants');
+    assert.ok(referred && !referred.verdict.kept, text);
+    assert.equal(referred.verdict.rule, 'reject.participants-referred');
+  }
+});
+
 test('an act its own clause dates weeks before the article is history; what goes on since a month is not', () => {
   const recalled = analysed('قصفت الطائرات مدينة سرت في 3 مارس.');
   assert.deepEqual(recalled.events, []);

@@ -77,6 +77,7 @@ import {
   stateForcesOf,
 } from './nationality-agent.js';
 import { isSpace } from '../core/whitespace.js';
+import { reportsParticipants } from './participants.js';
 
 export interface EventKnowledge {
   triggers: TriggerLexicon;
@@ -553,6 +554,10 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.topic');
       continue;
     }
+    if (t.participants && !reportsParticipants(doc, t, numbers[s])) {
+      reject(t, s, 'reject.participants-referred');
+      continue;
+    }
     if (weaponObject(t, clause, cueIndex)) {
       reject(t, s, 'reject.weapon-object');
       continue;
@@ -825,6 +830,7 @@ function casualtyMentions(
       sub_event_type_by_actor: null,
       weak: false,
       passive: false,
+      participants: false,
       modality_hint: null,
       context: [],
       voidedBy: [],

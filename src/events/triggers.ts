@@ -58,6 +58,8 @@ export interface TriggerMatch {
   weak: boolean;
   /** A passive form (اغتيل): the name after it is the victim. */
   passive: boolean;
+  /** Its words name those who take part (متظاهرون), not the act. */
+  participants: boolean;
   modality_hint: ModalityHint | null;
   /** Normalised context words that licensed or re-typed the trigger. */
   context: string[];
@@ -354,6 +356,7 @@ function toTriggerMatch(
     sub_event_type_by_actor: e.sub_event_type_by_actor ?? null,
     weak: e.weak === true,
     passive: e.passive === true,
+    participants: e.participants === true,
     modality_hint: e.modality_hint ?? null,
     context,
     voidedBy: trigger.unless ? contextHits(words, wi, last, trigger.window, trigger.unless, lexicon.context) : [],
