@@ -35,6 +35,11 @@ const EXTENSION_BATCHES = [6, 7, 8, 9];
  * development split only.
  */
 const THEATRE_EXTENSION = { theatre: 'AF', size: 20, batches: [10, 11] } as const;
+/**
+ * Version 4 continues the conflict round-robin past what versions 1 and 2 took (development split
+ * only), because the development figures had drifted above the test portion's again.
+ */
+const CONFLICT_EXTENSION = { size: 30, batches: [12, 13, 14] } as const;
 
 const VIOLENCE =
   /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة/;
@@ -94,7 +99,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
 const splitOf = (id: string): 'dev' | 'test' =>
   parseInt(hash('split', id).slice(0, 8), 16) % 3 === 0 ? 'test' : 'dev';
 
-function draw(records: Rec[]): { first: Drawn[]; extension: Drawn[]; theatre: Drawn[] } {
+function draw(records: Rec[]): { first: Drawn[]; extension: Drawn[]; theatre: Drawn[]; conflictMore: Drawn[] } {
   const taken = new Set<string>();
   const out: Drawn[] = [];
   const take = (stratum: Stratum, picked: Rec[]) => {
@@ -141,7 +146,9 @@ function draw(records: Rec[]): { first: Drawn[]; extension: Drawn[]; theatre: Dr
   const extension = out.splice(0);
   const ofTheatre = freeDev(conflict.filter((r) => theatreOf(r) === THEATRE_EXTENSION.theatre)).sort(byHash('theatre'));
   take('conflict-theatre', ofTheatre.slice(0, THEATRE_EXTENSION.size));
-  return { first, extension, theatre: out };
+  const theatre = out.splice(0);
+  take('conflict', freeDev(conflictOrder).slice(0, CONFLICT_EXTENSION.size));
+  return { first, extension, theatre, conflictMore: out };
 }
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -162,7 +169,7 @@ const records = readFileSync(corpus, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Rec);
-const { first, extension, theatre } = draw(records);
+const { first, extension, theatre, conflictMore } = draw(records);
 // Batches interleave the strata, so a batch annotated halfway is still a balanced sample.
 const interleaved = (drawn: Drawn[]) =>
   roundRobin(
@@ -181,6 +188,11 @@ const documents = [
     split: splitOf(d.doc),
     batch: THEATRE_EXTENSION.batches[i % THEATRE_EXTENSION.batches.length],
   })),
+  ...conflictMore.map((d, i) => ({
+    ...d,
+    split: splitOf(d.doc),
+    batch: CONFLICT_EXTENSION.batches[i % CONFLICT_EXTENSION.batches.length],
+  })),
 ];
 writeFileSync(
   values.out,
@@ -193,6 +205,7 @@ writeFileSync(
         strata: SIZES,
         extension: EXTENSION,
         theatre_extension: THEATRE_EXTENSION,
+        conflict_extension: CONFLICT_EXTENSION,
       },
       documents,
     },
