@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'هاجم مسلحون من جماعة بوكو حرام قرية قرب مدينة ديفا ليلة الخميس وذبحوا 7 مزارعين.',
+    'ne-boko-haram',
+    'civilians-ne',
+    "Lake Chad's jihadists are in the Niger pack; those slaughtered in a village are its civilians",
+  ],
+  [
     'قتل 12 شخصا في هجوم بالعاصمة الصومالية مقديشو أمس.',
     'unidentified-armed-group-so',
     'civilians-so',

@@ -370,6 +370,13 @@ test('clashes of protesters with the police are a riot; aircraft destroying or d
   assert.equal(barrels.sub_event_type, 'Air/drone strike');
 });
 
+test('people slaughtered are an attack on civilians with its toll; cattle slaughtered are no event', () => {
+  const slaughter = only('وقام مسلحون ليلة الأحد بذبح 11 قرويا في قرية قرب مدينة ديفا.');
+  assert.equal(slaughter.sub_event_type, 'Attack');
+  assert.equal(slaughter.fatalities, 11);
+  assert.deepEqual(extract('وبدأ المزارعون في قرية قرب مدينة الجلفة ذبح الماشية قبل العيد.'), []);
+});
+
 test('protesters report a protest when they act or are counted, not when a word before governs them', () => {
   for (const text of [
     'وقطع المحتجون الطريق الرئيسي في مدينة صفاقس صباح أمس.',
