@@ -370,6 +370,13 @@ test('clashes of protesters with the police are a riot; aircraft destroying or d
   assert.equal(barrels.sub_event_type, 'Air/drone strike');
 });
 
+test('protesters who burn or loot turned their demonstration into a riot, at its place', () => {
+  const riot = only('وتظاهر مئات الشبان في مدينة الناصرية مساء أمس، وأقدم محتجون على إحراق مقر أحد الأحزاب.');
+  assert.equal(riot.event_type, 'Riots');
+  assert.equal(riot.sub_event_type, 'Violent demonstration');
+  assert.equal(riot.location?.name, 'Nasiriyah');
+});
+
 test('people slaughtered are an attack on civilians with its toll; cattle slaughtered are no event', () => {
   const slaughter = only('وقام مسلحون ليلة الأحد بذبح 11 قرويا في قرية قرب مدينة ديفا.');
   assert.equal(slaughter.sub_event_type, 'Attack');

@@ -632,7 +632,14 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.no-victims');
       continue;
     }
-    if (t.weak && !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)) {
+    // Clashes (اشتباكات، مواجهات) of protesters with the police or troops, or their burning and
+    // looting (أقدم متظاهرون على إحراق مقار الأحزاب): the crowd turned violent, a riot, whose
+    // place is the protest's.
+    const crowdViolence =
+      ((t.event_type === 'Battles' && t.sub_event_type === 'Armed clash') ||
+        t.sub_event_type === 'Looting/property destruction') &&
+      crowdIn(clause);
+    if (t.weak && !crowdViolence && !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)) {
       reject(t, s, 'reject.weak-no-place');
       continue;
     }
@@ -665,18 +672,16 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       t.requires === 'armed_target' &&
       (tests.testSuffix(CIVILIAN_WORDS, t.span.end, clause.end, clause.start) ||
         (!armedWords && (!actor2 || actor2.inter === 7)));
-    // Clashes (اشتباكات، مواجهات) of protesters with the police or troops: the crowd turned violent, a riot.
-    const crowdClash = t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && crowdIn(clause);
     const eventType = onCivilians
       ? 'Violence against civilians'
-      : crowdClash
+      : crowdViolence
         ? 'Riots'
         : armedVictims
           ? 'Battles'
           : t.event_type;
     const subType = onCivilians
       ? 'Attack'
-      : crowdClash
+      : crowdViolence
         ? 'Violent demonstration'
         : armedVictims
           ? 'Armed clash'
@@ -725,7 +730,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
         clause,
         event_type: eventType,
         sub_event_type: subType,
-        plover: crowdClash
+        plover: crowdViolence
           ? CROWD_CLASH_PLOVER
           : { type: t.plover.type, mode: onCivilians ? 'firearms' : (t.plover.mode ?? null) },
         modality: decided.modality,
