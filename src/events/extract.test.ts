@@ -411,6 +411,26 @@ test('an act its own clause dates weeks before the article is history; what goes
   assert.equal(only('تتواصل الاحتجاجات في مدينة سرت منذ أوائل مارس.').event_type, 'Protests');
 });
 
+test('a sentence its words date months back lends no figure and tells no killing of this week', () => {
+  const attack = only(
+    'قتل مسلحون مجهولون ثلاثة مدنيين في هجوم على قرية قرب مدينة بعقوبة صباح اليوم. وفي أيار الماضي لقي شخصان حتفهما في القرية نفسها.',
+    '2018-07-26',
+  );
+  assert.equal(attack.fatalities, 3);
+  assert.deepEqual(
+    extract(
+      'وقالت الشرطة إن الهدوء عاد إلى مدينة كركوك اليوم. وفي أيار الماضي قتل شخصان برصاص مسلحين في سوق المدينة.',
+      '2018-07-26',
+    ),
+    [],
+  );
+  // A killing after "بعد" is the occasion of a call, not news of its own.
+  assert.deepEqual(
+    extract('ودعا مجلس الأمن إلى الهدوء في قطاع غزة بعد مقتل عشرات الفلسطينيين برصاص الجيش الإسرائيلي.', '2018-07-26'),
+    [],
+  );
+});
+
 test('an undated act of a story the lead dates years back is history, not news of the publication week', () => {
   const told = (when: string) =>
     `كشفت وثائق جديدة تفاصيل ما جرى في مدينة سرت ${when}. ` +

@@ -746,21 +746,29 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       });
     }
   }
-  for (const m of casualtyMentions(doc, cueIndex, clauses, mentions, local, tests, tollsOf)) {
+  const publishedYear = published?.slice(0, 4);
+  // What a sentence tells after words that date it only weeks before the article (ففي مايو، وفي
+  // 2014، قتل …) is another occurrence; a date after it (التي انطلقت في 30 مارس) may be another thing's.
+  const datedEarlier = (s: number, upTo: number) => {
+    const before = local.temporals[s].filter((t) => t.start < upTo);
+    return (
+      !!publishedYear &&
+      before.length > 0 &&
+      before.every((t) =>
+        t.kind === 'year'
+          ? (YEAR.exec(viewText(doc, t.start, t.end))?.[0] ?? publishedYear) < publishedYear
+          : isHistory(t, published, CLAUSE_HISTORY_DAYS),
+      )
+    );
+  };
+  for (const m of casualtyMentions(doc, cueIndex, clauses, mentions, local, tests, tollsOf, datedEarlier)) {
     m.candidates = [candidateOf(m.trigger, m.sentence, { kept: true, rule: m.rules.join(' '), event: null })];
     mentions.push(m);
   }
   // The exact days each sentence's words name.
   const daysOf = (s: number) =>
     local.temporals[s].flatMap((t) => (t.resolved.timePrecision === 1 && t.resolved.date ? [t.resolved.date] : []));
-  const publishedYear = published?.slice(0, 4);
-  const earlierYear = (s: number) =>
-    !!publishedYear &&
-    local.temporals[s].length > 0 &&
-    local.temporals[s].every(
-      (t) => t.kind === 'year' && (YEAR.exec(viewText(doc, t.start, t.end))?.[0] ?? publishedYear) < publishedYear,
-    );
-  const orphans = attachTolls(mentions, doc, tollsOf, pastSentences, daysOf, earlierYear);
+  const orphans = attachTolls(mentions, doc, tollsOf, pastSentences, daysOf, datedEarlier);
   const events = mergeMentions(mentions, doc, loadCoreferenceWords());
   // A lead told in the outlet's voice takes the source of the sentence after it.
   const lead = sentences.findIndex((x) => !x.heading);
@@ -802,6 +810,7 @@ function casualtyMentions(
   local: LocalArguments,
   tests: SpanTests,
   tollsOf: (sentence: number) => TollFigure[],
+  datedEarlier: (sentence: number, upTo: number) => boolean,
 ): Mention[] {
   const found: Mention[] = [];
   const covered = new Set(mentions.map((m) => m.sentence));
@@ -810,7 +819,10 @@ function casualtyMentions(
     const cues = cueIndex.inSentence(s);
     const killed = cues.find((c) => c.list === 'casualty' && c.kind === 'killed');
     const agent = cues.find((c) => c.list === 'agent_markers' && c.kind === 'agent');
-    if (!killed || !agent || !tollsOf(s).some((f) => f.rejected === null)) return;
+    if (killed && datedEarlier(s, killed.span.start)) return;
+    // A figure after "بعد"، "غداة" (بعد مقتل عشرات الفلسطينيين برصاص الجيش) is the occasion of what the sentence tells.
+    if (!killed || !agent || !tollsOf(s).some((f) => f.kind === 'killed' && f.rejected === null && f.earlier === null))
+      return;
     if (CONSEQUENCE_TO_COME.test(viewText(doc, Math.max(sentence.start, killed.span.start - 24), killed.span.start)))
       return;
     const text = viewText(doc, sentence.start, sentence.end);
@@ -894,8 +906,8 @@ function attachTolls(
   tollsOf: (sentence: number) => TollFigure[],
   pastSentences: ReadonlySet<number>,
   daysOf: (sentence: number) => string[],
-  /** Whether a sentence's words date it only to years before the article's (وفي 2014 …). */
-  earlierYear: (sentence: number) => boolean,
+  /** Whether a sentence's words before an offset date it only weeks or years before the article (وفي 2014 …). */
+  datedEarlier: (sentence: number, upTo: number) => boolean,
 ): number[] {
   /** Sentences of figures alone that no mention near them took. */
   const orphans: number[] = [];
@@ -917,17 +929,24 @@ function attachTolls(
     // A sentence of figures alone, or whose mentions take no toll (an arrest: "اعتقل عشرات
     // بالإضافة إلى مقتل آخرين"), continues the report before it, else the one after it, else the
     // article's only violent event.
-    if (!targets && !pastSentences.has(s) && !earlierYear(s)) {
+    if (!targets && !pastSentences.has(s) && !datedEarlier(s, figures[0].start)) {
       targets = bySentence.get(s - 1) ?? bySentence.get(s + 1) ?? onlyViolent;
       if (!targets) orphans.push(s);
       else if (datedBefore(daysOf(s), targets)) return;
     }
     if (!targets || targets.length === 0) return;
-    // Each figure belongs to the nearest violent mention before it (else the first after it).
+    // Each figure belongs to the nearest violent mention before it (else the first after it); one
+    // dated before what precedes it (غداة مقتل) to the first after it only.
     for (const f of figures) {
       const before = targets.filter((m) => m.trigger.span.start <= f.start);
-      const owner = before.length ? before[before.length - 1] : targets[0];
-      owner.tolls.push(f);
+      const owner = f.earlier
+        ? (targets.find((m) => m.trigger.span.start > f.start) ?? before.at(-1))
+        : before.length
+          ? before[before.length - 1]
+          : targets[0];
+      if (!owner) continue;
+      const figure = f.earlier && owner.trigger.span.start <= f.start ? { ...f, rejected: f.earlier } : f;
+      owner.tolls.push(figure);
       // A set of the sentences each owner rests on: one owner may gather a long text's figures.
       let starts = evidenceStarts.get(owner);
       if (!starts) evidenceStarts.set(owner, (starts = new Set(owner.evidence.map((e) => e.start))));

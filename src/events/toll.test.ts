@@ -558,6 +558,49 @@ const CASES: TollCase[] = [
     killed: 10,
     injured: null,
   },
+  {
+    pattern: 'died (توفي) is a killing word: its count is the toll',
+    text: 'توفي أربعة أشخاص في انفجار عبوة ناسفة استهدف سوقا شعبية بمدينة بعقوبة أمس.',
+    killed: 4,
+    injured: null,
+  },
+  {
+    pattern: 'the dual of died counts two',
+    text: 'انفجرت عبوة ناسفة بسيارة مدنية على طريق قرب مدينة الرمادي مساء الأحد وتوفيا على الفور.',
+    killed: 2,
+    injured: null,
+  },
+  {
+    pattern: 'a death "the day after" which a protest is told belongs to an earlier occurrence',
+    text: 'وتجددت المظاهرات في مدينة الديوانية اليوم الأحد غداة مقتل ثلاثة أشخاص برصاص مجهولين.',
+    killed: 0,
+    injured: null,
+    rejected: /^earlier/,
+  },
+  {
+    pattern: 'from eleven on, one singular joined by و is more of the counted',
+    text: 'قتل نحو 25 جنديا وعنصر شرطة في هجوم لمسلحين على مواقع للجيش في ولاية فارياب أمس.',
+    killed: 25,
+    injured: null,
+  },
+  {
+    pattern: 'from eleven on, a dual joined by و is two more',
+    text: 'قتل 12 طفلا وامرأتان عندما قصفت طائرات حربية مدرسة في بلدة حمورية أمس.',
+    killed: 14,
+    injured: null,
+  },
+  {
+    pattern: 'the one killed with a number of his companions is one more',
+    text: 'وقالت المصادر إن قائدا ميدانيا للجماعة قتل مع عدد من أتباعه حين استهدفت طائرة مسيرة سيارته في مديرية حيس أمس.',
+    killed: 4,
+    injured: null,
+  },
+  {
+    pattern: 'the one named, a day between, then with a number of his companions',
+    text: 'قتل القيادي في مليشيات الجماعة، أبو يحيى العمري، السبت، مع عدد من حراسه في غارة جوية على مدينة حرض.',
+    killed: 4,
+    injured: null,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's

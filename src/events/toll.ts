@@ -26,6 +26,12 @@ export interface TollFigure extends Span {
   preliminary: boolean;
   /** "N others", "also", "in addition to": it adds to the figure of its kind before it. */
   additional: boolean;
+  /**
+   * After a word that dates it before what is told ahead of it (غداة مقتل، بعد مقتل): the toll of
+   * an occurrence the sentence names after the figure, if any, never of one before it; the reason
+   * it gives a mention before it, or null.
+   */
+  earlier: string | null;
   /** Why the figure is not a toll of this event (a year, cumulative, implausible), or null. */
   rejected: string | null;
   /** The rule that read it: toll.number, toll.dual, toll.single-victim, toll.victim-and-companions. */
@@ -49,6 +55,7 @@ const TollPack = z.object({
   companions: WordList,
   additives: z.object({ note: z.string(), after: z.array(z.string()), before: z.array(z.string()) }),
   partOfCount: WordList,
+  earlierOccurrence: WordList,
   cumulative: WordList.extend({
     since: z.array(z.string()),
     throughout: z.array(z.string()),
@@ -92,6 +99,7 @@ const PERSONS = new Set([...BROKEN_PLURAL_PERSONS, ...SOUND_PLURAL_PERSONS]);
 const SINGLE_VICTIMS = new Set([...wordSet(PACK.singleVictims.words), ...PERSONS]);
 const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
 const PART_OF_COUNT = wordSet(PACK.partOfCount.words);
+const EARLIER_OCCURRENCE = wordSet(PACK.earlierOccurrence.words);
 const APPROXIMATORS = wordSet(PACK.approximators.words);
 const COMPANIONS = wordSet(PACK.companions.words);
 const ADDITIVES_AFTER = wordSet(PACK.additives.after);
@@ -308,17 +316,27 @@ export function findTolls(
         span: chosen,
         rule: reference ? 'toll.reference' : 'toll.number',
       };
-      // "زعيم التنظيم و10 مقاتلين آخرين قتلوا": the one named before "و N … آخرين" is one more.
+      // "قتل مع عدد من مرافقيه": the one killed with N companions is one more. A casualty word with
+      // his pronoun (لقي مصرعه مع عشرات آخرين) counts him itself.
       if (
+        !reference &&
+        !OWN_PRONOUN.test(stemOf(tokens[endAt])) &&
+        withCompanions(tokens, tokenIndexAt(chosen.start), tokenIndexAt(chosen.end - 1))
+      )
+        figure = { value: chosen.value + 1, vague: chosen.vague, span: chosen, rule: 'toll.victim-and-companions' };
+      // "زعيم التنظيم و10 مقاتلين آخرين قتلوا": the one named before "و N … آخرين" is one more.
+      else if (
         !chosen.vague &&
         chosen.end <= cue.span.start &&
         oneListedBefore(tokens, tokenIndexAt(chosen.start), tokenIndexAt(chosen.end - 1))
       )
         figure = { value: chosen.value + 1, vague: false, span: chosen, rule: 'toll.enumeration' };
       // "وفاة 3 أمنيين وسائق السيارة"، "لقي 3 من أفراد الشرطة ومدني": one more listed after the count.
+      // From eleven on a count takes a singular noun (30 جنديا): one singular joined to it by و
+      // (30 جنديا وعنصر أمن) is more of the counted, not one more; a dual (15 طفلا وامرأتان) is two more.
       else if (!chosen.vague && !reference) {
         const listed = listedAfterCount(tokens, tokenIndexAt(chosen.end - 1), casualty, cue);
-        if (listed.value)
+        if (listed.value > (chosen.value < SINGULAR_COUNTED_FROM ? 0 : 1))
           figure = {
             value: chosen.value + listed.value,
             vague: false,
@@ -391,6 +409,9 @@ export function findTolls(
         isAdditional(tokens, Math.min(at, numberAt), Math.max(endAt, numberEnd), (t) =>
           casualty.some((c) => c !== cue && startsIn(c, t)),
         ),
+      earlier: inList(EARLIER_OCCURRENCE, tokens[at - 1])
+        ? `earlier: "${tokens[at - 1].text} ${tokens[at].text}" dates it before what its sentence tells ahead of it`
+        : null,
       rejected: inList(PART_OF_COUNT, tokens[at - 1])
         ? `a part: "${tokens[at - 1].text} ${tokens[at].text}" counts some of a total`
         : FROM_NUMBER.has(figure.rule)
@@ -472,6 +493,12 @@ function singleVictimAfter(
   return doc.entities.some((e) => e.type === 'PER' && e.start === victim.start);
 }
 
+/**
+ * Tokens after a single victim within which his companions may be counted: his name, a day and
+ * commas may stand between (القيادي …، عبدالملك أبو طه، السبت، مع عدد من مرافقيه).
+ */
+const COMPANIONS_REACH = 16;
+
 /** "و5 من مرافقيه"، "مع عشرات آخرين" within a few words after a single victim, as one count. */
 function companionsAfter(
   tokens: readonly Token[],
@@ -481,7 +508,7 @@ function companionsAfter(
   cue: CueMatch,
   tokenIndexAt: (offset: number) => number,
 ): NumberMention | null {
-  const last = tokens[Math.min(tokens.length - 1, victimAt + 12)];
+  const last = tokens[Math.min(tokens.length - 1, victimAt + COMPANIONS_REACH)];
   for (const n of numbers) {
     if (n.start <= tokens[victimAt].end) continue;
     if (n.end > last.end) break; // numbers are in text order
@@ -494,6 +521,13 @@ function companionsAfter(
     return n;
   }
   return null;
+}
+
+/** "مع N من مرافقيه"، "مع N آخرين": a count after مع whose next word (من aside) is of companions. */
+function withCompanions(tokens: readonly Token[], numberAt: number, numberEnd: number): boolean {
+  if (tokens[numberAt - 1]?.norm !== WITH) return false;
+  const nextWord = tokens.slice(numberEnd + 1, numberEnd + 3).find((t) => t.kind === 'word' && t.stem !== 'من');
+  return inList(COMPANIONS, nextWord);
 }
 
 /** The victims joined by و right after a single one: وطفليها (+2)، وزوجته (+1); up to three. */
@@ -565,6 +599,12 @@ function isPersonNoun(token: Token | undefined): boolean {
 }
 
 /** Figures read from a written number, which may be a year, cumulative or implausible. */
+/** A possessive pronoun ending a casualty word (مصرعه، حتفهم): its victims are named by it. */
+const OWN_PRONOUN = /(ه|ها|هم|هما)$/;
+/** "مع" (with), normalised. */
+const WITH = 'مع';
+/** The first number whose counted noun is singular (أحد عشر جنديا، 30 شخصا). */
+const SINGULAR_COUNTED_FROM = 11;
 const FROM_NUMBER = new Set(['toll.number', 'toll.reference', 'toll.victim-and-companions', 'toll.enumeration']);
 
 /** "أربعة آخرون"، "قُتلوا أيضا"، "بالإضافة لمقتل 8": a figure that adds to the one before it. */

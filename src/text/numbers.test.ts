@@ -110,6 +110,9 @@ test('finds digits and number words with their spans', () => {
 
 test('ordinals are not cardinals but have a value', () => {
   assert.deepEqual(numbersIn('اللواء التاسع والكتيبة الأولى'), []);
+  // A compound ordinal's ten (an age, a day) counts nothing.
+  assert.deepEqual(numbersIn('طالب في السادسة عشرة من العمر'), []);
+  assert.deepEqual(numbersIn('في الحادي عشر من الشهر'), []);
   const cases: Array<[string, number | null]> = [
     ['التاسع', 9],
     ['الاول', 1],

@@ -563,6 +563,12 @@ export function findNumbers(view: NormalizedText): NumberMention[] {
   const toks = scanWords(view);
   const out: NumberMention[] = [];
   for (let i = 0; i < toks.length;) {
+    // "الخامسة عشرة" (the fifteenth: an age, a day) is an ordinal: its عشرة counts nothing.
+    const ordinal = readOrdinalAt(view, toks, i);
+    if (ordinal && ordinal.next > i + 1) {
+      i = ordinal.next;
+      continue;
+    }
     const r = readNumberAt(view, toks, i);
     if (!r) {
       i = skipDateLike(toks, i);
