@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'دعت الأمم المتحدة إلى تحقيق مستقل بشأن قصف استهدف سوقا شعبية في مدينة صعدة أمس وأسفر عن مقتل 12 مدنيا.',
+    'unidentified-armed-group-ye',
+    'civilians-ye',
+    'who calls for an inquiry about an attack (دعت … إلى تحقيق بشأن) is no party to it',
+  ],
+  [
     'هاجم مسلحون من جماعة بوكو حرام قرية قرب مدينة ديفا ليلة الخميس وذبحوا 7 مزارعين.',
     'ne-boko-haram',
     'civilians-ne',
