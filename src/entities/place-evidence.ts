@@ -153,6 +153,18 @@ function adjectiveAfter(c: EntityCandidate, tokens: readonly Token[]): boolean {
   );
 }
 
+/**
+ * An indefinite one-word candidate followed by a definite noun heads a construct (غربي أكبر
+ * الموانئ "west of the largest of the ports"): an ordinary word so placed names no place.
+ */
+function constructAfter(c: EntityCandidate, tokens: readonly Token[]): boolean {
+  const first = tokens[c.tokenStart];
+  const next = tokens[c.tokenEnd];
+  if (c.tokenEnd - c.tokenStart !== 1 || !next || next.sentence !== first.sentence || next.kind !== 'word')
+    return false;
+  return !first.proclitics.includes('ال') && next.proclitics.length === 1 && next.proclitics[0] === 'ال';
+}
+
 /** A few words (a city, a country) opening the body, then an agency in brackets or a dash. */
 const DATELINE =
   /^\s*[^\s().،,:\-—–]+(?:\s+[^\s().،,:\-—–]+){0,3}(?:\s*[،,]\s*[^\s().،,:\-—–]+(?:\s+[^\s().،,:\-—–]+){0,3})?\s*(?:\([^)\n]{1,25}\)\s*(?:--|—|–|-|:)?|--|—|–|-\s)/;
@@ -191,6 +203,8 @@ export function datelines(body: string): Span[] {
 interface PlaceFacts {
   cue: PlaceCue;
   common: boolean;
+  /** It heads a construct (أكبر الموانئ): see constructAfter. */
+  construct: boolean;
   generic: boolean;
   phrase: boolean;
   previousWord: string | null;
@@ -243,6 +257,7 @@ export function readPlaceEvidence(
     facts.push({
       cue: cueBefore(c, tokens, view, knowledge),
       common,
+      construct: common && constructAfter(c, tokens),
       generic,
       phrase: c.tokenEnd - c.tokenStart === 1 && adjectiveAfter(c, tokens),
       previousWord,
@@ -276,7 +291,7 @@ export function withPlaceEvidence(
       continue;
     }
     if (f === null) continue;
-    const { common, generic, phrase, previousWord, quarterNoun, region } = f;
+    const { common, construct, generic, phrase, previousWord, quarterNoun, region } = f;
     let cue = f.cue;
     let listed = false;
     if (!cue && lastPlace && listedAfter(c, lastPlace.c, tokens, view)) {
@@ -301,7 +316,8 @@ export function withPlaceEvidence(
       // A list passes its cue to an ordinary word only under a plural noun and with و (قرى قضبة
       // ودخان): after مدينة تعز or جنوب اليمن، the next وعلى or يوم is the sentence going on.
       // Alone after a plural noun it is a word too: "مناطق الكيلو 16"، "أحياء تحت سيطرة".
-      if (common) return listed ? cue === 'list-noun' && joined : cue === 'place-noun' || cue === 'direction';
+      if (common)
+        return listed ? cue === 'list-noun' && joined : !construct && (cue === 'place-noun' || cue === 'direction');
       const g = knowledge.geo.get(e.ref);
       const place = g?.kind === 'place' ? g.place : null; // world cities are hand-written: known
       if (!place) return true;

@@ -370,6 +370,16 @@ test('clashes of protesters with the police are a riot; aircraft destroying or d
   assert.equal(barrels.sub_event_type, 'Air/drone strike');
 });
 
+test('a blast that killed people is an event with no place of its clause; an ordinary word heading a construct is no place', () => {
+  const blast = only('قتل ثلاثة أشخاص في تفجير استهدف حاجزا أمنيا للجيش الليبي فجر اليوم.');
+  assert.equal(blast.sub_event_type, 'Remote explosive/landmine/IED');
+  assert.equal(blast.fatalities, 3);
+  const west = only(
+    'قال مصدر أمني ليبي إن ثلاثة أشخاص قتلوا في تفجير استهدف حاجزا أمنيا غربي أكبر المدن النفطية الليبية اليوم.',
+  );
+  assert.notEqual(west.location?.country, 'YE', 'أكبر المدن is "the largest of the towns", not a Yemeni village');
+});
+
 test('protesters who burn or loot turned their demonstration into a riot, at its place', () => {
   const riot = only('وتظاهر مئات الشبان في مدينة الناصرية مساء أمس، وأقدم محتجون على إحراق مقر أحد الأحزاب.');
   assert.equal(riot.event_type, 'Riots');

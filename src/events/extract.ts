@@ -639,7 +639,18 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       ((t.event_type === 'Battles' && t.sub_event_type === 'Armed clash') ||
         t.sub_event_type === 'Looting/property destruction') &&
       crowdIn(clause);
-    if (t.weak && !crowdViolence && !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)) {
+    // A blast that killed people at a place its clause names is an event even when nobody is
+    // named for it (قتل 17 شخصا في تفجير وقع في مسجد بإقليم خوست): bombings are mostly
+    // unclaimed, and the dead are what make a weak word a report (the wounded of an explosion
+    // may be an accident's). With the dead in its sentence it needs no place of its clause either
+    // (في تفجير استهدف نقطة تفتيش غربي أكبر الموانئ): the article's place stands for it.
+    const blastWithToll = () => t.event_type === 'Explosions/Remote violence' && reportsDead(tollsOf(s));
+    if (
+      t.weak &&
+      !crowdViolence &&
+      !blastWithToll() &&
+      !places.some((p) => p.entity.start >= clause.start && p.entity.end <= clause.end)
+    ) {
       reject(t, s, 'reject.weak-no-place');
       continue;
     }
@@ -653,11 +664,6 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       t.passive || passiveBefore(doc, t),
       s,
     );
-    // A blast that killed people at a place its clause names is an event even when nobody is
-    // named for it (قتل 17 شخصا في تفجير وقع في مسجد بإقليم خوست): bombings are mostly
-    // unclaimed, and the dead are what make a weak word a report (the wounded of an explosion
-    // may be an accident's).
-    const blastWithToll = () => t.event_type === 'Explosions/Remote violence' && reportsDead(tollsOf(s));
     if (t.weak && !actorArgs.actor1 && !blastWithToll()) {
       reject(t, s, 'reject.weak-no-actor');
       continue;
