@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'وقال بيان للوزارة إن الجيش المالي صد ليلة الأحد هجوما على موقع له قرب بلدة بوني في منطقة موبتي.',
+    'unidentified-armed-group-ml',
+    'ml-military-2013',
+    'who repelled an attack (صد الجيش هجوما) was its target; the attackers are unnamed',
+  ],
+  [
     'دعت الأمم المتحدة إلى تحقيق مستقل بشأن قصف استهدف سوقا شعبية في مدينة صعدة أمس وأسفر عن مقتل 12 مدنيا.',
     'unidentified-armed-group-ye',
     'civilians-ye',

@@ -552,9 +552,19 @@ export function attachActors(
       after[0].start - trigger.span.end <= 2
         ? after[0]
         : null;
+    // "صد الجيش هجوما"، "تصدت القوات لهجوم": who repelled the attack was its target.
+    const repelled =
+      trigger.pos !== 'verb' &&
+      REPELLABLE.has(trigger.event_type) &&
+      before.length > 0 &&
+      !actor2 &&
+      cueIndex.before('repelled', null, trigger.fullSpan.start, REPELLED_GAP) !== null;
     if (inside) {
       actor1 = inside;
       rules.push('actor1.inside-phrase');
+    } else if (repelled) {
+      actor2 = before[before.length - 1];
+      rules.push('actor2.repelled-it');
     } else if (subjectAfterObject) {
       actor1 = subjectAfterObject;
       rules.push('actor1.subject-after-object-pronoun');
@@ -662,6 +672,14 @@ const VICTIM_COUNT_GAP = 12;
 /** Characters between "من مواقع تحتلها" and the name of who holds them (مسلحون تابعون ل …). */
 const ORIGIN_REACH = 30;
 
+/** What can be repelled: an attack, not a protest dispersed (تصدت لهم الشرطة بالغاز المسيل للدموع). */
+const REPELLABLE: ReadonlySet<string> = new Set([
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+]);
+/** Characters between a repelling verb and the attack noun: a space, or a time between (صد ليلة الأحد هجوما). */
+const REPELLED_GAP = 16;
 /** Characters between a reaction verb and its subject (a space, perhaps a conjunction). */
 const REACTION_GAP = 3;
 

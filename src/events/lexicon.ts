@@ -187,6 +187,7 @@ const RULE_ONLY_LISTS = [
   'crowd_nouns',
   'weapon_handling',
   'scheduled',
+  'repelled',
 ] as const;
 export const CUE_LISTS = [
   'attribution',
