@@ -38,9 +38,14 @@ export function bulkRecord<T>(isValue: (v: unknown) => v is T, what: string): z.
 export const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 export const isString = (v: unknown): v is string => typeof v === 'string';
 
-/** The repository's `packs/` directory, found from this module (src/ under tsx, dist/ compiled). */
+let packsDir: string | null = null;
+
+/**
+ * The repository's `packs/` directory, found from this module (src/ under tsx, dist/ compiled).
+ * Worked out once: loaders called for every document ask for it to tell whether their cache answers.
+ */
 export function repositoryPacksDir(): string {
-  return fileURLToPath(new URL('../../packs/', import.meta.url));
+  return (packsDir ??= fileURLToPath(new URL('../../packs/', import.meta.url)));
 }
 
 /** Reads `path` (gunzipped when it ends in .gz) and validates it; a problem is thrown as one message naming the file and each bad field. */
