@@ -8,7 +8,7 @@ import { toNormOffset, type NormalizedText } from '../text/normalize.js';
 import { surfacesOf, tokenHamzaMask, tokenReadings, type TokenSurface } from '../text/tokenize.js';
 import { mayBeGlued, splitGluedToken } from '../text/glued.js';
 import { cliticReadings } from '../text/clitics.js';
-import { withoutArticle, type Cursor, type NameIndex, type NameOpening } from './name-index.js';
+import { withoutArticle, type Cursor, type NameEntry, type NameIndex, type NameOpening } from './name-index.js';
 import type { EntityCandidate } from './candidate.js';
 
 /** Direction words that make a place "near" (geo_precision 2) and keep the direction. */
@@ -39,11 +39,16 @@ function nameStart(token: Token, view: NormalizedText, stem: string, proclitics:
   return view.starts[at];
 }
 
+/** The last words of the two-word directions (جنوب غرب): a pair is looked up only before one of them. */
+const PAIR_LAST_WORDS: ReadonlySet<string> = new Set(
+  [...DIRECTION_WORDS.keys()].filter((d) => d.includes(' ')).map((d) => d.slice(d.indexOf(' ') + 1)),
+);
+
 function directionBefore(tokens: Token[], i: number): string | null {
   const prev = tokens[i - 1];
   if (!prev || prev.kind !== 'word' || prev.sentence !== tokens[i].sentence) return null;
   const two = tokens[i - 2];
-  if (two && two.kind === 'word' && two.sentence === prev.sentence) {
+  if (two && two.kind === 'word' && two.sentence === prev.sentence && PAIR_LAST_WORDS.has(prev.stem)) {
     const pair = DIRECTION_WORDS.get(`${withoutArticle(two.stem)} ${prev.stem}`);
     if (pair) return pair;
   }
@@ -68,9 +73,17 @@ function openingsOf(token: Token, surface: TokenSurface | undefined, view: Norma
   const kept = own?.matcherMemo;
   if (kept instanceof KeptOpenings && kept.index === index && kept.generation === index.generation)
     return kept.openings;
-  const openings = index.openings(token.norm, tokenHamzaMask(token, view), () => tokenReadings(token, view));
+  const openings = indexOpenings(token, view, index);
   if (own) own.matcherMemo = new KeptOpenings(index, index.generation, openings);
   return openings;
+}
+
+/**
+ * The index's openings of a word token. Apart from openingsOf, whose every call would otherwise
+ * allocate the scope this closure keeps (most calls find the openings kept with the surface).
+ */
+function indexOpenings(token: Token, view: NormalizedText, index: NameIndex): readonly NameOpening[] {
+  return index.openings(token.norm, tokenHamzaMask(token, view), () => tokenReadings(token, view));
 }
 
 export function matchNames(tokens: Token[], view: NormalizedText, index: NameIndex): EntityCandidate[] {
@@ -79,7 +92,11 @@ export function matchNames(tokens: Token[], view: NormalizedText, index: NameInd
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind !== 'word') continue;
-    let best: EntityCandidate | null = null;
+    // The longest reading's name (the earliest start among equals): only it becomes a candidate.
+    let bestEnd = -1;
+    let bestStart = 0;
+    let bestEntries: readonly NameEntry[] = [];
+    let bestHasArticle = false;
     const openings = openingsOf(token, surfaces?.[i], view, index);
     for (const { reading, cursor } of openings) {
       let node = cursor;
@@ -105,31 +122,30 @@ export function matchNames(tokens: Token[], view: NormalizedText, index: NameInd
       // A name written with the article is not matched by the bare word: العدم (a village) is
       // not عدم ("lack"), الزاوية (a city) is not زاوية ("angle").
       const hasArticle = reading.proclitics.includes('ال') || reading.stem.startsWith('ال');
-      const entries = index.entriesAt(endNode).filter((e) => hasArticle || !e.definite);
-      if (entries.length === 0) continue;
-      const candidate: EntityCandidate = {
-        start: nameStart(token, view, reading.stem, reading.proclitics),
-        end: tokens[end].end,
+      const entries = index.entriesAt(endNode);
+      if (!hasArticle && entries.every((e) => e.definite)) continue;
+      const start = nameStart(token, view, reading.stem, reading.proclitics);
+      if (bestEnd >= 0 && !(end > bestEnd || (end === bestEnd && start < bestStart))) continue;
+      bestEnd = end;
+      bestStart = start;
+      bestEntries = entries;
+      bestHasArticle = hasArticle;
+    }
+    if (bestEnd >= 0) {
+      const entries = bestHasArticle ? bestEntries.slice() : bestEntries.filter((e) => !e.definite);
+      found.push({
+        start: bestStart,
+        end: tokens[bestEnd].end,
         type: entries[0].type,
         tokenStart: i,
-        tokenEnd: end + 1,
+        tokenEnd: bestEnd + 1,
         entries,
         source: 'dictionary',
         rule: 'dictionary.name',
         confidence: 0.9,
         direction: directionBefore(tokens, i),
-      };
-      if (
-        !best ||
-        candidate.tokenEnd > best.tokenEnd ||
-        (candidate.tokenEnd === best.tokenEnd && candidate.start < best.start)
-      ) {
-        best = candidate;
-      }
-    }
-    if (best) {
-      found.push(best);
-      i = best.tokenEnd - 1; // longest match wins: no name starts inside another
+      });
+      i = bestEnd; // longest match wins: no name starts inside another
       continue;
     }
     // Most words are no glued pair: only those opening with a glued prefix word are tried.
