@@ -205,8 +205,24 @@ function matchRest(
       ? matchRest(words, norm, wi, off + 1, rest, k + 1, word.start + off + 1)
       : -1;
   }
-  const ok = piece === expected || piece === 'ال' + expected || piece === expected + 'ا';
-  return ok ? matchRest(words, norm, wi + 1, 0, rest, k + 1, word.end) : -1;
+  return spellsPhraseWord(piece, expected) ? matchRest(words, norm, wi + 1, 0, rest, k + 1, word.end) : -1;
+}
+
+/**
+ * True when `piece` is the phrase word `expected`, also with the article before it or an alef
+ * after it; compared in place, with no string built for each of the three spellings.
+ */
+function spellsPhraseWord(piece: string, expected: string): boolean {
+  switch (piece.length - expected.length) {
+    case 0:
+      return piece === expected;
+    case 2:
+      return piece.startsWith('ال') && piece.endsWith(expected);
+    case 1:
+      return piece.endsWith('ا') && piece.startsWith(expected);
+    default:
+      return false;
+  }
 }
 
 /** Candidates starting at word `wi`: each compiled form whose phrase matches, with its end. */
@@ -374,12 +390,13 @@ export function findCues(view: NormalizedText, cues: CueLexicon): CueMatch[] {
   const out: CueMatch[] = [];
   for (let i = 0; i < words.length;) {
     const forms = cues.index.startingWith(words[i].text);
-    const found = forms ? candidatesAt(words, view.norm, i, forms) : [];
-    if (found.length === 0) {
+    const found = forms ? candidatesAt(words, view.norm, i, forms) : null;
+    if (!found || found.length === 0) {
       i++;
       continue;
     }
-    const end = Math.max(...found.map((f) => f.end));
+    let end = found[0].end;
+    for (const f of found) end = Math.max(end, f.end);
     const lists = new Set<CueListName>();
     for (const { form, end: e } of found) {
       const { list, item } = form.payload;
