@@ -15,7 +15,7 @@ import type { Sentence, Token, TokenKind } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import { analyzeClitics, cliticReadings, numberProclitics, type CliticReading } from './clitics.js';
 import { toNormOffset, type NormalizedText } from './normalize.js';
-import { keepable } from './word-memo.js';
+import { keepable, SLICE_KEEPS_PARENT } from './word-memo.js';
 
 const enum C {
   Skip = 0, // whitespace, controls, unassigned
@@ -118,6 +118,7 @@ function remember(map: Map<string, Surface>, key: string, surface: Surface): Sur
     for (const m of wordSurfaces) m.clear();
     otherSurfaces.clear();
     wordSlots.fill(undefined);
+    wordSlotShapes.fill(0);
     surfaceCount = 1;
   }
   map.set(key, surface);
@@ -140,12 +141,24 @@ function hamzaMaskAt(view: NormalizedText, from: number, to: number): number {
  */
 const WORD_SLOTS = 1 << 17;
 const wordSlots: (Surface | undefined)[] = new Array<Surface | undefined>(WORD_SLOTS).fill(undefined);
-const wordSlotMasks = new Uint8Array(WORD_SLOTS);
+/**
+ * Each slot's word as its letters (a kept word has fewer than SLICE_KEEPS_PARENT) and its shape
+ * (see slotShape; 0 for an empty slot): a word is recognised in these flat arrays, without
+ * following the surface to its string, a cache miss on most words of a text.
+ */
+const SLOT_UNITS = SLICE_KEEPS_PARENT - 1;
+const wordSlotUnits = new Uint16Array(WORD_SLOTS * SLOT_UNITS);
+const wordSlotShapes = new Uint8Array(WORD_SLOTS);
 
-/** True when `word` is the text at norm [from, to). */
-function spells(word: string, norm: string, from: number, to: number): boolean {
-  if (word.length !== to - from) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== norm.charCodeAt(from + k)) return false;
+/** A word's length and hamza mask in one number, never 0 (a word has a letter). */
+function slotShape(length: number, hamzaMask: number): number {
+  return (length << (ARTICLE_ALEF_MAX_INDEX + 1)) | hamzaMask;
+}
+
+/** True when the slot holds the word at norm [from, to) (its shape already matched, so it is short enough). */
+function slotSpells(slot: number, norm: string, from: number, to: number): boolean {
+  const at = slot * SLOT_UNITS - from;
+  for (let k = from; k < to; k++) if (wordSlotUnits[at + k] !== norm.charCodeAt(k)) return false;
   return true;
 }
 
@@ -156,14 +169,16 @@ function wordAt(view: NormalizedText, from: number, to: number): Surface {
   let h = Math.imul(hamzaMask + 1, 0x9e3779b1);
   for (let k = from; k < to; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
   const slot = (h ^ (h >>> 15)) & (WORD_SLOTS - 1);
-  const last = wordSlots[slot];
-  if (last !== undefined && wordSlotMasks[slot] === hamzaMask && spells(last.norm, norm, from, to)) return last;
+  // A long word's shape is no kept word's: it never matches, and the slot's letters are not read past.
+  const shape = slotShape(to - from, hamzaMask);
+  if (wordSlotShapes[slot] === shape && slotSpells(slot, norm, from, to)) return wordSlots[slot]!;
   const word = norm.slice(from, to);
   const surface = wordSurfaces[hamzaMask].get(word) ?? analyzedWord(word, hamzaMask);
   // A long word could keep its article (see word-memo.ts): not kept here either.
   if (keepable(word)) {
     wordSlots[slot] = surface;
-    wordSlotMasks[slot] = hamzaMask;
+    wordSlotShapes[slot] = shape;
+    for (let k = 0; k < word.length; k++) wordSlotUnits[slot * SLOT_UNITS + k] = word.charCodeAt(k);
   }
   return surface;
 }
@@ -193,8 +208,21 @@ function otherAt(view: NormalizedText, from: number, to: number): Surface {
   );
 }
 
-/** The original text at [start, end): the surface's last spelling when it is the same. */
-function spellingOf(original: string, start: number, end: number, surface: Surface): string {
+/**
+ * The original text at [start, end), whose view is norm [ns, ne): the surface's norm when the
+ * view left the word as written (read in the article's strings, at hand, where the surface's own
+ * spelling is a cache miss), else the surface's last spelling when it is the same.
+ */
+function spellingOf(
+  view: NormalizedText,
+  start: number,
+  end: number,
+  ns: number,
+  ne: number,
+  surface: Surface,
+): string {
+  if (ne - ns === end - start && unchangedInView(view, start, end, ns)) return surface.norm;
+  const { original } = view;
   const known = surface.text;
   if (known.length === end - start) {
     let k = 0;
@@ -204,6 +232,13 @@ function spellingOf(original: string, start: number, end: number, surface: Surfa
   const text = original.slice(start, end);
   if (keepable(text)) surface.text = text;
   return text;
+}
+
+/** True when the original's [start, end) is the view's code units from `ns` on, one for one. */
+function unchangedInView(view: NormalizedText, start: number, end: number, ns: number): boolean {
+  for (let k = start; k < end; k++)
+    if (view.original.charCodeAt(k) !== view.norm.charCodeAt(ns + k - start)) return false;
+  return true;
 }
 
 function pushToken(
@@ -223,7 +258,7 @@ function pushToken(
   out.push({
     start,
     end,
-    text: spellingOf(view.original, start, end, surface),
+    text: spellingOf(view, start, end, ns, ne, surface),
     norm: surface.norm,
     kind,
     proclitics: surface.proclitics,
