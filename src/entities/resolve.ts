@@ -62,7 +62,10 @@ export type Resolution = PlaceResolution | ActorResolution | PersonResolution;
 export function countryVotes(candidates: readonly EntityCandidate[], knowledge: EntityKnowledge): Map<string, number> {
   const votes = new Map<string, number>();
   for (const c of candidates) {
-    const countries = new Set<string>();
+    // The country the mention points to, and whether it points to several: no set a mention,
+    // for every name of an article is counted, twice.
+    let country: string | null = null;
+    let several = false;
     let weight = 0;
     for (const e of c.entries) {
       if (e.kind === 'actor') {
@@ -70,23 +73,22 @@ export function countryVotes(candidates: readonly EntityCandidate[], knowledge: 
         // A word several countries' bodies share (الجيش، وزارة الداخلية) names the article's
         // country, so it cannot also be what decides it.
         if (actor?.type === 'actor' && actor.country && !ambiguousAlias(e, actor)) {
-          countries.add(actor.country);
+          several ||= country !== null && country !== actor.country;
+          country = actor.country;
           weight = 1;
         }
       } else if (e.kind === 'place' || e.kind === 'country') {
         // A village's name is no clue to the country: hundreds share it (علي، الجمعة).
         const g = knowledge.geo.get(e.ref);
         if (!g || (g.kind === 'place' && g.place.importance < KNOWN_PLACE_IMPORTANCE)) continue;
-        const facts = geoFacts(g);
-        countries.add(facts.country);
-        weight = Math.max(weight, g.kind === 'country' ? 1 : facts.importance / 100);
+        const placeCountry = geoCountry(g);
+        several ||= country !== null && country !== placeCountry;
+        country = placeCountry;
+        weight = Math.max(weight, g.kind === 'country' ? 1 : geoImportance(g) / 100);
       }
     }
     // Only unambiguous mentions vote: طرابلس alone must not decide between Libya and Lebanon.
-    if (countries.size === 1) {
-      const [country] = countries;
-      votes.set(country, (votes.get(country) ?? 0) + weight);
-    }
+    if (country !== null && !several) votes.set(country, (votes.get(country) ?? 0) + weight);
   }
   return votes;
 }
@@ -113,6 +115,16 @@ interface GeoFacts extends Pick<
   importance: number;
   /** How alternatives are listed: "Tripoli (Tripoli)", "Tripoli (LB)". */
   label: string;
+}
+
+/** geoFacts(g).country, without the rest. */
+function geoCountry(g: GeoEntry): string {
+  return g.kind === 'place' ? g.place.country : g.kind === 'city' ? g.city.country : g.country.iso2;
+}
+
+/** geoFacts(g).importance, without the rest. */
+function geoImportance(g: GeoEntry): number {
+  return g.kind === 'place' ? g.place.importance : g.kind === 'city' ? g.city.importance : 90;
 }
 
 function geoFacts(g: GeoEntry): GeoFacts {
