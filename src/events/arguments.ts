@@ -959,9 +959,17 @@ export function mainCountry(doc: Doc, cues: CueIndex): (Entity & { resolution: P
   return mostNamed(doc, (e) => e.resolution.feature === 'country' && namedAsPlace(e, doc, cues) && !isOrigin(e, doc));
 }
 
-/** The article's main place: the focus-country place named most often (first on a tie). */
-export function mainPlace(doc: Doc): (Entity & { resolution: PlaceResolution }) | null {
-  return mostNamed(doc, (e) => e.resolution.feature !== 'country');
+/**
+ * The article's main place: the focus-country place named most often (first on a tie), not
+ * counting a place named as a reference (ومقره لندن، المحاذية للنيجر).
+ */
+export function mainPlace(doc: Doc, cues: CueIndex): (Entity & { resolution: PlaceResolution }) | null {
+  return mostNamed(
+    doc,
+    (e) =>
+      e.resolution.feature !== 'country' &&
+      cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) === null,
+  );
 }
 
 /** The place `keep` accepts that the article names most often (first on a tie). */

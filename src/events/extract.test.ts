@@ -380,6 +380,11 @@ test('a blast that killed people is an event with no place of its clause; an ord
   assert.notEqual(west.location?.country, 'YE', 'أكبر المدن is "the largest of the towns", not a Yemeni village');
 });
 
+test("where a source is based (ومقره لندن) is no place of the article's events", () => {
+  const strike = only('وذكر مرصد حقوقي سوري، ومقره لندن، أن غارات جوية أودت بحياة 40 شخصا على الأقل مساء الجمعة.');
+  assert.notEqual(strike.location?.country, 'GB');
+});
+
 test('protesters who burn or loot turned their demonstration into a riot, at its place', () => {
   const riot = only('وتظاهر مئات الشبان في مدينة الناصرية مساء أمس، وأقدم محتجون على إحراق مقر أحد الأحزاب.');
   assert.equal(riot.event_type, 'Riots');

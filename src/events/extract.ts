@@ -406,7 +406,7 @@ export function extractEventsExplained(
   const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
   attachToOnlyEvent(merged, found.figuresAlone);
   for (const m of merged) armedVictimsMakeAClash(m, doc);
-  const facts = articleFacts(doc, found.responsibility, found.country);
+  const facts = articleFacts(doc, found.responsibility, found.country, found.main);
   // A mention the article's lead would date weeks back ("قتلت في فبراير 2012" then "القصف"):
   // the story is a recollection, and so is what it tells undated. Not what goes on since that day
   // (تتواصل المعارك منذ أوائل أبريل).
@@ -443,6 +443,8 @@ export interface RuleMergedMentions {
   figuresAlone: FiguresAlone[];
   /** The country the article names as where things happen (see mainCountry). */
   country: ReturnType<typeof mainCountry>;
+  /** The place the article names most (see mainPlace). */
+  main: ReturnType<typeof mainPlace>;
 }
 
 export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): RuleMergedMentions {
@@ -455,6 +457,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       responsibility: null,
       figuresAlone: [],
       country: null,
+      main: null,
     };
   const clauses = clausesOf(doc);
   const sentences = doc.sentences;
@@ -787,6 +790,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     contextMentions,
     responsibility: responsibilityClaim(doc, actors, knowledge.entities, pastSentences),
     country: mainCountry(doc, cueIndex),
+    main: mainPlace(doc, cueIndex),
     figuresAlone: orphans.map((s) => ({
       sentence: sentences[s],
       figures: tollsOf(s),
@@ -1027,11 +1031,12 @@ function articleFacts(
   doc: Doc,
   responsibility: ResponsibilityClaim | null,
   country: ReturnType<typeof mainCountry>,
+  main: ReturnType<typeof mainPlace>,
 ): ArticleFacts {
   let fighting: boolean | undefined;
   return {
     fighting: () => (fighting ??= FIGHTING_WORDS.test(doc.view.norm)),
-    main: mainPlace(doc),
+    main,
     country,
     lead: leadDate(doc),
     responsibility,
