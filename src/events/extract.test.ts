@@ -385,6 +385,11 @@ test("where a source is based (ومقره لندن) is no place of the article's
   assert.notEqual(strike.location?.country, 'GB');
 });
 
+test('bombs defused are weapons disrupted, not a blast', () => {
+  const defused = only('وفكك خبراء المتفجرات في الجيش ثلاث عبوات ناسفة على طريق قرب مدينة العريش أمس.');
+  assert.equal(defused.sub_event_type, 'Disrupted weapons use');
+});
+
 test('protesters who burn or loot turned their demonstration into a riot, at its place', () => {
   const riot = only('وتظاهر مئات الشبان في مدينة الناصرية مساء أمس، وأقدم محتجون على إحراق مقر أحد الأحزاب.');
   assert.equal(riot.event_type, 'Riots');
