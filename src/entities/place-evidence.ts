@@ -162,8 +162,16 @@ function constructAfter(c: EntityCandidate, tokens: readonly Token[]): boolean {
   const next = tokens[c.tokenEnd];
   if (c.tokenEnd - c.tokenStart !== 1 || !next || next.sentence !== first.sentence || next.kind !== 'word')
     return false;
-  return !first.proclitics.includes('ال') && next.proclitics.length === 1 && next.proclitics[0] === 'ال';
+  // A nationality adjective after it (مدينة جبيل اللبنانية) is the name's, not a construct's noun.
+  return (
+    !first.proclitics.includes('ال') &&
+    next.proclitics.length === 1 &&
+    next.proclitics[0] === 'ال' &&
+    !NISBA_ENDING.test(next.norm)
+  );
 }
+/** The ending of a nisba adjective, normalised (اللبنانيه، السوريين). */
+const NISBA_ENDING = /(ي|يه|يين|يون)$/;
 
 /** A few words (a city, a country) opening the body, then an agency in brackets or a dash. */
 const DATELINE =

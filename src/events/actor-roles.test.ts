@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'وتصدت قوات الجيش الوطني لهجوم على مواقعها قرب مدينة تعز أمس.',
+    'unidentified-armed-group-ye',
+    'ye-military-2012',
+    'the subject of a repelling verb may stand between it and the attack (تصدت قوات الجيش … لهجوم)',
+  ],
+  [
     'وقال بيان للوزارة إن الجيش المالي صد ليلة الأحد هجوما على موقع له قرب بلدة بوني في منطقة موبتي.',
     'unidentified-armed-group-ml',
     'ml-military-2013',

@@ -558,7 +558,7 @@ export function attachActors(
       REPELLABLE.has(trigger.event_type) &&
       before.length > 0 &&
       !actor2 &&
-      cueIndex.before('repelled', null, trigger.fullSpan.start, REPELLED_GAP) !== null;
+      (cueIndex.before('repelled', null, trigger.fullSpan.start, REPELLED_REACH)?.span.start ?? -1) >= clause.start;
     if (inside) {
       actor1 = inside;
       rules.push('actor1.inside-phrase');
@@ -678,8 +678,11 @@ const REPELLABLE: ReadonlySet<string> = new Set([
   'Explosions/Remote violence',
   'Violence against civilians',
 ]);
-/** Characters between a repelling verb and the attack noun: a space, or a time between (صد ليلة الأحد هجوما). */
-const REPELLED_GAP = 16;
+/**
+ * Characters between a repelling verb and the attack noun, in its clause: its subject or a time
+ * may stand between (تصدت قوات الجيش الوطني لهجوم، صد ليلة الأحد هجوما).
+ */
+const REPELLED_REACH = 40;
 /** Characters between a reaction verb and its subject (a space, perhaps a conjunction). */
 const REACTION_GAP = 3;
 
@@ -734,7 +737,7 @@ export function attachPlaces(
   const usable = (e: Entity & { resolution: PlaceResolution }) =>
     (allowsDestination || !governing(e)?.direction) &&
     !isOrigin(e, doc) &&
-    cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) === null &&
+    !namedAsReference(e, cues) &&
     (e.resolution.feature !== 'country' || countryAsPlace(e));
 
   // A landmark, a village or a quarter (حي دمشق) named with its city, but resolved to a namesake
@@ -964,12 +967,12 @@ export function mainCountry(doc: Doc, cues: CueIndex): (Entity & { resolution: P
  * counting a place named as a reference (ومقره لندن، المحاذية للنيجر).
  */
 export function mainPlace(doc: Doc, cues: CueIndex): (Entity & { resolution: PlaceResolution }) | null {
-  return mostNamed(
-    doc,
-    (e) =>
-      e.resolution.feature !== 'country' &&
-      cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) === null,
-  );
+  return mostNamed(doc, (e) => e.resolution.feature !== 'country' && !namedAsReference(e, cues));
+}
+
+/** A place named after a place_references word (بقيادة، المحاذية لـ، ومقره): never where things happen. */
+function namedAsReference(e: Span, cues: CueIndex): boolean {
+  return cues.before('place_references', null, e.start, PLACE_REFERENCE_GAP) !== null;
 }
 
 /** The place `keep` accepts that the article names most often (first on a tie). */

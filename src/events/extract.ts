@@ -77,7 +77,7 @@ import {
   stateForcesOf,
 } from './nationality-agent.js';
 import { isSpace } from '../core/whitespace.js';
-import { reportsParticipants } from './participants.js';
+import { actsOrCounted, reportsParticipants } from './participants.js';
 
 export interface EventKnowledge {
   triggers: TriggerLexicon;
@@ -229,6 +229,8 @@ const ARMED_WORDS = viewPattern(
 const FIGHTING_WORDS = viewPattern(
   /(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/,
 );
+/** أن/إن (that), normalised, as a stem (بأن، وإن). */
+const THAT = 'ان';
 /** A clash of protesters is coded as the riot triggers are (packs/ar/triggers.json, riot). */
 const CROWD_CLASH_PLOVER = { type: 'PROTEST', mode: 'riot' } as const;
 /** Events dated this long before publication are history, not news. */
@@ -467,6 +469,18 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   // may hold it): once a clause, from its first token on.
   let starts: Int32Array | null = null;
   const tokenStarts = () => (starts ??= Int32Array.from(doc.tokens, (t) => t.start));
+  // A crowd word of a clause that acts or is counted (أحرق المحتجون، أقدم مئات من المتظاهرين)
+  // or opens what a source says they did (أكد مراسلنا أن المتظاهرين أحرقوا).
+  const crowdActsIn = (clause: Span, s: number): boolean => {
+    const tokens = doc.tokens;
+    for (let i = lowerBound(tokenStarts(), clause.start); i < tokens.length && tokens[i].end <= clause.end; i++)
+      if (
+        cueLexicon.forms.crowd_nouns.has(tokens[i].stem) &&
+        (tokens[i - 1]?.stem === THAT || actsOrCounted(doc, tokens[i].start, tokens[i].stem, numbers[s]))
+      )
+        return true;
+    return false;
+  };
   const crowdClauses = new Map<number, boolean>();
   const crowdIn = (clause: Span): boolean => {
     let found = crowdClauses.get(clause.start);
@@ -637,11 +651,11 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     }
     // Clashes (اشتباكات، مواجهات) of protesters with the police or troops, or their burning and
     // looting (أقدم متظاهرون على إحراق مقار الأحزاب): the crowd turned violent, a riot, whose
-    // place is the protest's.
+    // place is the protest's. The burning must be the crowd's own: acting or counted, not
+    // another's object (حرق خيام المحتجين).
     const crowdViolence =
-      ((t.event_type === 'Battles' && t.sub_event_type === 'Armed clash') ||
-        t.sub_event_type === 'Looting/property destruction') &&
-      crowdIn(clause);
+      (t.event_type === 'Battles' && t.sub_event_type === 'Armed clash' && crowdIn(clause)) ||
+      (t.riotAct && crowdActsIn(clause, s));
     // A blast that killed people at a place its clause names is an event even when nobody is
     // named for it (قتل 17 شخصا في تفجير وقع في مسجد بإقليم خوست): bombings are mostly
     // unclaimed, and the dead are what make a weak word a report (the wounded of an explosion
@@ -831,8 +845,7 @@ function casualtyMentions(
     const agent = cues.find((c) => c.list === 'agent_markers' && c.kind === 'agent');
     if (killed && datedEarlier(s, killed.span.start)) return;
     // A figure after "بعد"، "غداة" (بعد مقتل عشرات الفلسطينيين برصاص الجيش) is the occasion of what the sentence tells.
-    if (!killed || !agent || !tollsOf(s).some((f) => f.kind === 'killed' && f.rejected === null && f.earlier === null))
-      return;
+    if (!killed || !agent || !reportsDead(tollsOf(s))) return;
     if (CONSEQUENCE_TO_COME.test(viewText(doc, Math.max(sentence.start, killed.span.start - 24), killed.span.start)))
       return;
     const text = viewText(doc, sentence.start, sentence.end);
@@ -858,6 +871,7 @@ function casualtyMentions(
       weak: false,
       passive: false,
       participants: false,
+      riotAct: false,
       modality_hint: null,
       context: [],
       voidedBy: [],
@@ -1001,7 +1015,10 @@ function attachToOnlyEvent(events: readonly Mention[], figuresAlone: readonly Fi
   const [only] = violent;
   for (const { sentence, figures, days } of figuresAlone) {
     if (datedBefore(days, [only])) continue;
-    only.tolls.push(...figures.map((f) => ({ ...f, attachedBy: 'toll.attach.only-event' })));
+    // A figure dated before what its sentence tells (غداة مقتل) is shown, rejected, not counted.
+    only.tolls.push(
+      ...figures.map((f) => ({ ...f, rejected: f.rejected ?? f.earlier, attachedBy: 'toll.attach.only-event' })),
+    );
     if (!only.evidence.some((e) => e.start === sentence.start))
       only.evidence.push({ start: sentence.start, end: sentence.end });
   }

@@ -123,6 +123,8 @@ const TriggerEntrySchema = z
     crowd_act: z.literal(true).optional(),
     sub_event_type_by_actor: z.strictObject({ state: z.string(), non_state: z.string() }).optional(),
     weak: z.literal(true).optional(),
+    /** A crowd doing it (أحرق المحتجون مقرا، نهب متظاهرون متاجر) has turned its protest into a riot. */
+    riot_act: z.literal(true).optional(),
     /** Its forms name those who take part (متظاهرون): they report one only as its subject or counted (src/events/participants.ts). */
     participants: z.literal(true).optional(),
     /** Its forms are passive (اغتيل): the name after it is the victim, and only an agent marker names the agent. */

@@ -5,8 +5,7 @@
  * (على المتظاهرين، تفريق المتظاهرين، أحد المحتجين): the protesters of a protest told elsewhere,
  * or of none.
  */
-import type { Doc, NumberMention } from '../core/document.js';
-import { isSpace } from '../core/whitespace.js';
+import type { Doc, NumberMention, Token } from '../core/document.js';
 import type { TriggerMatch } from './triggers.js';
 
 const NOMINATIVE = 'ون';
@@ -18,21 +17,37 @@ export function reportsParticipants(
   trigger: TriggerMatch,
   sentenceNumbers: readonly NumberMention[],
 ): boolean {
-  if (trigger.form.endsWith(NOMINATIVE)) return true;
-  return sentenceNumbers.some((n) => n.value > 1 && countsWord(doc, n.end, trigger.fullSpan.start));
+  return actsOrCounted(doc, trigger.fullSpan.start, trigger.form, sentenceNumbers);
 }
 
-/** Nothing but spaces, or "من" between spaces, from a count's end to the counted word. */
-function countsWord(doc: Doc, countEnd: number, wordStart: number): boolean {
-  if (countEnd >= wordStart) return false;
-  const between = doc.article.text.slice(countEnd, wordStart);
-  const spaces = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (!isSpace(between.charCodeAt(i))) return false;
-    return true;
-  };
-  if (spaces(0, between.length)) return true;
-  const at = between.indexOf(PARTITIVE);
-  return (
-    at > 0 && spaces(0, at) && at + PARTITIVE.length < between.length && spaces(at + PARTITIVE.length, between.length)
-  );
+/**
+ * Whether the participants word whose token starts at `start` (its normalised form `form`) acts
+ * or is counted: the nominative (-ون), or a count of more than one right before it, "من" between
+ * or not, whatever harakat are written.
+ */
+export function actsOrCounted(
+  doc: Doc,
+  start: number,
+  form: string,
+  sentenceNumbers: readonly NumberMention[],
+): boolean {
+  if (form.endsWith(NOMINATIVE)) return true;
+  const at = tokenAt(doc.tokens, start);
+  if (at < 1) return false;
+  // A count ends on the word before (آلاف المتظاهرين، عدد من المحتجين) or before its "من".
+  const ends = [doc.tokens[at - 1].end];
+  if (doc.tokens[at - 1].stem === PARTITIVE && at >= 2) ends.push(doc.tokens[at - 2].end);
+  return sentenceNumbers.some((n) => n.value > 1 && ends.includes(n.end));
+}
+
+/** The index of the token that starts at `start`, or -1. */
+function tokenAt(tokens: readonly Token[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens[lo]?.start === start ? lo : -1;
 }

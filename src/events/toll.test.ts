@@ -601,6 +601,18 @@ const CASES: TollCase[] = [
     killed: 4,
     injured: null,
   },
+  {
+    pattern: 'two killed with N others are N+2',
+    text: 'قتل جنديان مع ثلاثة آخرين في هجوم على نقطة تفتيش قرب مدينة العريش أمس.',
+    killed: 5,
+    injured: null,
+  },
+  {
+    pattern: 'from eleven on, a child joined by و is one more',
+    text: 'قتل 12 جنديا وطفل حين سقطت قذائف على ثكنة قرب مدينة العريش أمس.',
+    killed: 13,
+    injured: null,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's

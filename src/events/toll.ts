@@ -318,12 +318,17 @@ export function findTolls(
       };
       // "قتل مع عدد من مرافقيه": the one killed with N companions is one more. A casualty word with
       // his pronoun (لقي مصرعه مع عشرات آخرين) counts him itself.
-      if (
-        !reference &&
-        !OWN_PRONOUN.test(stemOf(tokens[endAt])) &&
-        withCompanions(tokens, tokenIndexAt(chosen.start), tokenIndexAt(chosen.end - 1))
-      )
-        figure = { value: chosen.value + 1, vague: chosen.vague, span: chosen, rule: 'toll.victim-and-companions' };
+      const withWhom =
+        reference || OWN_PRONOUN.test(tokens[endAt].text)
+          ? 0
+          : killedWith(tokens, endAt, tokenIndexAt(chosen.start), tokenIndexAt(chosen.end - 1));
+      if (withWhom)
+        figure = {
+          value: chosen.value + withWhom,
+          vague: chosen.vague,
+          span: chosen,
+          rule: 'toll.victim-and-companions',
+        };
       // "زعيم التنظيم و10 مقاتلين آخرين قتلوا": the one named before "و N … آخرين" is one more.
       else if (
         !chosen.vague &&
@@ -336,7 +341,12 @@ export function findTolls(
       // (30 جنديا وعنصر أمن) is more of the counted, not one more; a dual (15 طفلا وامرأتان) is two more.
       else if (!chosen.vague && !reference) {
         const listed = listedAfterCount(tokens, tokenIndexAt(chosen.end - 1), casualty, cue);
-        if (listed.value > (chosen.value < SINGULAR_COUNTED_FROM ? 0 : 1))
+        const moreOfTheCounted =
+          chosen.value >= SINGULAR_COUNTED_FROM &&
+          listed.value === 1 &&
+          listed.end !== null &&
+          forceMember(tokens[tokenIndexAt(listed.end - 1)]);
+        if (listed.value && !moreOfTheCounted)
           figure = {
             value: chosen.value + listed.value,
             vague: false,
@@ -523,11 +533,19 @@ function companionsAfter(
   return null;
 }
 
-/** "مع N من مرافقيه"، "مع N آخرين": a count after مع whose next word (من aside) is of companions. */
-function withCompanions(tokens: readonly Token[], numberAt: number, numberEnd: number): boolean {
-  if (tokens[numberAt - 1]?.norm !== WITH) return false;
+/**
+ * "قتل مع N من مرافقيه"، "قتل جنديان مع 3 آخرين": a count after مع (ومع) whose next word (من
+ * aside) is of companions adds to whom the casualty word at `cueEnd` names between them: two for
+ * a dual, one otherwise (the victim named before the verb, or one after it); none for victims
+ * already counted or plural (قتل مدنيون مع 3 آخرين). Returns how many the count adds to, or 0.
+ */
+function killedWith(tokens: readonly Token[], cueEnd: number, numberAt: number, numberEnd: number): number {
+  if (tokens[numberAt - 1]?.stem !== WITH) return 0;
   const nextWord = tokens.slice(numberEnd + 1, numberEnd + 3).find((t) => t.kind === 'word' && t.stem !== 'من');
-  return inList(COMPANIONS, nextWord);
+  if (!inList(COMPANIONS, nextWord)) return 0;
+  const between = tokens.slice(cueEnd + 1, numberAt - 1).filter((t) => t.kind === 'word');
+  if (between.some(unnumberedPlural)) return 0;
+  return between.some((t) => dualOf(t) !== null) ? 2 : 1;
 }
 
 /** The victims joined by و right after a single one: وطفليها (+2)، وزوجته (+1); up to three. */
@@ -598,13 +616,27 @@ function isPersonNoun(token: Token | undefined): boolean {
   return !!token && (inList(SINGLE_VICTIMS, token) || unnumberedPlural(token));
 }
 
-/** Figures read from a written number, which may be a year, cumulative or implausible. */
-/** A possessive pronoun ending a casualty word (مصرعه، حتفهم): its victims are named by it. */
+/**
+ * A possessive pronoun ending a word as written (مصرعه، حتفهم، وقائدهم): the word names its
+ * victims itself. Tested on the written word: normalisation writes ة as ه (وفاة → وفاه).
+ */
 const OWN_PRONOUN = /(ه|ها|هم|هما)$/;
 /** "مع" (with), normalised. */
 const WITH = 'مع';
-/** The first number whose counted noun is singular (أحد عشر جنديا، 30 شخصا). */
+/**
+ * The first number whose counted noun is singular (أحد عشر جنديا، 30 شخصا): from it on, one member
+ * of the forces joined by و (30 جنديا وعنصر أمن) is more of the counted, not one more; a civilian,
+ * a dual or one with his pronoun (12 جنديا وطفل، 25 مسلحا وقائدهم) is one more still.
+ */
 const SINGULAR_COUNTED_FROM = 11;
+
+/** A member of a state's forces named alone, without a pronoun: عنصر، جندي، شرطي، ضابط. */
+function forceMember(token: Token | undefined): boolean {
+  if (!token || OWN_PRONOUN.test(token.text)) return false;
+  const stem = stemOf(token);
+  return stem === 'عنصر' || MILITARY_VICTIMS.has(stem) || POLICE_VICTIMS.has(stem);
+}
+/** Figures read from a written number, which may be a year, cumulative or implausible. */
 const FROM_NUMBER = new Set(['toll.number', 'toll.reference', 'toll.victim-and-companions', 'toll.enumeration']);
 
 /** "أربعة آخرون"، "قُتلوا أيضا"، "بالإضافة لمقتل 8": a figure that adds to the one before it. */
@@ -803,7 +835,7 @@ const PARTIAL_RULES = new Set(['toll.single-victim', 'toll.reference']);
 
 /** Whether the figures report someone killed: a kept count of the dead above zero. */
 export function reportsDead(figures: readonly TollFigure[]): boolean {
-  return figures.some((f) => f.kind === 'killed' && f.rejected === null && f.value > 0);
+  return figures.some((f) => f.kind === 'killed' && f.rejected === null && f.earlier === null && f.value > 0);
 }
 
 /** The figures of `kind` that were read but rejected, each with its reason. */

@@ -60,6 +60,8 @@ export interface TriggerMatch {
   passive: boolean;
   /** Its words name those who take part (متظاهرون), not the act. */
   participants: boolean;
+  /** A crowd doing it has turned its protest into a riot (arson, looting). */
+  riotAct: boolean;
   modality_hint: ModalityHint | null;
   /** Normalised context words that licensed or re-typed the trigger. */
   context: string[];
@@ -373,6 +375,7 @@ function toTriggerMatch(
     weak: e.weak === true,
     passive: e.passive === true,
     participants: e.participants === true,
+    riotAct: e.riot_act === true,
     modality_hint: e.modality_hint ?? null,
     context,
     voidedBy: trigger.unless ? contextHits(words, wi, last, trigger.window, trigger.unless, lexicon.context) : [],

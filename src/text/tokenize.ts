@@ -169,9 +169,11 @@ function wordAt(view: NormalizedText, from: number, to: number): Surface {
   let h = Math.imul(hamzaMask + 1, 0x9e3779b1);
   for (let k = from; k < to; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
   const slot = (h ^ (h >>> 15)) & (WORD_SLOTS - 1);
-  // A long word's shape is no kept word's: it never matches, and the slot's letters are not read past.
+  // Only a word short enough to be kept is looked up in the slots: a longer one's shape could wrap
+  // round the byte to a kept word's, and its letters would be read past its slot.
   const shape = slotShape(to - from, hamzaMask);
-  if (wordSlotShapes[slot] === shape && slotSpells(slot, norm, from, to)) return wordSlots[slot]!;
+  if (to - from < SLICE_KEEPS_PARENT && wordSlotShapes[slot] === shape && slotSpells(slot, norm, from, to))
+    return wordSlots[slot]!;
   const word = norm.slice(from, to);
   const surface = wordSurfaces[hamzaMask].get(word) ?? analyzedWord(word, hamzaMask);
   // A long word could keep its article (see word-memo.ts): not kept here either.
