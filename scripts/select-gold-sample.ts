@@ -36,7 +36,7 @@ const EXTENSION_BATCHES = [6, 7, 8, 9];
  */
 const THEATRE_EXTENSION = { theatre: 'AF', size: 20, batches: [10, 11] } as const;
 /**
- * Version 4 continues the conflict round-robin past what versions 1 and 2 took (development split
+ * Version 4 continues the conflict round-robin past what versions 1 to 3 took (development split
  * only), because the development figures had drifted above the test portion's again.
  */
 const CONFLICT_EXTENSION = { size: 30, batches: [12, 13, 14] } as const;
