@@ -62,8 +62,8 @@ export type Resolution = PlaceResolution | ActorResolution | PersonResolution;
 export function countryVotes(candidates: readonly EntityCandidate[], knowledge: EntityKnowledge): Map<string, number> {
   const votes = new Map<string, number>();
   for (const c of candidates) {
-    // The country the mention points to, and whether it points to several: no set a mention,
-    // for every name of an article is counted, twice.
+    // The country the mention points to, and whether it points to several: two variables, not a
+    // set per mention, for every name of an article is weighed here, twice an article.
     let country: string | null = null;
     let several = false;
     let weight = 0;
@@ -122,9 +122,12 @@ function geoCountry(g: GeoEntry): string {
   return g.kind === 'place' ? g.place.country : g.kind === 'city' ? g.city.country : g.country.iso2;
 }
 
+/** The importance a country is given where a place's would be read (geoFacts, countryVotes). */
+const COUNTRY_IMPORTANCE = 90;
+
 /** geoFacts(g).importance, without the rest. */
 function geoImportance(g: GeoEntry): number {
-  return g.kind === 'place' ? g.place.importance : g.kind === 'city' ? g.city.importance : 90;
+  return g.kind === 'place' ? g.place.importance : g.kind === 'city' ? g.city.importance : COUNTRY_IMPORTANCE;
 }
 
 function geoFacts(g: GeoEntry): GeoFacts {
@@ -168,7 +171,7 @@ function geoFacts(g: GeoEntry): GeoFacts {
     lat: c.lat,
     lon: c.lon,
     feature: 'country',
-    importance: 90,
+    importance: COUNTRY_IMPORTANCE,
     label: c.name_en,
   };
 }
