@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'قصفت مقاتلات التحالف فجر أمس عشرات من مواقع مسلحي الحوثي في مديرية حيس بمحافظة الحديدة.',
+    'sa-military-2015',
+    'ye-houthi-forces',
+    'positions counted (عشرات من مواقع) were struck: no fire came from them',
+  ],
+  [
     'وتصدت قوات الجيش الوطني لهجوم على مواقعها قرب مدينة تعز أمس.',
     'unidentified-armed-group-ye',
     'ye-military-2012',

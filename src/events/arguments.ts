@@ -409,9 +409,10 @@ export function attachActors(
   // Fire that "came from positions held by X" is X's, however far the name stands from the
   // trigger (أطلقت القذائف من مواقع يسيطر عليها مسلحو الجماعة).
   if (violent && trigger.event_type !== 'Protests') {
-    const fired = inSentence.find(
-      (m) => m !== actor2 && cueIndex.before('fire_origins', null, m.start, ORIGIN_REACH) !== null,
-    );
+    const fired = inSentence.find((m) => {
+      const origin = m === actor2 ? null : cueIndex.before('fire_origins', null, m.start, ORIGIN_REACH);
+      return origin !== null && !countedFrom(doc, origin.span.start);
+    });
     if (fired && !actor1) {
       actor1 = fired;
       rules.push('actor1.fire-origin');
@@ -671,6 +672,14 @@ const VICTIM_COUNT_GAP = 12;
 
 /** Characters between "من مواقع تحتلها" and the name of who holds them (مسلحون تابعون ل …). */
 const ORIGIN_REACH = 30;
+
+/**
+ * Whether the "من" opening a cue at `start` is a count's (عدد من مواقع، عشرات من المواقع): the
+ * positions counted were hit, no fire came from them.
+ */
+function countedFrom(doc: Doc, start: number): boolean {
+  return doc.numbers.some((n) => n.start < start && n.end >= start - 1);
+}
 
 /** What can be repelled: an attack, not a protest dispersed (تصدت لهم الشرطة بالغاز المسيل للدموع). */
 const REPELLABLE: ReadonlySet<string> = new Set([
