@@ -465,37 +465,29 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
   const sentences = doc.sentences;
   const cueLexicon = knowledge.events?.cues ?? loadEventLexicons().cues;
   const cueIndex = new CueIndex(cues, sentences, cueLexicon.proclitics);
-  // A word of a protesting crowd in a clause, tested word by word (a wider cue, "بين المتظاهرين و",
-  // may hold it): once a clause, from its first token on.
+  // The words of a protesting crowd in a clause, tested word by word (a wider cue, "بين المتظاهرين
+  // و", may hold one): found once a clause, from its first token on.
   let starts: Int32Array | null = null;
   const tokenStarts = () => (starts ??= Int32Array.from(doc.tokens, (t) => t.start));
-  // A crowd word of a clause that acts or is counted (أحرق المحتجون، أقدم مئات من المتظاهرين)
-  // or opens what a source says they did (أكد مراسلنا أن المتظاهرين أحرقوا).
-  const crowdActsIn = (clause: Span, s: number): boolean => {
-    const tokens = doc.tokens;
-    for (let i = lowerBound(tokenStarts(), clause.start); i < tokens.length && tokens[i].end <= clause.end; i++)
-      if (
-        cueLexicon.forms.crowd_nouns.has(tokens[i].stem) &&
-        (tokens[i - 1]?.stem === THAT || actsOrCounted(doc, tokens[i].start, tokens[i].stem, numbers[s]))
-      )
-        return true;
-    return false;
-  };
-  const crowdClauses = new Map<number, boolean>();
-  const crowdIn = (clause: Span): boolean => {
-    let found = crowdClauses.get(clause.start);
+  const crowdWords = new Map<number, number[]>();
+  const crowdWordsIn = (clause: Span): number[] => {
+    let found = crowdWords.get(clause.start);
     if (found === undefined) {
-      found = false;
+      found = [];
       const tokens = doc.tokens;
       for (let i = lowerBound(tokenStarts(), clause.start); i < tokens.length && tokens[i].end <= clause.end; i++)
-        if (cueLexicon.forms.crowd_nouns.has(tokens[i].stem)) {
-          found = true;
-          break;
-        }
-      crowdClauses.set(clause.start, found);
+        if (cueLexicon.forms.crowd_nouns.has(tokens[i].stem)) found.push(i);
+      crowdWords.set(clause.start, found);
     }
     return found;
   };
+  const crowdIn = (clause: Span): boolean => crowdWordsIn(clause).length > 0;
+  // A crowd word of a clause that acts or is counted (أحرق المحتجون، أقدم مئات من المتظاهرين)
+  // or opens what a source says they did (أكد مراسلنا أن المتظاهرين أحرقوا).
+  const crowdActsIn = (clause: Span, s: number): boolean =>
+    crowdWordsIn(clause).some(
+      (i) => doc.tokens[i - 1]?.stem === THAT || actsOrCounted(doc.tokens, i, doc.tokens[i].stem, numbers[s]),
+    );
   const numbers = groupBySentence(doc.numbers, (n) => n, sentences);
   const tests = new SpanTests(doc);
   const actors = actorMentions(doc, knowledge.entities, cueIndex);
@@ -843,9 +835,10 @@ function casualtyMentions(
     const cues = cueIndex.inSentence(s);
     const killed = cues.find((c) => c.list === 'casualty' && c.kind === 'killed');
     const agent = cues.find((c) => c.list === 'agent_markers' && c.kind === 'agent');
-    if (killed && datedEarlier(s, killed.span.start)) return;
-    // A figure after "بعد"، "غداة" (بعد مقتل عشرات الفلسطينيين برصاص الجيش) is the occasion of what the sentence tells.
-    if (!killed || !agent || !reportsDead(tollsOf(s))) return;
+    if (!killed || !agent || datedEarlier(s, killed.span.start)) return;
+    // A figure after "بعد"، "غداة" (بعد مقتل عشرات الفلسطينيين برصاص الجيش) is the occasion of what
+    // the sentence tells, not its dead (reportsDead leaves it out).
+    if (!reportsDead(tollsOf(s))) return;
     if (CONSEQUENCE_TO_COME.test(viewText(doc, Math.max(sentence.start, killed.span.start - 24), killed.span.start)))
       return;
     const text = viewText(doc, sentence.start, sentence.end);

@@ -6,6 +6,7 @@
  * or of none.
  */
 import type { Doc, NumberMention, Token } from '../core/document.js';
+import { spanIndexAt } from '../core/span.js';
 import type { TriggerMatch } from './triggers.js';
 
 const NOMINATIVE = 'ون';
@@ -17,37 +18,24 @@ export function reportsParticipants(
   trigger: TriggerMatch,
   sentenceNumbers: readonly NumberMention[],
 ): boolean {
-  return actsOrCounted(doc, trigger.fullSpan.start, trigger.form, sentenceNumbers);
+  return actsOrCounted(doc.tokens, spanIndexAt(doc.tokens, trigger.fullSpan.start), trigger.form, sentenceNumbers);
 }
 
 /**
- * Whether the participants word whose token starts at `start` (its normalised form `form`) acts
- * or is counted: the nominative (-ون), or a count of more than one right before it, "من" between
- * or not, whatever harakat are written.
+ * Whether the participants word at token `at` (its normalised form `form`) acts or is counted:
+ * the nominative (-ون), or a count of more than one right before it, "من" between or not,
+ * whatever harakat are written.
  */
 export function actsOrCounted(
-  doc: Doc,
-  start: number,
+  tokens: readonly Token[],
+  at: number,
   form: string,
   sentenceNumbers: readonly NumberMention[],
 ): boolean {
   if (form.endsWith(NOMINATIVE)) return true;
-  const at = tokenAt(doc.tokens, start);
   if (at < 1) return false;
   // A count ends on the word before (آلاف المتظاهرين، عدد من المحتجين) or before its "من".
-  const ends = [doc.tokens[at - 1].end];
-  if (doc.tokens[at - 1].stem === PARTITIVE && at >= 2) ends.push(doc.tokens[at - 2].end);
+  const ends = [tokens[at - 1].end];
+  if (tokens[at - 1].stem === PARTITIVE && at >= 2) ends.push(tokens[at - 2].end);
   return sentenceNumbers.some((n) => n.value > 1 && ends.includes(n.end));
-}
-
-/** The index of the token that starts at `start`, or -1. */
-function tokenAt(tokens: readonly Token[], start: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return tokens[lo]?.start === start ? lo : -1;
 }
