@@ -40,6 +40,8 @@ const THEATRE_EXTENSION = { theatre: 'AF', size: 20, batches: [10, 11] } as cons
  * only), because the development figures had drifted above the test portion's again.
  */
 const CONFLICT_EXTENSION = { size: 30, batches: [12, 13, 14] } as const;
+/** Version 5 continues it again, for the same reason, once version 4's batches had been read. */
+const CONFLICT_EXTENSION_2 = { size: 30, batches: [15, 16, 17] } as const;
 
 const VIOLENCE =
   /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة/;
@@ -99,7 +101,13 @@ function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
 const splitOf = (id: string): 'dev' | 'test' =>
   parseInt(hash('split', id).slice(0, 8), 16) % 3 === 0 ? 'test' : 'dev';
 
-function draw(records: Rec[]): { first: Drawn[]; extension: Drawn[]; theatre: Drawn[]; conflictMore: Drawn[] } {
+function draw(records: Rec[]): {
+  first: Drawn[];
+  extension: Drawn[];
+  theatre: Drawn[];
+  conflictMore: Drawn[];
+  conflictMore2: Drawn[];
+} {
   const taken = new Set<string>();
   const out: Drawn[] = [];
   const take = (stratum: Stratum, picked: Rec[]) => {
@@ -148,7 +156,9 @@ function draw(records: Rec[]): { first: Drawn[]; extension: Drawn[]; theatre: Dr
   take('conflict-theatre', ofTheatre.slice(0, THEATRE_EXTENSION.size));
   const theatre = out.splice(0);
   take('conflict', freeDev(conflictOrder).slice(0, CONFLICT_EXTENSION.size));
-  return { first, extension, theatre, conflictMore: out };
+  const conflictMore = out.splice(0);
+  take('conflict', freeDev(conflictOrder).slice(0, CONFLICT_EXTENSION_2.size));
+  return { first, extension, theatre, conflictMore, conflictMore2: out };
 }
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -169,7 +179,7 @@ const records = readFileSync(corpus, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Rec);
-const { first, extension, theatre, conflictMore } = draw(records);
+const { first, extension, theatre, conflictMore, conflictMore2 } = draw(records);
 // Batches interleave the strata, so a batch annotated halfway is still a balanced sample.
 const interleaved = (drawn: Drawn[]) =>
   roundRobin(
@@ -193,6 +203,11 @@ const documents = [
     split: splitOf(d.doc),
     batch: CONFLICT_EXTENSION.batches[i % CONFLICT_EXTENSION.batches.length],
   })),
+  ...conflictMore2.map((d, i) => ({
+    ...d,
+    split: splitOf(d.doc),
+    batch: CONFLICT_EXTENSION_2.batches[i % CONFLICT_EXTENSION_2.batches.length],
+  })),
 ];
 writeFileSync(
   values.out,
@@ -206,6 +221,7 @@ writeFileSync(
         extension: EXTENSION,
         theatre_extension: THEATRE_EXTENSION,
         conflict_extension: CONFLICT_EXTENSION,
+        conflict_extension_2: CONFLICT_EXTENSION_2,
       },
       documents,
     },
