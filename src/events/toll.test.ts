@@ -297,6 +297,12 @@ const CASES: TollCase[] = [
     killed: 15,
     injured: null,
   },
+  {
+    pattern: 'the later of two revised totals, not the death that raised it',
+    text: 'قتل متظاهرون برصاص الشرطة في مدينة البصرة أمس. وأفادت الوزارة بأن عدد القتلى ارتفع إلى 14 قتيلا، قبل أن تذكر لاحقا أن العدد ارتفع إلى 15 قتيلا بعد وفاة الشاب متأثرا بجروح أصيب بها خلال المواجهات في المدينة.',
+    killed: 15,
+    injured: null,
+  },
   // Totals and breakdowns.
   {
     pattern: 'a total with بينهم',

@@ -406,22 +406,27 @@ export function findTolls(
     const end = Math.max(cue.span.end, figure.span.end);
     const numberAt = tokenIndexAt(figure.span.start);
     const numberEnd = Math.max(numberAt, tokenIndexAt(figure.span.end - 1));
+    const earlier = inList(EARLIER_OCCURRENCE, tokens[at - 1])
+      ? `earlier: "${tokens[at - 1].text} ${tokens[at].text}" dates it before what its sentence tells ahead of it`
+      : null;
     figures.push({
       start,
       end,
       kind: cue.kind,
       value: figure.value,
       vague: figure.vague,
-      revised: revisedFrom.some((r) => r < start && start - r < 60),
+      // "ارتفع العدد إلى 60 قتيلا بعد وفاة الشاب": the death that raised a total is not the total.
+      revised:
+        earlier === null &&
+        figure.rule !== 'toll.single-victim' &&
+        revisedFrom.some((r) => r < start && start - r < 60),
       preliminary: preliminaryFrom.some((r) => r < start && start - r < 60),
       additional:
         figure.rule === 'toll.number' &&
         isAdditional(tokens, Math.min(at, numberAt), Math.max(endAt, numberEnd), (t) =>
           casualty.some((c) => c !== cue && startsIn(c, t)),
         ),
-      earlier: inList(EARLIER_OCCURRENCE, tokens[at - 1])
-        ? `earlier: "${tokens[at - 1].text} ${tokens[at].text}" dates it before what its sentence tells ahead of it`
-        : null,
+      earlier,
       rejected: inList(PART_OF_COUNT, tokens[at - 1])
         ? `a part: "${tokens[at - 1].text} ${tokens[at].text}" counts some of a total`
         : FROM_NUMBER.has(figure.rule)
