@@ -298,6 +298,18 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'one victim before a passive killing verb',
+    text: 'قالت وزارة الصحة إن شابا قتل برصاص الجيش خلال احتجاج قرب مدينة خان يونس أمس.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'one victim, his nationality and age before the verb',
+    text: 'أعلنت مصادر طبية أن صبيا سوريا في الرابعة عشرة من العمر قتل في قصف على مدينة دوما أمس.',
+    killed: 1,
+    injured: null,
+  },
+  {
     pattern: 'the later of two revised totals, not the death that raised it',
     text: 'قتل متظاهرون برصاص الشرطة في مدينة البصرة أمس. وأفادت الوزارة بأن عدد القتلى ارتفع إلى 14 قتيلا، قبل أن تذكر لاحقا أن العدد ارتفع إلى 15 قتيلا بعد وفاة الشاب متأثرا بجروح أصيب بها خلال المواجهات في المدينة.',
     killed: 15,

@@ -50,6 +50,7 @@ const TollPack = z.object({
   brokenPluralPersons: WordList,
   soundPluralPersons: WordList,
   singleVictims: WordList,
+  subjectVictims: WordList.extend({ verbs: z.array(z.string().min(1)), passiveAfter: z.array(z.string().min(1)) }),
   dualVerbs: WordList,
   approximators: WordList,
   companions: WordList,
@@ -97,6 +98,9 @@ const NISBA = /..ي(ا|ين|ون|ه|تين|ان)?$/;
 const OTHERS = /^اخر(ين|ون|ى|يات)?$/;
 const PERSONS = new Set([...BROKEN_PLURAL_PERSONS, ...SOUND_PLURAL_PERSONS]);
 const SINGLE_VICTIMS = new Set([...wordSet(PACK.singleVictims.words), ...PERSONS]);
+const SUBJECT_VICTIMS = wordSet(PACK.subjectVictims.words);
+const SUBJECT_VICTIM_VERBS = wordSet(PACK.subjectVictims.verbs);
+const PASSIVE_AFTER = wordSet(PACK.subjectVictims.passiveAfter);
 const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
 const PART_OF_COUNT = wordSet(PACK.partOfCount.words);
 const EARLIER_OCCURRENCE = wordSet(PACK.earlierOccurrence.words);
@@ -373,9 +377,11 @@ export function findTolls(
             (c.span.start <= t.start && c.span.end >= t.end);
           return !casualty.some((c) => c !== cue && owned(c));
         });
+      const subject = at === endAt && cue.kind === 'killed' ? subjectVictimBefore(tokens, at) : null;
       if (dual) figure = { value: 2, vague: false, span: victim, rule: 'toll.dual' };
       else if (dualBefore && cue.span.start - dualBefore.end < 40)
         figure = { value: 2, vague: false, span: dualBefore, rule: 'toll.dual' };
+      else if (subject) figure = { value: 1, vague: false, span: subject, rule: 'toll.single-victim' };
       else if (victim && singleVictimAfter(doc, tokens, endAt, victimAt, cue)) {
         // "مقتل امرأة وطفليها": a list of victims counts each.
         const listed = enumerated(tokens, victimAt);
@@ -506,6 +512,38 @@ function singleVictimAfter(
   if (victim.proclitics.some((p) => p === 'و' || p === 'ب' || p === 'ل' || p === 'ف')) return false;
   if (inList(SINGLE_VICTIMS, victim)) return true;
   return doc.entities.some((e) => e.type === 'PER' && e.start === victim.start);
+}
+
+/**
+ * "إن فتى فلسطينيا في الخامسة عشرة من العمر قتل بنيران": the one victim a passive or intransitive
+ * killing verb has before it. The verb must not take an object (رجل قتل زوجته is a killer): a
+ * word of cause or place (بنيران، في، متأثرا), a stop or the sentence's end follows it.
+ */
+function subjectVictimBefore(tokens: readonly Token[], at: number): Token | null {
+  if (!inList(SUBJECT_VICTIM_VERBS, tokens[at]) || tokens[at].proclitics.length) return null;
+  const next = tokens[at + 1];
+  // "قتل بالرصاص شرطيين": a cause may come before the verb's object.
+  const object = tokens[at + 2];
+  const passive =
+    next === undefined ||
+    next.kind === 'punct' ||
+    (next.kind === 'word' &&
+      (inList(PASSIVE_AFTER, next) ||
+        (next.proclitics[0] === 'ب' && object?.kind !== 'number' && !isPersonNoun(object) && !dualOf(object))));
+  if (!passive) return null;
+  let k = at - 1;
+  // An age between them: "(15 عاما)"، "في الخامسة عشرة من العمر".
+  if (tokens[k]?.text === ')') {
+    const open = tokens.slice(Math.max(0, k - 4), k).findLastIndex((t) => t.text === '(');
+    if (open >= 0) k = Math.max(0, k - 4) + open - 1;
+  } else if (/^(العمر|عمره|عمرها)$/.test(tokens[k]?.text ?? '') && tokens[k - 1]?.stem === 'من') {
+    const from = tokens.slice(Math.max(0, k - 5), k - 1).findLastIndex((t) => t.stem === 'في');
+    if (from >= 0) k = Math.max(0, k - 5) + from - 1;
+  }
+  if (NISBA.test(stemOf(tokens[k])) && !inList(SUBJECT_VICTIMS, tokens[k])) k--;
+  const victim = tokens[k];
+  if (!victim || victim.kind !== 'word' || victim.proclitics.length || !inList(SUBJECT_VICTIMS, victim)) return null;
+  return victim;
 }
 
 /**
