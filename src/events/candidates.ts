@@ -57,6 +57,10 @@ export const REJECTION_RULES = {
     reason: 'generic',
     why: 'a weapon named as a thing found, seized, held, smuggled or handed over, not fired or set off (صادرت قنابل يدوية)',
   },
+  'reject.struck-object': {
+    reason: 'structure',
+    why: 'reinforcements named as what a strike hit (غارات على تعزيزات للميليشيات، استهدفت الغارات تعزيزات): the strike is the event',
+  },
   'reject.participants-referred': {
     reason: 'structure',
     why: 'protesters named after a preposition or another noun, neither acting nor counted (على المتظاهرين، تفريق المحتجين): the protest is told elsewhere, or not at all',

@@ -433,6 +433,24 @@ test('protesters report a protest when they act or are counted, not when a word 
   }
 });
 
+test('reinforcements a strike hit are its target, no mobilisation; reinforcements sent are one', () => {
+  for (const text of [
+    'قصفت مقاتلات التحالف صباح اليوم تعزيزات عسكرية للمتمردين قرب مدينة صعدة.',
+    'شن الطيران الحربي غارات على تعزيزات للمسلحين في بلدة الحوش، أمس.',
+    'استهدفت المدفعية تعزيزات وآليات للمتمردين قرب مدينة صعدة.',
+  ]) {
+    const doc = analysed(text);
+    assert.ok(
+      doc.events.every((e) => e.event_type !== 'Strategic developments'),
+      text,
+    );
+    const struck = doc.candidates.find((c) => c.entryId === 'mobilisation');
+    assert.ok(struck && !struck.verdict.kept, text);
+    assert.equal(struck.verdict.rule, 'reject.struck-object', text);
+  }
+  assert.equal(only('دفع المتمردون بتعزيزات عسكرية إلى مدينة صعدة أمس.').sub_event_type, 'Other');
+});
+
 test('an act its own clause dates weeks before the article is history; what goes on since a month is not', () => {
   const recalled = analysed('قصفت الطائرات مدينة سرت في 3 مارس.');
   assert.deepEqual(recalled.events, []);

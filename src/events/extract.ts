@@ -166,6 +166,11 @@ function weaponObject(t: TriggerMatch, clause: Span, cues: CueIndex): boolean {
   return cue !== null && cue.span.start >= clause.start;
 }
 /**
+ * How far before reinforcements a strike word may end (استهدفت الغارات تعزيزات وتجمعات، قصفت
+ * مقاتلات التحالف تعزيزات): its subject may stand between.
+ */
+const STRIKE_OBJECT_REACH = 32;
+/**
  * "التحقيق في اغتيال فلان"، "قضية مقتل الشابة"، "ذكرى الهجوم"، "بتهمة تفجير": an attack named as
  * what an inquiry, a case, a charge or an anniversary is about is its topic, not its report.
  */
@@ -571,6 +576,16 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.weapon-object');
       continue;
     }
+    if (t.struckAsTarget && t.pos !== 'verb') {
+      const strike =
+        cueIndex.before('strike_objects', null, t.fullSpan.start, STRIKE_OBJECT_REACH) ??
+        cueIndex.before('target_markers', ['target'], t.fullSpan.start, STRIKE_OBJECT_REACH) ??
+        cueIndex.before('author_nouns', null, t.fullSpan.start, STRIKE_OBJECT_REACH);
+      if (strike && strike.span.start >= clause.start) {
+        reject(t, s, 'reject.struck-object');
+        continue;
+      }
+    }
     // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told elsewhere.
     if (t.event_type === 'Strategic developments' && TIME_REFERENCE_BEFORE.test(before)) {
       reject(t, s, 'reject.time-reference');
@@ -865,6 +880,7 @@ function casualtyMentions(
       passive: false,
       participants: false,
       riotAct: false,
+      struckAsTarget: false,
       modality_hint: null,
       context: [],
       voidedBy: [],

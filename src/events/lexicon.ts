@@ -127,6 +127,8 @@ const TriggerEntrySchema = z
     riot_act: z.literal(true).optional(),
     /** Its forms name those who take part (متظاهرون): they report one only as its subject or counted (src/events/participants.ts). */
     participants: z.literal(true).optional(),
+    /** What a strike hits when named right after one (غارات على تعزيزات للميليشيات): its target, no event of its own. */
+    struck_as_target: z.literal(true).optional(),
     /** Its forms are passive (اغتيل): the name after it is the victim, and only an agent marker names the agent. */
     passive: z.literal(true).optional(),
     modality_hint: z.enum(['asserted', 'claimed', 'announced', 'planned', 'denied', 'threatened']).optional(),
@@ -190,6 +192,7 @@ const RULE_ONLY_LISTS = [
   'weapon_handling',
   'scheduled',
   'repelled',
+  'strike_objects',
 ] as const;
 export const CUE_LISTS = [
   'attribution',

@@ -62,6 +62,8 @@ export interface TriggerMatch {
   participants: boolean;
   /** A crowd doing it has turned its protest into a riot (arson, looting). */
   riotAct: boolean;
+  /** Named right after a strike word it is what the strike hit (غارات على تعزيزات). */
+  struckAsTarget: boolean;
   modality_hint: ModalityHint | null;
   /** Normalised context words that licensed or re-typed the trigger. */
   context: string[];
@@ -376,6 +378,7 @@ function toTriggerMatch(
     passive: e.passive === true,
     participants: e.participants === true,
     riotAct: e.riot_act === true,
+    struckAsTarget: e.struck_as_target === true,
     modality_hint: e.modality_hint ?? null,
     context,
     voidedBy: trigger.unless ? contextHits(words, wi, last, trigger.window, trigger.unless, lexicon.context) : [],
