@@ -57,6 +57,10 @@ export const REJECTION_RULES = {
     reason: 'generic',
     why: 'a weapon named as a thing found, seized, held, smuggled or handed over, not fired or set off (صادرت قنابل يدوية)',
   },
+  'reject.accident-explained': {
+    reason: 'sense',
+    why: 'a blast of unknown cause the article explains as an accident (انفجار مستودع للذخيرة، تسرب غاز)',
+  },
   'reject.struck-object': {
     reason: 'structure',
     why: 'reinforcements named as what a strike hit (غارات على تعزيزات للميليشيات، استهدفت الغارات تعزيزات): the strike is the event',

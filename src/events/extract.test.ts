@@ -433,6 +433,25 @@ test('protesters report a protest when they act or are counted, not when a word 
   }
 });
 
+test('a blast the article explains as an accident is no bombing, its dead are no attack; a bomb blast is one', () => {
+  for (const text of [
+    'أسفر انفجار في حي الكرامة بمدينة الموصل مساء أمس عن مقتل تسعة أشخاص. وذكرت الشرطة أن الانفجار نجم عن اشتعال النار في مستودع للذخيرة داخل منزل.',
+    'لقي خمسة أشخاص حتفهم في انفجار مستودع ذخيرة قرب مدينة حماة أمس.',
+  ]) {
+    const doc = analysed(text);
+    assert.deepEqual(doc.events, [], text);
+    assert.ok(
+      doc.candidates.some((c) => !c.verdict.kept && c.verdict.rule === 'reject.non-conflict-cause'),
+      text,
+    );
+  }
+  const explained = analysed(
+    'أسفر انفجار في حي الكرامة بمدينة الموصل مساء أمس عن مقتل تسعة أشخاص. وذكرت الشرطة أن الانفجار نجم عن اشتعال النار في مستودع للذخيرة داخل منزل.',
+  );
+  assert.ok(explained.candidates.some((c) => c.verdict.rule === 'reject.accident-explained'));
+  assert.equal(only('أسفر انفجار عبوة ناسفة في سوق بمدينة الموصل مساء أمس عن مقتل تسعة أشخاص.').fatalities, 9);
+});
+
 test('reinforcements a strike hit are its target, no mobilisation; reinforcements sent are one', () => {
   for (const text of [
     'قصفت مقاتلات التحالف صباح اليوم تعزيزات عسكرية للمتمردين قرب مدينة صعدة.',

@@ -791,14 +791,16 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       )
     );
   };
-  for (const m of casualtyMentions(doc, cueIndex, clauses, mentions, local, tests, tollsOf, datedEarlier)) {
+  const accidents = dropExplainedAccidents(mentions, candidates);
+  for (const m of casualtyMentions(doc, cueIndex, clauses, mentions, accidents, local, tests, tollsOf, datedEarlier)) {
     m.candidates = [candidateOf(m.trigger, m.sentence, { kept: true, rule: m.rules.join(' '), event: null })];
     mentions.push(m);
   }
   // The exact days each sentence's words name.
   const daysOf = (s: number) =>
     local.temporals[s].flatMap((t) => (t.resolved.timePrecision === 1 && t.resolved.date ? [t.resolved.date] : []));
-  const orphans = attachTolls(mentions, doc, tollsOf, pastSentences, daysOf, datedEarlier);
+  const noLending = accidents.size ? new Set([...pastSentences, ...accidents]) : pastSentences;
+  const orphans = attachTolls(mentions, doc, tollsOf, noLending, daysOf, datedEarlier);
   const events = mergeMentions(mentions, doc, loadCoreferenceWords());
   // A lead told in the outlet's voice takes the source of the sentence after it.
   const lead = sentences.findIndex((x) => !x.heading);
@@ -838,13 +840,15 @@ function casualtyMentions(
   cueIndex: CueIndex,
   clauses: Span[][],
   mentions: readonly Mention[],
+  /** Sentences of an accident the article explains: their dead were killed by no one. */
+  accidents: ReadonlySet<number>,
   local: LocalArguments,
   tests: SpanTests,
   tollsOf: (sentence: number) => TollFigure[],
   datedEarlier: (sentence: number, upTo: number) => boolean,
 ): Mention[] {
   const found: Mention[] = [];
-  const covered = new Set(mentions.map((m) => m.sentence));
+  const covered = new Set([...mentions.map((m) => m.sentence), ...accidents]);
   doc.sentences.forEach((sentence, s) => {
     if (covered.has(s) || sentence.heading) return;
     const cues = cueIndex.inSentence(s);
@@ -927,6 +931,41 @@ function isHistory(t: TemporalExpression, published: string | null, days: number
   const from = t.resolved.date ? parseIsoDate(t.resolved.date) : null;
   const to = published ? parseIsoDate(published) : null;
   return !!from && !!to && daysBetween(from, to) > days;
+}
+
+/**
+ * "أدى انفجار في مدينة الصدر إلى مقتل 17 … وقال البيان إن الانفجار وقع نتيجة انفجار مستودع للذخيرة":
+ * once the article explains a blast of unknown cause as an accident (a weak blast word its entry's
+ * unless_any_nearby voided), its other mentions of that word tell the same accident, no bombing.
+ * They are removed (their candidates rejected). Returns the sentences of the accident, voided or
+ * removed: their dead are no casualty event, and their figures are lent to nothing.
+ */
+function dropExplainedAccidents(mentions: Mention[], candidates: readonly EventCandidate[]): Set<number> {
+  const explained = new Set(
+    candidates.flatMap((c) =>
+      c.verdict.kept === false &&
+      c.verdict.rule === 'reject.non-conflict-cause' &&
+      c.event_type === 'Explosions/Remote violence'
+        ? [c.entryId]
+        : [],
+    ),
+  );
+  const sentences = new Set<number>();
+  if (explained.size === 0) return sentences;
+  for (const c of candidates)
+    if (c.verdict.kept === false && c.verdict.rule === 'reject.non-conflict-cause' && explained.has(c.entryId))
+      sentences.add(c.sentence);
+  const voided = new Set(sentences);
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    // "قتل 39 شخصا في انفجار مستودع أسلحة": a killing with no agent in the accident's sentence is its dead.
+    const itsDead = voided.has(m.sentence) && m.event_type === 'Violence against civilians' && !m.actors.actor1?.actor;
+    if (!itsDead && (!m.trigger.weak || !explained.has(m.trigger.entryId))) continue;
+    for (const c of m.candidates) c.verdict = rejection('reject.accident-explained');
+    sentences.add(m.sentence);
+    mentions.splice(i, 1);
+  }
+  return sentences;
 }
 
 /**
