@@ -11,6 +11,18 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'تظاهر مئات في مدينة الحلة أمس ضد الحكومة، وأصيب ثلاثة متظاهرين في اشتباكات مع الشرطة.',
+    'protesters-iq',
+    'iq-police-2014',
+    'the police a crowd clashed with are the other side of its riot, though the dictionary names them by no country',
+  ],
+  [
+    'تجمع آلاف الفلسطينيين في احتجاج جديد قرب السياج الحدودي شرق مدينة خان يونس أمس، وقال الجيش الإسرائيلي إن جنوده أطلقوا النار وأصابوا أربعة منهم.',
+    'protesters-ps',
+    'il-military-2009',
+    "the soldiers who shot protesters face them, another country's though they are",
+  ],
+  [
     'قصفت مقاتلات التحالف فجر أمس عشرات من مواقع مسلحي الحوثي في مديرية حيس بمحافظة الحديدة.',
     'sa-military-2015',
     'ye-houthi-forces',

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Doc } from '../core/document.js';
+import type { Entity } from '../entities/recognize.js';
 import { evidenceOf, spanContains, spanIndexAt, type Evidence, type Span } from '../core/span.js';
 import { daysBetween, parseIsoDate } from '../text/calendar.js';
 import type { TemporalExpression } from '../text/temporal.js';
@@ -28,6 +29,7 @@ import {
 import { rejection, type CandidateVerdict, type EventCandidate, type RejectionRuleId } from './candidates.js';
 import {
   findTolls,
+  forceNounKind,
   rejectedTolls,
   reportsDead,
   summariseToll,
@@ -413,7 +415,7 @@ export function extractEventsExplained(
   const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
   attachToOnlyEvent(merged, found.figuresAlone);
   for (const m of merged) armedVictimsMakeAClash(m, doc);
-  const facts = articleFacts(doc, found.responsibility, found.country, found.main);
+  const facts = articleFacts(doc, found.responsibility, found.country, found.main, found.stateForces);
   // A mention the article's lead would date weeks back ("قتلت في فبراير 2012" then "القصف"):
   // the story is a recollection, and so is what it tells undated. Not what goes on since that day
   // (تتواصل المعارك منذ أوائل أبريل).
@@ -444,6 +446,8 @@ export interface RuleMergedMentions {
    * against them; a battle's other side is one).
    */
   contextMentions: NamedActorMention[];
+  /** Every mention of a state's armed forces the article names (police, army), in order: a crowd's other side. */
+  stateForces: NamedActorMention[];
   /** The one armed group the article says claimed its attacks, if any. */
   responsibility: ResponsibilityClaim | null;
   /** Sentences of figures alone that no mention near them took, with their figures. */
@@ -461,6 +465,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       events: [],
       candidates: [],
       contextMentions: [],
+      stateForces: [],
       responsibility: null,
       figuresAlone: [],
       country: null,
@@ -811,6 +816,10 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     events,
     candidates,
     contextMentions,
+    stateForces: actors.filter((m): m is NamedActorMention => {
+      const entry = isNamed(m) && !m.leader ? knowledge.entities.actors.byId.get(m.actor.id) : undefined;
+      return entry?.type === 'actor' && ARMED_STATE_KINDS.has(entry.kind);
+    }),
     responsibility: responsibilityClaim(doc, actors, knowledge.entities, pastSentences),
     country: mainCountry(doc, cueIndex),
     main: mainPlace(doc, cueIndex),
@@ -1090,6 +1099,7 @@ interface ArticleFacts {
   country: ReturnType<typeof mainCountry>;
   lead: TemporalExpression | null;
   responsibility: ResponsibilityClaim | null;
+  stateForces: readonly NamedActorMention[];
 }
 
 function articleFacts(
@@ -1097,6 +1107,7 @@ function articleFacts(
   responsibility: ResponsibilityClaim | null,
   country: ReturnType<typeof mainCountry>,
   main: ReturnType<typeof mainPlace>,
+  stateForces: readonly NamedActorMention[],
 ): ArticleFacts {
   let fighting: boolean | undefined;
   return {
@@ -1105,6 +1116,7 @@ function articleFacts(
     country,
     lead: leadDate(doc),
     responsibility,
+    stateForces,
   };
 }
 
@@ -1425,6 +1437,34 @@ function toRecord(
     if (m.event_type === 'Riots' && !actor2) actor2 = actor1;
     actor1 = null;
   }
+  // A crowd met by force (a riot, protesters hurt or a protest dispersed) faces the police or the
+  // soldiers its report names: "وقال الجيش إن قواته أطلقت النار وأصابت ثلاثة" (ACLED's actor 2 of a
+  // protest with intervention or excessive force, of a riot against them).
+  const metForce =
+    m.event_type === 'Riots' ||
+    (m.event_type === 'Protests' && (subType !== 'Peaceful protest' || (injured?.value ?? 0) > 0));
+  if (metForce && (!actor2 || actor2.id === actor1?.id || actor2.id === CIVILIANS)) {
+    // Another country's forces only where the crowd was shot (قتل متظاهر برصاص الجيش الإسرائيلي).
+    const hurt = fatalities > 0 || (injured?.value ?? 0) > 0;
+    const force = article.stateForces.find((f) => {
+      if (f.actor.id === actor1?.id || !m.evidence.some((e) => f.start >= e.start && f.end <= e.end)) return false;
+      const entry = knowledge.actors.byId.get(f.actor.id);
+      const home = entry?.type === 'actor' && (entry.country === null || entry.country === countryCode);
+      return home || hurt;
+    });
+    const generic = force ? null : countryCode ? forceWordIn(doc, m.evidence) : null;
+    const forceActor =
+      force?.actor ?? (generic ? forceOfKind(countryCode!, generic.kind, date ?? published, knowledge) : null);
+    if (forceActor && forceActor.id !== actor1?.id) {
+      actor2 = eventActorOf(forceActor);
+      sources.push({
+        field: 'actor2',
+        rule: 'actor2.crowd-met-force',
+        evidence: evidenceOf(original, force ?? generic!.entity),
+        note: "the state's forces its report names face the crowd",
+      });
+    }
+  }
   const stateBody = m.claimant?.stateBody ?? null;
   const government = stateBody ? governmentOf(stateBody.country, date ?? published, knowledge) : null;
   const named = m.claimant?.actor ?? null;
@@ -1715,6 +1755,24 @@ function otherSideOfBattle(
   const abroad = (f: (typeof fighters)[number]) => f.country === null || FOREIGN_KINDS.has(f.kind);
   return (fighters.find((f) => f.country === country) ?? fighters.find(abroad))?.mention ?? null;
 }
+
+/**
+ * The first name of an unnamed force in the spans (الشرطة، عناصر الأمن، الجيش: an organisation
+ * the dictionary does not resolve), with the kind of force its words say.
+ */
+function forceWordIn(doc: Doc, spans: readonly Span[]): { entity: Entity; kind: 'police' | 'military' } | null {
+  for (const e of doc.entities) {
+    if (e.type !== 'ORG' || e.resolution || !spans.some((s) => e.start >= s.start && e.end <= s.end)) continue;
+    for (let k = spanIndexAt(doc.tokens, e.start); k >= 0 && k < doc.tokens.length && doc.tokens[k].end <= e.end; k++) {
+      const kind = forceNounKind(doc.tokens[k]);
+      if (kind) return { entity: e, kind };
+    }
+  }
+  return null;
+}
+
+/** The armed forces of a state a crowd may face: its army or police, or another state's forces. */
+const ARMED_STATE_KINDS: ReadonlySet<string> = new Set(['state_forces', 'police', 'foreign_forces']);
 
 /** A state's forces, at home or abroad: ACLED's inter codes 1 and 8. */
 function isStateForces(actor: EventActor | null): boolean {

@@ -912,6 +912,14 @@ export function victimsForce(doc: Doc, figure: TollFigure): 'police' | 'military
   return military ? 'military' : null;
 }
 
+/**
+ * The force a word names, by the same words a toll's victims are named with (packs/ar/tolls.json,
+ * forceVictims): "الشرطة"، "عناصر الأمن" the police, "الجيش"، "الجنود" the army.
+ */
+export function forceNounKind(token: Token): 'police' | 'military' | null {
+  return inList(POLICE_VICTIMS, token) ? 'police' : inList(MILITARY_VICTIMS, token) ? 'military' : null;
+}
+
 /** How many nouns may stand between a toll's number and the group of its victims. */
 const VICTIM_GROUP_REACH = 2;
 
