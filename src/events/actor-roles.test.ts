@@ -17,7 +17,7 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'the police a crowd clashed with are the other side of its riot, though the dictionary names them by no country',
   ],
   [
-    'تجمع آلاف الفلسطينيين في احتجاج جديد قرب السياج الحدودي شرق مدينة خان يونس أمس، وقال الجيش الإسرائيلي إن جنوده أطلقوا النار وأصابوا أربعة منهم.',
+    'تجمع آلاف الفلسطينيين في احتجاج جديد قرب السياج الحدودي شرق مدينة خان يونس أمس، وأعلن الجيش الإسرائيلي أن قناصته أصابوا أربعة منهم بالرصاص.',
     'protesters-ps',
     'il-military-2009',
     "the soldiers who shot protesters face them, another country's though they are",
