@@ -310,6 +310,24 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'a count, "others", its group and the group\'s adjective before the verb',
+    text: 'أعلن الجيش أن قائدا و12 مقاتلا آخرين من الجماعة المتشددة قتلوا في اشتباكات مع القوات في ولاية هلمند أمس.',
+    killed: 13,
+    injured: null,
+  },
+  {
+    pattern: 'a breakdown told again is no lower report',
+    text: 'قتل 25 شخصا بينهم 9 صحفيين في تفجيرين في مدينة كابول أمس. وقال مسؤول إن 9 صحفيين لقوا مصرعهم في التفجير الثاني.',
+    killed: 25,
+    injured: null,
+  },
+  {
+    pattern: 'a leader and N others after the killing word are N+1',
+    text: 'قتل زعيم الجماعة و10 مقاتلين آخرين في غارة جوية على ولاية هلمند أمس.',
+    killed: 11,
+    injured: null,
+  },
+  {
     pattern: 'the later of two revised totals, not the death that raised it',
     text: 'قتل متظاهرون برصاص الشرطة في مدينة البصرة أمس. وقالت الوزارة إن عدد القتلى وصل إلى 14 قتيلا، ثم أعلنت مساء أن الحصيلة ارتفعت إلى 15 قتيلا عقب وفاة الشاب الجريح في مستشفى المدينة خلال المواجهات.',
     killed: 15,

@@ -16,6 +16,12 @@ import { normalizeForMatch } from '../text/normalize.js';
 import type { CueMatch } from './triggers.js';
 import { viewPattern, viewText } from './view-text.js';
 
+/** A count and the noun it counts. */
+export interface Count {
+  value: number;
+  counted: string | null;
+}
+
 export interface TollFigure extends Span {
   kind: 'killed' | 'injured';
   value: number;
@@ -34,6 +40,10 @@ export interface TollFigure extends Span {
   earlier: string | null;
   /** Why the figure is not a toll of this event (a year, cumulative, implausible), or null. */
   rejected: string | null;
+  /** The counts of the breakdown told right after it, each with its noun (مقتل 25 شخصا بينهم 9 صحفيين: 9 صحفيين). */
+  breakdown: Count[];
+  /** The noun right after its number (صحفيين in "9 صحفيين"), normalised, or null. */
+  counted: string | null;
   /** The rule that read it: toll.number, toll.dual, toll.single-victim, toll.victim-and-companions. */
   rule: string;
   /** Where the number itself is written. */
@@ -231,7 +241,22 @@ export function findTolls(
     t && !doc.entities.some((e) => e.start <= t.start && e.end >= t.end) ? dualOf(t) : null;
   const parts = subcountRegions(tokens, casualty, tokenIndexAt);
   const inPart = (offset: number) => parts.some((r) => offset >= r.start && offset < r.end);
-  const numbers = sentenceNumbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end && !inPart(n.start));
+  const inSentence = sentenceNumbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
+  const numbers = inSentence.filter((n) => !inPart(n.start));
+  /** The noun right after a number, normalised. */
+  const countedAfter = (n: Span): string | null => {
+    const next = tokens[Math.max(tokenIndexAt(n.start), tokenIndexAt(n.end - 1)) + 1];
+    return next?.kind === 'word' ? stemOf(next) : null;
+  };
+  /** The counts of the breakdown (بينهم …) that opens within a few characters after `end`. */
+  const breakdownAfter = (end: number): Count[] => {
+    const part = parts.find((r) => r.start >= end && r.start - end <= BREAKDOWN_REACH);
+    return part
+      ? inSentence
+          .filter((n) => n.start >= part.start && n.end <= part.end)
+          .map((n) => ({ value: n.value, counted: countedAfter(n) }))
+      : [];
+  };
   const revisedFrom = casualty.filter((c) => c.kind === 'toll').map((c) => c.span.start);
   const preliminaryFrom = casualty.filter((c) => c.kind === 'preliminary').map((c) => c.span.start);
   const otherCueBetween = (cue: CueMatch, from: number, to: number) =>
@@ -266,15 +291,17 @@ export function findTolls(
       // of a vague number itself: "عدد من المعتقلين إضافة إلى مقتل").
       const last = Math.max(i, tokenIndexAt(n.end - 1));
       const partitive = tokens[last + 1]?.stem === 'من' ? 2 : 0;
-      // "18 جنديا أفغانيا قتلوا"، "10 مقاتلين آخرين قتلوا"، "10 مقاتلين من التنظيم قتلوا": a
-      // person noun and its nationality adjective, "others", or the group it is of between them.
+      // "18 جنديا أفغانيا قتلوا"، "10 مقاتلين آخرين قتلوا"، "10 مقاتلين من التنظيم قتلوا"، "10
+      // مقاتلين آخرين من المجموعة الإرهابية قتلوا": a person noun and its nationality adjective or
+      // "others", then the group it is of, between them.
       const person = isPersonNoun(tokens[last + 1]);
-      const qualified =
-        person && (NISBA.test(stemOf(tokens[last + 2])) || OTHERS.test(stemOf(tokens[last + 2])))
-          ? 1
-          : person && tokens[last + 2]?.stem === 'من'
-            ? 2
-            : 0;
+      const described =
+        person && (NISBA.test(stemOf(tokens[last + 2])) || OTHERS.test(stemOf(tokens[last + 2]))) ? 1 : 0;
+      const qualified = !person
+        ? 0
+        : tokens[last + 2 + described]?.stem === 'من'
+          ? described + (NISBA.test(stemOf(tokens[last + 4 + described])) ? 3 : 2)
+          : described;
       // "وقتل المهاجم اثنين وجرح آخرين": a verb joined by و opens a clause; the number before
       // it is the object of the verb before.
       const opensClause = tokens[at].proclitics[0] === 'و' && !COUNTED_NOUNS.has(stemOf(tokens[at]));
@@ -333,11 +360,16 @@ export function findTolls(
           span: chosen,
           rule: 'toll.victim-and-companions',
         };
-      // "زعيم التنظيم و10 مقاتلين آخرين قتلوا": the one named before "و N … آخرين" is one more.
+      // "زعيم التنظيم و10 مقاتلين آخرين قتلوا"، "قتل زعيم التنظيم و10 مقاتلين آخرين": the one named
+      // before "و N … آخرين" is one more (after the killing word when the count follows it).
       else if (
         !chosen.vague &&
-        chosen.end <= cue.span.start &&
-        oneListedBefore(tokens, tokenIndexAt(chosen.start), tokenIndexAt(chosen.end - 1))
+        oneListedBefore(
+          tokens,
+          tokenIndexAt(chosen.start),
+          tokenIndexAt(chosen.end - 1),
+          chosen.end <= cue.span.start ? 0 : endAt + 1,
+        )
       )
         figure = { value: chosen.value + 1, vague: false, span: chosen, rule: 'toll.enumeration' };
       // "وفاة 3 أمنيين وسائق السيارة"، "لقي 3 من أفراد الشرطة ومدني": one more listed after the count.
@@ -438,6 +470,8 @@ export function findTolls(
         : FROM_NUMBER.has(figure.rule)
           ? rejection(tokens, figure, numberAt, Math.min(at, numberAt), Math.max(endAt, numberEnd))
           : null,
+      breakdown: breakdownAfter(end),
+      counted: countedAfter(figure.span),
       rule: figure.rule,
       number: { start: figure.span.start, end: figure.span.end },
       distance: Math.min(Math.abs(figure.span.start - cue.span.end), Math.abs(cue.span.start - figure.span.end)),
@@ -613,14 +647,15 @@ function enumerated(tokens: readonly Token[], victimAt: number): { value: number
 /**
  * "زعيم التنظيم و10 مقاتلين آخرين": a count joined by و to one person named before it (a singular
  * person noun or title within the four words before the و), its noun followed by "آخرين"
- * (others), which says the one before was of them.
+ * (others), which says the one before was of them. Only words from `from` on are read (after the
+ * killing word when the count follows it).
  */
-function oneListedBefore(tokens: readonly Token[], numberAt: number, numberEnd: number): boolean {
+function oneListedBefore(tokens: readonly Token[], numberAt: number, numberEnd: number, from: number): boolean {
   if (!isPersonNoun(tokens[numberEnd + 1]) || !OTHERS.test(stemOf(tokens[numberEnd + 2]))) return false;
   const number = tokens[numberAt];
   const joined = number.proclitics[0] === 'و' ? numberAt : tokens[numberAt - 1]?.norm === 'و' ? numberAt - 1 : -1;
   if (joined < 0) return false;
-  for (let k = joined - 1; k >= Math.max(0, joined - 4); k--) {
+  for (let k = joined - 1; k >= Math.max(from, joined - 4); k--) {
     const t = tokens[k];
     if (t.kind !== 'word' || t.sentence !== number.sentence) return false;
     if (inList(SINGLE_VICTIMS, t) && !unnumberedPlural(t)) return true;
@@ -855,9 +890,16 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
   // is the toll only when no report counts. A report that equals one part of a sum ("مقتل 7
   // أشخاص بالإضافة لمقتل 3 مهاجمين" and later "قتل المهاجمون 7") tells that part again, not a
   // lower total; so does a sum of its own ("مسلحان قتلا هنا وقتل آخر هناك" for those 3).
-  const sums = reports.filter((r) => r.parts > 1);
+  // "مقتل 25 شخصا بينهم 9 صحفيين" and later "9 صحفيين لقوا مصرعهم": the breakdown told again.
   const partOfSum = (r: (typeof reports)[number]) =>
-    !r.chosen.vague && sums.some((x) => x !== r && x.value > r.value && x.values.includes(r.value));
+    !r.chosen.vague &&
+    reports.some(
+      (x) =>
+        x !== r &&
+        x.value > r.value &&
+        ((x.parts > 1 && x.values.includes(r.value)) ||
+          x.chosen.breakdown.some((b) => b.value === r.value && b.counted !== null && b.counted === r.chosen.counted)),
+    );
   const counted = reports.filter((r) => (r.parts > 1 || !PARTIAL_RULES.has(r.chosen.rule)) && !partOfSum(r));
   const lowest = (counted.length ? counted : reports).reduce((a, b) => (b.value < a.value ? b : a));
   const rule =
@@ -872,6 +914,9 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
           : lowest.chosen.rule;
   return { value: lowest.value, chosen: lowest.chosen, figures: of, rule };
 }
+
+/** How far after a figure its breakdown (بينهم، من بينهم) may open. */
+const BREAKDOWN_REACH = 24;
 
 /** Figures that name or point back to victims a count elsewhere includes. */
 const PARTIAL_RULES = new Set(['toll.single-victim', 'toll.reference']);
