@@ -816,6 +816,12 @@ test('a weapon named as a thing found, held or handed over is no strike; one tha
   assert.ok(
     !types('كان المعتقلون يحملون عبوات ناسفة عند حاجز في مدينة الموصل أمس.').includes('Explosions/Remote violence'),
   );
+  // Removed from the ground, after a long subject and a count (انتزعت الفرق الهندسية … المئات من).
+  assert.ok(
+    !types(
+      'انتزعت فرق الهندسة العسكرية التابعة للجيش في محافظة مأرب أمس المئات من الألغام الأرضية والعبوات الناسفة.',
+    ).includes('Explosions/Remote violence'),
+  );
   assert.deepEqual(types('سقطت صواريخ على حي سكني في مدينة الموصل أمس فقتلت 3 مدنيين.'), [
     'Explosions/Remote violence',
   ]);

@@ -153,9 +153,10 @@ function inQuotedTitle(doc: Doc, t: TriggerMatch, sentence: Span, cues: CueIndex
 }
 /**
  * How far before a weapon noun a word of weapon_handling may end, in its clause: a few words
- * between (عثرت الشرطة على صواريخ) or a list of weapons (صادرت بنادق وقذائف).
+ * between (عثرت الشرطة على صواريخ), a list of weapons (صادرت بنادق وقذائف), or a long subject
+ * and a count (انتزعت الفرق الهندسية التابعة لقوات الجيش المئات من الألغام والعبوات).
  */
-const WEAPON_HANDLING_REACH = 32;
+const WEAPON_HANDLING_REACH = 90;
 
 /**
  * "وصادرت قنابل يدوية"، "عثر على صواريخ"، "يحملون صواريخ": a weapon noun (a shell, a rocket, a
