@@ -51,7 +51,7 @@ export const REJECTION_RULES = {
   },
   'reject.topic': {
     reason: 'history',
-    why: 'named as what an inquiry, a case, a charge or an anniversary is about (التحقيق في اغتيال، قضية مقتل، ذكرى الهجوم): told elsewhere or before',
+    why: 'named as what an inquiry, a case, a charge, an accusation or an anniversary is about (التحقيق في اغتيال، قضية مقتل، اتهمتها بتنفيذ التفجير، ذكرى الهجوم): told elsewhere or before',
   },
   'reject.weapon-object': {
     reason: 'generic',

@@ -174,12 +174,15 @@ function weaponObject(t: TriggerMatch, clause: Span, cues: CueIndex): boolean {
  */
 const STRIKE_OBJECT_REACH = 32;
 /**
- * "التحقيق في اغتيال فلان"، "قضية مقتل الشابة"، "ذكرى الهجوم"، "بتهمة تفجير": an attack named as
- * what an inquiry, a case, a charge or an anniversary is about is its topic, not its report.
+ * "التحقيق في اغتيال فلان"، "قضية مقتل الشابة"، "ذكرى الهجوم"، "بتهمة تفجير"، "اتهمتها السلطات
+ * بتنفيذ التفجير": an attack named as what an inquiry, a case, a charge, an accusation or an
+ * anniversary is about is its topic, not its report.
  */
 const TOPIC_OF = viewPattern(
-  /(^|\s)[وفلب]?(ال)?(تحقيق|تحقيقات)\s+(في|حول|بشأن)\s+((عملية|جريمة|حادث|حادثة)\s+)?$|(^|\s)[وفب]?(ال)?(قضية|ذكرى|تهمة|محاكمة)\s+((عملية|جريمة)\s+)?$/,
+  /(^|\s)[وفلب]?(ال)?(تحقيق|تحقيقات)\s+(في|حول|بشأن)\s+((عملية|جريمة|حادث|حادثة)\s+)?$|(^|\s)[وفب]?(ال)?(قضية|ذكرى|تهمة|محاكمة)\s+((عملية|جريمة)\s+)?$|(^|\s)[وف]?(اتهم|اتهمت|اتهموا|يتهم|تتهم|متهم|متهمة|متهمين|متهمون)(ه|ها|هم|هما)?\s+(\S+\s+){0,2}ب(تنفيذ|ارتكاب|التخطيط\s+ل)\s*$/,
 );
+/** How far before an act its topic's words may begin: an accuser between (اتهمتها السلطات بتنفيذ). */
+const TOPIC_REACH = 40;
 /** "وسيؤدي قتل فلان إلى …": an act named as what will lead to something is spoken of, not told. */
 const CONSEQUENCE_TO_COME = viewPattern(/(^|\s)[وف]?(س|قد\s+)[يت](ؤدي|ودي)\s+$/);
 const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*$/);
@@ -570,7 +573,8 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.not-an-event-before');
       continue;
     }
-    if (t.pos !== 'verb' && (TOPIC_OF.test(before) || CONSEQUENCE_TO_COME.test(before))) {
+    const farBefore = viewText(doc, Math.max(sentence.start, t.fullSpan.start - TOPIC_REACH), t.fullSpan.start);
+    if (t.pos !== 'verb' && (TOPIC_OF.test(farBefore) || CONSEQUENCE_TO_COME.test(before))) {
       reject(t, s, 'reject.topic');
       continue;
     }
