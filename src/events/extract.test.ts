@@ -881,7 +881,7 @@ test('an attack named as what an inquiry or a case is about is its topic, not it
   assert.deepEqual(extract('أعادت النيابة فتح ملف قضية اغتيال ضابط كبير في مدينة بنغازي.', '2018-08-11'), []);
   // What someone is accused of: the accuser may stand between (اتهمتها السلطات بتنفيذ التفجير).
   const accused = analysed(
-    'داهمت الشرطة أمس شقة في مدينة طنطا تقيم فيها خلية اتهمتها السلطات بتنفيذ التفجير الذي استهدف كنيسة المدينة.',
+    'داهمت الشرطة أمس شقة في مدينة طنطا تقيم فيها خلية تتهمها الحكومة بتنفيذ تفجير بكنيسة المدينة.',
     '2018-08-11',
   );
   const bombing = accused.candidates.find((c) => c.entryId === 'explosion');
