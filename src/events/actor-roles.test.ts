@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'قتل القائد في ميليشيات الحوثي، أبو حسن الرازحي، الأحد، مع عدد من حراسه في غارة نفذها طيران التحالف العربي على منطقة مجز بمحافظة صعدة.',
+    'sa-military-2015',
+    'ye-houthi-forces',
+    'the group named after a victim killed with his companions (القائد في ميليشيات الحوثي … مع عدد من حراسه) was hit',
+  ],
+  [
     'تظاهر مئات في مدينة الحلة أمس ضد الحكومة، وأصيب ثلاثة متظاهرين في اشتباكات مع الشرطة.',
     'protesters-iq',
     'iq-police-2014',

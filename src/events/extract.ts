@@ -419,7 +419,7 @@ export function extractEventsExplained(
   const merged = coreference ? resolveCoreference(doc, found.events, coreference) : found.events;
   attachToOnlyEvent(merged, found.figuresAlone);
   for (const m of merged) armedVictimsMakeAClash(m, doc);
-  const facts = articleFacts(doc, found.responsibility, found.country, found.main, found.stateForces);
+  const facts = articleFacts(doc, found.responsibility, found.country, found.main, found.named);
   // A mention the article's lead would date weeks back ("قتلت في فبراير 2012" then "القصف"):
   // the story is a recollection, and so is what it tells undated. Not what goes on since that day
   // (تتواصل المعارك منذ أوائل أبريل).
@@ -450,8 +450,8 @@ export interface RuleMergedMentions {
    * against them; a battle's other side is one).
    */
   contextMentions: NamedActorMention[];
-  /** Every mention of a state's armed forces the article names (police, army), in order: a crowd's other side. */
-  stateForces: NamedActorMention[];
+  /** Every mention of an actor the article names, in order (a crowd's other side, a victim's group). */
+  named: NamedActorMention[];
   /** The one armed group the article says claimed its attacks, if any. */
   responsibility: ResponsibilityClaim | null;
   /** Sentences of figures alone that no mention near them took, with their figures. */
@@ -469,7 +469,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       events: [],
       candidates: [],
       contextMentions: [],
-      stateForces: [],
+      named: [],
       responsibility: null,
       figuresAlone: [],
       country: null,
@@ -821,10 +821,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     events,
     candidates,
     contextMentions,
-    stateForces: actors.filter((m): m is NamedActorMention => {
-      const entry = isNamed(m) && !m.leader ? knowledge.entities.actors.byId.get(m.actor.id) : undefined;
-      return entry?.type === 'actor' && ARMED_STATE_KINDS.has(entry.kind);
-    }),
+    named: actors.filter((m): m is NamedActorMention => isNamed(m) && !m.leader),
     responsibility: responsibilityClaim(doc, actors, knowledge.entities, pastSentences),
     country: mainCountry(doc, cueIndex),
     main: mainPlace(doc, cueIndex),
@@ -1104,7 +1101,7 @@ interface ArticleFacts {
   country: ReturnType<typeof mainCountry>;
   lead: TemporalExpression | null;
   responsibility: ResponsibilityClaim | null;
-  stateForces: readonly NamedActorMention[];
+  named: readonly NamedActorMention[];
 }
 
 function articleFacts(
@@ -1112,7 +1109,7 @@ function articleFacts(
   responsibility: ResponsibilityClaim | null,
   country: ReturnType<typeof mainCountry>,
   main: ReturnType<typeof mainPlace>,
-  stateForces: readonly NamedActorMention[],
+  named: readonly NamedActorMention[],
 ): ArticleFacts {
   let fighting: boolean | undefined;
   return {
@@ -1121,7 +1118,7 @@ function articleFacts(
     country,
     lead: leadDate(doc),
     responsibility,
-    stateForces,
+    named,
   };
 }
 
@@ -1387,6 +1384,19 @@ function toRecord(
     });
   };
   takeMilitaryTarget();
+  // "قتل القيادي في مليشيات الحوثي … مع عدد من مرافقيه في غارة للتحالف": the group named right
+  // after those killed (after their count, or the one victim) is who was hit.
+  if (!actor2 && VIOLENT.has(m.event_type) && !CROWD_OF_TYPE.has(m.event_type)) {
+    const group = article.named.find(
+      (n) =>
+        n.actor.id !== actor1?.id &&
+        m.tolls.some((f) => f.rejected === null && f.kind === 'killed' && victimsGroupOf(doc, f, n)),
+    );
+    if (group) {
+      actor2 = group.actor;
+      sources.push({ field: 'actor2', rule: 'actor2.victims-group-named', evidence: evidenceOf(original, group) });
+    }
+  }
   // "مقتل جنديين فرنسيين": soldiers a toll names by nationality are that state's forces;
   // "مقتل ثلاثة فلسطينيين" names civilians (not in a battle, which civilians never fight).
   if (!actor2 && VIOLENT.has(m.event_type) && !CROWD_OF_TYPE.has(m.event_type)) {
@@ -1451,11 +1461,11 @@ function toRecord(
   if (metForce && (!actor2 || actor2.id === actor1?.id || actor2.id === CIVILIANS)) {
     // Another country's forces only where the crowd was shot (قتل متظاهر برصاص الجيش الإسرائيلي).
     const hurt = fatalities > 0 || (injured?.value ?? 0) > 0;
-    const force = article.stateForces.find((f) => {
+    const force = article.named.find((f) => {
       if (f.actor.id === actor1?.id || !m.evidence.some((e) => f.start >= e.start && f.end <= e.end)) return false;
       const entry = knowledge.actors.byId.get(f.actor.id);
-      const home = entry?.type === 'actor' && (entry.country === null || entry.country === countryCode);
-      return home || hurt;
+      if (entry?.type !== 'actor' || !ARMED_STATE_KINDS.has(entry.kind)) return false;
+      return entry.country === null || entry.country === countryCode || hurt;
     });
     const generic = force ? null : countryCode ? forceWordIn(doc, m.evidence) : null;
     const forceActor =

@@ -975,8 +975,11 @@ const VICTIM_GROUP_REACH = 2;
  */
 export function victimsGroupOf(doc: Doc, figure: TollFigure, name: Span): boolean {
   const tokens = doc.tokens;
-  const numberAt = spanIndexAt(tokens, figure.number.end - 1);
-  if (numberAt < 0 || name.start < figure.number.end) return false;
+  // A victim named with his companions ("القيادي في المليشيات … مع عدد من مرافقيه") is read from
+  // the victim: his group comes before the companions that end the figure.
+  const fromVictim = figure.rule === 'toll.victim-and-companions';
+  const numberAt = spanIndexAt(tokens, fromVictim ? figure.number.start : figure.number.end - 1);
+  if (numberAt < 0 || name.start < tokens[numberAt].end) return false;
   const seen = { nouns: 0, prepositions: 0 };
   const isNoun = (t: Token) => inList(PERSONS, t) || inList(VICTIM_GROUP_NOUNS, t) || inList(SINGLE_VICTIMS, t);
   for (let k = numberAt + 1; k < tokens.length; k++) {
