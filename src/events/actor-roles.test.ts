@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'قصفت الطائرات أمس معاقل المتمردين في مديرية مجز بمحافظة صعدة.',
+    'unidentified-military-forces',
+    'ye-houthi-forces',
+    'a name right after the places a group holds (معاقل المتمردين) is whose they are, the object, not the subject after the verb',
+  ],
+  [
     'قتل القائد في ميليشيات الحوثي، أبو حسن الرازحي، الأحد، مع عدد من حراسه في غارة نفذها طيران التحالف العربي على منطقة مجز بمحافظة صعدة.',
     'sa-military-2015',
     'ye-houthi-forces',

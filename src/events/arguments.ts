@@ -572,7 +572,12 @@ export function attachActors(
     } else if (before.length) {
       actor1 = before[before.length - 1];
       rules.push(pool === inClause ? 'actor1.subject-in-clause' : 'actor1.subject-in-sentence');
-    } else if (isVerb && after.length && after[0].start - trigger.span.end < 30) {
+    } else if (
+      isVerb &&
+      after.length &&
+      after[0].start - trigger.span.end < 30 &&
+      !HELD_PLACE_BEFORE.test(viewText(doc, Math.max(trigger.span.end, after[0].start - 16), after[0].start))
+    ) {
       actor1 = after[0];
       rules.push('actor1.after-verb');
     } else {
@@ -634,6 +639,13 @@ export function attachActors(
   return { actor1, actor2, assoc1, assoc2, rules };
 }
 
+/**
+ * "قصفت طائرات التحالف مواقع المتمردين": a name right after the places a group holds (its
+ * positions, headquarters, gatherings, vehicles) is whose they are, the verb's object, never its subject.
+ */
+const HELD_PLACE_BEFORE = viewPattern(
+  /(^|\s)[وب]?(ال)?(مواقع|موقع|مقر|مقرات|معاقل|معقل|تجمعات|تجمع|ثكنة|ثكنات|نقاط|نقطة|تحصينات|مخازن|آليات|مراكز|مركز|تعزيزات)\s+(ل|لل|ال)?$/,
+);
 /** Before an attack noun that something suffered: "تعرضت مواقعه لـ"، "تتعرض القوات لـ" (up to two words between). */
 const SUFFERED_ATTACK = viewPattern(/(^|\s)[وف]?[تي]?(تعرض|تعرضت|تعرضوا)(\s+\S+){0,2}\s+ل$/);
 /** Between that attack noun and its author: nothing, or one adjective at most and من (لقصف مدفعي من). */
