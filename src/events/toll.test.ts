@@ -328,6 +328,18 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: "a victim's age counts nobody",
+    text: 'قتل صبي عمره 14 عاما برصاص قناص قرب مدينة الخليل أمس.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'a distance after the bomber counts nobody',
+    text: 'فجر انتحاري نفسه على بعد نحو 200 متر من حاجز للشرطة في مدينة العريش أمس.',
+    killed: 1,
+    injured: null,
+  },
+  {
     pattern: 'the later of two revised totals, not the death that raised it',
     text: 'قتل متظاهرون برصاص الشرطة في مدينة البصرة أمس. وقالت الوزارة إن عدد القتلى وصل إلى 14 قتيلا، ثم أعلنت مساء أن الحصيلة ارتفعت إلى 15 قتيلا عقب وفاة الشاب الجريح في مستشفى المدينة خلال المواجهات.',
     killed: 15,

@@ -73,6 +73,7 @@ const TollPack = z.object({
     within: z.number().int().positive(),
     before: z.number().int().positive(),
   }),
+  measureUnits: WordList,
   yearMarkers: WordList,
   forceVictims: z.object({
     note: z.string(),
@@ -112,6 +113,7 @@ const SUBJECT_VICTIMS = wordSet(PACK.subjectVictims.words);
 const SUBJECT_VICTIM_VERBS = wordSet(PACK.subjectVictims.verbs);
 const PASSIVE_AFTER = wordSet(PACK.subjectVictims.passiveAfter);
 const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
+const MEASURE_UNITS = wordSet(PACK.measureUnits.words);
 const PART_OF_COUNT = wordSet(PACK.partOfCount.words);
 const EARLIER_OCCURRENCE = wordSet(PACK.earlierOccurrence.words);
 const APPROXIMATORS = wordSet(PACK.approximators.words);
@@ -287,6 +289,8 @@ export function findTolls(
     const near = (n: NumberMention) => {
       const i = tokenIndexAt(n.start);
       if (i < 0) return false;
+      // "على مسافة نحو 250 مترا": a number of metres, hours or dollars counts no victims.
+      if (inList(MEASURE_UNITS, tokens[Math.max(i, tokenIndexAt(n.end - 1)) + 1])) return false;
       // "ثلاثة من أفراد الشرطة قتلوا": a partitive من carries the number further (not the من
       // of a vague number itself: "عدد من المعتقلين إضافة إلى مقتل").
       const last = Math.max(i, tokenIndexAt(n.end - 1));
