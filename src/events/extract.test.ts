@@ -450,6 +450,12 @@ test('a blast the article explains as an accident is no bombing, its dead are no
   );
   assert.ok(explained.candidates.some((c) => c.verdict.rule === 'reject.accident-explained'));
   assert.equal(only('أسفر انفجار عبوة ناسفة في سوق بمدينة الموصل مساء أمس عن مقتل تسعة أشخاص.').fatalities, 9);
+  // A warehouse is no accident; a claim or a bomb named elsewhere makes the blast an attack.
+  for (const [text, dead] of [
+    ['قتل سبعة أشخاص في انفجار قرب مستودع للأدوية في مدينة الموصل أمس. وأعلن تنظيم داعش مسؤوليته عن التفجير.', 7],
+    ['قتل خمسة أشخاص في انفجار قرب مستودع للذخيرة في مدينة الموصل أمس. وقالت الشرطة إن الانفجار نجم عن عبوة ناسفة.', 5],
+  ] as const)
+    assert.equal(only(text).fatalities, dead, text);
 });
 
 test('reinforcements a strike hit are its target, no mobilisation; reinforcements sent are one', () => {

@@ -801,7 +801,8 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       )
     );
   };
-  const accidents = dropExplainedAccidents(mentions, candidates);
+  const responsibility = responsibilityClaim(doc, actors, knowledge.entities, pastSentences);
+  const accidents = responsibility ? new Set<number>() : dropExplainedAccidents(mentions, candidates);
   for (const m of casualtyMentions(doc, cueIndex, clauses, mentions, accidents, local, tests, tollsOf, datedEarlier)) {
     m.candidates = [candidateOf(m.trigger, m.sentence, { kept: true, rule: m.rules.join(' '), event: null })];
     mentions.push(m);
@@ -822,7 +823,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     candidates,
     contextMentions,
     named: actors.filter((m): m is NamedActorMention => isNamed(m) && !m.leader),
-    responsibility: responsibilityClaim(doc, actors, knowledge.entities, pastSentences),
+    responsibility,
     country: mainCountry(doc, cueIndex),
     main: mainPlace(doc, cueIndex),
     figuresAlone: orphans.map((s) => ({
@@ -946,12 +947,17 @@ function isHistory(t: TemporalExpression, published: string | null, days: number
 
 /**
  * "أدى انفجار في مدينة الصدر إلى مقتل 17 … وقال البيان إن الانفجار وقع نتيجة انفجار مستودع للذخيرة":
- * once the article explains a blast of unknown cause as an accident (a weak blast word its entry's
- * unless_any_nearby voided), its other mentions of that word tell the same accident, no bombing.
+ * once the article explains a blast of unknown cause as an accident (a blast word its entry's
+ * unless_any_nearby voided), its other weak mentions of that word tell the same accident, no
+ * bombing. Not where the article names a bomb, a strike or a shell (a mention of a word that is
+ * no weak blast word), nor where a group claims its attacks (the caller asks that).
  * They are removed (their candidates rejected). Returns the sentences of the accident, voided or
  * removed: their dead are no casualty event, and their figures are lent to nothing.
  */
 function dropExplainedAccidents(mentions: Mention[], candidates: readonly EventCandidate[]): Set<number> {
+  const sentences = new Set<number>();
+  // A bomb, a strike or a shell the article names is what its blast words tell, accident or not.
+  if (mentions.some((m) => m.event_type === 'Explosions/Remote violence' && !m.trigger.weak)) return sentences;
   const explained = new Set(
     candidates.flatMap((c) =>
       c.verdict.kept === false &&
@@ -961,7 +967,6 @@ function dropExplainedAccidents(mentions: Mention[], candidates: readonly EventC
         : [],
     ),
   );
-  const sentences = new Set<number>();
   if (explained.size === 0) return sentences;
   for (const c of candidates)
     if (c.verdict.kept === false && c.verdict.rule === 'reject.non-conflict-cause' && explained.has(c.entryId))
