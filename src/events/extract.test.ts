@@ -828,6 +828,13 @@ test('a weapon named as a thing found, held or handed over is no strike; one tha
       'انتزعت فرق الهندسة العسكرية التابعة للجيش في محافظة مأرب أمس المئات من الألغام الأرضية والعبوات الناسفة.',
     ).includes('Explosions/Remote violence'),
   );
+  // Far from the weapon, the finding or the taking is of something else: the dead of a blast, a town.
+  assert.deepEqual(types('عثرت الشرطة على جثث ثلاثة أشخاص قتلوا جراء انفجار لغم أرضي في منطقة قرب مدينة الجوف أمس.'), [
+    'Explosions/Remote violence',
+  ]);
+  assert.deepEqual(types('انتزعت القوات السيطرة على البلدة بعد قصفها بالصواريخ أمس قرب مدينة إدلب.'), [
+    'Explosions/Remote violence',
+  ]);
   assert.deepEqual(types('سقطت صواريخ على حي سكني في مدينة الموصل أمس فقتلت 3 مدنيين.'), [
     'Explosions/Remote violence',
   ]);

@@ -153,20 +153,38 @@ function inQuotedTitle(doc: Doc, t: TriggerMatch, sentence: Span, cues: CueIndex
 }
 /**
  * How far before a weapon noun a word of weapon_handling may end, in its clause: a few words
- * between (عثرت الشرطة على صواريخ), a list of weapons (صادرت بنادق وقذائف), or a long subject
- * and a count (انتزعت الفرق الهندسية التابعة لقوات الجيش المئات من الألغام والعبوات).
+ * between (عثرت الشرطة على صواريخ) or a list of weapons (صادرت بنادق وقذائف).
  */
-const WEAPON_HANDLING_REACH = 90;
+const WEAPON_HANDLING_REACH = 32;
+/**
+ * Further, a long subject and a count (انتزعت الفرق الهندسية التابعة لقوات الجيش المئات من الألغام
+ * والعبوات), where no casualty word stands between: "عثرت الشرطة على جثث ثلاثة أشخاص قتلوا جراء
+ * انفجار لغم" found the dead of a blast, not the mine.
+ */
+const WEAPON_HANDLING_LONG_REACH = 90;
 
 /**
  * "وصادرت قنابل يدوية"، "عثر على صواريخ"، "يحملون صواريخ": a weapon noun (a shell, a rocket, a
  * bomb, a car bomb) just after a word of cues.json's weapon_handling is a thing held or taken, not
  * a strike or a blast; the seizure, when there is one, is its own event (weapons_seizure).
  */
-function weaponObject(t: TriggerMatch, clause: Span, cues: CueIndex): boolean {
+function weaponObject(
+  t: TriggerMatch,
+  clause: Span,
+  cues: CueIndex,
+  sentenceCues: readonly CueMatch[],
+  doc: Doc,
+): boolean {
   if (t.event_type !== 'Explosions/Remote violence' || t.pos === 'verb') return false;
-  const cue = cues.before('weapon_handling', null, t.fullSpan.start, WEAPON_HANDLING_REACH);
-  return cue !== null && cue.span.start >= clause.start;
+  const cue = cues.before('weapon_handling', null, t.fullSpan.start, WEAPON_HANDLING_LONG_REACH);
+  if (cue === null || cue.span.start < clause.start) return false;
+  // "انتزعت القوات السيطرة على البلدة بالصواريخ": another act between them has the weapon (not
+  // another weapon of a list: صادرت بنادق وقذائف).
+  const between = (s: Span) => s.start >= cue.span.end && s.end <= t.fullSpan.start;
+  const act = (x: TriggerMatch) => x.event_type !== 'Explosions/Remote violence' || x.pos === 'verb';
+  if (doc.triggers.some((x) => between(x.fullSpan) && act(x))) return false;
+  if (t.fullSpan.start - cue.span.end <= WEAPON_HANDLING_REACH) return true;
+  return !sentenceCues.some((c) => c.list === 'casualty' && between(c.span));
 }
 /**
  * How far before reinforcements a strike word may end (استهدفت الغارات تعزيزات وتجمعات، قصفت
@@ -582,7 +600,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.participants-referred');
       continue;
     }
-    if (weaponObject(t, clause, cueIndex)) {
+    if (weaponObject(t, clause, cueIndex, cueIndex.inSentence(s), doc)) {
       reject(t, s, 'reject.weapon-object');
       continue;
     }
