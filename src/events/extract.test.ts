@@ -463,6 +463,8 @@ test('reinforcements a strike hit are its target, no mobilisation; reinforcement
     'قصفت مقاتلات التحالف صباح اليوم تعزيزات عسكرية للمتمردين قرب مدينة صعدة.',
     'شن الطيران الحربي غارات على تعزيزات للمسلحين في بلدة الحوش، أمس.',
     'استهدفت المدفعية تعزيزات وآليات للمتمردين قرب مدينة صعدة.',
+    // The strike word of the reinforcements' own clause, whatever an earlier clause holds.
+    'قصفت الطائرات البلدة، واستهدفت تعزيزات للمتمردين قرب صعدة أمس.',
   ]) {
     const doc = analysed(text);
     assert.ok(
@@ -474,6 +476,8 @@ test('reinforcements a strike hit are its target, no mobilisation; reinforcement
     assert.equal(struck.verdict.rule, 'reject.struck-object', text);
   }
   assert.equal(only('دفع المتمردون بتعزيزات عسكرية إلى مدينة صعدة أمس.').sub_event_type, 'Other');
+  // An attack named as the time of the sending hit nothing.
+  assert.equal(only('عقب الهجوم دفع الجيش بتعزيزات عسكرية إلى مدينة العريش أمس.').sub_event_type, 'Other');
 });
 
 test('an act its own clause dates weeks before the article is history; what goes on since a month is not', () => {

@@ -192,6 +192,22 @@ function weaponObject(
  */
 const STRIKE_OBJECT_REACH = 32;
 /**
+ * Whether a strike word (قصفت، طالت، دمرت), a target word (استهدفت) or an attack noun (غارات
+ * على) stands before the trigger in its clause: what follows is what was hit. Not an attack noun
+ * named as a time (عقب الهجوم دفع الجيش بتعزيزات): the reinforcements came after it.
+ */
+function struckObject(t: TriggerMatch, clause: Span, cues: CueIndex, doc: Doc): boolean {
+  const inClause = (c: CueMatch | null) => (c && c.span.start >= clause.start ? c : null);
+  const attack = inClause(cues.before('author_nouns', null, t.fullSpan.start, STRIKE_OBJECT_REACH));
+  return (
+    inClause(cues.before('strike_objects', null, t.fullSpan.start, STRIKE_OBJECT_REACH)) !== null ||
+    inClause(cues.before('target_markers', ['target'], t.fullSpan.start, STRIKE_OBJECT_REACH)) !== null ||
+    (attack !== null && !ATTACK_AS_TIME.test(viewText(doc, Math.max(0, attack.span.start - 12), attack.span.start)))
+  );
+}
+/** Before an attack noun named as a time: "عقب الهجوم"، "بعد غارات" (the cue may start after its article). */
+const ATTACK_AS_TIME = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s+(ال)?$/);
+/**
  * "التحقيق في اغتيال فلان"، "قضية مقتل الشابة"، "ذكرى الهجوم"، "بتهمة تفجير"، "اتهمتها السلطات
  * بتنفيذ التفجير": an attack named as what an inquiry, a case, a charge, an accusation or an
  * anniversary is about is its topic, not its report.
@@ -604,15 +620,9 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.weapon-object');
       continue;
     }
-    if (t.struckAsTarget && t.pos !== 'verb') {
-      const strike =
-        cueIndex.before('strike_objects', null, t.fullSpan.start, STRIKE_OBJECT_REACH) ??
-        cueIndex.before('target_markers', ['target'], t.fullSpan.start, STRIKE_OBJECT_REACH) ??
-        cueIndex.before('author_nouns', null, t.fullSpan.start, STRIKE_OBJECT_REACH);
-      if (strike && strike.span.start >= clause.start) {
-        reject(t, s, 'reject.struck-object');
-        continue;
-      }
+    if (t.struckAsTarget && t.pos !== 'verb' && struckObject(t, clause, cueIndex, doc)) {
+      reject(t, s, 'reject.struck-object');
+      continue;
     }
     // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told elsewhere.
     if (t.event_type === 'Strategic developments' && TIME_REFERENCE_BEFORE.test(before)) {
