@@ -340,6 +340,12 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'the deaths that raised a total, glued to ب, are not the total',
+    text: 'قتل متظاهرون برصاص الشرطة في مدينة البصرة أمس. وقالت الوزارة إن عدد القتلى بلغ 14، ثم ارتفع إلى 15 قتيلا بوفاة جريحين في المستشفى.',
+    killed: 15,
+    injured: null,
+  },
+  {
     pattern: 'the later of two revised totals, not the death that raised it',
     text: 'قتل متظاهرون برصاص الشرطة في مدينة البصرة أمس. وقالت الوزارة إن عدد القتلى وصل إلى 14 قتيلا، ثم أعلنت مساء أن الحصيلة ارتفعت إلى 15 قتيلا عقب وفاة الشاب الجريح في مستشفى المدينة خلال المواجهات.',
     killed: 15,
@@ -719,4 +725,17 @@ test(`${CASES.length} toll sentences: killed and injured by ACLED's rules, with 
     }
   }
   assert.deepEqual(failures, []);
+});
+
+test('a person noun before a killing verb with an object is the killer, not a victim', () => {
+  // The verb's object may follow a day (أمس) or a cause (بالرصاص): the noun before it killed.
+  for (const text of [
+    'قالت الشرطة إن مسلحا قتل أمس مدنيين بالرصاص في هجوم على سوق بمدينة الموصل.',
+    'قالت الشرطة إن مسلحا قتل بالرصاص شرطيين في هجوم على حاجز بمدينة الموصل أمس.',
+  ])
+    for (const event of extract(text))
+      assert.ok(
+        !event.sources.some((s) => s.field === 'fatalities' && s.rule === 'toll.single-victim'),
+        `${text}: the gunman counted as killed`,
+      );
 });

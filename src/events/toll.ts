@@ -60,7 +60,11 @@ const TollPack = z.object({
   brokenPluralPersons: WordList,
   soundPluralPersons: WordList,
   singleVictims: WordList,
-  subjectVictims: WordList.extend({ verbs: z.array(z.string().min(1)), passiveAfter: z.array(z.string().min(1)) }),
+  subjectVictims: WordList.extend({
+    verbs: z.array(z.string().min(1)),
+    passiveAfter: z.array(z.string().min(1)),
+    timeAfter: z.array(z.string().min(1)),
+  }),
   dualVerbs: WordList,
   approximators: WordList,
   companions: WordList,
@@ -112,6 +116,7 @@ const SINGLE_VICTIMS = new Set([...wordSet(PACK.singleVictims.words), ...PERSONS
 const SUBJECT_VICTIMS = wordSet(PACK.subjectVictims.words);
 const SUBJECT_VICTIM_VERBS = wordSet(PACK.subjectVictims.verbs);
 const PASSIVE_AFTER = wordSet(PACK.subjectVictims.passiveAfter);
+const TIME_AFTER = wordSet(PACK.subjectVictims.timeAfter);
 const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
 const MEASURE_UNITS = wordSet(PACK.measureUnits.words);
 const PART_OF_COUNT = wordSet(PACK.partOfCount.words);
@@ -245,10 +250,11 @@ export function findTolls(
   const inPart = (offset: number) => parts.some((r) => offset >= r.start && offset < r.end);
   const inSentence = sentenceNumbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
   const numbers = inSentence.filter((n) => !inPart(n.start));
-  /** The noun right after a number, normalised. */
+  /** The noun a number counts, normalised: right after it, or after من and a member noun (9 من رجال الشرطة). */
   const countedAfter = (n: Span): string | null => {
-    const next = tokens[Math.max(tokenIndexAt(n.start), tokenIndexAt(n.end - 1)) + 1];
-    return next?.kind === 'word' ? stemOf(next) : null;
+    let k = Math.max(tokenIndexAt(n.start), tokenIndexAt(n.end - 1)) + 1;
+    while (k < tokens.length && inList(FORCE_MEMBERS, tokens[k])) k++;
+    return tokens[k]?.kind === 'word' ? stemOf(tokens[k]) : null;
   };
   /** The counts of the breakdown (بينهم …) that opens within a few characters after `end`. */
   const breakdownAfter = (end: number): Count[] => {
@@ -457,9 +463,11 @@ export function findTolls(
       kind: cue.kind,
       value: figure.value,
       vague: figure.vague,
-      // "ارتفع العدد إلى 60 قتيلا بعد وفاة الشاب": the death that raised a total is not the total.
+      // "ارتفع العدد إلى 60 قتيلا بعد وفاة الشاب"، "… بوفاة شابين": the deaths that raised a total
+      // (after بعد/عقب or a glued ب) are not the total.
       revised:
         earlier === null &&
+        tokens[at].proclitics[0] !== 'ب' &&
         figure.rule !== 'toll.single-victim' &&
         revisedFrom.some((r) => r < start && start - r < 60),
       preliminary: preliminaryFrom.some((r) => r < start && start - r < 60),
@@ -559,15 +567,16 @@ function singleVictimAfter(
  */
 function subjectVictimBefore(tokens: readonly Token[], at: number): Token | null {
   if (!inList(SUBJECT_VICTIM_VERBS, tokens[at]) || tokens[at].proclitics.length) return null;
-  const next = tokens[at + 1];
-  // "قتل بالرصاص شرطيين": a cause may come before the verb's object.
-  const object = tokens[at + 2];
+  // "قتل أمس مدنيين": a day may come before the verb's object, and "قتل بالرصاص شرطيين" a cause.
+  let after = at + 1;
+  while (inList(TIME_AFTER, tokens[after])) after++;
+  const next = tokens[after];
+  const object = (t: Token | undefined) => t?.kind === 'number' || isPersonNoun(t) || !!dualOf(t);
   const passive =
     next === undefined ||
     next.kind === 'punct' ||
     (next.kind === 'word' &&
-      (inList(PASSIVE_AFTER, next) ||
-        (next.proclitics[0] === 'ب' && object?.kind !== 'number' && !isPersonNoun(object) && !dualOf(object))));
+      (inList(PASSIVE_AFTER, next) || (next.proclitics[0] === 'ب' && !object(tokens[after + 1]))));
   if (!passive) return null;
   let k = at - 1;
   // An age between them: "(15 عاما)"، "في الخامسة عشرة من العمر".
