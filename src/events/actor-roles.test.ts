@@ -11,6 +11,12 @@ import { loadPipelineContext } from '../pipeline/context.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
+    'قصفت الطائرات أمس مواقع تابعة للمتمردين في مديرية مجز بمحافظة صعدة.',
+    'unidentified-military-forces',
+    'ye-houthi-forces',
+    'positions "belonging to" a group (مواقع تابعة للمتمردين) are its too',
+  ],
+  [
     'قصفت الطائرات أمس معاقل المتمردين في مديرية مجز بمحافظة صعدة.',
     'unidentified-military-forces',
     'ye-houthi-forces',

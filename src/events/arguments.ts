@@ -640,11 +640,12 @@ export function attachActors(
 }
 
 /**
- * "قصفت طائرات التحالف مواقع المتمردين": a name right after the places a group holds (its
- * positions, headquarters, gatherings, vehicles) is whose they are, the verb's object, never its subject.
+ * "قصفت طائرات التحالف مواقع المتمردين"، "مواقع تابعة للمتمردين": a name right after the places a
+ * group holds (its positions, headquarters, gatherings, vehicles) is whose they are, the verb's
+ * object, never its subject.
  */
 const HELD_PLACE_BEFORE = viewPattern(
-  /(^|\s)[وب]?(ال)?(مواقع|موقع|مقر|مقرات|معاقل|معقل|تجمعات|تجمع|ثكنة|ثكنات|نقاط|نقطة|تحصينات|مخازن|آليات|مراكز|مركز|تعزيزات)\s+(ل|لل|ال)?$/,
+  /(^|\s)[وب]?(ال)?(مواقع|موقع|مقر|مقرات|معاقل|معقل|تجمعات|تجمع|ثكنة|ثكنات|نقاط|نقطة|تحصينات|مخازن|آليات|مراكز|مركز|تعزيزات)\s+((تابعة|التابعة|تابع|التابع)\s+)?(ل|لل|ال)?$/,
 );
 /** Before an attack noun that something suffered: "تعرضت مواقعه لـ"، "تتعرض القوات لـ" (up to two words between). */
 const SUFFERED_ATTACK = viewPattern(/(^|\s)[وف]?[تي]?(تعرض|تعرضت|تعرضوا)(\s+\S+){0,2}\s+ل$/);

@@ -903,6 +903,11 @@ test('an attack named as what an inquiry or a case is about is its topic, not it
   );
   const bombing = accused.candidates.find((c) => c.entryId === 'explosion');
   assert.equal(bombing?.verdict.kept === false && bombing.verdict.rule, 'reject.topic');
+  const longer = analysed(
+    'داهمت الشرطة أمس شقة في مدينة طنطا تقيم فيها خلية اتهمت السلطات المصرية الجماعة بتنفيذ تفجير بكنيسة المدينة.',
+    '2018-08-11',
+  ).candidates.find((c) => c.entryId === 'explosion');
+  assert.equal(longer?.verdict.kept === false && longer.verdict.rule, 'reject.topic', 'three words between');
 });
 
 test('an attack in words (هجوما لاذعا) is none; a violent one (هجوما عنيفا) is', () => {
