@@ -346,6 +346,12 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: "the dead of a fight's two sides in one sentence add up",
+    text: 'أعلنت الوزارة مقتل أربعة جنود في هجوم على موقع للجيش قرب مدينة دير الزور أمس، وتمكنت القوة من قتل 43 مسلحا من المهاجمين.',
+    killed: 47,
+    injured: null,
+  },
+  {
     pattern: 'the later of two revised totals, not the death that raised it',
     text: 'قتل متظاهرون برصاص الشرطة في مدينة البصرة أمس. وقالت الوزارة إن عدد القتلى وصل إلى 14 قتيلا، ثم أعلنت مساء أن الحصيلة ارتفعت إلى 15 قتيلا عقب وفاة الشاب الجريح في مستشفى المدينة خلال المواجهات.',
     killed: 15,

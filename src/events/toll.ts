@@ -78,6 +78,7 @@ const TollPack = z.object({
     before: z.number().int().positive(),
   }),
   measureUnits: WordList,
+  fighterNouns: WordList,
   yearMarkers: WordList,
   forceVictims: z.object({
     note: z.string(),
@@ -502,6 +503,16 @@ export function findTolls(
       !counts.some((g) => g.start < f.start && g.kind === f.kind)
     )
       f.additional = false;
+  // "مقتل أربعة جنود … تمكنت القوة من قتل 43 مسلحا": the dead of the two sides of one fight add up.
+  for (const f of counts) {
+    if (f.kind !== 'killed' || f.vague || f.additional) continue;
+    const side = sideOf(f.counted);
+    if (
+      side &&
+      counts.some((g) => g.kind === 'killed' && g.start < f.start && !g.vague && sideOf(g.counted) === OTHER_SIDE[side])
+    )
+      f.additional = true;
+  }
   return kept;
 }
 
@@ -846,6 +857,17 @@ function sentenceTokens(doc: Doc, sentence: Span): Token[] {
   let end = lo;
   while (end < tokens.length && tokens[end].end <= sentence.end) end++;
   return tokens.slice(lo, end);
+}
+
+const FIGHTERS = wordSet(PACK.fighterNouns.words);
+const OTHER_SIDE = { forces: 'fighters', fighters: 'forces' } as const;
+
+/** Which side a count's noun names: a state's forces (جنود، شرطيين) or fighters against them (مسلحا، إرهابيين). */
+function sideOf(counted: string | null): 'forces' | 'fighters' | null {
+  if (counted === null) return null;
+  const has = (set: ReadonlySet<string>) =>
+    set.has(counted) || (counted.endsWith('ا') && set.has(counted.slice(0, -1)));
+  return has(POLICE_VICTIMS) || has(MILITARY_VICTIMS) ? 'forces' : has(FIGHTERS) ? 'fighters' : null;
 }
 
 /** A number next to two casualty words (قتلى and جرحى) counts once: for the nearer word. */
