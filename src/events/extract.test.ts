@@ -480,6 +480,18 @@ test('reinforcements a strike hit are its target, no mobilisation; reinforcement
   assert.equal(only('عقب الهجوم دفع الجيش بتعزيزات عسكرية إلى مدينة العريش أمس.').sub_event_type, 'Other');
 });
 
+test('a sentence that opens on a month weeks before the article tells history', () => {
+  assert.deepEqual(
+    extract('وفي فبراير الماضي، ضرب تفجير بسيارة ملغومة مبنى للشرطة في مدينة عدن وأسفر عن مقتل 12 شخصا.', '2018-03-13'),
+    [],
+  );
+  assert.equal(
+    extract('وفي مارس الجاري، ضرب تفجير بسيارة ملغومة مبنى للشرطة في مدينة عدن وأسفر عن مقتل 12 شخصا.', '2018-03-13')
+      .length,
+    1,
+  );
+});
+
 test('an act its own clause dates weeks before the article is history; what goes on since a month is not', () => {
   const recalled = analysed('قصفت الطائرات مدينة سرت في 3 مارس.');
   assert.deepEqual(recalled.events, []);

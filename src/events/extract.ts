@@ -300,12 +300,20 @@ function afterSince(doc: Doc, t: Span): boolean {
   return SINCE_BEFORE.test(viewText(doc, t.start - 24, t.start));
 }
 
-/** Whether the trigger's own clause names the act's day or month (not a span, not after منذ). */
+/**
+ * Whether the trigger's own clause names the act's day or month (not a span, not after منذ), or
+ * its sentence opens on it: "وفي فبراير الماضي، استهدف هجوم …" dates all that the sentence tells.
+ */
 function datedByItsClause(date: { temporal: TemporalExpression; rule: string }, doc: Doc): boolean {
   const t = date.temporal;
-  const names = date.rule === 'date.clause' && (t.kind === 'absolute' || t.kind === 'month');
-  return names && !afterSince(doc, t);
+  if (t.kind !== 'absolute' && t.kind !== 'month') return false;
+  const sentence = doc.sentences[spanIndexAt(doc.sentences, t.start)];
+  const opens =
+    date.rule === 'date.sentence' && !!sentence && FRAME_OPENING.test(viewText(doc, sentence.start, t.start));
+  return (date.rule === 'date.clause' || opens) && !afterSince(doc, t);
 }
+/** Before a date that opens its sentence: nothing, or و and في (وفي فبراير الماضي،). */
+const FRAME_OPENING = viewPattern(/^\s*و?(في|خلال)?\s*$/);
 
 export function disorderType(eventType: string, subType: string): string {
   if (eventType === 'Protests')
