@@ -352,6 +352,18 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'dead there were, with no number, are several',
+    text: 'انفجرت سيارة مفخخة أمس في مدينة عدن، وأفاد شهود بوقوع قتلى وجرحى في المكان.',
+    killed: 3,
+    injured: null,
+  },
+  {
+    pattern: 'none where no dead there were',
+    text: 'انفجرت سيارة مفخخة أمس في مدينة عدن دون وقوع قتلى.',
+    killed: 0,
+    injured: null,
+  },
+  {
     pattern: 'the later of two revised totals, not the death that raised it',
     text: 'قتل متظاهرون برصاص الشرطة في مدينة البصرة أمس. وقالت الوزارة إن عدد القتلى وصل إلى 14 قتيلا، ثم أعلنت مساء أن الحصيلة ارتفعت إلى 15 قتيلا عقب وفاة الشاب الجريح في مستشفى المدينة خلال المواجهات.',
     killed: 15,

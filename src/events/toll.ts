@@ -79,6 +79,7 @@ const TollPack = z.object({
   }),
   measureUnits: WordList,
   fighterNouns: WordList,
+  deadOccurred: WordList,
   yearMarkers: WordList,
   forceVictims: z.object({
     note: z.string(),
@@ -120,6 +121,7 @@ const PASSIVE_AFTER = wordSet(PACK.subjectVictims.passiveAfter);
 const TIME_AFTER = wordSet(PACK.subjectVictims.timeAfter);
 const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
 const MEASURE_UNITS = wordSet(PACK.measureUnits.words);
+const DEAD_OCCURRED = wordSet(PACK.deadOccurred.words);
 const PART_OF_COUNT = wordSet(PACK.partOfCount.words);
 const EARLIER_OCCURRENCE = wordSet(PACK.earlierOccurrence.words);
 const APPROXIMATORS = wordSet(PACK.approximators.words);
@@ -449,6 +451,18 @@ export function findTolls(
       else if (victim && KILLING_HEADS.test(stemOf(tokens[endAt])) && unnumberedPlural(victim))
         // "مقتل مدنيين"، "مقتل آخرين": victims without a number are "several" (events.md: 3).
         figure = { value: VAGUE_SEVERAL, vague: true, span: victim, rule: 'toll.unnumbered' };
+      else if (
+        cue.kind === 'killed' &&
+        at === endAt &&
+        COUNTED_NOUNS.has(stemOf(tokens[at])) &&
+        !tokens[at].proclitics.includes('ال') &&
+        // وقوع، whose و is its own, not a conjunction: its whole written form counts too.
+        (inList(DEAD_OCCURRED, tokens[at - 1]) || DEAD_OCCURRED.has(tokens[at - 1]?.norm ?? '')) &&
+        // "دون وقوع قتلى": no dead.
+        !/^(دون|بدون|عدم)$/.test(stemOf(tokens[at - 2]))
+      )
+        // "ما تسبب في وقوع قتلى وجرحى"، "أوقع قتلى": dead with no number are "several" too.
+        figure = { value: VAGUE_SEVERAL, vague: true, span: tokens[at], rule: 'toll.unnumbered' };
     }
     if (!figure) continue;
     const start = Math.min(cue.span.start, figure.span.start);
