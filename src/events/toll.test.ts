@@ -364,6 +364,12 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'a quoted count after its casualty word',
+    text: 'وقال المرصد إن الغارات على مواقع قرب مدينة حمص أمس أسفرت عن مقتل "23 مقاتلا" من القوات الموالية للحكومة.',
+    killed: 23,
+    injured: null,
+  },
+  {
     pattern: 'the later of two revised totals, not the death that raised it',
     text: 'قتل متظاهرون برصاص الشرطة في مدينة البصرة أمس. وقالت الوزارة إن عدد القتلى وصل إلى 14 قتيلا، ثم أعلنت مساء أن الحصيلة ارتفعت إلى 15 قتيلا عقب وفاة الشاب الجريح في مستشفى المدينة خلال المواجهات.',
     killed: 15,

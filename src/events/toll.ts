@@ -217,6 +217,8 @@ function splitFateCues(tokens: readonly Token[], casualty: readonly CueMatch[]):
   return found;
 }
 
+/** Quote marks, which open a quoted count without ending its clause. */
+const QUOTE_MARKS = /^["«»“”']+$/;
 /** events.md: "several", "a few", "many" → 3. */
 const VAGUE_SEVERAL = 3;
 /** Verbs whose number may come after their subject (قتلت الشرطة 6، قتل في الاشتباكات ثمانية). */
@@ -327,7 +329,8 @@ export function findTolls(
       return (
         i > endAt &&
         wordsBetween(endAt + 1, i) < reachAfter &&
-        !tokens.slice(endAt + 1, i).some((t) => t.kind === 'punct') &&
+        // A quote mark may open the count (قتل الجيش "عشرات الإرهابيين"); other punctuation ends the clause.
+        !tokens.slice(endAt + 1, i).some((t) => t.kind === 'punct' && !QUOTE_MARKS.test(t.text)) &&
         !otherCueBetween(cue, cue.span.end, n.start)
       );
     };
