@@ -79,7 +79,7 @@ const TollPack = z.object({
   }),
   measureUnits: WordList,
   fighterNouns: WordList,
-  deadOccurred: WordList,
+  deadOccurred: WordList.extend({ without: z.array(z.string().min(1)) }),
   yearMarkers: WordList,
   forceVictims: z.object({
     note: z.string(),
@@ -122,6 +122,7 @@ const TIME_AFTER = wordSet(PACK.subjectVictims.timeAfter);
 const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
 const MEASURE_UNITS = wordSet(PACK.measureUnits.words);
 const DEAD_OCCURRED = wordSet(PACK.deadOccurred.words);
+const NO_DEAD_BEFORE = wordSet(PACK.deadOccurred.without);
 const PART_OF_COUNT = wordSet(PACK.partOfCount.words);
 const EARLIER_OCCURRENCE = wordSet(PACK.earlierOccurrence.words);
 const APPROXIMATORS = wordSet(PACK.approximators.words);
@@ -462,7 +463,7 @@ export function findTolls(
         // وقوع، whose و is its own, not a conjunction: its whole written form counts too.
         (inList(DEAD_OCCURRED, tokens[at - 1]) || DEAD_OCCURRED.has(tokens[at - 1]?.norm ?? '')) &&
         // "دون وقوع قتلى": no dead.
-        !/^(دون|بدون|عدم)$/.test(stemOf(tokens[at - 2]))
+        !inList(NO_DEAD_BEFORE, tokens[at - 2])
       )
         // "ما تسبب في وقوع قتلى وجرحى"، "أوقع قتلى": dead with no number are "several" too.
         figure = { value: VAGUE_SEVERAL, vague: true, span: tokens[at], rule: 'toll.unnumbered' };
