@@ -202,11 +202,10 @@ function struckObject(t: TriggerMatch, clause: Span, cues: CueIndex, doc: Doc): 
   return (
     inClause(cues.before('strike_objects', null, t.fullSpan.start, STRIKE_OBJECT_REACH)) !== null ||
     inClause(cues.before('target_markers', ['target'], t.fullSpan.start, STRIKE_OBJECT_REACH)) !== null ||
-    (attack !== null && !ATTACK_AS_TIME.test(viewText(doc, Math.max(0, attack.span.start - 12), attack.span.start)))
+    (attack !== null &&
+      !TIME_REFERENCE_BEFORE.test(viewText(doc, Math.max(0, attack.span.start - 12), attack.span.start)))
   );
 }
-/** Before an attack noun named as a time: "عقب الهجوم"، "بعد غارات" (the cue may start after its article). */
-const ATTACK_AS_TIME = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s+(ال)?$/);
 /**
  * "التحقيق في اغتيال فلان"، "قضية مقتل الشابة"، "ذكرى الهجوم"، "بتهمة تفجير"، "اتهمتها السلطات
  * بتنفيذ التفجير": an attack named as what an inquiry, a case, a charge, an accusation or an
@@ -219,7 +218,8 @@ const TOPIC_OF = viewPattern(
 const TOPIC_REACH = 40;
 /** "وسيؤدي قتل فلان إلى …": an act named as what will lead to something is spoken of, not told. */
 const CONSEQUENCE_TO_COME = viewPattern(/(^|\s)[وف]?(س|قد\s+)[يت](ؤدي|ودي)\s+$/);
-const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*$/);
+/** Before a word named as a point in time: قبل اعتقاله، عقب الهجوم (a cue may start after its article). */
+const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*(ال)?$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
 /** An agreement, a truce or a ceasefire is an event when it is reached, signed or announced. */
@@ -994,19 +994,18 @@ function dropExplainedAccidents(mentions: Mention[], candidates: readonly EventC
   const sentences = new Set<number>();
   // A bomb, a strike or a shell the article names is what its blast words tell, accident or not.
   if (mentions.some((m) => m.event_type === 'Explosions/Remote violence' && !m.trigger.weak)) return sentences;
-  const explained = new Set(
-    candidates.flatMap((c) =>
+  // The blast words voided as an accident, and the sentences they stood in.
+  const explained = new Set<string>();
+  for (const c of candidates)
+    if (
       c.verdict.kept === false &&
       c.verdict.rule === 'reject.non-conflict-cause' &&
       c.event_type === 'Explosions/Remote violence'
-        ? [c.entryId]
-        : [],
-    ),
-  );
-  if (explained.size === 0) return sentences;
-  for (const c of candidates)
-    if (c.verdict.kept === false && c.verdict.rule === 'reject.non-conflict-cause' && explained.has(c.entryId))
+    ) {
+      explained.add(c.entryId);
       sentences.add(c.sentence);
+    }
+  if (explained.size === 0) return sentences;
   const voided = new Set(sentences);
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i];

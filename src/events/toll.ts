@@ -146,8 +146,11 @@ function stemOf(token: Token | undefined): string {
 }
 
 function inList(list: ReadonlySet<string>, token: Token | undefined): boolean {
-  if (!token || token.kind !== 'word') return false;
-  const stem = stemOf(token);
+  return !!token && token.kind === 'word' && listed(list, stemOf(token));
+}
+
+/** Whether a normalised stem is in a word list, with its accusative ا (جنديا) or, for a person noun, its feminine. */
+function listed(list: ReadonlySet<string>, stem: string): boolean {
   if (list.has(stem) || (stem.endsWith('ا') && list.has(stem.slice(0, -1)))) return true;
   // صحفية، مدنية: the feminine of a listed person noun.
   return stem.endsWith('ه') && list === SINGLE_VICTIMS && list.has(stem.slice(0, -1));
@@ -301,11 +304,11 @@ export function findTolls(
     const near = (n: NumberMention) => {
       const i = tokenIndexAt(n.start);
       if (i < 0) return false;
+      const last = Math.max(i, tokenIndexAt(n.end - 1));
       // "على مسافة نحو 250 مترا": a number of metres, hours or dollars counts no victims.
-      if (inList(MEASURE_UNITS, tokens[Math.max(i, tokenIndexAt(n.end - 1)) + 1])) return false;
+      if (inList(MEASURE_UNITS, tokens[last + 1])) return false;
       // "ثلاثة من أفراد الشرطة قتلوا": a partitive من carries the number further (not the من
       // of a vague number itself: "عدد من المعتقلين إضافة إلى مقتل").
-      const last = Math.max(i, tokenIndexAt(n.end - 1));
       const partitive = tokens[last + 1]?.stem === 'من' ? 2 : 0;
       // "18 جنديا أفغانيا قتلوا"، "10 مقاتلين آخرين قتلوا"، "10 مقاتلين من التنظيم قتلوا"، "10
       // مقاتلين آخرين من المجموعة الإرهابية قتلوا": a person noun and its nationality adjective or
@@ -883,9 +886,8 @@ const OTHER_SIDE = { forces: 'fighters', fighters: 'forces' } as const;
 /** Which side a count's noun names: a state's forces (جنود، شرطيين) or fighters against them (مسلحا، إرهابيين). */
 function sideOf(counted: string | null): 'forces' | 'fighters' | null {
   if (counted === null) return null;
-  const has = (set: ReadonlySet<string>) =>
-    set.has(counted) || (counted.endsWith('ا') && set.has(counted.slice(0, -1)));
-  return has(POLICE_VICTIMS) || has(MILITARY_VICTIMS) ? 'forces' : has(FIGHTERS) ? 'fighters' : null;
+  if (listed(POLICE_VICTIMS, counted) || listed(MILITARY_VICTIMS, counted)) return 'forces';
+  return listed(FIGHTERS, counted) ? 'fighters' : null;
 }
 
 /** A number next to two casualty words (قتلى and جرحى) counts once: for the nearer word. */
@@ -1003,8 +1005,9 @@ export function victimsForce(doc: Doc, figure: TollFigure): 'police' | 'military
     const ofNumber = t.start < figure.number.end;
     if (t.sentence !== tokens[first].sentence || (!ofNumber && t.kind !== 'word')) break;
     // "ضابط شرطة": a police officer.
-    if (inList(POLICE_VICTIMS, t)) return 'police';
-    if (inList(MILITARY_VICTIMS, t)) military = true;
+    const kind = forceNounKind(t);
+    if (kind === 'police') return 'police';
+    if (kind === 'military') military = true;
     else if (!ofNumber && !inList(FORCE_MEMBERS, t)) break;
   }
   return military ? 'military' : null;
