@@ -703,6 +703,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'ye-houthi-forces',
     'strikes "that the aircraft of X carried out" are X\'s',
   ],
+  [
+    'استهدف هجوم انتحاري أمس تجمعا انتخابيا لحزب مناهض لطالبان في مدينة جلال آباد، ما أسفر عن مقتل تسعة أشخاص.',
+    'unidentified-armed-group-af',
+    'civilians-af',
+    'what a party is against (حزب مناهض لطالبان) is no party to the attack on it',
+  ],
 ];
 
 /** A report of the table's date. */
@@ -757,6 +763,17 @@ test("a battle's other side, sought elsewhere in the article, is none of the eve
     ['ye-giants-brigades'],
     'بالمشاركة مع X: X is an associate',
   );
+});
+
+test('what a crowd is against is not the other side of its peaceful protest', () => {
+  const context = loadPipelineContext();
+  const rules = { ...context, events: { ...context.events, judge: null } };
+  const [event] = runPipeline(
+    reportOf('خرج آلاف الشبان في البصرة أمس في تظاهرات مناهضة للحكومة العراقية.'),
+    rules,
+  ).events;
+  assert.equal(event?.actor1?.id, 'protesters-iq');
+  assert.equal(event.actor2, null, 'مناهضة للحكومة: the government is what they march against, not a party');
 });
 
 test("the army or government forces of a country the dictionary lacks are no other country's", () => {

@@ -365,7 +365,9 @@ export function attachActors(
   const cues = cueIndex.inSentence(s);
   // Who condemns or welcomes an event (أدانت الأمم المتحدة الهجوم) is no party to it.
   const reacts = (m: ActorMention) => cueIndex.before('reaction', null, m.start, REACTION_GAP) !== null;
-  const inSentence = mentions.filter((m) => within(m, sentence) && !m.leader && !reacts(m));
+  // Nor is what a crowd or a party is against (احتجاجات مناهضة للحكومة، حزب مناهض لطالبان).
+  const opposed = (m: ActorMention) => cueIndex.before('opposed_to', null, m.start, REACTION_GAP) !== null;
+  const inSentence = mentions.filter((m) => within(m, sentence) && !m.leader && !reacts(m) && !opposed(m));
   const inClause = inSentence.filter((m) => within(m, clause));
   const markerOf = (m: ActorMention) => {
     const agent = cueIndex.before('agent_markers', ['agent', 'associated', 'affiliation', 'sides'], m.start, 12);
@@ -705,7 +707,7 @@ const REPELLABLE: ReadonlySet<string> = new Set([
  * may stand between (تصدت قوات الجيش الوطني لهجوم، صد ليلة الأحد هجوما).
  */
 const REPELLED_REACH = 40;
-/** Characters between a reaction verb and its subject (a space, perhaps a conjunction). */
+/** Characters between a reaction verb and its subject, or an adjective of being against and its object (a space, perhaps a conjunction). */
 const REACTION_GAP = 3;
 
 /**

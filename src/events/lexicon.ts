@@ -193,6 +193,7 @@ const RULE_ONLY_LISTS = [
   'scheduled',
   'repelled',
   'strike_objects',
+  'opposed_to',
 ] as const;
 export const CUE_LISTS = [
   'attribution',
