@@ -709,6 +709,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-af',
     'what a party is against (حزب مناهض لطالبان) is no party to the attack on it',
   ],
+  [
+    'فجر انتحاري نفسه أمس أمام مقر الاستخبارات الأفغانية في العاصمة كابل فقتل ثلاثة من حراسه.',
+    'unidentified-armed-group-af',
+    'af-military-2014',
+    "Afghanistan's intelligence service (the NDS) is coded with its army, as ACLED does",
+  ],
 ];
 
 /** A report of the table's date. */
