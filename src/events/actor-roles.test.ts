@@ -715,6 +715,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'af-military-2014',
     "Afghanistan's intelligence service (the NDS) is coded with its army, as ACLED does",
   ],
+  [
+    'قتل ثلاثة مسلحين في اشتباك مع القوات الأمنية في محافظة ديالى أمس.',
+    'unidentified-armed-group-iq',
+    'iq-police-2014',
+    "القوات الأمنية, like قوات الأمن, are the security forces of the article's country",
+  ],
 ];
 
 /** A report of the table's date. */
