@@ -69,6 +69,10 @@ export const REJECTION_RULES = {
     reason: 'structure',
     why: 'protesters named after a preposition or another noun, neither acting nor counted (على المتظاهرين، تفريق المحتجين): the protest is told elsewhere, or not at all',
   },
+  'reject.crowd-voices': {
+    reason: 'structure',
+    why: 'the protesters, definite, after a verb of what they chanted or carried (وهتف المتظاهرون، ورفع المحتجون لافتات): a detail of a protest told elsewhere',
+  },
   'reject.time-reference': { reason: 'history', why: 'named as a point in time (قبل اعتقاله، بعد الإفراج عنه)' },
   'modality.denied': { reason: 'negation', why: 'denied in its sentence' },
   'modality.negated': { reason: 'negation', why: 'negated just before' },

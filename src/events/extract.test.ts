@@ -1003,3 +1003,25 @@ test('an event of an article that names no place within the country it tells of 
   const party = only('قتل 17 جنديا على الأقل في هجوم شنه مسلحون على قاعدة عسكرية ليل الجمعة. وأدانت فرنسا الهجوم.');
   assert.equal(party.location, null);
 });
+
+test('the protesters after a verb of what they chanted or carried add to a protest told elsewhere, and report none', () => {
+  for (const text of [
+    'وهتف المتظاهرون ضد وزير المالية وطالبوا برحيله.',
+    'ورفع المحتجون صورا للمعتقلين ولافتات تندد بالغلاء.',
+  ]) {
+    const doc = analysed(text, '2019-04-08', false);
+    assert.deepEqual(doc.events, [], text);
+    const voices = doc.candidates.find((c) => c.entryId === 'protest_participants');
+    assert.equal(voices?.verdict.rule, 'reject.crowd-voices', text);
+  }
+  // Told with the protest, they are its crowd: one event.
+  const told = extract(
+    'تظاهر مئات العمال أمام مقر الحكومة في تونس العاصمة أمس. وهتف المتظاهرون ضد وزير المالية.',
+    '2019-04-08',
+    false,
+  );
+  assert.equal(told.length, 1);
+  // Protesters who act, or protesters not yet named, report a protest of their own.
+  assert.equal(only('وأغلق المتظاهرون الطريق الرئيسي في مدينة صفاقس أمس.', '2019-04-08', false).event_type, 'Protests');
+  assert.equal(only('ورفع متظاهرون لافتات ضد الحكومة في مدينة صفاقس أمس.', '2019-04-08', false).event_type, 'Protests');
+});

@@ -312,6 +312,15 @@ function datedByItsClause(date: { temporal: TemporalExpression; rule: string }, 
     date.rule === 'date.sentence' && !!sentence && FRAME_OPENING.test(viewText(doc, sentence.start, t.start));
   return (date.rule === 'date.clause' || opens) && !afterSince(doc, t);
 }
+/**
+ * "ورفع المتظاهرون لافتات"، "وهتف المحتجون": the protesters, definite, right after a verb of what
+ * they chanted or carried are those of a protest told elsewhere; the sentence adds to it and
+ * reports no protest of its own (a count, مئات المتظاهرين, is read apart and still reports one).
+ */
+function voicesOfATold(t: TriggerMatch, cueIndex: CueIndex): boolean {
+  return t.proclitic.endsWith(DEFINITE) && cueIndex.before('crowd_voices', null, t.fullSpan.start, 2) !== null;
+}
+const DEFINITE = 'ال';
 /** Before a date that opens its sentence: nothing, or و and في (وفي فبراير الماضي،). */
 const FRAME_OPENING = viewPattern(/^\s*و?(في|خلال)?\s*$/);
 
@@ -622,6 +631,10 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     }
     if (t.participants && !reportsParticipants(doc, t, numbers[s])) {
       reject(t, s, 'reject.participants-referred');
+      continue;
+    }
+    if (t.participants && voicesOfATold(t, cueIndex)) {
+      reject(t, s, 'reject.crowd-voices');
       continue;
     }
     if (weaponObject(t, clause, cueIndex, cueIndex.inSentence(s), doc)) {

@@ -194,6 +194,7 @@ const RULE_ONLY_LISTS = [
   'repelled',
   'strike_objects',
   'opposed_to',
+  'crowd_voices',
 ] as const;
 export const CUE_LISTS = [
   'attribution',
