@@ -721,6 +721,18 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'iq-police-2014',
     "القوات الأمنية, like قوات الأمن, are the security forces of the article's country",
   ],
+  [
+    'انفجرت سيارة مفخخة قرب مقر أجهزة الاستخبارات الأفغانية في كابل أمس فقتلت أربعة مدنيين.',
+    'unidentified-armed-group-af',
+    'civilians-af',
+    'a body whose building the blast was near (قرب مقر أجهزة الاستخبارات) names the place, it is no party',
+  ],
+  [
+    'قتل خمسة أشخاص أمس في انفجار وقع بالقرب من مقر حكومي والسفارة الأمريكية في وسط العاصمة كابل.',
+    'unidentified-armed-group-af',
+    'civilians-af',
+    'nor is an embassy the place was near, after another building and و',
+  ],
 ];
 
 /** A report of the table's date. */

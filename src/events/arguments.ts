@@ -367,7 +367,12 @@ export function attachActors(
   const reacts = (m: ActorMention) => cueIndex.before('reaction', null, m.start, REACTION_GAP) !== null;
   // Nor is what a crowd or a party is against (احتجاجات مناهضة للحكومة، حزب مناهض لطالبان).
   const opposed = (m: ActorMention) => cueIndex.before('opposed_to', null, m.start, REACTION_GAP) !== null;
-  const inSentence = mentions.filter((m) => within(m, sentence) && !m.leader && !reacts(m) && !opposed(m));
+  // Nor is a body whose building the place is near (قرب مقر الاستخبارات، بمحيط السفارة الأمريكية).
+  const landmark = (m: ActorMention) =>
+    NEAR_LANDMARK.test(viewText(doc, Math.max(sentence.start, m.start - LANDMARK_REACH), m.start));
+  const inSentence = mentions.filter(
+    (m) => within(m, sentence) && !m.leader && !reacts(m) && !opposed(m) && !landmark(m),
+  );
   const inClause = inSentence.filter((m) => within(m, clause));
   const markerOf = (m: ActorMention) => {
     const agent = cueIndex.before('agent_markers', ['agent', 'associated', 'affiliation', 'sides'], m.start, 12);
@@ -707,6 +712,17 @@ const REPELLABLE: ReadonlySet<string> = new Set([
  * may stand between (تصدت قوات الجيش الوطني لهجوم، صد ليلة الأحد هجوما).
  */
 const REPELLED_REACH = 40;
+/**
+ * Words of nearness, perhaps a building's noun and another building joined by و, right before a
+ * name: the place is near that body's building (انفجار قرب مقر أجهزة الاستخبارات، بالقرب من مقرات
+ * حكومية والسفارة الأمريكية); the body names the place, it is no party. Not أمام: a bomb in front
+ * of a headquarters was set against it.
+ */
+const NEAR_LANDMARK = viewPattern(
+  /(^|\s)(و?قرب|بالقرب\s+من|مقربة\s+من|بمحيط|محيط|بجوار)\s+((ال)?(مقر|مقرات|مبنى|مباني|أجهزة|مكتب|مكاتب|سفارة)\s+((\S+\s+)?و)?)*$/,
+);
+/** Characters before a name that NEAR_LANDMARK reads. */
+const LANDMARK_REACH = 48;
 /** Characters between a reaction verb and its subject, or an adjective of being against and its object (a space, perhaps a conjunction). */
 const REACTION_GAP = 3;
 
