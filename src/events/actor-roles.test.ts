@@ -800,6 +800,22 @@ test('what a crowd is against is not the other side of its peaceful protest', ()
   assert.equal(event.actor2, null, 'مناهضة للحكومة: the government is what they march against, not a party');
 });
 
+test('journalists a blast killed are civilians, their identity the associate', () => {
+  const context = loadPipelineContext();
+  const rules = { ...context, events: { ...context.events, judge: null } };
+  const [event] = runPipeline(
+    reportOf(
+      'أسفر انفجاران متتاليان وسط العاصمة كابل صباح أمس عن مقتل 25 شخصا بينهم تسعة صحفيين كانوا يغطون الانفجار الأول.',
+    ),
+    rules,
+  ).events;
+  assert.equal(event?.actor2?.id, 'civilians-af');
+  assert.deepEqual(
+    event.assoc_actor_2.map((a) => a.id),
+    ['journalists'],
+  );
+});
+
 test("the army or government forces of a country the dictionary lacks are no other country's", () => {
   const context = loadPipelineContext();
   // Morocco has a gazetteer but no forces in the packs (Afghanistan and then Jordan, this test's

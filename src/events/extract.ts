@@ -1677,6 +1677,28 @@ function toRecord(
       });
     }
   }
+  // Journalists, health workers or migrants an attack or a blast hit are civilians: ACLED's actor 2
+  // is Civilians, the identity its associate (مقتل 25 شخصا بينهم 9 صحفيين).
+  const identity = actor2 ? knowledge.actors.byId.get(actor2.id) : undefined;
+  if (
+    actor2 &&
+    actor2.id !== CIVILIANS &&
+    identity?.type === 'actor' &&
+    identity.kind === CIVILIANS &&
+    ON_CIVILIANS.has(eventType)
+  ) {
+    const civilians = knowledge.actors.byId.get(CIVILIANS);
+    if (civilians?.type === 'actor') {
+      if (!assoc_actor_2.some((a) => a.id === actor2!.id)) assoc_actor_2.unshift(actor2);
+      actor2 = eventActorOf(civilians);
+      sources.push({
+        field: 'actor2',
+        rule: 'actor2.civilian-identity',
+        evidence: null,
+        note: `${identity.name} are civilians; kept as the associate`,
+      });
+    }
+  }
   // Civilians, protesters, unidentified gunmen and the Islamic State are named for the country
   // the event happened in: its place's, else the article's main place's.
   const country = countryCode ? (knowledge.gazetteer.countryByIso2.get(countryCode) ?? null) : null;
@@ -1841,6 +1863,9 @@ function forceWordIn(doc: Doc, spans: readonly Span[]): { entity: Entity; kind: 
 
 /** The armed forces of a state a crowd may face: its army or police, or another state's forces. */
 const ARMED_STATE_KINDS: ReadonlySet<string> = new Set(['state_forces', 'police', 'foreign_forces']);
+
+/** Event types whose victims may be civilians (a battle is fought between armed sides). */
+const ON_CIVILIANS: ReadonlySet<string> = new Set(['Violence against civilians', 'Explosions/Remote violence']);
 
 /** A state's forces, at home or abroad: ACLED's inter codes 1 and 8. */
 function isStateForces(actor: EventActor | null): boolean {
