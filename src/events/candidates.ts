@@ -69,6 +69,10 @@ export const REJECTION_RULES = {
     reason: 'structure',
     why: 'protesters named after a preposition or another noun, neither acting nor counted (على المتظاهرين، تفريق المحتجين): the protest is told elsewhere, or not at all',
   },
+  'reject.attempted-blast': {
+    reason: 'negation',
+    why: 'a blast attempted (حاول تفجير سيارة مفخخة، محاولة تفجير موكب): not told to have gone off',
+  },
   'reject.crowd-voices': {
     reason: 'structure',
     why: 'the protesters, definite, after a verb of what they chanted or carried (وهتف المتظاهرون، ورفع المحتجون لافتات): a detail of a protest told elsewhere',

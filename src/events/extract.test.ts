@@ -1025,3 +1025,11 @@ test('the protesters after a verb of what they chanted or carried add to a prote
   assert.equal(only('وأغلق المتظاهرون الطريق الرئيسي في مدينة صفاقس أمس.', '2019-04-08', false).event_type, 'Protests');
   assert.equal(only('ورفع متظاهرون لافتات ضد الحكومة في مدينة صفاقس أمس.', '2019-04-08', false).event_type, 'Protests');
 });
+
+test('a blast attempted is not told to have gone off', () => {
+  const doc = analysed('وكان المتهم قد حاول تفجير سيارة مفخخة أمام مبنى البلدية في مدينة بنزرت قبل أن تعتقله الشرطة.');
+  assert.ok(doc.events.every((e) => e.event_type !== 'Explosions/Remote violence'));
+  assert.equal(doc.candidates.find((c) => c.entryId === 'car_bomb')?.verdict.rule, 'reject.attempted-blast');
+  // The blast of a car bomb still reports it.
+  assert.equal(only('قتل خمسة أشخاص في تفجير سيارة مفخخة أمام مبنى البلدية في مدينة بنزرت أمس.').fatalities, 5);
+});

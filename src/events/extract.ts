@@ -131,6 +131,10 @@ const RESPONSIBILITY_OF = viewPattern(
 );
 /** The blast words of NOT_AN_EVENT_BEFORE: what follows them may be the device that blew up. */
 const BLAST_OF = viewPattern(/(تفجير)\s*["«»“]?\s*$/);
+/** "حاول تفجير سيارة مفخخة"، "محاولة تفجير موكب": a blast attempted, not told to have gone off. */
+const ATTEMPTED_BLAST = viewPattern(
+  /(^|\s)[وف]?[بل]?(حاول|حاولت|حاولوا|يحاول|تحاول|محاولة|محاولات|محاولته|محاولتهم)\s+تفجير\s*["«»“]?\s*$/,
+);
 /** Quote marks that open or close a name. */
 const QUOTES = /["«»“”]/;
 /** How long a quoted name may be, in characters. */
@@ -622,6 +626,13 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       RESPONSIBILITY_OF.test(viewText(doc, Math.max(sentence.start, t.fullSpan.start - 50), t.fullSpan.start))
     ) {
       reject(t, s, 'reject.not-an-event-before');
+      continue;
+    }
+    if (
+      t.event_type === 'Explosions/Remote violence' &&
+      ATTEMPTED_BLAST.test(viewText(doc, Math.max(sentence.start, t.fullSpan.start - 30), t.fullSpan.start))
+    ) {
+      reject(t, s, 'reject.attempted-blast');
       continue;
     }
     const farBefore = viewText(doc, Math.max(sentence.start, t.fullSpan.start - TOPIC_REACH), t.fullSpan.start);
