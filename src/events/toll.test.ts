@@ -686,6 +686,12 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'a title, its group and a name between commas before a passive verb are one victim',
+    text: 'قال مسؤولون إن القيادي في حركة الشباب، أحمد علي، قتل في غارة جوية قرب مدينة جلب أمس.',
+    killed: 1,
+    injured: null,
+  },
+  {
     pattern: 'from eleven on, a child joined by و is one more',
     text: 'قتل 12 جنديا وطفل حين سقطت قذائف على ثكنة قرب مدينة العريش أمس.',
     killed: 13,

@@ -64,6 +64,7 @@ const TollPack = z.object({
     verbs: z.array(z.string().min(1)),
     passiveAfter: z.array(z.string().min(1)),
     timeAfter: z.array(z.string().min(1)),
+    titles: z.array(z.string().min(1)),
   }),
   dualVerbs: WordList,
   approximators: WordList,
@@ -119,6 +120,7 @@ const SUBJECT_VICTIMS = wordSet(PACK.subjectVictims.words);
 const SUBJECT_VICTIM_VERBS = wordSet(PACK.subjectVictims.verbs);
 const PASSIVE_AFTER = wordSet(PACK.subjectVictims.passiveAfter);
 const TIME_AFTER = wordSet(PACK.subjectVictims.timeAfter);
+const TITLE_VICTIMS = wordSet(PACK.subjectVictims.titles);
 const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
 const MEASURE_UNITS = wordSet(PACK.measureUnits.words);
 const DEAD_OCCURRED = wordSet(PACK.deadOccurred.words);
@@ -619,10 +621,37 @@ function subjectVictimBefore(tokens: readonly Token[], at: number): Token | null
     const from = tokens.slice(Math.max(0, k - 5), k - 1).findLastIndex((t) => t.stem === 'في');
     if (from >= 0) k = Math.max(0, k - 5) + from - 1;
   }
+  if (isComma(tokens[k])) return titledVictimBefore(tokens, k);
   if (NISBA.test(stemOf(tokens[k])) && !inList(SUBJECT_VICTIMS, tokens[k])) k--;
   const victim = tokens[k];
   if (!victim || victim.kind !== 'word' || victim.proclitics.length || !inList(SUBJECT_VICTIMS, victim)) return null;
   return victim;
+}
+
+/** Tokens of a man's name between two commas (الملا فضل الله). */
+const APPOSITIVE_NAME_TOKENS = 5;
+/** Words of a title's group between the title and the name (زعيم طالبان الباكستانية). */
+const TITLE_GROUP_WORDS = 3;
+
+/**
+ * "زعيم طالبان الباكستانية، الملا فضل الله، قتل في ضربة جوية": the verb's one victim is a title
+ * (titles, perhaps with its article), its group, then the man's name between commas; `comma` is
+ * the comma right before the verb.
+ */
+function titledVictimBefore(tokens: readonly Token[], comma: number): Token | null {
+  const from = Math.max(0, comma - APPOSITIVE_NAME_TOKENS - 1);
+  const open = tokens.slice(from, comma).findLastIndex(isComma);
+  if (open < 0 || from + open === comma - 1) return null;
+  for (let j = from + open - 1; j >= Math.max(0, from + open - 1 - TITLE_GROUP_WORDS); j--) {
+    const t = tokens[j];
+    if (t.kind !== 'word') return null;
+    if (inList(TITLE_VICTIMS, t) && (t.proclitics.length === 0 || t.proclitics.join('') === 'ال')) return t;
+  }
+  return null;
+}
+
+function isComma(token: Token | undefined): boolean {
+  return token?.kind === 'punct' && (token.text === '،' || token.text === ',');
 }
 
 /**
