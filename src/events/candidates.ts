@@ -69,6 +69,10 @@ export const REJECTION_RULES = {
     reason: 'structure',
     why: 'protesters named after a preposition or another noun, neither acting nor counted (على المتظاهرين، تفريق المحتجين): the protest is told elsewhere, or not at all',
   },
+  'reject.said-not-terror': {
+    reason: 'crime',
+    why: 'an attack no known group made, or an arrest, in an article that says its incident was no terror (الحادث ليس إرهابيا): ordinary crime',
+  },
   'reject.attempted-blast': {
     reason: 'negation',
     why: 'a blast attempted (حاول تفجير سيارة مفخخة، محاولة تفجير موكب): not told to have gone off',

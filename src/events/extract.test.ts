@@ -1033,3 +1033,13 @@ test('a blast attempted is not told to have gone off', () => {
   // The blast of a car bomb still reports it.
   assert.equal(only('قتل خمسة أشخاص في تفجير سيارة مفخخة أمام مبنى البلدية في مدينة بنزرت أمس.').fatalities, 5);
 });
+
+test('an attack no known group made, and its arrest, are ordinary crime where the article says it was no terror', () => {
+  const attack = 'فتح رجل مسلح النار على رواد مقهى في مدينة ليون مساء أمس فقتل ثلاثة منهم قبل أن تعتقله الشرطة.';
+  assert.equal(extract(attack, '2019-04-08', false).length, 1);
+  const said = analysed(`${attack} وقال متحدث باسم الشرطة إن الحادث ليس إرهابيا.`, '2019-04-08', false);
+  assert.deepEqual(said.events, []);
+  assert.ok(said.candidates.every((c) => c.verdict.rule === 'reject.said-not-terror'));
+  // Terror named, not denied, is no such statement.
+  assert.equal(extract(`${attack} وقال متحدث باسم الشرطة إن الحادث إرهابي.`, '2019-04-08', false).length, 1);
+});

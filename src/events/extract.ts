@@ -485,14 +485,58 @@ export function extractEventsExplained(
   for (const m of merged)
     if (recalled(m))
       for (const c of m.candidates) if (c.verdict.kept) c.verdict = rejection('reject.history-lead-date');
-  const events = merged
-    .filter((m) => !recalled(m))
-    .map((m) => {
-      const record = toRecord(m, doc, knowledge.entities, found.contextMentions, facts);
-      for (const c of m.candidates) if (c.verdict.kept) c.verdict.event = record.id;
-      return record;
-    });
+  const noTerror = saysNoTerror(doc);
+  const events: EventRecord[] = [];
+  for (const m of merged) {
+    if (recalled(m)) continue;
+    const record = toRecord(m, doc, knowledge.entities, found.contextMentions, facts);
+    // "قالت الشرطة إن الحادث ليس إرهابيا": what no known group did, in an article that says so,
+    // is ordinary crime (a stabbing, a shooting, a car driven into a crowd), and so is the arrest
+    // of its author.
+    const rejected =
+      noTerror &&
+      ((ORDINARY_CRIME_TYPES.has(record.event_type) && !namedAttacker(record.actor1)) ||
+        record.sub_event_type === 'Arrests');
+    for (const c of m.candidates)
+      if (c.verdict.kept) {
+        if (rejected) c.verdict = rejection('reject.said-not-terror');
+        else c.verdict.event = record.id;
+      }
+    if (!rejected) events.push(record);
+  }
   return { events, candidates: found.candidates };
+}
+
+/**
+ * An article's own words that its incident was no terror (الحادث ليس إرهابيا، لا توجد مؤشرات على
+ * عمل إرهابي، لا يوجد ما يشير إلى أن الواقعة عمل إرهابي، استبعدت السلطات فرضية العمل الإرهابي).
+ */
+const NOT_TERROR = viewPattern(
+  new RegExp(
+    [
+      '(الحادث|الحادثة|الهجوم|الانفجار|الواقعة|الاعتداء)["«»]?\\s+(ليس|لم يكن)\\s+["«»]?(عملا\\s+)?إرهابي',
+      'لا\\s+(شيء|يوجد|توجد|مؤشرات|مؤشر|دليل|أدلة)[^.\\n]{0,60}((عمل|عملا|دافع|دوافع|الطابع|طبيعة)\\s+(ال)?إرهابي|أن\\s+(الحادث|الحادثة|الهجوم|الواقعة)\\s+(\\S+\\s+)?إرهابي)',
+      'استبعد\\S*[^.\\n]{0,30}(فرضية|شبهة|احتمال|أن يكون|أن تكون)[^.\\n]{0,25}(الإرهاب|إرهابي)',
+    ].join('|'),
+  ),
+);
+/** Where an article names terror at all (normalised): only then is NOT_TERROR tried. */
+const TERROR_STEM = 'رهاب';
+
+function saysNoTerror(doc: Doc): boolean {
+  return doc.view.norm.includes(TERROR_STEM) && NOT_TERROR.test(doc.view.norm);
+}
+
+/** Event types an ordinary crime would take. */
+const ORDINARY_CRIME_TYPES: ReadonlySet<string> = new Set([
+  'Violence against civilians',
+  'Explosions/Remote violence',
+  'Battles',
+]);
+
+/** An attacker the report names: a group or a state's forces, not an unidentified one. */
+function namedAttacker(actor: EventActor | null): boolean {
+  return actor !== null && !actor.id.startsWith(UNIDENTIFIED_ARMED_GROUP) && actor.inter !== 7;
 }
 
 /** A document's events as the rules (and the judge) merged them, before the coreference model. */
