@@ -1043,3 +1043,14 @@ test('an attack no known group made, and its arrest, are ordinary crime where th
   // Terror named, not denied, is no such statement.
   assert.equal(extract(`${attack} وقال متحدث باسم الشرطة إن الحادث إرهابي.`, '2019-04-08', false).length, 1);
 });
+
+test('troops told right after a battle with no place, day or agent of their own are part of it', () => {
+  const fight = 'هاجم مسلحون مبنى المحافظة في مدينة أربيل صباح أمس واشتبكوا مع قوات الأمن.';
+  const events = extract(`${fight} وجرى نشر المزيد من التعزيزات حول المبنى.`, '2019-04-08', false);
+  assert.deepEqual(
+    events.map((e) => e.sub_event_type),
+    ['Armed clash'],
+  );
+  // Troops a group sends are its own move.
+  assert.equal(extract(`${fight} ودفع الجيش العراقي بتعزيزات إلى مدينة كركوك.`, '2019-04-08', false).length, 2);
+});

@@ -191,6 +191,14 @@ function movesTroops(m: Mention): boolean {
   return m.sub_event_type === 'Other' && m.plover.type === 'MOBILIZE' && m.plover.mode === 'troops';
 }
 
+/** Sentences after a battle within which troops told with no anchor of their own are its. */
+const TROOPS_AFTER_SENTENCES = 2;
+
+/** A mention with no place, day or agent of its own. */
+function anchorless(m: Mention): boolean {
+  return !m.place && !m.date && !m.actors.actor1;
+}
+
 function crowd(m: Mention): boolean {
   return m.event_type === 'Protests' || m.event_type === 'Riots';
 }
@@ -280,9 +288,15 @@ export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceW
         if (e.sentence === m.sentence && ((crowd(e) && m.trigger.crowdAct) || (crowd(m) && e.trigger.crowdAct)))
           return true;
         if (!compatible(e, m)) return false;
-        // Troops moving up (تقدم، تعزيزات) where and when the fighting is are part of the battle.
-        if ((movesTroops(m) && e.event_type === 'Battles') || (movesTroops(e) && m.event_type === 'Battles'))
-          return sharesAnchor(e, m);
+        // Troops moving up (تقدم، تعزيزات) where and when the fighting is are part of the battle;
+        // so are those told right after it with no place, day or agent of their own (وجرى نشر
+        // المزيد من التعزيزات حول المبنى).
+        if ((movesTroops(m) && e.event_type === 'Battles') || (movesTroops(e) && m.event_type === 'Battles')) {
+          const troops = movesTroops(m) ? m : e;
+          return (
+            sharesAnchor(e, m) || (anchorless(troops) && Math.abs(e.sentence - m.sentence) <= TROOPS_AFTER_SENTENCES)
+          );
+        }
         // Taking territory is one event per place.
         if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;
         // "شاحنة مفخخة … قادها انتحاري": the kinds of one blast, told in one place.
