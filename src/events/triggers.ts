@@ -84,14 +84,21 @@ export interface CueMatch {
   ambiguous: boolean;
 }
 
-/** A word of the normalised view. Offsets are into `view.norm`. */
-export interface ViewWord {
-  start: number;
-  end: number;
-  text: string;
-  /** Sentence number, counted from sentence-final punctuation and line breaks. */
-  sentence: number;
+/**
+ * A word of the normalised view. Offsets are into `view.norm`. A class, not an object literal, so
+ * that V8 does not pretenure a text's words (see TextToken in tokenize.ts).
+ */
+class ViewWord {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    /** Sentence number, counted from sentence-final punctuation and line breaks. */
+    readonly sentence: number,
+  ) {}
 }
+/** A type to other modules: only viewWords makes view words. */
+export type { ViewWord };
 
 /** Letters and digits of the BMP (`[\p{L}\p{N}]`); a surrogate pair is tested as one code point. */
 const WORD_UNIT: Uint8Array = (() => {
@@ -153,7 +160,7 @@ export function viewWords(norm: string): ViewWord[] {
     }
     if (start > prevEnd && breaksSentence(norm, prevEnd, start)) sentence++;
     prevEnd = i;
-    words.push({ start, end: i, text: norm.slice(start, i), sentence });
+    words.push(new ViewWord(start, i, norm.slice(start, i), sentence));
   }
   return words;
 }

@@ -18,14 +18,22 @@ import { z } from 'zod';
 // ---------------------------------------------------------------------------------------------
 // Word scan of the normalised view (shared with temporal.ts)
 
-/** A maximal run of Arabic letters, of digits or of Latin letters, or one other visible character. */
-export interface ScanToken {
-  /** Offsets in the normalised view (`view.norm`), half-open. */
-  start: number;
-  end: number;
-  text: string;
-  kind: 'word' | 'digits' | 'latin' | 'punct';
+/**
+ * A maximal run of Arabic letters, of digits or of Latin letters, or one other visible character.
+ * A class, not an object literal, so that V8 does not pretenure a text's scan (see TextToken in
+ * tokenize.ts).
+ */
+class ScanToken {
+  constructor(
+    /** Offsets in the normalised view (`view.norm`), half-open. */
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly kind: 'word' | 'digits' | 'latin' | 'punct',
+  ) {}
 }
+/** A type to other modules: temporal.ts reads scan tokens, only scanWords makes them. */
+export type { ScanToken };
 
 const scanCache = new WeakMap<NormalizedText, ScanToken[]>();
 
@@ -74,12 +82,7 @@ export function scanWords(view: NormalizedText): ScanToken[] {
     }
     let j = i + 1;
     if (cls !== OTHER) while (j < n && scanClass(norm.charCodeAt(j)) === cls) j++;
-    tokens.push({
-      start: i,
-      end: j,
-      text: j === i + 1 ? oneChar(norm.charCodeAt(i)) : norm.slice(i, j),
-      kind: SCAN_KINDS[cls],
-    });
+    tokens.push(new ScanToken(i, j, j === i + 1 ? oneChar(norm.charCodeAt(i)) : norm.slice(i, j), SCAN_KINDS[cls]));
     i = j;
   }
   scanCache.set(view, tokens);
