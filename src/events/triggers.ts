@@ -26,6 +26,7 @@ import {
   type TriggerLexicon,
 } from './lexicon.js';
 import type { ProcliticIndex } from './proclitic-index.js';
+import { LastEntryCache } from '../core/last-entry-cache.js';
 
 export interface TriggerMatch {
   /** The trigger words as written in the lexicon, without leading proclitics (و، ب، ال …). */
@@ -165,9 +166,9 @@ export function viewWords(norm: string): ViewWord[] {
   return words;
 }
 
-const wordsCache = new WeakMap<NormalizedText, ViewWord[]>();
+const wordsCache = new LastEntryCache<NormalizedText, ViewWord[]>();
 
-/** `viewWords` of a view, read once for both the trigger and the cue finder. */
+/** `viewWords` of a view, read once for both the trigger and the cue finder (the last view's kept). */
 function wordsOf(view: NormalizedText): ViewWord[] {
   let words = wordsCache.get(view);
   if (!words) {

@@ -14,6 +14,7 @@ import type { NumberMention } from '../core/document.js';
 import { normalizeForMatch, toOriginalSpan, type NormalizedText } from './normalize.js';
 import { CliticFormsFilter } from './clitic-forms-filter.js';
 import { z } from 'zod';
+import { LastEntryCache } from '../core/last-entry-cache.js';
 
 // ---------------------------------------------------------------------------------------------
 // Word scan of the normalised view (shared with temporal.ts)
@@ -35,7 +36,8 @@ class ScanToken {
 /** A type to other modules: temporal.ts reads scan tokens, only scanWords makes them. */
 export type { ScanToken };
 
-const scanCache = new WeakMap<NormalizedText, ScanToken[]>();
+/** The scan of the last view, which the number and date finders both read. */
+const scanCache = new LastEntryCache<NormalizedText, ScanToken[]>();
 
 // Character classes of the scan: a run of one of the first three makes a token, any other
 // visible code unit is a token of its own.
@@ -64,7 +66,7 @@ function oneChar(code: number): string {
 }
 
 /**
- * Splits the normalised view into scan tokens; cached per view so both finders share one scan.
+ * Splits the normalised view into scan tokens; the last view's kept, so both finders share one scan.
  * A hand scanner, not a regex's matches: one pass and no match arrays.
  */
 export function scanWords(view: NormalizedText): ScanToken[] {

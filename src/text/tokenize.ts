@@ -16,6 +16,7 @@ import type { Span } from '../core/span.js';
 import { analyzeClitics, cliticReadings, numberProclitics, type CliticReading } from './clitics.js';
 import { toNormOffset, type NormalizedText } from './normalize.js';
 import { keepable, SLICE_KEEPS_PARENT } from './word-memo.js';
+import { LastEntryCache } from '../core/last-entry-cache.js';
 
 const enum C {
   Skip = 0, // whitespace, controls, unassigned
@@ -95,10 +96,10 @@ interface Surface {
  */
 export type TokenSurface = Pick<Surface, 'norm' | 'matcherMemo'>;
 
-/** The surfaces of the token arrays `tokenize` made, index for index. */
-const surfacesByTokens = new WeakMap<readonly Token[], readonly TokenSurface[]>();
+/** The surfaces of the token array `tokenize` made last, index for index. */
+const surfacesByTokens = new LastEntryCache<readonly Token[], readonly TokenSurface[]>();
 
-/** The surfaces of `tokens` (index for index) when `tokenize` made the array, else undefined. */
+/** The surfaces of `tokens` (index for index) when `tokenize` made the array last, else undefined. */
 export function surfacesOf(tokens: readonly Token[]): readonly TokenSurface[] | undefined {
   return surfacesByTokens.get(tokens);
 }
