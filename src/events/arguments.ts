@@ -5,6 +5,7 @@
  */
 import type { Doc, Token } from '../core/document.js';
 import { spanContains, spanIndexAt, type Span } from '../core/span.js';
+import { LastEntryCache } from '../core/last-entry-cache.js';
 import type { Entity } from '../entities/recognize.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import type { PlaceResolution } from '../entities/resolve.js';
@@ -384,6 +385,7 @@ export function attachActors(
       ? target
       : null;
   };
+  const associates = associatesOf(doc);
   const isAssociateHere = (m: ActorMention) => {
     let found = associates.get(m);
     if (found === undefined) associates.set(m, (found = isAssociate(m, cueIndex, inSentence)));
@@ -728,9 +730,15 @@ const REACTION_GAP = 3;
 
 /**
  * Whether an actor is an ally depends on its sentence alone, the same for every trigger of it:
- * asked once per actor mention (made afresh for each document, so nothing outlives it).
+ * asked once per actor mention, kept for the last document only (see LastEntryCache).
  */
-const associates = new WeakMap<ActorMention, boolean>();
+const associatesOfDoc = new LastEntryCache<Doc, Map<ActorMention, boolean>>();
+
+function associatesOf(doc: Doc): Map<ActorMention, boolean> {
+  let found = associatesOfDoc.get(doc);
+  if (!found) associatesOfDoc.set(doc, (found = new Map<ActorMention, boolean>()));
+  return found;
+}
 
 /**
  * An actor after "بمساندة/المتحالف مع/التابع ل" is an ally. But "الطيران التابع للجيش" names the

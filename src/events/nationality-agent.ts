@@ -8,6 +8,7 @@ import type { Doc, Token } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import { spanIndexAt } from '../core/span.js';
 import { isSpace } from '../core/whitespace.js';
+import { LastEntryCache } from '../core/last-entry-cache.js';
 import type { EntityKnowledge } from '../entities/knowledge.js';
 import type { Entity } from '../entities/recognize.js';
 import { rangeCovers, type Actor } from '../knowledge/actors.js';
@@ -63,8 +64,11 @@ function nationalityBound(text: string, from: number): number {
 /** "صاروخ إيراني الصنع": made in that country, not fired by it. */
 const MADE_IN = /^\s*ال?صنع/;
 
-/** A document's nationality adjectives in order, with their starts: found once per document. */
-const demonymsByDoc = new WeakMap<Doc, { entities: Entity[]; starts: number[] }>();
+/**
+ * A document's nationality adjectives in order, with their starts: found once per document and
+ * kept for the last one only (see LastEntryCache).
+ */
+const demonymsByDoc = new LastEntryCache<Doc, { entities: Entity[]; starts: number[] }>();
 
 function demonymsOf(doc: Doc): { entities: Entity[]; starts: number[] } {
   let found = demonymsByDoc.get(doc);
