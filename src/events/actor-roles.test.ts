@@ -733,6 +733,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-af',
     'nor is an embassy the place was near, after another building and و',
   ],
+  [
+    'أكد مجلس الأمن الدولي أن غارة جوية استهدفت سوقا في مدينة صعدة أمس وقتلت 12 مدنيا.',
+    'unidentified-military-forces',
+    'civilians-ye',
+    'the Security Council, which tells of a strike, is no party to it (international bodies speak; their forces fight)',
+  ],
 ];
 
 /** A report of the table's date. */

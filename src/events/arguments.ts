@@ -231,14 +231,19 @@ function organisationNamedBefore(
 }
 
 /** Actors of the article: resolved entities, people's organisations, and framing labels. */
+/** Kinds of actor that report, count or mediate events and are never their parties. */
+const NO_PARTY_KINDS: ReadonlySet<string> = new Set(['media', 'international_org']);
+
 export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueIndex): ActorMention[] {
   const mentions: ActorMention[] = [];
   for (const e of doc.entities) {
     const r = e.resolution;
     const isLeader = cues.before('agent_markers', ['leader'], e.start, 20) !== null;
-    // News agencies report events; they are not parties to them.
+    // News agencies report events, and international bodies (the UN, its Security Council and
+    // envoys, the Arab League) speak, count and mediate: they are not parties to them. The forces
+    // of such bodies (international_force: MINUSMA, AMISOM, NATO) are.
     const entry = r?.kind === 'actor' ? knowledge.actors.byId.get(r.id) : undefined;
-    if (entry?.type === 'actor' && entry.kind === 'media') continue;
+    if (entry?.type === 'actor' && NO_PARTY_KINDS.has(entry.kind)) continue;
     if (r?.kind === 'actor') {
       mentions.push({
         start: e.start,
@@ -250,6 +255,8 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
       });
     } else if (r?.kind === 'person' && r.actor) {
       const a = r.actor;
+      const organisation = knowledge.actors.byId.get(a.id);
+      if (organisation?.type === 'actor' && NO_PARTY_KINDS.has(organisation.kind)) continue;
       mentions.push({
         start: e.start,
         end: e.end,

@@ -73,6 +73,7 @@ export const ACTOR_KINDS = [
   'pmc',
   'mercenaries',
   'international_org',
+  'international_force',
   'political_party',
   'tribe',
   'civilians',
