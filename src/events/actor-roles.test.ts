@@ -806,6 +806,19 @@ test('what a crowd is against is not the other side of its peaceful protest', ()
   assert.equal(event.actor2, null, 'مناهضة للحكومة: the government is what they march against, not a party');
 });
 
+test('a peaceful protest has no other side but the forces that met it, and a crowd is never its own', () => {
+  const context = loadPipelineContext();
+  const rules = { ...context, events: { ...context.events, judge: null } };
+  const [event] = runPipeline(
+    reportOf('خرج آلاف المحتجين إلى شوارع مدينة الكوت أمس رفضا لقرار الحكومة العراقية رفع أسعار الوقود.'),
+    rules,
+  ).events;
+  assert.equal(event?.sub_event_type, 'Peaceful protest');
+  assert.equal(event.actor1?.id, 'protesters-iq');
+  assert.equal(event.actor2, null, 'the government the crowd protests to is no party');
+  assert.ok(event.sources.some((s) => s.field === 'actor2.rejected' && s.rule === 'actor2.not-facing-crowd'));
+});
+
 test('journalists a blast killed are civilians, their identity the associate', () => {
   const context = loadPipelineContext();
   const rules = { ...context, events: { ...context.events, judge: null } };

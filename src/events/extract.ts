@@ -1673,6 +1673,19 @@ function toRecord(
       note: `the participants of ${m.event_type.toLowerCase()}`,
     });
   }
+  // A crowd is not its own other side; nor, in a peaceful protest, is what it protests to (a
+  // government, a company): ACLED names a second actor only for the forces that met it.
+  const facing = actor2 ? knowledge.actors.byId.get(actor2.id) : undefined;
+  if (
+    actor2 &&
+    CROWD_OF_TYPE.has(eventType) &&
+    (actor2.id === actor1?.id ||
+      (subType === 'Peaceful protest' && !(facing?.type === 'actor' && ARMED_STATE_KINDS.has(facing.kind))))
+  ) {
+    for (const source of sources) if (source.field === 'actor2') source.field = 'actor2.rejected';
+    sources.push({ field: 'actor2.rejected', rule: 'actor2.not-facing-crowd', evidence: null, note: actor2.name });
+    actor2 = null;
+  }
   // "قصفت طائرات الحكومة": a government fights with its forces, and ACLED codes
   // them (its one army then, or in the government's term when undated; Libya's two are left as
   // the words name them).
