@@ -739,6 +739,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-ye',
     'the Security Council, which tells of a strike, is no party to it (international bodies speak; their forces fight)',
   ],
+  [
+    'انفجرت عبوة ناسفة أمام مقر حزب سياسي في مدينة الناصرية مساء أمس دون أن تسفر عن إصابات.',
+    'unidentified-armed-group-iq',
+    'civilians-iq',
+    "a bomb at a political party's office hits civilians",
+  ],
 ];
 
 /** A report of the table's date. */
