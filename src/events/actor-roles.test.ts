@@ -734,6 +734,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'nor is an embassy the place was near, after another building and و',
   ],
   [
+    'انفجرت عبوة ناسفة قرب قوات الأمن العراقية في مدينة الموصل أمس فقتلت ثلاثة من عناصرها.',
+    'unidentified-armed-group-iq',
+    'iq-military-2014',
+    'near a force itself, not its building, the force may well be the target',
+  ],
+  [
     'أكد مجلس الأمن الدولي أن غارة جوية استهدفت سوقا في مدينة صعدة أمس وقتلت 12 مدنيا.',
     'unidentified-military-forces',
     'civilians-ye',
@@ -823,6 +829,15 @@ test('a peaceful protest has no other side but the forces that met it, and a cro
   assert.equal(event.actor1?.id, 'protesters-iq');
   assert.equal(event.actor2, null, 'the government the crowd protests to is no party');
   assert.ok(event.sources.some((s) => s.field === 'actor2.rejected' && s.rule === 'actor2.not-facing-crowd'));
+  // The crowd stays where the forces that met it were named first.
+  const [shot] = runPipeline(
+    reportOf('أصيب ثلاثة متظاهرين برصاص قوات الأمن خلال احتجاجات سلمية في مدينة البصرة أمس.'),
+    rules,
+  ).events;
+  assert.ok(
+    [shot?.actor1?.id, shot?.actor2?.id].includes('protesters-iq'),
+    `${shot?.actor1?.id} / ${shot?.actor2?.id}`,
+  );
 });
 
 test('journalists a blast killed are civilians, their identity the associate', () => {
@@ -839,6 +854,8 @@ test('journalists a blast killed are civilians, their identity the associate', (
     event.assoc_actor_2.map((a) => a.id),
     ['journalists'],
   );
+  assert.ok(event.sources.some((s) => s.field === 'assoc_actor_2' && s.rule === 'actor.entity'));
+  assert.ok(!event.sources.some((s) => s.field === 'actor2' && s.rule === 'actor.entity'));
 });
 
 test("the army or government forces of a country the dictionary lacks are no other country's", () => {

@@ -230,10 +230,10 @@ function organisationNamedBefore(
   return null;
 }
 
-/** Actors of the article: resolved entities, people's organisations, and framing labels. */
 /** Kinds of actor that report, count or mediate events and are never their parties. */
 const NO_PARTY_KINDS: ReadonlySet<string> = new Set(['media', 'international_org']);
 
+/** Actors of the article: resolved entities, people's organisations, and framing labels. */
 export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueIndex): ActorMention[] {
   const mentions: ActorMention[] = [];
   for (const e of doc.entities) {
@@ -376,8 +376,10 @@ export function attachActors(
   // Nor is what a crowd or a party is against (احتجاجات مناهضة للحكومة، حزب مناهض لطالبان).
   const opposed = (m: ActorMention) => cueIndex.before('opposed_to', null, m.start, REACTION_GAP) !== null;
   // Nor is a body whose building the place is near (قرب مقر الاستخبارات، بمحيط السفارة الأمريكية).
-  const landmark = (m: ActorMention) =>
-    NEAR_LANDMARK.test(viewText(doc, Math.max(sentence.start, m.start - LANDMARK_REACH), m.start));
+  const landmark = (m: ActorMention) => {
+    const before = viewText(doc, Math.max(sentence.start, m.start - LANDMARK_REACH), m.start);
+    return NEAR_LANDMARK.test(before) || (NEAR_WORD.test(before) && BUILDING_NAME.test(viewText(doc, m.start, m.end)));
+  };
   const inSentence = mentions.filter(
     (m) => within(m, sentence) && !m.leader && !reacts(m) && !opposed(m) && !landmark(m),
   );
@@ -722,14 +724,17 @@ const REPELLABLE: ReadonlySet<string> = new Set([
  */
 const REPELLED_REACH = 40;
 /**
- * Words of nearness, perhaps a building's noun and another building joined by و, right before a
+ * Words of nearness and a building's noun (perhaps after another building and و) right before a
  * name: the place is near that body's building (انفجار قرب مقر أجهزة الاستخبارات، بالقرب من مقرات
  * حكومية والسفارة الأمريكية); the body names the place, it is no party. Not أمام: a bomb in front
- * of a headquarters was set against it.
+ * of a headquarters was set against it. Near the body itself (قرب قوات الأمن) it may well be.
  */
 const NEAR_LANDMARK = viewPattern(
-  /(^|\s)(و?قرب|بالقرب\s+من|مقربة\s+من|بمحيط|محيط|بجوار)\s+((ال)?(مقر|مقرات|مبنى|مباني|أجهزة|مكتب|مكاتب|سفارة)\s+((\S+\s+)?و)?)*$/,
+  /(^|\s)(و?قرب|بالقرب\s+من|مقربة\s+من|بمحيط|محيط|بجوار)\s+((ال)?(مقر|مقرات|مبنى|مباني|أجهزة|مكتب|مكاتب|سفارة)\s+((\S+\s+)?و)?)+$/,
 );
+/** Words of nearness right before a name that is itself a building's (بمحيط السفارة الأمريكية). */
+const NEAR_WORD = viewPattern(/(^|\s)(و?قرب|بالقرب\s+من|مقربة\s+من|بمحيط|محيط|بجوار)\s+$/);
+const BUILDING_NAME = viewPattern(/^(ال)?(مقر|مبنى|سفارة)/);
 /** Characters before a name that NEAR_LANDMARK reads. */
 const LANDMARK_REACH = 48;
 /** Characters between a reaction verb and its subject, or an adjective of being against and its object (a space, perhaps a conjunction). */

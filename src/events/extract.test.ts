@@ -1021,6 +1021,11 @@ test('the protesters after a verb of what they chanted or carried add to a prote
     false,
   );
   assert.equal(told.length, 1);
+  // Nor where the article tells of no other protest: the text does not open on و, they are its report.
+  assert.equal(
+    only('رفع المتظاهرون في مدينة صفاقس أمس شعارات تطالب برحيل الحكومة.', '2019-04-08', false).event_type,
+    'Protests',
+  );
   // Protesters who act, or protesters not yet named, report a protest of their own.
   assert.equal(only('وأغلق المتظاهرون الطريق الرئيسي في مدينة صفاقس أمس.', '2019-04-08', false).event_type, 'Protests');
   assert.equal(only('ورفع متظاهرون لافتات ضد الحكومة في مدينة صفاقس أمس.', '2019-04-08', false).event_type, 'Protests');
@@ -1030,6 +1035,12 @@ test('a blast attempted is not told to have gone off', () => {
   const doc = analysed('وكان المتهم قد حاول تفجير سيارة مفخخة أمام مبنى البلدية في مدينة بنزرت قبل أن تعتقله الشرطة.');
   assert.ok(doc.events.every((e) => e.event_type !== 'Explosions/Remote violence'));
   assert.equal(doc.candidates.find((c) => c.entryId === 'car_bomb')?.verdict.rule, 'reject.attempted-blast');
+  // Nor when the trigger is the word تفجير itself.
+  assert.ok(
+    extract('أحبطت الشرطة محاولة تفجير سيارة مفخخة في مدينة بنزرت أمس.', '2019-04-08', false).every(
+      (e) => e.event_type !== 'Explosions/Remote violence',
+    ),
+  );
   // The blast of a car bomb still reports it.
   assert.equal(only('قتل خمسة أشخاص في تفجير سيارة مفخخة أمام مبنى البلدية في مدينة بنزرت أمس.').fatalities, 5);
 });
@@ -1040,6 +1051,24 @@ test('an attack no known group made, and its arrest, are ordinary crime where th
   const said = analysed(`${attack} وقال متحدث باسم الشرطة إن الحادث ليس إرهابيا.`, '2019-04-08', false);
   assert.deepEqual(said.events, []);
   assert.ok(said.candidates.every((c) => c.verdict.rule === 'reject.said-not-terror'));
+  // Words near such a statement that deny nothing of the kind are none (a claim not yet made, a
+  // hypothesis ruled out in favour of terror, "not only"), and what the article tells after the
+  // statement is not what it speaks of.
+  for (const statement of [
+    'ولا توجد حتى الآن أي جهة أعلنت مسؤوليتها عن العمل الإرهابي.',
+    'واستبعد المحققون فرضية الحادث ورجحوا فرضية العمل الإرهابي.',
+    'وقالت الشرطة إن الحادث لم يكن إرهابيا فحسب بل طائفيا.',
+  ])
+    assert.equal(extract(`${attack} ${statement}`, '2019-04-08', false).length, 1, statement);
+  const later = extract(
+    `${attack} وقالت الشرطة إن الحادث ليس إرهابيا. وفي حادث منفصل، قصفت طائرات حربية مواقع لتنظيم داعش قرب مدينة الرقة أمس.`,
+    '2019-04-08',
+    false,
+  );
+  assert.deepEqual(
+    later.map((e) => e.sub_event_type),
+    ['Air/drone strike'],
+  );
   // Terror named, not denied, is no such statement.
   assert.equal(extract(`${attack} وقال متحدث باسم الشرطة إن الحادث إرهابي.`, '2019-04-08', false).length, 1);
 });
@@ -1050,6 +1079,11 @@ test('troops told right after a battle with no place, day or agent of their own 
   assert.deepEqual(
     events.map((e) => e.sub_event_type),
     ['Armed clash'],
+  );
+  // Troops told before the battle are not its.
+  assert.equal(
+    extract(`وجرى نشر المزيد من التعزيزات في المدينة تحسبا لأي طارئ. ${fight}`, '2019-04-08', false).length,
+    2,
   );
   // Troops a group sends are its own move.
   assert.equal(extract(`${fight} ودفع الجيش العراقي بتعزيزات إلى مدينة كركوك.`, '2019-04-08', false).length, 2);

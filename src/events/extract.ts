@@ -131,10 +131,20 @@ const RESPONSIBILITY_OF = viewPattern(
 );
 /** The blast words of NOT_AN_EVENT_BEFORE: what follows them may be the device that blew up. */
 const BLAST_OF = viewPattern(/(تفجير)\s*["«»“]?\s*$/);
-/** "حاول تفجير سيارة مفخخة"، "محاولة تفجير موكب": a blast attempted, not told to have gone off. */
-const ATTEMPTED_BLAST = viewPattern(
-  /(^|\s)[وف]?[بل]?(حاول|حاولت|حاولوا|يحاول|تحاول|محاولة|محاولات|محاولته|محاولتهم)\s+تفجير\s*["«»“]?\s*$/,
+/**
+ * "حاول تفجير سيارة مفخخة"، "محاولة تفجير موكب": a blast attempted, not told to have gone off.
+ * The words of an attempt right before the trigger, with تفجير between unless the trigger is it.
+ */
+const ATTEMPT = viewPattern(
+  /(^|\s)[وف]?[بل]?(حاول|حاولا|حاولت|حاولوا|يحاول|تحاول|يحاولون|محاولة|محاولات|محاولته|محاولتهم)\s+$/,
 );
+const BLAST_WORD = viewPattern(/^تفجير/);
+function attemptedBlast(t: TriggerMatch, sentence: Span, doc: Doc): boolean {
+  const before = viewText(doc, Math.max(sentence.start, t.fullSpan.start - 30), t.fullSpan.start);
+  if (BLAST_WORD.test(viewText(doc, t.fullSpan.start, t.fullSpan.end))) return ATTEMPT.test(before);
+  const blastOf = before.match(BLAST_OF);
+  return blastOf !== null && ATTEMPT.test(before.slice(0, blastOf.index));
+}
 /** Quote marks that open or close a name. */
 const QUOTES = /["«»“”]/;
 /** How long a quoted name may be, in characters. */
@@ -316,15 +326,30 @@ function datedByItsClause(date: { temporal: TemporalExpression; rule: string }, 
     date.rule === 'date.sentence' && !!sentence && FRAME_OPENING.test(viewText(doc, sentence.start, t.start));
   return (date.rule === 'date.clause' || opens) && !afterSince(doc, t);
 }
+/** The article of a definite noun: the protesters already told of. */
+const DEFINITE = 'ال';
+
 /**
  * "ورفع المتظاهرون لافتات"، "وهتف المحتجون": the protesters, definite, right after a verb of what
- * they chanted or carried are those of a protest told elsewhere; the sentence adds to it and
- * reports no protest of its own (a count, مئات المتظاهرين, is read apart and still reports one).
+ * they chanted or carried add to a protest told before, and report none of their own (a count,
+ * مئات المتظاهرين, is read apart and still reports one): a protest the article tells in other
+ * words, or, when the text opens on و and the verb, one told before the text began (an excerpt).
+ * Where the article tells of no other protest, they are its report.
  */
-function voicesOfATold(t: TriggerMatch, cueIndex: CueIndex): boolean {
-  return t.proclitic.endsWith(DEFINITE) && cueIndex.before('crowd_voices', null, t.fullSpan.start, 2) !== null;
+function voicesOfATold(t: TriggerMatch, doc: Doc, cueIndex: CueIndex): boolean {
+  const voice = voiceOfACrowd(t, cueIndex);
+  if (!voice) return false;
+  if (CONTINUES_ANOTHER_TEXT.test(viewText(doc, 0, voice.span.start))) return true;
+  return doc.triggers.some((o) => o !== t && CROWD_OF_TYPE.has(o.event_type) && !voiceOfACrowd(o, cueIndex));
 }
-const DEFINITE = 'ال';
+
+/** The verb of what the protesters chanted or carried right before them, definite. */
+function voiceOfACrowd(t: TriggerMatch, cueIndex: CueIndex): CueMatch | null {
+  if (!t.participants || !t.proclitic.endsWith(DEFINITE)) return null;
+  return cueIndex.before('crowd_voices', null, t.fullSpan.start, 2);
+}
+/** A text that opens on و or ف goes on from another. */
+const CONTINUES_ANOTHER_TEXT = viewPattern(/^\s*["«]?\s*[وف]$/);
 /** Before a date that opens its sentence: nothing, or و and في (وفي فبراير الماضي،). */
 const FRAME_OPENING = viewPattern(/^\s*و?(في|خلال)?\s*$/);
 
@@ -485,24 +510,33 @@ export function extractEventsExplained(
   for (const m of merged)
     if (recalled(m))
       for (const c of m.candidates) if (c.verdict.kept) c.verdict = rejection('reject.history-lead-date');
-  const noTerror = saysNoTerror(doc);
+  // "قالت الشرطة إن الحادث ليس إرهابيا": what no known group did, told in the sentences up to
+  // such a statement, is ordinary crime (a stabbing, a shooting, a car driven into a crowd), and
+  // so is the arrest of its author.
+  const statements = noTerrorSentences(doc);
+  const saidOfIt = (m: Mention) => statements.some((s) => m.sentence <= s && s - m.sentence <= NOT_TERROR_REACH);
+  const records = merged
+    .filter((m) => !recalled(m))
+    .map((m) => ({ m, record: toRecord(m, doc, knowledge.entities, found.contextMentions, facts) }));
+  const crimes = new Set(
+    records
+      .filter(
+        ({ m, record }) =>
+          saidOfIt(m) &&
+          ((ORDINARY_CRIME_TYPES.has(record.event_type) && !namedAttacker(record.actor1)) ||
+            record.sub_event_type === 'Arrests'),
+      )
+      .map(({ record }) => record),
+  );
   const events: EventRecord[] = [];
-  for (const m of merged) {
-    if (recalled(m)) continue;
-    const record = toRecord(m, doc, knowledge.entities, found.contextMentions, facts);
-    // "قالت الشرطة إن الحادث ليس إرهابيا": what no known group did, in an article that says so,
-    // is ordinary crime (a stabbing, a shooting, a car driven into a crowd), and so is the arrest
-    // of its author.
-    const rejected =
-      noTerror &&
-      ((ORDINARY_CRIME_TYPES.has(record.event_type) && !namedAttacker(record.actor1)) ||
-        record.sub_event_type === 'Arrests');
+  for (const { m, record } of records) {
+    const crime = crimes.has(record);
     for (const c of m.candidates)
       if (c.verdict.kept) {
-        if (rejected) c.verdict = rejection('reject.said-not-terror');
+        if (crime) c.verdict = rejection('reject.said-not-terror');
         else c.verdict.event = record.id;
       }
-    if (!rejected) events.push(record);
+    if (!crime) events.push(record);
   }
   return { events, candidates: found.candidates };
 }
@@ -510,21 +544,29 @@ export function extractEventsExplained(
 /**
  * An article's own words that its incident was no terror (الحادث ليس إرهابيا، لا توجد مؤشرات على
  * عمل إرهابي، لا يوجد ما يشير إلى أن الواقعة عمل إرهابي، استبعدت السلطات فرضية العمل الإرهابي).
+ * Not "not only terror" (ليس إرهابيا فحسب), not a claim or a culprit unknown (لا توجد جهة أعلنت
+ * مسؤوليتها عن العمل الإرهابي), not terror favoured over another hypothesis ruled out.
  */
 const NOT_TERROR = viewPattern(
   new RegExp(
     [
-      '(الحادث|الحادثة|الهجوم|الانفجار|الواقعة|الاعتداء)["«»]?\\s+(ليس|لم يكن)\\s+["«»]?(عملا\\s+)?إرهابي',
-      'لا\\s+(شيء|يوجد|توجد|مؤشرات|مؤشر|دليل|أدلة)[^.\\n]{0,60}((عمل|عملا|دافع|دوافع|الطابع|طبيعة)\\s+(ال)?إرهابي|أن\\s+(الحادث|الحادثة|الهجوم|الواقعة)\\s+(\\S+\\s+)?إرهابي)',
-      'استبعد\\S*[^.\\n]{0,30}(فرضية|شبهة|احتمال|أن يكون|أن تكون)[^.\\n]{0,25}(الإرهاب|إرهابي)',
+      '(^|[\\s"«»])و?(الحادث|الحادثة|الهجوم|الانفجار|الواقعة|الاعتداء)["«»]?\\s+(ليس|لم يكن)\\s+["«»]?(عملا\\s+)?إرهابي(?![^.\\n]{0,12}(فحسب|فقط))',
+      '(^|[\\s"«»])و?لا\\s+(شيء|يوجد|توجد|مؤشرات|مؤشر|دليل|أدلة)((?!أعلن|مسؤولي|تورط|هوية|منفذ|جهة)[^.\\n]){0,60}\\s((عمل|عملا|دافع|دوافع|الطابع|طبيعة)\\s+(ال)?إرهابي|أن\\s+(الحادث|الحادثة|الهجوم|الواقعة)\\s+(\\S+\\s+)?إرهابي)',
+      '(^|[\\s"«»])و?استبعد\\S*((?!فرضية|رجح)[^.\\n]){0,30}(فرضية|شبهة|احتمال|أن يكون|أن تكون)((?!فرضية|رجح)[^.\\n]){0,25}(الإرهاب|إرهابي)',
     ].join('|'),
+    'g',
   ),
 );
 /** Where an article names terror at all (normalised): only then is NOT_TERROR tried. */
 const TERROR_STEM = 'رهاب';
+/** Sentences before such a statement whose attacks it speaks of (it follows the report). */
+const NOT_TERROR_REACH = 6;
 
-function saysNoTerror(doc: Doc): boolean {
-  return doc.view.norm.includes(TERROR_STEM) && NOT_TERROR.test(doc.view.norm);
+/** The sentences of an article that say its incident was no terror. */
+function noTerrorSentences(doc: Doc): number[] {
+  const norm = doc.view.norm;
+  if (!norm.includes(TERROR_STEM)) return [];
+  return [...norm.matchAll(NOT_TERROR)].map((match) => spanIndexAt(doc.sentences, doc.view.starts[match.index]));
 }
 
 /** Event types an ordinary crime would take. */
@@ -672,10 +714,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.not-an-event-before');
       continue;
     }
-    if (
-      t.event_type === 'Explosions/Remote violence' &&
-      ATTEMPTED_BLAST.test(viewText(doc, Math.max(sentence.start, t.fullSpan.start - 30), t.fullSpan.start))
-    ) {
+    if (t.event_type === 'Explosions/Remote violence' && attemptedBlast(t, sentence, doc)) {
       reject(t, s, 'reject.attempted-blast');
       continue;
     }
@@ -688,7 +727,7 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.participants-referred');
       continue;
     }
-    if (t.participants && voicesOfATold(t, cueIndex)) {
+    if (voicesOfATold(t, doc, cueIndex)) {
       reject(t, s, 'reject.crowd-voices');
       continue;
     }
@@ -1674,13 +1713,16 @@ function toRecord(
     });
   }
   // A crowd is not its own other side; nor, in a peaceful protest, is what it protests to (a
-  // government, a company): ACLED names a second actor only for the forces that met it.
+  // government, a company): ACLED names a second actor only for the forces that met it. The crowd
+  // stays where the forces that met it were named first (أصيب متظاهرون برصاص قوات الأمن).
   const facing = actor2 ? knowledge.actors.byId.get(actor2.id) : undefined;
   if (
     actor2 &&
     CROWD_OF_TYPE.has(eventType) &&
     (actor2.id === actor1?.id ||
-      (subType === 'Peaceful protest' && !(facing?.type === 'actor' && ARMED_STATE_KINDS.has(facing.kind))))
+      (subType === 'Peaceful protest' &&
+        !isCrowd(actor2) &&
+        !(facing?.type === 'actor' && ARMED_STATE_KINDS.has(facing.kind))))
   ) {
     for (const source of sources) if (source.field === 'actor2') source.field = 'actor2.rejected';
     sources.push({ field: 'actor2.rejected', rule: 'actor2.not-facing-crowd', evidence: null, note: actor2.name });
@@ -1752,12 +1794,14 @@ function toRecord(
     actor2 &&
     actor2.id !== CIVILIANS &&
     identity?.type === 'actor' &&
-    identity.kind === CIVILIANS &&
+    identity.kind === CIVILIAN_KIND &&
     ON_CIVILIANS.has(eventType)
   ) {
     const civilians = knowledge.actors.byId.get(CIVILIANS);
     if (civilians?.type === 'actor') {
       if (!assoc_actor_2.some((a) => a.id === actor2!.id)) assoc_actor_2.unshift(actor2);
+      // The words that named the identity are the associate's evidence now.
+      for (const source of sources) if (source.field === 'actor2') source.field = 'assoc_actor_2';
       actor2 = eventActorOf(civilians);
       sources.push({
         field: 'actor2',
@@ -1935,6 +1979,11 @@ const ARMED_STATE_KINDS: ReadonlySet<string> = new Set(['state_forces', 'police'
 /** Event types whose victims may be civilians (a battle is fought between armed sides). */
 const ON_CIVILIANS: ReadonlySet<string> = new Set(['Violence against civilians', 'Explosions/Remote violence']);
 
+/** Protesters or rioters: ACLED's inter codes 6 and 5. */
+function isCrowd(actor: EventActor): boolean {
+  return actor.inter === 6 || actor.inter === 5;
+}
+
 /** A state's forces, at home or abroad: ACLED's inter codes 1 and 8. */
 function isStateForces(actor: EventActor | null): boolean {
   return actor?.inter === 1 || actor?.inter === 8;
@@ -1942,6 +1991,8 @@ function isStateForces(actor: EventActor | null): boolean {
 
 /** ACLED's generic categories (packs/world/actors.json): the victims of violence against civilians, and unclaimed attackers. */
 const CIVILIANS = 'civilians';
+/** The actor kind of civilians and their identities (journalists, health workers, migrants). */
+const CIVILIAN_KIND = 'civilians';
 const UNIDENTIFIED_ARMED_GROUP = 'unidentified-armed-group';
 /** Who ACLED codes as the author of an attack (or the side of a clash) the report names nobody for, by sub-event type. */
 const UNCLAIMED_ATTACKERS: ReadonlyMap<string, string> = new Map([

@@ -292,10 +292,9 @@ export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceW
         // so are those told right after it with no place, day or agent of their own (وجرى نشر
         // المزيد من التعزيزات حول المبنى).
         if ((movesTroops(m) && e.event_type === 'Battles') || (movesTroops(e) && m.event_type === 'Battles')) {
-          const troops = movesTroops(m) ? m : e;
-          return (
-            sharesAnchor(e, m) || (anchorless(troops) && Math.abs(e.sentence - m.sentence) <= TROOPS_AFTER_SENTENCES)
-          );
+          const [troops, battle] = movesTroops(m) ? [m, e] : [e, m];
+          const after = troops.sentence - battle.sentence;
+          return sharesAnchor(e, m) || (anchorless(troops) && after >= 0 && after <= TROOPS_AFTER_SENTENCES);
         }
         // Taking territory is one event per place.
         if ((m.trigger.territory || e.trigger.territory) && placeKey(e) !== placeKey(m)) return false;

@@ -692,6 +692,12 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'a title after a verb of speech is the speaker, and victims after the verb its subject',
+    text: 'انفجرت سيارة مفخخة في سوق مدينة بعقوبة أمس. وقال مدير الصحة في المحافظة، أحمد علي، قتل في الانفجار مدنيون كثيرون.',
+    killed: 0,
+    injured: null,
+  },
+  {
     pattern: 'from eleven on, a child joined by و is one more',
     text: 'قتل 12 جنديا وطفل حين سقطت قذائف على ثكنة قرب مدينة العريش أمس.',
     killed: 13,

@@ -621,7 +621,7 @@ function subjectVictimBefore(tokens: readonly Token[], at: number): Token | null
     const from = tokens.slice(Math.max(0, k - 5), k - 1).findLastIndex((t) => t.stem === 'في');
     if (from >= 0) k = Math.max(0, k - 5) + from - 1;
   }
-  if (isComma(tokens[k])) return titledVictimBefore(tokens, k);
+  if (isComma(tokens[k])) return titledVictimBefore(tokens, k, at);
   if (NISBA.test(stemOf(tokens[k])) && !inList(SUBJECT_VICTIMS, tokens[k])) k--;
   const victim = tokens[k];
   if (!victim || victim.kind !== 'word' || victim.proclitics.length || !inList(SUBJECT_VICTIMS, victim)) return null;
@@ -636,19 +636,30 @@ const TITLE_GROUP_WORDS = 3;
 /**
  * "زعيم طالبان الباكستانية، الملا فضل الله، قتل في ضربة جوية": the verb's one victim is a title
  * (titles, perhaps with its article), its group, then the man's name between commas; `comma` is
- * the comma right before the verb.
+ * the comma right before the verb at `verb`. The title opens its clause (or follows أن): after a
+ * verb of speech (وقال مدير الصحة، فلان، قتل في الانفجار مدنيون) it is the speaker, and victims
+ * named after the verb are its subject.
  */
-function titledVictimBefore(tokens: readonly Token[], comma: number): Token | null {
+function titledVictimBefore(tokens: readonly Token[], comma: number, verb: number): Token | null {
   const from = Math.max(0, comma - APPOSITIVE_NAME_TOKENS - 1);
   const open = tokens.slice(from, comma).findLastIndex(isComma);
   if (open < 0 || from + open === comma - 1) return null;
+  if (tokens.slice(verb + 1, verb + 1 + VICTIMS_AFTER_TOKENS).some((t) => unnumberedPlural(t) || t.kind === 'number'))
+    return null;
   for (let j = from + open - 1; j >= Math.max(0, from + open - 1 - TITLE_GROUP_WORDS); j--) {
     const t = tokens[j];
     if (t.kind !== 'word') return null;
-    if (inList(TITLE_VICTIMS, t) && (t.proclitics.length === 0 || t.proclitics.join('') === 'ال')) return t;
+    if (!inList(TITLE_VICTIMS, t) || !(t.proclitics.length === 0 || t.proclitics.join('') === 'ال')) continue;
+    const before = tokens[j - 1];
+    return before === undefined || before.kind === 'punct' || before.stem === THAT ? t : null;
   }
   return null;
 }
+
+/** Tokens after the verb where victims named would be its subject (قتل في الانفجار مدنيون). */
+const VICTIMS_AFTER_TOKENS = 4;
+/** "أن"، "إن" normalised: a clause told as said opens after it. */
+const THAT = 'ان';
 
 function isComma(token: Token | undefined): boolean {
   return token?.kind === 'punct' && (token.text === '،' || token.text === ',');
