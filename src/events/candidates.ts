@@ -37,6 +37,10 @@ export const REJECTION_RULES = {
   'reject.outside-sentence': { reason: 'structure', why: 'the trigger crosses a sentence boundary' },
   'reject.heading': { reason: 'summary', why: 'a headline sums up what the body reports' },
   'reject.front-noun': { reason: 'sense', why: 'a front or a battlefield, not a fight (جبهات القتال)' },
+  'reject.site-name': {
+    reason: 'sense',
+    why: 'the name of a square, a street or a building (ساحة التحرير، ميدان التحرير), not a taking of territory',
+  },
   'reject.quoted-title': {
     reason: 'sense',
     why: 'a word of a quoted name: a website, a programme, a book (موقع "الرصد")',

@@ -1088,3 +1088,18 @@ test('troops told right after a battle with no place, day or agent of their own 
   // Troops a group sends are its own move.
   assert.equal(extract(`${fight} ودفع الجيش العراقي بتعزيزات إلى مدينة كركوك.`, '2019-04-08', false).length, 2);
 });
+
+test("a territory word that names a square or a street is the site's name", () => {
+  const doc = analysed(
+    'تجمع مئات المحتجين في ميدان التحرير وسط القاهرة أمس احتجاجا على غلاء الأسعار.',
+    '2019-04-08',
+    false,
+  );
+  assert.deepEqual(
+    doc.events.map((e) => e.sub_event_type),
+    ['Peaceful protest'],
+  );
+  assert.equal(doc.candidates.find((c) => c.entryId === 'territory_recapture')?.verdict.rule, 'reject.site-name');
+  // Liberation itself is still read.
+  assert.equal(extract('أعلن الجيش العراقي تحرير مدينة الموصل من تنظيم داعش أمس.', '2019-04-08', false).length, 1);
+});

@@ -116,6 +116,10 @@ export function loadEventKnowledge(): EventKnowledge {
 const TAKES_TOLL = new Set([...VIOLENT, 'Protests']);
 /** Nouns that make a battle word a place or a front, not an event (جبهات القتال). */
 const FRONT_NOUNS = viewPattern(/(^|\s)(جبهات|جبهه|ساحات|خطوط|محاور)\s*$/);
+/** Sites a name follows: a territory word right after one is the site's name (ساحة التحرير). */
+const NAMED_SITE_BEFORE = viewPattern(
+  /(^|\s)[وبل]?(ال)?(ساحة|ميدان|شارع|جسر|دوار|مستديرة|حي|مطار|جامعة|مدرسة|مستشفى|ملعب|مسجد)\s*["«]?\s*$/,
+);
 /** ل (with a conjunction or the article: ول، لل، ولل) before a verbal noun marks a purpose. */
 const PURPOSE_PROCLITIC = /^[وف]?لل?$/;
 /** "انطلاق معركة"، "بدء عملية": the start of an operation is announced, not reported as fought. */
@@ -699,6 +703,11 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     const before = viewText(doc, Math.max(sentence.start, t.fullSpan.start - 20), t.fullSpan.start);
     if (FRONT_NOUNS.test(before)) {
       reject(t, s, 'reject.front-noun');
+      continue;
+    }
+    // "ساحة التحرير"، "ميدان التحرير": a square or a street named after a liberation.
+    if (t.territory && t.pos !== 'verb' && NAMED_SITE_BEFORE.test(before)) {
+      reject(t, s, 'reject.site-name');
       continue;
     }
     if (inQuotedTitle(doc, t, sentence, cueIndex)) {
