@@ -93,6 +93,10 @@ export const REJECTION_RULES = {
   'modality.planned': { reason: 'plan_threat_call', why: 'a plan or intent word before it' },
   'modality.planned.sentence': { reason: 'plan_threat_call', why: 'an intent verb earlier in the sentence' },
   'modality.planned.coming-days': { reason: 'plan_threat_call', why: 'set in the coming days' },
+  'modality.called-for': {
+    reason: 'plan_threat_call',
+    why: 'demanded or called for (للمطالبة بالإفراج عن المعتقلين، دعا إلى وقف إطلاق النار): not done',
+  },
   'modality.planned.purpose': { reason: 'plan_threat_call', why: 'a purpose (ل before a verbal noun)' },
   'history.cue': { reason: 'history', why: 'a background cue in its clause' },
   'history.earlier': { reason: 'history', why: 'told as an earlier occurrence (ليست المرة الأولى، سبق أن)' },

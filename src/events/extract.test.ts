@@ -1103,3 +1103,20 @@ test("a territory word that names a square or a street is the site's name", () =
   // Liberation itself is still read.
   assert.equal(extract('أعلن الجيش العراقي تحرير مدينة الموصل من تنظيم داعش أمس.', '2019-04-08', false).length, 1);
 });
+
+test('what is demanded or called for has not happened', () => {
+  const doc = analysed(
+    'تجمع مئات المحتجين أمام مقر الحكومة في مدينة صفاقس أمس للمطالبة بالإفراج عن المعتقلين.',
+    '2019-04-08',
+    false,
+  );
+  assert.deepEqual(
+    doc.events.map((e) => e.sub_event_type),
+    ['Peaceful protest'],
+  );
+  assert.equal(doc.candidates.find((c) => c.entryId === 'release')?.verdict.rule, 'modality.called-for');
+  assert.deepEqual(
+    extract('ودعت أحزاب المعارضة إلى مظاهرات حاشدة في مدينة صفاقس يوم الجمعة.', '2019-04-08', false),
+    [],
+  );
+});

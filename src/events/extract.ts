@@ -116,6 +116,21 @@ export function loadEventKnowledge(): EventKnowledge {
 const TAKES_TOLL = new Set([...VIOLENT, 'Protests']);
 /** Nouns that make a battle word a place or a front, not an event (جبهات القتال). */
 const FRONT_NOUNS = viewPattern(/(^|\s)(جبهات|جبهه|ساحات|خطوط|محاور)\s*$/);
+/** A demand with ب before a verbal noun (للمطالبة بالإفراج، طالبوا بإطلاق سراح). */
+const DEMANDED_BEFORE = viewPattern(
+  /(^|\s)[وفل]?(ال|ل)?(مطالبة|مطالبين|مطالبا|يطالب|يطالبون|تطالب|طالب|طالبت|طالبوا)\s+$/,
+);
+/** A call to it, its caller perhaps between (دعا إلى، دعت أحزاب المعارضة إلى، الدعوة إلى). */
+const CALLED_TO_BEFORE = viewPattern(
+  /(^|\s)[وف]?(دعا|دعت|دعوا|يدعو|تدعو|يدعون|دعوة|الدعوة|دعوات)\s+(\S+\s+){0,2}(إلى|الى)\s+$/,
+);
+
+/** Characters before a trigger where a demand or a call to it is read. */
+const CALL_REACH = 40;
+
+function calledFor(t: TriggerMatch, before: string): boolean {
+  return (t.proclitic.startsWith('ب') && DEMANDED_BEFORE.test(before)) || CALLED_TO_BEFORE.test(before);
+}
 /** Sites a name follows: a territory word right after one is the site's name (ساحة التحرير). */
 const NAMED_SITE_BEFORE = viewPattern(
   /(^|\s)[وبل]?(ال)?(ساحة|ميدان|شارع|جسر|دوار|مستديرة|حي|مطار|جامعة|مدرسة|مستشفى|ملعب|مسجد)\s*["«]?\s*$/,
@@ -703,6 +718,15 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     const before = viewText(doc, Math.max(sentence.start, t.fullSpan.start - 20), t.fullSpan.start);
     if (FRONT_NOUNS.test(before)) {
       reject(t, s, 'reject.front-noun');
+      continue;
+    }
+    // "للمطالبة بالإفراج عن المعتقلين"، "دعا إلى وقف إطلاق النار": what is demanded or called for
+    // has not happened.
+    if (
+      t.pos !== 'verb' &&
+      calledFor(t, viewText(doc, Math.max(sentence.start, t.fullSpan.start - CALL_REACH), t.fullSpan.start))
+    ) {
+      reject(t, s, 'modality.called-for');
       continue;
     }
     // "ساحة التحرير"، "ميدان التحرير": a square or a street named after a liberation.
