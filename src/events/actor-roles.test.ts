@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { loadPipelineContext } from '../pipeline/context.js';
+import { rulesOnly } from './judge-train.js';
 
 const ROLES: [text: string, actor1: string | null, actor2: string | null, why: string][] = [
   [
@@ -759,8 +760,7 @@ function reportOf(text: string) {
 }
 
 test(`${ROLES.length} actor-role sentences: the first and second actors ACLED would code`, () => {
-  const context = loadPipelineContext();
-  const rules = { ...context, events: { ...context.events, judge: null } };
+  const rules = rulesOnly(loadPipelineContext());
   const wrong: string[] = [];
   for (const [text, actor1, actor2, why] of ROLES) {
     const article = reportOf(text);
@@ -775,8 +775,7 @@ test(`${ROLES.length} actor-role sentences: the first and second actors ACLED wo
 });
 
 test("a battle's other side, sought elsewhere in the article, is none of the event's own parties", () => {
-  const context = loadPipelineContext();
-  const rules = { ...context, events: { ...context.events, judge: null } };
+  const rules = rulesOnly(loadPipelineContext());
   const cases: [text: string, not: string, why: string][] = [
     [
       'شنت قوات الحزام الأمني بمساعدة القوات السعودية هجوما واسعا على مواقع في محافظة أبين أمس.',
@@ -808,8 +807,7 @@ test("a battle's other side, sought elsewhere in the article, is none of the eve
 });
 
 test('what a crowd is against is not the other side of its peaceful protest', () => {
-  const context = loadPipelineContext();
-  const rules = { ...context, events: { ...context.events, judge: null } };
+  const rules = rulesOnly(loadPipelineContext());
   const [event] = runPipeline(
     reportOf('خرج آلاف الشبان في البصرة أمس في تظاهرات مناهضة للحكومة العراقية.'),
     rules,
@@ -819,8 +817,7 @@ test('what a crowd is against is not the other side of its peaceful protest', ()
 });
 
 test('a peaceful protest has no other side but the forces that met it, and a crowd is never its own', () => {
-  const context = loadPipelineContext();
-  const rules = { ...context, events: { ...context.events, judge: null } };
+  const rules = rulesOnly(loadPipelineContext());
   const [event] = runPipeline(
     reportOf('خرج آلاف المحتجين إلى شوارع مدينة الكوت أمس رفضا لقرار الحكومة العراقية رفع أسعار الوقود.'),
     rules,
@@ -841,8 +838,7 @@ test('a peaceful protest has no other side but the forces that met it, and a cro
 });
 
 test('journalists a blast killed are civilians, their identity the associate', () => {
-  const context = loadPipelineContext();
-  const rules = { ...context, events: { ...context.events, judge: null } };
+  const rules = rulesOnly(loadPipelineContext());
   const [event] = runPipeline(
     reportOf(
       'أسفر انفجاران متتاليان وسط العاصمة كابل صباح أمس عن مقتل 25 شخصا بينهم تسعة صحفيين كانوا يغطون الانفجار الأول.',
@@ -878,8 +874,7 @@ test("the army or government forces of a country the dictionary lacks are no oth
 });
 
 test("a battle's other side in the article is of its country or a force abroad, never a group a label misread", () => {
-  const context = loadPipelineContext();
-  const rules = { ...context, events: { ...context.events, judge: null } };
+  const rules = rulesOnly(loadPipelineContext());
   const text =
     'قتل خمسة جنود من الجيش الشعبي في اشتباكات بولاية الوحدة في جنوب السودان أمس. ويتهم الجيش فصائل المعارضة بخرق الهدنة.';
   const [event] = runPipeline(reportOf(text), rules).events;

@@ -729,11 +729,12 @@ const REPELLED_REACH = 40;
  * حكومية والسفارة الأمريكية); the body names the place, it is no party. Not أمام: a bomb in front
  * of a headquarters was set against it. Near the body itself (قرب قوات الأمن) it may well be.
  */
+const NEARNESS = '(^|\\s)(و?قرب|بالقرب\\s+من|مقربة\\s+من|بمحيط|محيط|بجوار)\\s+';
 const NEAR_LANDMARK = viewPattern(
-  /(^|\s)(و?قرب|بالقرب\s+من|مقربة\s+من|بمحيط|محيط|بجوار)\s+((ال)?(مقر|مقرات|مبنى|مباني|أجهزة|مكتب|مكاتب|سفارة)\s+((\S+\s+)?و)?)+$/,
+  new RegExp(`${NEARNESS}((ال)?(مقر|مقرات|مبنى|مباني|أجهزة|مكتب|مكاتب|سفارة)\\s+((\\S+\\s+)?و)?)+$`),
 );
 /** Words of nearness right before a name that is itself a building's (بمحيط السفارة الأمريكية). */
-const NEAR_WORD = viewPattern(/(^|\s)(و?قرب|بالقرب\s+من|مقربة\s+من|بمحيط|محيط|بجوار)\s+$/);
+const NEAR_WORD = viewPattern(new RegExp(`${NEARNESS}$`));
 const BUILDING_NAME = viewPattern(/^(ال)?(مقر|مبنى|سفارة)/);
 /** Characters before a name that NEAR_LANDMARK reads. */
 const LANDMARK_REACH = 48;

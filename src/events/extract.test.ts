@@ -16,6 +16,11 @@ function analysed(text: string, published: string | null = '2019-04-08', judged 
   return runPipeline(article, judged ? context : { ...context, events: { ...context.events, judge: null } });
 }
 
+/** The rule of the verdict on the first candidate of a trigger entry. */
+function verdictOf(doc: Doc, entryId: string): string | undefined {
+  return doc.candidates.find((c) => c.entryId === entryId)?.verdict.rule;
+}
+
 /** The events of a short report (see analysed). */
 function extract(text: string, published: string | null = '2019-04-08', judged = true): EventRecord[] {
   return analysed(text, published, judged).events;
@@ -1011,8 +1016,7 @@ test('the protesters after a verb of what they chanted or carried add to a prote
   ]) {
     const doc = analysed(text, '2019-04-08', false);
     assert.deepEqual(doc.events, [], text);
-    const voices = doc.candidates.find((c) => c.entryId === 'protest_participants');
-    assert.equal(voices?.verdict.rule, 'reject.crowd-voices', text);
+    assert.equal(verdictOf(doc, 'protest_participants'), 'reject.crowd-voices', text);
   }
   // Told with the protest, they are its crowd: one event.
   const told = extract(
@@ -1034,7 +1038,7 @@ test('the protesters after a verb of what they chanted or carried add to a prote
 test('a blast attempted is not told to have gone off', () => {
   const doc = analysed('وكان المتهم قد حاول تفجير سيارة مفخخة أمام مبنى البلدية في مدينة بنزرت قبل أن تعتقله الشرطة.');
   assert.ok(doc.events.every((e) => e.event_type !== 'Explosions/Remote violence'));
-  assert.equal(doc.candidates.find((c) => c.entryId === 'car_bomb')?.verdict.rule, 'reject.attempted-blast');
+  assert.equal(verdictOf(doc, 'car_bomb'), 'reject.attempted-blast');
   // Nor when the trigger is the word تفجير itself.
   assert.ok(
     extract('أحبطت الشرطة محاولة تفجير سيارة مفخخة في مدينة بنزرت أمس.', '2019-04-08', false).every(
@@ -1099,7 +1103,7 @@ test("a territory word that names a square or a street is the site's name", () =
     doc.events.map((e) => e.sub_event_type),
     ['Peaceful protest'],
   );
-  assert.equal(doc.candidates.find((c) => c.entryId === 'territory_recapture')?.verdict.rule, 'reject.site-name');
+  assert.equal(verdictOf(doc, 'territory_recapture'), 'reject.site-name');
   // Liberation itself is still read.
   assert.equal(extract('أعلن الجيش العراقي تحرير مدينة الموصل من تنظيم داعش أمس.', '2019-04-08', false).length, 1);
 });
@@ -1114,7 +1118,7 @@ test('what is demanded or called for has not happened', () => {
     doc.events.map((e) => e.sub_event_type),
     ['Peaceful protest'],
   );
-  assert.equal(doc.candidates.find((c) => c.entryId === 'release')?.verdict.rule, 'modality.called-for');
+  assert.equal(verdictOf(doc, 'release'), 'modality.called-for');
   assert.deepEqual(
     extract('ودعت أحزاب المعارضة إلى مظاهرات حاشدة في مدينة صفاقس يوم الجمعة.', '2019-04-08', false),
     [],

@@ -125,9 +125,7 @@ const CALLED_TO_BEFORE = viewPattern(
   /(^|\s)[وف]?(دعا|دعت|دعوا|يدعو|تدعو|يدعون|دعوة|الدعوة|دعوات)\s+(\S+\s+){0,2}(إلى|الى)\s+$/,
 );
 
-/** Characters before a trigger where a demand or a call to it is read. */
-const CALL_REACH = 40;
-
+/** A demand or a call, read in the TOPIC_REACH characters before the trigger. */
 function calledFor(t: TriggerMatch, before: string): boolean {
   return (t.proclitic.startsWith('ب') && DEMANDED_BEFORE.test(before)) || CALLED_TO_BEFORE.test(before);
 }
@@ -716,16 +714,14 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     }
     const clause = clauses[s][spanIndexAt(clauses[s], t.span.start)];
     const before = viewText(doc, Math.max(sentence.start, t.fullSpan.start - 20), t.fullSpan.start);
+    const farBefore = viewText(doc, Math.max(sentence.start, t.fullSpan.start - TOPIC_REACH), t.fullSpan.start);
     if (FRONT_NOUNS.test(before)) {
       reject(t, s, 'reject.front-noun');
       continue;
     }
     // "للمطالبة بالإفراج عن المعتقلين"، "دعا إلى وقف إطلاق النار": what is demanded or called for
     // has not happened.
-    if (
-      t.pos !== 'verb' &&
-      calledFor(t, viewText(doc, Math.max(sentence.start, t.fullSpan.start - CALL_REACH), t.fullSpan.start))
-    ) {
+    if (t.pos !== 'verb' && calledFor(t, farBefore)) {
       reject(t, s, 'modality.called-for');
       continue;
     }
@@ -751,7 +747,6 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.attempted-blast');
       continue;
     }
-    const farBefore = viewText(doc, Math.max(sentence.start, t.fullSpan.start - TOPIC_REACH), t.fullSpan.start);
     if (t.pos !== 'verb' && (TOPIC_OF.test(farBefore) || CONSEQUENCE_TO_COME.test(before))) {
       reject(t, s, 'reject.topic');
       continue;
