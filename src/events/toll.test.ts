@@ -703,6 +703,24 @@ const CASES: TollCase[] = [
     killed: 13,
     injured: null,
   },
+  {
+    pattern: 'counts of two sides joined by و under one killing verb add up',
+    text: 'قتل أربعة جنود على الأقل وأحد عشر مسلحا حين هاجمت مجموعة مسلحة ثكنة للجيش في ولاية بورنو أمس.',
+    killed: 15,
+    injured: null,
+  },
+  {
+    pattern: 'joined counts with من, and a later count of one side is a part of them',
+    text: 'أسفرت الاشتباكات في مدينة الرمادي أمس عن مقتل خمسة من عناصر الشرطة وثمانية من المسلحين. وقال ضابط إن الشرطة قتلت 8 مسلحين.',
+    killed: 13,
+    injured: null,
+  },
+  {
+    pattern: 'a count of some of those counted before is not joined to them',
+    text: 'قتل 14 شخصا و5 منهم أطفال في قصف على بلدة كفرنبل في ريف إدلب أمس.',
+    killed: 14,
+    injured: null,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's

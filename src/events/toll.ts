@@ -89,6 +89,7 @@ const TollPack = z.object({
     members: z.array(z.string().min(1)),
   }),
   victimGroupNouns: WordList,
+  personPlurals: WordList,
   plausibleMaximum: z.number().int().positive(),
 });
 
@@ -139,6 +140,7 @@ const POLICE_VICTIMS = wordSet(PACK.forceVictims.police);
 const MILITARY_VICTIMS = wordSet(PACK.forceVictims.military);
 const FORCE_MEMBERS = wordSet(PACK.forceVictims.members);
 const VICTIM_GROUP_NOUNS = wordSet(PACK.victimGroupNouns.words);
+const PERSON_PLURALS = wordSet(PACK.personPlurals.words);
 /** The most one event can have killed or hurt; a bigger figure is rejected, not clamped. */
 export const PLAUSIBLE_MAXIMUM = PACK.plausibleMaximum;
 
@@ -343,7 +345,7 @@ export function findTolls(
     // A phrase cue may hold its own number (سقوط خمسة قتلى): that one wins.
     const inside = numbers.filter((n) => n.start >= cue.span.start && n.end <= cue.span.end);
     const candidates = inside.length ? inside : numbers.filter(near);
-    let figure: { value: number; vague: boolean; span: Span; rule: string } | null = null;
+    let figure: { value: number; vague: boolean; span: Span; rule: string; parts?: Count[] } | null = null;
     // A dual casualty word counts itself: "سقوط قتيلين وثلاثة جرحى" is two dead, whatever follows.
     const ownDual = at === endAt ? dualAt(tokens[at]) : null;
     // "لقي القيادي الحوثي مصرعه مع عشرات آخرين": the victim inside the phrase, then his companions.
@@ -398,13 +400,29 @@ export function findTolls(
       // From eleven on a count takes a singular noun (30 جنديا): one singular joined to it by و
       // (30 جنديا وعنصر أمن) is more of the counted, not one more; a dual (15 طفلا وامرأتان) is two more.
       else if (!chosen.vague && !reference) {
+        const joined =
+          chosen.start >= cue.span.end
+            ? joinedCountAfter(tokens, numbers, tokenIndexAt(chosen.end - 1), casualty, cue, tokenIndexAt)
+            : null;
         const listed = listedAfterCount(tokens, tokenIndexAt(chosen.end - 1), casualty, cue);
         const moreOfTheCounted =
           chosen.value >= SINGULAR_COUNTED_FROM &&
           listed.value === 1 &&
           listed.end !== null &&
           forceMember(tokens[tokenIndexAt(listed.end - 1)]);
-        if (listed.value && !moreOfTheCounted)
+        if (joined)
+          figure = {
+            value: chosen.value + joined.number.value,
+            vague: false,
+            span: { start: chosen.start, end: joined.end },
+            rule: 'toll.joined-counts',
+            parts: [
+              { value: chosen.value, counted: countedAfter(chosen) },
+              // "وثلاثة عشر "إرهابيا"": past a quote mark, the noun the count was read by.
+              { value: joined.number.value, counted: countedAfter(joined.number) ?? joined.counted },
+            ],
+          };
+        else if (listed.value && !moreOfTheCounted)
           figure = {
             value: chosen.value + listed.value,
             vague: false,
@@ -506,8 +524,9 @@ export function findTolls(
         : FROM_NUMBER.has(figure.rule)
           ? rejection(tokens, figure, numberAt, Math.min(at, numberAt), Math.max(endAt, numberEnd))
           : null,
-      breakdown: breakdownAfter(end),
-      counted: countedAfter(figure.span),
+      breakdown: [...(figure.parts ?? []), ...breakdownAfter(end)],
+      // Counts joined by و count different nouns: their parts carry them.
+      counted: figure.parts ? null : countedAfter(figure.span),
       rule: figure.rule,
       number: { start: figure.span.start, end: figure.span.end },
       distance: Math.min(Math.abs(figure.span.start - cue.span.end), Math.abs(cue.span.start - figure.span.end)),
@@ -766,6 +785,46 @@ function listedAfterCount(
   return { value: 0, end: null };
 }
 
+/** How many words after a count the و of a count joined to it may come (3 جنود ماليين على الأقل و13). */
+const JOINED_COUNT_WORDS = 5;
+
+/**
+ * "قتل ثلاثة جنود على الأقل وثلاثة عشر مسلحا"، "مقتل أربعة عناصر من الشرطة وستة من المسلحين": a
+ * count of persons joined by و to the count of persons right after it, under one casualty word,
+ * counts them both (the dead of both sides, events.md). Its number, its noun and where that
+ * ends, or null. Not across punctuation or another casualty word, and not a count of some of the first
+ * (و3 منهم أطفال) nor a vague one (وعشرات المسلحين).
+ */
+function joinedCountAfter(
+  tokens: readonly Token[],
+  numbers: readonly NumberMention[],
+  numberEnd: number,
+  casualty: readonly CueMatch[],
+  cue: CueMatch,
+  tokenIndexAt: (offset: number) => number,
+): { number: NumberMention; counted: string; end: number } | null {
+  const personAt = (k: number) => {
+    while (QUOTE_MARKS.test(tokens[k]?.text ?? '')) k++;
+    if (tokens[k]?.stem === 'من') k++;
+    return isPersonNoun(tokens[k]) || inList(PERSON_PLURALS, tokens[k]) ? k : -1;
+  };
+  if (personAt(numberEnd + 1) < 0) return null;
+  for (let k = numberEnd + 1; k <= numberEnd + JOINED_COUNT_WORDS + 1 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if ((t.kind === 'punct' && !QUOTE_MARKS.test(t.text)) || casualty.some((c) => c !== cue && startsIn(c, t))) break;
+    const numberToken = t.norm === 'و' ? tokens[k + 1] : t;
+    const n = numberToken && numbers.find((m) => m.start >= numberToken.start && m.start < numberToken.end);
+    // وأحد عشر: the و of a number word its stem keeps (واحد) is joined by the number's start.
+    const joinedByWa = t.norm === 'و' || t.proclitics[0] === 'و' || (n !== undefined && n.start > t.start);
+    if (!joinedByWa) continue;
+    if (!n || n.vague) return null;
+    const noun = personAt(Math.max(tokenIndexAt(n.start), tokenIndexAt(n.end - 1)) + 1);
+    if (noun < 0 || casualty.some((c) => c !== cue && startsIn(c, tokens[noun]))) return null;
+    return { number: n, counted: stemOf(tokens[noun]), end: tokens[noun].end };
+  }
+  return null;
+}
+
 /** "مدنيين"، "آخرين": a sound plural of a person noun, or "others", with no number. */
 function unnumberedPlural(token: Token): boolean {
   const stem = stemOf(token);
@@ -800,7 +859,13 @@ function forceMember(token: Token | undefined): boolean {
   return stem === 'عنصر' || MILITARY_VICTIMS.has(stem) || POLICE_VICTIMS.has(stem);
 }
 /** Figures read from a written number, which may be a year, cumulative or implausible. */
-const FROM_NUMBER = new Set(['toll.number', 'toll.reference', 'toll.victim-and-companions', 'toll.enumeration']);
+const FROM_NUMBER = new Set([
+  'toll.number',
+  'toll.reference',
+  'toll.victim-and-companions',
+  'toll.enumeration',
+  'toll.joined-counts',
+]);
 
 /** "أربعة آخرون"، "قُتلوا أيضا"، "بالإضافة لمقتل 8": a figure that adds to the one before it. */
 function isAdditional(
