@@ -4,6 +4,7 @@
  * before the article's: "في عام 2018" in a report of 2018 tells of this year's news.
  */
 import type { Doc } from '../core/document.js';
+import { spanIndexAt } from '../core/span.js';
 import type { CueMatch } from './triggers.js';
 import { viewText } from './view-text.js';
 
@@ -15,4 +16,24 @@ export function datesThePast(cue: CueMatch, doc: Doc): boolean {
   const year = YEAR.exec(viewText(doc, cue.span.start, cue.span.end))?.[0];
   const published = doc.article.published?.slice(0, 4);
   return year === undefined || !published || year < published;
+}
+
+/** How many words after a background cue the أن or إن of a reported clause may stand. */
+const THAT_REACH = 3;
+
+/**
+ * "وذكرت الشبكة في وقت سابق أن زعيم التنظيم قتل في غارة": a background cue naming no year, right
+ * before the أن or إن that opens what was said (within three words), dates the saying, not what
+ * the said clause after it reports at `offset`.
+ */
+export function datesTheSaying(cue: CueMatch, doc: Doc, offset: number): boolean {
+  if (YEAR.test(viewText(doc, cue.span.start, cue.span.end))) return false;
+  const after = spanIndexAt(doc.tokens, cue.span.end - 1) + 1;
+  if (after === 0) return false;
+  for (let k = after; k < after + THAT_REACH && k < doc.tokens.length; k++) {
+    const token = doc.tokens[k];
+    if (token.start >= offset || token.kind === 'punct') return false;
+    if (token.norm === 'ان') return true;
+  }
+  return false;
 }

@@ -1124,3 +1124,16 @@ test('what is demanded or called for has not happened', () => {
     [],
   );
 });
+
+test('"earlier" before the أن of what was said dates the saying, not what was said', () => {
+  const text = 'وذكرت وكالة محلية في وقت سابق أن خمسة مسلحين قتلوا في غارة جوية على مخبأ في ولاية ننكرهار أمس.';
+  const doc = analysed(text, '2019-04-08', false);
+  assert.notEqual(verdictOf(doc, 'air_strike_phrase'), 'history.cue');
+  assert.equal(only(text, '2019-04-08', false).fatalities, 5);
+  // A year before the article's still dates it, and "earlier" with no أن still dates its clause.
+  for (const past of [
+    'وذكرت وكالة محلية عام 2015 أن خمسة مسلحين قتلوا في غارة جوية على مخبأ في ولاية ننكرهار.',
+    'وقتل في وقت سابق خمسة مسلحين في غارة جوية على مخبأ في ولاية ننكرهار.',
+  ])
+    assert.equal(verdictOf(analysed(past, '2019-04-08', false), 'air_strike_phrase'), 'history.cue', past);
+});

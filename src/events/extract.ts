@@ -64,7 +64,7 @@ import {
 } from './record.js';
 import { loadCoreferenceWords } from './coreference-words.js';
 import { BLAST_RANK, GENERIC_TRIGGERS, mergeMentions } from './merge.js';
-import { datesThePast, YEAR } from './background-cue.js';
+import { datesTheSaying, datesThePast, YEAR } from './background-cue.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
@@ -414,7 +414,8 @@ function modalityOf(
   // A verbal noun of taking territory after ل is a purpose (للبدء بعملية لاستعادة المدينة).
   if ((t.territory || t.event_type === 'Strategic developments') && PURPOSE_PROCLITIC.test(t.proclitic))
     return { drop: 'modality.planned.purpose' };
-  if (inClause.some((c) => datesThePast(c, doc))) return { drop: 'history.cue' };
+  if (inClause.some((c) => datesThePast(c, doc) && !datesTheSaying(c, doc, t.span.start)))
+    return { drop: 'history.cue' };
   if (tests.testPrefix(EARLIER_IN_CLAUSE, clause.start, t.span.start, clause.end)) return { drop: 'history.earlier' };
   const justBefore = viewText(doc, Math.max(clause.start, t.fullSpan.start - 24), t.fullSpan.start);
   if (
