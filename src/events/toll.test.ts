@@ -721,6 +721,12 @@ const CASES: TollCase[] = [
     killed: 14,
     injured: null,
   },
+  {
+    pattern: 'those who died at once give way to another report of the dead',
+    text: 'أعلنت وزارة الدفاع مقتل ثلاثة جنود في هجوم لمسلحين على موقع للجيش قرب مدينة الميادين أمس. وقالت إن المسلحين قتلوا على الفور اثنين من الجنود وتوفي الثالث لاحقا متأثرا بجروحه.',
+    killed: 3,
+    injured: null,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's

@@ -28,7 +28,10 @@ export interface TollFigure extends Span {
   vague: boolean;
   /** A revised total ("ارتفعت الحصيلة إلى"): it replaces earlier figures instead of competing. */
   revised: boolean;
-  /** A first count (حصيلة أولية): any other report of the event replaces it. */
+  /**
+   * A first count (حصيلة أولية) or of those who died at once (قتل على الفور اثنان): any other
+   * report of the event replaces it.
+   */
   preliminary: boolean;
   /** "N others", "also", "in addition to": it adds to the figure of its kind before it. */
   additional: boolean;
@@ -90,6 +93,7 @@ const TollPack = z.object({
   }),
   victimGroupNouns: WordList,
   personPlurals: WordList,
+  instantDeaths: WordList,
   plausibleMaximum: z.number().int().positive(),
 });
 
@@ -141,6 +145,7 @@ const MILITARY_VICTIMS = wordSet(PACK.forceVictims.military);
 const FORCE_MEMBERS = wordSet(PACK.forceVictims.members);
 const VICTIM_GROUP_NOUNS = wordSet(PACK.victimGroupNouns.words);
 const PERSON_PLURALS = wordSet(PACK.personPlurals.words);
+const INSTANT_DEATHS = PACK.instantDeaths.words.map((phrase) => phrase.split(' ').map(bare));
 /** The most one event can have killed or hurt; a bigger figure is rejected, not clamped. */
 export const PLAUSIBLE_MAXIMUM = PACK.plausibleMaximum;
 
@@ -512,7 +517,7 @@ export function findTolls(
         tokens[at].proclitics[0] !== 'ب' &&
         figure.rule !== 'toll.single-victim' &&
         revisedFrom.some((r) => r < start && start - r < 60),
-      preliminary: preliminaryFrom.some((r) => r < start && start - r < 60),
+      preliminary: preliminaryFrom.some((r) => r < start && start - r < 60) || diedAtOnce(tokens, endAt + 1),
       additional:
         figure.rule === 'toll.number' &&
         isAdditional(tokens, Math.min(at, numberAt), Math.max(endAt, numberEnd), (t) =>
@@ -783,6 +788,11 @@ function listedAfterCount(
     if (t.kind === 'word' && t.proclitics[0] === 'و') return enumerated(tokens, k - 1);
   }
   return { value: 0, end: null };
+}
+
+/** Whether the words from token `at` on say the dead died at once (على الفور، في الحال). */
+function diedAtOnce(tokens: readonly Token[], at: number): boolean {
+  return INSTANT_DEATHS.some((words) => words.every((w, k) => stemOf(tokens[at + k]) === w));
 }
 
 /** How many words after a count the و of a count joined to it may come (3 جنود ماليين على الأقل و13). */
