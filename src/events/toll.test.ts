@@ -727,6 +727,12 @@ const CASES: TollCase[] = [
     killed: 3,
     injured: null,
   },
+  {
+    pattern: 'died, then the one victim after the verb',
+    text: 'توفي شرطي أمس متأثرا بجروح أصيب بها حين هاجم مسلحون حاجزا أمنيا في مدينة العريش.',
+    killed: 1,
+    injured: null,
+  },
 ];
 
 // The rules alone: this table reads tolls. Whether a sentence alone is an event is the judge's

@@ -237,8 +237,8 @@ const VAGUE_SEVERAL = 3;
 /** Verbs whose number may come after their subject (قتلت الشرطة 6، قتل في الاشتباكات ثمانية). */
 const VERB_HEADS = /^(قتل|قتلت|قتلوا|استشهد|اصيب|اصيبوا|جرح|جرحوا)$/;
 
-/** Killing words that may be followed by their single victim (مقتل قيادي، قُتل نجل، أودى بحياة شاب). */
-const KILLING_HEADS = /^(قتل|مقتل|مصرع|استشهاد|استشهد|اغتيال|اغتيل|بحياه|حياه|وفاه|قتلت|قتلوا|قتلا|يقتل)$/;
+/** Killing words that may be followed by their single victim (مقتل قيادي، قُتل نجل، أودى بحياة شاب، توفي فلسطيني). */
+const KILLING_HEADS = /^(قتل|مقتل|مصرع|استشهاد|استشهد|اغتيال|اغتيل|بحياه|حياه|وفاه|توفي|توفيت|قتلت|قتلوا|قتلا|يقتل)$/;
 /** Wounding words that may be followed by their single victim (وجرح آخر، إصابة زميل). */
 const WOUNDING_HEADS = /^(اصابه|اصيب|اصيبت|جرح|جرحت)$/;
 
