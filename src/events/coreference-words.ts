@@ -1,6 +1,7 @@
 /**
  * The word lists of packs/ar/coreference.json: recap openers, the attack nouns that with the
- * article point back to an event already told (الهجوم، القصف), and demonstratives. The merge
+ * article point back to an event already told (الهجوم، القصف), demonstratives, and the verbs of
+ * using a weapon. The merge
  * rules and the coreference model both read them.
  */
 import { z } from 'zod';
@@ -15,6 +16,7 @@ const CoreferenceWordsSchema = z.strictObject({
   back_reference: WordList,
   demonstratives: WordList,
   separate: z.strictObject({ note: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) }),
+  instrument: WordList,
 });
 
 /** The word lists of packs/ar/coreference.json, normalised as token stems are. */
@@ -25,6 +27,8 @@ export interface CoreferenceWords {
   demonstratives: ReadonlySet<string>;
   /** Any of the phrases that tell another occurrence, on the normalised view (a proclitic allowed). */
   separate: RegExp;
+  /** Verbs of using a weapon: a weapon right after one is how an event was fought. */
+  instrument: ReadonlySet<string>;
 }
 
 let words: CoreferenceWords | null = null;
@@ -38,6 +42,7 @@ export function loadCoreferenceWords(packsDir: string = repositoryPacksDir()): C
     backReference: new Set(file.back_reference.stems.map(norm)),
     demonstratives: new Set(file.demonstratives.stems.map(norm)),
     separate: anyPhrase(file.separate.phrases.map(norm)),
+    instrument: new Set(file.instrument.stems.map(norm)),
   };
   if (packsDir === repositoryPacksDir()) words = loaded;
   return loaded;

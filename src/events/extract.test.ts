@@ -1137,3 +1137,24 @@ test('"earlier" before the أن of what was said dates the saying, not what was 
   ])
     assert.equal(verdictOf(analysed(past, '2019-04-08', false), 'air_strike_phrase'), 'history.cue', past);
 });
+
+test('bombs used in a fight are how it was fought, not events of their own', () => {
+  // The fight is told first, then again where the bombs were used in it.
+  const text =
+    'قال المتحدث العسكري إن معارك عنيفة تدور في مدينة درنة منذ أمس. وأضاف أن قوات الجيش تقدمت في حي الصحابة بعد اشتباكات عنيفة استخدم فيها المسلحون سيارة مفخخة وانتحاريين.';
+  const events = extract(text, '2019-04-08', false);
+  assert.deepEqual(
+    events.map((e) => e.sub_event_type),
+    ['Armed clash'],
+  );
+  // A bomb told apart, in another town, is a blast of its own beside the fight.
+  const apart = extract(
+    'وقال المتحدث العسكري إن اشتباكات عنيفة دارت في حي الصحابة بمدينة درنة أمس. وفي مدينة بنغازي انفجرت سيارة مفخخة قرب مسجد أمس.',
+    '2019-04-08',
+    false,
+  );
+  assert.ok(
+    apart.some((e) => e.event_type === 'Explosions/Remote violence'),
+    JSON.stringify(apart.map((e) => e.sub_event_type)),
+  );
+});

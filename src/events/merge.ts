@@ -58,6 +58,11 @@ const KINDS_OF_ONE_BLAST: MergeReason = {
   rule: 'merge.kinds-of-one-blast',
   why: 'bombings of one place told by their kinds (a car bomb and its suicide driver)',
 };
+const INSTRUMENT_OF: MergeReason = {
+  byPrecedence: false,
+  rule: 'merge.instrument',
+  why: 'a weapon named after a verb of using it (استخدم فيها … سيارة مفخخة): how the violent event of its sentence was fought',
+};
 const GENERIC_JOINS: MergeReason = {
   byPrecedence: false,
   rule: 'merge.generic-joins-specific',
@@ -94,6 +99,26 @@ function refersBack(m: Mention, backReference: ReadonlySet<string>): boolean {
     backReference.has(m.trigger.form.split(' ')[0]) &&
     !placedInItsClause(m)
   );
+}
+
+/** How many words before a weapon the verb of using it may stand (استخدم فيها الإرهابيون سيارة مفخخة وانتحاريين). */
+const INSTRUMENT_REACH = 5;
+
+/** Whether event e is told in m's sentence: first, or merged from a mention there. */
+function toldInSentenceOf(e: Mention, m: Mention, doc: Doc): boolean {
+  const sentence = doc.sentences[m.sentence];
+  return e.sentence === m.sentence || e.triggers.some((t) => t.start >= sentence.start && t.end <= sentence.end);
+}
+
+/** Whether m's trigger is a weapon named right after a verb of using it, no punctuation between. */
+function usedAsInstrument(m: Mention, doc: Doc, instrument: ReadonlySet<string>): boolean {
+  const at = spanIndexAt(doc.tokens, m.trigger.span.start);
+  for (let k = at - 1; k >= Math.max(0, at - INSTRUMENT_REACH); k--) {
+    const token = doc.tokens[k];
+    if (token.kind === 'punct') return false;
+    if (instrument.has(token.stem) || instrument.has(token.norm)) return true;
+  }
+  return false;
 }
 
 /** The one violent event of m's type told in the sentences just before it, when there is one only. */
@@ -266,8 +291,14 @@ export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceW
     let blastKinds = false;
     const nearby = near(m);
     const referred = refersBack(m, words.backReference) ? referent(m, nearby, doc) : undefined;
+    // Bombs used in a fight; air strikes and shelling are events of their own even so.
+    const instrumentOf =
+      BLAST_RANK.has(m.sub_event_type) && usedAsInstrument(m, doc, words.instrument)
+        ? nearby.find((e) => toldInSentenceOf(e, m, doc) && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type))
+        : undefined;
     const target =
       referred ??
+      instrumentOf ??
       nearby.find((e) => {
         if (placesOfOneWord(e, m)) return false;
         const sameClause = e.sentence === m.sentence && e.clause.start === m.clause.start;
@@ -323,11 +354,13 @@ export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceW
         m,
         referred
           ? BACK_REFERENCE
-          : turnedRiot
-            ? PROTEST_TURNED_RIOT
-            : blastKinds
-              ? KINDS_OF_ONE_BLAST
-              : SAME_OCCURRENCE,
+          : instrumentOf
+            ? INSTRUMENT_OF
+            : turnedRiot
+              ? PROTEST_TURNED_RIOT
+              : blastKinds
+                ? KINDS_OF_ONE_BLAST
+                : SAME_OCCURRENCE,
         state,
       );
     else addEvent(copyOf(m));
