@@ -85,7 +85,10 @@ export const REJECTION_RULES = {
     reason: 'structure',
     why: 'the protesters, definite, after a verb of what they chanted or carried (وهتف المتظاهرون، ورفع المحتجون لافتات): a detail of a protest told elsewhere',
   },
-  'reject.time-reference': { reason: 'history', why: 'named as a point in time (قبل اعتقاله، بعد الإفراج عنه)' },
+  'reject.time-reference': {
+    reason: 'history',
+    why: 'named as a point in time (قبل اعتقاله، بعد الإفراج عنه، منذ الهجوم الكيميائي)',
+  },
   'modality.denied': { reason: 'negation', why: 'denied in its sentence' },
   'modality.negated': { reason: 'negation', why: 'negated just before' },
   'modality.threatened': { reason: 'plan_threat_call', why: 'a threat' },

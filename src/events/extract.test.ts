@@ -1158,3 +1158,13 @@ test('bombs used in a fight are how it was fought, not events of their own', () 
     JSON.stringify(apart.map((e) => e.sub_event_type)),
   );
 });
+
+test('an act named as the point since which something goes on is past, told elsewhere', () => {
+  const doc = analysed(
+    'وقال الوزير إن الأسواق في مدينة الرمادي بقيت مغلقة منذ الهجوم الانتحاري على مركز الشرطة.',
+    '2019-04-08',
+    false,
+  );
+  assert.equal(verdictOf(doc, 'suicide_bombing'), 'reject.time-reference');
+  assert.deepEqual(doc.events, []);
+});

@@ -251,6 +251,8 @@ const TOPIC_REACH = 40;
 const CONSEQUENCE_TO_COME = viewPattern(/(^|\s)[وف]?(س|قد\s+)[يت](ؤدي|ودي)\s+$/);
 /** Before a word named as a point in time: قبل اعتقاله، عقب الهجوم (a cue may start after its article). */
 const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*(ال)?$/);
+/** Right before an act named as the point since which something goes on (منذ الهجوم، منذ اغتيال). */
+const SINCE_REFERENCE_BEFORE = viewPattern(/(^|\s)منذ\s*(ال)?$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
 /** An agreement, a truce or a ceasefire is an event when it is reached, signed or announced. */
@@ -768,8 +770,12 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.struck-object');
       continue;
     }
-    // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told elsewhere.
-    if (t.event_type === 'Strategic developments' && TIME_REFERENCE_BEFORE.test(before)) {
+    // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told
+    // elsewhere; so is any act after منذ (منذ الهجوم الكيميائي): since it, it is past.
+    if (
+      (t.event_type === 'Strategic developments' && TIME_REFERENCE_BEFORE.test(before)) ||
+      (t.pos !== 'verb' && SINCE_REFERENCE_BEFORE.test(before))
+    ) {
       reject(t, s, 'reject.time-reference');
       continue;
     }
