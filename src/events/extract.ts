@@ -770,12 +770,8 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       reject(t, s, 'reject.struck-object');
       continue;
     }
-    // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told
-    // elsewhere; so is any act after منذ (منذ الهجوم الكيميائي): since it, it is past.
-    if (
-      (t.event_type === 'Strategic developments' && TIME_REFERENCE_BEFORE.test(before)) ||
-      (t.pos !== 'verb' && SINCE_REFERENCE_BEFORE.test(before))
-    ) {
+    // "قبل اعتقاله"، "بعد الإفراج عنه": an arrest or release named as a point in time is told elsewhere.
+    if (t.event_type === 'Strategic developments' && TIME_REFERENCE_BEFORE.test(before)) {
       reject(t, s, 'reject.time-reference');
       continue;
     }
@@ -799,6 +795,12 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
     if (date && datedByItsClause(date, doc) && isHistory(date.temporal, published, CLAUSE_HISTORY_DAYS)) {
       pastSentences.add(s);
       reject(t, s, 'reject.clause-history');
+      continue;
+    }
+    // "منذ الهجوم الكيميائي": any act named as the point since which something goes on is past,
+    // told elsewhere (after the rules of history, which keep its sentence's figures from lending).
+    if (t.pos !== 'verb' && SINCE_REFERENCE_BEFORE.test(before)) {
+      reject(t, s, 'reject.time-reference');
       continue;
     }
     if (t.territory && BUILDING_OBJECT.test(objectWords(viewText(doc, t.fullSpan.end, clause.end)))) {
