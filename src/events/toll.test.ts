@@ -496,6 +496,13 @@ const CASES: TollCase[] = [
     rejected: /cumulative/,
   },
   {
+    pattern: 'a count since a start, its agent between the count and منذ',
+    text: 'قصفت الطائرات مدينة رفح اليوم، وقتل 40 شخصا وأصيب أكثر من 900 برصاص قوات الاحتلال منذ بدء الحملة.',
+    killed: 0,
+    injured: null,
+    rejected: /cumulative/,
+  },
+  {
     pattern: 'a number before a person noun and its nationality adjective (18 جنديا أفغانيا قتلوا)',
     text: 'اقتحم مسلحون قاعدة عسكرية في ولاية هرات أمس. وقالت طالبان إن 18 جنديا أفغانيا قتلوا.',
     killed: 18,
