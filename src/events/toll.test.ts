@@ -503,6 +503,19 @@ const CASES: TollCase[] = [
     rejected: /cumulative/,
   },
   {
+    pattern: 'a count over recent weeks (خلال الأسابيع الماضية) counts more than this event',
+    text: 'قصفت الطائرات بلدة كفرنبل في ريف إدلب اليوم وقتل أكثر من 200 مدني في غارات على الريف خلال الأسابيع الماضية.',
+    killed: 0,
+    injured: null,
+    rejected: /cumulative/,
+  },
+  {
+    pattern: 'recent years that qualify another word before the figure make no period of it',
+    text: 'وقالت مصادر طبية إن قوات الأمن التي واجهت أكبر مظاهرة في مدينة البصرة في السنوات الأخيرة قتلت 7 متظاهرين أمس.',
+    killed: 7,
+    injured: null,
+  },
+  {
     pattern: 'a number before a person noun and its nationality adjective (18 جنديا أفغانيا قتلوا)',
     text: 'اقتحم مسلحون قاعدة عسكرية في ولاية هرات أمس. وقالت طالبان إن 18 جنديا أفغانيا قتلوا.',
     killed: 18,

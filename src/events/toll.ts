@@ -78,6 +78,9 @@ const TollPack = z.object({
   cumulative: WordList.extend({
     since: z.array(z.string()),
     throughout: z.array(z.string()),
+    periods: z.array(z.string().min(1)),
+    during: z.array(z.string().min(1)),
+    duringAfter: z.array(z.string().min(1)),
     within: z.number().int().positive(),
     before: z.number().int().positive(),
   }),
@@ -139,6 +142,9 @@ const ADDITIVES_BEFORE = wordSet(PACK.additives.before);
 const CUMULATIVE = wordSet(PACK.cumulative.words);
 const CUMULATIVE_SINCE = wordSet(PACK.cumulative.since);
 const CUMULATIVE_THROUGHOUT = wordSet(PACK.cumulative.throughout);
+const CUMULATIVE_PERIODS = PACK.cumulative.periods.map((phrase) => phrase.split(' ').map(bare));
+const DURING = wordSet(PACK.cumulative.during);
+const DURING_AFTER = wordSet([...PACK.cumulative.during, ...PACK.cumulative.duringAfter]);
 const YEAR_MARKERS = wordSet(PACK.yearMarkers.words);
 const POLICE_VICTIMS = wordSet(PACK.forceVictims.police);
 const MILITARY_VICTIMS = wordSet(PACK.forceVictims.military);
@@ -905,6 +911,9 @@ function cumulativeMarker(tokens: readonly Token[], from: number, to: number): s
   for (const i of window) {
     const t = tokens[i];
     if (inList(CUMULATIVE_THROUGHOUT, t)) return t.text;
+    // "خلال الأسابيع الماضية … قتل العشرات".
+    const period = i < from ? periodAt(tokens, i, DURING) : null;
+    if (period) return period;
     if (!inList(CUMULATIVE, t)) continue;
     const what = tokens.slice(i + 1, i + 4);
     if (what.some((w) => w.kind === 'number' || /^\d/.test(w.text) || inList(CUMULATIVE_SINCE, w)))
@@ -913,7 +922,29 @@ function cumulativeMarker(tokens: readonly Token[], from: number, to: number): s
         .map((w) => w.text)
         .join(' ');
   }
+  // "وقتلت سلسلة تفجيرات العشرات في الأشهر الأخيرة"، "قتل 200 مدني في غارات على ريف إدلب خلال
+  // الأسابيع الماضية": a span of time later in the figure's stretch of the sentence.
+  for (let i = to + 1; i < Math.min(tokens.length, to + 1 + PERIOD_AFTER_REACH); i++) {
+    if (tokens[i].kind === 'punct') break;
+    const period = periodAt(tokens, i, DURING_AFTER);
+    if (period) return period;
+  }
   return null;
+}
+
+/** How many words after a figure a span of time it was counted over may begin (CUMULATIVE_PERIODS). */
+const PERIOD_AFTER_REACH = 10;
+
+/** The span of time (الأسابيع الماضية) written at token i after a word of `during`, or null. */
+function periodAt(tokens: readonly Token[], i: number, during: ReadonlySet<string>): string | null {
+  if (!inList(during, tokens[i - 1])) return null;
+  const period = CUMULATIVE_PERIODS.find((words) => words.every((w, k) => stemOf(tokens[i + k]) === w));
+  return period
+    ? tokens
+        .slice(i, i + period.length)
+        .map((w) => w.text)
+        .join(' ')
+    : null;
 }
 
 /** Words between two counts joined by و that still make one statement (قتل نحو 90 شخصا برصاص الجنود وأصيب). */
