@@ -752,6 +752,18 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-iq',
     "a bomb at a political party's office hits civilians",
   ],
+  [
+    'قتل خمسة أشخاص في هجوم انتحاري استهدف أمس مقرا لقوات مكافحة الإرهاب بمدينة عدن.',
+    'unidentified-armed-group-ye',
+    'ye-military-2012',
+    "the counter-terrorism forces of an article on Yemen are its government's army, as ACLED codes them",
+  ],
+  [
+    'قتل خمسة أشخاص في هجوم انتحاري استهدف أمس مقرا لقوات مكافحة الإرهاب بمدينة العريش.',
+    'unidentified-armed-group-eg',
+    'civilians-eg',
+    "and not in an article on another country, whose dictionary has no such words (the victims' toll decides)",
+  ],
 ];
 
 /** A report of the table's date. */
