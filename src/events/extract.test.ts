@@ -1168,3 +1168,10 @@ test('an act named as the point since which something goes on is past, told else
   assert.equal(verdictOf(doc, 'suicide_bombing'), 'reject.time-reference');
   assert.deepEqual(doc.events, []);
 });
+
+test('the dead a span of time after which a report is told are its anchor, not its event', () => {
+  const text = 'بعد أسبوع على مقتل 17 متظاهرا برصاص الشرطة في مدينة البصرة، يستعد المحتجون للتظاهر مجددا اليوم.';
+  assert.deepEqual(extract(text, '2018-06-10', false), []);
+  // Dead told with no such span before them are the report's own.
+  assert.equal(only('قتل 17 متظاهرا برصاص الشرطة في مدينة البصرة أمس.', '2018-06-10', false).fatalities, 17);
+});

@@ -507,9 +507,14 @@ export function findTolls(
     const end = Math.max(cue.span.end, figure.span.end);
     const numberAt = tokenIndexAt(figure.span.start);
     const numberEnd = Math.max(numberAt, tokenIndexAt(figure.span.end - 1));
-    const earlier = inList(EARLIER_OCCURRENCE, tokens[at - 1])
-      ? `earlier: "${tokens[at - 1].text} ${tokens[at].text}" dates it before what its sentence tells ahead of it`
-      : null;
+    const after = afterWhich(tokens, at);
+    const earlier =
+      after === null
+        ? null
+        : `earlier: "${tokens
+            .slice(after, at + 1)
+            .map((t) => t.text)
+            .join(' ')}" dates it before what its sentence tells ahead of it`;
     figures.push({
       start,
       end,
@@ -567,6 +572,18 @@ export function findTolls(
       f.additional = true;
   }
   return kept;
+}
+
+/**
+ * Where the words begin that date the casualty word at token `at` before what its sentence
+ * tells: غداة or بعد right before it (بعد مقتل), or with a span of time between (بعد أسبوع على
+ * مقتل، بعد يومين من مقتل); null when none do.
+ */
+function afterWhich(tokens: readonly Token[], at: number): number | null {
+  if (inList(EARLIER_OCCURRENCE, tokens[at - 1])) return at - 1;
+  const spanOfTime = tokens[at - 1]?.norm === 'علي' || tokens[at - 1]?.norm === 'من';
+  if (spanOfTime && inList(MEASURE_UNITS, tokens[at - 2]) && inList(EARLIER_OCCURRENCE, tokens[at - 3])) return at - 3;
+  return null;
 }
 
 /** Whether a cue begins inside a token (after its proclitics: وإصابة). */
