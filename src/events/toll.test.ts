@@ -748,6 +748,12 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'the dead of the two sides add up, the fighters named with the pronoun of their group',
+    text: 'هاجم مسلحون قاعدة للجيش في ولاية بورنو أمس. وأقرت الجماعة بأن أربعة من مقاتليها لقوا مصرعهم، كما قالت إن 20 جنديا قتلوا في الهجوم.',
+    killed: 24,
+    injured: null,
+  },
+  {
     pattern: 'died, then the one victim after the verb',
     text: 'توفي شرطي أمس متأثرا بجروح أصيب بها حين هاجم مسلحون حاجزا أمنيا في مدينة العريش.',
     killed: 1,

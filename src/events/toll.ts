@@ -1049,8 +1049,11 @@ const OTHER_SIDE = { forces: 'fighters', fighters: 'forces' } as const;
 /** Which side a count's noun names: a state's forces (جنود، شرطيين) or fighters against them (مسلحا، إرهابيين). */
 function sideOf(counted: string | null): 'forces' | 'fighters' | null {
   if (counted === null) return null;
-  if (listed(POLICE_VICTIMS, counted) || listed(MILITARY_VICTIMS, counted)) return 'forces';
-  return listed(FIGHTERS, counted) ? 'fighters' : null;
+  // "خمسة من مقاتليها": a plural with its owner's pronoun, read without it (مقاتلي → مقاتل).
+  const owned = counted.replace(/(هما|هم|ها|ه)$/, '');
+  const noun = owned === counted ? counted : owned.replace(/ي$/, '');
+  if ([counted, noun].some((n) => listed(POLICE_VICTIMS, n) || listed(MILITARY_VICTIMS, n))) return 'forces';
+  return listed(FIGHTERS, counted) || listed(FIGHTERS, noun) ? 'fighters' : null;
 }
 
 /** A number next to two casualty words (قتلى and جرحى) counts once: for the nearer word. */
