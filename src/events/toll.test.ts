@@ -754,6 +754,42 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'words of time after a superlative describe the attack, not a count over time',
+    text: 'قتل 12 شخصا في هجوم انتحاري هو الأعنف منذ بداية العام في العاصمة كابول أمس.',
+    killed: 12,
+    injured: null,
+  },
+  {
+    pattern: 'recent months after a superlative describe the attack too',
+    text: 'قتل 20 شخصا في أعنف تفجير تشهده العاصمة كابول في الأشهر الأخيرة.',
+    killed: 20,
+    injured: null,
+  },
+  {
+    pattern: 'a span of time in another stretch of the sentence, before a comma, counts nothing',
+    text: 'وبعد هدوء نسبي ساد المدينة خلال الأسابيع الماضية، قتل 7 جنود في هجوم على نقطة تفتيش في مدينة العريش.',
+    killed: 7,
+    injured: null,
+  },
+  {
+    pattern: 'those who died at once and those who died later add up',
+    text: 'وقتل على الفور 3 أشخاص في انفجار سيارة مفخخة في مدينة بعقوبة، وقتل أيضا 2 آخرون متأثرين بجروحهم.',
+    killed: 5,
+    injured: null,
+  },
+  {
+    pattern: 'counts joined by و, then the dead of the other side of the fight',
+    text: 'قتل أربعة جنود وستة مدنيين في هجوم على ثكنة في مدينة العريش، فيما تمكنت القوات من قتل 43 مسلحا.',
+    killed: 53,
+    injured: null,
+  },
+  {
+    pattern: 'a count joined by و after another act and place is not joined',
+    text: 'قتل 5 أشخاص في تفجير عبوة ناسفة ببغداد و7 أشخاص في هجوم بالموصل أمس.',
+    killed: 5,
+    injured: null,
+  },
+  {
     pattern: 'died, then the one victim after the verb',
     text: 'توفي شرطي أمس متأثرا بجروح أصيب بها حين هاجم مسلحون حاجزا أمنيا في مدينة العريش.',
     killed: 1,

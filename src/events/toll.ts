@@ -81,6 +81,7 @@ const TollPack = z.object({
     periods: z.array(z.string().min(1)),
     during: z.array(z.string().min(1)),
     duringAfter: z.array(z.string().min(1)),
+    superlatives: z.array(z.string().min(1)),
     within: z.number().int().positive(),
     before: z.number().int().positive(),
   }),
@@ -145,6 +146,7 @@ const CUMULATIVE_THROUGHOUT = wordSet(PACK.cumulative.throughout);
 const CUMULATIVE_PERIODS = PACK.cumulative.periods.map((phrase) => phrase.split(' ').map(bare));
 const DURING = wordSet(PACK.cumulative.during);
 const DURING_AFTER = wordSet([...PACK.cumulative.during, ...PACK.cumulative.duringAfter]);
+const SUPERLATIVES = wordSet(PACK.cumulative.superlatives);
 const YEAR_MARKERS = wordSet(PACK.yearMarkers.words);
 const POLICE_VICTIMS = wordSet(PACK.forceVictims.police);
 const MILITARY_VICTIMS = wordSet(PACK.forceVictims.military);
@@ -426,7 +428,7 @@ export function findTolls(
             value: chosen.value + joined.number.value,
             vague: false,
             span: { start: chosen.start, end: joined.end },
-            rule: 'toll.joined-counts',
+            rule: JOINED_COUNTS,
             parts: [
               { value: chosen.value, counted: countedAfter(chosen) },
               // "وثلاثة عشر "إرهابيا"": past a quote mark, the noun the count was read by.
@@ -507,12 +509,12 @@ export function findTolls(
     const end = Math.max(cue.span.end, figure.span.end);
     const numberAt = tokenIndexAt(figure.span.start);
     const numberEnd = Math.max(numberAt, tokenIndexAt(figure.span.end - 1));
-    const after = afterWhich(tokens, at);
+    const anchorStart = earlierAnchorStart(tokens, at);
     const earlier =
-      after === null
+      anchorStart === null
         ? null
         : `earlier: "${tokens
-            .slice(after, at + 1)
+            .slice(anchorStart, at + 1)
             .map((t) => t.text)
             .join(' ')}" dates it before what its sentence tells ahead of it`;
     figures.push({
@@ -528,7 +530,10 @@ export function findTolls(
         tokens[at].proclitics[0] !== 'ب' &&
         figure.rule !== 'toll.single-victim' &&
         revisedFrom.some((r) => r < start && start - r < 60),
-      preliminary: preliminaryFrom.some((r) => r < start && start - r < 60) || diedAtOnce(tokens, endAt + 1),
+      preliminary:
+        preliminaryFrom.some((r) => r < start && start - r < 60) ||
+        // "قتل على الفور 3"، "مقتل 3 أشخاص على الفور".
+        [endAt + 1, numberEnd + 1, numberEnd + 2].some((k) => diedAtOnce(tokens, k)),
       additional:
         figure.rule === 'toll.number' &&
         isAdditional(tokens, Math.min(at, numberAt), Math.max(endAt, numberEnd), (t) =>
@@ -567,7 +572,7 @@ export function findTolls(
     const side = sideOf(f.counted);
     if (
       side &&
-      counts.some((g) => g.kind === 'killed' && g.start < f.start && !g.vague && sideOf(g.counted) === OTHER_SIDE[side])
+      counts.some((g) => g.kind === 'killed' && g.start < f.start && !g.vague && sidesOf(g).includes(OTHER_SIDE[side]))
     )
       f.additional = true;
   }
@@ -577,12 +582,14 @@ export function findTolls(
 /**
  * Where the words begin that date the casualty word at token `at` before what its sentence
  * tells: غداة or بعد right before it (بعد مقتل), or with a span of time between (بعد أسبوع على
- * مقتل، بعد يومين من مقتل); null when none do.
+ * مقتل، بعد يومين من مقتل، بعد ثلاثة أيام على مقتل); null when none do.
  */
-function afterWhich(tokens: readonly Token[], at: number): number | null {
+function earlierAnchorStart(tokens: readonly Token[], at: number): number | null {
   if (inList(EARLIER_OCCURRENCE, tokens[at - 1])) return at - 1;
   const spanOfTime = tokens[at - 1]?.norm === 'علي' || tokens[at - 1]?.norm === 'من';
-  if (spanOfTime && inList(MEASURE_UNITS, tokens[at - 2]) && inList(EARLIER_OCCURRENCE, tokens[at - 3])) return at - 3;
+  if (!spanOfTime || !inList(MEASURE_UNITS, tokens[at - 2])) return null;
+  // The unit alone (أسبوع، يومين) or after its number (ثلاثة أيام).
+  for (const k of [at - 3, at - 4]) if (inList(EARLIER_OCCURRENCE, tokens[k])) return k;
   return null;
 }
 
@@ -818,6 +825,26 @@ function diedAtOnce(tokens: readonly Token[], at: number): boolean {
   return INSTANT_DEATHS.some((words) => words.every((w, k) => stemOf(tokens[at + k]) === w));
 }
 
+/** A word that may stand in a count's noun phrase: its noun, a nisba, "others", "at least", a partitive. */
+function describesCount(t: Token): boolean {
+  if (QUOTE_MARKS.test(t.text)) return true;
+  if (t.kind !== 'word') return false;
+  const stem = stemOf(t);
+  return (
+    isPersonNoun(t) ||
+    inList(PERSON_PLURALS, t) ||
+    inList(FORCE_MEMBERS, t) ||
+    inList(APPROXIMATORS, t) ||
+    inList(POLICE_VICTIMS, t) ||
+    inList(MILITARY_VICTIMS, t) ||
+    NISBA.test(stem) ||
+    OTHERS.test(stem)
+  );
+}
+
+/** The rule of counts joined by و: the first two counts of its breakdown are its parts. */
+const JOINED_COUNTS = 'toll.joined-counts';
+
 /** How many words after a count the و of a count joined to it may come (3 جنود ماليين على الأقل و13). */
 const JOINED_COUNT_WORDS = 5;
 
@@ -842,14 +869,19 @@ function joinedCountAfter(
     return isPersonNoun(tokens[k]) || inList(PERSON_PLURALS, tokens[k]) ? k : -1;
   };
   if (personAt(numberEnd + 1) < 0) return null;
-  for (let k = numberEnd + 1; k <= numberEnd + JOINED_COUNT_WORDS + 1 && k < tokens.length; k++) {
+  for (let k = numberEnd + 1; k <= numberEnd + JOINED_COUNT_WORDS && k < tokens.length; k++) {
     const t = tokens[k];
     if ((t.kind === 'punct' && !QUOTE_MARKS.test(t.text)) || casualty.some((c) => c !== cue && startsIn(c, t))) break;
     const numberToken = t.norm === 'و' ? tokens[k + 1] : t;
     const n = numberToken && numbers.find((m) => m.start >= numberToken.start && m.start < numberToken.end);
     // وأحد عشر: the و of a number word its stem keeps (واحد) is joined by the number's start.
     const joinedByWa = t.norm === 'و' || t.proclitics[0] === 'و' || (n !== undefined && n.start > t.start);
-    if (!joinedByWa) continue;
+    if (!joinedByWa) {
+      // Only what describes the first count may stand before the second: its noun, an adjective,
+      // "at least", a partitive (5 أشخاص في تفجير ببغداد و7 في هجوم بالموصل are two acts).
+      if (!describesCount(t)) return null;
+      continue;
+    }
     if (!n || n.vague) return null;
     const noun = personAt(Math.max(tokenIndexAt(n.start), tokenIndexAt(n.end - 1)) + 1);
     if (noun < 0 || casualty.some((c) => c !== cue && startsIn(c, tokens[noun]))) return null;
@@ -897,7 +929,7 @@ const FROM_NUMBER = new Set([
   'toll.reference',
   'toll.victim-and-companions',
   'toll.enumeration',
-  'toll.joined-counts',
+  JOINED_COUNTS,
 ]);
 
 /** "أربعة آخرون"، "قُتلوا أيضا"، "بالإضافة لمقتل 8": a figure that adds to the one before it. */
@@ -922,14 +954,19 @@ function isAdditional(
  */
 function cumulativeMarker(tokens: readonly Token[], from: number, to: number): string | null {
   const { within, before } = PACK.cumulative;
+  // "قتل 12 شخصا في أعنف هجوم منذ عام 2015": words of time after a superlative or an ordinal
+  // describe the attack, not a count over time.
+  const describesAttack = (a: number, b: number) => tokens.slice(a, b).some((t) => inList(SUPERLATIVES, t));
   const window: number[] = [];
   for (let i = Math.max(0, from - before); i < from; i++) window.push(i);
   for (let i = to + 1; i < Math.min(tokens.length, to + 1 + within); i++) window.push(i);
   for (const i of window) {
     const t = tokens[i];
+    if (i > to && describesAttack(to + 1, i)) break;
     if (inList(CUMULATIVE_THROUGHOUT, t)) return t.text;
-    // "خلال الأسابيع الماضية … قتل العشرات".
-    const period = i < from ? periodAt(tokens, i, DURING) : null;
+    // "خلال الأسابيع الماضية … قتل العشرات", in the figure's stretch of the sentence.
+    const period =
+      i < from && !tokens.slice(i, from).some((w) => w.kind === 'punct') ? periodAt(tokens, i, DURING) : null;
     if (period) return period;
     if (!inList(CUMULATIVE, t)) continue;
     const what = tokens.slice(i + 1, i + 4);
@@ -939,10 +976,10 @@ function cumulativeMarker(tokens: readonly Token[], from: number, to: number): s
         .map((w) => w.text)
         .join(' ');
   }
-  // "وقتلت سلسلة تفجيرات العشرات في الأشهر الأخيرة"، "قتل 200 مدني في غارات على ريف إدلب خلال
+  // "وقتلت سلسلة تفجيرات بكابول العشرات في الأشهر الأخيرة"، "قتل 200 مدني في غارات على ريف إدلب خلال
   // الأسابيع الماضية": a span of time later in the figure's stretch of the sentence.
   for (let i = to + 1; i < Math.min(tokens.length, to + 1 + PERIOD_AFTER_REACH); i++) {
-    if (tokens[i].kind === 'punct') break;
+    if (tokens[i].kind === 'punct' || inList(SUPERLATIVES, tokens[i])) break;
     const period = periodAt(tokens, i, DURING_AFTER);
     if (period) return period;
   }
@@ -1049,11 +1086,17 @@ const OTHER_SIDE = { forces: 'fighters', fighters: 'forces' } as const;
 /** Which side a count's noun names: a state's forces (جنود، شرطيين) or fighters against them (مسلحا، إرهابيين). */
 function sideOf(counted: string | null): 'forces' | 'fighters' | null {
   if (counted === null) return null;
-  // "خمسة من مقاتليها": a plural with its owner's pronoun, read without it (مقاتلي → مقاتل).
-  const owned = counted.replace(/(هما|هم|ها|ه)$/, '');
+  // "خمسة من مقاتليها": a plural with its owner's pronoun, read without it (مقاتلي → مقاتل); not
+  // a bare ه, which is also a normalised ة (مسلحة).
+  const owned = counted.replace(/(هما|هم|ها)$/, '');
   const noun = owned === counted ? counted : owned.replace(/ي$/, '');
   if ([counted, noun].some((n) => listed(POLICE_VICTIMS, n) || listed(MILITARY_VICTIMS, n))) return 'forces';
   return listed(FIGHTERS, counted) || listed(FIGHTERS, noun) ? 'fighters' : null;
+}
+
+/** The sides a figure counts: its noun's, or for counts joined by و each part's (أربعة جنود وستة مدنيين). */
+function sidesOf(f: TollFigure): ('forces' | 'fighters' | null)[] {
+  return f.rule === JOINED_COUNTS ? f.breakdown.slice(0, 2).map((part) => sideOf(part.counted)) : [sideOf(f.counted)];
 }
 
 /** A number next to two casualty words (قتلى and جرحى) counts once: for the nearer word. */
@@ -1091,7 +1134,8 @@ export function summariseToll(figures: readonly TollFigure[], kind: 'killed' | '
   // A vague count that adds to another ("مع عشرات آخرين") is a part, not a rival report.
   const candidates = precise.length ? of.filter((f) => !f.vague || f.additional) : vagueOnes;
   // "وكانت الشرطة ذكرت في حصيلة أولية 5 قتلى": a first count gives way to any other report.
-  const settled = candidates.filter((f) => !f.preliminary);
+  // A first count that a figure adds to (قتل على الفور 3 … وقتل أيضا 2 آخرون) is a part of a sum.
+  const settled = candidates.filter((f) => !f.preliminary || candidates.some((g) => g.additional && g.start > f.start));
   const ranked = settled.length ? settled : candidates;
   const revised = ranked.filter((f) => f.revised);
   if (revised.length) {
