@@ -18,22 +18,27 @@ export function datesThePast(cue: CueMatch, doc: Doc): boolean {
   return year === undefined || !published || year < published;
 }
 
+/** The background cues of the news cycle's "earlier" (packs/ar/cues.json). */
+const EARLIER = 'earlier';
 /** How many words after a background cue the أن or إن of a reported clause may stand. */
 const THAT_REACH = 3;
+/** أن or إن with a glued ب or a pronoun (بأن، أنه، أنها، أنهم), normalised. */
+const THAT = /^ب?ان(ه|ها|هم|هما)?$/;
 
 /**
- * "وذكرت الشبكة في وقت سابق أن زعيم التنظيم قتل في غارة": a background cue naming no year, right
- * before the أن or إن that opens what was said (within three words), dates the saying, not what
- * the said clause after it reports at `offset`.
+ * "وذكرت الشبكة في وقت سابق أن زعيم التنظيم قتل في غارة": "earlier" (the background cues of kind
+ * earlier: في وقت سابق، سابقا) right before the أن or إن that opens what was said (within three
+ * words) dates the saying, not what the said clause after it reports at `offset`. Other
+ * background cues (العام الماضي، قبل سنوات) date what was said too.
  */
 export function datesTheSaying(cue: CueMatch, doc: Doc, offset: number): boolean {
-  if (YEAR.test(viewText(doc, cue.span.start, cue.span.end))) return false;
+  if (cue.kind !== EARLIER) return false;
   const after = spanIndexAt(doc.tokens, cue.span.end - 1) + 1;
   if (after === 0) return false;
   for (let k = after; k < after + THAT_REACH && k < doc.tokens.length; k++) {
     const token = doc.tokens[k];
     if (token.start >= offset || token.kind === 'punct') return false;
-    if (token.norm === 'ان') return true;
+    if (THAT.test(token.norm)) return true;
   }
   return false;
 }

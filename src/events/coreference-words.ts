@@ -1,8 +1,7 @@
 /**
  * The word lists of packs/ar/coreference.json: recap openers, the attack nouns that with the
  * article point back to an event already told (الهجوم، القصف), demonstratives, and the verbs of
- * using a weapon. The merge
- * rules and the coreference model both read them.
+ * using a weapon. The merge rules and the coreference model both read them.
  */
 import { z } from 'zod';
 import { join } from 'node:path';

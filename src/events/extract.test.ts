@@ -1131,9 +1131,14 @@ test('"earlier" before the أن of what was said dates the saying, not what was 
   assert.notEqual(verdictOf(doc, 'air_strike_phrase'), 'history.cue');
   assert.equal(only(text, '2019-04-08', false).fatalities, 5);
   // A year before the article's still dates it, and "earlier" with no أن still dates its clause.
+  // بأن as أن.
+  const withBi = 'وذكرت وكالة محلية في وقت سابق بأن خمسة مسلحين قتلوا في غارة جوية على مخبأ في ولاية ننكرهار أمس.';
+  assert.notEqual(verdictOf(analysed(withBi, '2019-04-08', false), 'air_strike_phrase'), 'history.cue');
   for (const past of [
     'وذكرت وكالة محلية عام 2015 أن خمسة مسلحين قتلوا في غارة جوية على مخبأ في ولاية ننكرهار.',
     'وقتل في وقت سابق خمسة مسلحين في غارة جوية على مخبأ في ولاية ننكرهار.',
+    // Other background words date what was said too: only "earlier" is the news cycle's.
+    'وكانت الأمم المتحدة ذكرت العام الماضي أن خمسة مسلحين قتلوا في غارة جوية على مخبأ في ولاية ننكرهار.',
   ])
     assert.equal(verdictOf(analysed(past, '2019-04-08', false), 'air_strike_phrase'), 'history.cue', past);
 });
@@ -1146,6 +1151,16 @@ test('bombs used in a fight are how it was fought, not events of their own', () 
   assert.deepEqual(
     events.map((e) => e.sub_event_type),
     ['Armed clash'],
+  );
+  // A bomb used in another clause of the sentence, at another town, is an event of its own.
+  const elsewhere = extract(
+    'قتل جنديان في اشتباكات مع مسلحين في مدينة درنة أمس، بينما قتل ثلاثة مدنيين في مدينة بنغازي حين استخدم مجهولون سيارة مفخخة في هجوم على سوق.',
+    '2019-04-08',
+    false,
+  );
+  assert.deepEqual(
+    elsewhere.map((e) => e.event_type),
+    ['Battles', 'Explosions/Remote violence'],
   );
   // A bomb told apart, in another town, is a blast of its own beside the fight.
   const apart = extract(
@@ -1167,6 +1182,23 @@ test('an act named as the point since which something goes on is past, told else
   );
   assert.equal(verdictOf(doc, 'suicide_bombing'), 'reject.time-reference');
   assert.deepEqual(doc.events, []);
+  // After و as well; and the dead of the act told since are not lent to the report before it.
+  const lent = analysed(
+    'قصفت الطائرات الحربية بلدة معرة النعمان اليوم. وتصاعدت المخاوف منذ الهجوم الكيميائي الذي أودى بحياة 40 شخصا.',
+    '2019-04-08',
+    false,
+  );
+  assert.deepEqual(
+    lent.events.map((e) => [e.sub_event_type, e.fatalities]),
+    [['Air/drone strike', 0]],
+  );
+  // An act its clause dates to the report's day is the report's own.
+  const today = only(
+    'نزح مئات السكان من بلدة كفرنبل منذ القصف المدفعي الذي استهدفها فجر اليوم وقتل ثلاثة مدنيين.',
+    '2019-04-08',
+    false,
+  );
+  assert.equal(today.event_type, 'Explosions/Remote violence');
 });
 
 test('the dead a span of time after which a report is told are its anchor, not its event', () => {

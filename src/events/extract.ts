@@ -252,7 +252,7 @@ const CONSEQUENCE_TO_COME = viewPattern(/(^|\s)[وف]?(س|قد\s+)[يت](ؤدي|
 /** Before a word named as a point in time: قبل اعتقاله، عقب الهجوم (a cue may start after its article). */
 const TIME_REFERENCE_BEFORE = viewPattern(/(^|\s)(قبل|بعد|عقب|اثر|إثر|منذ)\s*(ال)?$/);
 /** Right before an act named as the point since which something goes on (منذ الهجوم، منذ اغتيال). */
-const SINCE_REFERENCE_BEFORE = viewPattern(/(^|\s)منذ\s*(ال)?$/);
+const SINCE_REFERENCE_BEFORE = viewPattern(/(^|\s)و?منذ\s*(ال)?$/);
 /** Words that put what follows in the past of the report: "ليست المرة الأولى التي …"، "سبق أن". */
 const EARLIER_IN_CLAUSE = viewPattern(/(ليست المرة الأولى|ليست المرة الاولى|سبق أن|سبق وأن|سبق ان|سبق وان)/);
 /** An agreement, a truce or a ceasefire is an event when it is reached, signed or announced. */
@@ -798,8 +798,15 @@ export function ruleMergedMentions(doc: Doc, knowledge: ExtractionKnowledge): Ru
       continue;
     }
     // "منذ الهجوم الكيميائي": any act named as the point since which something goes on is past,
-    // told elsewhere (after the rules of history, which keep its sentence's figures from lending).
-    if (t.pos !== 'verb' && SINCE_REFERENCE_BEFORE.test(before)) {
+    // told elsewhere, and so are the figures of its sentence (after the rules of history, which
+    // say so first). Not one its clause dates to the report's day or the day before (منذ القصف
+    // الذي استهدفها فجر اليوم).
+    if (
+      t.pos !== 'verb' &&
+      SINCE_REFERENCE_BEFORE.test(before) &&
+      !(date && date.rule !== TELLING_DATE && !isHistory(date.temporal, published, 1))
+    ) {
+      pastSentences.add(s);
       reject(t, s, 'reject.time-reference');
       continue;
     }

@@ -104,10 +104,24 @@ function refersBack(m: Mention, backReference: ReadonlySet<string>): boolean {
 /** How many words before a weapon the verb of using it may stand (استخدم فيها الإرهابيون سيارة مفخخة وانتحاريين). */
 const INSTRUMENT_REACH = 5;
 
-/** Whether event e is told in m's sentence: first, or merged from a mention there. */
-function toldInSentenceOf(e: Mention, m: Mention, doc: Doc): boolean {
+/**
+ * The violent event a bomb used in it (m) was fought with: the one whose telling in m's sentence
+ * comes last before m, at a place that may be m's (قتل جنديان في اشتباكات في درنة، بينما استخدم
+ * مجهولون سيارة مفخخة في بنغازي: the car bomb is Benghazi's own).
+ */
+function fightUsing(m: Mention, events: readonly Mention[], doc: Doc): Mention | undefined {
   const sentence = doc.sentences[m.sentence];
-  return e.sentence === m.sentence || e.triggers.some((t) => t.start >= sentence.start && t.end <= sentence.end);
+  let best: Mention | undefined;
+  let bestAt = -1;
+  for (const e of events) {
+    if (!VIOLENT.has(e.event_type) || !placesCompatible(e.place, m.place)) continue;
+    for (const t of e.triggers)
+      if (t.start >= sentence.start && t.end <= m.trigger.span.start && t.start > bestAt) {
+        best = e;
+        bestAt = t.start;
+      }
+  }
+  return best;
 }
 
 /** Whether m's trigger is a weapon named right after a verb of using it, no punctuation between. */
@@ -291,10 +305,11 @@ export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceW
     let blastKinds = false;
     const nearby = near(m);
     const referred = refersBack(m, words.backReference) ? referent(m, nearby, doc) : undefined;
-    // Bombs used in a fight; air strikes and shelling are events of their own even so.
+    // Bombs used in a fight; air strikes and shelling are events of their own even so. The fight is
+    // the one told last before the bomb in its sentence, at a place that may be the bomb's.
     const instrumentOf =
-      BLAST_RANK.has(m.sub_event_type) && usedAsInstrument(m, doc, words.instrument)
-        ? nearby.find((e) => toldInSentenceOf(e, m, doc) && VIOLENT.has(e.event_type) && VIOLENT.has(m.event_type))
+      BLAST_RANK.has(m.sub_event_type) && VIOLENT.has(m.event_type) && usedAsInstrument(m, doc, words.instrument)
+        ? fightUsing(m, nearby, doc)
         : undefined;
     const target =
       referred ??
@@ -355,7 +370,10 @@ export function mergeMentions(mentions: Mention[], doc: Doc, words: CoreferenceW
         referred
           ? BACK_REFERENCE
           : instrumentOf
-            ? INSTRUMENT_OF
+            ? // "قتل ثلاثة مدنيين حين استخدم مجهولون سيارة مفخخة": the killing was the blast.
+              instrumentOf.event_type === 'Violence against civilians'
+              ? BLAST_OF_KILLING
+              : INSTRUMENT_OF
             : turnedRiot
               ? PROTEST_TURNED_RIOT
               : blastKinds
