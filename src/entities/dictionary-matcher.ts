@@ -5,7 +5,7 @@
  */
 import type { Token } from '../core/document.js';
 import { toNormOffset, type NormalizedText } from '../text/normalize.js';
-import { surfacesOf, tokenHamzaMask, tokenReadings, type TokenSurface } from '../text/tokenize.js';
+import { surfacesOf, tokenReadings, type TokenSurface } from '../text/tokenize.js';
 import { mayBeGlued, splitGluedToken } from '../text/glued.js';
 import { cliticReadings } from '../text/clitics.js';
 import { withoutArticle, type Cursor, type NameEntry, type NameIndex, type NameOpening } from './name-index.js';
@@ -66,24 +66,16 @@ class KeptOpenings {
 
 /**
  * The index's openings of a word token, kept with the token's surface when the tokenizer gives
- * it (the surface is in cache, the index's memo of a hundred thousand words mostly is not).
+ * it: a text repeats its words, and the surface is at hand where a memo map would be a cache miss.
  */
 function openingsOf(token: Token, surface: TokenSurface | undefined, view: NormalizedText, index: NameIndex) {
   const own = surface !== undefined && surface.norm === token.norm ? surface : undefined;
   const kept = own?.matcherMemo;
   if (kept instanceof KeptOpenings && kept.index === index && kept.generation === index.generation)
     return kept.openings;
-  const openings = indexOpenings(token, view, index);
+  const openings = index.openings(tokenReadings(token, view));
   if (own) own.matcherMemo = new KeptOpenings(index, index.generation, openings);
   return openings;
-}
-
-/**
- * The index's openings of a word token. Apart from openingsOf, whose every call would otherwise
- * allocate the scope this closure keeps (most calls find the openings kept with the surface).
- */
-function indexOpenings(token: Token, view: NormalizedText, index: NameIndex): readonly NameOpening[] {
-  return index.openings(token.norm, tokenHamzaMask(token, view), () => tokenReadings(token, view));
 }
 
 export function matchNames(tokens: Token[], view: NormalizedText, index: NameIndex): EntityCandidate[] {

@@ -49,10 +49,8 @@ export class NameIndex {
   private readonly singleWords = new Set<string>();
   private readonly tables: NameTable[] = [];
   private readonly tableKeys = new Map<string, TableKey>();
-  /** start()'s answers by word (see there). */
-  private readonly starts = new WordMemo<Cursor | null>(TABLE_MEMO_LIMIT);
-  /** openings()'s answers by variant, then by word (see there). */
-  private readonly openingMemos: (WordMemo<readonly NameOpening[]> | undefined)[] = [];
+  /** The words names start with (see firstWords), gathered at the first look-up. */
+  private firstWordIndex: Map<string, FirstWord> | null = null;
   /** Answers kept in the memoised cursors (see next). */
   private followingCount = 0;
   /** Counts the times the memos were dropped: an answer kept elsewhere holds while it is unchanged. */
@@ -68,6 +66,7 @@ export class NameIndex {
   addKey(key: readonly string[], definite: boolean, entry: Omit<NameEntry, 'definite'>): void {
     if (key.length === 0) return;
     this.forgetStarts();
+    this.firstWordIndex = null;
     let node = this.root;
     for (const word of key) {
       let next = node.children.get(word);
@@ -89,13 +88,13 @@ export class NameIndex {
     this.tableKeys.clear();
     this.forgetStarts();
     this.tableIndex = null;
+    this.firstWordIndex = null;
   }
 
+  /** Drops the cursors names start at, and with them next()'s answers kept in them. */
   private forgetStarts(): void {
     this.generation++;
     this.followingCount = 0;
-    this.starts.clear();
-    for (const memo of this.openingMemos) memo?.clear();
   }
 
   /**
@@ -152,34 +151,44 @@ export class NameIndex {
     return { node, key, entries, more: fromTables.more };
   }
 
+  /**
+   * Every word a name starts with, the trie's and the tables' in one map: a stem that starts none
+   * (most of them) is answered by one look-up, with nothing kept for it.
+   */
+  private firstWords(): Map<string, FirstWord> {
+    if (this.firstWordIndex) return this.firstWordIndex;
+    const index = new Map<string, FirstWord>();
+    for (const [word, node] of this.root.children) index.set(word, new FirstWord(node));
+    if (this.tables.length)
+      for (const key of this.tablesByKey().keys())
+        if (!key.includes(' ') && !index.has(key)) index.set(key, new FirstWord(null));
+    return (this.firstWordIndex = index);
+  }
+
   /** Where a name starting with this word (already without its article) leads, or null. */
   start(firstWord: string): Cursor | null {
-    // Every reading of every word asks: the answer, memoised, is one look-up and no allocation.
-    const known = this.starts.get(firstWord);
-    if (known !== undefined) return known;
-    const cursor = this.cursor(this.root.children.get(firstWord) ?? null, firstWord);
-    this.starts.set(firstWord, cursor);
-    return cursor;
+    const first = this.firstWords().get(firstWord);
+    if (!first) return null;
+    // The cursor is made once a generation: next() keeps its answers in it.
+    if (first.generation !== this.generation) {
+      first.cursor = this.cursor(first.node, firstWord);
+      first.generation = this.generation;
+    }
+    return first.cursor;
   }
 
   /**
    * The readings of a word whose stem, without its article, starts a name, each with its cursor,
-   * in the order given. `variant` tells apart spellings of one word whose readings differ (the
-   * tokenizer's hamza mask): the answer is memoised by both, since most words start no name and
-   * a text repeats its words, and the readings are worked out only for a word not met before.
+   * in the order given. Callers keep the answer for a word they meet again (the name matcher,
+   * with the tokenizer's surface): the readings are worked out only for a word not met before.
    */
-  openings(word: string, variant: number, readings: () => readonly CliticReading[]): readonly NameOpening[] {
-    const memo = (this.openingMemos[variant] ??= new WordMemo(TABLE_MEMO_LIMIT));
-    const known = memo.get(word);
-    if (known) return known;
-    const found: NameOpening[] = [];
-    for (const reading of readings()) {
+  openings(readings: readonly CliticReading[]): readonly NameOpening[] {
+    let found: NameOpening[] | null = null;
+    for (const reading of readings) {
       const cursor = this.start(withoutArticle(reading.stem));
-      if (cursor) found.push({ reading, cursor });
+      if (cursor) (found ??= []).push({ reading, cursor });
     }
-    const opened = found.length ? found : NO_OPENINGS;
-    memo.set(word, opened);
-    return opened;
+    return found ?? NO_OPENINGS;
   }
 
   next(at: Cursor, word: string): Cursor | null {
@@ -225,6 +234,13 @@ const NO_TABLE_KEY: TableKey = { entries: [], more: false };
 /** The tables of a key that only starts longer ones: one shared empty list. */
 const NO_TABLES: NameTable[] = [];
 const TABLE_MEMO_LIMIT = 200_000;
+
+/** A word names start with: the trie's node under it (if any), and its cursor of one generation. */
+class FirstWord {
+  cursor: Cursor | null = null;
+  generation = -1;
+  constructor(readonly node: TrieNode | null) {}
+}
 
 /** A clitic reading of a word that starts a name, and where the name goes on from it. */
 export interface NameOpening {
