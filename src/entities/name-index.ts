@@ -6,7 +6,6 @@
  */
 import { nameKeyOf } from '../knowledge/places.js';
 import type { CliticReading } from '../text/clitics.js';
-import { WordMemo } from '../text/word-memo.js';
 
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -29,9 +28,11 @@ export interface NameEntry {
 interface TrieNode {
   children: Map<string, TrieNode>;
   entries: NameEntry[];
+  /** The cursor at this node when the tables hold nothing here (see NameIndex.cursorAt). */
+  cursor: Cursor | null;
 }
 
-const newNode = (): TrieNode => ({ children: new Map(), entries: [] });
+const newNode = (): TrieNode => ({ children: new Map(), entries: [], cursor: null });
 
 /** Drops a leading ال from a normalised word when a stem of two letters or more remains. */
 export function withoutArticle(word: string): string {
@@ -48,12 +49,9 @@ export class NameIndex {
   /** Single-word keys, for the glued-word splitter's "is this a known word" question. */
   private readonly singleWords = new Set<string>();
   private readonly tables: NameTable[] = [];
-  private readonly tableKeys = new Map<string, TableKey>();
-  /** The words names start with (see firstWords), gathered at the first look-up. */
-  private firstWordIndex: Map<string, FirstWord> | null = null;
-  /** Answers kept in the memoised cursors (see next). */
-  private followingCount = 0;
-  /** Counts the times the memos were dropped: an answer kept elsewhere holds while it is unchanged. */
+  /** The tables' keys as words (see tableTrie), gathered at the first look-up. */
+  private tableRoot: TableNode | null = null;
+  /** Counts the changes to the names: an answer kept elsewhere holds while it is unchanged. */
   generation = 0;
   size = 0;
 
@@ -65,8 +63,7 @@ export class NameIndex {
   /** Adds a name already keyed (a gazetteer's keys are worked out at build time). */
   addKey(key: readonly string[], definite: boolean, entry: Omit<NameEntry, 'definite'>): void {
     if (key.length === 0) return;
-    this.forgetStarts();
-    this.firstWordIndex = null;
+    this.generation++;
     let node = this.root;
     for (const word of key) {
       let next = node.children.get(word);
@@ -80,101 +77,73 @@ export class NameIndex {
   }
 
   /**
-   * A compact gazetteer table: its names are looked up in it (binary search over its sorted
-   * keys) rather than copied into the trie, which would cost seconds and tens of megabytes.
+   * A compact gazetteer table: its keys are gathered as words (see tableTrie) and its rows read
+   * when a name reaches them, rather than copied into the trie as entries, which would cost
+   * seconds and tens of megabytes.
    */
   addTable(table: NameTable): void {
     this.tables.push(table);
-    this.tableKeys.clear();
-    this.forgetStarts();
-    this.tableIndex = null;
-    this.firstWordIndex = null;
-  }
-
-  /** Drops the cursors names start at, and with them next()'s answers kept in them. */
-  private forgetStarts(): void {
+    this.tableRoot = null;
     this.generation++;
-    this.followingCount = 0;
   }
 
   /**
-   * The tables' keys in one map (key → the tables holding it, and whether longer keys start with
-   * it; a word-prefix of a longer key is there with no tables), gathered at the first look-up: a
-   * word is then answered by one hash look-up instead of a binary search in each table. Strings
-   * only (the rows stay in their tables): a few megabytes.
+   * The tables' keys as a trie of words, gathered at the first look-up: a node for each key and
+   * each word-prefix of a longer key, holding the key's tables (none for a prefix only). A name
+   * then goes on by one look-up a word, where joining the words to look the key up made a string
+   * each time. Strings only (the rows stay in their tables, read when a cursor first reaches them).
    */
-  private tableIndex: Map<string, { tables: NameTable[]; more: boolean }> | null = null;
-
-  private tablesByKey(): Map<string, { tables: NameTable[]; more: boolean }> {
-    if (this.tableIndex) return this.tableIndex;
-    const index = new Map<string, { tables: NameTable[]; more: boolean }>();
-    const at = (key: string) => {
-      let found = index.get(key);
-      if (!found) index.set(key, (found = { tables: NO_TABLES, more: false }));
-      return found;
-    };
+  private tableTrie(): TableNode {
+    if (this.tableRoot) return this.tableRoot;
+    const root = new TableNode('');
     for (const table of this.tables)
       for (const key of table.sortedKeys()) {
-        const found = at(key);
-        found.tables = found.tables === NO_TABLES ? [table] : [...found.tables, table];
-        for (let space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1))
-          at(key.slice(0, space)).more = true;
+        let node = root;
+        let from = 0;
+        for (let space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
+          node = node.child(key.slice(from, space), '');
+          from = space + 1;
+        }
+        node = node.child(key.slice(from), key);
+        node.tables = node.tables === NO_TABLES ? [table] : [...node.tables, table];
       }
-    return (this.tableIndex = index);
+    return (this.tableRoot = root);
   }
 
-  /**
-   * What the tables hold under a key: its entries, and whether longer keys start with it. Most
-   * words are in no table and cost one look-up; the entries of those that are, memoised.
-   */
-  private tableKey(key: string): TableKey {
-    const held = this.tablesByKey().get(key);
-    if (!held) return NO_TABLE_KEY;
-    const hit = this.tableKeys.get(key);
-    if (hit) return hit;
+  /** The names of a table node's key, each table's rows in turn (read once, kept in the node). */
+  private tableEntries(node: TableNode | null): readonly NameEntry[] {
+    if (!node || node.tables === NO_TABLES) return NO_ENTRIES;
+    if (node.entries) return node.entries;
     const entries: NameEntry[] = [];
-    for (const table of held.tables)
-      for (const { row, definite } of table.lookup(key) ?? [])
-        entries.push({ kind: 'place', ref: table.idAt(row), type: 'LOC', alias: key, definite });
-    const found = { entries, more: held.more };
-    // Words repeat: the memo answers most lookups; it is dropped when it grows past a long text's worth.
-    if (this.tableKeys.size >= TABLE_MEMO_LIMIT) this.tableKeys.clear();
-    this.tableKeys.set(key, found);
-    return found;
-  }
-
-  private cursor(node: TrieNode | null, key: string): Cursor | null {
-    const fromTables = this.tables.length ? this.tableKey(key) : NO_TABLE_KEY;
-    if (!node && fromTables.entries.length === 0 && !fromTables.more) return null;
-    const entries =
-      fromTables.entries.length === 0 ? (node?.entries ?? []) : [...(node?.entries ?? []), ...fromTables.entries];
-    return { node, key, entries, more: fromTables.more };
+    for (const table of node.tables)
+      for (const { row, definite } of table.lookup(node.key) ?? [])
+        entries.push({ kind: 'place', ref: table.idAt(row), type: 'LOC', alias: node.key, definite });
+    return (node.entries = entries);
   }
 
   /**
-   * Every word a name starts with, the trie's and the tables' in one map: a stem that starts none
-   * (most of them) is answered by one look-up, with nothing kept for it.
+   * The cursor where the trie is at `node` and the tables at `table` (either may be null), or null
+   * when neither holds a name here nor goes on. One is made for each place and kept in its node:
+   * the words so far lead to both nodes, so either names the pair.
    */
-  private firstWords(): Map<string, FirstWord> {
-    if (this.firstWordIndex) return this.firstWordIndex;
-    const index = new Map<string, FirstWord>();
-    for (const [word, node] of this.root.children) index.set(word, new FirstWord(node));
-    if (this.tables.length)
-      for (const key of this.tablesByKey().keys())
-        if (!key.includes(' ') && !index.has(key)) index.set(key, new FirstWord(null));
-    return (this.firstWordIndex = index);
+  private cursorAt(node: TrieNode | null, table: TableNode | null): Cursor | null {
+    const kept = table ? table.cursor : node ? node.cursor : null;
+    if (kept && kept.generation === this.generation) return kept;
+    const fromTables = this.tableEntries(table);
+    const more = table?.children != null;
+    if (!node && fromTables.length === 0 && !more) return null;
+    const entries = fromTables.length === 0 ? (node?.entries ?? []) : [...(node?.entries ?? []), ...fromTables];
+    const cursor = new Cursor(node, table?.children ? table : null, entries, this.generation);
+    if (table) table.cursor = cursor;
+    else if (node) node.cursor = cursor;
+    return cursor;
   }
 
   /** Where a name starting with this word (already without its article) leads, or null. */
   start(firstWord: string): Cursor | null {
-    const first = this.firstWords().get(firstWord);
-    if (!first) return null;
-    // The cursor is made once a generation: next() keeps its answers in it.
-    if (first.generation !== this.generation) {
-      first.cursor = this.cursor(first.node, firstWord);
-      first.generation = this.generation;
-    }
-    return first.cursor;
+    const node = this.root.children.get(firstWord) ?? null;
+    const table = this.tableTrie().children?.get(firstWord) ?? null;
+    return node || table ? this.cursorAt(node, table) : null;
   }
 
   /**
@@ -193,17 +162,8 @@ export class NameIndex {
 
   next(at: Cursor, word: string): Cursor | null {
     const node = at.node?.children.get(word) ?? null;
-    if (!at.more) return node && { node, key: '', entries: node.entries, more: false };
-    // Going on in the tables looks up a new key (the words so far, joined): the answers are kept
-    // in the cursor, for the cursors names start at are memoised and words follow them again.
-    const following = (at.following ??= new WordMemo(FOLLOWING_MEMO_LIMIT));
-    const known = following.get(word);
-    if (known !== undefined) return known;
-    const found = this.cursor(node, `${at.key} ${word}`);
-    // Pairs of words outnumber words: past a budget, the memoised cursors go, and their answers with them.
-    if (++this.followingCount > FOLLOWING_BUDGET) this.forgetStarts();
-    following.set(word, found);
-    return found;
+    const table = at.table?.children?.get(word) ?? null;
+    return node || table ? this.cursorAt(node, table) : null;
   }
 
   entriesAt(at: Cursor): readonly NameEntry[] {
@@ -213,7 +173,10 @@ export class NameIndex {
   /** True when a single normalised word (with or without ال) is a whole name. */
   isSingleWordName(word: string): boolean {
     const key = withoutArticle(word);
-    return this.singleWords.has(key) || (this.tables.length > 0 && this.tableKey(key).entries.length > 0);
+    return (
+      this.singleWords.has(key) ||
+      (this.tables.length > 0 && this.tableEntries(this.tableTrie().children?.get(key) ?? null).length > 0)
+    );
   }
 }
 
@@ -226,20 +189,31 @@ export interface NameTable {
   idAt(row: number): string;
 }
 
-interface TableKey {
-  entries: NameEntry[];
-  more: boolean;
-}
-const NO_TABLE_KEY: TableKey = { entries: [], more: false };
 /** The tables of a key that only starts longer ones: one shared empty list. */
 const NO_TABLES: NameTable[] = [];
-const TABLE_MEMO_LIMIT = 200_000;
+const NO_ENTRIES: readonly NameEntry[] = [];
 
-/** A word names start with: the trie's node under it (if any), and its cursor of one generation. */
-class FirstWord {
+/** A key of the tables, or a word-prefix of longer keys, with the words that go on from it. */
+class TableNode {
+  /** The tables holding the key whole (none for a prefix only). */
+  tables: NameTable[] = NO_TABLES;
+  children: Map<string, TableNode> | null = null;
+  /** The tables' names under the key (see NameIndex.tableEntries). */
+  entries: NameEntry[] | null = null;
+  /** The cursor at this node (see NameIndex.cursorAt). */
   cursor: Cursor | null = null;
-  generation = -1;
-  constructor(readonly node: TrieNode | null) {}
+
+  /** `key`: the whole key, known when a table holds it ('' for a prefix only). */
+  constructor(public key: string) {}
+
+  /** The node of the next word, made if new; `key` is its whole key when a table holds it. */
+  child(word: string, key: string): TableNode {
+    const children = (this.children ??= new Map<string, TableNode>());
+    let node = children.get(word);
+    if (!node) children.set(word, (node = new TableNode(key)));
+    else if (key) node.key = key;
+    return node;
+  }
 }
 
 /** A clitic reading of a word that starts a name, and where the name goes on from it. */
@@ -249,17 +223,15 @@ export interface NameOpening {
 }
 const NO_OPENINGS: readonly NameOpening[] = [];
 
-/** A position in the names: the trie's node (if any), the key so far, and what the tables hold under it. */
-export interface Cursor {
-  node: TrieNode | null;
-  key: string;
-  entries: readonly NameEntry[];
-  /** True when a table has longer keys starting with `key`. */
-  more: boolean;
-  /** next()'s answers from here by word, when `more`. */
-  following?: WordMemo<Cursor | null>;
+/**
+ * A position in the names: the trie's node (if any), the tables' node when longer keys go on from
+ * it, and the names that end here. Made by the index of one generation (see NameIndex.generation).
+ */
+export class Cursor {
+  constructor(
+    readonly node: TrieNode | null,
+    readonly table: TableNode | null,
+    readonly entries: readonly NameEntry[],
+    readonly generation: number,
+  ) {}
 }
-/** Words kept after one cursor: a common word starts names followed by many words. */
-const FOLLOWING_MEMO_LIMIT = 1_000;
-/** Words kept after all the memoised cursors together. */
-const FOLLOWING_BUDGET = 400_000;
