@@ -64,6 +64,16 @@ class KeptOpenings {
   ) {}
 }
 
+/** Most words open no name: they share one KeptOpenings (of the index and generation last met). */
+let keptNone: KeptOpenings | null = null;
+
+function keptOpenings(index: NameIndex, openings: readonly NameOpening[]): KeptOpenings {
+  if (openings.length) return new KeptOpenings(index, index.generation, openings);
+  if (keptNone?.index !== index || keptNone.generation !== index.generation)
+    keptNone = new KeptOpenings(index, index.generation, openings);
+  return keptNone;
+}
+
 /**
  * The index's openings of a word token, kept with the token's surface when the tokenizer gives
  * it: a text repeats its words, and the surface is at hand where a memo map would be a cache miss.
@@ -74,7 +84,7 @@ function openingsOf(token: Token, surface: TokenSurface | undefined, view: Norma
   if (kept instanceof KeptOpenings && kept.index === index && kept.generation === index.generation)
     return kept.openings;
   const openings = index.openings(tokenReadings(token, view));
-  if (own) own.matcherMemo = new KeptOpenings(index, index.generation, openings);
+  if (own) own.matcherMemo = keptOpenings(index, openings);
   return openings;
 }
 

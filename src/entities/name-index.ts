@@ -155,7 +155,11 @@ export class NameIndex {
     let found: NameOpening[] | null = null;
     for (const reading of readings) {
       const cursor = this.start(withoutArticle(reading.stem));
-      if (cursor) (found ??= []).push({ reading, cursor });
+      if (!cursor) continue;
+      // Kept for as long as the word's surface: a list begun by a literal holds what it needs, where
+      // a first push reserves room for seventeen.
+      if (found) found.push({ reading, cursor });
+      else found = [{ reading, cursor }];
     }
     return found ?? NO_OPENINGS;
   }
