@@ -117,6 +117,7 @@ export function loadEntityKnowledge(options: KnowledgeOptions = {}): EntityKnowl
     for (const alias of [{ text: person.name_ar }, ...person.aliases_ar])
       names.add(alias.text, { kind: 'person', ref: person.id, type: 'PER' });
   }
+  names.prepare();
 
   const functionWords = readWordList(join(dir, 'ar', 'function-words.json'), 'words');
   const commonWordNames = new Set([

@@ -49,7 +49,7 @@ export class NameIndex {
   /** Single-word keys, for the glued-word splitter's "is this a known word" question. */
   private readonly singleWords = new Set<string>();
   private readonly tables: NameTable[] = [];
-  /** The tables' keys as words (see tableTrie), gathered at the first look-up. */
+  /** The tables' keys as words (see tableTrie), gathered when loaded (see prepare) or at the first look-up. */
   private tableRoot: TableNode | null = null;
   /** Counts the changes to the names: an answer kept elsewhere holds while it is unchanged. */
   generation = 0;
@@ -88,7 +88,15 @@ export class NameIndex {
   }
 
   /**
-   * The tables' keys as a trie of words, gathered at the first look-up: a node for each key and
+   * Gathers now what the first look-up would (the tables' trie, some tens of milliseconds): a
+   * startup snapshot made after loading then holds it, and a command's first article does not wait.
+   */
+  prepare(): void {
+    this.tableTrie();
+  }
+
+  /**
+   * The tables' keys as a trie of words, gathered once (see prepare): a node for each key and
    * each word-prefix of a longer key, holding the key's tables (none for a prefix only). A name
    * then goes on by one look-up a word, where joining the words to look the key up made a string
    * each time. Strings only (the rows stay in their tables, read when a cursor first reaches them).
