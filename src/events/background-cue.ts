@@ -5,6 +5,7 @@
  */
 import type { Doc } from '../core/document.js';
 import { spanIndexAt } from '../core/span.js';
+import { isThat } from './complementizer.js';
 import type { CueMatch } from './triggers.js';
 import { viewText } from './view-text.js';
 
@@ -22,8 +23,6 @@ export function datesThePast(cue: CueMatch, doc: Doc): boolean {
 const EARLIER = 'earlier';
 /** How many words after a background cue the أن or إن of a reported clause may stand. */
 const THAT_REACH = 3;
-/** أن or إن with a glued ب or a pronoun (بأن، أنه، أنها، أنهم), normalised. */
-const THAT = /^ب?ان(ه|ها|هم|هما)?$/;
 
 /**
  * "وذكرت الشبكة في وقت سابق أن زعيم التنظيم قتل في غارة": "earlier" (the background cues of kind
@@ -38,7 +37,7 @@ export function datesTheSaying(cue: CueMatch, doc: Doc, offset: number): boolean
   for (let k = after; k < after + THAT_REACH && k < doc.tokens.length; k++) {
     const token = doc.tokens[k];
     if (token.start >= offset || token.kind === 'punct') return false;
-    if (THAT.test(token.norm)) return true;
+    if (isThat(token)) return true;
   }
   return false;
 }

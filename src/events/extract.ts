@@ -65,6 +65,7 @@ import {
 import { loadCoreferenceWords } from './coreference-words.js';
 import { BLAST_RANK, GENERIC_TRIGGERS, mergeMentions } from './merge.js';
 import { datesTheSaying, datesThePast, YEAR } from './background-cue.js';
+import { THAT } from './complementizer.js';
 import { responsibilityClaim, type ResponsibilityClaim } from './responsibility.js';
 import { loadCoreferenceModel, resolveCoreference, type CoreferenceModel } from './coreference.js';
 import { VIOLENT, type Mention } from './mention.js';
@@ -307,8 +308,6 @@ const ARMED_WORDS = viewPattern(
 const FIGHTING_WORDS = viewPattern(
   /(اشتباك|معارك|معركة|قتال|قصف|غارة|غارات|هجوم|قتلى|قتيل|مقتل|جرحى|مواجهات|اقتتال|قذائف|صواريخ)/,
 );
-/** أن/إن (that), normalised, as a stem (بأن، وإن). */
-const THAT = 'ان';
 /** A clash of protesters is coded as the riot triggers are (packs/ar/triggers.json, riot). */
 const CROWD_CLASH_PLOVER = { type: 'PROTEST', mode: 'riot' } as const;
 /** Events dated this long before publication are history, not news. */

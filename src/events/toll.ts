@@ -15,6 +15,7 @@ import { spanIndexAt, type Span } from '../core/span.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { CueMatch } from './triggers.js';
 import { viewPattern, viewText } from './view-text.js';
+import { THAT } from './complementizer.js';
 
 /** A count and the noun it counts. */
 export interface Count {
@@ -45,6 +46,8 @@ export interface TollFigure extends Span {
   rejected: string | null;
   /** The counts of the breakdown told right after it, each with its noun (مقتل 25 شخصا بينهم 9 صحفيين: 9 صحفيين). */
   breakdown: Count[];
+  /** The counts joined by و it sums, each with its noun (أربعة جنود وستة مدنيين), or none. */
+  parts: Count[];
   /** The noun right after its number (صحفيين in "9 صحفيين"), normalised, or null. */
   counted: string | null;
   /** The rule that read it: toll.number, toll.dual, toll.single-victim, toll.victim-and-companions. */
@@ -116,6 +119,8 @@ const PACK = loadPack();
 /** Normalised, without the article: the form a token's stem is compared with. */
 const bare = (w: string) => normalizeForMatch(w).replace(/^ال(?=..)/, '');
 const wordSet = (words: readonly string[]) => new Set(words.map(bare));
+/** Phrases of a pack list as their words, each as stemOf gives a token (الأسابيع الماضية → اسابيع، ماضيه). */
+const phrases = (list: readonly string[]) => list.map((phrase) => phrase.split(' ').map(bare));
 
 const BROKEN_PLURAL_PERSONS = wordSet(PACK.brokenPluralPersons.words);
 const SOUND_PLURAL_PERSONS = wordSet(PACK.soundPluralPersons.words);
@@ -143,7 +148,7 @@ const ADDITIVES_BEFORE = wordSet(PACK.additives.before);
 const CUMULATIVE = wordSet(PACK.cumulative.words);
 const CUMULATIVE_SINCE = wordSet(PACK.cumulative.since);
 const CUMULATIVE_THROUGHOUT = wordSet(PACK.cumulative.throughout);
-const CUMULATIVE_PERIODS = PACK.cumulative.periods.map((phrase) => phrase.split(' ').map(bare));
+const CUMULATIVE_PERIODS = phrases(PACK.cumulative.periods);
 const DURING = wordSet(PACK.cumulative.during);
 const DURING_AFTER = wordSet([...PACK.cumulative.during, ...PACK.cumulative.duringAfter]);
 const SUPERLATIVES = wordSet(PACK.cumulative.superlatives);
@@ -153,7 +158,7 @@ const MILITARY_VICTIMS = wordSet(PACK.forceVictims.military);
 const FORCE_MEMBERS = wordSet(PACK.forceVictims.members);
 const VICTIM_GROUP_NOUNS = wordSet(PACK.victimGroupNouns.words);
 const PERSON_PLURALS = wordSet(PACK.personPlurals.words);
-const INSTANT_DEATHS = PACK.instantDeaths.words.map((phrase) => phrase.split(' ').map(bare));
+const INSTANT_DEATHS = phrases(PACK.instantDeaths.words);
 /** The most one event can have killed or hurt; a bigger figure is rejected, not clamped. */
 export const PLAUSIBLE_MAXIMUM = PACK.plausibleMaximum;
 
@@ -513,10 +518,7 @@ export function findTolls(
     const earlier =
       anchorStart === null
         ? null
-        : `earlier: "${tokens
-            .slice(anchorStart, at + 1)
-            .map((t) => t.text)
-            .join(' ')}" dates it before what its sentence tells ahead of it`;
+        : `earlier: "${writtenWords(tokens, anchorStart, at + 1)}" dates it before what its sentence tells ahead of it`;
     figures.push({
       start,
       end,
@@ -545,7 +547,9 @@ export function findTolls(
         : FROM_NUMBER.has(figure.rule)
           ? rejection(tokens, figure, numberAt, Math.min(at, numberAt), Math.max(endAt, numberEnd))
           : null,
+      // A part told again later (وقتلت القوات 13 إرهابيا) is no lower report, as a breakdown's is not.
       breakdown: [...(figure.parts ?? []), ...breakdownAfter(end)],
+      parts: figure.parts ?? [],
       // Counts joined by و count different nouns: their parts carry them.
       counted: figure.parts ? null : countedAfter(figure.span),
       rule: figure.rule,
@@ -712,8 +716,6 @@ function titledVictimBefore(tokens: readonly Token[], comma: number, verb: numbe
 
 /** Tokens after the verb where victims named would be its subject (قتل في الانفجار مدنيون). */
 const VICTIMS_AFTER_TOKENS = 4;
-/** "أن"، "إن" normalised: a clause told as said opens after it. */
-const THAT = 'ان';
 
 function isComma(token: Token | undefined): boolean {
   return token?.kind === 'punct' && (token.text === '،' || token.text === ',');
@@ -822,7 +824,7 @@ function listedAfterCount(
 
 /** Whether the words from token `at` on say the dead died at once (على الفور، في الحال). */
 function diedAtOnce(tokens: readonly Token[], at: number): boolean {
-  return INSTANT_DEATHS.some((words) => words.every((w, k) => stemOf(tokens[at + k]) === w));
+  return phraseAt(tokens, at, INSTANT_DEATHS) !== undefined;
 }
 
 /** A word that may stand in a count's noun phrase: its noun, a nisba, "others", "at least", a partitive. */
@@ -842,7 +844,7 @@ function describesCount(t: Token): boolean {
   );
 }
 
-/** The rule of counts joined by و: the first two counts of its breakdown are its parts. */
+/** The rule of counts joined by و. */
 const JOINED_COUNTS = 'toll.joined-counts';
 
 /** How many words after a count the و of a count joined to it may come (3 جنود ماليين على الأقل و13). */
@@ -971,10 +973,7 @@ function cumulativeMarker(tokens: readonly Token[], from: number, to: number): s
     if (!inList(CUMULATIVE, t)) continue;
     const what = tokens.slice(i + 1, i + 4);
     if (what.some((w) => w.kind === 'number' || /^\d/.test(w.text) || inList(CUMULATIVE_SINCE, w)))
-      return tokens
-        .slice(i, i + 3)
-        .map((w) => w.text)
-        .join(' ');
+      return writtenWords(tokens, i, i + 3);
   }
   // "وقتلت سلسلة تفجيرات بكابول العشرات في الأشهر الأخيرة"، "قتل 200 مدني في غارات على ريف إدلب خلال
   // الأسابيع الماضية": a span of time later in the figure's stretch of the sentence.
@@ -992,13 +991,21 @@ const PERIOD_AFTER_REACH = 10;
 /** The span of time (الأسابيع الماضية) written at token i after a word of `during`, or null. */
 function periodAt(tokens: readonly Token[], i: number, during: ReadonlySet<string>): string | null {
   if (!inList(during, tokens[i - 1])) return null;
-  const period = CUMULATIVE_PERIODS.find((words) => words.every((w, k) => stemOf(tokens[i + k]) === w));
-  return period
-    ? tokens
-        .slice(i, i + period.length)
-        .map((w) => w.text)
-        .join(' ')
-    : null;
+  const period = phraseAt(tokens, i, CUMULATIVE_PERIODS);
+  return period ? writtenWords(tokens, i, i + period.length) : null;
+}
+
+/** The phrase of `list` whose words the tokens from `at` on are (stemOf), if any. */
+function phraseAt(tokens: readonly Token[], at: number, list: readonly string[][]): string[] | undefined {
+  return list.find((words) => words.every((w, k) => stemOf(tokens[at + k]) === w));
+}
+
+/** The tokens from `from` to `to` (exclusive) as written, joined by spaces: a rule's evidence. */
+function writtenWords(tokens: readonly Token[], from: number, to: number): string {
+  return tokens
+    .slice(from, to)
+    .map((t) => t.text)
+    .join(' ');
 }
 
 /** Words between two counts joined by و that still make one statement (قتل نحو 90 شخصا برصاص الجنود وأصيب). */
@@ -1096,7 +1103,7 @@ function sideOf(counted: string | null): 'forces' | 'fighters' | null {
 
 /** The sides a figure counts: its noun's, or for counts joined by و each part's (أربعة جنود وستة مدنيين). */
 function sidesOf(f: TollFigure): ('forces' | 'fighters' | null)[] {
-  return f.rule === JOINED_COUNTS ? f.breakdown.slice(0, 2).map((part) => sideOf(part.counted)) : [sideOf(f.counted)];
+  return f.parts.length ? f.parts.map((part) => sideOf(part.counted)) : [sideOf(f.counted)];
 }
 
 /** A number next to two casualty words (قتلى and جرحى) counts once: for the nearer word. */
