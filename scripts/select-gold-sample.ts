@@ -42,6 +42,12 @@ const THEATRE_EXTENSION = { theatre: 'AF', size: 20, batches: [10, 11] } as cons
 const CONFLICT_EXTENSION = { size: 30, batches: [12, 13, 14] } as const;
 /** Version 5 continues it again, for the same reason, once version 4's batches had been read. */
 const CONFLICT_EXTENSION_2 = { size: 30, batches: [15, 16, 17] } as const;
+/**
+ * Version 6 continues both orders (conflict reports and any world article, development split
+ * only) once version 5's batches had been read, so that the rules of that reading are measured on
+ * articles no rule was written from.
+ */
+const EXTENSION_3 = { conflict: 24, 'world-random': 6, batches: [18, 19, 20] } as const;
 
 const VIOLENCE =
   /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة/;
@@ -158,7 +164,10 @@ function draw(records: Rec[]): {
   take('conflict', freeDev(conflictOrder).slice(0, CONFLICT_EXTENSION.size));
   const conflictMore = out.splice(0);
   take('conflict', freeDev(conflictOrder).slice(0, CONFLICT_EXTENSION_2.size));
-  return { first, extension, theatre, conflictMore, conflictMore2: out };
+  const conflictMore2 = out.splice(0);
+  take('conflict', freeDev(conflictOrder).slice(0, EXTENSION_3.conflict));
+  take('world-random', freeDev(worldOrder).slice(0, EXTENSION_3['world-random']));
+  return { first, extension, theatre, conflictMore, conflictMore2, extension3: out };
 }
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -179,7 +188,7 @@ const records = readFileSync(corpus, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Rec);
-const { first, extension, theatre, conflictMore, conflictMore2 } = draw(records);
+const { first, extension, theatre, conflictMore, conflictMore2, extension3 } = draw(records);
 // Batches interleave the strata, so a batch annotated halfway is still a balanced sample.
 const interleaved = (drawn: Drawn[]) =>
   roundRobin(
@@ -208,6 +217,11 @@ const documents = [
     split: splitOf(d.doc),
     batch: CONFLICT_EXTENSION_2.batches[i % CONFLICT_EXTENSION_2.batches.length],
   })),
+  ...interleaved(extension3).map((d, i) => ({
+    ...d,
+    split: splitOf(d.doc),
+    batch: EXTENSION_3.batches[i % EXTENSION_3.batches.length],
+  })),
 ];
 writeFileSync(
   values.out,
@@ -222,6 +236,7 @@ writeFileSync(
         theatre_extension: THEATRE_EXTENSION,
         conflict_extension: CONFLICT_EXTENSION,
         conflict_extension_2: CONFLICT_EXTENSION_2,
+        extension_3: EXTENSION_3,
       },
       documents,
     },
