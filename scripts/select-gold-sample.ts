@@ -48,6 +48,11 @@ const CONFLICT_EXTENSION_2 = { size: 30, batches: [15, 16, 17] } as const;
  * articles no rule was written from.
  */
 const EXTENSION_3 = { conflict: 24, 'world-random': 6, batches: [18, 19, 20] } as const;
+/**
+ * Version 7 continues them again, drawn with version 6 and annotated at once, but read only after
+ * the rules written from version 6: a development check that no rule of that reading has seen.
+ */
+const EXTENSION_4 = { conflict: 24, 'world-random': 6, batches: [21, 22, 23] } as const;
 
 const VIOLENCE =
   /قتل|قتيل|قتلى|مقتل|هجوم|غارة|غارات|قصف|انفجار|تفجير|اشتباك|معارك|اختطاف|خطف|اعتقال|مظاهر|احتجاج|صاروخ|مسلح|انتحاري|عبوة/;
@@ -167,7 +172,10 @@ function draw(records: Rec[]): {
   const conflictMore2 = out.splice(0);
   take('conflict', freeDev(conflictOrder).slice(0, EXTENSION_3.conflict));
   take('world-random', freeDev(worldOrder).slice(0, EXTENSION_3['world-random']));
-  return { first, extension, theatre, conflictMore, conflictMore2, extension3: out };
+  const extension3 = out.splice(0);
+  take('conflict', freeDev(conflictOrder).slice(0, EXTENSION_4.conflict));
+  take('world-random', freeDev(worldOrder).slice(0, EXTENSION_4['world-random']));
+  return { first, extension, theatre, conflictMore, conflictMore2, extension3, extension4: out };
 }
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -188,7 +196,7 @@ const records = readFileSync(corpus, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Rec);
-const { first, extension, theatre, conflictMore, conflictMore2, extension3 } = draw(records);
+const { first, extension, theatre, conflictMore, conflictMore2, extension3, extension4 } = draw(records);
 // Batches interleave the strata, so a batch annotated halfway is still a balanced sample.
 const interleaved = (drawn: Drawn[]) =>
   roundRobin(
@@ -222,6 +230,11 @@ const documents = [
     split: splitOf(d.doc),
     batch: EXTENSION_3.batches[i % EXTENSION_3.batches.length],
   })),
+  ...interleaved(extension4).map((d, i) => ({
+    ...d,
+    split: splitOf(d.doc),
+    batch: EXTENSION_4.batches[i % EXTENSION_4.batches.length],
+  })),
 ];
 writeFileSync(
   values.out,
@@ -237,6 +250,7 @@ writeFileSync(
         conflict_extension: CONFLICT_EXTENSION,
         conflict_extension_2: CONFLICT_EXTENSION_2,
         extension_3: EXTENSION_3,
+        extension_4: EXTENSION_4,
       },
       documents,
     },
