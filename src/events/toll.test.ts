@@ -358,6 +358,18 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'dead that fell, with no number, are several (the phrase سقوط قتلى)',
+    text: 'هاجم مسلحون بسيارة ملغومة موكبا عسكريا قرب مدينة عدن أمس، مما أسفر عن سقوط قتلى.',
+    killed: 3,
+    injured: null,
+  },
+  {
+    pattern: 'one dead that fell, with no number, is one',
+    text: 'انفجرت سيارة مفخخة أمس في مدينة عدن، ما أدى إلى وقوع قتيل وجرحى.',
+    killed: 1,
+    injured: null,
+  },
+  {
     pattern: 'none where no dead there were',
     text: 'انفجرت سيارة مفخخة أمس في مدينة عدن دون وقوع قتلى.',
     killed: 0,

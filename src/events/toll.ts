@@ -498,16 +498,20 @@ export function findTolls(
         figure = { value: VAGUE_SEVERAL, vague: true, span: victim, rule: 'toll.unnumbered' };
       else if (
         cue.kind === 'killed' &&
-        at === endAt &&
-        COUNTED_NOUNS.has(stemOf(tokens[at])) &&
-        !tokens[at].proclitics.includes('ال') &&
+        // The noun alone, or the cue "سقوط قتلى" that holds the word before it.
+        endAt - at <= 1 &&
+        COUNTED_NOUNS.has(stemOf(tokens[endAt])) &&
+        !tokens[endAt].proclitics.includes('ال') &&
         // وقوع، whose و is its own, not a conjunction: its whole written form counts too.
-        (inList(DEAD_OCCURRED, tokens[at - 1]) || DEAD_OCCURRED.has(tokens[at - 1]?.norm ?? '')) &&
+        (inList(DEAD_OCCURRED, tokens[endAt - 1]) || DEAD_OCCURRED.has(tokens[endAt - 1]?.norm ?? '')) &&
         // "دون وقوع قتلى": no dead.
-        !inList(NO_DEAD_BEFORE, tokens[at - 2])
+        !inList(NO_DEAD_BEFORE, tokens[endAt - 2])
       )
-        // "ما تسبب في وقوع قتلى وجرحى"، "أوقع قتلى": dead with no number are "several" too.
-        figure = { value: VAGUE_SEVERAL, vague: true, span: tokens[at], rule: 'toll.unnumbered' };
+        // "ما تسبب في وقوع قتلى وجرحى"، "أوقع قتلى": dead with no number are "several" too; a
+        // singular (سقوط قتيل) is one.
+        figure = SINGULAR_COUNTED_NOUNS.has(stemOf(tokens[endAt]))
+          ? { value: 1, vague: false, span: tokens[endAt], rule: 'toll.single-victim' }
+          : { value: VAGUE_SEVERAL, vague: true, span: tokens[endAt], rule: 'toll.unnumbered' };
     }
     if (!figure) continue;
     const start = Math.min(cue.span.start, figure.span.start);
@@ -1071,6 +1075,8 @@ const COUNTED_NOUNS = new Set([
   'ضحيه',
   'ضحايا',
 ]);
+/** The singulars among them: with no number before them, one. */
+const SINGULAR_COUNTED_NOUNS = new Set(['قتيل', 'قتيلا', 'جريح', 'جريحا', 'مصاب', 'مصابا', 'شهيد', 'جثه', 'ضحيه']);
 
 /** The tokens of one sentence, by binary search (tokens are in text order). */
 function sentenceTokens(doc: Doc, sentence: Span): Token[] {
