@@ -764,6 +764,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'civilians-eg',
     "and not in an article on another country, whose dictionary has no such words (the victims' toll decides)",
   ],
+  [
+    'أفادت مصادر أمنية أن حركة الشباب الإرهابية هاجمت بسيارة ملغومة موكبا عسكريا قرب مقديشو أمس.',
+    'so-al-shabaab',
+    null,
+    'a label right after a name (حركة الشباب الإرهابية) is its adjective, not another actor',
+  ],
 ];
 
 /** A report of the table's date. */

@@ -294,11 +294,20 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
     const last = lowerBound(starts, t.start + 1) - 1;
     return last >= 0 && furthestEnd[last] >= t.end;
   };
+  // "حركة الشباب الإرهابية"، "ميليشيات الحوثي الانقلابية": a definite label right after a name
+  // is that name's adjective, not another actor.
+  const namedEnds = new Set(named.map((m) => m.end));
+  const describesName = (t: Token) => {
+    const definite = t.proclitics.length === 0 ? t.stem.startsWith('ال') : t.proclitics.join('') === 'ال';
+    let k = t.start;
+    while (k > 0 && doc.article.text[k - 1] === ' ') k--;
+    return definite && k < t.start && namedEnds.has(k);
+  };
   const labels: ActorMention[] = [];
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
     const label = knowledge.framingLabels.get(withoutArticle(t.stem));
-    if (!label || covered(t)) continue;
+    if (!label || covered(t) || describesName(t)) continue;
     labels.push({ start: t.stemStart, end: t.end, actor: null, label, rule: 'actor.framing-label', leader: false });
   }
   return [...named, ...labels].sort((a, b) => a.start - b.start);
