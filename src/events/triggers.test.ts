@@ -51,6 +51,12 @@ test('sentences → triggers', () => {
       ],
     ],
     ['تقصف الطائرات الحربية مواقع المسلحين', [['تقصف', 'shelling_bare', 'Air/drone strike', 'aerial']]],
+    // Air defence (الدفاع الجوي) that intercepts a missile says nothing of where it was fired from.
+    [
+      'اعترضت قوات الدفاع الجوي صاروخا فوق المدينة',
+      [['صاروخا', 'shelling_munition', 'Shelling/artillery/missile attack', 'heavy-weapons']],
+    ],
+    ['اعترضت الدفاعات صاروخا أطلقته طائرة', [['صاروخا', 'shelling_munition', 'Air/drone strike', 'aerial']]],
     ['اشتبكت دورية مع مسلحين قرب البوابة', [['اشتبكت', 'clash_verb', 'Armed clash', 'firearms']]],
     ['سيطرت الكتيبة على المعسكر بالكامل', [['سيطرت', 'territory_control_verb', 'Armed clash', 'seize']]],
     ['يسيطر المسلحون على الطريق الساحلي', [['يسيطر', 'territory_control_verb', 'Armed clash', 'seize']]],
