@@ -177,6 +177,8 @@ const NIGHT_SPAN_LINKS = new Set(['الي', 'علي'].map(norm));
 const THE_MONTH = norm('الشهر');
 const FEW = norm('القليلة');
 const ON = norm('على');
+/** "عام واحد": one, written after its unit. */
+const ONE = new Set([norm('واحد'), norm('واحدة')]);
 const asLexicon = (words: Iterable<string>) => new Map([...words].map((w) => [w, true as const]));
 const DAY_WORDS = asLexicon([DAY_WORD]);
 const FIRST_WORDS = asLexicon([FIRST]);
@@ -882,10 +884,12 @@ function readAgo(r: Reader, i: number, start: number): Match | null {
   if (!unit) return null;
   if (!counted) amount = unit.count ?? null;
   else if (unit.count === 2) return null; // "ثلاثة يومين" is not Arabic
-  // "قبل يومين من الهجوم" counts from another event; "منذ عام 2011"، "منذ يوم الخميس"، "منذ شهر
-  // يناير" are dates read by the rules that start at the next word.
+  // "قبل يومين من الهجوم" counts from another event, and so does "قبل عام واحد من توليه"; "منذ
+  // عام 2011"، "منذ يوم الخميس"، "منذ شهر يناير" are dates read by the rules that start at the
+  // next word.
   const following = r.nextWord(j + 1);
-  if (following === OF || following === ON) return null;
+  const afterOne = following !== null && ONE.has(following) ? r.nextWord(j + 2) : null;
+  if (following === OF || following === ON || afterOne === OF || afterOne === ON) return null;
   if (
     !counted &&
     ((r.follows(j + 1) && r.toks[j + 1].kind === 'digits') ||
