@@ -770,6 +770,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     null,
     'a label right after a name (حركة الشباب الإرهابية) is its adjective, not another actor',
   ],
+  [
+    'هاجمت حركة الشباب بسيارة ملغومة موكبا عسكريا قرب مقديشو أمس.',
+    'so-al-shabaab',
+    'so-military-2017',
+    "an armed group's attack on an army convoy hits the army of the event's country",
+  ],
 ];
 
 /** A report of the table's date. */

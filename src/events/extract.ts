@@ -1623,6 +1623,27 @@ function toRecord(
       sources.push({ field: 'actor2', rule: 'actor2.victims-force', evidence: evidenceOf(original, targeted.figure) });
     }
   }
+  // "هاجمت الحركة بسيارة ملغومة موكبا عسكريا": an armed group's bomb or attack on a convoy, a patrol
+  // or a base of the army hits the army of the event's country, whoever else fell beside it.
+  if (
+    !actor2 &&
+    countryCode &&
+    actor1 &&
+    !isStateForces(actor1) &&
+    ARMED_FIGHTING.has(m.event_type) &&
+    ARMY_UNIT_ATTACKED.test(viewText(doc, doc.sentences[m.sentence].start, doc.sentences[m.sentence].end))
+  ) {
+    const army = forceOfKind(countryCode, 'military', date ?? published, knowledge);
+    if (army && army.id !== actor1.id) {
+      actor2 = eventActorOf(army);
+      sources.push({
+        field: 'actor2',
+        rule: 'actor2.army-unit-attacked',
+        evidence: evidenceOf(original, doc.sentences[m.sentence]),
+        note: "an army's convoy, patrol or base the attack's sentence names",
+      });
+    }
+  }
   // Violence against civilians has civilians as its victims by definition; a bombing or an attack
   // that the report says killed or hurt civilians has them too.
   if (
@@ -1916,6 +1937,11 @@ function toRecord(
 /** Words for military sites as a strike's object: مواقع عسكرية، مطار … العسكري، قاعدة جوية، ثكنة. */
 const MILITARY_TARGET = viewPattern(
   /(مواقع|موقع|اهداف|أهداف|مقرات|مقر|مستودعات|مخازن|منشآت)\s+(\S+\s+)?(عسكري|عسكرية|للجيش|لقوات\s+النظام|للنظام)|(مطار|قاعدة)\s+\S+\s+(العسكري|العسكرية|الجوية|الجوي)|ثكنة|ثكنات/,
+);
+
+/** An army's convoy, patrol, base or checkpoint (موكبا عسكريا، دورية للجيش، قاعدة عسكرية). */
+const ARMY_UNIT_ATTACKED = viewPattern(
+  /(موكب|موكبا|رتل|رتلا|دورية|قافلة|قاعدة|معسكر|معسكرا|نقطة تفتيش|حاجز|حاجزا)\s+(عسكري|عسكريا|عسكرية|للجيش|تابعة للجيش|تابعا للجيش)/,
 );
 
 /**
