@@ -370,6 +370,18 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'a person before a passive killing verb is one victim',
+    text: 'وقال المتحدث باسم وزارة الصحة إن شخصا قتل في اشتباكات مع قوات الأمن في مدينة البصرة أمس.',
+    killed: 1,
+    injured: null,
+  },
+  {
+    pattern: 'one killed and others hurt: the passive of the wounded after the verb leaves it no object',
+    text: 'وأعلن الحلف أن جنديا قتل وأصيب آخر في هجوم داخلي شرقي أفغانستان أمس.',
+    killed: 1,
+    injured: 1,
+  },
+  {
     pattern: 'none where no dead there were',
     text: 'انفجرت سيارة مفخخة أمس في مدينة عدن دون وقوع قتلى.',
     killed: 0,
