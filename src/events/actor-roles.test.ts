@@ -776,6 +776,12 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     'so-military-2017',
     "an armed group's attack on an army convoy hits the army of the event's country",
   ],
+  [
+    'أعلن الحوثيون مقتل قيادي في غارة شنتها قوات التحالف الذي تتزعمه السعودية على محافظة الحديدة أمس.',
+    'sa-military-2015',
+    null,
+    'the coalition named by its leader (الذي تتزعمه السعودية) is the Saudi forces; the announcer is no party',
+  ],
 ];
 
 /** A report of the table's date. */
