@@ -382,6 +382,12 @@ const CASES: TollCase[] = [
     injured: 1,
   },
   {
+    pattern: 'a mullah killed, his title before his name, is one',
+    text: 'أعلنت وزارة الدفاع الأفغانية أمس مقتل الملا فضل الله إثر ضربة جوية أميركية في ولاية كونار.',
+    killed: 1,
+    injured: null,
+  },
+  {
     pattern: 'none where no dead there were',
     text: 'انفجرت سيارة مفخخة أمس في مدينة عدن دون وقوع قتلى.',
     killed: 0,
