@@ -30,6 +30,8 @@ test('a name that is also a common word is a place only after a place noun or a 
   assert.deepEqual(placeTexts('قال مساعد الوزير إن المبنى تضرر'), []);
   assert.deepEqual(placeTexts('يوم الجمعة 5 مايو في الشرق الأوسط'), []);
   assert.deepEqual(placeTexts('اشتباكات في بلدة مساعد قرب الحدود المصرية الليبية'), ['مساعد:LY']);
+  // A missile of the Burkan model is no town of Morocco or Yemen.
+  assert.deepEqual(placeTexts('قالت الجماعة إنها أطلقت صاروخا من طراز بركان على مطار الملك خالد'), []);
 });
 
 test('a village needs a cue, a known-place prior or the article’s country', () => {
