@@ -438,6 +438,15 @@ test('protesters report a protest when they act or are counted, not when a word 
   }
 });
 
+test('traffic, flights or broadcasting stopped (أوقفوا الحركة الجوية) are no arrest; people stopped are', () => {
+  const halted = analysed('اقتحم مئات المتظاهرين مطار مدينة النجف أمس وأوقفوا الحركة الجوية لساعات.');
+  const stop = halted.candidates.find((c) => c.entryId === 'arrest_stop');
+  assert.ok(stop && !stop.verdict.kept);
+  assert.equal(stop.verdict.rule, 'reject.non-conflict-cause');
+  assert.ok(!halted.events.some((e) => e.sub_event_type === 'Arrests'));
+  assert.equal(only('أوقفت الشرطة أمس ثلاثة مطلوبين في مدينة النجف.').sub_event_type, 'Arrests');
+});
+
 test('a blast the article explains as an accident is no bombing, its dead are no attack; a bomb blast is one', () => {
   for (const text of [
     'أسفر انفجار في حي الكرامة بمدينة الموصل مساء أمس عن مقتل تسعة أشخاص. وذكرت الشرطة أن الانفجار نجم عن اشتعال النار في مستودع للذخيرة داخل منزل.',
