@@ -51,6 +51,23 @@ test('sentences → triggers', () => {
       ],
     ],
     ['تقصف الطائرات الحربية مواقع المسلحين', [['تقصف', 'shelling_bare', 'Air/drone strike', 'aerial']]],
+    // A fire the crowd set is a riot where protesters are near; a tyre set alight too.
+    [
+      'اقتحم المحتجون مقر الحزب وأضرموا النار فيه',
+      [
+        ['اقتحم', 'territory_storming', 'Armed clash', 'seize'],
+        ['محتجون', 'protest_participants', 'Peaceful protest', 'demo'],
+        ['أضرموا النار', 'riot_arson', 'Violent demonstration', 'riot'],
+      ],
+    ],
+    [
+      'واصل المتظاهرون الاحتجاج حيث أشعلوا النار في إطارات السيارات',
+      [
+        ['متظاهرون', 'protest_participants', 'Peaceful protest', 'demo'],
+        ['احتجاج', 'protest', 'Peaceful protest', 'demo'],
+        ['أشعلوا النار في إطارات', 'riot_tyres', 'Violent demonstration', 'riot'],
+      ],
+    ],
     // Air defence (الدفاع الجوي) that intercepts a missile says nothing of where it was fired from.
     [
       'اعترضت قوات الدفاع الجوي صاروخا فوق المدينة',
