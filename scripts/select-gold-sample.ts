@@ -118,6 +118,8 @@ function draw(records: Rec[]): {
   theatre: Drawn[];
   conflictMore: Drawn[];
   conflictMore2: Drawn[];
+  extension3: Drawn[];
+  extension4: Drawn[];
 } {
   const taken = new Set<string>();
   const out: Drawn[] = [];
