@@ -319,10 +319,6 @@ const HISTORY_DAYS = 365;
  * وقع في 15 يوليو) recalls it. So does an article's lead for the mentions it would date.
  */
 const CLAUSE_HISTORY_DAYS = 14;
-/** A year the lead names this many years or more before publication recalls (leadPastYear). */
-const PAST_YEARS = 2;
-/** The background cues of an anniversary (packs/ar/cues.json). */
-const REMEMBRANCE = 'remembrance';
 
 /** An actor mention the dictionary resolved. */
 type NamedActorMention = ActorMention & { actor: EventActor };
@@ -528,8 +524,7 @@ export function extractEventsExplained(
   // (تتواصل المعارك منذ أوائل أبريل).
   const lead = facts.lead;
   const leadRecalled =
-    (lead !== null && isHistory(lead, doc.article.published, CLAUSE_HISTORY_DAYS) && !afterSince(doc, lead)) ||
-    leadPastYear(doc, lead) !== null;
+    lead !== null && isHistory(lead, doc.article.published, CLAUSE_HISTORY_DAYS) && !afterSince(doc, lead);
   const recalled = (m: Mention) => leadRecalled && !m.date;
   for (const m of merged)
     if (recalled(m))
@@ -2218,23 +2213,4 @@ function leadDate(doc: Doc): TemporalExpression | null {
   const scheduled = doc.cues.filter((c) => c.list === 'scheduled' && c.span.end <= end);
   const t = doc.temporals.find((x) => x.end <= end && x.kind !== 'year' && !scheduledDay(x, doc, scheduled));
   return t ?? null;
-}
-
-/**
- * A year an anniversary's first sentence names before any date, two years or more before
- * publication ("إحياء الذكرى الثلاثين للهجوم الكيميائي … عام 1988"): the story it opens on is a
- * recollection. Not one after منذ (the worst attack since 2015). A year alone is not enough: a
- * first sentence often places today's news with one (كيرتش التي ضمتها روسيا عام 2014).
- */
-function leadPastYear(doc: Doc, lead: TemporalExpression | null): TemporalExpression | null {
-  const published = doc.article.published ? parseIsoDate(doc.article.published) : null;
-  const first = doc.sentences[0];
-  if (!published || !first) return null;
-  const remembered = doc.cues.some(
-    (c) => c.list === 'background' && c.kind === REMEMBRANCE && c.span.start >= first.start && c.span.end <= first.end,
-  );
-  if (!remembered) return null;
-  const end = Math.min(first.end, lead?.start ?? Infinity);
-  const t = doc.temporals.find((x) => x.end <= end && x.kind === 'year');
-  return t?.value.type === 'year' && t.value.year <= published.year - PAST_YEARS && !afterSince(doc, t) ? t : null;
 }
