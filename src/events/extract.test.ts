@@ -445,6 +445,8 @@ test('traffic, flights or broadcasting stopped (أوقفوا الحركة الج
   assert.equal(stop.verdict.rule, 'reject.non-conflict-cause');
   assert.ok(!halted.events.some((e) => e.sub_event_type === 'Arrests'));
   assert.equal(only('أوقفت الشرطة أمس ثلاثة مطلوبين في مدينة النجف.').sub_event_type, 'Arrests');
+  // حركة is also a movement: its members arrested are arrested.
+  assert.equal(only('أوقفت الشرطة المصرية أمس قياديا في حركة حسم بمحافظة الجيزة.').sub_event_type, 'Arrests');
 });
 
 test('a blast the article explains as an accident is no bombing, its dead are no attack; a bomb blast is one', () => {
