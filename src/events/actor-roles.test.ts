@@ -923,3 +923,18 @@ test("a ministry named by no country is the article's country's, never another t
   assert.notEqual(event.claimed_by_actor?.id, 'ly-gna-moi');
   assert.equal(event.actor2?.id, 'eg-police-2014');
 });
+
+test("a convoy a nationality names is that state's, and a plural label after a name is the verb's object", () => {
+  const rules = rulesOnly(loadPipelineContext());
+  const [turkish] = runPipeline(
+    reportOf('استهدف مسلحون بعبوة ناسفة رتلا عسكريا تركيا قرب مدينة إدلب أمس.'),
+    rules,
+  ).events;
+  assert.ok(turkish);
+  assert.notEqual(turkish.actor2?.id, 'sy-military-2000', "a Turkish convoy is not Syria's army");
+  const [clash] = runPipeline(
+    reportOf('هاجم الجيش اليمني المتمردين في محافظة صعدة أمس مما أسفر عن مقتل عشرة منهم.'),
+    rules,
+  ).events;
+  assert.equal(clash?.actor2?.id, 'ye-houthi-forces', 'the rebels the army attacked are its target');
+});

@@ -233,6 +233,9 @@ function organisationNamedBefore(
 /** Kinds of actor that report, count or mediate events and are never their parties. */
 const NO_PARTY_KINDS: ReadonlySet<string> = new Set(['media', 'international_org']);
 
+/** The ending of a singular nisba adjective, normalised (الارهابي، الارهابيه، الانقلابيه). */
+const SINGULAR_NISBA = /(ي|يه)$/;
+
 /** Actors of the article: resolved entities, people's organisations, and framing labels. */
 export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueIndex): ActorMention[] {
   const mentions: ActorMention[] = [];
@@ -294,11 +297,13 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
     const last = lowerBound(starts, t.start + 1) - 1;
     return last >= 0 && furthestEnd[last] >= t.end;
   };
-  // "حركة الشباب الإرهابية"، "ميليشيات الحوثي الانقلابية": a definite label right after a name
-  // is that name's adjective, not another actor.
+  // "حركة الشباب الإرهابية"، "تنظيم داعش الإرهابي": a definite singular label (a nisba: ـي، ـية)
+  // right after a name is that name's adjective, not another actor. A plural there is an object
+  // (هاجم الجيش اليمني المتمردين).
   const namedEnds = new Set(named.map((m) => m.end));
   const describesName = (t: Token) => {
     const definite = t.proclitics.length === 0 ? t.stem.startsWith('ال') : t.proclitics.join('') === 'ال';
+    if (!SINGULAR_NISBA.test(t.norm)) return false;
     let k = t.start;
     while (k > 0 && doc.article.text[k - 1] === ' ') k--;
     return definite && k < t.start && namedEnds.has(k);
