@@ -94,8 +94,8 @@ const EventTyping = {
 
 const WhenNearby = z.strictObject({
   any: z.array(ContextWord).min(1),
-  /** Words after which one of `any` is part of another term (الدفاع الجوي: air defence, not an air strike). */
-  not_after: z.array(ContextWord).min(1).optional(),
+  /** Words that keep the trigger's own typing when near, whatever `any` finds (صاروخ باليستي: fired from the ground). */
+  unless_any: z.array(ContextWord).min(1).optional(),
   ...EventTyping,
   plover: Plover,
   confidence: z.number().min(0).max(1).optional(),
@@ -340,8 +340,8 @@ export interface NearbyRule {
   plover: Plover;
   confidence: number | null;
   note: string;
-  /** Words right after which a word of `any` does not count. */
-  notAfter: Set<string> | null;
+  /** Words whose presence near the trigger keeps this rule from re-typing it. */
+  unlessAny: Set<string> | null;
   /** Position in the entry's when_nearby list, for the rule name. */
   index: number;
 }
@@ -558,7 +558,7 @@ export function compileTriggerLexicon(data: unknown): TriggerLexicon {
         : null,
       whenNearby: (entry.when_nearby ?? []).map((r, i) => ({
         any: new Set(r.any.map((w) => addContextWord(context, w, contextWords))),
-        notAfter: r.not_after ? new Set(r.not_after.map((w) => addContextWord(context, w, contextWords))) : null,
+        unlessAny: r.unless_any ? new Set(r.unless_any.map((w) => addContextWord(context, w, contextWords))) : null,
         event_type: r.event_type,
         sub_event_type: r.sub_event_type,
         plover: r.plover,

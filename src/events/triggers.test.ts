@@ -68,12 +68,16 @@ test('sentences → triggers', () => {
         ['أشعلوا النار في إطارات', 'riot_tyres', 'Violent demonstration', 'riot'],
       ],
     ],
-    // Air defence (الدفاع الجوي) that intercepts a missile says nothing of where it was fired from.
+    // A ballistic missile is fired from the ground, whatever air words (the air defence that
+    // intercepted it) stand near; other missiles near air words are an air strike's.
     [
-      'اعترضت قوات الدفاع الجوي صاروخا فوق المدينة',
+      'اعترضت قوات الدفاع الجوي صاروخا باليستيا فوق المدينة',
       [['صاروخا', 'shelling_munition', 'Shelling/artillery/missile attack', 'heavy-weapons']],
     ],
-    ['اعترضت الدفاعات صاروخا أطلقته طائرة', [['صاروخا', 'shelling_munition', 'Air/drone strike', 'aerial']]],
+    [
+      'تصدت الدفاعات الجوية السورية لصواريخ إسرائيلية استهدفت المطار',
+      [['صواريخ', 'shelling_munition', 'Air/drone strike', 'aerial']],
+    ],
     ['اشتبكت دورية مع مسلحين قرب البوابة', [['اشتبكت', 'clash_verb', 'Armed clash', 'firearms']]],
     ['سيطرت الكتيبة على المعسكر بالكامل', [['سيطرت', 'territory_control_verb', 'Armed clash', 'seize']]],
     ['يسيطر المسلحون على الطريق الساحلي', [['يسيطر', 'territory_control_verb', 'Armed clash', 'seize']]],

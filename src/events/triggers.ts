@@ -260,12 +260,10 @@ function contextHits(
   window: number,
   bases: Set<string>,
   context: ProcliticIndex<string>,
-  notAfter: Set<string> | null = null,
 ): string[] {
   const sentence = words[first].sentence;
   const hits: string[] = [];
   const scan = (i: number) => {
-    if (notAfter && i > 0 && context.lookup(words[i - 1].text).some(({ value }) => notAfter.has(value))) return;
     for (const { value: b } of context.lookup(words[i].text)) if (bases.has(b) && !hits.includes(b)) hits.push(b);
   };
   for (let i = first - 1; i >= Math.max(0, first - window) && words[i].sentence === sentence; i--) scan(i);
@@ -357,8 +355,9 @@ function toTriggerMatch(
   let typing: Pick<TriggerMatch, 'event_type' | 'sub_event_type' | 'plover' | 'confidence' | 'rule'> = entryTyping(e);
   const context = [...needed];
   for (const rule of trigger.whenNearby) {
-    const hits = contextHits(words, wi, last, trigger.window, rule.any, lexicon.context, rule.notAfter);
+    const hits = contextHits(words, wi, last, trigger.window, rule.any, lexicon.context);
     if (hits.length === 0) continue;
+    if (rule.unlessAny && contextHits(words, wi, last, trigger.window, rule.unlessAny, lexicon.context).length) continue;
     typing = {
       event_type: rule.event_type,
       sub_event_type: rule.sub_event_type,
