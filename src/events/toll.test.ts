@@ -388,6 +388,12 @@ const CASES: TollCase[] = [
     injured: null,
   },
   {
+    pattern: 'a number joined by و after a counted noun counts the next noun',
+    text: 'انفجرت سيارة مفخخة أمس في مدينة عدن مما أسفر عن سقوط قتيل وعدد من الجرحى.',
+    killed: 1,
+    injured: 3,
+  },
+  {
     pattern: 'none where no dead there were',
     text: 'انفجرت سيارة مفخخة أمس في مدينة عدن دون وقوع قتلى.',
     killed: 0,

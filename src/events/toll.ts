@@ -90,7 +90,7 @@ const TollPack = z.object({
   }),
   measureUnits: WordList,
   fighterNouns: WordList,
-  deadOccurred: WordList.extend({ without: z.array(z.string().min(1)) }),
+  deadOccurred: WordList.extend({ without: z.array(z.string().min(1)), singulars: z.array(z.string().min(1)) }),
   yearMarkers: WordList,
   forceVictims: z.object({
     note: z.string(),
@@ -139,6 +139,7 @@ const DUAL_VERBS = wordSet(PACK.dualVerbs.words);
 const MEASURE_UNITS = wordSet(PACK.measureUnits.words);
 const DEAD_OCCURRED = wordSet(PACK.deadOccurred.words);
 const NO_DEAD_BEFORE = wordSet(PACK.deadOccurred.without);
+const SINGULAR_DEAD = wordSet(PACK.deadOccurred.singulars);
 const PART_OF_COUNT = wordSet(PACK.partOfCount.words);
 const EARLIER_OCCURRENCE = wordSet(PACK.earlierOccurrence.words);
 const APPROXIMATORS = wordSet(PACK.approximators.words);
@@ -354,6 +355,8 @@ export function findTolls(
         );
       return (
         i > endAt &&
+        // "سقوط قتيل وعدد من الجرحى": after a counted noun, a number joined by و counts the next noun.
+        !(COUNTED_NOUNS.has(stemOf(tokens[endAt])) && tokens[i].proclitics[0] === 'و') &&
         wordsBetween(endAt + 1, i) < reachAfter &&
         // A quote mark may open the count (قتل الجيش "عشرات الإرهابيين"); other punctuation ends the clause.
         !tokens.slice(endAt + 1, i).some((t) => t.kind === 'punct' && !QUOTE_MARKS.test(t.text)) &&
@@ -509,7 +512,7 @@ export function findTolls(
       )
         // "ما تسبب في وقوع قتلى وجرحى"، "أوقع قتلى": dead with no number are "several" too; a
         // singular (سقوط قتيل) is one.
-        figure = SINGULAR_COUNTED_NOUNS.has(stemOf(tokens[endAt]))
+        figure = inList(SINGULAR_DEAD, tokens[endAt])
           ? { value: 1, vague: false, span: tokens[endAt], rule: 'toll.single-victim' }
           : { value: VAGUE_SEVERAL, vague: true, span: tokens[endAt], rule: 'toll.unnumbered' };
     }
@@ -1075,8 +1078,6 @@ const COUNTED_NOUNS = new Set([
   'ضحيه',
   'ضحايا',
 ]);
-/** The singulars among them: with no number before them, one. */
-const SINGULAR_COUNTED_NOUNS = new Set(['قتيل', 'قتيلا', 'جريح', 'جريحا', 'مصاب', 'مصابا', 'شهيد', 'جثه', 'ضحيه']);
 
 /** The tokens of one sentence, by binary search (tokens are in text order). */
 function sentenceTokens(doc: Doc, sentence: Span): Token[] {
