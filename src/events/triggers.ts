@@ -357,7 +357,8 @@ function toTriggerMatch(
   for (const rule of trigger.whenNearby) {
     const hits = contextHits(words, wi, last, trigger.window, rule.any, lexicon.context);
     if (hits.length === 0) continue;
-    if (rule.unlessAny && contextHits(words, wi, last, trigger.window, rule.unlessAny, lexicon.context).length) continue;
+    if (rule.unlessAny && contextHits(words, wi, last, trigger.window, rule.unlessAny, lexicon.context).length)
+      continue;
     typing = {
       event_type: rule.event_type,
       sub_event_type: rule.sub_event_type,
