@@ -32,7 +32,7 @@ export const DIRECTION_WORDS: ReadonlyMap<string, string> = new Map([
 const INSIDE_NAME = /^["'()_]+$/;
 
 /** Start of a reading's name in the original: after its proclitics, but keeping a written ال. */
-function nameStart(token: Token, view: NormalizedText, stem: string, proclitics: string[]): number {
+function nameStart(token: Token, view: NormalizedText, stem: string, proclitics: readonly string[]): number {
   const tokenNorm = toNormOffset(view, token.start);
   let at = tokenNorm + token.norm.length - stem.length;
   if (proclitics[proclitics.length - 1] === 'ال' && view.norm.startsWith('ال', at - 2) && at - 2 >= tokenNorm) at -= 2;

@@ -13,8 +13,12 @@ import { normalizeForMatch } from './normalize.js';
 import { isRecord } from '../core/unknown.js';
 
 export interface CliticReading {
-  /** Normalised proclitics in order, e.g. ['و', 'ب', 'ال']; ل + ال gives ['ل', 'ال']. */
-  proclitics: string[];
+  /**
+   * Normalised proclitics in order, e.g. ['و', 'ب', 'ال']; ل + ال gives ['ل', 'ال']. To read, not
+   * to change: the analyser's readings share one frozen array for each sequence, so that a word's
+   * analysis keeps no array of its own.
+   */
+  proclitics: readonly string[];
   /** The word without its proclitics: a suffix of the analysed word. */
   stem: string;
 }
@@ -25,7 +29,8 @@ export type ArticleAlefCheck = (alefIndex: number) => boolean;
 interface PrefixForm {
   /** The letters as written at the front of the word. */
   prefix: string;
-  proclitics: string[];
+  /** Frozen: handed out as every reading's own (see CliticReading). */
+  proclitics: readonly string[];
   /** Index of the article's alef in the word, or -1 when the form has no written alef. */
   articleAlefIndex: number;
   hasArticle: boolean;
@@ -44,7 +49,7 @@ function buildPrefixForms(): PrefixForm[] {
     for (const prep of ['', 'ب', 'ل', 'ك']) {
       for (const article of ['', 'ال']) {
         if (!conj && !prep && !article) continue;
-        const proclitics = [conj, prep, article].filter((p) => p !== '');
+        const proclitics = Object.freeze([conj, prep, article].filter((p) => p !== ''));
         // ل before the article drops the article's alef: ل + الجيش = للجيش.
         const mergedLam = prep === 'ل' && article !== '';
         const prefix = mergedLam ? `${conj}لل` : conj + prep + article;
@@ -55,6 +60,26 @@ function buildPrefixForms(): PrefixForm[] {
   }
   return forms.sort((a, b) => a.prefix.length - b.prefix.length);
 }
+
+/**
+ * The forms by the code of their first letter, each list in PREFIX_FORMS's order: a word is tried
+ * only against the forms it could start with (none for most first letters), where trying all 23
+ * made each word met for the first time cost 23 comparisons.
+ */
+const FORMS_BY_FIRST_LETTER: ReadonlyMap<number, readonly PrefixForm[]> = formsByFirstLetter();
+
+function formsByFirstLetter(): Map<number, PrefixForm[]> {
+  const byLetter = new Map<number, PrefixForm[]>();
+  for (const form of PREFIX_FORMS) {
+    const letter = form.prefix.charCodeAt(0);
+    const forms = byLetter.get(letter);
+    if (forms) forms.push(form);
+    else byLetter.set(letter, [form]);
+  }
+  return byLetter;
+}
+
+const NO_PROCLITICS: readonly string[] = Object.freeze([]);
 
 let keepWhole: Set<string> | undefined;
 
@@ -74,35 +99,31 @@ function keepWholeWords(): Set<string> {
   return words;
 }
 
-interface ScoredReading extends CliticReading {
-  hasArticle: boolean;
-}
-
-function readingsWithForms(normWord: string, articleAllowed?: ArticleAlefCheck): ScoredReading[] {
+/**
+ * All plausible readings of a normalised word, from least to most stripped; the first is the
+ * word itself with no proclitic. For dictionary matchers that try each stem. Fresh objects (their
+ * proclitics shared, see CliticReading): the caller's to keep.
+ */
+export function cliticReadings(normWord: string, articleAllowed?: ArticleAlefCheck): CliticReading[] {
+  const readings: CliticReading[] = [{ proclitics: NO_PROCLITICS, stem: normWord }];
+  const forms = FORMS_BY_FIRST_LETTER.get(normWord.charCodeAt(0));
+  if (!forms) return readings;
   const whole = keepWholeWords();
-  const readings: ScoredReading[] = [{ proclitics: [], stem: normWord, hasArticle: false }];
   if (whole.has(normWord)) return readings;
-  for (const form of PREFIX_FORMS) {
+  for (const form of forms) {
     if (normWord.length - form.prefix.length < MIN_STEM || !normWord.startsWith(form.prefix)) continue;
     if (form.articleAlefIndex >= 0 && articleAllowed && !articleAllowed(form.articleAlefIndex)) continue;
     const stem = normWord.slice(form.prefix.length);
-    readings.push({ proclitics: form.proclitics, stem, hasArticle: form.hasArticle });
+    readings.push({ proclitics: form.proclitics, stem });
     // A kept-whole stem is a barrier: longer prefixes would strip into it (لبنان ↛ ل + بنان).
     if (whole.has(stem)) break;
   }
   return readings;
 }
 
-function plain(r: ScoredReading): CliticReading {
-  return { proclitics: r.proclitics.slice(), stem: r.stem };
-}
-
-/**
- * All plausible readings of a normalised word, from least to most stripped; the first is the
- * word itself with no proclitic. For dictionary matchers that try each stem.
- */
-export function cliticReadings(normWord: string, articleAllowed?: ArticleAlefCheck): CliticReading[] {
-  return readingsWithForms(normWord, articleAllowed).map(plain);
+/** True when the reading strips the article (always the last proclitic). */
+function hasArticle(r: CliticReading): boolean {
+  return r.proclitics[r.proclitics.length - 1] === 'ال';
 }
 
 /**
@@ -116,17 +137,17 @@ export function analyzeClitics(
   isKnown?: (stem: string) => boolean,
   articleAllowed?: ArticleAlefCheck,
 ): CliticReading {
-  const readings = readingsWithForms(normWord, articleAllowed);
+  const readings = cliticReadings(normWord, articleAllowed);
   if (isKnown) {
-    for (let k = readings.length - 1; k >= 0; k--) if (isKnown(readings[k].stem)) return plain(readings[k]);
+    for (let k = readings.length - 1; k >= 0; k--) if (isKnown(readings[k].stem)) return readings[k];
   }
   const last = readings[readings.length - 1];
-  if (keepWholeWords().has(last.stem)) return plain(last);
+  if (keepWholeWords().has(last.stem)) return last;
   for (let k = readings.length - 1; k > 0; k--) {
     const r = readings[k];
-    if (r.hasArticle || r.stem.length >= DEFAULT_MIN_STEM_WITHOUT_ARTICLE) return plain(r);
+    if (hasArticle(r) || r.stem.length >= DEFAULT_MIN_STEM_WITHOUT_ARTICLE) return r;
   }
-  return plain(readings[0]);
+  return readings[0];
 }
 
 /** Letter sequences that are only proclitics and may sit directly before digits (بـ556، و11). */

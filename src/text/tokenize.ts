@@ -193,10 +193,11 @@ function analyzedWord(word: string, hamzaMask: number): Surface {
     undefined,
     hamzaMask ? (alefIndex) => (hamzaMask & (1 << alefIndex)) === 0 : undefined,
   );
+  // The analysis's proclitics are frozen and shared (see CliticReading): the surface keeps them as they are.
   return remember(wordSurfaces[hamzaMask], word, {
     norm: word,
     stem,
-    proclitics: proclitics.length ? Object.freeze(proclitics) : NO_PROCLITICS,
+    proclitics,
     text: '',
     matcherMemo: undefined,
   });
