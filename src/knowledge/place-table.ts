@@ -3,11 +3,12 @@
  * rows (one JSON array a place, a line, sorted by id) and its normalised name keys (a line a
  * key, sorted), each kept as one string. Loading costs a JSON parse of a few strings and a scan
  * for line ends: no normalising, no object a place. A name is looked up by binary search over
- * the key lines; a row becomes a `Place` (validated by `placeSchema`) when first asked for,
+ * the key lines; a row becomes a `Place` (validated by `placeSchema`, see place-row.ts) when first asked for,
  * which a run over a few articles does for the few places they name.
  */
 import { z } from 'zod';
-import { PLACE_FEATURES, placeSchema, type Place } from './places-schema.js';
+import { PLACE_FEATURES, placeSchema, type Place, type PlaceEntry } from './places-schema.js';
+import { placeEntryAsWritten } from './place-row.js';
 
 /** The row's columns, in order (the file repeats them in `columns`, checked on load). */
 export const PLACE_COLUMNS = [
@@ -200,6 +201,21 @@ export class PlaceTable {
   place(row: number): Place {
     const hit = this.cache.get(row);
     if (hit) return hit;
+    const cells = this.cells(row);
+    const entry = this.asWritten(cells) ?? this.bySchema(cells, row);
+    const place = { ...entry, admin1_ar: this.admin1Ar.get(entry.admin1)! };
+    this.cache.set(row, place);
+    return place;
+  }
+
+  /** A row's place entry read without zod (null when the schema must read it), and by the schema: for tests. */
+  entryReadings(row: number): { asWritten: PlaceEntry | null; bySchema: PlaceEntry } {
+    const cells = this.cells(row);
+    return { asWritten: this.asWritten(cells), bySchema: this.bySchema(cells, row) };
+  }
+
+  /** A row's cells (PLACE_COLUMNS); an error names the file and row. */
+  private cells(row: number): unknown[] {
     let parsed: unknown;
     try {
       parsed = JSON.parse(this.line(this.file.rows, this.rowStarts, row));
@@ -210,8 +226,16 @@ export class PlaceTable {
     }
     if (!Array.isArray(parsed) || parsed.length !== PLACE_COLUMNS.length)
       throw new Error(`${this.path}: rows line ${row + 1}: not an array of ${PLACE_COLUMNS.length} values`);
-    // Cells are checked by the place schema below; the two indices pick from the file's lists.
-    const r: unknown[] = parsed;
+    return parsed;
+  }
+
+  private asWritten(cells: readonly unknown[]): PlaceEntry | null {
+    return placeEntryAsWritten(cells, this.country, this.file.admin1, this.file.features);
+  }
+
+  /** A row's cells checked by the place schema; an error names the file and row. */
+  private bySchema(r: readonly unknown[], row: number): PlaceEntry {
+    // The two indices pick from the file's lists.
     const [id, name_ar, aliases_ar, name_en, lat, lon, admin1, admin2, admin2_ar, population, feature, importance] = r;
     const [ambiguous, source] = [r[12], r[13]];
     const result = placeSchema.safeParse({
@@ -235,9 +259,7 @@ export class PlaceTable {
       const problems = result.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ');
       throw new Error(`${this.path}: rows line ${row + 1} (${String(id)}) is not a valid place: ${problems}`);
     }
-    const place = { ...result.data, admin1_ar: this.admin1Ar.get(result.data.admin1)! };
-    this.cache.set(row, place);
-    return place;
+    return result.data;
   }
 
   /** Every key line as words and rows (for tests and tools; matching uses lookup). */
