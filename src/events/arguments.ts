@@ -302,8 +302,8 @@ export function actorMentions(doc: Doc, knowledge: EntityKnowledge, cues: CueInd
   // (هاجم الجيش اليمني المتمردين).
   const namedEnds = new Set(named.map((m) => m.end));
   const describesName = (t: Token) => {
-    const definite = t.proclitics.length === 0 ? t.stem.startsWith('ال') : t.proclitics.join('') === 'ال';
     if (!SINGULAR_NISBA.test(t.norm)) return false;
+    const definite = t.proclitics.length === 0 ? t.stem.startsWith('ال') : t.proclitics.join('') === 'ال';
     let k = t.start;
     while (k > 0 && doc.article.text[k - 1] === ' ') k--;
     return definite && k < t.start && namedEnds.has(k);

@@ -1550,13 +1550,13 @@ function toRecord(
     return eventActorOf(civilians);
   };
   const countryCode = location?.country ?? main?.resolution.country ?? null;
+  const sentence = doc.sentences[m.sentence];
   // A foreign state's strike on military sites (غارات إسرائيلية على مواقع عسكرية سورية) hits the
   // struck country's forces, whoever the toll names (the allied fighters killed at an air base
   // are no civilians). Read before the victims, and again once actor 1 is settled. Only the
   // trigger's own sentence says what was struck: figures attached from elsewhere do not.
   const takeMilitaryTarget = () => {
     if (actor2 || !actor1 || !countryCode || m.event_type !== 'Explosions/Remote violence') return;
-    const sentence = doc.sentences[m.sentence];
     const struck = foreignStrikeTarget(
       actor1,
       countryCode,
@@ -1626,7 +1626,7 @@ function toRecord(
     actor1 &&
     !isStateForces(actor1) &&
     ARMED_FIGHTING.has(m.event_type) &&
-    ARMY_UNIT_ATTACKED.test(viewText(doc, doc.sentences[m.sentence].start, doc.sentences[m.sentence].end))
+    ARMY_UNIT_ATTACKED.test(viewText(doc, sentence.start, sentence.end))
   ) {
     const army = forceOfKind(countryCode, 'military', date ?? published, knowledge);
     if (army && army.id !== actor1.id) {
@@ -1634,7 +1634,7 @@ function toRecord(
       sources.push({
         field: 'actor2',
         rule: 'actor2.army-unit-attacked',
-        evidence: evidenceOf(original, doc.sentences[m.sentence]),
+        evidence: evidenceOf(original, sentence),
         note: "an army's convoy, patrol or base the attack's sentence names",
       });
     }

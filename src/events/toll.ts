@@ -324,6 +324,7 @@ export function findTolls(
     // "قتل في الاشتباكات ثمانية"، "قتلت الشرطة المصرية 6": a verb's number may follow its
     // subject or a place, within the clause.
     const reachAfter = revisedCue || VERB_HEADS.test(stemOf(tokens[endAt])) ? 4 : 2;
+    const countedNoun = COUNTED_NOUNS.has(stemOf(tokens[endAt]));
     const near = (n: NumberMention) => {
       const i = tokenIndexAt(n.start);
       if (i < 0) return false;
@@ -356,7 +357,7 @@ export function findTolls(
       return (
         i > endAt &&
         // "سقوط قتيل وعدد من الجرحى": after a counted noun, a number joined by و counts the next noun.
-        !(COUNTED_NOUNS.has(stemOf(tokens[endAt])) && tokens[i].proclitics[0] === 'و') &&
+        !(countedNoun && tokens[i].proclitics[0] === 'و') &&
         wordsBetween(endAt + 1, i) < reachAfter &&
         // A quote mark may open the count (قتل الجيش "عشرات الإرهابيين"); other punctuation ends the clause.
         !tokens.slice(endAt + 1, i).some((t) => t.kind === 'punct' && !QUOTE_MARKS.test(t.text)) &&

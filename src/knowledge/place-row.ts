@@ -18,10 +18,6 @@ function isTrimmedText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.trim() === value;
 }
 
-function isTrimmedTextOrNull(value: unknown): value is string | null {
-  return value === null || isTrimmedText(value);
-}
-
 function inRange(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && value >= min && value <= max;
 }
@@ -34,58 +30,35 @@ function isFeature(value: unknown): value is PlaceFeature {
   return typeof value === 'string' && FEATURES.has(value);
 }
 
-/** `sourceOf` (place-table.ts) when it gives what the schema accepts, else undefined. */
-function sourceAsWritten(cell: unknown): PlaceEntry['source'] | undefined {
-  if (typeof cell !== 'string') return undefined;
-  if (cell.startsWith('gn:')) {
-    const geonames = Number(cell.slice(3));
-    return isPositiveInteger(geonames) ? { geonames } : undefined;
-  }
-  if (cell.startsWith('wof:')) {
-    const wof = Number(cell.slice(4));
-    return isPositiveInteger(wof) ? { wof } : undefined;
-  }
+/** A row's source cell as the entry's source: a GeoNames or Who's On First id, else public knowledge. */
+function sourceOf(cell: unknown): unknown {
+  if (typeof cell !== 'string') return cell;
+  if (cell.startsWith('gn:')) return { geonames: Number(cell.slice(3)) };
+  if (cell.startsWith('wof:')) return { wof: Number(cell.slice(4)) };
   return 'public knowledge';
 }
 
+function isSource(value: unknown): value is PlaceEntry['source'] {
+  if (value === 'public knowledge') return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const ids = Object.values(value);
+  return ids.length === 1 && isPositiveInteger(ids[0]);
+}
+
 /**
- * The place entry of a row's 14 cells (PLACE_COLUMNS) as `placeSchema` would parse the object
- * place-table.ts makes of them, or null when the schema itself must read the row.
+ * The object a row's 14 cells (PLACE_COLUMNS) stand for, the two indices resolved against the
+ * file's lists, its keys in the schema's order and the optional ones only when present: what
+ * `placeSchema` parses, and what its parse returns for a row it accepts unchanged.
  */
-export function placeEntryAsWritten(
+export function placeObjectOf(
   cells: readonly unknown[],
   country: string,
   admin1Names: readonly string[],
   features: readonly string[],
-): PlaceEntry | null {
+): Record<string, unknown> {
   const [id, name_ar, aliases_ar, name_en, lat, lon, admin1, admin2, admin2_ar, population, feature, importance] =
     cells;
-  const [ambiguous, sourceCell] = [cells[12], cells[13]];
-  const admin1Name = typeof admin1 === 'number' ? admin1Names[admin1] : undefined;
-  const featureName = typeof feature === 'number' ? features[feature] : undefined;
-  const source = sourceAsWritten(sourceCell);
-  if (
-    typeof id !== 'string' ||
-    !ID.test(id) ||
-    !isTrimmedText(name_ar) ||
-    !Array.isArray(aliases_ar) ||
-    !aliases_ar.every(isTrimmedText) ||
-    !isTrimmedText(name_en) ||
-    !inRange(lat, -90, 90) ||
-    !inRange(lon, -180, 180) ||
-    !COUNTRY.test(country) ||
-    !isTrimmedText(admin1Name) ||
-    !isTrimmedTextOrNull(admin2) ||
-    !isTrimmedTextOrNull(admin2_ar) ||
-    !(population === null || isPositiveInteger(population)) ||
-    !isFeature(featureName) ||
-    !Number.isSafeInteger(importance) ||
-    !inRange(importance, 0, 100) ||
-    source === undefined
-  )
-    return null;
-  // The keys in the schema's order, the optional ones only when present, as its parse builds its
-  // result: an entry read either way is the same object to any reader, its keys listed alike.
+  const [ambiguous, source] = [cells[12], cells[13]];
   return {
     id,
     name_ar,
@@ -94,13 +67,51 @@ export function placeEntryAsWritten(
     lat,
     lon,
     country,
-    admin1: admin1Name,
+    admin1: typeof admin1 === 'number' ? admin1Names[admin1] : admin1,
     ...(admin2 !== null ? { admin2 } : {}),
     ...(admin2_ar !== null ? { admin2_ar } : {}),
     ...(population !== null ? { population } : {}),
-    feature: featureName,
+    feature: typeof feature === 'number' ? features[feature] : feature,
     importance,
     ...(ambiguous === 1 ? { ambiguous: true } : {}),
-    source,
+    source: sourceOf(source),
   };
+}
+
+/** Whether `placeSchema` accepts a row's object unchanged: its cells as the build script writes them. */
+function acceptedUnchanged(o: Record<string, unknown>): o is Record<string, unknown> & PlaceEntry {
+  return (
+    typeof o.id === 'string' &&
+    ID.test(o.id) &&
+    isTrimmedText(o.name_ar) &&
+    Array.isArray(o.aliases_ar) &&
+    o.aliases_ar.every(isTrimmedText) &&
+    isTrimmedText(o.name_en) &&
+    inRange(o.lat, -90, 90) &&
+    inRange(o.lon, -180, 180) &&
+    typeof o.country === 'string' &&
+    COUNTRY.test(o.country) &&
+    isTrimmedText(o.admin1) &&
+    (o.admin2 === undefined || isTrimmedText(o.admin2)) &&
+    (o.admin2_ar === undefined || isTrimmedText(o.admin2_ar)) &&
+    (o.population === undefined || isPositiveInteger(o.population)) &&
+    isFeature(o.feature) &&
+    Number.isSafeInteger(o.importance) &&
+    inRange(o.importance, 0, 100) &&
+    isSource(o.source)
+  );
+}
+
+/**
+ * The place entry of a row's cells when `placeSchema` would accept their object unchanged (that
+ * object itself), or null when the schema itself must read the row.
+ */
+export function placeEntryAsWritten(
+  cells: readonly unknown[],
+  country: string,
+  admin1Names: readonly string[],
+  features: readonly string[],
+): PlaceEntry | null {
+  const o = placeObjectOf(cells, country, admin1Names, features);
+  return acceptedUnchanged(o) ? o : null;
 }

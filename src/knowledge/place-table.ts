@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { PLACE_FEATURES, placeSchema, type Place, type PlaceEntry } from './places-schema.js';
-import { placeEntryAsWritten } from './place-row.js';
+import { placeEntryAsWritten, placeObjectOf } from './place-row.js';
 
 /** The row's columns, in order (the file repeats them in `columns`, checked on load). */
 export const PLACE_COLUMNS = [
@@ -234,30 +234,11 @@ export class PlaceTable {
   }
 
   /** A row's cells checked by the place schema; an error names the file and row. */
-  private bySchema(r: readonly unknown[], row: number): PlaceEntry {
-    // The two indices pick from the file's lists.
-    const [id, name_ar, aliases_ar, name_en, lat, lon, admin1, admin2, admin2_ar, population, feature, importance] = r;
-    const [ambiguous, source] = [r[12], r[13]];
-    const result = placeSchema.safeParse({
-      id,
-      name_ar,
-      aliases_ar,
-      name_en,
-      lat,
-      lon,
-      country: this.country,
-      admin1: typeof admin1 === 'number' ? this.file.admin1[admin1] : admin1,
-      ...(admin2 !== null ? { admin2 } : {}),
-      ...(admin2_ar !== null ? { admin2_ar } : {}),
-      ...(population !== null ? { population } : {}),
-      feature: typeof feature === 'number' ? this.file.features[feature] : feature,
-      importance,
-      ...(ambiguous === 1 ? { ambiguous: true } : {}),
-      source: typeof source === 'string' ? sourceOf(source) : source,
-    });
+  private bySchema(cells: readonly unknown[], row: number): PlaceEntry {
+    const result = placeSchema.safeParse(placeObjectOf(cells, this.country, this.file.admin1, this.file.features));
     if (!result.success) {
       const problems = result.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ');
-      throw new Error(`${this.path}: rows line ${row + 1} (${String(id)}) is not a valid place: ${problems}`);
+      throw new Error(`${this.path}: rows line ${row + 1} (${String(cells[0])}) is not a valid place: ${problems}`);
     }
     return result.data;
   }
@@ -270,10 +251,4 @@ export class PlaceTable {
       yield { words: key.split(' '), rows: this.lookup(key) ?? [] };
     }
   }
-}
-
-function sourceOf(s: string): Place['source'] {
-  if (s.startsWith('gn:')) return { geonames: Number(s.slice(3)) };
-  if (s.startsWith('wof:')) return { wof: Number(s.slice(4)) };
-  return 'public knowledge';
 }
