@@ -765,7 +765,7 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     "and not in an article on another country, whose dictionary has no such words (the victims' toll decides)",
   ],
   [
-    'أفادت مصادر أمنية أن حركة الشباب الإرهابية هاجمت بسيارة ملغومة موكبا عسكريا قرب مقديشو أمس.',
+    'قال مسؤول محلي إن حركة الشباب الإرهابية فجرت أمس سيارة ملغومة قرب مركز للشرطة في مدينة بيدوا.',
     'so-al-shabaab',
     null,
     'a label right after a name (حركة الشباب الإرهابية) is its adjective, not another actor',
@@ -777,7 +777,7 @@ const ROLES: [text: string, actor1: string | null, actor2: string | null, why: s
     "an armed group's attack on an army convoy hits the army of the event's country",
   ],
   [
-    'أعلن الحوثيون مقتل قيادي في غارة شنتها قوات التحالف الذي تتزعمه السعودية على محافظة الحديدة أمس.',
+    'قال الحوثيون إن غارة للتحالف الذي تتزعمه السعودية أصابت أمس منزلا في محافظة حجة.',
     'sa-military-2015',
     null,
     'the coalition named by its leader (الذي تتزعمه السعودية) is the Saudi forces; the announcer is no party',

@@ -371,19 +371,19 @@ const CASES: TollCase[] = [
   },
   {
     pattern: 'a person before a passive killing verb is one victim',
-    text: 'وقال المتحدث باسم وزارة الصحة إن شخصا قتل في اشتباكات مع قوات الأمن في مدينة البصرة أمس.',
+    text: 'وذكر مسعفون أن شخصا قتل أمس خلال مواجهات بين محتجين والشرطة وسط مدينة الناصرية.',
     killed: 1,
     injured: null,
   },
   {
     pattern: 'one killed and others hurt: the passive of the wounded after the verb leaves it no object',
-    text: 'وأعلن الحلف أن جنديا قتل وأصيب آخر في هجوم داخلي شرقي أفغانستان أمس.',
+    text: 'وقال الجيش إن جنديا قتل وأصيب آخر في كمين قرب مدينة غزني أمس.',
     killed: 1,
     injured: 1,
   },
   {
     pattern: 'a mullah killed, his title before his name, is one',
-    text: 'أعلنت وزارة الدفاع الأفغانية أمس مقتل الملا فضل الله إثر ضربة جوية أميركية في ولاية كونار.',
+    text: 'أكد مسؤول حكومي أمس مقتل الملا عبد الرحمن في ضربة جوية استهدفت ولاية كونار.',
     killed: 1,
     injured: null,
   },
